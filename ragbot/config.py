@@ -1,0 +1,80 @@
+"""One frozen `Config` for every setting, read from defaults < `ragbot.toml` < RAGBOT_* env < flags.
+
+`ragbot.toml` (in the working directory, or the file named by RAGBOT_CONFIG) holds a `[ragbot]`
+table whose keys are the field names below. Environment variables are the upper-cased names with
+a `RAGBOT_` prefix (RAGBOT_CHUNK_SIZE=400). Unknown keys are an error, not a silent no-op.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class Config:
+    corpus: Path = Path("corpus")
+    index: Path = Path("index")
+    chunk_size: int = 300
+    chunk_overlap: int = 50
+    max_file_mb: float = 20.0
+
+    def __post_init__(self) -> None:
+        if self.chunk_size < 20:
+            raise ConfigError(f"chunk_size must be at least 20 characters, got {self.chunk_size}")
+        if not 0 <= self.chunk_overlap < self.chunk_size // 2:
+            raise ConfigError(f"chunk_overlap must be in [0, chunk_size/2), got {self.chunk_overlap}")
+        if self.max_file_mb <= 0:
+            raise ConfigError(f"max_file_mb must be positive, got {self.max_file_mb}")
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1_000_000)
+
+    def with_overrides(self, **values: Any) -> Config:
+        """A copy with the given non-None values, converted to each field's type."""
+        return replace(self, **_convert({k: v for k, v in values.items() if v is not None}, "a flag"))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **overrides: Any) -> Config:
+        """Defaults, then the TOML file, then RAGBOT_* environment variables, then `overrides`."""
+        values: dict[str, Any] = {}
+        toml_path = Path(path or os.environ.get("RAGBOT_CONFIG", "ragbot.toml"))
+        if toml_path.is_file():
+            try:
+                table = tomllib.loads(toml_path.read_text(encoding="utf-8")).get("ragbot", {})
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+                raise ConfigError(f"{toml_path} is not valid TOML ({e}); fix or remove it") from None
+            values.update(_convert(table, str(toml_path)))
+        elif path is not None:
+            raise ConfigError(f"config file {toml_path} not found; pass an existing .toml file")
+        names = {f.name for f in fields(cls)}
+        env = {k[7:].lower(): v for k, v in os.environ.items() if k.startswith("RAGBOT_") and k != "RAGBOT_CONFIG"}
+        values.update(_convert({k: v for k, v in env.items() if k in names}, "the environment"))
+        return cls(**values).with_overrides(**overrides)
+
+
+def _convert(values: dict[str, Any], where: str) -> dict[str, Any]:
+    types = {f.name: f.type for f in fields(Config)}
+    out: dict[str, Any] = {}
+    for key, raw in values.items():
+        if key not in types:
+            raise ConfigError(f"unknown setting '{key}' in {where}; valid ones: {', '.join(sorted(types))}")
+        kind = types[key]
+        try:
+            out[key] = (
+                Path(raw) if kind == "Path" else int(raw) if kind == "int" else float(raw) if kind == "float" else raw
+            )
+        except (TypeError, ValueError):
+            raise ConfigError(f"setting '{key}' in {where} expects {kind}, got {raw!r}") from None
+    return out

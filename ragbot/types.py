@@ -1,0 +1,165 @@
+"""The small frozen records that cross module boundaries.
+
+Offsets are always character offsets into the decoded text of the source file
+("the original"), never into cleaned or folded text, so that anything shown to
+a user can be traced back to the file. These classes hold data only; building
+them is the job of ingest/clean/chunk.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+Script = Literal["simplified", "traditional"]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A span of the original file that cleaning cut out (or replaced).
+
+    `replacement` is what stands in the cleaned text instead ("" for a pure cut).
+    """
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    replacement: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"Removal offsets must satisfy 0 <= start <= end, got {self.start}..{self.end}")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One run of an OffsetMap: cleaned[clean_start:clean_end] stands for original[orig_start:orig_end].
+
+    A copied run has equal lengths and maps character by character; a replaced run
+    (e.g. a site name replaced by a plain word) maps as a whole.
+    """
+
+    clean_start: int
+    clean_end: int
+    orig_start: int
+    orig_end: int
+    copied: bool
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps positions in a cleaned text back to the original file.
+
+    >>> m = OffsetMap((Segment(0, 3, 10, 13, True), Segment(3, 5, 20, 22, True)))
+    >>> m.span(1, 4)
+    (11, 21)
+    """
+
+    segments: tuple[Segment, ...] = field(default_factory=tuple)
+
+    def _find(self, pos: int) -> Segment:
+        starts = [s.clean_start for s in self.segments]
+        i = max(0, bisect_right(starts, pos) - 1)
+        return self.segments[i]
+
+    def start(self, pos: int) -> int:
+        """Original offset of the character at cleaned position `pos`."""
+        if not self.segments:
+            return 0
+        seg = self._find(pos)
+        if pos >= seg.clean_end:  # past the end of the text
+            return seg.orig_end
+        return seg.orig_start + (pos - seg.clean_start) if seg.copied else seg.orig_start
+
+    def end(self, pos: int) -> int:
+        """Original offset just after the character at cleaned position `pos - 1`."""
+        if not self.segments or pos <= 0:
+            return self.start(0) if self.segments else 0
+        seg = self._find(pos - 1)
+        return seg.orig_start + (pos - seg.clean_start) if seg.copied else seg.orig_end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of cleaned[start:end]."""
+        if end <= start:
+            o = self.start(start)
+            return o, o
+        return self.start(start), self.end(end)
+
+    def shift(self, start: int, end: int) -> OffsetMap:
+        """The map of cleaned[start:end], re-based so that position 0 is `start`."""
+        out: list[Segment] = []
+        for s in self.segments:
+            lo, hi = max(s.clean_start, start), min(s.clean_end, end)
+            if lo >= hi:
+                continue
+            if s.copied:
+                o0 = s.orig_start + (lo - s.clean_start)
+                out.append(Segment(lo - start, hi - start, o0, o0 + (hi - lo), True))
+            else:
+                out.append(Segment(lo - start, hi - start, s.orig_start, s.orig_end, False))
+        return OffsetMap(tuple(out))
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One speech: a whole file, or one `篇N` part of a file that holds several."""
+
+    file: str
+    speech: int
+    title: str
+    script: Script
+    start: int
+    end: int
+    text: str
+    offsets: OffsetMap
+    removed: tuple[Removal, ...] = ()
+    gaps: tuple[int, ...] = ()
+    encoding: str = "utf-8"
+
+    def __post_init__(self) -> None:
+        if self.speech < 1:
+            raise ValueError(f"speech numbers are 1-based, got {self.speech}")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable excerpt of one speech.
+
+    `text` is the file's own characters (original script, scrape noise cut out);
+    `start`/`end` delimit it in the original file; `folded` is the Simplified form
+    used for matching; `headings` is the section path (not part of `text`).
+    """
+
+    id: str
+    file: str
+    speech: int
+    title: str
+    start: int
+    end: int
+    text: str
+    folded: str
+    headings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What ingestion made of one file; `skipped` holds the one-line reason when it was not used."""
+
+    file: str
+    encoding: str = ""
+    speeches: int = 0
+    chunks: int = 0
+    removed: int = 0
+    removed_chars: int = 0
+    skipped: str = ""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The result of ingesting some paths: speeches, their chunks and a report per file."""
+
+    speeches: tuple[Speech, ...]
+    chunks: tuple[Chunk, ...]
+    files: tuple[FileReport, ...]
