@@ -171,6 +171,8 @@ def chunk_speech(speech: Speech, settings: ChunkSettings = ChunkSettings()) -> l
                 text=piece,
                 folded=fold(piece),
                 headings=heading_path(headings, at + 2),
+                text_start=at,
+                text_end=end,
             )
         )
     return chunks

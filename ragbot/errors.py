@@ -22,3 +22,15 @@ class NothingToIngest(RagbotError):
 
 class ConfigError(RagbotError):
     """A setting has a value ragbot cannot use."""
+
+
+class IndexInvalid(RagbotError):
+    """The index on disk cannot be used as it is (corrupt, old format, other model); says what to run."""
+
+
+class IndexMissing(IndexInvalid):
+    """There is no index where one was expected."""
+
+
+class QueryError(RagbotError):
+    """A query that cannot be searched (empty, only punctuation)."""

@@ -1,22 +1,39 @@
 """The one entry point behind the CLI, the app and evaluation.
 
-For now it covers ingestion: paths -> `Corpus` (speeches, chunks, a report per file). Later
-stages (index, retrieval, answers) hang off the same module. Library errors are raised as
-RagbotError subclasses; the CLI and app turn them into one-line messages.
+  ingest(paths)         paths -> Corpus (speeches, chunks, a report per file)
+  build_index(paths)    ingest, then create or update the index folder incrementally
+  Ragbot(config)        a session: loads the embedder and index once, then `search(query)`
+
+Library errors are raised as RagbotError subclasses; the CLI and app turn them into one-line
+messages. Models and indexes load lazily, so commands that need neither stay fast.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+import time
 from collections.abc import Callable, Iterable
+from dataclasses import asdict, replace
 from pathlib import Path
+from typing import Any
 
+import numpy as np
+
+from . import __version__
+from . import index as index_mod
 from .chunk import ChunkSettings, chunk_speech
 from .config import Config
-from .errors import NothingToIngest, SkipFile
+from .embed import Embedder, fingerprint, make_embedder
+from .errors import IndexInvalid, NothingToIngest, QueryError, SkipFile
 from .ingest import find_files, load_speeches
-from .types import Chunk, Corpus, FileReport, Speech
+from .lexical import tokenize
+from .rerank import Reranker, make_reranker
+from .retrieve import Filters, Mode, SearchSettings, search
+from .script import fold
+from .types import BuildReport, Chunk, Corpus, FileReport, SearchResult, Speech
 
-Progress = Callable[[int, int, str], None]  # (files done, files in all, current file)
+Progress = Callable[[int, int, str], None]  # (done, total, what)
 
 
 def chunk_settings(config: Config) -> ChunkSettings:
@@ -52,6 +69,7 @@ def ingest(paths: Iterable[str | Path], config: Config, progress: Progress | Non
                 chunks=len(file_chunks),
                 removed=len(removed),
                 removed_chars=sum(r.end - r.start for r in removed.values()),
+                sha256=hashlib.sha256(source.path.read_bytes()).hexdigest(),
             )
         )
         speeches += found
@@ -65,3 +83,174 @@ def ingest(paths: Iterable[str | Path], config: Config, progress: Progress | Non
             f"nothing could be ingested ({why}); pass .txt/.md/.docx/.pdf/.html files or folders", corpus.files
         )
     return corpus
+
+
+# ---------------------------------------------------------------- building
+def _manifest(corpus: Corpus, config: Config, embedder_name: str, dim: int, fp: str, units: int,
+              stats: dict[str, Any]) -> index_mod.Manifest:  # fmt: skip
+    s = chunk_settings(config)
+    return index_mod.Manifest(
+        format=index_mod.FORMAT,
+        ragbot_version=__version__,
+        embedder=embedder_name,
+        dim=dim,
+        fingerprint=fp,
+        chunking={"size": s.size, "overlap": s.overlap, "min_size": s.min_size},
+        files={f.file: f.sha256 for f in corpus.files if not f.skipped},
+        skipped={f.file: f.skipped for f in corpus.files if f.skipped},
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        chunks=len(corpus.chunks),
+        units=units,
+        speeches=len(corpus.speeches),
+        kind="hnsw" if units > config.hnsw_threshold else "flat",
+        stats=stats,
+    )
+
+
+def _same_build(old: index_mod.Manifest, new: index_mod.Manifest) -> bool:
+    keys = ("format", "embedder", "fingerprint", "chunking", "files", "skipped", "kind", "embed_recipe", "chunks", "units")
+    a, b = asdict(old), asdict(new)
+    return all(a[k] == b[k] for k in keys)
+
+
+def build_index(
+    paths: Iterable[str | Path],
+    config: Config,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+    rebuild: bool = False,
+    hook: Callable[[str], None] | None = None,
+) -> tuple[Corpus, BuildReport]:
+    """Ingest `paths` and bring the index folder up to date with them.
+
+    Vectors of unchanged units are reused from the existing index (unless `rebuild`); the
+    model (default: `make_embedder(config.embedder)`) is loaded only when something has to be
+    embedded.
+    """
+    t0 = time.perf_counter()
+    corpus = ingest(paths, config)
+    folder = Path(config.index)
+    loaded: list[Embedder] = [embedder] if embedder is not None else []
+
+    def model() -> Embedder:
+        if not loaded:
+            loaded.append(make_embedder(config.embedder))
+        return loaded[0]
+
+    name = embedder.name if embedder is not None else config.embedder
+    fp = embedder.fingerprint if embedder is not None else fingerprint(config.embedder)
+    unit_texts = [index_mod.embed_units(c) for c in corpus.chunks]
+    unit_keys = [[index_mod.text_key(t, fp) for t in texts] for texts in unit_texts]
+    flat_texts = [t for texts in unit_texts for t in texts]
+    flat_keys = [k for keys in unit_keys for k in keys]
+    with index_mod.build_lock(folder):
+        old_vectors: dict[str, np.ndarray] = {}
+        old_manifest = None
+        if not rebuild:
+            try:
+                old = index_mod.load(folder)
+                old_manifest = old.manifest
+                if old.manifest.fingerprint == fp and old.manifest.embedder == name:
+                    matrix = old.vector_matrix()
+                    old_keys = [k for keys in old.unit_keys for k in keys]
+                    old_vectors = {k: matrix[i] for i, k in enumerate(old_keys)}
+            except IndexInvalid:
+                pass  # missing or unusable: build from scratch
+        todo = sorted({k: i for i, k in reversed(list(enumerate(flat_keys))) if k not in old_vectors}.values())
+        dim = old_manifest.dim if old_manifest and old_vectors else model().dim
+        fresh: dict[str, np.ndarray] = {}
+        batch = 64
+        for b in range(0, len(todo), batch):
+            if progress:
+                progress(b, len(todo), "embedding")
+            rows = todo[b : b + batch]
+            for i, v in zip(rows, model().embed_documents([flat_texts[i] for i in rows])):
+                fresh[flat_keys[i]] = v
+        if progress and todo:
+            progress(len(todo), len(todo), "embedding")
+        vectors = np.zeros((len(flat_keys), dim), np.float32)
+        for i, k in enumerate(flat_keys):
+            vectors[i] = fresh[k] if k in fresh else old_vectors[k]
+        embedded_chars = sum(len(flat_texts[i]) for i in todo)
+        reused = sum(k in old_vectors for k in flat_keys)
+        stats = {"embedded": len(todo), "reused": reused, "embedded_chars": embedded_chars}
+        manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats)
+        report = BuildReport(str(folder), len(corpus.chunks), len(flat_keys), len(todo), reused,
+                             manifest.kind, 0.0, embedded_chars=embedded_chars)  # fmt: skip
+        if old_manifest is not None and not todo and not rebuild and _same_build(old_manifest, manifest):
+            return corpus, replace(report, seconds=time.perf_counter() - t0, up_to_date=True)
+        index_mod.save(folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors, hook=hook)
+    return corpus, replace(report, seconds=time.perf_counter() - t0)
+
+
+# ---------------------------------------------------------------- searching
+_HAS_WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
+
+
+def prepare_query(query: str, max_chars: int) -> tuple[str, str]:
+    """(query to search, notice) — a clear error for an empty query, truncation of a long one."""
+    q = " ".join(query.split())
+    if not _HAS_WORD.search(q):
+        raise QueryError("the query is empty or only punctuation; type a question or a phrase to search for")
+    if len(q) > max_chars:
+        return q[:max_chars], f"the query was {len(q)} characters; only the first {max_chars} were searched"
+    return q, ""
+
+
+class Ragbot:
+    """A search session over one index: the embedder and the index load once, on first use."""
+
+    def __init__(self, config: Config, embedder: Embedder | None = None, reranker: Reranker | None = None) -> None:
+        self.config = config
+        self._embedder = embedder
+        self._index: index_mod.Index | None = None
+        self._reranker = reranker
+        self._reranker_loaded = reranker is not None
+
+    @property
+    def index(self) -> index_mod.Index:
+        if self._index is None:
+            manifest = index_mod.read_manifest(Path(self.config.index))
+            want = self._embedder.name if self._embedder else self.config.embedder
+            if manifest.embedder != want:
+                raise IndexInvalid(
+                    f"index at {self.config.index}/ was built with embedder '{manifest.embedder}', not '{want}'; "
+                    f"run `ragbot ingest --rebuild` or use --embedder {manifest.embedder}"
+                )
+            fp = self._embedder.fingerprint if self._embedder else fingerprint(want)
+            self._index = index_mod.load(Path(self.config.index), want, fp, None, self.config.ef_search)
+        return self._index
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = make_embedder(self.config.embedder)
+        return self._embedder
+
+    @property
+    def reranker(self) -> Reranker | None:
+        if not self._reranker_loaded:
+            self._reranker = make_reranker(self.config.reranker)
+            self._reranker_loaded = True
+        return self._reranker
+
+    def settings(self, k: int | None = None, mode: Mode = "hybrid") -> SearchSettings:
+        c = self.config
+        return SearchSettings(k=k or c.top_k, mode=mode, depth=max(c.depth, (k or c.top_k) * 3),
+                              dense_weight=c.dense_weight, bm25_weight=c.bm25_weight, rrf_k=c.rrf_k,
+                              merge_max_chars=c.merge_max_chars)  # fmt: skip
+
+    def search(self, query: str, k: int | None = None, mode: Mode = "hybrid", filters: Filters | None = None) -> SearchResult:
+        t0 = time.perf_counter()
+        q, notice = prepare_query(query, self.config.max_query_chars)
+        index = self.index
+        qvec = None
+        if mode in ("hybrid", "dense"):
+            qvec = self.embedder.embed_query(fold(q))
+            if qvec.shape[0] != index.manifest.dim:
+                raise IndexInvalid(
+                    f"index holds {index.manifest.dim}-d vectors, the embedder makes {qvec.shape[0]}-d; "
+                    "run `ragbot ingest --rebuild`"
+                )
+        hits = search(index, qvec, tokenize(q), self.settings(k, mode), filters, self.reranker, q)
+        return SearchResult(q, tuple(hits), notice, time.perf_counter() - t0)

@@ -129,7 +129,8 @@ class Chunk:
 
     `text` is the file's own characters (original script, scrape noise cut out);
     `start`/`end` delimit it in the original file; `folded` is the Simplified form
-    used for matching; `headings` is the section path (not part of `text`).
+    used for matching; `headings` is the section path (not part of `text`);
+    `text_start`/`text_end` place it in the speech's cleaned text.
     """
 
     id: str
@@ -141,6 +142,8 @@ class Chunk:
     text: str
     folded: str
     headings: tuple[str, ...] = ()
+    text_start: int = 0  # position of `text` in its speech's cleaned text
+    text_end: int = 0
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,7 @@ class FileReport:
     removed: int = 0
     removed_chars: int = 0
     skipped: str = ""
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,3 +167,52 @@ class Corpus:
     speeches: tuple[Speech, ...]
     chunks: tuple[Chunk, ...]
     files: tuple[FileReport, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved excerpt: a chunk, or adjacent/overlapping chunks of one speech merged.
+
+    `text` is the excerpt as the file has it (original script, noise cut out); `start`/`end`
+    are its offsets in the original file.
+    """
+
+    rank: int
+    score: float
+    chunk_ids: tuple[str, ...]
+    file: str
+    speech: int
+    title: str
+    headings: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    text_start: int = 0
+    text_end: int = 0
+
+    @property
+    def chunk_id(self) -> str:
+        return self.chunk_ids[0]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What `ragbot ingest` did to the index."""
+
+    folder: str
+    chunks: int
+    vectors: int  # embedded units: each chunk's text and its sentences
+    embedded: int  # distinct texts embedded in this build (a sentence shared by two chunks counts once)
+    reused: int  # vectors taken from the previous index (same text, same model)
+    kind: str  # "flat" or "hnsw"
+    seconds: float
+    up_to_date: bool = False  # nothing changed: the index was left as it was
+    embedded_chars: int = 0  # characters of text embedded in this build
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[Hit, ...]
+    notice: str = ""  # e.g. that the query was truncated
+    seconds: float = 0.0

