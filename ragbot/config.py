@@ -28,7 +28,7 @@ class Config:
     chunk_size: int = 300
     chunk_overlap: int = 50
     max_file_mb: float = 20.0
-    embedder: str = "e5-small"  # a registry name, a Hugging Face id or a local folder
+    embedder: str = "e5-small-int8"  # a registry name, a Hugging Face id or a local folder
     reranker: str = ""  # off; or a CrossEncoder id/folder
     hnsw_threshold: int = 20000  # exact search up to this many chunks, HNSW above
     ef_search: int = 128

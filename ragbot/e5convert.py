@@ -367,3 +367,47 @@ def ensure_model(src: Path | None = None, cache: Path | None = None) -> Path:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target
+
+
+def ensure_onnx(folder: Path | None = None) -> Path:
+    """An int8 ONNX copy of the converted model (`onnx/model-int8.onnx` inside its folder).
+
+    Exported from the BertModel with torch, then dynamically quantised by ONNX Runtime with
+    per-channel int8 weights (activations stay float, quantised on the fly). Made once; a crash
+    midway leaves no file that looks finished.
+    """
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel
+
+    folder = folder or ensure_model()
+    target = folder / "onnx" / "model-int8.onnx"
+    if target.is_file():
+        return target
+    target.parent.mkdir(exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=target.parent))
+    try:
+        bert = AutoModel.from_pretrained(str(folder)).eval()
+
+        class Encoder(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.bert = bert
+
+            def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+                out: torch.Tensor = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+                return out
+
+        dummy = (torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8), dtype=torch.long))
+        axes = {0: "batch", 1: "tokens"}
+        torch.onnx.export(
+            Encoder(), dummy, str(tmp / "model.onnx"), input_names=["input_ids", "attention_mask"],
+            output_names=["hidden"], dynamic_axes={"input_ids": axes, "attention_mask": axes, "hidden": axes},
+            opset_version=17, dynamo=False,
+        )  # fmt: skip
+        quantize_dynamic(str(tmp / "model.onnx"), str(tmp / "model-int8.onnx"), per_channel=True,
+                         weight_type=QuantType.QInt8)  # fmt: skip
+        os.replace(tmp / "model-int8.onnx", target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target

