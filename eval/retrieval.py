@@ -66,7 +66,9 @@ def main() -> None:
         print(f"\n### {mode} misses\n")
         for qid in overall[mode].misses:
             q = byid[qid]
-            print(f"- {qid} [{q.type}/{q.script}] {q.question}  gold: {q.gold[0].file}#{q.gold[0].speech} {q.gold[0].quote}")
+            print(
+                f"- {qid} [{q.type}/{q.script}] {q.question}  gold: {q.gold[0].file}#{q.gold[0].speech} {q.gold[0].quote}"
+            )
 
 
 if __name__ == "__main__":

