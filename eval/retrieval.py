@@ -42,7 +42,7 @@ def main() -> None:
     for mode in args.modes:
         overall[mode] = RetrievalScores()
         for q in questions:
-            hits = bot.search(q.question, k=10, mode=mode).hits  # type: ignore[arg-type]
+            hits = bot.search(q.question, k=10, mode=mode).hits
             texts = [h.text for h in hits]
             quotes = [g.quote for g in q.gold]
             for s in (overall[mode], by_type[(mode, q.type)], by_script[(mode, q.script)]):

@@ -376,14 +376,14 @@ def ensure_onnx(folder: Path | None = None) -> Path:
     per-channel int8 weights (activations stay float, quantised on the fly). Made once; a crash
     midway leaves no file that looks finished.
     """
-    import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel
-
     folder = folder or ensure_model()
     target = folder / "onnx" / "model-int8.onnx"
     if target.is_file():
         return target
+    import torch  # heavy, and only needed to make the file once
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from transformers import AutoModel
+
     target.parent.mkdir(exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=target.parent))
     try:

@@ -22,7 +22,9 @@ def test_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unknown_key_lists_valid_ones(tmp_path: Path) -> None:
     toml = tmp_path / "ragbot.toml"
     toml.write_text("[ragbot]\nchunk_sise = 400\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"unknown setting 'chunk_sise'.*valid ones: bm25_weight, chunk_overlap, chunk_size"):
+    with pytest.raises(
+        ConfigError, match=r"unknown setting 'chunk_sise'.*valid ones: bm25_weight, chunk_overlap, chunk_size"
+    ):
         Config.load(toml)
 
 

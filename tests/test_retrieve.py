@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,36 @@ def test_search_refuses_an_index_of_another_model(fake_bot: pipeline.Ragbot) -> 
     other.name = "fake-other"
     with pytest.raises(IndexInvalid, match="built with embedder 'fake-keywords', not 'fake-other'"):
         pipeline.Ragbot(fake_bot.config, embedder=other).search("督查")
+
+
+class LengthReranker:
+    """A fake reranker: prefers shorter excerpts, so its effect on the order is predictable."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int]] = []
+
+    def rank(self, query: str, docs: Sequence[str]) -> list[float]:
+        self.calls.append((query, len(docs)))
+        return [-float(len(d)) for d in docs]
+
+
+def test_reranker_reorders_the_fused_candidates(fake_bot: pipeline.Ragbot) -> None:
+    rr = LengthReranker()
+    bot = pipeline.Ragbot(fake_bot.config, embedder=fake_bot.embedder, reranker=rr)
+    hits = bot.search("督查工作", k=5).hits
+    assert rr.calls and rr.calls[0][0] == "督查工作" and rr.calls[0][1] >= 5
+    lengths = [len(h.text) for h in hits]
+    assert lengths == sorted(lengths) and [h.rank for h in hits] == [1, 2, 3, 4, 5]
+    plain = fake_bot.search("督查工作", k=5).hits
+    assert [h.text for h in plain] != [h.text for h in hits]
+
+
+def test_reranker_registry_errors() -> None:
+    from ragbot.errors import ConfigError
+    from ragbot.rerank import make_reranker
+
+    assert make_reranker("") is None
+    with pytest.raises(ConfigError, match="unknown reranker kind 'colbert'; valid kinds: cross-encoder"):
+        make_reranker("colbert:some/model")
+    with pytest.raises(ConfigError, match="cannot load reranker 'no-such/reranker'"):
+        make_reranker("cross-encoder:no-such/reranker")
