@@ -19,8 +19,9 @@ from typing import Any
 from . import __version__, pipeline
 from .config import Config
 from .errors import NothingToIngest, QueryError, RagbotError
+from .generate import GENERATORS
 from .retrieve import MODES, Filters
-from .types import Chunk, Corpus, FileReport, Hit, SearchResult, Speech
+from .types import Answer, Chunk, Corpus, FileReport, Hit, SearchResult, Speech
 
 
 def _width(s: str) -> int:
@@ -162,6 +163,80 @@ def _print_hits(result: SearchResult) -> None:
         print()
 
 
+def _answer_json(a: Answer) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "question": a.question,
+        "answer": a.text,
+        "refused": a.refused,
+        "script": a.script,
+        "generator": a.generator,
+        "citation_precision": round(a.citation_precision, 3),
+        "sentences": [{"text": s.text, "citations": list(s.citations), "supported": s.supported} for s in a.sentences],
+        "citations": [
+            {
+                "n": c.n,
+                "chunk_id": c.chunk_id,
+                "file": c.file,
+                "speech": c.speech,
+                "title": c.title,
+                "headings": list(c.headings),
+                "start": c.start,
+                "end": c.end,
+                "text": c.text,
+                "sentences": list(c.sentences),
+            }
+            for c in a.citations
+        ],
+        "hits": [_hit_json(h) for h in a.hits],
+        "timings_ms": {k: round(v * 1000, 1) for k, v in a.timings},
+    }
+    if a.notice:
+        out["notice"] = a.notice
+    return out
+
+
+def _print_answer(a: Answer) -> None:
+    if a.notice:
+        print(f"({a.notice})")
+    print(a.text)
+    unsupported = [s.text for s in a.sentences if not s.supported]
+    if unsupported:
+        print("\n(not backed by any excerpt: " + " / ".join(unsupported) + ")")
+    print()
+    if a.refused:
+        print("closest passages (they do not answer the question):")
+        for h in a.hits[:3]:
+            print(f"  - {h.file} #{h.speech} {h.title}: {h.text[:80]}…")
+        return
+    for c in a.citations:
+        where = " > ".join(c.headings)
+        print(f"[{c.n}] {c.file} #{c.speech} {c.title}" + (f" | {where}" if where else ""))
+        print("    " + c.text.replace("\n", "\n    "))
+
+
+def cmd_ask(args: argparse.Namespace, config: Config) -> int:
+    answerer = pipeline.Answerer(pipeline.Ragbot(config))
+    questions = sys.stdin if args.question == "-" else [args.question]
+    code = 0
+    for line in questions:
+        if args.question == "-" and not line.strip():
+            continue
+        try:
+            answer = answerer.ask(line, filters=Filters(files=tuple(args.file or ())), k=args.k)
+        except QueryError as e:
+            if args.question != "-":
+                raise
+            print(json.dumps({"question": line.strip(), "error": str(e)}, ensure_ascii=False), flush=True)
+            code = 1
+            continue
+        if args.json or args.question == "-":
+            print(json.dumps(_answer_json(answer), ensure_ascii=False, indent=None if args.question == "-" else 2),
+                  flush=True)  # fmt: skip
+        else:
+            _print_answer(answer)
+    return code
+
+
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
     bot = pipeline.Ragbot(config)
     filters = Filters(files=tuple(args.file or ()))
@@ -262,6 +337,22 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with (default e5-small)")
     sp.set_defaults(func=cmd_search)
     sp = sub.add_parser(
+        "ask",
+        help="answer a question with cited excerpts",
+        description="Answer a question from the speeches: every sentence carries [n] markers to numbered excerpts, "
+        "checked mechanically; when the speeches hold nothing on it, says so. With --json (or QUESTION '-': one "
+        'question per stdin line, one JSON line each): {"question", "answer", "refused", "script", "citations": '
+        '[{"n", "chunk_id", "file", "speech", "title", "start", "end", "text", …}], "hits": [...as search...], …}.',
+    )
+    sp.add_argument("question", metavar="QUESTION", help="a question in either script; '-' reads questions from stdin")
+    sp.add_argument("--generator", choices=GENERATORS, help="extractive (default), openai, llama-cpp, transformers")
+    sp.add_argument("-k", type=int, default=None, help="excerpts to retrieve (default 5)")
+    sp.add_argument("--file", action="append", metavar="F", help="only this file (repeatable)")
+    sp.add_argument("--json", action="store_true", help="print JSON")
+    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
+    sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with")
+    sp.set_defaults(func=cmd_ask)
+    sp = sub.add_parser(
         "inspect",
         help="show each speech: title, script, cleaned text, removals and chunks",
         description="Show each speech with what cleaning removed and its chunks. With --json: "
@@ -281,6 +372,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             max_file_mb=getattr(args, "max_file_mb", None),
             index=getattr(args, "index", None),
             embedder=getattr(args, "embedder", None),
+            generator=getattr(args, "generator", None),
         )
         code: int = args.func(args, config)
         return code

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,17 @@ class Config:
     rrf_k: float = 60.0
     merge_max_chars: int = 800
     max_query_chars: int = 500
+    generator: str = "extractive"  # or openai, llama-cpp, transformers
+    answer_chars: int = 300  # about how long an answer may be
+    refusal_threshold: float = (
+        0.890  # best sentence similarity below this: refuse (calibrated for e5-small-int8: eval/answers.py --calibrate)
+    )
+    support_threshold: float = 0.5  # bigram share a cited excerpt must hold of its sentence (cite.py)
+    llm_base_url: str = ""  # OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1
+    llm_model: str = ""  # model name on that server, or a local .gguf file / causal LM folder
+    llm_api_key: str = field(default="", repr=False)  # or RAGBOT_LLM_API_KEY / OPENAI_API_KEY; never shown
+    llm_timeout: float = 30.0  # seconds without a reply before falling back to extractive
+    llm_stream: bool = True
 
     def __post_init__(self) -> None:
         if self.chunk_size < 20:
@@ -87,9 +98,20 @@ def _convert(values: dict[str, Any], where: str) -> dict[str, Any]:
             raise ConfigError(f"unknown setting '{key}' in {where}; valid ones: {', '.join(sorted(types))}")
         kind = types[key]
         try:
-            out[key] = (
-                Path(raw) if kind == "Path" else int(raw) if kind == "int" else float(raw) if kind == "float" else raw
-            )
+            if kind == "bool" and isinstance(raw, str):
+                if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
+                    raise ValueError(raw)
+                out[key] = raw.lower() in ("1", "true", "yes")
+            else:
+                out[key] = (
+                    Path(raw)
+                    if kind == "Path"
+                    else int(raw)
+                    if kind == "int"
+                    else float(raw)
+                    if kind == "float"
+                    else raw
+                )
         except (TypeError, ValueError):
             raise ConfigError(f"setting '{key}' in {where} expects {kind}, got {raw!r}") from None
     return out

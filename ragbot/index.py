@@ -114,6 +114,15 @@ class Index:
         counts = np.array([len(k) for k in unit_keys], dtype=np.int64)
         self.unit_start = np.concatenate([[0], np.cumsum(counts)])  # chunk i owns rows [start[i], start[i+1])
         self.owner = np.repeat(np.arange(len(chunks)), counts)  # row -> chunk
+        self.by_id = {c.id: i for i, c in enumerate(chunks)}
+        self._matrix: np.ndarray | None = None
+
+    @property
+    def matrix(self) -> np.ndarray:
+        """All vectors as one array (read once from FAISS, kept for sentence scoring)."""
+        if self._matrix is None:
+            self._matrix = self.vector_matrix()
+        return self._matrix
 
     def vector_matrix(self) -> np.ndarray:
         """All stored vectors, in row order."""

@@ -3,6 +3,7 @@
   ingest(paths)         paths -> Corpus (speeches, chunks, a report per file)
   build_index(paths)    ingest, then create or update the index folder incrementally
   Ragbot(config)        a session: loads the embedder and index once, then `search(query)`
+  Answerer(bot)         questions -> Answers with checked citations (`ask`, or `stream`)
 
 Library errors are raised as RagbotError subclasses; the CLI and app turn them into one-line
 messages. Models and indexes load lazily, so commands that need neither stay fast.
@@ -13,25 +14,35 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from . import __version__
+from . import __version__, cite
 from . import index as index_mod
 from .chunk import ChunkSettings, chunk_speech
 from .config import Config
 from .embed import Embedder, fingerprint, make_embedder
 from .errors import IndexInvalid, NothingToIngest, QueryError, SkipFile
+from .generate import (
+    WORDING,
+    Candidate,
+    ExtractiveGenerator,
+    Generator,
+    GeneratorError,
+    Prompt,
+    condense_messages,
+    make_generator,
+)
 from .ingest import find_files, load_speeches
 from .lexical import tokenize
 from .rerank import Reranker, make_reranker
 from .retrieve import Filters, Mode, SearchSettings, search
-from .script import fold
-from .types import BuildReport, Chunk, Corpus, FileReport, SearchResult, Speech
+from .script import detect_script, fold, to_script
+from .types import Answer, BuildReport, Chunk, Citation, Corpus, FileReport, Hit, Script, SearchResult, Speech
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 
@@ -267,3 +278,146 @@ class Ragbot:
                 )
         hits = search(index, qvec, tokenize(q), self.settings(k, mode), filters, self.reranker, q)
         return SearchResult(q, tuple(hits), notice, time.perf_counter() - t0)
+
+
+# ---------------------------------------------------------------- answering
+_FOLLOW_UP = re.compile(
+    r"^(那|这|它|其|他们|具体|还有|另外|那么|此外|然后|怎么做|如何做)|这个|那个|上述|刚才|上面|具体"
+)
+
+
+def is_follow_up(question: str, history: Sequence[tuple[str, str]]) -> bool:
+    """A question that leans on the conversation ("那具体应该怎么做？")."""
+    return bool(history) and (len(question) <= 12 or bool(_FOLLOW_UP.search(fold(question))))
+
+
+def candidates(
+    index: index_mod.Index, hits: Sequence[Hit], qvec: np.ndarray | None, tokens: Sequence[str]
+) -> list[Candidate]:
+    """Every sentence of the hits, scored against the question: cosine of its stored vector plus
+    the IDF-weighted share of the question's terms it contains."""
+    weights = {t: index.bm25.idf(t) for t in dict.fromkeys(tokens)}
+    total = sum(weights.values()) or 1.0
+    out: list[Candidate] = []
+    for n, hit in enumerate(hits, start=1):
+        seen: set[str] = set()
+        for cid in hit.chunk_ids:
+            ci = index.by_id[cid]
+            chunk = index.chunks[ci]
+            units = index_mod.embed_units(chunk)
+            rows = list(range(int(index.unit_start[ci]), int(index.unit_start[ci + 1])))
+            pairs = list(zip(units[1:], rows[1:])) or [(units[0], rows[0])]
+            for unit, row in pairs:
+                at = chunk.folded.find(unit)
+                original = chunk.text[at : at + len(unit)] if at >= 0 else unit
+                if original in seen:
+                    continue
+                seen.add(original)
+                cos = float(index.matrix[row] @ qvec) if qvec is not None else 0.0
+                cover = sum(w for t, w in weights.items() if t in unit) / total
+                out.append(Candidate(n, original, cos + 0.3 * cover, chunk.text_start + max(at, 0), cos))
+    return out
+
+
+class Answerer:
+    """Questions -> Answers over a Ragbot session (its model and index), with a chosen generator."""
+
+    def __init__(self, bot: Ragbot, generator: Generator | None = None) -> None:
+        self.bot = bot
+        self.config = bot.config
+        self._generator = generator
+
+    @property
+    def generator(self) -> Generator:
+        if self._generator is None:
+            self._generator = make_generator(self.config.generator, self.config)
+        return self._generator
+
+    def stream(self, question: str, history: Sequence[tuple[str, str]] = (), filters: Filters | None = None,
+               k: int | None = None) -> Iterator[str | Answer]:  # fmt: skip
+        """Pieces of the answer text as they come, then the checked Answer as the last item."""
+        times: list[tuple[str, float]] = []
+        t0 = time.perf_counter()
+        q, notice = prepare_query(question, self.config.max_query_chars)
+        script = detect_script(q)
+        search_q = q
+        generator = self.generator
+        if is_follow_up(q, history):
+            search_q = self._condense(q, history, generator)
+        index = self.bot.index
+        qvec = self.bot.embedder.embed_query(fold(search_q))
+        tokens = tokenize(search_q)
+        hits = search(index, qvec, tokens, self.bot.settings(k), filters, self.bot.reranker, search_q)
+        times.append(("retrieve", time.perf_counter() - t0))
+        t1 = time.perf_counter()
+        cands = candidates(index, hits, qvec, tokens)
+        evidence = max((c.similarity for c in cands), default=0.0)  # calibrated: eval/answers.py --calibrate
+        prompt = Prompt(
+            question=q, script=script, excerpts=tuple(h.text for h in hits), titles=tuple(h.title for h in hits),
+            history=tuple(history), candidates=tuple(cands), wording=bool(WORDING.search(fold(q))),
+            budget=self.config.answer_chars,
+        )  # fmt: skip
+        refusal = to_script(cite.REFUSAL, script) + "。"
+        if evidence < self.config.refusal_threshold or not hits:
+            yield refusal
+            times.append(("generate", time.perf_counter() - t1))
+            yield self._answer(q, refusal, script, hits, "extractive", times, notice, refused=True)
+            return
+        pieces: list[str] = []
+        used = generator.name
+        try:
+            for piece in generator.generate(prompt):
+                pieces.append(piece)
+                yield piece
+        except GeneratorError as e:
+            notice = f"{e}; showing the extractive answer instead" + (f" ({notice})" if notice else "")
+            used = "extractive"
+            pieces = list(ExtractiveGenerator().generate(prompt))
+            yield "\n"
+            yield from pieces
+        times.append(("generate", time.perf_counter() - t1))
+        yield self._answer(q, "".join(pieces), script, hits, used, times, notice)
+
+    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: Filters | None = None,
+            k: int | None = None) -> Answer:  # fmt: skip
+        """The checked Answer (the stream, collected)."""
+        for item in self.stream(question, history, filters, k):
+            if isinstance(item, Answer):
+                return item
+        raise AssertionError("stream ended without an Answer")
+
+    def _condense(self, q: str, history: Sequence[tuple[str, str]], generator: Generator) -> str:
+        """A standalone question for retrieval: the LLM rewrites it, or the previous question leads."""
+        complete = getattr(generator, "complete", None)
+        if complete is not None:
+            try:
+                rewritten = str(complete(condense_messages(history, q))).strip()
+                if rewritten:
+                    return rewritten[: self.config.max_query_chars]
+            except GeneratorError:
+                pass
+        return f"{history[-1][0]} {q}"[: self.config.max_query_chars]
+
+    def _answer(self, q: str, text: str, script: Script, hits: Sequence[Hit], generator: str,
+                times: list[tuple[str, float]], notice: str, refused: bool = False) -> Answer:  # fmt: skip
+        t = time.perf_counter()
+        sentences, precision = cite.check(text, [h.text for h in hits], self.config.support_threshold)
+        refused = refused or (bool(sentences) and all(cite.is_refusal(s.text) for s in sentences))
+        # renumber: the excerpts actually cited become [1], [2], … in order of first use
+        order: dict[int, int] = {}
+        for s in sentences:
+            for n in s.citations:
+                order.setdefault(n, len(order) + 1)
+        sentences = [replace(s, citations=tuple(order[n] for n in s.citations)) for s in sentences]
+        citations = []
+        for old, new in order.items():
+            h = hits[old - 1]
+            used_by = tuple(i for i, s in enumerate(sentences) if new in s.citations)
+            citations.append(Citation(new, h.chunk_id, h.file, h.speech, h.title, h.headings, h.start, h.end,
+                                      h.text, used_by))  # fmt: skip
+        times.append(("cite", time.perf_counter() - t))
+        return Answer(
+            question=q, text=cite.render(sentences), refused=refused, script=script, sentences=tuple(sentences),
+            citations=tuple(citations), hits=tuple(hits), generator=generator, citation_precision=precision,
+            timings=tuple(times), notice=notice,
+        )  # fmt: skip

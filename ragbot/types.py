@@ -216,3 +216,44 @@ class SearchResult:
     hits: tuple[Hit, ...]
     notice: str = ""  # e.g. that the query was truncated
     seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A numbered excerpt an answer cites, and which answer sentences (0-based) it supports."""
+
+    n: int
+    chunk_id: str
+    file: str
+    speech: int
+    title: str
+    headings: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    sentences: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    """One sentence of an answer: its text (no markers), the excerpts backing it, and whether any does."""
+
+    text: str
+    citations: tuple[int, ...]
+    supported: bool
+    support: float = 0.0  # overlap with its best cited excerpt, 0..1
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str  # the answer with [n] markers, in the asker's script
+    refused: bool
+    script: Script
+    sentences: tuple[AnswerSentence, ...]
+    citations: tuple[Citation, ...]
+    hits: tuple[Hit, ...]
+    generator: str
+    citation_precision: float  # share of the generator's own markers that pointed at supporting excerpts
+    timings: tuple[tuple[str, float], ...] = ()
+    notice: str = ""

@@ -23,7 +23,7 @@ def test_unknown_key_lists_valid_ones(tmp_path: Path) -> None:
     toml = tmp_path / "ragbot.toml"
     toml.write_text("[ragbot]\nchunk_sise = 400\n", encoding="utf-8")
     with pytest.raises(
-        ConfigError, match=r"unknown setting 'chunk_sise'.*valid ones: bm25_weight, chunk_overlap, chunk_size"
+        ConfigError, match=r"unknown setting 'chunk_sise'.*valid ones: answer_chars, bm25_weight, chunk_overlap, chunk_size"
     ):
         Config.load(toml)
 
@@ -41,3 +41,14 @@ def test_bad_values(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         Config.load(bad)
     with pytest.raises(ConfigError, match="not found"):
         Config.load(tmp_path / "missing.toml")
+
+
+def test_booleans_and_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAGBOT_LLM_STREAM", "false")
+    monkeypatch.setenv("RAGBOT_LLM_API_KEY", "sk-very-secret")
+    cfg = Config.load()
+    assert cfg.llm_stream is False and cfg.llm_api_key == "sk-very-secret"
+    assert "sk-very-secret" not in repr(cfg)  # never shown in logs or error messages
+    monkeypatch.setenv("RAGBOT_LLM_STREAM", "maybe")
+    with pytest.raises(ConfigError, match="expects bool, got 'maybe'"):
+        Config.load()

@@ -1,0 +1,118 @@
+"""Mechanical citation checking, for every generator. Pure functions, no models.
+
+An answer is split into sentences (Chinese punctuation aware; a marker like [2] right after a
+sentence end belongs to that sentence). For each sentence:
+  - a marker pointing at no excerpt ([7] of 5) is removed;
+  - a marker whose excerpt does not support the sentence is moved to the excerpt that does, or
+    removed;
+  - a sentence without a marker gets its best supporting excerpt attached;
+  - a sentence no excerpt supports is flagged unsupported (the refusal sentence needs no support).
+"Supports" is character-bigram containment: the share of the sentence's bigrams (folded to
+Simplified, letters and digits and Han only) found in the excerpt, at least `threshold`.
+What it does not do: judge whether a supported sentence is *true*; it checks that the words a
+sentence relies on are in the excerpt it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .script import fold
+from .types import AnswerSentence
+
+REFUSAL = "语料中没有找到相关内容"
+REFUSAL_T = "語料中沒有找到相關內容"
+THRESHOLD = 0.5
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+_SPLIT = re.compile(r"(.+?(?:[。！？!?；;…]+[”’」』\"')）]*|\n|$)(?:\s*(?:\[\d{1,3}\])+)?)", re.S)
+_KEEP = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of an answer, each with the markers that follow it.
+
+    >>> split_sentences("办公室要做好督查。[1]信息要快[2]。还要学习！")
+    ['办公室要做好督查。[1]', '信息要快[2]。', '还要学习！']
+    """
+    out = []
+    for m in _SPLIT.finditer(text):
+        s = m.group(1).strip()
+        if s and _KEEP.search(_MARKER.sub("", s)):
+            out.append(s)
+        elif s and out and _MARKER.fullmatch(s.replace(" ", "")):
+            out[-1] += s  # a marker on its own line belongs to the sentence before
+    return out
+
+
+def markers(sentence: str) -> tuple[str, list[int]]:
+    """(sentence without markers, the marker numbers in order, deduplicated).
+
+    >>> markers("信息要快[2][2][10]。")
+    ('信息要快。', [2, 10])
+    """
+    nums = [int(n) for n in _MARKER.findall(sentence)]
+    return _MARKER.sub("", sentence).strip(), list(dict.fromkeys(nums))
+
+
+def _bigrams(text: str) -> set[str]:
+    chars = [c for c in fold(text) if _KEEP.match(c)]
+    return {a + b for a, b in zip(chars, chars[1:])} or set(chars)
+
+
+def support(sentence: str, excerpt: str) -> float:
+    """Share of the sentence's character bigrams found in the excerpt (0..1).
+
+    >>> support("辦公室要做好督查", "办公室要做好督查督办工作")
+    1.0
+    """
+    s = _bigrams(sentence)
+    if not s:
+        return 0.0
+    return len(s & _bigrams(excerpt)) / len(s)
+
+
+def is_refusal(sentence: str) -> bool:
+    return REFUSAL in fold(sentence)
+
+
+def check(answer: str, excerpts: Sequence[str], threshold: float = THRESHOLD) -> tuple[list[AnswerSentence], float]:
+    """Repair the citations of `answer` against `excerpts` (numbered from 1).
+
+    Returns the sentences with their final citations, and the citation precision of the
+    answer as written: the share of its in-range markers whose excerpt supported their
+    sentence (1.0 when it had no markers).
+    """
+    ex = [_bigrams(e) for e in excerpts]
+
+    def score(bi: set[str], n: int) -> float:
+        return len(bi & ex[n - 1]) / len(bi) if bi else 0.0
+
+    out: list[AnswerSentence] = []
+    written = good = 0
+    for raw in split_sentences(answer):
+        text, nums = markers(raw)
+        bi = _bigrams(text)
+        if is_refusal(text):
+            out.append(AnswerSentence(text, (), True, 1.0))
+            continue
+        valid = [n for n in nums if 1 <= n <= len(excerpts)]
+        written += len(nums)
+        kept = [n for n in valid if score(bi, n) >= threshold]
+        good += len(kept)
+        best = max(range(1, len(excerpts) + 1), key=lambda n: score(bi, n), default=0)
+        if not kept and best and score(bi, best) >= threshold:
+            kept = [best]  # moved (or attached, when the sentence had no marker)
+        top = max((score(bi, n) for n in kept), default=max((score(bi, n) for n in valid), default=0.0))
+        out.append(AnswerSentence(text, tuple(kept), bool(kept), round(top, 3)))
+    precision = good / written if written else 1.0
+    return out, precision
+
+
+def render(sentences: Sequence[AnswerSentence]) -> str:
+    """The answer text with each sentence's markers after it.
+
+    >>> render([AnswerSentence("要做好督查。", (1, 3), True)])
+    '要做好督查。[1][3]'
+    """
+    return "".join(s.text + "".join(f"[{n}]" for n in s.citations) for s in sentences)

@@ -1,0 +1,195 @@
+"""Answers: the pipeline end to end (fake and real models), refusal, fallback, multi-turn, the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from ragbot import pipeline
+from ragbot.cli import main
+from ragbot.config import Config
+from ragbot.errors import QueryError
+from ragbot.evaluate import contains
+from ragbot.generate import GeneratorError, OpenAIGenerator, Prompt
+from ragbot.script import detect_script
+from ragbot.types import Answer
+
+from .conftest import CORPUS
+from .fakes import KeywordEmbedder
+from .test_generate import FakeLLM
+
+
+@pytest.fixture(scope="module")
+def fake_bot(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Ragbot:
+    config = Config(index=tmp_path_factory.mktemp("answers") / "index", refusal_threshold=0.5)
+    emb = KeywordEmbedder()
+    pipeline.build_index([CORPUS], config, embedder=emb)
+    return pipeline.Ragbot(config, embedder=emb)
+
+
+def test_answer_sentences_are_all_backed_and_citations_renumbered(fake_bot: pipeline.Ragbot) -> None:
+    a = pipeline.Answerer(fake_bot).ask("办公室怎样做好督查工作？")
+    assert not a.refused and a.generator == "extractive" and a.citation_precision == 1.0
+    assert a.sentences and all(s.supported and s.citations for s in a.sentences)
+    assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
+    for i, s in enumerate(a.sentences):
+        for n in s.citations:
+            c = a.citations[n - 1]
+            assert i in c.sentences and contains(c.text, s.text.rstrip("。"))  # the quote is in its excerpt
+    assert a.text.count("[") == sum(len(s.citations) for s in a.sentences)
+    assert {name for name, _ in a.timings} == {"retrieve", "generate", "cite"}
+
+
+def test_traditional_question_gets_a_traditional_answer(fake_bot: pipeline.Ragbot) -> None:
+    a = pipeline.Answerer(fake_bot).ask("辦公室怎樣做好督查工作？")
+    assert a.script == "traditional" and detect_script(a.text) == "traditional"
+    assert a.citations
+    for c in a.citations:  # the excerpts keep their file's own script
+        expected = "traditional" if c.file.startswith("000") else "simplified"
+        assert detect_script(c.text) == expected
+
+
+def test_weak_evidence_is_refused_plainly(fake_bot: pipeline.Ragbot) -> None:
+    strict = pipeline.Ragbot(replace(fake_bot.config, refusal_threshold=1.01), embedder=fake_bot.embedder)
+    a = pipeline.Answerer(strict).ask("公務員的工資標準是多少？")
+    assert a.refused and a.text == "語料中沒有找到相關內容。" and a.citations == ()
+    assert a.hits  # the closest passages are still there to show, labelled as not matching
+
+
+class Failing:
+    name = "openai"
+
+    def generate(self, prompt: Prompt) -> Iterator[str]:
+        yield "半句"
+        raise GeneratorError("the LLM server at http://127.0.0.1:9/v1 answered HTTP 500")
+
+
+def test_llm_failure_falls_back_to_the_extractive_answer(fake_bot: pipeline.Ragbot) -> None:
+    a = pipeline.Answerer(fake_bot, generator=Failing()).ask("办公室怎样做好督查工作？")
+    assert a.generator == "extractive" and a.notice.startswith(
+        "the LLM server at http://127.0.0.1:9/v1 answered HTTP 500"
+    )
+    assert "半句" not in a.text and a.citations
+
+
+def test_llm_answer_is_checked_and_repaired(fake_bot: pipeline.Ragbot) -> None:
+    class Sloppy:
+        name = "openai"
+
+        def generate(self, prompt: Prompt) -> Iterator[str]:
+            first = prompt.excerpts[0].split("。")[0]
+            yield f"{first}。[9]年终奖按工龄计算。[1]"
+
+    a = pipeline.Answerer(fake_bot, generator=Sloppy()).ask("办公室怎样做好督查工作？")
+    assert a.sentences[0].supported and a.sentences[0].citations == (1,)  # [9] of 5 removed, right one attached
+    assert not a.sentences[1].supported and a.sentences[1].citations == ()  # flagged, its wrong marker gone
+    assert a.citation_precision == 0.0
+
+
+def test_llm_that_refuses_gives_a_refused_answer(fake_bot: pipeline.Ragbot) -> None:
+    class Refuser:
+        name = "openai"
+
+        def generate(self, prompt: Prompt) -> Iterator[str]:
+            yield "语料中没有找到相关内容。"
+
+    a = pipeline.Answerer(fake_bot, generator=Refuser()).ask("办公室怎样做好督查工作？")
+    assert a.refused and a.citations == ()
+
+
+def test_streaming_yields_pieces_then_the_answer(fake_bot: pipeline.Ragbot) -> None:
+    items = list(pipeline.Answerer(fake_bot).stream("办公室怎样做好信息工作？"))
+    assert isinstance(items[-1], Answer) and all(isinstance(x, str) for x in items[:-1]) and len(items) > 2
+
+
+def test_follow_up_retrieves_with_the_previous_question(fake_bot: pipeline.Ragbot) -> None:
+    class Recorder:
+        name = "recorder"
+
+        def __init__(self) -> None:
+            self.prompts: list[Prompt] = []
+
+        def generate(self, prompt: Prompt) -> Iterator[str]:
+            self.prompts.append(prompt)
+            yield prompt.excerpts[0][:20] + "。"
+
+    rec = Recorder()
+    ans = pipeline.Answerer(fake_bot, generator=rec)
+    alone = ans.ask("那具体应该怎么做？")
+    follow = ans.ask("那具体应该怎么做？", history=[("办公室怎样做好保密工作？", "要严格保密。")])
+    assert alone.hits != follow.hits
+    assert any("保密" in h.text for h in follow.hits[:3])
+    assert rec.prompts[-1].history == (("办公室怎样做好保密工作？", "要严格保密。"),)
+    assert pipeline.is_follow_up("那具体应该怎么做？", [("q", "a")]) and not pipeline.is_follow_up("督查", [])
+
+
+def test_llm_condenses_the_follow_up(fake_bot: pipeline.Ragbot) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeLLM)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        FakeLLM.mode, FakeLLM.requests, FakeLLM.reply = "ok", [], "办公室怎样做好保密工作的具体措施？"
+        gen = OpenAIGenerator(f"http://127.0.0.1:{server.server_address[1]}/v1", "qwen")
+        ans = pipeline.Answerer(fake_bot, generator=gen)
+        a = ans.ask("那具体呢？", history=[("办公室怎样做好保密工作？", "要严格保密。")])
+        assert "追问" in FakeLLM.requests[0]["body"]["messages"][-1]["content"]  # first call: condense
+        assert any("保密" in h.text for h in a.hits[:3])
+    finally:
+        FakeLLM.reply = "办公室要做好督查督办工作。[1]"
+        server.shutdown()
+
+
+@pytest.mark.parametrize("question", ["", "？？？", "   "])
+def test_empty_question_is_a_clear_error(fake_bot: pipeline.Ragbot, question: str) -> None:
+    with pytest.raises(QueryError, match="empty or only punctuation"):
+        pipeline.Answerer(fake_bot).ask(question)
+
+
+def test_absurdly_long_question_is_cut_with_a_notice(fake_bot: pipeline.Ragbot) -> None:
+    a = pipeline.Answerer(fake_bot).ask("办公室怎样做好督查工作？" * 1000)
+    assert "only the first 500 were searched" in a.notice and len(a.question) == 500
+
+
+# ------------------------------------------------------------------ the real model and index
+def test_real_traditional_question_about_a_simplified_speech(real_bot: pipeline.Ragbot) -> None:
+    a = pipeline.Answerer(real_bot).ask("領導批示交辦的事項，辦公室應該怎麼快速辦理？")
+    assert not a.refused and detect_script(a.text) == "traditional"
+    assert any(contains(c.text, "必须快接、快办、快反馈") for c in a.citations)
+    assert all(s.supported for s in a.sentences)
+
+
+def test_real_unanswerable_question_is_refused(real_bot: pipeline.Ragbot) -> None:
+    a = pipeline.Answerer(real_bot).ask("出差回来报销差旅费需要哪些票据？")
+    assert a.refused and a.text == "语料中没有找到相关内容。"
+
+
+def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None:
+    assert main(["ask", "办公室是党委、政府的哪“三部”？", "--json", "--index", str(real_index.index)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"question", "answer", "refused", "script", "citations", "hits"} <= set(out)
+    assert set(out["citations"][0]) >= {"n", "chunk_id", "file", "speech", "title", "start", "end", "text"}
+    monkeypatch.setattr(sys, "stdin", io.StringIO("上情下达是什么意思？\n\n！！\n"))
+    assert main(["ask", "-", "--index", str(real_index.index)]) == 1
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert lines[0]["answer"] and "error" in lines[1]
+
+
+def test_cli_ask_text(real_index: Config, capsys) -> None:
+    assert main(["ask", "出差回来报销差旅费需要哪些票据？", "--index", str(real_index.index)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("语料中没有找到相关内容。") and "closest passages (they do not answer the question)" in out
+
+
+def test_cli_ask_with_llm_down_still_answers(real_index: Config, capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("RAGBOT_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("RAGBOT_LLM_TIMEOUT", "1")
+    assert main(["ask", "办公室怎样做好信息工作？", "--generator", "openai", "--index", str(real_index.index)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("(cannot reach the LLM server at http://127.0.0.1:9/v1") and "[1]" in out
