@@ -197,3 +197,29 @@ def test_server_down(llm: str) -> None:
     gen = OpenAIGenerator("http://127.0.0.1:9/v1", "qwen", timeout=1.0)
     with pytest.raises(GeneratorError, match=r"cannot reach the LLM server at http://127\.0\.0\.1:9/v1"):
         list(gen.generate(P))
+
+
+def test_transformers_generator_streams_from_a_real_local_model(tmp_path) -> None:
+    """A tiny randomly initialised GPT-2 saved to disk: real transformers code, no download."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
+
+    from ragbot.generate import TransformersGenerator
+
+    vocab = {
+        "<unk>": 0,
+        "<eos>": 1,
+        **{ch: i + 2 for i, ch in enumerate("办公室要做好督查工作。[]1234567890以下是编号的讲话摘录问题")},
+    }
+    tok = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
+    tok.pre_tokenizer = pre_tokenizers.Split("", "isolated")
+    fast = PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="<unk>", eos_token="<eos>", pad_token="<eos>")
+    fast.save_pretrained(tmp_path)
+    GPT2LMHeadModel(
+        GPT2Config(vocab_size=len(vocab), n_positions=2048, n_embd=16, n_layer=1, n_head=2)
+    ).save_pretrained(tmp_path)
+    gen = TransformersGenerator(str(tmp_path), max_new_tokens=5)
+    pieces = list(gen.generate(P))
+    assert pieces and all(isinstance(p, str) for p in pieces)  # random weights: any text, but streamed through
+    with pytest.raises(ConfigError, match="cannot load causal LM"):
+        TransformersGenerator(str(tmp_path / "missing"))
