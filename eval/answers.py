@@ -26,21 +26,46 @@ sys.path.insert(0, str(ROOT))
 from ragbot.config import Config  # noqa: E402
 from ragbot.evaluate import Question, contains, load_questions  # noqa: E402
 from ragbot.lexical import tokenize  # noqa: E402
-from ragbot.pipeline import Answerer, Ragbot, candidates, prepare_query  # noqa: E402
+from ragbot.pipeline import Answerer, Ragbot, candidates, evidence, prepare_query  # noqa: E402
 from ragbot.script import detect_script, fold  # noqa: E402
 
 
-def evidence_scores(bot: Ragbot, questions: list[Question]) -> list[float]:
+def evidence_scores(bot: Ragbot, questions: list[Question]) -> list[tuple[float, bool]]:
+    from ragbot.retrieve import search
+
     out = []
     for q in questions:
         text, _ = prepare_query(q.question, bot.config.max_query_chars)
         qvec = bot.embedder.embed_query(fold(text))
         tokens = tokenize(text)
-        from ragbot.retrieve import search
-
         hits = search(bot.index, qvec, tokens, bot.settings(), None, None, text)
-        out.append(max((c.similarity for c in candidates(bot.index, hits, qvec, tokens)), default=0.0))
+        out.append(evidence(text, candidates(bot.index, hits, qvec, tokens)))
     return out
+
+
+def calibrate(scores: list[tuple[float, bool]], answerable: list[bool], max_false: float = 0.05) -> None:
+    """Grid over (general, quantity) thresholds: the most refusals of unanswerable questions
+    with at most `max_false` false refusals of answerable ones."""
+    s = np.array([x for x, _ in scores])
+    qty = np.array([k for _, k in scores])
+    ok = np.array(answerable)
+    print(f"answerable n={ok.sum()} (quantity {int((qty & ok).sum())}), unanswerable n={(~ok).sum()} "
+          f"(quantity {int((qty & ~ok).sum())})\n")  # fmt: skip
+    grid = np.round(np.arange(0.850, 0.941, 0.002), 3)
+    best: tuple[float, float, float, float] | None = None
+    print("| general | quantity | refusal accuracy | false refusals |\n|---|---|---|---|")
+    for tg in grid:
+        for tq in grid:
+            refused = np.where(qty, s < tq, s < tg)
+            ra, fr = float(refused[~ok].mean()), float(refused[ok].mean())
+            if fr <= max_false and (best is None or (ra, -fr) > (best[2], -best[3])):
+                best = (float(tg), float(tq), ra, fr)
+    for t in grid[::5]:
+        refused = s < t
+        print(f"| {t:.3f} | {t:.3f} | {refused[~ok].mean():.3f} | {refused[ok].mean():.3f} |")
+    if best:
+        print(f"\nrecommended: refusal_threshold = {best[0]:.3f}, refusal_threshold_quantity = {best[1]:.3f} "
+              f"(refusal accuracy {best[2]:.3f}, false refusals {best[3]:.3f})")  # fmt: skip
 
 
 def main() -> None:
@@ -57,24 +82,7 @@ def main() -> None:
     bot = Ragbot(config)
     questions = load_questions(args.questions)
     if args.calibrate:
-        scores = evidence_scores(bot, questions)
-        ans = np.array([s for s, q in zip(scores, questions) if q.answerable])
-        una = np.array([s for s, q in zip(scores, questions) if not q.answerable])
-        print(
-            f"answerable n={len(ans)} evidence min {ans.min():.3f} p5 {np.percentile(ans, 5):.3f} median {np.median(ans):.3f}"
-        )
-        print(f"unanswerable n={len(una)} evidence max {una.max():.3f} median {np.median(una):.3f}")
-        print("| threshold | refusal accuracy (unanswerable) | false refusals (answerable) |\n|---|---|---|")
-        best = None
-        for t in np.arange(0.850, 0.950, 0.002):
-            ra, fr = float((una < t).mean()), float((ans < t).mean())
-            print(f"| {t:.3f} | {ra:.3f} | {fr:.3f} |")
-            if fr <= 0.05:
-                best = (t, ra, fr)
-        if best:
-            print(
-                f"\nrecommended refusal_threshold = {best[0]:.3f} (refusal accuracy {best[1]:.3f}, false refusals {best[2]:.3f})"
-            )
+        calibrate(evidence_scores(bot, questions), [q.answerable for q in questions])
         return
     answerer = Answerer(bot)
     answerer.ask(questions[0].question)  # warm up: model, index, jieba

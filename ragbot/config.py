@@ -41,9 +41,10 @@ class Config:
     max_query_chars: int = 500
     generator: str = "extractive"  # or openai, llama-cpp, transformers
     answer_chars: int = 300  # about how long an answer may be
-    refusal_threshold: float = (
-        0.890  # best sentence similarity below this: refuse (calibrated for e5-small-int8: eval/answers.py --calibrate)
-    )
+    # best sentence similarity below this: refuse. Calibrated for e5-small-int8 on eval/questions.jsonl
+    # (`eval/answers.py --calibrate`); recalibrate for another embedder
+    refusal_threshold: float = 0.876
+    refusal_threshold_quantity: float = 0.910  # for "how many / how long" questions, over numeric sentences only
     support_threshold: float = 0.5  # bigram share a cited excerpt must hold of its sentence (cite.py)
     llm_base_url: str = ""  # OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1
     llm_model: str = ""  # model name on that server, or a local .gguf file / causal LM folder

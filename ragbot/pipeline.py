@@ -319,6 +319,21 @@ def candidates(
     return out
 
 
+QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点]|多长|多久|第几|哪几|多大|百分之|比例")
+_NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两]+[个项条种件次名年月日天位%％]")
+
+
+def evidence(question: str, cands: Sequence[Candidate]) -> tuple[float, bool]:
+    """(best evidence similarity, whether the question asks for a quantity).
+
+    A question asking how many / how long / which number needs a sentence that states one, so
+    for those only sentences holding a numeral count as evidence (answer-type matching).
+    """
+    quantity = bool(QUANTITY.search(fold(question)))
+    pool = [c for c in cands if _NUMERAL.search(fold(c.text))] if quantity else list(cands)
+    return max((c.similarity for c in pool), default=0.0), quantity
+
+
 class Answerer:
     """Questions -> Answers over a Ragbot session (its model and index), with a chosen generator."""
 
@@ -351,14 +366,17 @@ class Answerer:
         times.append(("retrieve", time.perf_counter() - t0))
         t1 = time.perf_counter()
         cands = candidates(index, hits, qvec, tokens)
-        evidence = max((c.similarity for c in cands), default=0.0)  # calibrated: eval/answers.py --calibrate
+        best, quantity = evidence(q, cands)  # thresholds calibrated by eval/answers.py --calibrate
+        threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold
+        if quantity:  # the sentence that states a number is the answer to "how many"
+            cands = [replace(c, score=c.score + 0.1) if _NUMERAL.search(fold(c.text)) else c for c in cands]
         prompt = Prompt(
             question=q, script=script, excerpts=tuple(h.text for h in hits), titles=tuple(h.title for h in hits),
             history=tuple(history), candidates=tuple(cands), wording=bool(WORDING.search(fold(q))),
             budget=self.config.answer_chars,
         )  # fmt: skip
         refusal = to_script(cite.REFUSAL, script) + "。"
-        if evidence < self.config.refusal_threshold or not hits:
+        if best < threshold or not hits:
             yield refusal
             times.append(("generate", time.perf_counter() - t1))
             yield self._answer(q, refusal, script, hits, "extractive", times, notice, refused=True)

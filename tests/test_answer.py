@@ -58,10 +58,20 @@ def test_traditional_question_gets_a_traditional_answer(fake_bot: pipeline.Ragbo
 
 
 def test_weak_evidence_is_refused_plainly(fake_bot: pipeline.Ragbot) -> None:
-    strict = pipeline.Ragbot(replace(fake_bot.config, refusal_threshold=1.01), embedder=fake_bot.embedder)
+    config = replace(fake_bot.config, refusal_threshold=1.01, refusal_threshold_quantity=1.01)
+    strict = pipeline.Ragbot(config, embedder=fake_bot.embedder)
     a = pipeline.Answerer(strict).ask("公務員的工資標準是多少？")
     assert a.refused and a.text == "語料中沒有找到相關內容。" and a.citations == ()
     assert a.hits  # the closest passages are still there to show, labelled as not matching
+
+
+def test_quantity_questions_need_a_sentence_with_a_number() -> None:
+    from ragbot.generate import Candidate
+
+    cands = [Candidate(1, "办公室要做好接待工作。", 0.9, 0, 0.95), Candidate(2, "全年共办理批示件95件。", 0.8, 0, 0.85)]
+    assert pipeline.evidence("全年办理了多少件批示件？", cands) == (0.85, True)
+    assert pipeline.evidence("怎样做好接待工作？", cands) == (0.95, False)
+    assert pipeline.evidence("有几个要求？", cands[:1]) == (0.0, True)
 
 
 class Failing:
