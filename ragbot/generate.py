@@ -247,20 +247,32 @@ class LlamaCppGenerator:
 
     name = "llama-cpp"
 
-    def __init__(self, model_path: str, n_ctx: int = 4096) -> None:
+    def __init__(self, model_path: str, n_ctx: int = 4096, max_tokens: int = 512) -> None:
         try:
             from llama_cpp import Llama
         except ImportError:
             raise ConfigError("the llama-cpp generator needs llama-cpp-python: pip install 'ragbot[llama]'") from None
         if not os.path.isfile(model_path):
             raise ConfigError(f"GGUF file not found: {model_path!r}; set llm_model to a local .gguf file")
-        self.llm = Llama(model_path=model_path, n_ctx=n_ctx, verbose=False)
+        try:
+            self.llm: Any = Llama(model_path=model_path, n_ctx=n_ctx, verbose=False)
+        except Exception as e:
+            raise ConfigError(
+                f"llama.cpp cannot load {model_path!r} ({type(e).__name__}); is it a GGUF model?"
+            ) from None
+        self.max_tokens = max_tokens
 
     def generate(self, prompt: Prompt) -> Iterator[str]:
-        for chunk in self.llm.create_chat_completion(messages=prompt_messages(prompt), stream=True, temperature=0.1):
-            piece = chunk["choices"][0].get("delta", {}).get("content")
-            if piece:
-                yield str(piece)
+        try:
+            stream = self.llm.create_chat_completion(
+                messages=prompt_messages(prompt), stream=True, temperature=0.1, max_tokens=self.max_tokens
+            )
+            for chunk in stream:
+                piece = chunk["choices"][0].get("delta", {}).get("content")
+                if piece:
+                    yield str(piece)
+        except ValueError as e:  # e.g. the prompt does not fit the context window
+            raise GeneratorError(f"llama.cpp could not answer ({str(e)[:80]})") from None
 
 
 class TransformersGenerator:

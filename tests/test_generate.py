@@ -90,8 +90,19 @@ def test_unknown_generator_lists_the_valid_ones() -> None:
         make_generator("gpt", Config())
     with pytest.raises(ConfigError, match="needs llm_base_url"):
         make_generator("openai", Config())
-    with pytest.raises(ConfigError, match="pip install 'ragbot\\[llama\\]'"):
+    with pytest.raises(ConfigError, match=r"GGUF file not found|pip install"):
         make_generator("llama-cpp", Config(llm_model="/models/x.gguf"))
+
+
+def test_missing_optional_extras_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "llama_cpp", None)  # as if ragbot[llama] were not installed
+    with pytest.raises(ConfigError, match=r"needs llama-cpp-python: pip install 'ragbot\[llama\]'"):
+        make_generator("llama-cpp", Config(llm_model="/models/x.gguf"))
+    monkeypatch.setitem(sys.modules, "transformers", None)
+    with pytest.raises(ConfigError, match=r"pip install 'ragbot\[hf\]'"):
+        make_generator("transformers", Config(llm_model="/models/x"))
 
 
 # ------------------------------------------------------------------ a real OpenAI-compatible server on loopback
@@ -223,3 +234,27 @@ def test_transformers_generator_streams_from_a_real_local_model(tmp_path) -> Non
     assert pieces and all(isinstance(p, str) for p in pieces)  # random weights: any text, but streamed through
     with pytest.raises(ConfigError, match="cannot load causal LM"):
         TransformersGenerator(str(tmp_path / "missing"))
+
+
+def test_llama_cpp_generator_streams_from_a_real_gguf(tmp_path) -> None:
+    """A tiny random llama-architecture GGUF written here: real llama.cpp, no download.
+
+    llama-cpp-python is an optional extra (it compiles for minutes); .ci/run installs it, so this
+    runs in CI. Without it the generator's one-line install hint is what users get (tested below).
+    """
+    llama_cpp = pytest.importorskip("llama_cpp", reason="the optional extra ragbot[llama] is not installed")
+    from ragbot.generate import LlamaCppGenerator
+
+    from .tiny_gguf import make
+
+    assert llama_cpp
+    make(str(tmp_path / "tiny.gguf"))
+    gen = LlamaCppGenerator(str(tmp_path / "tiny.gguf"), n_ctx=4096, max_tokens=8)
+    pieces = list(gen.generate(P))
+    assert all(isinstance(p, str) for p in pieces)  # random weights: any text, but it came through llama.cpp
+    small = LlamaCppGenerator(str(tmp_path / "tiny.gguf"), n_ctx=64, max_tokens=8)
+    with pytest.raises(GeneratorError, match=r"llama\.cpp could not answer"):
+        list(small.generate(P))
+    (tmp_path / "bad.gguf").write_bytes(b"not a model")
+    with pytest.raises(ConfigError, match="cannot load"):
+        LlamaCppGenerator(str(tmp_path / "bad.gguf"))
