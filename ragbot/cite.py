@@ -23,7 +23,7 @@ from .types import AnswerSentence
 
 REFUSAL = "语料中没有找到相关内容"
 REFUSAL_T = "語料中沒有找到相關內容"
-THRESHOLD = 0.5
+THRESHOLD = 0.55  # calibrated: see Config.support_threshold
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SPLIT = re.compile(r"(.+?(?:[。！？!?；;…]+[”’」』\"')）]*|\n|$)(?:\s*(?:\[\d{1,3}\])+)?)", re.S)
 _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
