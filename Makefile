@@ -19,9 +19,10 @@ $(STAMP): pyproject.toml Makefile
 setup: $(STAMP)
 
 # Set up and run on the embedded default corpus (corpus/): prepare the model, build or update
-# the index. The chat UI arrives with the app issue; until then this stops after indexing.
+# the index, then serve the chat UI on http://127.0.0.1:7860 (Ctrl-C stops it).
 run: setup
 	$(BIN)/ragbot ingest
+	$(BIN)/ragbot serve --host 127.0.0.1 --port 7860
 
 # the optional generators' extras, so their tests run on the real thing (llama-cpp-python
 # compiles for a few minutes the first time; pip caches the wheel after that)

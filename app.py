@@ -1,8 +1,9 @@
-"""Entry point for the app: a thin shell over `ragbot.pipeline`.
+"""The app's entry point: a thin shell over `ragbot.pipeline` (the UI itself is ragbot/ui.py).
 
-The Gradio chat UI is built in a later issue. Until it lands, `python app.py [PATHS...]`
-ingests the default corpus (or the given paths) and prints the summary, exactly as
-`ragbot ingest` does.
+    python app.py [--host 127.0.0.1] [--port 7860] [--index DIR] [--auth USER:PASS]
+
+is the same as `ragbot serve …`: it serves the chat UI on http://127.0.0.1:7860 over the index
+that `ragbot ingest` (or `make run`) built.
 """
 
 import sys
@@ -10,4 +11,4 @@ import sys
 from ragbot.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main(["ingest", *sys.argv[1:]]))
+    sys.exit(main(["serve", *sys.argv[1:]]))

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import __version__, pipeline
 from .config import Config
-from .errors import NothingToIngest, QueryError, RagbotError
+from .errors import ConfigError, NothingToIngest, QueryError, RagbotError
 from .generate import GENERATORS
 from .retrieve import MODES, Filters
 from .types import Answer, Chunk, Corpus, FileReport, Hit, SearchResult, Speech
@@ -285,6 +285,21 @@ def cmd_inspect(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace, config: Config) -> int:
+    from . import ui
+
+    auth = None
+    if args.auth:
+        user, sep, password = args.auth.partition(":")
+        if not (user and sep and password):
+            raise ConfigError("--auth expects USER:PASS, e.g. --auth office:s3cret")
+        auth = (user, password)
+    pipeline.Ragbot(config).index  # noqa: B018 - a missing or stale index is a one-line error before serving
+    print(f"ragbot: serving on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
+    ui.launch(config, host=args.host, port=args.port, auth=auth)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="ragbot",
@@ -352,6 +367,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
     sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with")
     sp.set_defaults(func=cmd_ask)
+    sp = sub.add_parser(
+        "serve",
+        help="run the chat app (Gradio) on this machine",
+        description="Run the Gradio app over the index: chat with cited excerpts. Offline: no analytics, no CDN, "
+        "system fonts. Scripts can ask through Gradio's API (endpoint /ask).",
+    )
+    sp.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    sp.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
+    sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with")
+    sp.add_argument("--auth", metavar="USER:PASS", help="ask every visitor for this user and password")
+    sp.set_defaults(func=cmd_serve)
     sp = sub.add_parser(
         "inspect",
         help="show each speech: title, script, cleaned text, removals and chunks",

@@ -1,0 +1,197 @@
+"""The Gradio app: chat with cited excerpts over the pipeline. Presentation only.
+
+Renders Answers as escaped HTML (nothing from a speech, a question or a file name is ever
+inserted unescaped), streams the text while it is generated, and keeps each turn's Answer so the
+Simplified/Traditional display switch can re-render the conversation. Offline by construction:
+analytics are switched off before any Blocks exists, the theme uses system fonts only, and no
+asset comes from a CDN. What it does not do: any retrieval or answering logic (pipeline.py).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported anywhere
+
+from . import __version__, pipeline
+from .config import Config
+from .errors import RagbotError
+from .generate import GENERATORS, make_generator
+from .retrieve import Filters
+from .script import fold, to_traditional
+from .types import Answer
+
+EXAMPLES = [
+    "办公室主任应该具备哪些素质？",
+    "怎样做好督查督办工作？",
+    "形容办公室承上启下作用的说法有哪些？",
+    "辦公室的信息工作要注意什麼？",
+    "新到办公室工作的同志应该怎样学习？",
+]
+DISPLAY = ("按提问", "简体", "繁體")
+CSS = """
+.ragbot-answer .unsupported { text-decoration: underline dotted #b45309; color: #92400e; }
+.ragbot-answer .refused { color: #6b7280; font-style: italic; }
+.ragbot-answer sup { color: #2563eb; font-weight: 600; }
+.ragbot-cite { border-left: 3px solid #93c5fd; margin: 6px 0; padding: 2px 8px; }
+.ragbot-cite.nomatch { border-left-color: #d1d5db; color: #6b7280; }
+.ragbot-cite mark { background: #fef08a; }
+.ragbot-notice { color: #92400e; font-size: 0.9em; }
+"""
+SYSTEM_FONTS = ["system-ui", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
+
+
+def _show(text: str, display: str, asked: str) -> str:
+    """`text` in the display script: as asked (already so), Simplified, or Traditional."""
+    if display == "简体":
+        return fold(text)
+    if display == "繁體":
+        return to_traditional(text)
+    return text
+
+
+def render_answer(a: Answer, display: str = DISPLAY[0]) -> str:
+    """The answer as escaped HTML: sentences with their markers, then the numbered excerpts."""
+    esc = html.escape
+    parts = ['<div class="ragbot-answer">']
+    if a.notice:
+        parts.append(f'<p class="ragbot-notice">{esc(a.notice)}</p>')
+    if a.refused:
+        parts.append(f'<p class="refused">{esc(_show(a.text, display, a.script))}</p>')
+    else:
+        lines = []
+        for s in a.sentences:
+            text = esc(_show(s.text, display, a.script))
+            marks = "".join(f"<sup>[{n}]</sup>" for n in s.citations)
+            if s.supported:
+                lines.append(text + marks)
+            else:
+                lines.append(f'<span class="unsupported" title="没有摘录支持这句话">{text}</span>')
+        parts.append("<p>" + "".join(lines) + "</p>")
+    cited = {c.n: c for c in a.citations}
+    blocks = [
+        (c.n, c.title, c.file, c.headings, c.text, [a.sentences[i].text for i in c.sentences], "")
+        for c in cited.values()
+    ]
+    if a.refused:  # the closest passages, labelled as not matching
+        parts.append("<p><b>最接近的段落（与问题不匹配）：</b></p>")
+        blocks = [(i, h.title, h.file, h.headings, h.text, [], " nomatch") for i, h in enumerate(a.hits[:3], start=1)]
+    for n, title, file, headings, text, quoted, cls in blocks:
+        shown = _show(text, display, "") if display != DISPLAY[0] else text
+        body = esc(shown)
+        for q in quoted:  # highlight the sentence this excerpt backs
+            q_shown = esc(_show(q, display, "")) if display != DISPLAY[0] else esc(q)
+            folded_q = fold(q).rstrip("。！？!?”")
+            at = fold(shown).find(folded_q)
+            if at >= 0:
+                span = esc(shown[at : at + len(folded_q)])
+                body = body.replace(span, f"<mark>{span}</mark>", 1)
+            elif q_shown in body:
+                body = body.replace(q_shown, f"<mark>{q_shown}</mark>", 1)
+        where = " › ".join(esc(h) for h in headings)
+        parts.append(
+            f'<details class="ragbot-cite{cls}"><summary>[{n}] {esc(title)} · {esc(file)}'
+            + (f" · {where}" if where else "")
+            + f"</summary><div>{body}</div></details>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+class App:
+    """One pipeline session shared by every browser tab (the model and index load once)."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.bot = pipeline.Ragbot(config)
+        self.answerers: dict[str, pipeline.Answerer] = {}
+
+    def answerer(self, generator: str) -> pipeline.Answerer:
+        if generator not in self.answerers:
+            self.answerers[generator] = pipeline.Answerer(self.bot, make_generator(generator, self.config))
+        return self.answerers[generator]
+
+    def files(self) -> list[str]:
+        return sorted({c.file for c in self.bot.index.chunks})
+
+    def chat(self, question: str, messages: list[dict[str, Any]], answers: list[Answer], display: str,
+             k: int, generator: str, files: Sequence[str]) -> Iterator[tuple[list[dict[str, Any]], list[Answer], str]]:  # fmt: skip
+        """Stream one turn: the question, the answer text as it grows, then the checked answer."""
+        messages = [*messages, {"role": "user", "content": html.escape(question)}]
+        history = [(a.question, a.text) for a in answers]
+        shown = ""
+        try:
+            for item in self.answerer(generator).stream(question, history, Filters(files=tuple(files)), k=int(k)):
+                if isinstance(item, Answer):
+                    answers = [*answers, item]
+                    yield [*messages, {"role": "assistant", "content": render_answer(item, display)}], answers, ""
+                    return
+                shown += item
+                yield [*messages, {"role": "assistant", "content": html.escape(shown)}], answers, ""
+        except RagbotError as e:
+            yield (
+                [*messages, {"role": "assistant", "content": f'<p class="ragbot-notice">{html.escape(str(e))}</p>'}],
+                answers,
+                question,
+            )
+
+    def redisplay(self, answers: list[Answer], display: str) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for a in answers:
+            out += [{"role": "user", "content": html.escape(a.question)},
+                    {"role": "assistant", "content": render_answer(a, display)}]  # fmt: skip
+        return out
+
+    def api_ask(self, question: str, k: int = 5, generator: str = "extractive") -> dict[str, Any]:
+        """For scripts (gradio_client): the answer and its citations as JSON."""
+        from .cli import _answer_json
+
+        return _answer_json(self.answerer(generator).ask(question, k=int(k)))
+
+
+def build(app: App) -> Any:
+    import gradio as gr
+
+    with gr.Blocks(title="ragbot · 办公室主任会议讲话问答") as demo:
+        gr.Markdown("## ragbot · 办公室主任会议讲话问答\n每句回答后的 [n] 对应下方编号摘录；摘录为讲话原文。")
+        answers = gr.State([])
+        with gr.Tab("问答"):
+            chatbot = gr.Chatbot(label="对话", height=520, sanitize_html=True, render_markdown=False,
+                                 elem_id="chat", feedback_options=None)  # fmt: skip
+            with gr.Row():
+                box = gr.Textbox(placeholder="输入问题，简体或繁體均可", show_label=False, scale=8, elem_id="question")
+                send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+            gr.Examples(EXAMPLES, inputs=box, label="示例问题")
+            with gr.Accordion("设置", open=False):
+                display = gr.Radio(list(DISPLAY), value=DISPLAY[0], label="显示字体", elem_id="display")
+                k = gr.Slider(1, 10, value=app.config.top_k, step=1, label="摘录数 (top-k)")
+                generator = gr.Dropdown(list(GENERATORS), value=app.config.generator, label="生成方式")
+                files = gr.Dropdown(app.files(), multiselect=True, value=[], label="只在这些文件中查找")
+                clear = gr.Button("清空对话")
+            gr.Markdown(f"ragbot {__version__} · 检索模型 {app.config.embedder} · 默认生成方式 {app.config.generator}")
+        inputs = [box, chatbot, answers, display, k, generator, files]
+        # chat() empties the box with its first update (and gives the question back on an error)
+        send.click(app.chat, inputs, [chatbot, answers, box], api_visibility="private")
+        box.submit(app.chat, inputs, [chatbot, answers, box], api_visibility="private")
+        display.change(app.redisplay, [answers, display], chatbot, api_visibility="private")
+        clear.click(lambda: ([], []), None, [chatbot, answers], api_visibility="private")
+        gr.api(app.api_ask, api_name="ask")
+    return demo
+
+
+def launch(config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
+           block: bool = True) -> Any:  # fmt: skip
+    import gradio as gr
+
+    app = App(config)
+    app.bot.index  # noqa: B018 - load the index and model before the first visitor
+    app.bot.embedder  # noqa: B018
+    demo = build(app)
+    theme = gr.themes.Soft(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
+    demo.queue(default_concurrency_limit=4)
+    demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=CSS, prevent_thread_lock=not block,
+                show_error=False, quiet=True, footer_links=[], ssr_mode=False)  # fmt: skip
+    return demo

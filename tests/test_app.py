@@ -1,0 +1,200 @@
+"""The Gradio app: HTML rendering (pure), the real server over HTTP and through gradio_client, and a real
+browser (Debian's chromium driven by Playwright) asking questions, with no request leaving 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Dialog, Page
+
+from ragbot.config import Config
+from ragbot.script import detect_script
+from ragbot.types import Answer, AnswerSentence, Citation, Hit
+from ragbot.ui import render_answer
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _answer(text: str, excerpt: str, refused: bool = False, supported: bool = True) -> Answer:
+    hit = Hit(
+        1, 1.0, ("f#1@0-9",), "<b>f</b>.txt", 1, "<script>alert(1)</script>标题", ("一、<i>总</i>",), 0, 9, excerpt
+    )
+    sentence = AnswerSentence(text, (1,) if supported else (), supported)
+    cites = () if refused else (Citation(1, "f#1@0-9", hit.file, 1, hit.title, hit.headings, 0, 9, excerpt, (0,)),)
+    return Answer("问", text, refused, "simplified", (sentence,), cites, (hit,), "extractive", 1.0)
+
+
+def test_everything_from_speeches_questions_and_file_names_is_escaped() -> None:
+    evil = '办公室<script>alert("x")</script><img src=x onerror=alert(1)>[点我](javascript:alert(1))'
+    out = render_answer(_answer(evil + "。", evil))
+    assert "<script>" not in out and "<img" not in out and "<b>f</b>" not in out and "<i>总</i>" not in out
+    assert "&lt;script&gt;" in out and "&lt;img src=x onerror=alert(1)&gt;" in out
+
+
+def test_cited_sentence_is_highlighted_and_unsupported_ones_marked() -> None:
+    out = render_answer(_answer("要做好督查工作。", "总的来说,要做好督查工作。其他内容。"))
+    assert "<mark>要做好督查工作</mark>" in out and "<sup>[1]</sup>" in out
+    out = render_answer(_answer("年终奖按工龄计算。", "无关摘录。", supported=False))
+    assert 'class="unsupported"' in out
+
+
+def test_refusal_looks_different_and_lists_closest_passages_as_not_matching() -> None:
+    out = render_answer(_answer("语料中没有找到相关内容。", "最接近的段落。", refused=True))
+    assert 'class="refused"' in out and "与问题不匹配" in out and "nomatch" in out
+
+
+def test_display_switch_converts_answer_and_excerpts() -> None:
+    a = _answer("办公室要做好督查工作。", "办公室要做好督查工作。")
+    assert "辦公室要做好督查工作" in render_answer(a, "繁體") and "办公室" in render_answer(a, "按提问")
+
+
+# ------------------------------------------------------------------ a real server
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(real_index: Config) -> Iterator[str]:
+    port = _free_port()
+    exe = Path(sys.executable).with_name("ragbot")
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--index", str(real_index.index)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)  # fmt: skip
+    url = f"http://127.0.0.1:{port}/"
+    t0 = time.perf_counter()
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.perf_counter() - t0 > 90:
+                out = proc.stdout.read().decode() if proc.stdout else ""
+                pytest.fail(f"ragbot serve did not come up: {out[-2000:]}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_api_answers_with_citations(server: str) -> None:
+    from gradio_client import Client
+
+    client = Client(server, verbose=False)
+    out = client.predict("領導批示交辦的事項，辦公室應該怎麼快速辦理？", 5, "extractive", api_name="/ask")
+    assert not out["refused"] and detect_script(out["answer"]) == "traditional"
+    assert out["citations"] and {"n", "file", "title", "text", "start", "end"} <= set(out["citations"][0])
+
+
+def test_page_is_served_without_cdn_assets(server: str) -> None:
+    page = urllib.request.urlopen(server, timeout=10).read().decode()
+    for host in ("fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net", "unpkg.com", "cdnjs"):
+        assert host not in page, host
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing: .ci/run installs it with apt")
+        pytest.skip("install Debian's chromium (apt-get install chromium fonts-wqy-microhei) to run browser tests")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                    "--disable-component-update", "--disable-sync", "--no-first-run"])  # fmt: skip
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str, tmp_path: Path) -> Iterator[Page]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+    pg = ctx.new_page()
+    outside: list[str] = []
+    pg.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None,
+    )
+    pg.goto(server, wait_until="domcontentloaded")
+    yield pg
+    assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
+    ctx.close()
+
+
+def ask(pg: Page, question: str) -> None:
+    pg.locator("#question textarea").fill(question)
+    pg.locator("#send").click()
+
+
+def test_browser_question_gets_an_answer_with_a_cited_excerpt(page: Page, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    ask(page, "怎样做好督查督办工作？")
+    cite = page.locator("#chat .ragbot-cite").first
+    expect(cite).to_be_visible(timeout=30000)
+    expect(cite.locator("summary")).to_contain_text(".txt")
+    expect(page.locator("#chat sup").first).to_have_text("[1]")
+    cite.locator("summary").click()
+    expect(cite.locator("mark").first).to_be_visible()
+    page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
+
+
+def test_browser_traditional_question_gets_traditional_answer_and_the_switch_converts(page: Page) -> None:
+    from playwright.sync_api import expect
+
+    ask(page, "辦公室主任應該具備哪些素質？")
+    answer = page.locator("#chat .ragbot-answer p").first
+    expect(answer).to_be_visible(timeout=30000)
+    assert detect_script(answer.inner_text()) == "traditional"
+    page.get_by_text("设置", exact=True).click()
+    page.locator("#display label", has_text="简体").click()
+    expect(page.locator("#chat .ragbot-answer p").first).not_to_have_text(answer.inner_text(), timeout=10000)
+    assert detect_script(page.locator("#chat .ragbot-answer p").first.inner_text()) == "simplified"
+
+
+def test_browser_follow_up_question(page: Page) -> None:
+    from playwright.sync_api import expect
+
+    ask(page, "办公室怎样做好保密工作？")
+    expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)
+    ask(page, "那具体应该怎么做？")
+    expect(page.locator("#chat .ragbot-answer")).to_have_count(2, timeout=30000)
+    assert "保密" in page.locator("#chat .ragbot-answer").nth(1).inner_text()
+
+
+def test_browser_page_never_runs_script_from_a_question(page: Page) -> None:
+    from playwright.sync_api import expect
+
+    dialogs: list[str] = []
+
+    def on_dialog(d: Dialog) -> None:
+        dialogs.append(d.message)
+        d.dismiss()
+
+    page.on("dialog", on_dialog)
+    ask(page, '<script>alert("q")</script><img src=x onerror=alert(2)> 办公室怎样做好督查工作？')
+    expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)
+    assert dialogs == [] and "<script>" in page.locator("#chat").inner_text()
+
+
+def test_chromium_is_the_debian_build() -> None:
+    if Path(CHROMIUM).exists():
+        out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout
+        assert "Chromium" in out
+    assert shutil.which("ragbot") or Path(sys.executable).with_name("ragbot").exists()
