@@ -20,6 +20,7 @@ from . import __version__, pipeline
 from .config import Config
 from .errors import ConfigError, NothingToIngest, QueryError, RagbotError
 from .generate import GENERATORS
+from .phrases import PhraseResult
 from .retrieve import MODES, Filters
 from .types import Answer, Chunk, Corpus, FileReport, Hit, SearchResult, Speech
 
@@ -285,6 +286,30 @@ def cmd_inspect(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def phrases_json(r: PhraseResult) -> dict[str, Any]:
+    return {
+        "query": r.query,
+        "exact": [asdict(o) for o in r.exact],
+        "counts": [{"file": f, "speech": n, "title": t, "count": k} for f, n, t, k in r.counts],
+        "similar": [asdict(s) for s in r.similar],
+    }
+
+
+def cmd_phrases(args: argparse.Namespace, config: Config) -> int:
+    result = pipeline.Ragbot(config).phrases(args.query, k=args.k)
+    if args.json:
+        print(json.dumps(phrases_json(result), ensure_ascii=False, indent=2))
+        return 0
+    print(f"exact: {len(result.exact)} occurrence(s)" + (" in " if result.counts else ""), end="")
+    print("; ".join(f"{f} #{n} ×{k}" for f, n, _, k in result.counts))
+    for o in result.exact:
+        print(f"  {o.file} #{o.speech} @{o.start}: …{o.left}【{o.match}】{o.right}…")
+    print("\nsimilar sentences:")
+    for s in result.similar:
+        print(f"  [{s.rank}] {s.score:.3f} {s.file} #{s.speech}: {s.text}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     from . import ui
 
@@ -367,6 +392,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
     sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with")
     sp.set_defaults(func=cmd_ask)
+    sp = sub.add_parser(
+        "phrases",
+        help="precedent wording: where a phrase was used, and similar sentences",
+        description="Every exact occurrence of a phrase across the speeches (matched across scripts) as "
+        "keyword-in-context lines with counts per speech, then the sentences most similar in meaning. With --json: "
+        '{"query", "exact": [{"file", "speech", "title", "start", "end", "left", "match", "right"}], '
+        '"counts": [{"file", "speech", "title", "count"}], "similar": [{"rank", "score", "file", "speech", "title", '
+        '"text"}]}.',
+    )
+    sp.add_argument(
+        "query", metavar="QUERY", help="a phrase (上情下达) or a description (形容办公室承上启下作用的说法)"
+    )
+    sp.add_argument("-k", type=int, default=10, help="similar sentences to list (default 10)")
+    sp.add_argument("--json", action="store_true", help="print JSON")
+    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
+    sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with")
+    sp.set_defaults(func=cmd_phrases)
     sp = sub.add_parser(
         "serve",
         help="run the chat app (Gradio) on this machine",

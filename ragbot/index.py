@@ -117,6 +117,19 @@ class Index:
         self.by_id = {c.id: i for i, c in enumerate(chunks)}
         self._matrix: np.ndarray | None = None
 
+    def sentences(self, ci: int) -> list[tuple[int, str, int]]:
+        """(vector row, the sentence as the file has it, its position in the chunk text) for each
+        sentence unit of chunk `ci` (the whole chunk when it is a single sentence)."""
+        chunk = self.chunks[ci]
+        units = embed_units(chunk)
+        rows = range(int(self.unit_start[ci]), int(self.unit_start[ci + 1]))
+        pairs = list(zip(units[1:], rows[1:])) or [(units[0], rows[0])]
+        out = []
+        for unit, row in pairs:
+            at = chunk.folded.find(unit)  # folding keeps positions, so the original is at the same place
+            out.append((row, chunk.text[at : at + len(unit)] if at >= 0 else unit, max(at, 0)))
+        return out
+
     @property
     def matrix(self) -> np.ndarray:
         """All vectors as one array (read once from FAISS, kept for sentence scoring)."""

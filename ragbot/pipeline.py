@@ -39,6 +39,7 @@ from .generate import (
 )
 from .ingest import find_files, load_speeches
 from .lexical import tokenize
+from .phrases import PhraseResult, counts, occurrences, similar_sentences
 from .rerank import Reranker, make_reranker
 from .retrieve import Filters, Mode, SearchSettings, search
 from .script import detect_script, fold, to_script
@@ -228,6 +229,7 @@ class Ragbot:
         self._index: index_mod.Index | None = None
         self._reranker = reranker
         self._reranker_loaded = reranker is not None
+        self._sentence_rows: list[tuple[int, str, int, str, str]] | None = None
 
     @property
     def index(self) -> index_mod.Index:
@@ -255,6 +257,20 @@ class Ragbot:
             self._reranker = make_reranker(self.config.reranker)
             self._reranker_loaded = True
         return self._reranker
+
+    def phrases(self, query: str, k: int = 10) -> PhraseResult:
+        """Precedent wording: exact occurrences of a phrase (either script) and similar sentences."""
+        q, _ = prepare_query(query, self.config.max_query_chars)
+        index = self.index
+        found = occurrences(q, list(index.speeches.values()))
+        if self._sentence_rows is None:
+            self._sentence_rows = [
+                (row, c.file, c.speech, c.title, text)
+                for ci, c in enumerate(index.chunks)
+                for row, text, _ in index.sentences(ci)
+            ]
+        sims = similar_sentences(self.embedder.embed_query(fold(q)), index.matrix, self._sentence_rows, k)
+        return PhraseResult(q, tuple(found), tuple(counts(found)), tuple(sims))
 
     def settings(self, k: int | None = None, mode: Mode = "hybrid") -> SearchSettings:
         c = self.config
@@ -303,19 +319,14 @@ def candidates(
         seen: set[str] = set()
         for cid in hit.chunk_ids:
             ci = index.by_id[cid]
-            chunk = index.chunks[ci]
-            units = index_mod.embed_units(chunk)
-            rows = list(range(int(index.unit_start[ci]), int(index.unit_start[ci + 1])))
-            pairs = list(zip(units[1:], rows[1:])) or [(units[0], rows[0])]
-            for unit, row in pairs:
-                at = chunk.folded.find(unit)
-                original = chunk.text[at : at + len(unit)] if at >= 0 else unit
+            for row, original, at in index.sentences(ci):
                 if original in seen:
                     continue
                 seen.add(original)
                 cos = float(index.matrix[row] @ qvec) if qvec is not None else 0.0
-                cover = sum(w for t, w in weights.items() if t in unit) / total
-                out.append(Candidate(n, original, cos + 0.3 * cover, chunk.text_start + max(at, 0), cos))
+                folded = fold(original)
+                cover = sum(w for t, w in weights.items() if t in folded) / total
+                out.append(Candidate(n, original, cos + 0.3 * cover, index.chunks[ci].text_start + at, cos))
     return out
 
 

@@ -20,6 +20,7 @@ from . import __version__, pipeline
 from .config import Config
 from .errors import RagbotError
 from .generate import GENERATORS, make_generator
+from .phrases import PhraseResult
 from .retrieve import Filters
 from .script import fold, to_traditional
 from .types import Answer
@@ -40,6 +41,10 @@ CSS = """
 .ragbot-cite.nomatch { border-left-color: #d1d5db; color: #6b7280; }
 .ragbot-cite mark { background: #fef08a; }
 .ragbot-notice { color: #92400e; font-size: 0.9em; }
+.ragbot-kwic { margin: 4px 0; line-height: 1.7; }
+.ragbot-kwic .src { color: #6b7280; font-size: 0.85em; margin-left: 6px; }
+.ragbot-kwic mark { background: #fef08a; }
+.ragbot-copy { font-size: 0.8em; padding: 0 6px; border: 1px solid #d1d5db; border-radius: 4px; }
 """
 SYSTEM_FONTS = ["system-ui", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
 
@@ -101,6 +106,40 @@ def render_answer(a: Answer, display: str = DISPLAY[0]) -> str:
     return "".join(parts)
 
 
+def render_phrases(r: PhraseResult) -> str:
+    """Keyword-in-context lines with counts per speech, then similar sentences; each with a copy button."""
+    esc = html.escape
+
+    def copy(text: str) -> str:
+        return f'<button class="ragbot-copy" data-text="{esc(text, quote=True)}" title="复制">复制</button>'
+
+    parts = [f"<h4>原文出现 {len(r.exact)} 次</h4>"]
+    if r.counts:
+        parts.append("<table class='ragbot-counts'><tr><th>讲话</th><th>文件</th><th>次数</th></tr>")
+        parts += [f"<tr><td>{esc(t)}</td><td>{esc(f)} #{n}</td><td>{k}</td></tr>" for f, n, t, k in r.counts]
+        parts.append("</table>")
+    for o in r.exact:
+        parts.append(
+            f'<div class="ragbot-kwic">…{esc(o.left)}<mark>{esc(o.match)}</mark>{esc(o.right)}… '
+            f'<span class="src">{esc(o.title)} · {esc(o.file)} #{o.speech}</span> {copy(o.left + o.match + o.right)}</div>'
+        )
+    parts.append("<h4>意思相近的句子</h4>")
+    for s in r.similar:
+        parts.append(
+            f'<div class="ragbot-kwic">{s.rank}. {esc(s.text)} <span class="src">{esc(s.title)} · {esc(s.file)} '
+            f"#{s.speech} · {s.score:.3f}</span> {copy(s.text)}</div>"
+        )
+    return "".join(parts)
+
+
+COPY_JS = """
+() => { document.addEventListener('click', (e) => {
+  const b = e.target.closest && e.target.closest('.ragbot-copy');
+  if (b) { navigator.clipboard && navigator.clipboard.writeText(b.dataset.text); b.textContent = '已复制'; }
+}); }
+"""
+
+
 class App:
     """One pipeline session shared by every browser tab (the model and index load once)."""
 
@@ -145,6 +184,12 @@ class App:
                     {"role": "assistant", "content": render_answer(a, display)}]  # fmt: skip
         return out
 
+    def phrases(self, query: str) -> str:
+        try:
+            return render_phrases(self.bot.phrases(query))
+        except RagbotError as e:
+            return f'<p class="ragbot-notice">{html.escape(str(e))}</p>'
+
     def api_ask(self, question: str, k: int = 5, generator: str = "extractive") -> dict[str, Any]:
         """For scripts (gradio_client): the answer and its citations as JSON."""
         from .cli import _answer_json
@@ -172,6 +217,16 @@ def build(app: App) -> Any:
                 files = gr.Dropdown(app.files(), multiselect=True, value=[], label="只在这些文件中查找")
                 clear = gr.Button("清空对话")
             gr.Markdown(f"ragbot {__version__} · 检索模型 {app.config.embedder} · 默认生成方式 {app.config.generator}")
+        with gr.Tab("范文用语"):
+            gr.Markdown(
+                "输入一个说法（如“上情下达”）或一段描述（如“形容办公室承上启下作用的说法”）：列出原文出现处和意思相近的句子。"
+            )
+            with gr.Row():
+                phrase = gr.Textbox(show_label=False, placeholder="说法或描述", scale=8, elem_id="phrase")
+                find = gr.Button("查找", scale=1, elem_id="find")
+            found = gr.HTML(elem_id="phrases")
+            find.click(app.phrases, phrase, found, api_visibility="private")
+            phrase.submit(app.phrases, phrase, found, api_visibility="private")
         inputs = [box, chatbot, answers, display, k, generator, files]
         # chat() empties the box with its first update (and gives the question back on an error)
         send.click(app.chat, inputs, [chatbot, answers, box], api_visibility="private")
@@ -192,6 +247,6 @@ def launch(config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tupl
     demo = build(app)
     theme = gr.themes.Soft(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
     demo.queue(default_concurrency_limit=4)
-    demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=CSS, prevent_thread_lock=not block,
+    demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=CSS, js=COPY_JS, prevent_thread_lock=not block,
                 show_error=False, quiet=True, footer_links=[], ssr_mode=False)  # fmt: skip
     return demo

@@ -198,3 +198,16 @@ def test_chromium_is_the_debian_build() -> None:
         out = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=30).stdout
         assert "Chromium" in out
     assert shutil.which("ragbot") or Path(sys.executable).with_name("ragbot").exists()
+
+
+def test_browser_precedent_wording_tab(page: Page) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="范文用语").click()
+    page.locator("#phrase textarea").fill("上情下達")
+    page.locator("#find").click()
+    line = page.locator("#phrases .ragbot-kwic").first
+    expect(line).to_contain_text("上情下达", timeout=30000)
+    expect(page.locator("#phrases h4").first).to_have_text("原文出现 1 次")
+    line.locator(".ragbot-copy").click()
+    expect(line.locator(".ragbot-copy")).to_have_text("已复制")
