@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from . import __version__, pipeline
@@ -310,6 +311,22 @@ def cmd_phrases(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_feedback(args: argparse.Namespace, config: Config) -> int:
+    from . import feedback
+
+    path = config.data / "feedback.jsonl"
+    if not path.is_file():
+        raise RagbotError(f"no feedback yet ({path} does not exist); it fills as users rate answers in the app")
+    rows = feedback.export(path)
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"ragbot: wrote {len(rows)} candidate questions to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     from . import ui
 
@@ -409,6 +426,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
     sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with")
     sp.set_defaults(func=cmd_phrases)
+    sp = sub.add_parser(
+        "feedback",
+        help="export the app's thumbs up/down and comments as candidate evaluation questions",
+        description="Turn data/feedback.jsonl into candidate questions for eval/questions.jsonl (schema 1, "
+        'type "unreviewed"): liked answers propose their cited sentences as gold quotes; disliked or commented '
+        "ones come with the comment and no gold, for a person to write up.",
+    )
+    sp.add_argument("action", choices=["export"], help="export")
+    sp.add_argument("--out", metavar="FILE", help="write JSONL here instead of stdout")
+    sp.set_defaults(func=cmd_feedback)
     sp = sub.add_parser(
         "serve",
         help="run the chat app (Gradio) on this machine",

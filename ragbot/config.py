@@ -23,8 +23,9 @@ else:  # pragma: no cover
 
 @dataclass(frozen=True)
 class Config:
-    corpus: Path = Path("corpus")
+    corpus: Path = Path("corpus")  # uploads from the app land in corpus/uploads/
     index: Path = Path("index")
+    data: Path = Path("data")  # feedback.jsonl
     chunk_size: int = 300
     chunk_overlap: int = 50
     max_file_mb: float = 20.0

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import html
 import os
+import re
+import shutil
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported anywhere
 
-from . import __version__, pipeline
+from . import __version__, feedback, pipeline
 from .config import Config
 from .errors import RagbotError
 from .generate import GENERATORS, make_generator
+from .ingest import SUPPORTED
 from .phrases import PhraseResult
 from .retrieve import Filters
 from .script import fold, to_traditional
@@ -106,6 +110,30 @@ def render_answer(a: Answer, display: str = DISPLAY[0]) -> str:
     return "".join(parts)
 
 
+_UNSAFE = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
+
+
+def safe_name(name: str) -> str:
+    """A file name that cannot leave the uploads folder: no folders, no dots in front, no odd characters.
+
+    >>> safe_name("../../etc/passwd.txt"), safe_name("讲话 稿(1).docx"), safe_name("..")
+    ('passwd.txt', '讲话_稿_1_.docx', 'upload')
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = _UNSAFE.sub("_", base).lstrip(".")[:120]
+    return base or "upload"
+
+
+def unique_path(path: Path) -> Path:
+    """`path`, or `name-1.ext`, `name-2.ext`… when it exists."""
+    n = 0
+    candidate = path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
+
+
 def render_phrases(r: PhraseResult) -> str:
     """Keyword-in-context lines with counts per speech, then similar sentences; each with a copy button."""
     esc = html.escape
@@ -184,6 +212,91 @@ class App:
                     {"role": "assistant", "content": render_answer(a, display)}]  # fmt: skip
         return out
 
+    # ---------------------------------------------------------------- feedback
+    def settings(self) -> dict[str, Any]:
+        c = self.config
+        return {"embedder": c.embedder, "generator": c.generator, "top_k": c.top_k, "index": str(c.index)}
+
+    def like(self, answers: list[Answer], data: Any) -> str:
+        """Thumbs up/down on an answer (the chat's like buttons): appended to data/feedback.jsonl."""
+        turn = int(data.index[0] if isinstance(data.index, (list, tuple)) else data.index) // 2
+        if not 0 <= turn < len(answers):
+            return "找不到这条回答"
+        rating = "up" if data.liked else "down"
+        feedback.append(
+            self.config.data / "feedback.jsonl", feedback.record(answers[turn], rating, "", self.settings())
+        )
+        return "已记录：👍" if rating == "up" else "已记录：👎"
+
+    def comment(self, answers: list[Answer], text: str) -> tuple[str, str]:
+        if not answers:
+            return "还没有回答可以评论", text
+        if not text.strip():
+            return "请先写下意见", text
+        feedback.append(self.config.data / "feedback.jsonl",
+                        feedback.record(answers[-1], "comment", text.strip(), self.settings()))  # fmt: skip
+        return "已记录意见，谢谢", ""
+
+    # ---------------------------------------------------------------- corpus
+    def corpus_rows(self) -> list[list[Any]]:
+        index = self.bot.index
+        per: dict[tuple[str, int], int] = {}
+        for c in index.chunks:
+            per[(c.file, c.speech)] = per.get((c.file, c.speech), 0) + 1
+        rules = lambda s: ", ".join(sorted({r.rule for r in s.removed})) or "-"  # noqa: E731
+        return [[s.title, s.file, s.speech, "繁體" if s.script == "traditional" else "简体", per.get((s.file, s.speech), 0),
+                 rules(s)] for s in sorted(index.speeches.values(), key=lambda s: (s.file, s.speech))]  # fmt: skip
+
+    def upload(self, paths: Sequence[str] | None, progress: Any = None) -> tuple[str, list[list[Any]]]:
+        """Copy uploaded files into corpus/uploads/ (safe names, size limit) and update the index."""
+        if not paths:
+            return "请选择要上传的文件", self.corpus_rows()
+        folder = Path(self.config.corpus) / "uploads"
+        folder.mkdir(parents=True, exist_ok=True)
+        notes, kept = [], []
+        for p in paths:
+            src = Path(p)
+            name = safe_name(src.name)
+            if Path(name).suffix.lower() not in SUPPORTED:
+                notes.append(f"{html.escape(src.name)}：不支持的类型，可上传 {', '.join(SUPPORTED)}")
+                continue
+            if src.stat().st_size > self.config.max_file_bytes:
+                notes.append(f"{html.escape(src.name)}：超过 {self.config.max_file_mb:g} MB 上限")
+                continue
+            target = unique_path(folder / name)
+            tmp = target.with_name(f".{target.name}.part")
+            shutil.copyfile(src, tmp)
+            os.replace(tmp, target)
+            kept.append(target)
+        if kept:
+
+            def report(done: int, total: int, what: str) -> None:
+                if progress is not None and total:
+                    progress(done / total, desc=f"嵌入新内容 {done}/{total}")
+
+            try:
+                corpus, built = pipeline.build_index([self.config.corpus], self.config, self.bot.embedder, report)
+            except RagbotError as e:
+                for t in kept:
+                    t.unlink(missing_ok=True)
+                return f"更新索引失败：{html.escape(str(e))}", self.corpus_rows()
+            by_name = {f.file: f for f in corpus.files}
+            for t in kept:
+                f = by_name.get(f"uploads/{t.name}")
+                if f is None or f.skipped:
+                    t.unlink(missing_ok=True)  # a file that cannot be read is not kept (nor indexed)
+                    notes.append(f"{html.escape(t.name)}：无法读取（{html.escape(f.skipped if f else '未找到')}）")
+                else:
+                    notes.append(f"{html.escape(t.name)}：已加入，{f.speeches} 篇讲话、{f.chunks} 个片段")
+            self.reload()
+            notes.append(f"索引已更新：新嵌入 {built.embedded} 段，复用 {built.reused} 段，用时 {built.seconds:.1f} 秒")
+        return "<br>".join(notes), self.corpus_rows()
+
+    def reload(self) -> None:
+        """Pick up a rebuilt index (the embedder stays loaded)."""
+        self.bot = pipeline.Ragbot(self.config, self.bot.embedder)
+        self.answerers.clear()
+
     def phrases(self, query: str) -> str:
         try:
             return render_phrases(self.bot.phrases(query))
@@ -205,10 +318,16 @@ def build(app: App) -> Any:
         answers = gr.State([])
         with gr.Tab("问答"):
             chatbot = gr.Chatbot(label="对话", height=520, sanitize_html=True, render_markdown=False,
-                                 elem_id="chat", feedback_options=None)  # fmt: skip
+                                 elem_id="chat", feedback_options=("Like", "Dislike"))  # fmt: skip
             with gr.Row():
                 box = gr.Textbox(placeholder="输入问题，简体或繁體均可", show_label=False, scale=8, elem_id="question")
                 send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+            with gr.Row():
+                note = gr.Textbox(
+                    placeholder="对最近一条回答的意见（可选）", show_label=False, scale=8, elem_id="comment"
+                )
+                note_btn = gr.Button("提交意见", scale=1, elem_id="send-comment")
+            feedback_msg = gr.Markdown(elem_id="feedback-msg")
             gr.Examples(EXAMPLES, inputs=box, label="示例问题")
             with gr.Accordion("设置", open=False):
                 display = gr.Radio(list(DISPLAY), value=DISPLAY[0], label="显示字体", elem_id="display")
@@ -227,11 +346,28 @@ def build(app: App) -> Any:
             found = gr.HTML(elem_id="phrases")
             find.click(app.phrases, phrase, found, api_visibility="private")
             phrase.submit(app.phrases, phrase, found, api_visibility="private")
+        with gr.Tab("语料"):
+            gr.Markdown("语料中的讲话。可上传新文件（txt、md、docx、pdf、html），上传后自动加入索引。")
+            table = gr.Dataframe(app.corpus_rows(), headers=["标题", "文件", "篇", "字体", "片段数", "清理"],
+                                 interactive=False, elem_id="corpus")  # fmt: skip
+            upload_files = gr.File(
+                file_count="multiple", file_types=list(SUPPORTED), label="上传文件", elem_id="upload"
+            )
+            upload_btn = gr.Button("加入语料", elem_id="add")
+            upload_msg = gr.HTML(elem_id="upload-msg")
+            upload_btn.click(app.upload, upload_files, [upload_msg, table], api_visibility="private")
         inputs = [box, chatbot, answers, display, k, generator, files]
         # chat() empties the box with its first update (and gives the question back on an error)
         send.click(app.chat, inputs, [chatbot, answers, box], api_visibility="private")
         box.submit(app.chat, inputs, [chatbot, answers, box], api_visibility="private")
         display.change(app.redisplay, [answers, display], chatbot, api_visibility="private")
+
+        def on_like(given: list[Answer], data: Any) -> str:
+            return app.like(given, data)
+
+        on_like.__annotations__["data"] = gr.LikeData  # Gradio passes the like event by this annotation
+        chatbot.like(on_like, answers, feedback_msg, api_visibility="private")
+        note_btn.click(app.comment, [answers, note], [feedback_msg, note], api_visibility="private")
         clear.click(lambda: ([], []), None, [chatbot, answers], api_visibility="private")
         gr.api(app.api_ask, api_name="ask")
     return demo

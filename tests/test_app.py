@@ -3,6 +3,7 @@ browser (Debian's chromium driven by Playwright) asking questions, with no reque
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -20,6 +21,8 @@ from ragbot.config import Config
 from ragbot.script import detect_script
 from ragbot.types import Answer, AnswerSentence, Citation, Hit
 from ragbot.ui import render_answer
+
+from .conftest import CORPUS
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -65,11 +68,21 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(real_index: Config) -> Iterator[str]:
+def workdir(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the corpus and of the session's real index, so uploads change neither."""
+    work = tmp_path_factory.mktemp("app")
+    shutil.copytree(CORPUS, work / "corpus")
+    shutil.copytree(real_index.index, work / "index")
+    return work
+
+
+@pytest.fixture(scope="module")
+def server(workdir: Path) -> Iterator[str]:
     port = _free_port()
     exe = Path(sys.executable).with_name("ragbot")
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--index", str(real_index.index)],
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "RAGBOT_CORPUS": str(workdir / "corpus"),
+           "RAGBOT_DATA": str(workdir / "data")}  # fmt: skip
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--index", str(workdir / "index")],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     t0 = time.perf_counter()
@@ -159,13 +172,15 @@ def test_browser_traditional_question_gets_traditional_answer_and_the_switch_con
     from playwright.sync_api import expect
 
     ask(page, "辦公室主任應該具備哪些素質？")
+    expect(page.locator("#chat .ragbot-cite").first).to_be_visible(timeout=30000)  # the final, checked answer
     answer = page.locator("#chat .ragbot-answer p").first
-    expect(answer).to_be_visible(timeout=30000)
-    assert detect_script(answer.inner_text()) == "traditional"
+    before = answer.inner_text()
+    assert detect_script(before) == "traditional"
     page.get_by_text("设置", exact=True).click()
     page.locator("#display label", has_text="简体").click()
-    expect(page.locator("#chat .ragbot-answer p").first).not_to_have_text(answer.inner_text(), timeout=10000)
-    assert detect_script(page.locator("#chat .ragbot-answer p").first.inner_text()) == "simplified"
+    expect(page.locator("#chat .ragbot-answer p").first).not_to_have_text(before, timeout=15000)
+    after = page.locator("#chat .ragbot-answer p").first.inner_text()
+    assert detect_script(after) == "simplified", after
 
 
 def test_browser_follow_up_question(page: Page) -> None:
@@ -211,3 +226,41 @@ def test_browser_precedent_wording_tab(page: Page) -> None:
     expect(page.locator("#phrases h4").first).to_have_text("原文出现 1 次")
     line.locator(".ragbot-copy").click()
     expect(line.locator(".ragbot-copy")).to_have_text("已复制")
+
+
+def test_browser_thumbs_and_comment_are_stored(page: Page, workdir: Path) -> None:
+    from playwright.sync_api import expect
+
+    ask(page, "怎样做好信息工作？")
+    expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)
+    page.locator("#chat button[aria-label='Like']").last.click()
+    expect(page.locator("#feedback-msg")).to_contain_text("已记录", timeout=10000)
+    page.locator("#comment textarea").fill("摘录很有用")
+    page.locator("#send-comment").click()
+    expect(page.locator("#feedback-msg")).to_contain_text("已记录意见", timeout=10000)
+    rows = [json.loads(x) for x in (workdir / "data" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["rating"] for r in rows[-2:]] == ["up", "comment"] and rows[-1]["comment"] == "摘录很有用"
+    assert rows[-2]["question"] == "怎样做好信息工作？" and rows[-2]["citations"]
+
+
+def test_browser_upload_adds_a_speech_and_rejects_a_bad_file(page: Page, workdir: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    good = tmp_path / "../新讲话 2024.txt"
+    good.write_text(
+        "在全县档案工作会议上的讲话\n同志们:\n档案工作要做到收集齐全、整理规范、保管安全。", encoding="gb18030"
+    )
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    page.get_by_role("tab", name="语料").click()
+    page.locator("#upload input[type=file]").set_input_files([str(good), str(bad)])
+    page.locator("#add").click()
+    msg = page.locator("#upload-msg")
+    expect(msg).to_contain_text("已加入", timeout=90000)
+    expect(msg).to_contain_text("broken.pdf：无法读取")
+    expect(page.locator("#corpus")).to_contain_text("在全县档案工作会议上的讲话")
+    uploads = sorted(p.name for p in (workdir / "corpus" / "uploads").iterdir())
+    assert uploads == ["新讲话_2024.txt"]  # stored under a safe name, inside the uploads folder; the bad one not kept
+    page.get_by_role("tab", name="问答").click()
+    ask(page, "档案工作要做到什么？")
+    expect(page.locator("#chat .ragbot-cite").first).to_contain_text("uploads/新讲话_2024.txt", timeout=30000)

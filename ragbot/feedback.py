@@ -1,0 +1,95 @@
+"""Feedback on answers: an append-only JSONL log, and its export as candidate evaluation questions.
+
+Each record is one line written with a single `write` on a file opened in append mode and
+fsynced, so concurrent writers do not interleave within a line and a killed server loses at
+most the line it was writing (a torn last line is skipped on reading). What it does not do:
+edit or delete records (a later record about the same answer supersedes nothing; export keeps all).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .script import fold
+from .types import Answer
+
+
+def record(answer: Answer, rating: str, comment: str = "", settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The log line for feedback on `answer` (rating: "up", "down" or "comment")."""
+    if rating not in ("up", "down", "comment"):
+        raise ValueError(f"rating must be up, down or comment, got {rating!r}")
+    return {
+        "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "rating": rating,
+        "comment": comment[:2000],
+        "question": answer.question,
+        "answer": answer.text,
+        "refused": answer.refused,
+        "script": answer.script,
+        "generator": answer.generator,
+        "citations": [
+            {
+                "n": c.n,
+                "chunk_id": c.chunk_id,
+                "file": c.file,
+                "speech": c.speech,
+                "text": c.text,
+                "sentences": [answer.sentences[i].text for i in c.sentences],
+            }
+            for c in answer.citations
+        ],
+        "settings": settings or {},
+    }
+
+
+def append(path: Path, line: dict[str, Any]) -> None:
+    """Append one record durably."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read(path: Path) -> Iterator[dict[str, Any]]:
+    """The records, skipping a torn last line."""
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            yield json.loads(line)
+        except json.JSONDecodeError:
+            continue
+
+
+def export(path: Path) -> list[dict[str, Any]]:
+    """Candidate evaluation questions (schema 1) from the feedback, for a person to review.
+
+    A thumbs-up answer proposes its cited sentences as gold quotes (at most 40 characters each);
+    a thumbs-down or commented one is exported with no gold and the comment, to be written up.
+    """
+    out = []
+    for i, r in enumerate(read(path), start=1):
+        gold = []
+        if r.get("rating") == "up" and not r.get("refused"):
+            for c in r.get("citations", [])[:3]:
+                excerpt = c.get("text", "")
+                for s in c.get("sentences", [])[:1]:  # the sentence as the file has it (answers may be converted)
+                    want = fold(s.strip().rstrip("。！？!?"))[:40]
+                    at = fold(excerpt).find(want)
+                    if len(want) >= 8 and at >= 0:
+                        gold.append({"file": c["file"], "speech": c["speech"], "quote": excerpt[at : at + len(want)]})
+        out.append({
+            "schema": 1, "id": f"fb{i:04d}", "question": r.get("question", ""), "script": r.get("script", ""),
+            "type": "unreviewed", "gold": gold, "answer": r.get("answer", ""), "rating": r.get("rating"),
+            "comment": r.get("comment", ""),
+        })  # fmt: skip
+    return out
