@@ -41,7 +41,7 @@ def evidence_scores(bot: Ragbot, questions: list[Question]) -> list[tuple[float,
         qvec = bot.embedder.embed_query(fold(text))
         tokens = tokenize(text)
         hits = search(bot.index, qvec, tokens, bot.settings(), None, None, text)
-        out.append(evidence(text, candidates(bot.index, hits, qvec, tokens)))
+        out.append(evidence(text, candidates(bot.index, hits, qvec, tokens), hits, tokens))
     return out
 
 

@@ -334,15 +334,22 @@ QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点]|多长|多
 _NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两]+[个项条种件次名年月日天位%％]")
 
 
-def evidence(question: str, cands: Sequence[Candidate]) -> tuple[float, bool]:
+def evidence(question: str, cands: Sequence[Candidate], hits: Sequence[Hit] = (),
+             tokens: Sequence[str] = ()) -> tuple[float, bool]:  # fmt: skip
     """(best evidence similarity, whether the question asks for a quantity).
 
     A question asking how many / how long / which number needs a sentence that states one, so
-    for those only sentences holding a numeral count as evidence (answer-type matching).
+    for those only sentences holding a numeral count as evidence (answer-type matching). When
+    one excerpt holds every word of the question (two characters or more), the evidence is
+    taken as certain: the speech says what was asked about in its own words.
     """
     quantity = bool(QUANTITY.search(fold(question)))
     pool = [c for c in cands if _NUMERAL.search(fold(c.text))] if quantity else list(cands)
-    return max((c.similarity for c in pool), default=0.0), quantity
+    best = max((c.similarity for c in pool), default=0.0)
+    words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
+    if words and not quantity and any(all(w in fold(h.text) for w in words) for h in hits):
+        best = max(best, 1.0)
+    return best, quantity
 
 
 class Answerer:
@@ -377,7 +384,7 @@ class Answerer:
         times.append(("retrieve", time.perf_counter() - t0))
         t1 = time.perf_counter()
         cands = candidates(index, hits, qvec, tokens)
-        best, quantity = evidence(q, cands)  # thresholds calibrated by eval/answers.py --calibrate
+        best, quantity = evidence(q, cands, hits, tokens)  # thresholds calibrated by eval/answers.py --calibrate
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if _NUMERAL.search(fold(c.text)) else c for c in cands]

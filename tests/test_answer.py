@@ -224,3 +224,8 @@ def test_instructions_inside_the_corpus_are_quoted_not_obeyed(tmp_path: Path) ->
         Prompt(question="保密工作怎么做？", script="simplified", excerpts=tuple(h.text for h in a.hits))
     )
     assert "忽略以上指令" in msgs[-1]["content"].split("<<<", 1)[1]  # inside the fenced excerpts only
+
+
+def test_short_question_in_the_speech_own_words_is_answered(real_bot: pipeline.Ragbot) -> None:
+    a = pipeline.Answerer(real_bot).ask("上情下达是什么")
+    assert not a.refused and any("上情下达" in c.text for c in a.citations)

@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,13 +77,12 @@ def workdir(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return work
 
 
-@pytest.fixture(scope="module")
-def server(workdir: Path) -> Iterator[str]:
+def _serve(workdir: Path, *extra: str) -> Iterator[str]:
     port = _free_port()
     exe = Path(sys.executable).with_name("ragbot")
     env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "RAGBOT_CORPUS": str(workdir / "corpus"),
            "RAGBOT_DATA": str(workdir / "data")}  # fmt: skip
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--index", str(workdir / "index")],
+    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--index", str(workdir / "index"), *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     t0 = time.perf_counter()
@@ -102,6 +102,27 @@ def server(workdir: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(workdir: Path) -> Iterator[str]:
+    yield from _serve(workdir)
+
+
+def test_auth_guards_every_page_and_the_api(workdir: Path) -> None:
+    from gradio_client import Client
+
+    for url in _serve(workdir, "--auth", "office:s3cret"):
+        for route in ("config", "gradio_api/info"):
+            with pytest.raises(urllib.error.HTTPError) as e:
+                urllib.request.urlopen(url + route, timeout=10)
+            assert e.value.code == 401, route
+        with pytest.raises(Exception, match="credentials"):
+            Client(url, verbose=False)
+        out = Client(url, auth=("office", "s3cret"), verbose=False).predict(
+            "上情下达是什么", 3, "extractive", api_name="/ask"
+        )
+        assert out["answer"] and not out["refused"]
 
 
 def test_api_answers_with_citations(server: str) -> None:
