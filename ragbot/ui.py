@@ -45,6 +45,9 @@ CSS = """
 .ragbot-cite.nomatch { border-left-color: #d1d5db; color: #6b7280; }
 .ragbot-cite mark { background: #fef08a; }
 .ragbot-notice { color: #92400e; font-size: 0.9em; }
+.ragbot-meta { color: #9ca3af; font-size: 0.8em; margin-top: 4px; }
+.ragbot-context { margin: 4px 0 2px 8px; color: #4b5563; }
+.ragbot-context b { font-weight: normal; background: #eff6ff; }
 .ragbot-kwic { margin: 4px 0; line-height: 1.7; }
 .ragbot-kwic .src { color: #6b7280; font-size: 0.85em; margin-left: 6px; }
 .ragbot-kwic mark { background: #fef08a; }
@@ -62,8 +65,11 @@ def _show(text: str, display: str, asked: str) -> str:
     return text
 
 
-def render_answer(a: Answer, display: str = DISPLAY[0]) -> str:
-    """The answer as escaped HTML: sentences with their markers, then the numbered excerpts."""
+def render_answer(a: Answer, display: str = DISPLAY[0], context: Any = None) -> str:
+    """The answer as escaped HTML: sentences with their markers, then the numbered excerpts.
+
+    `context(hit) -> (before, after)` gives the speech text around an excerpt, shown on demand.
+    """
     esc = html.escape
     parts = ['<div class="ragbot-answer">']
     if a.notice:
@@ -80,15 +86,15 @@ def render_answer(a: Answer, display: str = DISPLAY[0]) -> str:
             else:
                 lines.append(f'<span class="unsupported" title="没有摘录支持这句话">{text}</span>')
         parts.append("<p>" + "".join(lines) + "</p>")
-    cited = {c.n: c for c in a.citations}
-    blocks = [
-        (c.n, c.title, c.file, c.headings, c.text, [a.sentences[i].text for i in c.sentences], "")
-        for c in cited.values()
-    ]
+    hit_of = {h.chunk_id: h for h in a.hits}
+    blocks = [(c.n, c.title, c.file, c.headings, c.text, [a.sentences[i].text for i in c.sentences], "",
+               hit_of.get(c.chunk_id)) for c in a.citations]  # fmt: skip
     if a.refused:  # the closest passages, labelled as not matching
         parts.append("<p><b>最接近的段落（与问题不匹配）：</b></p>")
-        blocks = [(i, h.title, h.file, h.headings, h.text, [], " nomatch") for i, h in enumerate(a.hits[:3], start=1)]
-    for n, title, file, headings, text, quoted, cls in blocks:
+        blocks = [
+            (i, h.title, h.file, h.headings, h.text, [], " nomatch", h) for i, h in enumerate(a.hits[:3], start=1)
+        ]
+    for n, title, file, headings, text, quoted, cls, hit in blocks:
         shown = _show(text, display, "") if display != DISPLAY[0] else text
         body = esc(shown)
         for q in quoted:  # highlight the sentence this excerpt backs
@@ -101,12 +107,18 @@ def render_answer(a: Answer, display: str = DISPLAY[0]) -> str:
             elif q_shown in body:
                 body = body.replace(q_shown, f"<mark>{q_shown}</mark>", 1)
         where = " › ".join(esc(h) for h in headings)
+        around = ""
+        if context is not None and hit is not None:
+            before, after = context(hit)
+            if before or after:
+                around = (f'<details class="ragbot-context"><summary>上下文</summary><div>…{esc(_show(before, display, ""))}'
+                          f"<b>{body}</b>{esc(_show(after, display, ''))}…</div></details>")  # fmt: skip
         parts.append(
             f'<details class="ragbot-cite{cls}"><summary>[{n}] {esc(title)} · {esc(file)}'
             + (f" · {where}" if where else "")
-            + f"</summary><div>{body}</div></details>"
+            + f"</summary><div>{body}</div>{around}</details>"
         )
-    parts.append("</div>")
+    parts.append(f'<p class="ragbot-meta">生成方式：{esc(a.generator)}</p></div>')
     return "".join(parts)
 
 
@@ -181,8 +193,25 @@ class App:
             self.answerers[generator] = pipeline.Answerer(self.bot, make_generator(generator, self.config))
         return self.answerers[generator]
 
-    def files(self) -> list[str]:
-        return sorted({c.file for c in self.bot.index.chunks})
+    def speeches(self) -> list[str]:
+        """Filter choices: one per speech, as 'file #n title'."""
+        ordered = sorted(self.bot.index.speeches.values(), key=lambda s: (s.file, s.speech))
+        return [f"{s.file} #{s.speech} {s.title}" for s in ordered]
+
+    def filters(self, chosen: Sequence[str]) -> Filters:
+        keys = []
+        for label in chosen:
+            file, _, rest = label.partition(" #")
+            keys.append((file, int(rest.split(" ", 1)[0])))
+        return Filters(speeches=tuple(keys))
+
+    def context(self, hit: Any, width: int = 300) -> tuple[str, str]:
+        speech = self.bot.index.speeches.get((hit.file, hit.speech))
+        if speech is None:
+            return "", ""
+        return speech.text[max(0, hit.text_start - width) : hit.text_start], speech.text[
+            hit.text_end : hit.text_end + width
+        ]
 
     def chat(self, question: str, messages: list[dict[str, Any]], answers: list[Answer], display: str,
              k: int, generator: str, files: Sequence[str]) -> Iterator[tuple[list[dict[str, Any]], list[Answer], str]]:  # fmt: skip
@@ -191,10 +220,14 @@ class App:
         history = [(a.question, a.text) for a in answers]
         shown = ""
         try:
-            for item in self.answerer(generator).stream(question, history, Filters(files=tuple(files)), k=int(k)):
+            for item in self.answerer(generator).stream(question, history, self.filters(files), k=int(k)):
                 if isinstance(item, Answer):
                     answers = [*answers, item]
-                    yield [*messages, {"role": "assistant", "content": render_answer(item, display)}], answers, ""
+                    yield (
+                        [*messages, {"role": "assistant", "content": render_answer(item, display, self.context)}],
+                        answers,
+                        "",
+                    )
                     return
                 shown += item
                 yield [*messages, {"role": "assistant", "content": html.escape(shown)}], answers, ""
@@ -209,7 +242,7 @@ class App:
         out: list[dict[str, Any]] = []
         for a in answers:
             out += [{"role": "user", "content": html.escape(a.question)},
-                    {"role": "assistant", "content": render_answer(a, display)}]  # fmt: skip
+                    {"role": "assistant", "content": render_answer(a, display, self.context)}]  # fmt: skip
         return out
 
     # ---------------------------------------------------------------- feedback
@@ -333,7 +366,9 @@ def build(app: App) -> Any:
                 display = gr.Radio(list(DISPLAY), value=DISPLAY[0], label="显示字体", elem_id="display")
                 k = gr.Slider(1, 10, value=app.config.top_k, step=1, label="摘录数 (top-k)")
                 generator = gr.Dropdown(list(GENERATORS), value=app.config.generator, label="生成方式")
-                files = gr.Dropdown(app.files(), multiselect=True, value=[], label="只在这些文件中查找")
+                files = gr.Dropdown(
+                    app.speeches(), multiselect=True, value=[], label="只在这些讲话中查找", elem_id="filter"
+                )
                 clear = gr.Button("清空对话")
             gr.Markdown(f"ragbot {__version__} · 检索模型 {app.config.embedder} · 默认生成方式 {app.config.generator}")
         with gr.Tab("范文用语"):
@@ -355,7 +390,11 @@ def build(app: App) -> Any:
             )
             upload_btn = gr.Button("加入语料", elem_id="add")
             upload_msg = gr.HTML(elem_id="upload-msg")
-            upload_btn.click(app.upload, upload_files, [upload_msg, table], api_visibility="private")
+
+            def on_upload(paths: list[str] | None, progress: Any = gr.Progress()) -> tuple[str, list[list[Any]]]:  # noqa: B008
+                return app.upload(paths, progress)
+
+            upload_btn.click(on_upload, upload_files, [upload_msg, table], api_visibility="private")
         inputs = [box, chatbot, answers, display, k, generator, files]
         # chat() empties the box with its first update (and gives the question back on an error)
         send.click(app.chat, inputs, [chatbot, answers, box], api_visibility="private")

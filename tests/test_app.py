@@ -182,10 +182,12 @@ def test_browser_question_gets_an_answer_with_a_cited_excerpt(page: Page, tmp_pa
     ask(page, "怎样做好督查督办工作？")
     cite = page.locator("#chat .ragbot-cite").first
     expect(cite).to_be_visible(timeout=30000)
-    expect(cite.locator("summary")).to_contain_text(".txt")
+    expect(cite.locator("summary").first).to_contain_text(".txt")
     expect(page.locator("#chat sup").first).to_have_text("[1]")
-    cite.locator("summary").click()
+    cite.locator("summary").first.click()
     expect(cite.locator("mark").first).to_be_visible()
+    cite.locator(".ragbot-context summary").click()  # the surrounding passage, on demand
+    expect(cite.locator(".ragbot-context div")).to_be_visible()
     page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
 
 
@@ -267,9 +269,13 @@ def test_browser_thumbs_and_comment_are_stored(page: Page, workdir: Path) -> Non
 def test_browser_upload_adds_a_speech_and_rejects_a_bad_file(page: Page, workdir: Path, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 
-    good = tmp_path / "../新讲话 2024.txt"
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: dialogs.append(d.message))
+    good = tmp_path / "新讲话 2024.txt"
     good.write_text(
-        "在全县档案工作会议上的讲话\n同志们:\n档案工作要做到收集齐全、整理规范、保管安全。", encoding="gb18030"
+        "在全县档案工作会议上的讲话\n同志们:\n档案工作要做到收集齐全、整理规范、保管安全。<img src=x onerror=alert(9)>"
+        "\n档案室要防火、防潮、防盗。",
+        encoding="gb18030",
     )
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.4 not really")
@@ -284,4 +290,17 @@ def test_browser_upload_adds_a_speech_and_rejects_a_bad_file(page: Page, workdir
     assert uploads == ["新讲话_2024.txt"]  # stored under a safe name, inside the uploads folder; the bad one not kept
     page.get_by_role("tab", name="问答").click()
     ask(page, "档案工作要做到什么？")
-    expect(page.locator("#chat .ragbot-cite").first).to_contain_text("uploads/新讲话_2024.txt", timeout=30000)
+    cite = page.locator("#chat .ragbot-cite").first
+    expect(cite).to_contain_text("uploads/新讲话_2024.txt", timeout=30000)
+    assert "&lt;img src=x onerror=alert(9)&gt;" in cite.inner_html()  # text in the page, never an element
+    assert cite.locator("img").count() == 0 and dialogs == []
+
+
+def test_speech_filter_labels_parse(workdir: Path) -> None:
+    from ragbot.ui import App
+
+    app = App(Config(index=workdir / "index"))
+    assert app.filters(["000_fc7b01b31694c23c.txt #3 教育系統辦公室主任會議講話 篇3"]).speeches == (
+        ("000_fc7b01b31694c23c.txt", 3),
+    )
+    assert len(app.speeches()) >= 16 and app.speeches()[0].startswith("000_fc7b01b31694c23c.txt #1 ")
