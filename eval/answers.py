@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ragbot.config import Config  # noqa: E402
-from ragbot.evaluate import Question, contains, load_questions  # noqa: E402
+from ragbot.evaluate import Question, contains, load_questions, rouge_l  # noqa: E402
 from ragbot.lexical import tokenize  # noqa: E402
 from ragbot.pipeline import Answerer, Ragbot, candidates, evidence, prepare_query  # noqa: E402
 from ragbot.script import detect_script, fold  # noqa: E402
@@ -116,7 +116,7 @@ def main() -> None:
         return
     answerer = Answerer(bot)
     answerer.ask(questions[0].question)  # warm up: model, index, jieba
-    lat, refused_u, refused_a, recall, precision, unsupported, in_script = [], [], [], [], [], [], []
+    lat, refused_u, refused_a, recall, precision, unsupported, in_script, rouge = [], [], [], [], [], [], [], []
     for q in questions:
         t = time.perf_counter()
         a = answerer.ask(q.question)
@@ -131,6 +131,7 @@ def main() -> None:
         cited = [c.text for c in a.citations]
         recall.append(any(contains(t, g.quote) for t in cited for g in q.gold))
         precision.append(a.citation_precision)
+        rouge.append(rouge_l(a.text, q.answer))
         unsupported.append(sum(not s.supported for s in a.sentences) / max(1, len(a.sentences)))
     print(f"## Answers ({args.generator}) on {len(questions)} questions\n")
     print("| metric | value |\n|---|---|")
@@ -140,6 +141,7 @@ def main() -> None:
     print(f"| citation precision | {statistics.mean(precision):.3f} |")
     print(f"| unsupported sentences | {statistics.mean(unsupported):.3f} |")
     print(f"| answered in the asker's script | {statistics.mean(in_script):.3f} |")
+    print(f"| ROUGE-L F (characters) against the reference answer | {statistics.mean(rouge):.3f} |")
     print(f"| ask latency p50 / p95 ms | {statistics.median(lat):.1f} / {float(np.percentile(lat, 95)):.1f} |")
 
 

@@ -49,10 +49,10 @@ def main() -> None:
                 s.add(q.id, texts, quotes, args.k)
     k = args.k
     print(f"## Retrieval on {len(questions)} answerable questions (k={k})\n")
-    print(f"| mode | hit@{k} | recall@{k} | MRR@10 |\n|---|---|---|---|")
+    print(f"| mode | hit@{k} | recall@{k} | MRR@10 | nDCG@10 | hit in 1,500 chars |\n|---|---|---|---|---|---|")
     for mode, s in overall.items():
         m = s.means()
-        print(f"| {mode} | {m['hit']:.3f} | {m['recall']:.3f} | {m['mrr']:.3f} |")
+        print(f"| {mode} | {m['hit']:.3f} | {m['recall']:.3f} | {m['mrr']:.3f} | {m['ndcg']:.3f} | {m['budget']:.3f} |")
     for title, table in (("type", by_type), ("script", by_script)):
         groups = sorted({g for _, g in table})
         print(f"\n### hit@{k} by question {title}\n")

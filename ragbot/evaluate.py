@@ -8,11 +8,16 @@ averaged over the answerable ones:
   hit@k     1 if any gold quote is inside one of the top k excerpts
   recall@k  share of the gold quotes inside the top k excerpts
   MRR       1 / rank of the first excerpt holding a gold quote (0 if none in the list)
+  nDCG@k    binary gain for excerpts holding a gold quote, ideal = as many at the top as quotes
+  hit@1500c a gold quote inside the first 1,500 characters of excerpts, in rank order (fair
+            across chunk sizes: long excerpts spend the budget faster)
+  ROUGE-L   character-level longest-common-subsequence F1 of an answer against the reference
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -107,6 +112,8 @@ class RetrievalScores:
     hit: float = 0.0
     recall: float = 0.0
     mrr: float = 0.0
+    ndcg: float = 0.0
+    budget: float = 0.0
     misses: list[str] = field(default_factory=list)
 
     def add(self, qid: str, excerpts: Sequence[str], quotes: Sequence[str], k: int) -> None:
@@ -115,9 +122,72 @@ class RetrievalScores:
         self.hit += h
         self.recall += recall_at(excerpts, quotes, k)
         self.mrr += reciprocal_rank(excerpts, quotes)
+        self.ndcg += ndcg_at(excerpts, quotes, 10)
+        self.budget += hit_within(excerpts, quotes, 1500)
         if not h:
             self.misses.append(qid)
 
     def means(self) -> dict[str, float]:
         n = max(self.n, 1)
-        return {"n": self.n, "hit": self.hit / n, "recall": self.recall / n, "mrr": self.mrr / n}
+        return {"n": self.n, "hit": self.hit / n, "recall": self.recall / n, "mrr": self.mrr / n,
+                "ndcg": self.ndcg / n, "budget": self.budget / n}  # fmt: skip
+
+
+def ndcg_at(excerpts: Sequence[str], quotes: Sequence[str], k: int = 10) -> float:
+    """Normalised DCG with binary gains.
+
+    >>> round(ndcg_at(["无关", "甲乙丙丁戊"], ["甲乙丙"], k=10), 3)
+    0.631
+    """
+    if not quotes:
+        return 0.0
+    qs = [norm(q) for q in quotes]
+    gains = [1.0 if any(q in norm(t) for q in qs) else 0.0 for t in excerpts[:k]]
+    dcg = sum(g / math.log2(i + 2) for i, g in enumerate(gains))
+    ideal = sum(1 / math.log2(i + 2) for i in range(min(len(quotes), k)))
+    return dcg / ideal if ideal else 0.0
+
+
+def hit_within(excerpts: Sequence[str], quotes: Sequence[str], budget: int = 1500) -> float:
+    """1 if a gold quote lies whole inside the first `budget` characters of the excerpts.
+
+    >>> hit_within(["x" * 1490, "甲乙丙丁"], ["甲乙丙"], budget=1500), hit_within(["x" * 1499, "甲乙丙"], ["甲乙丙"])
+    (1.0, 0.0)
+    """
+    left = budget
+    qs = [norm(q) for q in quotes]
+    for text in excerpts:
+        if left <= 0:
+            break
+        part = norm(text)[:left]
+        if any(q in part for q in qs):
+            return 1.0
+        left -= len(norm(text))
+    return 0.0
+
+
+_MARKER = re.compile(r"\[\d+\]")
+_CONTENT = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+def rouge_l(candidate: str, reference: str) -> float:
+    """Character-level ROUGE-L F1 (folded, markers, punctuation and spaces ignored).
+
+    >>> round(rouge_l("办公室要做好督查[1]。", "辦公室要做好督查督辦工作"), 3)
+    0.8
+    """
+    a = [c for c in fold(_MARKER.sub("", candidate)) if _CONTENT.match(c)]
+    b = [c for c in fold(reference) if _CONTENT.match(c)]
+    if not a or not b:
+        return 0.0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b, start=1):
+            cur.append(prev[j - 1] + 1 if x == y else max(prev[j], cur[j - 1]))
+        prev = cur
+    lcs = prev[-1]
+    if not lcs:
+        return 0.0
+    p, r = lcs / len(a), lcs / len(b)
+    return 2 * p * r / (p + r)
