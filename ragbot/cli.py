@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import sys
 import unicodedata
 from collections import defaultdict
@@ -338,6 +339,12 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
             raise ConfigError("--auth expects USER:PASS, e.g. --auth office:s3cret")
         auth = (user, password)
     pipeline.Ragbot(config).index  # noqa: B018 - a missing or stale index is a one-line error before serving
+    with socket.socket() as probe:  # a busy port is the user's to fix: say so in one line
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((args.host, args.port))
+        except OSError as e:
+            raise ConfigError(f"cannot listen on {args.host}:{args.port} ({e.strerror}); pass another --port") from None
     print(f"ragbot: serving on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
     ui.launch(config, host=args.host, port=args.port, auth=auth)
     return 0

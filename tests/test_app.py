@@ -304,3 +304,19 @@ def test_speech_filter_labels_parse(workdir: Path) -> None:
         ("000_fc7b01b31694c23c.txt", 3),
     )
     assert len(app.speeches()) >= 16 and app.speeches()[0].startswith("000_fc7b01b31694c23c.txt #1 ")
+
+
+def test_busy_port_and_bad_auth_are_one_line_errors(workdir: Path) -> None:
+    exe = Path(sys.executable).with_name("ragbot")
+    env = {**os.environ, "RAGBOT_CORPUS": str(workdir / "corpus")}
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        r = subprocess.run([str(exe), "serve", "--port", str(port), "--index", str(workdir / "index")],
+                           capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+    assert r.returncode == 1 and r.stderr.count("\n") == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in r.stderr and "pass another --port" in r.stderr
+    r = subprocess.run([str(exe), "serve", "--auth", "nopassword", "--index", str(workdir / "index")],
+                       capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+    assert r.returncode == 1 and r.stderr == "ragbot: --auth expects USER:PASS, e.g. --auth office:s3cret\n"
