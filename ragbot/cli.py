@@ -338,7 +338,8 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
         if not (user and sep and password):
             raise ConfigError("--auth expects USER:PASS, e.g. --auth office:s3cret")
         auth = (user, password)
-    pipeline.Ragbot(config).index  # noqa: B018 - a missing or stale index is a one-line error before serving
+    bot = pipeline.Ragbot(config)
+    bot.index  # noqa: B018 - a missing or stale index is a one-line error before serving
     with socket.socket() as probe:  # a busy port is the user's to fix: say so in one line
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
@@ -346,7 +347,7 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
         except OSError as e:
             raise ConfigError(f"cannot listen on {args.host}:{args.port} ({e.strerror}); pass another --port") from None
     print(f"ragbot: serving on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
-    ui.launch(config, host=args.host, port=args.port, auth=auth)
+    ui.launch(config, host=args.host, port=args.port, auth=auth, bot=bot)
     return 0
 
 

@@ -30,6 +30,7 @@ import sys
 import tempfile
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -335,8 +336,15 @@ def source_path() -> Path:
 
 
 def file_hash(path: Path) -> str:
+    """sha256 of a file; remembered per (path, size, mtime), since startup asks for the model's several times."""
+    st = path.stat()
+    return _file_hash(str(path), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=16)
+def _file_hash(path: str, size: int, mtime_ns: int) -> str:
     h = hashlib.sha256()
-    with path.open("rb") as f:
+    with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()

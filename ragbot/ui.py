@@ -183,9 +183,9 @@ COPY_JS = """
 class App:
     """One pipeline session shared by every browser tab (the model and index load once)."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, bot: pipeline.Ragbot | None = None) -> None:
         self.config = config
-        self.bot = pipeline.Ragbot(config)
+        self.bot = bot or pipeline.Ragbot(config)
         self.answerers: dict[str, pipeline.Answerer] = {}
 
     def answerer(self, generator: str) -> pipeline.Answerer:
@@ -413,10 +413,10 @@ def build(app: App) -> Any:
 
 
 def launch(config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
-           block: bool = True) -> Any:  # fmt: skip
+           block: bool = True, bot: pipeline.Ragbot | None = None) -> Any:  # fmt: skip
     import gradio as gr
 
-    app = App(config)
+    app = App(config, bot)  # `bot`: a session whose index the caller already loaded
     app.bot.index  # noqa: B018 - load the index and model before the first visitor
     app.bot.embedder  # noqa: B018
     demo = build(app)
