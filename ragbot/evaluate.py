@@ -1,6 +1,6 @@
 """Evaluation: the question set and retrieval metrics, as pure functions.
 
-A question (eval/questions.jsonl, schema 1) has gold quotes: short strings copied exactly from a
+A question (eval/questions.jsonl, schema 2) has gold quotes: short strings copied exactly from a
 file. A retrieved excerpt "contains" a quote when the quote's folded, whitespace-free form is a
 substring of the excerpt's, so the check is fair across scripts. Metrics are per question and
 averaged over the answerable ones:
@@ -12,6 +12,10 @@ averaged over the answerable ones:
   hit@1500c a gold quote inside the first 1,500 characters of excerpts, in rank order (fair
             across chunk sizes: long excerpts spend the budget faster)
   ROUGE-L   character-level longest-common-subsequence F1 of an answer against the reference
+
+`score` turns one configuration's Outcome on one question into these figures plus the answer
+metrics (refusals, evidence recall, citation precision, unsupported sentences, script, latency);
+`aggregate` averages a group of them, each figure over the questions it applies to.
 """
 
 from __future__ import annotations
@@ -23,9 +27,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .script import fold
+from .script import detect_script, fold
+from .types import Outcome
 
 TYPES = ("duty", "wording", "fact", "paraphrase", "multi", "unanswerable")
+SPLITS = ("dev", "heldout")  # dev: thresholds were calibrated on it; heldout: written afterwards
+SCHEMA = 2
 _SPACE = re.compile(r"\s+")
 
 
@@ -44,7 +51,9 @@ class Question:
     type: str
     gold: tuple[Gold, ...]
     answer: str = ""
-    schema: int = 1
+    split: str = "dev"
+    checked: tuple[str, ...] = ()
+    schema: int = SCHEMA
 
     @property
     def answerable(self) -> bool:
@@ -57,11 +66,14 @@ def load_questions(path: str | Path) -> list[Question]:
         if not line.strip():
             continue
         d = json.loads(line)
+        if d.get("schema") != SCHEMA:
+            raise ValueError(f"{path}:{n}: schema {d.get('schema')!r}, expected {SCHEMA}")
         try:
             gold = tuple(Gold(g["file"], int(g["speech"]), g["quote"]) for g in d.pop("gold"))
-            out.append(Question(gold=gold, **d))
+            checked = tuple(d.pop("checked", ()))
+            out.append(Question(gold=gold, checked=checked, **d))
         except (KeyError, TypeError) as e:
-            raise ValueError(f"{path}:{n}: not a schema-1 question ({e})") from None
+            raise ValueError(f"{path}:{n}: not a schema-{SCHEMA} question ({e})") from None
     return out
 
 
@@ -191,3 +203,79 @@ def rouge_l(candidate: str, reference: str) -> float:
         return 0.0
     p, r = lcs / len(a), lcs / len(b)
     return 2 * p * r / (p + r)
+
+
+# ---------------------------------------------------------------- per question, per group
+METRICS = {  # key: (label, applies to)
+    "hit": ("hit@k", "answerable"),
+    "recall": ("recall@k", "answerable"),
+    "mrr": ("MRR@10", "answerable"),
+    "ndcg": ("nDCG@10", "answerable"),
+    "budget": ("hit in 1,500 chars", "answerable"),
+    "refusal": ("refusal accuracy", "unanswerable"),
+    "false_refusal": ("false refusals", "answerable"),
+    "evidence": ("evidence recall", "answered"),
+    "precision": ("citation precision", "answered"),
+    "unsupported": ("unsupported sentences", "answered"),
+    "in_script": ("in the asker's script", "all"),
+    "rouge": ("ROUGE-L F", "answered"),
+}
+LOWER_IS_BETTER = {"false_refusal", "unsupported"}
+
+
+def score(q: Question, o: Outcome, k: int = 5) -> dict[str, float | None]:
+    """Every figure for one question and one configuration; None where it does not apply.
+
+    >>> q = Question("x", "办公室做什么？", "simplified", "duty", (Gold("f", 1, "承上启下"),))
+    >>> s = score(q, Outcome("x", "v", ("无关", "承上啟下的枢纽"), ("f#1", "f#1"), 1.0))
+    >>> s["hit"], s["mrr"], s["refusal"], s["evidence"]
+    (1.0, 0.5, None, None)
+    """
+    quotes = [g.quote for g in q.gold]
+    ex = list(o.excerpts)
+    out: dict[str, float | None] = dict.fromkeys(METRICS)
+    if q.answerable:
+        out.update(hit=hit_at(ex, quotes, k), recall=recall_at(ex, quotes, k), mrr=reciprocal_rank(ex, quotes),
+                   ndcg=ndcg_at(ex, quotes, 10), budget=hit_within(ex, quotes, 1500))  # fmt: skip
+    if o.answered:
+        out["in_script"] = float(detect_script(o.answer) == q.script or not o.answer.strip())
+        if not q.answerable:
+            out["refusal"] = float(o.refused)
+        else:
+            out["false_refusal"] = float(o.refused)
+            if not o.refused:
+                out["evidence"] = float(any(contains(t, g) for t in o.cited for g in quotes))
+                out["precision"] = o.citation_precision
+                out["unsupported"] = o.unsupported
+                out["rouge"] = rouge_l(o.answer, q.answer)
+    return out
+
+
+def percentile(xs: Sequence[float], p: float) -> float:
+    """Linear-interpolated percentile (numpy's default), 0 for no data.
+
+    >>> percentile([1, 2, 3, 4], 50), percentile([5], 95)
+    (2.5, 5.0)
+    """
+    if not xs:
+        return 0.0
+    s = sorted(xs)
+    at = (len(s) - 1) * p / 100
+    lo = math.floor(at)
+    hi = min(lo + 1, len(s) - 1)
+    return s[lo] + (s[hi] - s[lo]) * (at - lo)
+
+
+def aggregate(scores: Sequence[dict[str, float | None]]) -> dict[str, float | None]:
+    """Mean of each figure over the questions it applies to (None when it applies to none),
+    with the count of those questions under "n_<key>".
+
+    >>> aggregate([{"hit": 1.0, "refusal": None}, {"hit": 0.0, "refusal": 1.0}])
+    {'hit': 0.5, 'n_hit': 2, 'refusal': 1.0, 'n_refusal': 1}
+    """
+    out: dict[str, float | None] = {}
+    for key in dict.fromkeys(k for s in scores for k in s):
+        vals = [v for s in scores if (v := s.get(key)) is not None]
+        out[key] = sum(vals) / len(vals) if vals else None
+        out[f"n_{key}"] = len(vals)
+    return out

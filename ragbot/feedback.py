@@ -71,7 +71,7 @@ def read(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def export(path: Path) -> list[dict[str, Any]]:
-    """Candidate evaluation questions (schema 1) from the feedback, for a person to review.
+    """Candidate evaluation questions (schema 2, split "heldout") from the feedback, for a person to review.
 
     A thumbs-up answer proposes its cited sentences as gold quotes (at most 40 characters each);
     a thumbs-down or commented one is exported with no gold and the comment, to be written up.
@@ -88,7 +88,7 @@ def export(path: Path) -> list[dict[str, Any]]:
                     if len(want) >= 8 and at >= 0:
                         gold.append({"file": c["file"], "speech": c["speech"], "quote": excerpt[at : at + len(want)]})
         out.append({
-            "schema": 1, "id": f"fb{i:04d}", "question": r.get("question", ""), "script": r.get("script", ""),
+            "schema": 2, "id": f"fb{i:04d}", "split": "heldout", "question": r.get("question", ""), "script": r.get("script", ""),
             "type": "unreviewed", "gold": gold, "answer": r.get("answer", ""), "rating": r.get("rating"),
             "comment": r.get("comment", ""),
         })  # fmt: skip

@@ -43,7 +43,7 @@ def test_export_proposes_gold_quotes_from_liked_answers(tmp_path: Path) -> None:
     assert rows[0]["gold"] == [
         {"file": "f.txt", "speech": 1, "quote": "办公室要做好督查督办工作"}
     ]  # as the file has it
-    assert rows[0]["schema"] == 1 and rows[0]["type"] == "unreviewed" and rows[1]["gold"] == []
+    assert rows[0]["schema"] == 2 and rows[0]["type"] == "unreviewed" and rows[1]["gold"] == []
 
 
 def test_cli_export(tmp_path: Path, capsys, monkeypatch) -> None:

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from ragbot.evaluate import TYPES, Question, load_questions
-from ragbot.script import detect_script
+from ragbot.evaluate import SCHEMA, SPLITS, TYPES, Question, load_questions
+from ragbot.script import detect_script, fold
 
 from .conftest import ROOT
 
@@ -18,16 +18,17 @@ def questions() -> list[Question]:
 
 
 def test_entries_are_well_formed(questions: list[Question]) -> None:
-    assert len(questions) >= 60
+    assert len(questions) >= 100
     assert len({q.id for q in questions}) == len(questions)
     for q in questions:
-        assert q.schema == 1 and q.type in TYPES and q.script in ("simplified", "traditional"), q.id
+        assert q.schema == SCHEMA and q.type in TYPES and q.split in SPLITS, q.id
+        assert q.script in ("simplified", "traditional"), q.id
         assert q.question.strip() and q.answer.strip(), q.id
         assert detect_script(q.question) == q.script, q.id
         if q.type == "unanswerable":
-            assert q.gold == (), q.id
+            assert q.gold == () and 2 <= len(q.checked) <= 4, q.id
         else:
-            assert 1 <= len(q.gold) <= 3, q.id
+            assert 1 <= len(q.gold) <= 3 and not q.checked, q.id
         if q.type == "multi":
             assert len({(g.file, g.speech) for g in q.gold}) >= 2, q.id
 
@@ -52,3 +53,19 @@ def test_coverage(questions: list[Question]) -> None:
     cross_s2t = sum(q.script == "simplified" and any(g.file == trad_file for g in q.gold) for q in questions)
     cross_t2s = sum(q.script == "traditional" and any(g.file != trad_file for g in q.gold) for q in questions)
     assert cross_s2t >= 5 and cross_t2s >= 5, (cross_s2t, cross_t2s)
+
+
+def test_unanswerable_topics_are_absent_from_the_corpus(questions: list[Question], seed_corpus, originals) -> None:
+    """Each unanswerable question names the terms it was checked with; none occurs in any file."""
+    texts = [fold(t) for t in originals.values()] + [fold(s.text) for s in seed_corpus.speeches]
+    unanswerable = [q for q in questions if q.type == "unanswerable"]
+    assert len(unanswerable) >= 10
+    for q in unanswerable:
+        for term in q.checked:
+            assert 2 <= len(term) <= 8, (q.id, term)
+            assert not any(fold(term) in t for t in texts), (q.id, term)
+
+
+def test_every_speech_has_questions(questions: list[Question], seed_corpus) -> None:
+    per = Counter((g.file, g.speech) for q in questions for g in q.gold)
+    assert all(per[(s.file, s.speech)] >= 3 for s in seed_corpus.speeches), per
