@@ -34,6 +34,7 @@ class Config:
     hnsw_threshold: int = 20000  # exact search up to this many chunks, HNSW above
     ef_search: int = 128
     top_k: int = 5
+    mode: str = "hybrid"  # retrieval for answers: hybrid, dense or bm25
     depth: int = 30  # candidates per ranker before fusion
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
@@ -64,6 +65,8 @@ class Config:
             raise ConfigError(f"max_file_mb must be positive, got {self.max_file_mb}")
         if self.top_k < 1 or self.depth < 1:
             raise ConfigError(f"top_k and depth must be at least 1, got {self.top_k} and {self.depth}")
+        if self.mode not in ("hybrid", "dense", "bm25"):
+            raise ConfigError(f"mode must be hybrid, dense or bm25, got '{self.mode}'")
         if self.dense_weight < 0 or self.bm25_weight < 0:
             raise ConfigError("dense_weight and bm25_weight must not be negative")
 

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -272,16 +272,17 @@ class Ragbot:
         sims = similar_sentences(self.embedder.embed_query(fold(q)), index.matrix, self._sentence_rows, k)
         return PhraseResult(q, tuple(found), tuple(counts(found)), tuple(sims))
 
-    def settings(self, k: int | None = None, mode: Mode = "hybrid") -> SearchSettings:
+    def settings(self, k: int | None = None, mode: Mode | None = None) -> SearchSettings:
         c = self.config
-        return SearchSettings(k=k or c.top_k, mode=mode, depth=max(c.depth, (k or c.top_k) * 3),
+        return SearchSettings(k=k or c.top_k, mode=mode or cast(Mode, c.mode), depth=max(c.depth, (k or c.top_k) * 3),
                               dense_weight=c.dense_weight, bm25_weight=c.bm25_weight, rrf_k=c.rrf_k,
                               merge_max_chars=c.merge_max_chars)  # fmt: skip
 
     def search(
-        self, query: str, k: int | None = None, mode: Mode = "hybrid", filters: Filters | None = None
+        self, query: str, k: int | None = None, mode: Mode | None = None, filters: Filters | None = None
     ) -> SearchResult:
         t0 = time.perf_counter()
+        mode = mode or cast(Mode, self.config.mode)
         q, notice = prepare_query(query, self.config.max_query_chars)
         index = self.index
         qvec = None
@@ -378,7 +379,7 @@ class Answerer:
         if is_follow_up(q, history):
             search_q = self._condense(q, history, generator)
         index = self.bot.index
-        qvec = self.bot.embedder.embed_query(fold(search_q))
+        qvec = self.bot.embedder.embed_query(fold(search_q))  # also for bm25 mode: sentence scoring needs it
         tokens = tokenize(search_q)
         hits = search(index, qvec, tokens, self.bot.settings(k), filters, self.bot.reranker, search_q)
         times.append(("retrieve", time.perf_counter() - t0))
