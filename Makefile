@@ -24,10 +24,11 @@ run: setup
 	$(BIN)/ragbot ingest
 	$(BIN)/ragbot serve --host 127.0.0.1 --port 7860
 
-# the optional generators' extras, so their tests run on the real thing (llama-cpp-python
-# compiles for a few minutes the first time; pip caches the wheel after that)
+# the optional extras, so their tests run on the real thing: the generators (llama-cpp-python
+# compiles for a few minutes the first time; pip caches the wheel after that) and the peer
+# baselines of `ragbot eval`
 $(EXTRAS): $(STAMP)
-	$(PIP) install -e '.[dev,llama,hf]'
+	$(PIP) install -e '.[dev,llama,hf,eval]'
 	@touch $(EXTRAS)
 
 lint: setup

@@ -329,6 +329,36 @@ def cmd_feedback(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace, config: Config) -> int:
+    from . import experiment, report
+    from .evaluate import load_questions
+
+    if args.list:
+        for v in experiment.VARIANTS.values():
+            why = "" if v.baseline else experiment.unavailable(v, config)
+            print(f"{v.name:18} {v.about}" + (f"  [unavailable: {why}]" if why else ""))
+        return 0
+    path = Path(args.questions)
+    try:
+        questions = load_questions(path)
+    except OSError as e:
+        raise RagbotError(f"cannot read the questions {path} ({e.strerror}); pass --questions FILE") from None
+    except (ValueError, KeyError) as e:
+        raise RagbotError(f"{path} is not a question set: {e}") from None
+    if args.limit:
+        questions = questions[: args.limit]
+    if not questions:
+        raise RagbotError(f"{path} holds no questions")
+    run = experiment.run(config, questions, args.variants or experiment.DEFAULT_VARIANTS,
+                         Path(args.baselines) if args.baselines else path.parent / "baselines.py",
+                         args.k, progress=lambda m: print(f"ragbot: {m}", file=sys.stderr))  # fmt: skip
+    print(report.side_by_side(run))
+    if args.out != "-":
+        md, page = report.write(run, Path(args.out))
+        print(f"ragbot: report written to {md} and {page}", file=sys.stderr)
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     from . import ui
 
@@ -401,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("query", metavar="QUERY", help="a question or phrase, either script; '-' reads queries from stdin")
     sp.add_argument("-k", type=int, default=None, help="number of excerpts (default 5)")
-    sp.add_argument("--mode", choices=MODES, default="hybrid", help="hybrid (default), dense or bm25")
+    sp.add_argument("--mode", choices=MODES, help="hybrid, dense or bm25 (default: the mode setting, hybrid)")
     sp.add_argument("--file", action="append", metavar="F", help="only this file (repeatable)")
     sp.add_argument("--json", action="store_true", help="print JSON")
     _index_options(sp)
@@ -438,9 +468,28 @@ def build_parser() -> argparse.ArgumentParser:
     _index_options(sp)
     sp.set_defaults(func=cmd_phrases)
     sp = sub.add_parser(
+        "eval",
+        help="run the question set through several configurations and write the evaluation report",
+        description="Answer every question of eval/questions.jsonl with each configuration (search modes, chunk "
+        "size, reranker, generators, and the LangChain and Langchain-Chatchat peer recipes from eval/baselines.py), "
+        "print the figures side by side and write report.md, report.html, plots and scores.jsonl. Configurations "
+        "that cannot run here (no reranker or LLM configured) are listed with the reason. `--list` shows them all.",
+    )
+    sp.add_argument("--config", dest="variants", nargs="+", metavar="NAME", help="configurations to run (default: all)")
+    sp.add_argument("--questions", default="eval/questions.jsonl", metavar="FILE", help="default eval/questions.jsonl")
+    sp.add_argument("--baselines", metavar="FILE", help="peer recipes (default: baselines.py beside the questions)")
+    sp.add_argument(
+        "--out", default="eval/reports", metavar="DIR", help="report folder (default eval/reports; - for none)"
+    )
+    sp.add_argument("-k", type=int, default=5, help="cut-off for hit@k and recall@k (default 5)")
+    sp.add_argument("--limit", type=int, default=0, metavar="N", help="only the first N questions")
+    sp.add_argument("--list", action="store_true", help="list the configurations and whether each can run here")
+    _index_options(sp)
+    sp.set_defaults(func=cmd_eval)
+    sp = sub.add_parser(
         "feedback",
         help="export the app's thumbs up/down and comments as candidate evaluation questions",
-        description="Turn data/feedback.jsonl into candidate questions for eval/questions.jsonl (schema 1, "
+        description="Turn data/feedback.jsonl into candidate questions for eval/questions.jsonl (schema 2, "
         'type "unreviewed"): liked answers propose their cited sentences as gold quotes; disliked or commented '
         "ones come with the comment and no gold, for a person to write up.",
     )

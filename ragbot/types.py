@@ -257,3 +257,23 @@ class Answer:
     citation_precision: float  # share of the generator's own markers that pointed at supporting excerpts
     timings: tuple[tuple[str, float], ...] = ()
     notice: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one evaluation configuration did with one question (scored by evaluate.score)."""
+
+    question: str  # the question's id
+    variant: str
+    excerpts: tuple[str, ...]  # retrieved texts, best first (up to 10)
+    sources: tuple[str, ...]  # "file#speech" of each excerpt ("file" for baselines on raw files)
+    search_ms: float
+    answered: bool = False  # False: retrieval only (the peer baselines); answer fields unused
+    answer: str = ""
+    refused: bool = False
+    cited: tuple[str, ...] = ()  # texts of the excerpts the answer cites
+    citation_precision: float = 0.0
+    unsupported: float = 0.0  # share of the answer's sentences no cited excerpt supports
+    script: str = ""  # script the answer is written in
+    ask_ms: float = 0.0
+    notice: str = ""  # e.g. the LLM failed and the extractive answer stood in

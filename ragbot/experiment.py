@@ -1,0 +1,233 @@
+"""Evaluation runs: the same questions through several configurations, side by side.
+
+A configuration ("variant") is ragbot with some settings changed (search mode, chunk size,
+reranker, generator), or a peer baseline from `eval/baselines.py` (retrieval only). Variants that
+cannot run here (no reranker model, no LLM configured) are listed with the reason instead of
+silently left out. `run` returns an EvalRun: every Outcome, plus what each variant cost to build;
+`ragbot.report` turns it into tables and plots.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from . import pipeline
+from .config import Config
+from .embed import Embedder
+from .errors import ConfigError
+from .evaluate import Question
+from .types import Outcome
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    about: str
+    overrides: tuple[tuple[str, Any], ...] = ()
+    baseline: bool = False  # a peer recipe from eval/baselines.py: retrieval only
+    needs: str = ""  # what must be configured: "reranker", "llm"
+
+
+VARIANTS: dict[str, Variant] = {
+    v.name: v
+    for v in (
+        Variant("bm25", "BM25 only (jieba words)", (("mode", "bm25"),)),
+        Variant("dense", "e5 vectors only (chunk and sentence vectors)", (("mode", "dense"),)),
+        Variant("hybrid", "dense + BM25, reciprocal-rank fusion: the default", ()),
+        Variant("hybrid-rerank", "hybrid, then the configured cross-encoder reranks", (), needs="reranker"),
+        Variant(
+            "hybrid-c500", "hybrid over 500-character chunks (overlap 80)", (("chunk_size", 500), ("chunk_overlap", 80))
+        ),
+        Variant("llm-openai", "hybrid + the OpenAI-compatible generator", (("generator", "openai"),), needs="llm"),
+        Variant("llm-llama-cpp", "hybrid + a local GGUF model (llama.cpp)", (("generator", "llama-cpp"),), needs="llm"),
+        Variant(
+            "llm-transformers",
+            "hybrid + a local causal LM (transformers)",
+            (("generator", "transformers"),),
+            needs="llm",
+        ),
+        Variant(
+            "langchain", "peer: LangChain defaults, RecursiveCharacterTextSplitter(500, 50), FAISS store", baseline=True
+        ),
+        Variant(
+            "chatchat",
+            "peer: Langchain-Chatchat, Chinese separators 750/150, jieba BM25 + FAISS 0.5/0.5",
+            baseline=True,
+        ),
+    )
+}
+DEFAULT_VARIANTS = ("bm25", "dense", "hybrid", "hybrid-rerank", "hybrid-c500", "llm-openai", "llm-llama-cpp",
+                    "llm-transformers", "langchain", "chatchat")  # fmt: skip
+
+
+class Baseline(Protocol):
+    """A peer recipe built over raw files with our embedder: question -> excerpts, best first."""
+
+    def search(self, question: str, k: int) -> list[tuple[str, str]]:
+        """(text, source file) pairs."""
+        ...
+
+
+BaselineMaker = Callable[[Sequence[Path], Embedder], Baseline]
+
+
+@dataclass(frozen=True)
+class VariantRun:
+    variant: Variant
+    status: str  # "ran" or why it did not
+    build_s: float = 0.0  # index built for it (0: the shared index)
+    chunks: int = 0
+    settings: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class EvalRun:
+    questions: tuple[Question, ...]
+    variants: tuple[VariantRun, ...]
+    outcomes: tuple[Outcome, ...]
+    k: int
+    embedder: str
+    started: str
+    seconds: float
+    notes: tuple[str, ...] = field(default=())
+
+
+def unavailable(v: Variant, config: Config) -> str:
+    """Why `v` cannot run with this configuration ("" when it can)."""
+    if v.needs == "reranker" and not config.reranker:
+        return "no reranker configured (set reranker / RAGBOT_RERANKER to a cross-encoder id or folder)"
+    if v.needs == "llm":
+        gen = dict(v.overrides)["generator"]
+        if gen == "openai" and not (config.llm_base_url or os.environ.get("OPENAI_BASE_URL")):
+            return "no LLM server configured (llm_base_url / RAGBOT_LLM_BASE_URL)"
+        if gen in ("llama-cpp", "transformers") and not config.llm_model:
+            return f"no local model configured for {gen} (llm_model / RAGBOT_LLM_MODEL)"
+        if gen == "llama-cpp" and not config.llm_model.endswith(".gguf"):
+            return "llm_model is not a .gguf file"
+        module = {"llama-cpp": "llama_cpp", "transformers": "transformers"}.get(gen)
+        if module and importlib.util.find_spec(module) is None:
+            return f"the {module} package is not installed (pip install -e '.[{gen.split('-')[0]}]')"
+    return ""
+
+
+def resolve(names: Sequence[str]) -> list[Variant]:
+    unknown = [n for n in names if n not in VARIANTS]
+    if unknown:
+        raise ConfigError(f"unknown configuration '{unknown[0]}'; valid names: {', '.join(VARIANTS)}")
+    return [VARIANTS[n] for n in dict.fromkeys(names)]
+
+
+def load_baselines(path: Path) -> dict[str, BaselineMaker]:
+    """The BASELINES registry of eval/baselines.py (a script beside the questions, not part of the package)."""
+    if not path.is_file():
+        raise ConfigError(f"{path} not found: the peer baselines live in eval/baselines.py of the ragbot repository")
+    spec = importlib.util.spec_from_file_location("ragbot_eval_baselines", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return dict(module.BASELINES)
+
+
+def _ragbot_outcomes(q: Question, bot: pipeline.Ragbot, answerer: pipeline.Answerer, name: str) -> Outcome:
+    t = time.perf_counter()
+    result = bot.search(q.question, k=10)
+    search_ms = (time.perf_counter() - t) * 1000
+    t = time.perf_counter()
+    a = answerer.ask(q.question)
+    ask_ms = (time.perf_counter() - t) * 1000
+    return Outcome(
+        q.id, name, tuple(h.text for h in result.hits), tuple(f"{h.file}#{h.speech}" for h in result.hits), search_ms,
+        answered=True, answer=a.text, refused=a.refused, cited=tuple(c.text for c in a.citations),
+        citation_precision=a.citation_precision,
+        unsupported=sum(not s.supported for s in a.sentences) / max(1, len(a.sentences)),
+        script=a.script, ask_ms=ask_ms, notice=a.notice,
+    )  # fmt: skip
+
+
+def run(
+    config: Config,
+    questions: Sequence[Question],
+    names: Iterable[str] = DEFAULT_VARIANTS,
+    baselines_file: Path | None = None,
+    k: int = 5,
+    progress: Progress | None = None,
+    embedder: Embedder | None = None,
+) -> EvalRun:
+    """Every question through every available variant. The shared index is brought up to date
+    first (incremental); variants with other chunking get their own index in a temporary folder."""
+    say = progress or (lambda _m: None)
+    t_start = time.perf_counter()
+    started = time.strftime("%Y-%m-%d %H:%M")
+    variants = resolve(list(names))
+    embedder = embedder or pipeline.Ragbot(config).embedder
+    say(f"index {config.index}/: bringing it up to date with {config.corpus}/")
+    pipeline.build_index([config.corpus], config, embedder=embedder)
+    makers: dict[str, BaselineMaker] = {}
+    if any(v.baseline for v in variants):
+        makers = load_baselines(baselines_file or Path("eval/baselines.py"))
+    runs: list[VariantRun] = []
+    outcomes: list[Outcome] = []
+    for v in variants:
+        why = "" if v.baseline else unavailable(v, config)
+        if v.baseline and v.name not in makers:
+            why = f"eval/baselines.py has no '{v.name}' (it has {', '.join(makers)})"
+        if why:
+            say(f"{v.name}: skipped, {why}")
+            runs.append(VariantRun(v, why))
+            continue
+        say(f"{v.name}: {len(questions)} questions")
+        if v.baseline:
+            files = sorted(p for p in Path(config.corpus).rglob("*") if p.is_file() and not p.name.startswith("."))
+            t = time.perf_counter()
+            try:
+                peer = makers[v.name](files, embedder)
+            except ImportError as e:
+                why = f"needs the eval extra, pip install -e '.[eval]' ({e})"
+                say(f"{v.name}: skipped, {why}")
+                runs.append(VariantRun(v, why))
+                continue
+            build_s = time.perf_counter() - t
+            for q in questions:
+                t = time.perf_counter()
+                found = peer.search(q.question, 10)
+                ms = (time.perf_counter() - t) * 1000
+                outcomes.append(Outcome(q.id, v.name, tuple(x for x, _ in found), tuple(s for _, s in found), ms))
+            runs.append(VariantRun(v, "ran", build_s, len(getattr(peer, "chunks", ()))))
+            continue
+        defaults = {
+            "mode": "hybrid",
+            "generator": "extractive",
+            "reranker": config.reranker if v.needs == "reranker" else "",
+        }
+        cfg = config.with_overrides(**(defaults | dict(v.overrides)))
+        tmp = None
+        build_s = 0.0
+        if (cfg.chunk_size, cfg.chunk_overlap) != (config.chunk_size, config.chunk_overlap):
+            tmp = Path(tempfile.mkdtemp(prefix="ragbot-eval-"))
+            cfg = cfg.with_overrides(index=tmp / "index")
+            t = time.perf_counter()
+            pipeline.build_index([config.corpus], cfg, embedder=embedder)
+            build_s = time.perf_counter() - t
+        try:
+            bot = pipeline.Ragbot(cfg, embedder=embedder)
+            answerer = pipeline.Answerer(bot)
+            if questions:
+                answerer.ask(questions[0].question)  # warm up (jieba, sentence rows, a local LLM)
+            for q in questions:
+                outcomes.append(_ragbot_outcomes(q, bot, answerer, v.name))
+            runs.append(VariantRun(v, "ran", build_s, len(bot.index.chunks), v.overrides))
+        finally:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+    return EvalRun(tuple(questions), tuple(runs), tuple(outcomes), k, embedder.name, started,
+                   time.perf_counter() - t_start)  # fmt: skip

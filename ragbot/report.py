@@ -1,0 +1,338 @@
+"""The evaluation report: Markdown and HTML with tables and matplotlib plots, from an EvalRun.
+
+Written to one folder (default eval/reports/): report.md (+ PNG plots beside it), report.html
+(self-contained: the plots inlined), scores.jsonl (one line per question and configuration, for
+comparing runs). Sections: goals, every configuration side by side, breakdowns by question type,
+script and split, plots, and the worst questions of the default configuration with what it
+retrieved and answered, so a reader can see why.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import os
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .evaluate import LOWER_IS_BETTER, METRICS, Question, aggregate, percentile, score
+from .experiment import EvalRun
+from .types import Outcome
+
+Scores = dict[str, float | None]
+GOALS = (  # key, label, test, target text (for the default configuration)
+    ("hit", "hit@5 (hybrid)", lambda v: v > 0.9, "> 0.9"),
+    ("mrr", "MRR@10 (hybrid)", lambda v: v > 0.75, "> 0.75"),
+    ("false_refusal", "false refusals", lambda v: v <= 0.05, "≤ 0.05"),
+    ("refusal", "refusal accuracy", lambda v: v >= 0.85, "≥ 0.85"),
+    ("evidence", "evidence recall of answers", lambda v: v >= 0.85, "≥ 0.85"),
+    ("ask_p95", "ask latency p95 ms (extractive)", lambda v: v < 150, "< 150"),
+)
+TABLE_KEYS = ("hit", "recall", "mrr", "ndcg", "budget", "refusal", "false_refusal", "evidence", "precision",
+              "unsupported", "in_script", "rouge")  # fmt: skip
+BREAKDOWN_KEYS = ("hit", "mrr", "refusal", "false_refusal", "evidence")
+
+
+class Tables:
+    """Scores of a run, indexed for the report."""
+
+    def __init__(self, run: EvalRun) -> None:
+        self.run = run
+        self.questions = {q.id: q for q in run.questions}
+        self.ran = [r for r in run.variants if r.status == "ran"]
+        self.by_variant: dict[str, list[tuple[Question, Outcome, Scores]]] = {r.variant.name: [] for r in self.ran}
+        for o in run.outcomes:
+            q = self.questions[o.question]
+            self.by_variant[o.variant].append((q, o, score(q, o, run.k)))
+        names = [r.variant.name for r in self.ran]
+        self.primary = "hybrid" if "hybrid" in names else next((n for n in names if not _is_baseline(run, n)), "")
+
+    def summary(self, name: str, keep: Callable[[Question], bool] = lambda q: True) -> Scores:
+        rows = [(q, o, s) for q, o, s in self.by_variant[name] if keep(q)]
+        out = aggregate([s for _, _, s in rows])
+        search = [o.search_ms for _, o, _ in rows]
+        ask = [o.ask_ms for _, o, _ in rows if o.answered]
+        out |= {"search_p50": percentile(search, 50), "search_p95": percentile(search, 95)}
+        out |= {"ask_p50": percentile(ask, 50), "ask_p95": percentile(ask, 95)} if ask else {}
+        return out
+
+
+def where(attr: str, value: str) -> Callable[[Question], bool]:
+    """Questions whose `attr` (type, script, split) equals `value`."""
+    return lambda q: bool(getattr(q, attr) == value)
+
+
+def _is_baseline(run: EvalRun, name: str) -> bool:
+    return any(r.variant.name == name and r.variant.baseline for r in run.variants)
+
+
+def _fmt(v: float | None, digits: int = 3) -> str:
+    return "–" if v is None else f"{v:.{digits}f}"
+
+
+# ---------------------------------------------------------------- plots
+def plots(t: Tables, folder: Path) -> list[tuple[str, str]]:
+    """PNG files (name, caption) written into `folder`."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = [r.variant.name for r in t.ran]
+    sums = {n: t.summary(n) for n in names}
+    out: list[tuple[str, str]] = []
+
+    def bars(file: str, caption: str, groups: Sequence[str], series: dict[str, list[float]], ylabel: str) -> None:
+        fig, ax = plt.subplots(figsize=(max(6.0, 1.1 * len(groups) * max(1, len(series)) ** 0.5), 3.6), dpi=110)
+        width = 0.8 / max(1, len(series))
+        for i, (label, vals) in enumerate(series.items()):
+            xs = [g + i * width - 0.4 + width / 2 for g in range(len(groups))]
+            ax.bar(xs, vals, width, label=label)
+        ax.set_xticks(range(len(groups)), groups, rotation=20, ha="right", fontsize=8)
+        ax.set_ylabel(ylabel)
+        ax.set_ylim(0, 1.05 if ylabel == "score" else None)
+        ax.legend(fontsize=7, ncol=min(5, len(series)), loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
+        ax.grid(axis="y", alpha=0.3)
+        fig.tight_layout()
+        fig.savefig(folder / file)
+        plt.close(fig)
+        out.append((file, caption))
+
+    keys = ("hit", "mrr", "ndcg", "budget")
+    bars("retrieval.png", "Retrieval per configuration (answerable questions)", names,
+         {METRICS[k][0].replace("k", str(t.run.k)) if k == "hit" else METRICS[k][0]: [sums[n][k] or 0.0 for n in names]
+          for k in keys}, "score")  # fmt: skip
+    answered = [n for n in names if not _is_baseline(t.run, n)]
+    if answered:
+        keys = ("refusal", "false_refusal", "evidence", "precision")
+        bars("answers.png", "Answer quality per configuration", answered,
+             {METRICS[k][0]: [sums[n][k] or 0.0 for n in answered] for k in keys}, "score")  # fmt: skip
+    types = sorted({q.type for q in t.questions.values() if q.answerable})
+    bars("by_type.png", f"hit@{t.run.k} by question type", types,
+         {n: [t.summary(n, where("type", ty))["hit"] or 0.0 for ty in types] for n in names},
+         "score")  # fmt: skip
+    fig, ax = plt.subplots(figsize=(7, 3.4), dpi=110)
+    data = [[o.ask_ms if o.answered else o.search_ms for _, o, _ in t.by_variant[n]] for n in names]
+    ax.boxplot(data, showfliers=False)
+    ax.set_xticks(range(1, len(names) + 1), names, rotation=20, ha="right", fontsize=8)
+    ax.set_ylabel("ms per question")
+    ax.set_yscale("log")
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(folder / "latency.png")
+    plt.close(fig)
+    out.append(("latency.png", "Latency per question: whole answer for ragbot configurations, search for the peers"))
+    return out
+
+
+# ---------------------------------------------------------------- markdown
+def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def _clip(text: str, n: int = 160) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def worst(t: Tables, limit: int = 12) -> list[tuple[str, Question, Outcome, Scores]]:
+    """The default configuration's failures: false refusals and answered unanswerables first, then
+    retrieval misses (lowest reciprocal rank first), then answers citing no gold quote."""
+    rows = t.by_variant.get(t.primary, [])
+    out = []
+    for q, o, s in rows:
+        if s["false_refusal"] == 1.0:
+            out.append((0, 0.0, "refused an answerable question", q, o, s))
+        elif s["refusal"] == 0.0:
+            out.append((0, 0.0, "answered an unanswerable question", q, o, s))
+        elif s["hit"] == 0.0:
+            out.append((1, s["mrr"] or 0.0, "no gold quote in the top 5", q, o, s))
+        elif s["evidence"] == 0.0:
+            out.append((2, s["mrr"] or 0.0, "answer cites no gold quote", q, o, s))
+    out.sort(key=lambda x: (x[0], x[1]))
+    return [(why, q, o, s) for _, _, why, q, o, s in out[:limit]]
+
+
+def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
+    run = t.run
+    n_ans = sum(q.answerable for q in run.questions)
+    parts = [
+        "# ragbot evaluation report",
+        f"Run {run.started}, {run.seconds:.0f} s: {len(run.questions)} questions ({n_ans} answerable, "
+        f"{len(run.questions) - n_ans} unanswerable) from eval/questions.jsonl, embedder `{run.embedder}`, k = {run.k}. "
+        "Made by `ragbot eval`; every figure below comes from this one run.",
+    ]
+    if t.primary:
+        p = t.summary(t.primary)
+        rows = []
+        for key, label, ok, target in GOALS:
+            v = p.get(key)
+            rows.append([label, target, _fmt(v, 1 if key == "ask_p95" else 3), "–" if v is None else
+                         ("met" if ok(v) else "**not met**")])  # fmt: skip
+        parts += [f"## Goals ({t.primary})", _md_table(["goal", "target", "measured", ""], rows)]
+        dev = t.summary(t.primary, where("split", "dev"))
+        held = t.summary(t.primary, where("split", "heldout"))
+        if held.get("n_refusal") or held.get("n_hit"):
+            parts.append(
+                f"Refusal thresholds were calibrated on the dev split; on the held-out split (written afterwards) "
+                f"refusal accuracy is {_fmt(held.get('refusal'))} (n={held.get('n_refusal', 0)}), false refusals "
+                f"{_fmt(held.get('false_refusal'))} (n={held.get('n_false_refusal', 0)}), against "
+                f"{_fmt(dev.get('refusal'))} and {_fmt(dev.get('false_refusal'))} on dev."
+            )
+    header = ["configuration"] + [METRICS[k][0].replace("@k", f"@{run.k}") for k in TABLE_KEYS] + [
+        "search p50 ms", "ask p50 / p95 ms"]  # fmt: skip
+    rows = []
+    sums = {r.variant.name: t.summary(r.variant.name) for r in t.ran}
+    best = {}
+    for k in TABLE_KEYS:
+        vals = [v for s in sums.values() if (v := s.get(k)) is not None]
+        best[k] = (min(vals) if k in LOWER_IS_BETTER else max(vals)) if len(vals) > 1 else None
+    for name, s in sums.items():
+        ask = f"{s['ask_p50']:.1f} / {s['ask_p95']:.1f}" if "ask_p50" in s else "–"
+        cells = [f"**{_fmt(s.get(k))}**" if s.get(k) is not None and _fmt(s.get(k)) == _fmt(best[k]) else
+                 _fmt(s.get(k)) for k in TABLE_KEYS]  # fmt: skip
+        rows.append([name, *cells, f"{s['search_p50']:.1f}", ask])
+    parts += ["## Configurations side by side", _md_table(header, rows),
+              "Retrieval figures are over answerable questions, refusal accuracy over unanswerable ones, "
+              "evidence recall, citation precision, unsupported sentences and ROUGE-L over answered answerable ones. "
+              "Lower is better for false refusals and unsupported sentences; the best of each column is in bold. "
+              "Peer baselines retrieve only."]  # fmt: skip
+    about = [[r.variant.name, r.variant.about, r.status if r.status != "ran" else
+              (f"own index: {r.chunks} chunks, built in {r.build_s:.1f} s" if r.build_s else
+               (f"{r.chunks} chunks" if r.chunks else "ran"))] for r in run.variants]  # fmt: skip
+    parts += ["### What each configuration is", _md_table(["configuration", "what", "status"], about)]
+    for title, attr in (("question type", "type"), ("question script", "script"), ("split", "split")):
+        groups = sorted({getattr(q, attr) for q in run.questions})
+        for key in BREAKDOWN_KEYS:
+            cell = {n: {g: t.summary(n, where(attr, g)) for g in groups} for n in t.by_variant}
+            if all(cell[n][g].get(key) is None for n in cell for g in groups):
+                continue
+            count = {g: max(cell[n][g].get(f"n_{key}", 0) or 0 for n in cell) for g in groups}
+            use = [g for g in groups if count[g]]
+            rows = [[n] + [_fmt(cell[n][g].get(key), 2) for g in use] for n in cell
+                    if any(cell[n][g].get(key) is not None for g in use)]  # fmt: skip
+            label = METRICS[key][0].replace("@k", f"@{run.k}")
+            parts += [f"### {label} by {title}", _md_table(["configuration"] + [f"{g} (n={count[g]})" for g in use],
+                                                            rows)]  # fmt: skip
+    if images:
+        parts.append("## Plots")
+        parts += [f"![{cap}]({name})\n\n*{cap}*" for name, cap in images]
+    bad = worst(t)
+    if bad:
+        parts.append(f"## Worst questions ({t.primary})")
+        for why, q, o, s in bad:
+            lines = [f"### {q.id} [{q.type}/{q.script}/{q.split}]: {why}", f"**Q:** {q.question}"]
+            if q.gold:
+                lines.append("**Gold:** " + "; ".join(f"{g.file}#{g.speech} 「{g.quote}」" for g in q.gold))
+            lines.append(f"**Answer{' (refused)' if o.refused else ''}:** {_clip(o.answer, 300)}")
+            lines.append(f"**Retrieved** (reciprocal rank {_fmt(s['mrr'], 2)}):")
+            lines.append("\n".join(f"{i}. `{src}` {_clip(text)}" for i, (src, text) in
+                                   enumerate(zip(o.sources[:3], o.excerpts[:3]), start=1)))  # fmt: skip
+            parts.append("\n\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+# ---------------------------------------------------------------- html
+_STYLE = """body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:1100px;
+margin:1.5em auto;padding:0 1em;color:#1f2328;line-height:1.5}table{border-collapse:collapse;margin:.6em 0;
+font-size:.86em}th,td{border:1px solid #d0d7de;padding:.25em .55em;text-align:left}th{background:#f6f8fa}
+td.num{text-align:right;font-variant-numeric:tabular-nums}img{max-width:100%}figure{margin:1em 0}
+figcaption{font-size:.85em;color:#59636e}.worst{border-left:3px solid #d0d7de;padding-left:.8em;margin:1em 0}
+code{background:#f6f8fa;padding:0 .2em}"""
+
+
+def to_html(md: str, folder: Path) -> str:
+    """The Markdown this module writes, as one self-contained page (plots inlined, all text escaped)."""
+    out: list[str] = []
+    table: list[list[str]] = []
+
+    def inline(s: str) -> str:
+        s = html.escape(s)
+        s = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", s)
+        s = re.sub(r"`([^`]+)`", r"<code>\1</code>", s)
+        return re.sub(r"(?<!\w)\*([^*]+)\*(?!\w)", r"<em>\1</em>", s)
+
+    def flush() -> None:
+        if not table:
+            return
+        head, *body = table
+        cells = "".join(f"<th>{inline(c)}</th>" for c in head)
+        rows = "".join("<tr>" + "".join(
+            f"<td class=num>{inline(c)}</td>" if re.fullmatch(r"[\d.–/ ]+", c) else f"<td>{inline(c)}</td>"
+            for c in r) + "</tr>" for r in body)  # fmt: skip
+        out.append(f"<table><thead><tr>{cells}</tr></thead><tbody>{rows}</tbody></table>")
+        table.clear()
+
+    for block in md.split("\n\n"):
+        lines = block.split("\n")
+        if all(line.startswith("|") for line in lines):
+            for line in lines:
+                if not re.fullmatch(r"\|(---\|)+", line):
+                    table.append([c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)[1:-1]])
+            flush()
+            continue
+        flush()
+        m = re.fullmatch(r"!\[(.*)\]\((.+\.png)\)", block.strip())
+        if m:
+            data = base64.b64encode((folder / m.group(2)).read_bytes()).decode()
+            out.append(f'<figure><img alt="{html.escape(m.group(1))}" src="data:image/png;base64,{data}"></figure>')
+        elif block.startswith("#"):
+            level = len(block) - len(block.lstrip("#"))
+            out.append(f"<h{level}>{inline(block[level:].strip())}</h{level}>")
+        elif re.match(r"\d+\. ", block):
+            out.append("<ol>" + "".join(f"<li>{inline(re.sub(r'^[0-9]+[.] ', '', x))}</li>" for x in lines) + "</ol>")
+        elif block.startswith("*") and block.endswith("*") and not block.startswith("**"):
+            out.append(f"<figcaption>{inline(block.strip('*'))}</figcaption>")
+        else:
+            out.append("<p>" + "<br>".join(inline(x) for x in lines) + "</p>")
+    body = "\n".join(out)
+    body = re.sub(r"(<h3>[^<]*q\w+ \[.*?)(?=<h[23]>|$)", r'<div class="worst">\1</div>', body, flags=re.S)
+    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>ragbot evaluation report</title>'
+            f"<style>{_STYLE}</style></head><body>\n{body}\n</body></html>\n")  # fmt: skip
+
+
+def body_of(page: str) -> str:
+    """The part of a report page between <body> and </body> (for the app's evaluation tab)."""
+    m = re.search(r"<body>(.*)</body>", page, re.S)
+    style = re.search(r"<style>(.*?)</style>", page, re.S)
+    css = re.sub(r"(^|})\s*body\{", r"\1.ragbot-report{", style.group(1)) if style else ""
+    return f'<style>{css}</style><div class="ragbot-report">{m.group(1) if m else ""}</div>'
+
+
+def write(run: EvalRun, folder: Path) -> tuple[Path, Path]:
+    """report.md, the plots, report.html and scores.jsonl into `folder` (each written to a temp name, then renamed)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    t = Tables(run)
+    images = plots(t, folder) if t.ran else []
+    md = markdown(t, images)
+    page = to_html(md, folder)
+    lines = [json.dumps({"variant": o.variant, "id": q.id, "type": q.type, "script": q.script, "split": q.split,
+                         **{k: v for k, v in s.items() if v is not None}, "search_ms": round(o.search_ms, 2),
+                         "ask_ms": round(o.ask_ms, 2), "answer": o.answer, "sources": list(o.sources[:5])},
+                        ensure_ascii=False) for name in t.by_variant for q, o, s in t.by_variant[name]]  # fmt: skip
+    for name, text in (("report.md", md), ("report.html", page), ("scores.jsonl", "\n".join(lines) + "\n")):
+        tmp = folder / f".{name}.tmp"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, folder / name)
+    return folder / "report.md", folder / "report.html"
+
+
+def side_by_side(run: EvalRun) -> str:
+    """A short plain-text table for the terminal."""
+    t = Tables(run)
+    keys = ("hit", "mrr", "ndcg", "budget", "refusal", "false_refusal", "evidence", "precision")
+    head = ["configuration"] + [METRICS[k][0].replace("@k", f"@{run.k}") for k in keys] + ["ask p95 ms"]
+    rows = [head]
+    for r in t.ran:
+        s = t.summary(r.variant.name)
+        rows.append([r.variant.name] + [_fmt(s.get(k)) for k in keys] +
+                    [f"{s['ask_p95']:.1f}" if "ask_p95" in s else "–"])  # fmt: skip
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))) for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    skipped = [f"{r.variant.name}: {r.status}" for r in run.variants if r.status != "ran"]
+    return "\n".join(lines + ([""] + ["not run: " + s for s in skipped] if skipped else []))
