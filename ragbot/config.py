@@ -26,6 +26,7 @@ class Config:
     corpus: Path = Path("corpus")  # uploads from the app land in corpus/uploads/
     index: Path = Path("index")
     data: Path = Path("data")  # feedback.jsonl
+    reports: Path = Path("eval/reports")  # the evaluation report `ragbot eval` writes and the app shows
     chunk_size: int = 300
     chunk_overlap: int = 50
     max_file_mb: float = 20.0

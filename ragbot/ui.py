@@ -336,6 +336,17 @@ class App:
         except RagbotError as e:
             return f'<p class="ragbot-notice">{html.escape(str(e))}</p>'
 
+    def report(self) -> str:
+        """The latest evaluation report (written by `ragbot eval`), as HTML for the 评测 tab."""
+        from .report import body_of
+
+        page = Path(self.config.reports) / "report.html"
+        try:
+            return body_of(page.read_text(encoding="utf-8"))
+        except OSError:
+            return (f'<p class="ragbot-notice">还没有评测报告（{html.escape(str(page))} 不存在）。'
+                    "运行 <code>ragbot eval</code> 生成，然后点“重新载入”。</p>")  # fmt: skip
+
     def api_ask(self, question: str, k: int = 5, generator: str = "extractive") -> dict[str, Any]:
         """For scripts (gradio_client): the answer and its citations as JSON."""
         from .cli import _answer_json
@@ -395,6 +406,12 @@ def build(app: App) -> Any:
                 return app.upload(paths, progress)
 
             upload_btn.click(on_upload, upload_files, [upload_msg, table], api_visibility="private")
+        with gr.Tab("评测"):
+            gr.Markdown("`ragbot eval` 的最新评测报告：各配置的检索与引用指标、按题型与字体的细分、图表和最差的问题。")
+            reload_btn = gr.Button("重新载入", size="sm", elem_id="reload-report")
+            report_html = gr.HTML(app.report(), elem_id="report")
+            reload_btn.click(app.report, None, report_html, api_visibility="private")
+            demo.load(app.report, None, report_html, api_visibility="private")
         inputs = [box, chatbot, answers, display, k, generator, files]
         # chat() empties the box with its first update (and gives the question back on an error)
         send.click(app.chat, inputs, [chatbot, answers, box], api_visibility="private")

@@ -68,20 +68,50 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _small_report(folder: Path, tmp: Path) -> None:
+    """An evaluation report of a two-question run (keyword embedder), with a hostile question in it."""
+    from ragbot import experiment, report
+    from ragbot.evaluate import Gold, Question
+
+    from .fakes import KeywordEmbedder
+
+    (tmp / "corpus").mkdir(parents=True)
+    (tmp / "corpus" / "a.txt").write_text(
+        "办公室讲话\n\n督查工作要对领导批示件逐项督办，做到件件有着落。\n", encoding="utf-8"
+    )
+    qs = [Question("q1", "督查工作怎么抓？", "simplified", "duty", (Gold("a.txt", 1, "对领导批示件逐项督办"),), "逐项督办。"),
+          Question("q2", "<img src=x onerror=alert(1)>督查？", "simplified", "duty", (Gold("a.txt", 1, "语料里没有的一句话"),),
+                   "没有。")]  # a miss: listed among the worst questions, hostile text and all  # fmt: skip
+    config = Config(corpus=tmp / "corpus", index=tmp / "index")
+    report.write(experiment.run(config, qs, ["bm25", "hybrid"], embedder=KeywordEmbedder()), folder)
+
+
 @pytest.fixture(scope="module")
 def workdir(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the corpus and of the session's real index, so uploads change neither."""
+    """A copy of the corpus and of the session's real index, so uploads change neither; a small report."""
     work = tmp_path_factory.mktemp("app")
     shutil.copytree(CORPUS, work / "corpus")
     shutil.copytree(real_index.index, work / "index")
+    _small_report(work / "reports", work / "report-run")
     return work
+
+
+def test_report_tab_without_a_report_says_how_to_make_one(real_index: Config, tmp_path: Path) -> None:
+    from ragbot.ui import App
+
+    app = App(Config(index=real_index.index, reports=tmp_path / "none"))
+    assert "还没有评测报告" in app.report() and "ragbot eval" in app.report()
+    _small_report(tmp_path / "r", tmp_path / "run")
+    shown = App(Config(index=real_index.index, reports=tmp_path / "r")).report()
+    assert shown.startswith("<style>") and "| hybrid |" not in shown and "<td>hybrid</td>" in shown
+    assert "<img src=x" not in shown and "&lt;img src=x" in shown
 
 
 def _serve(workdir: Path, *extra: str) -> Iterator[str]:
     port = _free_port()
     exe = Path(sys.executable).with_name("ragbot")
     env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "RAGBOT_CORPUS": str(workdir / "corpus"),
-           "RAGBOT_DATA": str(workdir / "data")}  # fmt: skip
+           "RAGBOT_DATA": str(workdir / "data"), "RAGBOT_REPORTS": str(workdir / "reports")}  # fmt: skip
     proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--index", str(workdir / "index"), *extra],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
@@ -249,6 +279,20 @@ def test_browser_precedent_wording_tab(page: Page) -> None:
     expect(page.locator("#phrases h4").first).to_have_text("原文出现 1 次")
     line.locator(".ragbot-copy").click()
     expect(line.locator(".ragbot-copy")).to_have_text("已复制")
+
+
+def test_browser_evaluation_tab_shows_the_report(page: Page) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="评测").click()
+    report = page.locator("#report .ragbot-report")
+    expect(report.locator("h1")).to_have_text("ragbot evaluation report", timeout=30000)
+    expect(report.locator("table").nth(1)).to_contain_text("hybrid")
+    images = report.locator("img")
+    expect(images).to_have_count(4)
+    for i in range(4):  # inlined PNGs that decoded
+        assert images.nth(i).evaluate("im => im.complete && im.naturalWidth > 100")
+    expect(report).to_contain_text("<img src=x onerror=alert(1)>")  # shown as text, not run
 
 
 def test_browser_thumbs_and_comment_are_stored(page: Page, workdir: Path) -> None:
