@@ -56,6 +56,10 @@ class Config:
     llm_api_key: str = field(default="", repr=False)  # or RAGBOT_LLM_API_KEY / OPENAI_API_KEY; never shown
     llm_timeout: float = 30.0  # seconds without a reply before falling back to extractive
     llm_stream: bool = True
+    # the app: answers computed at once (a slow LLM answer holds one slot while the others go on),
+    # and requests waiting beyond that before new ones are turned away with "queue full"
+    concurrency: int = 16
+    queue_size: int = 256
 
     def __post_init__(self) -> None:
         if self.chunk_size < 20:
@@ -66,6 +70,10 @@ class Config:
             raise ConfigError(f"max_file_mb must be positive, got {self.max_file_mb}")
         if self.top_k < 1 or self.depth < 1:
             raise ConfigError(f"top_k and depth must be at least 1, got {self.top_k} and {self.depth}")
+        if self.concurrency < 1 or self.queue_size < 1:
+            raise ConfigError(
+                f"concurrency and queue_size must be at least 1, got {self.concurrency} and {self.queue_size}"
+            )
         if self.mode not in ("hybrid", "dense", "bm25"):
             raise ConfigError(f"mode must be hybrid, dense or bm25, got '{self.mode}'")
         if self.dense_weight < 0 or self.bm25_weight < 0:

@@ -32,5 +32,9 @@ class IndexMissing(IndexInvalid):
     """There is no index where one was expected."""
 
 
+class IndexWriteError(RagbotError):
+    """Writing a new index failed (disk full, permissions); the previous index is left as it was."""
+
+
 class QueryError(RagbotError):
     """A query that cannot be searched (empty, only punctuation)."""

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import IndexInvalid, IndexMissing
+from .errors import IndexInvalid, IndexMissing, IndexWriteError
 from .lexical import BM25, tokenize
 from .types import Chunk, OffsetMap, Segment, Speech
 
@@ -233,40 +233,24 @@ def save(folder: Path, manifest: Manifest, chunks: Sequence[Chunk], unit_keys: S
     `hook(stage)` is called between steps (tests use it to simulate a failure mid-build).
     Call inside `build_lock(folder)`.
     """
-    import faiss
-
     if not _is_replaceable(folder):
         raise IndexInvalid(
             f"{folder} exists and is not a ragbot index (no manifest.json); choose another --index folder"
         )
     for stray in stray_temp_folders(folder):  # left by a killed build; we hold the lock
         shutil.rmtree(stray, ignore_errors=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
+    except OSError as e:
+        raise IndexWriteError(
+            f"cannot create a folder beside {folder} ({e.strerror}); the previous index is unchanged. "
+            "Fix permissions or free disk space, then run `ragbot ingest` again"
+        ) from None
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; an index is as shareable as any folder
     try:
-        _write(tmp / "chunks.jsonl", "".join(
-            json.dumps(_chunk_json(c, k), ensure_ascii=False) + "\n" for c, k in zip(chunks, unit_keys)
-        ))  # fmt: skip
-        if hook:
-            hook("chunks")
-        _write(
-            tmp / "speeches.jsonl", "".join(json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches)
-        )
-        faiss.write_index(_faiss_index(vectors, manifest), str(tmp / "vectors.faiss"))
-        bm25 = BM25.build(tokenize(c.folded, folded=True) for c in chunks)
-        bm25.save(tmp / "lexical.json")
-        if hook:
-            hook("vectors")
-        _write(tmp / "README.md", README)
-        _write(tmp / "manifest.json", json.dumps(asdict(manifest), ensure_ascii=False, indent=2))
-        for name in ("vectors.faiss", "lexical.json"):
-            with open(tmp / name, "rb") as f:
-                os.fsync(f.fileno())
-        _fsync_dir(tmp)
-        if hook:
-            hook("swap")
+        _write_all(tmp, manifest, chunks, unit_keys, speeches, vectors, hook)
         if folder.exists():
             try:
                 _exchange(tmp, folder)  # tmp now holds the old index
@@ -280,6 +264,42 @@ def save(folder: Path, manifest: Manifest, chunks: Sequence[Chunk], unit_keys: S
         _fsync_dir(folder.parent)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_all(tmp: Path, manifest: Manifest, chunks: Sequence[Chunk], unit_keys: Sequence[list[str]],
+               speeches: Sequence[Speech], vectors: np.ndarray, hook: Callable[[str], None] | None) -> None:  # fmt: skip
+    """Every file of the index into `tmp`, fsynced. A failed write (disk full, quota, permissions)
+    becomes IndexWriteError; the caller has not touched the live index yet."""
+    import faiss
+
+    try:
+        _write(tmp / "chunks.jsonl", "".join(
+            json.dumps(_chunk_json(c, k), ensure_ascii=False) + "\n" for c, k in zip(chunks, unit_keys)
+        ))  # fmt: skip
+        if hook:
+            hook("chunks")
+        _write(
+            tmp / "speeches.jsonl", "".join(json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches)
+        )
+        # serialised here and written by us, so a failed write is an OSError that names its cause
+        _write(tmp / "vectors.faiss", faiss.serialize_index(_faiss_index(vectors, manifest)).tobytes())
+        bm25 = BM25.build(tokenize(c.folded, folded=True) for c in chunks)
+        bm25.save(tmp / "lexical.json")
+        if hook:
+            hook("vectors")
+        _write(tmp / "README.md", README)
+        _write(tmp / "manifest.json", json.dumps(asdict(manifest), ensure_ascii=False, indent=2))
+        with open(tmp / "lexical.json", "rb") as f:
+            os.fsync(f.fileno())
+        _fsync_dir(tmp)
+    except (OSError, RuntimeError) as e:  # faiss reports a failed fwrite as RuntimeError
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e).strip().splitlines()[0][:200]
+        raise IndexWriteError(
+            f"could not write the new index ({reason}); the previous index is unchanged. "
+            f"Free disk space or fix permissions in {tmp.parent}, then run `ragbot ingest` again"
+        ) from None
+    if hook:
+        hook("swap")
 
 
 def _faiss_index(vectors: np.ndarray, manifest: Manifest) -> Any:

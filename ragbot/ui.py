@@ -438,7 +438,10 @@ def launch(config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tupl
     app.bot.embedder  # noqa: B018
     demo = build(app)
     theme = gr.themes.Soft(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
-    demo.queue(default_concurrency_limit=4)
+    # every event may run `concurrency` at once, in a thread pool big enough for all of them, so one
+    # slow LLM answer (bounded by llm_timeout) never holds up the extractive answers of other users
+    demo.queue(default_concurrency_limit=config.concurrency, max_size=config.queue_size)
     demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=CSS, js=COPY_JS, prevent_thread_lock=not block,
+                max_threads=max(40, 2 * config.concurrency),
                 show_error=False, quiet=True, footer_links=[], ssr_mode=False)  # fmt: skip
     return demo

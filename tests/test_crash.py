@@ -1,0 +1,134 @@
+"""Crash safety on the real thing: `ragbot ingest` killed with SIGKILL at random moments, a disk that
+refuses writes mid-build, and a feedback writer killed mid-append. The previous index must load and
+answer exactly as before; no temp folders may pile up; no complete feedback line may be lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ragbot import index as index_mod
+from ragbot import pipeline
+from ragbot.config import Config
+from ragbot.embed import Embedder
+from ragbot.feedback import read
+
+from .conftest import CORPUS
+
+FILES = ("004_92e2d7aa31a4f474.txt",)
+QUESTION = "民政局辦公室的逐級負責制度是怎樣規定的？"
+RAGBOT = [sys.executable, "-c", "import sys; from ragbot.cli import main; sys.exit(main())"]
+
+
+@pytest.fixture()
+def built(tmp_path: Path, default_embedder: Embedder) -> Config:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in FILES:
+        shutil.copy(CORPUS / name, corpus / name)
+    config = Config(corpus=corpus, index=tmp_path / "index")
+    pipeline.build_index([corpus], config, embedder=default_embedder)
+    return config
+
+
+def answer_of(config: Config, embedder: Embedder) -> tuple[str, tuple[tuple[str, int, str], ...]]:
+    a = pipeline.Answerer(pipeline.Ragbot(config, embedder=embedder)).ask(QUESTION)
+    return a.text, tuple((c.file, c.speech, c.text) for c in a.citations)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def ingest_cmd(config: Config) -> list[str]:
+    return [*RAGBOT, "ingest", "--rebuild", "--index", str(config.index), str(config.corpus)]
+
+
+def test_sigkill_during_ingest_never_loses_the_index(built: Config, default_embedder: Embedder) -> None:
+    before = answer_of(built, default_embedder)
+    assert before[1], "the question must be answered with citations for the comparison to mean anything"
+    t0 = time.perf_counter()
+    subprocess.run(ingest_cmd(built), check=True, capture_output=True, timeout=300)
+    full = time.perf_counter() - t0  # one whole rebuild: the kills are spread over it
+    assert answer_of(built, default_embedder) == before
+    rng = random.Random(20261122)
+    killed_at = []
+    for _trial in range(20):
+        proc = subprocess.Popen(ingest_cmd(built), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        delay = rng.uniform(0.0, full)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        killed_at.append(round(delay / full, 2))
+        index_mod.load(Path(built.index))  # format, model and files check out
+        assert answer_of(built, default_embedder) == before, f"answer changed after a kill at {delay:.2f} s"
+        # a kill mid-save may leave its own temp folder; the next build clears it, so they never pile up
+        assert len(index_mod.stray_temp_folders(Path(built.index))) <= 1
+    assert sum(f > 0.5 for f in killed_at) >= 5 and sum(f <= 0.5 for f in killed_at) >= 5, killed_at
+    done = subprocess.run(ingest_cmd(built), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert index_mod.stray_temp_folders(Path(built.index)) == []
+    assert answer_of(built, default_embedder) == before
+
+
+def _small_files() -> None:
+    """In the child: files may not grow past 64 KiB (the disk "fills up"); EFBIG instead of a signal."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+
+def test_a_failing_disk_write_is_one_line_and_the_old_index_stays(built: Config, default_embedder: Embedder) -> None:
+    folder = Path(built.index)
+    before, files = answer_of(built, default_embedder), snapshot(folder)
+    assert max(len(b) for b in files.values()) > 64 * 1024  # the rebuild must hit the limit
+    proc = subprocess.run(ingest_cmd(built), capture_output=True, text=True, timeout=300, preexec_fn=_small_files)
+    assert proc.returncode == 1
+    err = proc.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("ragbot: could not write the new index (File too large)"), err
+    assert "previous index is unchanged" in err[0] and "Traceback" not in proc.stderr
+    assert snapshot(folder) == files and index_mod.stray_temp_folders(folder) == []
+    assert answer_of(built, default_embedder) == before
+
+
+WRITER = """
+import sys, time
+from pathlib import Path
+from ragbot.feedback import append
+path = Path(sys.argv[1])
+for i in range(100000):
+    append(path, {"n": i, "comment": "意见" * (i % 50), "question": "办公室怎么做？"})
+    print(i, flush=True)
+"""
+
+
+def test_feedback_survives_a_killed_writer(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "feedback.jsonl"
+    rng = random.Random(7)
+    confirmed = -1
+    for _trial in range(5):
+        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        first = proc.stdout.readline()  # running and writing
+        assert first.strip().isdigit()
+        time.sleep(rng.uniform(0.05, 0.4))
+        os.kill(proc.pid, signal.SIGKILL)
+        out = first + proc.stdout.read()
+        proc.wait()
+        done = [int(x) for x in out.split()]
+        confirmed += len(done)
+        rows = list(read(path))
+        assert len(rows) >= confirmed + 1  # every append that returned is on disk (plus earlier trials)
+        lines = path.read_text(encoding="utf-8").split("\n")
+        complete = [json.loads(x) for x in lines[:-1]]  # all but a possibly torn last piece parse
+        assert len(complete) == len(rows)
+        confirmed = len(rows) - 1
