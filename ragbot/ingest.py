@@ -153,14 +153,50 @@ def read_text(path: Path, max_bytes: int) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as e:
         raise SkipFile(f"cannot read: {e.strerror or e}") from None
-    suffix = path.suffix.lower()
-    if suffix == ".docx":
+    kind = sniff(data[:4096])  # the content decides how a file is read, not its name
+    if not kind.startswith("."):
+        raise SkipFile(f"{kind}, not a document; expected text, .docx, .pdf or .html")
+    if kind == ".docx":
         return _read_docx(path), "docx"
-    if suffix == ".pdf":
+    if kind == ".pdf":
         return _read_pdf(data), "pdf"
-    if suffix in (".html", ".htm"):
+    if kind == ".html" or (kind == ".txt" and path.suffix.lower() in (".html", ".htm")):
         return _read_html(data)
     return decode(data)
+
+
+_MAGIC = (  # signatures of common files that are not documents ragbot can read
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "an ELF program"), (b"MZ", "a Windows program"), (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"BZh", "a bzip2 archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office (.doc/.xls) file; save it as .docx"), (b"%!PS", "a PostScript file"),
+    (b"RIFF", "a RIFF media file"), (b"ID3", "an MP3 file"), (b"\x00\x00\x00", "a binary file"),
+)  # fmt: skip
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S)
+
+
+def sniff(head: bytes) -> str:
+    r"""What the first bytes of a file say it is: ".pdf", ".docx" (any zip: the reader checks for a
+    Word document inside), ".html", ".txt", or a description of something else.
+
+    >>> sniff(b"%PDF-1.7"), sniff(b"PK\x03\x04"), sniff(b"  <!DOCTYPE html><p>"), sniff("讲话".encode()), sniff(b"\x89PNG\r\n\x1a\n")
+    ('.pdf', '.docx', '.html', '.txt', 'a PNG image')
+    """
+    if head.startswith(b"%PDF-"):
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return ".docx"
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            try:
+                text = head.decode(enc, errors="ignore").lstrip("\ufeff").encode("utf-8")
+            except LookupError:  # pragma: no cover
+                text = head
+            return ".html" if _HTML_START.match(text) else ".txt"
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    return ".html" if _HTML_START.match(head) else ".txt"
 
 
 def _read_docx(path: Path) -> str:

@@ -23,7 +23,7 @@ from . import __version__, feedback, pipeline
 from .config import Config
 from .errors import RagbotError
 from .generate import GENERATORS, make_generator
-from .ingest import SUPPORTED
+from .ingest import SUPPORTED, sniff
 from .phrases import PhraseResult
 from .retrieve import Filters
 from .script import fold, to_traditional
@@ -289,13 +289,20 @@ class App:
         notes, kept = [], []
         for p in paths:
             src = Path(p)
-            name = safe_name(src.name)
-            if Path(name).suffix.lower() not in SUPPORTED:
-                notes.append(f"{html.escape(src.name)}：不支持的类型，可上传 {', '.join(SUPPORTED)}")
-                continue
             if src.stat().st_size > self.config.max_file_bytes:
                 notes.append(f"{html.escape(src.name)}：超过 {self.config.max_file_mb:g} MB 上限")
                 continue
+            with open(src, "rb") as f:
+                kind = sniff(f.read(4096))  # the content decides the type; the name only gives the stem
+            if not kind.startswith("."):
+                notes.append(f"{html.escape(src.name)}：不是可读取的文档（{html.escape(kind)}），"
+                             f"可上传文本、docx、pdf、html")  # fmt: skip
+                continue
+            name = safe_name(src.name)
+            suffix = Path(name).suffix.lower()
+            if not (suffix == kind or (kind == ".txt" and suffix in (".md", ".markdown"))
+                    or (kind == ".html" and suffix == ".htm")):  # fmt: skip
+                name = (Path(name).stem if suffix in SUPPORTED else name) + kind
             target = unique_path(folder / name)
             tmp = target.with_name(f".{target.name}.part")
             shutil.copyfile(src, tmp)

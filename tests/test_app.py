@@ -364,3 +364,36 @@ def test_busy_port_and_bad_auth_are_one_line_errors(workdir: Path) -> None:
     r = subprocess.run([str(exe), "serve", "--auth", "nopassword", "--index", str(workdir / "index")],
                        capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
     assert r.returncode == 1 and r.stderr == "ragbot: --auth expects USER:PASS, e.g. --auth office:s3cret\n"
+
+
+def test_upload_decides_type_by_content_and_keeps_files_inside_uploads(
+    real_index: Config, default_embedder, tmp_path: Path
+) -> None:
+    from ragbot import pipeline
+    from ragbot.ui import App
+
+    shutil.copytree(real_index.index, tmp_path / "index")
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(CORPUS / "004_92e2d7aa31a4f474.txt", tmp_path / "corpus")
+    config = Config(corpus=tmp_path / "corpus", index=tmp_path / "index", max_file_mb=0.05)
+    app = App(config, pipeline.Ragbot(config, embedder=default_embedder))
+    inbox = tmp_path / "inbox"
+    (inbox / "sub").mkdir(parents=True)
+    speech = "在全县保密工作会议上的讲话\n同志们：\n涉密载体要专柜存放、专人管理，做到万无一失。\n"
+    (inbox / "speech.pdf").write_text(speech, encoding="gb18030")  # text under a .pdf name
+    (inbox / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))  # an image under a .txt name
+    (inbox / "big.txt").write_text("办" * 30_000, encoding="utf-8")  # 90 kB, over the 0.05 MB limit
+    (inbox / "sub" / "..passwd").write_text(speech.replace("保密", "机要"), encoding="utf-8")
+    paths = [str(inbox / n) for n in ("speech.pdf", "photo.txt", "big.txt")] + [str(inbox / "sub" / "..passwd")]
+    paths.append(str(inbox / "sub" / ".." / "sub" / "..passwd"))  # the same file by a path with ../ in it
+    msg, _rows = app.upload(paths)
+    stored = sorted(p.name for p in (tmp_path / "corpus" / "uploads").iterdir())
+    assert stored == ["passwd-1.txt", "passwd.txt", "speech.txt"], stored
+    assert "photo.txt：不是可读取的文档（a PNG image）" in msg and "big.txt：超过 0.05 MB 上限" in msg
+    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file() and "index" not in p.parts
+                   and not p.name.startswith(".index"))  # fmt: skip
+    assert files == ["corpus/004_92e2d7aa31a4f474.txt", "corpus/uploads/passwd-1.txt", "corpus/uploads/passwd.txt",
+                     "corpus/uploads/speech.txt", "inbox/big.txt", "inbox/photo.txt", "inbox/speech.pdf",
+                     "inbox/sub/..passwd"], files  # fmt: skip
+    answer = app.answerer("extractive").ask("涉密载体应该怎么存放？")
+    assert not answer.refused and any(c.file == "uploads/speech.txt" for c in answer.citations)

@@ -166,7 +166,7 @@ def test_empty_file(tmp_path: Path) -> None:
 
 def test_binary_file_named_txt(tmp_path: Path) -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
-    assert "binary file" in reason(tmp_path, "image.txt", png)
+    assert reason(tmp_path, "image.txt", png).startswith("a PNG image, not a document")
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:
@@ -231,10 +231,22 @@ def test_pipe_is_not_read(tmp_path: Path) -> None:
 
 
 def test_corrupt_docx(tmp_path: Path) -> None:
-    assert reason(tmp_path, "broken.docx", b"this is not a zip file").startswith("corrupt .docx")
+    assert reason(tmp_path, "broken.docx", b"PK\x03\x04 this is not a zip file").startswith("corrupt .docx")
     with zipfile.ZipFile(tmp_path / "nodoc.docx", "w") as z:
         z.writestr("hello.txt", "no document inside")
     assert reason(tmp_path, "nodoc.docx", (tmp_path / "nodoc.docx").read_bytes()).startswith("corrupt .docx")
+
+
+def test_the_content_decides_the_type_not_the_name(tmp_path: Path) -> None:
+    (tmp_path / "speech.docx").write_text(SIMPLIFIED, encoding="gb18030")  # text saved under a .docx name
+    make_docx(tmp_path / "speech.txt", ["在全县办公室主任会议上的讲话", "办公室要做好督查工作。"])  # and the reverse
+    (tmp_path / "page.txt").write_text("<!DOCTYPE html><html><body><p>办公室要做好信息工作。</p></body></html>")
+    (tmp_path / "photo.pdf").write_bytes(b"\xff\xd8\xff\xe0" + bytes(500))
+    corpus = ingest(tmp_path)
+    how = {f.file: (f.encoding, f.skipped) for f in corpus.files}
+    assert how["speech.docx"] == ("gb18030", "") and how["speech.txt"] == ("docx", "")
+    assert how["page.txt"][1] == "" and "<p>" not in next(s.text for s in corpus.speeches if s.file == "page.txt")
+    assert how["photo.pdf"][1] == "a JPEG image, not a document; expected text, .docx, .pdf or .html"
 
 
 def test_docx_zip_bomb(tmp_path: Path) -> None:
