@@ -436,13 +436,57 @@ def build(app: App) -> Any:
     return demo
 
 
+# Without a login, only the page shell and what the login form itself needs may be fetched.
+_OPEN_PATHS = ("/", "/login", "/login/", "/gradio_api/login", "/gradio_api/login/", "/logout", "/gradio_api/logout",
+               "/theme.css", "/gradio_api/theme.css", "/favicon.ico", "/manifest.json", "/robots.txt",
+               "/gradio_api/startup-events")  # launch() itself calls it, without a login  # fmt: skip
+_OPEN_PREFIXES = ("/assets/", "/static/", "/gradio_api/assets/", "/gradio_api/static/", "/svelte/")
+
+
+class RequireLogin:
+    """ASGI middleware: with --auth, every route but the login page needs the session cookie.
+
+    Gradio guards its API and file routes itself; this closes the rest (cancel, reset, heartbeat,
+    startup events, anything a later Gradio adds) without relying on each route to remember.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        server = scope.get("app")
+        if scope["type"] not in ("http", "websocket") or server is None or getattr(server, "auth", None) is None:
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"]
+        if path in _OPEN_PATHS or path.startswith(_OPEN_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        from starlette.requests import HTTPConnection
+        from starlette.responses import JSONResponse
+
+        cookies = HTTPConnection(scope).cookies
+        token = cookies.get(f"access-token-{server.cookie_id}") or cookies.get(
+            f"access-token-unsecure-{server.cookie_id}"
+        )
+        if token and token in server.tokens:
+            await self.app(scope, receive, send)
+            return
+        if scope["type"] == "websocket":
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        await JSONResponse({"detail": "Not authenticated"}, status_code=401)(scope, receive, send)
+
+
 def launch(config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
            block: bool = True, bot: pipeline.Ragbot | None = None) -> Any:  # fmt: skip
     import gradio as gr
+    from starlette.middleware import Middleware
 
     app = App(config, bot)  # `bot`: a session whose index the caller already loaded
     app.bot.index  # noqa: B018 - load the index and model before the first visitor
     app.bot.embedder  # noqa: B018
+    app.answerer("extractive").ask(EXAMPLES[0])  # warm-up: cold, each concurrent first request builds its own jieba
     demo = build(app)
     theme = gr.themes.Soft(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
     # every event may run `concurrency` at once, in a thread pool big enough for all of them, so one
@@ -450,5 +494,6 @@ def launch(config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tupl
     demo.queue(default_concurrency_limit=config.concurrency, max_size=config.queue_size)
     demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=CSS, js=COPY_JS, prevent_thread_lock=not block,
                 max_threads=max(40, 2 * config.concurrency),
+                app_kwargs={"middleware": [Middleware(RequireLogin)]} if auth else None,
                 show_error=False, quiet=True, footer_links=[], ssr_mode=False)  # fmt: skip
     return demo

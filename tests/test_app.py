@@ -139,14 +139,61 @@ def server(workdir: Path) -> Iterator[str]:
     yield from _serve(workdir)
 
 
+GUARDED_GET = (
+    "config",
+    "gradio_api/info",
+    "gradio_api/heartbeat/x",
+    "gradio_api/queue/data?session_hash=x",
+    "gradio_api/upload_progress?upload_id=x",
+    "monitoring",
+    "gradio_api/proxy=http://127.0.0.1:1/x",
+)
+GUARDED_POST = (
+    "gradio_api/upload",
+    "gradio_api/queue/join",
+    "gradio_api/call/ask",
+    "gradio_api/run/ask",
+    "gradio_api/reset",
+    "gradio_api/cancel",
+    "gradio_api/component_server",
+)
+
+
+def _status(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> int:
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method="POST" if data is not None else "GET")
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return int(r.status)
+    except urllib.error.HTTPError as e:
+        return int(e.code)
+
+
 def test_auth_guards_every_page_and_the_api(workdir: Path) -> None:
+    """With --auth nothing but the login page answers without the session cookie: API, queue, uploads,
+    file downloads (of a file that really is in Gradio's cache), cancel/reset, heartbeat."""
     from gradio_client import Client
 
     for url in _serve(workdir, "--auth", "office:s3cret"):
-        for route in ("config", "gradio_api/info"):
-            with pytest.raises(urllib.error.HTTPError) as e:
-                urllib.request.urlopen(url + route, timeout=10)
-            assert e.value.code == 401, route
+        login = urllib.request.Request(url + "login", data=b"username=office&password=s3cret", method="POST",
+                                       headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+        with urllib.request.urlopen(login, timeout=10) as r:
+            cookie = "; ".join(c.split(";", 1)[0] for c in r.headers.get_all("set-cookie"))
+        assert _status(url + "login", b"username=office&password=wrong",
+                       {"Content-Type": "application/x-www-form-urlencoded"}) == 400  # fmt: skip
+        body = b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n\xe5\x8a\x9e\r\n--b--\r\n'
+        up = urllib.request.Request(url + "gradio_api/upload", data=body, method="POST",
+                                    headers={"Content-Type": "multipart/form-data; boundary=b", "Cookie": cookie})  # fmt: skip
+        with urllib.request.urlopen(up, timeout=10) as r:
+            [stored] = json.loads(r.read())
+        file_url = url + "gradio_api/file=" + stored
+        assert _status(file_url, headers={"Cookie": cookie}) == 200  # logged in: the download works
+        for route in (*GUARDED_GET, file_url.removeprefix(url)):
+            assert _status(url + route) == 401, route
+        for route in GUARDED_POST:
+            assert _status(url + route, b'{"session_hash": "x", "fn_index": 0, "event_id": "x"}',
+                           {"Content-Type": "application/json"}) == 401, route  # fmt: skip
+        assert _status(url + "config", headers={"Cookie": cookie}) == 200
+        assert b"ragbot" not in urllib.request.urlopen(url, timeout=10).read()  # the shell only, no app config
         with pytest.raises(Exception, match="credentials"):
             Client(url, verbose=False)
         out = Client(url, auth=("office", "s3cret"), verbose=False).predict(
@@ -397,3 +444,19 @@ def test_upload_decides_type_by_content_and_keeps_files_inside_uploads(
                      "inbox/sub/..passwd"], files  # fmt: skip
     answer = app.answerer("extractive").ask("涉密载体应该怎么存放？")
     assert not answer.refused and any(c.file == "uploads/speech.txt" for c in answer.citations)
+
+
+def test_browser_login_then_ask(browser: Browser, workdir: Path) -> None:
+    from playwright.sync_api import expect
+
+    for url in _serve(workdir, "--auth", "office:s3cret"):
+        ctx = browser.new_context()
+        pg = ctx.new_page()
+        pg.goto(url, wait_until="domcontentloaded")
+        expect(pg.locator("#question")).to_have_count(0)  # nothing of the app before logging in
+        pg.locator("input[type=text]").first.fill("office")
+        pg.locator("input[type=password]").fill("s3cret")
+        pg.locator("input[type=password]").press("Enter")
+        ask(pg, "上情下达是什么？")
+        expect(pg.locator("#chat .ragbot-answer").last).to_be_visible(timeout=60000)
+        ctx.close()
