@@ -157,12 +157,27 @@ def read_text(path: Path, max_bytes: int) -> tuple[str, str]:
     if not kind.startswith("."):
         raise SkipFile(f"{kind}, not a document; expected text, .docx, .pdf or .html")
     if kind == ".docx":
-        return _read_docx(path), "docx"
-    if kind == ".pdf":
-        return _read_pdf(data), "pdf"
-    if kind == ".html" or (kind == ".txt" and path.suffix.lower() in (".html", ".htm")):
-        return _read_html(data)
-    return decode(data)
+        text, how = _read_docx(path), "docx"
+    elif kind == ".pdf":
+        text, how = _read_pdf(data), "pdf"
+    elif kind == ".html" or (kind == ".txt" and path.suffix.lower() in (".html", ".htm")):
+        text, how = _read_html(data)
+    else:
+        text, how = decode(data)
+    return valid_unicode(text), how
+
+
+def valid_unicode(text: str) -> str:
+    r"""`text` with lone surrogates (which broken PDFs and JSON escapes can produce) replaced by U+FFFD.
+
+    >>> valid_unicode("办\ud800公") == "办\ufffd公"
+    True
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
 
 
 _MAGIC = (  # signatures of common files that are not documents ragbot can read

@@ -37,7 +37,7 @@ from .generate import (
     condense_messages,
     make_generator,
 )
-from .ingest import find_files, load_speeches
+from .ingest import find_files, load_speeches, valid_unicode
 from .lexical import tokenize
 from .phrases import PhraseResult, counts, occurrences, similar_sentences
 from .rerank import Reranker, make_reranker
@@ -212,7 +212,7 @@ _HAS_WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
 
 def prepare_query(query: str, max_chars: int) -> tuple[str, str]:
     """(query to search, notice) — a clear error for an empty query, truncation of a long one."""
-    q = " ".join(query.split())
+    q = " ".join(valid_unicode(query).split())
     if not _HAS_WORD.search(q):
         raise QueryError("the query is empty or only punctuation; type a question or a phrase to search for")
     if len(q) > max_chars:

@@ -292,8 +292,8 @@ class App:
             if src.stat().st_size > self.config.max_file_bytes:
                 notes.append(f"{html.escape(src.name)}：超过 {self.config.max_file_mb:g} MB 上限")
                 continue
-            with open(src, "rb") as f:
-                kind = sniff(f.read(4096))  # the content decides the type; the name only gives the stem
+            with open(src, "rb") as fh:
+                kind = sniff(fh.read(4096))  # the content decides the type; the name only gives the stem
             if not kind.startswith("."):
                 notes.append(f"{html.escape(src.name)}：不是可读取的文档（{html.escape(kind)}），"
                              f"可上传文本、docx、pdf、html")  # fmt: skip

@@ -157,6 +157,7 @@ def answerer(real_bot: pipeline.Ragbot) -> pipeline.Answerer:
 @example("\x00\x01\x02\x1b[31m办公室\x7f")
 @example("\u200b\u200d\ufeff")
 @example("<script>alert(1)</script>")
+@example("办公室\ud800主任\udfff做什么")  # lone surrogates, as a JSON escape can deliver them
 @example("")
 def test_hostile_questions(answerer: pipeline.Answerer, question: str) -> None:
     ask_or_refuse(answerer, question)

@@ -273,3 +273,13 @@ def test_missing_path_is_reported(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(SIMPLIFIED, encoding="utf-8")
     corpus = ingest(tmp_path / "good.txt", tmp_path / "missing")
     assert [f.skipped for f in corpus.files if f.file.endswith("missing")] == ["no such file or folder"]
+
+
+def test_lone_surrogates_from_a_broken_pdf_are_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by fuzzing: a damaged PDF's text layer gave '\\ude54', which OpenCC cannot encode."""
+    import ragbot.ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "_read_pdf", lambda data: "办公室工作会议讲话\n要做好督查\ude54工作。\n")
+    make_pdf(tmp_path / "a.pdf", ["x"])
+    corpus = ingest(tmp_path)
+    assert corpus.speeches[0].text.count("\ufffd") == 1 and corpus.files[0].skipped == ""
