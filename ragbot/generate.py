@@ -22,6 +22,7 @@ import json
 import os
 import re
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -184,6 +185,28 @@ class OpenAIGenerator:
         self.api_key = api_key
         self.timeout = timeout
         self.stream = stream
+        parts = urllib.parse.urlsplit(self.base_url)
+        try:
+            port = parts.port
+        except ValueError:
+            raise ConfigError("llm_base_url has an invalid port; expected e.g. http://127.0.0.1:11434/v1") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ConfigError("llm_base_url must be an http(s) URL, e.g. http://127.0.0.1:11434/v1")
+        # messages name the server without credentials or query (a key may hide in either)
+        host = parts.hostname or ""
+        host = f"[{host}]" if ":" in host else host
+        host += f":{port}" if port is not None else ""
+        self.shown_url = urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
+        self._secrets = [x for x in (api_key, parts.password, parts.username, parts.query) if x]
+
+    def _scrub(self, text: str) -> str:
+        """`text` with the API key and any credentials of the URL blanked out."""
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    def __repr__(self) -> str:
+        return f"OpenAIGenerator({self.shown_url!r}, model={self.model!r})"
 
     def _request(self, messages: list[dict[str, str]], stream: bool) -> Any:
         body = json.dumps({"model": self.model, "messages": messages, "stream": stream, "temperature": 0.1}).encode()
@@ -194,10 +217,10 @@ class OpenAIGenerator:
         try:
             return urllib.request.urlopen(req, timeout=self.timeout)
         except urllib.error.HTTPError as e:
-            raise GeneratorError(f"the LLM server at {self.base_url} answered HTTP {e.code}") from None
-        except (urllib.error.URLError, OSError) as e:
-            reason = getattr(e, "reason", e)
-            raise GeneratorError(f"cannot reach the LLM server at {self.base_url} ({reason})") from None
+            raise GeneratorError(f"the LLM server at {self.shown_url} answered HTTP {e.code}") from None
+        except (urllib.error.URLError, OSError, ValueError) as e:  # ValueError: a URL urllib cannot use
+            reason = self._scrub(str(getattr(e, "reason", e)))
+            raise GeneratorError(f"cannot reach the LLM server at {self.shown_url} ({reason})") from None
 
     def complete(self, messages: list[dict[str, str]]) -> str:
         """One whole reply (used to condense follow-up questions)."""
@@ -230,13 +253,13 @@ class OpenAIGenerator:
                 if choice.get("finish_reason"):
                     done = True
             if not done:
-                raise GeneratorError(f"the LLM server at {self.base_url} cut the stream off before it finished")
+                raise GeneratorError(f"the LLM server at {self.shown_url} cut the stream off before it finished")
         except (json.JSONDecodeError, KeyError, IndexError, TypeError, UnicodeDecodeError):
             raise GeneratorError(
-                f"the LLM server at {self.base_url} sent a reply that is not OpenAI chat JSON"
+                f"the LLM server at {self.shown_url} sent a reply that is not OpenAI chat JSON"
             ) from None
         except (TimeoutError, OSError) as e:
-            raise GeneratorError(f"the LLM server at {self.base_url} stopped answering ({type(e).__name__})") from None
+            raise GeneratorError(f"the LLM server at {self.shown_url} stopped answering ({type(e).__name__})") from None
         finally:
             resp.close()
 

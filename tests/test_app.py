@@ -107,13 +107,15 @@ def test_report_tab_without_a_report_says_how_to_make_one(real_index: Config, tm
     assert "<img src=x" not in shown and "&lt;img src=x" in shown
 
 
-def _serve(workdir: Path, *extra: str) -> Iterator[str]:
+def _serve(workdir: Path, *extra: str, log: Path | None = None) -> Iterator[str]:
+    """A real `ragbot serve` on a free port; its output goes to `log` when given."""
     port = _free_port()
     exe = Path(sys.executable).with_name("ragbot")
     env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "RAGBOT_CORPUS": str(workdir / "corpus"),
            "RAGBOT_DATA": str(workdir / "data"), "RAGBOT_REPORTS": str(workdir / "reports")}  # fmt: skip
+    sink = open(log, "wb") if log else subprocess.PIPE  # noqa: SIM115 - closed below
     proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--index", str(workdir / "index"), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)  # fmt: skip
+                            stdout=sink, stderr=subprocess.STDOUT, env=env)  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     t0 = time.perf_counter()
     try:
@@ -125,13 +127,15 @@ def _serve(workdir: Path, *extra: str) -> Iterator[str]:
             except OSError:
                 pass
             if proc.poll() is not None or time.perf_counter() - t0 > 90:
-                out = proc.stdout.read().decode() if proc.stdout else ""
+                out = proc.stdout.read().decode() if proc.stdout else (log.read_text() if log else "")
                 pytest.fail(f"ragbot serve did not come up: {out[-2000:]}")
             time.sleep(0.3)
         yield url
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if log and not isinstance(sink, int):
+            sink.close()
 
 
 @pytest.fixture(scope="module")
