@@ -32,7 +32,6 @@ GOALS = (  # key, label, test, target text (for the default configuration)
 )
 TABLE_KEYS = ("hit", "recall", "mrr", "ndcg", "budget", "refusal", "false_refusal", "evidence", "precision",
               "unsupported", "in_script", "rouge")  # fmt: skip
-BREAKDOWN_KEYS = ("hit", "mrr", "refusal", "false_refusal", "evidence")
 
 
 class Tables:
@@ -205,19 +204,23 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
               (f"own index: {r.chunks} chunks, built in {r.build_s:.1f} s" if r.build_s else
                (f"{r.chunks} chunks" if r.chunks else "ran"))] for r in run.variants]  # fmt: skip
     parts += ["### What each configuration is", _md_table(["configuration", "what", "status"], about)]
+    short = {"hit": f"hit@{run.k}", "recall": f"rec@{run.k}", "mrr": "MRR", "ndcg": "nDCG", "budget": "1500c",
+             "refusal": "refuse", "false_refusal": "false ref.", "evidence": "evid.", "precision": "cite prec.",
+             "unsupported": "unsupp.", "in_script": "script", "rouge": "ROUGE-L"}  # fmt: skip
+    parts += ["## Every figure by question type, script and split",
+              "Columns as above (rec = recall, 1500c = hit in 1,500 characters, refuse = refusal accuracy); "
+              "n counts the questions in the group; – where a figure does not apply to the group."]  # fmt: skip
     for title, attr in (("question type", "type"), ("question script", "script"), ("split", "split")):
         groups = sorted({getattr(q, attr) for q in run.questions})
-        for key in BREAKDOWN_KEYS:
-            cell = {n: {g: t.summary(n, where(attr, g)) for g in groups} for n in t.by_variant}
-            if all(cell[n][g].get(key) is None for n in cell for g in groups):
-                continue
-            count = {g: max(cell[n][g].get(f"n_{key}", 0) or 0 for n in cell) for g in groups}
-            use = [g for g in groups if count[g]]
-            rows = [[n] + [_fmt(cell[n][g].get(key), 2) for g in use] for n in cell
-                    if any(cell[n][g].get(key) is not None for g in use)]  # fmt: skip
-            label = METRICS[key][0].replace("@k", f"@{run.k}")
-            parts += [f"### {label} by {title}", _md_table(["configuration"] + [f"{g} (n={count[g]})" for g in use],
-                                                            rows)]  # fmt: skip
+        rows = []
+        for g in groups:
+            n = sum(getattr(q, attr) == g for q in run.questions)
+            for name in t.by_variant:
+                s = t.summary(name, where(attr, g))
+                ask = f"{s['ask_p50']:.1f}" if "ask_p50" in s else "–"
+                rows.append([f"{g} (n={n})", name, *(_fmt(s.get(k), 2) for k in TABLE_KEYS), ask])
+        parts += [f"### By {title}", _md_table([attr, "configuration", *(short[k] for k in TABLE_KEYS), "ask p50 ms"],
+                                               rows)]  # fmt: skip
     if images:
         parts.append("## Plots")
         parts += [f"![{cap}]({name})\n\n*{cap}*" for name, cap in images]

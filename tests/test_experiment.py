@@ -111,7 +111,7 @@ def test_run_side_by_side_and_the_report(small: Config, tmp_path: Path, monkeypa
     for name in ("bm25", "hybrid", "hybrid-c500"):
         assert f"| {name} |" in text
     assert "hybrid-rerank | hybrid, then the configured cross-encoder reranks | no reranker configured" in text
-    assert "### hit@5 by question script" in text and "traditional (n=1)" in text
+    assert "### By question script" in text and "| traditional (n=1) | hybrid | 1.00 |" in text
     assert {p.name for p in out.glob("*.png")} == {"retrieval.png", "answers.png", "by_type.png", "latency.png"}
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in out.glob("*.png"))
     html = page.read_text(encoding="utf-8")
