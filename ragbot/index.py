@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -116,6 +117,7 @@ class Index:
         self.owner = np.repeat(np.arange(len(chunks)), counts)  # row -> chunk
         self.by_id = {c.id: i for i, c in enumerate(chunks)}
         self._matrix: np.ndarray | None = None
+        self._matrix_lock = threading.Lock()
 
     def sentences(self, ci: int) -> list[tuple[int, str, int]]:
         """(vector row, the sentence as the file has it, its position in the chunk text) for each
@@ -134,7 +136,9 @@ class Index:
     def matrix(self) -> np.ndarray:
         """All vectors as one array (read once from FAISS, kept for sentence scoring)."""
         if self._matrix is None:
-            self._matrix = self.vector_matrix()
+            with self._matrix_lock:  # concurrent first askers wait for one copy instead of each making one
+                if self._matrix is None:
+                    self._matrix = self.vector_matrix()
         return self._matrix
 
     def vector_matrix(self) -> np.ndarray:

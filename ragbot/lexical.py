@@ -15,9 +15,9 @@ import json
 import logging
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -89,14 +89,23 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def _jieba() -> Any:
-    import jieba
+_TOKENIZER: Any = None
+_TOKENIZER_LOCK = threading.Lock()
 
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.load_userdict(str(JARGON))
-    return tk
+
+def _jieba() -> Any:
+    """The one jieba tokenizer (with the jargon dictionary), built once even when many threads ask at once."""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        with _TOKENIZER_LOCK:
+            if _TOKENIZER is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tk = jieba.Tokenizer()
+                tk.load_userdict(str(JARGON))
+                _TOKENIZER = tk
+    return _TOKENIZER
 
 
 def tokenize(text: str, folded: bool = False) -> list[str]:

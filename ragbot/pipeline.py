@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
@@ -230,32 +231,42 @@ class Ragbot:
         self._reranker = reranker
         self._reranker_loaded = reranker is not None
         self._sentence_rows: list[tuple[int, str, int, str, str]] | None = None
+        self._lock = threading.RLock()  # the app's threads share one session: load each part once
 
     @property
     def index(self) -> index_mod.Index:
         if self._index is None:
-            manifest = index_mod.read_manifest(Path(self.config.index))
-            want = self._embedder.name if self._embedder else self.config.embedder
-            if manifest.embedder != want:
-                raise IndexInvalid(
-                    f"index at {self.config.index}/ was built with embedder '{manifest.embedder}', not '{want}'; "
-                    f"run `ragbot ingest --rebuild` or use --embedder {manifest.embedder}"
-                )
-            fp = self._embedder.fingerprint if self._embedder else fingerprint(want)
-            self._index = index_mod.load(Path(self.config.index), want, fp, None, self.config.ef_search)
+            with self._lock:
+                if self._index is None:
+                    self._index = self._load_index()
         return self._index
+
+    def _load_index(self) -> index_mod.Index:
+        manifest = index_mod.read_manifest(Path(self.config.index))
+        want = self._embedder.name if self._embedder else self.config.embedder
+        if manifest.embedder != want:
+            raise IndexInvalid(
+                f"index at {self.config.index}/ was built with embedder '{manifest.embedder}', not '{want}'; "
+                f"run `ragbot ingest --rebuild` or use --embedder {manifest.embedder}"
+            )
+        fp = self._embedder.fingerprint if self._embedder else fingerprint(want)
+        return index_mod.load(Path(self.config.index), want, fp, None, self.config.ef_search)
 
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = make_embedder(self.config.embedder)
+            with self._lock:
+                if self._embedder is None:
+                    self._embedder = make_embedder(self.config.embedder)
         return self._embedder
 
     @property
     def reranker(self) -> Reranker | None:
         if not self._reranker_loaded:
-            self._reranker = make_reranker(self.config.reranker)
-            self._reranker_loaded = True
+            with self._lock:
+                if not self._reranker_loaded:
+                    self._reranker = make_reranker(self.config.reranker)
+                    self._reranker_loaded = True
         return self._reranker
 
     def phrases(self, query: str, k: int = 10) -> PhraseResult:

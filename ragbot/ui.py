@@ -29,6 +29,8 @@ from .retrieve import Filters
 from .script import fold, to_traditional
 from .types import Answer
 
+MAX_K = 20  # excerpts per answer at most (the API refuses more: each one costs scoring time)
+
 EXAMPLES = [
     "办公室主任应该具备哪些素质？",
     "怎样做好督查督办工作？",
@@ -333,9 +335,11 @@ class App:
         return "<br>".join(notes), self.corpus_rows()
 
     def reload(self) -> None:
-        """Pick up a rebuilt index (the embedder stays loaded)."""
-        self.bot = pipeline.Ragbot(self.config, self.bot.embedder)
-        self.answerers.clear()
+        """Pick up a rebuilt index (the embedder stays loaded), warmed before it takes over."""
+        bot = pipeline.Ragbot(self.config, self.bot.embedder)
+        bot.index.matrix  # noqa: B018 - read once here, not by every concurrent first asker
+        self.answerers = {}
+        self.bot = bot
 
     def phrases(self, query: str) -> str:
         try:
@@ -355,10 +359,18 @@ class App:
                     "运行 <code>ragbot eval</code> 生成，然后点“重新载入”。</p>")  # fmt: skip
 
     def api_ask(self, question: str, k: int = 5, generator: str = "extractive") -> dict[str, Any]:
-        """For scripts (gradio_client): the answer and its citations as JSON."""
+        """For scripts (gradio_client): the answer and its citations as JSON; a bad question, k or
+        generator comes back as the one-line message (gradio_client raises it as an AppError)."""
+        import gradio as gr
+
         from .cli import _answer_json
 
-        return _answer_json(self.answerer(generator).ask(question, k=int(k)))
+        try:
+            if not 1 <= int(k) <= MAX_K:
+                raise RagbotError(f"k must be between 1 and {MAX_K}, got {k}")
+            return _answer_json(self.answerer(generator).ask(question, k=int(k)))
+        except RagbotError as e:
+            raise gr.Error(str(e), print_exception=False) from None
 
 
 def build(app: App) -> Any:
@@ -382,7 +394,7 @@ def build(app: App) -> Any:
             gr.Examples(EXAMPLES, inputs=box, label="示例问题")
             with gr.Accordion("设置", open=False):
                 display = gr.Radio(list(DISPLAY), value=DISPLAY[0], label="显示字体", elem_id="display")
-                k = gr.Slider(1, 10, value=app.config.top_k, step=1, label="摘录数 (top-k)")
+                k = gr.Slider(1, MAX_K, value=app.config.top_k, step=1, label="摘录数 (top-k)")
                 generator = gr.Dropdown(list(GENERATORS), value=app.config.generator, label="生成方式")
                 files = gr.Dropdown(
                     app.speeches(), multiselect=True, value=[], label="只在这些讲话中查找", elem_id="filter"
@@ -486,7 +498,7 @@ def launch(config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tupl
     app = App(config, bot)  # `bot`: a session whose index the caller already loaded
     app.bot.index  # noqa: B018 - load the index and model before the first visitor
     app.bot.embedder  # noqa: B018
-    app.answerer("extractive").ask(EXAMPLES[0])  # warm-up: cold, each concurrent first request builds its own jieba
+    app.answerer("extractive").ask(EXAMPLES[0])  # warm-up: tokenizer, vector matrix, sentence scoring
     demo = build(app)
     theme = gr.themes.Soft(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
     # every event may run `concurrency` at once, in a thread pool big enough for all of them, so one

@@ -229,3 +229,30 @@ def test_instructions_inside_the_corpus_are_quoted_not_obeyed(tmp_path: Path) ->
 def test_short_question_in_the_speech_own_words_is_answered(real_bot: pipeline.Ragbot) -> None:
     a = pipeline.Answerer(real_bot).ask("上情下达是什么")
     assert not a.refused and any("上情下达" in c.text for c in a.citations)
+
+
+def test_concurrent_first_questions_share_one_session(real_index, default_embedder, monkeypatch) -> None:
+    """The app's threads share one Ragbot: cold, eight at once get the answers one alone gets,
+    and the index and its vector matrix are each read once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ragbot import index as index_mod
+    from ragbot.pipeline import Answerer, Ragbot
+
+    questions = [
+        "办公室怎样做好督查工作？",
+        "辦公室主任的職責是什麼？",
+        "上情下达是什么意思？",
+        "信息报送有什么要求？",
+    ] * 2
+    alone = Answerer(Ragbot(real_index, embedder=default_embedder))
+    expected = [alone.ask(q).text for q in questions]
+    loads, reads = [], []
+    real_load, real_read = index_mod.load, index_mod.Index.vector_matrix
+    monkeypatch.setattr(index_mod, "load", lambda *a, **kw: loads.append(1) or real_load(*a, **kw))
+    monkeypatch.setattr(index_mod.Index, "vector_matrix", lambda self: reads.append(1) or real_read(self))
+    answerer = Answerer(Ragbot(real_index, embedder=default_embedder))
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(lambda q: answerer.ask(q).text, questions))
+    assert together == expected
+    assert len(loads) == 1 and len(reads) == 1

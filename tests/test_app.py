@@ -213,6 +213,11 @@ def test_api_answers_with_citations(server: str) -> None:
     out = client.predict("領導批示交辦的事項，辦公室應該怎麼快速辦理？", 5, "extractive", api_name="/ask")
     assert not out["refused"] and detect_script(out["answer"]) == "traditional"
     assert out["citations"] and {"n", "file", "title", "text", "start", "end"} <= set(out["citations"][0])
+    for question, k, generator, message in (("？！。", 5, "extractive", "only punctuation"),
+                                            ("督查", 1000, "extractive", "k must be between 1 and 20"),
+                                            ("督查", 5, "gpt-5", "unknown generator 'gpt-5'; valid names")):  # fmt: skip
+        with pytest.raises(Exception, match=message):  # the one-line message, not Gradio's generic error
+            client.predict(question, k, generator, api_name="/ask")
 
 
 def test_page_is_served_without_cdn_assets(server: str) -> None:
