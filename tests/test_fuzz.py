@@ -72,6 +72,7 @@ def test_huge_lines_and_nul_bytes(length: int, char: str, encoding: str) -> None
     ingest_one("huge.txt", body)
 
 
+@pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")  # duplicate members are part of the fuzz
 @settings(max_examples=25 * SCALE, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(("word/document.xml", "[Content_Types].xml", "word/x.xml", "a")),
                           st.binary(max_size=2000)), max_size=3),
