@@ -249,8 +249,17 @@ def test_concurrent_first_questions_share_one_session(real_index, default_embedd
     expected = [alone.ask(q).text for q in questions]
     loads, reads = [], []
     real_load, real_read = index_mod.load, index_mod.Index.vector_matrix
-    monkeypatch.setattr(index_mod, "load", lambda *a, **kw: loads.append(1) or real_load(*a, **kw))
-    monkeypatch.setattr(index_mod.Index, "vector_matrix", lambda self: reads.append(1) or real_read(self))
+
+    def counted_load(*a, **kw):
+        loads.append(1)
+        return real_load(*a, **kw)
+
+    def counted_read(self):
+        reads.append(1)
+        return real_read(self)
+
+    monkeypatch.setattr(index_mod, "load", counted_load)
+    monkeypatch.setattr(index_mod.Index, "vector_matrix", counted_read)
     answerer = Answerer(Ragbot(real_index, embedder=default_embedder))
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(lambda q: answerer.ask(q).text, questions))
