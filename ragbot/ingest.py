@@ -43,20 +43,32 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Source], list[tuple[st
     """Expand files and folders into sources; return (sources, [(name, reason)] for what was passed over).
 
     Folders are walked recursively in sorted order; hidden files and folders are ignored; other
-    files with unsupported extensions are reported, never silently dropped.
+    files with unsupported extensions are reported, never silently dropped. Inside a folder, a link
+    to a file outside it is reported and not read (a link dropped into corpus/uploads/ must not
+    pull /etc or a home folder into answers), and links to folders are reported and not followed.
     """
     sources: list[Source] = []
     passed: list[tuple[str, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
             found = 0
+            base = p.resolve()
             for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for d in sorted(dirs):
+                    if not d.startswith(".") and (Path(root) / d).is_symlink():
+                        name = (Path(root) / d).relative_to(p).as_posix() + "/"
+                        passed.append((name, "a link to a folder; not followed (copy the files in instead)"))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink())
                 for f in sorted(files):
                     if f.startswith("."):
                         continue
                     fp = Path(root) / f
                     name = fp.relative_to(p).as_posix()
+                    if fp.is_symlink() and not fp.resolve().is_relative_to(base):
+                        passed.append(
+                            (name, "a link to a file outside the folder; not read (copy the file in instead)")
+                        )
+                        continue
                     if fp.suffix.lower() in SUPPORTED:
                         sources.append(Source(fp, name))
                         found += 1

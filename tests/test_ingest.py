@@ -209,6 +209,25 @@ def test_unreadable_file_broken_link(tmp_path: Path) -> None:
     assert bad.skipped == "cannot read: No such file or directory"
 
 
+def test_links_out_of_the_folder_are_not_followed(tmp_path: Path) -> None:
+    corpus, outside = tmp_path / "corpus", tmp_path / "private"
+    (corpus / "uploads").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "secret.txt").write_text("内部绝密通知\n\n本单位的门禁密码是四六八二。\n", encoding="utf-8")
+    (corpus / "good.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    os.symlink(outside / "secret.txt", corpus / "uploads" / "leak.txt")
+    os.symlink(Path("..") / ".." / "private" / "secret.txt", corpus / "uploads" / "relative.txt")  # relative, still out
+    os.symlink(outside, corpus / "uploads" / "folder")
+    os.symlink(corpus / "good.txt", corpus / "uploads" / "alias.txt")  # a link that stays inside is read
+    result = ingest(corpus)
+    assert sorted(s.file for s in result.speeches) == ["good.txt", "uploads/alias.txt"]
+    reasons = {f.file: f.skipped for f in result.files if f.skipped}
+    assert reasons == {"uploads/leak.txt": "a link to a file outside the folder; not read (copy the file in instead)",
+                       "uploads/relative.txt": "a link to a file outside the folder; not read (copy the file in instead)",
+                       "uploads/folder/": "a link to a folder; not followed (copy the files in instead)"}  # fmt: skip
+    assert not any("门禁" in s.text for s in result.speeches)
+
+
 def test_unreadable_file_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # tests run as root here, so chmod cannot make a file unreadable: make the read itself fail
     target = tmp_path / "locked.txt"
