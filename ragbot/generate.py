@@ -18,6 +18,7 @@ then checked by cite.py. Failures raise GeneratorError; the pipeline falls back 
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -198,6 +199,17 @@ class OpenAIGenerator:
         host += f":{port}" if port is not None else ""
         self.shown_url = urllib.parse.urlunsplit((parts.scheme, host, parts.path, "", ""))
         self._secrets = [x for x in (api_key, parts.password, parts.username, parts.query) if x]
+        self._basic = ""  # `user:pass@` in the URL (urllib would take it for part of the host): HTTP Basic auth
+        if parts.username or parts.password:
+            if api_key:
+                raise ConfigError(
+                    "llm_base_url holds a user and password and an API key is set too; keep one "
+                    "(a key goes in RAGBOT_LLM_API_KEY, a user and password in the URL)"
+                )
+            user, password = (urllib.parse.unquote(x or "") for x in (parts.username, parts.password))
+            self._basic = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+            self._secrets += [x for x in (user, password, self._basic) if x]
+            self.base_url = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, ""))
 
     def _scrub(self, text: str) -> str:
         """`text` with the API key and any credentials of the URL blanked out."""
@@ -213,6 +225,8 @@ class OpenAIGenerator:
         headers = {"Content-Type": "application/json", "Accept": "text/event-stream" if stream else "application/json"}
         if self.api_key:
             headers["Authorization"] = f"Bearer {self.api_key}"
+        elif self._basic:
+            headers["Authorization"] = f"Basic {self._basic}"
         req = urllib.request.Request(f"{self.base_url}/chat/completions", data=body, headers=headers, method="POST")
         try:
             return urllib.request.urlopen(req, timeout=self.timeout)

@@ -178,6 +178,24 @@ def test_streamed_reply_arrives_in_pieces(llm: str) -> None:
     assert req["body"]["messages"][-1]["content"].startswith("以下是编号的讲话摘录")
 
 
+def test_user_and_password_in_the_url_go_as_basic_auth(llm: str) -> None:
+    import base64
+
+    url = llm.replace("http://", "http://office:p%40ss%3Aword@")  # percent-encoded, as a URL must carry them
+    gen = OpenAIGenerator(url, "qwen", stream=False)
+    assert list(gen.generate(P)) == [FakeLLM.reply]
+    req = FakeLLM.requests[0]
+    assert (
+        req["auth"] == "Basic " + base64.b64encode(b"office:p@ss:word").decode()
+        and req["path"] == "/v1/chat/completions"
+    )
+    down = OpenAIGenerator("http://office:p%40ss%3Aword@127.0.0.1:1/v1", "qwen", timeout=2)
+    with pytest.raises(GeneratorError) as e:
+        list(down.generate(P))
+    assert "cannot reach the LLM server at http://127.0.0.1:1/v1" in str(e.value)
+    assert "p@ss" not in str(e.value) and "p%40ss" not in str(e.value) and "office" not in str(e.value)
+
+
 def test_whole_reply(llm: str) -> None:
     gen = OpenAIGenerator(llm, "qwen", stream=False)
     assert list(gen.generate(P)) == [FakeLLM.reply]

@@ -23,10 +23,10 @@ import pytest
 from ragbot import pipeline
 from ragbot.config import Config
 from ragbot.embed import Embedder
+from ragbot.errors import ConfigError
 from ragbot.generate import OpenAIGenerator, make_generator
 
-from .conftest import CORPUS
-from .test_app import _serve
+from .conftest import CORPUS, serve
 
 KEY = "sk-ragbot-SECRET-4f9c2b"
 PASSWORD = "PW-hunter2-77"
@@ -72,15 +72,19 @@ def test_config_and_generator_never_show_the_key(leaky: str) -> None:
     clean(repr(config) + str(config))
     gen = make_generator("openai", config)
     clean(repr(gen))
-    with_pw = OpenAIGenerator(leaky.replace("http://", f"http://office:{PASSWORD}@") + "?key=" + KEY, "m", KEY)
+    with_pw = OpenAIGenerator(leaky.replace("http://", f"http://office:{PASSWORD}@") + "?key=" + KEY, "m")
     clean(repr(with_pw) + with_pw.shown_url)
+    with pytest.raises(ConfigError, match="holds a user and password and an API key is set too") as e:
+        OpenAIGenerator(leaky.replace("http://", f"http://office:{PASSWORD}@"), "m", KEY)
+    clean(str(e.value))
 
 
 @pytest.mark.parametrize("mode", ["401", "500", "garbage"])
 def test_failed_llm_answers_mention_no_secret(leaky: str, mode: str, real_bot: pipeline.Ragbot) -> None:
     Leaky.mode = mode
     for url in (leaky, leaky.replace("http://", f"http://office:{PASSWORD}@"), leaky + "?api_key=" + KEY):
-        config = Config(llm_base_url=url, llm_api_key=KEY, llm_stream=mode != "garbage")
+        key = "" if "@" in url else KEY  # a user and password in the URL go as HTTP Basic auth, without a key
+        config = Config(llm_base_url=url, llm_api_key=key, llm_stream=mode != "garbage")
         answerer = pipeline.Answerer(real_bot, make_generator("openai", config))
         a = answerer.ask("办公室怎样做好督查工作？")
         assert a.notice and "showing the extractive answer instead" in a.notice
@@ -114,7 +118,7 @@ def test_served_app_api_pages_and_log_hold_no_secret(leaky: str, real_index: Con
     os.environ["RAGBOT_LLM_BASE_URL"] = leaky
     log = tmp_path / "server.log"
     try:
-        for url in _serve(work, log=log):
+        for url in serve(work, log=log):
             client = Client(url, verbose=False)
             out = client.predict("办公室怎样做好督查工作？", 5, "openai", api_name="/ask")
             assert out["notice"] and out["answer"]
