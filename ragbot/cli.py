@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import sys
 import unicodedata
 from collections import defaultdict
@@ -360,7 +359,7 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
-    from . import ui
+    from . import serve
 
     auth = None
     if args.auth:
@@ -370,14 +369,7 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
         auth = (user, password)
     bot = pipeline.Ragbot(config)
     bot.index  # noqa: B018 - a missing or stale index is a one-line error before serving
-    with socket.socket() as probe:  # a busy port is the user's to fix: say so in one line
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((args.host, args.port))
-        except OSError as e:
-            raise ConfigError(f"cannot listen on {args.host}:{args.port} ({e.strerror}); pass another --port") from None
-    print(f"ragbot: serving on http://{args.host}:{args.port}", file=sys.stderr, flush=True)
-    ui.launch(config, host=args.host, port=args.port, auth=auth, bot=bot)
+    serve.launch(config, host=args.host, port=args.port, auth=auth, bot=bot)
     return 0
 
 
@@ -506,6 +498,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     _index_options(sp)
     sp.add_argument("--auth", metavar="USER:PASS", help="ask every visitor for this user and password")
+    sp.add_argument("--allowed-origins", metavar="LIST",
+                    help="comma-separated origins of other sites whose pages may call the app with the user's session, "
+                         "e.g. https://portal.office.lan (default: none, only the app's own pages)")  # fmt: skip
     sp.set_defaults(func=cmd_serve)
     sp = sub.add_parser(
         "inspect",
@@ -528,6 +523,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             index=getattr(args, "index", None),
             embedder=getattr(args, "embedder", None),
             generator=getattr(args, "generator", None),
+            allowed_origins=getattr(args, "allowed_origins", None),
         )
         code: int = args.func(args, config)
         return code

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import urllib.parse
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,10 @@ class Config:
     # and requests waiting beyond that before new ones are turned away with "queue full"
     concurrency: int = 16
     queue_size: int = 256
+    # other sites whose pages may call the served app with the user's session (CORS with credentials),
+    # e.g. an intranet portal: "https://portal.office.lan"; none by default (only the app's own pages)
+    allowed_origins: tuple[str, ...] = ()
+    cookie_samesite: str = "lax"  # the session cookie's SameSite: lax, strict, or none (only behind HTTPS)
 
     def __post_init__(self) -> None:
         if self.chunk_size < 20:
@@ -78,6 +83,20 @@ class Config:
             raise ConfigError(f"mode must be hybrid, dense or bm25, got '{self.mode}'")
         if self.dense_weight < 0 or self.bm25_weight < 0:
             raise ConfigError("dense_weight and bm25_weight must not be negative")
+        if self.cookie_samesite not in ("lax", "strict", "none"):
+            raise ConfigError(f"cookie_samesite must be lax, strict or none, got '{self.cookie_samesite}'")
+        from .guard import origin_of
+
+        origins = []
+        for raw in self.allowed_origins:
+            origin = origin_of(raw)
+            if origin is None or urllib.parse.urlsplit(raw.strip()).path.strip("/"):
+                raise ConfigError(
+                    f"allowed_origins expects origins like https://portal.office.lan (scheme and host, no path), "
+                    f"got '{raw}'"
+                )
+            origins.append(origin)
+        object.__setattr__(self, "allowed_origins", tuple(origins))  # normalised: lower case, no default port
 
     @property
     def max_file_bytes(self) -> int:
@@ -114,7 +133,10 @@ def _convert(values: dict[str, Any], where: str) -> dict[str, Any]:
             raise ConfigError(f"unknown setting '{key}' in {where}; valid ones: {', '.join(sorted(types))}")
         kind = types[key]
         try:
-            if kind == "bool" and isinstance(raw, str):
+            if kind == "tuple[str, ...]":  # a list in TOML, comma-separated in the environment or a flag
+                items = raw.split(",") if isinstance(raw, str) else list(raw)
+                out[key] = tuple(str(x).strip() for x in items if str(x).strip())
+            elif kind == "bool" and isinstance(raw, str):
                 if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
                     raise ValueError(raw)
                 out[key] = raw.lower() in ("1", "true", "yes")

@@ -248,7 +248,8 @@ def save(folder: Path, manifest: Manifest, chunks: Sequence[Chunk], unit_keys: S
     except OSError as e:
         raise IndexWriteError(
             f"cannot create a folder beside {folder} ({e.strerror}); the previous index is unchanged. "
-            "Fix permissions or free disk space, then run `ragbot ingest` again"
+            "Fix permissions or free disk space, then run `ragbot ingest` again",
+            e,
         ) from None
     umask = os.umask(0)
     os.umask(umask)
@@ -300,7 +301,8 @@ def _write_all(tmp: Path, manifest: Manifest, chunks: Sequence[Chunk], unit_keys
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e).strip().splitlines()[0][:200]
         raise IndexWriteError(
             f"could not write the new index ({reason}); the previous index is unchanged. "
-            f"Free disk space or fix permissions in {tmp.parent}, then run `ragbot ingest` again"
+            f"Free disk space or fix permissions in {tmp.parent}, then run `ragbot ingest` again",
+            e if isinstance(e, OSError) else None,
         ) from None
     if hook:
         hook("swap")

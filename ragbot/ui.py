@@ -13,6 +13,7 @@ import html
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 
 from . import __version__, feedback, pipeline
 from .config import Config
-from .errors import RagbotError
+from .errors import IndexWriteError, RagbotError, why_zh
 from .generate import GENERATORS, make_generator
 from .ingest import SUPPORTED, sniff
 from .phrases import PhraseResult
@@ -56,6 +57,11 @@ CSS = """
 .ragbot-copy { font-size: 0.8em; padding: 0 6px; border: 1px solid #d1d5db; border-radius: 4px; }
 """
 SYSTEM_FONTS = ["system-ui", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
+
+
+def _in(script: str, text: str) -> str:
+    """A Simplified message in the asker's script."""
+    return to_traditional(text) if script == "traditional" else text
 
 
 def _show(text: str, display: str, asked: str) -> str:
@@ -185,10 +191,11 @@ COPY_JS = """
 class App:
     """One pipeline session shared by every browser tab (the model and index load once)."""
 
-    def __init__(self, config: Config, bot: pipeline.Ragbot | None = None) -> None:
+    def __init__(self, config: Config, bot: pipeline.Ragbot | None = None, temp: Path | None = None) -> None:
         self.config = config
         self.bot = bot or pipeline.Ragbot(config)
         self.answerers: dict[str, pipeline.Answerer] = {}
+        self.temp = temp  # Gradio's upload folder: uploads in it are deleted once stored or refused
 
     def answerer(self, generator: str) -> pipeline.Answerer:
         if generator not in self.answerers:
@@ -252,25 +259,33 @@ class App:
         c = self.config
         return {"embedder": c.embedder, "generator": c.generator, "top_k": c.top_k, "index": str(c.index)}
 
+    def _keep(self, answer: Answer, rating: str, comment: str) -> str | None:
+        """Append feedback on `answer`; None, or the one-line message (asker's script) when the write failed."""
+        path = self.config.data / "feedback.jsonl"
+        try:
+            feedback.append(path, feedback.record(answer, rating, comment, self.settings()))
+        except OSError as e:
+            print(f"ragbot: could not write feedback to {path} ({e.strerror or e})", file=sys.stderr, flush=True)
+            what = "意见" if rating == "comment" else "评价"
+            return _in(answer.script, f"未能保存{what}（{why_zh(e)}），请稍后再试或告知管理员")
+        return None
+
     def like(self, answers: list[Answer], data: Any) -> str:
         """Thumbs up/down on an answer (the chat's like buttons): appended to data/feedback.jsonl."""
         turn = int(data.index[0] if isinstance(data.index, (list, tuple)) else data.index) // 2
         if not 0 <= turn < len(answers):
             return "找不到这条回答"
         rating = "up" if data.liked else "down"
-        feedback.append(
-            self.config.data / "feedback.jsonl", feedback.record(answers[turn], rating, "", self.settings())
-        )
-        return "已记录：👍" if rating == "up" else "已记录：👎"
+        failed = self._keep(answers[turn], rating, "")
+        return failed or _in(answers[turn].script, "已记录：👍" if rating == "up" else "已记录：👎")
 
     def comment(self, answers: list[Answer], text: str) -> tuple[str, str]:
         if not answers:
             return "还没有回答可以评论", text
         if not text.strip():
-            return "请先写下意见", text
-        feedback.append(self.config.data / "feedback.jsonl",
-                        feedback.record(answers[-1], "comment", text.strip(), self.settings()))  # fmt: skip
-        return "已记录意见，谢谢", ""
+            return _in(answers[-1].script, "请先写下意见"), text
+        failed = self._keep(answers[-1], "comment", text.strip())
+        return (failed, text) if failed else (_in(answers[-1].script, "已记录意见，谢谢"), "")
 
     # ---------------------------------------------------------------- corpus
     def corpus_rows(self) -> list[list[Any]]:
@@ -283,19 +298,49 @@ class App:
                  rules(s)] for s in sorted(index.speeches.values(), key=lambda s: (s.file, s.speech))]  # fmt: skip
 
     def upload(self, paths: Sequence[str] | None, progress: Any = None) -> tuple[str, list[list[Any]]]:
-        """Copy uploaded files into corpus/uploads/ (safe names, size limit) and update the index."""
+        """Copy uploaded files into corpus/uploads/ (safe names, size limit) and update the index; Gradio's
+        temporary copies are deleted afterwards, whatever became of them."""
         if not paths:
             return "请选择要上传的文件", self.corpus_rows()
+        try:
+            return self._upload(paths, progress)
+        finally:
+            self._discard(paths)
+
+    def _discard(self, paths: Sequence[str]) -> None:
+        """Delete the uploads among `paths` that lie in the temp folder, and the folders that leaves empty."""
+        if self.temp is None:
+            return
+        for p in paths:
+            src = Path(os.path.abspath(p))  # not resolve(): a link is removed, never its target
+            if not src.is_relative_to(self.temp) or src == self.temp:
+                continue
+            src.unlink(missing_ok=True)
+            parent = src.parent
+            while parent != self.temp and parent.is_relative_to(self.temp):
+                try:
+                    parent.rmdir()
+                except OSError:
+                    break
+                parent = parent.parent
+
+    def _upload(self, paths: Sequence[str], progress: Any) -> tuple[str, list[list[Any]]]:
         folder = Path(self.config.corpus) / "uploads"
-        folder.mkdir(parents=True, exist_ok=True)
         notes, kept = [], []
         for p in paths:
             src = Path(p)
-            if src.stat().st_size > self.config.max_file_bytes:
+            try:
+                size = src.stat().st_size
+                with open(src, "rb") as fh:
+                    kind = sniff(fh.read(4096))  # the content decides the type; the name only gives the stem
+            except OSError as e:
+                notes.append(
+                    f"{html.escape(src.name)}：无法读取上传的文件（{html.escape(e.strerror or str(e))}），请重新上传"
+                )
+                continue
+            if size > self.config.max_file_bytes:
                 notes.append(f"{html.escape(src.name)}：超过 {self.config.max_file_mb:g} MB 上限")
                 continue
-            with open(src, "rb") as fh:
-                kind = sniff(fh.read(4096))  # the content decides the type; the name only gives the stem
             if not kind.startswith("."):
                 notes.append(f"{html.escape(src.name)}：不是可读取的文档（{html.escape(kind)}），"
                              f"可上传文本、docx、pdf、html")  # fmt: skip
@@ -305,10 +350,19 @@ class App:
             if not (suffix == kind or (kind == ".txt" and suffix in (".md", ".markdown"))
                     or (kind == ".html" and suffix == ".htm")):  # fmt: skip
                 name = (Path(name).stem if suffix in SUPPORTED else name) + kind
-            target = unique_path(folder / name)
-            tmp = target.with_name(f".{target.name}.part")
-            shutil.copyfile(src, tmp)
-            os.replace(tmp, target)
+            tmp = None
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                target = unique_path(folder / name)
+                tmp = target.with_name(f".{target.name}.part")
+                shutil.copyfile(src, tmp)
+                os.replace(tmp, target)
+            except OSError as e:
+                if tmp is not None:
+                    tmp.unlink(missing_ok=True)
+                print(f"ragbot: could not store the upload {name} in {folder} ({e.strerror or e})", file=sys.stderr)
+                notes.append(f"{html.escape(src.name)}：未能保存（{why_zh(e)}），请告知管理员")
+                continue
             kept.append(target)
         if kept:
 
@@ -318,10 +372,16 @@ class App:
 
             try:
                 corpus, built = pipeline.build_index([self.config.corpus], self.config, self.bot.embedder, report)
-            except RagbotError as e:
+            except (RagbotError, OSError) as e:
                 for t in kept:
-                    t.unlink(missing_ok=True)
-                return f"更新索引失败：{html.escape(str(e))}", self.corpus_rows()
+                    t.unlink(missing_ok=True)  # an upload is kept only with the index that holds it
+                if isinstance(e, (IndexWriteError, OSError)):
+                    why = why_zh(e.cause if isinstance(e, IndexWriteError) else e)
+                    reason = f"无法写入新索引（{why}），原索引未改动；请腾出磁盘空间或检查权限后重试"
+                else:
+                    reason = html.escape(str(e))
+                print(f"ragbot: the index was not updated after an upload ({e})", file=sys.stderr, flush=True)
+                return "<br>".join([*notes, f"更新索引失败：{reason}"]), self.corpus_rows()
             by_name = {f.file: f for f in corpus.files}
             for t in kept:
                 f = by_name.get(f"uploads/{t.name}")
@@ -375,6 +435,7 @@ class App:
 
 def build(app: App) -> Any:
     import gradio as gr
+    from gradio.utils import NamedString
 
     with gr.Blocks(title="ragbot · 办公室主任会议讲话问答") as demo:
         gr.Markdown("## ragbot · 办公室主任会议讲话问答\n每句回答后的 [n] 对应下方编号摘录；摘录为讲话原文。")
@@ -418,13 +479,19 @@ def build(app: App) -> Any:
             upload_files = gr.File(
                 file_count="multiple", file_types=list(SUPPORTED), label="上传文件", elem_id="upload"
             )
+            # Gradio 6's File preprocessing opens an empty temporary file per upload that it never uses (one
+            # left in the temp folder each time) and refuses a whole batch over one file's extension in
+            # English; App.upload decides by content and says why in Chinese. Overridden on this instance
+            # (a subclass would make Gradio write a .pyi beside this module); Gradio still checks that each
+            # path is an upload of its own before this runs. tests/test_app.py sees the temp folder empty.
+            upload_files._process_single_file = lambda f: NamedString(f.path)  # type: ignore[method-assign]
             upload_btn = gr.Button("加入语料", elem_id="add")
             upload_msg = gr.HTML(elem_id="upload-msg")
 
-            def on_upload(paths: list[str] | None, progress: Any = gr.Progress()) -> tuple[str, list[list[Any]]]:  # noqa: B008
-                return app.upload(paths, progress)
+            def on_upload(paths: list[str] | None, progress: Any = gr.Progress()) -> tuple[str, list[list[Any]], None]:  # noqa: B008
+                return (*app.upload(paths, progress), None)  # the picker empties: its files are gone from the server
 
-            upload_btn.click(on_upload, upload_files, [upload_msg, table], api_visibility="private")
+            upload_btn.click(on_upload, upload_files, [upload_msg, table, upload_files], api_visibility="private")
         with gr.Tab("评测"):
             gr.Markdown("`ragbot eval` 的最新评测报告：各配置的检索与引用指标、按题型与字体的细分、图表和最差的问题。")
             reload_btn = gr.Button("重新载入", size="sm", elem_id="reload-report")
@@ -445,67 +512,4 @@ def build(app: App) -> Any:
         note_btn.click(app.comment, [answers, note], [feedback_msg, note], api_visibility="private")
         clear.click(lambda: ([], []), None, [chatbot, answers], api_visibility="private")
         gr.api(app.api_ask, api_name="ask")
-    return demo
-
-
-# Without a login, only the page shell and what the login form itself needs may be fetched.
-_OPEN_PATHS = ("/", "/login", "/login/", "/gradio_api/login", "/gradio_api/login/", "/logout", "/gradio_api/logout",
-               "/theme.css", "/gradio_api/theme.css", "/favicon.ico", "/manifest.json", "/robots.txt",
-               "/gradio_api/startup-events")  # launch() itself calls it, without a login  # fmt: skip
-_OPEN_PREFIXES = ("/assets/", "/static/", "/gradio_api/assets/", "/gradio_api/static/", "/svelte/")
-
-
-class RequireLogin:
-    """ASGI middleware: with --auth, every route but the login page needs the session cookie.
-
-    Gradio guards its API and file routes itself; this closes the rest (cancel, reset, heartbeat,
-    startup events, anything a later Gradio adds) without relying on each route to remember.
-    """
-
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        server = scope.get("app")
-        if scope["type"] not in ("http", "websocket") or server is None or getattr(server, "auth", None) is None:
-            await self.app(scope, receive, send)
-            return
-        path = scope["path"]
-        if path in _OPEN_PATHS or path.startswith(_OPEN_PREFIXES):
-            await self.app(scope, receive, send)
-            return
-        from starlette.requests import HTTPConnection
-        from starlette.responses import JSONResponse
-
-        cookies = HTTPConnection(scope).cookies
-        token = cookies.get(f"access-token-{server.cookie_id}") or cookies.get(
-            f"access-token-unsecure-{server.cookie_id}"
-        )
-        if token and token in server.tokens:
-            await self.app(scope, receive, send)
-            return
-        if scope["type"] == "websocket":
-            await send({"type": "websocket.close", "code": 1008})
-            return
-        await JSONResponse({"detail": "Not authenticated"}, status_code=401)(scope, receive, send)
-
-
-def launch(config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
-           block: bool = True, bot: pipeline.Ragbot | None = None) -> Any:  # fmt: skip
-    import gradio as gr
-    from starlette.middleware import Middleware
-
-    app = App(config, bot)  # `bot`: a session whose index the caller already loaded
-    app.bot.index  # noqa: B018 - load the index and model before the first visitor
-    app.bot.embedder  # noqa: B018
-    app.answerer("extractive").ask(EXAMPLES[0])  # warm-up: tokenizer, vector matrix, sentence scoring
-    demo = build(app)
-    theme = gr.themes.Soft(font=SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
-    # every event may run `concurrency` at once, in a thread pool big enough for all of them, so one
-    # slow LLM answer (bounded by llm_timeout) never holds up the extractive answers of other users
-    demo.queue(default_concurrency_limit=config.concurrency, max_size=config.queue_size)
-    demo.launch(server_name=host, server_port=port, auth=auth, theme=theme, css=CSS, js=COPY_JS, prevent_thread_lock=not block,
-                max_threads=max(40, 2 * config.concurrency),
-                app_kwargs={"middleware": [Middleware(RequireLogin)]} if auth else None,
-                show_error=False, quiet=True, footer_links=[], ssr_mode=False)  # fmt: skip
     return demo

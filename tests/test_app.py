@@ -9,7 +9,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from ragbot.script import detect_script
 from ragbot.types import Answer, AnswerSentence, Citation, Hit
 from ragbot.ui import render_answer
 
-from .conftest import CORPUS
+from .conftest import CORPUS, make_workdir, serve
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -62,12 +61,6 @@ def test_display_switch_converts_answer_and_excerpts() -> None:
 
 
 # ------------------------------------------------------------------ a real server
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _small_report(folder: Path, tmp: Path) -> None:
     """An evaluation report of a two-question run (keyword embedder), with a hostile question in it."""
     from ragbot import experiment, report
@@ -89,9 +82,7 @@ def _small_report(folder: Path, tmp: Path) -> None:
 @pytest.fixture(scope="module")
 def workdir(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the corpus and of the session's real index, so uploads change neither; a small report."""
-    work = tmp_path_factory.mktemp("app")
-    shutil.copytree(CORPUS, work / "corpus")
-    shutil.copytree(real_index.index, work / "index")
+    work = make_workdir(real_index, tmp_path_factory.mktemp("app"))
     _small_report(work / "reports", work / "report-run")
     return work
 
@@ -107,40 +98,9 @@ def test_report_tab_without_a_report_says_how_to_make_one(real_index: Config, tm
     assert "<img src=x" not in shown and "&lt;img src=x" in shown
 
 
-def _serve(workdir: Path, *extra: str, log: Path | None = None) -> Iterator[str]:
-    """A real `ragbot serve` on a free port; its output goes to `log` when given."""
-    port = _free_port()
-    exe = Path(sys.executable).with_name("ragbot")
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "RAGBOT_CORPUS": str(workdir / "corpus"),
-           "RAGBOT_DATA": str(workdir / "data"), "RAGBOT_REPORTS": str(workdir / "reports")}  # fmt: skip
-    sink = open(log, "wb") if log else subprocess.PIPE  # noqa: SIM115 - closed below
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--index", str(workdir / "index"), *extra],
-                            stdout=sink, stderr=subprocess.STDOUT, env=env)  # fmt: skip
-    url = f"http://127.0.0.1:{port}/"
-    t0 = time.perf_counter()
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.perf_counter() - t0 > 90:
-                out = proc.stdout.read().decode() if proc.stdout else (log.read_text() if log else "")
-                pytest.fail(f"ragbot serve did not come up: {out[-2000:]}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        if log and not isinstance(sink, int):
-            sink.close()
-
-
 @pytest.fixture(scope="module")
 def server(workdir: Path) -> Iterator[str]:
-    yield from _serve(workdir)
+    yield from serve(workdir)
 
 
 GUARDED_GET = (
@@ -177,7 +137,7 @@ def test_auth_guards_every_page_and_the_api(workdir: Path) -> None:
     file downloads (of a file that really is in Gradio's cache), cancel/reset, heartbeat."""
     from gradio_client import Client
 
-    for url in _serve(workdir, "--auth", "office:s3cret"):
+    for url in serve(workdir, "--auth", "office:s3cret"):
         login = urllib.request.Request(url + "login", data=b"username=office&password=s3cret", method="POST",
                                        headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
         with urllib.request.urlopen(login, timeout=10) as r:
@@ -218,6 +178,18 @@ def test_api_answers_with_citations(server: str) -> None:
                                             ("督查", 5, "gpt-5", "unknown generator 'gpt-5'; valid names")):  # fmt: skip
         with pytest.raises(Exception, match=message):  # the one-line message, not Gradio's generic error
             client.predict(question, k, generator, api_name="/ask")
+
+
+def test_loopback_server_refuses_other_host_names(server: str) -> None:
+    """Served on 127.0.0.1, a page on another name that resolves here (DNS rebinding) gets nothing."""
+    import http.client
+
+    port = int(server.rstrip("/").rsplit(":", 1)[1])
+    for host, want in ((f"localhost:{port}", 200), (f"127.0.0.1:{port}", 200), (f"rebound.example:{port}", 403)):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+        conn.request("GET", "/config", headers={"Host": host})
+        assert conn.getresponse().status == want, host
+        conn.close()
 
 
 def test_page_is_served_without_cdn_assets(server: str) -> None:
@@ -388,6 +360,10 @@ def test_browser_upload_adds_a_speech_and_rejects_a_bad_file(page: Page, workdir
     expect(page.locator("#corpus")).to_contain_text("在全县档案工作会议上的讲话")
     uploads = sorted(p.name for p in (workdir / "corpus" / "uploads").iterdir())
     assert uploads == ["新讲话_2024.txt"]  # stored under a safe name, inside the uploads folder; the bad one not kept
+    temp = workdir / "data" / "tmp"
+    assert (
+        temp.is_dir() and [p for p in temp.rglob("*") if p.is_file()] == []
+    )  # Gradio's copies, stored or refused, gone
     page.get_by_role("tab", name="问答").click()
     ask(page, "档案工作要做到什么？")
     cite = page.locator("#chat .ragbot-cite").first
@@ -458,7 +434,7 @@ def test_upload_decides_type_by_content_and_keeps_files_inside_uploads(
 def test_browser_login_then_ask(browser: Browser, workdir: Path) -> None:
     from playwright.sync_api import expect
 
-    for url in _serve(workdir, "--auth", "office:s3cret"):
+    for url in serve(workdir, "--auth", "office:s3cret"):
         ctx = browser.new_context()
         pg = ctx.new_page()
         pg.goto(url, wait_until="domcontentloaded")

@@ -24,7 +24,7 @@ def test_unknown_key_lists_valid_ones(tmp_path: Path) -> None:
     toml.write_text("[ragbot]\nchunk_sise = 400\n", encoding="utf-8")
     with pytest.raises(
         ConfigError,
-        match=r"unknown setting 'chunk_sise'.*valid ones: answer_chars, bm25_weight, chunk_overlap, chunk_size",
+        match=r"unknown setting 'chunk_sise'.*valid ones: allowed_origins, answer_chars, bm25_weight, chunk_overlap, chunk_size",
     ):
         Config.load(toml)
 
@@ -53,3 +53,11 @@ def test_booleans_and_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAGBOT_LLM_STREAM", "maybe")
     with pytest.raises(ConfigError, match="expects bool, got 'maybe'"):
         Config.load()
+
+
+def test_allowed_origins_from_toml_list_and_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    toml = tmp_path / "ragbot.toml"
+    toml.write_text('[ragbot]\nallowed_origins = ["https://portal.office.lan"]\n', encoding="utf-8")
+    assert Config.load(toml).allowed_origins == ("https://portal.office.lan",)
+    monkeypatch.setenv("RAGBOT_ALLOWED_ORIGINS", "http://a.lan:8080, https://b.lan")
+    assert Config.load(toml).allowed_origins == ("http://a.lan:8080", "https://b.lan")  # the environment wins
