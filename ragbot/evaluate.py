@@ -141,8 +141,14 @@ class RetrievalScores:
 
     def means(self) -> dict[str, float]:
         n = max(self.n, 1)
-        return {"n": self.n, "hit": self.hit / n, "recall": self.recall / n, "mrr": self.mrr / n,
-                "ndcg": self.ndcg / n, "budget": self.budget / n}  # fmt: skip
+        return {
+            "n": self.n,
+            "hit": self.hit / n,
+            "recall": self.recall / n,
+            "mrr": self.mrr / n,
+            "ndcg": self.ndcg / n,
+            "budget": self.budget / n,
+        }
 
 
 def ndcg_at(excerpts: Sequence[str], quotes: Sequence[str], k: int = 10) -> float:
@@ -235,8 +241,13 @@ def score(q: Question, o: Outcome, k: int = 5) -> dict[str, float | None]:
     ex = list(o.excerpts)
     out: dict[str, float | None] = dict.fromkeys(METRICS)
     if q.answerable:
-        out.update(hit=hit_at(ex, quotes, k), recall=recall_at(ex, quotes, k), mrr=reciprocal_rank(ex, quotes),
-                   ndcg=ndcg_at(ex, quotes, 10), budget=hit_within(ex, quotes, 1500))  # fmt: skip
+        out.update(
+            hit=hit_at(ex, quotes, k),
+            recall=recall_at(ex, quotes, k),
+            mrr=reciprocal_rank(ex, quotes),
+            ndcg=ndcg_at(ex, quotes, 10),
+            budget=hit_within(ex, quotes, 1500),
+        )
     if o.answered:
         out["in_script"] = float(detect_script(o.answer) == q.script or not o.answer.strip())
         if not q.answerable:

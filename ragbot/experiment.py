@@ -66,8 +66,18 @@ VARIANTS: dict[str, Variant] = {
         ),
     )
 }
-DEFAULT_VARIANTS = ("bm25", "dense", "hybrid", "hybrid-rerank", "hybrid-c500", "llm-openai", "llm-llama-cpp",
-                    "llm-transformers", "langchain", "chatchat")  # fmt: skip
+DEFAULT_VARIANTS = (
+    "bm25",
+    "dense",
+    "hybrid",
+    "hybrid-rerank",
+    "hybrid-c500",
+    "llm-openai",
+    "llm-llama-cpp",
+    "llm-transformers",
+    "langchain",
+    "chatchat",
+)
 
 
 class Baseline(Protocol):
@@ -146,12 +156,21 @@ def _ragbot_outcomes(q: Question, bot: pipeline.Ragbot, answerer: pipeline.Answe
     a = answerer.ask(q.question)
     ask_ms = (time.perf_counter() - t) * 1000
     return Outcome(
-        q.id, name, tuple(h.text for h in result.hits), tuple(f"{h.file}#{h.speech}" for h in result.hits), search_ms,
-        answered=True, answer=a.text, refused=a.refused, cited=tuple(c.text for c in a.citations),
+        q.id,
+        name,
+        tuple(h.text for h in result.hits),
+        tuple(f"{h.file}#{h.speech}" for h in result.hits),
+        search_ms,
+        answered=True,
+        answer=a.text,
+        refused=a.refused,
+        cited=tuple(c.text for c in a.citations),
         citation_precision=a.citation_precision,
         unsupported=sum(not s.supported for s in a.sentences) / max(1, len(a.sentences)),
-        script=a.script, ask_ms=ask_ms, notice=a.notice,
-    )  # fmt: skip
+        script=a.script,
+        ask_ms=ask_ms,
+        notice=a.notice,
+    )
 
 
 def run(
@@ -229,5 +248,6 @@ def run(
         finally:
             if tmp is not None:
                 shutil.rmtree(tmp, ignore_errors=True)
-    return EvalRun(tuple(questions), tuple(runs), tuple(outcomes), k, embedder.name, started,
-                   time.perf_counter() - t_start)  # fmt: skip
+    return EvalRun(
+        tuple(questions), tuple(runs), tuple(outcomes), k, embedder.name, started, time.perf_counter() - t_start
+    )

@@ -87,9 +87,18 @@ def export(path: Path) -> list[dict[str, Any]]:
                     at = fold(excerpt).find(want)
                     if len(want) >= 8 and at >= 0:
                         gold.append({"file": c["file"], "speech": c["speech"], "quote": excerpt[at : at + len(want)]})
-        out.append({
-            "schema": 2, "id": f"fb{i:04d}", "split": "heldout", "question": r.get("question", ""), "script": r.get("script", ""),
-            "type": "unreviewed", "gold": gold, "answer": r.get("answer", ""), "rating": r.get("rating"),
-            "comment": r.get("comment", ""),
-        })  # fmt: skip
+        out.append(
+            {
+                "schema": 2,
+                "id": f"fb{i:04d}",
+                "split": "heldout",
+                "question": r.get("question", ""),
+                "script": r.get("script", ""),
+                "type": "unreviewed",
+                "gold": gold,
+                "answer": r.get("answer", ""),
+                "rating": r.get("rating"),
+                "comment": r.get("comment", ""),
+            }
+        )
     return out

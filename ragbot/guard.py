@@ -49,9 +49,21 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 
 # Without a login, only the page shell and what the login form itself needs may be fetched.
-OPEN_PATHS = ("/", "/login", "/login/", "/gradio_api/login", "/gradio_api/login/", "/logout", "/gradio_api/logout",
-              "/theme.css", "/gradio_api/theme.css", "/favicon.ico", "/manifest.json", "/robots.txt",
-              "/gradio_api/startup-events")  # fmt: skip
+OPEN_PATHS = (
+    "/",
+    "/login",
+    "/login/",
+    "/gradio_api/login",
+    "/gradio_api/login/",
+    "/logout",
+    "/gradio_api/logout",
+    "/theme.css",
+    "/gradio_api/theme.css",
+    "/favicon.ico",
+    "/manifest.json",
+    "/robots.txt",
+    "/gradio_api/startup-events",
+)
 OPEN_PREFIXES = ("/assets/", "/static/", "/gradio_api/assets/", "/gradio_api/static/", "/svelte/")
 
 
@@ -168,10 +180,18 @@ def rewrite_cookie(header: str, samesite: str, secure: bool) -> str:
 class Guard:
     """The middleware; see the module docstring. `auth_app()` returns Gradio's app when --auth is on."""
 
-    def __init__(self, app: ASGIApp, *, auth_app: Callable[[], Any] | None = None,
-                 allowed_origins: Iterable[str] = (), loopback_only: bool = False, cookie_samesite: str = "lax",
-                 upload_cap: int | None = None, throttle: LoginThrottle | None = None,
-                 log: Callable[[str], None] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        auth_app: Callable[[], Any] | None = None,
+        allowed_origins: Iterable[str] = (),
+        loopback_only: bool = False,
+        cookie_samesite: str = "lax",
+        upload_cap: int | None = None,
+        throttle: LoginThrottle | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
         self.app = app
         self.auth_app = auth_app
         self.allowed = {o for o in (origin_of(x) for x in allowed_origins) if o}
@@ -182,8 +202,15 @@ class Guard:
         self.throttle = throttle or LoginThrottle()
         self.log = log or (lambda line: print(f"ragbot: {line}", file=sys.stderr, flush=True))
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, status: int, message: str,
-                      headers: dict[str, str] | None = None) -> None:  # fmt: skip
+    async def _refuse(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        status: int,
+        message: str,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         if scope["type"] == "websocket":
             await send({"type": "websocket.close", "code": 1008})
             return
@@ -192,9 +219,17 @@ class Guard:
         text = to_traditional(message) if _traditional(scope) else message
         body = json.dumps({"detail": text}, ensure_ascii=False).encode("utf-8")
         extra = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                                (b"content-length", str(len(body)).encode()), *extra]})  # fmt: skip
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [
+                    (b"content-type", b"application/json; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode()),
+                    *extra,
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})
 
     def same_origin(self, scope: Scope, origin: str) -> bool:
@@ -257,8 +292,9 @@ class Guard:
             length = _header(scope, b"content-length")
             if length is None or not length.isdigit() or int(length) > self.upload_cap:
                 mb = self.upload_cap / 1_000_000
-                await self._refuse(scope, receive, send, 413 if length else 411,
-                                   f"上传内容过大或未注明大小：一次最多 {mb:g} MB")  # fmt: skip
+                await self._refuse(
+                    scope, receive, send, 413 if length else 411, f"上传内容过大或未注明大小：一次最多 {mb:g} MB"
+                )
                 return
         await self.app(scope, receive, self._outgoing(scope, send))
 
@@ -271,9 +307,10 @@ class Guard:
             if message["type"] == "http.response.start":
                 headers = [
                     (k, rewrite_cookie(v.decode("latin-1"), self.samesite, secure).encode("latin-1"))
-                    if k.lower() == b"set-cookie" else (k, v)
+                    if k.lower() == b"set-cookie"
+                    else (k, v)
                     for k, v in message.get("headers", ())
-                ]  # fmt: skip
+                ]
                 if not any(k.lower() == b"access-control-allow-origin" for k, _ in headers):
                     headers = [(k, v) for k, v in headers if k.lower() != b"access-control-allow-credentials"]
                 message["headers"] = headers
@@ -286,8 +323,14 @@ class Guard:
         wait = self.throttle.wait(address)
         if wait > 0:
             self.log(f"login from {address} refused: too many wrong passwords (wait {wait:.0f} s)")
-            await self._refuse(scope, receive, send, 429, f"密码错误次数过多，请 {wait:.0f} 秒后再试",
-                               {"Retry-After": str(int(wait) + 1)})  # fmt: skip
+            await self._refuse(
+                scope,
+                receive,
+                send,
+                429,
+                f"密码错误次数过多，请 {wait:.0f} 秒后再试",
+                {"Retry-After": str(int(wait) + 1)},
+            )
             return
         status: list[int] = []
         inner = self._outgoing(scope, send)

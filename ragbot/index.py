@@ -103,8 +103,16 @@ def text_key(text: str, fingerprint: str) -> str:
 class Index:
     """A loaded index: chunks, speeches, the vector index (several rows per chunk) and BM25."""
 
-    def __init__(self, folder: Path, manifest: Manifest, chunks: list[Chunk], unit_keys: list[list[str]],
-                 speeches: list[Speech], vectors: Any, bm25: BM25) -> None:  # fmt: skip
+    def __init__(
+        self,
+        folder: Path,
+        manifest: Manifest,
+        chunks: list[Chunk],
+        unit_keys: list[list[str]],
+        speeches: list[Speech],
+        vectors: Any,
+        bm25: BM25,
+    ) -> None:
         self.folder = folder
         self.manifest = manifest
         self.chunks = chunks
@@ -230,8 +238,15 @@ def stray_temp_folders(folder: Path) -> list[Path]:
     return sorted(folder.parent.glob(f".{folder.name}.tmp-*"))
 
 
-def save(folder: Path, manifest: Manifest, chunks: Sequence[Chunk], unit_keys: Sequence[list[str]],
-         speeches: Sequence[Speech], vectors: np.ndarray, hook: Callable[[str], None] | None = None) -> None:  # fmt: skip
+def save(
+    folder: Path,
+    manifest: Manifest,
+    chunks: Sequence[Chunk],
+    unit_keys: Sequence[list[str]],
+    speeches: Sequence[Speech],
+    vectors: np.ndarray,
+    hook: Callable[[str], None] | None = None,
+) -> None:
     """Write a complete index into a temp sibling folder, then swap it in atomically.
 
     `hook(stage)` is called between steps (tests use it to simulate a failure mid-build).
@@ -271,16 +286,24 @@ def save(folder: Path, manifest: Manifest, chunks: Sequence[Chunk], unit_keys: S
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _write_all(tmp: Path, manifest: Manifest, chunks: Sequence[Chunk], unit_keys: Sequence[list[str]],
-               speeches: Sequence[Speech], vectors: np.ndarray, hook: Callable[[str], None] | None) -> None:  # fmt: skip
+def _write_all(
+    tmp: Path,
+    manifest: Manifest,
+    chunks: Sequence[Chunk],
+    unit_keys: Sequence[list[str]],
+    speeches: Sequence[Speech],
+    vectors: np.ndarray,
+    hook: Callable[[str], None] | None,
+) -> None:
     """Every file of the index into `tmp`, fsynced. A failed write (disk full, quota, permissions)
     becomes IndexWriteError; the caller has not touched the live index yet."""
     import faiss
 
     try:
-        _write(tmp / "chunks.jsonl", "".join(
-            json.dumps(_chunk_json(c, k), ensure_ascii=False) + "\n" for c, k in zip(chunks, unit_keys)
-        ))  # fmt: skip
+        _write(
+            tmp / "chunks.jsonl",
+            "".join(json.dumps(_chunk_json(c, k), ensure_ascii=False) + "\n" for c, k in zip(chunks, unit_keys)),
+        )
         if hook:
             hook("chunks")
         _write(
@@ -342,8 +365,13 @@ def read_manifest(folder: Path) -> Manifest:
         ) from None
 
 
-def load(folder: Path, embedder_name: str | None = None, fingerprint: str | None = None, dim: int | None = None,
-         ef_search: int = 128) -> Index:  # fmt: skip
+def load(
+    folder: Path,
+    embedder_name: str | None = None,
+    fingerprint: str | None = None,
+    dim: int | None = None,
+    ef_search: int = 128,
+) -> Index:
     """Load and check an index; `embedder_*` are what the caller will query with."""
     import faiss
 
@@ -354,8 +382,10 @@ def load(folder: Path, embedder_name: str | None = None, fingerprint: str | None
             f"not '{embedder_name}'; run `ragbot ingest --rebuild` or use --embedder {manifest.embedder}"
         )
     if dim is not None and manifest.dim != dim:
-        raise IndexInvalid(f"index at {folder}/ holds {manifest.dim}-d vectors, the embedder makes {dim}-d; "
-                          "run `ragbot ingest --rebuild`")  # fmt: skip
+        raise IndexInvalid(
+            f"index at {folder}/ holds {manifest.dim}-d vectors, the embedder makes {dim}-d; "
+            "run `ragbot ingest --rebuild`"
+        )
     try:
         pairs = [_chunk_from(json.loads(line)) for line in (folder / "chunks.jsonl").read_text("utf-8").splitlines()]
         speeches = [_speech_from(json.loads(x)) for x in (folder / "speeches.jsonl").read_text("utf-8").splitlines()]

@@ -193,12 +193,21 @@ def valid_unicode(text: str) -> str:
 
 
 _MAGIC = (  # signatures of common files that are not documents ragbot can read
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-    (b"\x7fELF", "an ELF program"), (b"MZ", "a Windows program"), (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"), (b"BZh", "a bzip2 archive"),
-    (b"\xd0\xcf\x11\xe0", "an old Office (.doc/.xls) file; save it as .docx"), (b"%!PS", "a PostScript file"),
-    (b"RIFF", "a RIFF media file"), (b"ID3", "an MP3 file"), (b"\x00\x00\x00", "a binary file"),
-)  # fmt: skip
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "an ELF program"),
+    (b"MZ", "a Windows program"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Office (.doc/.xls) file; save it as .docx"),
+    (b"%!PS", "a PostScript file"),
+    (b"RIFF", "a RIFF media file"),
+    (b"ID3", "an MP3 file"),
+    (b"\x00\x00\x00", "a binary file"),
+)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S)
 
 

@@ -87,8 +87,9 @@ def counts(found: Sequence[Occurrence]) -> list[tuple[str, int, str, int]]:
     return [(f, n, t, k) for (f, n, t), k in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
 
 
-def similar_sentences(qvec: np.ndarray, matrix: np.ndarray, rows: Sequence[tuple[int, str, int, str, str]],
-                      k: int = 10) -> list[Similar]:  # fmt: skip
+def similar_sentences(
+    qvec: np.ndarray, matrix: np.ndarray, rows: Sequence[tuple[int, str, int, str, str]], k: int = 10
+) -> list[Similar]:
     """The `k` sentences nearest the query. `rows` lists (row in matrix, file, speech, title, text)
     for the sentence vectors only; duplicate texts (chunk overlaps) are shown once."""
     if not rows:

@@ -99,8 +99,9 @@ def ingest(paths: Iterable[str | Path], config: Config, progress: Progress | Non
 
 
 # ---------------------------------------------------------------- building
-def _manifest(corpus: Corpus, config: Config, embedder_name: str, dim: int, fp: str, units: int,
-              stats: dict[str, Any]) -> index_mod.Manifest:  # fmt: skip
+def _manifest(
+    corpus: Corpus, config: Config, embedder_name: str, dim: int, fp: str, units: int, stats: dict[str, Any]
+) -> index_mod.Manifest:
     s = chunk_settings(config)
     return index_mod.Manifest(
         format=index_mod.FORMAT,
@@ -199,8 +200,16 @@ def build_index(
         reused = sum(k in old_vectors for k in flat_keys)
         stats = {"embedded": len(todo), "reused": reused, "embedded_chars": embedded_chars}
         manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats)
-        report = BuildReport(str(folder), len(corpus.chunks), len(flat_keys), len(todo), reused,
-                             manifest.kind, 0.0, embedded_chars=embedded_chars)  # fmt: skip
+        report = BuildReport(
+            str(folder),
+            len(corpus.chunks),
+            len(flat_keys),
+            len(todo),
+            reused,
+            manifest.kind,
+            0.0,
+            embedded_chars=embedded_chars,
+        )
         if old_manifest is not None and not todo and not rebuild and _same_build(old_manifest, manifest):
             return corpus, replace(report, seconds=time.perf_counter() - t0, up_to_date=True)
         index_mod.save(folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors, hook=hook)
@@ -285,9 +294,15 @@ class Ragbot:
 
     def settings(self, k: int | None = None, mode: Mode | None = None) -> SearchSettings:
         c = self.config
-        return SearchSettings(k=k or c.top_k, mode=mode or cast(Mode, c.mode), depth=max(c.depth, (k or c.top_k) * 3),
-                              dense_weight=c.dense_weight, bm25_weight=c.bm25_weight, rrf_k=c.rrf_k,
-                              merge_max_chars=c.merge_max_chars)  # fmt: skip
+        return SearchSettings(
+            k=k or c.top_k,
+            mode=mode or cast(Mode, c.mode),
+            depth=max(c.depth, (k or c.top_k) * 3),
+            dense_weight=c.dense_weight,
+            bm25_weight=c.bm25_weight,
+            rrf_k=c.rrf_k,
+            merge_max_chars=c.merge_max_chars,
+        )
 
     def search(
         self, query: str, k: int | None = None, mode: Mode | None = None, filters: Filters | None = None
@@ -346,8 +361,9 @@ QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点]|多长|多
 _NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两]+[个项条种件次名年月日天位%％]")
 
 
-def evidence(question: str, cands: Sequence[Candidate], hits: Sequence[Hit] = (),
-             tokens: Sequence[str] = ()) -> tuple[float, bool]:  # fmt: skip
+def evidence(
+    question: str, cands: Sequence[Candidate], hits: Sequence[Hit] = (), tokens: Sequence[str] = ()
+) -> tuple[float, bool]:
     """(best evidence similarity, whether the question asks for a quantity).
 
     A question asking how many / how long / which number needs a sentence that states one, so
@@ -378,8 +394,13 @@ class Answerer:
             self._generator = make_generator(self.config.generator, self.config)
         return self._generator
 
-    def stream(self, question: str, history: Sequence[tuple[str, str]] = (), filters: Filters | None = None,
-               k: int | None = None) -> Iterator[str | Answer]:  # fmt: skip
+    def stream(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        filters: Filters | None = None,
+        k: int | None = None,
+    ) -> Iterator[str | Answer]:
         """Pieces of the answer text as they come, then the checked Answer as the last item."""
         times: list[tuple[str, float]] = []
         t0 = time.perf_counter()
@@ -401,10 +422,15 @@ class Answerer:
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if _NUMERAL.search(fold(c.text)) else c for c in cands]
         prompt = Prompt(
-            question=q, script=script, excerpts=tuple(h.text for h in hits), titles=tuple(h.title for h in hits),
-            history=tuple(history), candidates=tuple(cands), wording=bool(WORDING.search(fold(q))),
+            question=q,
+            script=script,
+            excerpts=tuple(h.text for h in hits),
+            titles=tuple(h.title for h in hits),
+            history=tuple(history),
+            candidates=tuple(cands),
+            wording=bool(WORDING.search(fold(q))),
             budget=self.config.answer_chars,
-        )  # fmt: skip
+        )
         refusal = to_script(cite.REFUSAL, script) + "。"
         if best < threshold or not hits:
             yield refusal
@@ -426,8 +452,13 @@ class Answerer:
         times.append(("generate", time.perf_counter() - t1))
         yield self._answer(q, "".join(pieces), script, hits, used, times, notice)
 
-    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), filters: Filters | None = None,
-            k: int | None = None) -> Answer:  # fmt: skip
+    def ask(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        filters: Filters | None = None,
+        k: int | None = None,
+    ) -> Answer:
         """The checked Answer (the stream, collected)."""
         for item in self.stream(question, history, filters, k):
             if isinstance(item, Answer):
@@ -446,8 +477,17 @@ class Answerer:
                 pass
         return f"{history[-1][0]} {q}"[: self.config.max_query_chars]
 
-    def _answer(self, q: str, text: str, script: Script, hits: Sequence[Hit], generator: str,
-                times: list[tuple[str, float]], notice: str, refused: bool = False) -> Answer:  # fmt: skip
+    def _answer(
+        self,
+        q: str,
+        text: str,
+        script: Script,
+        hits: Sequence[Hit],
+        generator: str,
+        times: list[tuple[str, float]],
+        notice: str,
+        refused: bool = False,
+    ) -> Answer:
         t = time.perf_counter()
         sentences, precision = cite.check(text, [h.text for h in hits], self.config.support_threshold)
         refused = refused or (bool(sentences) and all(cite.is_refusal(s.text) for s in sentences))
@@ -461,11 +501,20 @@ class Answerer:
         for old, new in order.items():
             h = hits[old - 1]
             used_by = tuple(i for i, s in enumerate(sentences) if new in s.citations)
-            citations.append(Citation(new, h.chunk_id, h.file, h.speech, h.title, h.headings, h.start, h.end,
-                                      h.text, used_by))  # fmt: skip
+            citations.append(
+                Citation(new, h.chunk_id, h.file, h.speech, h.title, h.headings, h.start, h.end, h.text, used_by)
+            )
         times.append(("cite", time.perf_counter() - t))
         return Answer(
-            question=q, text=cite.render(sentences), refused=refused, script=script, sentences=tuple(sentences),
-            citations=tuple(citations), hits=tuple(hits), generator=generator, citation_precision=precision,
-            timings=tuple(times), notice=notice,
-        )  # fmt: skip
+            question=q,
+            text=cite.render(sentences),
+            refused=refused,
+            script=script,
+            sentences=tuple(sentences),
+            citations=tuple(citations),
+            hits=tuple(hits),
+            generator=generator,
+            citation_precision=precision,
+            timings=tuple(times),
+            notice=notice,
+        )

@@ -30,8 +30,20 @@ GOALS = (  # key, label, test, target text (for the default configuration)
     ("evidence", "evidence recall of answers", lambda v: v >= 0.85, "≥ 0.85"),
     ("ask_p95", "ask latency p95 ms (extractive)", lambda v: v < 150, "< 150"),
 )
-TABLE_KEYS = ("hit", "recall", "mrr", "ndcg", "budget", "refusal", "false_refusal", "evidence", "precision",
-              "unsupported", "in_script", "rouge")  # fmt: skip
+TABLE_KEYS = (
+    "hit",
+    "recall",
+    "mrr",
+    "ndcg",
+    "budget",
+    "refusal",
+    "false_refusal",
+    "evidence",
+    "precision",
+    "unsupported",
+    "in_script",
+    "rouge",
+)
 
 
 class Tables:
@@ -100,18 +112,36 @@ def plots(t: Tables, folder: Path) -> list[tuple[str, str]]:
         out.append((file, caption))
 
     keys = ("hit", "mrr", "ndcg", "budget")
-    bars("retrieval.png", "Retrieval per configuration (answerable questions)", names,
-         {METRICS[k][0].replace("k", str(t.run.k)) if k == "hit" else METRICS[k][0]: [sums[n][k] or 0.0 for n in names]
-          for k in keys}, "score")  # fmt: skip
+    bars(
+        "retrieval.png",
+        "Retrieval per configuration (answerable questions)",
+        names,
+        {
+            METRICS[k][0].replace("k", str(t.run.k)) if k == "hit" else METRICS[k][0]: [
+                sums[n][k] or 0.0 for n in names
+            ]
+            for k in keys
+        },
+        "score",
+    )
     answered = [n for n in names if not _is_baseline(t.run, n)]
     if answered:
         keys = ("refusal", "false_refusal", "evidence", "precision")
-        bars("answers.png", "Answer quality per configuration", answered,
-             {METRICS[k][0]: [sums[n][k] or 0.0 for n in answered] for k in keys}, "score")  # fmt: skip
+        bars(
+            "answers.png",
+            "Answer quality per configuration",
+            answered,
+            {METRICS[k][0]: [sums[n][k] or 0.0 for n in answered] for k in keys},
+            "score",
+        )
     types = sorted({q.type for q in t.questions.values() if q.answerable})
-    bars("by_type.png", f"hit@{t.run.k} by question type", types,
-         {n: [t.summary(n, where("type", ty))["hit"] or 0.0 for ty in types] for n in names},
-         "score")  # fmt: skip
+    bars(
+        "by_type.png",
+        f"hit@{t.run.k} by question type",
+        types,
+        {n: [t.summary(n, where("type", ty))["hit"] or 0.0 for ty in types] for n in names},
+        "score",
+    )
     fig, ax = plt.subplots(figsize=(7, 3.4), dpi=110)
     data = [[o.ask_ms if o.answered else o.search_ms for _, o, _ in t.by_variant[n]] for n in names]
     ax.boxplot(data, showfliers=False)
@@ -170,8 +200,14 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
         rows = []
         for key, label, ok, target in GOALS:
             v = p.get(key)
-            rows.append([label, target, _fmt(v, 1 if key == "ask_p95" else 3), "–" if v is None else
-                         ("met" if ok(v) else "**not met**")])  # fmt: skip
+            rows.append(
+                [
+                    label,
+                    target,
+                    _fmt(v, 1 if key == "ask_p95" else 3),
+                    "–" if v is None else ("met" if ok(v) else "**not met**"),
+                ]
+            )
         parts += [f"## Goals ({t.primary})", _md_table(["goal", "target", "measured", ""], rows)]
         dev = t.summary(t.primary, where("split", "dev"))
         held = t.summary(t.primary, where("split", "heldout"))
@@ -182,8 +218,11 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
                 f"{_fmt(held.get('false_refusal'))} (n={held.get('n_false_refusal', 0)}), against "
                 f"{_fmt(dev.get('refusal'))} and {_fmt(dev.get('false_refusal'))} on dev."
             )
-    header = ["configuration"] + [METRICS[k][0].replace("@k", f"@{run.k}") for k in TABLE_KEYS] + [
-        "search p50 ms", "ask p50 / p95 ms"]  # fmt: skip
+    header = (
+        ["configuration"]
+        + [METRICS[k][0].replace("@k", f"@{run.k}") for k in TABLE_KEYS]
+        + ["search p50 ms", "ask p50 / p95 ms"]
+    )
     rows = []
     sums = {r.variant.name: t.summary(r.variant.name) for r in t.ran}
     best = {}
@@ -192,24 +231,53 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
         best[k] = (min(vals) if k in LOWER_IS_BETTER else max(vals)) if len(vals) > 1 else None
     for name, s in sums.items():
         ask = f"{s['ask_p50']:.1f} / {s['ask_p95']:.1f}" if "ask_p50" in s else "–"
-        cells = [f"**{_fmt(s.get(k))}**" if s.get(k) is not None and _fmt(s.get(k)) == _fmt(best[k]) else
-                 _fmt(s.get(k)) for k in TABLE_KEYS]  # fmt: skip
+        cells = [
+            f"**{_fmt(s.get(k))}**" if s.get(k) is not None and _fmt(s.get(k)) == _fmt(best[k]) else _fmt(s.get(k))
+            for k in TABLE_KEYS
+        ]
         rows.append([name, *cells, f"{s['search_p50']:.1f}", ask])
-    parts += ["## Configurations side by side", _md_table(header, rows),
-              "Retrieval figures are over answerable questions, refusal accuracy over unanswerable ones, "
-              "evidence recall, citation precision, unsupported sentences and ROUGE-L over answered answerable ones. "
-              "Lower is better for false refusals and unsupported sentences; the best of each column is in bold. "
-              "Peer baselines retrieve only."]  # fmt: skip
-    about = [[r.variant.name, r.variant.about, r.status if r.status != "ran" else
-              (f"own index: {r.chunks} chunks, built in {r.build_s:.1f} s" if r.build_s else
-               (f"{r.chunks} chunks" if r.chunks else "ran"))] for r in run.variants]  # fmt: skip
+    parts += [
+        "## Configurations side by side",
+        _md_table(header, rows),
+        "Retrieval figures are over answerable questions, refusal accuracy over unanswerable ones, "
+        "evidence recall, citation precision, unsupported sentences and ROUGE-L over answered answerable ones. "
+        "Lower is better for false refusals and unsupported sentences; the best of each column is in bold. "
+        "Peer baselines retrieve only.",
+    ]
+    about = [
+        [
+            r.variant.name,
+            r.variant.about,
+            r.status
+            if r.status != "ran"
+            else (
+                f"own index: {r.chunks} chunks, built in {r.build_s:.1f} s"
+                if r.build_s
+                else (f"{r.chunks} chunks" if r.chunks else "ran")
+            ),
+        ]
+        for r in run.variants
+    ]
     parts += ["### What each configuration is", _md_table(["configuration", "what", "status"], about)]
-    short = {"hit": f"hit@{run.k}", "recall": f"rec@{run.k}", "mrr": "MRR", "ndcg": "nDCG", "budget": "1500c",
-             "refusal": "refuse", "false_refusal": "false ref.", "evidence": "evid.", "precision": "cite prec.",
-             "unsupported": "unsupp.", "in_script": "script", "rouge": "ROUGE-L"}  # fmt: skip
-    parts += ["## Every figure by question type, script and split",
-              "Columns as above (rec = recall, 1500c = hit in 1,500 characters, refuse = refusal accuracy); "
-              "n counts the questions in the group; – where a figure does not apply to the group."]  # fmt: skip
+    short = {
+        "hit": f"hit@{run.k}",
+        "recall": f"rec@{run.k}",
+        "mrr": "MRR",
+        "ndcg": "nDCG",
+        "budget": "1500c",
+        "refusal": "refuse",
+        "false_refusal": "false ref.",
+        "evidence": "evid.",
+        "precision": "cite prec.",
+        "unsupported": "unsupp.",
+        "in_script": "script",
+        "rouge": "ROUGE-L",
+    }
+    parts += [
+        "## Every figure by question type, script and split",
+        "Columns as above (rec = recall, 1500c = hit in 1,500 characters, refuse = refusal accuracy); "
+        "n counts the questions in the group; – where a figure does not apply to the group.",
+    ]
     for title, attr in (("question type", "type"), ("question script", "script"), ("split", "split")):
         groups = sorted({getattr(q, attr) for q in run.questions})
         rows = []
@@ -219,8 +287,10 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
                 s = t.summary(name, where(attr, g))
                 ask = f"{s['ask_p50']:.1f}" if "ask_p50" in s else "–"
                 rows.append([f"{g} (n={n})", name, *(_fmt(s.get(k), 2) for k in TABLE_KEYS), ask])
-        parts += [f"### By {title}", _md_table([attr, "configuration", *(short[k] for k in TABLE_KEYS), "ask p50 ms"],
-                                               rows)]  # fmt: skip
+        parts += [
+            f"### By {title}",
+            _md_table([attr, "configuration", *(short[k] for k in TABLE_KEYS), "ask p50 ms"], rows),
+        ]
     if images:
         parts.append("## Plots")
         parts += [f"![{cap}]({name})\n\n*{cap}*" for name, cap in images]
@@ -233,8 +303,12 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
                 lines.append("**Gold:** " + "; ".join(f"{g.file}#{g.speech} 「{g.quote}」" for g in q.gold))
             lines.append(f"**Answer{' (refused)' if o.refused else ''}:** {_clip(o.answer, 300)}")
             lines.append(f"**Retrieved** (reciprocal rank {_fmt(s['mrr'], 2)}):")
-            lines.append("\n".join(f"{i}. `{src}` {_clip(text)}" for i, (src, text) in
-                                   enumerate(zip(o.sources[:3], o.excerpts[:3]), start=1)))  # fmt: skip
+            lines.append(
+                "\n".join(
+                    f"{i}. `{src}` {_clip(text)}"
+                    for i, (src, text) in enumerate(zip(o.sources[:3], o.excerpts[:3]), start=1)
+                )
+            )
             parts.append("\n\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
@@ -264,9 +338,15 @@ def to_html(md: str, folder: Path) -> str:
             return
         head, *body = table
         cells = "".join(f"<th>{inline(c)}</th>" for c in head)
-        rows = "".join("<tr>" + "".join(
-            f"<td class=num>{inline(c)}</td>" if re.fullmatch(r"[\d.–/ ]+", c) else f"<td>{inline(c)}</td>"
-            for c in r) + "</tr>" for r in body)  # fmt: skip
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td class=num>{inline(c)}</td>" if re.fullmatch(r"[\d.–/ ]+", c) else f"<td>{inline(c)}</td>"
+                for c in r
+            )
+            + "</tr>"
+            for r in body
+        )
         out.append(f"<table><thead><tr>{cells}</tr></thead><tbody>{rows}</tbody></table>")
         table.clear()
 
@@ -294,8 +374,10 @@ def to_html(md: str, folder: Path) -> str:
             out.append("<p>" + "<br>".join(inline(x) for x in lines) + "</p>")
     body = "\n".join(out)
     body = re.sub(r"(<h3>[^<]*q\w+ \[.*?)(?=<h[23]>|$)", r'<div class="worst">\1</div>', body, flags=re.S)
-    return (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>ragbot evaluation report</title>'
-            f"<style>{_STYLE}</style></head><body>\n{body}\n</body></html>\n")  # fmt: skip
+    return (
+        f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>ragbot evaluation report</title>'
+        f"<style>{_STYLE}</style></head><body>\n{body}\n</body></html>\n"
+    )
 
 
 def body_of(page: str) -> str:
@@ -313,10 +395,25 @@ def write(run: EvalRun, folder: Path) -> tuple[Path, Path]:
     images = plots(t, folder) if t.ran else []
     md = markdown(t, images)
     page = to_html(md, folder)
-    lines = [json.dumps({"variant": o.variant, "id": q.id, "type": q.type, "script": q.script, "split": q.split,
-                         **{k: v for k, v in s.items() if v is not None}, "search_ms": round(o.search_ms, 2),
-                         "ask_ms": round(o.ask_ms, 2), "answer": o.answer, "sources": list(o.sources[:5])},
-                        ensure_ascii=False) for name in t.by_variant for q, o, s in t.by_variant[name]]  # fmt: skip
+    lines = [
+        json.dumps(
+            {
+                "variant": o.variant,
+                "id": q.id,
+                "type": q.type,
+                "script": q.script,
+                "split": q.split,
+                **{k: v for k, v in s.items() if v is not None},
+                "search_ms": round(o.search_ms, 2),
+                "ask_ms": round(o.ask_ms, 2),
+                "answer": o.answer,
+                "sources": list(o.sources[:5]),
+            },
+            ensure_ascii=False,
+        )
+        for name in t.by_variant
+        for q, o, s in t.by_variant[name]
+    ]
     for name, text in (("report.md", md), ("report.html", page), ("scores.jsonl", "\n".join(lines) + "\n")):
         tmp = folder / f".{name}.tmp"
         tmp.write_text(text, encoding="utf-8")
@@ -332,8 +429,9 @@ def side_by_side(run: EvalRun) -> str:
     rows = [head]
     for r in t.ran:
         s = t.summary(r.variant.name)
-        rows.append([r.variant.name] + [_fmt(s.get(k)) for k in keys] +
-                    [f"{s['ask_p95']:.1f}" if "ask_p95" in s else "–"])  # fmt: skip
+        rows.append(
+            [r.variant.name] + [_fmt(s.get(k)) for k in keys] + [f"{s['ask_p95']:.1f}" if "ask_p95" in s else "–"]
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
     lines = ["  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths))) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))

@@ -132,8 +132,11 @@ def dense_ranking(index: Any, qvec: np.ndarray, n: int, allowed: set[int] | None
         rows = np.concatenate([np.arange(index.unit_start[c], index.unit_start[c + 1]) for c in sorted(allowed)])
         pool = len(rows)
         sel = faiss.IDSelectorBatch(rows.astype(np.int64))
-        params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(128, n * 8)) if index.manifest.kind == "hnsw" else (
-            faiss.SearchParameters(sel=sel))  # fmt: skip
+        params = (
+            faiss.SearchParametersHNSW(sel=sel, efSearch=max(128, n * 8))
+            if index.manifest.kind == "hnsw"
+            else (faiss.SearchParameters(sel=sel))
+        )
     scores, ids = index.vectors.search(qvec[None, :].astype(np.float32), min(pool, n * 8), params=params)
     best: dict[int, float] = {}
     for row, score in zip(ids[0], scores[0]):
@@ -148,8 +151,15 @@ def lexical_ranking(index: Any, tokens: Sequence[str], n: int, allowed: set[int]
     return list(index.bm25.search(tokens, n, allowed))
 
 
-def search(index: Any, qvec: np.ndarray | None, tokens: Sequence[str], settings: SearchSettings,
-           filters: Filters | None = None, reranker: Reranker | None = None, query: str = "") -> list[Hit]:  # fmt: skip
+def search(
+    index: Any,
+    qvec: np.ndarray | None,
+    tokens: Sequence[str],
+    settings: SearchSettings,
+    filters: Filters | None = None,
+    reranker: Reranker | None = None,
+    query: str = "",
+) -> list[Hit]:
     """Ranked, merged excerpts for a query already embedded (`qvec`) and tokenised (`tokens`)."""
     allowed = allowed_ids(index.chunks, filters)
     rankings: list[list[int]] = []
@@ -167,8 +177,11 @@ def search(index: Any, qvec: np.ndarray | None, tokens: Sequence[str], settings:
         weights.append(settings.bm25_weight)
         if settings.mode == "bm25":
             scores = dict(lex)
-    fused = rrf(rankings, weights, settings.rrf_k) if settings.mode == "hybrid" else sorted(
-        scores.items(), key=lambda x: (-x[1], x[0]))  # fmt: skip
+    fused = (
+        rrf(rankings, weights, settings.rrf_k)
+        if settings.mode == "hybrid"
+        else sorted(scores.items(), key=lambda x: (-x[1], x[0]))
+    )
     score_of = dict(fused)
     groups = merge_groups([i for i, _ in fused], index.chunks, settings.merge_max_chars)
     hits = [_hit(index, g, max(score_of[i] for i in g)) for g in groups]

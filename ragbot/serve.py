@@ -100,30 +100,58 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
     demo._queue.max_thread_count = demo.max_threads
 
     mounted: list[Any] = []
-    guard = Middleware(Guard, auth_app=lambda: mounted[0] if mounted else None,
-                       allowed_origins=config.allowed_origins, loopback_only=is_loopback(host),
-                       cookie_samesite=config.cookie_samesite,
-                       upload_cap=UPLOAD_BATCH_FILES * config.max_file_bytes + 1_000_000)  # fmt: skip
-    cors = Middleware(CORSMiddleware, allow_origins=list(config.allowed_origins), allow_credentials=True,
-                      allow_methods=["*"], allow_headers=["*"])  # fmt: skip
+    guard = Middleware(
+        Guard,
+        auth_app=lambda: mounted[0] if mounted else None,
+        allowed_origins=config.allowed_origins,
+        loopback_only=is_loopback(host),
+        cookie_samesite=config.cookie_samesite,
+        upload_cap=UPLOAD_BATCH_FILES * config.max_file_bytes + 1_000_000,
+    )
+    cors = Middleware(
+        CORSMiddleware,
+        allow_origins=list(config.allowed_origins),
+        allow_credentials=True,
+        allow_methods=["*"],
+        allow_headers=["*"],
+    )
     server = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, middleware=[guard, cors])
     theme = gr.themes.Soft(font=ui.SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
-    gr.mount_gradio_app(server, demo, path="/", auth=auth, max_file_size=config.max_file_bytes, theme=theme,
-                        css=ui.CSS, js=ui.COPY_JS, show_error=False, footer_links=[], ssr_mode=False)  # fmt: skip
+    gr.mount_gradio_app(
+        server,
+        demo,
+        path="/",
+        auth=auth,
+        max_file_size=config.max_file_bytes,
+        theme=theme,
+        css=ui.CSS,
+        js=ui.COPY_JS,
+        show_error=False,
+        footer_links=[],
+        ssr_mode=False,
+    )
     mounted += [r.app for r in server.routes if isinstance(r, Mount)]
     return server
 
 
-def launch(config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None,
-           bot: Any = None) -> None:  # fmt: skip
+def launch(
+    config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None, bot: Any = None
+) -> None:
     """Serve until interrupted (Ctrl-C or SIGTERM)."""
     import uvicorn
 
     sock = listen(host, port)
     try:
         server = make_app(config, host, auth, bot)
-        uv = uvicorn.Server(uvicorn.Config(server, log_level="warning", timeout_graceful_shutdown=3,
-                                           proxy_headers=True, forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")))  # fmt: skip
+        uv = uvicorn.Server(
+            uvicorn.Config(
+                server,
+                log_level="warning",
+                timeout_graceful_shutdown=3,
+                proxy_headers=True,
+                forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            )
+        )
         print(f"ragbot: serving on http://{host}:{port}", file=sys.stderr, flush=True)
         uv.run(sockets=[sock])
     finally:

@@ -95,8 +95,19 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Any = None) -> 
                 lines.append(f'<span class="unsupported" title="没有摘录支持这句话">{text}</span>')
         parts.append("<p>" + "".join(lines) + "</p>")
     hit_of = {h.chunk_id: h for h in a.hits}
-    blocks = [(c.n, c.title, c.file, c.headings, c.text, [a.sentences[i].text for i in c.sentences], "",
-               hit_of.get(c.chunk_id)) for c in a.citations]  # fmt: skip
+    blocks = [
+        (
+            c.n,
+            c.title,
+            c.file,
+            c.headings,
+            c.text,
+            [a.sentences[i].text for i in c.sentences],
+            "",
+            hit_of.get(c.chunk_id),
+        )
+        for c in a.citations
+    ]
     if a.refused:  # the closest passages, labelled as not matching
         parts.append("<p><b>最接近的段落（与问题不匹配）：</b></p>")
         blocks = [
@@ -119,8 +130,10 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Any = None) -> 
         if context is not None and hit is not None:
             before, after = context(hit)
             if before or after:
-                around = (f'<details class="ragbot-context"><summary>上下文</summary><div>…{esc(_show(before, display, ""))}'
-                          f"<b>{body}</b>{esc(_show(after, display, ''))}…</div></details>")  # fmt: skip
+                around = (
+                    f'<details class="ragbot-context"><summary>上下文</summary><div>…{esc(_show(before, display, ""))}'
+                    f"<b>{body}</b>{esc(_show(after, display, ''))}…</div></details>"
+                )
         parts.append(
             f'<details class="ragbot-cite{cls}"><summary>[{n}] {esc(title)} · {esc(file)}'
             + (f" · {where}" if where else "")
@@ -222,8 +235,16 @@ class App:
             hit.text_end : hit.text_end + width
         ]
 
-    def chat(self, question: str, messages: list[dict[str, Any]], answers: list[Answer], display: str,
-             k: int, generator: str, files: Sequence[str]) -> Iterator[tuple[list[dict[str, Any]], list[Answer], str]]:  # fmt: skip
+    def chat(
+        self,
+        question: str,
+        messages: list[dict[str, Any]],
+        answers: list[Answer],
+        display: str,
+        k: int,
+        generator: str,
+        files: Sequence[str],
+    ) -> Iterator[tuple[list[dict[str, Any]], list[Answer], str]]:
         """Stream one turn: the question, the answer text as it grows, then the checked answer."""
         messages = [*messages, {"role": "user", "content": html.escape(question)}]
         history = [(a.question, a.text) for a in answers]
@@ -250,8 +271,10 @@ class App:
     def redisplay(self, answers: list[Answer], display: str) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for a in answers:
-            out += [{"role": "user", "content": html.escape(a.question)},
-                    {"role": "assistant", "content": render_answer(a, display, self.context)}]  # fmt: skip
+            out += [
+                {"role": "user", "content": html.escape(a.question)},
+                {"role": "assistant", "content": render_answer(a, display, self.context)},
+            ]
         return out
 
     # ---------------------------------------------------------------- feedback
@@ -294,8 +317,17 @@ class App:
         for c in index.chunks:
             per[(c.file, c.speech)] = per.get((c.file, c.speech), 0) + 1
         rules = lambda s: ", ".join(sorted({r.rule for r in s.removed})) or "-"  # noqa: E731
-        return [[s.title, s.file, s.speech, "繁體" if s.script == "traditional" else "简体", per.get((s.file, s.speech), 0),
-                 rules(s)] for s in sorted(index.speeches.values(), key=lambda s: (s.file, s.speech))]  # fmt: skip
+        return [
+            [
+                s.title,
+                s.file,
+                s.speech,
+                "繁體" if s.script == "traditional" else "简体",
+                per.get((s.file, s.speech), 0),
+                rules(s),
+            ]
+            for s in sorted(index.speeches.values(), key=lambda s: (s.file, s.speech))
+        ]
 
     def upload(self, paths: Sequence[str] | None, progress: Any = None) -> tuple[str, list[list[Any]]]:
         """Copy uploaded files into corpus/uploads/ (safe names, size limit) and update the index; Gradio's
@@ -342,13 +374,17 @@ class App:
                 notes.append(f"{html.escape(src.name)}：超过 {self.config.max_file_mb:g} MB 上限")
                 continue
             if not kind.startswith("."):
-                notes.append(f"{html.escape(src.name)}：不是可读取的文档（{html.escape(kind)}），"
-                             f"可上传文本、docx、pdf、html")  # fmt: skip
+                notes.append(
+                    f"{html.escape(src.name)}：不是可读取的文档（{html.escape(kind)}），可上传文本、docx、pdf、html"
+                )
                 continue
             name = safe_name(src.name)
             suffix = Path(name).suffix.lower()
-            if not (suffix == kind or (kind == ".txt" and suffix in (".md", ".markdown"))
-                    or (kind == ".html" and suffix == ".htm")):  # fmt: skip
+            if not (
+                suffix == kind
+                or (kind == ".txt" and suffix in (".md", ".markdown"))
+                or (kind == ".html" and suffix == ".htm")
+            ):
                 name = (Path(name).stem if suffix in SUPPORTED else name) + kind
             tmp = None
             try:
@@ -415,8 +451,10 @@ class App:
         try:
             return body_of(page.read_text(encoding="utf-8"))
         except OSError:
-            return (f'<p class="ragbot-notice">还没有评测报告（{html.escape(str(page))} 不存在）。'
-                    "运行 <code>ragbot eval</code> 生成，然后点“重新载入”。</p>")  # fmt: skip
+            return (
+                f'<p class="ragbot-notice">还没有评测报告（{html.escape(str(page))} 不存在）。'
+                "运行 <code>ragbot eval</code> 生成，然后点“重新载入”。</p>"
+            )
 
     def api_ask(self, question: str, k: int = 5, generator: str = "extractive") -> dict[str, Any]:
         """For scripts (gradio_client): the answer and its citations as JSON; a bad question, k or
@@ -441,8 +479,14 @@ def build(app: App) -> Any:
         gr.Markdown("## ragbot · 办公室主任会议讲话问答\n每句回答后的 [n] 对应下方编号摘录；摘录为讲话原文。")
         answers = gr.State([])
         with gr.Tab("问答"):
-            chatbot = gr.Chatbot(label="对话", height=520, sanitize_html=True, render_markdown=False,
-                                 elem_id="chat", feedback_options=("Like", "Dislike"))  # fmt: skip
+            chatbot = gr.Chatbot(
+                label="对话",
+                height=520,
+                sanitize_html=True,
+                render_markdown=False,
+                elem_id="chat",
+                feedback_options=("Like", "Dislike"),
+            )
             with gr.Row():
                 box = gr.Textbox(placeholder="输入问题，简体或繁體均可", show_label=False, scale=8, elem_id="question")
                 send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
@@ -474,8 +518,12 @@ def build(app: App) -> Any:
             phrase.submit(app.phrases, phrase, found, api_visibility="private")
         with gr.Tab("语料"):
             gr.Markdown("语料中的讲话。可上传新文件（txt、md、docx、pdf、html），上传后自动加入索引。")
-            table = gr.Dataframe(app.corpus_rows(), headers=["标题", "文件", "篇", "字体", "片段数", "清理"],
-                                 interactive=False, elem_id="corpus")  # fmt: skip
+            table = gr.Dataframe(
+                app.corpus_rows(),
+                headers=["标题", "文件", "篇", "字体", "片段数", "清理"],
+                interactive=False,
+                elem_id="corpus",
+            )
             upload_files = gr.File(
                 file_count="multiple", file_types=list(SUPPORTED), label="上传文件", elem_id="upload"
             )

@@ -79,19 +79,30 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(workdir: Path, *extra: str, log: Path | None = None, env: dict[str, str] | None = None,
-          port: int | None = None) -> Iterator[str]:  # fmt: skip
+def serve(
+    workdir: Path, *extra: str, log: Path | None = None, env: dict[str, str] | None = None, port: int | None = None
+) -> Iterator[str]:
     """A real `ragbot serve` over `workdir` on a free port, stopped afterwards; yields its URL on 127.0.0.1.
 
     Its output goes to `log` when given; `env` adds RAGBOT_* settings.
     """
     port = port or free_port()
     exe = Path(sys.executable).with_name("ragbot")
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "RAGBOT_CORPUS": str(workdir / "corpus"),
-           "RAGBOT_DATA": str(workdir / "data"), "RAGBOT_REPORTS": str(workdir / "reports"), **(env or {})}  # fmt: skip
+    env = {
+        **os.environ,
+        "GRADIO_ANALYTICS_ENABLED": "False",
+        "RAGBOT_CORPUS": str(workdir / "corpus"),
+        "RAGBOT_DATA": str(workdir / "data"),
+        "RAGBOT_REPORTS": str(workdir / "reports"),
+        **(env or {}),
+    }
     sink = open(log, "wb") if log else subprocess.PIPE  # noqa: SIM115 - closed below
-    proc = subprocess.Popen([str(exe), "serve", "--port", str(port), "--index", str(workdir / "index"), *extra],
-                            stdout=sink, stderr=subprocess.STDOUT, env=env)  # fmt: skip
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--port", str(port), "--index", str(workdir / "index"), *extra],
+        stdout=sink,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
     url = f"http://127.0.0.1:{port}/"
     t0 = time.perf_counter()
     try:

@@ -72,9 +72,19 @@ def _small_report(folder: Path, tmp: Path) -> None:
     (tmp / "corpus" / "a.txt").write_text(
         "办公室讲话\n\n督查工作要对领导批示件逐项督办，做到件件有着落。\n", encoding="utf-8"
     )
-    qs = [Question("q1", "督查工作怎么抓？", "simplified", "duty", (Gold("a.txt", 1, "对领导批示件逐项督办"),), "逐项督办。"),
-          Question("q2", "<img src=x onerror=alert(1)>督查？", "simplified", "duty", (Gold("a.txt", 1, "语料里没有的一句话"),),
-                   "没有。")]  # a miss: listed among the worst questions, hostile text and all  # fmt: skip
+    qs = [
+        Question(
+            "q1", "督查工作怎么抓？", "simplified", "duty", (Gold("a.txt", 1, "对领导批示件逐项督办"),), "逐项督办。"
+        ),
+        Question(
+            "q2",
+            "<img src=x onerror=alert(1)>督查？",
+            "simplified",
+            "duty",
+            (Gold("a.txt", 1, "语料里没有的一句话"),),
+            "没有。",
+        ),
+    ]  # a miss: listed among the worst questions, hostile text and all
     config = Config(corpus=tmp / "corpus", index=tmp / "index")
     report.write(experiment.run(config, qs, ["bm25", "hybrid"], embedder=KeywordEmbedder()), folder)
 
@@ -138,15 +148,27 @@ def test_auth_guards_every_page_and_the_api(workdir: Path) -> None:
     from gradio_client import Client
 
     for url in serve(workdir, "--auth", "office:s3cret"):
-        login = urllib.request.Request(url + "login", data=b"username=office&password=s3cret", method="POST",
-                                       headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+        login = urllib.request.Request(
+            url + "login",
+            data=b"username=office&password=s3cret",
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
         with urllib.request.urlopen(login, timeout=10) as r:
             cookie = "; ".join(c.split(";", 1)[0] for c in r.headers.get_all("set-cookie"))
-        assert _status(url + "login", b"username=office&password=wrong",
-                       {"Content-Type": "application/x-www-form-urlencoded"}) == 400  # fmt: skip
+        assert (
+            _status(
+                url + "login", b"username=office&password=wrong", {"Content-Type": "application/x-www-form-urlencoded"}
+            )
+            == 400
+        )
         body = b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n\xe5\x8a\x9e\r\n--b--\r\n'
-        up = urllib.request.Request(url + "gradio_api/upload", data=body, method="POST",
-                                    headers={"Content-Type": "multipart/form-data; boundary=b", "Cookie": cookie})  # fmt: skip
+        up = urllib.request.Request(
+            url + "gradio_api/upload",
+            data=body,
+            method="POST",
+            headers={"Content-Type": "multipart/form-data; boundary=b", "Cookie": cookie},
+        )
         with urllib.request.urlopen(up, timeout=10) as r:
             [stored] = json.loads(r.read())
         file_url = url + "gradio_api/file=" + stored
@@ -154,8 +176,14 @@ def test_auth_guards_every_page_and_the_api(workdir: Path) -> None:
         for route in (*GUARDED_GET, file_url.removeprefix(url)):
             assert _status(url + route) == 401, route
         for route in GUARDED_POST:
-            assert _status(url + route, b'{"session_hash": "x", "fn_index": 0, "event_id": "x"}',
-                           {"Content-Type": "application/json"}) == 401, route  # fmt: skip
+            assert (
+                _status(
+                    url + route,
+                    b'{"session_hash": "x", "fn_index": 0, "event_id": "x"}',
+                    {"Content-Type": "application/json"},
+                )
+                == 401
+            ), route
         assert _status(url + "config", headers={"Cookie": cookie}) == 200
         assert b"ragbot" not in urllib.request.urlopen(url, timeout=10).read()  # the shell only, no app config
         with pytest.raises(Exception, match="credentials"):
@@ -173,9 +201,11 @@ def test_api_answers_with_citations(server: str) -> None:
     out = client.predict("領導批示交辦的事項，辦公室應該怎麼快速辦理？", 5, "extractive", api_name="/ask")
     assert not out["refused"] and detect_script(out["answer"]) == "traditional"
     assert out["citations"] and {"n", "file", "title", "text", "start", "end"} <= set(out["citations"][0])
-    for question, k, generator, message in (("？！。", 5, "extractive", "only punctuation"),
-                                            ("督查", 1000, "extractive", "k must be between 1 and 20"),
-                                            ("督查", 5, "gpt-5", "unknown generator 'gpt-5'; valid names")):  # fmt: skip
+    for question, k, generator, message in (
+        ("？！。", 5, "extractive", "only punctuation"),
+        ("督查", 1000, "extractive", "k must be between 1 and 20"),
+        ("督查", 5, "gpt-5", "unknown generator 'gpt-5'; valid names"),
+    ):
         with pytest.raises(Exception, match=message):  # the one-line message, not Gradio's generic error
             client.predict(question, k, generator, api_name="/ask")
 
@@ -207,9 +237,18 @@ def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                    "--disable-component-update", "--disable-sync", "--no-first-run"])  # fmt: skip
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         yield b
         b.close()
 
@@ -389,12 +428,22 @@ def test_busy_port_and_bad_auth_are_one_line_errors(workdir: Path) -> None:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        r = subprocess.run([str(exe), "serve", "--port", str(port), "--index", str(workdir / "index")],
-                           capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+        r = subprocess.run(
+            [str(exe), "serve", "--port", str(port), "--index", str(workdir / "index")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=env,
+        )
     assert r.returncode == 1 and r.stderr.count("\n") == 1
     assert f"cannot listen on 127.0.0.1:{port}" in r.stderr and "pass another --port" in r.stderr
-    r = subprocess.run([str(exe), "serve", "--auth", "nopassword", "--index", str(workdir / "index")],
-                       capture_output=True, text=True, timeout=120, env=env)  # fmt: skip
+    r = subprocess.run(
+        [str(exe), "serve", "--auth", "nopassword", "--index", str(workdir / "index")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert r.returncode == 1 and r.stderr == "ragbot: --auth expects USER:PASS, e.g. --auth office:s3cret\n"
 
 
@@ -422,11 +471,21 @@ def test_upload_decides_type_by_content_and_keeps_files_inside_uploads(
     stored = sorted(p.name for p in (tmp_path / "corpus" / "uploads").iterdir())
     assert stored == ["passwd-1.txt", "passwd.txt", "speech.txt"], stored
     assert "photo.txt：不是可读取的文档（a PNG image）" in msg and "big.txt：超过 0.05 MB 上限" in msg
-    files = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file() and "index" not in p.parts
-                   and not p.name.startswith(".index"))  # fmt: skip
-    assert files == ["corpus/004_92e2d7aa31a4f474.txt", "corpus/uploads/passwd-1.txt", "corpus/uploads/passwd.txt",
-                     "corpus/uploads/speech.txt", "inbox/big.txt", "inbox/photo.txt", "inbox/speech.pdf",
-                     "inbox/sub/..passwd"], files  # fmt: skip
+    files = sorted(
+        p.relative_to(tmp_path).as_posix()
+        for p in tmp_path.rglob("*")
+        if p.is_file() and "index" not in p.parts and not p.name.startswith(".index")
+    )
+    assert files == [
+        "corpus/004_92e2d7aa31a4f474.txt",
+        "corpus/uploads/passwd-1.txt",
+        "corpus/uploads/passwd.txt",
+        "corpus/uploads/speech.txt",
+        "inbox/big.txt",
+        "inbox/photo.txt",
+        "inbox/speech.pdf",
+        "inbox/sub/..passwd",
+    ], files
     answer = app.answerer("extractive").ask("涉密载体应该怎么存放？")
     assert not answer.refused and any(c.file == "uploads/speech.txt" for c in answer.citations)
 

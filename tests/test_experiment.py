@@ -78,8 +78,16 @@ def test_configurations_that_cannot_run_here_say_why() -> None:
 def test_score_an_answered_unanswerable_and_a_refused_answerable() -> None:
     q_un, q_ans = QUESTIONS[3], QUESTIONS[0]
     answered = Outcome("q4", "v", ("甲",), ("a.txt#1",), 1.0, answered=True, answer="伙食标准是十元[1]。")
-    refused = Outcome("q1", "v", ("对领导批示件逐项督办",), ("a.txt#1",), 1.0, answered=True, refused=True,
-                      answer="语料中没有找到相关内容。")  # fmt: skip
+    refused = Outcome(
+        "q1",
+        "v",
+        ("对领导批示件逐项督办",),
+        ("a.txt#1",),
+        1.0,
+        answered=True,
+        refused=True,
+        answer="语料中没有找到相关内容。",
+    )
     s_un, s_ans = score(q_un, answered), score(q_ans, refused)
     assert s_un["refusal"] == 0.0 and s_un["hit"] is None and s_un["false_refusal"] is None
     assert s_ans["false_refusal"] == 1.0 and s_ans["hit"] == 1.0 and s_ans["evidence"] is None
@@ -125,9 +133,18 @@ def test_run_side_by_side_and_the_report(small: Config, tmp_path: Path, monkeypa
 def test_report_escapes_what_questions_and_speeches_hold(small: Config, tmp_path: Path) -> None:
     evil = _q("q9", "<script>alert(1)</script>督查<img src=x onerror=alert(2)>?", "对领导批示件逐项督办")
     run = experiment.run(small, [evil], ["hybrid"], embedder=KeywordEmbedder())
-    run = experiment.EvalRun(run.questions, run.variants, tuple(
-        o.__class__(**{**o.__dict__, "excerpts": ("<b onmouseover=x>无关</b>",), "sources": ("<i>.txt#1",)})
-        for o in run.outcomes), run.k, run.embedder, run.started, run.seconds)  # fmt: skip
+    run = experiment.EvalRun(
+        run.questions,
+        run.variants,
+        tuple(
+            o.__class__(**{**o.__dict__, "excerpts": ("<b onmouseover=x>无关</b>",), "sources": ("<i>.txt#1",)})
+            for o in run.outcomes
+        ),
+        run.k,
+        run.embedder,
+        run.started,
+        run.seconds,
+    )
     _, page = report.write(run, tmp_path / "r")
     html = page.read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x" not in html and "<b onmouseover" not in html
@@ -191,8 +208,13 @@ def test_real_eval_with_the_peer_recipes(tmp_path: Path, default_embedder: Embed
     questions += [q for q in all_q if not q.gold][:2]
     assert len(questions) == 8
     config = Config(corpus=corpus, index=tmp_path / "index")
-    run = experiment.run(config, questions, ["hybrid", "langchain", "chatchat"], ROOT / "eval" / "baselines.py",
-                         embedder=default_embedder)  # fmt: skip
+    run = experiment.run(
+        config,
+        questions,
+        ["hybrid", "langchain", "chatchat"],
+        ROOT / "eval" / "baselines.py",
+        embedder=default_embedder,
+    )
     assert [r.status for r in run.variants] == ["ran", "ran", "ran"]
     peers = {r.variant.name: r for r in run.variants}
     assert peers["langchain"].chunks > peers["chatchat"].chunks > 0  # 500- vs 750-character pieces

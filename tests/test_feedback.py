@@ -18,8 +18,17 @@ def answer(script: Script = "simplified") -> Answer:
     text = "辦公室要做好督查督辦工作。" if script == "traditional" else "办公室要做好督查督办工作。"
     hit = Hit(1, 1.0, ("f.txt#1@0-9",), "f.txt", 1, "题", (), 0, 9, EXCERPT)
     cite = Citation(1, hit.chunk_id, "f.txt", 1, "题", (), 0, 9, EXCERPT, (0,))
-    return Answer("怎么做好督查？", text + "[1]", False, script, (AnswerSentence(text, (1,), True),), (cite,),
-                  (hit,), "extractive", 1.0)  # fmt: skip
+    return Answer(
+        "怎么做好督查？",
+        text + "[1]",
+        False,
+        script,
+        (AnswerSentence(text, (1,), True),),
+        (cite,),
+        (hit,),
+        "extractive",
+        1.0,
+    )
 
 
 def test_records_append_and_torn_lines_are_skipped(tmp_path: Path) -> None:

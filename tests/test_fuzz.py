@@ -58,15 +58,20 @@ def test_random_bytes(data: bytes, ext: str) -> None:
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.text(CHARS, max_size=400), st.sampled_from(ENCODINGS)), min_size=1, max_size=4),
-       st.sampled_from((".txt", ".md", ".html")))  # fmt: skip
+@given(
+    st.lists(st.tuples(st.text(CHARS, max_size=400), st.sampled_from(ENCODINGS)), min_size=1, max_size=4),
+    st.sampled_from((".txt", ".md", ".html")),
+)
 def test_mixed_encodings_and_control_characters(parts: list[tuple[str, str]], ext: str) -> None:
     ingest_one("mixed" + ext, b"".join(t.encode(enc, errors="replace") for t, enc in parts))
 
 
 @settings(max_examples=12 * SCALE, deadline=None)
-@given(st.integers(20_000, 400_000), st.sampled_from(("办", "a", "\x00", "，", "\u202e", "😀", "\r")),
-       st.sampled_from(("utf-8", "gb18030", "utf-16")))  # fmt: skip
+@given(
+    st.integers(20_000, 400_000),
+    st.sampled_from(("办", "a", "\x00", "，", "\u202e", "😀", "\r")),
+    st.sampled_from(("utf-8", "gb18030", "utf-16")),
+)
 def test_huge_lines_and_nul_bytes(length: int, char: str, encoding: str) -> None:
     body = (GOOD + char * length + "\n" + GOOD).encode(encoding, errors="replace")
     ingest_one("huge.txt", body)
@@ -74,9 +79,15 @@ def test_huge_lines_and_nul_bytes(length: int, char: str, encoding: str) -> None
 
 @pytest.mark.filterwarnings("ignore:Duplicate name:UserWarning")  # duplicate members are part of the fuzz
 @settings(max_examples=25 * SCALE, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(("word/document.xml", "[Content_Types].xml", "word/x.xml", "a")),
-                          st.binary(max_size=2000)), max_size=3),
-       st.integers(0, 3))  # fmt: skip
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(("word/document.xml", "[Content_Types].xml", "word/x.xml", "a")), st.binary(max_size=2000)
+        ),
+        max_size=3,
+    ),
+    st.integers(0, 3),
+)
 def test_docx_that_is_not_what_it_claims(members: list[tuple[str, bytes]], bomb: int) -> None:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
@@ -99,8 +110,11 @@ def test_pdfs_that_fail_to_parse(real_pdf: bytes, data: st.DataObject) -> None:
     junk = data.draw(st.binary(max_size=300))
     at = data.draw(st.integers(0, len(real_pdf)))
     choice = data.draw(st.sampled_from(("truncated", "spliced", "header")))
-    blob = {"truncated": real_pdf[:cut], "spliced": real_pdf[:at] + junk + real_pdf[at + len(junk):],
-            "header": b"%PDF-1.7\n" + junk}[choice]  # fmt: skip
+    blob = {
+        "truncated": real_pdf[:cut],
+        "spliced": real_pdf[:at] + junk + real_pdf[at + len(junk) :],
+        "header": b"%PDF-1.7\n" + junk,
+    }[choice]
     ingest_one("scan.pdf", blob)
 
 

@@ -35,8 +35,13 @@ def test_folder_holds_plain_files_and_a_manifest(corpus_copy: Path, tmp_path: Pa
     corpus, report = build(corpus_copy, tmp_path)
     folder = tmp_path / "index"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "README.md", "chunks.jsonl", "lexical.json", "manifest.json", "speeches.jsonl", "vectors.faiss"
-    ]  # fmt: skip
+        "README.md",
+        "chunks.jsonl",
+        "lexical.json",
+        "manifest.json",
+        "speeches.jsonl",
+        "vectors.faiss",
+    ]
     m = json.loads((folder / "manifest.json").read_text())
     assert m["format"] == index_mod.FORMAT and m["embedder"] == "fake-keywords" and m["dim"] == 11
     assert m["chunking"] == {"size": 300, "overlap": 50, "min_size": 60}

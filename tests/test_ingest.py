@@ -222,9 +222,11 @@ def test_links_out_of_the_folder_are_not_followed(tmp_path: Path) -> None:
     result = ingest(corpus)
     assert sorted(s.file for s in result.speeches) == ["good.txt", "uploads/alias.txt"]
     reasons = {f.file: f.skipped for f in result.files if f.skipped}
-    assert reasons == {"uploads/leak.txt": "a link to a file outside the folder; not read (copy the file in instead)",
-                       "uploads/relative.txt": "a link to a file outside the folder; not read (copy the file in instead)",
-                       "uploads/folder/": "a link to a folder; not followed (copy the files in instead)"}  # fmt: skip
+    assert reasons == {
+        "uploads/leak.txt": "a link to a file outside the folder; not read (copy the file in instead)",
+        "uploads/relative.txt": "a link to a file outside the folder; not read (copy the file in instead)",
+        "uploads/folder/": "a link to a folder; not followed (copy the files in instead)",
+    }
     assert not any("门禁" in s.text for s in result.speeches)
 
 

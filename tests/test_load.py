@@ -54,8 +54,9 @@ def server(real_index: Config, llm: Any, tmp_path_factory: pytest.TempPathFactor
 
 def test_many_users_with_hostile_questions_get_well_formed_answers(server: Any) -> None:
     questions = load.question_probes()
-    run = load.run_load(server.url, questions, users=8, seconds=8, hostile_every=3, pid=server.pid,
-                        request_timeout=SAFETY)  # fmt: skip
+    run = load.run_load(
+        server.url, questions, users=8, seconds=8, hostile_every=3, pid=server.pid, request_timeout=SAFETY
+    )
     failed = [f"{r.probe.kind}: {r.detail}" for r in run.results if r.failed]
     assert not failed, f"{len(failed)} of {len(run.results)} requests failed, e.g. {failed[:5]}"
     assert len(run.results) >= 8 and run.inconsistent == 0

@@ -60,8 +60,18 @@ def test_cli_search_json(real_index: Config, capsys) -> None:
     code = main(["search", "上情下达", "-k", "3", "--json", "--index", str(real_index.index)])
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["query"] == "上情下达" and len(out["hits"]) == 3
-    assert set(out["hits"][0]) == {"rank", "score", "chunk_id", "file", "speech", "title", "headings", "start",
-                                   "end", "text"}  # fmt: skip
+    assert set(out["hits"][0]) == {
+        "rank",
+        "score",
+        "chunk_id",
+        "file",
+        "speech",
+        "title",
+        "headings",
+        "start",
+        "end",
+        "text",
+    }
     assert any("上情下达" in h["text"] for h in out["hits"])
 
 
@@ -92,7 +102,12 @@ def test_cli_refuses_an_index_of_another_embedder(real_index: Config, capsys) ->
 
 def test_console_script_search(real_index: Config) -> None:
     exe = Path(sys.executable).with_name("ragbot")
-    res = subprocess.run([str(exe), "search", "以文辅政", "--index", str(real_index.index)],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)  # fmt: skip
+    res = subprocess.run(
+        [str(exe), "search", "以文辅政", "--index", str(real_index.index)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("[1] ") and "以文辅政" in res.stdout

@@ -94,20 +94,36 @@ def test_failed_llm_answers_mention_no_secret(leaky: str, mode: str, real_bot: p
 def test_cli_output_and_errors_hold_no_secret(leaky: str, real_index: Config) -> None:
     Leaky.mode = "401"
     env = {**os.environ, "RAGBOT_LLM_API_KEY": KEY, "RAGBOT_LLM_BASE_URL": leaky}
-    out = subprocess.run([*RAGBOT, "ask", "办公室怎样做好督查工作？", "--generator", "openai", "--json",
-                          "--index", str(real_index.index)], capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [
+            *RAGBOT,
+            "ask",
+            "办公室怎样做好督查工作？",
+            "--generator",
+            "openai",
+            "--json",
+            "--index",
+            str(real_index.index),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["notice"]
     clean(out.stdout + out.stderr)
     bad = {**env, "RAGBOT_LLM_TIMEOUT": "soon"}  # a config error while the key is set
-    out = subprocess.run([*RAGBOT, "ask", "督查", "--index", str(real_index.index)], capture_output=True, text=True,
-                         env=bad, timeout=120)  # fmt: skip
+    out = subprocess.run(
+        [*RAGBOT, "ask", "督查", "--index", str(real_index.index)], capture_output=True, text=True, env=bad, timeout=120
+    )
     assert out.returncode == 1 and "llm_timeout" in out.stderr
     clean(out.stdout + out.stderr)
 
 
-def test_served_app_api_pages_and_log_hold_no_secret(leaky: str, real_index: Config, tmp_path: Path,
-                                                     default_embedder: Embedder) -> None:  # fmt: skip
+def test_served_app_api_pages_and_log_hold_no_secret(
+    leaky: str, real_index: Config, tmp_path: Path, default_embedder: Embedder
+) -> None:
     from gradio_client import Client
 
     Leaky.mode = "500"

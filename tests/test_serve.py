@@ -47,8 +47,14 @@ class Lan:
     def own(self) -> str:
         return f"http://{HOST}:{self.port}"
 
-    def call(self, method: str, path: str, headers: dict[str, str] | None = None, body: bytes | None = None,
-             cookie: bool = True) -> tuple[int, http.client.HTTPMessage, bytes]:  # fmt: skip
+    def call(
+        self,
+        method: str,
+        path: str,
+        headers: dict[str, str] | None = None,
+        body: bytes | None = None,
+        cookie: bool = True,
+    ) -> tuple[int, http.client.HTTPMessage, bytes]:
         """One request to the server on 127.0.0.1, with Host set to the LAN name (and the session cookie)."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
         h = {"Host": f"{HOST}:{self.port}", **({"Cookie": self.cookie} if cookie else {}), **(headers or {})}
@@ -63,15 +69,21 @@ class Lan:
 
 
 def _upload_body(name: str, data: bytes) -> tuple[bytes, dict[str, str]]:
-    body = (b'--b\r\nContent-Disposition: form-data; name="files"; filename="' + name.encode() + b'"\r\n'
-            b"Content-Type: text/plain\r\n\r\n" + data + b"\r\n--b--\r\n")  # fmt: skip
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="files"; filename="' + name.encode() + b'"\r\n'
+        b"Content-Type: text/plain\r\n\r\n" + data + b"\r\n--b--\r\n"
+    )
     return body, {"Content-Type": "multipart/form-data; boundary=b"}
 
 
 def _login(port: int, password: str, headers: dict[str, str] | None = None) -> tuple[int, http.client.HTTPMessage]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
-    conn.request("POST", "/login", body=f"username=office&password={password}".encode(),
-                 headers={"Host": f"{HOST}:{port}", "Content-Type": "application/x-www-form-urlencoded", **(headers or {})})  # fmt: skip
+    conn.request(
+        "POST",
+        "/login",
+        body=f"username=office&password={password}".encode(),
+        headers={"Host": f"{HOST}:{port}", "Content-Type": "application/x-www-form-urlencoded", **(headers or {})},
+    )
     r = conn.getresponse()
     r.read()
     conn.close()
@@ -101,8 +113,15 @@ def lan(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 def test_foreign_origins_get_no_cors_access_but_the_listed_portal_does(lan: Lan) -> None:
     for path in ("/config", "/gradio_api/upload", "/gradio_api/queue/join", "/gradio_api/info"):
         for origin in (EVIL, f"http://{NEIGHBOUR}:{lan.port}", "null"):
-            status, headers, _ = lan.call("OPTIONS", path, {"Origin": origin, "Access-Control-Request-Method": "POST",
-                                                            "Access-Control-Request-Headers": "content-type"})  # fmt: skip
+            status, headers, _ = lan.call(
+                "OPTIONS",
+                path,
+                {
+                    "Origin": origin,
+                    "Access-Control-Request-Method": "POST",
+                    "Access-Control-Request-Headers": "content-type",
+                },
+            )
             assert headers.get("access-control-allow-origin") is None, (path, origin, status)
             assert headers.get("access-control-allow-credentials") is None, (path, origin)
     status, headers, body = lan.call("GET", "/config", {"Origin": EVIL})
@@ -124,8 +143,13 @@ def test_foreign_origins_get_no_cors_access_but_the_listed_portal_does(lan: Lan)
 
 def test_cross_origin_state_changes_are_refused_and_write_nothing(lan: Lan) -> None:
     body, ctype = _upload_body("evil.txt", "跨站写入的文件".encode())
-    for headers in ({"Origin": EVIL}, {"Referer": EVIL + "/page.html"}, {"Origin": "null"},
-                    {"Origin": f"http://{NEIGHBOUR}:{lan.port}"}, {"Origin": f"http://{HOST}:{lan.port + 1}"}):  # fmt: skip
+    for headers in (
+        {"Origin": EVIL},
+        {"Referer": EVIL + "/page.html"},
+        {"Origin": "null"},
+        {"Origin": f"http://{NEIGHBOUR}:{lan.port}"},
+        {"Origin": f"http://{HOST}:{lan.port + 1}"},
+    ):
         status, _, reply = lan.call("POST", "/gradio_api/upload", {**ctype, **headers}, body)
         assert status == 403, headers
         assert json.loads(reply)["detail"] == "拒绝跨站请求：请在本服务自己的页面上操作"
@@ -138,8 +162,13 @@ def test_cross_origin_state_changes_are_refused_and_write_nothing(lan: Lan) -> N
         "POST", "/gradio_api/queue/join", {"Origin": EVIL, "Content-Type": "application/json"}, join.encode()
     )
     assert status == 403
-    status, _, _ = lan.call("POST", "/login", {"Origin": EVIL, "Content-Type": "application/x-www-form-urlencoded"},
-                            b"username=office&password=s3cret", cookie=False)  # fmt: skip
+    status, _, _ = lan.call(
+        "POST",
+        "/login",
+        {"Origin": EVIL, "Content-Type": "application/x-www-form-urlencoded"},
+        b"username=office&password=s3cret",
+        cookie=False,
+    )
     assert status == 403  # no login CSRF either
     assert "evil.txt" not in lan.temp_files()
     assert f"refused a POST /gradio_api/upload from {EVIL}" in lan.log.read_text(encoding="utf-8", errors="replace")
@@ -170,9 +199,11 @@ def test_over_limit_upload_is_refused_before_it_is_written_in_full(lan: Lan) -> 
     prefix, suffix = head.split(b"\r\n--b--")
     total = 3_000_000  # 3 MB against a 1 MB limit
     with socket.create_connection(("127.0.0.1", lan.port), timeout=20) as s:
-        s.sendall(f"POST /gradio_api/upload HTTP/1.1\r\nHost: {HOST}:{lan.port}\r\nCookie: {lan.cookie}\r\n"
-                  f"Content-Type: {ctype['Content-Type']}\r\nContent-Length: {len(prefix) + total + len(suffix) + 6}\r\n\r\n".encode()
-                  + prefix)  # fmt: skip
+        s.sendall(
+            f"POST /gradio_api/upload HTTP/1.1\r\nHost: {HOST}:{lan.port}\r\nCookie: {lan.cookie}\r\n"
+            f"Content-Type: {ctype['Content-Type']}\r\nContent-Length: {len(prefix) + total + len(suffix) + 6}\r\n\r\n".encode()
+            + prefix
+        )
         s.sendall(b"x" * 1_500_000)  # half of it: the server must answer without the rest
         reply = s.recv(4096).decode("latin-1")
     assert reply.startswith("HTTP/1.1 413"), reply[:200]
@@ -220,7 +251,9 @@ def test_cookie_rewrite() -> None:
 
 def test_allowed_origins_setting_is_checked() -> None:
     assert Config.load(allowed_origins="https://Portal.Office.lan/, http://10.0.0.5:8080").allowed_origins == (
-        "https://portal.office.lan", "http://10.0.0.5:8080")  # fmt: skip
+        "https://portal.office.lan",
+        "http://10.0.0.5:8080",
+    )
     with pytest.raises(ConfigError, match=r"allowed_origins expects origins like https://portal\.office\.lan"):
         Config.load(allowed_origins="https://portal.office.lan/page")
     with pytest.raises(ConfigError, match="cookie_samesite must be lax, strict or none"):
@@ -245,8 +278,9 @@ def test_failed_feedback_write_is_reported_in_chinese_and_the_app_keeps_serving(
     assert not app.answerer("extractive").ask("怎样做好督查工作？").refused
 
 
-def test_failed_upload_store_and_index_write_are_reported(real_index: Config, default_embedder: Embedder,
-                                                          tmp_path: Path) -> None:  # fmt: skip
+def test_failed_upload_store_and_index_write_are_reported(
+    real_index: Config, default_embedder: Embedder, tmp_path: Path
+) -> None:
     from ragbot.ui import App
 
     shutil.copytree(real_index.index, tmp_path / "index")
@@ -286,8 +320,13 @@ def test_failed_index_write_during_an_upload_is_reported(real_index: Config, tmp
     work = make_workdir(real_index, tmp_path / "w")
     src = tmp_path / "new.txt"
     src.write_text("在全县档案工作会议上的讲话\n档案工作要做到收集齐全。\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-c", INDEX_FAILS, str(work), str(src)], capture_output=True, text=True,
-                       timeout=300, env={**os.environ, "HF_HUB_OFFLINE": "1"})  # fmt: skip
+    r = subprocess.run(
+        [sys.executable, "-c", INDEX_FAILS, str(work), str(src)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+    )
     assert r.returncode == 0, r.stderr[-2000:]
     msg, answer = r.stdout.strip().splitlines()
     assert msg.startswith("更新索引失败：无法写入新索引（文件超过大小限制），原索引未改动"), msg
@@ -336,10 +375,19 @@ def test_browser_hostile_intranet_page_cannot_read_or_upload_with_the_session(la
     rules = f"MAP {HOST} 127.0.0.1, MAP {NEIGHBOUR} 127.0.0.1"
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                              "--disable-component-update", "--disable-sync", "--no-first-run",
-                                              f"--host-resolver-rules={rules}"])  # fmt: skip
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM,
+                headless=True,
+                args=[
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    f"--host-resolver-rules={rules}",
+                ],
+            )
             ctx = browser.new_context(locale="zh-CN")
             app_page = ctx.new_page()
             app_page.goto(lan.own + "/", wait_until="domcontentloaded")
@@ -357,7 +405,8 @@ def test_browser_hostile_intranet_page_cannot_read_or_upload_with_the_session(la
             assert out == {"read": "blocked", "upload": "blocked"}, out
             assert "stolen.txt" not in lan.temp_files()
             assert f"refused a POST /gradio_api/upload from {evil_url.rstrip('/')}" in lan.log.read_text(
-                encoding="utf-8", errors="replace")  # fmt: skip
+                encoding="utf-8", errors="replace"
+            )
             # a thumbs-up whose write fails (the feedback file is a folder) says so on the page
             app_page.locator("#question textarea").fill("怎样做好信息工作？")
             app_page.locator("#send").click()
