@@ -20,23 +20,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .config import Config
 from .script import fold
 from .types import Chunk, Speech
 
+MIN_SIZE = 60  # shorter pieces (a lone heading line) join their neighbour
 SEPARATORS = ["\n\n", "\n", "。", "！", "？", "!", "?", "；", ";", "，", ",", "、", ""]
 
 
 @dataclass(frozen=True)
 class ChunkSettings:
-    size: int = 300
-    overlap: int = 50
-    min_size: int = 60  # shorter pieces (a lone heading line) join their neighbour
+    """How speeches are cut: a view of Config's chunk_size and chunk_overlap (declared and checked there)."""
 
-    def __post_init__(self) -> None:
-        if self.size < 20:
-            raise ValueError(f"chunk size must be at least 20 characters, got {self.size}")
-        if not 0 <= self.overlap < self.size // 2:
-            raise ValueError(f"chunk overlap must be in [0, size/2), got {self.overlap} for size {self.size}")
+    size: int
+    overlap: int
+    min_size: int = MIN_SIZE
+
+    @classmethod
+    def of(cls, config: Config) -> ChunkSettings:
+        return cls(size=config.chunk_size, overlap=config.chunk_overlap)
 
 
 _NUM = "一二三四五六七八九十"
@@ -134,7 +136,7 @@ def chunk_id(file: str, speech: int, start: int, end: int) -> str:
     return f"{file}#{speech}@{start}-{end}"
 
 
-def chunk_speech(speech: Speech, settings: ChunkSettings = ChunkSettings()) -> list[Chunk]:
+def chunk_speech(speech: Speech, settings: ChunkSettings) -> list[Chunk]:
     """Split one speech into chunks with original offsets, folded text and heading paths."""
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 

@@ -13,18 +13,17 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import __version__, pipeline
-from .config import Config
+from . import __version__, pipeline, schema
+from .answer import Answerer
+from .config import MODES, Config
 from .embed import DEFAULT
 from .errors import ConfigError, NothingToIngest, QueryError, RagbotError
 from .generate import GENERATORS
-from .phrases import PhraseResult
-from .retrieve import MODES, Filters
-from .types import Answer, Chunk, Corpus, FileReport, Hit, SearchResult, Speech
+from .retrieve import Filters
+from .types import Answer, Chunk, Corpus, FileReport, SearchResult
 
 
 def _width(s: str) -> int:
@@ -91,24 +90,6 @@ def _chunks_by_speech(corpus: Corpus) -> dict[tuple[str, int], list[Chunk]]:
     return out
 
 
-def _speech_json(s: Speech, chunks: list[Chunk]) -> dict[str, Any]:
-    return {
-        "file": s.file,
-        "speech": s.speech,
-        "title": s.title,
-        "script": s.script,
-        "encoding": s.encoding,
-        "start": s.start,
-        "end": s.end,
-        "gaps": list(s.gaps),
-        "text": s.text,
-        "removed": [{"start": r.start, "end": r.end, "text": r.text, "rule": r.rule} for r in s.removed],
-        "chunks": [
-            {"id": c.id, "start": c.start, "end": c.end, "text": c.text, "headings": list(c.headings)} for c in chunks
-        ],
-    }
-
-
 def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     paths = args.paths or [config.corpus]
     try:
@@ -116,19 +97,12 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     except NothingToIngest as e:
         files = [f for f in e.reports if isinstance(f, FileReport)]
         if args.json:
-            out = {"files": [asdict(f) for f in files], "speeches": 0, "chunks": 0, "index": None}
-            print(json.dumps(out, ensure_ascii=False, indent=2))
+            print(json.dumps(schema.ingest(files), ensure_ascii=False, indent=2))
         elif files:
             print(_summary(files))
         raise
     if args.json:
-        out = {
-            "files": [asdict(f) for f in corpus.files],
-            "speeches": len(corpus.speeches),
-            "chunks": len(corpus.chunks),
-            "index": asdict(report),
-        }
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(json.dumps(schema.ingest(corpus.files, corpus, report), ensure_ascii=False, indent=2))
     else:
         print(_summary(corpus.files))
         if report.up_to_date:
@@ -141,21 +115,6 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _hit_json(h: Hit) -> dict[str, Any]:
-    return {
-        "rank": h.rank,
-        "score": round(h.score, 6),
-        "chunk_id": h.chunk_id,
-        "file": h.file,
-        "speech": h.speech,
-        "title": h.title,
-        "headings": list(h.headings),
-        "start": h.start,
-        "end": h.end,
-        "text": h.text,
-    }
-
-
 def _print_hits(result: SearchResult) -> None:
     if result.notice:
         print(f"({result.notice})")
@@ -166,38 +125,6 @@ def _print_hits(result: SearchResult) -> None:
         print(f"[{h.rank}] {h.file} #{h.speech} {h.title}" + (f" | {where}" if where else "") + f"  ({h.score:.4f})")
         print("    " + h.text.replace("\n", "\n    "))
         print()
-
-
-def _answer_json(a: Answer) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "question": a.question,
-        "answer": a.text,
-        "refused": a.refused,
-        "script": a.script,
-        "generator": a.generator,
-        "citation_precision": round(a.citation_precision, 3),
-        "sentences": [{"text": s.text, "citations": list(s.citations), "supported": s.supported} for s in a.sentences],
-        "citations": [
-            {
-                "n": c.n,
-                "chunk_id": c.chunk_id,
-                "file": c.file,
-                "speech": c.speech,
-                "title": c.title,
-                "headings": list(c.headings),
-                "start": c.start,
-                "end": c.end,
-                "text": c.text,
-                "sentences": list(c.sentences),
-            }
-            for c in a.citations
-        ],
-        "hits": [_hit_json(h) for h in a.hits],
-        "timings_ms": {k: round(v * 1000, 1) for k, v in a.timings},
-    }
-    if a.notice:
-        out["notice"] = a.notice
-    return out
 
 
 def _print_answer(a: Answer) -> None:
@@ -220,7 +147,7 @@ def _print_answer(a: Answer) -> None:
 
 
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
-    answerer = pipeline.Answerer(pipeline.Ragbot(config))
+    answerer = Answerer(pipeline.Ragbot(config))
     questions = sys.stdin if args.question == "-" else [args.question]
     code = 0
     for line in questions:
@@ -236,7 +163,7 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
             continue
         if args.json or args.question == "-":
             print(
-                json.dumps(_answer_json(answer), ensure_ascii=False, indent=None if args.question == "-" else 2),
+                json.dumps(schema.answer(answer), ensure_ascii=False, indent=None if args.question == "-" else 2),
                 flush=True,
             )
         else:
@@ -261,9 +188,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
             code = 1
             continue
         if args.json or args.query == "-":
-            out: dict[str, Any] = {"query": result.query, "hits": [_hit_json(h) for h in result.hits]}
-            if result.notice:
-                out["notice"] = result.notice
+            out = schema.search(result)
             print(json.dumps(out, ensure_ascii=False, indent=None if args.query == "-" else 2), flush=True)
         else:
             _print_hits(result)
@@ -278,7 +203,7 @@ def cmd_inspect(args: argparse.Namespace, config: Config) -> int:
             print(f"ragbot: skipped {f.file}: {f.skipped}", file=sys.stderr)
     by_speech = _chunks_by_speech(corpus)
     if args.json:
-        out = [_speech_json(s, by_speech[(s.file, s.speech)]) for s in corpus.speeches]
+        out = [schema.speech(s, by_speech[(s.file, s.speech)]) for s in corpus.speeches]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
     for s in corpus.speeches:
@@ -292,19 +217,10 @@ def cmd_inspect(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def phrases_json(r: PhraseResult) -> dict[str, Any]:
-    return {
-        "query": r.query,
-        "exact": [asdict(o) for o in r.exact],
-        "counts": [{"file": f, "speech": n, "title": t, "count": k} for f, n, t, k in r.counts],
-        "similar": [asdict(s) for s in r.similar],
-    }
-
-
 def cmd_phrases(args: argparse.Namespace, config: Config) -> int:
     result = pipeline.Ragbot(config).phrases(args.query, k=args.k)
     if args.json:
-        print(json.dumps(phrases_json(result), ensure_ascii=False, indent=2))
+        print(json.dumps(schema.phrases(result), ensure_ascii=False, indent=2))
         return 0
     print(f"exact: {len(result.exact)} occurrence(s)" + (" in " if result.counts else ""), end="")
     print("; ".join(f"{f} #{n} ×{k}" for f, n, _, k in result.counts))

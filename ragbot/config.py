@@ -12,7 +12,7 @@ import sys
 import urllib.parse
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .errors import ConfigError
 
@@ -20,6 +20,10 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+
+Mode = Literal["hybrid", "dense", "bm25"]  # how answers and search retrieve
+MODES: tuple[Mode, ...] = get_args(Mode)
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class Config:
     hnsw_threshold: int = 20000  # exact search up to this many chunks, HNSW above
     ef_search: int = 128
     top_k: int = 5
-    mode: str = "hybrid"  # retrieval for answers: hybrid, dense or bm25
+    mode: Mode = "hybrid"  # retrieval for answers: hybrid, dense or bm25
     depth: int = 30  # candidates per ranker before fusion
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
@@ -79,8 +83,8 @@ class Config:
             raise ConfigError(
                 f"concurrency and queue_size must be at least 1, got {self.concurrency} and {self.queue_size}"
             )
-        if self.mode not in ("hybrid", "dense", "bm25"):
-            raise ConfigError(f"mode must be hybrid, dense or bm25, got '{self.mode}'")
+        if self.mode not in MODES:
+            raise ConfigError(f"mode must be {', '.join(MODES[:-1])} or {MODES[-1]}, got '{self.mode}'")
         if self.dense_weight < 0 or self.bm25_weight < 0:
             raise ConfigError("dense_weight and bm25_weight must not be negative")
         if self.cookie_samesite not in ("lax", "strict", "none"):

@@ -15,16 +15,20 @@ averaged over the answerable ones:
 
 `score` turns one configuration's Outcome on one question into these figures plus the answer
 metrics (refusals, evidence recall, citation precision, unsupported sentences, script, latency);
-`aggregate` averages a group of them, each figure over the questions it applies to.
+`aggregate` averages a group of them, each figure over the questions it applies to; `percentile`
+is the one percentile of the project (evaluation, benchmark, load test) and `machine` the one
+description of the computer a measurement ran on.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
+import platform
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .script import detect_script, fold
@@ -116,39 +120,6 @@ def recall_at(excerpts: Sequence[str], quotes: Sequence[str], k: int) -> float:
 def reciprocal_rank(excerpts: Sequence[str], quotes: Sequence[str]) -> float:
     r = first_rank(excerpts, quotes)
     return 1.0 / r if r else 0.0
-
-
-@dataclass
-class RetrievalScores:
-    n: int = 0
-    hit: float = 0.0
-    recall: float = 0.0
-    mrr: float = 0.0
-    ndcg: float = 0.0
-    budget: float = 0.0
-    misses: list[str] = field(default_factory=list)
-
-    def add(self, qid: str, excerpts: Sequence[str], quotes: Sequence[str], k: int) -> None:
-        h = hit_at(excerpts, quotes, k)
-        self.n += 1
-        self.hit += h
-        self.recall += recall_at(excerpts, quotes, k)
-        self.mrr += reciprocal_rank(excerpts, quotes)
-        self.ndcg += ndcg_at(excerpts, quotes, 10)
-        self.budget += hit_within(excerpts, quotes, 1500)
-        if not h:
-            self.misses.append(qid)
-
-    def means(self) -> dict[str, float]:
-        n = max(self.n, 1)
-        return {
-            "n": self.n,
-            "hit": self.hit / n,
-            "recall": self.recall / n,
-            "mrr": self.mrr / n,
-            "ndcg": self.ndcg / n,
-            "budget": self.budget / n,
-        }
 
 
 def ndcg_at(excerpts: Sequence[str], quotes: Sequence[str], k: int = 10) -> float:
@@ -290,3 +261,24 @@ def aggregate(scores: Sequence[dict[str, float | None]]) -> dict[str, float | No
         out[key] = sum(vals) / len(vals) if vals else None
         out[f"n_{key}"] = len(vals)
     return out
+
+
+def machine() -> dict[str, str]:
+    """The computer a measurement runs on: CPU model and SIMD flags, cores, clock, memory, OS, Python, load."""
+    info = {"python": platform.python_version(), "cores": f"{os.cpu_count()}"}
+    if hasattr(os, "sched_getaffinity"):
+        info["cores"] += f" ({len(os.sched_getaffinity(0))} usable by this process)"
+    try:
+        cpu = Path("/proc/cpuinfo").read_text()
+        model = re.search(r"^(?:model name|Hardware|cpu model)\s*:\s*(.+)$", cpu, re.M)
+        info["cpu"] = model.group(1).strip() if model else "unknown"
+        flags = next((line for line in cpu.splitlines() if line.startswith("flags")), "")
+        info["simd"] = " ".join(f for f in ("avx2", "avx512f", "avx512_vnni", "amx_int8") if f" {f}" in flags)
+        mhz = [float(line.split(":")[1]) for line in cpu.splitlines() if line.startswith("cpu MHz")]
+        info["mhz"] = f"{max(mhz):.0f}" if mhz else "?"
+    except OSError:
+        pass
+    info["memory"] = f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.1f} GiB"
+    info["os"] = f"{platform.system()} {platform.release()}"
+    info["load average"] = " / ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1 / 5 / 15 min)"
+    return info

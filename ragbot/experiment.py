@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from . import pipeline
+from .answer import Answerer
 from .config import Config
 from .embed import Embedder
 from .errors import ConfigError
@@ -142,13 +143,14 @@ def load_baselines(path: Path) -> dict[str, BaselineMaker]:
     if not path.is_file():
         raise ConfigError(f"{path} not found: the peer baselines live in eval/baselines.py of the ragbot repository")
     spec = importlib.util.spec_from_file_location("ragbot_eval_baselines", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return dict(module.BASELINES)
 
 
-def _ragbot_outcomes(q: Question, bot: pipeline.Ragbot, answerer: pipeline.Answerer, name: str) -> Outcome:
+def _ragbot_outcomes(q: Question, bot: pipeline.Ragbot, answerer: Answerer, name: str) -> Outcome:
     t = time.perf_counter()
     result = bot.search(q.question, k=10)
     search_ms = (time.perf_counter() - t) * 1000
@@ -239,7 +241,7 @@ def run(
             build_s = time.perf_counter() - t
         try:
             bot = pipeline.Ragbot(cfg, embedder=embedder)
-            answerer = pipeline.Answerer(bot)
+            answerer = Answerer(bot)
             if questions:
                 answerer.ask(questions[0].question)  # warm up (jieba, sentence rows, a local LLM)
             for q in questions:

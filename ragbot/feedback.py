@@ -1,6 +1,6 @@
 """Feedback on answers: an append-only JSONL log, and its export as candidate evaluation questions.
 
-Each record is one line written with a single `write` on a file opened in append mode and
+Each record (shaped by `schema.feedback`) is one line written with a single `write` on a file opened in append mode and
 fsynced, so concurrent writers do not interleave within a line and a killed server loses at
 most the line it was writing (a torn last line is skipped on reading). What it does not do:
 edit or delete records (a later record about the same answer supersedes nothing; export keeps all).
@@ -10,41 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .script import fold
-from .types import Answer
-
-
-def record(answer: Answer, rating: str, comment: str = "", settings: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The log line for feedback on `answer` (rating: "up", "down" or "comment")."""
-    if rating not in ("up", "down", "comment"):
-        raise ValueError(f"rating must be up, down or comment, got {rating!r}")
-    return {
-        "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "rating": rating,
-        "comment": comment[:2000],
-        "question": answer.question,
-        "answer": answer.text,
-        "refused": answer.refused,
-        "script": answer.script,
-        "generator": answer.generator,
-        "citations": [
-            {
-                "n": c.n,
-                "chunk_id": c.chunk_id,
-                "file": c.file,
-                "speech": c.speech,
-                "text": c.text,
-                "sentences": [answer.sentences[i].text for i in c.sentences],
-            }
-            for c in answer.citations
-        ],
-        "settings": settings or {},
-    }
 
 
 def append(path: Path, line: dict[str, Any]) -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -368,8 +367,3 @@ def make_generator(name: str, config: Any) -> Generator:
     if name not in makers:
         raise ConfigError(f"unknown generator '{name}'; valid names: {', '.join(GENERATORS)}")
     return makers[name]()
-
-
-WORDING = re.compile(
-    r"说法|提法|表述|怎么说|怎样说|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字"
-)

@@ -365,6 +365,27 @@ def read_manifest(folder: Path) -> Manifest:
         ) from None
 
 
+def check_embedder(
+    manifest: Manifest, folder: Path, name: str | None, fingerprint: str | None = None, dim: int | None = None
+) -> None:
+    """IndexInvalid, saying what to run, unless the index was built by this embedder (name, weights, size)."""
+    if name and manifest.embedder != name:
+        raise IndexInvalid(
+            f"index at {folder}/ was built with embedder '{manifest.embedder}', not '{name}'; "
+            f"run `ragbot ingest --rebuild` or use --embedder {manifest.embedder}"
+        )
+    if fingerprint and manifest.fingerprint != fingerprint:
+        raise IndexInvalid(
+            f"index at {folder}/ was built with other weights of embedder '{manifest.embedder}' "
+            f"({manifest.fingerprint}, not {fingerprint}); run `ragbot ingest --rebuild`"
+        )
+    if dim is not None and manifest.dim != dim:
+        raise IndexInvalid(
+            f"index at {folder}/ holds {manifest.dim}-d vectors, the embedder makes {dim}-d; "
+            "run `ragbot ingest --rebuild`"
+        )
+
+
 def load(
     folder: Path,
     embedder_name: str | None = None,
@@ -376,16 +397,7 @@ def load(
     import faiss
 
     manifest = read_manifest(folder)
-    if (embedder_name and manifest.embedder != embedder_name) or (fingerprint and manifest.fingerprint != fingerprint):
-        raise IndexInvalid(
-            f"index at {folder}/ was built with embedder '{manifest.embedder}' ({manifest.fingerprint}), "
-            f"not '{embedder_name}'; run `ragbot ingest --rebuild` or use --embedder {manifest.embedder}"
-        )
-    if dim is not None and manifest.dim != dim:
-        raise IndexInvalid(
-            f"index at {folder}/ holds {manifest.dim}-d vectors, the embedder makes {dim}-d; "
-            "run `ragbot ingest --rebuild`"
-        )
+    check_embedder(manifest, folder, embedder_name, fingerprint, dim)
     try:
         pairs = [_chunk_from(json.loads(line)) for line in (folder / "chunks.jsonl").read_text("utf-8").splitlines()]
         speeches = [_speech_from(json.loads(x)) for x in (folder / "speeches.jsonl").read_text("utf-8").splitlines()]

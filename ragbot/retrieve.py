@@ -9,18 +9,19 @@ reranker reorders the fused candidates.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
+from .config import Config, Mode
+from .errors import QueryError
+from .ingest import valid_unicode
 from .rerank import Reranker
 from .script import fold
 from .types import Chunk, Hit
-
-Mode = Literal["hybrid", "dense", "bm25"]
-MODES: tuple[Mode, ...] = ("hybrid", "dense", "bm25")
 
 
 @dataclass(frozen=True)
@@ -108,13 +109,41 @@ def merge_groups(ranked: Sequence[int], chunks: Sequence[Chunk], max_chars: int,
 
 @dataclass(frozen=True)
 class SearchSettings:
-    k: int = 5
-    mode: Mode = "hybrid"
-    depth: int = 30  # candidates taken from each ranker
-    dense_weight: float = 1.0
-    bm25_weight: float = 1.0
-    rrf_k: float = 60.0
-    merge_max_chars: int = 800
+    """One search's settings: a view of Config (declared and checked there), with k and mode per call."""
+
+    k: int
+    mode: Mode
+    depth: int  # candidates taken from each ranker
+    dense_weight: float
+    bm25_weight: float
+    rrf_k: float
+    merge_max_chars: int
+
+    @classmethod
+    def of(cls, config: Config, k: int | None = None, mode: Mode | None = None) -> SearchSettings:
+        k = k or config.top_k
+        return cls(
+            k=k,
+            mode=mode or config.mode,
+            depth=max(config.depth, k * 3),
+            dense_weight=config.dense_weight,
+            bm25_weight=config.bm25_weight,
+            rrf_k=config.rrf_k,
+            merge_max_chars=config.merge_max_chars,
+        )
+
+
+_HAS_WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
+
+
+def prepare_query(query: str, max_chars: int) -> tuple[str, str]:
+    """(query to search, notice): a clear error for an empty query, the first `max_chars` of a long one."""
+    q = " ".join(valid_unicode(query).split())
+    if not _HAS_WORD.search(q):
+        raise QueryError("the query is empty or only punctuation; type a question or a phrase to search for")
+    if len(q) > max_chars:
+        return q[:max_chars], f"the query was {len(q)} characters; only the first {max_chars} were searched"
+    return q, ""
 
 
 def dense_ranking(index: Any, qvec: np.ndarray, n: int, allowed: set[int] | None) -> list[tuple[int, float]]:

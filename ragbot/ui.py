@@ -20,7 +20,8 @@ from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported anywhere
 
-from . import __version__, feedback, pipeline
+from . import __version__, feedback, pipeline, schema
+from .answer import Answerer
 from .config import Config
 from .errors import IndexWriteError, RagbotError, why_zh
 from .generate import GENERATORS, make_generator
@@ -207,12 +208,12 @@ class App:
     def __init__(self, config: Config, bot: pipeline.Ragbot | None = None, temp: Path | None = None) -> None:
         self.config = config
         self.bot = bot or pipeline.Ragbot(config)
-        self.answerers: dict[str, pipeline.Answerer] = {}
+        self.answerers: dict[str, Answerer] = {}
         self.temp = temp  # Gradio's upload folder: uploads in it are deleted once stored or refused
 
-    def answerer(self, generator: str) -> pipeline.Answerer:
+    def answerer(self, generator: str) -> Answerer:
         if generator not in self.answerers:
-            self.answerers[generator] = pipeline.Answerer(self.bot, make_generator(generator, self.config))
+            self.answerers[generator] = Answerer(self.bot, make_generator(generator, self.config))
         return self.answerers[generator]
 
     def speeches(self) -> list[str]:
@@ -286,7 +287,7 @@ class App:
         """Append feedback on `answer`; None, or the one-line message (asker's script) when the write failed."""
         path = self.config.data / "feedback.jsonl"
         try:
-            feedback.append(path, feedback.record(answer, rating, comment, self.settings()))
+            feedback.append(path, schema.feedback(answer, rating, comment, self.settings()))
         except OSError as e:
             print(f"ragbot: could not write feedback to {path} ({e.strerror or e})", file=sys.stderr, flush=True)
             what = "意见" if rating == "comment" else "评价"
@@ -461,12 +462,10 @@ class App:
         generator comes back as the one-line message (gradio_client raises it as an AppError)."""
         import gradio as gr
 
-        from .cli import _answer_json
-
         try:
             if not 1 <= int(k) <= MAX_K:
                 raise RagbotError(f"k must be between 1 and {MAX_K}, got {k}")
-            return _answer_json(self.answerer(generator).ask(question, k=int(k)))
+            return schema.answer(self.answerer(generator).ask(question, k=int(k)))
         except RagbotError as e:
             raise gr.Error(str(e), print_exception=False) from None
 

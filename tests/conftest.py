@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -71,58 +65,6 @@ def make_workdir(real_index: Config, work: Path) -> Path:
     shutil.copytree(CORPUS, work / "corpus")
     shutil.copytree(real_index.index, work / "index")
     return work
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def serve(
-    workdir: Path, *extra: str, log: Path | None = None, env: dict[str, str] | None = None, port: int | None = None
-) -> Iterator[str]:
-    """A real `ragbot serve` over `workdir` on a free port, stopped afterwards; yields its URL on 127.0.0.1.
-
-    Its output goes to `log` when given; `env` adds RAGBOT_* settings.
-    """
-    port = port or free_port()
-    exe = Path(sys.executable).with_name("ragbot")
-    env = {
-        **os.environ,
-        "GRADIO_ANALYTICS_ENABLED": "False",
-        "RAGBOT_CORPUS": str(workdir / "corpus"),
-        "RAGBOT_DATA": str(workdir / "data"),
-        "RAGBOT_REPORTS": str(workdir / "reports"),
-        **(env or {}),
-    }
-    sink = open(log, "wb") if log else subprocess.PIPE  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [str(exe), "serve", "--port", str(port), "--index", str(workdir / "index"), *extra],
-        stdout=sink,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    t0 = time.perf_counter()
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.perf_counter() - t0 > 90:
-                out = proc.stdout.read().decode() if proc.stdout else (log.read_text() if log else "")
-                pytest.fail(f"ragbot serve did not come up: {out[-2000:]}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        if log and not isinstance(sink, int):
-            sink.close()
 
 
 def make_docx(path: Path, paragraphs: list[str]) -> Path:

@@ -5,26 +5,25 @@ from __future__ import annotations
 import io
 import json
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from ragbot import pipeline
+from ragbot.answer import Answerer, is_follow_up, weigh
 from ragbot.cli import main
 from ragbot.config import Config
 from ragbot.errors import QueryError
 from ragbot.evaluate import contains
 from ragbot.generate import GeneratorError, OpenAIGenerator, Prompt, prompt_messages
 from ragbot.script import detect_script
+from ragbot.testing import FakeLLM
 from ragbot.types import Answer
 
 from .conftest import CORPUS
 from .fakes import KeywordEmbedder
-from .test_generate import FakeLLM
 
 
 @pytest.fixture(scope="module")
@@ -36,21 +35,26 @@ def fake_bot(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Ragbot:
 
 
 def test_answer_sentences_are_all_backed_and_citations_renumbered(fake_bot: pipeline.Ragbot) -> None:
-    a = pipeline.Answerer(fake_bot).ask("办公室怎样做好督查工作？")
-    assert not a.refused and a.generator == "extractive" and a.citation_precision == 1.0
-    assert a.sentences and all(s.supported and s.citations for s in a.sentences)
+    a = Answerer(fake_bot).ask("办公室怎样做好督查工作？")
+    assert not a.refused
+    assert a.generator == "extractive"
+    assert a.citation_precision == 1.0
+    assert a.sentences
+    assert all(s.supported and s.citations for s in a.sentences)
     assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
     for i, s in enumerate(a.sentences):
         for n in s.citations:
             c = a.citations[n - 1]
-            assert i in c.sentences and contains(c.text, s.text.rstrip("。"))  # the quote is in its excerpt
+            assert i in c.sentences
+            assert contains(c.text, s.text.rstrip("。"))
     assert a.text.count("[") == sum(len(s.citations) for s in a.sentences)
     assert {name for name, _ in a.timings} == {"retrieve", "generate", "cite"}
 
 
 def test_traditional_question_gets_a_traditional_answer(fake_bot: pipeline.Ragbot) -> None:
-    a = pipeline.Answerer(fake_bot).ask("辦公室怎樣做好督查工作？")
-    assert a.script == "traditional" and detect_script(a.text) == "traditional"
+    a = Answerer(fake_bot).ask("辦公室怎樣做好督查工作？")
+    assert a.script == "traditional"
+    assert detect_script(a.text) == "traditional"
     assert a.citations
     for c in a.citations:  # the excerpts keep their file's own script
         expected = "traditional" if c.file.startswith("000") else "simplified"
@@ -60,8 +64,10 @@ def test_traditional_question_gets_a_traditional_answer(fake_bot: pipeline.Ragbo
 def test_weak_evidence_is_refused_plainly(fake_bot: pipeline.Ragbot) -> None:
     config = replace(fake_bot.config, refusal_threshold=1.01, refusal_threshold_quantity=1.01)
     strict = pipeline.Ragbot(config, embedder=fake_bot.embedder)
-    a = pipeline.Answerer(strict).ask("公務員的工資標準是多少？")
-    assert a.refused and a.text == "語料中沒有找到相關內容。" and a.citations == ()
+    a = Answerer(strict).ask("公務員的工資標準是多少？")
+    assert a.refused
+    assert a.text == "語料中沒有找到相關內容。"
+    assert a.citations == ()
     assert a.hits  # the closest passages are still there to show, labelled as not matching
 
 
@@ -69,9 +75,9 @@ def test_quantity_questions_need_a_sentence_with_a_number() -> None:
     from ragbot.generate import Candidate
 
     cands = [Candidate(1, "办公室要做好接待工作。", 0.9, 0, 0.95), Candidate(2, "全年共办理批示件95件。", 0.8, 0, 0.85)]
-    assert pipeline.evidence("全年办理了多少件批示件？", cands) == (0.85, True)
-    assert pipeline.evidence("怎样做好接待工作？", cands) == (0.95, False)
-    assert pipeline.evidence("有几个要求？", cands[:1]) == (0.0, True)
+    assert weigh("全年办理了多少件批示件？", cands) == (0.85, True)
+    assert weigh("怎样做好接待工作？", cands) == (0.95, False)
+    assert weigh("有几个要求？", cands[:1]) == (0.0, True)
 
 
 class Failing:
@@ -83,11 +89,11 @@ class Failing:
 
 
 def test_llm_failure_falls_back_to_the_extractive_answer(fake_bot: pipeline.Ragbot) -> None:
-    a = pipeline.Answerer(fake_bot, generator=Failing()).ask("办公室怎样做好督查工作？")
-    assert a.generator == "extractive" and a.notice.startswith(
-        "the LLM server at http://127.0.0.1:9/v1 answered HTTP 500"
-    )
-    assert "半句" not in a.text and a.citations
+    a = Answerer(fake_bot, generator=Failing()).ask("办公室怎样做好督查工作？")
+    assert a.generator == "extractive"
+    assert a.notice.startswith("the LLM server at http://127.0.0.1:9/v1 answered HTTP 500")
+    assert "半句" not in a.text
+    assert a.citations
 
 
 def test_llm_answer_is_checked_and_repaired(fake_bot: pipeline.Ragbot) -> None:
@@ -98,9 +104,11 @@ def test_llm_answer_is_checked_and_repaired(fake_bot: pipeline.Ragbot) -> None:
             first = prompt.excerpts[0].split("。")[0]
             yield f"{first}。[9]年终奖按工龄计算。[1]"
 
-    a = pipeline.Answerer(fake_bot, generator=Sloppy()).ask("办公室怎样做好督查工作？")
-    assert a.sentences[0].supported and a.sentences[0].citations == (1,)  # [9] of 5 removed, right one attached
-    assert not a.sentences[1].supported and a.sentences[1].citations == ()  # flagged, its wrong marker gone
+    a = Answerer(fake_bot, generator=Sloppy()).ask("办公室怎样做好督查工作？")
+    assert a.sentences[0].supported
+    assert a.sentences[0].citations == (1,)
+    assert not a.sentences[1].supported
+    assert a.sentences[1].citations == ()
     assert a.citation_precision == 0.0
 
 
@@ -111,13 +119,17 @@ def test_llm_that_refuses_gives_a_refused_answer(fake_bot: pipeline.Ragbot) -> N
         def generate(self, prompt: Prompt) -> Iterator[str]:
             yield "语料中没有找到相关内容。"
 
-    a = pipeline.Answerer(fake_bot, generator=Refuser()).ask("办公室怎样做好督查工作？")
-    assert a.refused and a.citations == ()
+    a = Answerer(fake_bot, generator=Refuser()).ask("办公室怎样做好督查工作？")
+    assert a.refused
+    assert a.citations == ()
 
 
 def test_streaming_yields_pieces_then_the_answer(fake_bot: pipeline.Ragbot) -> None:
-    items = list(pipeline.Answerer(fake_bot).stream("办公室怎样做好信息工作？"))
-    assert isinstance(items[-1], Answer) and all(isinstance(x, str) for x in items[:-1]) and len(items) > 2
+    items = list(Answerer(fake_bot).stream("办公室怎样做好信息工作？"))
+    assert isinstance(items[-1], Answer)
+    assert len(items) > 1  # at least one piece before the Answer
+    assert all(isinstance(x, str) for x in items[:-1])
+    assert len(items) > 2
 
 
 def test_follow_up_retrieves_with_the_previous_question(fake_bot: pipeline.Ragbot) -> None:
@@ -132,52 +144,50 @@ def test_follow_up_retrieves_with_the_previous_question(fake_bot: pipeline.Ragbo
             yield prompt.excerpts[0][:20] + "。"
 
     rec = Recorder()
-    ans = pipeline.Answerer(fake_bot, generator=rec)
+    ans = Answerer(fake_bot, generator=rec)
     alone = ans.ask("那具体应该怎么做？")
     follow = ans.ask("那具体应该怎么做？", history=[("办公室怎样做好保密工作？", "要严格保密。")])
     assert alone.hits != follow.hits
     assert any("保密" in h.text for h in follow.hits[:3])
     assert rec.prompts[-1].history == (("办公室怎样做好保密工作？", "要严格保密。"),)
-    assert pipeline.is_follow_up("那具体应该怎么做？", [("q", "a")]) and not pipeline.is_follow_up("督查", [])
+    assert is_follow_up("那具体应该怎么做？", [("q", "a")])
+    assert not is_follow_up("督查", [])
 
 
 def test_llm_condenses_the_follow_up(fake_bot: pipeline.Ragbot) -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeLLM)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        FakeLLM.mode, FakeLLM.requests, FakeLLM.reply = "ok", [], "办公室怎样做好保密工作的具体措施？"
-        gen = OpenAIGenerator(f"http://127.0.0.1:{server.server_address[1]}/v1", "qwen")
-        ans = pipeline.Answerer(fake_bot, generator=gen)
+    with FakeLLM(reply="办公室怎样做好保密工作的具体措施？") as llm:
+        ans = Answerer(fake_bot, generator=OpenAIGenerator(llm.url, "qwen"))
         a = ans.ask("那具体呢？", history=[("办公室怎样做好保密工作？", "要严格保密。")])
-        assert "追问" in FakeLLM.requests[0]["body"]["messages"][-1]["content"]  # first call: condense
+        assert "追问" in llm.requests[0].body["messages"][-1]["content"]  # first call: condense
         assert any("保密" in h.text for h in a.hits[:3])
-    finally:
-        FakeLLM.reply = "办公室要做好督查督办工作。[1]"
-        server.shutdown()
 
 
 @pytest.mark.parametrize("question", ["", "？？？", "   "])
 def test_empty_question_is_a_clear_error(fake_bot: pipeline.Ragbot, question: str) -> None:
     with pytest.raises(QueryError, match="empty or only punctuation"):
-        pipeline.Answerer(fake_bot).ask(question)
+        Answerer(fake_bot).ask(question)
 
 
 def test_absurdly_long_question_is_cut_with_a_notice(fake_bot: pipeline.Ragbot) -> None:
-    a = pipeline.Answerer(fake_bot).ask("办公室怎样做好督查工作？" * 1000)
-    assert "only the first 500 were searched" in a.notice and len(a.question) == 500
+    a = Answerer(fake_bot).ask("办公室怎样做好督查工作？" * 1000)
+    assert "only the first 500 were searched" in a.notice
+    assert len(a.question) == 500
 
 
 # ------------------------------------------------------------------ the real model and index
 def test_real_traditional_question_about_a_simplified_speech(real_bot: pipeline.Ragbot) -> None:
-    a = pipeline.Answerer(real_bot).ask("領導批示交辦的事項，辦公室應該怎麼快速辦理？")
-    assert not a.refused and detect_script(a.text) == "traditional"
+    a = Answerer(real_bot).ask("領導批示交辦的事項，辦公室應該怎麼快速辦理？")
+    assert not a.refused
+    assert detect_script(a.text) == "traditional"
     assert any(contains(c.text, "必须快接、快办、快反馈") for c in a.citations)
+    assert a.sentences
     assert all(s.supported for s in a.sentences)
 
 
 def test_real_unanswerable_question_is_refused(real_bot: pipeline.Ragbot) -> None:
-    a = pipeline.Answerer(real_bot).ask("出差回来报销差旅费需要哪些票据？")
-    assert a.refused and a.text == "语料中没有找到相关内容。"
+    a = Answerer(real_bot).ask("出差回来报销差旅费需要哪些票据？")
+    assert a.refused
+    assert a.text == "语料中没有找到相关内容。"
 
 
 def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None:
@@ -188,13 +198,15 @@ def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None
     monkeypatch.setattr(sys, "stdin", io.StringIO("上情下达是什么意思？\n\n！！\n"))
     assert main(["ask", "-", "--index", str(real_index.index)]) == 1
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert lines[0]["answer"] and "error" in lines[1]
+    assert lines[0]["answer"]
+    assert "error" in lines[1]
 
 
 def test_cli_ask_text(real_index: Config, capsys) -> None:
     assert main(["ask", "出差回来报销差旅费需要哪些票据？", "--index", str(real_index.index)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("语料中没有找到相关内容。") and "closest passages (they do not answer the question)" in out
+    assert out.startswith("语料中没有找到相关内容。")
+    assert "closest passages (they do not answer the question)" in out
 
 
 def test_cli_ask_with_llm_down_still_answers(real_index: Config, capsys, tmp_path: Path, monkeypatch) -> None:
@@ -202,7 +214,8 @@ def test_cli_ask_with_llm_down_still_answers(real_index: Config, capsys, tmp_pat
     monkeypatch.setenv("RAGBOT_LLM_TIMEOUT", "1")
     assert main(["ask", "办公室怎样做好信息工作？", "--generator", "openai", "--index", str(real_index.index)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("(cannot reach the LLM server at http://127.0.0.1:9/v1") and "[1]" in out
+    assert out.startswith("(cannot reach the LLM server at http://127.0.0.1:9/v1")
+    assert "[1]" in out
 
 
 def test_instructions_inside_the_corpus_are_quoted_not_obeyed(tmp_path: Path) -> None:
@@ -215,11 +228,12 @@ def test_instructions_inside_the_corpus_are_quoted_not_obeyed(tmp_path: Path) ->
     emb = KeywordEmbedder()
     pipeline.build_index([tmp_path / "c"], config, embedder=emb)
     bot = pipeline.Ragbot(config, embedder=emb)
-    a = pipeline.Answerer(bot).ask("保密工作怎么做？")
+    a = Answerer(bot).ask("保密工作怎么做？")
     assert "常抓不懈" in a.text  # the real answer is there
     if "忽略以上指令" in a.text:  # and if the planted line is used at all, it is a cited quote
         s = next(s for s in a.sentences if "忽略以上指令" in s.text)
-        assert s.citations and "忽略以上指令" in a.citations[s.citations[0] - 1].text
+        assert s.citations
+        assert "忽略以上指令" in a.citations[s.citations[0] - 1].text
     msgs = prompt_messages(
         Prompt(question="保密工作怎么做？", script="simplified", excerpts=tuple(h.text for h in a.hits))
     )
@@ -227,8 +241,9 @@ def test_instructions_inside_the_corpus_are_quoted_not_obeyed(tmp_path: Path) ->
 
 
 def test_short_question_in_the_speech_own_words_is_answered(real_bot: pipeline.Ragbot) -> None:
-    a = pipeline.Answerer(real_bot).ask("上情下达是什么")
-    assert not a.refused and any("上情下达" in c.text for c in a.citations)
+    a = Answerer(real_bot).ask("上情下达是什么")
+    assert not a.refused
+    assert any("上情下达" in c.text for c in a.citations)
 
 
 def test_concurrent_first_questions_share_one_session(real_index, default_embedder, monkeypatch) -> None:
@@ -237,7 +252,8 @@ def test_concurrent_first_questions_share_one_session(real_index, default_embedd
     from concurrent.futures import ThreadPoolExecutor
 
     from ragbot import index as index_mod
-    from ragbot.pipeline import Answerer, Ragbot
+    from ragbot.answer import Answerer
+    from ragbot.pipeline import Ragbot
 
     questions = [
         "办公室怎样做好督查工作？",
@@ -264,4 +280,5 @@ def test_concurrent_first_questions_share_one_session(real_index, default_embedd
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(lambda q: answerer.ask(q).text, questions))
     assert together == expected
-    assert len(loads) == 1 and len(reads) == 1
+    assert len(loads) == 1
+    assert len(reads) == 1

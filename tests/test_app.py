@@ -19,10 +19,11 @@ from playwright.sync_api import Browser, Dialog, Page
 
 from ragbot.config import Config
 from ragbot.script import detect_script
+from ragbot.testing import serve
 from ragbot.types import Answer, AnswerSentence, Citation, Hit
 from ragbot.ui import render_answer
 
-from .conftest import CORPUS, make_workdir, serve
+from .conftest import CORPUS, make_workdir
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -39,25 +40,33 @@ def _answer(text: str, excerpt: str, refused: bool = False, supported: bool = Tr
 def test_everything_from_speeches_questions_and_file_names_is_escaped() -> None:
     evil = '办公室<script>alert("x")</script><img src=x onerror=alert(1)>[点我](javascript:alert(1))'
     out = render_answer(_answer(evil + "。", evil))
-    assert "<script>" not in out and "<img" not in out and "<b>f</b>" not in out and "<i>总</i>" not in out
-    assert "&lt;script&gt;" in out and "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "<script>" not in out
+    assert "<img" not in out
+    assert "<b>f</b>" not in out
+    assert "<i>总</i>" not in out
+    assert "&lt;script&gt;" in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
 
 
 def test_cited_sentence_is_highlighted_and_unsupported_ones_marked() -> None:
     out = render_answer(_answer("要做好督查工作。", "总的来说,要做好督查工作。其他内容。"))
-    assert "<mark>要做好督查工作</mark>" in out and "<sup>[1]</sup>" in out
+    assert "<mark>要做好督查工作</mark>" in out
+    assert "<sup>[1]</sup>" in out
     out = render_answer(_answer("年终奖按工龄计算。", "无关摘录。", supported=False))
     assert 'class="unsupported"' in out
 
 
 def test_refusal_looks_different_and_lists_closest_passages_as_not_matching() -> None:
     out = render_answer(_answer("语料中没有找到相关内容。", "最接近的段落。", refused=True))
-    assert 'class="refused"' in out and "与问题不匹配" in out and "nomatch" in out
+    assert 'class="refused"' in out
+    assert "与问题不匹配" in out
+    assert "nomatch" in out
 
 
 def test_display_switch_converts_answer_and_excerpts() -> None:
     a = _answer("办公室要做好督查工作。", "办公室要做好督查工作。")
-    assert "辦公室要做好督查工作" in render_answer(a, "繁體") and "办公室" in render_answer(a, "按提问")
+    assert "辦公室要做好督查工作" in render_answer(a, "繁體")
+    assert "办公室" in render_answer(a, "按提问")
 
 
 # ------------------------------------------------------------------ a real server
@@ -101,16 +110,21 @@ def test_report_tab_without_a_report_says_how_to_make_one(real_index: Config, tm
     from ragbot.ui import App
 
     app = App(Config(index=real_index.index, reports=tmp_path / "none"))
-    assert "还没有评测报告" in app.report() and "ragbot eval" in app.report()
+    assert "还没有评测报告" in app.report()
+    assert "ragbot eval" in app.report()
     _small_report(tmp_path / "r", tmp_path / "run")
     shown = App(Config(index=real_index.index, reports=tmp_path / "r")).report()
-    assert shown.startswith("<style>") and "| hybrid |" not in shown and "<td>hybrid</td>" in shown
-    assert "<img src=x" not in shown and "&lt;img src=x" in shown
+    assert shown.startswith("<style>")
+    assert "| hybrid |" not in shown
+    assert "<td>hybrid</td>" in shown
+    assert "<img src=x" not in shown
+    assert "&lt;img src=x" in shown
 
 
 @pytest.fixture(scope="module")
 def server(workdir: Path) -> Iterator[str]:
-    yield from serve(workdir)
+    with serve(workdir / "index", workdir) as app:
+        yield app.url
 
 
 GUARDED_GET = (
@@ -147,7 +161,8 @@ def test_auth_guards_every_page_and_the_api(workdir: Path) -> None:
     file downloads (of a file that really is in Gradio's cache), cancel/reset, heartbeat."""
     from gradio_client import Client
 
-    for url in serve(workdir, "--auth", "office:s3cret"):
+    with serve(workdir / "index", workdir, "--auth", "office:s3cret") as app:
+        url = app.url
         login = urllib.request.Request(
             url + "login",
             data=b"username=office&password=s3cret",
@@ -191,7 +206,8 @@ def test_auth_guards_every_page_and_the_api(workdir: Path) -> None:
         out = Client(url, auth=("office", "s3cret"), verbose=False).predict(
             "上情下达是什么", 3, "extractive", api_name="/ask"
         )
-        assert out["answer"] and not out["refused"]
+        assert out["answer"]
+        assert not out["refused"]
 
 
 def test_api_answers_with_citations(server: str) -> None:
@@ -199,8 +215,10 @@ def test_api_answers_with_citations(server: str) -> None:
 
     client = Client(server, verbose=False)
     out = client.predict("領導批示交辦的事項，辦公室應該怎麼快速辦理？", 5, "extractive", api_name="/ask")
-    assert not out["refused"] and detect_script(out["answer"]) == "traditional"
-    assert out["citations"] and {"n", "file", "title", "text", "start", "end"} <= set(out["citations"][0])
+    assert not out["refused"]
+    assert detect_script(out["answer"]) == "traditional"
+    assert out["citations"]
+    assert {"n", "file", "title", "text", "start", "end"} <= set(out["citations"][0])
     for question, k, generator, message in (
         ("？！。", 5, "extractive", "only punctuation"),
         ("督查", 1000, "extractive", "k must be between 1 and 20"),
@@ -325,7 +343,8 @@ def test_browser_page_never_runs_script_from_a_question(page: Page) -> None:
     page.on("dialog", on_dialog)
     ask(page, '<script>alert("q")</script><img src=x onerror=alert(2)> 办公室怎样做好督查工作？')
     expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)
-    assert dialogs == [] and "<script>" in page.locator("#chat").inner_text()
+    assert dialogs == []
+    assert "<script>" in page.locator("#chat").inner_text()
 
 
 def test_chromium_is_the_debian_build() -> None:
@@ -373,8 +392,10 @@ def test_browser_thumbs_and_comment_are_stored(page: Page, workdir: Path) -> Non
     page.locator("#send-comment").click()
     expect(page.locator("#feedback-msg")).to_contain_text("已记录意见", timeout=10000)
     rows = [json.loads(x) for x in (workdir / "data" / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [r["rating"] for r in rows[-2:]] == ["up", "comment"] and rows[-1]["comment"] == "摘录很有用"
-    assert rows[-2]["question"] == "怎样做好信息工作？" and rows[-2]["citations"]
+    assert [r["rating"] for r in rows[-2:]] == ["up", "comment"]
+    assert rows[-1]["comment"] == "摘录很有用"
+    assert rows[-2]["question"] == "怎样做好信息工作？"
+    assert rows[-2]["citations"]
 
 
 def test_browser_upload_adds_a_speech_and_rejects_a_bad_file(page: Page, workdir: Path, tmp_path: Path) -> None:
@@ -400,15 +421,15 @@ def test_browser_upload_adds_a_speech_and_rejects_a_bad_file(page: Page, workdir
     uploads = sorted(p.name for p in (workdir / "corpus" / "uploads").iterdir())
     assert uploads == ["新讲话_2024.txt"]  # stored under a safe name, inside the uploads folder; the bad one not kept
     temp = workdir / "data" / "tmp"
-    assert (
-        temp.is_dir() and [p for p in temp.rglob("*") if p.is_file()] == []
-    )  # Gradio's copies, stored or refused, gone
+    assert temp.is_dir()
+    assert [p for p in temp.rglob("*") if p.is_file()] == []
     page.get_by_role("tab", name="问答").click()
     ask(page, "档案工作要做到什么？")
     cite = page.locator("#chat .ragbot-cite").first
     expect(cite).to_contain_text("uploads/新讲话_2024.txt", timeout=30000)
     assert "&lt;img src=x onerror=alert(9)&gt;" in cite.inner_html()  # text in the page, never an element
-    assert cite.locator("img").count() == 0 and dialogs == []
+    assert cite.locator("img").count() == 0
+    assert dialogs == []
 
 
 def test_speech_filter_labels_parse(workdir: Path) -> None:
@@ -418,7 +439,8 @@ def test_speech_filter_labels_parse(workdir: Path) -> None:
     assert app.filters(["000_fc7b01b31694c23c.txt #3 教育系統辦公室主任會議講話 篇3"]).speeches == (
         ("000_fc7b01b31694c23c.txt", 3),
     )
-    assert len(app.speeches()) >= 16 and app.speeches()[0].startswith("000_fc7b01b31694c23c.txt #1 ")
+    assert len(app.speeches()) >= 16
+    assert app.speeches()[0].startswith("000_fc7b01b31694c23c.txt #1 ")
 
 
 def test_busy_port_and_bad_auth_are_one_line_errors(workdir: Path) -> None:
@@ -435,8 +457,10 @@ def test_busy_port_and_bad_auth_are_one_line_errors(workdir: Path) -> None:
             timeout=120,
             env=env,
         )
-    assert r.returncode == 1 and r.stderr.count("\n") == 1
-    assert f"cannot listen on 127.0.0.1:{port}" in r.stderr and "pass another --port" in r.stderr
+    assert r.returncode == 1
+    assert r.stderr.count("\n") == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in r.stderr
+    assert "pass another --port" in r.stderr
     r = subprocess.run(
         [str(exe), "serve", "--auth", "nopassword", "--index", str(workdir / "index")],
         capture_output=True,
@@ -444,7 +468,8 @@ def test_busy_port_and_bad_auth_are_one_line_errors(workdir: Path) -> None:
         timeout=120,
         env=env,
     )
-    assert r.returncode == 1 and r.stderr == "ragbot: --auth expects USER:PASS, e.g. --auth office:s3cret\n"
+    assert r.returncode == 1
+    assert r.stderr == "ragbot: --auth expects USER:PASS, e.g. --auth office:s3cret\n"
 
 
 def test_upload_decides_type_by_content_and_keeps_files_inside_uploads(
@@ -470,7 +495,8 @@ def test_upload_decides_type_by_content_and_keeps_files_inside_uploads(
     msg, _rows = app.upload(paths)
     stored = sorted(p.name for p in (tmp_path / "corpus" / "uploads").iterdir())
     assert stored == ["passwd-1.txt", "passwd.txt", "speech.txt"], stored
-    assert "photo.txt：不是可读取的文档（a PNG image）" in msg and "big.txt：超过 0.05 MB 上限" in msg
+    assert "photo.txt：不是可读取的文档（a PNG image）" in msg
+    assert "big.txt：超过 0.05 MB 上限" in msg
     files = sorted(
         p.relative_to(tmp_path).as_posix()
         for p in tmp_path.rglob("*")
@@ -487,13 +513,15 @@ def test_upload_decides_type_by_content_and_keeps_files_inside_uploads(
         "inbox/sub/..passwd",
     ], files
     answer = app.answerer("extractive").ask("涉密载体应该怎么存放？")
-    assert not answer.refused and any(c.file == "uploads/speech.txt" for c in answer.citations)
+    assert not answer.refused
+    assert any(c.file == "uploads/speech.txt" for c in answer.citations)
 
 
 def test_browser_login_then_ask(browser: Browser, workdir: Path) -> None:
     from playwright.sync_api import expect
 
-    for url in serve(workdir, "--auth", "office:s3cret"):
+    with serve(workdir / "index", workdir, "--auth", "office:s3cret") as app:
+        url = app.url
         ctx = browser.new_context()
         pg = ctx.new_page()
         pg.goto(url, wait_until="domcontentloaded")

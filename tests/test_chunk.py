@@ -6,6 +6,8 @@ import pytest
 
 from ragbot.chunk import ChunkSettings, chunk_speech, find_headings, heading_path, merge_small
 from ragbot.clean import clean
+from ragbot.config import Config
+from ragbot.errors import ConfigError
 from ragbot.ingest import find_title
 from ragbot.script import fold
 from ragbot.types import Speech
@@ -65,6 +67,7 @@ def test_chunk_ids_are_unique_and_stable(seed_corpus) -> None:
 
 def test_folded_text_is_simplified_and_aligned(seed_corpus) -> None:
     trad = [c for c in seed_corpus.chunks if c.file.startswith("000")]
+    assert trad
     assert all(len(c.folded) == len(c.text) for c in trad)
     assert any("辦公室" in c.text and "办公室" in c.folded for c in trad)
     assert all(c.folded == fold(c.text) for c in trad[:20])
@@ -112,27 +115,31 @@ def test_ordinary_lines_are_not_headings(text: str) -> None:
 def test_merge_small_keeps_every_character() -> None:
     spans = [(0, 10), (12, 300), (290, 600), (601, 605)]
     merged = merge_small(spans, 40)
-    assert merged[0][0] == 0 and merged[-1][1] == 605
+    assert merged[0][0] == 0
+    assert merged[-1][1] == 605
     assert merge_small([(0, 5)], 40) == [(0, 5)]
 
 
-def test_settings_are_checked() -> None:
-    with pytest.raises(ValueError, match="chunk size"):
-        ChunkSettings(size=5)
-    with pytest.raises(ValueError, match="overlap"):
-        ChunkSettings(size=100, overlap=60)
+def test_settings_are_checked_once_in_config() -> None:
+    with pytest.raises(ConfigError, match="chunk_size must be at least 20"):
+        Config(chunk_size=5)
+    with pytest.raises(ConfigError, match="chunk_overlap"):
+        Config(chunk_size=100, chunk_overlap=60)
+    assert ChunkSettings.of(Config(chunk_size=200, chunk_overlap=20)) == ChunkSettings(200, 20)
 
 
 def test_long_sentence_without_punctuation_is_still_cut() -> None:
     s = speech_of("办" * 1000)
     chunks = chunk_speech(s, ChunkSettings(size=200, overlap=20))
+    assert len(chunks) >= 5
     assert all(len(c.text) <= 200 for c in chunks)
-    assert chunks[0].start == 0 and chunks[-1].end == 1000
+    assert chunks[0].start == 0
+    assert chunks[-1].end == 1000
 
 
 def test_offsets_skip_removed_noise() -> None:
     text = "一、总体要求\n层层精品WORD文档下载可编缉使用决策要落实。"
-    [c] = chunk_speech(speech_of(text))
+    [c] = chunk_speech(speech_of(text), ChunkSettings.of(Config()))
     assert c.text == "一、总体要求\n层层决策要落实。"
     assert (c.start, c.end) == (0, len(text))
 

@@ -13,7 +13,8 @@ EX = [
 
 def test_correct_markers_are_kept_and_precision_is_full() -> None:
     sents, precision = check("要做好督查督办,做到件件有着落[1]。信息工作要及时向上反馈[2]。", EX)
-    assert [s.citations for s in sents] == [(1,), (2,)] and all(s.supported for s in sents)
+    assert [s.citations for s in sents] == [(1,), (2,)]
+    assert all(s.supported for s in sents)
     assert precision == 1.0
 
 
@@ -25,18 +26,21 @@ def test_marker_to_no_excerpt_is_removed() -> None:
 
 def test_wrong_marker_is_moved_to_the_supporting_excerpt() -> None:
     sents, precision = check("文稿起草要准确表达领导意图[1]。", EX)
-    assert sents[0].citations == (3,) and sents[0].supported
+    assert sents[0].citations == (3,)
+    assert sents[0].supported
     assert precision == 0.0
 
 
 def test_wrong_marker_is_removed_when_nothing_supports() -> None:
     sents, _ = check("会议室的空调温度应设为二十六度[2]。", EX)
-    assert sents[0].citations == () and not sents[0].supported
+    assert sents[0].citations == ()
+    assert not sents[0].supported
 
 
 def test_sentence_without_marker_gets_its_best_excerpt() -> None:
     sents, precision = check("信息工作要突出一个优字。", EX)
-    assert sents[0].citations == (2,) and precision == 1.0
+    assert sents[0].citations == (2,)
+    assert precision == 1.0
 
 
 def test_unsupported_sentence_is_flagged_and_others_kept() -> None:
@@ -46,12 +50,15 @@ def test_unsupported_sentence_is_flagged_and_others_kept() -> None:
 
 def test_partially_right_markers() -> None:
     sents, precision = check("做到件件有着落、事事有回音[1][2]。", EX)
-    assert sents[0].citations == (1,) and precision == 0.5
+    assert sents[0].citations == (1,)
+    assert precision == 0.5
 
 
 def test_refusal_needs_no_citation() -> None:
     sents, precision = check(REFUSAL + "。", EX)
-    assert sents[0].supported and sents[0].citations == () and precision == 1.0
+    assert sents[0].supported
+    assert sents[0].citations == ()
+    assert precision == 1.0
     sents, _ = check("語料中沒有找到相關內容。", EX)
     assert sents[0].supported
 
@@ -70,7 +77,8 @@ def test_sentence_splitting_is_chinese_aware() -> None:
         "“引号里的话。”[1]",
         "最后没有标点",
     ]
-    assert split_sentences("") == [] and split_sentences("[1]") == []
+    assert split_sentences("") == []
+    assert split_sentences("[1]") == []
 
 
 def test_render_round_trip() -> None:

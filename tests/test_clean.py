@@ -63,7 +63,8 @@ def test_words_like_link_text_survive() -> None:
 def test_site_name_in_place_of_the_county_is_dropped() -> None:
     c = clean("安排部署今后一时段我老秘网县政府系统办公室工作任务。")
     assert c.text == "安排部署今后一时段我县政府系统办公室工作任务。"
-    assert c.removed[0].rule == "site-name" and c.removed[0].text == "老秘网"
+    assert c.removed[0].rule == "site-name"
+    assert c.removed[0].text == "老秘网"
 
 
 def test_site_name_in_place_of_website_reads_website() -> None:
@@ -138,7 +139,8 @@ def test_page_chrome_of_001() -> None:
     assert c.text.rstrip().endswith("还要往文件里写。")
     for noise in NOISE:
         assert noise not in c.text
-    assert rules(text).count("chrome") == 6 and rules(text).count("repeated-title") == 1
+    assert rules(text).count("chrome") == 6
+    assert rules(text).count("repeated-title") == 1
 
 
 def test_prose_mentioning_chrome_words_survives() -> None:
@@ -162,7 +164,9 @@ def test_paywall_block_of_004_is_cut_and_marked() -> None:
         "四、再接再厉,切实抓好精神文明创建工作"
     )
     c = clean(text)
-    assert "权限" not in c.text and "会员" not in c.text and "积分" not in c.text
+    assert "权限" not in c.text
+    assert "会员" not in c.text
+    assert "积分" not in c.text
     assert c.text.startswith("在全市*个地市民政信息工作中,我市名列第4名。\n")
     assert c.text.rstrip().endswith("四、再接再厉,切实抓好精神文明创建工作")
     assert [r.rule for r in c.removed] == ["paywall"]

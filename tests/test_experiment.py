@@ -42,7 +42,7 @@ def _q(qid: str, text: str, quote: str = "", kind: str = "duty", script: str = "
     return Question(qid, text, script, "unanswerable" if not quote else kind, gold, "参考答案。")
 
 
-@pytest.fixture()
+@pytest.fixture
 def small(tmp_path: Path) -> Config:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -89,10 +89,15 @@ def test_score_an_answered_unanswerable_and_a_refused_answerable() -> None:
         answer="语料中没有找到相关内容。",
     )
     s_un, s_ans = score(q_un, answered), score(q_ans, refused)
-    assert s_un["refusal"] == 0.0 and s_un["hit"] is None and s_un["false_refusal"] is None
-    assert s_ans["false_refusal"] == 1.0 and s_ans["hit"] == 1.0 and s_ans["evidence"] is None
+    assert s_un["refusal"] == 0.0
+    assert s_un["hit"] is None
+    assert s_un["false_refusal"] is None
+    assert s_ans["false_refusal"] == 1.0
+    assert s_ans["hit"] == 1.0
+    assert s_ans["evidence"] is None
     retrieval_only = score(q_ans, Outcome("q1", "peer", ("无关",), ("a.txt",), 1.0))
-    assert retrieval_only["hit"] == 0.0 and retrieval_only["in_script"] is None
+    assert retrieval_only["hit"] == 0.0
+    assert retrieval_only["in_script"] is None
 
 
 def test_run_side_by_side_and_the_report(small: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -106,11 +111,14 @@ def test_run_side_by_side_and_the_report(small: Config, tmp_path: Path, monkeypa
     assert [status[n] for n in ("bm25", "hybrid", "hybrid-c500")] == ["ran"] * 3
     assert len(run.outcomes) == 3 * len(QUESTIONS)
     c500 = next(r for r in run.variants if r.variant.name == "hybrid-c500")
-    assert c500.build_s > 0 and c500.settings == (("chunk_size", 500), ("chunk_overlap", 80))
+    assert c500.build_s > 0
+    assert c500.settings == (("chunk_size", 500), ("chunk_overlap", 80))
     assert not list(temp.glob("ragbot-eval-*"))  # its own index was built in a temporary folder, then removed
     by = {(o.variant, o.question): o for o in run.outcomes}
-    assert by[("hybrid", "q1")].excerpts and "督办" in by[("hybrid", "q1")].excerpts[0]
-    assert by[("hybrid", "q3")].answer and by[("hybrid", "q3")].script == "traditional"
+    assert by[("hybrid", "q1")].excerpts
+    assert "督办" in by[("hybrid", "q1")].excerpts[0]
+    assert by[("hybrid", "q3")].answer
+    assert by[("hybrid", "q3")].script == "traditional"
     assert by[("hybrid", "q4")].refused  # keyword embedder: nothing about canteens scores above 0.5
 
     out = tmp_path / "reports"
@@ -119,15 +127,19 @@ def test_run_side_by_side_and_the_report(small: Config, tmp_path: Path, monkeypa
     for name in ("bm25", "hybrid", "hybrid-c500"):
         assert f"| {name} |" in text
     assert "hybrid-rerank | hybrid, then the configured cross-encoder reranks | no reranker configured" in text
-    assert "### By question script" in text and "| traditional (n=1) | hybrid | 1.00 |" in text
+    assert "### By question script" in text
+    assert "| traditional (n=1) | hybrid | 1.00 |" in text
     assert {p.name for p in out.glob("*.png")} == {"retrieval.png", "answers.png", "by_type.png", "latency.png"}
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in out.glob("*.png"))
     html = page.read_text(encoding="utf-8")
-    assert html.count("data:image/png;base64,") == 4 and "<table>" in html
+    assert html.count("data:image/png;base64,") == 4
+    assert "<table>" in html
     rows = [json.loads(line) for line in (out / "scores.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == len(run.outcomes) and {"variant", "id", "hit", "ask_ms"} <= set(rows[0])
+    assert len(rows) == len(run.outcomes)
+    assert {"variant", "id", "hit", "ask_ms"} <= set(rows[0])
     table = report.side_by_side(run)
-    assert table.splitlines()[0].startswith("configuration") and "not run: hybrid-rerank" in table
+    assert table.splitlines()[0].startswith("configuration")
+    assert "not run: hybrid-rerank" in table
 
 
 def test_report_escapes_what_questions_and_speeches_hold(small: Config, tmp_path: Path) -> None:
@@ -147,19 +159,25 @@ def test_report_escapes_what_questions_and_speeches_hold(small: Config, tmp_path
     )
     _, page = report.write(run, tmp_path / "r")
     html = page.read_text(encoding="utf-8")
-    assert "<script>alert" not in html and "<img src=x" not in html and "<b onmouseover" not in html
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "<b onmouseover" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     body = report.body_of(html)
-    assert body.startswith("<style>") and "<body>" not in body and ".ragbot-report{" in body
+    assert body.startswith("<style>")
+    assert "<body>" not in body
+    assert ".ragbot-report{" in body
 
 
 def test_worst_questions_show_what_was_retrieved(small: Config) -> None:
     questions = [_q("q1", "督查工作怎么抓？", "这句话语料里没有出现过"), *QUESTIONS[1:]]
     run = experiment.run(small, questions, ["hybrid"], embedder=KeywordEmbedder())
     bad = report.worst(report.Tables(run))
-    assert [q.id for _, q, _, _ in bad][:1] == ["q1"] and bad[0][0] == "no gold quote in the top 5"
+    assert [q.id for _, q, _, _ in bad][:1] == ["q1"]
+    assert bad[0][0] == "no gold quote in the top 5"
     text = report.markdown(report.Tables(run), [])
-    assert "## Worst questions (hybrid)" in text and "1. `a.txt#1` " in text
+    assert "## Worst questions (hybrid)" in text
+    assert "1. `a.txt#1` " in text
 
 
 def test_baselines_file_problems_are_one_line(small: Config, tmp_path: Path) -> None:
@@ -178,6 +196,7 @@ def test_baselines_file_problems_are_one_line(small: Config, tmp_path: Path) -> 
     run = experiment.run(small, QUESTIONS, ["langchain", "chatchat"], other, embedder=KeywordEmbedder())
     status = {r.variant.name: r.status for r in run.variants}
     assert status == {"langchain": "ran", "chatchat": "eval/baselines.py has no 'chatchat' (it has langchain)"}
+    assert run.outcomes
     assert all(not o.answered and o.sources == ("a.txt",) for o in run.outcomes)
 
 
@@ -188,12 +207,15 @@ def test_cli_eval_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
     bad.write_text('{"schema": 1, "id": "x"}\n', encoding="utf-8")
     assert cli.main(["eval", "--questions", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "schema 1, expected 2" in err
+    assert err.count("\n") == 1
+    assert "schema 1, expected 2" in err
     assert cli.main(["eval", "--config", "hybird"]) == 1
     assert "valid names: bm25, dense" in capsys.readouterr().err
     assert cli.main(["eval", "--list"]) == 0
     listed = capsys.readouterr().out
-    assert "chatchat" in listed and "hybrid-rerank" in listed and "[unavailable: no reranker" in listed
+    assert "chatchat" in listed
+    assert "hybrid-rerank" in listed
+    assert "[unavailable: no reranker" in listed
 
 
 def test_real_eval_with_the_peer_recipes(tmp_path: Path, default_embedder: Embedder) -> None:
@@ -225,7 +247,10 @@ def test_real_eval_with_the_peer_recipes(tmp_path: Path, default_embedder: Embed
             assert set(o.sources) == {name}
     t = report.Tables(run)
     hybrid, lc = t.summary("hybrid"), t.summary("langchain")
-    assert hybrid["hit"] is not None and lc["hit"] is not None and hybrid["n_hit"] == 6
-    assert hybrid["refusal"] is not None and lc["refusal"] is None  # peers do not answer
+    assert hybrid["hit"] is not None
+    assert lc["hit"] is not None
+    assert hybrid["n_hit"] == 6
+    assert hybrid["refusal"] is not None
+    assert lc["refusal"] is None
     md, _ = report.write(run, tmp_path / "reports")
     assert "| langchain |" in md.read_text(encoding="utf-8")

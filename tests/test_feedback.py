@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ragbot import feedback
+from ragbot import feedback, schema
 from ragbot.cli import main
 from ragbot.types import Answer, AnswerSentence, Citation, Hit, Script
 
@@ -33,32 +33,36 @@ def answer(script: Script = "simplified") -> Answer:
 
 def test_records_append_and_torn_lines_are_skipped(tmp_path: Path) -> None:
     log = tmp_path / "data" / "feedback.jsonl"
-    feedback.append(log, feedback.record(answer(), "up", settings={"top_k": 5}))
-    feedback.append(log, feedback.record(answer(), "comment", "引文不够具体"))
+    feedback.append(log, schema.feedback(answer(), "up", settings={"top_k": 5}))
+    feedback.append(log, schema.feedback(answer(), "comment", "引文不够具体"))
     with log.open("a", encoding="utf-8") as f:
         f.write('{"rating": "down", "quest')  # a server killed mid-write
     rows = list(feedback.read(log))
-    assert [r["rating"] for r in rows] == ["up", "comment"] and rows[0]["settings"] == {"top_k": 5}
-    assert rows[0]["citations"][0]["chunk_id"] == "f.txt#1@0-9" and rows[1]["comment"] == "引文不够具体"
+    assert [r["rating"] for r in rows] == ["up", "comment"]
+    assert rows[0]["settings"] == {"top_k": 5}
+    assert rows[0]["citations"][0]["chunk_id"] == "f.txt#1@0-9"
+    assert rows[1]["comment"] == "引文不够具体"
     with pytest.raises(ValueError, match="rating must be"):
-        feedback.record(answer(), "meh")
+        schema.feedback(answer(), "meh")
 
 
 def test_export_proposes_gold_quotes_from_liked_answers(tmp_path: Path) -> None:
     log = tmp_path / "feedback.jsonl"
-    feedback.append(log, feedback.record(answer("traditional"), "up"))
-    feedback.append(log, feedback.record(answer(), "down"))
+    feedback.append(log, schema.feedback(answer("traditional"), "up"))
+    feedback.append(log, schema.feedback(answer(), "down"))
     rows = feedback.export(log)
     assert rows[0]["gold"] == [
         {"file": "f.txt", "speech": 1, "quote": "办公室要做好督查督办工作"}
     ]  # as the file has it
-    assert rows[0]["schema"] == 2 and rows[0]["type"] == "unreviewed" and rows[1]["gold"] == []
+    assert rows[0]["schema"] == 2
+    assert rows[0]["type"] == "unreviewed"
+    assert rows[1]["gold"] == []
 
 
 def test_cli_export(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("RAGBOT_DATA", str(tmp_path))
     assert main(["feedback", "export"]) == 1
     assert "no feedback yet" in capsys.readouterr().err
-    feedback.append(tmp_path / "feedback.jsonl", feedback.record(answer(), "up"))
+    feedback.append(tmp_path / "feedback.jsonl", schema.feedback(answer(), "up"))
     assert main(["feedback", "export", "--out", str(tmp_path / "cand.jsonl")]) == 0
     assert json.loads((tmp_path / "cand.jsonl").read_text())["question"] == "怎么做好督查？"

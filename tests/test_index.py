@@ -43,16 +43,24 @@ def test_folder_holds_plain_files_and_a_manifest(corpus_copy: Path, tmp_path: Pa
         "vectors.faiss",
     ]
     m = json.loads((folder / "manifest.json").read_text())
-    assert m["format"] == index_mod.FORMAT and m["embedder"] == "fake-keywords" and m["dim"] == 11
+    assert m["format"] == index_mod.FORMAT
+    assert m["embedder"] == "fake-keywords"
+    assert m["dim"] == 11
     assert m["chunking"] == {"size": 300, "overlap": 50, "min_size": 60}
-    assert set(m["files"]) == {p.name for p in CORPUS.glob("*.txt")} and all(len(h) == 64 for h in m["files"].values())
-    assert m["chunks"] == len(corpus.chunks) == report.chunks and m["kind"] == "flat"
+    assert set(m["files"]) == {p.name for p in CORPUS.glob("*.txt")}
+    assert all(len(h) == 64 for h in m["files"].values())
+    assert m["chunks"] == len(corpus.chunks) == report.chunks
+    assert m["kind"] == "flat"
     units = [t for c in corpus.chunks for t in index_mod.embed_units(c)]
-    assert m["units"] == len(units) == report.vectors and report.embedded == len(set(units)) and report.reused == 0
-    assert not list(folder.glob("*.pkl")) and b"pickle" not in (folder / "chunks.jsonl").read_bytes()
+    assert m["units"] == len(units) == report.vectors
+    assert report.embedded == len(set(units))
+    assert report.reused == 0
+    assert not list(folder.glob("*.pkl"))
+    assert b"pickle" not in (folder / "chunks.jsonl").read_bytes()
     loaded = index_mod.load(folder)
     assert [c.id for c in loaded.chunks] == [c.id for c in corpus.chunks]
-    assert loaded.vectors.ntotal == len(units) and len(loaded.owner) == len(units)
+    assert loaded.vectors.ntotal == len(units)
+    assert len(loaded.owner) == len(units)
     assert loaded.owner[loaded.unit_start[7]] == 7  # each chunk owns its rows
     norms = np.linalg.norm(loaded.vector_matrix(), axis=1)
     assert np.allclose(norms, 1.0, atol=1e-5)
@@ -77,7 +85,8 @@ def test_incremental_update_reembeds_only_the_changed_file(corpus_copy: Path, tm
     (corpus_copy / "001_fd749822ffebb83b.txt").unlink()
     emb = KeywordEmbedder()
     corpus, report = build(corpus_copy, tmp_path, emb)
-    assert emb.documents_embedded == 0 and report.embedded == 0
+    assert emb.documents_embedded == 0
+    assert report.embedded == 0
     loaded = index_mod.load(tmp_path / "index")
     assert not any(c.file.startswith("001") for c in loaded.chunks)
     assert "001_fd749822ffebb83b.txt" not in loaded.manifest.files
@@ -88,7 +97,8 @@ def test_unchanged_corpus_is_up_to_date_without_loading_a_model(corpus_copy: Pat
     before = (tmp_path / "index" / "manifest.json").read_text()
     emb = KeywordEmbedder()
     _, report = build(corpus_copy, tmp_path, emb)
-    assert report.up_to_date and emb.documents_embedded == 0
+    assert report.up_to_date
+    assert emb.documents_embedded == 0
     assert (tmp_path / "index" / "manifest.json").read_text() == before  # not even rewritten
 
 
@@ -100,7 +110,8 @@ def test_reused_vectors_equal_fresh_ones(corpus_copy: Path, tmp_path: Path) -> N
     inc = index_mod.load(tmp_path / "index")
     full = pipeline.build_index([corpus_copy], Config(index=tmp_path / "full"), embedder=KeywordEmbedder())
     fresh = index_mod.load(tmp_path / "full")
-    assert [c.id for c in inc.chunks] == [c.id for c in fresh.chunks] and full[1].reused == 0
+    assert [c.id for c in inc.chunks] == [c.id for c in fresh.chunks]
+    assert full[1].reused == 0
     assert np.allclose(inc.vector_matrix(), fresh.vector_matrix(), atol=1e-6)
 
 
@@ -150,7 +161,8 @@ def test_corrupt_index_is_one_line(corpus_copy: Path, tmp_path: Path, victim: st
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
     with pytest.raises(IndexInvalid) as e:
         index_mod.load(tmp_path / "index")
-    assert "\n" not in str(e.value) and "ragbot ingest --rebuild" in str(e.value)
+    assert "\n" not in str(e.value)
+    assert "ragbot ingest --rebuild" in str(e.value)
 
 
 def test_other_model_or_format_is_refused(corpus_copy: Path, tmp_path: Path) -> None:
@@ -171,7 +183,9 @@ def test_changing_the_model_rebuilds_everything(corpus_copy: Path, tmp_path: Pat
     other = KeywordEmbedder(("办公室", "主任"))
     other.name, other.fingerprint = "fake-other", "fake-other-1"
     _, report = build(corpus_copy, tmp_path, other)
-    assert report.reused == 0 and report.embedded > 0 and index_mod.load(tmp_path / "index").manifest.dim == 3
+    assert report.reused == 0
+    assert report.embedded > 0
+    assert index_mod.load(tmp_path / "index").manifest.dim == 3
 
 
 def test_hnsw_above_the_threshold_with_recall_measured_against_exact(tmp_path: Path) -> None:
@@ -193,4 +207,5 @@ def test_hnsw_above_the_threshold_with_recall_measured_against_exact(tmp_path: P
 def test_build_picks_hnsw_above_the_configured_size(corpus_copy: Path, tmp_path: Path) -> None:
     build(corpus_copy, tmp_path, hnsw_threshold=100)
     loaded = index_mod.load(tmp_path / "index")
-    assert loaded.manifest.kind == "hnsw" and loaded.vectors.ntotal == loaded.manifest.units
+    assert loaded.manifest.kind == "hnsw"
+    assert loaded.vectors.ntotal == loaded.manifest.units

@@ -62,7 +62,8 @@ def test_real_corpus_file_in_big5_reads_the_same(tmp_path: Path) -> None:
     holdable = text.encode("big5", errors="ignore").decode("big5")
     (tmp_path / "000.txt").write_bytes(holdable.encode("big5"))
     corpus = ingest(tmp_path)
-    assert len(corpus.speeches) == 12 and corpus.files[0].encoding == "big5"
+    assert len(corpus.speeches) == 12
+    assert corpus.files[0].encoding == "big5"
 
 
 # ------------------------------------------------------------------ formats
@@ -72,14 +73,16 @@ def test_docx_is_read(tmp_path: Path) -> None:
     )
     [speech] = ingest(tmp_path).speeches
     assert speech.title == "在全市民政系统办公室主任会议上的讲话"
-    assert "办公室担负上情下达。" in speech.text and speech.encoding == "docx"
+    assert "办公室担负上情下达。" in speech.text
+    assert speech.encoding == "docx"
 
 
 def test_pdf_is_read(tmp_path: Path) -> None:
     make_pdf(tmp_path / "a.pdf", ["在全市民政系統辦公室主任會議上的講話", "同志們：辦公室擔負上情下達、下情上報。"])
     [speech] = ingest(tmp_path).speeches
     assert speech.title == "在全市民政系統辦公室主任會議上的講話"
-    assert speech.script == "traditional" and speech.encoding == "pdf"
+    assert speech.script == "traditional"
+    assert speech.encoding == "pdf"
 
 
 def test_html_keeps_visible_text_only(tmp_path: Path) -> None:
@@ -91,7 +94,9 @@ def test_html_keeps_visible_text_only(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_bytes(html.encode("gb18030"))
     [speech] = ingest(tmp_path).speeches
     assert speech.title == "在全市民政系统办公室主任会议上的讲话"
-    assert "alert" not in speech.text and "color" not in speech.text and "页面标题" not in speech.text
+    assert "alert" not in speech.text
+    assert "color" not in speech.text
+    assert "页面标题" not in speech.text
     assert "办公室担负上情下达、下情上报。" in speech.text
 
 
@@ -137,7 +142,8 @@ def test_split_needs_two_headings_and_keeps_the_preamble() -> None:
     assert split_speeches("只有一篇 篇1\n正文。") == [(0, len("只有一篇 篇1\n正文。"), 1, None)]
     text = "前言。\n讲话 篇1\n甲。\n讲话 篇2\n乙。"
     parts = split_speeches(text)
-    assert [p[2] for p in parts] == [1, 2] and parts[0][0] == 0
+    assert [p[2] for p in parts] == [1, 2]
+    assert parts[0][0] == 0
 
 
 def test_title_falls_back_to_a_shortened_first_line() -> None:
@@ -155,7 +161,8 @@ def reason(tmp_path: Path, name: str, data: bytes) -> str:
     corpus = ingest(tmp_path)
     assert [s.file for s in corpus.speeches] == ["good.txt"]  # the good file is still ingested
     [bad] = [f for f in corpus.files if f.file == name]
-    assert bad.skipped and "\n" not in bad.skipped
+    assert bad.skipped
+    assert "\n" not in bad.skipped
     return bad.skipped
 
 
@@ -265,8 +272,10 @@ def test_the_content_decides_the_type_not_the_name(tmp_path: Path) -> None:
     (tmp_path / "photo.pdf").write_bytes(b"\xff\xd8\xff\xe0" + bytes(500))
     corpus = ingest(tmp_path)
     how = {f.file: (f.encoding, f.skipped) for f in corpus.files}
-    assert how["speech.docx"] == ("gb18030", "") and how["speech.txt"] == ("docx", "")
-    assert how["page.txt"][1] == "" and "<p>" not in next(s.text for s in corpus.speeches if s.file == "page.txt")
+    assert how["speech.docx"] == ("gb18030", "")
+    assert how["speech.txt"] == ("docx", "")
+    assert how["page.txt"][1] == ""
+    assert "<p>" not in next(s.text for s in corpus.speeches if s.file == "page.txt")
     assert how["photo.pdf"][1] == "a JPEG image, not a document; expected text, .docx, .pdf or .html"
 
 
@@ -303,4 +312,5 @@ def test_lone_surrogates_from_a_broken_pdf_are_replaced(tmp_path: Path, monkeypa
     monkeypatch.setattr(ingest_mod, "_read_pdf", lambda data: "办公室工作会议讲话\n要做好督查\ude54工作。\n")
     make_pdf(tmp_path / "a.pdf", ["x"])
     corpus = ingest(tmp_path)
-    assert corpus.speeches[0].text.count("\ufffd") == 1 and corpus.files[0].skipped == ""
+    assert corpus.speeches[0].text.count("\ufffd") == 1
+    assert corpus.files[0].skipped == ""

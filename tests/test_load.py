@@ -26,7 +26,8 @@ SAFETY = 120.0  # seconds: only a guard against a hang, never reached when thing
 
 def _load_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("ragbot_eval_load", ROOT / "eval" / "load.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
@@ -59,7 +60,8 @@ def test_many_users_with_hostile_questions_get_well_formed_answers(server: Any) 
     )
     failed = [f"{r.probe.kind}: {r.detail}" for r in run.results if r.failed]
     assert not failed, f"{len(failed)} of {len(run.results)} requests failed, e.g. {failed[:5]}"
-    assert len(run.results) >= 8 and run.inconsistent == 0
+    assert len(run.results) >= 8
+    assert run.inconsistent == 0
     assert {r.probe.kind for r in run.results} >= {h.kind for h in load.HOSTILE}, "every hostile kind was sent"
     for r in run.results:  # each one a well-formed answer, or the validation message where one is expected
         assert r.outcome in ("answered", "refused") or (r.outcome == "rejected" and r.probe.may_reject), r
@@ -67,10 +69,14 @@ def test_many_users_with_hostile_questions_get_well_formed_answers(server: Any) 
     assert all(r.cited > 0 for r in answerable if r.outcome == "answered")
     assert sum(r.cited > 0 for r in answerable) >= 0.9 * len(answerable), "answerable questions come with citations"
     long = [r for r in run.results if r.probe.kind == "100k chars"]
-    assert long and all(r.outcome == "answered" for r in long)
-    assert run.rss and run.rss_idle, "the server's memory was sampled"
+    assert long
+    assert all(r.outcome == "answered" for r in long)
+    assert run.rss, "the server's memory was sampled"
+    assert run.rss_idle, "the server's memory was sampled"
     summary = load.summarize(run)
-    assert summary.requests == len(run.results) and summary.failures == 0 and summary.p50 <= summary.max
+    assert summary.requests == len(run.results)
+    assert summary.failures == 0
+    assert summary.p50 <= summary.max
 
 
 def test_a_slow_llm_answer_does_not_hold_up_other_users(server: Any, llm: Any) -> None:
@@ -98,15 +104,18 @@ def test_a_slow_llm_answer_does_not_hold_up_other_users(server: Any, llm: Any) -
         for t in threads:
             t.join(timeout=2 * SAFETY)
         # the extractive answers are all in, and the LLM has not answered yet: they did not wait for it
-        assert not any(t.is_alive() for t in threads) and len(results) == len(questions)
+        assert not any(t.is_alive() for t in threads)
+        assert len(results) == len(questions)
         assert not [r.detail for r in results if r.failed]
         assert all(r.answered_by == "extractive" for r in results if r.outcome == "answered")
-        assert llm.answered == answered and not any(s.done.is_set() for s in slow)
+        assert llm.answered == answered
+        assert not any(s.done.is_set() for s in slow)
     finally:
         llm.release.set()
     for s in slow:
         assert s.done.wait(SAFETY)
-        assert s.result.outcome == "answered" and s.result.answered_by == "openai", s.result
+        assert s.result.outcome == "answered", s.result
+        assert s.result.answered_by == "openai", s.result
         assert "督查督办" in s.result.answer
     assert llm.answered == answered + 2
     load.close_clients(slow_clients + clients)

@@ -25,15 +25,17 @@ def test_phrase_is_found_across_scripts_with_offsets_into_the_file(seed_corpus, 
 
 def test_counts_per_speech_most_first(seed_corpus) -> None:
     c = counts(occurrences("督查", seed_corpus.speeches))
-    assert c == sorted(c, key=lambda x: -x[3]) and sum(x[3] for x in c) == len(
-        occurrences("督查", seed_corpus.speeches)
-    )
-    assert occurrences("   ", seed_corpus.speeches) == [] and occurrences("没有这个词组合", seed_corpus.speeches) == []
+    assert c == sorted(c, key=lambda x: -x[3])
+    assert sum(x[3] for x in c) == len(occurrences("督查", seed_corpus.speeches))
+    assert occurrences("   ", seed_corpus.speeches) == []
+    assert occurrences("没有这个词组合", seed_corpus.speeches) == []
 
 
 def test_description_finds_similar_sentences(real_bot: pipeline.Ragbot) -> None:
     r = real_bot.phrases("形容办公室承上启下作用的说法", k=10)
-    assert r.exact == () and len(r.similar) == 10 and [s.rank for s in r.similar] == list(range(1, 11))
+    assert r.exact == ()
+    assert len(r.similar) == 10
+    assert [s.rank for s in r.similar] == list(range(1, 11))
     assert any("承上" in fold(s.text) for s in r.similar[:5])
     assert len({s.text for s in r.similar}) == 10
 
@@ -41,6 +43,7 @@ def test_description_finds_similar_sentences(real_bot: pipeline.Ragbot) -> None:
 def test_cli_phrases_json(real_index: Config, capsys) -> None:
     assert main(["phrases", "以文辅政", "--json", "-k", "3", "--index", str(real_index.index)]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"query", "exact", "counts", "similar"} and len(out["similar"]) == 3
+    assert set(out) == {"query", "exact", "counts", "similar"}
+    assert len(out["similar"]) == 3
     assert set(out["exact"][0]) == {"file", "speech", "title", "start", "end", "left", "match", "right"}
     assert set(out["counts"][0]) == {"file", "speech", "title", "count"}

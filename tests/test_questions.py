@@ -21,14 +21,19 @@ def test_entries_are_well_formed(questions: list[Question]) -> None:
     assert len(questions) >= 100
     assert len({q.id for q in questions}) == len(questions)
     for q in questions:
-        assert q.schema == SCHEMA and q.type in TYPES and q.split in SPLITS, q.id
+        assert q.schema == SCHEMA, q.id
+        assert q.type in TYPES, q.id
+        assert q.split in SPLITS, q.id
         assert q.script in ("simplified", "traditional"), q.id
-        assert q.question.strip() and q.answer.strip(), q.id
+        assert q.question.strip(), q.id
+        assert q.answer.strip(), q.id
         assert detect_script(q.question) == q.script, q.id
         if q.type == "unanswerable":
-            assert q.gold == () and 2 <= len(q.checked) <= 4, q.id
+            assert q.gold == (), q.id
+            assert 2 <= len(q.checked) <= 4, q.id
         else:
-            assert 1 <= len(q.gold) <= 3 and not q.checked, q.id
+            assert 1 <= len(q.gold) <= 3, q.id
+            assert not q.checked, q.id
         if q.type == "multi":
             assert len({(g.file, g.speech) for g in q.gold}) >= 2, q.id
 
@@ -52,7 +57,8 @@ def test_coverage(questions: list[Question]) -> None:
     trad_file = "000_fc7b01b31694c23c.txt"
     cross_s2t = sum(q.script == "simplified" and any(g.file == trad_file for g in q.gold) for q in questions)
     cross_t2s = sum(q.script == "traditional" and any(g.file != trad_file for g in q.gold) for q in questions)
-    assert cross_s2t >= 5 and cross_t2s >= 5, (cross_s2t, cross_t2s)
+    assert cross_s2t >= 5, (cross_s2t, cross_t2s)
+    assert cross_t2s >= 5, (cross_s2t, cross_t2s)
 
 
 def test_unanswerable_topics_are_absent_from_the_corpus(questions: list[Question], seed_corpus, originals) -> None:

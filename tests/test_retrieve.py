@@ -24,7 +24,8 @@ def chunk(i: int, lo: int, hi: int, file: str = "f.txt", speech: int = 1, title:
 def test_rrf_weights_and_ties() -> None:
     assert rrf([[1, 2, 3], [3, 2]], [1.0, 1.0], k0=60)[0][0] in (2, 3)
     fused = dict(rrf([[1, 2], [2, 1]], [2.0, 1.0], k0=0))
-    assert fused[1] == pytest.approx(2 / 1 + 1 / 2) and fused[2] == pytest.approx(2 / 2 + 1 / 1)
+    assert fused[1] == pytest.approx(2 / 1 + 1 / 2)
+    assert fused[2] == pytest.approx(2 / 2 + 1 / 1)
     assert rrf([[5], []], [1.0, 1.0]) == [(5, pytest.approx(1 / 61))]
     assert rrf([], []) == []
 
@@ -49,7 +50,8 @@ def test_merge_caps_touching_chunks_but_never_repeats_overlapping_text() -> None
 
 def test_filters_by_file_speech_and_title_in_either_script() -> None:
     cs = [chunk(0, 0, 1, "a.txt", 1, "在民政系統會議上的講話"), chunk(1, 0, 1, "sub/b.txt", 2, "督查工作会议")]
-    assert allowed_ids(cs, None) is None and allowed_ids(cs, Filters()) is None
+    assert allowed_ids(cs, None) is None
+    assert allowed_ids(cs, Filters()) is None
     assert allowed_ids(cs, Filters(files=("b.txt",))) == {1}
     assert allowed_ids(cs, Filters(speeches=(("a.txt", 1),))) == {0}
     assert allowed_ids(cs, Filters(title="民政系统")) == {0}
@@ -66,13 +68,15 @@ def fake_bot(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Ragbot:
 
 def test_dense_mode_follows_the_fake_vectors(fake_bot: pipeline.Ragbot) -> None:
     hits = fake_bot.search("保密", k=3, mode="dense").hits
+    assert hits
     assert all("保密" in h.text or "保密" in "".join(h.headings) for h in hits)
 
 
 def test_filters_apply_before_top_k(fake_bot: pipeline.Ragbot) -> None:
     for mode in ("dense", "bm25", "hybrid"):
         hits = fake_bot.search("信息", k=5, mode=mode, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits
-        assert hits and all(h.file == "004_92e2d7aa31a4f474.txt" for h in hits), mode
+        assert hits, mode
+        assert all(h.file == "004_92e2d7aa31a4f474.txt" for h in hits), mode
 
 
 def test_hits_are_merged_not_repeated(fake_bot: pipeline.Ragbot) -> None:
@@ -102,7 +106,8 @@ def test_empty_or_punctuation_query_is_one_clear_error(fake_bot: pipeline.Ragbot
 def test_huge_query_is_truncated_with_a_notice(fake_bot: pipeline.Ragbot) -> None:
     result = fake_bot.search("督查工作" * 2500)
     assert result.notice == "the query was 10000 characters; only the first 500 were searched"
-    assert len(result.query) == 500 and result.hits
+    assert len(result.query) == 500
+    assert result.hits
 
 
 def test_search_needs_an_index(tmp_path: Path) -> None:
@@ -136,9 +141,12 @@ def test_reranker_reorders_the_fused_candidates(fake_bot: pipeline.Ragbot) -> No
     rr = LengthReranker()
     bot = pipeline.Ragbot(fake_bot.config, embedder=fake_bot.embedder, reranker=rr)
     hits = bot.search("督查工作", k=5).hits
-    assert rr.calls and rr.calls[0][0] == "督查工作" and rr.calls[0][1] >= 5
+    assert rr.calls
+    assert rr.calls[0][0] == "督查工作"
+    assert rr.calls[0][1] >= 5
     lengths = [len(h.text) for h in hits]
-    assert lengths == sorted(lengths) and [h.rank for h in hits] == [1, 2, 3, 4, 5]
+    assert lengths == sorted(lengths)
+    assert [h.rank for h in hits] == [1, 2, 3, 4, 5]
     plain = fake_bot.search("督查工作", k=5).hits
     assert [h.text for h in plain] != [h.text for h in hits]
 

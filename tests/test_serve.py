@@ -26,8 +26,9 @@ from ragbot.embed import Embedder
 from ragbot.errors import ConfigError
 from ragbot.guard import LoginThrottle, rewrite_cookie
 from ragbot.script import detect_script
+from ragbot.testing import serve
 
-from .conftest import free_port, make_workdir, serve
+from .conftest import make_workdir
 
 HOST = "ragbot.office.lan"  # the app, as the LAN reaches it
 EVIL = "http://evil.example"
@@ -99,14 +100,13 @@ def lan(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     stale = work / "data" / "tmp" / "0123abcd" / "left-over.txt"
     stale.parent.mkdir(parents=True)
     stale.write_text("上次运行留下的上传", encoding="utf-8")
-    log = work / "serve.log"
-    port = free_port()
     env = {"RAGBOT_ALLOWED_ORIGINS": PORTAL, "RAGBOT_MAX_FILE_MB": "1"}
-    for _url in serve(work, "--host", "0.0.0.0", "--auth", "office:s3cret", log=log, env=env, port=port):
+    with serve(work / "index", work, "--host", "0.0.0.0", "--auth", "office:s3cret", env=env) as app:
+        port = app.port
         status, headers = _login(port, "s3cret")
         assert status == 200
         cookie = "; ".join(c.split(";", 1)[0] for c in headers.get_all("set-cookie") or [])
-        yield Lan(port, work, log, cookie)
+        yield Lan(port, work, app.log, cookie)
 
 
 # ------------------------------------------------------------------ cross-site requests
@@ -125,18 +125,16 @@ def test_foreign_origins_get_no_cors_access_but_the_listed_portal_does(lan: Lan)
             assert headers.get("access-control-allow-origin") is None, (path, origin, status)
             assert headers.get("access-control-allow-credentials") is None, (path, origin)
     status, headers, body = lan.call("GET", "/config", {"Origin": EVIL})
-    assert (
-        headers.get("access-control-allow-origin") is None and headers.get("access-control-allow-credentials") is None
-    )
+    assert headers.get("access-control-allow-origin") is None
+    assert headers.get("access-control-allow-credentials") is None
     status, headers, body = lan.call("GET", "/config", {"Origin": lan.own})  # the app's own page reads it
-    assert status == 200 and json.loads(body)["max_file_size"] == 1_000_000  # Gradio's own upload limit is set
+    assert status == 200
+    assert json.loads(body)["max_file_size"] == 1_000_000
     _, headers, _ = lan.call(
         "OPTIONS", "/gradio_api/upload", {"Origin": PORTAL, "Access-Control-Request-Method": "POST"}
     )
-    assert (
-        headers.get("access-control-allow-origin") == PORTAL
-        and headers.get("access-control-allow-credentials") == "true"
-    )
+    assert headers.get("access-control-allow-origin") == PORTAL
+    assert headers.get("access-control-allow-credentials") == "true"
     _, headers, _ = lan.call("GET", "/config", {"Origin": PORTAL})
     assert headers.get("access-control-allow-origin") == PORTAL
 
@@ -156,7 +154,8 @@ def test_cross_origin_state_changes_are_refused_and_write_nothing(lan: Lan) -> N
     status, _, reply = lan.call(
         "POST", "/gradio_api/upload", {**ctype, "Origin": EVIL, "Accept-Language": "zh-TW,zh;q=0.9"}, body
     )
-    assert status == 403 and detect_script(json.loads(reply)["detail"]) == "traditional"
+    assert status == 403
+    assert detect_script(json.loads(reply)["detail"]) == "traditional"
     join = json.dumps({"data": ["督查", [], [], "按提问", 5, "extractive", []], "fn_index": 0, "session_hash": "x"})
     status, _, _ = lan.call(
         "POST", "/gradio_api/queue/join", {"Origin": EVIL, "Content-Type": "application/json"}, join.encode()
@@ -178,7 +177,8 @@ def test_cross_origin_state_changes_are_refused_and_write_nothing(lan: Lan) -> N
         )
         assert status == 200, origin
         [stored] = json.loads(reply)
-        assert Path(stored).is_relative_to(lan.work / "data" / "tmp") and Path(stored).name == "evil.txt"
+        assert Path(stored).is_relative_to(lan.work / "data" / "tmp")
+        assert Path(stored).name == "evil.txt"
         Path(stored).unlink()
 
 
@@ -188,9 +188,13 @@ def test_session_cookie_is_lax_httponly_and_secure_only_over_https(lan: Lan) -> 
     assert len(cookies) == 2
     for c in cookies:
         attrs = {a.strip().split("=")[0].lower(): a.strip() for a in c.split(";")[1:]}
-        assert attrs["samesite"] == "SameSite=Lax" and "httponly" in attrs and "secure" not in attrs, c
+        assert attrs["samesite"] == "SameSite=Lax", c
+        assert "httponly" in attrs, c
+        assert "secure" not in attrs, c
     _, headers = _login(lan.port, "s3cret", {"X-Forwarded-Proto": "https"})  # behind a TLS proxy on this machine
-    assert all("; Secure" in c and "SameSite=Lax" in c for c in headers.get_all("set-cookie") or [])
+    secure = headers.get_all("set-cookie") or []
+    assert len(secure) == 2
+    assert all("; Secure" in c and "SameSite=Lax" in c for c in secure)
 
 
 # ------------------------------------------------------------------ uploads
@@ -207,9 +211,11 @@ def test_over_limit_upload_is_refused_before_it_is_written_in_full(lan: Lan) -> 
         s.sendall(b"x" * 1_500_000)  # half of it: the server must answer without the rest
         reply = s.recv(4096).decode("latin-1")
     assert reply.startswith("HTTP/1.1 413"), reply[:200]
-    assert "big.txt" not in lan.temp_files() and not any(n.startswith("tmp") for n in lan.temp_files())
+    assert "big.txt" not in lan.temp_files()
+    assert not any(n.startswith("tmp") for n in lan.temp_files())
     status, _, reply_body = lan.call("POST", "/gradio_api/upload", {**ctype, "Content-Length": str(10**9)}, b"")
-    assert status == 413 and "一次最多" in json.loads(reply_body)["detail"]  # refused on its declared length alone
+    assert status == 413
+    assert "一次最多" in json.loads(reply_body)["detail"]
 
 
 def test_stale_uploads_of_an_earlier_run_are_cleared_at_start(lan: Lan) -> None:
@@ -222,18 +228,22 @@ def test_wrong_passwords_are_throttled_per_address_and_logged_without_the_passwo
     codes = [_login(lan.port, f"guess-{i}-pw", guesser)[0] for i in range(6)]
     assert codes == [400] * 5 + [429], codes
     status, headers = _login(lan.port, "s3cret", guesser)  # even the right password waits now, from that address
-    assert status == 429 and 0 < int(headers["Retry-After"]) <= 61
+    assert status == 429
+    assert 0 < int(headers["Retry-After"]) <= 61
     assert _login(lan.port, "s3cret", office)[0] == 200  # the office's own address still gets in
     log = lan.log.read_text(encoding="utf-8", errors="replace")
-    assert "wrong password from 10.9.9.9 (5 in the last 60 s)" in log and "login from 10.9.9.9 refused" in log
-    assert "guess-" not in log and "s3cret" not in log
+    assert "wrong password from 10.9.9.9 (5 in the last 60 s)" in log
+    assert "login from 10.9.9.9 refused" in log
+    assert "guess-" not in log
+    assert "s3cret" not in log
 
 
 def test_login_throttle_window_slides() -> None:
     t = LoginThrottle(failures=3, window=10)
     for now in (0.0, 1.0, 2.0):
         t.failed("a", now=now)
-    assert t.wait("a", now=5.0) == 5.0 and t.wait("a", now=10.5) == 0.0  # the first failure has left the window
+    assert t.wait("a", now=5.0) == 5.0
+    assert t.wait("a", now=10.5) == 0.0
     t.failed("a", now=10.75)
     assert t.wait("a", now=10.75) == 0.25  # 1, 2 and 10.75 in the window: wait until 1 leaves it
     t.succeeded("a")
@@ -241,7 +251,8 @@ def test_login_throttle_window_slides() -> None:
     small = LoginThrottle(failures=1, window=60, max_addresses=2)
     for i, a in enumerate("xyz"):
         small.failed(a, now=float(i))
-    assert small.wait("x", now=3.0) == 0.0 and small.wait("z", now=3.0) > 0  # memory stays bounded
+    assert small.wait("x", now=3.0) == 0.0
+    assert small.wait("z", now=3.0) > 0
 
 
 def test_cookie_rewrite() -> None:
@@ -272,9 +283,12 @@ def test_failed_feedback_write_is_reported_in_chinese_and_the_app_keeps_serving(
     answer = app.answerer("extractive").ask("辦公室怎樣做好保密工作？")
     like = type("Like", (), {"index": 1, "liked": True})()
     msg = app.like([answer], like)
-    assert msg.startswith("未能保存評價") and "該路徑是一個文件夾" in msg and "\n" not in msg  # the asker's script
+    assert msg.startswith("未能保存評價")
+    assert "該路徑是一個文件夾" in msg
+    assert "\n" not in msg
     msg, kept = app.comment([answer], "很好")
-    assert msg.startswith("未能保存意見") and kept == "很好"  # the comment stays in the box to try again
+    assert msg.startswith("未能保存意見")
+    assert kept == "很好"
     assert not app.answerer("extractive").ask("怎样做好督查工作？").refused
 
 
@@ -291,7 +305,8 @@ def test_failed_upload_store_and_index_write_are_reported(
     src = tmp_path / "new.txt"
     src.write_text("在全县档案工作会议上的讲话\n档案工作要做到收集齐全。\n", encoding="utf-8")
     msg, _ = app.upload([str(src)])
-    assert msg.startswith("new.txt：未能保存（") and "\n" not in msg
+    assert msg.startswith("new.txt：未能保存（")
+    assert "\n" not in msg
     assert not app.answerer("extractive").ask("怎样做好督查工作？").refused
 
 
@@ -396,7 +411,8 @@ def test_browser_hostile_intranet_page_cannot_read_or_upload_with_the_session(la
             app_page.locator("input[type=password]").press("Enter")
             expect(app_page.locator("#question")).to_be_visible(timeout=60000)
             own = app_page.evaluate(STEAL, lan.own)  # the app's own page: both work
-            assert own["read"] == "read 200" and own["upload"].startswith("status 200"), own
+            assert own["read"] == "read 200", own
+            assert own["upload"].startswith("status 200"), own
             for f in (lan.work / "data" / "tmp").rglob("stolen.txt"):
                 f.unlink()
             evil_page = ctx.new_page()

@@ -1,0 +1,277 @@
+"""Answering: questions -> Answers with checked citations, over a search session (pipeline.Ragbot).
+
+  Answerer(bot, generator).evidence(q)  what the speeches offer for a question: the excerpts, every
+                                        sentence of them scored against it, the best evidence and
+                                        the threshold it must reach (the refusal decision's basis;
+                                        eval/calibrate.py calibrates on exactly this)
+  Answerer.stream(q) / .ask(q)          pieces of the answer as they are written, then the Answer
+
+A follow-up ("那具体应该怎么做？") is searched together with the previous question (an LLM
+generator rewrites it instead). A question asking how many / how long counts only sentences
+that state a number as evidence. Whatever the generator writes is checked by cite.py and the
+excerpts cited are renumbered in order of first use. What it does not do: retrieval itself
+(retrieve.py), or writing sentences (generate.py).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from . import cite
+from .generate import (
+    Candidate,
+    ExtractiveGenerator,
+    Generator,
+    GeneratorError,
+    Prompt,
+    condense_messages,
+    make_generator,
+)
+from .lexical import tokenize
+from .retrieve import Filters, SearchSettings, prepare_query, search
+from .script import detect_script, fold, to_script
+from .types import Answer, Citation, Hit, Script
+
+if TYPE_CHECKING:
+    from .index import Index
+    from .pipeline import Ragbot
+
+WORDING = re.compile(
+    r"说法|提法|表述|怎么说|怎样说|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字"
+)
+QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点]|多长|多久|第几|哪几|多大|百分之|比例")
+_NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两]+[个项条种件次名年月日天位%％]")
+_FOLLOW_UP = re.compile(
+    r"^(那|这|它|其|他们|具体|还有|另外|那么|此外|然后|怎么做|如何做)|这个|那个|上述|刚才|上面|具体"
+)
+
+
+def is_follow_up(question: str, history: Sequence[tuple[str, str]]) -> bool:
+    """A question that leans on the conversation ("那具体应该怎么做？")."""
+    return bool(history) and (len(question) <= 12 or bool(_FOLLOW_UP.search(fold(question))))
+
+
+def candidates(index: Index, hits: Sequence[Hit], qvec: np.ndarray | None, tokens: Sequence[str]) -> list[Candidate]:
+    """Every sentence of the hits, scored against the question: cosine of its stored vector plus
+    the IDF-weighted share of the question's terms it contains."""
+    weights = {t: index.bm25.idf(t) for t in dict.fromkeys(tokens)}
+    total = sum(weights.values()) or 1.0
+    out: list[Candidate] = []
+    for n, hit in enumerate(hits, start=1):
+        seen: set[str] = set()
+        for cid in hit.chunk_ids:
+            ci = index.by_id[cid]
+            for row, original, at in index.sentences(ci):
+                if original in seen:
+                    continue
+                seen.add(original)
+                cos = float(index.matrix[row] @ qvec) if qvec is not None else 0.0
+                folded = fold(original)
+                cover = sum(w for t, w in weights.items() if t in folded) / total
+                out.append(Candidate(n, original, cos + 0.3 * cover, index.chunks[ci].text_start + at, cos))
+    return out
+
+
+def weigh(
+    question: str, cands: Sequence[Candidate], hits: Sequence[Hit] = (), tokens: Sequence[str] = ()
+) -> tuple[float, bool]:
+    """(best evidence similarity, whether the question asks for a quantity).
+
+    A question asking how many / how long / which number needs a sentence that states one, so
+    for those only sentences holding a numeral count as evidence (answer-type matching). When
+    one excerpt holds every word of the question (two characters or more), the evidence is
+    taken as certain: the speech says what was asked about in its own words.
+    """
+    quantity = bool(QUANTITY.search(fold(question)))
+    pool = [c for c in cands if _NUMERAL.search(fold(c.text))] if quantity else list(cands)
+    best = max((c.similarity for c in pool), default=0.0)
+    words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
+    if words and not quantity and any(all(w in fold(h.text) for w in words) for h in hits):
+        best = max(best, 1.0)
+    return best, quantity
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the speeches offer for one question, before a word of the answer is written."""
+
+    question: str  # as searched for: whitespace-normalised, cut to max_query_chars
+    notice: str  # e.g. that the question was cut
+    script: Script  # the asker's
+    hits: tuple[Hit, ...]
+    candidates: tuple[Candidate, ...]  # every sentence of the hits, scored against the question
+    best: float  # the best evidence similarity (see `weigh`)
+    quantity: bool  # the question asks how many / how long
+    threshold: float  # the refusal threshold that applies to it
+    retrieve_seconds: float
+    retrieved_at: float  # time.perf_counter() when retrieval ended
+
+    @property
+    def enough(self) -> bool:
+        """Whether to answer at all: some excerpt, and evidence at or above the threshold."""
+        return bool(self.hits) and self.best >= self.threshold
+
+
+class Answerer:
+    """Questions -> Answers over a Ragbot session (its model and index), with a chosen generator."""
+
+    def __init__(self, bot: Ragbot, generator: Generator | None = None) -> None:
+        self.bot = bot
+        self.config = bot.config
+        self._generator = generator
+
+    @property
+    def generator(self) -> Generator:
+        if self._generator is None:
+            self._generator = make_generator(self.config.generator, self.config)
+        return self._generator
+
+    def evidence(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        filters: Filters | None = None,
+        k: int | None = None,
+    ) -> Evidence:
+        """Search for the question (with the conversation when it is a follow-up) and weigh what was found."""
+        t0 = time.perf_counter()
+        q, notice = prepare_query(question, self.config.max_query_chars)
+        search_q = self._condense(q, history, self.generator) if is_follow_up(q, history) else q
+        index = self.bot.index
+        qvec = self.bot.embedder.embed_query(fold(search_q))  # also for bm25 mode: sentence scoring needs it
+        tokens = tokenize(search_q)
+        settings = SearchSettings.of(self.config, k)
+        hits = search(index, qvec, tokens, settings, filters, self.bot.reranker, search_q)
+        retrieved_at = time.perf_counter()
+        cands = candidates(index, hits, qvec, tokens)
+        best, quantity = weigh(q, cands, hits, tokens)  # thresholds calibrated by eval/calibrate.py
+        if quantity:  # the sentence that states a number is the answer to "how many"
+            cands = [replace(c, score=c.score + 0.1) if _NUMERAL.search(fold(c.text)) else c for c in cands]
+        threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold
+        return Evidence(
+            q,
+            notice,
+            detect_script(q),
+            tuple(hits),
+            tuple(cands),
+            best,
+            quantity,
+            threshold,
+            retrieved_at - t0,
+            retrieved_at,
+        )
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        filters: Filters | None = None,
+        k: int | None = None,
+    ) -> Iterator[str | Answer]:
+        """Pieces of the answer text as they come, then the checked Answer as the last item."""
+        ev = self.evidence(question, history, filters, k)
+        times = [("retrieve", ev.retrieve_seconds)]
+        q, script, hits, notice = ev.question, ev.script, ev.hits, ev.notice
+        prompt = Prompt(
+            question=q,
+            script=script,
+            excerpts=tuple(h.text for h in hits),
+            titles=tuple(h.title for h in hits),
+            history=tuple(history),
+            candidates=ev.candidates,
+            wording=bool(WORDING.search(fold(q))),
+            budget=self.config.answer_chars,
+        )
+        if not ev.enough:
+            refusal = to_script(cite.REFUSAL, script) + "。"
+            yield refusal
+            times.append(("generate", time.perf_counter() - ev.retrieved_at))
+            yield self._answer(q, refusal, script, hits, "extractive", times, notice, refused=True)
+            return
+        pieces: list[str] = []
+        used = self.generator.name
+        try:
+            for piece in self.generator.generate(prompt):
+                pieces.append(piece)
+                yield piece
+        except GeneratorError as e:
+            notice = f"{e}; showing the extractive answer instead" + (f" ({notice})" if notice else "")
+            used = "extractive"
+            pieces = list(ExtractiveGenerator().generate(prompt))
+            yield "\n"
+            yield from pieces
+        times.append(("generate", time.perf_counter() - ev.retrieved_at))
+        yield self._answer(q, "".join(pieces), script, hits, used, times, notice)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        filters: Filters | None = None,
+        k: int | None = None,
+    ) -> Answer:
+        """The checked Answer (the stream, collected)."""
+        for item in self.stream(question, history, filters, k):
+            if isinstance(item, Answer):
+                return item
+        raise AssertionError("stream ended without an Answer")
+
+    def _condense(self, q: str, history: Sequence[tuple[str, str]], generator: Generator) -> str:
+        """A standalone question for retrieval: the LLM rewrites it, or the previous question leads."""
+        complete = getattr(generator, "complete", None)
+        if complete is not None:
+            try:
+                rewritten = str(complete(condense_messages(history, q))).strip()
+                if rewritten:
+                    return rewritten[: self.config.max_query_chars]
+            except GeneratorError:
+                pass
+        return f"{history[-1][0]} {q}"[: self.config.max_query_chars]
+
+    def _answer(
+        self,
+        q: str,
+        text: str,
+        script: Script,
+        hits: Sequence[Hit],
+        generator: str,
+        times: list[tuple[str, float]],
+        notice: str,
+        refused: bool = False,
+    ) -> Answer:
+        t = time.perf_counter()
+        sentences, precision = cite.check(text, [h.text for h in hits], self.config.support_threshold)
+        refused = refused or (bool(sentences) and all(cite.is_refusal(s.text) for s in sentences))
+        # renumber: the excerpts actually cited become [1], [2], … in order of first use
+        order: dict[int, int] = {}
+        for s in sentences:
+            for n in s.citations:
+                order.setdefault(n, len(order) + 1)
+        sentences = [replace(s, citations=tuple(order[n] for n in s.citations)) for s in sentences]
+        citations = []
+        for old, new in order.items():
+            h = hits[old - 1]
+            used_by = tuple(i for i, s in enumerate(sentences) if new in s.citations)
+            citations.append(
+                Citation(new, h.chunk_id, h.file, h.speech, h.title, h.headings, h.start, h.end, h.text, used_by)
+            )
+        times.append(("cite", time.perf_counter() - t))
+        return Answer(
+            question=q,
+            text=cite.render(sentences),
+            refused=refused,
+            script=script,
+            sentences=tuple(sentences),
+            citations=tuple(citations),
+            hits=tuple(hits),
+            generator=generator,
+            citation_precision=precision,
+            timings=tuple(times),
+            notice=notice,
+        )
