@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 EXTRAS := $(VENV)/.installed-extras
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: setup run test lint clean-venv
+.PHONY: setup run test test-fast lint clean-venv
 
 $(STAMP): pyproject.toml Makefile
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,6 +38,11 @@ lint: setup
 
 test: lint $(EXTRAS)
 	$(BIN)/pytest
+
+# the inner loop: every test not marked slow (no servers, browsers, real index builds or SIGKILL
+# trials); about half a minute here. `make test` (and CI) run everything.
+test-fast: setup
+	$(BIN)/pytest -m "not slow" -q
 
 clean-venv:
 	rm -rf $(VENV)

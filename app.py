@@ -1,4 +1,4 @@
-"""The app's entry point: a thin shell over `ragbot.pipeline` (the UI itself is ragbot/ui.py).
+"""The app's entry point: `ragbot serve` under another name (the server is ragbot/serve.py, the UI ragbot/ui.py).
 
     python app.py [--host 127.0.0.1] [--port 7860] [--index DIR] [--auth USER:PASS]
 

@@ -23,7 +23,6 @@ from .types import AnswerSentence
 
 REFUSAL = "语料中没有找到相关内容"
 REFUSAL_T = "語料中沒有找到相關內容"
-THRESHOLD = 0.55  # calibrated: see Config.support_threshold
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SPLIT = re.compile(r"(.+?(?:[。！？!?；;…]+[”’」』\"')）]*|\n|$)(?:\s*(?:\[\d{1,3}\])+)?)", re.S)
 _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
@@ -55,7 +54,7 @@ def markers(sentence: str) -> tuple[str, list[int]]:
     return _MARKER.sub("", sentence).strip(), list(dict.fromkeys(nums))
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
     chars = [c for c in fold(text) if _KEEP.match(c)]
     return {a + b for a, b in zip(chars, chars[1:])} or set(chars)
 
@@ -66,24 +65,24 @@ def support(sentence: str, excerpt: str) -> float:
     >>> support("辦公室要做好督查", "办公室要做好督查督办工作")
     1.0
     """
-    s = _bigrams(sentence)
+    s = bigrams(sentence)
     if not s:
         return 0.0
-    return len(s & _bigrams(excerpt)) / len(s)
+    return len(s & bigrams(excerpt)) / len(s)
 
 
 def is_refusal(sentence: str) -> bool:
     return REFUSAL in fold(sentence)
 
 
-def check(answer: str, excerpts: Sequence[str], threshold: float = THRESHOLD) -> tuple[list[AnswerSentence], float]:
+def check(answer: str, excerpts: Sequence[str], threshold: float) -> tuple[list[AnswerSentence], float]:
     """Repair the citations of `answer` against `excerpts` (numbered from 1).
 
     Returns the sentences with their final citations, and the citation precision of the
     answer as written: the share of its in-range markers whose excerpt supported their
     sentence (1.0 when it had no markers).
     """
-    ex = [_bigrams(e) for e in excerpts]
+    ex = [bigrams(e) for e in excerpts]
 
     def score(bi: set[str], n: int) -> float:
         return len(bi & ex[n - 1]) / len(bi) if bi else 0.0
@@ -92,7 +91,7 @@ def check(answer: str, excerpts: Sequence[str], threshold: float = THRESHOLD) ->
     written = good = 0
     for raw in split_sentences(answer):
         text, nums = markers(raw)
-        bi = _bigrams(text)
+        bi = bigrams(text)
         if is_refusal(text):
             out.append(AnswerSentence(text, (), True, 1.0))
             continue

@@ -1,7 +1,8 @@
-"""The `ragbot` command: a thin shell over `ragbot.pipeline`.
+"""The `ragbot` command: a thin shell over the package (pipeline, answer, phrases, experiment, serve).
 
-Every RagbotError becomes one line on stderr and a non-zero exit; nothing here holds logic that
-the app or evaluation would need.
+Each command parses its flags, calls the same functions the app uses, and prints with render.py
+(text) or schema.py (JSON). Every RagbotError becomes one line on stderr and a non-zero exit;
+nothing here holds logic that the app or evaluation would need.
 """
 
 from __future__ import annotations
@@ -10,57 +11,19 @@ import argparse
 import json
 import os
 import sys
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, pipeline, schema
+from . import __version__, pipeline, render, schema
 from .answer import Answerer
 from .config import MODES, Config
 from .embed import DEFAULT
 from .errors import ConfigError, NothingToIngest, QueryError, RagbotError
 from .generate import GENERATORS
 from .retrieve import Filters
-from .types import Answer, Chunk, Corpus, FileReport, SearchResult
-
-
-def _width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _table(rows: list[list[str]], right: set[int]) -> str:
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = []
-    for n, row in enumerate(rows):
-        cells = []
-        for i, cell in enumerate(row):
-            pad = " " * (widths[i] - _width(cell))
-            cells.append(pad + cell if i in right else cell + pad)
-        lines.append("  ".join(cells).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-def _summary(files: Sequence[FileReport]) -> str:
-    rows = [["file", "encoding", "speeches", "chunks", "noise removed", "skipped"]]
-    for f in files:
-        noise = f"{f.removed} span{'s' if f.removed > 1 else ''} / {f.removed_chars} chars" if f.removed else "-"
-        rows.append([f.file, f.encoding or "-", str(f.speeches), str(f.chunks), noise, f.skipped or ""])
-    used = [f for f in files if not f.skipped]
-    rows.append(
-        [
-            "total",
-            f"{len(used)} files",
-            str(sum(f.speeches for f in used)),
-            str(sum(f.chunks for f in used)),
-            f"{sum(f.removed_chars for f in used)} chars",
-            f"{len(files) - len(used)} skipped" if len(files) > len(used) else "",
-        ]
-    )
-    return _table(rows, right={2, 3})
+from .types import Chunk, Corpus, FileReport
 
 
 def _progress(enabled: bool) -> pipeline.Progress | None:
@@ -99,12 +62,12 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
         if args.json:
             print(json.dumps(schema.ingest(files), ensure_ascii=False, indent=2))
         elif files:
-            print(_summary(files))
+            print(render.summary(files))
         raise
     if args.json:
         print(json.dumps(schema.ingest(corpus.files, corpus, report), ensure_ascii=False, indent=2))
     else:
-        print(_summary(corpus.files))
+        print(render.summary(corpus.files))
         if report.up_to_date:
             print(f"\nindex {report.folder}/ is up to date ({report.chunks} chunks)")
         else:
@@ -113,37 +76,6 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
                 f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s"
             )
     return 0
-
-
-def _print_hits(result: SearchResult) -> None:
-    if result.notice:
-        print(f"({result.notice})")
-    if not result.hits:
-        print("no passage matches this query")
-    for h in result.hits:
-        where = " > ".join(h.headings)
-        print(f"[{h.rank}] {h.file} #{h.speech} {h.title}" + (f" | {where}" if where else "") + f"  ({h.score:.4f})")
-        print("    " + h.text.replace("\n", "\n    "))
-        print()
-
-
-def _print_answer(a: Answer) -> None:
-    if a.notice:
-        print(f"({a.notice})")
-    print(a.text)
-    unsupported = [s.text for s in a.sentences if not s.supported]
-    if unsupported:
-        print("\n(not backed by any excerpt: " + " / ".join(unsupported) + ")")
-    print()
-    if a.refused:
-        print("closest passages (they do not answer the question):")
-        for h in a.hits[:3]:
-            print(f"  - {h.file} #{h.speech} {h.title}: {h.text[:80]}…")
-        return
-    for c in a.citations:
-        where = " > ".join(c.headings)
-        print(f"[{c.n}] {c.file} #{c.speech} {c.title}" + (f" | {where}" if where else ""))
-        print("    " + c.text.replace("\n", "\n    "))
 
 
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
@@ -167,7 +99,7 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
                 flush=True,
             )
         else:
-            _print_answer(answer)
+            render.print_answer(answer)
     return code
 
 
@@ -191,7 +123,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
             out = schema.search(result)
             print(json.dumps(out, ensure_ascii=False, indent=None if args.query == "-" else 2), flush=True)
         else:
-            _print_hits(result)
+            render.print_hits(result)
     return code
 
 
@@ -309,6 +241,14 @@ def _index_options(sp: argparse.ArgumentParser) -> None:
     )
 
 
+def _query_options(sp: argparse.ArgumentParser, k_help: str) -> None:
+    """-k, --file, --json and the index options, shared by search and ask."""
+    sp.add_argument("-k", type=int, default=None, help=k_help)
+    sp.add_argument("--file", action="append", metavar="F", help="only this file (repeatable)")
+    sp.add_argument("--json", action="store_true", help="print JSON")
+    _index_options(sp)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="ragbot",
@@ -350,11 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
         "excerpt in the file's own script and start/end are its offsets in the original file.",
     )
     sp.add_argument("query", metavar="QUERY", help="a question or phrase, either script; '-' reads queries from stdin")
-    sp.add_argument("-k", type=int, default=None, help="number of excerpts (default 5)")
     sp.add_argument("--mode", choices=MODES, help="hybrid, dense or bm25 (default: the mode setting, hybrid)")
-    sp.add_argument("--file", action="append", metavar="F", help="only this file (repeatable)")
-    sp.add_argument("--json", action="store_true", help="print JSON")
-    _index_options(sp)
+    _query_options(sp, "number of excerpts (default 5)")
     sp.set_defaults(func=cmd_search)
     sp = sub.add_parser(
         "ask",
@@ -366,10 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("question", metavar="QUESTION", help="a question in either script; '-' reads questions from stdin")
     sp.add_argument("--generator", choices=GENERATORS, help="extractive (default), openai, llama-cpp, transformers")
-    sp.add_argument("-k", type=int, default=None, help="excerpts to retrieve (default 5)")
-    sp.add_argument("--file", action="append", metavar="F", help="only this file (repeatable)")
-    sp.add_argument("--json", action="store_true", help="print JSON")
-    _index_options(sp)
+    _query_options(sp, "excerpts to retrieve (default 5)")
     sp.set_defaults(func=cmd_ask)
     sp = sub.add_parser(
         "phrases",

@@ -2,7 +2,10 @@
 
 `ragbot.toml` (in the working directory, or the file named by RAGBOT_CONFIG) holds a `[ragbot]`
 table whose keys are the field names below. Environment variables are the upper-cased names with
-a `RAGBOT_` prefix (RAGBOT_CHUNK_SIZE=400). Unknown keys are an error, not a silent no-op.
+a `RAGBOT_` prefix (RAGBOT_CHUNK_SIZE=400); OPENAI_BASE_URL and OPENAI_API_KEY stand in for unset
+llm_base_url and llm_api_key, as for other OpenAI clients. Unknown keys are an error, not a silent
+no-op. This is the only place a setting is declared, defaulted or checked; other modules take
+views of it (retrieve.SearchSettings, chunk.ChunkSettings).
 """
 
 from __future__ import annotations
@@ -50,11 +53,11 @@ class Config:
     generator: str = "extractive"  # or openai, llama-cpp, transformers
     answer_chars: int = 300  # about how long an answer may be
     # best sentence similarity below this: refuse. Calibrated for e5-small-int8 on eval/questions.jsonl
-    # (`eval/answers.py --calibrate`); recalibrate for another embedder
+    # (`eval/calibrate.py`); recalibrate for another embedder
     refusal_threshold: float = 0.876
     refusal_threshold_quantity: float = 0.910  # for "how many / how long" questions, over numeric sentences only
     # bigram share a cited excerpt must hold of its sentence (cite.py); at 0.55 reference-answer sentences
-    # keep 94.8% of their gold passages and accept 2.6% of other passages (eval/answers.py --calibrate-support)
+    # keep 94.8% of their gold passages and accept 2.6% of other passages (eval/calibrate.py --calibrate-support)
     support_threshold: float = 0.55
     llm_base_url: str = ""  # OpenAI-compatible server, e.g. http://127.0.0.1:11434/v1
     llm_model: str = ""  # model name on that server, or a local .gguf file / causal LM folder
@@ -126,6 +129,9 @@ class Config:
         names = {f.name for f in fields(cls)}
         env = {k[7:].lower(): v for k, v in os.environ.items() if k.startswith("RAGBOT_") and k != "RAGBOT_CONFIG"}
         values.update(_convert({k: v for k, v in env.items() if k in names}, "the environment"))
+        for key, fallback in (("llm_base_url", "OPENAI_BASE_URL"), ("llm_api_key", "OPENAI_API_KEY")):
+            if not values.get(key) and os.environ.get(fallback):  # what OpenAI clients read, when ours is unset
+                values[key] = os.environ[fallback]
         return cls(**values).with_overrides(**overrides)
 
 

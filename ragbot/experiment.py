@@ -10,7 +10,6 @@ silently left out. `run` returns an EvalRun: every Outcome, plus what each varia
 from __future__ import annotations
 
 import importlib.util
-import os
 import shutil
 import tempfile
 import time
@@ -119,7 +118,7 @@ def unavailable(v: Variant, config: Config) -> str:
         return "no reranker configured (set reranker / RAGBOT_RERANKER to a cross-encoder id or folder)"
     if v.needs == "llm":
         gen = dict(v.overrides)["generator"]
-        if gen == "openai" and not (config.llm_base_url or os.environ.get("OPENAI_BASE_URL")):
+        if gen == "openai" and not config.llm_base_url:
             return "no LLM server configured (llm_base_url / RAGBOT_LLM_BASE_URL)"
         if gen in ("llama-cpp", "transformers") and not config.llm_model:
             return f"no local model configured for {gen} (llm_model / RAGBOT_LLM_MODEL)"

@@ -5,7 +5,7 @@
               keeps about `budget` characters, keeps sentences of one excerpt together, converts
               them to the asker's script and marks each with its excerpt number
   openai      any OpenAI-compatible chat-completions server over HTTP (Ollama, vLLM, llama.cpp's
-              server, hosted models): base URL, model and key from config or environment
+              server, hosted models): base URL, model and key from the llm_* settings
   llama-cpp   a local GGUF file through llama-cpp-python   (optional: pip install 'ragbot[llama]')
   transformers a local causal LM by id or folder            (optional: pip install 'ragbot[hf]')
 
@@ -28,7 +28,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .cite import REFUSAL, _bigrams
+from .cite import REFUSAL, bigrams
+from .config import Config
 from .errors import ConfigError, RagbotError
 from .script import to_script
 from .types import Script
@@ -58,7 +59,7 @@ class Prompt:
     history: tuple[tuple[str, str], ...] = ()
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
     wording: bool = False  # the asker wants a formulation quoted
-    budget: int = 300
+    budget: int = Config.answer_chars  # the setting's default, declared once in Config
 
 
 class Generator(Protocol):
@@ -102,7 +103,7 @@ class ExtractiveGenerator:
         for c in sorted(prompt.candidates, key=lambda c: (-c.score, c.n, c.position)):
             if c.score < self.min_score or len(c.text) < 6 or _is_heading(c.text):
                 continue
-            g = _bigrams(c.text)
+            g = bigrams(c.text)
             if any(_similar(g, h) >= 0.6 for h in grams):
                 continue
             if picked and used + len(c.text) > prompt.budget:
@@ -177,7 +178,14 @@ class OpenAIGenerator:
 
     name = "openai"
 
-    def __init__(self, base_url: str, model: str, api_key: str = "", timeout: float = 30.0, stream: bool = True):
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str = "",
+        timeout: float = Config.llm_timeout,
+        stream: bool = Config.llm_stream,
+    ):
         if not base_url:
             raise ConfigError("the openai generator needs llm_base_url (e.g. http://127.0.0.1:11434/v1 for Ollama)")
         self.base_url = base_url.rstrip("/")
@@ -347,23 +355,18 @@ class TransformersGenerator:
         thread.join()
 
 
-GENERATORS = ("extractive", "openai", "llama-cpp", "transformers")
+# one entry per backend; every list of generator names comes from here
+REGISTRY: dict[str, Callable[[Config], Generator]] = {
+    "extractive": lambda config: ExtractiveGenerator(),
+    "openai": lambda c: OpenAIGenerator(c.llm_base_url, c.llm_model, c.llm_api_key, c.llm_timeout, c.llm_stream),
+    "llama-cpp": lambda config: LlamaCppGenerator(config.llm_model),
+    "transformers": lambda config: TransformersGenerator(config.llm_model),
+}
+GENERATORS = tuple(REGISTRY)
 
 
-def make_generator(name: str, config: Any) -> Generator:
-    """The generator called `name`, configured from `config` (llm_* settings, RAGBOT_LLM_API_KEY / OPENAI_API_KEY)."""
-    makers: dict[str, Callable[[], Generator]] = {
-        "extractive": ExtractiveGenerator,
-        "openai": lambda: OpenAIGenerator(
-            config.llm_base_url or os.environ.get("OPENAI_BASE_URL", ""),
-            config.llm_model,
-            config.llm_api_key or os.environ.get("RAGBOT_LLM_API_KEY") or os.environ.get("OPENAI_API_KEY", ""),
-            config.llm_timeout,
-            config.llm_stream,
-        ),
-        "llama-cpp": lambda: LlamaCppGenerator(config.llm_model),
-        "transformers": lambda: TransformersGenerator(config.llm_model),
-    }
-    if name not in makers:
+def make_generator(name: str, config: Config) -> Generator:
+    """The generator called `name`, configured from `config` (its llm_* settings)."""
+    if name not in REGISTRY:
         raise ConfigError(f"unknown generator '{name}'; valid names: {', '.join(GENERATORS)}")
-    return makers[name]()
+    return REGISTRY[name](config)

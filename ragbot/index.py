@@ -33,10 +33,11 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
+from .config import Config
 from .errors import IndexInvalid, IndexMissing, IndexWriteError
 from .lexical import BM25, tokenize
 from .types import Chunk, OffsetMap, Segment, Speech
@@ -100,6 +101,17 @@ def text_key(text: str, fingerprint: str) -> str:
     return hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest()[:32]
 
 
+class Vectors(Protocol):
+    """What ragbot uses of a faiss index (IndexFlatIP or IndexHNSWFlat; faiss ships no type information)."""
+
+    ntotal: int
+    d: int
+
+    def search(self, x: np.ndarray, k: int, *, params: Any = None) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def reconstruct_n(self, i0: int, ni: int) -> np.ndarray: ...
+
+
 class Index:
     """A loaded index: chunks, speeches, the vector index (several rows per chunk) and BM25."""
 
@@ -110,7 +122,7 @@ class Index:
         chunks: list[Chunk],
         unit_keys: list[list[str]],
         speeches: list[Speech],
-        vectors: Any,
+        vectors: Vectors,
         bm25: BM25,
     ) -> None:
         self.folder = folder
@@ -152,7 +164,7 @@ class Index:
     def vector_matrix(self) -> np.ndarray:
         """All stored vectors, in row order."""
         n = self.vectors.ntotal
-        return self.vectors.reconstruct_n(0, n) if n else np.zeros((0, self.manifest.dim), np.float32)
+        return np.asarray(self.vectors.reconstruct_n(0, n)) if n else np.zeros((0, self.manifest.dim), np.float32)
 
 
 # ---------------------------------------------------------------- serialisation
@@ -391,7 +403,7 @@ def load(
     embedder_name: str | None = None,
     fingerprint: str | None = None,
     dim: int | None = None,
-    ef_search: int = 128,
+    ef_search: int = Config.ef_search,
 ) -> Index:
     """Load and check an index; `embedder_*` are what the caller will query with."""
     import faiss

@@ -39,6 +39,36 @@ class Source:
     name: str
 
 
+def _unsupported(suffix: str) -> str:
+    return f"unsupported file type '{suffix or '(none)'}'; expected one of {', '.join(SUPPORTED)}"
+
+
+def _walk(folder: Path, sources: list[Source], passed: list[tuple[str, str]]) -> int:
+    """Add the files under `folder` to `sources` (or `passed`, with the reason); the number of sources."""
+    found = 0
+    base = folder.resolve()
+    for root, dirs, files in os.walk(folder):
+        here = Path(root)
+        for d in sorted(d for d in dirs if not d.startswith(".") and (here / d).is_symlink()):
+            passed.append(
+                (
+                    (here / d).relative_to(folder).as_posix() + "/",
+                    "a link to a folder; not followed (copy the files in instead)",
+                )
+            )
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
+        for fp in (here / f for f in sorted(files) if not f.startswith(".")):
+            name = fp.relative_to(folder).as_posix()
+            if fp.is_symlink() and not fp.resolve().is_relative_to(base):
+                passed.append((name, "a link to a file outside the folder; not read (copy the file in instead)"))
+            elif fp.suffix.lower() in SUPPORTED:
+                sources.append(Source(fp, name))
+                found += 1
+            else:
+                passed.append((name, _unsupported(fp.suffix)))
+    return found
+
+
 def find_files(paths: Iterable[str | Path]) -> tuple[list[Source], list[tuple[str, str]]]:
     """Expand files and folders into sources; return (sources, [(name, reason)] for what was passed over).
 
@@ -51,44 +81,12 @@ def find_files(paths: Iterable[str | Path]) -> tuple[list[Source], list[tuple[st
     passed: list[tuple[str, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = 0
-            base = p.resolve()
-            for root, dirs, files in os.walk(p):
-                for d in sorted(dirs):
-                    if not d.startswith(".") and (Path(root) / d).is_symlink():
-                        name = (Path(root) / d).relative_to(p).as_posix() + "/"
-                        passed.append((name, "a link to a folder; not followed (copy the files in instead)"))
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(root) / d).is_symlink())
-                for f in sorted(files):
-                    if f.startswith("."):
-                        continue
-                    fp = Path(root) / f
-                    name = fp.relative_to(p).as_posix()
-                    if fp.is_symlink() and not fp.resolve().is_relative_to(base):
-                        passed.append(
-                            (name, "a link to a file outside the folder; not read (copy the file in instead)")
-                        )
-                        continue
-                    if fp.suffix.lower() in SUPPORTED:
-                        sources.append(Source(fp, name))
-                        found += 1
-                    else:
-                        passed.append(
-                            (
-                                name,
-                                f"unsupported file type '{fp.suffix or '(none)'}'; "
-                                f"expected one of {', '.join(SUPPORTED)}",
-                            )
-                        )
-            if not found:
+            if not _walk(p, sources, passed):
                 passed.append((p.as_posix() + "/", f"folder has no supported files ({', '.join(SUPPORTED)})"))
-        elif p.suffix.lower() in SUPPORTED or p.is_file() or p.is_symlink():
-            if p.suffix.lower() in SUPPORTED:
-                sources.append(Source(p, p.name))
-            else:
-                passed.append(
-                    (p.name, f"unsupported file type '{p.suffix or '(none)'}'; expected one of {', '.join(SUPPORTED)}")
-                )
+        elif p.suffix.lower() in SUPPORTED:
+            sources.append(Source(p, p.name))
+        elif p.is_file() or p.is_symlink():
+            passed.append((p.name, _unsupported(p.suffix)))
         else:
             passed.append((p.as_posix(), "no such file or folder"))
     return sources, passed

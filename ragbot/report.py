@@ -9,20 +9,19 @@ retrieved and answered, so a reader can see why.
 
 from __future__ import annotations
 
-import base64
-import html
 import json
 import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from . import render
 from .evaluate import LOWER_IS_BETTER, METRICS, Question, aggregate, percentile, score
 from .experiment import EvalRun
 from .types import Outcome
 
 Scores = dict[str, float | None]
-GOALS = (  # key, label, test, target text (for the default configuration)
+GOALS: tuple[tuple[str, str, Callable[[float], bool], str], ...] = (  # key, label, test, target text (default config)
     ("hit", "hit@5 (hybrid)", lambda v: v > 0.9, "> 0.9"),
     ("mrr", "MRR@10 (hybrid)", lambda v: v > 0.75, "> 0.75"),
     ("false_refusal", "false refusals", lambda v: v <= 0.05, "≤ 0.05"),
@@ -186,15 +185,9 @@ def worst(t: Tables, limit: int = 12) -> list[tuple[str, Question, Outcome, Scor
     return [(why, q, o, s) for _, _, why, q, o, s in out[:limit]]
 
 
-def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
-    run = t.run
-    n_ans = sum(q.answerable for q in run.questions)
-    parts = [
-        "# ragbot evaluation report",
-        f"Run {run.started}, {run.seconds:.0f} s: {len(run.questions)} questions ({n_ans} answerable, "
-        f"{len(run.questions) - n_ans} unanswerable) from eval/questions.jsonl, embedder `{run.embedder}`, k = {run.k}. "
-        "Made by `ragbot eval`; every figure below comes from this one run.",
-    ]
+def _goals(t: Tables) -> list[str]:
+    """The default configuration against the goals, and refusals on the held-out split against dev."""
+    parts: list[str] = []
     if t.primary:
         p = t.summary(t.primary)
         rows = []
@@ -218,6 +211,12 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
                 f"{_fmt(held.get('false_refusal'))} (n={held.get('n_false_refusal', 0)}), against "
                 f"{_fmt(dev.get('refusal'))} and {_fmt(dev.get('false_refusal'))} on dev."
             )
+    return parts
+
+
+def _side_by_side(t: Tables) -> list[str]:
+    """Every configuration's figures in one table, best in bold, and what each configuration is."""
+    run = t.run
     header = (
         ["configuration"]
         + [METRICS[k][0].replace("@k", f"@{run.k}") for k in TABLE_KEYS]
@@ -236,7 +235,7 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
             for k in TABLE_KEYS
         ]
         rows.append([name, *cells, f"{s['search_p50']:.1f}", ask])
-    parts += [
+    parts = [
         "## Configurations side by side",
         _md_table(header, rows),
         "Retrieval figures are over answerable questions, refusal accuracy over unanswerable ones, "
@@ -259,21 +258,30 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
         for r in run.variants
     ]
     parts += ["### What each configuration is", _md_table(["configuration", "what", "status"], about)]
-    short = {
-        "hit": f"hit@{run.k}",
-        "recall": f"rec@{run.k}",
-        "mrr": "MRR",
-        "ndcg": "nDCG",
-        "budget": "1500c",
-        "refusal": "refuse",
-        "false_refusal": "false ref.",
-        "evidence": "evid.",
-        "precision": "cite prec.",
-        "unsupported": "unsupp.",
-        "in_script": "script",
-        "rouge": "ROUGE-L",
-    }
-    parts += [
+    return parts
+
+
+SHORT_LABELS = {  # column labels of the per-group tables (k is filled in)
+    "hit": "hit@k",
+    "recall": "rec@k",
+    "mrr": "MRR",
+    "ndcg": "nDCG",
+    "budget": "1500c",
+    "refusal": "refuse",
+    "false_refusal": "false ref.",
+    "evidence": "evid.",
+    "precision": "cite prec.",
+    "unsupported": "unsupp.",
+    "in_script": "script",
+    "rouge": "ROUGE-L",
+}
+
+
+def _by_group(t: Tables) -> list[str]:
+    """Every figure per question type, script and split."""
+    run = t.run
+    short = {k: v.replace("@k", f"@{run.k}") for k, v in SHORT_LABELS.items()}
+    parts = [
         "## Every figure by question type, script and split",
         "Columns as above (rec = recall, 1500c = hit in 1,500 characters, refuse = refusal accuracy); "
         "n counts the questions in the group; – where a figure does not apply to the group.",
@@ -291,6 +299,19 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
             f"### By {title}",
             _md_table([attr, "configuration", *(short[k] for k in TABLE_KEYS), "ask p50 ms"], rows),
         ]
+    return parts
+
+
+def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
+    run = t.run
+    n_ans = sum(q.answerable for q in run.questions)
+    parts = [
+        "# ragbot evaluation report",
+        f"Run {run.started}, {run.seconds:.0f} s: {len(run.questions)} questions ({n_ans} answerable, "
+        f"{len(run.questions) - n_ans} unanswerable) from eval/questions.jsonl, embedder `{run.embedder}`, k = {run.k}. "
+        "Made by `ragbot eval`; every figure below comes from this one run.",
+    ]
+    parts += _goals(t) + _side_by_side(t) + _by_group(t)
     if images:
         parts.append("## Plots")
         parts += [f"![{cap}]({name})\n\n*{cap}*" for name, cap in images]
@@ -313,88 +334,13 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-# ---------------------------------------------------------------- html
-_STYLE = """body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:1100px;
-margin:1.5em auto;padding:0 1em;color:#1f2328;line-height:1.5}table{border-collapse:collapse;margin:.6em 0;
-font-size:.86em}th,td{border:1px solid #d0d7de;padding:.25em .55em;text-align:left}th{background:#f6f8fa}
-td.num{text-align:right;font-variant-numeric:tabular-nums}img{max-width:100%}figure{margin:1em 0}
-figcaption{font-size:.85em;color:#59636e}.worst{border-left:3px solid #d0d7de;padding-left:.8em;margin:1em 0}
-code{background:#f6f8fa;padding:0 .2em}"""
-
-
-def to_html(md: str, folder: Path) -> str:
-    """The Markdown this module writes, as one self-contained page (plots inlined, all text escaped)."""
-    out: list[str] = []
-    table: list[list[str]] = []
-
-    def inline(s: str) -> str:
-        s = html.escape(s)
-        s = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", s)
-        s = re.sub(r"`([^`]+)`", r"<code>\1</code>", s)
-        return re.sub(r"(?<!\w)\*([^*]+)\*(?!\w)", r"<em>\1</em>", s)
-
-    def flush() -> None:
-        if not table:
-            return
-        head, *body = table
-        cells = "".join(f"<th>{inline(c)}</th>" for c in head)
-        rows = "".join(
-            "<tr>"
-            + "".join(
-                f"<td class=num>{inline(c)}</td>" if re.fullmatch(r"[\d.–/ ]+", c) else f"<td>{inline(c)}</td>"
-                for c in r
-            )
-            + "</tr>"
-            for r in body
-        )
-        out.append(f"<table><thead><tr>{cells}</tr></thead><tbody>{rows}</tbody></table>")
-        table.clear()
-
-    for block in md.split("\n\n"):
-        lines = block.split("\n")
-        if all(line.startswith("|") for line in lines):
-            for line in lines:
-                if not re.fullmatch(r"\|(---\|)+", line):
-                    table.append([c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)[1:-1]])
-            flush()
-            continue
-        flush()
-        m = re.fullmatch(r"!\[(.*)\]\((.+\.png)\)", block.strip())
-        if m:
-            data = base64.b64encode((folder / m.group(2)).read_bytes()).decode()
-            out.append(f'<figure><img alt="{html.escape(m.group(1))}" src="data:image/png;base64,{data}"></figure>')
-        elif block.startswith("#"):
-            level = len(block) - len(block.lstrip("#"))
-            out.append(f"<h{level}>{inline(block[level:].strip())}</h{level}>")
-        elif re.match(r"\d+\. ", block):
-            out.append("<ol>" + "".join(f"<li>{inline(re.sub(r'^[0-9]+[.] ', '', x))}</li>" for x in lines) + "</ol>")
-        elif block.startswith("*") and block.endswith("*") and not block.startswith("**"):
-            out.append(f"<figcaption>{inline(block.strip('*'))}</figcaption>")
-        else:
-            out.append("<p>" + "<br>".join(inline(x) for x in lines) + "</p>")
-    body = "\n".join(out)
-    body = re.sub(r"(<h3>[^<]*q\w+ \[.*?)(?=<h[23]>|$)", r'<div class="worst">\1</div>', body, flags=re.S)
-    return (
-        f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>ragbot evaluation report</title>'
-        f"<style>{_STYLE}</style></head><body>\n{body}\n</body></html>\n"
-    )
-
-
-def body_of(page: str) -> str:
-    """The part of a report page between <body> and </body> (for the app's evaluation tab)."""
-    m = re.search(r"<body>(.*)</body>", page, re.S)
-    style = re.search(r"<style>(.*?)</style>", page, re.S)
-    css = re.sub(r"(^|})\s*body\{", r"\1.ragbot-report{", style.group(1)) if style else ""
-    return f'<style>{css}</style><div class="ragbot-report">{m.group(1) if m else ""}</div>'
-
-
 def write(run: EvalRun, folder: Path) -> tuple[Path, Path]:
     """report.md, the plots, report.html and scores.jsonl into `folder` (each written to a temp name, then renamed)."""
     folder.mkdir(parents=True, exist_ok=True)
     t = Tables(run)
     images = plots(t, folder) if t.ran else []
     md = markdown(t, images)
-    page = to_html(md, folder)
+    page = render.report_page(md, folder)
     lines = [
         json.dumps(
             {

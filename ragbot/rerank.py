@@ -39,6 +39,7 @@ class CrossEncoderReranker:
         return [float(s) for s in self.model.predict([(query, d) for d in docs])]
 
 
+# one entry per backend (a kind), every list of reranker kinds comes from here; a bare model is the first kind
 REGISTRY: dict[str, Callable[[str], Reranker]] = {"cross-encoder": CrossEncoderReranker}
 
 
@@ -51,4 +52,4 @@ def make_reranker(spec: str) -> Reranker | None:
         if kind not in REGISTRY:
             raise ConfigError(f"unknown reranker kind '{kind}'; valid kinds: {', '.join(REGISTRY)}")
         return REGISTRY[kind](model)
-    return CrossEncoderReranker(spec)
+    return next(iter(REGISTRY.values()))(spec)

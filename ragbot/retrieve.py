@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -22,6 +22,9 @@ from .ingest import valid_unicode
 from .rerank import Reranker
 from .script import fold
 from .types import Chunk, Hit
+
+if TYPE_CHECKING:
+    from .index import Index
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,9 @@ def allowed_ids(chunks: Sequence[Chunk], filters: Filters | None) -> set[int] | 
     return out
 
 
-def rrf(rankings: Sequence[Sequence[int]], weights: Sequence[float], k0: float = 60.0) -> list[tuple[int, float]]:
+def rrf(
+    rankings: Sequence[Sequence[int]], weights: Sequence[float], k0: float = Config.rrf_k
+) -> list[tuple[int, float]]:
     """Weighted reciprocal-rank fusion: score(d) = sum_i w_i / (k0 + rank_i(d)), ranks from 1.
 
     >>> rrf([[7, 8], [8, 9]], [1.0, 1.0], k0=0.0)
@@ -146,7 +151,7 @@ def prepare_query(query: str, max_chars: int) -> tuple[str, str]:
     return q, ""
 
 
-def dense_ranking(index: Any, qvec: np.ndarray, n: int, allowed: set[int] | None) -> list[tuple[int, float]]:
+def dense_ranking(index: Index, qvec: np.ndarray, n: int, allowed: set[int] | None) -> list[tuple[int, float]]:
     """Top `n` chunks by their best unit's inner product with the query, among the allowed chunks."""
     import faiss as _faiss
 
@@ -176,12 +181,12 @@ def dense_ranking(index: Any, qvec: np.ndarray, n: int, allowed: set[int] | None
     return sorted(best.items(), key=lambda x: (-x[1], x[0]))[:n]
 
 
-def lexical_ranking(index: Any, tokens: Sequence[str], n: int, allowed: set[int] | None) -> list[tuple[int, float]]:
+def lexical_ranking(index: Index, tokens: Sequence[str], n: int, allowed: set[int] | None) -> list[tuple[int, float]]:
     return list(index.bm25.search(tokens, n, allowed))
 
 
 def search(
-    index: Any,
+    index: Index,
     qvec: np.ndarray | None,
     tokens: Sequence[str],
     settings: SearchSettings,
@@ -221,7 +226,7 @@ def search(
     return [_replace_rank(h, r) for r, h in enumerate(hits[: settings.k], start=1)]
 
 
-def _hit(index: Any, group: list[int], score: float) -> Hit:
+def _hit(index: Index, group: list[int], score: float) -> Hit:
     chunks = sorted((index.chunks[i] for i in group), key=lambda c: c.text_start)
     first = chunks[0]
     lo, hi = first.text_start, max(c.text_end for c in chunks)

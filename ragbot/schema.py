@@ -27,9 +27,7 @@ from .types import Answer, BuildReport, Chunk, Citation, Corpus, FileReport, Hit
 
 Json = dict[str, Any]
 
-HIT: Mapping[str, type | tuple[type, ...]] = {
-    "rank": int,
-    "score": (int, float),
+_EXCERPT: Mapping[str, type | tuple[type, ...]] = {
     "chunk_id": str,
     "file": str,
     "speech": int,
@@ -39,18 +37,8 @@ HIT: Mapping[str, type | tuple[type, ...]] = {
     "end": int,
     "text": str,
 }
-CITATION: Mapping[str, type | tuple[type, ...]] = {
-    "n": int,
-    "chunk_id": str,
-    "file": str,
-    "speech": int,
-    "title": str,
-    "headings": list,
-    "start": int,
-    "end": int,
-    "text": str,
-    "sentences": list,
-}
+HIT: Mapping[str, type | tuple[type, ...]] = {"rank": int, "score": (int, float), **_EXCERPT}
+CITATION: Mapping[str, type | tuple[type, ...]] = {"n": int, **_EXCERPT, "sentences": list}
 ANSWER: Mapping[str, type | tuple[type, ...]] = {
     "question": str,
     "answer": str,

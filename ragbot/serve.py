@@ -17,10 +17,15 @@ import shutil
 import socket
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from .pipeline import Ragbot
 
 TEMP_CHECK_SECONDS = 600  # Gradio drops temporary files it made (uploads never added) this often…
 TEMP_MAX_AGE = 3600  # …once they are this old
@@ -73,7 +78,7 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot: Any = None) -> Any:
+def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot: Ragbot | None = None) -> FastAPI:
     """The whole ASGI app: guard, CORS for `allowed_origins`, and the Gradio app at `/`."""
     temp = temp_folder(config)
     os.environ["GRADIO_TEMP_DIR"] = str(temp)  # read when Gradio's app is made, below
@@ -84,7 +89,7 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
     from starlette.middleware.cors import CORSMiddleware
     from starlette.routing import Mount
 
-    from . import ui
+    from . import render, ui
     from .guard import UPLOAD_BATCH_FILES, Guard
 
     app = ui.App(config, bot, temp=temp)  # `bot`: a session whose index the caller already loaded
@@ -116,7 +121,7 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
         allow_headers=["*"],
     )
     server = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, middleware=[guard, cors])
-    theme = gr.themes.Soft(font=ui.SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
+    theme = gr.themes.Soft(font=render.SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
     gr.mount_gradio_app(
         server,
         demo,
@@ -124,8 +129,8 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
         auth=auth,
         max_file_size=config.max_file_bytes,
         theme=theme,
-        css=ui.CSS,
-        js=ui.COPY_JS,
+        css=render.CSS,
+        js=render.COPY_JS,
         show_error=False,
         footer_links=[],
         ssr_mode=False,
@@ -135,7 +140,11 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
 
 
 def launch(
-    config: Config, host: str = "127.0.0.1", port: int = 7860, auth: tuple[str, str] | None = None, bot: Any = None
+    config: Config,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    auth: tuple[str, str] | None = None,
+    bot: Ragbot | None = None,
 ) -> None:
     """Serve until interrupted (Ctrl-C or SIGTERM)."""
     import uvicorn

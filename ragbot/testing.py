@@ -58,7 +58,7 @@ class FakeLLM:
     def __post_init__(self) -> None:
         self.release = threading.Event()
         self._cond = threading.Condition()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), type("Handler", (_Handler,), {"llm": self}))
         self._server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
 
@@ -90,61 +90,65 @@ class FakeLLM:
         self._server.server_close()
 
 
-def _handler(llm: FakeLLM) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
+class _Handler(BaseHTTPRequestHandler):
+    """Answers /v1/chat/completions as `llm.mode` says; `llm` is set on a subclass per FakeLLM."""
 
-        def do_POST(self) -> None:
-            raw = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            try:
-                body = json.loads(raw or b"{}")
-            except ValueError:
-                body = {}
-            auth = self.headers.get("Authorization")
-            llm.requests.append(LLMRequest(self.path, body, auth))
-            llm._count("received")
-            try:
-                self._answer(llm.mode, bool(body.get("stream")), f"bad key {auth} for {self.path}".encode())
-            finally:
-                llm._count("answered")
+    llm: FakeLLM
 
-        def _send(self, status: int, payload: bytes, kind: str = "application/json") -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+    def log_message(self, *args: Any) -> None:
+        pass
 
-        def _answer(self, mode: str, stream: bool, echo: bytes) -> None:
-            if mode.startswith("leak-"):
-                if mode == "leak-garbage":
-                    self._send(200, b"{not json " + echo)
-                else:
-                    self._send(int(mode[5:]), echo, "text/plain")
+    def do_POST(self) -> None:
+        llm = self.llm
+        raw = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            body = {}
+        auth = self.headers.get("Authorization")
+        llm.requests.append(LLMRequest(self.path, body, auth))
+        llm._count("received")
+        try:
+            if llm.mode.startswith("leak-") or llm.mode == "500":
+                self._fail(llm.mode, f"bad key {auth} for {self.path}".encode())
                 return
-            if mode == "500":
-                self._send(500, b"internal error", "text/plain")
-                return
-            if mode == "held":
+            if llm.mode == "held":
                 llm.release.wait(llm.hold)
-            if not stream:
+            if body.get("stream"):
+                self._stream(llm.mode, llm.reply)
+            else:
                 whole = {"choices": [{"message": {"role": "assistant", "content": llm.reply}, "finish_reason": "stop"}]}
-                self._send(200, b"{not json" if mode == "malformed" else json.dumps(whole).encode())
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.end_headers()
-            for i in range(0, len(llm.reply), 4):
-                if mode == "cut" and i == 8:
-                    return  # the connection closes mid-answer
-                delta = {"choices": [{"delta": {"content": llm.reply[i : i + 4]}, "finish_reason": None}]}
-                line = "data: {bad json" if mode == "malformed" else f"data: {json.dumps(delta, ensure_ascii=False)}"
-                self.wfile.write(f"{line}\n\n".encode())
-                self.wfile.flush()
-            self.wfile.write(b"data: [DONE]\n\n")
+                self._send(200, b"{not json" if llm.mode == "malformed" else json.dumps(whole).encode())
+        finally:
+            llm._count("answered")
 
-    return Handler
+    def _send(self, status: int, payload: bytes, kind: str = "application/json") -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def _fail(self, mode: str, echo: bytes) -> None:
+        if mode == "500":
+            self._send(500, b"internal error", "text/plain")
+        elif mode == "leak-garbage":
+            self._send(200, b"{not json " + echo)
+        else:
+            self._send(int(mode[5:]), echo, "text/plain")
+
+    def _stream(self, mode: str, reply: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        for i in range(0, len(reply), 4):
+            if mode == "cut" and i == 8:
+                return  # the connection closes mid-answer
+            delta = {"choices": [{"delta": {"content": reply[i : i + 4]}, "finish_reason": None}]}
+            line = "data: {bad json" if mode == "malformed" else f"data: {json.dumps(delta, ensure_ascii=False)}"
+            self.wfile.write(f"{line}\n\n".encode())
+            self.wfile.flush()
+        self.wfile.write(b"data: [DONE]\n\n")
 
 
 # ---------------------------------------------------------------- a real server in a subprocess

@@ -1,11 +1,10 @@
-"""Shared fixtures: the seed corpus ingested once per session, and makers of real test files."""
+"""Shared fixtures: the seed corpus ingested once per session, the real models and one real index.
+
+Shared code (fakes, file makers, paths) is in helpers.py; this file holds fixtures only."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import zlib
-from pathlib import Path
 
 import pytest
 
@@ -18,8 +17,18 @@ from ragbot.config import Config
 from ragbot.embed import DEFAULT, Embedder, make_embedder
 from ragbot.types import Corpus
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+from .helpers import CORPUS
+
+# A test that needs one of these builds a real index, loads the torch model, or starts a server or a
+# browser: it is `slow` (make test-fast skips it; make test and CI run everything). Tests slow for
+# other reasons (SIGKILL trials, long fuzz runs, subprocesses) carry the mark themselves.
+SLOW_FIXTURES = {"real_index", "real_bot", "e5", "workdir", "server", "browser", "page", "lan", "e5file"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -58,67 +67,6 @@ def real_bot(real_index: Config, default_embedder: Embedder) -> pipeline.Ragbot:
 @pytest.fixture(scope="session")
 def originals() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))}
-
-
-def make_workdir(real_index: Config, work: Path) -> Path:
-    """`work` with a copy of the corpus and of the session's real index, so a server may change both."""
-    shutil.copytree(CORPUS, work / "corpus")
-    shutil.copytree(real_index.index, work / "index")
-    return work
-
-
-def make_docx(path: Path, paragraphs: list[str]) -> Path:
-    import docx
-
-    doc = docx.Document()
-    for p in paragraphs:
-        doc.add_paragraph(p)
-    doc.save(str(path))
-    return path
-
-
-def make_pdf(path: Path, lines: list[str]) -> Path:
-    """A real PDF whose text layer holds `lines` (Type0 font, Identity-H, ToUnicode = code points).
-
-    Nothing is embedded, so it may not render, but its text extracts like that of any PDF made
-    by a word processor. Only BMP characters.
-    """
-    ops = ["BT", "/F1 14 Tf", "16 TL", "50 780 Td"]
-    for line in lines:
-        ops.append("<" + "".join(f"{ord(c):04X}" for c in line) + "> Tj T*")
-    ops.append("ET")
-    content = zlib.compress("\n".join(ops).encode("ascii"))
-    cmap = (
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-        "1 beginbfrange <0000> <FFFF> <0000> endbfrange\n"
-        "endcmap CMapName currentdict /CMap defineresource pop end end"
-    ).encode("ascii")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-        b"/Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H "
-        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
-        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
-        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
 
 
 # CI runs the fuzz tests with a fixed seed: the same examples every run, so a red build is reproducible

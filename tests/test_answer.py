@@ -22,8 +22,7 @@ from ragbot.script import detect_script
 from ragbot.testing import FakeLLM
 from ragbot.types import Answer
 
-from .conftest import CORPUS
-from .fakes import KeywordEmbedder
+from .helpers import CORPUS, KeywordEmbedder
 
 
 @pytest.fixture(scope="module")

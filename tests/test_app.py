@@ -18,14 +18,12 @@ import pytest
 from playwright.sync_api import Browser, Dialog, Page
 
 from ragbot.config import Config
+from ragbot.render import render_answer
 from ragbot.script import detect_script
 from ragbot.testing import serve
 from ragbot.types import Answer, AnswerSentence, Citation, Hit
-from ragbot.ui import render_answer
 
-from .conftest import CORPUS, make_workdir
-
-CHROMIUM = "/usr/bin/chromium"
+from .helpers import CHROMIUM, CORPUS, chromium, make_workdir
 
 
 def _answer(text: str, excerpt: str, refused: bool = False, supported: bool = True) -> Answer:
@@ -75,7 +73,7 @@ def _small_report(folder: Path, tmp: Path) -> None:
     from ragbot import experiment, report
     from ragbot.evaluate import Gold, Question
 
-    from .fakes import KeywordEmbedder
+    from .helpers import KeywordEmbedder
 
     (tmp / "corpus").mkdir(parents=True)
     (tmp / "corpus" / "a.txt").write_text(
@@ -248,27 +246,8 @@ def test_page_is_served_without_cdn_assets(server: str) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing: .ci/run installs it with apt")
-        pytest.skip("install Debian's chromium (apt-get install chromium fonts-wqy-microhei) to run browser tests")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

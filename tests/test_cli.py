@@ -12,14 +12,13 @@ import pytest
 from ragbot import embed
 from ragbot.cli import main
 
-from .conftest import CORPUS, ROOT
-from .fakes import KeywordEmbedder
+from .helpers import CORPUS, ROOT, KeywordEmbedder
 
 
 @pytest.fixture(autouse=True)
 def fake_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """`--embedder fake-keywords` resolves to the keyword fake; indexes go to a temp folder."""
-    monkeypatch.setitem(embed.REGISTRY, "fake-keywords", KeywordEmbedder)
+    monkeypatch.setitem(embed.REGISTRY, "fake-keywords", embed.Backend(KeywordEmbedder, lambda: "fake-keywords-1"))
     return tmp_path / "index"
 
 

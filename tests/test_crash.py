@@ -24,7 +24,9 @@ from ragbot.config import Config
 from ragbot.embed import Embedder
 from ragbot.feedback import read
 
-from .conftest import CORPUS
+from .helpers import CORPUS
+
+pytestmark = pytest.mark.slow  # SIGKILL trials, long fuzz runs, the model conversion or a load test
 
 FILES = ("004_92e2d7aa31a4f474.txt",)
 QUESTION = "民政局辦公室的逐級負責制度是怎樣規定的？"

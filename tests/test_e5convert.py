@@ -8,19 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ragbot.e5convert import ensure_model, precompiled_charsmap, read_e5, source_path
+from ragbot.charsmap import precompiled_charsmap
+from ragbot.e5convert import ensure_model, read_e5, source_path
 from ragbot.embed import Embedder
 
-from .conftest import CORPUS
+from .helpers import CORPUS, ENGLISH
 
-ENGLISH = [
-    "how much protein per day",
-    "The office director coordinates meetings, documents and supervision.",
-    "A short sentence.",
-    "Supervision and follow-up make decisions real.",
-    "What should a new office worker learn first?",
-    "Mixed 中英 text with numbers 2010 and symbols #1!",
-]
+pytestmark = pytest.mark.slow  # SIGKILL trials, long fuzz runs, the model conversion or a load test
 
 
 @pytest.fixture(scope="module")

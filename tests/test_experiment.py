@@ -14,15 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from ragbot import cli, experiment, report
+from ragbot import cli, experiment, render, report
 from ragbot.config import Config
 from ragbot.embed import Embedder
 from ragbot.errors import ConfigError
 from ragbot.evaluate import Gold, Question, load_questions, score
 from ragbot.types import Outcome
 
-from .conftest import CORPUS, ROOT
-from .fakes import KeywordEmbedder
+from .helpers import CORPUS, ROOT, KeywordEmbedder
 
 SPEECH = """办公室工作会议讲话
 
@@ -163,7 +162,7 @@ def test_report_escapes_what_questions_and_speeches_hold(small: Config, tmp_path
     assert "<img src=x" not in html
     assert "<b onmouseover" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    body = report.body_of(html)
+    body = render.body_of(html)
     assert body.startswith("<style>")
     assert "<body>" not in body
     assert ".ragbot-report{" in body

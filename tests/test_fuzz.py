@@ -23,7 +23,9 @@ from ragbot.config import Config
 from ragbot.errors import NothingToIngest, QueryError
 from ragbot.types import Answer, Corpus
 
-from .conftest import make_pdf
+from .helpers import make_pdf
+
+pytestmark = pytest.mark.slow  # SIGKILL trials, long fuzz runs, the model conversion or a load test
 
 GOOD = "在全县办公室主任会议上的讲话\n同志们：\n办公室要做好督查工作，对领导批示件逐项督办，做到件件有着落。\n"
 SCALE = int(os.environ.get("RAGBOT_FUZZ_SCALE", "1"))  # e.g. 20 for a long local fuzzing session

@@ -15,8 +15,7 @@ from ragbot import pipeline
 from ragbot.config import Config
 from ragbot.errors import IndexInvalid, IndexMissing, IndexWriteError
 
-from .conftest import CORPUS, ROOT
-from .fakes import KeywordEmbedder
+from .helpers import CORPUS, ROOT, KeywordEmbedder
 
 
 @pytest.fixture

@@ -12,8 +12,9 @@ from ragbot import pipeline
 from ragbot.config import Config
 from ragbot.errors import NothingToIngest, SkipFile
 from ragbot.ingest import Source, decode, find_title, load_speeches, read_text, split_speeches
+from ragbot.types import Corpus
 
-from .conftest import CORPUS, make_docx, make_pdf
+from .helpers import CORPUS, make_docx, make_pdf
 
 SIMPLIFIED = (
     "在全市民政系统办公室主任会议上的讲话\n\n同志们:\n\n办公室担负上情下达、下情上报、对外联络和后勤服务等繁重工作。"
@@ -24,7 +25,7 @@ TRADITIONAL = (
 MB = 1_000_000
 
 
-def ingest(*paths: Path | str) -> pipeline.Corpus:
+def ingest(*paths: Path | str) -> Corpus:
     return pipeline.ingest(paths, Config())
 
 

@@ -1,8 +1,9 @@
-"""The served app under load, through eval/load.py's own code (a short run of the load test):
+"""The served app under load, through eval/load.py's own code (a short run of both parts of the load test):
 many users at once with hostile questions among theirs, and a slow LLM answer that must not hold up the
-extractive answers of other users. A real `ragbot serve` subprocess over a copy of the session's index, a
-fake OpenAI-compatible server on loopback; nothing leaves 127.0.0.1. No timing assertions: the order of
-events is asserted, time limits are only safety nets against a hang."""
+extractive answers of other users. A real `ragbot serve` subprocess over a copy of the session's index and
+`ragbot.testing.FakeLLM` on loopback; nothing leaves 127.0.0.1. No timing assertions: the order of events is
+asserted, time limits are only safety nets against a hang. The judging of replies and of the slow-LLM
+scenario is also checked on made-up replies and results, each of which must be caught."""
 
 from __future__ import annotations
 
@@ -18,51 +19,65 @@ from typing import Any
 import pytest
 
 from ragbot.config import Config
+from ragbot.testing import FakeLLM, serve
 
-from .conftest import ROOT
+from .helpers import ROOT
+
+pytestmark = pytest.mark.slow  # SIGKILL trials, long fuzz runs, the model conversion or a load test
 
 SAFETY = 120.0  # seconds: only a guard against a hang, never reached when things work
 
 
-def _load_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ragbot_eval_load", ROOT / "eval" / "load.py")
+def _load_module(name: str) -> ModuleType:
+    """eval/NAME.py, imported under the name the eval scripts import each other by."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "eval" / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    sys.modules[name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
     return module
 
 
-load: Any = _load_module()
+users: Any = _load_module("load_users")
+runs: Any = _load_module("load_runs")
+load: Any = _load_module("load")
 
 
 @pytest.fixture(scope="module")
-def llm() -> Iterator[Any]:
+def llm() -> Iterator[FakeLLM]:
     """The fake LLM: every reply waits until a test sets `llm.release` (the hold is only a safety net)."""
-    with load.SlowLLM(hold=5 * SAFETY) as fake:
+    with FakeLLM(mode="held", hold=5 * SAFETY) as fake:
         yield fake
 
 
 @pytest.fixture(scope="module")
-def server(real_index: Config, llm: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def server(real_index: Config, llm: FakeLLM, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """`ragbot serve` over a copy of the session index, its "openai" generator pointed at the fake LLM."""
     work = tmp_path_factory.mktemp("load")
     shutil.copytree(real_index.index, work / "index")
-    with load.serve(work / "index", work, env=load.llm_env(llm, timeout=5 * SAFETY)) as srv:
+    with serve(work / "index", work, env=runs.llm_env(llm, timeout=5 * SAFETY)) as srv:
         yield srv
 
 
-def test_many_users_with_hostile_questions_get_well_formed_answers(server: Any) -> None:
-    questions = load.question_probes()
-    run = load.run_load(
+@pytest.fixture(scope="module")
+def load_run(server: Any) -> Any:
+    """Part 1, short: 8 users for 8 seconds, a hostile question after every 3."""
+    questions = users.question_probes()
+    return runs.run_load(
         server.url, questions, users=8, seconds=8, hostile_every=3, pid=server.pid, request_timeout=SAFETY
     )
+
+
+def test_many_users_with_hostile_questions_get_well_formed_answers(load_run: Any) -> None:
+    run = load_run
     failed = [f"{r.probe.kind}: {r.detail}" for r in run.results if r.failed]
     assert not failed, f"{len(failed)} of {len(run.results)} requests failed, e.g. {failed[:5]}"
     assert len(run.results) >= 8
     assert run.inconsistent == 0
-    assert {r.probe.kind for r in run.results} >= {h.kind for h in load.HOSTILE}, "every hostile kind was sent"
+    assert {r.probe.kind for r in run.results} >= {h.kind for h in users.HOSTILE}, "every hostile kind was sent"
     for r in run.results:  # each one a well-formed answer, or the validation message where one is expected
         assert r.outcome in ("answered", "refused") or (r.outcome == "rejected" and r.probe.may_reject), r
     answerable = [r for r in run.results if r.probe.answerable]
@@ -73,28 +88,49 @@ def test_many_users_with_hostile_questions_get_well_formed_answers(server: Any) 
     assert all(r.outcome == "answered" for r in long)
     assert run.rss, "the server's memory was sampled"
     assert run.rss_idle, "the server's memory was sampled"
-    summary = load.summarize(run)
+    summary = runs.summarize(run)
     assert summary.requests == len(run.results)
     assert summary.failures == 0
-    assert summary.p50 <= summary.max
+    assert summary.p50 <= summary.p95 <= summary.max
 
 
-def test_a_slow_llm_answer_does_not_hold_up_other_users(server: Any, llm: Any) -> None:
+def test_the_report_of_a_passing_run_has_every_section(load_run: Any, server: Any) -> None:
+    args = load.parse_args(["--url", server.url, "--pid", str(server.pid), "--users", "8", "--seconds", "8"])
+    text = load.render(args, load_run, {"cores": "2"}, [], server.url, None, "Skipped (test).", "0 / 0 / 0")
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == [
+        "# Load test",
+        "## Machine",
+        "## Requests",
+        "## Server memory (VmRSS) and CPU",
+        "## Slow LLM",
+        "## What counts as a failure",
+    ]
+    assert "**PASS**" in text
+    assert f"| {len(load_run.results)} | 0 |" in text
+    assert "Over time" in text, "the memory section has its table over time"
+    assert "Skipped (test)." in text
+
+
+def test_a_slow_llm_answer_does_not_hold_up_other_users(server: Any, llm: FakeLLM) -> None:
     llm.release.clear()
     held, answered = llm.received, llm.answered
-    probe = load.Probe("slow llm", load.SLOW_QUESTION, answerable=True)
-    slow_clients = load.make_clients(server.url, 2)
-    slow = [load.Background(partial(load.ask, c, probe, generator="openai", timeout=5 * SAFETY)) for c in slow_clients]
+    probe = users.Probe("slow llm", users.SLOW_QUESTION, answerable=True)
+    slow_clients = users.make_clients(server.url, 2)
+    slow = [
+        users.Background(partial(users.ask, c, probe, generator="openai", timeout=5 * SAFETY)) for c in slow_clients
+    ]
+    clients: list[Any] = []
     try:
         assert llm.wait_received(held + 2, timeout=SAFETY), "the fake LLM holds both openai requests"
-        questions = load.question_probes()[:12]
-        clients = load.make_clients(server.url, 4)
+        questions = users.question_probes()[:12]
+        clients = users.make_clients(server.url, 4)
         results: list[Any] = []
         lock = threading.Lock()
 
         def user(i: int) -> None:
             for p in questions[i::4]:
-                r = load.ask(clients[i], p, user=i, timeout=SAFETY)
+                r = users.ask(clients[i], p, user=i, timeout=SAFETY)
                 with lock:
                     results.append(r)
 
@@ -118,4 +154,75 @@ def test_a_slow_llm_answer_does_not_hold_up_other_users(server: Any, llm: Any) -
         assert s.result.answered_by == "openai", s.result
         assert "督查督办" in s.result.answer
     assert llm.answered == answered + 2
-    load.close_clients(slow_clients + clients)
+    users.close_clients(slow_clients + clients)
+
+
+# ---------------------------------------------------------------- the judging, on made-up replies and results
+def _reply(question: str, **changes: Any) -> dict[str, Any]:
+    citation = {
+        "n": 1,
+        "chunk_id": "c1",
+        "file": "a.txt",
+        "speech": 1,
+        "title": "t",
+        "headings": [],
+        "start": 0,
+        "end": 8,
+        "text": "办公室要做好督查督办工作。",
+        "sentences": [0],
+    }
+    reply = {
+        "question": question,
+        "answer": "办公室要做好督查督办工作。[1]",
+        "refused": False,
+        "script": "simplified",
+        "generator": "extractive",
+        "citation_precision": 1.0,
+        "sentences": [],
+        "citations": [citation],
+        "hits": [],
+        "timings_ms": {},
+    }
+    return {**reply, **changes}
+
+
+def test_a_well_formed_reply_to_the_question_asked_passes() -> None:
+    probe = users.Probe("question", "  怎样做好\n督查督办工作？ ")
+    assert users.problems(probe, _reply("怎样做好 督查督办工作？")) == []
+    assert users.problems(probe, _reply("怎样做好", notice="the query was cut")) == []
+    assert users.problems(probe, _reply("怎样做好 督查督办工作？", citations=[]), generator="openai") == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "generator", "expected"),
+    [
+        (_reply("另一个问题？"), "extractive", "not the question asked"),
+        (_reply("怎样做好"), "extractive", "truncated without a notice"),
+        (_reply("怎样做好督查督办工作？", citations=[]), "extractive", "without citing any excerpt"),
+        (_reply("怎样做好督查督办工作？", refused=True), "extractive", "refused but cites excerpts"),
+        (_reply("怎样做好督查督办工作？", answer=" "), "extractive", "empty answer"),
+        ({"question": "怎样做好督查督办工作？"}, "extractive", "'answer' missing"),
+        (["not", "a", "dict"], "extractive", "not an object"),
+    ],
+)
+def test_a_bad_reply_is_caught(reply: Any, generator: str, expected: str) -> None:
+    found = users.problems(users.Probe("question", "怎样做好督查督办工作？"), reply, generator)
+    assert any(expected in f for f in found), found
+
+
+def _result(outcome: str = "answered", seconds: float = 0.1, by: str = "extractive") -> Any:
+    return users.Result(0, users.Probe("question", "问"), "extractive", 0.0, seconds, outcome, answered_by=by)
+
+
+def test_the_slow_llm_verdict_passes_only_when_nothing_waited_or_fell_back() -> None:
+    def verdict(slow: list[Any], during: list[Any], others: list[Any] | None = None, received: bool = True) -> str:
+        return runs.slow_verdict(runs.SlowRun(4.0, slow, during, others or [], 2), 2, received)
+
+    openai = [_result(seconds=4.1, by="openai")] * 2
+    assert verdict(openai, [_result()] * 5) == ""
+    assert "fell back" in verdict([openai[0], _result(seconds=4.1)], [_result()] * 5)
+    assert "fell back" in verdict(openai[:1], [_result()] * 5)
+    assert "did not receive" in verdict(openai, [_result()] * 5, received=False)
+    assert "waited for the slow LLM" in verdict(openai, [_result(seconds=1.5)] * 5)
+    assert "no extractive request completed" in verdict(openai, [])
+    assert "1 extractive requests failed" in verdict(openai, [_result()] * 5, [_result("failed")])

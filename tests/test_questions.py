@@ -9,7 +9,7 @@ import pytest
 from ragbot.evaluate import SCHEMA, SPLITS, TYPES, Question, load_questions
 from ragbot.script import detect_script, fold
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 @pytest.fixture(scope="module")

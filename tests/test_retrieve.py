@@ -13,8 +13,7 @@ from ragbot.errors import QueryError
 from ragbot.retrieve import Filters, allowed_ids, merge_groups, rrf
 from ragbot.types import Chunk
 
-from .conftest import CORPUS
-from .fakes import KeywordEmbedder
+from .helpers import CORPUS, KeywordEmbedder
 
 
 def chunk(i: int, lo: int, hi: int, file: str = "f.txt", speech: int = 1, title: str = "标题") -> Chunk:

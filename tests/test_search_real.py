@@ -17,7 +17,7 @@ from ragbot.evaluate import contains
 from ragbot.retrieve import Filters
 from ragbot.types import SearchResult
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 def texts(result: SearchResult) -> list[str]:

@@ -23,7 +23,7 @@ from ragbot.errors import ConfigError
 from ragbot.generate import OpenAIGenerator, make_generator
 from ragbot.testing import FakeLLM, serve
 
-from .conftest import make_workdir
+from .helpers import make_workdir
 
 KEY = "sk-ragbot-SECRET-4f9c2b"
 PASSWORD = "PW-hunter2-77"

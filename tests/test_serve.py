@@ -28,13 +28,12 @@ from ragbot.guard import LoginThrottle, rewrite_cookie
 from ragbot.script import detect_script
 from ragbot.testing import serve
 
-from .conftest import make_workdir
+from .helpers import chromium, make_workdir
 
 HOST = "ragbot.office.lan"  # the app, as the LAN reaches it
 EVIL = "http://evil.example"
 NEIGHBOUR = "wiki.office.lan"  # another intranet site: same site as the app, another origin
 PORTAL = "https://portal.office.lan"  # listed in allowed_origins
-CHROMIUM = "/usr/bin/chromium"
 
 
 @dataclass
@@ -377,11 +376,7 @@ STEAL = """async (app) => {
 
 
 def test_browser_hostile_intranet_page_cannot_read_or_upload_with_the_session(lan: Lan) -> None:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing: .ci/run installs it with apt")
-        pytest.skip("install Debian's chromium to run browser tests")
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     Hostile.page = "<!doctype html><title>内网维基</title><p>普通页面</p>".encode()
     hostile = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
@@ -389,20 +384,7 @@ def test_browser_hostile_intranet_page_cannot_read_or_upload_with_the_session(la
     evil_url = f"http://{NEIGHBOUR}:{hostile.server_address[1]}/"
     rules = f"MAP {HOST} 127.0.0.1, MAP {NEIGHBOUR} 127.0.0.1"
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=CHROMIUM,
-                headless=True,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                    f"--host-resolver-rules={rules}",
-                ],
-            )
+        with chromium(f"--host-resolver-rules={rules}") as browser:
             ctx = browser.new_context(locale="zh-CN")
             app_page = ctx.new_page()
             app_page.goto(lan.own + "/", wait_until="domcontentloaded")
@@ -430,6 +412,5 @@ def test_browser_hostile_intranet_page_cannot_read_or_upload_with_the_session(la
             app_page.locator("#chat button[aria-label='赞']").last.click()  # Gradio's zh-CN label
             expect(app_page.locator("#feedback-msg")).to_contain_text("未能保存评价", timeout=15000)
             ctx.close()
-            browser.close()
     finally:
         hostile.shutdown()

@@ -1,0 +1,304 @@
+"""How results look: escaped HTML for the app, plain text for the terminal. Presentation only.
+
+  render_answer(a, display, context)   an Answer: its sentences with [n] markers, then the numbered
+                                       excerpts (the cited sentence highlighted, the surrounding
+                                       passage on demand); refusals list the closest passages as not
+                                       matching; unsupported sentences are underlined
+  render_phrases(r)                    precedent wording: keyword-in-context lines, counts, similar
+                                       sentences, each with a copy button
+  report_page(md, folder)              the evaluation report as one self-contained page; body_of(page)
+                                       its body for the app's evaluation tab
+  summary(files), print_hits(r), print_answer(a)   the same records for `ragbot` on a terminal
+
+Nothing from a speech, a question or a file name is ever inserted into HTML unescaped. What it
+does not do: decide anything (answer.py, retrieve.py) or hold state (ui.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .phrases import PhraseResult
+from .script import fold, to_traditional
+from .types import Answer, FileReport, Hit, SearchResult
+
+DISPLAY = ("按提问", "简体", "繁體")
+CSS = """
+.ragbot-answer .unsupported { text-decoration: underline dotted #b45309; color: #92400e; }
+.ragbot-answer .refused { color: #6b7280; font-style: italic; }
+.ragbot-answer sup { color: #2563eb; font-weight: 600; }
+.ragbot-cite { border-left: 3px solid #93c5fd; margin: 6px 0; padding: 2px 8px; }
+.ragbot-cite.nomatch { border-left-color: #d1d5db; color: #6b7280; }
+.ragbot-cite mark { background: #fef08a; }
+.ragbot-notice { color: #92400e; font-size: 0.9em; }
+.ragbot-meta { color: #9ca3af; font-size: 0.8em; margin-top: 4px; }
+.ragbot-context { margin: 4px 0 2px 8px; color: #4b5563; }
+.ragbot-context b { font-weight: normal; background: #eff6ff; }
+.ragbot-kwic { margin: 4px 0; line-height: 1.7; }
+.ragbot-kwic .src { color: #6b7280; font-size: 0.85em; margin-left: 6px; }
+.ragbot-kwic mark { background: #fef08a; }
+.ragbot-copy { font-size: 0.8em; padding: 0 6px; border: 1px solid #d1d5db; border-radius: 4px; }
+"""
+SYSTEM_FONTS = ["system-ui", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
+
+
+def _show(text: str, display: str, asked: str) -> str:
+    """`text` in the display script: as asked (already so), Simplified, or Traditional."""
+    if display == "简体":
+        return fold(text)
+    if display == "繁體":
+        return to_traditional(text)
+    return text
+
+
+def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit], tuple[str, str]] | None = None) -> str:
+    """The answer as escaped HTML: sentences with their markers, then the numbered excerpts.
+
+    `context(hit) -> (before, after)` gives the speech text around an excerpt, shown on demand.
+    """
+    esc = html.escape
+    parts = ['<div class="ragbot-answer">']
+    if a.notice:
+        parts.append(f'<p class="ragbot-notice">{esc(a.notice)}</p>')
+    if a.refused:
+        parts.append(f'<p class="refused">{esc(_show(a.text, display, a.script))}</p>')
+    else:
+        lines = []
+        for s in a.sentences:
+            text = esc(_show(s.text, display, a.script))
+            marks = "".join(f"<sup>[{n}]</sup>" for n in s.citations)
+            if s.supported:
+                lines.append(text + marks)
+            else:
+                lines.append(f'<span class="unsupported" title="没有摘录支持这句话">{text}</span>')
+        parts.append("<p>" + "".join(lines) + "</p>")
+    hit_of = {h.chunk_id: h for h in a.hits}
+    blocks = [
+        (
+            c.n,
+            c.title,
+            c.file,
+            c.headings,
+            c.text,
+            [a.sentences[i].text for i in c.sentences],
+            "",
+            hit_of.get(c.chunk_id),
+        )
+        for c in a.citations
+    ]
+    if a.refused:  # the closest passages, labelled as not matching
+        parts.append("<p><b>最接近的段落（与问题不匹配）：</b></p>")
+        blocks = [
+            (i, h.title, h.file, h.headings, h.text, [], " nomatch", h) for i, h in enumerate(a.hits[:3], start=1)
+        ]
+    for n, title, file, headings, text, quoted, cls, hit in blocks:
+        shown = _show(text, display, "") if display != DISPLAY[0] else text
+        body = esc(shown)
+        for q in quoted:  # highlight the sentence this excerpt backs
+            q_shown = esc(_show(q, display, "")) if display != DISPLAY[0] else esc(q)
+            folded_q = fold(q).rstrip("。！？!?”")
+            at = fold(shown).find(folded_q)
+            if at >= 0:
+                span = esc(shown[at : at + len(folded_q)])
+                body = body.replace(span, f"<mark>{span}</mark>", 1)
+            elif q_shown in body:
+                body = body.replace(q_shown, f"<mark>{q_shown}</mark>", 1)
+        where = " › ".join(esc(h) for h in headings)
+        around = ""
+        if context is not None and hit is not None:
+            before, after = context(hit)
+            if before or after:
+                around = (
+                    f'<details class="ragbot-context"><summary>上下文</summary><div>…{esc(_show(before, display, ""))}'
+                    f"<b>{body}</b>{esc(_show(after, display, ''))}…</div></details>"
+                )
+        parts.append(
+            f'<details class="ragbot-cite{cls}"><summary>[{n}] {esc(title)} · {esc(file)}'
+            + (f" · {where}" if where else "")
+            + f"</summary><div>{body}</div>{around}</details>"
+        )
+    parts.append(f'<p class="ragbot-meta">生成方式：{esc(a.generator)}</p></div>')
+    return "".join(parts)
+
+
+def render_phrases(r: PhraseResult) -> str:
+    """Keyword-in-context lines with counts per speech, then similar sentences; each with a copy button."""
+    esc = html.escape
+
+    def copy(text: str) -> str:
+        return f'<button class="ragbot-copy" data-text="{esc(text, quote=True)}" title="复制">复制</button>'
+
+    parts = [f"<h4>原文出现 {len(r.exact)} 次</h4>"]
+    if r.counts:
+        parts.append("<table class='ragbot-counts'><tr><th>讲话</th><th>文件</th><th>次数</th></tr>")
+        parts += [f"<tr><td>{esc(t)}</td><td>{esc(f)} #{n}</td><td>{k}</td></tr>" for f, n, t, k in r.counts]
+        parts.append("</table>")
+    for o in r.exact:
+        parts.append(
+            f'<div class="ragbot-kwic">…{esc(o.left)}<mark>{esc(o.match)}</mark>{esc(o.right)}… '
+            f'<span class="src">{esc(o.title)} · {esc(o.file)} #{o.speech}</span> {copy(o.left + o.match + o.right)}</div>'
+        )
+    parts.append("<h4>意思相近的句子</h4>")
+    for s in r.similar:
+        parts.append(
+            f'<div class="ragbot-kwic">{s.rank}. {esc(s.text)} <span class="src">{esc(s.title)} · {esc(s.file)} '
+            f"#{s.speech} · {s.score:.3f}</span> {copy(s.text)}</div>"
+        )
+    return "".join(parts)
+
+
+COPY_JS = """
+() => { document.addEventListener('click', (e) => {
+  const b = e.target.closest && e.target.closest('.ragbot-copy');
+  if (b) { navigator.clipboard && navigator.clipboard.writeText(b.dataset.text); b.textContent = '已复制'; }
+}); }
+"""
+
+
+# ---------------------------------------------------------------- the evaluation report's page
+_STYLE = """body{font-family:system-ui,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:1100px;
+margin:1.5em auto;padding:0 1em;color:#1f2328;line-height:1.5}table{border-collapse:collapse;margin:.6em 0;
+font-size:.86em}th,td{border:1px solid #d0d7de;padding:.25em .55em;text-align:left}th{background:#f6f8fa}
+td.num{text-align:right;font-variant-numeric:tabular-nums}img{max-width:100%}figure{margin:1em 0}
+figcaption{font-size:.85em;color:#59636e}.worst{border-left:3px solid #d0d7de;padding-left:.8em;margin:1em 0}
+code{background:#f6f8fa;padding:0 .2em}"""
+
+
+def report_page(md: str, folder: Path) -> str:
+    """The evaluation report's Markdown (report.py), as one self-contained page (plots inlined, all text escaped)."""
+    out: list[str] = []
+    table: list[list[str]] = []
+
+    def inline(s: str) -> str:
+        s = html.escape(s)
+        s = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", s)
+        s = re.sub(r"`([^`]+)`", r"<code>\1</code>", s)
+        return re.sub(r"(?<!\w)\*([^*]+)\*(?!\w)", r"<em>\1</em>", s)
+
+    def flush() -> None:
+        if not table:
+            return
+        head, *body = table
+        cells = "".join(f"<th>{inline(c)}</th>" for c in head)
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td class=num>{inline(c)}</td>" if re.fullmatch(r"[\d.–/ ]+", c) else f"<td>{inline(c)}</td>"
+                for c in r
+            )
+            + "</tr>"
+            for r in body
+        )
+        out.append(f"<table><thead><tr>{cells}</tr></thead><tbody>{rows}</tbody></table>")
+        table.clear()
+
+    for block in md.split("\n\n"):
+        lines = block.split("\n")
+        if all(line.startswith("|") for line in lines):
+            for line in lines:
+                if not re.fullmatch(r"\|(---\|)+", line):
+                    table.append([c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", line)[1:-1]])
+            flush()
+            continue
+        flush()
+        m = re.fullmatch(r"!\[(.*)\]\((.+\.png)\)", block.strip())
+        if m:
+            data = base64.b64encode((folder / m.group(2)).read_bytes()).decode()
+            out.append(f'<figure><img alt="{html.escape(m.group(1))}" src="data:image/png;base64,{data}"></figure>')
+        elif block.startswith("#"):
+            level = len(block) - len(block.lstrip("#"))
+            out.append(f"<h{level}>{inline(block[level:].strip())}</h{level}>")
+        elif re.match(r"\d+\. ", block):
+            out.append("<ol>" + "".join(f"<li>{inline(re.sub(r'^[0-9]+[.] ', '', x))}</li>" for x in lines) + "</ol>")
+        elif block.startswith("*") and block.endswith("*") and not block.startswith("**"):
+            out.append(f"<figcaption>{inline(block.strip('*'))}</figcaption>")
+        else:
+            out.append("<p>" + "<br>".join(inline(x) for x in lines) + "</p>")
+    body = "\n".join(out)
+    body = re.sub(r"(<h3>[^<]*q\w+ \[.*?)(?=<h[23]>|$)", r'<div class="worst">\1</div>', body, flags=re.S)
+    return (
+        f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>ragbot evaluation report</title>'
+        f"<style>{_STYLE}</style></head><body>\n{body}\n</body></html>\n"
+    )
+
+
+def body_of(page: str) -> str:
+    """The part of a report page between <body> and </body> (for the app's evaluation tab)."""
+    m = re.search(r"<body>(.*)</body>", page, re.S)
+    style = re.search(r"<style>(.*?)</style>", page, re.S)
+    css = re.sub(r"(^|})\s*body\{", r"\1.ragbot-report{", style.group(1)) if style else ""
+    return f'<style>{css}</style><div class="ragbot-report">{m.group(1) if m else ""}</div>'
+
+
+# ---------------------------------------------------------------- the terminal
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def table(rows: list[list[str]], right: set[int]) -> str:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = []
+    for n, row in enumerate(rows):
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - _width(cell))
+            cells.append(pad + cell if i in right else cell + pad)
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def summary(files: Sequence[FileReport]) -> str:
+    rows = [["file", "encoding", "speeches", "chunks", "noise removed", "skipped"]]
+    for f in files:
+        noise = f"{f.removed} span{'s' if f.removed > 1 else ''} / {f.removed_chars} chars" if f.removed else "-"
+        rows.append([f.file, f.encoding or "-", str(f.speeches), str(f.chunks), noise, f.skipped or ""])
+    used = [f for f in files if not f.skipped]
+    rows.append(
+        [
+            "total",
+            f"{len(used)} files",
+            str(sum(f.speeches for f in used)),
+            str(sum(f.chunks for f in used)),
+            f"{sum(f.removed_chars for f in used)} chars",
+            f"{len(files) - len(used)} skipped" if len(files) > len(used) else "",
+        ]
+    )
+    return table(rows, right={2, 3})
+
+
+def print_hits(result: SearchResult) -> None:
+    if result.notice:
+        print(f"({result.notice})")
+    if not result.hits:
+        print("no passage matches this query")
+    for h in result.hits:
+        where = " > ".join(h.headings)
+        print(f"[{h.rank}] {h.file} #{h.speech} {h.title}" + (f" | {where}" if where else "") + f"  ({h.score:.4f})")
+        print("    " + h.text.replace("\n", "\n    "))
+        print()
+
+
+def print_answer(a: Answer) -> None:
+    if a.notice:
+        print(f"({a.notice})")
+    print(a.text)
+    unsupported = [s.text for s in a.sentences if not s.supported]
+    if unsupported:
+        print("\n(not backed by any excerpt: " + " / ".join(unsupported) + ")")
+    print()
+    if a.refused:
+        print("closest passages (they do not answer the question):")
+        for h in a.hits[:3]:
+            print(f"  - {h.file} #{h.speech} {h.title}: {h.text[:80]}…")
+        return
+    for c in a.citations:
+        where = " > ".join(c.headings)
+        print(f"[{c.n}] {c.file} #{c.speech} {c.title}" + (f" | {where}" if where else ""))
+        print("    " + c.text.replace("\n", "\n    "))
