@@ -6,10 +6,19 @@ folded text is the same position in the original; when OpenCC's phrase tables wo
 length, it falls back to character-by-character conversion. Simplified -> Traditional for answers
 uses `s2tw` (OpenCC's phrase tables plus Taiwan character forms, as in the Traditional speeches):
 it picks 頭髮 vs 發展 from context, but it does not rewrite vocabulary.
+
+`to_simplified` is for showing Traditional text to mainland readers: OpenCC `tw2s` (Taiwan
+character forms, so 凝聚著 reads 凝聚着) plus the Taiwan words the Traditional speeches use where
+mainland text says otherwise (程式 -> 程序, 檔案 -> 文件 unless it means archives, 網路 -> 网络).
+The word table is measured on this corpus (tests/measure_simplified.py): OpenCC's own
+mainland-phrase configuration `tw2sp` also rewrites words mainland speeches use (建立 -> 创建,
+执行 -> 运行, 核心 -> 内核), so it is not used. It may change the length of the text; it does
+not rewrite vocabulary beyond the table.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -48,9 +57,58 @@ def to_traditional(text: str) -> str:
     return str(_converter("s2tw").convert(text))
 
 
+# Taiwan words (in Simplified characters) that OpenCC leaves and mainland text does not use, with
+# their mainland form; replaced wherever they occur. 程式化 ("formulaic") is mainland usage.
+_TAIWAN_ONLY = {
+    "程式": "程序",
+    "程式化": "程式化",
+    "最佳化": "优化",
+    "网际网路": "互联网",
+    "区域网路": "局域网",
+    "网路": "网络",
+    "入口网站": "门户网站",
+    "视窗": "窗口",
+    "软体": "软件",
+    "列印": "打印",
+}
+# Words mainland text also uses, in another sense: replaced only where written in Traditional
+# characters (so a Simplified speech's 档案 stays). 檔案 is 文件 unless it means archives (_ARCHIVES).
+_IF_TRADITIONAL = {"档案": "文件", "资讯": "信息", "学科设定": "学科设置", "决定著": "决定着"}
+_WORDS = re.compile("|".join(sorted(map(re.escape, {**_TAIWAN_ONLY, **_IF_TRADITIONAL}), key=len, reverse=True)))
+_ARCHIVES = re.compile(
+    r"档案(?:管理|保管|工作|馆|事业|党史|、党史)|(?:项目|工程|企业|信用|社区|人事|各种)档案|、档案、"
+)
+
+
+def to_simplified(text: str) -> str:
+    """Mainland Simplified form of `text`, for display: OpenCC plus the Taiwan word table (may change length).
+
+    Traditional text goes through `tw2s`, Simplified text through `t2s` (which leaves it as it is;
+    `tw2s` would turn its 显著 into 显着).
+
+    >>> to_simplified("按程式辦文，推進檔案事業；重要檔案要及時傳閱，凝聚著網際網路的力量")
+    '按程序办文，推进档案事业；重要文件要及时传阅，凝聚着互联网的力量'
+    >>> to_simplified("加强档案管理和网路建设")
+    '加强档案管理和网络建设'
+    """
+    folded = fold(text)
+    archives = {m.start() + m.group().index("档案") for m in _ARCHIVES.finditer(folded)}
+    parts: list[str] = []
+    last = 0
+    for m in _WORDS.finditer(folded):
+        word, at = m.group(), m.start()
+        if word in _IF_TRADITIONAL and (text[at : m.end()] == word or (word == "档案" and at in archives)):
+            continue
+        parts += [text[last:at], _TAIWAN_ONLY.get(word) or _IF_TRADITIONAL[word]]
+        last = m.end()
+    marked = "".join(parts) + text[last:]
+    config = "tw2s" if detect_script(text) == "traditional" else "t2s"
+    return str(_converter(config).convert(marked))
+
+
 def to_script(text: str, script: Script) -> str:
-    """`text` converted to `script` (Simplified answers fold, Traditional ones convert)."""
-    return to_traditional(text) if script == "traditional" else fold(text)
+    """`text` converted to `script`, for an answer: mainland Simplified (`to_simplified`) or Traditional."""
+    return to_traditional(text) if script == "traditional" else to_simplified(text)
 
 
 def script_counts(text: str) -> tuple[int, int]:

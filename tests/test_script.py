@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from ragbot.script import detect_script, fold, to_script, to_traditional, variants
+from ragbot.script import detect_script, fold, to_script, to_simplified, to_traditional, variants
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 @pytest.mark.parametrize(
@@ -49,3 +53,40 @@ def test_to_script() -> None:
 def test_variants() -> None:
     assert set(variants("点")) == {"点", "點"}
     assert variants("的") == "的"
+
+
+@pytest.mark.parametrize(
+    ("original", "mainland"),
+    [  # sentences of corpus/000 (Traditional, Taiwan words), as a mainland reader would write them
+        ("要堅持按程式辦事", "要坚持按程序办事"),
+        ("每一份重要檔案、每一次重大會議活動", "每一份重要文件、每一次重大会议活动"),  # documents
+        ("檔案工作要走依法治檔的路子", "档案工作要走依法治档的路子"),  # archives
+        ("調研、文稿、信息、督查、檔案、會議、事務工作", "调研、文稿、信息、督查、档案、会议、事务工作"),
+        ("都極易引發網際網路的“輿論狂歡”", "都极易引发互联网的“舆论狂欢”"),
+        ("應急處突、最佳化服務等方面取得了實效", "应急处突、优化服务等方面取得了实效"),
+        ("辦公室是反映單位綜合形象的重要視窗", "办公室是反映单位综合形象的重要窗口"),
+        ("都凝聚著辦公室同志和教育宣傳工作同志的心血", "都凝聚着办公室同志和教育宣传工作同志的心血"),
+        ("宣傳效果顯著", "宣传效果显著"),
+        ("學科設定同質化", "学科设置同质化"),
+        ("新經濟時代和資訊時代已經到來", "新经济时代和信息时代已经到来"),
+        ("順利完成了政府區域網路和政府外網的開通建設", "顺利完成了政府局域网和政府外网的开通建设"),
+    ],
+)
+def test_to_simplified_reads_as_mainland_simplified(original: str, mainland: str) -> None:
+    assert to_simplified(original) == mainland
+    assert to_simplified(mainland) == mainland  # converting again changes nothing
+
+
+def test_to_simplified_leaves_simplified_speeches_as_they_are() -> None:
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if detect_script(text) == "simplified":  # 显著 stays (tw2s would write 显着), 档案 stays 档案
+            assert to_simplified(text) == text, path.name
+    assert to_simplified("加强档案、机要和保密工作，信息资讯") == "加强档案、机要和保密工作，信息资讯"
+    assert to_simplified("") == ""
+
+
+def test_fold_is_unchanged_by_to_simplified() -> None:
+    text = "要堅持按程式辦事,推進檔案事業,凝聚著力量"
+    assert fold(text) == "要坚持按程式办事,推进档案事业,凝聚著力量"
+    assert len(fold(text)) == len(text)
