@@ -7,7 +7,9 @@ asks for a quantity come from `Answerer.evidence`, the very function answering d
 thresholds are swept over a grid; refusal accuracy (unanswerable questions refused) and false
 refusals (answerable ones refused) are scored by `ragbot.evaluate`, as `ragbot eval` scores them.
 It recommends the (general, quantity) pair with the most refusals of unanswerable questions at
-no more than 5% false refusals.
+no more than 5% false refusals on the calibration split (`--split`, dev by default), then reports
+that pair on the questions not used for calibration (the held-out split) and the figures of a
+5-fold cross-validation over all questions (thresholds chosen on four folds, measured on the fifth).
 
 --calibrate-support sweeps cite.py's support threshold on reference-answer sentences against their
 gold passage (should support) and against other retrieved passages (should not).
@@ -58,36 +60,71 @@ class Rates:
             self._scores[key] = score(q, Outcome(q.id, "calibrate", (), (), 0.0, answered=True, refused=refused))
         return self._scores[key]
 
-    def __call__(self, refused: Sequence[bool]) -> tuple[float, float]:
-        agg = aggregate([self._score(i, bool(r)) for i, r in enumerate(refused)])
+    def __call__(self, refused: Sequence[bool] | np.ndarray) -> tuple[float, float]:
+        return self.among(refused, [True] * len(refused))
+
+    def among(self, refused: Sequence[bool] | np.ndarray, keep: Sequence[bool] | np.ndarray) -> tuple[float, float]:
+        """(refusal accuracy, false refusals) over the questions `keep` marks."""
+        agg = aggregate([self._score(i, bool(r)) for i, (r, k) in enumerate(zip(refused, keep)) if k])
         return agg.get("refusal") or 0.0, agg.get("false_refusal") or 0.0
 
 
-def calibrate(questions: Sequence[Question], found: Sequence[Evidence], max_false: float = MAX_FALSE_REFUSALS) -> None:
-    """Grid over (general, quantity) thresholds: the most refusals of unanswerable questions
-    with at most `max_false` false refusals of answerable ones."""
+def _best_pair(
+    found: Sequence[Evidence], questions: Sequence[Question], rates: Rates, keep: np.ndarray, max_false: float
+) -> tuple[float, float, float, float] | None:
+    """The (general, quantity) thresholds with the most refusals of unanswerable questions among `keep`
+    at no more than `max_false` false refusals there: (general, quantity, refusal accuracy, false refusals)."""
+    s = np.array([e.best for e in found])
+    qty = np.array([e.quantity for e in found])
+    best: tuple[float, float, float, float] | None = None
+    for tg in GRID:
+        for tq in GRID:
+            refused = np.where(qty, s < tq, s < tg)
+            ra, fr = rates.among(refused, keep)
+            if fr <= max_false and (best is None or (ra, -fr) > (best[2], -best[3])):
+                best = (float(tg), float(tq), ra, fr)
+    return best
+
+
+def calibrate(
+    questions: Sequence[Question], found: Sequence[Evidence], split: str = "dev", max_false: float = MAX_FALSE_REFUSALS
+) -> None:
+    """Thresholds calibrated on `split`, reported on the other questions and cross-validated."""
     s = np.array([e.best for e in found])
     qty = np.array([e.quantity for e in found])
     ok = np.array([q.answerable for q in questions])
+    on = np.array([q.split == split for q in questions])
     rates = Rates(questions)
     print(
-        f"answerable n={ok.sum()} (quantity {int((qty & ok).sum())}), unanswerable n={(~ok).sum()} "
-        f"(quantity {int((qty & ~ok).sum())})\n"
+        f"calibrating on the {split} split: answerable n={(ok & on).sum()} (quantity {int((qty & ok & on).sum())}), "
+        f"unanswerable n={(~ok & on).sum()} (quantity {int((qty & ~ok & on).sum())})\n"
     )
-    best: tuple[float, float, float, float] | None = None
     print("| general | quantity | refusal accuracy | false refusals |\n|---|---|---|---|")
-    for tg in GRID:
-        for tq in GRID:
-            ra, fr = rates(np.where(qty, s < tq, s < tg))
-            if fr <= max_false and (best is None or (ra, -fr) > (best[2], -best[3])):
-                best = (float(tg), float(tq), ra, fr)
     for t in GRID[::5]:
-        ra, fr = rates(s < t)
+        ra, fr = rates.among(s < t, on)
         print(f"| {t:.3f} | {t:.3f} | {ra:.3f} | {fr:.3f} |")
-    if best:
+    best = _best_pair(found, questions, rates, on, max_false)
+    if best is None:
+        print(f"\nno thresholds keep false refusals at or under {max_false:.0%} on {split}")
+        return
+    refused = np.where(qty, s < best[1], s < best[0])
+    ra, fr = rates.among(refused, ~on)
+    print(
+        f"\nrecommended: refusal_threshold = {best[0]:.3f}, refusal_threshold_quantity = {best[1]:.3f} "
+        f"(on {split}: refusal accuracy {best[2]:.3f}, false refusals {best[3]:.3f}; on the other "
+        f"{(~on).sum()} questions: refusal accuracy {ra:.3f}, false refusals {fr:.3f})"
+    )
+    folds = np.arange(len(questions)) % 5
+    np.random.default_rng(0).shuffle(folds)
+    outs = []
+    for k in range(5):
+        pair = _best_pair(found, questions, rates, folds != k, max_false)
+        if pair is not None:
+            outs.append(rates.among(np.where(qty, s < pair[1], s < pair[0]), folds == k))
+    if outs:
         print(
-            f"\nrecommended: refusal_threshold = {best[0]:.3f}, refusal_threshold_quantity = {best[1]:.3f} "
-            f"(refusal accuracy {best[2]:.3f}, false refusals {best[3]:.3f})"
+            f"5-fold cross-validation: refusal accuracy {np.mean([o[0] for o in outs]):.3f}, "
+            f"false refusals {np.mean([o[1] for o in outs]):.3f} (mean over the held-out folds)"
         )
 
 
@@ -119,13 +156,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--questions", default=str(ROOT / "eval" / "questions.jsonl"))
     ap.add_argument("--calibrate", action="store_true", help="sweep the refusal thresholds (the default)")
     ap.add_argument("--calibrate-support", action="store_true", help="sweep the citation support threshold")
+    ap.add_argument("--split", default="dev", help="calibrate on this split; report on the others (default dev)")
     ap.add_argument("--set", nargs="*", default=[], metavar="KEY=VALUE", help="configuration overrides")
     args = ap.parse_args(argv)
     config = Config.load().with_overrides(index=args.index, **dict(kv.split("=", 1) for kv in args.set))
     bot = Ragbot(config)
     questions = load_questions(args.questions)
     if args.calibrate or not args.calibrate_support:
-        calibrate(questions, evidence(bot, questions))
+        calibrate(questions, evidence(bot, questions), args.split)
     if args.calibrate_support:
         calibrate_support(bot, questions)
 

@@ -18,12 +18,14 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import cite
+from .asks import WORDING, kind, numbers, unit_asked
+from .compose import Draft, compose
 from .generate import (
     Candidate,
     ExtractiveGenerator,
@@ -42,11 +44,6 @@ if TYPE_CHECKING:
     from .index import Index
     from .pipeline import Ragbot
 
-WORDING = re.compile(
-    r"说法|提法|表述|怎么说|怎样说|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字"
-)
-QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点]|多长|多久|第几|哪几|多大|百分之|比例")
-_NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万两]+[个项条种件次名年月日天位%％]")
 _FOLLOW_UP = re.compile(
     r"^(那|这|它|其|他们|具体|还有|另外|那么|此外|然后|怎么做|如何做)|这个|那个|上述|刚才|上面|具体"
 )
@@ -83,13 +80,15 @@ def weigh(
 ) -> tuple[float, bool]:
     """(best evidence similarity, whether the question asks for a quantity).
 
-    A question asking how many / how long / which number needs a sentence that states one, so
-    for those only sentences holding a numeral count as evidence (answer-type matching). When
-    one excerpt holds every word of the question (two characters or more), the evidence is
-    taken as certain: the speech says what was asked about in its own words.
+    A question asking how many / how long / which number needs a sentence that states one (in the
+    unit asked about, when it names one: 几个工作日 is not answered by a count of 件), so for those
+    only such sentences count as evidence (answer-type matching). When one excerpt holds every word
+    of the question (two characters or more), the evidence is taken as certain: the speech says what
+    was asked about in its own words.
     """
-    quantity = bool(QUANTITY.search(fold(question)))
-    pool = [c for c in cands if _NUMERAL.search(fold(c.text))] if quantity else list(cands)
+    quantity = kind(question) == "quantity"
+    unit = unit_asked(question)
+    pool = [c for c in cands if numbers(c.text, unit)] if quantity else list(cands)
     best = max((c.similarity for c in pool), default=0.0)
     words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
     if words and not quantity and any(all(w in fold(h.text) for w in words) for h in hits):
@@ -111,6 +110,8 @@ class Evidence:
     threshold: float  # the refusal threshold that applies to it
     retrieve_seconds: float
     retrieved_at: float  # time.perf_counter() when retrieval ended
+    qvec: np.ndarray | None = field(default=None, repr=False, compare=False)  # the question's vector
+    search: str = ""  # what was searched for: the question, or a follow-up with the conversation
 
     @property
     def enough(self) -> bool:
@@ -152,7 +153,7 @@ class Answerer:
         cands = candidates(index, hits, qvec, tokens)
         best, quantity = weigh(q, cands, hits, tokens)  # thresholds calibrated by eval/calibrate.py
         if quantity:  # the sentence that states a number is the answer to "how many"
-            cands = [replace(c, score=c.score + 0.1) if _NUMERAL.search(fold(c.text)) else c for c in cands]
+            cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold
         return Evidence(
             q,
@@ -165,6 +166,8 @@ class Answerer:
             threshold,
             retrieved_at - t0,
             retrieved_at,
+            qvec,
+            search_q,
         )
 
     def stream(
@@ -173,27 +176,26 @@ class Answerer:
         history: Sequence[tuple[str, str]] = (),
         filters: Filters | None = None,
         k: int | None = None,
+        previous: Answer | None = None,
     ) -> Iterator[str | Answer]:
-        """Pieces of the answer text as they come, then the checked Answer as the last item."""
+        """Pieces of the answer text as they come, then the checked Answer as the last item.
+
+        `previous` is the answer this question follows up (the extractive answer then goes deeper)."""
         ev = self.evidence(question, history, filters, k)
         times = [("retrieve", ev.retrieve_seconds)]
         q, script, hits, notice = ev.question, ev.script, ev.hits, ev.notice
-        prompt = Prompt(
-            question=q,
-            script=script,
-            excerpts=tuple(h.text for h in hits),
-            titles=tuple(h.title for h in hits),
-            history=tuple(history),
-            candidates=ev.candidates,
-            wording=bool(WORDING.search(fold(q))),
-            budget=self.config.answer_chars,
-        )
         if not ev.enough:
             refusal = to_script(cite.REFUSAL, script) + "。"
             yield refusal
             times.append(("generate", time.perf_counter() - ev.retrieved_at))
             yield self._answer(q, refusal, script, hits, "extractive", times, notice, refused=True)
             return
+        follows = previous if previous is not None and is_follow_up(q, history) else None
+        draft = None
+        if self.generator.name == "extractive":
+            draft = compose(self.bot.index, ev, follows, self.config.max_points, self.config.answer_chars)
+            hits = draft.excerpts
+        prompt = self._prompt(ev, hits, history, draft)
         pieces: list[str] = []
         used = self.generator.name
         try:
@@ -203,11 +205,28 @@ class Answerer:
         except GeneratorError as e:
             notice = f"{e}; showing the extractive answer instead" + (f" ({notice})" if notice else "")
             used = "extractive"
-            pieces = list(ExtractiveGenerator().generate(prompt))
+            draft = compose(self.bot.index, ev, follows, self.config.max_points, self.config.answer_chars)
+            hits = draft.excerpts
+            pieces = list(ExtractiveGenerator().generate(self._prompt(ev, hits, history, draft)))
             yield "\n"
             yield from pieces
         times.append(("generate", time.perf_counter() - ev.retrieved_at))
         yield self._answer(q, "".join(pieces), script, hits, used, times, notice)
+
+    def _prompt(
+        self, ev: Evidence, hits: Sequence[Hit], history: Sequence[tuple[str, str]], draft: Draft | None
+    ) -> Prompt:
+        return Prompt(
+            question=ev.question,
+            script=ev.script,
+            excerpts=tuple(h.text for h in hits),
+            titles=tuple(h.title for h in hits),
+            history=tuple(history),
+            candidates=ev.candidates,
+            wording=bool(WORDING.search(fold(ev.question))),
+            budget=self.config.answer_chars,
+            draft=draft.pieces if draft is not None else (),
+        )
 
     def ask(
         self,
@@ -215,9 +234,10 @@ class Answerer:
         history: Sequence[tuple[str, str]] = (),
         filters: Filters | None = None,
         k: int | None = None,
+        previous: Answer | None = None,
     ) -> Answer:
         """The checked Answer (the stream, collected)."""
-        for item in self.stream(question, history, filters, k):
+        for item in self.stream(question, history, filters, k, previous):
             if isinstance(item, Answer):
                 return item
         raise AssertionError("stream ended without an Answer")

@@ -8,7 +8,9 @@ sentence end belongs to that sentence). For each sentence:
   - a sentence without a marker gets its best supporting excerpt attached;
   - a sentence no excerpt supports is flagged unsupported (the refusal sentence needs no support).
 "Supports" is character-bigram containment: the share of the sentence's bigrams (folded to
-Simplified, letters and digits and Han only) found in the excerpt, at least `threshold`.
+Simplified, letters and digits and Han only) found in the excerpt, at least `threshold`. Template
+words (list numbering, a lead-in such as 讲话对此提出：) are not claims: they are left out of the
+comparison, and a sentence of template words alone needs no excerpt.
 What it does not do: judge whether a supported sentence is *true*; it checks that the words a
 sentence relies on are in the excerpt it cites.
 """
@@ -18,11 +20,24 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .script import fold
+from .script import fold, to_simplified
 from .types import AnswerSentence
 
 REFUSAL = "语料中没有找到相关内容"
 REFUSAL_T = "語料中沒有找到相關內容"
+# template words an answer may use around the speeches' own words: a lead-in, list numbering. They
+# carry no claim, so they need no excerpt (folded forms; a lead-in ends with ： or stands alone)
+LEAD_INS = (
+    "讲话对此提出",
+    "讲话中的说法",
+    "讲话中有这些说法",
+    "讲话提出以下几点",
+    "共有以下几点",
+    "讲话中提到",
+    "具体来说",
+)
+_LEAD_IN = re.compile("^(" + "|".join(LEAD_INS) + ")[：:]?")
+_NUMBERING = re.compile(r"^\s*(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)])\s*")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SPLIT = re.compile(r"(.+?(?:[。！？!?；;…]+[”’」』\"')）]*|\n|$)(?:\s*(?:\[\d{1,3}\])+)?)", re.S)
 _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
@@ -55,7 +70,9 @@ def markers(sentence: str) -> tuple[str, list[int]]:
 
 
 def bigrams(text: str) -> set[str]:
-    chars = [c for c in fold(text) if _KEEP.match(c)]
+    """Character bigrams of `text` in mainland Simplified (letters, digits and Han only): the form a
+    sentence and its excerpt are compared in, whichever script and regional wording each has."""
+    chars = [c for c in to_simplified(text) if _KEEP.match(c)]
     return {a + b for a, b in zip(chars, chars[1:])} or set(chars)
 
 
@@ -75,6 +92,17 @@ def is_refusal(sentence: str) -> bool:
     return REFUSAL in fold(sentence)
 
 
+def claim(sentence: str) -> str:
+    """The part of an answer sentence that makes a claim: without list numbering and a template lead-in.
+
+    >>> claim("1. 加强学习。"), claim("講話對此提出："), claim("讲话中的说法：“千条线一根针”。")
+    ('加强学习。', '', '“千条线一根针”。')
+    """
+    text = _NUMBERING.sub("", sentence, count=1)
+    m = _LEAD_IN.match(fold(text))
+    return text[m.end() :].strip() if m else text.strip()
+
+
 def check(answer: str, excerpts: Sequence[str], threshold: float) -> tuple[list[AnswerSentence], float]:
     """Repair the citations of `answer` against `excerpts` (numbered from 1).
 
@@ -91,8 +119,8 @@ def check(answer: str, excerpts: Sequence[str], threshold: float) -> tuple[list[
     written = good = 0
     for raw in split_sentences(answer):
         text, nums = markers(raw)
-        bi = bigrams(text)
-        if is_refusal(text):
+        bi = bigrams(claim(text))
+        if is_refusal(text) or not _KEEP.search(claim(text)):  # a refusal, or template words alone
             out.append(AnswerSentence(text, (), True, 1.0))
             continue
         valid = [n for n in nums if 1 <= n <= len(excerpts)]
@@ -109,9 +137,15 @@ def check(answer: str, excerpts: Sequence[str], threshold: float) -> tuple[list[
 
 
 def render(sentences: Sequence[AnswerSentence]) -> str:
-    """The answer text with each sentence's markers after it.
+    """The answer text with each sentence's markers after it; a numbered point starts a new line.
 
     >>> render([AnswerSentence("要做好督查。", (1, 3), True)])
     '要做好督查。[1][3]'
+    >>> render([AnswerSentence("讲话对此提出：", (), True), AnswerSentence("1. 加强学习。", (2,), True)])
+    '讲话对此提出：\\n1. 加强学习。[2]'
     """
-    return "".join(s.text + "".join(f"[{n}]" for n in s.citations) for s in sentences)
+    out: list[str] = []
+    for s in sentences:
+        piece = s.text + "".join(f"[{n}]" for n in s.citations)
+        out.append("\n" + piece if out and _NUMBERING.match(s.text) else piece)
+    return "".join(out)

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .script import detect_script, fold
+from .script import detect_script, to_simplified
 from .types import Outcome
 
 TYPES = ("duty", "wording", "fact", "paraphrase", "multi", "unanswerable")
@@ -82,8 +82,9 @@ def load_questions(path: str | Path) -> list[Question]:
 
 
 def norm(text: str) -> str:
-    """Folded to Simplified, whitespace removed: the form quotes and excerpts are compared in."""
-    return _SPACE.sub("", fold(text))
+    """Mainland Simplified (`to_simplified`: 著→着, 程式→程序), whitespace removed: the form quotes,
+    excerpts and answers are compared in, whichever script and regional wording each has."""
+    return _SPACE.sub("", to_simplified(text))
 
 
 def contains(excerpt: str, quote: str) -> bool:
@@ -165,8 +166,8 @@ def rouge_l(candidate: str, reference: str) -> float:
     >>> round(rouge_l("办公室要做好督查[1]。", "辦公室要做好督查督辦工作"), 3)
     0.8
     """
-    a = [c for c in fold(_MARKER.sub("", candidate)) if _CONTENT.match(c)]
-    b = [c for c in fold(reference) if _CONTENT.match(c)]
+    a = [c for c in to_simplified(_MARKER.sub("", candidate)) if _CONTENT.match(c)]
+    b = [c for c in to_simplified(reference) if _CONTENT.match(c)]
     if not a or not b:
         return 0.0
     prev = [0] * (len(b) + 1)
@@ -180,6 +181,63 @@ def rouge_l(candidate: str, reference: str) -> float:
         return 0.0
     p, r = lcs / len(a), lcs / len(b)
     return 2 * p * r / (p + r)
+
+
+def _content(text: str) -> str:
+    """Folded, markers, punctuation and spaces removed: the characters answers are compared by."""
+    return "".join(c for c in to_simplified(_MARKER.sub("", text)) if _CONTENT.match(c))
+
+
+def longest_run(a: str, b: str) -> int:
+    """Length of the longest common substring.
+
+    >>> longest_run("办公室要做好督查工作", "要做好督查督办")
+    5
+    """
+    best, prev = 0, [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b, start=1):
+            cur.append(prev[j - 1] + 1 if x == y else 0)
+        best = max(best, max(cur))
+        prev = cur
+    return best
+
+
+def carries(text: str, quotes: Sequence[str], share: float = 0.8) -> bool:
+    """Whether `text` itself states a gold quote: at least `share` of the quote's characters as one run
+    (folded, markers, punctuation and spaces ignored).
+
+    >>> carries("讲话提出：做到件件有着落、事事有回音。[1]", ["做到件件有着落，事事有回音"]), carries("要做好督查。", ["件件有着落"])
+    (True, False)
+    """
+    t = _content(text)
+    return any((q := _content(quote)) and longest_run(t, q) >= share * len(q) for quote in quotes)
+
+
+def answer_sentences(answer: str) -> list[str]:
+    """The sentences of an answer that make claims (markers, numbering and template lead-ins off)."""
+    from .cite import claim, split_sentences
+
+    out = [claim(_MARKER.sub("", s)) for s in split_sentences(answer)]
+    return [s for s in out if _CONTENT.search(s)]
+
+
+def padding_rate(answer: str, titles: Sequence[str] = ()) -> float:
+    """Share of an answer's claim sentences that are padding (structure.padding: titles, salutations,
+    closings, bare headings, fragments, dangling references); a listed point may be short."""
+    from .structure import padding
+
+    sentences = answer_sentences(answer)
+    numbered = re.compile(r"^\s*(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)])")
+    points = {s for s in split_points(answer) if numbered.match(s)}
+    bad = [s for s in sentences if padding(s, tuple(titles)) and not any(s in p for p in points)]
+    return len(bad) / len(sentences) if sentences else 0.0
+
+
+def split_points(answer: str) -> list[str]:
+    """The lines of an answer (a numbered point is a line of its own)."""
+    return [x for x in _MARKER.sub("", answer).split("\n") if x.strip()]
 
 
 # ---------------------------------------------------------------- per question, per group
@@ -196,8 +254,13 @@ METRICS = {  # key: (label, applies to)
     "unsupported": ("unsupported sentences", "answered"),
     "in_script": ("in the asker's script", "all"),
     "rouge": ("ROUGE-L F", "answered"),
+    "carries": ("answer carries the evidence", "answered"),
+    "first": ("first sentence carries it (fact)", "answered"),
+    "padding": ("padding sentences", "answered"),
+    "length": ("answer characters (median)", "answered"),
 }
-LOWER_IS_BETTER = {"false_refusal", "unsupported"}
+LOWER_IS_BETTER = {"false_refusal", "unsupported", "padding", "length"}
+MEDIAN = {"length"}  # aggregated as the median, not the mean
 
 
 def score(q: Question, o: Outcome, k: int = 5) -> dict[str, float | None]:
@@ -230,6 +293,12 @@ def score(q: Question, o: Outcome, k: int = 5) -> dict[str, float | None]:
                 out["precision"] = o.citation_precision
                 out["unsupported"] = o.unsupported
                 out["rouge"] = rouge_l(o.answer, q.answer)
+                out["carries"] = float(carries(o.answer, quotes))
+                sentences = answer_sentences(o.answer)
+                if q.type == "fact":
+                    out["first"] = float(bool(sentences) and carries(sentences[0], quotes))
+                out["padding"] = padding_rate(o.answer)
+                out["length"] = float(len(_content(o.answer)))
     return out
 
 
@@ -249,8 +318,8 @@ def percentile(xs: Sequence[float], p: float) -> float:
 
 
 def aggregate(scores: Sequence[dict[str, float | None]]) -> dict[str, float | None]:
-    """Mean of each figure over the questions it applies to (None when it applies to none),
-    with the count of those questions under "n_<key>".
+    """Mean of each figure over the questions it applies to (None when it applies to none; the median
+    for the MEDIAN figures), with the count of those questions under "n_<key>".
 
     >>> aggregate([{"hit": 1.0, "refusal": None}, {"hit": 0.0, "refusal": 1.0}])
     {'hit': 0.5, 'n_hit': 2, 'refusal': 1.0, 'n_refusal': 1}
@@ -258,7 +327,10 @@ def aggregate(scores: Sequence[dict[str, float | None]]) -> dict[str, float | No
     out: dict[str, float | None] = {}
     for key in dict.fromkeys(k for s in scores for k in s):
         vals = [v for s in scores if (v := s.get(key)) is not None]
-        out[key] = sum(vals) / len(vals) if vals else None
+        if key in MEDIAN:
+            out[key] = percentile(vals, 50) if vals else None
+        else:
+            out[key] = sum(vals) / len(vals) if vals else None
         out[f"n_{key}"] = len(vals)
     return out
 

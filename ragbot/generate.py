@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .cite import REFUSAL, bigrams
+from .cite import REFUSAL
 from .config import Config
 from .errors import ConfigError, RagbotError
 from .script import to_script
@@ -60,6 +60,7 @@ class Prompt:
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
     wording: bool = False  # the asker wants a formulation quoted
     budget: int = Config.answer_chars  # the setting's default, declared once in Config
+    draft: tuple[str, ...] = ()  # the extractive answer compose.py wrote (pieces with [n] markers)
 
 
 class Generator(Protocol):
@@ -71,65 +72,17 @@ class Generator(Protocol):
 
 
 # ---------------------------------------------------------------- extractive
-_END = "。！？!?；;…"
-
-
-def _similar(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(1, min(len(a), len(b)))
-
-
-def _is_heading(text: str) -> bool:
-    """A section heading line ("三、政治合格,作風過硬") says what follows; it answers nothing itself."""
-    from .chunk import find_headings
-
-    t = text.strip()
-    return len(t) <= 40 and t[-1:] not in _END and bool(find_headings(t))
-
-
 class ExtractiveGenerator:
-    """Quote the best sentences of the excerpts; never writes a word the excerpts do not hold."""
+    """Writes the answer compose.py drafted from the speeches' own words (`prompt.draft`), or the
+    refusal when there is none; it never writes a word the excerpts do not hold."""
 
     name = "extractive"
 
-    def __init__(self, max_sentences: int = 3, min_score: float = 0.0) -> None:
-        self.max_sentences = max_sentences
-        self.min_score = min_score
-
-    def select(self, prompt: Prompt) -> list[Candidate]:
-        """Best candidates first, near-duplicates dropped, within the budget; then grouped by excerpt."""
-        picked: list[Candidate] = []
-        grams: list[set[str]] = []
-        used = 0
-        for c in sorted(prompt.candidates, key=lambda c: (-c.score, c.n, c.position)):
-            if c.score < self.min_score or len(c.text) < 6 or _is_heading(c.text):
-                continue
-            g = bigrams(c.text)
-            if any(_similar(g, h) >= 0.6 for h in grams):
-                continue
-            if picked and used + len(c.text) > prompt.budget:
-                continue
-            picked.append(c)
-            grams.append(g)
-            used += len(c.text)
-            if len(picked) >= self.max_sentences or used >= prompt.budget:
-                break
-        first_seen = {n: i for i, n in reversed(list(enumerate(c.n for c in picked)))}
-        return sorted(picked, key=lambda c: (first_seen[c.n], c.position))
-
     def generate(self, prompt: Prompt) -> Iterator[str]:
-        picked = self.select(prompt)
-        if not picked:
+        if not prompt.draft:
             yield to_script(REFUSAL, prompt.script) + "。"
             return
-        if prompt.wording:
-            yield to_script("讲话中的说法：", prompt.script)
-        for c in picked:
-            s = to_script(c.text.strip(), prompt.script)
-            if prompt.wording:
-                s = "“" + s.rstrip(_END + "，,、") + "”。"
-            elif s[-1] not in _END + "”’」":
-                s += "。"
-            yield f"{s}[{c.n}]"
+        yield from prompt.draft
 
 
 # ---------------------------------------------------------------- the LLM prompt

@@ -4,8 +4,8 @@
                                        excerpts (the cited sentence highlighted, the surrounding
                                        passage on demand); refusals list the closest passages as not
                                        matching; unsupported sentences are underlined
-  render_phrases(r)                    precedent wording: keyword-in-context lines, counts, similar
-                                       sentences, each with a copy button
+  render_phrases(r, display)           precedent wording: keyword-in-context lines, counts, similar
+                                       sentences, each with a copy button, in the display script
   report_page(md, folder)              the evaluation report as one self-contained page; body_of(page)
                                        its body for the app's evaluation tab
   summary(files), print_hits(r), print_answer(a)   the same records for `ragbot` on a terminal
@@ -23,8 +23,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .cite import claim
 from .phrases import PhraseResult
-from .script import fold, to_traditional
+from .script import fold, to_simplified, to_traditional
 from .types import Answer, FileReport, Hit, SearchResult
 
 DISPLAY = ("按提问", "简体", "繁體")
@@ -48,12 +49,47 @@ SYSTEM_FONTS = ["system-ui", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro 
 
 
 def _show(text: str, display: str, asked: str) -> str:
-    """`text` in the display script: as asked (already so), Simplified, or Traditional."""
+    """`text` in the display script: as asked (already so), mainland Simplified (words too: 程式 -> 程序), or Traditional."""
     if display == "简体":
-        return fold(text)
+        return to_simplified(text)
     if display == "繁體":
         return to_traditional(text)
     return text
+
+
+_POINT = re.compile(r"^\s*[0-9]{1,2}[.、．]\s")
+
+
+def _sentences_html(a: Answer, display: str) -> str:
+    """The answer's sentences with their markers; each numbered point on a line of its own."""
+    esc = html.escape
+    lines: list[str] = []
+    for s in a.sentences:
+        text = esc(_show(s.text, display, a.script))
+        marks = "".join(f"<sup>[{n}]</sup>" for n in s.citations)
+        line = text + marks if s.supported else f'<span class="unsupported" title="没有摘录支持这句话">{text}</span>'
+        lines.append(("<br>" if lines and _POINT.match(s.text) else "") + line)
+    return "<p>" + "".join(lines) + "</p>"
+
+
+def _highlight(shown: str, quoted: Sequence[str], display: str) -> str:
+    """The excerpt as shown, escaped, with the sentences it backs marked."""
+    esc = html.escape
+    body = esc(shown)
+    for q in (claim(x).strip("“”") for x in quoted):  # the words the excerpt holds: no numbering, no lead-in
+        q_shown = esc(_show(q, display, "")) if display != DISPLAY[0] else esc(q)
+        folded_q = fold(q).rstrip("。！？!?”")
+        at = fold(shown).find(folded_q)
+        mainland = to_simplified(shown)
+        if at < 0 and len(mainland) == len(shown):  # the answer says 程序 where the file has 程式
+            folded_q = to_simplified(q).rstrip("。！？!?”")
+            at = mainland.find(folded_q)
+        if at >= 0:
+            span = esc(shown[at : at + len(folded_q)])
+            body = body.replace(span, f"<mark>{span}</mark>", 1)
+        elif q_shown in body:
+            body = body.replace(q_shown, f"<mark>{q_shown}</mark>", 1)
+    return body
 
 
 def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit], tuple[str, str]] | None = None) -> str:
@@ -68,15 +104,7 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
     if a.refused:
         parts.append(f'<p class="refused">{esc(_show(a.text, display, a.script))}</p>')
     else:
-        lines = []
-        for s in a.sentences:
-            text = esc(_show(s.text, display, a.script))
-            marks = "".join(f"<sup>[{n}]</sup>" for n in s.citations)
-            if s.supported:
-                lines.append(text + marks)
-            else:
-                lines.append(f'<span class="unsupported" title="没有摘录支持这句话">{text}</span>')
-        parts.append("<p>" + "".join(lines) + "</p>")
+        parts.append(_sentences_html(a, display))
     hit_of = {h.chunk_id: h for h in a.hits}
     blocks = [
         (
@@ -98,16 +126,7 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
         ]
     for n, title, file, headings, text, quoted, cls, hit in blocks:
         shown = _show(text, display, "") if display != DISPLAY[0] else text
-        body = esc(shown)
-        for q in quoted:  # highlight the sentence this excerpt backs
-            q_shown = esc(_show(q, display, "")) if display != DISPLAY[0] else esc(q)
-            folded_q = fold(q).rstrip("。！？!?”")
-            at = fold(shown).find(folded_q)
-            if at >= 0:
-                span = esc(shown[at : at + len(folded_q)])
-                body = body.replace(span, f"<mark>{span}</mark>", 1)
-            elif q_shown in body:
-                body = body.replace(q_shown, f"<mark>{q_shown}</mark>", 1)
+        body = _highlight(shown, quoted, display)
         where = " › ".join(esc(h) for h in headings)
         around = ""
         if context is not None and hit is not None:
@@ -126,9 +145,22 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
     return "".join(parts)
 
 
-def render_phrases(r: PhraseResult) -> str:
-    """Keyword-in-context lines with counts per speech, then similar sentences; each with a copy button."""
+def render_phrases(r: PhraseResult, display: str = DISPLAY[0]) -> str:
+    """Keyword-in-context lines with counts per speech, then similar sentences; each with a copy button.
+
+    `display`: as the file has it (按提问), mainland Simplified or Traditional; copy buttons copy what is shown.
+    """
     esc = html.escape
+
+    def show(text: str) -> str:
+        return text if display == DISPLAY[0] else _show(text, display, "")
+
+    def kwic(left: str, match: str, right: str) -> tuple[str, str, str]:
+        """The line converted whole (a word may straddle the match), then cut where the converted sides end."""
+        whole, left, right = show(left + match + right), show(left), show(right)
+        if whole.startswith(left) and whole.endswith(right) and len(left) + len(right) <= len(whole):
+            return left, whole[len(left) : len(whole) - len(right)], right
+        return left, show(match), right
 
     def copy(text: str) -> str:
         return f'<button class="ragbot-copy" data-text="{esc(text, quote=True)}" title="复制">复制</button>'
@@ -136,18 +168,20 @@ def render_phrases(r: PhraseResult) -> str:
     parts = [f"<h4>原文出现 {len(r.exact)} 次</h4>"]
     if r.counts:
         parts.append("<table class='ragbot-counts'><tr><th>讲话</th><th>文件</th><th>次数</th></tr>")
-        parts += [f"<tr><td>{esc(t)}</td><td>{esc(f)} #{n}</td><td>{k}</td></tr>" for f, n, t, k in r.counts]
+        parts += [f"<tr><td>{esc(show(t))}</td><td>{esc(f)} #{n}</td><td>{k}</td></tr>" for f, n, t, k in r.counts]
         parts.append("</table>")
     for o in r.exact:
+        left, match, right = kwic(o.left, o.match, o.right)
         parts.append(
-            f'<div class="ragbot-kwic">…{esc(o.left)}<mark>{esc(o.match)}</mark>{esc(o.right)}… '
-            f'<span class="src">{esc(o.title)} · {esc(o.file)} #{o.speech}</span> {copy(o.left + o.match + o.right)}</div>'
+            f'<div class="ragbot-kwic">…{esc(left)}<mark>{esc(match)}</mark>{esc(right)}… '
+            f'<span class="src">{esc(show(o.title))} · {esc(o.file)} #{o.speech}</span> {copy(left + match + right)}</div>'
         )
     parts.append("<h4>意思相近的句子</h4>")
     for s in r.similar:
+        text = show(s.text)
         parts.append(
-            f'<div class="ragbot-kwic">{s.rank}. {esc(s.text)} <span class="src">{esc(s.title)} · {esc(s.file)} '
-            f"#{s.speech} · {s.score:.3f}</span> {copy(s.text)}</div>"
+            f'<div class="ragbot-kwic">{s.rank}. {esc(text)} <span class="src">{esc(show(s.title))} · {esc(s.file)} '
+            f"#{s.speech} · {s.score:.3f}</span> {copy(text)}</div>"
         )
     return "".join(parts)
 

@@ -29,6 +29,7 @@ from .config import Config
 from .errors import RagbotError, why_zh
 from .generate import GENERATORS, make_generator
 from .ingest import SUPPORTED
+from .phrases import PhraseResult
 from .render import DISPLAY, body_of, render_answer, render_phrases
 from .retrieve import Filters
 from .script import to_traditional
@@ -116,7 +117,8 @@ class App:
         history = [(a.question, a.text) for a in answers]
         shown = ""
         try:
-            for item in self.answerer(generator).stream(question, history, self.filters(files), k=int(k)):
+            previous = answers[-1] if answers else None  # a follow-up goes deeper than this one
+            for item in self.answerer(generator).stream(question, history, self.filters(files), int(k), previous):
                 if isinstance(item, Answer):
                     answers = [*answers, item]
                     yield (
@@ -240,11 +242,13 @@ class App:
         self.answerers = {}
         self.bot = bot
 
-    def phrases(self, query: str) -> str:
+    def phrases(self, query: str, display: str = DISPLAY[0]) -> tuple[str, PhraseResult | None]:
+        """The precedent wording for `query` shown in `display`, and the result (kept for the display switch)."""
         try:
-            return render_phrases(self.bot.phrases(query))
+            result = self.bot.phrases(query)
         except RagbotError as e:
-            return f'<p class="ragbot-notice">{html.escape(str(e))}</p>'
+            return f'<p class="ragbot-notice">{html.escape(str(e))}</p>', None
+        return render_phrases(result, display), result
 
     def report(self) -> str:
         """The latest evaluation report (written by `ragbot eval`), as HTML for the 评测 tab."""
@@ -313,9 +317,18 @@ def build(app: App) -> gr.Blocks:
             with gr.Row():
                 phrase = gr.Textbox(show_label=False, placeholder="说法或描述", scale=8, elem_id="phrase")
                 find = gr.Button("查找", scale=1, elem_id="find")
+            phrase_display = gr.Radio(
+                list(DISPLAY), value=DISPLAY[0], label="显示字体（按提问：照原文）", elem_id="phrase-display"
+            )
             found = gr.HTML(elem_id="phrases")
-            find.click(app.phrases, phrase, found, api_visibility="private")
-            phrase.submit(app.phrases, phrase, found, api_visibility="private")
+            result = gr.State(None)  # the last PhraseResult: the display switch re-renders it without searching
+            find.click(app.phrases, [phrase, phrase_display], [found, result], api_visibility="private")
+            phrase.submit(app.phrases, [phrase, phrase_display], [found, result], api_visibility="private")
+
+            def redisplay_phrases(shown: PhraseResult | None, display: str, page: str) -> str:
+                return page if shown is None else render_phrases(shown, display)
+
+            phrase_display.change(redisplay_phrases, [result, phrase_display, found], found, api_visibility="private")
         with gr.Tab("语料"):
             gr.Markdown("语料中的讲话。可上传新文件（txt、md、docx、pdf、html），上传后自动加入索引。")
             table = gr.Dataframe(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from ragbot.config import Config
 from ragbot.script import fold
@@ -141,3 +141,20 @@ def chromium(*args: str) -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+@contextlib.contextmanager
+def local_page(browser: Browser, url: str, **context: object) -> Iterator[Page]:
+    """A page of `url` in a fresh browser context (`context`: locale, viewport, permissions…) that
+    fails the test if any request leaves 127.0.0.1."""
+    ctx = browser.new_context(**{"viewport": {"width": 1280, "height": 1000}, **context})  # type: ignore[arg-type]
+    pg = ctx.new_page()
+    outside: list[str] = []
+    pg.on(
+        "request",
+        lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None,
+    )
+    pg.goto(url, wait_until="domcontentloaded")
+    yield pg
+    assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
+    ctx.close()

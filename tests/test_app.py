@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -23,7 +24,7 @@ from ragbot.script import detect_script
 from ragbot.testing import serve
 from ragbot.types import Answer, AnswerSentence, Citation, Hit
 
-from .helpers import CHROMIUM, CORPUS, chromium, make_workdir
+from .helpers import CHROMIUM, CORPUS, chromium, local_page, make_workdir
 
 
 def _answer(text: str, excerpt: str, refused: bool = False, supported: bool = True) -> Answer:
@@ -251,18 +252,9 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser: Browser, server: str, tmp_path: Path) -> Iterator[Page]:
-    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
-    pg = ctx.new_page()
-    outside: list[str] = []
-    pg.on(
-        "request",
-        lambda r: outside.append(r.url) if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None,
-    )
-    pg.goto(server, wait_until="domcontentloaded")
-    yield pg
-    assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
-    ctx.close()
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    with local_page(browser, server) as pg:
+        yield pg
 
 
 def ask(pg: Page, question: str) -> None:
@@ -295,8 +287,12 @@ def test_browser_traditional_question_gets_traditional_answer_and_the_switch_con
     assert detect_script(before) == "traditional"
     page.get_by_text("设置", exact=True).click()
     page.locator("#display label", has_text="简体").click()
-    expect(page.locator("#chat .ragbot-answer p").first).not_to_have_text(before, timeout=15000)
-    after = page.locator("#chat .ragbot-answer p").first.inner_text()
+    after = before
+    for _ in range(60):  # the re-rendered answer arrives through Gradio's queue
+        after = page.locator("#chat .ragbot-answer p").first.inner_text()
+        if after != before:
+            break
+        page.wait_for_timeout(250)
     assert detect_script(after) == "simplified", after
 
 
@@ -307,7 +303,11 @@ def test_browser_follow_up_question(page: Page) -> None:
     expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)
     ask(page, "那具体应该怎么做？")
     expect(page.locator("#chat .ragbot-answer")).to_have_count(2, timeout=30000)
+    first, second = (page.locator("#chat .ragbot-answer p").nth(i).inner_text() for i in (0, 2))
     assert "保密" in page.locator("#chat .ragbot-answer").nth(1).inner_text()
+    assert second != first  # a follow-up goes deeper, it never repeats the previous answer
+    said = {s for s in re.split(r"[。！？\n]|\[\d+\]", first) if len(s) > 6}
+    assert not any(s in second for s in said), (first, second)
 
 
 def test_browser_page_never_runs_script_from_a_question(page: Page) -> None:
@@ -493,7 +493,7 @@ def test_upload_decides_type_by_content_and_keeps_files_inside_uploads(
     ], files
     answer = app.answerer("extractive").ask("涉密载体应该怎么存放？")
     assert not answer.refused
-    assert any(c.file == "uploads/speech.txt" for c in answer.citations)
+    assert any(c.file.startswith("uploads/") for c in answer.citations)  # the three uploads say the same
 
 
 def test_browser_login_then_ask(browser: Browser, workdir: Path) -> None:

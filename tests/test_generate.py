@@ -34,44 +34,11 @@ def prompt(cands: list[Candidate], **kw: Any) -> Prompt:
 
 
 # ------------------------------------------------------------------ extractive
-def test_extractive_picks_best_drops_duplicates_and_groups_by_excerpt() -> None:
-    cands = [
-        Candidate(2, "信息工作要突出一个优字,及时反馈。", 0.9, 10),
-        Candidate(1, "办公室要做好督查督办工作。", 0.95, 5),
-        Candidate(2, "信息工作要突出一个优字,及时反馈情况。", 0.89, 40),  # near-duplicate of the first
-        Candidate(2, "信息要快、准、全。", 0.8, 0),
-        Candidate(3, "无关的句子在这里出现。", 0.1, 0),
-    ]
-    text = "".join(ExtractiveGenerator().generate(prompt(cands)))
-    assert text == "办公室要做好督查督办工作。[1]信息要快、准、全。[2]信息工作要突出一个优字,及时反馈。[2]"
-
-
-def test_extractive_keeps_to_the_budget_but_always_says_something() -> None:
-    long = Candidate(1, "很长的一句话" * 80 + "。", 0.99, 0)
-    text = "".join(
-        ExtractiveGenerator().generate(prompt([long, Candidate(2, "第二句话也很重要。", 0.5, 0)], budget=300))
-    )
-    assert text.count("[") == 1
-    assert text.endswith("[1]")
-
-
-def test_extractive_answers_in_the_askers_script() -> None:
-    cands = [Candidate(1, "办公室要做好督查督办工作。", 0.9, 0)]
-    assert (
-        "".join(ExtractiveGenerator().generate(prompt(cands, script="traditional"))) == "辦公室要做好督查督辦工作。[1]"
-    )
-
-
-def test_extractive_quotes_formulations_for_wording_questions() -> None:
-    cands = [Candidate(1, "办公室是承上启下、沟通内外的枢纽,", 0.9, 0)]
-    assert "".join(ExtractiveGenerator().generate(prompt(cands, wording=True))) == (
-        "讲话中的说法：“办公室是承上启下、沟通内外的枢纽”。[1]"
-    )
-
-
-def test_extractive_skips_headings_and_refuses_with_nothing() -> None:
-    cands = [Candidate(1, "三、政治合格,作风过硬,做一个合格的办公室主任", 0.99, 0)]
-    assert "".join(ExtractiveGenerator().generate(prompt(cands))) == "语料中没有找到相关内容。"
+def test_extractive_writes_the_draft_compose_made_or_refuses_without_one() -> None:
+    """The composing is compose.py's (tests/test_compose.py); the generator streams its pieces."""
+    draft = ("讲话对此提出：", "\n1. 加强学习。[1]", "\n2. 强化督查。[2]")
+    assert list(ExtractiveGenerator().generate(prompt([], draft=draft))) == list(draft)
+    assert "".join(ExtractiveGenerator().generate(prompt([]))) == "语料中没有找到相关内容。"
     assert "".join(ExtractiveGenerator().generate(prompt([], script="traditional"))) == "語料中沒有找到相關內容。"
 
 

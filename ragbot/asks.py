@@ -1,0 +1,128 @@
+"""What a question asks for, and whether a text states that kind of thing. Pure functions on text.
+
+  kind(question)          list (有哪些, 怎么做, 要求…), quantity (多少, 几个), who (谁, 哪个部门), when,
+                          where, wording (说法, 比喻, 形容…), or fact
+  states(text, kind)      whether a text states a number, a body or role, a time, or a place
+  coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
+  numbers(text, unit)     whether it states a number (Arabic or Chinese: 一百五十升, 两个工作日, 百分之十),
+                          in the unit a quantity question asks about when it names one (unit_asked)
+
+Answer-type matching rests on these: a quantity question is only answered by a sentence that
+states a number of the kind asked (a count of 件 does not answer 几个工作日). What it does not do:
+understand the question beyond these patterns, or find anything (retrieve.py, compose.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .script import fold
+
+WORDING = re.compile(
+    r"说法|提法|表述|怎么说|怎样说|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字|口号"
+)
+QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点级篇分个]|多长|多久|第几|哪几|多大|百分之|比例|几成")
+WHO = re.compile(r"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪位|什么人|哪个机构|由哪|哪一级")
+WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久")
+WHERE = re.compile(r"在哪|哪里|什么地方|何处|哪个地方")
+POINTS = re.compile(r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪些|几(?:个)?方面|几条|几点|分别")
+LIST = re.compile(
+    r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|要求|职责|职能|任务|做到|做好|注意|措施|途径|办法|方面|几点|原则|素质|作用"
+)
+NUMBER = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]?|[零一二三四五六七八九十百千万两]+(?:分之[零一二三四五六七八九十百]+)?"
+    r"(?=[个项条种件次名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍%％]|个工作日|工作日)"
+)
+_ROLE = re.compile(r"办公室|办公厅|部门|单位|领导|主任|秘书长|书记|厅|局|委|处|科|组|中心|政府|党委|机关|本人|负责人")
+_TIME = re.compile(
+    r"[0-9０-９一二三四五六七八九十两]+(?:个)?(?:年|月|日|天|小时|周|工作日)|以前|之前|以内|当天|当日|及时|第一时间|每[年月周天季]"
+)
+_PLACE = re.compile(r"[在于到](?:[^，。；]{1,12})(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)")
+
+
+def kind(question: str) -> str:
+    """What a question asks for.
+
+    >>> [kind(q) for q in ("办公室主任有哪些职责？", "公务用车每月油耗上限是多少升？", "会议纪要由谁签发？",
+    ...  "形容办公室地位的比喻说法", "什么是以文辅政？", "县里打算从哪几方面抓信息工作？")]
+    ['list', 'quantity', 'who', 'wording', 'fact', 'list']
+    """
+    q = fold(question)
+    if WORDING.search(q):
+        return "wording"
+    if POINTS.search(q):
+        return "list"
+    if QUANTITY.search(q):
+        return "quantity"
+    if WHO.search(q):
+        return "who"
+    if WHEN.search(q):
+        return "when"
+    if WHERE.search(q):
+        return "where"
+    if LIST.search(q):
+        return "list"
+    return "fact"
+
+
+def states(text: str, wanted: str) -> bool:
+    """Whether `text` states the kind of thing a question wants (a number, a body, a time, a place).
+
+    >>> states("每车每月油耗上限为一百五十升", "quantity"), states("油耗要严格控制", "quantity"), states("两个工作日内办结", "when")
+    (True, False, True)
+    """
+    t = fold(text)
+    pattern = {"quantity": NUMBER, "who": _ROLE, "when": _TIME, "where": _PLACE}.get(wanted)
+    return bool(pattern.search(t)) if pattern else False
+
+
+# the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it
+_UNIT = re.compile(
+    r"(?:多少|几|哪一|第几)(?:个)?(工作日|小时|公里|年|月|日|天|周|次|项|条|件|篇|级|分|元|升|人|名|位|批|期|届|倍|%)"
+)
+
+
+def unit_asked(question: str) -> str:
+    """The unit a quantity question asks about ('' when it names none).
+
+    >>> unit_asked("公务用车每月油耗上限是多少升？"), unit_asked("要在几个工作日内反馈？"), unit_asked("有多少？")
+    ('升', '工作日', '')
+    """
+    m = _UNIT.search(fold(question))
+    return m.group(1) if m else ""
+
+
+def numbers(text: str, unit: str = "") -> bool:
+    """Whether `text` states a number (Arabic or Chinese, with a unit), in `unit` when one is given.
+
+    >>> numbers("每车每月油耗上限为一百五十升"), numbers("两个工作日内办结", "工作日"), numbers("办理了95件", "工作日")
+    (True, True, False)
+    """
+    t = fold(text)
+    if not unit:
+        return bool(NUMBER.search(t))
+    return any(t[m.end() : m.end() + len(unit) + 1].lstrip("个").startswith(unit) for m in NUMBER.finditer(t))
+
+
+def coverage(text: str, weights: dict[str, float]) -> float:
+    """IDF-weighted share of the question's words in `text`. jieba's search mode gives a compound and
+    its parts (督查督办, 督查, 督办): the compound counts once, and a text holding some of its parts
+    gets that share of it.
+
+    >>> w = {"督查督办": 4.0, "督查": 2.0, "督办": 3.0, "做好": 1.0}
+    >>> coverage("关于督办工作", w), coverage("做好督查督办", w)
+    (0.48, 1.0)
+    """
+    folded = fold(text)
+    top = [t for t in weights if not any(t != o and t in o for o in weights)]
+    total = sum(weights[t] for t in top) or 1.0
+    got = 0.0
+    for t in top:
+        if t in folded:
+            got += weights[t]
+            continue
+        parts = [p for p in weights if p != t and p in t]
+        whole = sum(weights[p] for p in parts)
+        if whole:
+            got += weights[t] * sum(weights[p] for p in parts if p in folded) / whole
+    return round(got / total, 3)

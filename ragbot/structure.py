@@ -1,0 +1,310 @@
+"""The speeches' own structure, read from their text: sentences, clauses, enumerations and padding.
+
+  sentence_spans(text)   sentences as (start, end) offsets (。！？；… and line breaks end one)
+  clauses(sentence)      the sentence cut at clause boundaries (，；、：), punctuation kept
+  marker(text)           the enumeration marker a text opens with: 一是 / 二要 / 第三， / （四） / 五、 /
+                         6. / 首先 … 其次 … 最后, as (family, number, length)
+  enumerations(text)     runs of items whose markers count up 1, 2, 3… in one family, each item with
+                         its span and its key clause (what the point says, marker cut off)
+  cut(sentence, weights) the sentence from the clause where the answer begins (see `cut`)
+  padding(sentence)      why a sentence answers nothing on its own: a title, a salutation, a closing,
+                         a bare heading, a fragment, or a reference back to something it does not hold
+
+These speeches enumerate everything, inline (`主要表现在：一是……；二是……`) and as sections
+(`一、…` `（一）…` `1.…`). What it does not do: decide what answers a question (compose.py), or
+fold scripts (callers pass folded or original text as they need; markers are the same in both).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .asks import coverage, states
+
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN = "一二三四五六七八九十"
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+_CLAUSE_END = re.compile(r"(?<=[，,；;、：:。！？!?])")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+TRIM = "，,、：:；; \n"  # what a cut clause loses at its end
+SEQUENCE = {"首先": 1, "其次": 2, "再其次": 3, "再次": 3, "再者": 3, "最后": 99}
+
+# (family, pattern): the number is group 1 (Chinese or Arabic); each must open the text
+_MARKERS = (
+    ("是", re.compile(rf"([{_CN}]{{1,2}})(是|要|抓|靠|看|讲)")),  # the family is the verb: 一是… and 一要… differ
+    ("第", re.compile(rf"第([{_CN}]{{1,2}})(?:[，,、：:]|(?=[是要条点个方]))")),
+    ("其", re.compile(rf"其([{_CN}])(?:是)?(?=[^{_CN}个])")),  # 其一是…其二是…
+    ("、", re.compile(rf"([{_CN}]{{1,2}})、")),
+    ("（）", re.compile(rf"[（(]([{_CN}]{{1,2}})[）)]")),
+    ("1.", re.compile(r"([0-9]{1,2})(?:[.．、](?![0-9])|\s)")),
+    ("(1)", re.compile(r"[（(]([0-9]{1,2})[）)]")),
+)
+
+
+def cn_number(text: str) -> int | None:
+    """The value of a Chinese numeral up to 99, or of Arabic digits.
+
+    >>> cn_number("三"), cn_number("十二"), cn_number("二十"), cn_number("21"), cn_number("百")
+    (3, 12, 20, 21, None)
+    """
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in CN_DIGITS for c in text):
+        return None
+    if "十" not in text:
+        return CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+
+
+@dataclass(frozen=True)
+class Marker:
+    family: str  # "是" (一是…), "要" (一要…) and the like, "第", "、" (一、), "（）" (（一）), "1.", "(1)", "首先"
+    number: int
+    length: int  # characters the marker takes
+
+
+def marker(text: str) -> Marker | None:
+    """The enumeration marker `text` opens with (after blanks), if any.
+
+    >>> marker("一是加强学习"), marker("（三）督查督办"), marker("第二，要落实"), marker("统一思想")
+    (Marker(family='是', number=1, length=2), Marker(family='（）', number=3, length=3), Marker(family='第', number=2, length=3), None)
+    >>> marker("其次，要提高效率").number, marker("12. 会议").family, marker("统一是基础"), marker("其二是人员不到位").number
+    (2, '1.', None, 2)
+    """
+    lead = len(text) - len(text.lstrip())
+    t = text[lead:]
+    for word, order in SEQUENCE.items():
+        if t.startswith(word):
+            return Marker("首先", order, lead + len(word) + (1 if t[len(word) : len(word) + 1] in "，,：:" else 0))
+    for family, pattern in _MARKERS:
+        m = pattern.match(t)
+        if m and (n := cn_number(m.group(1))) is not None:
+            return Marker(m.group(2) if family == "是" else family, n, lead + m.end())
+    return None
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, blanks trimmed; empty ones dropped.
+
+    >>> t = "一、总体要求\\n要做好督查。信息要快；文稿要精！"
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['一、总体要求', '要做好督查。', '信息要快；', '文稿要精！']
+    """
+    out, at = [], 0
+    for piece in _SENTENCE_END.split(text):
+        a, b = at, at + len(piece)
+        at = b
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence cut after each clause boundary, punctuation kept.
+
+    >>> clauses("要做好会务，会前充分准备、会中严密组织；确保落实。")
+    ['要做好会务，', '会前充分准备、', '会中严密组织；', '确保落实。']
+    """
+    return [c for c in _CLAUSE_END.split(sentence) if c.strip()]
+
+
+def han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One point of an enumeration: its span in the text (marker included) and its key clause."""
+
+    number: int
+    start: int
+    end: int
+    key: str  # what the point says, marker cut off: its first clause, or two when the first is short
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    family: str
+    items: tuple[Item, ...]
+    intro: tuple[int, int] | None  # the sentence that announces the list (主要表现在：…), when there is one
+
+    @property
+    def start(self) -> int:
+        return self.items[0].start
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end
+
+
+def key_clause(text: str) -> str:
+    """What an item says: its first clause without the marker, two clauses when the first is very short.
+
+    >>> key_clause("一是办文办会高标准。全县政府系统办公室严格执行公文办理制度"), key_clause("二要严，严格把关，不出差错")
+    ('办文办会高标准', '严，严格把关')
+    """
+    m = marker(text)
+    body = text[m.length if m else 0 :].lstrip("，,：: ")
+    parts = clauses(body)
+    if not parts:
+        return ""
+    key = parts[0]
+    if han_count(key) < 4 and len(parts) > 1 and key.rstrip()[-1:] not in "。！？!?；;":  # never past a sentence
+        key += parts[1]
+    return key.rstrip("，,；;、：:。！？!? \n")
+
+
+def _openings(text: str) -> list[tuple[int, Marker]]:
+    """Every place a marker opens a sentence, a line, or a clause after ：or ；."""
+    found = []
+    for a, _ in sentence_spans(text):
+        m = marker(text[a:])
+        if m:
+            found.append((a, m))
+    for hit in re.finditer(r"[：:；;]\s*", text):
+        at = hit.end()
+        m = marker(text[at:])
+        if m and m.family not in ("、", "（）") and not any(a == at for a, _ in found):
+            found.append((at, m))
+    return sorted(found, key=lambda x: x[0])
+
+
+def _item_end(text: str, start: int, family: str) -> int:
+    """Where the last item of a list ends: its paragraph for sections, its sentence (and the rest of
+    the paragraph when it goes on with the same point) for inline lists."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if family in ("、", "（）"):
+        return line_end
+    spans = [s for s in sentence_spans(text[start:line_end])]
+    return start + (spans[0][1] if spans else line_end - start)
+
+
+def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
+    """Runs of items numbered 1, 2, 3… in one family (a family's count may restart elsewhere); items
+    of an inline list lie at most `max_gap` characters apart, sections (一、 （一）) any distance.
+
+    >>> t = "主要表现在：一是管理欠规范；二是素质跟不上；三是调研欠深入。下面讲第二点。"
+    >>> [(i.number, i.key) for i in enumerations(t)[0].items]
+    [(1, '管理欠规范'), (2, '素质跟不上'), (3, '调研欠深入')]
+    """
+    opens = _openings(text)
+    out: list[Enumeration] = []
+    used: set[int] = set()
+    for i, (at, m) in enumerate(opens):
+        if i in used or m.number != 1:
+            continue
+        run = [(at, m)]
+        used.add(i)
+        want = 2
+        for j in range(i + 1, len(opens)):
+            at2, m2 = opens[j]
+            if at2 - run[-1][0] > max_gap and m.family not in ("、", "（）"):
+                break
+            if m2.family == m.family and (m2.number == want or (m.family == "首先" and m2.number == 99)):
+                run.append((at2, m2))
+                used.add(j)
+                want += 1
+                if m2.number == 99:
+                    break
+        if len(run) < 2:
+            continue
+        items = []
+        for k, (a, mk) in enumerate(run):
+            b = run[k + 1][0] if k + 1 < len(run) else _item_end(text, a, m.family)
+            items.append(Item(mk.number, a, b, key_clause(text[a:b])))
+        intro = next(
+            ((s, e) for s, e in sentence_spans(text[: run[0][0]])[-1:] if text[s:e].rstrip()[-1:] in "：:"), None
+        )
+        out.append(Enumeration(m.family, tuple(items), intro))
+    return out
+
+
+# ---------------------------------------------------------------- padding
+_SALUTATION = re.compile(r"^(同志们|各位领导|各位同志|各位同事|同志們|各位領導)[，,：:！!。]?$")
+_CLOSING = re.compile(r"(谢谢大家|謝謝大家|谢谢！|謝謝！|^谢谢|^謝謝|预祝.{0,12}圆满成功|預祝.{0,12}圓滿成功)")
+_TITLE = re.compile(
+    r"(讲话|講話)\s*(稿)?\s*(篇\s*[0-9一二三四五六七八九十]+)?\s*[。.]?$|^在.{2,40}(会议|會議|会|會)上的(讲话|講話)"
+)
+_DANGLING = re.compile(
+    r"(这个|这些|这项|这种|这一|这样的|上述|以上|前面所说|前述|该项|此项|這個|這些|這項|這種|這一|這樣的)"
+    r"(程序|要求|规定|規定|工作|问题|問題|方面|几点|幾點|意见|意見|精神|措施|做法|原则|原則|制度|步骤|步驟|内容|內容|情况|情況)"
+    r"|^(也|还|還|同样|同樣|另外)?(必须|必須|要)?按(照)?(这|這|此|上述)"
+)
+
+
+def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
+    """Why `sentence` answers nothing on its own ('' when it may stand in an answer).
+
+    >>> [padding(s) for s in ("同志们：", "谢谢大家。", "教育系统办公室主任会议讲话 篇12。", "一是加强学习。")]
+    ['salutation', 'closing', 'title', 'heading']
+    >>> padding("要可靠有用。"), padding("也必须按这个程序进行。"), padding("办公室要做好督查督办，做到件件有着落。")
+    ('fragment', 'dangling', '')
+    """
+    s = sentence.strip()
+    bare = s.rstrip("。！？!?；;，,：: ")
+    if _SALUTATION.match(s):
+        return "salutation"
+    if _CLOSING.search(s):
+        return "closing"
+    if bare in titles or _TITLE.search(bare):
+        return "title"
+    m = marker(s)
+    body = s[m.length :] if m else s
+    if m and han_count(body) <= 12 and not re.search(r"[，,；;]", body.rstrip("。！？!?；; ")):
+        return "heading"
+    if not m and len(bare) <= 40 and s[-1:] not in "。！？!?；;…" and re.match(rf"[{_CN}]+、|[（(][{_CN}]+[）)]", s):
+        return "heading"
+    if han_count(body) < 6:
+        return "fragment"
+    if _DANGLING.search(s):
+        return "dangling"
+    return ""
+
+
+# ---------------------------------------------------------------- cutting a sentence to its answer
+CLAUSE = re.compile(r"(?<=[，,；;：:])")
+QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
+# a clause that leans on the one before it cannot open a cut; one that opens a pair cannot end it
+_LEANS = re.compile(r"^(才|就|也|又|而|但|却|并|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此)")
+_OPENS = re.compile(r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)")
+
+
+def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: int = 100) -> str:
+    """`sentence` from the clause where the answer begins to its end (cut at ，；：, never inside a 、
+    list): leading clauses that hold none of the question's words are dropped, since the words that
+    answer usually follow the ones that restate the question. Too long, it loses clauses at the end,
+    never the one that states what a typed question wants. A cut never opens with a clause that leans
+    on the one before (才…, 因此…) nor ends with one that opens a pair (只有…, 既…).
+
+    >>> cut("为加强管理，每车每月油耗上限为一百五十升，超出部分自行承担。", {"油耗": 1.0, "上限": 1.0}, "quantity")
+    '每车每月油耗上限为一百五十升，超出部分自行承担。'
+    >>> cut("近年来工作量很大，市直各部门接待上级领导，一定要向“两办”报告。", {"接待": 1.0, "上级": 1.0})
+    '市直各部门接待上级领导，一定要向“两办”报告。'
+    """
+    parts = [c for c in CLAUSE.split(sentence.strip()) if c.strip()]
+    if len(parts) <= 1:
+        return sentence.strip().rstrip(TRIM)
+    covers = [coverage(p, weights) for p in parts]
+    typed = [i for i, p in enumerate(parts) if wanted and states(p, wanted)]
+    top = max(covers)
+    starts = [
+        i
+        for i, c in enumerate(covers)
+        if (c >= top / 2 or (wanted == "wording" and QUOTED.search(parts[i])))
+        and (i == 0 or not _LEANS.match(parts[i].lstrip()))
+    ]
+    start = min([*starts, *typed[:1]], default=0) if top > 0 or typed else 0
+    end = len(parts)
+    keep = max([start, *typed[:1], covers.index(top)])
+    while end > keep + 1 and (len("".join(parts[start:end])) > max_chars or _OPENS.match(parts[end - 1].lstrip())):
+        end -= 1
+    while start < keep and len("".join(parts[start:end])) > max_chars and not _LEANS.match(parts[start + 1].lstrip()):
+        start += 1
+    return "".join(parts[start:end]).strip().rstrip(TRIM)

@@ -1,0 +1,144 @@
+"""The composed extractive answer: list points from the speech's own enumeration, the clause that states
+a number first, quoted formulations, no padding, no dangling references, follow-ups that go deeper, and
+excerpts that are the file's own text. A small speech of our own (fake vectors, real index, real BM25)
+makes each rule predictable; the seed corpus with the real model checks the same on real speeches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ragbot import pipeline
+from ragbot.answer import Answerer
+from ragbot.asks import kind, numbers
+from ragbot.config import Config
+from ragbot.evaluate import padding_rate
+from ragbot.script import detect_script
+from ragbot.structure import cut, enumerations, padding
+from ragbot.types import Answer
+
+from .helpers import KeywordEmbedder
+
+SPEECH = """在全县办公室工作会议上的讲话
+同志们：
+下面，我讲三个方面的问题。
+一、关于督查工作
+督查工作是抓落实的重要手段。做好督查工作，要抓好以下几点：一是加强督查督办，对领导批示件逐项督办，做到件件有着落；二是完善督查制度，建立督查台账，定期通报进展；三是强化结果运用，把督查结果作为年终考核的重要依据。
+各单位收到督办通知后，要在三个工作日内书面反馈办理情况。也必须按这个程序进行。
+二、关于公务用车
+公务用车要严格管理，规范派车程序。每车每月油耗上限为一百五十升，超出部分由使用单位自行承担。
+三、关于文稿工作
+文稿是办公室的“脸面”，文稿工作要做到“三个一”：一个主题、一条主线、一套数据。
+谢谢大家！
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Answerer, Path]:
+    work = tmp_path_factory.mktemp("compose")
+    (work / "corpus").mkdir()
+    (work / "corpus" / "county.txt").write_text(SPEECH, encoding="utf-8")
+    config = Config(corpus=work / "corpus", index=work / "index", refusal_threshold=0.3, refusal_threshold_quantity=0.3)
+    emb = KeywordEmbedder()
+    pipeline.build_index([work / "corpus"], config, embedder=emb)
+    return Answerer(pipeline.Ragbot(config, embedder=emb)), work / "corpus" / "county.txt"
+
+
+def _claims(a: Answer) -> list[str]:
+    return [s.text for s in a.sentences]
+
+
+def test_a_list_question_is_answered_with_the_speechs_own_points(small: tuple[Answerer, Path]) -> None:
+    answerer, _ = small
+    a = answerer.ask("做好督查工作要抓好哪几点？")
+    assert not a.refused
+    lines = a.text.split("\n")
+    assert lines[0] == "讲话对此提出："  # a template lead-in: no claim, no citation
+    assert [line.split("。")[0] for line in lines[1:]] == [
+        "1. 加强督查督办，对领导批示件逐项督办，做到件件有着落",
+        "2. 完善督查制度，建立督查台账，定期通报进展",
+        "3. 强化结果运用，把督查结果作为年终考核的重要依据",
+    ]
+    assert all(s.supported for s in a.sentences)
+    assert all(s.citations for s in a.sentences[1:])
+    assert a.citation_precision == 1.0
+
+
+def test_a_quantity_question_leads_with_the_clause_that_states_the_number(small: tuple[Answerer, Path]) -> None:
+    answerer, _ = small
+    a = answerer.ask("公务用车每车每月油耗上限是多少升？")
+    assert not a.refused  # 一百五十升 is a number
+    assert _claims(a)[0].startswith("每车每月油耗上限为一百五十升")
+    assert len(a.sentences) <= 2  # a fact gets one or two sentences, not 300 characters
+    days = answerer.ask("收到督办通知后要在几个工作日内反馈？")
+    assert "三个工作日" in _claims(days)[0]
+
+
+def test_a_wording_question_quotes_the_formulation(small: tuple[Answerer, Path]) -> None:
+    answerer, _ = small
+    a = answerer.ask("形容文稿工作重要性的说法是什么？")
+    assert a.text.startswith("讲话中的说法：“")
+    assert "脸面" in a.text
+
+
+def test_no_padding_and_no_dangling_reference_in_any_answer(small: tuple[Answerer, Path]) -> None:
+    answerer, _ = small
+    for q in ("办公室要做好哪些工作？", "督查工作怎么做？", "反馈办理情况有什么程序？", "文稿工作有什么要求？"):
+        a = answerer.ask(q)
+        text = a.text
+        assert "同志们" not in text
+        assert "谢谢大家" not in text
+        assert "会议上的讲话" not in text
+        assert not any(s.text.startswith("也必须按这个程序") for s in a.sentences), text  # never on its own
+        assert padding_rate(text, ("在全县办公室工作会议上的讲话",)) == 0.0, text
+
+
+def test_a_follow_up_goes_deeper_and_never_repeats(small: tuple[Answerer, Path]) -> None:
+    answerer, _ = small
+    first = answerer.ask("公务用车有什么要求？")
+    again = answerer.ask("那具体应该怎么做？", history=[(first.question, first.text)], previous=first)
+    assert not again.refused
+    assert again.text != first.text
+    assert not set(_claims(again)) & set(_claims(first))
+
+
+def test_excerpts_added_for_points_are_the_files_own_text(small: tuple[Answerer, Path]) -> None:
+    answerer, path = small
+    original = path.read_text(encoding="utf-8")
+    a = answerer.ask("做好督查工作要抓好哪几点？")
+    assert a.citations
+    for c in a.citations:
+        assert original[c.start : c.end] == c.text
+        assert any(s.text.split(". ", 1)[-1].rstrip("。") in c.text for s in a.sentences if c.n in s.citations)
+
+
+def test_kinds_numbers_and_cuts() -> None:
+    assert kind("县里打算从哪几方面抓信息工作？") == "list"
+    assert kind("会议纪要由谁签发？") == "who"
+    assert numbers("两个工作日内办结", "工作日")
+    assert not numbers("全年办理督办件95件", "工作日")
+    assert cut("为加强管理，每车每月油耗上限为一百五十升。", {"油耗": 1.0}, "quantity").startswith("每车每月油耗")
+    [points] = [e for e in enumerations(SPEECH) if e.family == "是"]
+    assert [i.key for i in points.items] == ["加强督查督办", "完善督查制度", "强化结果运用"]
+    assert padding("一、关于督查工作") == "heading"
+
+
+# ------------------------------------------------------------------ the seed corpus, the real model
+def test_real_qualities_question_gets_the_four_points(real_bot: pipeline.Ragbot) -> None:
+    a = Answerer(real_bot).ask("办公室主任应该具备哪些素质？")
+    assert not a.refused
+    assert detect_script(a.text) == "simplified"
+    for point in ("政治上要强", "业务上要精", "思路上要清", "工作上要实"):
+        assert point in a.text, a.text
+    assert all(s.supported for s in a.sentences)
+
+
+def test_real_follow_up_adds_what_the_first_answer_did_not_say(real_bot: pipeline.Ragbot) -> None:
+    answerer = Answerer(real_bot)
+    first = answerer.ask("办公室主任应该具备哪些素质？")
+    deeper = answerer.ask("那具体应该怎么做？", history=[(first.question, first.text)], previous=first)
+    assert not deeper.refused
+    assert deeper.text != first.text
+    assert not set(_claims(deeper)) & set(_claims(first))
+    assert all(s.supported for s in deeper.sentences)
