@@ -2,8 +2,8 @@
 
   render_answer(a, display, context)   an Answer: its sentences with [n] markers, then the numbered
                                        excerpts (the cited sentence highlighted, the surrounding
-                                       passage on demand); refusals list the closest passages as not
-                                       matching; unsupported sentences are underlined
+                                       passage on demand); refusals list the closest passages for
+                                       reference; unsupported sentences are underlined
   render_phrases(r, display)           precedent wording: keyword-in-context lines, counts, similar
                                        sentences, each with a copy button, in the display script
   report_page(md, folder)              the evaluation report as one self-contained page; body_of(page)
@@ -119,8 +119,8 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
         )
         for c in a.citations
     ]
-    if a.refused:  # the closest passages, labelled as not matching
-        parts.append("<p><b>最接近的段落（与问题不匹配）：</b></p>")
+    if a.refused:  # the closest passages, for reference (one may hold the answer the evidence check missed)
+        parts.append("<p><b>最接近的段落（未能确认回答了这个问题，供参考）：</b></p>")
         blocks = [
             (i, h.title, h.file, h.headings, h.text, [], " nomatch", h) for i, h in enumerate(a.hits[:3], start=1)
         ]
@@ -328,7 +328,7 @@ def print_answer(a: Answer) -> None:
         print("\n(not backed by any excerpt: " + " / ".join(unsupported) + ")")
     print()
     if a.refused:
-        print("closest passages (they do not answer the question):")
+        print("closest passages (not confirmed to answer the question):")
         for h in a.hits[:3]:
             print(f"  - {h.file} #{h.speech} {h.title}: {h.text[:80]}…")
         return

@@ -71,7 +71,7 @@ def test_weak_evidence_is_refused_plainly(fake_bot: pipeline.Ragbot) -> None:
     assert a.refused
     assert a.text == "語料中沒有找到相關內容。"
     assert a.citations == ()
-    assert a.hits  # the closest passages are still there to show, labelled as not matching
+    assert a.hits  # the closest passages are still there to show, for reference
 
 
 def test_quantity_questions_need_a_sentence_with_a_number() -> None:
@@ -209,7 +209,7 @@ def test_cli_ask_text(real_index: Config, capsys) -> None:
     assert main(["ask", "出差回来报销差旅费需要哪些票据？", "--index", str(real_index.index)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("语料中没有找到相关内容。")
-    assert "closest passages (they do not answer the question)" in out
+    assert "closest passages (not confirmed to answer the question)" in out
 
 
 def test_cli_ask_with_llm_down_still_answers(real_index: Config, capsys, tmp_path: Path, monkeypatch) -> None:
