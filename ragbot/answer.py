@@ -25,7 +25,7 @@ import numpy as np
 
 from . import cite
 from .asks import WORDING, kind, numbers, unit_asked
-from .compose import Draft, compose
+from .compose import compose
 from .generate import (
     Candidate,
     ExtractiveGenerator,
@@ -39,6 +39,7 @@ from .lexical import tokenize
 from .retrieve import Filters, SearchSettings, prepare_query, search
 from .script import detect_script, fold, to_script
 from .types import Answer, Citation, Hit, Script
+from .writer import Draft
 
 if TYPE_CHECKING:
     from .index import Index

@@ -4,6 +4,7 @@
                           where, wording (说法, 比喻, 形容…), or fact
   states(text, kind)      whether a text states a number, a body or role, a time, or a place
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
+  anchors(question)       the phrases it quotes, as patterns (X or 某 for anything): where the answer is said
   numbers(text, unit)     whether it states a number (Arabic or Chinese: 一百五十升, 两个工作日, 百分之十),
                           in the unit a quantity question asks about when it names one (unit_asked)
 
@@ -126,3 +127,24 @@ def coverage(text: str, weights: dict[str, float]) -> float:
         if whole:
             got += weights[t] * sum(weights[p] for p in parts if p in folded) / whole
     return round(got / total, 3)
+
+
+_QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,30})[”」』\"’]")
+_WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
+ANY = ".{1,4}"  # what a wildcard in a quoted phrase stands for
+
+
+def anchors(question: str) -> list[re.Pattern[str]]:
+    """The phrases a question quotes (「三服务」, “X中求快”: X stands for anything), as patterns over
+    folded text: the speeches' own words the answer must sit next to.
+
+    >>> [p.pattern for p in anchors("讲话里“X中求快”的说法有哪些？「三服務」指什么？")]
+    ['.{1,4}中求快', '三服务']
+    """
+    out = []
+    for m in _QUOTE.finditer(fold(question)):
+        parts = [re.escape(p) for p in _WILDCARD.split(m.group(1).strip())]
+        pattern = ANY.join(parts)
+        if sum(len(p) for p in _WILDCARD.split(m.group(1))) >= 3:  # 「转变」 alone is any sentence
+            out.append(re.compile(pattern))
+    return out

@@ -5,6 +5,8 @@ Shared code (fakes, file makers, paths) is in helpers.py; this file holds fixtur
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,7 +19,10 @@ from ragbot.config import Config
 from ragbot.embed import DEFAULT, Embedder, make_embedder
 from ragbot.types import Corpus
 
-from .helpers import CORPUS
+from .helpers import CORPUS, chromium
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # A test that needs one of these builds a real index, loads the torch model, or starts a server or a
 # browser: it is `slow` (make test-fast skips it; make test and CI run everything). Tests slow for
@@ -75,3 +80,11 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 _hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     _hypothesis_settings.load_profile("ci")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """A headless Chromium for a module's browser tests (each test opens its own page). Per module:
+    Playwright's sync API runs one instance at a time, and test_serve.py starts its own."""
+    with chromium() as b:
+        yield b

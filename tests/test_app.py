@@ -24,7 +24,7 @@ from ragbot.script import detect_script
 from ragbot.testing import serve
 from ragbot.types import Answer, AnswerSentence, Citation, Hit
 
-from .helpers import CHROMIUM, CORPUS, chromium, local_page, make_workdir
+from .helpers import CHROMIUM, CORPUS, local_page, make_workdir
 
 
 def _answer(text: str, excerpt: str, refused: bool = False, supported: bool = True) -> Answer:
@@ -243,12 +243,6 @@ def test_page_is_served_without_cdn_assets(server: str) -> None:
     page = urllib.request.urlopen(server, timeout=10).read().decode()
     for host in ("fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr.net", "unpkg.com", "cdnjs"):
         assert host not in page, host
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page
 from ragbot.config import Config
 from ragbot.testing import serve
 
-from .helpers import CORPUS, chromium, local_page, make_workdir
+from .helpers import CORPUS, local_page, make_workdir
 
 TRADITIONAL = "000_fc7b01b31694c23c.txt"
 
@@ -21,12 +21,6 @@ def server(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Iter
     work = make_workdir(real_index, tmp_path_factory.mktemp("phrases-app"))
     with serve(work / "index", work) as app:
         yield app.url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

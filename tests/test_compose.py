@@ -30,6 +30,8 @@ SPEECH = """在全县办公室工作会议上的讲话
 公务用车要严格管理，规范派车程序。每车每月油耗上限为一百五十升，超出部分由使用单位自行承担。
 三、关于文稿工作
 文稿是办公室的“脸面”，文稿工作要做到“三个一”：一个主题、一条主线、一套数据。
+四、关于办事效率
+办文办会要讲效率。一要严格把关，严中求快。二要注重细节，细中求快。三要把握节奏，稳中求快。
 谢谢大家！
 """
 
@@ -80,6 +82,20 @@ def test_a_wording_question_quotes_the_formulation(small: tuple[Answerer, Path])
     a = answerer.ask("形容文稿工作重要性的说法是什么？")
     assert a.text.startswith("讲话中的说法：“")
     assert "脸面" in a.text
+
+
+def test_a_quoted_pattern_is_answered_with_every_saying_of_it(small: tuple[Answerer, Path]) -> None:
+    answerer, path = small
+    a = answerer.ask("办文效率方面有一组“X中求快”的说法，都有哪些？")  # X stands for anything
+    assert a.text.split("\n") == [
+        "讲话中的说法：",
+        "1. “严格把关，严中求快”。[1]",
+        "2. “注重细节，细中求快”。[1]",
+        "3. “把握节奏，稳中求快”。[1]",
+    ]
+    assert all(s.supported for s in a.sentences)
+    [c] = a.citations
+    assert c.text == path.read_text(encoding="utf-8")[c.start : c.end]
 
 
 def test_no_padding_and_no_dangling_reference_in_any_answer(small: tuple[Answerer, Path]) -> None:
@@ -142,3 +158,11 @@ def test_real_follow_up_adds_what_the_first_answer_did_not_say(real_bot: pipelin
     assert deeper.text != first.text
     assert not set(_claims(deeper)) & set(_claims(first))
     assert all(s.supported for s in deeper.sentences)
+
+
+def test_real_wildcard_wording_lists_every_saying(real_bot: pipeline.Ragbot) -> None:
+    a = Answerer(real_bot).ask("讲效率的那篇讲话里，几个“X中求快”分别是什么？")
+    assert not a.refused
+    for saying in ("严中求快", "实中求快", "细中求快", "准中求快", "稳中求快"):
+        assert saying in a.text, a.text
+    assert all(s.supported for s in a.sentences)

@@ -1,0 +1,258 @@
+"""An answer being written from the speeches' own words, and the sentences it may be written with.
+
+  Writer                 the pieces so far (the file's own characters in the asker's script, with [n]
+                         markers), the excerpts they cite (retrieved ones, or new ones cut from the
+                         speech), and what was already said: nothing is said twice
+  options(evidence)      the sentences that may answer: the retrieved ones, and those of the best
+                         speeches that hold a phrase the question quotes (「X中求快」)
+  sentences(writer, ...) the best of them first (for a typed question, the best that states what is
+                         wanted), cut to the clauses that answer, then the ones that rank nearly as high
+
+compose.py decides which kind of answer to write; this module writes sentences. What it does not do:
+list points (compose.py reads enumerations with structure.py) or check citations (cite.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .asks import ANY, anchors, coverage, states
+from .cite import bigrams
+from .generate import Candidate
+from .lexical import tokenize
+from .script import fold, to_script
+from .structure import cut, han_count, marker, padding, sentence_spans
+from .types import Hit, Script
+
+if TYPE_CHECKING:
+    from .answer import Evidence
+    from .index import Index
+
+END = "。！？!?；;…"
+TRIM = "，,、：:；; \n"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The composed answer: pieces of text with [n] markers (asker's script) and the excerpts they number."""
+
+    pieces: tuple[str, ...]
+    excerpts: tuple[Hit, ...]
+    kind: str
+
+
+class Writer:
+    """One answer being written: the excerpts so far, the pieces, and what was already said."""
+
+    def __init__(self, index: Index, hits: Sequence[Hit], script: Script, said: Sequence[str] = ()) -> None:
+        self.index = index
+        self.excerpts = list(hits)
+        self.script = script
+        self.pieces: list[str] = []
+        self.grams: list[set[str]] = [bigrams(s) for s in said if s.strip()]
+        self.quote = False  # wording answers quote each formulation: “…”
+
+    def repeats(self, text: str) -> bool:
+        g = bigrams(text)
+        return not g or any(len(g & h) / max(1, min(len(g), len(h))) >= 0.6 for h in self.grams)
+
+    def cite(self, file: str, speech: int, start: int, end: int) -> int:
+        """The number of an excerpt holding speech text [start, end): a retrieved one, or a new one."""
+        for n, h in enumerate(self.excerpts, start=1):
+            if h.file == file and h.speech == speech and h.text_start <= start and end <= h.text_end:
+                return n
+        s = self.index.speeches[(file, speech)]
+        lo, hi = _widen(s.text, start, end)
+        a, b = s.offsets.span(lo, hi)
+        near = min(
+            (c for c in self.index.chunks if c.file == file and c.speech == speech),
+            key=lambda c: abs(c.text_start - lo),
+        )
+        self.excerpts.append(
+            Hit(
+                len(self.excerpts) + 1,
+                0.0,
+                (near.id,),
+                file,
+                speech,
+                s.title,
+                near.headings,
+                a,
+                b,
+                s.text[lo:hi],
+                lo,
+                hi,
+            )
+        )
+        return len(self.excerpts)
+
+    def say(self, text: str, n: int | None, numbered: int = 0) -> bool:
+        """Add one sentence (cut text, the file's own characters) citing excerpt `n`; False if it repeats."""
+        body = text.strip().rstrip(TRIM)
+        if not body or self.repeats(body):
+            return False
+        self.grams.append(bigrams(body))
+        out = to_script(body, self.script)
+        if self.quote:
+            out = "“" + out.rstrip(END) + "”。"
+        elif out[-1] not in END + "”’」":
+            out += "。"
+        prefix = f"\n{numbered}. " if numbered else ""
+        self.pieces.append(prefix + out + (f"[{n}]" if n else ""))
+        return True
+
+    def lead(self, words: str) -> None:
+        self.pieces.append(to_script(words, self.script))
+
+    def mark(self) -> tuple[int, int, int]:
+        return len(self.pieces), len(self.excerpts), len(self.grams)
+
+    def undo(self, to: tuple[int, int, int]) -> None:
+        """Forget everything written since `mark()`."""
+        del self.pieces[to[0] :], self.excerpts[to[1] :], self.grams[to[2] :]
+
+    def draft(self, what: str) -> Draft:
+        return Draft(tuple(self.pieces), tuple(self.excerpts), what)
+
+
+def _widen(text: str, start: int, end: int, limit: int = 240) -> tuple[int, int]:
+    """[start, end) grown to whole sentences, at most about `limit` characters."""
+    spans = sentence_spans(text)
+    lo = max((a for a, b in spans if a <= start), default=start)
+    hi = min((b for a, b in spans if b >= end), default=end)
+    return lo, min(hi, max(end, lo + limit))
+
+
+def term_weights(index: Index, question: str) -> dict[str, float]:
+    return {t: index.bm25.idf(t) for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 or index.bm25.idf(t) > 3}
+
+
+def usable(text: str, titles: tuple[str, ...]) -> bool:
+    return not padding(text, titles)
+
+
+@lru_cache(maxsize=4)
+def _unit_rows(index: Index) -> dict[tuple[str, int], dict[int, int]]:
+    """Where each sentence vector's text starts in its speech: (file, speech) -> {position: row}."""
+    out: dict[tuple[str, int], dict[int, int]] = {}
+    for ci, c in enumerate(index.chunks):
+        rows = out.setdefault((c.file, c.speech), {})
+        for row, _, at in index.sentences(ci):
+            rows.setdefault(c.text_start + at, row)
+    return out
+
+
+def similarity(index: Index, ev: Evidence, hit: Hit, start: int) -> float | None:
+    """Cosine of the question with the stored vector of the sentence that starts at `start`, if any."""
+    row = _unit_rows(index).get((hit.file, hit.speech), {}).get(start)
+    return float(index.matrix[row] @ ev.qvec) if row is not None and ev.qvec is not None else None
+
+
+TYPED = ("quantity", "who", "when", "where")
+FOLLOW_MARGIN = 0.06  # a further sentence joins the answer when it ranks this close to the first
+MAX_SENTENCES = 3
+
+
+def rank(c: Candidate, weights: dict[str, float]) -> float:
+    """How well a sentence answers: its vector's cosine to the question's plus the share of the
+    question's words it holds, compound-aware (`_cover`). Against the retrieval-time score (which
+    counts a compound and its parts separately), measured over all 170 answerable questions: answers
+    carry their gold quote equally often (0.673 both), and cite the excerpt holding it more often
+    (evidence recall 0.860 against 0.837)."""
+    return c.similarity + 0.3 * coverage(c.text, weights)
+
+
+Option = tuple[Candidate, Hit]  # a sentence that may answer, and the excerpt (file, speech) it comes from
+
+
+ANCHOR_BONUS = 0.05  # a sentence holding a phrase the question quotes ranks this much higher
+ANCHOR_RARE = 3  # ...when the phrase is that rare in its speech (「三服务」 in every sentence anchors nothing);
+ANCHOR_FAMILY = 8  # a pattern («X中求快») may match a whole family of sentences: that family is the answer
+
+
+def anchored(ev: Evidence, index: Index) -> list[tuple[re.Pattern[str], list[Option]]]:
+    """For each phrase the question quotes and each of the best speeches that says it (rarely enough
+    to point somewhere), the sentences that hold it, in the speech's order, without a point's marker
+    (一要严格要求，严中求快。 is a point's heading and the formulation at once)."""
+    out = []
+    patterns = anchors(ev.question)
+    for hit in {(h.file, h.speech): h for h in ev.hits[:3] if patterns}.values():
+        text = index.speeches[(hit.file, hit.speech)].text
+        folded = fold(text)
+        for p in patterns:
+            spans = [(a, b) for a, b in sentence_spans(text) if p.search(folded[a:b])]
+            if not spans or len(spans) > (ANCHOR_FAMILY if ANY in p.pattern else ANCHOR_RARE):
+                continue
+            group = []
+            for a, b in spans:
+                sim = similarity(index, ev, hit, a)
+                m = marker(text[a:b])
+                a += m.length if m else 0
+                group.append((Candidate(0, text[a:b], 0.0, a, (sim or 0.8) + ANCHOR_BONUS), hit))
+            out.append((p, group))
+    return out
+
+
+def options(ev: Evidence, index: Index) -> list[Option]:
+    """The retrieved sentences, and the ones that hold a phrase the question quotes (`anchored`): «X中求快»
+    is answered where a speech says it, even when the vectors rank it lower."""
+    return [o for _, group in anchored(ev, index) for o in group] + [(c, ev.hits[c.n - 1]) for c in ev.candidates]
+
+
+def sentences(w: Writer, choices: Sequence[Option], weights: dict[str, float], wanted: str, budget: int) -> None:
+    """The best sentence first (for a typed question, the best one that states what is wanted), cut to
+    the clauses that answer; then the next ones that rank nearly as high, within `budget` characters."""
+    titles = tuple({h.title for _, h in choices})
+    cleaned = [(_unpadded(c, titles), h) for c, h in choices]
+    pool = [(c, h) for c, h in cleaned if c.text and (usable(c.text, titles) or padding(c.text, titles) == "dangling")]
+    ranked = sorted(pool, key=lambda o: -rank(o[0], weights))
+    if wanted in TYPED:
+        ranked = [o for o in ranked if states(o[0].text, wanted)] + [o for o in ranked if not states(o[0].text, wanted)]
+    top, used = None, 0
+    for c, hit in ranked:
+        if top is not None and (rank(c, weights) < top - FOLLOW_MARGIN or len(w.pieces) >= MAX_SENTENCES):
+            break
+        text = c.text
+        if padding(text, titles) == "dangling":  # bring what it refers to, or leave it out
+            text = _with_antecedent(w.index, hit, c, titles)
+            if not text:
+                continue
+        piece = cut(text, weights, wanted if top is None or wanted == "wording" else "", 150 if top is None else 100)
+        piece = text.strip() if han_count(piece) < 6 and len(text) <= 60 else piece  # 严格要求，严中求快。
+        if han_count(piece) < 6 or (top is not None and used + len(piece) > budget):
+            continue
+        speech = w.index.speeches[(hit.file, hit.speech)].text
+        at = speech.find(piece, max(0, c.position - len(text)))
+        if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
+            used += len(piece)
+            top = rank(c, weights) if top is None else top
+
+
+def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:
+    """`c` without the title, salutation, closing or heading sentences its text carries along (a
+    stored sentence unit may hold a short one next to a real one: 谢谢大家！ after the last point)."""
+    spans = sentence_spans(c.text)
+    keep = [
+        (a, b) for a, b in spans if padding(c.text[a:b], titles) not in ("title", "salutation", "closing", "heading")
+    ]
+    if len(keep) == len(spans):
+        return c
+    if not keep:
+        return replace(c, text="")
+    a, b = keep[0][0], keep[-1][1]
+    return replace(c, text=c.text[a:b], position=c.position + a)
+
+
+def _with_antecedent(index: Index, hit: Hit, c: Candidate, titles: tuple[str, ...]) -> str:
+    """A dangling sentence together with the sentence before it, when that one is usable."""
+    text = index.speeches[(hit.file, hit.speech)].text
+    spans = [s for s in sentence_spans(text) if s[1] <= c.position]
+    if not spans:
+        return ""
+    a, b = spans[-1]
+    before = text[a:b]
+    return before + c.text if usable(before, titles) else ""
