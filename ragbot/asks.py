@@ -5,8 +5,9 @@
   states(text, kind)      whether a text states a number, a body or role, a time, or a place
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
   anchors(question)       the phrases it quotes, as patterns (X or 某 for anything): where the answer is said
-  numbers(text, unit)     whether it states a number (Arabic or Chinese: 一百五十升, 两个工作日, 百分之十),
-                          in the unit a quantity question asks about when it names one (unit_asked)
+  numbers(text, units)    whether it states a number (Arabic or Chinese: 一百五十升, 两个工作日, 百分之十),
+                          in the units a quantity question asks about (unit_asked: one it names,
+                          a length of time for 多长时间, money for 经费…多少)
 
 Answer-type matching rests on these: a quantity question is only answered by a sentence that
 states a number of the kind asked (a count of 件 does not answer 几个工作日). What it does not do:
@@ -26,7 +27,9 @@ QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点级篇分个
 WHO = re.compile(r"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪位|什么人|哪个机构|由哪|哪一级")
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久")
 WHERE = re.compile(r"在哪|哪里|什么地方|何处|哪个地方")
-POINTS = re.compile(r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪些|几(?:个)?方面|几条|几点|分别")
+POINTS = re.compile(
+    r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪些|几(?:个)?方面|几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点)"
+)
 LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|要求|职责|职能|任务|做到|做好|注意|措施|途径|办法|方面|几点|原则|素质|作用"
 )
@@ -45,10 +48,10 @@ def kind(question: str) -> str:
     """What a question asks for.
 
     >>> [kind(q) for q in ("办公室主任有哪些职责？", "公务用车每月油耗上限是多少升？", "会议纪要由谁签发？",
-    ...  "形容办公室地位的比喻说法", "什么是以文辅政？", "县里打算从哪几方面抓信息工作？")]
-    ['list', 'quantity', 'who', 'wording', 'fact', 'list']
+    ...  "形容办公室地位的比喻说法", "什么是以文辅政？", "县里打算从哪几方面抓信息工作？", "要强化哪“三种意识”？")]
+    ['list', 'quantity', 'who', 'wording', 'fact', 'list', 'list']
     """
-    q = fold(question)
+    q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     if WORDING.search(q):
         return "wording"
     if POINTS.search(q):
@@ -79,30 +82,52 @@ def states(text: str, wanted: str) -> bool:
 
 # the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it
 _UNIT = re.compile(
-    r"(?:多少|几|哪一|第几)(?:个)?(工作日|小时|公里|年|月|日|天|周|次|项|条|件|篇|级|分|元|升|人|名|位|批|期|届|倍|%)"
+    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|级|分|元|升|人|名|位|批|期|届|倍|%)"
 )
+_DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
+_LASTS = re.compile(r"多长时间|多久|多长")
+_MONEY = re.compile(
+    r"(?:经费|费用|资金|工资|奖金|补助|补贴|津贴|价值|开支|费|钱)[^，。？?]{0,8}(?:多少|几)|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金)"
+)
+_MAGNITUDE = re.compile(r"^[多余万亿千百]*个?")
 
 
-def unit_asked(question: str) -> str:
-    """The unit a quantity question asks about ('' when it names none).
+def unit_asked(question: str) -> tuple[str, ...]:
+    """The units a quantity question asks about (none when it names none): one it names (多少升), a
+    length of time for 多长时间 / 多久, money for what something costs or pays.
 
     >>> unit_asked("公务用车每月油耗上限是多少升？"), unit_asked("要在几个工作日内反馈？"), unit_asked("有多少？")
-    ('升', '工作日', '')
+    (('升',), ('工作日',), ())
+    >>> unit_asked("培训要完成多少学时？"), unit_asked("会议费开支标准每人每天是多少？"), unit_asked("多长时间演练一次？")[:3]
+    (('学时',), ('元',), ('工作日', '小时', '分钟'))
     """
-    m = _UNIT.search(fold(question))
-    return m.group(1) if m else ""
+    q = fold(question)
+    m = _UNIT.search(q)
+    if m:
+        return (m.group(1).lstrip("万亿"),)
+    if _LASTS.search(q):
+        return _DURATION
+    return ("元",) if _MONEY.search(q) else ()
 
 
-def numbers(text: str, unit: str = "") -> bool:
-    """Whether `text` states a number (Arabic or Chinese, with a unit), in `unit` when one is given.
+def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
+    """Whether `text` states a number (Arabic or Chinese, with a unit), in one of `units` when given
+    (a magnitude may come between: 3.5亿元 is in 元).
 
-    >>> numbers("每车每月油耗上限为一百五十升"), numbers("两个工作日内办结", "工作日"), numbers("办理了95件", "工作日")
+    >>> numbers("每车每月油耗上限为一百五十升"), numbers("两个工作日内办结", ("工作日",)), numbers("办理了95件", ("工作日",))
     (True, True, False)
+    >>> numbers("总投入3.5亿元", ("元",)), numbers("培训4期", ("学时",))
+    (True, False)
     """
     t = fold(text)
-    if not unit:
+    if not units:
         return bool(NUMBER.search(t))
-    return any(t[m.end() : m.end() + len(unit) + 1].lstrip("个").startswith(unit) for m in NUMBER.finditer(t))
+    for m in NUMBER.finditer(t):
+        after = t[m.end() : m.end() + 8]
+        after = after[_MAGNITUDE.match(after).end() :]  # type: ignore[union-attr]
+        if after.startswith(units):
+            return True
+    return False
 
 
 def coverage(text: str, weights: dict[str, float]) -> float:

@@ -30,11 +30,10 @@ from typing import TYPE_CHECKING
 from .asks import ANY, coverage, kind
 from .generate import Candidate
 from .script import fold
-from .structure import CLAUSE, Enumeration, Item, cut, enumerations, han_count, marker, sentence_spans
+from .structure import CLAUSE, TRIM, Enumeration, Item, cut, enumerations, han_count, marker, sentence_spans
 from .types import Answer, Hit
 from .writer import (
     ANCHOR_FAMILY,
-    TRIM,
     Draft,
     Option,
     Writer,
@@ -65,10 +64,12 @@ def _topic(text: str, start: int, reach: int = 160) -> tuple[int, str]:
     where it starts."""
     lo = max(0, start - reach)
     before = sentence_spans(text[lo:start])
+    while len(before) > 1 and han_count(text[lo + before[-1][0] : lo + before[-1][1]]) <= 4:  # 我想，首先…
+        before.pop()
     return (lo + before[-1][0], text[lo + before[-1][0] : lo + before[-1][1]]) if before else (start, "")
 
 
-_ANNOUNCES = re.compile(r"[：:]$|以下|如下|[几两三四五六七八九十]个?(方面|点|条|项|件|要|是)|分别是")
+_ANNOUNCES = re.compile(r"[：:?？]$|以下|如下|[几两三四五六七八九十]个?(方面|点|条|项|件|要|是)|分别是")
 
 
 def _list_score(
@@ -90,7 +91,8 @@ def _list_score(
     best = max((c.similarity for c in ev.candidates), default=0.0)
     sims = [x for x in (similarity(w.index, ev, hit, a) for a in (at, *(i.start for i in e.items))) if x is not None]
     semantic = max(0.0, 1.0 - (best - max(sims)) / 0.05) if sims else 0.0  # 1 at the best sentence, 0 at 0.05 below
-    announced = any(at <= c.position < e.start for c in top) and bool(_ANNOUNCES.search(topic.rstrip("。 ")))
+    lead, _ = _topic(text, at, 80)  # the sentence before the topic leads into it too (队伍是好的。如何更好呢？首先…)
+    announced = any(lead <= c.position < e.start for c in top) and bool(_ANNOUNCES.search(topic.rstrip("。 ")))
     return 0.7 * lexical + 0.3 * semantic + (0.5 if announced else 0.0)
 
 

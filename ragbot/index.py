@@ -26,7 +26,6 @@ import fcntl
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -40,11 +39,11 @@ import numpy as np
 from .config import Config
 from .errors import IndexInvalid, IndexMissing, IndexWriteError
 from .lexical import BM25, tokenize
+from .structure import SENTENCE_END
 from .types import Chunk, OffsetMap, Segment, Speech
 
 FORMAT = 1
 EMBED_RECIPE = "units: the folded chunk and each of its folded sentences (>= 8 chars); chunk score = max"
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
 README = """\
 This folder holds ragbot's search index: `manifest.json` (what built it, from which files),
 `chunks.jsonl`, `speeches.jsonl`, `vectors.faiss` and `lexical.json`.
@@ -84,7 +83,7 @@ def embed_units(chunk: Chunk) -> list[str]:
     """
     sentences: list[str] = []
     buf = ""
-    for piece in _SENTENCE_END.split(chunk.folded):
+    for piece in SENTENCE_END.split(chunk.folded):
         buf += piece
         if len(buf.strip()) >= 8:
             sentences.append(buf.strip())

@@ -24,10 +24,11 @@ from .asks import coverage, states
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CN = "一二三四五六七八九十"
-_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
 _CLAUSE_END = re.compile(r"(?<=[，,；;、：:。！？!?])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 TRIM = "，,、：:；; \n"  # what a cut clause loses at its end
+CLOSERS = "”’」』）)"  # a closing quote after 。 belongs to the sentence before
 SEQUENCE = {"首先": 1, "其次": 2, "再其次": 3, "再次": 3, "再者": 3, "最后": 99}
 
 # (family, pattern): the number is group 1 (Chinese or Arabic); each must open the text
@@ -93,7 +94,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     ['一、总体要求', '要做好督查。', '信息要快；', '文稿要精！']
     """
     out, at = [], 0
-    for piece in _SENTENCE_END.split(text):
+    for piece in SENTENCE_END.split(text):
         a, b = at, at + len(piece)
         at = b
         while a < b and text[a].isspace():
@@ -160,10 +161,16 @@ def key_clause(text: str) -> str:
     return key.rstrip("，,；;、：:。！？!? \n")
 
 
+_LEAD_IN = re.compile(r"(?:我想|我认为|我看|我觉得|我以为|我們認為|我认为|具体来说|具体地说|具體來說)[，,]\s*")
+
+
 def _openings(text: str) -> list[tuple[int, Marker]]:
-    """Every place a marker opens a sentence, a line, or a clause after ：or ；."""
+    """Every place a marker opens a sentence (after a speaker's lead-in: 我想，首先要…), a line, or a
+    clause after ：or ；."""
     found = []
     for a, _ in sentence_spans(text):
+        lead = _LEAD_IN.match(text, a)
+        a = lead.end() if lead else a
         m = marker(text[a:])
         if m:
             found.append((a, m))
@@ -272,7 +279,7 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
 CLAUSE = re.compile(r"(?<=[，,；;：:])")
 QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
 # a clause that leans on the one before it cannot open a cut; one that opens a pair cannot end it
-_LEANS = re.compile(r"^(才|就|也|又|而|但|却|并|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此)")
+_LEANS = re.compile(r"^(是|才|就|也|又|而|但|却|并|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此)")
 _OPENS = re.compile(r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)")
 
 

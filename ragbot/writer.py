@@ -25,7 +25,7 @@ from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
 from .script import fold, to_script
-from .structure import cut, han_count, marker, padding, sentence_spans
+from .structure import CLOSERS, TRIM, cut, han_count, marker, padding, sentence_spans
 from .types import Hit, Script
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from .index import Index
 
 END = "。！？!?；;…"
-TRIM = "，,、：:；; \n"
 
 
 @dataclass(frozen=True)
@@ -92,13 +91,14 @@ class Writer:
 
     def say(self, text: str, n: int | None, numbered: int = 0) -> bool:
         """Add one sentence (cut text, the file's own characters) citing excerpt `n`; False if it repeats."""
-        body = text.strip().rstrip(TRIM)
+        body = text.strip().lstrip(CLOSERS).rstrip(TRIM)
         if not body or self.repeats(body):
             return False
         self.grams.append(bigrams(body))
         out = to_script(body, self.script)
         if self.quote:
-            out = "“" + out.rstrip(END) + "”。"
+            inner = out.rstrip(END)  # a formulation that quotes itself goes in 「」, its own “” untouched
+            out = f"「{inner}」。" if "“" in inner or "”" in inner else f"“{inner}”。"
         elif out[-1] not in END + "”’」":
             out += "。"
         prefix = f"\n{numbered}. " if numbered else ""

@@ -17,6 +17,7 @@ from ragbot.evaluate import padding_rate
 from ragbot.script import detect_script
 from ragbot.structure import cut, enumerations, padding
 from ragbot.types import Answer
+from ragbot.writer import Writer
 
 from .helpers import KeywordEmbedder
 
@@ -80,7 +81,7 @@ def test_a_quantity_question_leads_with_the_clause_that_states_the_number(small:
 def test_a_wording_question_quotes_the_formulation(small: tuple[Answerer, Path]) -> None:
     answerer, _ = small
     a = answerer.ask("形容文稿工作重要性的说法是什么？")
-    assert a.text.startswith("讲话中的说法：“")
+    assert a.text.startswith(("讲话中的说法：“", "讲话中的说法：「"))  # 「」 when the formulation holds “”
     assert "脸面" in a.text
 
 
@@ -132,12 +133,28 @@ def test_excerpts_added_for_points_are_the_files_own_text(small: tuple[Answerer,
 def test_kinds_numbers_and_cuts() -> None:
     assert kind("县里打算从哪几方面抓信息工作？") == "list"
     assert kind("会议纪要由谁签发？") == "who"
-    assert numbers("两个工作日内办结", "工作日")
-    assert not numbers("全年办理督办件95件", "工作日")
+    assert numbers("两个工作日内办结", ("工作日",))
+    assert not numbers("全年办理督办件95件", ("工作日",))
     assert cut("为加强管理，每车每月油耗上限为一百五十升。", {"油耗": 1.0}, "quantity").startswith("每车每月油耗")
     [points] = [e for e in enumerations(SPEECH) if e.family == "是"]
     assert [i.key for i in points.items] == ["加强督查督办", "完善督查制度", "强化结果运用"]
     assert padding("一、关于督查工作") == "heading"
+    # a clause that opens with 是 leans on the subject before it: the cut keeps that subject
+    assert cut("加强领导的第一个层面，是各级政府要把修志列入议事日程。", {"政府": 1.0}).startswith("加强领导")
+    # a speaker's lead-in before the first marker (我想，首先要…) still opens the list
+    [team] = enumerations(
+        "如何把队伍建设得更好呢？我想，首先要提高政治水平。其次，要加强业务学习。再其次，要保证身体健康。"
+    )
+    assert [i.key for i in team.items] == ["要提高政治水平", "要加强业务学习", "要保证身体健康"]
+
+
+def test_quoted_formulations_read_cleanly() -> None:
+    # the index splits after 。 so a sentence may open with the closing quote of the one before
+    w = Writer(None, [], "simplified")  # type: ignore[arg-type]  # say() never reads the index
+    w.quote = True
+    w.say("”作为党委的“参谋部”、“服务部”，干部必须有相应的素质。", 1)
+    w.say("做到说了就算、定了就干。", 2)
+    assert w.pieces == ["「作为党委的“参谋部”、“服务部”，干部必须有相应的素质」。[1]", "“做到说了就算、定了就干”。[2]"]
 
 
 # ------------------------------------------------------------------ the seed corpus, the real model
@@ -166,3 +183,32 @@ def test_real_wildcard_wording_lists_every_saying(real_bot: pipeline.Ragbot) -> 
     for saying in ("严中求快", "实中求快", "细中求快", "准中求快", "稳中求快"):
         assert saying in a.text, a.text
     assert all(s.supported for s in a.sentences)
+
+
+def test_real_which_three_question_gets_the_list(real_bot: pipeline.Ragbot) -> None:
+    a = Answerer(real_bot).ask("办公室人员思想上要强化哪“三种意识”？")  # 哪三种: a list, not a fact
+    lines = a.text.split("\n")
+    assert lines[0] == "讲话对此提出：", a.text
+    assert [x for x in ("政治意识", "大局意识", "责任意识") if x in a.text] == ["政治意识", "大局意识", "责任意识"]
+
+
+def test_real_list_led_in_by_a_question_sentence_is_found(real_bot: pipeline.Ragbot) -> None:
+    # 队伍是好的…如何更好呢？我想，首先…其次…再其次…: the question before the list announces it
+    a = Answerer(real_bot).ask("修志队伍建设要从哪几个方面抓？")
+    assert a.text.split("\n")[0] == "讲话对此提出：", a.text
+    for point in ("提高政治思想水平", "加强业务学习", "保证身体健康"):
+        assert point in a.text, a.text
+
+
+def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbot) -> None:
+    # 学时, money, a length of time: a count of 期 or 件 or a 20-working-day limit answers none of these
+    answerer = Answerer(real_bot)
+    for q in (
+        "办公室人员每年要参加多少学时的业务培训？",
+        "督查件一般要在多长时间内办结？",
+        "政府信息公开每年的工作经费是多少？",
+    ):
+        assert answerer.ask(q).refused, q
+    money = answerer.ask("全省教育经费总投入是多少？")  # the speech says 1170.94亿元
+    assert not money.refused
+    assert "1170.94亿元" in money.text, money.text
