@@ -58,8 +58,8 @@ from ragbot.config import Config, Mode  # noqa: E402
 from ragbot.embed import DEFAULT, Embedder, make_embedder  # noqa: E402
 from ragbot.evaluate import load_questions, machine, percentile  # noqa: E402
 from ragbot.experiment import load_baselines  # noqa: E402
-from ragbot.index import embed_units  # noqa: E402
 from ragbot.types import Answer, BuildReport  # noqa: E402
+from ragbot.units import embed_units  # noqa: E402
 
 FLOPS_PER_TOKEN = 2 * 12 * (4 * 384 * 384 + 2 * 384 * 1536)  # matmul FLOPs of e5-small per token
 ASK_P95_GOAL_MS = 150.0

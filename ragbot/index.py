@@ -1,12 +1,13 @@
 """The index on disk: a versioned folder of plain files, written atomically, loaded with checks.
 
   index/manifest.json   format, ragbot version, embedder (name, dimension, weights fingerprint),
+                        embedding recipe (units.py: sentence vectors separate or pooled),
                         chunking settings, sha256 of every corpus file, build time, counts, kind
   index/chunks.jsonl    one chunk per line, with the hashes of its embedded units, in vector order
   index/speeches.jsonl  one speech per line: cleaned text, title, script, offset map
   index/vectors.faiss   normalised vectors, inner product: exact IndexFlatIP, or HNSW above
                         `hnsw_threshold` vectors. Each chunk has several: its whole text and
-                        each of its sentences (see `embed_units`); a chunk scores its best one
+                        each of its sentences (see units.py); a chunk scores its best one
   index/lexical.json    the BM25 postings (see lexical.py)
   index/README.md       what this folder is
 
@@ -23,7 +24,6 @@ import contextlib
 import ctypes
 import errno
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -39,11 +39,10 @@ import numpy as np
 from .config import Config
 from .errors import IndexInvalid, IndexMissing, IndexWriteError
 from .lexical import BM25, tokenize
-from .structure import SENTENCE_END
 from .types import Chunk, OffsetMap, Segment, Speech
+from .units import EMBED_RECIPE, POOLED_RECIPE, embed_units
 
 FORMAT = 1
-EMBED_RECIPE = "units: the folded chunk and each of its folded sentences (>= 8 chars); chunk score = max"
 README = """\
 This folder holds ragbot's search index: `manifest.json` (what built it, from which files),
 `chunks.jsonl`, `speeches.jsonl`, `vectors.faiss` and `lexical.json`.
@@ -69,35 +68,6 @@ class Manifest:
     kind: str
     embed_recipe: str = EMBED_RECIPE
     stats: dict[str, Any] = field(default_factory=dict)
-
-
-def embed_units(chunk: Chunk) -> list[str]:
-    """What the dense model embeds for a chunk: its folded text, then each folded sentence.
-
-    Measured on eval/questions.jsonl (dense hit@5): whole chunks 0.75, sentences alone 0.86,
-    both 0.88; prepending the heading path lowered every variant (0.70-0.80), so headings stay
-    metadata. Sentences shorter than 8 characters join the next one.
-
-    >>> embed_units(Chunk("i", "f", 1, "t", 0, 0, "甲", "要做好督查工作。信息工作要再上新水平。", ()))
-    ['要做好督查工作。信息工作要再上新水平。', '要做好督查工作。', '信息工作要再上新水平。']
-    """
-    sentences: list[str] = []
-    buf = ""
-    for piece in SENTENCE_END.split(chunk.folded):
-        buf += piece
-        if len(buf.strip()) >= 8:
-            sentences.append(buf.strip())
-            buf = ""
-    if buf.strip():
-        if sentences:
-            sentences[-1] += buf.rstrip()
-        else:
-            sentences.append(buf.strip())
-    return [chunk.folded] + (sentences if len(sentences) > 1 else [])
-
-
-def text_key(text: str, fingerprint: str) -> str:
-    return hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest()[:32]
 
 
 class Vectors(Protocol):
@@ -377,9 +347,21 @@ def read_manifest(folder: Path) -> Manifest:
 
 
 def check_embedder(
-    manifest: Manifest, folder: Path, name: str | None, fingerprint: str | None = None, dim: int | None = None
+    manifest: Manifest,
+    folder: Path,
+    name: str | None,
+    fingerprint: str | None = None,
+    dim: int | None = None,
+    recipe: str | None = None,
 ) -> None:
-    """IndexInvalid, saying what to run, unless the index was built by this embedder (name, weights, size)."""
+    """IndexInvalid, saying what to run, unless the index was built by this embedder (name, weights,
+    size) with this recipe (sentence vectors embedded on their own, or pooled from their chunk's pass)."""
+    if recipe and manifest.embed_recipe != recipe:
+        built, wanted = ("pooled" if r == POOLED_RECIPE else "separate" for r in (manifest.embed_recipe, recipe))
+        raise IndexInvalid(
+            f"index at {folder}/ was built with sentence_vectors = {built}, the settings ask for {wanted}; "
+            f"run `ragbot ingest --rebuild` or set sentence_vectors = {built} (--sentence-vectors {built})"
+        )
     if name and manifest.embedder != name:
         raise IndexInvalid(
             f"index at {folder}/ was built with embedder '{manifest.embedder}', not '{name}'; "
@@ -403,12 +385,13 @@ def load(
     fingerprint: str | None = None,
     dim: int | None = None,
     ef_search: int = Config.ef_search,
+    recipe: str | None = None,
 ) -> Index:
-    """Load and check an index; `embedder_*` are what the caller will query with."""
+    """Load and check an index; `embedder_*` and `recipe` are what the caller will query with."""
     import faiss
 
     manifest = read_manifest(folder)
-    check_embedder(manifest, folder, embedder_name, fingerprint, dim)
+    check_embedder(manifest, folder, embedder_name, fingerprint, dim, recipe)
     try:
         pairs = [_chunk_from(json.loads(line)) for line in (folder / "chunks.jsonl").read_text("utf-8").splitlines()]
         speeches = [_speech_from(json.loads(x)) for x in (folder / "speeches.jsonl").read_text("utf-8").splitlines()]

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from . import __version__
+from . import __version__, units
 from . import index as index_mod
 from .chunk import ChunkSettings, chunk_speech
 from .config import Config, Mode
@@ -32,9 +32,7 @@ from .phrases import PhraseResult, counts, occurrences, similar_sentences
 from .rerank import Reranker, make_reranker
 from .retrieve import Filters, SearchSettings, prepare_query, search
 from .script import fold
-from .types import BuildReport, Chunk, Corpus, FileReport, SearchResult, Speech
-
-Progress = Callable[[int, int, str], None]  # (done, total, what)
+from .types import BuildReport, Chunk, Corpus, FileReport, Progress, SearchResult, Speech
 
 
 def ingest(paths: Iterable[str | Path], config: Config, progress: Progress | None = None) -> Corpus:
@@ -84,7 +82,14 @@ def ingest(paths: Iterable[str | Path], config: Config, progress: Progress | Non
 
 # ---------------------------------------------------------------- building
 def _manifest(
-    corpus: Corpus, config: Config, embedder_name: str, dim: int, fp: str, units: int, stats: dict[str, Any]
+    corpus: Corpus,
+    config: Config,
+    embedder_name: str,
+    dim: int,
+    fp: str,
+    units: int,
+    stats: dict[str, Any],
+    recipe: str = units.EMBED_RECIPE,
 ) -> index_mod.Manifest:
     s = ChunkSettings.of(config)
     return index_mod.Manifest(
@@ -101,6 +106,7 @@ def _manifest(
         units=units,
         speeches=len(corpus.speeches),
         kind="hnsw" if units > config.hnsw_threshold else "flat",
+        embed_recipe=recipe,
         stats=stats,
     )
 
@@ -148,9 +154,9 @@ def build_index(
 
     name = embedder.name if embedder is not None else config.embedder
     fp = embedder.fingerprint if embedder is not None else fingerprint(config.embedder)
-    unit_texts = [index_mod.embed_units(c) for c in corpus.chunks]
-    unit_keys = [[index_mod.text_key(t, fp) for t in texts] for texts in unit_texts]
-    flat_texts = [t for texts in unit_texts for t in texts]
+    pool = units.pooled(config, embedder)
+    unit_texts = [units.embed_units(c) for c in corpus.chunks]
+    unit_keys = [units.unit_keys(c, fp, pool) for c in corpus.chunks]
     flat_keys = [k for keys in unit_keys for k in keys]
     with index_mod.build_lock(folder):
         old_vectors: dict[str, np.ndarray] = {}
@@ -165,36 +171,26 @@ def build_index(
                     old_vectors = {k: matrix[i] for i, k in enumerate(old_keys)}
             except IndexInvalid:
                 pass  # missing or unusable: build from scratch
-        todo = sorted({k: i for i, k in reversed(list(enumerate(flat_keys))) if k not in old_vectors}.values())
         dim = old_manifest.dim if old_manifest and old_vectors else model().dim
-        fresh: dict[str, np.ndarray] = {}
-        batch = 64
-        for b in range(0, len(todo), batch):
-            if progress:
-                progress(b, len(todo), "embedding")
-            rows = todo[b : b + batch]
-            for i, v in zip(rows, model().embed_documents([flat_texts[i] for i in rows])):
-                fresh[flat_keys[i]] = v
-        if progress and todo:
-            progress(len(todo), len(todo), "embedding")
+        missing = set(flat_keys) - set(old_vectors)
+        fresh, read = units.embed_missing(model, corpus.chunks, unit_texts, unit_keys, missing, pool, progress)
         vectors = np.zeros((len(flat_keys), dim), np.float32)
         for i, k in enumerate(flat_keys):
             vectors[i] = fresh[k] if k in fresh else old_vectors[k]
-        embedded_chars = sum(len(flat_texts[i]) for i in todo)
         reused = sum(k in old_vectors for k in flat_keys)
-        stats = {"embedded": len(todo), "reused": reused, "embedded_chars": embedded_chars}
-        manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats)
+        stats = {"embedded": len(fresh), "reused": reused, "embedded_chars": read}
+        manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats, units.embed_recipe(pool))
         report = BuildReport(
             str(folder),
             len(corpus.chunks),
             len(flat_keys),
-            len(todo),
+            len(fresh),
             reused,
             manifest.kind,
             0.0,
-            embedded_chars=embedded_chars,
+            embedded_chars=read,
         )
-        if old_manifest is not None and not todo and not rebuild and _same_build(old_manifest, manifest):
+        if old_manifest is not None and not fresh and not rebuild and _same_build(old_manifest, manifest):
             return corpus, replace(report, seconds=time.perf_counter() - t0, up_to_date=True)
         index_mod.save(folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors, hook=hook)
     return corpus, replace(report, seconds=time.perf_counter() - t0)
@@ -222,14 +218,17 @@ class Ragbot:
         return self._index
 
     def _load_index(self) -> index_mod.Index:
-        """The index, checked once against the embedder that will query it (name, weights, vector size)."""
+        """The index, checked once against the embedder that will query it (name, weights, vector size)
+        and against the recipe the settings ask for."""
         want = self._embedder.name if self._embedder else self.config.embedder
+        recipe = units.embed_recipe(units.pooled(self.config, self._embedder))
         if self._embedder:
             fp, dim = self._embedder.fingerprint, self._embedder.dim
         else:  # without loading the model: its name and weights identity imply its vector size
-            index_mod.check_embedder(index_mod.read_manifest(Path(self.config.index)), Path(self.config.index), want)
+            manifest = index_mod.read_manifest(Path(self.config.index))
+            index_mod.check_embedder(manifest, Path(self.config.index), want, recipe=recipe)
             fp, dim = fingerprint(want), None
-        return index_mod.load(Path(self.config.index), want, fp, dim, self.config.ef_search)
+        return index_mod.load(Path(self.config.index), want, fp, dim, self.config.ef_search, recipe)
 
     @property
     def embedder(self) -> Embedder:

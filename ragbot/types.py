@@ -9,10 +9,12 @@ them is the job of ingest/clean/chunk.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
 Script = Literal["simplified", "traditional"]
+Progress = Callable[[int, int, str], None]  # a long job reports (done, total, what)
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,29 @@ class KeywordEmbedder:
         return self._vec(text)
 
 
+class PoolingKeywordEmbedder(KeywordEmbedder):
+    """KeywordEmbedder that also pools spans from their text's pass: a span's vector carries its
+    text's context (half its text's vector), as late chunking's does; counts the passes."""
+
+    name = "fake-pooling"
+    fingerprint = "fake-pooling-1"
+
+    def __init__(self, keywords: Sequence[str] = KEYWORDS) -> None:
+        super().__init__(keywords)
+        self.passes = 0
+
+    def pooled_vector(self, text: str, start: int, end: int) -> np.ndarray:
+        v = self._vec(text[start:end]) + 0.5 * self._vec(text)
+        return v / np.linalg.norm(v)
+
+    def embed_pooled(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[np.ndarray]:
+        self.passes += len(texts)
+        return [
+            np.stack([self._vec(t)] + [self.pooled_vector(t, a, b) if b > a else np.zeros(self.dim) for a, b in s])
+            for t, s in zip(texts, spans)
+        ]
+
+
 def make_workdir(real_index: Config, work: Path) -> Path:
     """`work` with a copy of the corpus and of the session's real index, so a server may change both."""
     shutil.copytree(CORPUS, work / "corpus")

@@ -83,3 +83,20 @@ def test_int8_default_stays_close_to_fp32(e5: Embedder, default_embedder: Embedd
     q = default_embedder.embed_query("办公室主任应该做什么")
     assert float(q @ e5.embed_query("办公室主任应该做什么")) >= 0.99
     assert default_embedder.embed_documents([]).shape == (0, 384)
+
+
+def test_int8_pools_sentence_vectors_from_the_chunk_pass(default_embedder: Embedder) -> None:
+    from ragbot.embed import Pooler
+
+    assert isinstance(default_embedder, Pooler)
+    chunk = "办公室要做好督查督办工作。信息工作要再上新水平，做到快、准、实。"
+    first, second = chunk.index("办公室"), chunk.index("信息")
+    spans = [(first, second), (second, len(chunk)), (len(chunk), len(chunk))]
+    [rows] = default_embedder.embed_pooled([chunk], [spans])
+    assert rows.shape == (4, 384)
+    assert float(rows[0] @ default_embedder.embed_documents([chunk])[0]) > 0.999  # the chunk's own vector
+    alone = default_embedder.embed_documents([chunk[first:second], chunk[second:]])
+    assert float(rows[1] @ alone[0]) > 0.9  # each sentence, read in its chunk's context
+    assert float(rows[2] @ alone[1]) > 0.9
+    assert float(rows[1] @ alone[1]) < float(rows[1] @ alone[0])  # and still its own sentence
+    assert not rows[3].any()  # a span no token falls in: left for a pass of its own

@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 
 from ragbot import index as index_mod
-from ragbot import pipeline
+from ragbot import pipeline, units
 from ragbot.config import Config
 from ragbot.errors import IndexInvalid, IndexMissing, IndexWriteError
 
-from .helpers import CORPUS, ROOT, KeywordEmbedder
+from .helpers import CORPUS, ROOT, KeywordEmbedder, PoolingKeywordEmbedder
 
 
 @pytest.fixture
@@ -50,16 +50,16 @@ def test_folder_holds_plain_files_and_a_manifest(corpus_copy: Path, tmp_path: Pa
     assert all(len(h) == 64 for h in m["files"].values())
     assert m["chunks"] == len(corpus.chunks) == report.chunks
     assert m["kind"] == "flat"
-    units = [t for c in corpus.chunks for t in index_mod.embed_units(c)]
-    assert m["units"] == len(units) == report.vectors
-    assert report.embedded == len(set(units))
+    texts = [t for c in corpus.chunks for t in units.embed_units(c)]
+    assert m["units"] == len(texts) == report.vectors
+    assert report.embedded == len(set(texts))
     assert report.reused == 0
     assert not list(folder.glob("*.pkl"))
     assert b"pickle" not in (folder / "chunks.jsonl").read_bytes()
     loaded = index_mod.load(folder)
     assert [c.id for c in loaded.chunks] == [c.id for c in corpus.chunks]
-    assert loaded.vectors.ntotal == len(units)
-    assert len(loaded.owner) == len(units)
+    assert loaded.vectors.ntotal == len(texts)
+    assert len(loaded.owner) == len(texts)
     assert loaded.owner[loaded.unit_start[7]] == 7  # each chunk owns its rows
     norms = np.linalg.norm(loaded.vector_matrix(), axis=1)
     assert np.allclose(norms, 1.0, atol=1e-5)
@@ -75,11 +75,11 @@ def test_incremental_update_reembeds_only_the_changed_file(corpus_copy: Path, tm
     f.write_text(f.read_text(encoding="utf-8").replace("民政", "民生"), encoding="utf-8")
     emb = KeywordEmbedder()
     corpus, report = build(corpus_copy, tmp_path, emb)
-    file_units = {t for c in corpus.chunks if c.file == f.name for t in index_mod.embed_units(c)}
+    file_units = {t for c in corpus.chunks if c.file == f.name for t in units.embed_units(c)}
     changed = {t for t in file_units if "民生" in t}
     assert 0 < report.embedded == emb.documents_embedded <= len(file_units)
     assert len(changed) == report.embedded  # exactly the units whose text changed
-    assert report.reused == report.vectors - sum(t in changed for c in corpus.chunks for t in index_mod.embed_units(c))
+    assert report.reused == report.vectors - sum(t in changed for c in corpus.chunks for t in units.embed_units(c))
     # a removed file's chunks disappear
     (corpus_copy / "001_fd749822ffebb83b.txt").unlink()
     emb = KeywordEmbedder()
@@ -112,6 +112,53 @@ def test_reused_vectors_equal_fresh_ones(corpus_copy: Path, tmp_path: Path) -> N
     assert [c.id for c in inc.chunks] == [c.id for c in fresh.chunks]
     assert full[1].reused == 0
     assert np.allclose(inc.vector_matrix(), fresh.vector_matrix(), atol=1e-6)
+
+
+def test_pooled_sentence_vectors_come_from_one_pass_per_chunk(corpus_copy: Path, tmp_path: Path) -> None:
+    config = Config(index=tmp_path / "index", sentence_vectors="pooled")
+    emb = PoolingKeywordEmbedder()
+    corpus, report = pipeline.build_index([corpus_copy], config, embedder=emb)
+    distinct = {c.folded for c in corpus.chunks}
+    assert emb.passes == len(distinct)  # every chunk once: its vector and its sentences' from that pass
+    assert emb.documents_embedded == 0  # no sentence embedded on its own
+    assert report.embedded_chars == sum(map(len, distinct))
+    loaded = index_mod.load(tmp_path / "index")
+    assert loaded.manifest.embed_recipe == units.POOLED_RECIPE
+    ci = next(i for i, c in enumerate(corpus.chunks) if len(units.embed_units(c)) > 2)
+    chunk, rows = corpus.chunks[ci], loaded.vector_matrix()[loaded.unit_start[ci] : loaded.unit_start[ci + 1]]
+    (a, b), sentence = units.unit_spans(chunk)[0], units.embed_units(chunk)[1]
+    assert chunk.folded[a:b] == sentence
+    assert np.allclose(rows[1], emb.pooled_vector(chunk.folded, a, b), atol=1e-6)
+    # one file changed: exactly its changed chunks get a pass
+    f = corpus_copy / "004_92e2d7aa31a4f474.txt"
+    f.write_text(f.read_text(encoding="utf-8").replace("民政", "民生"), encoding="utf-8")
+    emb = PoolingKeywordEmbedder()
+    corpus, report = pipeline.build_index([corpus_copy], config, embedder=emb)
+    changed = {c.folded for c in corpus.chunks} - distinct
+    assert 0 < emb.passes == len(changed) < len(distinct) / 5
+    assert all(c.file == f.name for c in corpus.chunks if c.folded in changed)
+    assert emb.documents_embedded == 0
+
+
+def test_an_index_is_queried_with_the_recipe_that_built_it(corpus_copy: Path, tmp_path: Path) -> None:
+    pooled = Config(index=tmp_path / "index", sentence_vectors="pooled")
+    pipeline.build_index([corpus_copy], pooled, embedder=PoolingKeywordEmbedder())
+    with pytest.raises(IndexInvalid) as e:
+        _ = pipeline.Ragbot(Config(index=tmp_path / "index"), embedder=PoolingKeywordEmbedder()).index
+    assert str(e.value) == (
+        f"index at {tmp_path / 'index'}/ was built with sentence_vectors = pooled, the settings ask for separate; "
+        "run `ragbot ingest --rebuild` or set sentence_vectors = pooled (--sentence-vectors pooled)"
+    )
+    assert pipeline.Ragbot(pooled, embedder=PoolingKeywordEmbedder()).index.manifest.chunks > 0
+    # back to separate: the sentences are embedded again, each on its own; the chunks' vectors are kept
+    emb = PoolingKeywordEmbedder()
+    corpus, report = pipeline.build_index([corpus_copy], Config(index=tmp_path / "index"), embedder=emb)
+    old = {k for c in corpus.chunks for k in units.unit_keys(c, emb.fingerprint, pooled=True)}
+    new = [k for c in corpus.chunks for k in units.unit_keys(c, emb.fingerprint, pooled=False)]
+    assert emb.passes == 0
+    assert emb.documents_embedded == report.embedded == len(set(new) - old) > 0
+    assert report.reused == sum(k in old for k in new) >= len(corpus.chunks)
+    assert index_mod.load(tmp_path / "index").manifest.embed_recipe == units.EMBED_RECIPE
 
 
 @pytest.mark.parametrize("stage", ["chunks", "vectors", "swap"])
