@@ -35,11 +35,15 @@ def _progress(enabled: bool) -> Progress | None:
 
     def update(done: int, total: int, name: str) -> None:
         nonlocal bar
-        if bar is None:
-            # shown on a terminal only, and only when the run takes more than a second
-            bar = tqdm(total=total, unit="file", file=sys.stderr, disable=None, delay=1.0, leave=False)
+        stage, _, rate = name.partition(" · ")  # "embedding · 7,300 tokens/s", or a file name
+        if bar is None or done < bar.n or total != bar.total:  # a new stage: a new bar
+            if bar is not None:
+                bar.close()
+            # shown on a terminal only, and only when the stage takes more than a second; with an ETA
+            desc = stage if rate else None
+            bar = tqdm(total=total, unit="text", desc=desc, file=sys.stderr, disable=None, delay=1.0, leave=False)
         bar.n = done
-        bar.set_postfix_str(name[-30:], refresh=True)
+        bar.set_postfix_str(rate or name[-30:], refresh=True)
         if done >= total:
             bar.close()
 

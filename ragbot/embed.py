@@ -168,7 +168,7 @@ class E5Int8Embedder:
     """The default model's int8 ONNX copy run by ONNX Runtime (no torch at query time)."""
 
     name = "e5-small-int8"
-    batch_size = 16
+    batch_size = 8  # length-sorted texts, seed corpus sentences: 7,685 tokens/s; 7,378 at 16, 6,772 at 1
 
     def __init__(self) -> None:
         import logging
@@ -189,6 +189,7 @@ class E5Int8Embedder:
         self.dim = 384
         self.fingerprint = fingerprint(self.name)
         self.query_prompt, self.passage_prompt = PROMPTS["e5"]
+        self.tokens_embedded = 0  # what the model has read, for the build's progress and benchmarks
 
     def _passes(self, texts: Sequence[str]) -> Iterator[tuple[np.ndarray, list[Any], np.ndarray, np.ndarray]]:
         """(rows, encodings, token states, mask) per batch; similar lengths share a batch."""
@@ -202,6 +203,7 @@ class E5Int8Embedder:
             for r, e in enumerate(enc):
                 ids[r, : len(e.ids)] = e.ids
                 mask[r, : len(e.ids)] = 1
+            self.tokens_embedded += int(mask.sum())
             yield rows, enc, self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0], mask
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:

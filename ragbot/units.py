@@ -14,6 +14,7 @@ index.py stores the vectors; pipeline.py decides what to build; embed.py holds t
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -103,7 +104,8 @@ def embed_missing(
 ) -> tuple[dict[str, np.ndarray], int]:
     """A vector for every key in `missing`, and how many characters the model read to make them.
     Pooling: one pass per chunk that lacks any of its vectors gives them all (late chunking);
-    otherwise, and for a sentence cut off at 512 tokens, each text has its own pass."""
+    otherwise, and for a sentence cut off at 512 tokens, each text has its own pass. `progress`
+    hears (texts done, texts in the stage, "embedding chunks · 7,300 tokens/s")."""
     fresh: dict[str, np.ndarray] = {}
     read = 0
     if pool:
@@ -111,23 +113,44 @@ def embed_missing(
         assert isinstance(embedder, Pooler)
         lacking = {unit_keys[ci][0]: ci for ci, keys in enumerate(unit_keys) if missing.intersection(keys)}
         owners = sorted(lacking.values(), key=lambda ci: len(chunks[ci].folded))
+        rate = _Rate(model, "embedding chunks", len(owners), progress)
         for b in range(0, len(owners), batch):
-            if progress:
-                progress(b, len(owners), "embedding chunks")
             cis = owners[b : b + batch]
             texts = [chunks[ci].folded for ci in cis]
             read += sum(map(len, texts))
             for ci, rows in zip(cis, embedder.embed_pooled(texts, [unit_spans(chunks[ci]) for ci in cis])):
                 fresh.update((k, v) for k, v in zip(unit_keys[ci], rows) if v.any())
+            rate(b + len(cis))
     left = missing - fresh.keys()
     todo = {k: t for texts, keys in zip(unit_texts, unit_keys) for t, k in zip(texts, keys) if k in left}
-    keys = list(todo)  # in corpus order: int8 vectors depend a little on their batch (cosine ~0.997)
+    keys = sorted(todo, key=lambda k: len(todo[k]))  # similar lengths share a batch: little padding
+    rate = _Rate(model, "embedding sentences" if pool else "embedding", len(keys), progress)
     for b in range(0, len(keys), batch):
-        if progress:
-            progress(b, len(keys), "embedding")
         texts = [todo[k] for k in keys[b : b + batch]]
         read += sum(map(len, texts))
         fresh.update(zip(keys[b : b + batch], model().embed_documents(texts)))
-    if progress and keys:
-        progress(len(keys), len(keys), "embedding")
+        rate(b + len(texts))
     return fresh, read
+
+
+class _Rate:
+    """Reports a stage's progress with the model's tokens per second (characters when it does not count
+    tokens); silent for an empty stage."""
+
+    def __init__(self, model: Callable[[], Embedder], stage: str, total: int, progress: Progress | None) -> None:
+        self.model, self.stage, self.total, self.progress = model, stage, total, progress
+        self.start = self._count() if total and progress else 0  # loads the model: before the clock starts
+        self.t0 = time.perf_counter()
+        if total and progress:
+            progress(0, total, stage)
+
+    def _count(self) -> int:
+        return int(getattr(self.model(), "tokens_embedded", 0))
+
+    def __call__(self, done: int) -> None:
+        if not self.progress:
+            return
+        seconds = max(time.perf_counter() - self.t0, 1e-9)
+        tokens = self._count() - self.start
+        rate = f"{tokens / seconds:,.0f} tokens/s" if tokens else f"{done / seconds:,.1f} texts/s"
+        self.progress(done, self.total, f"{self.stage} · {rate}")

@@ -70,6 +70,7 @@ class PoolingKeywordEmbedder(KeywordEmbedder):
     def __init__(self, keywords: Sequence[str] = KEYWORDS) -> None:
         super().__init__(keywords)
         self.passes = 0
+        self.tokens_embedded = 0  # one "token" per character read, as the real model counts its own
 
     def pooled_vector(self, text: str, start: int, end: int) -> np.ndarray:
         v = self._vec(text[start:end]) + 0.5 * self._vec(text)
@@ -77,6 +78,7 @@ class PoolingKeywordEmbedder(KeywordEmbedder):
 
     def embed_pooled(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[np.ndarray]:
         self.passes += len(texts)
+        self.tokens_embedded += sum(map(len, texts))
         return [
             np.stack([self._vec(t)] + [self.pooled_vector(t, a, b) if b > a else np.zeros(self.dim) for a, b in s])
             for t, s in zip(texts, spans)

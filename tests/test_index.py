@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
@@ -138,6 +139,21 @@ def test_pooled_sentence_vectors_come_from_one_pass_per_chunk(corpus_copy: Path,
     assert 0 < emb.passes == len(changed) < len(distinct) / 5
     assert all(c.file == f.name for c in corpus.chunks if c.folded in changed)
     assert emb.documents_embedded == 0
+
+
+def test_a_build_reports_each_stage_with_its_rate(corpus_copy: Path, tmp_path: Path) -> None:
+    calls: list[tuple[int, int, str]] = []
+    pipeline.build_index([corpus_copy], Config(index=tmp_path / "a"), KeywordEmbedder(), lambda *c: calls.append(c))
+    total = calls[0][1]
+    assert calls[0] == (0, total, "embedding")
+    assert [d for d, _, _ in calls] == sorted(d for d, _, _ in calls)
+    assert calls[-1][:2] == (total, total)
+    assert re.fullmatch(r"embedding · [\d,.]+ texts/s", calls[-1][2])  # the fake counts no tokens
+    calls.clear()
+    config = Config(index=tmp_path / "b", sentence_vectors="pooled")
+    pipeline.build_index([corpus_copy], config, PoolingKeywordEmbedder(), lambda *c: calls.append(c))
+    assert {w.split(" · ")[0] for _, _, w in calls} == {"embedding chunks"}
+    assert re.fullmatch(r"embedding chunks · [\d,]+ tokens/s", calls[-1][2])
 
 
 def test_an_index_is_queried_with_the_recipe_that_built_it(corpus_copy: Path, tmp_path: Path) -> None:
