@@ -29,7 +29,7 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -172,11 +172,16 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write(path: Path, data: str | bytes) -> None:
-    """Write and fsync one file."""
-    raw = data if isinstance(data, bytes) else data.encode("utf-8")
+def _write(path: Path, data: str | bytes | memoryview | Iterable[str]) -> None:
+    """Write and fsync one file: text, bytes, a buffer (not copied), or lines as they are made."""
     with open(path, "wb") as f:
-        f.write(raw)
+        if isinstance(data, (bytes, memoryview)):
+            f.write(data)
+        elif isinstance(data, str):
+            f.write(data.encode("utf-8"))
+        else:
+            for line in data:
+                f.write(line.encode("utf-8"))
         f.flush()
         os.fsync(f.fileno())
 
@@ -281,17 +286,19 @@ def _write_all(
     import faiss
 
     try:
+        # line by line: no second copy of the corpus as one string
         _write(
             tmp / "chunks.jsonl",
-            "".join(json.dumps(_chunk_json(c, k), ensure_ascii=False) + "\n" for c, k in zip(chunks, unit_keys)),
+            (json.dumps(_chunk_json(c, k), ensure_ascii=False) + "\n" for c, k in zip(chunks, unit_keys)),
         )
         if hook:
             hook("chunks")
-        _write(
-            tmp / "speeches.jsonl", "".join(json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches)
-        )
-        # serialised here and written by us, so a failed write is an OSError that names its cause
-        _write(tmp / "vectors.faiss", faiss.serialize_index(_faiss_index(vectors, manifest)).tobytes())
+        _write(tmp / "speeches.jsonl", (json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches))
+        # serialised here and written by us, so a failed write is an OSError that names its cause; the
+        # faiss index is freed once serialised, and its bytes are written without another copy
+        serialised = faiss.serialize_index(_faiss_index(vectors, manifest))
+        _write(tmp / "vectors.faiss", serialised.data)
+        del serialised
         bm25 = BM25.build(tokenize(c.folded, folded=True) for c in chunks)
         bm25.save(tmp / "lexical.json")
         if hook:
@@ -328,6 +335,26 @@ def _faiss_index(vectors: np.ndarray, manifest: Manifest) -> Any:
 
 
 # ---------------------------------------------------------------- loading
+def previous_vectors(folder: Path) -> tuple[Manifest, list[str], np.ndarray] | None:
+    """What an update can reuse of the index at `folder`: its manifest, each vector's key and the
+    vectors (without its texts, speeches or BM25); None when it is missing or unusable."""
+    import faiss
+
+    try:
+        manifest = read_manifest(folder)
+        keys: list[str] = []
+        with open(folder / "chunks.jsonl", encoding="utf-8") as f:
+            for line in f:
+                keys.extend(json.loads(line)["units"])
+        vectors: Any = faiss.read_index(str(folder / "vectors.faiss"))
+    except (IndexInvalid, OSError, ValueError, KeyError, TypeError, RuntimeError):
+        return None
+    if not len(keys) == vectors.ntotal == manifest.units or vectors.d != manifest.dim:
+        return None
+    matrix = np.asarray(vectors.reconstruct_n(0, len(keys))) if keys else np.zeros((0, manifest.dim), np.float32)
+    return manifest, keys, matrix
+
+
 def read_manifest(folder: Path) -> Manifest:
     path = folder / "manifest.json"
     if not path.is_file():

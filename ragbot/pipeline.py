@@ -25,7 +25,7 @@ from . import index as index_mod
 from .chunk import ChunkSettings, chunk_speech
 from .config import Config, Mode
 from .embed import Embedder, fingerprint, make_embedder
-from .errors import IndexInvalid, NothingToIngest, SkipFile
+from .errors import NothingToIngest, SkipFile
 from .ingest import find_files, load_speeches
 from .lexical import tokenize
 from .phrases import PhraseResult, counts, occurrences, similar_sentences
@@ -159,38 +159,37 @@ def build_index(
     unit_keys = [units.unit_keys(c, fp, pool) for c in corpus.chunks]
     flat_keys = [k for keys in unit_keys for k in keys]
     with index_mod.build_lock(folder):
-        old_vectors: dict[str, np.ndarray] = {}
+        old_rows: dict[str, int] = {}  # key -> row of the previous index's vectors
+        old_matrix = np.zeros((0, 0), np.float32)
         old_manifest = None
-        if not rebuild:
-            try:
-                old = index_mod.load(folder)
-                old_manifest = old.manifest
-                if old.manifest.fingerprint == fp and old.manifest.embedder == name:
-                    matrix = old.vector_matrix()
-                    old_keys = [k for keys in old.unit_keys for k in keys]
-                    old_vectors = {k: matrix[i] for i, k in enumerate(old_keys)}
-            except IndexInvalid:
-                pass  # missing or unusable: build from scratch
-        dim = old_manifest.dim if old_manifest and old_vectors else model().dim
-        missing = set(flat_keys) - set(old_vectors)
+        previous = None if rebuild else index_mod.previous_vectors(folder)
+        if previous is not None:
+            old_manifest, old_keys, old_matrix = previous
+            if old_manifest.fingerprint == fp and old_manifest.embedder == name:
+                old_rows = {k: i for i, k in enumerate(old_keys)}
+            del previous, old_keys
+        dim = old_manifest.dim if old_manifest and old_rows else model().dim
+        missing = set(flat_keys) - old_rows.keys()
         fresh, read = units.embed_missing(model, corpus.chunks, unit_texts, unit_keys, missing, pool, progress)
         vectors = np.zeros((len(flat_keys), dim), np.float32)
         for i, k in enumerate(flat_keys):
-            vectors[i] = fresh[k] if k in fresh else old_vectors[k]
-        reused = sum(k in old_vectors for k in flat_keys)
-        stats = {"embedded": len(fresh), "reused": reused, "embedded_chars": read}
+            vectors[i] = fresh[k] if k in fresh else old_matrix[old_rows[k]]
+        embedded = len(fresh)
+        del fresh, old_matrix  # one copy of the vectors from here on
+        reused = sum(k in old_rows for k in flat_keys)
+        stats = {"embedded": embedded, "reused": reused, "embedded_chars": read}
         manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats, units.embed_recipe(pool))
         report = BuildReport(
             str(folder),
             len(corpus.chunks),
             len(flat_keys),
-            len(fresh),
+            embedded,
             reused,
             manifest.kind,
             0.0,
             embedded_chars=read,
         )
-        if old_manifest is not None and not fresh and not rebuild and _same_build(old_manifest, manifest):
+        if old_manifest is not None and not embedded and not rebuild and _same_build(old_manifest, manifest):
             return corpus, replace(report, seconds=time.perf_counter() - t0, up_to_date=True)
         index_mod.save(folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors, hook=hook)
     return corpus, replace(report, seconds=time.perf_counter() - t0)
