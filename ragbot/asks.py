@@ -98,13 +98,16 @@ def unit_asked(question: str) -> tuple[str, ...]:
 
     >>> unit_asked("公务用车每月油耗上限是多少升？"), unit_asked("要在几个工作日内反馈？"), unit_asked("有多少？")
     (('升',), ('工作日',), ())
+    >>> unit_asked("信息形成后多少天内要公开？")
+    ('天', '日', '工作日')
     >>> unit_asked("培训要完成多少学时？"), unit_asked("会议费开支标准每人每天是多少？"), unit_asked("多长时间演练一次？")[:3]
     (('学时',), ('元',), ('工作日', '小时', '分钟'))
     """
     q = fold(question)
     m = _UNIT.search(q)
     if m:
-        return (m.group(1).lstrip("万亿"),)
+        unit = m.group(1).lstrip("万亿")
+        return ("天", "日", "工作日") if unit in ("天", "日") else (unit,)  # 多少天: 20个工作日 answers it
     if _LASTS.search(q):
         return _DURATION
     return ("元",) if _MONEY.search(q) else ()

@@ -209,6 +209,9 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "政府信息公开每年的工作经费是多少？",
     ):
         assert answerer.ask(q).refused, q
+    days = answerer.ask("政府信息公开有时限要求吗？信息形成后多少天内要公开？")  # 多少天: working days answer it
+    assert not days.refused
+    assert "20个工作日" in days.text, days.text
     money = answerer.ask("全省教育经费总投入是多少？")  # the speech says 1170.94亿元
     assert not money.refused
     assert "1170.94亿元" in money.text, money.text
