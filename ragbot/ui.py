@@ -322,13 +322,23 @@ def build(app: App) -> gr.Blocks:
             )
             found = gr.HTML(elem_id="phrases")
             result = gr.State(None)  # the last PhraseResult: the display switch re-renders it without searching
-            find.click(app.phrases, [phrase, phrase_display], [found, result], api_visibility="private")
-            phrase.submit(app.phrases, [phrase, phrase_display], [found, result], api_visibility="private")
+            # one queue for searching and re-displaying, in the order asked: a display switch made just before a
+            # search must not finish after it and paint the old page over the new results
+            one_at_a_time: dict[str, Any] = {"concurrency_id": "phrases", "concurrency_limit": 1}
+            find.click(
+                app.phrases, [phrase, phrase_display], [found, result], api_visibility="private", **one_at_a_time
+            )
+            phrase.submit(
+                app.phrases, [phrase, phrase_display], [found, result], api_visibility="private", **one_at_a_time
+            )
 
-            def redisplay_phrases(shown: PhraseResult | None, display: str, page: str) -> str:
-                return page if shown is None else render_phrases(shown, display)
+            def redisplay_phrases(shown: PhraseResult | None, display: str) -> Any:
+                # nothing searched yet: leave the page alone (a search sent meanwhile may already be painting it)
+                return gr.skip() if shown is None else render_phrases(shown, display)
 
-            phrase_display.change(redisplay_phrases, [result, phrase_display, found], found, api_visibility="private")
+            phrase_display.change(
+                redisplay_phrases, [result, phrase_display], found, api_visibility="private", **one_at_a_time
+            )
         with gr.Tab("语料"):
             gr.Markdown("语料中的讲话。可上传新文件（txt、md、docx、pdf、html），上传后自动加入索引。")
             table = gr.Dataframe(
