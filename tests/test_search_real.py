@@ -122,3 +122,37 @@ def test_console_script_search(real_index: Config) -> None:
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("[1] ")
     assert "以文辅政" in res.stdout
+
+
+def test_real_pooled_build_reads_each_chunk_once_and_finds_its_sentences(default_embedder, tmp_path: Path) -> None:
+    import shutil
+
+    import numpy as np
+
+    from ragbot import index as index_mod
+    from ragbot import units
+
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(ROOT / "corpus" / "003_8c6fb7f0a0f8db51.txt", tmp_path / "corpus")
+    config = Config(index=tmp_path / "index", sentence_vectors="pooled")
+    before = default_embedder.tokens_embedded
+    corpus, report = pipeline.build_index([tmp_path / "corpus"], config, embedder=default_embedder)
+    distinct = {c.folded for c in corpus.chunks}
+    assert report.embedded_chars == sum(map(len, distinct))  # chunk passes only: no sentence on its own
+    passes = default_embedder.tokens_embedded - before
+    separate = sum(
+        len(e.ids)
+        for e in default_embedder.tokenizer.encode_batch(
+            ["passage: " + u for c in corpus.chunks for u in units.embed_units(c)]
+        )
+    )
+    assert passes < 0.6 * separate
+    loaded = index_mod.load(tmp_path / "index", recipe=units.POOLED_RECIPE)
+    ci = next(i for i, c in enumerate(corpus.chunks) if len(units.embed_units(c)) > 2)
+    sentence = units.embed_units(corpus.chunks[ci])[1]
+    pooled_row = loaded.vector_matrix()[loaded.unit_start[ci] + 1]
+    assert float(pooled_row @ default_embedder.embed_documents([sentence])[0]) > 0.85  # still that sentence
+    bot = pipeline.Ragbot(config, embedder=default_embedder)
+    result = bot.search("领导批示交办的事项，办公室应该怎么快速办理？")  # hybrid, as answers search
+    assert any("快接" in h.text for h in result.hits)
+    assert np.allclose(np.linalg.norm(loaded.vector_matrix(), axis=1), 1.0, atol=1e-4)
