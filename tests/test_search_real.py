@@ -124,6 +124,7 @@ def test_console_script_search(real_index: Config) -> None:
     assert "以文辅政" in res.stdout
 
 
+@pytest.mark.slow  # loads the real model
 def test_real_pooled_build_reads_each_chunk_once_and_finds_its_sentences(default_embedder, tmp_path: Path) -> None:
     import shutil
 
