@@ -8,7 +8,7 @@
   index/vectors.faiss   normalised vectors, inner product: exact IndexFlatIP, or HNSW above
                         `hnsw_threshold` vectors. Each chunk has several: its whole text and
                         each of its sentences (see units.py); a chunk scores its best one
-  index/lexical.json    the BM25 postings (see lexical.py)
+  index/lexical.npz     the BM25 postings as flat arrays (see lexical.py)
   index/README.md       what this folder is
 
 A build writes everything into a temporary sibling folder, fsyncs it, then swaps it in with one
@@ -42,10 +42,10 @@ from .lexical import BM25, tokenize
 from .types import Chunk, OffsetMap, Segment, Speech
 from .units import EMBED_RECIPE, POOLED_RECIPE, embed_units
 
-FORMAT = 1
+FORMAT = 2  # 2: lexical.npz (BM25 postings as arrays) replaced lexical.json
 README = """\
 This folder holds ragbot's search index: `manifest.json` (what built it, from which files),
-`chunks.jsonl`, `speeches.jsonl`, `vectors.faiss` and `lexical.json`.
+`chunks.jsonl`, `speeches.jsonl`, `vectors.faiss` and `lexical.npz`.
 It is generated, not committed: `make run` (or `ragbot ingest`) builds it when it is missing or
 stale, and replaces it atomically. Delete the folder to force a full rebuild.
 """
@@ -172,12 +172,10 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write(path: Path, data: str | bytes | memoryview | Iterable[str]) -> None:
-    """Write and fsync one file: text, bytes, a buffer (not copied), or lines as they are made."""
+def _write(path: Path, data: str | Iterable[str]) -> None:
+    """Write and fsync one file: text, or lines as they are made."""
     with open(path, "wb") as f:
-        if isinstance(data, (bytes, memoryview)):
-            f.write(data)
-        elif isinstance(data, str):
+        if isinstance(data, str):
             f.write(data.encode("utf-8"))
         else:
             for line in data:
@@ -230,10 +228,13 @@ def save(
     chunks: Sequence[Chunk],
     unit_keys: Sequence[list[str]],
     speeches: Sequence[Speech],
-    vectors: np.ndarray,
+    vectors: Iterable[np.ndarray],
     hook: Callable[[str], None] | None = None,
 ) -> None:
     """Write a complete index into a temp sibling folder, then swap it in atomically.
+
+    `vectors`: every row in index order, in blocks, read once (units.Rows.drain() frees each
+    block as the vector index takes it).
 
     `hook(stage)` is called between steps (tests use it to simulate a failure mid-build).
     Call inside `build_lock(folder)`.
@@ -278,7 +279,7 @@ def _write_all(
     chunks: Sequence[Chunk],
     unit_keys: Sequence[list[str]],
     speeches: Sequence[Speech],
-    vectors: np.ndarray,
+    vectors: Iterable[np.ndarray],
     hook: Callable[[str], None] | None,
 ) -> None:
     """Every file of the index into `tmp`, fsynced. A failed write (disk full, quota, permissions)
@@ -294,18 +295,19 @@ def _write_all(
         if hook:
             hook("chunks")
         _write(tmp / "speeches.jsonl", (json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches))
-        # serialised here and written by us, so a failed write is an OSError that names its cause; the
-        # faiss index is freed once serialised, and its bytes are written without another copy
-        serialised = faiss.serialize_index(_faiss_index(vectors, manifest))
-        _write(tmp / "vectors.faiss", serialised.data)
-        del serialised
+        # written through our own file object, so a failed write is an OSError that names its cause,
+        # and streamed: no serialised copy of the index in memory
+        with open(tmp / "vectors.faiss", "wb") as f:
+            faiss.write_index(_faiss_index(vectors, manifest), faiss.PyCallbackIOWriter(f.write))  # type: ignore[attr-defined]
+            f.flush()
+            os.fsync(f.fileno())
         bm25 = BM25.build(tokenize(c.folded, folded=True) for c in chunks)
-        bm25.save(tmp / "lexical.json")
+        bm25.save(tmp / "lexical.npz")
         if hook:
             hook("vectors")
         _write(tmp / "README.md", README)
         _write(tmp / "manifest.json", json.dumps(asdict(manifest), ensure_ascii=False, indent=2))
-        with open(tmp / "lexical.json", "rb") as f:
+        with open(tmp / "lexical.npz", "rb") as f:
             os.fsync(f.fileno())
         _fsync_dir(tmp)
     except (OSError, RuntimeError) as e:  # faiss reports a failed fwrite as RuntimeError
@@ -319,7 +321,8 @@ def _write_all(
         hook("swap")
 
 
-def _faiss_index(vectors: np.ndarray, manifest: Manifest) -> Any:
+def _faiss_index(blocks: Iterable[np.ndarray], manifest: Manifest) -> Any:
+    """The vector index of `manifest.kind`, filled block by block."""
     import faiss
 
     dim = manifest.dim
@@ -329,8 +332,9 @@ def _faiss_index(vectors: np.ndarray, manifest: Manifest) -> Any:
         index.hnsw.efConstruction = 200
     else:
         index = faiss.IndexFlatIP(dim)
-    if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    for block in blocks:
+        if len(block):
+            index.add(np.ascontiguousarray(block, dtype=np.float32))
     return index
 
 
@@ -423,7 +427,7 @@ def load(
         pairs = [_chunk_from(json.loads(line)) for line in (folder / "chunks.jsonl").read_text("utf-8").splitlines()]
         speeches = [_speech_from(json.loads(x)) for x in (folder / "speeches.jsonl").read_text("utf-8").splitlines()]
         vectors: Any = faiss.read_index(str(folder / "vectors.faiss"))
-        bm25 = BM25.load(folder / "lexical.json")
+        bm25 = BM25.load(folder / "lexical.npz")
     except Exception as e:  # truncated or edited files: one line, and what to run
         raise IndexInvalid(
             f"index at {folder}/ is corrupt ({type(e).__name__}: {str(e)[:80]}); run `ragbot ingest --rebuild`"

@@ -4,7 +4,7 @@ Generic BM25 tokenisers turn a run of Han characters into one token; here jieba'
 (`cut_for_search`: words plus their sub-words, 办公室 -> 办公 公室 办公室) segments the folded
 text, with a small user dictionary of office jargon from the speeches (ragbot/data/jargon.txt:
 三服务, 办文办会办事, 督查督办, …) so those stay whole. Punctuation, whitespace and a few function
-words are dropped. The index saves as one plain JSON file (no pickle).
+words are dropped. The index saves as one .npz of plain arrays (no pickle).
 
 What it does not do: stemming, synonyms, or any Traditional text (callers fold first).
 """
@@ -16,15 +16,18 @@ import logging
 import math
 import re
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .script import fold
 
 JARGON = Path(__file__).parent / "data" / "jargon.txt"
-FORMAT = 1
+FORMAT = 2  # 2: postings as flat arrays in an .npz (1 was JSON lists)
 STOPWORDS = frozenset(
     [
         "的",
@@ -119,56 +122,121 @@ def tokenize(text: str, folded: bool = False) -> list[str]:
 
 
 class BM25:
-    """Okapi BM25 over token lists; documents are numbered 0..n-1 in the order given."""
+    """Okapi BM25 over token lists; documents are numbered 0..n-1 in the order given.
 
-    def __init__(self, postings: dict[str, list[list[int]]], doc_len: list[int], k1: float = 1.5, b: float = 0.75):
-        self.postings = postings  # term -> [[doc, term frequency], ...]
+    Postings are three flat arrays, rows grouped by term (compressed sparse rows): term t's
+    documents and counts are `docs[offsets[t]:offsets[t + 1]]` and `tfs[…]`, ascending by document.
+    That is 12 bytes a posting, where lists of Python lists took about 100, so a large corpus
+    builds, saves and loads its BM25 in bounded memory; scoring a term is one array expression."""
+
+    def __init__(
+        self,
+        terms: Sequence[str],
+        offsets: np.ndarray,
+        docs: np.ndarray,
+        tfs: np.ndarray,
+        doc_len: np.ndarray,
+        k1: float = 1.5,
+        b: float = 0.75,
+    ) -> None:
+        self.terms = list(terms)
+        self.term_id = {t: i for i, t in enumerate(self.terms)}
+        self.offsets, self.docs, self.tfs = offsets, docs, tfs
         self.doc_len = doc_len
         self.k1, self.b = k1, b
         self.n = len(doc_len)
-        self.avgdl = (sum(doc_len) / self.n) if self.n else 0.0
+        self.avgdl = float(doc_len.sum()) / self.n if self.n else 0.0
+        # the document-length part of each document's BM25 denominator, computed once
+        self._norm = self.k1 * (1 - self.b + self.b * doc_len.astype(np.float64) / (self.avgdl or 1.0))
 
     @classmethod
     def build(cls, docs: Iterable[Sequence[str]], k1: float = 1.5, b: float = 0.75) -> BM25:
-        postings: dict[str, list[list[int]]] = {}
-        doc_len = []
+        ids: dict[str, int] = {}
+        term_col, doc_col, tf_col, doc_len = array("i"), array("i"), array("i"), array("i")
         for i, tokens in enumerate(docs):
             doc_len.append(len(tokens))
             for term, tf in Counter(tokens).items():
-                postings.setdefault(term, []).append([i, tf])
-        return cls(postings, doc_len, k1, b)
+                term_col.append(ids.setdefault(term, len(ids)))
+                doc_col.append(i)
+                tf_col.append(tf)
+        by_term = np.frombuffer(term_col, np.int32) if term_col else np.zeros(0, np.int32)
+        order = np.argsort(by_term, kind="stable")  # stable: each term's documents stay ascending
+        offsets = np.zeros(len(ids) + 1, np.int64)
+        np.cumsum(np.bincount(by_term, minlength=len(ids)), out=offsets[1:])
+        return cls(
+            list(ids),
+            offsets,
+            np.frombuffer(doc_col, np.int32)[order] if doc_col else np.zeros(0, np.int32),
+            np.frombuffer(tf_col, np.int32)[order] if tf_col else np.zeros(0, np.int32),
+            np.frombuffer(doc_len, np.int32).copy() if doc_len else np.zeros(0, np.int32),
+            k1,
+            b,
+        )
+
+    def df(self, term: str) -> int:
+        t = self.term_id.get(term)
+        return 0 if t is None else int(self.offsets[t + 1] - self.offsets[t])
 
     def idf(self, term: str) -> float:
-        df = len(self.postings.get(term, ()))
+        df = self.df(term)
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+
+    def _scored(self, tokens: Sequence[str], allowed: set[int] | None) -> tuple[np.ndarray, np.ndarray]:
+        """(score of every document, the documents that hold a query term and are allowed)."""
+        acc = np.zeros(self.n)
+        hit = np.zeros(self.n, bool)
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(self.n, bool)
+            mask[[d for d in allowed if 0 <= d < self.n]] = True
+        for term in dict.fromkeys(tokens):
+            t = self.term_id.get(term)
+            if t is None:
+                continue
+            idf = self.idf(term)
+            docs, tfs = (
+                self.docs[self.offsets[t] : self.offsets[t + 1]],
+                self.tfs[self.offsets[t] : self.offsets[t + 1]],
+            )
+            if mask is not None:
+                keep = mask[docs]
+                docs, tfs = docs[keep], tfs[keep]
+            acc[docs] += idf * tfs * (self.k1 + 1) / (tfs + self._norm[docs])  # a term lists a document once
+            hit[docs] = True
+        return acc, np.flatnonzero(hit)
 
     def scores(self, tokens: Sequence[str], allowed: set[int] | None = None) -> dict[int, float]:
         """BM25 score of every document that holds at least one query term (and is allowed)."""
-        out: dict[int, float] = {}
-        for term in dict.fromkeys(tokens):
-            plist = self.postings.get(term)
-            if not plist:
-                continue
-            idf = self.idf(term)
-            for doc, tf in plist:
-                if allowed is not None and doc not in allowed:
-                    continue
-                norm = tf + self.k1 * (1 - self.b + self.b * self.doc_len[doc] / (self.avgdl or 1.0))
-                out[doc] = out.get(doc, 0.0) + idf * tf * (self.k1 + 1) / norm
-        return out
+        acc, docs = self._scored(tokens, allowed)
+        return {int(d): float(acc[d]) for d in docs}
 
     def search(self, tokens: Sequence[str], k: int, allowed: set[int] | None = None) -> list[tuple[int, float]]:
         """The top `k` (doc, score) pairs, best first; ties keep document order."""
-        scored = self.scores(tokens, allowed)
-        return sorted(scored.items(), key=lambda x: (-x[1], x[0]))[:k]
+        acc, docs = self._scored(tokens, allowed)
+        best = docs[np.lexsort((docs, -acc[docs]))][:k]
+        return [(int(d), float(acc[d])) for d in best]
 
     def save(self, path: Path) -> None:
-        data = {"format": FORMAT, "k1": self.k1, "b": self.b, "doc_len": self.doc_len, "postings": self.postings}
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        """One .npz of plain arrays (no pickle); the terms as a JSON list in UTF-8 bytes."""
+        terms = np.frombuffer(json.dumps(self.terms, ensure_ascii=False).encode("utf-8"), np.uint8)
+        with open(path, "wb") as f:
+            np.savez(
+                f,
+                format=np.array([FORMAT]),
+                params=np.array([self.k1, self.b]),
+                terms=terms,
+                offsets=self.offsets,
+                docs=self.docs,
+                tfs=self.tfs,
+                doc_len=self.doc_len,
+            )
 
     @classmethod
     def load(cls, path: Path) -> BM25:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            raise ValueError(f"lexical index format {data.get('format')}, expected {FORMAT}")
-        return cls(data["postings"], data["doc_len"], data["k1"], data["b"])
+        with np.load(path, allow_pickle=False) as data:
+            if "format" not in data or int(data["format"][0]) != FORMAT:
+                found = int(data["format"][0]) if "format" in data else None
+                raise ValueError(f"lexical index format {found}, expected {FORMAT}")
+            k1, b = (float(x) for x in data["params"])
+            terms = json.loads(data["terms"].tobytes().decode("utf-8"))
+            return cls(terms, data["offsets"], data["docs"], data["tfs"], data["doc_len"], k1, b)

@@ -169,13 +169,25 @@ def build_index(
                 old_rows = {k: i for i, k in enumerate(old_keys)}
             del previous, old_keys
         dim = old_manifest.dim if old_manifest and old_rows else model().dim
-        missing = set(flat_keys) - old_rows.keys()
-        fresh, read = units.embed_missing(model, corpus.chunks, unit_texts, unit_keys, missing, pool, progress)
-        vectors = np.zeros((len(flat_keys), dim), np.float32)
+        at: dict[str, list[int]] = {}  # key -> its rows (a text repeated in the corpus has several)
         for i, k in enumerate(flat_keys):
-            vectors[i] = fresh[k] if k in fresh else old_matrix[old_rows[k]]
-        embedded = len(fresh)
-        del fresh, old_matrix  # one copy of the vectors from here on
+            at.setdefault(k, []).append(i)
+        vectors = units.Rows(len(flat_keys), dim)
+        for k, rows in at.items():
+            if k in old_rows:
+                vectors.put(rows, old_matrix[old_rows[k]])
+        del old_matrix  # one copy of the vectors from here on: each new one goes straight to its rows
+        missing = at.keys() - old_rows.keys()
+        embedded, read = units.embed_missing(
+            model,
+            corpus.chunks,
+            unit_texts,
+            unit_keys,
+            missing,
+            pool,
+            progress,
+            lambda k, v: vectors.put(at[k], v),
+        )
         reused = sum(k in old_rows for k in flat_keys)
         stats = {"embedded": embedded, "reused": reused, "embedded_chars": read}
         manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats, units.embed_recipe(pool))
@@ -191,7 +203,7 @@ def build_index(
         )
         if old_manifest is not None and not embedded and not rebuild and _same_build(old_manifest, manifest):
             return corpus, replace(report, seconds=time.perf_counter() - t0, up_to_date=True)
-        index_mod.save(folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors, hook=hook)
+        index_mod.save(folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors.drain(), hook=hook)
     return corpus, replace(report, seconds=time.perf_counter() - t0)
 
 

@@ -7,6 +7,7 @@
                          their chunk's pass (late chunking: Günther et al., 2024)
   pooled(config, …)      which recipe a build or a query session uses
   embed_missing(…)       vectors for the keys an index lacks, with as few passes as the recipe allows
+  Rows                   the build's vectors in blocks, each handed on (and freed) once the index holds it
 
 index.py stores the vectors; pipeline.py decides what to build; embed.py holds the models.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -92,6 +93,33 @@ def pooled(config: Config, embedder: Embedder | None = None) -> bool:
     return isinstance(embedder, Pooler) if embedder is not None else pools(config.embedder)
 
 
+class Rows:
+    """The vectors of a build, row by row in index order, held in blocks of `block` rows.
+
+    Filled in any order (reused rows first, then fresh ones in the embedder's length order);
+    `drain()` then yields the blocks in order and lets go of each as it is handed on, so the vector
+    index and this copy never both hold all of them."""
+
+    def __init__(self, n: int, dim: int, block: int = 16384) -> None:
+        self.n, self.dim, self.block = n, dim, block
+        self.blocks: list[np.ndarray | None] = [
+            np.zeros((min(block, n - b), dim), np.float32) for b in range(0, n, block)
+        ]
+
+    def put(self, rows: Sequence[int], vector: np.ndarray) -> None:
+        for i in rows:
+            part = self.blocks[i // self.block]
+            assert part is not None, "rows already drained"
+            part[i % self.block] = vector
+
+    def drain(self) -> Iterator[np.ndarray]:
+        for b, part in enumerate(self.blocks):
+            assert part is not None, "rows already drained"
+            self.blocks[b] = None
+            yield part
+            del part
+
+
 def embed_missing(
     model: Callable[[], Embedder],
     chunks: Sequence[Chunk],
@@ -100,13 +128,15 @@ def embed_missing(
     missing: set[str],
     pool: bool,
     progress: Progress | None,
+    store: Callable[[str, np.ndarray], None],
     batch: int = 64,
-) -> tuple[dict[str, np.ndarray], int]:
-    """A vector for every key in `missing`, and how many characters the model read to make them.
+) -> tuple[int, int]:
+    """Embed every key in `missing`, handing each vector to `store(key, vector)` as it is made;
+    returns how many keys were embedded and how many characters the model read to make them.
     Pooling: one pass per chunk that lacks any of its vectors gives them all (late chunking);
     otherwise, and for a sentence cut off at 512 tokens, each text has its own pass. `progress`
     hears (texts done, texts in the stage, "embedding chunks · 7,300 tokens/s")."""
-    fresh: dict[str, np.ndarray] = {}
+    done: set[str] = set()
     read = 0
     if pool:
         embedder = model()
@@ -119,18 +149,24 @@ def embed_missing(
             texts = [chunks[ci].folded for ci in cis]
             read += sum(map(len, texts))
             for ci, rows in zip(cis, embedder.embed_pooled(texts, [unit_spans(chunks[ci]) for ci in cis])):
-                fresh.update((k, v) for k, v in zip(unit_keys[ci], rows) if v.any())
+                for k, v in zip(unit_keys[ci], rows):
+                    if v.any() and k not in done:
+                        store(k, v)
+                        done.add(k)
             rate(b + len(cis))
-    left = missing - fresh.keys()
+    left = missing - done
     todo = {k: t for texts, keys in zip(unit_texts, unit_keys) for t, k in zip(texts, keys) if k in left}
     keys = sorted(todo, key=lambda k: len(todo[k]))  # similar lengths share a batch: little padding
     rate = _Rate(model, "embedding sentences" if pool else "embedding", len(keys), progress)
     for b in range(0, len(keys), batch):
-        texts = [todo[k] for k in keys[b : b + batch]]
+        part = keys[b : b + batch]
+        texts = [todo[k] for k in part]
         read += sum(map(len, texts))
-        fresh.update(zip(keys[b : b + batch], model().embed_documents(texts)))
+        for k, v in zip(part, model().embed_documents(texts)):
+            store(k, v)
+        done.update(part)
         rate(b + len(texts))
-    return fresh, read
+    return len(done), read
 
 
 class _Rate:

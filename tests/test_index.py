@@ -15,6 +15,7 @@ from ragbot import index as index_mod
 from ragbot import pipeline, units
 from ragbot.config import Config
 from ragbot.errors import IndexInvalid, IndexMissing, IndexWriteError
+from ragbot.units import Rows
 
 from .helpers import CORPUS, ROOT, KeywordEmbedder, PoolingKeywordEmbedder
 
@@ -37,7 +38,7 @@ def test_folder_holds_plain_files_and_a_manifest(corpus_copy: Path, tmp_path: Pa
     assert sorted(p.name for p in folder.iterdir()) == [
         "README.md",
         "chunks.jsonl",
-        "lexical.json",
+        "lexical.npz",
         "manifest.json",
         "speeches.jsonl",
         "vectors.faiss",
@@ -216,7 +217,7 @@ def test_missing_index_says_what_to_run(tmp_path: Path) -> None:
         index_mod.load(tmp_path / "nowhere")
 
 
-@pytest.mark.parametrize("victim", ["manifest.json", "chunks.jsonl", "vectors.faiss", "lexical.json"])
+@pytest.mark.parametrize("victim", ["manifest.json", "chunks.jsonl", "vectors.faiss", "lexical.npz"])
 def test_corrupt_index_is_one_line(corpus_copy: Path, tmp_path: Path, victim: str) -> None:
     build(corpus_copy, tmp_path)
     path = tmp_path / "index" / victim
@@ -236,7 +237,7 @@ def test_other_model_or_format_is_refused(corpus_copy: Path, tmp_path: Path) -> 
         index_mod.load(folder, dim=384)
     m = json.loads((folder / "manifest.json").read_text())
     (folder / "manifest.json").write_text(json.dumps({**m, "format": 99}))
-    with pytest.raises(IndexInvalid, match="format 99, this ragbot reads 1"):
+    with pytest.raises(IndexInvalid, match=f"format 99, this ragbot reads {index_mod.FORMAT}"):
         index_mod.load(folder)
 
 
@@ -257,8 +258,8 @@ def test_hnsw_above_the_threshold_with_recall_measured_against_exact(tmp_path: P
     queries = vectors[rng.choice(3000, 100, replace=False)] + 0.3 * rng.normal(size=(100, 64)).astype(np.float32)
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)
     base = index_mod.Manifest(1, "x", "fake", 64, "fp", {}, {}, {}, "", 3000, 3000, 0, "flat")
-    exact = index_mod._faiss_index(vectors, base)
-    hnsw = index_mod._faiss_index(vectors, replace(base, kind="hnsw"))
+    exact = index_mod._faiss_index([vectors], base)
+    hnsw = index_mod._faiss_index([vectors], replace(base, kind="hnsw"))
     hnsw.hnsw.efSearch = 128
     _, truth = exact.search(queries, 10)
     _, approx = hnsw.search(queries, 10)
@@ -271,3 +272,19 @@ def test_build_picks_hnsw_above_the_configured_size(corpus_copy: Path, tmp_path:
     loaded = index_mod.load(tmp_path / "index")
     assert loaded.manifest.kind == "hnsw"
     assert loaded.vectors.ntotal == loaded.manifest.units
+
+
+def test_rows_fill_in_any_order_and_drain_block_by_block() -> None:
+    rows = Rows(5, 2, block=2)
+    rows.put([4, 0], np.array([1.0, 2.0]))  # one text at two rows
+    rows.put([3], np.array([3.0, 4.0]))
+    blocks = rows.drain()
+    first = next(blocks)
+    assert first.tolist() == [[1.0, 2.0], [0.0, 0.0]]
+    assert rows.blocks[0] is None  # handed on: this copy no longer holds it
+    assert [b.tolist() for b in blocks] == [[[0.0, 0.0], [3.0, 4.0]], [[1.0, 2.0]]]
+    assert rows.blocks == [None, None, None]
+    built = index_mod._faiss_index(
+        Rows(3, 2, block=2).drain(), index_mod.Manifest(1, "x", "f", 2, "", {}, {}, {}, "", 1, 3, 0, "flat")
+    )
+    assert built.ntotal == 3

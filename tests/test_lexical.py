@@ -5,7 +5,10 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ragbot.lexical import BM25, STOPWORDS, tokenize
 
@@ -44,10 +47,47 @@ def test_bm25_length_normalisation_and_allowed() -> None:
 
 def test_save_and_load_round_trip(tmp_path: Path) -> None:
     bm = BM25.build([tokenize("办公室做好督查工作"), tokenize("信息工作")])
-    bm.save(tmp_path / "lexical.json")
-    again = BM25.load(tmp_path / "lexical.json")
+    bm.save(tmp_path / "lexical.npz")
+    again = BM25.load(tmp_path / "lexical.npz")
     q = tokenize("督查信息")
     assert again.search(q, 2) == bm.search(q, 2)
-    (tmp_path / "lexical.json").write_text('{"format": 0}')
-    with pytest.raises(ValueError, match="format"):
-        BM25.load(tmp_path / "lexical.json")
+    assert again.terms == bm.terms
+    assert again.n == 2
+    with open(tmp_path / "old.npz", "wb") as f:
+        np.savez(f, format=np.array([1]))
+    with pytest.raises(ValueError, match="format 1, expected"):
+        BM25.load(tmp_path / "old.npz")
+
+
+def reference_scores(docs: list[list[str]], query: list[str], allowed: set[int] | None) -> dict[int, float]:
+    """Okapi BM25 written out plainly (the dict-of-lists implementation the arrays replaced)."""
+    n, avgdl = len(docs), sum(map(len, docs)) / len(docs)
+    out: dict[int, float] = {}
+    for term in dict.fromkeys(query):
+        holding = [(i, d.count(term)) for i, d in enumerate(docs) if term in d]
+        if not holding:
+            continue
+        idf = math.log(1.0 + (n - len(holding) + 0.5) / (len(holding) + 0.5))
+        for i, tf in holding:
+            if allowed is None or i in allowed:
+                norm = tf + 1.5 * (1 - 0.75 + 0.75 * len(docs[i]) / (avgdl or 1.0))
+                out[i] = out.get(i, 0.0) + idf * tf * (1.5 + 1) / norm
+    return out
+
+
+WORDS = st.sampled_from(["办公室", "督查", "信息", "会议", "文稿", "接待", "保密"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(WORDS, max_size=12), min_size=1, max_size=12),
+    st.lists(WORDS, min_size=1, max_size=5),
+    st.none() | st.sets(st.integers(0, 14)),
+)
+def test_bm25_scores_equal_the_plain_formula(docs: list[list[str]], query: list[str], allowed: set[int] | None) -> None:
+    bm = BM25.build(docs)
+    want = reference_scores(docs, query, allowed)
+    assert bm.scores(query, allowed) == pytest.approx(want, rel=1e-12)
+    top = bm.search(query, 5, allowed)
+    assert [d for d, _ in top] == sorted(want, key=lambda d: (-want[d], d))[:5]
+    assert bm.df(query[0]) == sum(query[0] in d for d in docs)
