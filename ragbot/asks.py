@@ -4,6 +4,7 @@
                           where, wording (说法, 比喻, 形容…), or fact
   states(text, kind)      whether a text states a number, a body or role, a time, or a place
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
+  SCAFFOLD                how a question asks (讲话, 提出, 哪几, 具体做法…): words that weigh nothing
   anchors(question)       the phrases it quotes, as patterns (X or 某 for anything): where the answer is said
   numbers(text, units)    whether it states a number (Arabic or Chinese: 一百五十升, 两个工作日, 百分之十),
                           in the units a quantity question asks about (unit_asked: one it names,
@@ -36,6 +37,46 @@ LIST = re.compile(
 NUMBER = re.compile(
     r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]?|[零一二三四五六七八九十百千万两]+(?:分之[零一二三四五六七八九十百]+)?"
     r"(?=[个项条种件次名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍%％]|个工作日|工作日)"
+)
+# the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it
+SCAFFOLD = frozenset(
+    [
+        "讲话",
+        "讲话中",
+        "提出",
+        "提到",
+        "谈到",
+        "指出",
+        "强调",
+        "主张",
+        "认为",
+        "打算",
+        "具体",
+        "具体做法",
+        "做法",
+        "哪",
+        "哪些",
+        "哪几",
+        "几条",
+        "几点",
+        "几个",
+        "几项",
+        "方面",
+        "什么",
+        "怎么",
+        "怎样",
+        "如何",
+        "请问",
+        "分别",
+        "有没有",
+        "一下",
+        "那次",
+        "那篇",
+        "会上",
+        "这次",
+        "哪方面",
+        "着手",
+    ]
 )
 _ROLE = re.compile(r"办公室|办公厅|部门|单位|领导|主任|秘书长|书记|厅|局|委|处|科|组|中心|政府|党委|机关|本人|负责人")
 _TIME = re.compile(

@@ -8,8 +8,9 @@
                                         point lies outside them
 
 A list question (有哪些, 怎么做, 要求, 职责…) is answered with the points of the speeches' own
-enumeration (一是…二是…, （一）…, 第一…) when the best passage sits in one, merged across speeches
-without repeats; a quantity, who, when or where question leads with the clause that states that
+enumeration (一是…二是…, （一）…, 第一…) when the best passage sits in one whose lead-in, section
+heading or points carry the question's words (not its scaffolding: 讲话提出了哪几条), merged across
+speeches without repeats; a quantity, who, when or where question leads with the clause that states that
 kind of thing; a wording question quotes the formulations (every saying of a pattern it quotes,
 “X中求快”, in the speech's order); anything else gets the one or two
 sentences that answer it, cut to the clauses that matter. Titles, salutations, closings, bare
@@ -28,6 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .asks import ANY, coverage, kind
+from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .script import fold
 from .structure import CLAUSE, TRIM, Enumeration, Item, cut, enumerations, han_count, marker, sentence_spans
@@ -53,6 +55,11 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=64)
 def _lists(text: str) -> tuple[Enumeration, ...]:
     return tuple(enumerations(text))
+
+
+@lru_cache(maxsize=64)
+def _headings(text: str) -> tuple[Heading, ...]:
+    return tuple(find_headings(text))
 
 
 LIST_MIN = 0.45  # a list answers when its topic and points carry this share of the question's words
@@ -85,9 +92,9 @@ def _list_score(
     at, topic = _topic(text, e.start)
     points = [text[i.start : i.start + 60] for i in e.items]
     covers = [coverage(p, weights) for p in points]
-    lexical = (
-        0.4 * coverage(topic, weights) + 0.3 * coverage(" ".join(points), weights) + 0.3 * sum(covers) / len(covers)
-    )
+    heads = heading_path(list(_headings(text)), e.start - 1)  # the sections it is in, not its own first point
+    about = max([coverage(topic, weights)] + [coverage(h, weights) for h in heads])  # or the section it is under
+    lexical = 0.4 * about + 0.3 * coverage(" ".join(points), weights) + 0.3 * sum(covers) / len(covers)
     best = max((c.similarity for c in ev.candidates), default=0.0)
     sims = [x for x in (similarity(w.index, ev, hit, a) for a in (at, *(i.start for i in e.items))) if x is not None]
     semantic = max(0.0, 1.0 - (best - max(sims)) / 0.05) if sims else 0.0  # 1 at the best sentence, 0 at 0.05 below

@@ -161,7 +161,9 @@ def key_clause(text: str) -> str:
     return key.rstrip("，,；;、：:。！？!? \n")
 
 
-_LEAD_IN = re.compile(r"(?:我想|我认为|我看|我觉得|我以为|我們認為|我认为|具体来说|具体地说|具體來說)[，,]\s*")
+_LEAD_IN = re.compile(
+    r"(?:下一步|今后|為此|为此|我想|我认为|我看|我觉得|我以为|我們認為|我认为|具体来说|具体地说|具體來說)[，,]\s*"
+)
 
 
 def _openings(text: str) -> list[tuple[int, Marker]]:

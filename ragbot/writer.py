@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, anchors, coverage, states
+from .asks import ANY, SCAFFOLD, anchors, coverage, states
 from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
@@ -128,7 +128,12 @@ def _widen(text: str, start: int, end: int, limit: int = 240) -> tuple[int, int]
 
 
 def term_weights(index: Index, question: str) -> dict[str, float]:
-    return {t: index.bm25.idf(t) for t in dict.fromkeys(tokenize(question)) if len(t) >= 2 or index.bm25.idf(t) > 3}
+    """The question's words by IDF, without its scaffolding (讲话提出了哪几条: how it asks, not what about)."""
+    return {
+        t: index.bm25.idf(t)
+        for t in dict.fromkeys(tokenize(question))
+        if t not in SCAFFOLD and (len(t) >= 2 or index.bm25.idf(t) > 3)
+    }
 
 
 def usable(text: str, titles: tuple[str, ...]) -> bool:

@@ -17,7 +17,7 @@ from ragbot.evaluate import padding_rate
 from ragbot.script import detect_script
 from ragbot.structure import cut, enumerations, padding
 from ragbot.types import Answer
-from ragbot.writer import Writer
+from ragbot.writer import Writer, term_weights
 
 from .helpers import KeywordEmbedder
 
@@ -215,3 +215,38 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     money = answerer.ask("全省教育经费总投入是多少？")  # the speech says 1170.94亿元
     assert not money.refused
     assert "1170.94亿元" in money.text, money.text
+
+
+SECTIONED = """在全市办公室主任会议上的讲话
+一、加强干部队伍建设
+这几年人员变动较大，新同志多。一要选好配强干部，把能干事的人放到关键岗位。二要健全干部学习培训制度，每年组织集中轮训。三要关心干部成长，及时解决实际困难。
+二、关于会务工作
+会务工作要精细。一是会前周密筹备，细化会议方案。二是会中严格组织，确保会场有序。三是会后及时总结，形成会议纪要。
+"""
+
+
+def test_a_list_under_a_matching_heading_answers_and_scaffolding_weighs_nothing(tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "city.txt").write_text(SECTIONED, encoding="utf-8")
+    config = Config(corpus=tmp_path / "corpus", index=tmp_path / "index", refusal_threshold=0.3)
+    emb = KeywordEmbedder()
+    pipeline.build_index([tmp_path / "corpus"], config, embedder=emb)
+    answerer = Answerer(pipeline.Ragbot(config, embedder=emb))
+    # the sentence before the list says nothing of 干部队伍建设; the section heading over it does
+    a = answerer.ask("讲话对干部队伍建设提出了哪几方面具体做法？")
+    assert a.text.split("\n")[0] == "讲话对此提出：", a.text
+    assert [x for x in ("选好配强干部", "健全干部学习培训制度", "关心干部成长") if x in a.text] == [
+        "选好配强干部",
+        "健全干部学习培训制度",
+        "关心干部成长",
+    ], a.text
+    assert "会前周密筹备" not in a.text
+    weights = term_weights(answerer.bot.index, "讲话对干部队伍建设提出了哪几方面具体做法？")
+    assert not {"讲话", "提出", "哪几", "方面", "具体做法"} & weights.keys()
+    assert "队伍建设" in weights or "队伍" in weights
+
+
+def test_a_list_after_a_lead_in_is_found() -> None:
+    text = "信息员队伍青黄不接。下一步，一要加强信息工作领导。二要合理配备信息人员。三要建立奖惩机制。"
+    (e,) = enumerations(text)
+    assert [i.key for i in e.items] == ["加强信息工作领导", "合理配备信息人员", "建立奖惩机制"]
