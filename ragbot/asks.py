@@ -36,7 +36,7 @@ LIST = re.compile(
 )
 NUMBER = re.compile(
     r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]?|[零一二三四五六七八九十百千万两]+(?:分之[零一二三四五六七八九十百]+)?"
-    r"(?=[个项条种件次名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍%％]|个工作日|工作日)"
+    r"(?=[多余几来]?(?:[个项条种件次名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍%％]|个工作日|工作日))"
 )
 # the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it
 SCAFFOLD = frozenset(
@@ -130,7 +130,7 @@ _LASTS = re.compile(r"多长时间|多久|多长")
 _MONEY = re.compile(
     r"(?:经费|费用|资金|工资|奖金|补助|补贴|津贴|价值|开支|费|钱)[^，。？?]{0,8}(?:多少|几)|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金)"
 )
-_MAGNITUDE = re.compile(r"^[多余万亿千百]*个?")
+_MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?")  # 3.5亿元, 六十多人, 十几个
 
 
 def unit_asked(question: str) -> tuple[str, ...]:
@@ -160,8 +160,8 @@ def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
 
     >>> numbers("每车每月油耗上限为一百五十升"), numbers("两个工作日内办结", ("工作日",)), numbers("办理了95件", ("工作日",))
     (True, True, False)
-    >>> numbers("总投入3.5亿元", ("元",)), numbers("培训4期", ("学时",))
-    (True, False)
+    >>> numbers("总投入3.5亿元", ("元",)), numbers("培训4期", ("学时",)), numbers("中办六十多人,省里也是十几人", ("人",))
+    (True, False, True)
     """
     t = fold(text)
     if not units:
