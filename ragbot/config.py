@@ -48,10 +48,11 @@ class Config:
     ef_search: int = 128
     top_k: int = 5
     mode: Mode = "hybrid"  # retrieval for answers: hybrid, dense or bm25
-    depth: int = 30  # candidates per ranker before fusion
-    dense_weight: float = 1.0
+    # fusion: chosen by 5-fold cross-validation over the question set (eval/fusion.py)
+    depth: int = 50  # candidates per ranker before fusion
+    dense_weight: float = 1.25
     bm25_weight: float = 1.0
-    rrf_k: float = 60.0
+    rrf_k: float = 10.0
     merge_max_chars: int = 800
     max_query_chars: int = 500
     generator: str = "extractive"  # or openai, llama-cpp, transformers

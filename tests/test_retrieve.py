@@ -25,7 +25,7 @@ def test_rrf_weights_and_ties() -> None:
     fused = dict(rrf([[1, 2], [2, 1]], [2.0, 1.0], k0=0))
     assert fused[1] == pytest.approx(2 / 1 + 1 / 2)
     assert fused[2] == pytest.approx(2 / 2 + 1 / 1)
-    assert rrf([[5], []], [1.0, 1.0]) == [(5, pytest.approx(1 / 61))]
+    assert rrf([[5], []], [1.0, 1.0]) == [(5, pytest.approx(1 / (Config.rrf_k + 1)))]
     assert rrf([], []) == []
 
 
