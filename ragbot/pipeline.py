@@ -188,6 +188,9 @@ def build_index(
             progress,
             lambda k, v: vectors.put(at[k], v),
         )
+        at.clear()  # what embedding needed goes before the index is written, and a model this build
+        del unit_texts, missing  # loaded itself (a caller's embedder stays the caller's)
+        loaded.clear()
         reused = sum(k in old_rows for k in flat_keys)
         stats = {"embedded": embedded, "reused": reused, "embedded_chars": read}
         manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats, units.embed_recipe(pool))
