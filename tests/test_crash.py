@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -85,17 +86,30 @@ def test_sigkill_during_ingest_never_loses_the_index(built: Config, default_embe
     assert answer_of(built, default_embedder) == before
 
 
-def _small_files() -> None:
-    """In the child: files may not grow past 64 KiB (the disk "fills up"); EFBIG instead of a signal."""
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+def _files_up_to(limit: int) -> Callable[[], None]:
+    """In the child: files may not grow past `limit` bytes (the disk "fills up"); EFBIG instead of a signal."""
+
+    def apply() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
 
 
-def test_a_failing_disk_write_is_one_line_and_the_old_index_stays(built: Config, default_embedder: Embedder) -> None:
+# "chunks": chunks.jsonl (the first file written) fails half-way; "vectors": the text files fit, and
+# vectors.faiss, streamed through faiss's callback writer, fails
+@pytest.mark.parametrize("fails", ["chunks", "vectors"])
+def test_a_failing_disk_write_is_one_line_and_the_old_index_stays(
+    built: Config, default_embedder: Embedder, fails: str
+) -> None:
     folder = Path(built.index)
     before, files = answer_of(built, default_embedder), snapshot(folder)
-    assert max(len(b) for b in files.values()) > 64 * 1024  # the rebuild must hit the limit
-    proc = subprocess.run(ingest_cmd(built), capture_output=True, text=True, timeout=300, preexec_fn=_small_files)
+    text = max(len(files["chunks.jsonl"]), len(files["speeches.jsonl"]))
+    limit = len(files["chunks.jsonl"]) // 2 if fails == "chunks" else text + 1024
+    assert limit < len(files["vectors.faiss"])
+    proc = subprocess.run(
+        ingest_cmd(built), capture_output=True, text=True, timeout=300, preexec_fn=_files_up_to(limit)
+    )
     assert proc.returncode == 1
     err = proc.stderr.strip().splitlines()
     assert len(err) == 1, err

@@ -288,3 +288,18 @@ def test_rows_fill_in_any_order_and_drain_block_by_block() -> None:
         Rows(3, 2, block=2).drain(), index_mod.Manifest(1, "x", "f", 2, "", {}, {}, {}, "", 1, 3, 0, "flat")
     )
     assert built.ntotal == 3
+
+
+def test_an_index_of_the_previous_format_is_rebuilt_by_the_next_build(corpus_copy: Path, tmp_path: Path) -> None:
+    build(corpus_copy, tmp_path)
+    folder = tmp_path / "index"
+    m = json.loads((folder / "manifest.json").read_text())
+    (folder / "manifest.json").write_text(json.dumps({**m, "format": 1}))  # as format 1 left it
+    (folder / "lexical.npz").rename(folder / "lexical.json")
+    with pytest.raises(IndexInvalid, match=r"format 1.*ragbot ingest --rebuild"):
+        index_mod.load(folder)
+    _, report = build(corpus_copy, tmp_path)  # no --rebuild: the old index is simply not reused
+    assert report.reused == 0
+    assert report.embedded > 0
+    assert not (folder / "lexical.json").exists()
+    assert index_mod.load(folder).manifest.format == index_mod.FORMAT
