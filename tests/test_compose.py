@@ -250,3 +250,5 @@ def test_a_list_after_a_lead_in_is_found() -> None:
     text = "信息员队伍青黄不接。下一步，一要加强信息工作领导。二要合理配备信息人员。三要建立奖惩机制。"
     (e,) = enumerations(text)
     assert [i.key for i in e.items] == ["加强信息工作领导", "合理配备信息人员", "建立奖惩机制"]
+    (t,) = enumerations("今後，一要加強學習。二要改進作風。")  # the same in a Traditional speech
+    assert [i.key for i in t.items] == ["加強學習", "改進作風"]
