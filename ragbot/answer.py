@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .asks import WORDING, kind, numbers, unit_asked
+from .asks import WORDING, kind, numbers, states, unit_asked
 from .compose import compose
 from .generate import (
     Candidate,
@@ -76,6 +76,9 @@ def candidates(index: Index, hits: Sequence[Hit], qvec: np.ndarray | None, token
     return out
 
 
+TYPED = ("who", "when", "where")  # question kinds only a sentence stating that kind of thing answers
+
+
 def weigh(
     question: str, cands: Sequence[Candidate], hits: Sequence[Hit] = (), tokens: Sequence[str] = ()
 ) -> tuple[float, bool]:
@@ -83,16 +86,23 @@ def weigh(
 
     A question asking how many / how long / which number needs a sentence that states one (in the
     unit asked about, when it names one: 几个工作日 is not answered by a count of 件), so for those
-    only such sentences count as evidence (answer-type matching). When one excerpt holds every word
+    only such sentences count as evidence (answer-type matching); likewise a who / when / where
+    question needs a sentence that names a body or role, a time, a place (`asks.states`). When one excerpt holds every word
     of the question (two characters or more), the evidence is taken as certain: the speech says what
     was asked about in its own words.
     """
-    quantity = kind(question) == "quantity"
-    unit = unit_asked(question)
-    pool = [c for c in cands if numbers(c.text, unit)] if quantity else list(cands)
+    asked = kind(question)
+    quantity = asked == "quantity"
+    if quantity:
+        unit = unit_asked(question)
+        pool = [c for c in cands if numbers(c.text, unit)]
+    elif asked in TYPED:
+        pool = [c for c in cands if states(c.text, asked)]
+    else:
+        pool = list(cands)
     best = max((c.similarity for c in pool), default=0.0)
     words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
-    if words and not quantity and any(all(w in fold(h.text) for w in words) for h in hits):
+    if words and asked not in ("quantity", *TYPED) and any(all(w in fold(h.text) for w in words) for h in hits):
         best = max(best, 1.0)
     return best, quantity
 

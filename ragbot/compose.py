@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, coverage, kind
+from .asks import ANY, coverage, kind, unit_asked
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .script import fold
@@ -267,5 +267,6 @@ def compose(
     elif what == "list" and _list_answer(w, ev, weights, max_points):
         pass
     else:
-        sentences(w, options(ev, w.index), weights, what, budget if what == "list" else budget * 2 // 3)
+        units = unit_asked(ev.question) if what == "quantity" else ()
+        sentences(w, options(ev, w.index), weights, what, budget if what == "list" else budget * 2 // 3, units)
     return w.draft(what)

@@ -20,12 +20,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, SCAFFOLD, anchors, coverage, states
+from .asks import ANY, SCAFFOLD, anchors, coverage, numbers, states
 from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
 from .script import fold, to_script
-from .structure import CLOSERS, TRIM, cut, han_count, marker, padding, sentence_spans
+from .structure import CLAUSE, CLOSERS, TRIM, cut, han_count, marker, padding, sentence_spans
 from .types import Hit, Script
 
 if TYPE_CHECKING:
@@ -208,25 +208,36 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     return [o for _, group in anchored(ev, index) for o in group] + [(c, ev.hits[c.n - 1]) for c in ev.candidates]
 
 
-def sentences(w: Writer, choices: Sequence[Option], weights: dict[str, float], wanted: str, budget: int) -> None:
-    """The best sentence first (for a typed question, the best one that states what is wanted), cut to
-    the clauses that answer; then the next ones that rank nearly as high, within `budget` characters."""
+def sentences(
+    w: Writer,
+    choices: Sequence[Option],
+    weights: dict[str, float],
+    wanted: str,
+    budget: int,
+    units: tuple[str, ...] = (),
+) -> None:
+    """The best sentence first (for a typed question, the best one that states what is wanted: for a
+    quantity in `units` when the question names them), cut to the clauses that answer; then the next
+    ones that rank nearly as high, within `budget` characters."""
     titles = tuple({h.title for _, h in choices})
     cleaned = [(_unpadded(c, titles), h) for c, h in choices]
     pool = [(c, h) for c, h in cleaned if c.text and (usable(c.text, titles) or padding(c.text, titles) == "dangling")]
     ranked = sorted(pool, key=lambda o: -rank(o[0], weights))
     if wanted in TYPED:
-        ranked = [o for o in ranked if states(o[0].text, wanted)] + [o for o in ranked if not states(o[0].text, wanted)]
+        ranked.sort(key=lambda o: 0 if units and numbers(o[0].text, units) else 1 if states(o[0].text, wanted) else 2)
     top, used = None, 0
     for c, hit in ranked:
         if top is not None and (rank(c, weights) < top - FOLLOW_MARGIN or len(w.pieces) >= MAX_SENTENCES):
             break
         text = c.text
-        if padding(text, titles) == "dangling":  # bring what it refers to, or leave it out
-            text = _with_antecedent(w.index, hit, c, titles)
+        how = (weights, wanted if top is None or wanted == "wording" else "", 150 if top is None else 100)
+        piece = cut(text, *how)
+        if padding(text, titles) == "dangling" and padding(piece, titles):  # bring what it refers to, or leave it out
+            piece = _past_reference(text, titles, how) if wanted in TYPED and top is None else ""
+            text = piece or _with_antecedent(w.index, hit, c, titles)
             if not text:
                 continue
-        piece = cut(text, weights, wanted if top is None or wanted == "wording" else "", 150 if top is None else 100)
+            piece = piece or cut(text, *how)
         piece = text.strip() if han_count(piece) < 6 and len(text) <= 60 else piece  # 严格要求，严中求快。
         if han_count(piece) < 6 or (top is not None and used + len(piece) > budget):
             continue
@@ -235,6 +246,18 @@ def sentences(w: Writer, choices: Sequence[Option], weights: dict[str, float], w
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             used += len(piece)
             top = rank(c, weights) if top is None else top
+
+
+def _past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, float], str, int]) -> str:
+    """For a typed question: the clauses of `text` after the one that refers back, when they state
+    what is wanted on their own (這項工作越往上越重要,中辦六十多人,… -> 中辦六十多人,…), else ''."""
+    parts = [p for p in CLAUSE.split(text) if p.strip()]
+    for i in range(1, len(parts)):
+        rest = "".join(parts[i:])
+        if not padding(rest, titles):
+            piece = cut(rest, *how)
+            return piece if not padding(piece, titles) and states(piece, how[1]) else ""
+    return ""
 
 
 def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:

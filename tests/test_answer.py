@@ -83,6 +83,21 @@ def test_quantity_questions_need_a_sentence_with_a_number() -> None:
     assert weigh("有几个要求？", cands[:1]) == (0.0, True)
 
 
+def test_who_when_and_where_questions_need_a_sentence_that_states_one() -> None:
+    from ragbot.generate import Candidate
+
+    plain = Candidate(1, "会议纪要要规范印发。", 0.9, 0, 0.95)
+    role = Candidate(2, "会议纪要由办公室主任签发。", 0.8, 0, 0.85)
+    time = Candidate(3, "会议纪要在会后三天内印发。", 0.8, 0, 0.80)
+    place = Candidate(4, "会议纪要在政府网站上公开。", 0.8, 0, 0.75)
+    cands = [plain, role, time, place]
+    assert weigh("会议纪要由谁签发？", cands) == (0.85, False)
+    assert weigh("会议纪要什么时候印发？", cands) == (0.80, False)
+    assert weigh("会议纪要在哪里公开？", cands) == (0.75, False)
+    assert weigh("会议纪要有什么要求？", cands) == (0.95, False)
+    assert weigh("会议纪要由谁签发？", [plain]) == (0.0, False)  # no sentence names anyone: no evidence
+
+
 class Failing:
     name = "openai"
 

@@ -217,6 +217,15 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     assert "1170.94亿元" in money.text, money.text
 
 
+def test_real_quantity_answer_cuts_away_a_reference_back(real_bot: pipeline.Ragbot) -> None:
+    # 這項工作越往上越重要,中辦六十多人,…: the number's clauses stand on their own without 這項工作
+    for q in ("讲话提到中办做信息工作的有多少人？", "信息工作越往上越重要，中办有多少人做信息？"):
+        a = Answerer(real_bot).ask(q)  # the second's words are in the referring clause too
+        assert not a.refused, q
+        assert _claims(a)[0].startswith("中办六十多人"), a.text
+        assert padding_rate(a.text) == 0.0, a.text
+
+
 SECTIONED = """在全市办公室主任会议上的讲话
 一、加强干部队伍建设
 这几年人员变动较大，新同志多。一要选好配强干部，把能干事的人放到关键岗位。二要健全干部学习培训制度，每年组织集中轮训。三要关心干部成长，及时解决实际困难。
