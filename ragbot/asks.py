@@ -3,6 +3,8 @@
   kind(question)          list (有哪些, 怎么做, 要求…), quantity (多少, 几个), who (谁, 哪个部门), when,
                           where, wording (说法, 比喻, 形容…), or fact
   states(text, kind)      whether a text states a number, a body or role, a time, or a place
+  counted / enumerates    the noun a "which N aspects" question counts in (方面, 种…); whether a text
+                          names several things and counts them in it (…、…、…四个方面)
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
   SCAFFOLD                how a question asks (讲话, 提出, 哪几, 具体做法…): words that weigh nothing
   anchors(question)       the phrases it quotes, as patterns (X or 某 for anything): where the answer is said
@@ -174,6 +176,31 @@ def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
         if after.startswith(units):
             return True
     return False
+
+
+_COUNTED = re.compile(r"(?:哪|几)几?个?(方面|种|项|条|点|类|部分|环节|步)")
+
+
+def counted(question: str) -> str:
+    """The noun a "which N kinds / aspects" question counts in ('' when it counts nothing).
+
+    >>> counted("查处报告应该包括哪几个方面？"), counted("公文分哪几种？"), counted("怎样做好接待？")
+    ('方面', '种', '')
+    """
+    m = _COUNTED.search(fold(question))
+    return m.group(1) if m else ""
+
+
+def enumerates(text: str, noun: str) -> bool:
+    """Whether `text` names several things in a row and counts them in `noun` (…、…、…四个方面).
+
+    >>> enumerates("查处报告应包括基本情况、反映的问题及调查情况、处理情况、见面情况四个方面", "方面")
+    True
+    >>> enumerates("要从四个方面抓好落实", "方面"), enumerates("甲、乙、丙三种", "方面")
+    (False, False)
+    """
+    t = fold(text)
+    return bool(noun) and t.count("、") >= 2 and bool(re.search(rf"[一二三四五六七八九十两]个?{noun}", t))
 
 
 def coverage(text: str, weights: dict[str, float]) -> float:

@@ -10,7 +10,8 @@
 A list question (有哪些, 怎么做, 要求, 职责…) is answered with the points of the speeches' own
 enumeration (一是…二是…, （一）…, 第一…) when the best passage sits in one whose lead-in, section
 heading or points carry the question's words (not its scaffolding: 讲话提出了哪几条), merged across
-speeches without repeats; a quantity, who, when or where question leads with the clause that states that
+speeches without repeats, unless one of its best sentences names the points itself (查处报告应包括
+基本情况、…、见面情况四个方面 answers 哪几个方面); a quantity, who, when or where question leads with the clause that states that
 kind of thing; a wording question quotes the formulations (every saying of a pattern it quotes,
 “X中求快”, in the speech's order); anything else gets the one or two
 sentences that answer it, cut to the clauses that matter. Titles, salutations, closings, bare
@@ -25,10 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, coverage, kind, unit_asked
+from .asks import ANY, counted, coverage, enumerates, kind, unit_asked
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .script import fold
@@ -160,6 +162,22 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int) -
     return points >= 2
 
 
+def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
+    """A "which N aspects" question answered by one of its best sentences that names them in a row
+    (查处报告应包括基本情况、…、见面情况四个方面): that sentence leads, the next best follow; False
+    (nothing written) when none of the best sentences does."""
+    noun = counted(ev.question)
+    top = sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))[:3]
+    lead = [o for o in top if enumerates(o[0].text, noun)]
+    if not lead:
+        return False
+    rest = [o for o in options(ev, w.index) if o[0].text != lead[0][0].text]
+    gap = rank(top[0][0], weights) - rank(lead[0][0], weights) + 1e-3  # just above the best: it leads,
+    lifted = (replace(lead[0][0], similarity=lead[0][0].similarity + gap), lead[0][1])  # the next best may follow
+    sentences(w, [lifted, *rest], weights, "", budget)
+    return bool(w.pieces)
+
+
 def _family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     """Every saying of a pattern the question quotes («X中求快»: 严中求快, 实中求快, …), quoted and
     numbered in the speech's order; False (nothing written) when no speech says it twice."""
@@ -264,7 +282,7 @@ def compose(
         what = "wording"
     elif what == "wording":
         _wording(w, ev, weights, budget)
-    elif what == "list" and _list_answer(w, ev, weights, max_points):
+    elif what == "list" and (_inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points)):
         pass
     else:
         units = unit_asked(ev.question) if what == "quantity" else ()

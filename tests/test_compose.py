@@ -226,6 +226,14 @@ def test_real_quantity_answer_cuts_away_a_reference_back(real_bot: pipeline.Ragb
         assert padding_rate(a.text) == 0.0, a.text
 
 
+def test_real_which_aspects_is_answered_by_the_sentence_that_names_them(real_bot: pipeline.Ragbot) -> None:
+    # 查处报告应包括基本情况、…、见面情况四个方面 is the answer; the 三点要求 list after it is not
+    a = Answerer(real_bot).ask("信訪件的查處報告要寫哪幾個方面的內容？")
+    assert not a.refused
+    assert "基本情況、反映的問題及調查情況、處理情況、見面情況四個方面" in _claims(a)[0], a.text
+    assert not a.text.startswith("讲话对此提出"), a.text
+
+
 SECTIONED = """在全市办公室主任会议上的讲话
 一、加强干部队伍建设
 这几年人员变动较大，新同志多。一要选好配强干部，把能干事的人放到关键岗位。二要健全干部学习培训制度，每年组织集中轮训。三要关心干部成长，及时解决实际困难。
