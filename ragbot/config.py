@@ -27,7 +27,7 @@ else:  # pragma: no cover
 
 Mode = Literal["hybrid", "dense", "bm25"]  # how answers and search retrieve
 MODES: tuple[Mode, ...] = get_args(Mode)
-SentenceVectors = Literal["separate", "pooled"]
+SentenceVectors = Literal["separate", "pooled", "only"]
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,10 @@ class Config:
     chunk_overlap: int = 50
     max_file_mb: float = 20.0
     embedder: str = "e5-small-int8"  # a registry name, a Hugging Face id or a local folder
-    # sentence vectors: "separate" (each sentence its own pass) or "pooled" from its chunk's pass (late
-    # chunking: each token embedded once; embedders that cannot pool embed sentences separately)
+    # sentence vectors: "separate" (each sentence its own pass, and the chunk its own), "pooled" from its
+    # chunk's pass (late chunking: each token embedded once; embedders that cannot pool embed sentences
+    # separately), or "only" (each sentence its own pass, the chunk's text none: about half the tokens of
+    # separate, at a cost of one or two questions; README, How search works)
     sentence_vectors: SentenceVectors = "separate"
     reranker: str = ""  # off; or a CrossEncoder id/folder
     hnsw_threshold: int = 20000  # exact search up to this many chunks, HNSW above

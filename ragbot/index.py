@@ -40,7 +40,7 @@ from .config import Config
 from .errors import IndexInvalid, IndexMissing, IndexWriteError
 from .lexical import BM25, tokenize
 from .types import Chunk, OffsetMap, Segment, Speech
-from .units import EMBED_RECIPE, POOLED_RECIPE, embed_units
+from .units import EMBED_RECIPE, embed_units, recipe_name
 
 FORMAT = 2  # 2: lexical.npz (BM25 postings as arrays) replaced lexical.json
 README = """\
@@ -388,7 +388,7 @@ def check_embedder(
     """IndexInvalid, saying what to run, unless the index was built by this embedder (name, weights,
     size) with this recipe (sentence vectors embedded on their own, or pooled from their chunk's pass)."""
     if recipe and manifest.embed_recipe != recipe:
-        built, wanted = ("pooled" if r == POOLED_RECIPE else "separate" for r in (manifest.embed_recipe, recipe))
+        built, wanted = (recipe_name(r) for r in (manifest.embed_recipe, recipe))
         raise IndexInvalid(
             f"index at {folder}/ was built with sentence_vectors = {built}, the settings ask for {wanted}; "
             f"run `ragbot ingest --rebuild` or set sentence_vectors = {built} (--sentence-vectors {built})"

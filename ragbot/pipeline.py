@@ -154,9 +154,10 @@ def build_index(
 
     name = embedder.name if embedder is not None else config.embedder
     fp = embedder.fingerprint if embedder is not None else fingerprint(config.embedder)
-    pool = units.pooled(config, embedder)
+    recipe = units.mode(config, embedder)
+    pool = recipe == "pooled"
     unit_texts = [units.embed_units(c) for c in corpus.chunks]
-    unit_keys = [units.unit_keys(c, fp, pool) for c in corpus.chunks]
+    unit_keys = [units.unit_keys(c, fp, recipe) for c in corpus.chunks]
     flat_keys = [k for keys in unit_keys for k in keys]
     with index_mod.build_lock(folder):
         old_rows: dict[str, int] = {}  # key -> row of the previous index's vectors
@@ -193,7 +194,7 @@ def build_index(
         loaded.clear()
         reused = sum(k in old_rows for k in flat_keys)
         stats = {"embedded": embedded, "reused": reused, "embedded_chars": read}
-        manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats, units.embed_recipe(pool))
+        manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats, units.embed_recipe(recipe))
         report = BuildReport(
             str(folder),
             len(corpus.chunks),
@@ -235,7 +236,7 @@ class Ragbot:
         """The index, checked once against the embedder that will query it (name, weights, vector size)
         and against the recipe the settings ask for."""
         want = self._embedder.name if self._embedder else self.config.embedder
-        recipe = units.embed_recipe(units.pooled(self.config, self._embedder))
+        recipe = units.embed_recipe(units.mode(self.config, self._embedder))
         if self._embedder:
             fp, dim = self._embedder.fingerprint, self._embedder.dim
         else:  # without loading the model: its name and weights identity imply its vector size

@@ -3,9 +3,10 @@
   embed_units(chunk)     the folded chunk, then each folded sentence (>= 8 characters)
   unit_keys(chunk, …)    the cache key of each unit's vector (a pooled sentence's includes its chunk)
   unit_spans(chunk)      where each sentence unit sits in the folded chunk
-  embed_recipe(pooled)   the recipe an index records: sentences embedded on their own, or pooled from
-                         their chunk's pass (late chunking: Günther et al., 2024)
-  pooled(config, …)      which recipe a build or a query session uses
+  embed_recipe(mode)     the recipe an index records: sentences embedded on their own (and the chunk),
+                         pooled from their chunk's pass (late chunking: Günther et al., 2024), or only
+                         the sentences (about half the tokens; the chunk's row repeats a sentence's)
+  mode(config, …)        which recipe a build or a query session uses
   embed_missing(…)       vectors for the keys an index lacks, with as few passes as the recipe allows
   Rows                   the build's vectors in blocks, each handed on (and freed) once the index holds it
 
@@ -32,9 +33,21 @@ POOLED_RECIPE = (
 )
 
 
-def embed_recipe(pooled: bool) -> str:
-    """What an index's vectors are: every sentence embedded on its own, or pooled from its chunk's pass."""
-    return POOLED_RECIPE if pooled else EMBED_RECIPE
+SENTENCES_RECIPE = (
+    "units: each folded sentence (>= 8 chars) embedded on its own; a chunk's own row repeats its first "
+    "sentence's (a one-sentence chunk: embedded); chunk score = max"
+)
+RECIPES = {"separate": EMBED_RECIPE, "pooled": POOLED_RECIPE, "only": SENTENCES_RECIPE}
+
+
+def embed_recipe(mode: str) -> str:
+    """What an index's vectors are, for a `sentence_vectors` mode (see `mode`)."""
+    return RECIPES[mode]
+
+
+def recipe_name(recipe: str) -> str:
+    """The `sentence_vectors` mode a recipe an index records was built with."""
+    return next((m for m, r in RECIPES.items() if r == recipe), "separate")
 
 
 def embed_units(chunk: Chunk) -> list[str]:
@@ -66,14 +79,18 @@ def text_key(text: str, fingerprint: str) -> str:
     return hashlib.sha256(f"{fingerprint}\0{text}".encode()).hexdigest()[:32]
 
 
-def unit_keys(chunk: Chunk, fingerprint: str, pooled: bool) -> list[str]:
-    """The cache key of each of the chunk's vectors: its text; a pooled sentence's also its chunk's."""
+def unit_keys(chunk: Chunk, fingerprint: str, mode: str) -> list[str]:
+    """The cache key of each of the chunk's vectors: its text; a pooled sentence's also its chunk's; with
+    `only`, the chunk's row has its first sentence's key (one text, one vector, two rows)."""
     units = embed_units(chunk)
-    if not pooled:
-        return [text_key(u, fingerprint) for u in units]
-    return [text_key(units[0], fingerprint)] + [
-        text_key(f"pooled\0{chunk.folded}\0{u}", fingerprint) for u in units[1:]
-    ]
+    if mode == "pooled":
+        return [text_key(units[0], fingerprint)] + [
+            text_key(f"pooled\0{chunk.folded}\0{u}", fingerprint) for u in units[1:]
+        ]
+    keys = [text_key(u, fingerprint) for u in units]
+    if mode == "only" and len(units) > 1:  # the chunk's row repeats its first sentence's: not embedded,
+        keys[0] = keys[1]  # and its score stays the best of its sentences'
+    return keys
 
 
 def unit_spans(chunk: Chunk) -> list[tuple[int, int]]:
@@ -85,12 +102,14 @@ def unit_spans(chunk: Chunk) -> list[tuple[int, int]]:
     return out
 
 
-def pooled(config: Config, embedder: Embedder | None = None) -> bool:
-    """Whether sentence vectors come from their chunk's pass: the setting asks for it and the embedder
-    (the one given, or the configured one) can; others embed each sentence on its own."""
+def mode(config: Config, embedder: Embedder | None = None) -> str:
+    """How a build or a query session makes sentence vectors: the setting, except that `pooled` needs
+    an embedder (the one given, or the configured one) that can pool; others embed each sentence on its
+    own (`separate`)."""
     if config.sentence_vectors != "pooled":
-        return False
-    return isinstance(embedder, Pooler) if embedder is not None else pools(config.embedder)
+        return config.sentence_vectors
+    can = isinstance(embedder, Pooler) if embedder is not None else pools(config.embedder)
+    return "pooled" if can else "separate"
 
 
 class Rows:

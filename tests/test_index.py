@@ -170,8 +170,8 @@ def test_an_index_is_queried_with_the_recipe_that_built_it(corpus_copy: Path, tm
     # back to separate: the sentences are embedded again, each on its own; the chunks' vectors are kept
     emb = PoolingKeywordEmbedder()
     corpus, report = pipeline.build_index([corpus_copy], Config(index=tmp_path / "index"), embedder=emb)
-    old = {k for c in corpus.chunks for k in units.unit_keys(c, emb.fingerprint, pooled=True)}
-    new = [k for c in corpus.chunks for k in units.unit_keys(c, emb.fingerprint, pooled=False)]
+    old = {k for c in corpus.chunks for k in units.unit_keys(c, emb.fingerprint, "pooled")}
+    new = [k for c in corpus.chunks for k in units.unit_keys(c, emb.fingerprint, "separate")]
     assert emb.passes == 0
     assert emb.documents_embedded == report.embedded == len(set(new) - old) > 0
     assert report.reused == sum(k in old for k in new) >= len(corpus.chunks)
@@ -303,3 +303,23 @@ def test_an_index_of_the_previous_format_is_rebuilt_by_the_next_build(corpus_cop
     assert report.embedded > 0
     assert not (folder / "lexical.json").exists()
     assert index_mod.load(folder).manifest.format == index_mod.FORMAT
+
+
+def test_only_sentence_vectors_embed_no_chunk_text(corpus_copy: Path, tmp_path: Path) -> None:
+    separate = pipeline.build_index([corpus_copy], Config(index=tmp_path / "a"), embedder=KeywordEmbedder())[1]
+    emb = KeywordEmbedder()
+    config = Config(index=tmp_path / "index", sentence_vectors="only")
+    corpus, report = pipeline.build_index([corpus_copy], config, embedder=emb)
+    texts = {u for c in corpus.chunks for u in (units.embed_units(c)[1:] or units.embed_units(c))}
+    assert emb.documents_embedded == report.embedded == len(texts)  # the sentences; a chunk only when it is one
+    assert report.embedded_chars < 0.6 * separate.embedded_chars  # about half of what separate reads
+    loaded = index_mod.load(tmp_path / "index", recipe=units.SENTENCES_RECIPE)
+    m = loaded.vector_matrix()
+    for ci, chunk in enumerate(corpus.chunks):
+        a, b = loaded.unit_start[ci], loaded.unit_start[ci + 1]
+        assert b - a == len(units.embed_units(chunk))  # the rows are laid out as with separate
+        if b - a > 1:  # the chunk's own row repeats its first sentence's: its score is its best sentence's
+            assert np.array_equal(m[a], m[a + 1])
+    assert pipeline.Ragbot(config, embedder=KeywordEmbedder()).search("督查工作", 3).hits
+    with pytest.raises(IndexInvalid, match="built with sentence_vectors = only, the settings ask for separate"):
+        _ = pipeline.Ragbot(Config(index=tmp_path / "index"), embedder=KeywordEmbedder()).index
