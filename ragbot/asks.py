@@ -129,6 +129,7 @@ def states(text: str, wanted: str) -> bool:
 _UNIT = re.compile(
     r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|级|分|元|升|人|名|位|批|期|届|倍|%)"
 )
+_DOCUMENTS = ("篇", "件", "份")  # counters of documents, used interchangeably
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
 _LASTS = re.compile(r"多长时间|多久|多长")
 _MONEY = re.compile(
@@ -143,8 +144,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
 
     >>> unit_asked("公务用车每月油耗上限是多少升？"), unit_asked("要在几个工作日内反馈？"), unit_asked("有多少？")
     (('升',), ('工作日',), ())
-    >>> unit_asked("信息形成后多少天内要公开？")
-    ('天', '日', '工作日')
+    >>> unit_asked("信息形成后多少天内要公开？"), unit_asked("全年撰写了多少篇讲话？")
+    (('天', '日', '工作日'), ('篇', '件', '份'))
     >>> unit_asked("培训要完成多少学时？"), unit_asked("会议费开支标准每人每天是多少？"), unit_asked("多长时间演练一次？")[:3]
     (('学时',), ('元',), ('工作日', '小时', '分钟'))
     """
@@ -152,7 +153,9 @@ def unit_asked(question: str) -> tuple[str, ...]:
     m = _UNIT.search(q)
     if m:
         unit = m.group(1).lstrip("万亿")
-        return ("天", "日", "工作日") if unit in ("天", "日") else (unit,)  # 多少天: 20个工作日 answers it
+        if unit in ("天", "日"):
+            return ("天", "日", "工作日")  # 多少天: 20个工作日 answers it
+        return _DOCUMENTS if unit in _DOCUMENTS else (unit,)  # 多少篇讲话: 300余件 answers it
     if _LASTS.search(q):
         return _DURATION
     return ("元",) if _MONEY.search(q) else ()

@@ -215,6 +215,9 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     money = answerer.ask("全省教育经费总投入是多少？")  # the speech says 1170.94亿元
     assert not money.refused
     assert "1170.94亿元" in money.text, money.text
+    speeches = answerer.ask("县政府办全年撰写了多少篇领导讲话和汇报材料？")  # 300余件: 篇 and 件 both count documents
+    assert not speeches.refused
+    assert "领导讲话300余件" in speeches.sentences[0].text, speeches.text
 
 
 def test_real_quantity_answer_cuts_away_a_reference_back(real_bot: pipeline.Ragbot) -> None:
