@@ -48,15 +48,23 @@ def split_sentences(text: str) -> list[str]:
 
     >>> split_sentences("办公室要做好督查。[1]信息要快[2]。还要学习！")
     ['办公室要做好督查。[1]', '信息要快[2]。', '还要学习！']
+    >>> split_sentences("管仲提出：“夫霸王之所始也，以人为本。本理则国固。”[1]谢谢。")  # a quotation is one claim
+    ['管仲提出：“夫霸王之所始也，以人为本。本理则国固。”[1]', '谢谢。']
     """
-    out = []
+    out: list[str] = []
     for m in _SPLIT.finditer(text):
         s = m.group(1).strip()
-        if s and _KEEP.search(_MARKER.sub("", s)):
+        if s and out and _open_quote(out[-1]) and "\n" not in m.group(1) and not _MARKER.search(out[-1]):
+            out[-1] += s  # inside a quotation that has not closed yet
+        elif s and _KEEP.search(_MARKER.sub("", s)):
             out.append(s)
         elif s and out and _MARKER.fullmatch(s.replace(" ", "")):
             out[-1] += s  # a marker on its own line belongs to the sentence before
     return out
+
+
+def _open_quote(s: str) -> bool:
+    return any(s.count(a) > s.count(b) for a, b in (("“", "”"), ("「", "」"), ("『", "』")))
 
 
 def markers(sentence: str) -> tuple[str, list[int]]:

@@ -98,7 +98,10 @@ class Writer:
         out = to_script(body, self.script)
         if self.quote:
             inner = out.rstrip(END)  # a formulation that quotes itself goes in 「」, its own “” untouched
-            out = f"「{inner}」。" if "“" in inner or "”" in inner else f"“{inner}”。"
+            if inner.endswith(("。”", "！”", "？”")):  # ends with the end of a quotation: 「…本理则国固。”」
+                out = f"「{inner}」"
+            else:
+                out = f"「{inner}」。" if "“" in inner or "”" in inner else f"“{inner}”。"
         elif out[-1] not in END + "”’」":
             out += "。"
         prefix = f"\n{numbered}. " if numbered else ""
@@ -243,6 +246,8 @@ def sentences(
             continue
         speech = w.index.speeches[(hit.file, hit.speech)].text
         at = speech.find(piece, max(0, c.position - len(text)))
+        if at >= 0 and wanted == "wording":
+            piece = _closed(speech, at, piece)
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             used += len(piece)
             top = rank(c, weights) if top is None else top
@@ -258,6 +263,21 @@ def _past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, flo
             piece = cut(rest, *how)
             return piece if not padding(piece, titles) and states(piece, how[1]) else ""
     return ""
+
+
+_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
+
+
+def _closed(speech: str, at: int, piece: str, reach: int = 60) -> str:
+    """`piece` (at `at` in `speech`) carried on to the closing mark of a quotation it opens, when that
+    closes within `reach` characters: a saying of two sentences («夫霸王之所始也，以人为本。本理则国固，
+    本乱则国危。») is quoted whole, not cut at its first full stop."""
+    for left, right in _PAIRS:
+        if piece.count(left) > piece.count(right):
+            end = speech.find(right, at + len(piece), at + len(piece) + reach)
+            if end >= 0 and left not in speech[at + len(piece) : end]:
+                return speech[at : end + 1]
+    return piece
 
 
 def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:

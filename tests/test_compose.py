@@ -237,6 +237,14 @@ def test_real_which_aspects_is_answered_by_the_sentence_that_names_them(real_bot
     assert not a.text.startswith("讲话对此提出"), a.text
 
 
+def test_real_a_quoted_saying_is_quoted_to_its_closing_mark(real_bot: pipeline.Ragbot) -> None:
+    # “夫霸王之所始也,以人為本。本理則國固。”: two sentences, one saying, one claim
+    a = Answerer(real_bot).ask("管仲关于以人为本的那句话，原话是怎么说的？")
+    assert "夫霸王之所始也,以人为本。本理则国固。”" in a.sentences[0].text, a.text
+    assert a.sentences[0].citations
+    assert "」[1]。" not in a.text, a.text
+
+
 SECTIONED = """在全市办公室主任会议上的讲话
 一、加强干部队伍建设
 这几年人员变动较大，新同志多。一要选好配强干部，把能干事的人放到关键岗位。二要健全干部学习培训制度，每年组织集中轮训。三要关心干部成长，及时解决实际困难。
