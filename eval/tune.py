@@ -74,7 +74,7 @@ def main() -> None:
     print(f"\ntrained in {time.perf_counter() - t0:.0f} s: {folder}", file=sys.stderr)
     config = Config.load(index=args.tuned_index, embedder=str(folder))
     t1 = time.perf_counter()
-    pipeline.build_index([Path(c) for c in [config.corpus]], config)
+    pipeline.build_index([Path(config.corpus)], config)
     print(f"tuned index built in {time.perf_counter() - t1:.1f} s", file=sys.stderr)
     print(retrieval({"default": base, "tuned": pipeline.Ragbot(config)}))
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .asks import WORDING, kind, numbers, states, unit_asked
+from .asks import TYPED, WORDING, kind, numbers, states, unit_asked
 from .compose import compose
 from .generate import (
     Candidate,
@@ -76,9 +76,6 @@ def candidates(index: Index, hits: Sequence[Hit], qvec: np.ndarray | None, token
     return out
 
 
-TYPED = ("who", "when", "where")  # question kinds only a sentence stating that kind of thing answers
-
-
 def weigh(
     question: str, cands: Sequence[Candidate], hits: Sequence[Hit] = (), tokens: Sequence[str] = ()
 ) -> tuple[float, bool]:
@@ -96,13 +93,13 @@ def weigh(
     if quantity:
         unit = unit_asked(question)
         pool = [c for c in cands if numbers(c.text, unit)]
-    elif asked in TYPED:
+    elif asked in TYPED:  # who, when, where
         pool = [c for c in cands if states(c.text, asked)]
     else:
         pool = list(cands)
     best = max((c.similarity for c in pool), default=0.0)
     words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
-    if words and asked not in ("quantity", *TYPED) and any(all(w in fold(h.text) for w in words) for h in hits):
+    if words and asked not in TYPED and any(all(w in fold(h.text) for w in words) for h in hits):
         best = max(best, 1.0)
     return best, quantity
 

@@ -181,6 +181,7 @@ def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
     return False
 
 
+TYPED = ("quantity", "who", "when", "where")  # kinds only a sentence stating that kind of thing answers
 _COUNTED = re.compile(r"(?:哪|几)几?个?(方面|种|项|条|点|类|部分|环节|步)")
 
 

@@ -167,11 +167,14 @@ def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     (查处报告应包括基本情况、…、见面情况四个方面): that sentence leads, the next best follow; False
     (nothing written) when none of the best sentences does."""
     noun = counted(ev.question)
-    top = sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))[:3]
+    if not noun:
+        return False
+    choices = options(ev, w.index)
+    top = sorted(choices, key=lambda o: -rank(o[0], weights))[:3]
     lead = [o for o in top if enumerates(o[0].text, noun)]
     if not lead:
         return False
-    rest = [o for o in options(ev, w.index) if o[0].text != lead[0][0].text]
+    rest = [o for o in choices if o[0].text != lead[0][0].text]
     gap = rank(top[0][0], weights) - rank(lead[0][0], weights) + 1e-3  # just above the best: it leads,
     lifted = (replace(lead[0][0], similarity=lead[0][0].similarity + gap), lead[0][1])  # the next best may follow
     sentences(w, [lifted, *rest], weights, "", budget)

@@ -181,8 +181,8 @@ class E5Int8Embedder:
         from .e5convert import ensure_model, ensure_onnx
 
         logging.getLogger("root").setLevel(logging.ERROR)  # onnxruntime's quantiser advice, once
-        if name is not None:
-            self.name = name
+        if folder is not None:
+            self.name = name or str(folder)  # a tuned model is known by its folder, never as the default
         folder = folder or ensure_model()
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = os.cpu_count() or 1
@@ -306,7 +306,7 @@ def make_embedder(name: str = DEFAULT) -> Embedder:
     if name in REGISTRY:
         return REGISTRY[name].make()
     if is_tuned(Path(name)):  # e5-small fine-tuned on a corpus (tune.py): int8 ONNX, like the default
-        return E5Int8Embedder(Path(name), name=name)
+        return E5Int8Embedder(Path(name), name)
     if "/" in name or Path(name).exists():
         return SentenceTransformerEmbedder(name)
     raise ConfigError(

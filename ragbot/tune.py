@@ -91,7 +91,8 @@ def train(
     progress: Callable[[int, int, float], None] | None = None,
 ) -> Path:
     """Fine-tune the converted e5-small (or `base`) on `training` and write it to `out` with its int8
-    ONNX export; `progress(step, steps, loss)` after each step. A crash leaves no folder at `out`."""
+    ONNX export; `progress(step, steps, loss)` after each step. A crash leaves `out` as it was (no
+    model, or the previous one whole) and no temporary folder."""
     import torch
     from sentence_transformers import SentenceTransformer
 
@@ -150,9 +151,17 @@ def train(
         kinds = {k: sum(p.kind == k for p in training) for k in ("ict", "heading", "point")}
         info = {"base": str(base), "pairs": kinds, "steps": steps, "seconds": round(time.perf_counter() - started, 1)}
         (tmp / TUNED_MARK).write_text(json.dumps({**info, "settings": asdict(settings)}, indent=1), encoding="utf-8")
+        old = out.with_name(f".{out.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
         if out.exists():
-            shutil.rmtree(out)
-        os.rename(tmp, out)
+            os.rename(out, old)  # the previous model stays whole until the new one is in its place
+        try:
+            os.rename(tmp, out)
+        except OSError:
+            if old.exists():
+                os.rename(old, out)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, SCAFFOLD, anchors, coverage, numbers, states
+from .asks import ANY, SCAFFOLD, TYPED, anchors, coverage, numbers, states
 from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
@@ -160,7 +160,6 @@ def similarity(index: Index, ev: Evidence, hit: Hit, start: int) -> float | None
     return float(index.matrix[row] @ ev.qvec) if row is not None and ev.qvec is not None else None
 
 
-TYPED = ("quantity", "who", "when", "where")
 FOLLOW_MARGIN = 0.06  # a further sentence joins the answer when it ranks this close to the first
 MAX_SENTENCES = 3
 
