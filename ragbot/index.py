@@ -37,6 +37,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from .config import Config
+from .embed import is_tuned
 from .errors import IndexInvalid, IndexMissing, IndexWriteError
 from .lexical import BM25, tokenize
 from .types import Chunk, OffsetMap, Segment, Speech
@@ -394,9 +395,10 @@ def check_embedder(
             f"run `ragbot ingest --rebuild` or set sentence_vectors = {built} (--sentence-vectors {built})"
         )
     if name and manifest.embedder != name:
+        use = "tuned" if is_tuned(Path(manifest.embedder)) else manifest.embedder  # a tuned model: by the setting
         raise IndexInvalid(
             f"index at {folder}/ was built with embedder '{manifest.embedder}', not '{name}'; "
-            f"run `ragbot ingest --rebuild` or use --embedder {manifest.embedder}"
+            f"run `ragbot ingest --rebuild` or use --embedder {use}"
         )
     if fingerprint and manifest.fingerprint != fingerprint:
         raise IndexInvalid(

@@ -24,15 +24,16 @@ from . import __version__, units
 from . import index as index_mod
 from .chunk import ChunkSettings, chunk_speech
 from .config import Config, Mode
-from .embed import Embedder, fingerprint, make_embedder
-from .errors import NothingToIngest, SkipFile
+from .embed import DEFAULT, Embedder, fingerprint, is_tuned, make_embedder
+from .errors import IndexInvalid, NothingToIngest, RagbotError, SkipFile
 from .ingest import find_files, load_speeches
 from .lexical import tokenize
 from .phrases import PhraseResult, counts, occurrences, similar_sentences
 from .rerank import Reranker, make_reranker
 from .retrieve import Filters, SearchSettings, prepare_query, search
 from .script import fold
-from .types import BuildReport, Chunk, Corpus, FileReport, Progress, SearchResult, Speech
+from .tune import TUNED, ensure_tuned
+from .types import BuildReport, Chunk, Corpus, FileReport, Progress, SearchResult, Speech, Tuned
 
 
 def ingest(paths: Iterable[str | Path], config: Config, progress: Progress | None = None) -> Corpus:
@@ -128,6 +129,27 @@ def _same_build(old: index_mod.Manifest, new: index_mod.Manifest) -> bool:
     return all(a[k] == b[k] for k in keys)
 
 
+def tune_corpus(corpus: Corpus, retrain: bool = False, progress: Progress | None = None) -> Tuned:
+    """e5-small tuned on `corpus` as it is: cached, or trained now (`retrain`: always trained), or the
+    base model with a notice when training fails (tune.ensure_tuned)."""
+    speeches = {(s.file, s.speech): s for s in corpus.speeches}
+    files = {f.file: f.sha256 for f in corpus.files if not f.skipped}
+    return ensure_tuned(corpus.chunks, speeches, files, retrain=retrain, progress=progress)
+
+
+def _tuned(config: Config, corpus: Corpus, progress: Progress | None) -> Tuned:
+    """The model for `embedder = "tuned"`: the tuned model the index was built with (updates keep it;
+    `ragbot tune` moves an index to the corpus as it is now), else tune_corpus."""
+    try:
+        built = index_mod.read_manifest(Path(config.index)).embedder
+    except RagbotError:  # no index yet, or one this version cannot read: it is rebuilt anyway
+        built = ""
+    if built and is_tuned(Path(built)):
+        return Tuned(built, False)
+    tuned = tune_corpus(corpus, progress=progress)
+    return replace(tuned, notice=f"{tuned.notice}; the index uses {DEFAULT}") if tuned.notice else tuned
+
+
 def build_index(
     paths: Iterable[str | Path],
     config: Config,
@@ -140,11 +162,14 @@ def build_index(
 
     Vectors of unchanged units are reused from the existing index (unless `rebuild`); the
     model (default: `make_embedder(config.embedder)`) is loaded only when something has to be
-    embedded.
+    embedded. With `embedder = "tuned"` the model is chosen by `_tuned`.
     """
     t0 = time.perf_counter()
     corpus = ingest(paths, config)
     folder = Path(config.index)
+    tuned = _tuned(config, corpus, progress) if config.embedder == TUNED and embedder is None else None
+    if tuned is not None:
+        config = replace(config, embedder=tuned.embedder)
     loaded: list[Embedder] = [embedder] if embedder is not None else []
 
     def model() -> Embedder:
@@ -206,9 +231,9 @@ def build_index(
             embedded_chars=read,
         )
         if old_manifest is not None and not embedded and not rebuild and _same_build(old_manifest, manifest):
-            return corpus, replace(report, seconds=time.perf_counter() - t0, up_to_date=True)
+            return corpus, replace(report, seconds=time.perf_counter() - t0, up_to_date=True, tuned=tuned)
         index_mod.save(folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors.drain(), hook=hook)
-    return corpus, replace(report, seconds=time.perf_counter() - t0)
+    return corpus, replace(report, seconds=time.perf_counter() - t0, tuned=tuned)
 
 
 # ---------------------------------------------------------------- searching
@@ -235,7 +260,7 @@ class Ragbot:
     def _load_index(self) -> index_mod.Index:
         """The index, checked once against the embedder that will query it (name, weights, vector size)
         and against the recipe the settings ask for."""
-        want = self._embedder.name if self._embedder else self.config.embedder
+        want = self._embedder.name if self._embedder else self._embedder_name()
         recipe = units.embed_recipe(units.mode(self.config, self._embedder))
         if self._embedder:
             fp, dim = self._embedder.fingerprint, self._embedder.dim
@@ -245,12 +270,24 @@ class Ragbot:
             fp, dim = fingerprint(want), None
         return index_mod.load(Path(self.config.index), want, fp, dim, self.config.ef_search, recipe)
 
+    def _embedder_name(self) -> str:
+        """The configured embedder; for `tuned`, the one the index was built with (pipeline._tuned)."""
+        if self.config.embedder != TUNED:
+            return self.config.embedder
+        built = index_mod.read_manifest(Path(self.config.index)).embedder
+        if built != DEFAULT and not is_tuned(Path(built)):
+            raise IndexInvalid(
+                f"the embedder setting is '{TUNED}', but the index at {self.config.index}/ was built with "
+                f"'{built}'; run `ragbot tune`, or use --embedder {built}"
+            )
+        return built
+
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
             with self._lock:
                 if self._embedder is None:
-                    self._embedder = make_embedder(self.config.embedder)
+                    self._embedder = make_embedder(self._embedder_name())
         return self._embedder
 
     @property

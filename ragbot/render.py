@@ -8,7 +8,8 @@
                                        sentences, each with a copy button, in the display script
   report_page(md, folder)              the evaluation report as one self-contained page; body_of(page)
                                        its body for the app's evaluation tab
-  summary(files), print_hits(r), print_answer(a)   the same records for `ragbot` on a terminal
+  summary(files), print_hits(r), print_answer(a)   the same records for `ragbot` on a terminal;
+                                       progress_bar(enabled) a build's progress there
 
 Nothing from a speech, a question or a file name is ever inserted into HTML unescaped. What it
 does not do: decide anything (answer.py, retrieve.py) or hold state (ui.py).
@@ -19,14 +20,16 @@ from __future__ import annotations
 import base64
 import html
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .cite import claim
 from .phrases import PhraseResult
 from .script import fold, to_simplified, to_traditional
-from .types import Answer, FileReport, Hit, SearchResult
+from .types import Answer, FileReport, Hit, Progress, SearchResult
 
 DISPLAY = ("按提问", "简体", "繁體")
 CSS = """
@@ -336,3 +339,30 @@ def print_answer(a: Answer) -> None:
         where = " > ".join(c.headings)
         print(f"[{c.n}] {c.file} #{c.speech} {c.title}" + (f" | {where}" if where else ""))
         print("    " + c.text.replace("\n", "\n    "))
+
+
+def progress_bar(enabled: bool) -> Progress | None:
+    """A terminal progress bar for a build's stages (reading, embedding with tokens/s, training with its
+    loss), each with an ETA; None when `enabled` is False (JSON output)."""
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    bar: Any = None
+
+    def update(done: int, total: int, name: str) -> None:
+        nonlocal bar
+        stage, _, rate = name.partition(" · ")  # "embedding · 7,300 tokens/s", or a file name
+        if bar is None or done < bar.n or total != bar.total:  # a new stage: a new bar
+            if bar is not None:
+                bar.close()
+            # shown on a terminal only, and only when the stage takes more than a second; with an ETA
+            desc = stage if rate else None
+            unit = "step" if stage == "training" else "text"
+            bar = tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, disable=None, delay=1.0, leave=False)
+        bar.n = done
+        bar.set_postfix_str(rate or name[-30:], refresh=True)
+        if done >= total:
+            bar.close()
+
+    return update

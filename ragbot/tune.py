@@ -8,17 +8,24 @@ themselves, and a fine-tune of e5-small on them with in-batch negatives.
                                sentence-transformers' multiple-negatives ranking loss, written like the
                                base model (a folder, renamed into place when complete) plus its int8
                                ONNX export; `make_embedder(str(out))` then runs it on ONNX Runtime
+  ensure_tuned(chunks, speeches, files)
+                               the model for this corpus: from the user cache (keyed by the corpus's
+                               file hashes, the base weights and the settings), else trained now;
+                               the base model with a one-line notice when training fails. The
+                               `embedder = "tuned"` setting and `ragbot tune` build indexes with it
 
 Pairs come from the corpus alone, never from evaluation questions. Measured on the seed corpus
 (eval/tune.py: 1,890 pairs, 346 s on this 2-core machine, the top 6 of 12 layers trained; int8
 both): hybrid hit@5 on the dev / held-out split 0.942 / 0.840 -> 0.967 / 0.880, MRR@10 0.870 /
 0.781 -> 0.845 / 0.773. The answer stage is not yet calibrated for the tuned model's wider cosine
-scale (its refusal and margins assume the base model's), so it is not the default. What it does not do: choose the model for an index (the `embedder` setting does), or
-calibrate refusal thresholds for it (eval/calibrate.py).
+scale (its refusal and margins assume the base model's), so it is not the default. What it does not do: decide when an index switches model (pipeline.py:
+an index built with a tuned model keeps it through incremental updates; `ragbot tune` trains for the
+corpus as it is now), or calibrate refusal thresholds for it (eval/calibrate.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -30,10 +37,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .embed import TUNED_MARK
+from .embed import DEFAULT, TUNED_MARK, fingerprint, is_tuned
 from .script import fold
 from .structure import enumerations
-from .types import Chunk, Speech
+from .types import Chunk, Progress, Speech, Tuned
 from .units import embed_units
 
 
@@ -165,3 +172,48 @@ def train(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
+
+
+TUNED = "tuned"  # the embedder setting for "e5-small tuned on this corpus" (ensure_tuned)
+
+
+def corpus_key(files: Mapping[str, str], settings: TuneSettings = TuneSettings()) -> str:
+    """What a tuned model is cached under: the corpus (its files' content hashes), the base weights and
+    the training settings; any change gives a new key."""
+    what = {"files": sorted(files.values()), "base": fingerprint(DEFAULT), "settings": asdict(settings)}
+    return hashlib.sha256(json.dumps(what, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def model_folder(key: str) -> Path:
+    from .e5convert import cache_root
+
+    return cache_root() / "tuned" / key
+
+
+def ensure_tuned(
+    chunks: Sequence[Chunk],
+    speeches: Mapping[tuple[str, int], Speech],
+    files: Mapping[str, str],
+    settings: TuneSettings = TuneSettings(),
+    retrain: bool = False,
+    progress: Progress | None = None,
+) -> Tuned:
+    """The model tuned on this corpus (`files`: name -> content hash): the cached one, unless `retrain`;
+    otherwise trained now (about 6 minutes for the seed corpus on 2 cores). If training fails for any
+    reason (too small a corpus, torch missing, disk full) the base model is used instead, with a notice."""
+    folder = model_folder(corpus_key(files, settings))
+    if is_tuned(folder) and not retrain:
+        return Tuned(str(folder), False)
+    started = time.perf_counter()
+    try:
+        training = pairs(chunks, speeches, settings)
+
+        def step(done: int, total: int, loss: float) -> None:
+            if progress is not None:
+                progress(done, total, f"training · loss {loss:.2f}")
+
+        train(training, folder, settings, progress=step)
+    except Exception as e:  # any failure: the build goes on with the base model, and says so
+        reason = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        return Tuned(DEFAULT, False, notice=f"tuning the embedder failed ({reason})")
+    return Tuned(str(folder), True, len(training), time.perf_counter() - started)

@@ -198,6 +198,17 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Tuned:
+    """The model an index is built with when the `embedder` setting asks for one tuned on the corpus."""
+
+    embedder: str  # the tuned model's folder, or the base model's name when training failed
+    trained: bool  # trained by this build (False: found in the cache, kept from the index, or fell back)
+    pairs: int = 0  # training pairs, when trained
+    seconds: float = 0.0
+    notice: str = ""  # one line, when it fell back to the base model
+
+
+@dataclass(frozen=True)
 class BuildReport:
     """What `ragbot ingest` did to the index."""
 
@@ -210,6 +221,7 @@ class BuildReport:
     seconds: float
     up_to_date: bool = False  # nothing changed: the index was left as it was
     embedded_chars: int = 0  # characters of text embedded in this build
+    tuned: Tuned | None = None  # with `embedder = "tuned"`: which model, and whether it was trained now
 
 
 @dataclass(frozen=True)

@@ -106,3 +106,113 @@ def test_training_writes_a_model_the_default_runtime_runs(tmp_path: Path, defaul
     cos = (a * b).sum(axis=1)
     assert cos.min() > 0.8, cos  # three small steps move the model, they do not break it
     assert cos.max() < 0.99999, cos  # ...but they do move it
+
+
+def _seed_files(
+    folder: Path, names: tuple[str, ...] = ("003_8c6fb7f0a0f8db51.txt", "004_92e2d7aa31a4f474.txt")
+) -> Path:
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_bytes((Path("corpus") / name).read_bytes())
+    return folder
+
+
+@pytest.fixture
+def fake_training(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """`train` replaced by one that writes the default model's runtime files as a tuned model (the real
+    runtime runs it; real training is tested above), in a cache under tmp_path; the folders trained."""
+    from ragbot.e5convert import ensure_model, ensure_onnx
+
+    onnx, tokenizer = ensure_onnx(), ensure_model() / "tokenizer.json"
+    trained: list[Path] = []
+
+    def fake_train(training: list[Pair], out: Path, settings: TuneSettings, **_: Any) -> Path:
+        assert len(training) >= settings.batch  # the corpus's own pairs reach the trainer
+        (out / "onnx").mkdir(parents=True)
+        (out / "onnx" / "model-int8.onnx").symlink_to(onnx)
+        (out / "tokenizer.json").symlink_to(tokenizer)
+        (out / TUNED_MARK).write_text("{}", encoding="utf-8")
+        trained.append(out)
+        return out
+
+    monkeypatch.setattr("ragbot.tune.train", fake_train)
+    monkeypatch.setattr("ragbot.tune.model_folder", lambda key: tmp_path / "cache" / key)
+    return trained
+
+
+@pytest.mark.slow  # real indexes with the real runtime
+def test_the_tuned_setting_trains_once_per_corpus_and_updates_keep_the_model(
+    tmp_path: Path, fake_training: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ragbot import cli
+    from ragbot.errors import IndexInvalid
+    from ragbot.index import read_manifest
+
+    corpus = _seed_files(tmp_path / "corpus")
+    config = Config(corpus=corpus, index=tmp_path / "index", embedder="tuned")
+    _, report = pipeline.build_index([corpus], config)
+    assert report.tuned is not None
+    assert report.tuned.trained
+    assert not report.tuned.notice
+    assert fake_training == [Path(report.tuned.embedder)]
+    assert read_manifest(config.index).embedder == report.tuned.embedder  # the index records its model
+
+    bot = pipeline.Ragbot(config)
+    assert bot.search("民政系统办公室要强化哪三种意识").hits
+    assert bot.embedder.name == report.tuned.embedder
+    with pytest.raises(IndexInvalid, match="--embedder tuned"):  # the default setting is told what to use
+        pipeline.Ragbot(Config(index=config.index)).search("办公室")
+
+    changed = corpus / "004_92e2d7aa31a4f474.txt"
+    changed.write_text(changed.read_text("utf-8") + "\n要把服务质量放在首位。\n", encoding="utf-8")
+    _, update = pipeline.build_index([corpus], config)
+    assert update.tuned is not None
+    assert update.tuned.embedder == report.tuned.embedder
+    assert not update.tuned.trained
+    assert len(fake_training) == 1  # an update keeps the index's model: no training
+    assert 0 < update.embedded < update.vectors / 4
+
+    assert cli.main(["tune", str(corpus), "--index", str(config.index)]) == 0  # the corpus as it is now
+    assert len(fake_training) == 2
+    assert fake_training[1] != fake_training[0]  # another corpus, another key
+    assert "trained on" in capsys.readouterr().out
+    assert cli.main(["tune", str(corpus), "--index", str(config.index)]) == 0
+    assert len(fake_training) == 2
+    assert "found in the cache" in capsys.readouterr().out
+    assert cli.main(["tune", str(corpus), "--index", str(config.index), "--retrain"]) == 1  # its folder exists
+    assert len(fake_training) == 2  # fake_train refuses to overwrite (the real one replaces: tested above)...
+    assert "the index is unchanged" in capsys.readouterr().err  # ...which shows a failed training
+    assert read_manifest(config.index).embedder == str(fake_training[1])
+
+
+@pytest.mark.slow  # real index, real model
+def test_a_failed_tuning_builds_with_the_base_model_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ragbot import cli
+    from ragbot.embed import DEFAULT
+    from ragbot.index import read_manifest
+
+    monkeypatch.setattr("ragbot.tune.model_folder", lambda key: tmp_path / "cache" / key)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    speech = "在民政系统办公室主任会议上的讲话\n\n同志们：\n\n" + "".join(
+        f"第{n}，要强化{t}意识。办公室人员要从思想认识上强化{t}意识，把工作做细做实。\n\n"
+        for n, t in zip("一二三", ["政治", "大局", "责任"])
+    )
+    (corpus / "speech.txt").write_text(speech, encoding="utf-8")  # too small to train on
+    config = Config(corpus=corpus, index=tmp_path / "index", embedder="tuned")
+    _, report = pipeline.build_index([corpus], config)
+    assert report.tuned is not None
+    assert report.tuned.embedder == DEFAULT
+    assert not report.tuned.trained
+    assert "at least 32 are needed" in report.tuned.notice
+    assert "\n" not in report.tuned.notice
+    assert read_manifest(config.index).embedder == DEFAULT
+    assert pipeline.Ragbot(config).search("三种意识").hits  # the setting reads the base model the index has
+    built = read_manifest(config.index).built_at
+    assert cli.main(["tune", str(corpus), "--index", str(config.index)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("ragbot: tuning the embedder failed"), err
+    assert err.count("\n") == 0, err
+    assert read_manifest(config.index).built_at == built  # the index is left as it was
