@@ -18,9 +18,10 @@ Pairs come from the corpus alone, never from evaluation questions. Measured on t
 (eval/tune.py: 1,890 pairs, 346 s on this 2-core machine, the top 6 of 12 layers trained; int8
 both): hybrid hit@5 on the dev / held-out split 0.942 / 0.840 -> 0.967 / 0.880, MRR@10 0.870 /
 0.781 -> 0.845 / 0.773. The answer stage is not yet calibrated for the tuned model's wider cosine
-scale (its refusal and margins assume the base model's), so it is not the default. What it does not do: decide when an index switches model (pipeline.py:
-an index built with a tuned model keeps it through incremental updates; `ragbot tune` trains for the
-corpus as it is now), or calibrate refusal thresholds for it (eval/calibrate.py).
+scale (its refusal and margins assume the base model's), so it is not the default. What it does not
+do: decide when an index switches model (pipeline.py: an index built with a tuned model keeps it
+through incremental updates; `ragbot tune` trains for the corpus as it is now), or calibrate
+refusal thresholds for it (eval/calibrate.py).
 """
 
 from __future__ import annotations
