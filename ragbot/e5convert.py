@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import struct
@@ -339,7 +340,7 @@ def ensure_onnx(folder: Path | None = None) -> Path:
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
     hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     target.parent.mkdir(exist_ok=True)
-    _say(f"exporting the default model to int8 ONNX (once) in {target.parent} ...")
+    _say(f"exporting the model in {folder} to int8 ONNX (once) ...")
     tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=target.parent))
     try:
         with warnings.catch_warnings():  # the exporter's tracer and deprecation notes are not for users
@@ -367,6 +368,7 @@ def ensure_onnx(folder: Path | None = None) -> Path:
                 opset_version=17,
                 dynamo=False,
             )
+            logging.getLogger().setLevel(logging.ERROR)  # the quantiser's pre-processing advice is not for users
             quantize_dynamic(
                 str(tmp / "model.onnx"), str(tmp / "model-int8.onnx"), per_channel=True, weight_type=QuantType.QInt8
             )

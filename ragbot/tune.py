@@ -129,7 +129,7 @@ def train(
     )
 
     def encode(texts: list[str]) -> torch.Tensor:
-        vectors: torch.Tensor = model(model.tokenize(texts))["sentence_embedding"]
+        vectors: torch.Tensor = model(model.preprocess(texts))["sentence_embedding"]
         return torch.nn.functional.normalize(vectors, dim=1)
 
     rng = random.Random(settings.seed)
