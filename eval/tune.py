@@ -1,11 +1,11 @@
 """Fine-tune e5-small on the corpus (ragbot.tune) and compare retrieval with the default model's.
 
-    python eval/tune.py --index index/ [--out DIR] [--tuned-index DIR]
+    python eval/tune.py --index index/ [--tuned-index DIR] [--retrain]
 
-Reads the chunks and speeches of `--index` (built with the default model), draws the corpus-derived
-pairs, trains (about 6 minutes on the seed corpus, 2 cores), builds `--tuned-index` with the tuned
-model, and prints hit@5 / MRR@10 per split and question type for dense and hybrid search, both
-indexes side by side. Only answerable questions count; pairs never come from the question set.
+Tunes e5-small on the corpus as `ragbot tune` does (pipeline.tune_corpus: the model cached per corpus
+in ~/.cache/ragbot/tuned/, about 6 minutes of training on the seed corpus, 2 cores), builds
+`--tuned-index` with it, and prints hit@5 / MRR@10 per split and question type for dense and hybrid
+search, both indexes side by side. Only answerable questions count; pairs never come from the question set.
 """
 
 from __future__ import annotations
@@ -16,11 +16,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from ragbot import pipeline
+from ragbot import pipeline, render
 from ragbot.config import Config
-from ragbot.e5convert import cache_root
 from ragbot.evaluate import hit_at, load_questions, reciprocal_rank
-from ragbot.tune import TuneSettings, pairs, train
 
 QUESTIONS = Path(__file__).with_name("questions.jsonl")
 
@@ -56,23 +54,17 @@ def retrieval(bots: dict[str, pipeline.Ragbot]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--index", default="index", help="an index built with the default model")
-    ap.add_argument("--out", default=str(cache_root() / "e5-small-tuned"), help="where the tuned model goes")
-    ap.add_argument("--tuned-index", default="/tmp/ragbot-tuned-index", help="the index built with it")
+    ap.add_argument("--tuned-index", default="/tmp/ragbot-tuned-index", help="the index built with the tuned model")
+    ap.add_argument("--retrain", action="store_true", help="train again even if the cache has this corpus's model")
     args = ap.parse_args()
     base = pipeline.Ragbot(Config.load(index=args.index))
-    index = base.index
-    settings = TuneSettings()
-    training = pairs(index.chunks, index.speeches, settings)
-    kinds = {k: sum(p.kind == k for p in training) for k in ("ict", "heading", "point")}
-    print(f"{len(training)} pairs {kinds}", file=sys.stderr)
-    t0 = time.perf_counter()
-
-    def progress(step: int, steps: int, loss: float) -> None:
-        print(f"\rstep {step}/{steps} loss {loss:.3f} {time.perf_counter() - t0:.0f} s", end="", file=sys.stderr)
-
-    folder = train(training, Path(args.out), settings, progress=progress)
-    print(f"\ntrained in {time.perf_counter() - t0:.0f} s: {folder}", file=sys.stderr)
-    config = Config.load(index=args.tuned_index, embedder=str(folder))
+    config = Config.load(index=args.tuned_index)
+    tuned = pipeline.tune_corpus(pipeline.ingest([config.corpus], config), args.retrain, render.progress_bar(True))
+    if tuned.notice:
+        sys.exit(f"eval/tune.py: {tuned.notice}")
+    how = f"trained on {tuned.pairs} pairs in {tuned.seconds:.0f} s" if tuned.trained else "found in the cache"
+    print(f"tuned model {tuned.embedder} ({how})", file=sys.stderr)
+    config = config.with_overrides(embedder=tuned.embedder)
     t1 = time.perf_counter()
     pipeline.build_index([Path(config.corpus)], config)
     print(f"tuned index built in {time.perf_counter() - t1:.1f} s", file=sys.stderr)
