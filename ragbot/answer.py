@@ -15,6 +15,7 @@ excerpts cited are renumbered in order of first use. What it does not do: retrie
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Iterator, Sequence
@@ -40,6 +41,12 @@ from .retrieve import Filters, SearchSettings, prepare_query, search
 from .script import detect_script, fold, to_script
 from .types import Answer, Citation, Hit, Script
 from .writer import Draft
+
+log = logging.getLogger(__name__)
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]{2,}")
+ASK_IN_CHINESE = "：这些讲话都是中文的，请用中文提问"  # after the refusal, for a question without Chinese
 
 if TYPE_CHECKING:
     from .index import Index
@@ -192,8 +199,9 @@ class Answerer:
         ev = self.evidence(question, history, filters, k)
         times = [("retrieve", ev.retrieve_seconds)]
         q, script, hits, notice = ev.question, ev.script, ev.hits, ev.notice
-        if not ev.enough:
-            refusal = to_script(cite.REFUSAL, script) + "。"
+        foreign = not _HAN.search(q) and bool(_LATIN.search(q))  # the speeches are Chinese; say so
+        if not ev.enough or foreign:
+            refusal = to_script(cite.REFUSAL + (ASK_IN_CHINESE if foreign else ""), script) + "。"
             yield refusal
             times.append(("generate", time.perf_counter() - ev.retrieved_at))
             yield self._answer(q, refusal, script, hits, "extractive", times, notice, refused=True)
@@ -211,7 +219,9 @@ class Answerer:
                 pieces.append(piece)
                 yield piece
         except GeneratorError as e:
-            notice = f"{e}; showing the extractive answer instead" + (f" ({notice})" if notice else "")
+            log.warning("ragbot: %s; answered extractively", e)  # the operator's detail; the user reads `zh`
+            fell_back = to_script(f"{e.zh}，下面是从讲话中摘录的回答", script)
+            notice = fell_back + (f"；{notice}" if notice else "")
             used = "extractive"
             draft = compose(self.bot.index, ev, follows, self.config.max_points, self.config.answer_chars)
             hits = draft.excerpts

@@ -1,22 +1,40 @@
 """Ragbot's own exceptions. Each message is one line that says what was expected and what to do.
 
-Library code raises these; only the edges (cli.py, the app) turn them into printed messages.
-`why_zh` says in Chinese why a write failed, for the app's users.
+Library code raises these; only the edges (cli.py, the app, the HTTP API) turn them into messages.
+The message itself (`str(e)`) is English, for operators and the CLI; `zh` is what a user of the app
+or the API reads: the raiser's own Chinese line when it gave one, else its class's. `say(e, script)`
+gives that line in the asker's script. `why_zh` says in Chinese why a write failed.
 """
 
+from __future__ import annotations
+
 import errno
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .types import Script
 
 
 class RagbotError(Exception):
-    """Base class: a problem the user can fix, described in one line."""
+    """Base class: a problem the user can fix, described in one line (English, and `zh` in Chinese)."""
+
+    ZH = "出错了，请稍后再试或告知管理员"  # the class's Chinese line, when the raiser gives none
+
+    def __init__(self, message: str = "", *, zh: str = "") -> None:
+        super().__init__(message)
+        self.zh = zh or self.ZH
 
 
 class SkipFile(RagbotError):
     """A file that cannot be ingested; the message is the reason shown in the summary."""
 
+    ZH = "无法读取该文件"
+
 
 class NothingToIngest(RagbotError):
     """Not a single speech could be read from the given paths; `reports` says why for each file."""
+
+    ZH = "没有读到任何讲话，请检查文件格式和内容"
 
     def __init__(self, message: str, reports: tuple[object, ...] = ()) -> None:
         super().__init__(message)
@@ -26,13 +44,19 @@ class NothingToIngest(RagbotError):
 class ConfigError(RagbotError):
     """A setting has a value ragbot cannot use."""
 
+    ZH = "参数设置有误，请检查后重试"
+
 
 class IndexInvalid(RagbotError):
     """The index on disk cannot be used as it is (corrupt, old format, other model); says what to run."""
 
+    ZH = "索引暂不可用，需要重建：请管理员运行 ragbot ingest --rebuild"
+
 
 class IndexMissing(IndexInvalid):
     """There is no index where one was expected."""
+
+    ZH = "还没有建立索引：请管理员先运行 ragbot ingest"
 
 
 class IndexWriteError(RagbotError):
@@ -41,13 +65,28 @@ class IndexWriteError(RagbotError):
     `cause` is the operating system's error when there was one (faiss reports only a message).
     """
 
+    ZH = "索引写入失败，原有索引未受影响"
+
     def __init__(self, message: str, cause: OSError | None = None) -> None:
-        super().__init__(message)
+        super().__init__(message, zh=f"索引写入失败（{why_zh(cause)}），原有索引未受影响")
         self.cause = cause
 
 
 class QueryError(RagbotError):
     """A query that cannot be searched (empty, only punctuation)."""
+
+    ZH = "问题是空的或只有标点：请输入一个问题或要查找的词语"
+
+
+def say(e: RagbotError, script: Script = "simplified") -> str:
+    """What a user of the app or the API reads for `e`: its Chinese line, in `script`.
+
+    >>> say(QueryError("empty")), say(ConfigError("bad k", zh="k 应在 1 到 20 之间"), "traditional")
+    ('问题是空的或只有标点：请输入一个问题或要查找的词语', 'k 應在 1 到 20 之間')
+    """
+    from .script import to_script
+
+    return to_script(e.zh, script)
 
 
 _WHY_ZH = {

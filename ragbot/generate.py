@@ -38,6 +38,8 @@ from .types import Script
 class GeneratorError(RagbotError):
     """A generator could not produce an answer (server down, timeout, bad reply)."""
 
+    ZH = "大模型暂时无法回答"
+
 
 @dataclass(frozen=True)
 class Candidate:

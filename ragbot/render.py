@@ -28,7 +28,7 @@ from typing import Any
 
 from .cite import claim
 from .phrases import PhraseResult
-from .script import fold, to_simplified, to_traditional
+from .script import fold, to_script, to_simplified, to_traditional
 from .types import Answer, FileReport, Hit, Progress, SearchResult
 
 DISPLAY = ("按提问", "简体", "繁體")
@@ -95,6 +95,9 @@ def _highlight(shown: str, quoted: Sequence[str], display: str) -> str:
     return body
 
 
+CLOSEST = "最接近的段落（未能确认回答了这个问题，供参考）"  # the label of a refusal's passages
+
+
 def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit], tuple[str, str]] | None = None) -> str:
     """The answer as escaped HTML: sentences with their markers, then the numbered excerpts.
 
@@ -123,7 +126,7 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
         for c in a.citations
     ]
     if a.refused:  # the closest passages, for reference (one may hold the answer the evidence check missed)
-        parts.append("<p><b>最接近的段落（未能确认回答了这个问题，供参考）：</b></p>")
+        parts.append(f"<p><b>{esc(to_script(CLOSEST, a.script))}：</b></p>")
         blocks = [
             (i, h.title, h.file, h.headings, h.text, [], " nomatch", h) for i, h in enumerate(a.hits[:3], start=1)
         ]
@@ -328,10 +331,10 @@ def print_answer(a: Answer) -> None:
     print(a.text)
     unsupported = [s.text for s in a.sentences if not s.supported]
     if unsupported:
-        print("\n(not backed by any excerpt: " + " / ".join(unsupported) + ")")
+        print(to_script("\n（以下句子没有摘录支持：", a.script) + " / ".join(unsupported) + "）")
     print()
     if a.refused:
-        print("closest passages (not confirmed to answer the question):")
+        print(to_script(CLOSEST, a.script) + "：")
         for h in a.hits[:3]:
             print(f"  - {h.file} #{h.speech} {h.title}: {h.text[:80]}…")
         return

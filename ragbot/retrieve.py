@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .config import Config, Mode
-from .errors import QueryError
+from .errors import ConfigError, QueryError
 from .ingest import valid_unicode
 from .rerank import Reranker
-from .script import fold
+from .script import detect_script, fold, to_script
 from .types import Chunk, Hit
 
 if TYPE_CHECKING:
@@ -141,13 +141,67 @@ class SearchSettings:
 _HAS_WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
 
 
+MAX_K = 20  # excerpts per answer or search at most, for the app and the API (each one costs scoring time)
+
+
+def check_k(k: object) -> int:
+    """`k` as a number of excerpts from 1 to MAX_K, or a one-line error saying so.
+
+    >>> check_k("5"), check_k(20)
+    (5, 20)
+    """
+    try:
+        n = int(str(k))
+    except ValueError:
+        n = 0
+    if not 1 <= n <= MAX_K:
+        raise ConfigError(
+            f"k must be between 1 and {MAX_K}, got {k}", zh=f"摘录数 k 应在 1 到 {MAX_K} 之间，收到的是 {k}"
+        )
+    return n
+
+
+_ASKS = re.compile(r"[?？]")
+_ENDS = re.compile(r"[。！？!?；;\n]")
+
+
+def _question_part(q: str, max_chars: int) -> tuple[int, int]:
+    """[start, end) of the part of a long paste to search: up to `max_chars` characters ending with its
+    last question (the last sentence ending in ？ or ?; the end of the text when there is none), from a
+    sentence start when one is within reach.
+
+    >>> _question_part("背景。" * 5 + "怎么办？" + "附件。" * 3, 10)
+    (9, 19)
+    """
+    asks = [m.end() for m in _ASKS.finditer(q)]
+    end = asks[-1] if asks else len(q)
+    start = max(0, end - max_chars)
+    if start > 0:
+        cut = _ENDS.search(q, start, max(start, end - 8))  # begin after a sentence end, not mid-sentence
+        if cut and cut.end() < end:
+            start = cut.end()
+    return start, end
+
+
 def prepare_query(query: str, max_chars: int) -> tuple[str, str]:
-    """(query to search, notice): a clear error for an empty query, the first `max_chars` of a long one."""
+    """(query to search, notice): a clear error for an empty query; for one longer than `max_chars`
+    (a pasted text), the part holding its question (`_question_part`), and a notice in the asker's
+    script saying which part was searched."""
     q = " ".join(valid_unicode(query).split())
     if not _HAS_WORD.search(q):
         raise QueryError("the query is empty or only punctuation; type a question or a phrase to search for")
     if len(q) > max_chars:
-        return q[:max_chars], f"the query was {len(q)} characters; only the first {max_chars} were searched"
+        start, end = _question_part(q, max_chars)
+        part = q[start:end]
+        head = f"输入共 {len(q)} 字，超过 {max_chars} 字的上限，只检索了"
+        if _ASKS.search(part):
+            opens = [m.end() for m in _ENDS.finditer(part, 0, len(part) - 1)]
+            asked = part[opens[-1] if opens else 0 :].strip()
+            asked = asked if len(asked) <= 30 else asked[:14] + "……" + asked[-14:]
+            notice = f"{head}其中最后一个问句及其前文（第 {start + 1}–{end} 字）：“{asked}”"
+        else:
+            notice = f"{head}最后 {len(part)} 字（第 {start + 1}–{end} 字）"
+        return part, to_script(notice, detect_script(q))
     return q, ""
 
 

@@ -26,13 +26,13 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is i
 from . import __version__, feedback, pipeline, schema, uploads
 from .answer import Answerer
 from .config import Config
-from .errors import RagbotError, why_zh
+from .errors import RagbotError, say, why_zh
 from .generate import GENERATORS, make_generator
 from .ingest import SUPPORTED
 from .phrases import PhraseResult
 from .render import DISPLAY, body_of, render_answer, render_phrases
-from .retrieve import Filters
-from .script import to_traditional
+from .retrieve import MAX_K, Filters, check_k
+from .script import detect_script, to_traditional
 from .types import Answer, Hit, Speech
 
 
@@ -40,8 +40,6 @@ def _in(script: str, text: str) -> str:
     """A Simplified message in the asker's script."""
     return to_traditional(text) if script == "traditional" else text
 
-
-MAX_K = 20  # excerpts per answer at most (the API refuses more: each one costs scoring time)
 
 EXAMPLES = [
     "办公室主任应该具备哪些素质？",
@@ -130,8 +128,9 @@ class App:
                 shown += item
                 yield [*messages, {"role": "assistant", "content": html.escape(shown)}], answers, ""
         except RagbotError as e:
+            said = html.escape(say(e, detect_script(question)))
             yield (
-                [*messages, {"role": "assistant", "content": f'<p class="ragbot-notice">{html.escape(str(e))}</p>'}],
+                [*messages, {"role": "assistant", "content": f'<p class="ragbot-notice">{said}</p>'}],
                 answers,
                 question,
             )
@@ -247,7 +246,7 @@ class App:
         try:
             result = self.bot.phrases(query)
         except RagbotError as e:
-            return f'<p class="ragbot-notice">{html.escape(str(e))}</p>', None
+            return f'<p class="ragbot-notice">{html.escape(say(e, detect_script(query)))}</p>', None
         return render_phrases(result, display), result
 
     def report(self) -> str:
@@ -267,11 +266,10 @@ class App:
         import gradio as gr
 
         try:
-            if not 1 <= int(k) <= MAX_K:
-                raise RagbotError(f"k must be between 1 and {MAX_K}, got {k}")
+            check_k(k)
             return schema.answer(self.answerer(generator).ask(question, k=int(k)))
         except RagbotError as e:
-            raise gr.Error(str(e), print_exception=False) from None
+            raise gr.Error(say(e, detect_script(question)), print_exception=False) from None
 
 
 def build(app: App) -> gr.Blocks:

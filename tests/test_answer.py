@@ -106,10 +106,11 @@ class Failing:
         raise GeneratorError("the LLM server at http://127.0.0.1:9/v1 answered HTTP 500")
 
 
-def test_llm_failure_falls_back_to_the_extractive_answer(fake_bot: pipeline.Ragbot) -> None:
-    a = Answerer(fake_bot, generator=Failing()).ask("办公室怎样做好督查工作？")
+def test_llm_failure_falls_back_to_the_extractive_answer(fake_bot: pipeline.Ragbot, caplog) -> None:
+    a = Answerer(fake_bot, generator=Failing()).ask("辦公室怎樣做好督查工作？")
     assert a.generator == "extractive"
-    assert a.notice.startswith("the LLM server at http://127.0.0.1:9/v1 answered HTTP 500")
+    assert a.notice == "大模型暫時無法回答，下面是從講話中摘錄的回答"  # the asker's script
+    assert "the LLM server at http://127.0.0.1:9/v1 answered HTTP 500; answered extractively" in caplog.text
     assert "半句" not in a.text
     assert a.citations
 
@@ -188,8 +189,9 @@ def test_empty_question_is_a_clear_error(fake_bot: pipeline.Ragbot, question: st
 
 def test_absurdly_long_question_is_cut_with_a_notice(fake_bot: pipeline.Ragbot) -> None:
     a = Answerer(fake_bot).ask("办公室怎样做好督查工作？" * 1000)
-    assert "only the first 500 were searched" in a.notice
-    assert len(a.question) == 500
+    assert "超过 500 字的上限，只检索了其中最后一个问句及其前文" in a.notice
+    assert a.question.endswith("办公室怎样做好督查工作？")
+    assert len(a.question) <= 500
 
 
 # ------------------------------------------------------------------ the real model and index
@@ -224,16 +226,17 @@ def test_cli_ask_text(real_index: Config, capsys) -> None:
     assert main(["ask", "出差回来报销差旅费需要哪些票据？", "--index", str(real_index.index)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("语料中没有找到相关内容。")
-    assert "closest passages (not confirmed to answer the question)" in out
+    assert "最接近的段落（未能确认回答了这个问题，供参考）：" in out
 
 
-def test_cli_ask_with_llm_down_still_answers(real_index: Config, capsys, tmp_path: Path, monkeypatch) -> None:
+def test_cli_ask_with_llm_down_still_answers(real_index: Config, capsys, caplog, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("RAGBOT_LLM_BASE_URL", "http://127.0.0.1:9/v1")
     monkeypatch.setenv("RAGBOT_LLM_TIMEOUT", "1")
     assert main(["ask", "办公室怎样做好信息工作？", "--generator", "openai", "--index", str(real_index.index)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("(cannot reach the LLM server at http://127.0.0.1:9/v1")
+    assert out.startswith("(大模型暂时无法回答，下面是从讲话中摘录的回答)")  # the reader's line, Chinese
     assert "[1]" in out
+    assert "cannot reach the LLM server at http://127.0.0.1:9/v1" in caplog.text  # the operator's, in the log
 
 
 def test_instructions_inside_the_corpus_are_quoted_not_obeyed(tmp_path: Path) -> None:
@@ -300,3 +303,12 @@ def test_concurrent_first_questions_share_one_session(real_index, default_embedd
     assert together == expected
     assert len(loads) == 1
     assert len(reads) == 1
+
+
+def test_english_question_gets_a_chinese_reply_with_the_closest_passages(fake_bot: pipeline.Ragbot) -> None:
+    a = Answerer(fake_bot).ask("How should the office handle supervision work?")
+    assert a.refused
+    assert a.text == "语料中没有找到相关内容：这些讲话都是中文的，请用中文提问。"
+    assert a.hits  # shown for reference
+    assert not a.citations
+    assert not Answerer(fake_bot).ask("办公室怎样做好督查工作 (supervision)?").refused  # Chinese with English words

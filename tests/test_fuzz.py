@@ -21,6 +21,7 @@ from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.config import Config
 from ragbot.errors import NothingToIngest, QueryError
+from ragbot.script import fold
 from ragbot.types import Answer, Corpus
 
 from .helpers import make_pdf
@@ -165,7 +166,7 @@ def ask_or_refuse(answerer: Answerer, question: str) -> None:
     a = answerer.ask(question)
     well_formed(a)
     if len(" ".join(question.split())) > 500:
-        assert "only the first 500 were searched" in a.notice
+        assert "超过 500 字的上限" in fold(a.notice)
 
 
 @pytest.fixture(scope="module")

@@ -104,9 +104,22 @@ def test_empty_or_punctuation_query_is_one_clear_error(fake_bot: pipeline.Ragbot
 
 def test_huge_query_is_truncated_with_a_notice(fake_bot: pipeline.Ragbot) -> None:
     result = fake_bot.search("督查工作" * 2500)
-    assert result.notice == "the query was 10000 characters; only the first 500 were searched"
+    assert result.notice == "输入共 10000 字，超过 500 字的上限，只检索了最后 500 字（第 9501–10000 字）"
     assert len(result.query) == 500
     assert result.hits
+
+
+def test_long_paste_is_searched_at_its_question_and_the_notice_says_where(fake_bot: pipeline.Ragbot) -> None:
+    pasted = "會議背景材料。" * 100 + "請問辦公室怎樣做好督查工作？" + "附件：略。" * 30
+    result = fake_bot.search(pasted)
+    assert result.query.endswith("請問辦公室怎樣做好督查工作？")
+    assert result.query.startswith("會議背景材料。")  # from a sentence start, not mid-sentence
+    assert len(result.query) <= 500
+    start = pasted.index(result.query)
+    assert result.notice == (
+        f"輸入共 {len(pasted)} 字，超過 500 字的上限，只檢索了其中最後一個問句及其前文"
+        f"（第 {start + 1}–{start + len(result.query)} 字）：“請問辦公室怎樣做好督查工作？”"
+    )
 
 
 def test_search_needs_an_index(tmp_path: Path) -> None:

@@ -91,7 +91,7 @@ def test_cli_search_reads_queries_from_stdin(real_index: Config, capsys, monkeyp
     assert lines[1]["hits"]
     assert lines[2]["hits"] == []
     assert "empty or only punctuation" in lines[2]["error"]
-    assert "only the first 500 were searched" in lines[3]["notice"]
+    assert "超过 500 字的上限，只检索了最后 500 字" in lines[3]["notice"]
     assert code == 1  # one query could not be searched
 
 

@@ -63,7 +63,7 @@ def test_config_and_generator_never_show_the_key(leaky: str) -> None:
 
 @pytest.mark.parametrize("mode", ["leak-401", "leak-500", "leak-garbage"])
 def test_failed_llm_answers_mention_no_secret(
-    leaky: str, server: FakeLLM, mode: str, real_bot: pipeline.Ragbot
+    leaky: str, server: FakeLLM, mode: str, real_bot: pipeline.Ragbot, caplog: pytest.LogCaptureFixture
 ) -> None:
     server.reset(mode)
     for url in (leaky, leaky.replace("http://", f"http://office:{PASSWORD}@"), leaky + "?api_key=" + KEY):
@@ -72,8 +72,10 @@ def test_failed_llm_answers_mention_no_secret(
         answerer = Answerer(real_bot, make_generator("openai", config))
         a = answerer.ask("办公室怎样做好督查工作？")
         assert a.notice
-        assert "showing the extractive answer instead" in a.notice
+        assert "大模型暂时无法回答，下面是从讲话中摘录的回答" in a.notice
         clean(a.notice + a.text + json.dumps([c.text for c in a.citations], ensure_ascii=False))
+        assert "answered extractively" in caplog.text  # the operator's log says why, without the secret
+        clean(caplog.text)
 
 
 def test_cli_output_and_errors_hold_no_secret(leaky: str, real_index: Config) -> None:
