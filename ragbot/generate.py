@@ -323,5 +323,8 @@ GENERATORS = tuple(REGISTRY)
 def make_generator(name: str, config: Config) -> Generator:
     """The generator called `name`, configured from `config` (its llm_* settings)."""
     if name not in REGISTRY:
-        raise ConfigError(f"unknown generator '{name}'; valid names: {', '.join(GENERATORS)}")
+        raise ConfigError(
+            f"unknown generator '{name}'; valid names: {', '.join(GENERATORS)}",
+            zh=f"没有名为“{name}”的回答方式，可选：{'、'.join(GENERATORS)}",
+        )
     return REGISTRY[name](config)

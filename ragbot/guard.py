@@ -18,6 +18,11 @@ later route) sees it.
   Gradio's None), `HttpOnly`, and `Secure` exactly when the request came over HTTPS.
 - **Upload size**: an upload without a Content-Length or longer than the batch cap is refused with
   413 before its body is read (Gradio then also stops each file at `max_file_mb` while streaming).
+- **API token** (`RAGBOT_API_TOKEN`): the HTTP API (/api/…, /v1/…) then needs
+  `Authorization: Bearer <token>` or, with --auth, the login cookie. A request with the right token
+  is not cookie-based, so it passes the origin and login checks (browsers still need CORS, i.e.
+  `allowed_origins`); a wrong token gets 401. The token is compared in constant time, never logged.
+  Without a token set, an Authorization header changes nothing (chat clients always send some key).
 
 Refusals are JSON `{"detail": …}` in Chinese, Traditional when the browser asks for zh-TW/HK/Hant.
 What it does not do: CORS headers (serve.py gives them to `allowed_origins` only, through
@@ -26,6 +31,7 @@ Starlette's CORSMiddleware), check passwords (Gradio does) or give per-user righ
 
 from __future__ import annotations
 
+import hmac
 import json
 import sys
 import threading
@@ -33,12 +39,13 @@ import time
 import urllib.parse
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
-from typing import Any
+from typing import Any, Literal
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+Refusal = tuple[int, str, dict[str, str]]  # status, the Chinese message, extra headers
 
 LOGIN_FAILURES = 5  # wrong passwords from one address within the window before it must wait
 LOGIN_WINDOW = 60.0  # seconds
@@ -65,6 +72,7 @@ OPEN_PATHS = (
     "/gradio_api/startup-events",
 )
 OPEN_PREFIXES = ("/assets/", "/static/", "/gradio_api/assets/", "/gradio_api/static/", "/svelte/")
+API_PREFIXES = ("/api/", "/v1/")  # the HTTP API (api.py, openai_api.py), where a bearer token may be used
 
 
 def origin_of(url: str) -> str | None:
@@ -161,6 +169,15 @@ def _traditional(scope: Scope) -> bool:
     return False
 
 
+def bearer(scope: Scope) -> str | None:
+    """The token of an `Authorization: Bearer …` header, if the request has one."""
+    value = _header(scope, b"authorization")
+    if value is None:
+        return None
+    kind, _, token = value.strip().partition(" ")
+    return token.strip() if kind.lower() == "bearer" else None
+
+
 def rewrite_cookie(header: str, samesite: str, secure: bool) -> str:
     """A Set-Cookie value with its SameSite and Secure attributes replaced and HttpOnly added.
 
@@ -191,8 +208,10 @@ class Guard:
         upload_cap: int | None = None,
         throttle: LoginThrottle | None = None,
         log: Callable[[str], None] | None = None,
+        api_token: str | None = None,
     ) -> None:
         self.app = app
+        self.api_token = api_token
         self.auth_app = auth_app
         self.allowed = {o for o in (origin_of(x) for x in allowed_origins) if o}
         self.allowed_hosts = {host_of(urllib.parse.urlsplit(o).netloc)[0] for o in self.allowed}
@@ -268,35 +287,56 @@ class Guard:
         if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
+        verdict = self.verdict(scope)
+        if verdict == "login":
+            await self._login(scope, receive, send)
+        elif isinstance(verdict, tuple):
+            await self._refuse(scope, receive, send, *verdict)
+        else:
+            await self.app(scope, receive, self._outgoing(scope, send))
+
+    def verdict(self, scope: Scope) -> Refusal | Literal["login"] | None:
+        """What becomes of a request: a refusal (status, message, headers), "login" (a login attempt,
+        throttled), or None (it goes on). The checks run in the order the module docstring lists."""
         path, method = scope.get("path", ""), scope.get("method", "GET")
         if self.loopback_only:
             name, _ = host_of(_header(scope, b"host") or "localhost")
             if name not in LOOPBACK_NAMES and name not in self.allowed_hosts:
-                await self._refuse(scope, receive, send, 403, "本服务只接受本机地址（localhost）的访问")
-                return
+                return 403, "本服务只接受本机地址（localhost）的访问", {}
+        api = path.startswith(API_PREFIXES) or path in ("/api", "/v1")
+        token = self.token(scope) if api else None
+        if token is not None:
+            return None if token else (401, "API 令牌不正确", {"WWW-Authenticate": "Bearer"})
         if scope["type"] == "websocket" or method not in SAFE_METHODS:
             origin = self.foreign(scope)
             if origin is not None:
                 self.log(f"refused a {method if scope['type'] == 'http' else 'websocket'} {path} from {origin}")
-                await self._refuse(scope, receive, send, 403, "拒绝跨站请求：请在本服务自己的页面上操作")
-                return
+                return 403, "拒绝跨站请求：请在本服务自己的页面上操作", {}
         server = self.auth_app() if self.auth_app else None
         if server is not None and getattr(server, "auth", None) is not None:
             if path in LOGIN_PATHS and method == "POST":
-                await self._login(scope, receive, send)
-                return
+                return "login"
             if not (path in OPEN_PATHS or path.startswith(OPEN_PREFIXES) or self.logged_in(scope, server)):
-                await self._refuse(scope, receive, send, 401, "请先登录")
-                return
+                return 401, "请先登录", {}
+        elif api and self.api_token and method != "OPTIONS":  # no login to stand in for the token
+            return 401, "请在 Authorization 头中提供 API 令牌（Bearer）", {"WWW-Authenticate": "Bearer"}
         if self.upload_cap is not None and method == "POST" and path in UPLOAD_PATHS:
             length = _header(scope, b"content-length")
             if length is None or not length.isdigit() or int(length) > self.upload_cap:
                 mb = self.upload_cap / 1_000_000
-                await self._refuse(
-                    scope, receive, send, 413 if length else 411, f"上传内容过大或未注明大小：一次最多 {mb:g} MB"
-                )
-                return
-        await self.app(scope, receive, self._outgoing(scope, send))
+                return 413 if length else 411, f"上传内容过大或未注明大小：一次最多 {mb:g} MB", {}
+        return None
+
+    def token(self, scope: Scope) -> bool | None:
+        """For an API request: whether its bearer token is the API token (None: no token is set, or
+        the request carries none)."""
+        given = bearer(scope)
+        if not self.api_token or given is None:
+            return None
+        if hmac.compare_digest(given.encode(), self.api_token.encode()):
+            return True
+        self.log(f"refused a {scope.get('method', 'GET')} {scope.get('path', '')}: wrong API token")
+        return False
 
     def _outgoing(self, scope: Scope, send: Send) -> Send:
         """`send`, with every Set-Cookie of the response rewritten (see `rewrite_cookie`), and no

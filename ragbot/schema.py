@@ -6,9 +6,10 @@
                        "sentences", "citations": [citation…], "hits": [hit…], "timings_ms"} (+ "notice")
     speech(s, chunks) {"file", "speech", "title", "script", "encoding", "start", "end", "gaps", "text",
                        "removed", "chunks"}
+    speech_entry(s, n) {"file", "speech", "title", "script", "chars", "chunks"}: one line of /api/speeches
     phrases(r)        {"query", "exact", "counts", "similar"}
     ingest(c, b)      {"files": [file report…], "speeches", "chunks", "index": build report or null}
-    feedback(a, …)    one line of data/feedback.jsonl
+    feedback(a, …)    one line of data/feedback.jsonl (feedback_record: the same from an answer's JSON)
 
 `problems(value, FIELDS)` says how a decoded JSON value departs from a shape (used by the load test and
 the API's tests); the builders are tested against the same field lists, so the two cannot drift.
@@ -126,6 +127,18 @@ def speech(s: Speech, chunks: Sequence[Chunk]) -> Json:
     }
 
 
+def speech_entry(s: Speech, chunks: int) -> Json:
+    """A speech as the API lists it: where it is, its title and script, its size."""
+    return {
+        "file": s.file,
+        "speech": s.speech,
+        "title": s.title,
+        "script": s.script,
+        "chars": len(s.text),
+        "chunks": chunks,
+    }
+
+
 def phrases(r: PhraseResult) -> Json:
     return {
         "query": r.query,
@@ -150,27 +163,37 @@ RATINGS = ("up", "down", "comment")
 
 def feedback(a: Answer, rating: str, comment: str = "", settings: Mapping[str, Any] | None = None) -> Json:
     """One line of the feedback log, for feedback on answer `a` (rating: up, down or comment)."""
+    return feedback_record(answer(a), rating, comment, settings)
+
+
+def feedback_record(given: Json, rating: str, comment: str = "", settings: Mapping[str, Any] | None = None) -> Json:
+    """One line of the feedback log, for feedback on an answer as `answer()` shaped it (the app keeps
+    the Answer; an API client sends back the JSON it got). ValueError for a bad rating or answer."""
     if rating not in RATINGS:
         raise ValueError(f"rating must be up, down or comment, got {rating!r}")
+    bad = answer_problems(given)
+    if bad:
+        raise ValueError(f"not an answer as /api/ask returns it: {bad[0]}")
+    said = [s.get("text", "") if isinstance(s, dict) else "" for s in given["sentences"]]
     return {
         "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "rating": rating,
         "comment": comment[:2000],
-        "question": a.question,
-        "answer": a.text,
-        "refused": a.refused,
-        "script": a.script,
-        "generator": a.generator,
+        "question": given["question"],
+        "answer": given["answer"],
+        "refused": given["refused"],
+        "script": given["script"],
+        "generator": given["generator"],
         "citations": [
             {
-                "n": c.n,
-                "chunk_id": c.chunk_id,
-                "file": c.file,
-                "speech": c.speech,
-                "text": c.text,
-                "sentences": [a.sentences[i].text for i in c.sentences],
+                "n": c["n"],
+                "chunk_id": c["chunk_id"],
+                "file": c["file"],
+                "speech": c["speech"],
+                "text": c["text"],
+                "sentences": [said[i] for i in c["sentences"] if isinstance(i, int) and 0 <= i < len(said)],
             }
-            for c in a.citations
+            for c in given["citations"]
         ],
         "settings": dict(settings or {}),
     }

@@ -89,7 +89,7 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
     from starlette.middleware.cors import CORSMiddleware
     from starlette.routing import Mount
 
-    from . import render, ui
+    from . import api, openai_api, render, ui
     from .guard import UPLOAD_BATCH_FILES, Guard
 
     app = ui.App(config, bot, temp=temp)  # `bot`: a session whose index the caller already loaded
@@ -112,6 +112,7 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
         loopback_only=is_loopback(host),
         cookie_samesite=config.cookie_samesite,
         upload_cap=UPLOAD_BATCH_FILES * config.max_file_bytes + 1_000_000,
+        api_token=os.environ.get("RAGBOT_API_TOKEN") or None,
     )
     cors = Middleware(
         CORSMiddleware,
@@ -121,6 +122,7 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
         allow_headers=["*"],
     )
     server = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, middleware=[guard, cors])
+    api.install(server, app, [(openai_api.router(app), openai_api.invalid)])  # before Gradio takes every other path
     theme = gr.themes.Soft(font=render.SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
     gr.mount_gradio_app(
         server,
@@ -135,7 +137,9 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
         footer_links=[],
         ssr_mode=False,
     )
-    mounted += [r.app for r in server.routes if isinstance(r, Mount)]
+    mounted += [r.app for r in server.routes if isinstance(r, Mount) and r.path in ("", "/")]  # Gradio's, at /
+    if len(mounted) != 1:  # the guard asks this app whether --auth is on: it must be Gradio's and no other
+        raise RuntimeError(f"expected one Gradio app mounted at /, found {len(mounted)}")
     return server
 
 

@@ -149,16 +149,20 @@ class App:
         c = self.config
         return {"embedder": c.embedder, "generator": c.generator, "top_k": c.top_k, "index": str(c.index)}
 
-    def _keep(self, answer: Answer, rating: str, comment: str) -> str | None:
-        """Append feedback on `answer`; None, or the one-line message (asker's script) when the write failed."""
+    def keep(self, record: dict[str, Any]) -> str | None:
+        """Append a feedback record (schema.feedback*); None, or the one-line message in the asker's
+        script when the write failed (the app's buttons and the API's /api/feedback both come here)."""
         path = self.config.data / "feedback.jsonl"
         try:
-            feedback.append(path, schema.feedback(answer, rating, comment, self.settings()))
+            feedback.append(path, record)
         except OSError as e:
             print(f"ragbot: could not write feedback to {path} ({e.strerror or e})", file=sys.stderr, flush=True)
-            what = "意见" if rating == "comment" else "评价"
-            return _in(answer.script, f"未能保存{what}（{why_zh(e)}），请稍后再试或告知管理员")
+            what = "意见" if record["rating"] == "comment" else "评价"
+            return _in(record["script"], f"未能保存{what}（{why_zh(e)}），请稍后再试或告知管理员")
         return None
+
+    def _keep(self, answer: Answer, rating: str, comment: str) -> str | None:
+        return self.keep(schema.feedback(answer, rating, comment, self.settings()))
 
     def like(self, answers: list[Answer], data: LikeEvent) -> str:
         """Thumbs up/down on an answer (the chat's like buttons): appended to data/feedback.jsonl."""

@@ -17,9 +17,10 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 from ragbot import pipeline
 from ragbot.config import Config
 from ragbot.embed import DEFAULT, Embedder, make_embedder
+from ragbot.testing import Served, serve
 from ragbot.types import Corpus
 
-from .helpers import CORPUS, chromium
+from .helpers import CORPUS, chromium, make_workdir
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -27,7 +28,18 @@ if TYPE_CHECKING:
 # A test that needs one of these builds a real index, loads the torch model, or starts a server or a
 # browser: it is `slow` (make test-fast skips it; make test and CI run everything). Tests slow for
 # other reasons (SIGKILL trials, long fuzz runs, subprocesses) carry the mark themselves.
-SLOW_FIXTURES = {"real_index", "real_bot", "e5", "workdir", "server", "browser", "page", "lan", "e5file"}
+SLOW_FIXTURES = {
+    "real_index",
+    "real_bot",
+    "e5",
+    "workdir",
+    "server",
+    "shared_server",
+    "browser",
+    "page",
+    "lan",
+    "e5file",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -80,6 +92,15 @@ from hypothesis import settings as _hypothesis_settings  # noqa: E402
 _hypothesis_settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     _hypothesis_settings.load_profile("ci")
+
+
+@pytest.fixture(scope="session")
+def shared_server(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One `ragbot serve` (no login, no token) over a copy of the session's index and corpus, for tests
+    that only read: the precedent tab and the HTTP API. Tests that upload or remove start their own."""
+    work = make_workdir(real_index, tmp_path_factory.mktemp("shared-app"))
+    with serve(work / "index", work) as app:
+        yield app
 
 
 @pytest.fixture(scope="module")

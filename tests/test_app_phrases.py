@@ -8,19 +8,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ragbot.config import Config
-from ragbot.testing import serve
+from ragbot.testing import Served
 
-from .helpers import CORPUS, local_page, make_workdir
+from .helpers import CORPUS, local_page
 
 TRADITIONAL = "000_fc7b01b31694c23c.txt"
 
 
 @pytest.fixture(scope="module")
-def server(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    work = make_workdir(real_index, tmp_path_factory.mktemp("phrases-app"))
-    with serve(work / "index", work) as app:
-        yield app.url
+def server(shared_server: Served) -> str:
+    return shared_server.url
 
 
 @pytest.fixture

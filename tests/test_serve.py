@@ -34,6 +34,7 @@ HOST = "ragbot.office.lan"  # the app, as the LAN reaches it
 EVIL = "http://evil.example"
 NEIGHBOUR = "wiki.office.lan"  # another intranet site: same site as the app, another origin
 PORTAL = "https://portal.office.lan"  # listed in allowed_origins
+TOKEN = "api-t0ken-5ecret"  # RAGBOT_API_TOKEN of the server
 
 
 @dataclass
@@ -99,7 +100,7 @@ def lan(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     stale = work / "data" / "tmp" / "0123abcd" / "left-over.txt"
     stale.parent.mkdir(parents=True)
     stale.write_text("上次运行留下的上传", encoding="utf-8")
-    env = {"RAGBOT_ALLOWED_ORIGINS": PORTAL, "RAGBOT_MAX_FILE_MB": "1"}
+    env = {"RAGBOT_ALLOWED_ORIGINS": PORTAL, "RAGBOT_MAX_FILE_MB": "1", "RAGBOT_API_TOKEN": TOKEN}
     with serve(work / "index", work, "--host", "0.0.0.0", "--auth", "office:s3cret", env=env) as app:
         port = app.port
         status, headers = _login(port, "s3cret")
@@ -179,6 +180,48 @@ def test_cross_origin_state_changes_are_refused_and_write_nothing(lan: Lan) -> N
         assert Path(stored).is_relative_to(lan.work / "data" / "tmp")
         assert Path(stored).name == "evil.txt"
         Path(stored).unlink()
+
+
+def test_the_api_takes_the_login_cookie_or_the_token_and_the_same_origin_rules(lan: Lan) -> None:
+    ask = json.dumps({"question": "辦公室怎樣做好督查工作？"}).encode()
+    js = {"Content-Type": "application/json"}
+    assert lan.call("GET", "/api/health", cookie=False)[0] == 401  # neither login nor token
+    assert lan.call("GET", "/v1/models", cookie=False)[0] == 401
+    assert lan.call("GET", "/api/docs", cookie=False)[0] == 401
+    assert lan.call("GET", "/api/health")[0] == 200  # the login cookie
+    status, _, reply = lan.call("POST", "/api/ask", {**js, "Origin": EVIL}, ask)  # the user's cookie, another site
+    assert status == 403
+    assert json.loads(reply)["detail"] == "拒绝跨站请求：请在本服务自己的页面上操作"
+    status, _, reply = lan.call("POST", "/api/ask", {**js, "Origin": lan.own}, ask)  # the app's own page
+    assert status == 200
+    assert json.loads(reply)["citations"]
+    bearer = {**js, "Authorization": f"Bearer {TOKEN}", "Origin": EVIL}  # not cookie-based: allowed
+    status, _, reply = lan.call("POST", "/api/ask", bearer, ask, cookie=False)
+    assert status == 200
+    answer = json.loads(reply)
+    assert answer["citations"]
+    status, _, reply = lan.call("POST", "/api/ask", {**bearer, "Authorization": "Bearer guess"}, ask, cookie=False)
+    assert status == 401
+    assert json.loads(reply)["detail"] == "API 令牌不正确"
+    rate = json.dumps({"answer": answer, "rating": "up"}).encode()
+    status, _, reply = lan.call("POST", "/api/feedback", bearer, rate, cookie=False)
+    assert status == 503  # the feedback log is a folder here: the write fails, said in the asker's script
+    assert json.loads(reply)["detail"].startswith("未能保存評價（該路徑是一個文件夾）")
+    log = lan.log.read_text(encoding="utf-8", errors="replace")
+    assert "refused a POST /api/ask: wrong API token" in log
+    assert TOKEN not in log
+    assert "guess" not in log
+
+
+def test_openai_client_uses_the_token_as_its_api_key(lan: Lan) -> None:
+    import openai
+
+    url = f"http://127.0.0.1:{lan.port}/v1"
+    client = openai.OpenAI(base_url=url, api_key=TOKEN, max_retries=0, timeout=60)
+    done = client.chat.completions.create(model="ragbot", messages=[{"role": "user", "content": "怎样做好督查工作？"}])
+    assert "来源：" in done.choices[0].message.content
+    with pytest.raises(openai.AuthenticationError):
+        openai.OpenAI(base_url=url, api_key="sk-wrong", max_retries=0).models.list()
 
 
 def test_session_cookie_is_lax_httponly_and_secure_only_over_https(lan: Lan) -> None:

@@ -1,0 +1,343 @@
+"""The HTTP API: JSON routes under /api/ for portals and scripts, on the app's own server and port.
+
+    POST /api/ask           {question, history, files, k, generator, stream} -> schema.answer;
+                            with "stream": true, server-sent events: `delta` {"text"} as the answer
+                            grows, then `answer` (the checked answer, which replaces the deltas)
+    GET|POST /api/search    {query, k, mode, files} -> schema.search
+    GET|POST /api/phrases   {query, k} -> schema.phrases
+    GET /api/speeches       -> {"speeches": [schema.speech_entry…]}; GET /api/speech?file=&speech=
+                            -> schema.speech (the cleaned text and its chunks)
+    POST /api/feedback      {answer (as /api/ask returned it), rating, comment} -> {"ok": true}
+    GET /api/health         -> {"status", "version", "index", "model", "store", "generator"}
+    GET /api/docs           Swagger UI, its assets served from here (fastapi-offline's copy; no CDN);
+                            the schema at /api/openapi.json
+
+Replies are schema.py's shapes, the same as `ragbot … --json`. Errors are JSON, never a stack trace:
+{"detail": the Chinese line in the asker's script (errors.say), "error": the CLI's English line},
+422 for bad input, 503 when the index or model cannot be used. Who may call is guard.py's business
+(--auth, the bearer token RAGBOT_API_TOKEN, origins). The chat-completions routes are openai_api.py.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field
+
+from . import __version__, schema
+from .config import Mode
+from .errors import IndexInvalid, RagbotError, say
+from .retrieve import Filters, check_k
+from .script import detect_script
+from .types import Answer, Script
+
+if TYPE_CHECKING:
+    from .ui import App
+
+log = logging.getLogger(__name__)
+HISTORY_TURNS = 10  # earlier turns an /api/ask request may carry; older ones are dropped
+EXAMPLE = "办公室主任的主要职责是什么？"
+
+
+class Turn(BaseModel):
+    question: str = Field(description="an earlier question")
+    answer: str = Field("", description="the answer it got")
+
+
+class AskBody(BaseModel):
+    question: str = Field(description="the question, in Simplified or Traditional Chinese", examples=[EXAMPLE])
+    history: list[Turn] = Field(default_factory=list, description="earlier turns, oldest first (follow-ups)")
+    files: list[str] = Field(default_factory=list, description="only these files (names as /api/speeches lists)")
+    k: int | None = Field(None, description="excerpts to retrieve, 1–20 (default: the server's top_k)")
+    generator: str | None = Field(None, description="extractive, openai, llama-cpp or transformers")
+    stream: bool = Field(False, description="server-sent events: `delta` pieces, then the checked `answer`")
+
+
+class SearchBody(BaseModel):
+    query: str = Field(description="what to look for", examples=["督查督办"])
+    k: int | None = Field(None, description="passages to return, 1–20")
+    mode: Mode | None = Field(None, description="hybrid (default), dense or bm25")
+    files: list[str] = Field(default_factory=list, description="only these files")
+
+
+class PhrasesBody(BaseModel):
+    query: str = Field(description="a phrase or formulation", examples=["千条线一根针"])
+    k: int = Field(10, description="similar sentences to return, 1–20")
+
+
+class FeedbackBody(BaseModel):
+    answer: dict[str, Any] = Field(description="the answer exactly as /api/ask returned it")
+    rating: Literal["up", "down", "comment"]
+    comment: str = Field("", description="what was wrong or good (for a comment)")
+
+
+def script_of(text: str, request: Request | None = None) -> Script:
+    """The asker's script: of their text when it has Chinese, else from Accept-Language (zh-TW, zh-HK, Hant)."""
+    if any("\u3400" <= ch <= "\u9fff" for ch in text):
+        return detect_script(text)
+    lang = (request.headers.get("accept-language", "") if request is not None else "").lower()
+    return "traditional" if any(t in lang for t in ("zh-tw", "zh-hk", "zh-mo", "hant")) else "simplified"
+
+
+def status_of(e: RagbotError) -> int:
+    return 503 if isinstance(e, IndexInvalid) else 422
+
+
+def error_body(e: RagbotError, script: Script) -> dict[str, str]:
+    return {"detail": say(e, script), "error": str(e)}
+
+
+def failure(e: RagbotError, script: Script) -> JSONResponse:
+    return JSONResponse(error_body(e, script), status_code=status_of(e))
+
+
+def answered(call: Callable[[], Any], script: Script) -> Any:
+    """`call()`'s reply, or the error as JSON: a RagbotError with its status, anything else a 500
+    whose traceback goes to the server's log only."""
+    try:
+        return call()
+    except RagbotError as e:
+        return failure(e, script)
+    except Exception:
+        log.exception("ragbot: an API request failed")
+        internal = RagbotError("internal error; see the server log", zh="服务器内部错误，请告知管理员")
+        return JSONResponse(error_body(internal, script), status_code=500)
+
+
+def previous_answer(app: App, history: list[tuple[str, str]], k: int | None, filters: Filters) -> Answer | None:
+    """The answer the last turn had, recomputed extractively (the client sends text, not Answers), so
+    a follow-up goes deeper than it instead of repeating it."""
+    if not history:
+        return None
+    return app.answerer("extractive").ask(history[-1][0], history[:-1], filters, k)
+
+
+def sse(event: str, data: Any) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def router(app: App) -> APIRouter:
+    """The /api routes over the app's session (its index, answerers and feedback log)."""
+    api = APIRouter(prefix="/api", tags=["ragbot"])
+    _ask(api, app)
+    _lookups(api, app)
+    _speeches(api, app)
+    _service(api, app)
+    return api
+
+
+def _ask(api: APIRouter, app: App) -> None:
+    @api.post("/ask", summary="Ask a question: the answer with numbered, checked citations")
+    def ask(body: AskBody, request: Request) -> Any:
+        script = script_of(body.question, request)
+
+        def run() -> Any:
+            k = check_k(body.k) if body.k is not None else None
+            answerer = app.answerer(body.generator or app.config.generator)
+            history = [(t.question, t.answer) for t in body.history[-HISTORY_TURNS:]]
+            filters = Filters(files=tuple(body.files))
+            previous = previous_answer(app, history, k, filters)
+            pieces = answerer.stream(body.question, history, filters, k, previous)
+            first = next(pieces)  # a bad question fails here, before any event is sent
+            if not body.stream:
+                *_, last = first, *pieces
+                assert isinstance(last, Answer)
+                return schema.answer(last)
+            return StreamingResponse(events(chain((first,), pieces)), media_type="text/event-stream")
+
+        def events(pieces: Iterator[str | Answer]) -> Iterator[str]:
+            try:
+                for piece in pieces:
+                    if isinstance(piece, Answer):
+                        yield sse("answer", schema.answer(piece))
+                    else:
+                        yield sse("delta", {"text": piece})
+            except RagbotError as e:
+                yield sse("error", error_body(e, script))
+
+        return answered(run, script)
+
+
+def _lookups(api: APIRouter, app: App) -> None:
+    def _search(query: str, k: int | None, mode: Mode | None, files: list[str], request: Request) -> Any:
+        def run() -> Any:
+            n = check_k(k) if k is not None else None
+            return schema.search(app.bot.search(query, n, mode, Filters(files=tuple(files))))
+
+        return answered(run, script_of(query, request))
+
+    @api.get("/search", summary="Search the speeches: ranked passages")
+    def search_get(
+        request: Request,
+        query: Annotated[str, Query(description="what to look for", examples=["督查督办"])],
+        k: Annotated[int | None, Query(description="passages to return, 1–20")] = None,
+        mode: Annotated[Mode | None, Query(description="hybrid (default), dense or bm25")] = None,
+        files: Annotated[list[str] | None, Query(description="only these files")] = None,
+    ) -> Any:
+        return _search(query, k, mode, files or [], request)
+
+    @api.post("/search", summary="Search the speeches (JSON body)")
+    def search_post(body: SearchBody, request: Request) -> Any:
+        return _search(body.query, body.k, body.mode, body.files, request)
+
+    def _phrases(query: str, k: int, request: Request) -> Any:
+        return answered(lambda: schema.phrases(app.bot.phrases(query, check_k(k))), script_of(query, request))
+
+    @api.get("/phrases", summary="Precedent wording: where a phrase was used, and similar sentences")
+    def phrases_get(
+        request: Request,
+        query: Annotated[str, Query(description="a phrase or formulation", examples=["千条线一根针"])],
+        k: Annotated[int, Query(description="similar sentences to return, 1–20")] = 10,
+    ) -> Any:
+        return _phrases(query, k, request)
+
+    @api.post("/phrases", summary="Precedent wording (JSON body)")
+    def phrases_post(body: PhrasesBody, request: Request) -> Any:
+        return _phrases(body.query, body.k, request)
+
+
+def _speeches(api: APIRouter, app: App) -> None:
+    @api.get("/speeches", summary="The speeches in the index")
+    def speeches(request: Request) -> Any:
+        def run() -> Any:
+            index = app.bot.index
+            per: dict[tuple[str, int], int] = {}
+            for c in index.chunks:
+                per[(c.file, c.speech)] = per.get((c.file, c.speech), 0) + 1
+            ordered = sorted(index.speeches.values(), key=lambda s: (s.file, s.speech))
+            return {"speeches": [schema.speech_entry(s, per.get((s.file, s.speech), 0)) for s in ordered]}
+
+        return answered(run, script_of("", request))
+
+    @api.get("/speech", summary="One speech: its cleaned text, what cleaning removed, its chunks")
+    def speech(request: Request, file: str, speech: Annotated[int, Query(ge=1)] = 1) -> Any:
+        script = script_of("", request)
+
+        def run() -> Any:
+            index = app.bot.index
+            found = index.speeches.get((file, speech))
+            if found is None:
+                raise RagbotError(
+                    f"no speech {speech} in file {file!r}; GET /api/speeches lists them",
+                    zh=f"没有找到文件 {file} 的第 {speech} 篇讲话，可用 /api/speeches 查看全部",
+                )
+            return schema.speech(found, [c for c in index.chunks if (c.file, c.speech) == (file, speech)])
+
+        return answered(run, script)
+
+
+def _service(api: APIRouter, app: App) -> None:
+    @api.post("/feedback", summary="Rate an answer (up, down) or comment on it")
+    def feedback(body: FeedbackBody, request: Request) -> Any:
+        script = script_of(str(body.answer.get("question", "")), request)
+        try:
+            record = schema.feedback_record(body.answer, body.rating, body.comment, app.settings())
+        except ValueError as e:
+            bad = RagbotError(str(e), zh="answer 应是 /api/ask 返回的回答原样")
+            return failure(bad, script)
+        failed = app.keep(record)
+        if failed:
+            return JSONResponse({"detail": failed, "error": "could not write the feedback log"}, status_code=503)
+        return {"ok": True}
+
+    @api.get("/health", summary="Whether the index and model are ready, and which ones")
+    def health(request: Request) -> Any:
+        try:
+            index = app.bot.index
+        except RagbotError as e:
+            return JSONResponse({"status": "unavailable", **error_body(e, script_of("", request))}, status_code=503)
+        m = index.manifest
+        return {
+            "status": "ok",
+            "version": __version__,
+            "index": {
+                "folder": str(index.folder),
+                "speeches": m.speeches,
+                "chunks": m.chunks,
+                "units": m.units,
+                "files": len(m.files),
+                "built_at": m.built_at,
+                "kind": m.kind,
+            },
+            "model": {"embedder": m.embedder, "dim": m.dim},
+            "store": "faiss",
+            "generator": app.config.generator,
+        }
+
+
+Invalid = Callable[[str, int], JSONResponse]  # a router's own error reply for a malformed request
+
+
+def install(server: FastAPI, app: App, more: Sequence[tuple[APIRouter, Invalid]] = ()) -> None:
+    """Add the /api routes, their offline docs and their JSON errors to `server` (serve.make_app);
+    `more` adds other routers to the server and the docs, each with its own reply to a bad request."""
+    from importlib.resources import files
+
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.openapi.utils import get_openapi
+    from fastapi.staticfiles import StaticFiles
+
+    routers = [router(app), *(r for r, _ in more)]
+    for r in routers:
+        server.include_router(r)
+    assets = files("fastapi_offline") / "static"
+    server.mount("/api/docs/assets", StaticFiles(directory=str(assets)), name="api-docs-assets")
+    spec: list[dict[str, Any]] = []
+
+    @server.get("/api/openapi.json", include_in_schema=False)
+    def openapi() -> dict[str, Any]:
+        if not spec:
+            routes = [route for r in routers for route in r.routes]
+            spec.append(get_openapi(title="ragbot API", version=__version__, description=DOCS, routes=routes))
+        return spec[0]
+
+    @server.get("/api/docs", include_in_schema=False)
+    def docs() -> Any:
+        return get_swagger_ui_html(
+            openapi_url="/api/openapi.json",
+            title="ragbot API",
+            swagger_js_url="/api/docs/assets/swagger-ui-bundle.js",
+            swagger_css_url="/api/docs/assets/swagger-ui.css",
+            swagger_favicon_url="/api/docs/assets/favicon.png",
+        )
+
+    @server.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path")) or "请求"
+        why = _WHY.get(str(first.get("type", "")), "") or str(first.get("msg", "invalid"))
+        if first.get("type") == "literal_error":
+            why = f"应为 {first.get('ctx', {}).get('expected', '')}之一"
+        for other, reply in more:
+            if request.url.path.startswith(other.prefix + "/"):
+                return reply(f"请求内容不符合要求（{where}：{why}）", 422)
+        body = {"detail": f"请求内容不符合要求（{where}：{why}），请对照 /api/docs 修改", "error": f"{where}: {why}"}
+        return JSONResponse(body, status_code=422)
+
+
+_WHY = {  # pydantic's error types, in Chinese (others keep pydantic's English)
+    "missing": "缺少此项",
+    "json_invalid": "不是有效的 JSON",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "string_type": "应为字符串",
+    "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表",
+    "dict_type": "应为对象",
+    "model_attributes_type": "应为对象",
+    "greater_than_equal": "数值太小",
+}
+
+DOCS = (
+    "ragbot's answers, search and precedent wording over the indexed speeches, as JSON. The same "
+    "shapes as `ragbot ask --json`, `ragbot search --json` and `ragbot phrases --json`. Errors: "
+    '{"detail": Chinese message, "error": English message}. With --auth, log in first or send '
+    "`Authorization: Bearer <RAGBOT_API_TOKEN>`. Chat front-ends: the OpenAI-compatible /v1 routes."
+)
