@@ -53,13 +53,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
         print(json.dumps(schema.ingest(corpus.files, corpus, report), ensure_ascii=False, indent=2))
     else:
         print(render.summary(corpus.files))
-        if report.up_to_date:
-            print(f"\nindex {report.folder}/ is up to date ({report.chunks} chunks)")
-        else:
-            print(
-                f"\nindex {report.folder}/: {report.chunks} chunks, {report.vectors} vectors ({report.kind}); "
-                f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s"
-            )
+        print("\n" + render.built(report))
     return 0
 
 
@@ -138,14 +132,7 @@ def cmd_inspect(args: argparse.Namespace, config: Config) -> int:
         out = [schema.speech(s, by_speech[(s.file, s.speech)]) for s in corpus.speeches]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    for s in corpus.speeches:
-        n = len(by_speech[(s.file, s.speech)])
-        print(
-            f"{s.file} #{s.speech}  {s.title}  [{s.script}, {len(s.text)} chars, {n} chunks, "
-            f"{len(s.removed)} removals{', gap' if s.gaps else ''}]"
-        )
-        for r in s.removed:
-            print(f"    - {r.rule:<14} {r.start}-{r.end}  {r.text[:50]!r}")
+    render.print_speeches(corpus.speeches, by_speech)
     return 0
 
 
@@ -153,14 +140,8 @@ def cmd_phrases(args: argparse.Namespace, config: Config) -> int:
     result = pipeline.Ragbot(config).phrases(args.query, k=args.k)
     if args.json:
         print(json.dumps(schema.phrases(result), ensure_ascii=False, indent=2))
-        return 0
-    print(f"exact: {len(result.exact)} occurrence(s)" + (" in " if result.counts else ""), end="")
-    print("; ".join(f"{f} #{n} ×{k}" for f, n, _, k in result.counts))
-    for o in result.exact:
-        print(f"  {o.file} #{o.speech} @{o.start}: …{o.left}【{o.match}】{o.right}…")
-    print("\nsimilar sentences:")
-    for s in result.similar:
-        print(f"  [{s.rank}] {s.score:.3f} {s.file} #{s.speech}: {s.text}")
+    else:
+        render.print_phrases(result)
     return 0
 
 

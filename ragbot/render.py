@@ -8,8 +8,10 @@
                                        sentences, each with a copy button, in the display script
   report_page(md, folder)              the evaluation report as one self-contained page; body_of(page)
                                        its body for the app's evaluation tab
-  summary(files), print_hits(r), print_answer(a)   the same records for `ragbot` on a terminal;
-                                       progress_bar(enabled) a build's progress there
+  summary(files), print_hits(r), print_answer(a), print_phrases(r), print_speeches(s, chunks),
+  built(report)                        the same records for `ragbot` on a terminal (the last: what a
+                                       build did to the index); progress_bar(enabled) a build's
+                                       progress there
 
 Nothing from a speech, a question or a file name is ever inserted into HTML unescaped. What it
 does not do: decide anything (answer.py, retrieve.py) or hold state (ui.py).
@@ -22,14 +24,14 @@ import html
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .cite import claim
 from .phrases import PhraseResult
 from .script import fold, to_simplified, to_traditional
-from .types import Answer, FileReport, Hit, Progress, SearchResult
+from .types import Answer, BuildReport, Chunk, FileReport, Hit, Progress, SearchResult, Speech
 
 DISPLAY = ("按提问", "简体", "繁體")
 CSS = """
@@ -339,6 +341,38 @@ def print_answer(a: Answer) -> None:
         where = " > ".join(c.headings)
         print(f"[{c.n}] {c.file} #{c.speech} {c.title}" + (f" | {where}" if where else ""))
         print("    " + c.text.replace("\n", "\n    "))
+
+
+def print_speeches(speeches: Sequence[Speech], chunks: Mapping[tuple[str, int], Sequence[Chunk]]) -> None:
+    """`ragbot inspect`: each speech with its counts and what cleaning removed."""
+    for s in speeches:
+        n = len(chunks.get((s.file, s.speech), ()))
+        print(
+            f"{s.file} #{s.speech}  {s.title}  [{s.script}, {len(s.text)} chars, {n} chunks, "
+            f"{len(s.removed)} removals{', gap' if s.gaps else ''}]"
+        )
+        for r in s.removed:
+            print(f"    - {r.rule:<14} {r.start}-{r.end}  {r.text[:50]!r}")
+
+
+def print_phrases(result: PhraseResult) -> None:
+    print(f"exact: {len(result.exact)} occurrence(s)" + (" in " if result.counts else ""), end="")
+    print("; ".join(f"{f} #{n} ×{k}" for f, n, _, k in result.counts))
+    for o in result.exact:
+        print(f"  {o.file} #{o.speech} @{o.start}: …{o.left}【{o.match}】{o.right}…")
+    print("\nsimilar sentences:")
+    for s in result.similar:
+        print(f"  [{s.rank}] {s.score:.3f} {s.file} #{s.speech}: {s.text}")
+
+
+def built(report: BuildReport) -> str:
+    """One line on what a build did to the index."""
+    if report.up_to_date:
+        return f"index {report.folder}/ is up to date ({report.chunks} chunks)"
+    return (
+        f"index {report.folder}/: {report.chunks} chunks, {report.vectors} vectors ({report.kind}); "
+        f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s"
+    )
 
 
 def progress_bar(enabled: bool) -> Progress | None:
