@@ -50,6 +50,20 @@ class QueryError(RagbotError):
     """A query that cannot be searched (empty, only punctuation)."""
 
 
+class CorpusChangeError(RagbotError):
+    """A file could not be moved out of the corpus into the trash or back (not there, the last one, outside
+    the folder, the name taken, a failed move or index update); corpus and index are as they were.
+
+    `zh` says the same to the app's users: a Simplified template whose `{0}`, `{1}`… are `names` (file
+    names, kept as they are when the template is shown in Traditional).
+    """
+
+    def __init__(self, message: str, zh: str, names: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.zh = zh
+        self.names = names
+
+
 _WHY_ZH = {
     errno.ENOSPC: "磁盘空间已满",
     errno.EDQUOT: "超出磁盘配额",
@@ -70,6 +84,8 @@ def why_zh(e: BaseException | None) -> str:
     >>> why_zh(OSError(errno.ENOSPC, "No space left on device")), why_zh(OSError(errno.ENXIO, "No such device"))
     ('磁盘空间已满', '写入出错：No such device')
     """
+    if isinstance(e, IndexWriteError):
+        e = e.cause
     if e is None:
         return "写入出错"
     if isinstance(e, OSError) and e.errno in _WHY_ZH:
