@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import get_args
 
-from . import __version__, pipeline, render, schema
+from . import __version__, pipeline, render, schema, trash
 from .answer import Answerer
 from .config import MODES, Config, SentenceVectors
 from .embed import DEFAULT
@@ -196,6 +196,16 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def cmd_remove(args: argparse.Namespace, config: Config) -> int:
+    """`ragbot remove FILE…` and `ragbot restore [FILE…]` (none: list the trash); trash.py does the work."""
+    if args.command == "restore" and not args.files:
+        print(render.trash_list(trash.listing(config)))
+        return 0
+    change = trash.restore if args.command == "restore" else trash.remove
+    render.print_change(change(args.files, config, progress=render.progress_bar(True)))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     from . import serve
 
@@ -367,6 +377,27 @@ def build_parser() -> argparse.ArgumentParser:
         "e.g. https://portal.office.lan (default: none, only the app's own pages)",
     )
     sp.set_defaults(func=cmd_serve)
+    sp = sub.add_parser(
+        "remove",
+        help="move files out of the corpus into the trash and update the index",
+        description="Move files from the corpus folder to data/trash/<UTC time>/<path in the corpus> and update the "
+        "index: nothing is embedded, only the files' chunks leave it. FILE: a name as the index has it "
+        "(uploads/x.txt, or x.txt when unique) or a path in the corpus folder. The last readable file stays; "
+        "nothing is deleted (`ragbot restore` brings files back) and the feedback log keeps its records.",
+    )
+    sp.add_argument("files", nargs="+", metavar="FILE", help="a file of the corpus")
+    _index_options(sp)
+    sp.set_defaults(func=cmd_remove)
+    sp = sub.add_parser(
+        "restore",
+        help="bring files back from the trash and update the index; with no FILE, list the trash",
+        description="Move trashed files back to where they were in the corpus folder and update the index (their "
+        "chunks are embedded again). FILE: a name as in the corpus (its newest copy) or a path in the trash. "
+        "Refused when a file of that name is in the corpus. With no FILE, list the trash, newest first.",
+    )
+    sp.add_argument("files", nargs="*", metavar="FILE", help="a trashed file (default: list the trash)")
+    _index_options(sp)
+    sp.set_defaults(func=cmd_remove)
     sp = sub.add_parser(
         "inspect",
         help="show each speech: title, script, cleaned text, removals and chunks",

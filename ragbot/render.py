@@ -9,9 +9,10 @@
   report_page(md, folder)              the evaluation report as one self-contained page; body_of(page)
                                        its body for the app's evaluation tab
   summary(files), print_hits(r), print_answer(a), print_phrases(r), print_speeches(s, chunks),
-  built(report)                        the same records for `ragbot` on a terminal (the last: what a
-                                       build did to the index); progress_bar(enabled) a build's
-                                       progress there
+  built(report), print_change(c), trash_list(items)
+                                       the same records for `ragbot` on a terminal (the last three:
+                                       an index update, `ragbot remove/restore`, the trash);
+                                       progress_bar(enabled) a build's progress there
 
 Nothing from a speech, a question or a file name is ever inserted into HTML unescaped. What it
 does not do: decide anything (answer.py, retrieve.py) or hold state (ui.py).
@@ -26,12 +27,15 @@ import sys
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cite import claim
 from .phrases import PhraseResult
 from .script import fold, to_simplified, to_traditional
 from .types import Answer, BuildReport, Chunk, FileReport, Hit, Progress, SearchResult, Speech
+
+if TYPE_CHECKING:
+    from .trash import Changed, Trashed
 
 DISPLAY = ("按提问", "简体", "繁體")
 CSS = """
@@ -373,6 +377,25 @@ def built(report: BuildReport) -> str:
         f"index {report.folder}/: {report.chunks} chunks, {report.vectors} vectors ({report.kind}); "
         f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s"
     )
+
+
+def print_change(c: Changed) -> None:
+    """`ragbot remove` / `ragbot restore`: a line per file, then the index's."""
+    for m in c.files:
+        held = f"{m.speeches} speech{'es' * (m.speeches != 1)}, {m.chunks} chunk{'s' * (m.chunks != 1)}"
+        held += f"; skipped: {m.skipped}" if m.skipped else ""
+        if c.restored:
+            print(f"restored {m.item.file} ({held}) from {m.item.path}")
+        else:
+            print(f"removed {m.item.file} ({held}) to {m.item.path}")
+    print(built(c.report))
+
+
+def trash_list(items: Sequence[Trashed]) -> str:
+    """What the trash holds, newest first: when each file was removed, its name in the corpus and where it is."""
+    if not items:
+        return "the trash is empty"
+    return table([["removed at", "file", "in the trash"]] + [[t.when, t.file, str(t.path)] for t in items], set())
 
 
 def progress_bar(enabled: bool) -> Progress | None:

@@ -1,6 +1,6 @@
 """Removing files from the corpus into the trash and restoring them (trash.py): the index update with
 the keyword fake (only that file's chunks go, nothing is embedded), refusals that change nothing, a
-failed update that moves the file back, and the app's notes."""
+failed update that moves the file back, the app's notes, and `ragbot remove/restore`."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from ragbot import embed, pipeline, trash
 from ragbot import index as index_mod
-from ragbot import pipeline, trash
+from ragbot.cli import main
 from ragbot.config import Config
 from ragbot.errors import CorpusChangeError, IndexInvalid, IndexWriteError
 from ragbot.script import detect_script
@@ -244,3 +245,73 @@ def test_app_notes_are_in_the_askers_script_and_keep_file_names(work: Path) -> N
     [(_, copy)] = trash.choices(config)
     told = trash.tell("restore", copy, config, fake, "simplified")
     assert told.notes[0].startswith("uploads/档案讲话.txt：已恢复，1 篇讲话")
+
+
+# ---------------------------------------------------------------- the command
+@pytest.fixture
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(embed.REGISTRY, "fake-keywords", embed.Backend(KeywordEmbedder, lambda: "fake-keywords-1"))
+    monkeypatch.setenv("RAGBOT_CORPUS", "corpus")
+    monkeypatch.setenv("RAGBOT_DATA", "data")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main([*argv, "--embedder", "fake-keywords"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_remove_restore_and_list(work: Path, capsys, fake_model: None, monkeypatch) -> None:
+    monkeypatch.chdir(work)
+    feedback = (work / "data" / "feedback.jsonl").read_text(encoding="utf-8")
+    code, out, err = run(capsys, "remove", KEPT[1], "corpus/uploads/档案讲话.txt")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith(f"removed {KEPT[1]} (1 speech, 11 chunks) to data/trash/2")
+    assert lines[1].startswith("removed uploads/档案讲话.txt (1 speech, 1 chunk) to data/trash/")
+    assert lines[1].endswith("/uploads/档案讲话.txt")
+    assert lines[2].startswith("index index/: ")
+    assert "; 0 embedded, " in lines[2]
+    code, out, _ = run(capsys, "restore")
+    assert code == 0
+    assert out.splitlines()[0].split() == ["removed", "at", "file", "in", "the", "trash"]
+    assert len(out.splitlines()) == 4
+    assert f"UTC  {KEPT[1]}" in out
+    code, out, _ = run(capsys, "restore", KEPT[1])
+    assert code == 0
+    assert out.startswith(f"restored {KEPT[1]} (1 speech, 11 chunks) from data/trash/")
+    code, _, err = run(capsys, "remove", "nosuch.txt")
+    assert code == 1
+    assert err.startswith("ragbot: 'nosuch.txt' is not a file in the corpus (corpus/: ")
+    assert err.count("\n") == 1
+    code, _, err = run(capsys, "restore", KEPT[1])
+    assert (code, err) == (
+        1,
+        f"ragbot: '{KEPT[1]}' is not in the trash (data/trash/); `ragbot restore` with no FILE lists what is\n",
+    )
+    assert (work / "data" / "feedback.jsonl").read_text(encoding="utf-8") == feedback
+
+
+def test_cli_refuses_the_last_file_and_lists_an_empty_trash(
+    tmp_path: Path, capsys, fake_model: None, monkeypatch
+) -> None:
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(CORPUS / KEPT[0], tmp_path / "corpus")
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "ingest")[0] == 0
+    code, _, err = run(capsys, "remove", KEPT[0])
+    assert code == 1
+    assert err == (
+        f"ragbot: removing {KEPT[0]} would leave no readable file in the corpus (corpus/); add another first\n"
+    )
+    assert (tmp_path / "corpus" / KEPT[0]).is_file()
+    assert run(capsys, "restore")[1] == "the trash is empty\n"
+
+
+def test_cli_help_describes_the_commands(capsys) -> None:
+    for command, words in (("remove", "data/trash/<UTC time>"), ("restore", "With no FILE, list the trash")):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        out = " ".join(capsys.readouterr().out.split())
+        assert words in out
+        assert "--index DIR" in out
