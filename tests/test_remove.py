@@ -1,12 +1,13 @@
 """Removing files from the corpus into the trash and restoring them (trash.py): the index update with
 the keyword fake (only that file's chunks go, nothing is embedded), refusals that change nothing, a
-failed update that moves the file back, the app's notes, and `ragbot remove/restore`."""
+failed update that moves the file back, the CLI, the app's handler, and the corpus tab in a browser."""
 
 from __future__ import annotations
 
 import errno
 import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -315,3 +316,68 @@ def test_cli_help_describes_the_commands(capsys) -> None:
         out = " ".join(capsys.readouterr().out.split())
         assert words in out
         assert "--index DIR" in out
+
+
+# ---------------------------------------------------------------- the app
+def test_app_reloads_its_session_after_a_change(work: Path) -> None:
+    from ragbot.ui import App
+
+    config, fake = _config(work), KeywordEmbedder()
+    app = App(config, pipeline.Ragbot(config, embedder=fake))
+    assert "uploads/档案讲话.txt" in {row[1] for row in app.corpus_rows()}
+    msg = app.change("remove", "uploads/档案讲话.txt", "繁體", [])
+    assert "已移到回收站" in msg  # 移 and 回收站 read the same in both scripts
+    assert "篇講話" in msg
+    assert "uploads/档案讲话.txt" not in {row[1] for row in app.corpus_rows()}
+    assert all(h.file != "uploads/档案讲话.txt" for h in app.bot.search("档案室要防火、防潮").hits)
+    msg = app.change("restore", "uploads/档案讲话.txt", "按提问", [])
+    assert "已恢复" in msg
+    assert "uploads/档案讲话.txt" in {row[1] for row in app.corpus_rows()}
+
+
+@pytest.fixture(scope="module")
+def trash_server(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A server of its own over a copy of the corpus and the real index (test_app.py's keeps the full corpus)."""
+    from ragbot.testing import serve
+
+    from .helpers import make_workdir
+
+    work = make_workdir(real_index, tmp_path_factory.mktemp("trash-app"))
+    with serve(work / "index", work) as app:
+        yield app.url, work
+
+
+def test_browser_remove_and_restore_a_file(browser, trash_server: tuple[str, Path], real_bot) -> None:
+    from playwright.sync_api import expect
+
+    from .helpers import local_page
+
+    url, work = trash_server
+    gone, question = "004_92e2d7aa31a4f474.txt", "民政局办公室工作有哪些成功经验？"
+    assert gone in {h.file for h in real_bot.search(question).hits}  # cited before it goes
+    with local_page(browser, url) as page:
+        page.get_by_role("tab", name="语料").click()
+        expect(page.locator("#corpus")).to_contain_text(gone, timeout=30000)
+        page.locator("#remove-file input").click()
+        page.get_by_role("option", name=gone).click()
+        page.locator("#remove").click()
+        expect(page.locator("#change-msg")).to_contain_text(f"确定将 {gone} 移到回收站吗", timeout=30000)
+        page.locator("#confirm-remove").click()
+        expect(page.locator("#change-msg")).to_contain_text(f"{gone}：已移到回收站", timeout=60000)
+        expect(page.locator("#change-msg")).to_contain_text("新嵌入 0 段")
+        expect(page.locator("#corpus")).not_to_contain_text(gone)
+        expect(page.locator("#confirm-remove")).to_be_hidden()
+        assert not (work / "corpus" / gone).exists()
+        assert [p.name for p in (work / "data" / "trash").glob("*/*")] == [gone]
+        page.get_by_role("tab", name="问答").click()
+        page.locator("#question textarea").fill(question)
+        page.locator("#send").click()
+        expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)
+        assert gone not in page.locator("#chat").inner_text()  # the session reloaded: the file is not cited
+        page.get_by_role("tab", name="语料").click()
+        page.locator("#trash-file input").click()
+        page.get_by_role("option", name=f"{gone}（").click()
+        page.locator("#restore").click()
+        expect(page.locator("#change-msg")).to_contain_text(f"{gone}：已恢复", timeout=60000)
+        expect(page.locator("#corpus")).to_contain_text(gone)
+    assert (work / "corpus" / gone).is_file()
