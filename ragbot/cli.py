@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import get_args
 
-from . import __version__, pipeline, render, schema
+from . import __version__, pipeline, render, schema, trash
 from .answer import Answerer
 from .config import MODES, Config, SentenceVectors
 from .embed import DEFAULT
@@ -53,13 +53,7 @@ def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
         print(json.dumps(schema.ingest(corpus.files, corpus, report), ensure_ascii=False, indent=2))
     else:
         print(render.summary(corpus.files))
-        if report.up_to_date:
-            print(f"\nindex {report.folder}/ is up to date ({report.chunks} chunks)")
-        else:
-            print(
-                f"\nindex {report.folder}/: {report.chunks} chunks, {report.vectors} vectors ({report.kind}); "
-                f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s"
-            )
+        print("\n" + render.built(report))
     return 0
 
 
@@ -138,14 +132,7 @@ def cmd_inspect(args: argparse.Namespace, config: Config) -> int:
         out = [schema.speech(s, by_speech[(s.file, s.speech)]) for s in corpus.speeches]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return 0
-    for s in corpus.speeches:
-        n = len(by_speech[(s.file, s.speech)])
-        print(
-            f"{s.file} #{s.speech}  {s.title}  [{s.script}, {len(s.text)} chars, {n} chunks, "
-            f"{len(s.removed)} removals{', gap' if s.gaps else ''}]"
-        )
-        for r in s.removed:
-            print(f"    - {r.rule:<14} {r.start}-{r.end}  {r.text[:50]!r}")
+    render.print_speeches(corpus.speeches, by_speech)
     return 0
 
 
@@ -153,14 +140,8 @@ def cmd_phrases(args: argparse.Namespace, config: Config) -> int:
     result = pipeline.Ragbot(config).phrases(args.query, k=args.k)
     if args.json:
         print(json.dumps(schema.phrases(result), ensure_ascii=False, indent=2))
-        return 0
-    print(f"exact: {len(result.exact)} occurrence(s)" + (" in " if result.counts else ""), end="")
-    print("; ".join(f"{f} #{n} ×{k}" for f, n, _, k in result.counts))
-    for o in result.exact:
-        print(f"  {o.file} #{o.speech} @{o.start}: …{o.left}【{o.match}】{o.right}…")
-    print("\nsimilar sentences:")
-    for s in result.similar:
-        print(f"  [{s.rank}] {s.score:.3f} {s.file} #{s.speech}: {s.text}")
+    else:
+        render.print_phrases(result)
     return 0
 
 
@@ -212,6 +193,16 @@ def cmd_eval(args: argparse.Namespace, config: Config) -> int:
     if args.out != "-":
         md, page = report.write(run, Path(args.out))
         print(f"ragbot: report written to {md} and {page}", file=sys.stderr)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace, config: Config) -> int:
+    """`ragbot remove FILE…` and `ragbot restore [FILE…]` (none: list the trash); trash.py does the work."""
+    if args.command == "restore" and not args.files:
+        print(render.trash_list(trash.listing(config)))
+        return 0
+    change = trash.restore if args.command == "restore" else trash.remove
+    render.print_change(change(args.files, config, progress=render.progress_bar(True)))
     return 0
 
 
@@ -386,6 +377,27 @@ def build_parser() -> argparse.ArgumentParser:
         "e.g. https://portal.office.lan (default: none, only the app's own pages)",
     )
     sp.set_defaults(func=cmd_serve)
+    sp = sub.add_parser(
+        "remove",
+        help="move files out of the corpus into the trash and update the index",
+        description="Move files from the corpus folder to data/trash/<UTC time>/<path in the corpus> and update the "
+        "index: nothing is embedded, only the files' chunks leave it. FILE: a name as the index has it "
+        "(uploads/x.txt, or x.txt when unique) or a path in the corpus folder. The last readable file stays; "
+        "nothing is deleted (`ragbot restore` brings files back) and the feedback log keeps its records.",
+    )
+    sp.add_argument("files", nargs="+", metavar="FILE", help="a file of the corpus")
+    _index_options(sp)
+    sp.set_defaults(func=cmd_remove)
+    sp = sub.add_parser(
+        "restore",
+        help="bring files back from the trash and update the index; with no FILE, list the trash",
+        description="Move trashed files back to where they were in the corpus folder and update the index (their "
+        "chunks are embedded again). FILE: a name as in the corpus (its newest copy) or a path in the trash. "
+        "Refused when a file of that name is in the corpus. With no FILE, list the trash, newest first.",
+    )
+    sp.add_argument("files", nargs="*", metavar="FILE", help="a trashed file (default: list the trash)")
+    _index_options(sp)
+    sp.set_defaults(func=cmd_remove)
     sp = sub.add_parser(
         "inspect",
         help="show each speech: title, script, cleaned text, removals and chunks",

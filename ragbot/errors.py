@@ -20,9 +20,10 @@ class RagbotError(Exception):
 
     ZH = "出错了，请稍后再试或告知管理员"  # the class's Chinese line, when the raiser gives none
 
-    def __init__(self, message: str = "", *, zh: str = "") -> None:
+    def __init__(self, message: str = "", *, zh: str = "", names: tuple[str, ...] = ()) -> None:
         super().__init__(message)
-        self.zh = zh or self.ZH
+        self.zh = zh or self.ZH  # with `names`: a template whose {0}, {1}… they fill (file names, as they are)
+        self.names = names
 
 
 class SkipFile(RagbotError):
@@ -83,10 +84,25 @@ def say(e: RagbotError, script: Script = "simplified") -> str:
 
     >>> say(QueryError("empty")), say(ConfigError("bad k", zh="k 应在 1 到 20 之间"), "traditional")
     ('问题是空的或只有标点：请输入一个问题或要查找的词语', 'k 應在 1 到 20 之間')
+    >>> say(RagbotError("no such file", zh="没有文件 {0}", names=("讲话.txt",)), "traditional")
+    '沒有文件 讲话.txt'
+
     """
     from .script import to_script
 
-    return to_script(e.zh, script)
+    return to_script(e.zh, script).format(*e.names) if e.names else to_script(e.zh, script)
+
+
+class CorpusChangeError(RagbotError):
+    """A file could not be moved out of the corpus into the trash or back (not there, the last one, outside
+    the folder, the name taken, a failed move or index update); corpus and index are as they were.
+
+    `zh` says the same to the app's users: a Simplified template whose `{0}`, `{1}`… are `names` (file
+    names, kept as they are when the template is shown in Traditional).
+    """
+
+    def __init__(self, message: str, zh: str, names: tuple[str, ...] = ()) -> None:
+        super().__init__(message, zh=zh, names=names)
 
 
 _WHY_ZH = {
@@ -109,6 +125,8 @@ def why_zh(e: BaseException | None) -> str:
     >>> why_zh(OSError(errno.ENOSPC, "No space left on device")), why_zh(OSError(errno.ENXIO, "No such device"))
     ('磁盘空间已满', '写入出错：No such device')
     """
+    if isinstance(e, IndexWriteError):
+        e = e.cause
     if e is None:
         return "写入出错"
     if isinstance(e, OSError) and e.errno in _WHY_ZH:

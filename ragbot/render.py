@@ -8,7 +8,10 @@
                                        sentences, each with a copy button, in the display script
   report_page(md, folder)              the evaluation report as one self-contained page; body_of(page)
                                        its body for the app's evaluation tab
-  summary(files), print_hits(r), print_answer(a)   the same records for `ragbot` on a terminal;
+  summary(files), print_hits(r), print_answer(a), print_phrases(r), print_speeches(s, chunks),
+  built(report), print_change(c), trash_list(items)
+                                       the same records for `ragbot` on a terminal (the last three:
+                                       an index update, `ragbot remove/restore`, the trash);
                                        progress_bar(enabled) a build's progress there
 
 Nothing from a speech, a question or a file name is ever inserted into HTML unescaped. What it
@@ -22,14 +25,17 @@ import html
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cite import claim
 from .phrases import PhraseResult
 from .script import fold, to_script, to_simplified, to_traditional
-from .types import Answer, FileReport, Hit, Progress, SearchResult
+from .types import Answer, BuildReport, Chunk, FileReport, Hit, Progress, SearchResult, Speech
+
+if TYPE_CHECKING:
+    from .trash import Changed, Trashed
 
 DISPLAY = ("按提问", "简体", "繁體")
 CSS = """
@@ -342,6 +348,57 @@ def print_answer(a: Answer) -> None:
         where = " > ".join(c.headings)
         print(f"[{c.n}] {c.file} #{c.speech} {c.title}" + (f" | {where}" if where else ""))
         print("    " + c.text.replace("\n", "\n    "))
+
+
+def print_speeches(speeches: Sequence[Speech], chunks: Mapping[tuple[str, int], Sequence[Chunk]]) -> None:
+    """`ragbot inspect`: each speech with its counts and what cleaning removed."""
+    for s in speeches:
+        n = len(chunks.get((s.file, s.speech), ()))
+        print(
+            f"{s.file} #{s.speech}  {s.title}  [{s.script}, {len(s.text)} chars, {n} chunks, "
+            f"{len(s.removed)} removals{', gap' if s.gaps else ''}]"
+        )
+        for r in s.removed:
+            print(f"    - {r.rule:<14} {r.start}-{r.end}  {r.text[:50]!r}")
+
+
+def print_phrases(result: PhraseResult) -> None:
+    print(f"exact: {len(result.exact)} occurrence(s)" + (" in " if result.counts else ""), end="")
+    print("; ".join(f"{f} #{n} ×{k}" for f, n, _, k in result.counts))
+    for o in result.exact:
+        print(f"  {o.file} #{o.speech} @{o.start}: …{o.left}【{o.match}】{o.right}…")
+    print("\nsimilar sentences:")
+    for s in result.similar:
+        print(f"  [{s.rank}] {s.score:.3f} {s.file} #{s.speech}: {s.text}")
+
+
+def built(report: BuildReport) -> str:
+    """One line on what a build did to the index."""
+    if report.up_to_date:
+        return f"index {report.folder}/ is up to date ({report.chunks} chunks)"
+    return (
+        f"index {report.folder}/: {report.chunks} chunks, {report.vectors} vectors ({report.kind}); "
+        f"{report.embedded} embedded, {report.reused} reused, in {report.seconds:.1f} s"
+    )
+
+
+def print_change(c: Changed) -> None:
+    """`ragbot remove` / `ragbot restore`: a line per file, then the index's."""
+    for m in c.files:
+        held = f"{m.speeches} speech{'es' * (m.speeches != 1)}, {m.chunks} chunk{'s' * (m.chunks != 1)}"
+        held += f"; skipped: {m.skipped}" if m.skipped else ""
+        if c.restored:
+            print(f"restored {m.item.file} ({held}) from {m.item.path}")
+        else:
+            print(f"removed {m.item.file} ({held}) to {m.item.path}")
+    print(built(c.report))
+
+
+def trash_list(items: Sequence[Trashed]) -> str:
+    """What the trash holds, newest first: when each file was removed, its name in the corpus and where it is."""
+    if not items:
+        return "the trash is empty"
+    return table([["removed at", "file", "in the trash"]] + [[t.when, t.file, str(t.path)] for t in items], set())
 
 
 def progress_bar(enabled: bool) -> Progress | None:

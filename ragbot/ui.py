@@ -6,7 +6,8 @@ Traditional display switch can re-render the conversation, store feedback and up
 a failed write in one Chinese line), and serve the JSON API for scripts. `build` lays out the
 Blocks. Offline by construction: analytics are switched off before any Blocks exists, the theme
 uses system fonts only, and no asset comes from a CDN. What it does not do: retrieval or
-answering (pipeline.py, answer.py), storing uploads (uploads.py), or serving (serve.py).
+answering (pipeline.py, answer.py), storing uploads or moving files to the trash (uploads.py, trash.py),
+or serving (serve.py).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported anywhere
 
-from . import __version__, feedback, pipeline, schema, uploads
+from . import __version__, feedback, pipeline, schema, trash, uploads
 from .answer import Answerer
 from .config import Config
 from .errors import RagbotError, say, why_zh
@@ -238,6 +239,15 @@ class App:
                     break
                 parent = parent.parent
 
+    def change(self, action: trash.Action, name: str | None, display: str, answers: Sequence[Answer]) -> str:
+        """Ask to confirm removing a file, remove it, or restore it (trash.py); the notice in the asker's script."""
+        asked = answers[-1].script if answers and display == DISPLAY[0] else "simplified"
+        script = "traditional" if display == DISPLAY[2] or asked == "traditional" else "simplified"
+        told = trash.tell(action, name, self.config, self.bot.embedder if action != "confirm" else None, script)
+        if told.indexed:
+            self.reload()
+        return "<br>".join(html.escape(n) for n in told.notes)
+
     def reload(self) -> None:
         """Pick up a rebuilt index (the embedder stays loaded), warmed before it takes over."""
         bot = pipeline.Ragbot(self.config, self.bot.embedder)
@@ -367,7 +377,34 @@ def build(app: App) -> gr.Blocks:
             ) -> tuple[str, list[list[Any]], None]:
                 return (*app.upload(paths, progress), None)  # the picker empties: its files are gone from the server
 
-            upload_btn.click(on_upload, upload_files, [upload_msg, table, upload_files], api_visibility="private")
+            queue: dict[str, Any] = {"concurrency_id": "corpus", "concurrency_limit": 1, "api_visibility": "private"}
+            upload_btn.click(on_upload, upload_files, [upload_msg, table, upload_files], **queue)
+            with gr.Row():
+                pick = gr.Dropdown(label="移出语料（移到回收站，可恢复）", elem_id="remove-file", scale=4)
+                ask_btn = gr.Button("移到回收站", elem_id="remove", scale=1)
+                sure_btn = gr.Button("确认移除", variant="stop", visible=False, elem_id="confirm-remove", scale=1)
+            with gr.Row():
+                binned = gr.Dropdown(label="回收站", elem_id="trash-file", scale=4)
+                back_btn = gr.Button("恢复", elem_id="restore", scale=1)
+            change_msg = gr.HTML(elem_id="change-msg")
+
+            def lists() -> tuple[Any, Any]:  # the corpus's files and the trash as they are now
+                files, binned_now = trash.corpus_files(app.config), trash.choices(app.config)
+                return gr.update(choices=files, value=None), gr.update(choices=binned_now, value=None)
+
+            def changed(action: trash.Action, name: str | None, shown: str, given: list[Answer]) -> tuple[Any, ...]:
+                return app.change(action, name, shown, given), app.corpus_rows(), *lists(), gr.update(visible=False)
+
+            def confirm(name: str | None, shown: str, given: list[Answer]) -> tuple[str, Any]:
+                return app.change("confirm", name, shown, given), gr.update(visible=bool(name))
+
+            outs, ins = [change_msg, table, pick, binned, sure_btn], [display, answers]
+            ask_btn.click(confirm, [pick, *ins], [change_msg, sure_btn], api_visibility="private")
+            pick.change(lambda: gr.update(visible=False), None, sure_btn, api_visibility="private")
+            sure_btn.click(lambda *a: changed("remove", *a), [pick, *ins], outs, **queue)
+            back_btn.click(lambda *a: changed("restore", *a), [binned, *ins], outs, **queue)
+            table.change(lists, None, [pick, binned], api_visibility="private")  # after an upload, too
+            demo.load(lambda: (app.corpus_rows(), *lists()), None, [table, pick, binned], api_visibility="private")
         with gr.Tab("评测"):
             gr.Markdown("`ragbot eval` 的最新评测报告：各配置的检索与引用指标、按题型与字体的细分、图表和最差的问题。")
             reload_btn = gr.Button("重新载入", size="sm", elem_id="reload-report")
