@@ -60,7 +60,7 @@ def _show(text: str, display: str, asked: str) -> str:
     return text
 
 
-_POINT = re.compile(r"^\s*[0-9]{1,2}[.、．]\s")
+POINT = re.compile(r"^\s*[0-9]{1,2}[.、．]\s")  # a sentence that starts a numbered point starts a line
 
 
 def _sentences_html(a: Answer, display: str) -> str:
@@ -71,7 +71,7 @@ def _sentences_html(a: Answer, display: str) -> str:
         text = esc(_show(s.text, display, a.script))
         marks = "".join(f"<sup>[{n}]</sup>" for n in s.citations)
         line = text + marks if s.supported else f'<span class="unsupported" title="没有摘录支持这句话">{text}</span>'
-        lines.append(("<br>" if lines and _POINT.match(s.text) else "") + line)
+        lines.append(("<br>" if lines and POINT.match(s.text) else "") + line)
     return "<p>" + "".join(lines) + "</p>"
 
 
@@ -148,6 +148,19 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
     return "".join(parts)
 
 
+def kwic(left: str, match: str, right: str, show: Callable[[str], str]) -> tuple[str, str, str]:
+    """A keyword-in-context line in the display script: converted whole (a word may straddle the match), then
+    cut where the converted sides end.
+
+    >>> kwic("按", "程式", "辦事", to_simplified)
+    ('按', '程序', '办事')
+    """
+    whole, left, right = show(left + match + right), show(left), show(right)
+    if whole.startswith(left) and whole.endswith(right) and len(left) + len(right) <= len(whole):
+        return left, whole[len(left) : len(whole) - len(right)], right
+    return left, show(match), right
+
+
 def render_phrases(r: PhraseResult, display: str = DISPLAY[0]) -> str:
     """Keyword-in-context lines with counts per speech, then similar sentences; each with a copy button.
 
@@ -158,13 +171,6 @@ def render_phrases(r: PhraseResult, display: str = DISPLAY[0]) -> str:
     def show(text: str) -> str:
         return text if display == DISPLAY[0] else _show(text, display, "")
 
-    def kwic(left: str, match: str, right: str) -> tuple[str, str, str]:
-        """The line converted whole (a word may straddle the match), then cut where the converted sides end."""
-        whole, left, right = show(left + match + right), show(left), show(right)
-        if whole.startswith(left) and whole.endswith(right) and len(left) + len(right) <= len(whole):
-            return left, whole[len(left) : len(whole) - len(right)], right
-        return left, show(match), right
-
     def copy(text: str) -> str:
         return f'<button class="ragbot-copy" data-text="{esc(text, quote=True)}" title="复制">复制</button>'
 
@@ -174,7 +180,7 @@ def render_phrases(r: PhraseResult, display: str = DISPLAY[0]) -> str:
         parts += [f"<tr><td>{esc(show(t))}</td><td>{esc(f)} #{n}</td><td>{k}</td></tr>" for f, n, t, k in r.counts]
         parts.append("</table>")
     for o in r.exact:
-        left, match, right = kwic(o.left, o.match, o.right)
+        left, match, right = kwic(o.left, o.match, o.right, show)
         parts.append(
             f'<div class="ragbot-kwic">…{esc(left)}<mark>{esc(match)}</mark>{esc(right)}… '
             f'<span class="src">{esc(show(o.title))} · {esc(o.file)} #{o.speech}</span> {copy(left + match + right)}</div>'
