@@ -48,6 +48,8 @@ CSS = """
 .ragbot-kwic mark { background: #fef08a; }
 .ragbot-copy { font-size: 0.8em; padding: 0 6px; border: 1px solid #d1d5db; border-radius: 4px; }
 """
+CLOSEST = 3  # a refusal shows this many of the closest passages, under CLOSEST_LABEL
+CLOSEST_LABEL = "最接近的段落（未能确认回答了这个问题，供参考）："
 SYSTEM_FONTS = ["system-ui", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
 
 
@@ -123,9 +125,9 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
         for c in a.citations
     ]
     if a.refused:  # the closest passages, for reference (one may hold the answer the evidence check missed)
-        parts.append("<p><b>最接近的段落（未能确认回答了这个问题，供参考）：</b></p>")
+        parts.append(f"<p><b>{CLOSEST_LABEL}</b></p>")
         blocks = [
-            (i, h.title, h.file, h.headings, h.text, [], " nomatch", h) for i, h in enumerate(a.hits[:3], start=1)
+            (i, h.title, h.file, h.headings, h.text, [], " nomatch", h) for i, h in enumerate(a.hits[:CLOSEST], start=1)
         ]
     for n, title, file, headings, text, quoted, cls, hit in blocks:
         shown = _show(text, display, "") if display != DISPLAY[0] else text
@@ -338,7 +340,7 @@ def print_answer(a: Answer) -> None:
     print()
     if a.refused:
         print("closest passages (not confirmed to answer the question):")
-        for h in a.hits[:3]:
+        for h in a.hits[:CLOSEST]:
             print(f"  - {h.file} #{h.speech} {h.title}: {h.text[:80]}…")
         return
     for c in a.citations:
