@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from datetime import datetime
 from pathlib import Path
@@ -19,14 +20,15 @@ import pytest
 from docx.enum.text import WD_UNDERLINE
 from docx.oxml.ns import qn
 
-from ragbot import word
+from ragbot import embed, word
+from ragbot.cli import main
 from ragbot.errors import ExportError
 from ragbot.phrases import PhraseResult, Similar, counts, occurrences
 from ragbot.render import CLOSEST_LABEL, render_answer
 from ragbot.script import detect_script, to_simplified, to_traditional
 from ragbot.types import Answer, AnswerSentence, Chunk, Citation, Corpus, Hit
 
-from .helpers import CORPUS
+from .helpers import CORPUS, KeywordEmbedder
 
 WHEN = datetime(2024, 5, 8, 9, 30)
 QUOTED = "002_c15c06141e4cbd25.txt#1@1202-1442"  # a Simplified chunk with “” quotes and a two-level section path
@@ -293,6 +295,52 @@ def test_app_export_writes_under_the_temp_folder_or_says_why_not(seed_corpus: Co
     assert word.export([a], "按提问", blocked) == word.Exported(
         None, "未能导出 Word 文件（路径被同名文件占用），请稍后再试或告知管理员"
     )
+
+
+# ------------------------------------------------------------------ the CLI
+@pytest.fixture
+def fake_index(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """An index of the seed corpus built with the keyword fake; the flags that select it."""
+    monkeypatch.setitem(embed.REGISTRY, "fake-keywords", embed.Backend(KeywordEmbedder, lambda: "fake-keywords-1"))
+    flags = ["--embedder", "fake-keywords", "--index", str(tmp_path / "index")]
+    assert main(["ingest", str(CORPUS), *flags]) == 0
+    capsys.readouterr()
+    return flags
+
+
+def test_cli_ask_from_stdin_writes_every_answer_to_one_document(
+    fake_index: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    questions = ["怎样做好督查工作？", "", "？！", "信息工作要注意什么？"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(questions) + "\n"))
+    out = tmp_path / "ask.docx"
+    code = main(["ask", "-", "--docx", str(out), "--script", "traditional", *fake_index])
+    stdout, stderr = capsys.readouterr()
+    assert code == 1  # the punctuation-only question failed, on its own line; the others are in the document
+    assert len(stdout.splitlines()) == 3
+    assert stderr == f"ragbot: wrote {out}\n"
+    headings = [t for s, t in _texts(out) if s == "Heading 1"]
+    assert headings == ["1. 怎樣做好督查工作？", "2. 信息工作要注意什麼？"]
+    code = main(["ask", "怎样做好督查工作？", "--docx", str(tmp_path / "no" / "a.docx"), *fake_index])
+    _, stderr = capsys.readouterr()
+    assert code == 1
+    assert (
+        stderr
+        == f"ragbot: cannot write {tmp_path / 'no' / 'a.docx'} (No such file or directory); choose a folder you can write to\n"
+    )
+
+
+def test_cli_phrases_docx(fake_index: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "phrases.docx"
+    assert main(["phrases", "按程式辦事", "--docx", str(out), "--script", "simplified", *fake_index]) == 0
+    stdout, stderr = capsys.readouterr()
+    assert stdout.startswith("exact: 3 occurrence(s)")
+    assert stderr == f"ragbot: wrote {out}\n"
+    got = _texts(out)
+    assert got[2] == ("Heading 1", "按程序办事")
+    assert [t for s, t in got if s == "Excerpt" and "按程序办事" in t]
 
 
 # ------------------------------------------------------------------ real answers from the real index
