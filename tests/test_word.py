@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -19,16 +20,19 @@ import docx
 import pytest
 from docx.enum.text import WD_UNDERLINE
 from docx.oxml.ns import qn
+from playwright.sync_api import Browser, Page
 
 from ragbot import embed, word
 from ragbot.cli import main
+from ragbot.config import Config
 from ragbot.errors import ExportError
 from ragbot.phrases import PhraseResult, Similar, counts, occurrences
 from ragbot.render import CLOSEST_LABEL, render_answer
 from ragbot.script import detect_script, to_simplified, to_traditional
+from ragbot.testing import serve
 from ragbot.types import Answer, AnswerSentence, Chunk, Citation, Corpus, Hit
 
-from .helpers import CORPUS, KeywordEmbedder
+from .helpers import CORPUS, KeywordEmbedder, local_page, make_workdir
 
 WHEN = datetime(2024, 5, 8, 9, 30)
 QUOTED = "002_c15c06141e4cbd25.txt#1@1202-1442"  # a Simplified chunk with “” quotes and a two-level section path
@@ -357,6 +361,76 @@ def test_real_answers_quote_their_excerpts_as_the_files_have_them(real_bot, tmp_
         at = texts.index(f"{i}. {a.question}", at)
         for c in a.citations:
             at = texts.index((CORPUS / c.file).read_text(encoding="utf-8")[c.start : c.end], at)  # the file's text
+
+
+# ------------------------------------------------------------------ the app, in a real browser
+@pytest.fixture(scope="module")
+def server(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    work = make_workdir(real_index, tmp_path_factory.mktemp("word-app"))
+    with serve(work / "index", work) as app:
+        yield app.url, work
+
+
+@pytest.fixture
+def page(browser: Browser, server: tuple[str, Path]) -> Iterator[Page]:
+    with local_page(browser, server[0], locale="zh-CN") as pg:
+        yield pg
+
+
+def _download(page: Page, link: str, tmp_path: Path, name: str) -> Path:
+    with page.expect_download(timeout=30000) as info:
+        page.locator(link).click()
+    path = tmp_path / name
+    info.value.save_as(path)
+    assert info.value.suggested_filename.endswith(".docx")
+    return path
+
+
+def test_browser_exports_the_conversation_in_the_display_script(
+    page: Page, server: tuple[str, Path], tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    page.locator("#export-chat").click()
+    expect(page.locator("#feedback-msg")).to_contain_text("还没有可以导出的对话", timeout=15000)
+    expect(page.locator("#chat-docx")).to_have_count(0)
+    page.locator("#question textarea").fill("怎样做好督查督办工作？")
+    page.locator("#send").click()
+    expect(page.locator("#chat .ragbot-cite").first).to_be_visible(timeout=30000)
+    page.locator("#export-chat").click()
+    expect(page.locator("#feedback-msg")).to_contain_text("已生成 问答记录-", timeout=15000)
+    got = _texts(_download(page, "#chat-docx a[download]", tmp_path, "chat.docx"))
+    assert got[2] == ("Heading 1", "1. 怎样做好督查督办工作？")
+    cite = page.locator("#chat .ragbot-cite").first
+    source = got.index(("Source Line", cite.locator("summary").first.inner_text()))  # the page's first excerpt…
+    assert got[source + 1] == ("Excerpt", cite.locator(":scope > div").text_content())  # …and its text
+    exports = server[1] / "data" / "tmp" / "exports"
+    assert len(list(exports.iterdir())) == 1  # written under the app's temp folder, not the system's /tmp
+
+    page.get_by_text("设置", exact=True).click()
+    page.locator("#display label", has_text="繁體").click()
+    page.locator("#export-chat").click()
+    expect(page.locator("#feedback-msg")).to_contain_text("已生成 問答記錄-", timeout=15000)
+    got = _texts(_download(page, "#chat-docx a[download]", tmp_path, "chat-t.docx"))
+    assert got[2] == ("Heading 1", "1. 怎樣做好督查督辦工作？")
+
+
+def test_browser_exports_the_precedent_wording(page: Page, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="范文用语").click()
+    page.locator("#export-phrases").click()
+    expect(page.locator("#phrases-export-msg")).to_contain_text("还没有可以导出的结果", timeout=15000)
+    page.locator("#phrase-display label", has_text="简体").click()
+    page.locator("#phrase textarea").fill("按程式辦事")
+    page.locator("#find").click()
+    expect(page.locator("#phrases .ragbot-kwic mark").first).to_have_text("按程序办事", timeout=30000)
+    page.locator("#export-phrases").click()
+    expect(page.locator("#phrases-export-msg")).to_contain_text("已生成 范文用语-", timeout=15000)
+    path = _download(page, "#phrases-docx a[download]", tmp_path, "phrases.docx")
+    assert _texts(path)[2] == ("Heading 1", "按程序办事")
+    assert _bold(path) == ["按程序办事"] * 3
+    page.screenshot(path=str(tmp_path / "phrases-export.png"), full_page=True)
 
 
 # ------------------------------------------------------------------ how it looks, where LibreOffice is installed
