@@ -53,7 +53,7 @@ FONTS: dict[Script, tuple[str, str]] = {"simplified": ("宋体", "黑体"), "tra
 LATIN = ("Times New Roman", "Arial")  # body, headings
 LANGUAGE: dict[Script, str] = {"simplified": "zh-CN", "traditional": "zh-TW"}
 SOURCE, EXCERPT, NOTE = "Source Line", "Excerpt", "Note"  # the document's own paragraph styles
-KEEP_SECONDS = 300  # the app's files are removed after this; Gradio copies each to its cache as it is offered
+KEEP_SECONDS = 3600  # the app's files are removed after an hour, as Gradio removes its temporary files
 _SCRIPT_OF: dict[str, Script] = {DISPLAY[1]: "simplified", DISPLAY[2]: "traditional"}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -292,7 +292,8 @@ class Exported:
 
 
 def _sweep(exports: Path) -> None:
-    """Remove the app's earlier exports, those older than KEEP_SECONDS (Gradio copied each as it was offered)."""
+    """Remove the app's exports older than KEEP_SECONDS (Gradio serves each from where it lies, in its temp folder;
+    the server also empties that folder at every start)."""
     now = time.time()
     for old in exports.glob("*"):
         try:
