@@ -25,6 +25,7 @@ from .generate import GENERATORS
 from .retrieve import Filters
 from .tune import TUNED
 from .types import Chunk, Corpus, FileReport
+from .word import SCRIPTS, conversation_docx, phrases_docx
 
 
 def _chunks_by_speech(corpus: Corpus) -> dict[tuple[str, int], list[Chunk]]:
@@ -75,12 +76,13 @@ def cmd_tune(args: argparse.Namespace, config: Config) -> int:
 def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     answerer = Answerer(pipeline.Ragbot(config))
     questions = sys.stdin if args.question == "-" else [args.question]
-    code = 0
+    code, answers = 0, []
     for line in questions:
         if args.question == "-" and not line.strip():
             continue
         try:
             answer = answerer.ask(line, filters=Filters(files=tuple(args.file or ())), k=args.k)
+            answers.append(answer)
         except QueryError as e:
             if args.question != "-":
                 raise
@@ -94,6 +96,8 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
             )
         else:
             render.print_answer(answer)
+    if args.docx:
+        print(f"ragbot: wrote {conversation_docx(answers, args.docx, args.script)}", file=sys.stderr)
     return code
 
 
@@ -138,6 +142,8 @@ def cmd_inspect(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_phrases(args: argparse.Namespace, config: Config) -> int:
     result = pipeline.Ragbot(config).phrases(args.query, k=args.k)
+    if args.docx:
+        print(f"ragbot: wrote {phrases_docx(result, args.docx, args.script)}", file=sys.stderr)
     if args.json:
         print(json.dumps(schema.phrases(result), ensure_ascii=False, indent=2))
     else:
@@ -314,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("question", metavar="QUESTION", help="a question in either script; '-' reads questions from stdin")
     sp.add_argument("--generator", choices=GENERATORS, help="extractive (default), openai, llama-cpp, transformers")
     _query_options(sp, "excerpts to retrieve (default 5)")
+    sp.add_argument("--docx", metavar="FILE", help="also write the answers, with their excerpts, to this Word file")
+    sp.add_argument("--script", choices=SCRIPTS, help="the Word file's script (default: each answer as asked)")
     sp.set_defaults(func=cmd_ask)
     sp = sub.add_parser(
         "phrases",
@@ -329,6 +337,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sp.add_argument("-k", type=int, default=10, help="similar sentences to list (default 10)")
     sp.add_argument("--json", action="store_true", help="print JSON")
+    sp.add_argument("--docx", metavar="FILE", help="also write the occurrences and similar sentences to this Word file")
+    sp.add_argument("--script", choices=SCRIPTS, help="the Word file's script (default: as in the files)")
     _index_options(sp)
     sp.set_defaults(func=cmd_phrases)
     sp = sub.add_parser(

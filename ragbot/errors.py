@@ -73,6 +73,17 @@ class IndexWriteError(RagbotError):
         self.cause = cause
 
 
+class ExportError(RagbotError):
+    """A Word export could not be written (unwritable path, disk full); no half-written file is left.
+
+    `cause` is the operating system's error, for `why_zh`.
+    """
+
+    def __init__(self, message: str, cause: OSError | None = None) -> None:
+        super().__init__(message, zh=f"未能导出 Word 文件（{why_zh(cause)}）")
+        self.cause = cause
+
+
 class QueryError(RagbotError):
     """A query that cannot be searched (empty, only punctuation)."""
 

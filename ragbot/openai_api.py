@@ -30,7 +30,7 @@ from . import schema
 from .api import previous_answer, script_of, status_of
 from .errors import RagbotError, say
 from .generate import GENERATORS
-from .render import CLOSEST
+from .render import CLOSEST, CLOSEST_LABEL
 from .retrieve import Filters
 from .script import to_script
 from .types import Answer, Script
@@ -101,9 +101,9 @@ def conversation(messages: list[Message]) -> tuple[str, list[tuple[str, str]]]:
 
 def answer_part(content: str) -> str:
     """An earlier reply's answer, without the sources or closest passages this module appended."""
-    for label in (SOURCES, CLOSEST):
+    for label in (f"{SOURCES}：", CLOSEST_LABEL):
         for script in SCRIPTS:
-            cut = content.find(f"\n\n{to_script(label, script)}：")
+            cut = content.find(f"\n\n{to_script(label, script)}")
             if cut >= 0:
                 content = content[:cut]
     return content.strip()
@@ -115,8 +115,8 @@ def content(a: Answer) -> str:
     if a.refused:
         if not a.hits:
             return a.text.strip()
-        lines.append(to_script(CLOSEST, a.script) + "：")
-        shown = [(i, h.title, h.file, h.headings, h.text) for i, h in enumerate(a.hits[:3], start=1)]
+        lines.append(to_script(CLOSEST_LABEL, a.script))
+        shown = [(i, h.title, h.file, h.headings, h.text) for i, h in enumerate(a.hits[:CLOSEST], start=1)]
     else:
         lines.append(to_script(SOURCES, a.script) + "：")
         shown = [(c.n, c.title, c.file, c.headings, c.text) for c in a.citations]

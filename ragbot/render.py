@@ -54,6 +54,8 @@ CSS = """
 .ragbot-kwic mark { background: #fef08a; }
 .ragbot-copy { font-size: 0.8em; padding: 0 6px; border: 1px solid #d1d5db; border-radius: 4px; }
 """
+CLOSEST = 3  # a refusal shows this many of the closest passages, under CLOSEST_LABEL
+CLOSEST_LABEL = "最接近的段落（未能确认回答了这个问题，供参考）："
 SYSTEM_FONTS = ["system-ui", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
 
 
@@ -66,7 +68,7 @@ def _show(text: str, display: str, asked: str) -> str:
     return text
 
 
-_POINT = re.compile(r"^\s*[0-9]{1,2}[.、．]\s")
+POINT = re.compile(r"^\s*[0-9]{1,2}[.、．]\s")  # a sentence that starts a numbered point starts a line
 
 
 def _sentences_html(a: Answer, display: str) -> str:
@@ -77,7 +79,7 @@ def _sentences_html(a: Answer, display: str) -> str:
         text = esc(_show(s.text, display, a.script))
         marks = "".join(f"<sup>[{n}]</sup>" for n in s.citations)
         line = text + marks if s.supported else f'<span class="unsupported" title="没有摘录支持这句话">{text}</span>'
-        lines.append(("<br>" if lines and _POINT.match(s.text) else "") + line)
+        lines.append(("<br>" if lines and POINT.match(s.text) else "") + line)
     return "<p>" + "".join(lines) + "</p>"
 
 
@@ -99,9 +101,6 @@ def _highlight(shown: str, quoted: Sequence[str], display: str) -> str:
         elif q_shown in body:
             body = body.replace(q_shown, f"<mark>{q_shown}</mark>", 1)
     return body
-
-
-CLOSEST = "最接近的段落（未能确认回答了这个问题，供参考）"  # the label of a refusal's passages
 
 
 def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit], tuple[str, str]] | None = None) -> str:
@@ -132,9 +131,9 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
         for c in a.citations
     ]
     if a.refused:  # the closest passages, for reference (one may hold the answer the evidence check missed)
-        parts.append(f"<p><b>{esc(to_script(CLOSEST, a.script))}：</b></p>")
+        parts.append(f"<p><b>{esc(to_script(CLOSEST_LABEL, a.script))}</b></p>")
         blocks = [
-            (i, h.title, h.file, h.headings, h.text, [], " nomatch", h) for i, h in enumerate(a.hits[:3], start=1)
+            (i, h.title, h.file, h.headings, h.text, [], " nomatch", h) for i, h in enumerate(a.hits[:CLOSEST], start=1)
         ]
     for n, title, file, headings, text, quoted, cls, hit in blocks:
         shown = _show(text, display, "") if display != DISPLAY[0] else text
@@ -157,6 +156,19 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
     return "".join(parts)
 
 
+def kwic(left: str, match: str, right: str, show: Callable[[str], str]) -> tuple[str, str, str]:
+    """A keyword-in-context line in the display script: converted whole (a word may straddle the match), then
+    cut where the converted sides end.
+
+    >>> kwic("按", "程式", "辦事", to_simplified)
+    ('按', '程序', '办事')
+    """
+    whole, left, right = show(left + match + right), show(left), show(right)
+    if whole.startswith(left) and whole.endswith(right) and len(left) + len(right) <= len(whole):
+        return left, whole[len(left) : len(whole) - len(right)], right
+    return left, show(match), right
+
+
 def render_phrases(r: PhraseResult, display: str = DISPLAY[0]) -> str:
     """Keyword-in-context lines with counts per speech, then similar sentences; each with a copy button.
 
@@ -167,13 +179,6 @@ def render_phrases(r: PhraseResult, display: str = DISPLAY[0]) -> str:
     def show(text: str) -> str:
         return text if display == DISPLAY[0] else _show(text, display, "")
 
-    def kwic(left: str, match: str, right: str) -> tuple[str, str, str]:
-        """The line converted whole (a word may straddle the match), then cut where the converted sides end."""
-        whole, left, right = show(left + match + right), show(left), show(right)
-        if whole.startswith(left) and whole.endswith(right) and len(left) + len(right) <= len(whole):
-            return left, whole[len(left) : len(whole) - len(right)], right
-        return left, show(match), right
-
     def copy(text: str) -> str:
         return f'<button class="ragbot-copy" data-text="{esc(text, quote=True)}" title="复制">复制</button>'
 
@@ -183,7 +188,7 @@ def render_phrases(r: PhraseResult, display: str = DISPLAY[0]) -> str:
         parts += [f"<tr><td>{esc(show(t))}</td><td>{esc(f)} #{n}</td><td>{k}</td></tr>" for f, n, t, k in r.counts]
         parts.append("</table>")
     for o in r.exact:
-        left, match, right = kwic(o.left, o.match, o.right)
+        left, match, right = kwic(o.left, o.match, o.right, show)
         parts.append(
             f'<div class="ragbot-kwic">…{esc(left)}<mark>{esc(match)}</mark>{esc(right)}… '
             f'<span class="src">{esc(show(o.title))} · {esc(o.file)} #{o.speech}</span> {copy(left + match + right)}</div>'
@@ -340,8 +345,8 @@ def print_answer(a: Answer) -> None:
         print(to_script("\n（以下句子没有摘录支持：", a.script) + " / ".join(unsupported) + "）")
     print()
     if a.refused:
-        print(to_script(CLOSEST, a.script) + "：")
-        for h in a.hits[:3]:
+        print(to_script(CLOSEST_LABEL, a.script))
+        for h in a.hits[:CLOSEST]:
             print(f"  - {h.file} #{h.speech} {h.title}: {h.text[:80]}…")
         return
     for c in a.citations:

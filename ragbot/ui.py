@@ -35,6 +35,7 @@ from .render import DISPLAY, body_of, render_answer, render_phrases
 from .retrieve import MAX_K, Filters, check_k
 from .script import detect_script, to_traditional
 from .types import Answer, Hit, Speech
+from .word import export
 
 
 def _in(script: str, text: str) -> str:
@@ -263,6 +264,13 @@ class App:
             return f'<p class="ragbot-notice">{html.escape(say(e, detect_script(query)))}</p>', None
         return render_phrases(result, display), result
 
+    def export(self, what: list[Answer] | PhraseResult | None, display: str) -> tuple[Any, str]:
+        """导出 Word: the conversation or the precedent result, written under the temp folder (word.py) and offered."""
+        import gradio as gr
+
+        done = export(what, display, self.temp or Path(self.config.data) / "tmp")
+        return gr.File(value=str(done.path) if done.path else None, visible=done.path is not None), done.message
+
     def report(self) -> str:
         """The latest evaluation report (written by `ragbot eval`), as HTML for the 评测 tab."""
         page = Path(self.config.reports) / "report.html"
@@ -312,6 +320,9 @@ def build(app: App) -> gr.Blocks:
                 )
                 note_btn = gr.Button("提交意见", scale=1, elem_id="send-comment")
             feedback_msg = gr.Markdown(elem_id="feedback-msg")
+            with gr.Row():
+                export_btn = gr.Button("导出 Word", scale=1, elem_id="export-chat")
+                export_file = gr.File(label="Word 文件", visible=False, scale=4, elem_id="chat-docx")
             gr.Examples(EXAMPLES, inputs=box, label="示例问题")
             with gr.Accordion("设置", open=False):
                 display = gr.Radio(list(DISPLAY), value=DISPLAY[0], label="显示字体", elem_id="display")
@@ -329,9 +340,12 @@ def build(app: App) -> gr.Blocks:
             with gr.Row():
                 phrase = gr.Textbox(show_label=False, placeholder="说法或描述", scale=8, elem_id="phrase")
                 find = gr.Button("查找", scale=1, elem_id="find")
+                phrase_export = gr.Button("导出 Word", scale=1, elem_id="export-phrases")
             phrase_display = gr.Radio(
                 list(DISPLAY), value=DISPLAY[0], label="显示字体（按提问：照原文）", elem_id="phrase-display"
             )
+            phrase_file = gr.File(label="Word 文件", visible=False, elem_id="phrases-docx")
+            phrase_msg = gr.Markdown(elem_id="phrases-export-msg")
             found = gr.HTML(elem_id="phrases")
             result = gr.State(None)  # the last PhraseResult: the display switch re-renders it without searching
             # one queue for searching and re-displaying, in the order asked: a display switch made just before a
@@ -350,6 +364,9 @@ def build(app: App) -> gr.Blocks:
 
             phrase_display.change(
                 redisplay_phrases, [result, phrase_display], found, api_visibility="private", **one_at_a_time
+            )
+            phrase_export.click(
+                app.export, [result, phrase_display], [phrase_file, phrase_msg], api_visibility="private"
             )
         with gr.Tab("语料"):
             gr.Markdown("语料中的讲话。可上传新文件（txt、md、docx、pdf、html），上传后自动加入索引。")
@@ -424,6 +441,7 @@ def build(app: App) -> gr.Blocks:
 
         chatbot.like(on_like, answers, feedback_msg, api_visibility="private")
         note_btn.click(app.comment, [answers, note], [feedback_msg, note], api_visibility="private")
+        export_btn.click(app.export, [answers, display], [export_file, feedback_msg], api_visibility="private")
         clear.click(lambda: ([], []), None, [chatbot, answers], api_visibility="private")
         gr.api(app.api_ask, api_name="ask")
     return demo
