@@ -368,10 +368,15 @@ def ensure_onnx(folder: Path | None = None) -> Path:
                 opset_version=17,
                 dynamo=False,
             )
-            logging.getLogger().setLevel(logging.ERROR)  # the quantiser's pre-processing advice is not for users
-            quantize_dynamic(
-                str(tmp / "model.onnx"), str(tmp / "model-int8.onnx"), per_channel=True, weight_type=QuantType.QInt8
-            )
+            root = logging.getLogger()
+            level = root.level
+            root.setLevel(logging.ERROR)  # the quantiser's pre-processing advice is not for users…
+            try:
+                quantize_dynamic(
+                    str(tmp / "model.onnx"), str(tmp / "model-int8.onnx"), per_channel=True, weight_type=QuantType.QInt8
+                )
+            finally:
+                root.setLevel(level)  # …but ragbot's own warnings (answer.py, api.py) are for operators
         os.replace(tmp / "model-int8.onnx", target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -173,14 +173,11 @@ class E5Int8Embedder:
     batch_size = 8  # length-sorted texts, seed corpus sentences: 7,685 tokens/s; 7,378 at 16, 6,772 at 1
 
     def __init__(self, folder: Path | None = None, name: str | None = None) -> None:
-        import logging
-
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
         from .e5convert import ensure_model, ensure_onnx
 
-        logging.getLogger("root").setLevel(logging.ERROR)  # onnxruntime's quantiser advice, once
         if folder is not None:
             self.name = name or str(folder)  # a tuned model is known by its folder, never as the default
         folder = folder or ensure_model()
