@@ -10,6 +10,7 @@
     phrases(r)        {"query", "exact", "counts", "similar"}
     ingest(c, b)      {"files": [file report…], "speeches", "chunks", "index": build report or null}
     feedback(a, …)    one line of data/feedback.jsonl (feedback_record: the same from an answer's JSON)
+    stored(answers)   a conversation as the browser keeps it across reloads; restored(value) reads it back
 
 `problems(value, FIELDS)` says how a decoded JSON value departs from a shape (used by the load test and
 the API's tests); the builders are tested against the same field lists, so the two cannot drift.
@@ -24,7 +25,7 @@ from dataclasses import asdict
 from typing import Any
 
 from .phrases import PhraseResult
-from .types import Answer, BuildReport, Chunk, Citation, Corpus, FileReport, Hit, SearchResult, Speech
+from .types import Answer, AnswerSentence, BuildReport, Chunk, Citation, Corpus, FileReport, Hit, SearchResult, Speech
 
 Json = dict[str, Any]
 
@@ -197,6 +198,48 @@ def feedback_record(given: Json, rating: str, comment: str = "", settings: Mappi
         ],
         "settings": dict(settings or {}),
     }
+
+
+def stored(answers: Sequence[Answer]) -> list[Json]:
+    """A conversation as the browser keeps it across reloads (the app's gr.BrowserState): every
+    Answer in full, so the display switch, follow-ups and feedback work on it as before."""
+    return [asdict(a) for a in answers]
+
+
+def restored(value: Any) -> list[Answer]:
+    """The Answers `stored` kept; [] for anything else (an older shape, a value edited by hand)."""
+    try:
+        return [_answer_from(d) for d in value]
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return []
+
+
+def _answer_from(d: Mapping[str, Any]) -> Answer:
+    if d["script"] not in ("simplified", "traditional"):
+        raise ValueError(f"unknown script {d['script']!r}")
+    return Answer(
+        question=str(d["question"]),
+        text=str(d["text"]),
+        refused=bool(d["refused"]),
+        script=d["script"],
+        sentences=tuple(
+            AnswerSentence(
+                str(s["text"]), tuple(int(n) for n in s["citations"]), bool(s["supported"]), float(s["support"])
+            )
+            for s in d["sentences"]
+        ),
+        citations=tuple(
+            Citation(**{**c, "headings": tuple(c["headings"]), "sentences": tuple(c["sentences"])})
+            for c in d["citations"]
+        ),
+        hits=tuple(
+            Hit(**{**h, "chunk_ids": tuple(h["chunk_ids"]), "headings": tuple(h["headings"])}) for h in d["hits"]
+        ),
+        generator=str(d["generator"]),
+        citation_precision=float(d["citation_precision"]),
+        timings=tuple((str(k), float(v)) for k, v in d["timings"]),
+        notice=str(d["notice"]),
+    )
 
 
 def problems(value: Any, fields: Mapping[str, type | tuple[type, ...]], what: str = "reply") -> list[str]:

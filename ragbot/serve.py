@@ -89,14 +89,14 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
     from starlette.middleware.cors import CORSMiddleware
     from starlette.routing import Mount
 
-    from . import api, openai_api, render, ui
+    from . import api, layout, openai_api, render, ui
     from .guard import UPLOAD_BATCH_FILES, Guard
 
     app = ui.App(config, bot, temp=temp)  # `bot`: a session whose index the caller already loaded
     app.bot.index  # noqa: B018 - load the index and model before the first visitor
     app.bot.embedder  # noqa: B018
     app.answerer("extractive").ask(ui.EXAMPLES[0])  # warm-up: tokenizer, vector matrix, sentence scoring
-    demo = ui.build(app)
+    demo = layout.build(app)
     demo.delete_cache = (TEMP_CHECK_SECONDS, TEMP_MAX_AGE)
     # every event may run `concurrency` at once, in a thread pool big enough for all of them, so one
     # slow LLM answer (bounded by llm_timeout) never holds up the extractive answers of other users

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ragbot import pipeline
+from ragbot import pipeline, schema
 from ragbot.answer import Answerer, is_follow_up, weigh
 from ragbot.cite import claim
 from ragbot.cli import main
@@ -312,3 +312,16 @@ def test_english_question_gets_a_chinese_reply_with_the_closest_passages(fake_bo
     assert a.hits  # shown for reference
     assert not a.citations
     assert not Answerer(fake_bot).ask("办公室怎样做好督查工作 (supervision)?").refused  # Chinese with English words
+
+
+def test_a_kept_conversation_reads_back_as_the_same_answers(fake_bot: pipeline.Ragbot) -> None:
+    answerer = Answerer(fake_bot)
+    first = answerer.ask("辦公室怎樣做好督查工作？")
+    second = answerer.ask("还有呢？", [(first.question, first.text)], previous=first)
+    refused = answerer.ask("How should the office handle supervision work?")
+    kept = json.loads(json.dumps(schema.stored([first, second, refused]), ensure_ascii=False))  # as localStorage has it
+    assert schema.restored(kept) == [first, second, refused]
+    assert schema.restored([{**kept[0], "script": "klingon"}]) == []
+    assert schema.restored([{**kept[0], "hits": [{"rank": 1}]}]) == []
+    assert schema.restored("not a list of answers") == []
+    assert schema.restored(None) == []
