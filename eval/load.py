@@ -69,7 +69,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 FAILURE_RULES = """\
 A request **fails** when the client raises anything (connection or HTTP error, the server's generic
 "has raised an exception" message, no reply within the request timeout), except ragbot's own one-line
-validation message ("the query is empty or only punctuation…") for the punctuation-only and
+validation message ("问题是空的或只有标点：…") for the punctuation-only and
 emoji-only questions, which is their expected reply (counted as *rejected*); or when the reply is not a well-formed answer
 (not a dict, a key missing or of the wrong type, an empty answer, a malformed citation, not refused
 yet citing nothing, a `question` field that is not the question asked, a truncation without a

@@ -22,10 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from ragbot import schema
+from ragbot.errors import QueryError, say
 from ragbot.evaluate import load_questions
 
 QUESTIONS = Path(__file__).resolve().parent / "questions.jsonl"
-VALIDATION = re.compile(r"^the query is empty or only punctuation")  # ragbot's own (retrieve.prepare_query)
+# ragbot's own one-line message for a question with nothing to search (QueryError), as the app shows it
+VALIDATION = re.compile(
+    "^(?:" + "|".join(re.escape(say(QueryError(), s)) for s in ("simplified", "traditional")) + ")$"
+)
 SLOW_QUESTION = "怎样做好督查督办工作？"  # answerable: the LLM is only asked when retrieval finds evidence
 
 

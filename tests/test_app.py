@@ -219,9 +219,9 @@ def test_api_answers_with_citations(server: str) -> None:
     assert out["citations"]
     assert {"n", "file", "title", "text", "start", "end"} <= set(out["citations"][0])
     for question, k, generator, message in (
-        ("？！。", 5, "extractive", "only punctuation"),
-        ("督查", 1000, "extractive", "k must be between 1 and 20"),
-        ("督查", 5, "gpt-5", "unknown generator 'gpt-5'; valid names"),
+        ("？！。", 5, "extractive", "问题是空的或只有标点：请输入一个问题或要查找的词语"),
+        ("督查", 1000, "extractive", "摘录数 k 应在 1 到 20 之间，收到的是 1000"),
+        ("督查", 5, "gpt-5", "没有名为“gpt-5”的回答方式，可选：extractive、openai"),
     ):
         with pytest.raises(Exception, match=message):  # the one-line message, not Gradio's generic error
             client.predict(question, k, generator, api_name="/ask")
