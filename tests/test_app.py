@@ -247,7 +247,7 @@ def test_page_is_served_without_cdn_assets(server: str) -> None:
 
 @pytest.fixture
 def page(browser: Browser, server: str) -> Iterator[Page]:
-    with local_page(browser, server) as pg:
+    with local_page(browser, server, locale="zh-CN") as pg:  # as a Chinese user's browser has it
         yield pg
 
 
@@ -302,6 +302,38 @@ def test_browser_follow_up_question(page: Page) -> None:
     assert second != first  # a follow-up goes deeper, it never repeats the previous answer
     said = {s for s in re.split(r"[。！？\n]|\[\d+\]", first) if len(s) > 6}
     assert not any(s in second for s in said), (first, second)
+
+
+def test_browser_conversation_survives_a_reload_and_new_chat_starts_fresh(page: Page) -> None:
+    from playwright.sync_api import expect
+
+    ask(page, "怎样做好督查督办工作？")
+    expect(page.locator("#chat .ragbot-cite").first).to_be_visible(timeout=30000)
+    first = page.locator("#chat .ragbot-answer p").first.inner_text()
+    page.reload(wait_until="domcontentloaded")
+    expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)  # kept in the browser
+    assert page.locator("#chat .ragbot-answer p").first.inner_text() == first
+    expect(page.locator("#chat")).to_contain_text("怎样做好督查督办工作？")
+    ask(page, "那具体应该怎么做？")  # the restored answer is the one a follow-up goes deeper than
+    expect(page.locator("#chat .ragbot-answer")).to_have_count(2, timeout=30000)
+    assert page.locator("#chat .ragbot-answer p").nth(2).inner_text() != first
+    page.locator("#new-chat").click()
+    expect(page.locator("#chat .ragbot-answer")).to_have_count(0, timeout=10000)
+    page.wait_for_timeout(1000)
+    page.reload(wait_until="domcontentloaded")
+    page.locator("#question").wait_for()
+    page.wait_for_timeout(3000)  # the restore above took well under this
+    expect(page.locator("#chat .ragbot-answer")).to_have_count(0)
+
+
+def test_browser_gradio_strings_follow_the_browsers_language(browser: Browser, server: str) -> None:
+    from playwright.sync_api import expect
+
+    for locale, drop in (("zh-CN", "将文件拖放到此处"), ("zh-TW", "拖放檔案至此處")):
+        with local_page(browser, server, locale=locale) as pg:
+            pg.locator("#question").wait_for()
+            pg.get_by_role("tab", name="语料").click()
+            expect(pg.locator("#upload")).to_contain_text(drop)
 
 
 def test_browser_page_never_runs_script_from_a_question(page: Page) -> None:
@@ -359,7 +391,7 @@ def test_browser_thumbs_and_comment_are_stored(page: Page, workdir: Path) -> Non
 
     ask(page, "怎样做好信息工作？")
     expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)
-    page.locator("#chat button[aria-label='Like']").last.click()
+    page.locator("#chat button[aria-label='赞']").last.click()  # Gradio's own label, in the browser's language
     expect(page.locator("#feedback-msg")).to_contain_text("已记录", timeout=10000)
     page.locator("#comment textarea").fill("摘录很有用")
     page.locator("#send-comment").click()
