@@ -46,7 +46,6 @@ log = logging.getLogger(__name__)
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]{2,}")
-ASK_IN_CHINESE = "：这些讲话都是中文的，请用中文提问"  # after the refusal, for a question without Chinese
 
 if TYPE_CHECKING:
     from .index import Index
@@ -201,7 +200,7 @@ class Answerer:
         q, script, hits, notice = ev.question, ev.script, ev.hits, ev.notice
         foreign = not _HAN.search(q) and bool(_LATIN.search(q))  # the speeches are Chinese; say so
         if not ev.enough or foreign:
-            refusal = to_script(cite.REFUSAL + (ASK_IN_CHINESE if foreign else ""), script) + "。"
+            refusal = to_script(cite.ASK_IN_CHINESE if foreign else cite.REFUSAL, script) + "。"
             yield refusal
             times.append(("generate", time.perf_counter() - ev.retrieved_at))
             yield self._answer(q, refusal, script, hits, "extractive", times, notice, refused=True)

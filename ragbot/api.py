@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -111,6 +112,20 @@ def answered(call: Callable[[], Any], script: Script) -> Any:
         return JSONResponse(error_body(internal, script), status_code=500)
 
 
+def check_files(app: App, files: Sequence[str]) -> Filters:
+    """A filter to `files` (names as /api/speeches lists them, or their last part), or a one-line error
+    naming one that is in no speech (a typo would otherwise look like a question the corpus cannot answer)."""
+    known = {s.file for s in app.bot.index.speeches.values()}
+    for f in files:
+        if not any(k == f or k.endswith("/" + f) for k in known):
+            raise RagbotError(
+                f"no file {f!r} in the index; GET /api/speeches lists them",
+                zh="没有文件 {0}，可用 /api/speeches 查看全部",
+                names=(f,),
+            )
+    return Filters(files=tuple(files))
+
+
 def previous_answer(app: App, history: list[tuple[str, str]], k: int | None, filters: Filters) -> Answer | None:
     """The answer the last turn had, recomputed extractively (the client sends text, not Answers), so
     a follow-up goes deeper than it instead of repeating it."""
@@ -142,7 +157,7 @@ def _ask(api: APIRouter, app: App) -> None:
             k = check_k(body.k) if body.k is not None else None
             answerer = app.answerer(body.generator or app.config.generator)
             history = [(t.question, t.answer) for t in body.history[-HISTORY_TURNS:]]
-            filters = Filters(files=tuple(body.files))
+            filters = check_files(app, body.files)
             previous = previous_answer(app, history, k, filters)
             pieces = answerer.stream(body.question, history, filters, k, previous)
             first = next(pieces)  # a bad question fails here, before any event is sent
@@ -169,7 +184,7 @@ def _lookups(api: APIRouter, app: App) -> None:
     def _search(query: str, k: int | None, mode: Mode | None, files: list[str], request: Request) -> Any:
         def run() -> Any:
             n = check_k(k) if k is not None else None
-            return schema.search(app.bot.search(query, n, mode, Filters(files=tuple(files))))
+            return schema.search(app.bot.search(query, n, mode, check_files(app, files)))
 
         return answered(run, script_of(query, request))
 
@@ -226,7 +241,8 @@ def _speeches(api: APIRouter, app: App) -> None:
             if found is None:
                 raise RagbotError(
                     f"no speech {speech} in file {file!r}; GET /api/speeches lists them",
-                    zh=f"没有找到文件 {file} 的第 {speech} 篇讲话，可用 /api/speeches 查看全部",
+                    zh=f"没有找到文件 {{0}} 的第 {speech} 篇讲话，可用 /api/speeches 查看全部",
+                    names=(file,),
                 )
             return schema.speech(found, [c for c in index.chunks if (c.file, c.speech) == (file, speech)])
 
@@ -237,6 +253,8 @@ def _service(api: APIRouter, app: App) -> None:
     @api.post("/feedback", summary="Rate an answer (up, down) or comment on it")
     def feedback(body: FeedbackBody, request: Request) -> Any:
         script = script_of(str(body.answer.get("question", "")), request)
+        if body.rating == "comment" and not body.comment.strip():
+            return failure(RagbotError("a comment needs its text", zh="请在 comment 中写下意见内容"), script)
         try:
             record = schema.feedback_record(body.answer, body.rating, body.comment, app.settings())
         except ValueError as e:
@@ -295,7 +313,10 @@ def install(server: FastAPI, app: App, more: Sequence[tuple[APIRouter, Invalid]]
     def openapi() -> dict[str, Any]:
         if not spec:
             routes = [route for r in routers for route in r.routes]
-            spec.append(get_openapi(title="ragbot API", version=__version__, description=DOCS, routes=routes))
+            made = get_openapi(title="ragbot API", version=__version__, description=DOCS, routes=routes)
+            made.setdefault("components", {})["securitySchemes"] = {"token": {"type": "http", "scheme": "bearer"}}
+            made["security"] = [{"token": []}]  # Swagger UI's Authorize button sends the token with every try
+            spec.append(made)
         return spec[0]
 
     @server.get("/api/docs", include_in_schema=False)
@@ -306,20 +327,47 @@ def install(server: FastAPI, app: App, more: Sequence[tuple[APIRouter, Invalid]]
             swagger_js_url="/api/docs/assets/swagger-ui-bundle.js",
             swagger_css_url="/api/docs/assets/swagger-ui.css",
             swagger_favicon_url="/api/docs/assets/favicon.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from validator.swagger.io
         )
 
     @server.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path")) or "请求"
-        why = _WHY.get(str(first.get("type", "")), "") or str(first.get("msg", "invalid"))
-        if first.get("type") == "literal_error":
-            why = f"应为 {first.get('ctx', {}).get('expected', '')}之一"
+        zh, en = explain(exc.errors()[0] if exc.errors() else {})
         for other, reply in more:
             if request.url.path.startswith(other.prefix + "/"):
-                return reply(f"请求内容不符合要求（{where}：{why}）", 422)
-        body = {"detail": f"请求内容不符合要求（{where}：{why}），请对照 /api/docs 修改", "error": f"{where}: {why}"}
-        return JSONResponse(body, status_code=422)
+                return reply(f"请求内容不符合要求：{zh}", 422)
+        return JSONResponse(
+            {"detail": f"请求内容不符合要求：{zh}；请对照 /api/docs 修改", "error": en}, status_code=422
+        )
+
+    @server.api_route("/api/{rest:path}", methods=["GET", "POST"], include_in_schema=False)
+    def unknown(rest: str) -> JSONResponse:  # not Gradio's English "Not Found"
+        path = f"/api/{rest}"
+        routes = [route for r in routers for route in r.routes if getattr(route, "path", "") == path]
+        takes = sorted({m for route in routes for m in getattr(route, "methods", ())})
+        if takes:
+            zh, en, status = f"接口 {path} 只接受 {'、'.join(takes)} 请求", f"{path} takes {', '.join(takes)}", 405
+        else:
+            zh, en, status = f"没有 {path} 这个接口，可用的接口见 /api/docs", f"no route {path}", 404
+        return JSONResponse({"detail": zh, "error": en}, status_code=status)
+
+
+def explain(error: Mapping[str, Any]) -> tuple[str, str]:
+    """(Chinese, English) of the first thing wrong with a request, naming the field: 字段 k：应为整数."""
+    loc = [str(p) for p in error.get("loc", ())]
+    if loc and loc[0] in ("body", "query", "path"):
+        loc = loc[1:]
+    kind, en = str(error.get("type", "")), str(error.get("msg", "invalid"))
+    if kind == "json_invalid":
+        return "请求体不是有效的 JSON", f"the body is not valid JSON ({en})"
+    if not loc or kind == "model_attributes_type":
+        return "请求体应为 JSON 对象（Content-Type: application/json）", f"the body must be a JSON object ({en})"
+    why = _WHY.get(kind, en)
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        why = f"应为 {'、'.join(allowed)} 之一"
+    field = ".".join(p for p in loc if not p.isdigit()) or loc[0]
+    return f"字段 {field}：{why}", f"{field}: {en}"
 
 
 _WHY = {  # pydantic's error types, in Chinese (others keep pydantic's English)

@@ -25,6 +25,7 @@ from .types import AnswerSentence
 
 REFUSAL = "语料中没有找到相关内容"
 REFUSAL_T = "語料中沒有找到相關內容"
+ASK_IN_CHINESE = "这些讲话都是中文的，请用中文提问"  # the reply to a question without Chinese: also a refusal
 # template words an answer may use around the speeches' own words: a lead-in, list numbering. They
 # carry no claim, so they need no excerpt (folded forms; a lead-in ends with ： or stands alone)
 LEAD_INS = (
@@ -97,7 +98,8 @@ def support(sentence: str, excerpt: str) -> float:
 
 
 def is_refusal(sentence: str) -> bool:
-    return REFUSAL in fold(sentence)
+    folded = fold(sentence)
+    return REFUSAL in folded or ASK_IN_CHINESE in folded
 
 
 def claim(sentence: str) -> str:

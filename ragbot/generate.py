@@ -34,6 +34,8 @@ from .errors import ConfigError, RagbotError
 from .script import to_script
 from .types import Script
 
+NO_LLM = "没有配置可用的大模型（{0}），请改用摘录式回答（extractive），或请管理员配置"
+
 
 class GeneratorError(RagbotError):
     """A generator could not produce an answer (server down, timeout, bad reply)."""
@@ -142,7 +144,11 @@ class OpenAIGenerator:
         stream: bool = Config.llm_stream,
     ):
         if not base_url:
-            raise ConfigError("the openai generator needs llm_base_url (e.g. http://127.0.0.1:11434/v1 for Ollama)")
+            raise ConfigError(
+                "the openai generator needs llm_base_url (e.g. http://127.0.0.1:11434/v1 for Ollama)",
+                zh=NO_LLM,
+                names=("llm_base_url",),
+            )
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.api_key = api_key
@@ -250,9 +256,17 @@ class LlamaCppGenerator:
         try:
             from llama_cpp import Llama
         except ImportError:
-            raise ConfigError("the llama-cpp generator needs llama-cpp-python: pip install 'ragbot[llama]'") from None
+            raise ConfigError(
+                "the llama-cpp generator needs llama-cpp-python: pip install 'ragbot[llama]'",
+                zh=NO_LLM,
+                names=("llama-cpp-python",),
+            ) from None
         if not os.path.isfile(model_path):
-            raise ConfigError(f"GGUF file not found: {model_path!r}; set llm_model to a local .gguf file")
+            raise ConfigError(
+                f"GGUF file not found: {model_path!r}; set llm_model to a local .gguf file",
+                zh=NO_LLM,
+                names=("llm_model",),
+            )
         try:
             self.llm: Any = Llama(model_path=model_path, n_ctx=n_ctx, verbose=False)
         except Exception as e:
@@ -283,12 +297,20 @@ class TransformersGenerator:
         try:
             from transformers import AutoModelForCausalLM, AutoTokenizer
         except ImportError:
-            raise ConfigError("the transformers generator needs transformers: pip install 'ragbot[hf]'") from None
+            raise ConfigError(
+                "the transformers generator needs transformers: pip install 'ragbot[hf]'",
+                zh=NO_LLM,
+                names=("transformers",),
+            ) from None
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(model)
             self.model: Any = AutoModelForCausalLM.from_pretrained(model)
         except Exception as e:
-            raise ConfigError(f"cannot load causal LM '{model}' ({type(e).__name__}); give a local folder") from None
+            raise ConfigError(
+                f"cannot load causal LM '{model}' ({type(e).__name__}); give a local folder",
+                zh=NO_LLM,
+                names=("llm_model",),
+            ) from None
         self.max_new_tokens = max_new_tokens
 
     def _render(self, messages: list[dict[str, str]]) -> str:
@@ -318,6 +340,22 @@ REGISTRY: dict[str, Callable[[Config], Generator]] = {
     "transformers": lambda config: TransformersGenerator(config.llm_model),
 }
 GENERATORS = tuple(REGISTRY)
+
+
+def available(config: Config) -> tuple[str, ...]:
+    """The generators this configuration can run (what a chat front-end is offered): extractive always,
+    openai with an llm_base_url, llama-cpp with a local .gguf llm_model and llama-cpp-python installed,
+    transformers with a local model folder and transformers installed."""
+    from importlib.util import find_spec
+
+    model = config.llm_model or ""
+    ok = {
+        "extractive": True,
+        "openai": bool(config.llm_base_url),
+        "llama-cpp": model.endswith(".gguf") and os.path.isfile(model) and find_spec("llama_cpp") is not None,
+        "transformers": os.path.isdir(model) and find_spec("transformers") is not None,
+    }
+    return tuple(name for name in GENERATORS if ok.get(name))
 
 
 def make_generator(name: str, config: Config) -> Generator:

@@ -18,13 +18,14 @@ later route) sees it.
   Gradio's None), `HttpOnly`, and `Secure` exactly when the request came over HTTPS.
 - **Upload size**: an upload without a Content-Length or longer than the batch cap is refused with
   413 before its body is read (Gradio then also stops each file at `max_file_mb` while streaming).
-- **API token** (`RAGBOT_API_TOKEN`): the HTTP API (/api/…, /v1/…) then needs
+- **API token** (`RAGBOT_API_TOKEN`): the HTTP API (/api/…, /v1/…; not its docs page) then needs
   `Authorization: Bearer <token>` or, with --auth, the login cookie. A request with the right token
   is not cookie-based, so it passes the origin and login checks (browsers still need CORS, i.e.
   `allowed_origins`); a wrong token gets 401. The token is compared in constant time, never logged.
   Without a token set, an Authorization header changes nothing (chat clients always send some key).
 
-Refusals are JSON `{"detail": …}` in Chinese, Traditional when the browser asks for zh-TW/HK/Hant.
+Refusals are JSON `{"detail": …}` in Chinese, Traditional when the browser asks for zh-TW/HK/Hant;
+under /api/ with an English `error` line beside it, under /v1/ in OpenAI's `{"error": {"message"}}`.
 What it does not do: CORS headers (serve.py gives them to `allowed_origins` only, through
 Starlette's CORSMiddleware), check passwords (Gradio does) or give per-user rights.
 """
@@ -45,7 +46,7 @@ Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-Refusal = tuple[int, str, dict[str, str]]  # status, the Chinese message, extra headers
+Refusal = tuple[int, str, str, dict[str, str]]  # status, the Chinese message, the English one, extra headers
 
 LOGIN_FAILURES = 5  # wrong passwords from one address within the window before it must wait
 LOGIN_WINDOW = 60.0  # seconds
@@ -73,6 +74,7 @@ OPEN_PATHS = (
 )
 OPEN_PREFIXES = ("/assets/", "/static/", "/gradio_api/assets/", "/gradio_api/static/", "/svelte/")
 API_PREFIXES = ("/api/", "/v1/")  # the HTTP API (api.py, openai_api.py), where a bearer token may be used
+DOCS_PATHS = ("/api/docs", "/api/openapi.json")  # its documentation: no data, so no token (--auth still applies)
 
 
 def origin_of(url: str) -> str | None:
@@ -228,6 +230,7 @@ class Guard:
         send: Send,
         status: int,
         message: str,
+        english: str = "",
         headers: dict[str, str] | None = None,
     ) -> None:
         if scope["type"] == "websocket":
@@ -236,7 +239,13 @@ class Guard:
         from .script import to_traditional
 
         text = to_traditional(message) if _traditional(scope) else message
-        body = json.dumps({"detail": text}, ensure_ascii=False).encode("utf-8")
+        path = scope.get("path", "")
+        reply: dict[str, Any] = {"detail": text}  # the pages' shape
+        if path.startswith("/v1/"):  # OpenAI's, so chat clients show the message
+            reply = {"error": {"message": text, "type": "invalid_request_error", "code": status}}
+        elif path.startswith("/api/"):  # the API's: the Chinese line and the CLI-style English one
+            reply = {"detail": text, "error": english}
+        body = json.dumps(reply, ensure_ascii=False).encode("utf-8")
         extra = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
         await send(
             {
@@ -302,29 +311,39 @@ class Guard:
         if self.loopback_only:
             name, _ = host_of(_header(scope, b"host") or "localhost")
             if name not in LOOPBACK_NAMES and name not in self.allowed_hosts:
-                return 403, "本服务只接受本机地址（localhost）的访问", {}
-        api = path.startswith(API_PREFIXES) or path in ("/api", "/v1")
+                return 403, "本服务只接受本机地址（localhost）的访问", "this server answers to localhost only", {}
+        api = (path.startswith(API_PREFIXES) or path in ("/api", "/v1")) and not path.startswith(DOCS_PATHS)
         token = self.token(scope) if api else None
         if token is not None:
-            return None if token else (401, "API 令牌不正确", {"WWW-Authenticate": "Bearer"})
+            return None if token else (401, "API 令牌不正确", "wrong API token", {"WWW-Authenticate": "Bearer"})
         if scope["type"] == "websocket" or method not in SAFE_METHODS:
             origin = self.foreign(scope)
             if origin is not None:
                 self.log(f"refused a {method if scope['type'] == 'http' else 'websocket'} {path} from {origin}")
-                return 403, "拒绝跨站请求：请在本服务自己的页面上操作", {}
+                return 403, "拒绝跨站请求：请在本服务自己的页面上操作", f"cross-site request from {origin} refused", {}
         server = self.auth_app() if self.auth_app else None
         if server is not None and getattr(server, "auth", None) is not None:
             if path in LOGIN_PATHS and method == "POST":
                 return "login"
             if not (path in OPEN_PATHS or path.startswith(OPEN_PREFIXES) or self.logged_in(scope, server)):
-                return 401, "请先登录", {}
+                return 401, "请先登录", "log in first (or send the API token)", {}
         elif api and self.api_token and method != "OPTIONS":  # no login to stand in for the token
-            return 401, "请在 Authorization 头中提供 API 令牌（Bearer）", {"WWW-Authenticate": "Bearer"}
+            return (
+                401,
+                "请在 Authorization 头中提供 API 令牌（Bearer）",
+                "send the API token: Authorization: Bearer <RAGBOT_API_TOKEN>",
+                {"WWW-Authenticate": "Bearer"},
+            )
         if self.upload_cap is not None and method == "POST" and path in UPLOAD_PATHS:
             length = _header(scope, b"content-length")
             if length is None or not length.isdigit() or int(length) > self.upload_cap:
                 mb = self.upload_cap / 1_000_000
-                return 413 if length else 411, f"上传内容过大或未注明大小：一次最多 {mb:g} MB", {}
+                return (
+                    413 if length else 411,
+                    f"上传内容过大或未注明大小：一次最多 {mb:g} MB",
+                    f"upload over {mb:g} MB",
+                    {},
+                )
         return None
 
     def token(self, scope: Scope) -> bool | None:
@@ -369,6 +388,7 @@ class Guard:
                 send,
                 429,
                 f"密码错误次数过多，请 {wait:.0f} 秒后再试",
+                f"too many wrong passwords; try again in {wait:.0f} s",
                 {"Retry-After": str(int(wait) + 1)},
             )
             return

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fastapi import APIRouter
@@ -28,8 +28,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import schema
 from .api import previous_answer, script_of, status_of
+from .cite import claim
+from .config import Config
 from .errors import RagbotError, say
-from .generate import GENERATORS
+from .generate import available
 from .render import CLOSEST, CLOSEST_LABEL
 from .retrieve import Filters
 from .script import to_script
@@ -62,16 +64,17 @@ class ChatBody(BaseModel):
     stream: bool = False
 
 
-def models() -> list[str]:
-    return [MODEL, *(f"{MODEL}-{g}" for g in GENERATORS)]
+def models(config: Config) -> list[str]:
+    """`ragbot` and one `ragbot-<generator>` per generator this server can run (generate.available)."""
+    return [MODEL, *(f"{MODEL}-{g}" for g in available(config))]
 
 
-def generator_of(model: str, default: str) -> str | None:
-    """The generator a model name picks (None: no such model)."""
+def generator_of(model: str, config: Config) -> str | None:
+    """The generator a model name picks (None: no such model here)."""
     if model == MODEL:
-        return default
+        return config.generator
     name = model.removeprefix(f"{MODEL}-")
-    return name if model.startswith(f"{MODEL}-") and name in GENERATORS else None
+    return name if model.startswith(f"{MODEL}-") and name in available(config) else None
 
 
 def error(message: str, status: int, kind: str, code: str | None = None) -> JSONResponse:
@@ -83,13 +86,13 @@ def invalid(message: str, status: int) -> JSONResponse:
     return error(message, status, "invalid_request_error")
 
 
-def conversation(messages: list[Message]) -> tuple[str, list[tuple[str, str]]]:
-    """(question, history): the last user message, and the user/assistant pairs before it (each
-    assistant turn without its sources block, so only the answer feeds the follow-up)."""
+def conversation(messages: list[Message]) -> tuple[str | None, list[tuple[str, str]]]:
+    """(question, history): the last user message (None: there is none), and the user/assistant pairs
+    before it (each assistant turn without its sources block, so only the answer feeds the follow-up)."""
     turns = [(m.role, m.text()) for m in messages if m.role in ("user", "assistant")]
     last = max((i for i, (role, _) in enumerate(turns) if role == "user"), default=-1)
     if last < 0:
-        return "", []
+        return None, []
     history: list[tuple[str, str]] = []
     for role, text in turns[:last]:
         if role == "user":
@@ -109,22 +112,39 @@ def answer_part(content: str) -> str:
     return content.strip()
 
 
+SNIPPET = 120  # characters of an excerpt a chat reply shows (the whole excerpt travels in `ragbot`)
+
+
+def snippet(text: str, quoted: Sequence[str]) -> str:
+    """The part of an excerpt a chat reader needs: around the first sentence the answer quotes from it
+    (else its opening), at most SNIPPET characters, cut with … where it was cut."""
+    flat = " ".join(text.split())
+    at = next((flat.find(q[:12]) for q in quoted if q[:12] and flat.find(q[:12]) >= 0), 0)
+    start = max(0, at - 20)
+    part = flat[start : start + SNIPPET]
+    return ("…" if start else "") + part + ("…" if start + SNIPPET < len(flat) else "")
+
+
 def content(a: Answer) -> str:
-    """The reply a chat front-end shows: the answer, then its numbered sources (or closest passages)."""
+    """The reply a chat front-end shows: the answer, then its numbered sources (or closest passages),
+    each a source line and the cited part of its excerpt."""
     lines = [a.text.strip(), ""]
     if a.refused:
         if not a.hits:
             return a.text.strip()
         lines.append(to_script(CLOSEST_LABEL, a.script))
-        shown = [(i, h.title, h.file, h.headings, h.text) for i, h in enumerate(a.hits[:CLOSEST], start=1)]
+        shown: list[tuple[int, str, str, tuple[str, ...], str, tuple[str, ...]]] = [
+            (i, h.title, h.file, h.headings, h.text, ()) for i, h in enumerate(a.hits[:CLOSEST], start=1)
+        ]
     else:
         lines.append(to_script(SOURCES, a.script) + "：")
-        shown = [(c.n, c.title, c.file, c.headings, c.text) for c in a.citations]
-    for n, title, file, headings, text in shown:
-        where = " · ".join(x for x in (title, file, " › ".join(headings)) if x)
-        lines.append(f"[{n}] {where}")
-        lines.extend("> " + line for line in text.splitlines() if line.strip())
-        lines.append("")
+        shown = [
+            (c.n, c.title, c.file, c.headings, c.text, tuple(claim(a.sentences[i].text) for i in c.sentences))
+            for c in a.citations
+        ]
+    for n, title, file, headings, text, quoted in shown:
+        where = " · ".join(x for x in (title, file, " › ".join(headings[-1:])) if x)
+        lines += [f"[{n}] {where}", f"> {snippet(text, quoted)}", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -134,22 +154,20 @@ def router(app: App) -> APIRouter:
 
     @v1.get("/models", summary="The models a chat front-end may pick: one per answer generator")
     def list_models() -> Any:
-        data = [{"id": m, "object": "model", "created": 0, "owned_by": "ragbot"} for m in models()]
+        data = [{"id": m, "object": "model", "created": 0, "owned_by": "ragbot"} for m in models(app.config)]
         return {"object": "list", "data": data}
 
     @v1.post("/chat/completions", summary="Chat completions: the answer with its numbered sources")
     def chat(body: ChatBody) -> Any:
         question, history = conversation(body.messages)
-        generator = generator_of(body.model, app.config.generator)
+        generator = generator_of(body.model, app.config)
         if generator is None:
+            listed = "、".join(models(app.config))
             return error(
-                f"没有名为“{body.model}”的模型，可选：{'、'.join(models())}",
-                404,
-                "invalid_request_error",
-                "model_not_found",
+                f"没有名为“{body.model}”的模型，可选：{listed}", 404, "invalid_request_error", "model_not_found"
             )
-        if not question.strip():
-            return error("没有找到用户的问题：messages 中需要至少一条 user 消息", 400, "invalid_request_error")
+        if question is None:
+            return error("没有收到提问：messages 里需要有一条用户（role 为 user）的消息", 400, "invalid_request_error")
         try:
             previous = previous_answer(app, history, None, Filters())
             a = app.answerer(generator).ask(question, history, previous=previous)

@@ -89,17 +89,32 @@ def test_ask_errors_are_json_in_the_askers_script_with_the_cli_line(api: httpx.C
     assert r.json()["detail"].startswith("没有名为“gpt-5”的回答方式，可选：extractive、openai")
     r = api.post("/api/ask", json={"k": 3})
     assert r.status_code == 422
-    assert r.json()["detail"] == "请求内容不符合要求（question：缺少此项），请对照 /api/docs 修改"
+    assert r.json() == {
+        "detail": "请求内容不符合要求：字段 question：缺少此项；请对照 /api/docs 修改",
+        "error": "question: Field required",
+    }
     r = api.post("/api/ask", content=b"{not json", headers={"content-type": "application/json"})
     assert r.status_code == 422
-    assert "请求内容不符合要求" in r.json()["detail"]
+    assert r.json()["detail"] == "请求内容不符合要求：请求体不是有效的 JSON；请对照 /api/docs 修改"
     assert "Traceback" not in r.text
+    r = api.post("/api/ask", data={"question": "督查"})  # a form, not JSON
+    assert (
+        r.json()["detail"]
+        == "请求内容不符合要求：请求体应为 JSON 对象（Content-Type: application/json）；请对照 /api/docs 修改"
+    )
+    r = api.post("/api/ask", json={"question": "督查工作怎么做？", "files": ["nope.txt"]})  # a typo, not "not found"
+    assert r.status_code == 422
+    assert r.json()["detail"] == "没有文件 nope.txt，可用 /api/speeches 查看全部"
+    r = api.get("/api/ask")
+    assert (r.status_code, r.json()["detail"]) == (405, "接口 /api/ask 只接受 POST 请求")
+    r = api.get("/api/answer")
+    assert (r.status_code, r.json()["detail"]) == (404, "没有 /api/answer 这个接口，可用的接口见 /api/docs")
 
 
 def test_english_question_gets_a_chinese_reply(api: httpx.Client) -> None:
     out = api.post("/api/ask", json={"question": "What should the office director do?"}).json()
     assert out["refused"]
-    assert out["answer"] == "语料中没有找到相关内容：这些讲话都是中文的，请用中文提问。"
+    assert out["answer"] == "这些讲话都是中文的，请用中文提问。"
     assert out["hits"]
 
 
@@ -115,9 +130,9 @@ def test_search_by_get_and_post_with_filters_and_modes(api: httpx.Client) -> Non
     assert {h["file"] for h in only["hits"]} == {file}
     r = api.get("/api/search", params={"query": "督查", "mode": "fuzzy"})
     assert r.status_code == 422
-    assert (
-        r.json()["detail"] == "请求内容不符合要求（mode：应为 'hybrid', 'dense' or 'bm25'之一），请对照 /api/docs 修改"
-    )
+    assert r.json()["detail"] == "请求内容不符合要求：字段 mode：应为 hybrid、dense、bm25 之一；请对照 /api/docs 修改"
+    r = api.get("/api/search", params={"k": 3})
+    assert r.json()["detail"] == "请求内容不符合要求：字段 query：缺少此项；请对照 /api/docs 修改"
 
 
 def test_phrases_by_get_and_post(api: httpx.Client) -> None:
@@ -155,6 +170,8 @@ def test_feedback_is_stored_and_a_made_up_answer_refused(api: httpx.Client, shar
     assert r.status_code == 422
     assert r.json()["detail"] == "answer 应是 /api/ask 返回的回答原样"
     assert api.post("/api/feedback", json={"answer": answer, "rating": "meh"}).status_code == 422
+    r = api.post("/api/feedback", json={"answer": answer, "rating": "comment", "comment": " "})
+    assert (r.status_code, r.json()["detail"]) == (422, "請在 comment 中寫下意見內容")  # QUESTION is Traditional
 
 
 def test_health_names_index_model_and_store(api: httpx.Client) -> None:
@@ -173,7 +190,9 @@ def test_docs_and_schema_are_served_without_a_cdn(api: httpx.Client, browser: An
     assert all(a.startswith("/api/docs/assets/") for a in assets), assets
     for a in assets:
         assert api.get(a).status_code == 200, a
+    assert "validatorUrl: null" in page.replace('"validatorUrl": null', "validatorUrl: null")  # no outside badge
     spec = api.get("/api/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["token"] == {"type": "http", "scheme": "bearer"}  # Authorize
     assert {"/api/ask", "/api/search", "/api/phrases", "/api/speeches", "/api/feedback", "/api/health"} <= set(
         spec["paths"]
     )
@@ -191,17 +210,22 @@ def client(shared_server: Served) -> Any:
 
 
 def test_openai_models_and_a_completion_with_sources(client: Any) -> None:
-    assert {"ragbot", "ragbot-extractive"} <= {m.id for m in client.models.list().data}
+    assert [m.id for m in client.models.list().data] == ["ragbot", "ragbot-extractive"]  # no LLM configured here
     done = client.chat.completions.create(model="ragbot", messages=[{"role": "user", "content": QUESTION}])
     text = done.choices[0].message.content
     assert done.choices[0].finish_reason == "stop"
-    assert re.search(r"\[1\]", text.split("來源：")[0])
-    assert "\n\n來源：\n[1] " in text  # the asker's script
+    answer, sources = text.split("\n\n來源：\n")  # the asker's script
+    assert re.search(r"\[1\]", answer)
     extra = done.model_extra["ragbot"]
     assert schema.answer_problems(extra) == []
-    for c in extra["citations"]:
-        assert f"[{c['n']}] " in text
-        assert c["text"].splitlines()[0] in text  # the excerpt as the file has it
+    assert answer.strip() == extra["answer"].strip()
+    quotes = [line for line in sources.splitlines() if line.startswith("> ")]
+    assert len(quotes) == len(extra["citations"])
+    for c, quote in zip(extra["citations"], quotes, strict=True):
+        assert f"[{c['n']}] {c['title']} · {c['file']}" in sources
+        shown = quote[2:].strip("…")
+        assert shown in " ".join(c["text"].split())  # the excerpt's own words, cut to the cited part
+        assert len(shown) <= 120
 
 
 def test_openai_stream_equals_the_whole_reply(client: Any) -> None:
@@ -242,12 +266,14 @@ def test_openai_follow_up_and_refusal(client: Any) -> None:
 def test_openai_errors_come_in_its_shape(client: Any) -> None:
     import openai
 
-    with pytest.raises(openai.NotFoundError, match="没有名为“gpt-4o”的模型"):
+    with pytest.raises(openai.NotFoundError, match="没有名为“gpt-4o”的模型，可选：ragbot、ragbot-extractive"):
         client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": "督查"}])
-    with pytest.raises(openai.BadRequestError, match="没有找到用户的问题"):
+    with pytest.raises(openai.BadRequestError, match="没有收到提问"):
         client.chat.completions.create(model="ragbot", messages=[{"role": "system", "content": "hi"}])
     with pytest.raises(openai.UnprocessableEntityError, match="问题是空的或只有标点"):
         client.chat.completions.create(model="ragbot", messages=[{"role": "user", "content": "？？"}])
+    with pytest.raises(openai.NotFoundError, match="ragbot-openai"):  # listed only where an LLM is configured
+        client.chat.completions.create(model="ragbot-openai", messages=[{"role": "user", "content": "督查"}])
 
 
 # ------------------------------------------------------------------ the token, without --auth (Guard alone)
@@ -265,11 +291,16 @@ def _guarded(token: str | None) -> Any:
 def test_api_token_without_login_guards_the_api_only() -> None:
     web, lines = _guarded("t0ken-123")
     assert web.get("/api/health").status_code == 401
-    assert web.get("/api/health").json() == {"detail": "请在 Authorization 头中提供 API 令牌（Bearer）"}
+    assert web.get("/api/health").json() == {
+        "detail": "请在 Authorization 头中提供 API 令牌（Bearer）",
+        "error": "send the API token: Authorization: Bearer <RAGBOT_API_TOKEN>",
+    }
+    assert web.get("/api/docs").status_code == 200  # the documentation holds no data: no token
+    assert web.get("/api/openapi.json").status_code == 200
     assert web.get("/api/health", headers={"Authorization": "Bearer t0ken-123"}).status_code == 200
     wrong = web.post("/v1/chat/completions", headers={"Authorization": "Bearer nope", "Accept-Language": "zh-TW"})
     assert wrong.status_code == 401
-    assert wrong.json() == {"detail": "API 令牌不正確"}
+    assert wrong.json() == {"error": {"message": "API 令牌不正確", "type": "invalid_request_error", "code": 401}}
     assert wrong.headers["www-authenticate"] == "Bearer"
     evil = {"Authorization": "Bearer t0ken-123", "Origin": "http://evil.example"}
     assert web.post("/api/ask", headers=evil).status_code == 200  # not cookie-based: the token is the proof
