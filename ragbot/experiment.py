@@ -36,33 +36,68 @@ class Variant:
     overrides: tuple[tuple[str, Any], ...] = ()
     baseline: bool = False  # a peer recipe from eval/baselines.py: retrieval only
     needs: str = ""  # what must be configured: "reranker", "llm"
+    zh: str = ""  # `about` in Chinese, for the report
 
 
 VARIANTS: dict[str, Variant] = {
     v.name: v
     for v in (
-        Variant("bm25", "BM25 only (jieba words)", (("mode", "bm25"),)),
-        Variant("dense", "e5 vectors only (chunk and sentence vectors)", (("mode", "dense"),)),
-        Variant("hybrid", "dense + BM25, reciprocal-rank fusion: the default", ()),
-        Variant("hybrid-rerank", "hybrid, then the configured cross-encoder reranks", (), needs="reranker"),
+        Variant("bm25", "BM25 only (jieba words)", (("mode", "bm25"),), zh="仅 BM25（jieba 分词）"),
         Variant(
-            "hybrid-c500", "hybrid over 500-character chunks (overlap 80)", (("chunk_size", 500), ("chunk_overlap", 80))
+            "dense",
+            "e5 vectors only (chunk and sentence vectors)",
+            (("mode", "dense"),),
+            zh="仅 e5 向量（片段向量与句子向量）",
         ),
-        Variant("llm-openai", "hybrid + the OpenAI-compatible generator", (("generator", "openai"),), needs="llm"),
-        Variant("llm-llama-cpp", "hybrid + a local GGUF model (llama.cpp)", (("generator", "llama-cpp"),), needs="llm"),
+        Variant(
+            "hybrid",
+            "dense + BM25, reciprocal-rank fusion: the default",
+            zh="向量 + BM25，倒数排名融合（RRF）：默认配置",
+        ),
+        Variant(
+            "hybrid-rerank",
+            "hybrid, then the configured cross-encoder reranks",
+            needs="reranker",
+            zh="hybrid 检索后，由配置的交叉编码器重新排序",
+        ),
+        Variant(
+            "hybrid-c500",
+            "hybrid over 500-character chunks (overlap 80)",
+            (("chunk_size", 500), ("chunk_overlap", 80)),
+            zh="hybrid，片段长 500 字（重叠 80 字）",
+        ),
+        Variant(
+            "llm-openai",
+            "hybrid + the OpenAI-compatible generator",
+            (("generator", "openai"),),
+            needs="llm",
+            zh="hybrid + OpenAI 兼容接口的大模型生成回答",
+        ),
+        Variant(
+            "llm-llama-cpp",
+            "hybrid + a local GGUF model (llama.cpp)",
+            (("generator", "llama-cpp"),),
+            needs="llm",
+            zh="hybrid + 本地 GGUF 模型（llama.cpp）生成回答",
+        ),
         Variant(
             "llm-transformers",
             "hybrid + a local causal LM (transformers)",
             (("generator", "transformers"),),
             needs="llm",
+            zh="hybrid + 本地因果语言模型（transformers）生成回答",
         ),
         Variant(
-            "langchain", "peer: LangChain defaults, RecursiveCharacterTextSplitter(500, 50), FAISS store", baseline=True
+            "langchain",
+            "peer: LangChain defaults, RecursiveCharacterTextSplitter(500, 50), FAISS store",
+            baseline=True,
+            zh="对照方案：LangChain 默认做法，RecursiveCharacterTextSplitter(500, 50)，FAISS 向量库",
         ),
         Variant(
             "chatchat",
             "peer: Langchain-Chatchat, Chinese separators 750/150, jieba BM25 + FAISS 0.5/0.5",
             baseline=True,
+            zh="对照方案：Langchain-Chatchat，中文分隔符，片段 750/150 字，jieba BM25 + FAISS 各占 0.5/0.5",
         ),
     )
 }
@@ -94,10 +129,11 @@ BaselineMaker = Callable[[Sequence[Path], Embedder], Baseline]
 @dataclass(frozen=True)
 class VariantRun:
     variant: Variant
-    status: str  # "ran" or why it did not
+    status: str  # "ran" or why it did not (English, for the terminal)
     build_s: float = 0.0  # index built for it (0: the shared index)
     chunks: int = 0
     settings: tuple[tuple[str, Any], ...] = ()
+    status_zh: str = ""  # why it did not run, in Chinese, for the report
 
 
 @dataclass(frozen=True)
@@ -114,20 +150,35 @@ class EvalRun:
 
 def unavailable(v: Variant, config: Config) -> str:
     """Why `v` cannot run with this configuration ("" when it can)."""
+    return why_not(v, config)[0]
+
+
+def why_not(v: Variant, config: Config) -> tuple[str, str]:
+    """(English, Chinese): why `v` cannot run with this configuration (("", "") when it can)."""
     if v.needs == "reranker" and not config.reranker:
-        return "no reranker configured (set reranker / RAGBOT_RERANKER to a cross-encoder id or folder)"
+        return (
+            "no reranker configured (set reranker / RAGBOT_RERANKER to a cross-encoder id or folder)",
+            "未配置重排序模型（把 reranker / RAGBOT_RERANKER 设为交叉编码器的模型名或文件夹）",
+        )
     if v.needs == "llm":
         gen = dict(v.overrides)["generator"]
         if gen == "openai" and not config.llm_base_url:
-            return "no LLM server configured (llm_base_url / RAGBOT_LLM_BASE_URL)"
+            return (
+                "no LLM server configured (llm_base_url / RAGBOT_LLM_BASE_URL)",
+                "未配置大模型服务（llm_base_url / RAGBOT_LLM_BASE_URL）",
+            )
         if gen in ("llama-cpp", "transformers") and not config.llm_model:
-            return f"no local model configured for {gen} (llm_model / RAGBOT_LLM_MODEL)"
+            return (
+                f"no local model configured for {gen} (llm_model / RAGBOT_LLM_MODEL)",
+                f"未给 {gen} 配置本地模型（llm_model / RAGBOT_LLM_MODEL）",
+            )
         if gen == "llama-cpp" and not config.llm_model.endswith(".gguf"):
-            return "llm_model is not a .gguf file"
+            return "llm_model is not a .gguf file", "llm_model 不是 .gguf 文件"
         module = {"llama-cpp": "llama_cpp", "transformers": "transformers"}.get(gen)
         if module and importlib.util.find_spec(module) is None:
-            return f"the {module} package is not installed (pip install -e '.[{gen.split('-')[0]}]')"
-    return ""
+            install = f"pip install -e '.[{gen.split('-')[0]}]'"
+            return f"the {module} package is not installed ({install})", f"未安装 {module} 包（{install}）"
+    return "", ""
 
 
 def resolve(names: Sequence[str]) -> list[Variant]:
@@ -198,12 +249,13 @@ def run(
     runs: list[VariantRun] = []
     outcomes: list[Outcome] = []
     for v in variants:
-        why = "" if v.baseline else unavailable(v, config)
+        why, why_zh = ("", "") if v.baseline else why_not(v, config)
         if v.baseline and v.name not in makers:
             why = f"eval/baselines.py has no '{v.name}' (it has {', '.join(makers)})"
+            why_zh = f"eval/baselines.py 中没有“{v.name}”（只有 {'、'.join(makers)}）"
         if why:
             say(f"{v.name}: skipped, {why}")
-            runs.append(VariantRun(v, why))
+            runs.append(VariantRun(v, why, status_zh=why_zh))
             continue
         say(f"{v.name}: {len(questions)} questions")
         if v.baseline:
@@ -214,7 +266,7 @@ def run(
             except ImportError as e:
                 why = f"needs the eval extra, pip install -e '.[eval]' ({e})"
                 say(f"{v.name}: skipped, {why}")
-                runs.append(VariantRun(v, why))
+                runs.append(VariantRun(v, why, status_zh=f"需要安装评测依赖：pip install -e '.[eval]'（{e}）"))
                 continue
             build_s = time.perf_counter() - t
             for q in questions:

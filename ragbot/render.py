@@ -273,7 +273,7 @@ def report_page(md: str, folder: Path) -> str:
     body = "\n".join(out)
     body = re.sub(r"(<h3>[^<]*q\w+ \[.*?)(?=<h[23]>|$)", r'<div class="worst">\1</div>', body, flags=re.S)
     return (
-        f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>ragbot evaluation report</title>'
+        f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>ragbot 评测报告</title>'
         f"<style>{_STYLE}</style></head><body>\n{body}\n</body></html>\n"
     )
 

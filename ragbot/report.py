@@ -5,6 +5,13 @@ Written to one folder (default eval/reports/): report.md (+ PNG plots beside it)
 comparing runs). Sections: goals, every configuration side by side, breakdowns by question type,
 script and split, plots, and the worst questions of the default configuration with what it
 retrieved and answered, so a reader can see why.
+
+The report is read in a Chinese office, so its words are Chinese: every figure's name comes from
+LABELS, question types, scripts and splits from GROUPS; configuration names, file names and question
+ids stay as they are. The charts (charts.py) are Chinese when the machine has a CJK font, else they
+use the English names of evaluate.METRICS rather than draw empty boxes. The terminal table
+(`side_by_side`) is for operators and stays English, in METRICS's names. What it does not do: compute
+anything; every figure comes from evaluate.score and aggregate.
 """
 
 from __future__ import annotations
@@ -15,26 +22,60 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import render
+from . import charts, render
 from .evaluate import LOWER_IS_BETTER, METRICS, Question, aggregate, percentile, score
 from .experiment import EvalRun
 from .types import Outcome
 
 Scores = dict[str, float | None]
-GOALS: tuple[tuple[str, str, Callable[[float], bool], str], ...] = (  # key, label, test, target (default config)
-    ("hit", "hit@5 (hybrid)", lambda v: v > 0.9, "> 0.9"),
-    ("mrr", "MRR@10 (hybrid)", lambda v: v > 0.75, "> 0.75"),
-    ("false_refusal", "false refusals", lambda v: v <= 0.05, "≤ 0.05"),
-    ("refusal", "refusal accuracy", lambda v: v >= 0.85, "≥ 0.85"),
-    ("evidence", "evidence recall of answers", lambda v: v >= 0.90, "≥ 0.90"),
-    ("carries", "answer carries the evidence", lambda v: v >= 0.85, "≥ 0.85"),
-    ("first", "first sentence carries it (fact questions)", lambda v: v >= 0.60, "≥ 0.60"),
-    ("padding", "padding sentences", lambda v: v <= 0.02, "≤ 0.02"),
-    ("rouge", "ROUGE-L F against the reference answers", lambda v: v >= 0.35, "≥ 0.35"),
-    ("length", "median answer length (characters)", lambda v: v <= 220, "≤ 220"),
-    ("unsupported", "unsupported sentences", lambda v: v == 0, "0"),
-    ("in_script", "answers in the asker's script", lambda v: v >= 1.0, "1.00"),
-    ("ask_p95", "ask latency p95 ms (extractive)", lambda v: v < 150, "< 150"),
+LABELS: dict[str, tuple[str, str]] = {  # figure: (its name in the report, short name for the per-group tables)
+    "hit": ("前{k}命中率 (hit@{k})", "前{k}命中"),
+    "recall": ("前{k}召回率 (recall@{k})", "前{k}召回"),
+    "mrr": ("平均倒数排名 (MRR@10)", "MRR"),
+    "ndcg": ("归一化折损累计增益 (nDCG@10)", "nDCG"),
+    "budget": ("前1500字命中率", "1500字命中"),
+    "refusal": ("拒答准确率", "拒答准确"),
+    "false_refusal": ("误拒率", "误拒"),
+    "evidence": ("证据召回率", "证据召回"),
+    "precision": ("引用精确率", "引用精确"),
+    "unsupported": ("无依据句占比", "无依据句"),
+    "in_script": ("答案与提问繁简一致", "繁简一致"),
+    "rouge": ("与参考答案的重合度 (ROUGE-L F)", "ROUGE-L"),
+    "carries": ("答案本身含证据原文", "含证据"),
+    "first": ("首句含证据（事实题）", "首句含证据"),
+    "padding": ("冗余句占比", "冗余句"),
+    "length": ("答案字数（中位数）", "字数"),
+    "search_p50": ("检索耗时中位数（毫秒）", "检索耗时（毫秒）"),
+    "ask_p50": ("回答耗时中位数（毫秒）", "回答耗时（毫秒）"),
+    "ask_p95": ("回答耗时 P95（毫秒）", "回答 P95（毫秒）"),
+    "ask": ("回答耗时 中位数 / P95（毫秒）", "回答耗时（毫秒）"),  # the side-by-side column: p50 / p95
+}
+GROUPS = {  # question types, scripts and splits (evaluate.TYPES, SPLITS) as the report names them
+    "duty": "职责题",
+    "wording": "提法题",
+    "fact": "事实题",
+    "paraphrase": "改述题",
+    "multi": "跨篇题",
+    "unanswerable": "无答案题",
+    "simplified": "简体",
+    "traditional": "繁体",
+    "dev": "开发集",
+    "heldout": "留出集",
+}
+GOALS: tuple[tuple[str, Callable[[float], bool], str], ...] = (  # key, test, target (default configuration)
+    ("hit", lambda v: v > 0.9, "> 0.9"),
+    ("mrr", lambda v: v > 0.75, "> 0.75"),
+    ("false_refusal", lambda v: v <= 0.05, "≤ 0.05"),
+    ("refusal", lambda v: v >= 0.85, "≥ 0.85"),
+    ("evidence", lambda v: v >= 0.90, "≥ 0.90"),
+    ("carries", lambda v: v >= 0.85, "≥ 0.85"),
+    ("first", lambda v: v >= 0.60, "≥ 0.60"),
+    ("padding", lambda v: v <= 0.02, "≤ 0.02"),
+    ("rouge", lambda v: v >= 0.35, "≥ 0.35"),
+    ("length", lambda v: v <= 220, "≤ 220"),
+    ("unsupported", lambda v: v == 0, "0"),
+    ("in_script", lambda v: v >= 1.0, "1.00"),
+    ("ask_p95", lambda v: v < 150, "< 150"),
 )
 TABLE_KEYS = (
     "hit",
@@ -80,6 +121,15 @@ class Tables:
         return out
 
 
+def label(key: str, k: int, short: bool = False) -> str:
+    """The report's name of a figure (LABELS), k filled in.
+
+    >>> label("hit", 5), label("mrr", 5), label("hit", 5, short=True)
+    ('前5命中率 (hit@5)', '平均倒数排名 (MRR@10)', '前5命中')
+    """
+    return LABELS[key][short].format(k=k)
+
+
 def where(attr: str, value: str) -> Callable[[Question], bool]:
     """Questions whose `attr` (type, script, split) equals `value`."""
     return lambda q: bool(getattr(q, attr) == value)
@@ -95,74 +145,32 @@ def _fmt(v: float | None, digits: int = 3) -> str:
 
 # ---------------------------------------------------------------- plots
 def plots(t: Tables, folder: Path) -> list[tuple[str, str]]:
-    """PNG files (name, caption) written into `folder`."""
-    import matplotlib
+    """PNG files (name, caption) written into `folder`: Chinese words, or English without a CJK font."""
+    k, zh = t.run.k, bool(charts.cjk_font())
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    def name(key: str) -> str:  # a figure's name in the charts
+        return label(key, k) if zh else METRICS[key][0].replace("@k", f"@{k}")
 
+    score, per_question = ("得分", "每题耗时 (毫秒, 对数坐标)") if zh else ("score", "ms per question")
+    note = "" if zh else "（本机没有中文字体，图中文字为英文）"
     names = [r.variant.name for r in t.ran]
     sums = {n: t.summary(n) for n in names}
-    out: list[tuple[str, str]] = []
-
-    def bars(file: str, caption: str, groups: Sequence[str], series: dict[str, list[float]], ylabel: str) -> None:
-        fig, ax = plt.subplots(figsize=(max(6.0, 1.1 * len(groups) * max(1, len(series)) ** 0.5), 3.6), dpi=110)
-        width = 0.8 / max(1, len(series))
-        for i, (label, vals) in enumerate(series.items()):
-            xs = [g + i * width - 0.4 + width / 2 for g in range(len(groups))]
-            ax.bar(xs, vals, width, label=label)
-        ax.set_xticks(range(len(groups)), groups, rotation=20, ha="right", fontsize=8)
-        ax.set_ylabel(ylabel)
-        ax.set_ylim(0, 1.05 if ylabel == "score" else None)
-        ax.legend(fontsize=7, ncol=min(5, len(series)), loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False)
-        ax.grid(axis="y", alpha=0.3)
-        fig.tight_layout()
-        fig.savefig(folder / file)
-        plt.close(fig)
-        out.append((file, caption))
-
     keys = ("hit", "mrr", "ndcg", "budget")
-    bars(
-        "retrieval.png",
-        "Retrieval per configuration (answerable questions)",
-        names,
-        {
-            METRICS[k][0].replace("k", str(t.run.k)) if k == "hit" else METRICS[k][0]: [
-                sums[n][k] or 0.0 for n in names
-            ]
-            for k in keys
-        },
-        "score",
-    )
+    charts.bars(folder / "retrieval.png", names, {name(x): [sums[n][x] or 0.0 for n in names] for x in keys}, score)
+    out = [("retrieval.png", "各配置的检索指标（可回答的问题）" + note)]
     answered = [n for n in names if not _is_baseline(t.run, n)]
     if answered:
         keys = ("refusal", "false_refusal", "evidence", "precision")
-        bars(
-            "answers.png",
-            "Answer quality per configuration",
-            answered,
-            {METRICS[k][0]: [sums[n][k] or 0.0 for n in answered] for k in keys},
-            "score",
-        )
+        series = {name(x): [sums[n][x] or 0.0 for n in answered] for x in keys}
+        charts.bars(folder / "answers.png", answered, series, score)
+        out.append(("answers.png", "各配置的回答质量" + note))
     types = sorted({q.type for q in t.questions.values() if q.answerable})
-    bars(
-        "by_type.png",
-        f"hit@{t.run.k} by question type",
-        types,
-        {n: [t.summary(n, where("type", ty))["hit"] or 0.0 for ty in types] for n in names},
-        "score",
-    )
-    fig, ax = plt.subplots(figsize=(7, 3.4), dpi=110)
+    series = {n: [t.summary(n, where("type", ty))["hit"] or 0.0 for ty in types] for n in names}
+    charts.bars(folder / "by_type.png", [GROUPS.get(ty, ty) if zh else ty for ty in types], series, score)
+    out.append(("by_type.png", f"各题型的{label('hit', k)}" + note))
     data = [[o.ask_ms if o.answered else o.search_ms for _, o, _ in t.by_variant[n]] for n in names]
-    ax.boxplot(data, showfliers=False)
-    ax.set_xticks(range(1, len(names) + 1), names, rotation=20, ha="right", fontsize=8)
-    ax.set_ylabel("ms per question")
-    ax.set_yscale("log")
-    ax.grid(axis="y", alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(folder / "latency.png")
-    plt.close(fig)
-    out.append(("latency.png", "Latency per question: whole answer for ragbot configurations, search for the peers"))
+    charts.boxes(folder / "latency.png", names, data, per_question)
+    out.append(("latency.png", "每题耗时：ragbot 各配置为完整回答的耗时，对照方案为检索的耗时" + note))
     return out
 
 
@@ -180,18 +188,18 @@ def _clip(text: str, n: int = 160) -> str:
 
 def worst(t: Tables, limit: int = 12) -> list[tuple[str, Question, Outcome, Scores]]:
     """The default configuration's failures: false refusals and answered unanswerables first, then
-    retrieval misses (lowest reciprocal rank first), then answers citing no gold quote."""
+    retrieval misses (lowest reciprocal rank first), then answers citing no gold quote; each with why."""
     rows = t.by_variant.get(t.primary, [])
     out = []
     for q, o, s in rows:
         if s["false_refusal"] == 1.0:
-            out.append((0, 0.0, "refused an answerable question", q, o, s))
+            out.append((0, 0.0, "可回答的问题被拒答", q, o, s))
         elif s["refusal"] == 0.0:
-            out.append((0, 0.0, "answered an unanswerable question", q, o, s))
+            out.append((0, 0.0, "无答案的问题却作了回答", q, o, s))
         elif s["hit"] == 0.0:
-            out.append((1, s["mrr"] or 0.0, "no gold quote in the top 5", q, o, s))
+            out.append((1, s["mrr"] or 0.0, f"前{t.run.k}条摘录中没有标注原文", q, o, s))
         elif s["evidence"] == 0.0:
-            out.append((2, s["mrr"] or 0.0, "answer cites no gold quote", q, o, s))
+            out.append((2, s["mrr"] or 0.0, "答案引用的摘录中没有标注原文", q, o, s))
     out.sort(key=lambda x: (x[0], x[1]))
     return [(why, q, o, s) for _, _, why, q, o, s in out[:limit]]
 
@@ -205,36 +213,37 @@ def _goals(t: Tables) -> list[str]:
     dev = t.summary(t.primary, where("split", "dev"))
     held = t.summary(t.primary, where("split", "heldout"))
     rows = []
-    for key, label, ok, target in GOALS:
+    for key, ok, target in GOALS:
         digits = 1 if key in ("ask_p95", "length") else 3
         v = held.get(key) if held.get(f"n_{key}") else every.get(key)
         rows.append(
             [
-                label,
+                label(key, t.run.k),
                 target,
                 _fmt(every.get(key), digits),
                 _fmt(dev.get(key), digits),
-                f"{_fmt(held.get(key), digits)} (n={held.get(f'n_{key}', 0)})" if key != "ask_p95" else "–",
-                "–" if v is None else ("met" if ok(v) else "**not met**"),
+                f"{_fmt(held.get(key), digits)}（{held.get(f'n_{key}', 0)}题）" if key != "ask_p95" else "–",
+                "–" if v is None else ("达标" if ok(v) else "**未达标**"),
             ]
         )
-    header = ["goal", "target", "all", "dev", "held-out", "on held-out"]
+    header = ["指标", "目标", "全部问题", "开发集", "留出集", "留出集是否达标"]
     return [
-        f"## Goals ({t.primary})",
+        f"## 目标达成情况（{t.primary}）",
         _md_table(header, rows),
-        "Refusal thresholds were calibrated on the dev split; "
-        "the last column judges the held-out figure where the split has questions it applies to.",
+        "拒答阈值是在开发集（dev）上校准的，留出集（held-out）的问题在校准之后才写；"
+        "最后一列按留出集的数字判定，留出集里没有适用问题的指标按全部问题判定。",
     ]
 
 
 def _side_by_side(t: Tables) -> list[str]:
     """Every configuration's figures in one table, best in bold, and what each configuration is."""
     run = t.run
-    header = (
-        ["configuration"]
-        + [METRICS[k][0].replace("@k", f"@{run.k}") for k in TABLE_KEYS]
-        + ["search p50 ms", "ask p50 / p95 ms"]
-    )
+    header = [
+        "配置",
+        *(label(key, run.k) for key in TABLE_KEYS),
+        label("search_p50", run.k),
+        label("ask", run.k),
+    ]
     rows = []
     sums = {r.variant.name: t.summary(r.variant.name) for r in t.ran}
     best = {}
@@ -248,62 +257,39 @@ def _side_by_side(t: Tables) -> list[str]:
             for k in TABLE_KEYS
         ]
         rows.append([name, *cells, f"{s['search_p50']:.1f}", ask])
+    lower = "、".join(label(key, run.k) for key in TABLE_KEYS if key in LOWER_IS_BETTER)
     parts = [
-        "## Configurations side by side",
+        "## 各配置对比",
         _md_table(header, rows),
-        "Retrieval figures are over answerable questions, refusal accuracy over unanswerable ones, "
-        "evidence recall, citation precision, unsupported sentences and ROUGE-L over answered answerable ones. "
-        "Lower is better for false refusals and unsupported sentences; the best of each column is in bold. "
-        "Peer baselines retrieve only.",
+        "检索指标按可回答的问题计算，拒答准确率按无答案的问题计算，证据召回率、引用精确率、无依据句占比"
+        f"和重合度等回答指标按作了回答的可回答问题计算。{lower}越低越好；每列最好的数字加粗。对照方案只做检索。",
     ]
     about = [
         [
             r.variant.name,
-            r.variant.about,
-            r.status
+            r.variant.zh or r.variant.about,
+            (r.status_zh or r.status)
             if r.status != "ran"
             else (
-                f"own index: {r.chunks} chunks, built in {r.build_s:.1f} s"
+                f"自建索引：{r.chunks} 个片段，构建用时 {r.build_s:.1f} 秒"
                 if r.build_s
-                else (f"{r.chunks} chunks" if r.chunks else "ran")
+                else (f"{r.chunks} 个片段" if r.chunks else "已运行")
             ),
         ]
         for r in run.variants
     ]
-    parts += ["### What each configuration is", _md_table(["configuration", "what", "status"], about)]
+    parts += ["### 各配置说明", _md_table(["配置", "说明", "状态"], about)]
     return parts
-
-
-SHORT_LABELS = {  # column labels of the per-group tables (k is filled in)
-    "hit": "hit@k",
-    "recall": "rec@k",
-    "mrr": "MRR",
-    "ndcg": "nDCG",
-    "budget": "1500c",
-    "refusal": "refuse",
-    "false_refusal": "false ref.",
-    "evidence": "evid.",
-    "precision": "cite prec.",
-    "unsupported": "unsupp.",
-    "in_script": "script",
-    "rouge": "ROUGE-L",
-    "carries": "carries",
-    "first": "1st sent.",
-    "padding": "padding",
-    "length": "chars",
-}
 
 
 def _by_group(t: Tables) -> list[str]:
     """Every figure per question type, script and split."""
     run = t.run
-    short = {k: v.replace("@k", f"@{run.k}") for k, v in SHORT_LABELS.items()}
     parts = [
-        "## Every figure by question type, script and split",
-        "Columns as above (rec = recall, 1500c = hit in 1,500 characters, refuse = refusal accuracy); "
-        "n counts the questions in the group; – where a figure does not apply to the group.",
+        "## 各项指标按题型、提问繁简和划分",
+        "各列同上表（列名为简称）；括号里是该组的问题数；“–”表示该指标不适用于该组；回答耗时为中位数。",
     ]
-    for title, attr in (("question type", "type"), ("question script", "script"), ("split", "split")):
+    for title, attr in (("题型", "type"), ("提问繁简", "script"), ("划分", "split")):
         groups = sorted({getattr(q, attr) for q in run.questions})
         rows = []
         for g in groups:
@@ -311,11 +297,9 @@ def _by_group(t: Tables) -> list[str]:
             for name in t.by_variant:
                 s = t.summary(name, where(attr, g))
                 ask = f"{s['ask_p50']:.1f}" if "ask_p50" in s else "–"
-                rows.append([f"{g} (n={n})", name, *(_fmt(s.get(k), 2) for k in TABLE_KEYS), ask])
-        parts += [
-            f"### By {title}",
-            _md_table([attr, "configuration", *(short[k] for k in TABLE_KEYS), "ask p50 ms"], rows),
-        ]
+                rows.append([f"{GROUPS.get(g, g)}（{n}题）", name, *(_fmt(s.get(k), 2) for k in TABLE_KEYS), ask])
+        short = [label(key, run.k, short=True) for key in (*TABLE_KEYS, "ask_p50")]
+        parts += [f"### 按{title}", _md_table([title, "配置", *short], rows)]
     return parts
 
 
@@ -323,25 +307,26 @@ def markdown(t: Tables, images: Sequence[tuple[str, str]]) -> str:
     run = t.run
     n_ans = sum(q.answerable for q in run.questions)
     parts = [
-        "# ragbot evaluation report",
-        f"Run {run.started}, {run.seconds:.0f} s: {len(run.questions)} questions ({n_ans} answerable, "
-        f"{len(run.questions) - n_ans} unanswerable) from eval/questions.jsonl, embedder `{run.embedder}`, k = {run.k}. "
-        "Made by `ragbot eval`; every figure below comes from this one run.",
+        "# ragbot 评测报告",
+        f"评测于 {run.started}，用时 {run.seconds:.0f} 秒：eval/questions.jsonl 中的 {len(run.questions)} 个问题"
+        f"（可回答 {n_ans} 个，无答案 {len(run.questions) - n_ans} 个），向量模型 `{run.embedder}`，k = {run.k}。"
+        "由 `ragbot eval` 生成；下文所有数字都出自这一次运行。",
     ]
     parts += _goals(t) + _side_by_side(t) + _by_group(t)
     if images:
-        parts.append("## Plots")
+        parts.append("## 图表")
         parts += [f"![{cap}]({name})\n\n*{cap}*" for name, cap in images]
     bad = worst(t)
     if bad:
-        parts.append(f"## Worst questions ({t.primary})")
+        parts.append(f"## 最差的问题（{t.primary}）")
         for why, q, o, s in bad:
-            lines = [f"### {q.id} [{q.type}/{q.script}/{q.split}]: {why}", f"**Q:** {q.question}"]
+            kind = " · ".join(GROUPS.get(x, x) for x in (q.type, q.script, q.split))
+            lines = [f"### {q.id} [{kind}]：{why}", f"**问题：**{q.question}"]
             if q.gold:
-                lines.append("**Gold:** " + "; ".join(f"{g.file}#{g.speech} 「{g.quote}」" for g in q.gold))
-            lines.append(f"**Answer{' (refused)' if o.refused else ''}:** {_clip(o.answer, 300)}")
-            lines.append(f"**Reference answer:** {_clip(q.answer, 300)}")
-            lines.append(f"**Retrieved** (reciprocal rank {_fmt(s['mrr'], 2)}):")
+                lines.append("**标注原文：**" + "；".join(f"{g.file}#{g.speech} 「{g.quote}」" for g in q.gold))
+            lines.append(f"**回答{'（拒答）' if o.refused else ''}：**{_clip(o.answer, 300)}")
+            lines.append(f"**参考答案：**{_clip(q.answer, 300)}")
+            lines.append(f"**检索到的摘录**（倒数排名 {_fmt(s['mrr'], 2)}）：")
             lines.append(
                 "\n".join(
                     f"{i}. `{src}` {_clip(text)}"

@@ -377,7 +377,7 @@ def test_browser_evaluation_tab_shows_the_report(page: Page) -> None:
 
     page.get_by_role("tab", name="评测").click()
     report = page.locator("#report .ragbot-report")
-    expect(report.locator("h1")).to_have_text("ragbot evaluation report", timeout=30000)
+    expect(report.locator("h1")).to_have_text("ragbot 评测报告", timeout=30000)
     expect(report.locator("table").nth(1)).to_contain_text("hybrid")
     images = report.locator("img")
     expect(images).to_have_count(4)

@@ -10,15 +10,16 @@ import json
 import re
 import shutil
 import tempfile
+import warnings
 from pathlib import Path
 
 import pytest
 
-from ragbot import cli, experiment, render, report
+from ragbot import charts, cli, experiment, render, report
 from ragbot.config import Config
 from ragbot.embed import Embedder
 from ragbot.errors import ConfigError
-from ragbot.evaluate import Gold, Question, load_questions, score
+from ragbot.evaluate import METRICS, SPLITS, TYPES, Gold, Question, load_questions, score
 from ragbot.types import Outcome
 
 from .helpers import CORPUS, ROOT, KeywordEmbedder
@@ -125,14 +126,17 @@ def test_run_side_by_side_and_the_report(small: Config, tmp_path: Path, monkeypa
     text = md.read_text(encoding="utf-8")
     for name in ("bm25", "hybrid", "hybrid-c500"):
         assert f"| {name} |" in text
-    assert "hybrid-rerank | hybrid, then the configured cross-encoder reranks | no reranker configured" in text
-    assert "### By question script" in text
-    assert "| traditional (n=1) | hybrid | 1.00 |" in text
+    assert "| hybrid-rerank | hybrid 检索后，由配置的交叉编码器重新排序 | 未配置重排序模型（" in text
+    assert "| hybrid-c500 | hybrid，片段长 500 字（重叠 80 字） | 自建索引：" in text
+    assert "### 按提问繁简" in text
+    assert "| 繁体（1题） | hybrid | 1.00 |" in text
     assert {p.name for p in out.glob("*.png")} == {"retrieval.png", "answers.png", "by_type.png", "latency.png"}
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in out.glob("*.png"))
     html = page.read_text(encoding="utf-8")
     assert html.count("data:image/png;base64,") == 4
     assert "<table>" in html
+    assert "<title>ragbot 评测报告</title>" in html
+    assert "<h1>ragbot 评测报告</h1>" in html
     rows = [json.loads(line) for line in (out / "scores.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) == len(run.outcomes)
     assert {"variant", "id", "hit", "ask_ms"} <= set(rows[0])
@@ -173,10 +177,84 @@ def test_worst_questions_show_what_was_retrieved(small: Config) -> None:
     run = experiment.run(small, questions, ["hybrid"], embedder=KeywordEmbedder())
     bad = report.worst(report.Tables(run))
     assert [q.id for _, q, _, _ in bad][:1] == ["q1"]
-    assert bad[0][0] == "no gold quote in the top 5"
+    assert bad[0][0] == "前5条摘录中没有标注原文"
     text = report.markdown(report.Tables(run), [])
-    assert "## Worst questions (hybrid)" in text
+    assert "## 最差的问题（hybrid）" in text
+    assert "### q1 [职责题 · 简体 · 开发集]：前5条摘录中没有标注原文" in text
+    assert "**问题：**督查工作怎么抓？" in text
+    assert "**标注原文：**a.txt#1 「这句话语料里没有出现过」" in text
     assert "1. `a.txt#1` " in text
+    assert '<div class="worst"><h3>q1 [职责题' in render.report_page(text, Path("."))  # still boxed on the page
+
+
+def _cells(md: str, first: str) -> list[list[str]]:
+    """The rows of the report's table whose header starts with `first` (header included), as cells."""
+    block = next(b for b in md.split("\n\n") if b.startswith(f"| {first} |"))
+    return [[c.strip() for c in line.strip("|").split(" | ")] for line in block.splitlines() if "---|" not in line]
+
+
+def test_the_report_reads_in_chinese_with_the_figures_beside_their_names(small: Config, tmp_path: Path) -> None:
+    run = experiment.run(small, QUESTIONS, ["bm25", "hybrid", "hybrid-rerank"], embedder=KeywordEmbedder())
+    t = report.Tables(run)
+    md, _ = report.write(run, tmp_path / "r")
+    text = md.read_text(encoding="utf-8")
+    hybrid = t.summary("hybrid")
+    table = _cells(text, "配置")  # every configuration side by side
+    head, row = table[0], next(r for r in table if r[0] == "hybrid")
+    assert head[:4] == ["配置", "前5命中率 (hit@5)", "前5召回率 (recall@5)", "平均倒数排名 (MRR@10)"]
+    for key in ("hit", "refusal", "false_refusal", "evidence"):
+        assert row[head.index(report.label(key, 5))].strip("*") == f"{hybrid[key]:.3f}"
+    goal_rows = _cells(text, "指标")
+    assert goal_rows[0] == ["指标", "目标", "全部问题", "开发集", "留出集", "留出集是否达标"]
+    goals = {r[0]: r for r in goal_rows}
+    assert goals["前5命中率 (hit@5)"][1:3] == ["> 0.9", f"{hybrid['hit']:.3f}"]
+    assert goals["误拒率"][2] == f"{hybrid['false_refusal']:.3f}"
+    assert goals["误拒率"][5] in ("达标", "**未达标**")
+    assert goals["答案字数（中位数）"][2] == f"{hybrid['length']:.1f}"
+    assert "| 无答案题（1题） | hybrid | – | – | – | – | – | " in text
+    # no English left: what remains besides names of configurations, files and ids is technical terms
+    terms = {"hit", "recall", "MRR", "nDCG", "ROUGE-L", "F", "P95", "BM25", "jieba", "e5", "RRF", "dev", "held-out"}
+    terms |= {"ragbot", "reranker", "RAGBOT_RERANKER", "k"}
+    prose = re.sub(r"`[^`]*`|\b[\w/-]+\.(?:txt|png|jsonl)\b|\bq\d+\b|@\d+", " ", text)
+    words = set(re.findall(r"[A-Za-z][A-Za-z0-9_\-.]*", prose)) - terms - set(experiment.VARIANTS)
+    assert not words, f"English words in the report: {sorted(words)}"
+
+
+def test_every_name_the_report_shows_has_its_chinese_label() -> None:
+    han = re.compile(r"[\u4e00-\u9fff]")
+    assert set(METRICS) <= set(report.LABELS)
+    assert all(han.search(full) for full, _ in report.LABELS.values())
+    assert all(han.search(short) or short in ("MRR", "nDCG", "ROUGE-L") for _, short in report.LABELS.values())
+    assert {key for key, _, _ in report.GOALS} <= set(report.LABELS)
+    assert set(TYPES) | set(SPLITS) | {"simplified", "traditional"} <= set(report.GROUPS)
+    assert all(han.search(v.zh) for v in experiment.VARIANTS.values())
+    assert experiment.why_not(experiment.VARIANTS["llm-openai"], Config())[1].startswith("未配置大模型服务")
+
+
+def test_charts_draw_chinese_without_a_missing_glyph(small: Config, tmp_path: Path) -> None:
+    if not charts.cjk_font():
+        pytest.skip("no Chinese font on this machine (CI installs fonts-wqy-microhei)")
+    run = experiment.run(small, QUESTIONS, ["hybrid"], embedder=KeywordEmbedder())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # matplotlib warns once per glyph its fonts lack: an empty box in the PNG
+        images = report.plots(report.Tables(run), tmp_path)
+    assert images[0] == ("retrieval.png", "各配置的检索指标（可回答的问题）")
+    assert all((tmp_path / name).stat().st_size > 5000 for name, _ in images)
+
+
+def test_charts_without_a_chinese_font_are_english_not_empty_boxes(
+    small: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = experiment.run(small, QUESTIONS, ["hybrid"], embedder=KeywordEmbedder())
+    monkeypatch.setattr(charts, "cjk_font", lambda: "DejaVu Sans")  # a font without Chinese: the check sees it
+    with pytest.warns(UserWarning, match="missing from font"):
+        report.plots(report.Tables(run), tmp_path)
+    monkeypatch.setattr(charts, "cjk_font", lambda: "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        images = report.plots(report.Tables(run), tmp_path)
+    assert all(cap.endswith("（本机没有中文字体，图中文字为英文）") for _, cap in images)
+    assert len(images) == 4
 
 
 def test_baselines_file_problems_are_one_line(small: Config, tmp_path: Path) -> None:
