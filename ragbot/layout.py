@@ -156,7 +156,7 @@ def build(app: App) -> gr.Blocks:
             table.change(lists, None, [pick, binned], api_visibility="private")  # after an upload, too
             demo.load(lambda: (app.corpus_rows(), *lists()), None, [table, pick, binned], api_visibility="private")
         with gr.Tab("评测"):
-            gr.Markdown("`ragbot eval` 的最新评测报告：各配置的检索与引用指标、按题型与字体的细分、图表和最差的问题。")
+            gr.Markdown("`ragbot eval` 的最新评测报告：各配置的检索与引用指标、按题型、提问繁简和划分的细分、图表和最差的问题。")
             reload_btn = gr.Button("重新载入", size="sm", elem_id="reload-report")
             report_html = gr.HTML(app.report(), elem_id="report")
             reload_btn.click(app.report, None, report_html, api_visibility="private")
