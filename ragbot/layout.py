@@ -156,15 +156,22 @@ def build(app: App) -> gr.Blocks:
             table.change(lists, None, [pick, binned], api_visibility="private")  # after an upload, too
             demo.load(lambda: (app.corpus_rows(), *lists()), None, [table, pick, binned], api_visibility="private")
         with gr.Tab("评测"):
-            gr.Markdown("`ragbot eval` 的最新评测报告：各配置的检索与引用指标、按题型、提问繁简和划分的细分、图表和最差的问题。")
+            gr.Markdown(
+                "`ragbot eval` 的最新评测报告：各配置的检索与引用指标、按题型、提问繁简和划分的细分、图表和最差的问题。"
+            )
             reload_btn = gr.Button("重新载入", size="sm", elem_id="reload-report")
             report_html = gr.HTML(app.report(), elem_id="report")
             reload_btn.click(app.report, None, report_html, api_visibility="private")
             demo.load(app.report, None, report_html, api_visibility="private")
         inputs = [box, chatbot, answers, display, k, generator, files]
         # chat() empties the box with its first update (and gives the question back on an error)
-        send.click(app.chat, inputs, [chatbot, answers, box], api_visibility="private")
-        box.submit(app.chat, inputs, [chatbot, answers, box], api_visibility="private")
+
+        def chat(*given: Any) -> Any:  # app.chat, and the finished turn kept in the browser with the same update
+            for shown, now, left in app.chat(*given):
+                yield shown, now, left, gr.skip() if now is given[2] else schema.stored(now[-KEEP_TURNS:])
+
+        send.click(chat, inputs, [chatbot, answers, box, saved], api_visibility="private")
+        box.submit(chat, inputs, [chatbot, answers, box, saved], api_visibility="private")
         display.change(app.redisplay, [answers, display], chatbot, api_visibility="private")
 
         def on_like(given: list[Answer], data: gr.LikeData) -> str:
@@ -175,8 +182,9 @@ def build(app: App) -> gr.Blocks:
         chatbot.like(on_like, answers, feedback_msg, api_visibility="private")
         note_btn.click(app.comment, [answers, note], [feedback_msg, note], api_visibility="private")
         export_btn.click(app.export, [answers, display], [export_file, feedback_msg], api_visibility="private")
-        fresh.click(lambda: ([], [], "", ""), None, [chatbot, answers, note, feedback_msg], api_visibility="private")
-        answers.change(lambda given: schema.stored(given[-KEEP_TURNS:]), answers, saved, api_visibility="private")
+        fresh.click(
+            lambda: ([], [], [], "", ""), None, [chatbot, answers, saved, note, feedback_msg], api_visibility="private"
+        )
         demo.load(app.resume, [saved, display], [chatbot, answers], api_visibility="private")
         gr.api(app.api_ask, api_name="ask")
     return demo

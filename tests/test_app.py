@@ -307,9 +307,12 @@ def test_browser_follow_up_question(page: Page) -> None:
 def test_browser_conversation_survives_a_reload_and_new_chat_starts_fresh(page: Page) -> None:
     from playwright.sync_api import expect
 
+    kept = "() => localStorage.getItem('ragbot-conversation')"
+    before = page.evaluate(kept)
     ask(page, "怎样做好督查督办工作？")
     expect(page.locator("#chat .ragbot-cite").first).to_be_visible(timeout=30000)
     first = page.locator("#chat .ragbot-answer p").first.inner_text()
+    page.wait_for_function(f"(before) => ({kept})() !== before", arg=before, timeout=10000)  # the turn is kept
     page.reload(wait_until="domcontentloaded")
     expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)  # kept in the browser
     assert page.locator("#chat .ragbot-answer p").first.inner_text() == first
