@@ -45,8 +45,16 @@ def build(app: App) -> gr.Blocks:
                 feedback_options=("Like", "Dislike"),
             )
             with gr.Row():
-                box = gr.Textbox(placeholder="输入问题，简体或繁體均可", show_label=False, scale=8, elem_id="question")
-                send = gr.Button("提问", variant="primary", scale=1, elem_id="send")
+                # asking waits for the kept conversation to be restored (a restore landing after a new answer
+                # would wipe it): both start disabled and `resume` below enables them
+                box = gr.Textbox(
+                    placeholder="输入问题，简体或繁體均可",
+                    show_label=False,
+                    scale=8,
+                    elem_id="question",
+                    interactive=False,
+                )
+                send = gr.Button("提问", variant="primary", scale=1, elem_id="send", interactive=False)
                 fresh = gr.Button("新对话", scale=1, elem_id="new-chat")
             with gr.Row():
                 note = gr.Textbox(
@@ -185,6 +193,14 @@ def build(app: App) -> gr.Blocks:
         fresh.click(
             lambda: ([], [], [], "", ""), None, [chatbot, answers, saved, note, feedback_msg], api_visibility="private"
         )
-        demo.load(app.resume, [saved, display], [chatbot, answers], api_visibility="private")
+
+        def resume(kept: Any, shown: str) -> tuple[Any, ...]:
+            on = gr.update(interactive=True)
+            try:
+                return (*app.resume(kept, shown), on, on)
+            except Exception:  # whatever went wrong with what the browser kept, asking must work
+                return [], [], on, on
+
+        demo.load(resume, [saved, display], [chatbot, answers, box, send], api_visibility="private")
         gr.api(app.api_ask, api_name="ask")
     return demo
