@@ -146,15 +146,22 @@ def make_pdf(path: Path, lines: list[str]) -> Path:
     return path
 
 
+def need(present: bool, what: str, package: str) -> None:
+    """Go on only where `what` is installed: a skip on a developer's machine, a failure in CI (.ci/run
+    installs `package` with apt, so a missing one there is a broken CI, never a silent skip)."""
+    if present:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what}: not installed, though .ci/run installs it (apt-get install {package})")
+    pytest.skip(f"{what}: not installed here (apt-get install {package}); CI installs it and runs this test")
+
+
 @contextlib.contextmanager
 def chromium(*args: str) -> Iterator[Browser]:
     """Debian's headless Chromium through Playwright, with nothing reaching beyond this machine
     (no background networking); `args` add switches. Skips the test where chromium is missing, and
     fails it in CI, which installs it."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is missing: .ci/run installs it with apt")
-        pytest.skip("install Debian's chromium (apt-get install chromium fonts-wqy-microhei) to run browser tests")
+    need(Path(CHROMIUM).exists(), "Debian's chromium", "chromium fonts-wqy-microhei")
     from playwright.sync_api import sync_playwright
 
     quiet = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -22,7 +22,7 @@ from ragbot.errors import ConfigError
 from ragbot.evaluate import METRICS, SPLITS, TYPES, Gold, Question, load_questions, score
 from ragbot.types import Outcome
 
-from .helpers import CORPUS, ROOT, KeywordEmbedder
+from .helpers import CORPUS, ROOT, KeywordEmbedder, need
 
 SPEECH = """办公室工作会议讲话
 
@@ -232,8 +232,7 @@ def test_every_name_the_report_shows_has_its_chinese_label() -> None:
 
 
 def test_charts_draw_chinese_without_a_missing_glyph(small: Config, tmp_path: Path) -> None:
-    if not charts.cjk_font():
-        pytest.skip("no Chinese font on this machine (CI installs fonts-wqy-microhei)")
+    need(bool(charts.cjk_font()), "a Chinese font", "fonts-wqy-microhei")
     run = experiment.run(small, QUESTIONS, ["hybrid"], embedder=KeywordEmbedder())
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # matplotlib warns once per glyph its fonts lack: an empty box in the PNG

@@ -32,7 +32,7 @@ from ragbot.script import detect_script, to_simplified, to_traditional
 from ragbot.testing import serve
 from ragbot.types import Answer, AnswerSentence, Chunk, Citation, Corpus, Hit
 
-from .helpers import CORPUS, KeywordEmbedder, local_page, make_workdir
+from .helpers import CORPUS, KeywordEmbedder, local_page, make_workdir, need
 
 WHEN = datetime(2024, 5, 8, 9, 30)
 QUOTED = "002_c15c06141e4cbd25.txt#1@1202-1442"  # a Simplified chunk with “” quotes and a two-level section path
@@ -436,9 +436,10 @@ def test_browser_exports_the_precedent_wording(page: Page, tmp_path: Path) -> No
 # ------------------------------------------------------------------ how it looks, where LibreOffice is installed
 @pytest.mark.slow
 def test_libreoffice_renders_the_document(seed_corpus: Corpus, tmp_path: Path) -> None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-writer-nogui to render the export)")
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    need(bool(soffice and pdftotext), "LibreOffice and pdftotext", "libreoffice-writer-nogui poppler-utils")
+    assert soffice is not None
+    assert pdftotext is not None
     path = word.conversation_docx([_answered(seed_corpus), _refused(seed_corpus)], tmp_path / "look.docx", when=WHEN)
     profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
     for kind in ("pdf", "fodt"):
@@ -453,7 +454,6 @@ def test_libreoffice_renders_the_document(seed_corpus: Corpus, tmp_path: Path) -
     assert re.search(r'style:font-name-asian="宋体"', flat)
     assert re.search(r'style:font-name-asian="黑体"', flat)
     assert 'style:country-asian="CN"' in flat
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(tmp_path / "look.pdf"), "-"], capture_output=True, text=True).stdout
-        assert "问答记录" in text
-        assert "以文辅政怎么抓" in text
+    text = subprocess.run([pdftotext, str(tmp_path / "look.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "问答记录" in text
+    assert "以文辅政怎么抓" in text
