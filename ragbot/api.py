@@ -35,6 +35,7 @@ from pydantic import BaseModel, Field
 from . import __version__, schema
 from .config import Mode
 from .errors import IndexInvalid, RagbotError, say
+from .guard import prefers_traditional
 from .retrieve import Filters, check_k
 from .script import detect_script
 from .types import Answer, Script
@@ -83,8 +84,8 @@ def script_of(text: str, request: Request | None = None) -> Script:
     """The asker's script: of their text when it has Chinese, else from Accept-Language (zh-TW, zh-HK, Hant)."""
     if any("\u3400" <= ch <= "\u9fff" for ch in text):
         return detect_script(text)
-    lang = (request.headers.get("accept-language", "") if request is not None else "").lower()
-    return "traditional" if any(t in lang for t in ("zh-tw", "zh-hk", "zh-mo", "hant")) else "simplified"
+    asked = request.headers.get("accept-language", "") if request is not None else ""
+    return "traditional" if prefers_traditional(asked) else "simplified"
 
 
 def status_of(e: RagbotError) -> int:
@@ -222,10 +223,7 @@ def _speeches(api: APIRouter, app: App) -> None:
     @api.get("/speeches", summary="The speeches in the index")
     def speeches(request: Request) -> Any:
         def run() -> Any:
-            index = app.bot.index
-            per: dict[tuple[str, int], int] = {}
-            for c in index.chunks:
-                per[(c.file, c.speech)] = per.get((c.file, c.speech), 0) + 1
+            index, per = app.bot.index, app.chunk_counts()
             ordered = sorted(index.speeches.values(), key=lambda s: (s.file, s.speech))
             return {"speeches": [schema.speech_entry(s, per.get((s.file, s.speech), 0)) for s in ordered]}
 

@@ -162,13 +162,21 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-def _traditional(scope: Scope) -> bool:
-    """Whether the browser asks for Traditional Chinese first (zh-TW, zh-HK, zh-MO, zh-Hant)."""
-    for part in (_header(scope, b"accept-language") or "").lower().split(","):
+def prefers_traditional(accept_language: str) -> bool:
+    """Whether an Accept-Language header's first Chinese tag is Traditional (zh-TW, zh-HK, zh-MO, zh-Hant).
+
+    >>> prefers_traditional("zh-TW,zh;q=0.9"), prefers_traditional("zh-CN,zh-TW;q=0.5"), prefers_traditional("en")
+    (True, False, False)
+    """
+    for part in accept_language.lower().split(","):
         tag = part.split(";")[0].strip()
         if tag.startswith("zh"):
             return tag.startswith(("zh-tw", "zh-hk", "zh-mo", "zh-hant"))
     return False
+
+
+def _traditional(scope: Scope) -> bool:
+    return prefers_traditional(_header(scope, b"accept-language") or "")
 
 
 def bearer(scope: Scope) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -189,11 +190,12 @@ class App:
         return (failed, text) if failed else (_in(answers[-1].script, "已记录意见，谢谢"), "")
 
     # ---------------------------------------------------------------- corpus
+    def chunk_counts(self) -> dict[tuple[str, int], int]:
+        """Chunks per speech (file, number) in the session's index: the corpus tab's and /api/speeches' count."""
+        return dict(Counter((c.file, c.speech) for c in self.bot.index.chunks))
+
     def corpus_rows(self) -> list[list[Any]]:
-        index = self.bot.index
-        per: dict[tuple[str, int], int] = {}
-        for c in index.chunks:
-            per[(c.file, c.speech)] = per.get((c.file, c.speech), 0) + 1
+        index, per = self.bot.index, self.chunk_counts()
 
         def rules(s: Speech) -> str:
             return ", ".join(sorted({r.rule for r in s.removed})) or "-"
