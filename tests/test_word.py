@@ -392,13 +392,13 @@ def test_browser_exports_the_conversation_in_the_display_script(
     from playwright.sync_api import expect
 
     page.locator("#export-chat").click()
-    expect(page.locator("#feedback-msg")).to_contain_text("还没有可以导出的对话", timeout=30000)
+    expect(page.locator("#feedback-msg")).to_contain_text("还没有可以导出的对话", timeout=60000)
     expect(page.locator("#chat-docx")).to_have_count(0)
     page.locator("#question textarea").fill("怎样做好督查督办工作？")
     page.locator("#send").click()
-    expect(page.locator("#chat .ragbot-cite").first).to_be_visible(timeout=30000)
+    expect(page.locator("#chat .ragbot-cite").first).to_be_visible(timeout=60000)
     page.locator("#export-chat").click()
-    expect(page.locator("#feedback-msg")).to_contain_text("已生成 问答记录-", timeout=30000)
+    expect(page.locator("#feedback-msg")).to_contain_text("已生成 问答记录-", timeout=60000)
     got = _texts(_download(page, "#chat-docx a[download]", tmp_path, "chat.docx"))
     assert got[2] == ("Heading 1", "1. 怎样做好督查督办工作？")
     cite = page.locator("#chat .ragbot-cite").first
@@ -409,8 +409,12 @@ def test_browser_exports_the_conversation_in_the_display_script(
 
     page.get_by_text("设置", exact=True).click()
     page.locator("#display label", has_text="繁體").click()
+    expect(page.locator("#chat .ragbot-answer p").first).to_contain_text("督查", timeout=60000)
+    page.wait_for_function(  # the switch has re-rendered the chat (through Gradio's queue: slow on a busy machine)
+        "() => /[導這們說]|辦/.test(document.querySelector('#chat .ragbot-answer')?.innerText ?? '')", timeout=60000
+    )
     page.locator("#export-chat").click()
-    expect(page.locator("#feedback-msg")).to_contain_text("已生成 問答記錄-", timeout=30000)
+    expect(page.locator("#feedback-msg")).to_contain_text("已生成 問答記錄-", timeout=60000)
     got = _texts(_download(page, "#chat-docx a[download]", tmp_path, "chat-t.docx"))
     assert got[2] == ("Heading 1", "1. 怎樣做好督查督辦工作？")
 
@@ -420,13 +424,13 @@ def test_browser_exports_the_precedent_wording(page: Page, tmp_path: Path) -> No
 
     page.get_by_role("tab", name="范文用语").click()
     page.locator("#export-phrases").click()
-    expect(page.locator("#phrases-export-msg")).to_contain_text("还没有可以导出的结果", timeout=30000)
+    expect(page.locator("#phrases-export-msg")).to_contain_text("还没有可以导出的结果", timeout=60000)
     page.locator("#phrase-display label", has_text="简体").click()
     page.locator("#phrase textarea").fill("按程式辦事")
     page.locator("#find").click()
-    expect(page.locator("#phrases .ragbot-kwic mark").first).to_have_text("按程序办事", timeout=30000)
+    expect(page.locator("#phrases .ragbot-kwic mark").first).to_have_text("按程序办事", timeout=60000)
     page.locator("#export-phrases").click()
-    expect(page.locator("#phrases-export-msg")).to_contain_text("已生成 范文用语-", timeout=30000)
+    expect(page.locator("#phrases-export-msg")).to_contain_text("已生成 范文用语-", timeout=60000)
     path = _download(page, "#phrases-docx a[download]", tmp_path, "phrases.docx")
     assert _texts(path)[2] == ("Heading 1", "按程序办事")
     assert _bold(path) == ["按程序办事"] * 3
