@@ -37,8 +37,9 @@ from .generate import (
     make_generator,
 )
 from .lexical import tokenize
-from .retrieve import Filters, SearchSettings, prepare_query, search
+from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, to_script
+from .store import Filters
 from .types import Answer, Citation, Hit, Script
 from .writer import Draft
 

@@ -36,8 +36,9 @@ from . import __version__, schema
 from .config import Mode
 from .errors import IndexInvalid, RagbotError, say
 from .guard import prefers_traditional
-from .retrieve import Filters, check_k
+from .retrieve import check_k
 from .script import detect_script
+from .store import Filters
 from .types import Answer, Script
 
 if TYPE_CHECKING:

@@ -22,17 +22,10 @@ from .config import MODES, Config, SentenceVectors
 from .embed import DEFAULT
 from .errors import ConfigError, NothingToIngest, QueryError, RagbotError
 from .generate import GENERATORS
-from .retrieve import Filters
+from .store import Filters
 from .tune import TUNED
-from .types import Chunk, Corpus, FileReport
+from .types import Chunk, FileReport
 from .word import SCRIPTS, conversation_docx, phrases_docx
-
-
-def _chunks_by_speech(corpus: Corpus) -> dict[tuple[str, int], list[Chunk]]:
-    out: dict[tuple[str, int], list[Chunk]] = defaultdict(list)
-    for c in corpus.chunks:
-        out[(c.file, c.speech)].append(c)
-    return out
 
 
 def cmd_ingest(args: argparse.Namespace, config: Config) -> int:
@@ -131,7 +124,9 @@ def cmd_inspect(args: argparse.Namespace, config: Config) -> int:
     for f in corpus.files:
         if f.skipped:
             print(f"ragbot: skipped {f.file}: {f.skipped}", file=sys.stderr)
-    by_speech = _chunks_by_speech(corpus)
+    by_speech: dict[tuple[str, int], list[Chunk]] = defaultdict(list)
+    for c in corpus.chunks:
+        by_speech[(c.file, c.speech)].append(c)
     if args.json:
         out = [schema.speech(s, by_speech[(s.file, s.speech)]) for s in corpus.speeches]
         print(json.dumps(out, ensure_ascii=False, indent=2))
@@ -227,9 +222,20 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+# flags that override the setting of the same name (config.py)
+SETTINGS: tuple[str, ...] = ("chunk_size", "chunk_overlap", "max_file_mb", "index", "store", "embedder")
+SETTINGS += ("sentence_vectors", "generator", "allowed_origins")
+
+
 def _index_options(sp: argparse.ArgumentParser) -> None:
-    """--index and --embedder, shared by every command that reads or builds the index."""
+    """--index, --store and --embedder, shared by every command that reads or builds the index."""
     sp.add_argument("--index", metavar="DIR", help="index folder (default: index/)")
+    sp.add_argument(
+        "--store",
+        metavar="WHERE",
+        help="where the index keeps its vectors: index (in the index folder, the default), milvus:///path/file.db "
+        "(embedded Milvus) or http(s)://host:19530 (a Milvus server; token in RAGBOT_MILVUS_TOKEN)",
+    )
     sp.add_argument(
         "--embedder",
         metavar="NAME",
@@ -422,16 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        config = Config.load(args.config).with_overrides(
-            chunk_size=getattr(args, "chunk_size", None),
-            chunk_overlap=getattr(args, "chunk_overlap", None),
-            max_file_mb=getattr(args, "max_file_mb", None),
-            index=getattr(args, "index", None),
-            embedder=getattr(args, "embedder", None),
-            sentence_vectors=getattr(args, "sentence_vectors", None),
-            generator=getattr(args, "generator", None),
-            allowed_origins=getattr(args, "allowed_origins", None),
-        )
+        config = Config.load(args.config).with_overrides(**{name: getattr(args, name, None) for name in SETTINGS})
         code: int = args.func(args, config)
         return code
     except RagbotError as e:

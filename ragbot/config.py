@@ -15,9 +15,12 @@ import sys
 import urllib.parse
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .store import StoreSpec
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -34,6 +37,9 @@ SentenceVectors = Literal["separate", "pooled", "only"]
 class Config:
     corpus: Path = Path("corpus")  # uploads from the app land in corpus/uploads/
     index: Path = Path("index")
+    # where the index keeps its vectors: "index" (vectors.faiss in the index folder), milvus:///path/file.db
+    # (embedded Milvus) or http(s)://host:19530 (a Milvus server; token in RAGBOT_MILVUS_TOKEN). store.py
+    store: str = "index"
     data: Path = Path("data")  # feedback.jsonl
     reports: Path = Path("eval/reports")  # the evaluation report `ragbot eval` writes and the app shows
     chunk_size: int = 300
@@ -112,6 +118,9 @@ class Config:
                     f"{name} must be {', '.join(allowed[:-1])} or {allowed[-1]}, got '{getattr(self, name)}'"
                 )
         from .guard import origin_of
+        from .store import parse_store
+
+        parse_store(self.store)
 
         origins = []
         for raw in self.allowed_origins:
@@ -123,6 +132,12 @@ class Config:
                 )
             origins.append(origin)
         object.__setattr__(self, "allowed_origins", tuple(origins))  # normalised: lower case, no default port
+
+    @property
+    def store_spec(self) -> StoreSpec:
+        from .store import parse_store
+
+        return parse_store(self.store)
 
     @property
     def max_file_bytes(self) -> int:

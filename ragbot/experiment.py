@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from . import index as index_mod
 from . import pipeline
 from .answer import Answerer
 from .config import Config
@@ -300,6 +301,7 @@ def run(
             runs.append(VariantRun(v, "ran", build_s, len(bot.index.chunks), v.overrides))
         finally:
             if tmp is not None:
+                index_mod.discard(tmp / "index")
                 shutil.rmtree(tmp, ignore_errors=True)
     return EvalRun(
         tuple(questions), tuple(runs), tuple(outcomes), k, embedder.name, started, time.perf_counter() - t_start

@@ -5,15 +5,17 @@
                         chunking settings, sha256 of every corpus file, build time, counts, kind
   index/chunks.jsonl    one chunk per line, with the hashes of its embedded units, in vector order
   index/speeches.jsonl  one speech per line: cleaned text, title, script, offset map
-  index/vectors.faiss   normalised vectors, inner product: exact IndexFlatIP, or HNSW above
-                        `hnsw_threshold` vectors. Each chunk has several: its whole text and
-                        each of its sentences (see units.py); a chunk scores its best one
+  the vectors           in the store the manifest names (store.py): by default index/vectors.faiss
+                        (store_faiss.py), or a Milvus collection (store_milvus.py). Each chunk has
+                        several: its whole text and each of its sentences (see units.py); a chunk
+                        scores its best one
   index/lexical.npz     the BM25 postings as flat arrays (see lexical.py)
   index/README.md       what this folder is
 
 A build writes everything into a temporary sibling folder, fsyncs it, then swaps it in with one
 atomic rename (renameat2 RENAME_EXCHANGE), so a crash or Ctrl-C at any moment leaves the previous
-index whole and loadable. Builds take a lock file, and clear temp folders left by killed builds.
+index whole and loadable; a store outside the folder writes a new collection first, and the old one
+is dropped only after the swap. Builds take a lock file, and clear temp folders left by killed builds.
 Vectors are reused from the previous index when a unit's text (and the model) is unchanged, so
 updating one file re-embeds only its chunks. No pickle anywhere.
 """
@@ -21,28 +23,29 @@ updating one file re-embeds only its chunks. No pickle anywhere.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import errno
-import fcntl
 import json
+import logging
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
 from .config import Config
 from .embed import is_tuned
-from .errors import IndexInvalid, IndexMissing, IndexWriteError
+from .errors import IndexInvalid, IndexMissing, IndexWriteError, RagbotError
+from .folder import exchange, fsync_dir, is_replaceable, stray_temp_folders, write
 from .lexical import BM25, tokenize
+from .store import FOLDER, StoreSpec, VectorStore, backend, spec_of
 from .types import Chunk, OffsetMap, Segment, Speech
 from .units import EMBED_RECIPE, embed_units, recipe_name
 
+log = logging.getLogger(__name__)
 FORMAT = 2  # 2: lexical.npz (BM25 postings as arrays) replaced lexical.json
 README = """\
 This folder holds ragbot's search index: `manifest.json` (what built it, from which files),
@@ -69,21 +72,11 @@ class Manifest:
     kind: str
     embed_recipe: str = EMBED_RECIPE
     stats: dict[str, Any] = field(default_factory=dict)
-
-
-class Vectors(Protocol):
-    """What ragbot uses of a faiss index (IndexFlatIP or IndexHNSWFlat; faiss ships no type information)."""
-
-    ntotal: int
-    d: int
-
-    def search(self, x: np.ndarray, k: int, *, params: Any = None) -> tuple[np.ndarray, np.ndarray]: ...
-
-    def reconstruct_n(self, i0: int, ni: int) -> np.ndarray: ...
+    store: dict[str, str] = field(default_factory=lambda: {"backend": "faiss"})  # where the vectors are
 
 
 class Index:
-    """A loaded index: chunks, speeches, the vector index (several rows per chunk) and BM25."""
+    """A loaded index: chunks, speeches, the vector store (several rows per chunk) and BM25."""
 
     def __init__(
         self,
@@ -92,19 +85,19 @@ class Index:
         chunks: list[Chunk],
         unit_keys: list[list[str]],
         speeches: list[Speech],
-        vectors: Vectors,
+        store: VectorStore,
         bm25: BM25,
+        unit_start: np.ndarray,
     ) -> None:
         self.folder = folder
         self.manifest = manifest
         self.chunks = chunks
         self.unit_keys = unit_keys
         self.speeches = {(s.file, s.speech): s for s in speeches}
-        self.vectors = vectors
+        self.store = store
         self.bm25 = bm25
-        counts = np.array([len(k) for k in unit_keys], dtype=np.int64)
-        self.unit_start = np.concatenate([[0], np.cumsum(counts)])  # chunk i owns rows [start[i], start[i+1])
-        self.owner = np.repeat(np.arange(len(chunks)), counts)  # row -> chunk
+        self.unit_start = unit_start  # chunk i owns rows [start[i], start[i+1])
+        self.owner = np.repeat(np.arange(len(chunks)), np.diff(unit_start))  # row -> chunk
         self.by_id = {c.id: i for i, c in enumerate(chunks)}
         self._matrix: np.ndarray | None = None
         self._matrix_lock = threading.Lock()
@@ -124,7 +117,7 @@ class Index:
 
     @property
     def matrix(self) -> np.ndarray:
-        """All vectors as one array (read once from FAISS, kept for sentence scoring)."""
+        """All vectors as one array (read once from the store, kept for sentence scoring)."""
         if self._matrix is None:
             with self._matrix_lock:  # concurrent first askers wait for one copy instead of each making one
                 if self._matrix is None:
@@ -133,8 +126,7 @@ class Index:
 
     def vector_matrix(self) -> np.ndarray:
         """All stored vectors, in row order."""
-        n = self.vectors.ntotal
-        return np.asarray(self.vectors.reconstruct_n(0, n)) if n else np.zeros((0, self.manifest.dim), np.float32)
+        return self.store.vectors()
 
 
 # ---------------------------------------------------------------- serialisation
@@ -165,62 +157,10 @@ def _speech_from(d: dict[str, Any]) -> Speech:
     return Speech(**d)
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write(path: Path, data: str | Iterable[str]) -> None:
-    """Write and fsync one file: text, or lines as they are made."""
-    with open(path, "wb") as f:
-        if isinstance(data, str):
-            f.write(data.encode("utf-8"))
-        else:
-            for line in data:
-                f.write(line.encode("utf-8"))
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def _exchange(a: Path, b: Path) -> None:
-    """Atomically swap two folders (Linux renameat2 RENAME_EXCHANGE); raises OSError where unsupported."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    fn = getattr(libc, "renameat2", None)
-    if fn is None:
-        raise OSError(errno.ENOSYS, "renameat2 not available")
-    at_fdcwd, rename_exchange = -100, 2
-    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) != 0:
-        e = ctypes.get_errno()
-        raise OSError(e, os.strerror(e))
-
-
-def _is_replaceable(folder: Path) -> bool:
-    """True for a folder we may replace: missing, empty, only our README, or a ragbot index."""
-    if not folder.exists():
-        return True
-    if not folder.is_dir():
-        return False
-    names = {p.name for p in folder.iterdir()}
-    return names <= {"README.md"} or "manifest.json" in names
-
-
-@contextlib.contextmanager
-def build_lock(folder: Path) -> Iterator[None]:
-    """An exclusive lock for building `folder` (waits for another build to finish)."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with open(folder.parent / f".{folder.name}.lock", "a+") as f:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
-
-
-def stray_temp_folders(folder: Path) -> list[Path]:
-    return sorted(folder.parent.glob(f".{folder.name}.tmp-*"))
+def unit_starts(unit_keys: Sequence[list[str]]) -> np.ndarray:
+    """Where each chunk's rows start (and, last, the number of rows): chunk i owns [s[i], s[i+1])."""
+    counts = np.array([len(k) for k in unit_keys], dtype=np.int64)
+    return np.concatenate([[0], np.cumsum(counts)])
 
 
 def save(
@@ -231,21 +171,27 @@ def save(
     speeches: Sequence[Speech],
     vectors: Iterable[np.ndarray],
     hook: Callable[[str], None] | None = None,
+    spec: StoreSpec = FOLDER,
 ) -> None:
     """Write a complete index into a temp sibling folder, then swap it in atomically.
 
     `vectors`: every row in index order, in blocks, read once (units.Rows.drain() frees each
-    block as the vector index takes it).
+    block as the vector index takes it). They go to the store `spec` names; a store outside the
+    folder gets new storage, and the replaced index's storage is retired after the swap.
 
     `hook(stage)` is called between steps (tests use it to simulate a failure mid-build).
     Call inside `build_lock(folder)`.
     """
-    if not _is_replaceable(folder):
+    if not is_replaceable(folder):
         raise IndexInvalid(
             f"{folder} exists and is not a ragbot index (no manifest.json); choose another --index folder"
         )
     for stray in stray_temp_folders(folder):  # left by a killed build; we hold the lock
         shutil.rmtree(stray, ignore_errors=True)
+    try:
+        old: Manifest | None = read_manifest(folder)
+    except RagbotError:
+        old = None
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-", dir=folder.parent))
     except OSError as e:
@@ -257,24 +203,51 @@ def save(
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; an index is as shareable as any folder
+    new_store = backend(spec.backend)
+    written: dict[str, str] | None = None
     try:
-        _write_all(tmp, manifest, chunks, unit_keys, speeches, vectors, hook)
+        written = _write_all(folder, tmp, manifest, chunks, unit_keys, speeches, vectors, hook, spec)
         if folder.exists():
             try:
-                _exchange(tmp, folder)  # tmp now holds the old index
+                exchange(tmp, folder)  # tmp now holds the old index
             except OSError:
-                old = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-old-", dir=folder.parent))
-                os.rename(folder, old / "x")
+                old_tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-old-", dir=folder.parent))
+                os.rename(folder, old_tmp / "x")
                 os.rename(tmp, folder)
-                shutil.rmtree(old, ignore_errors=True)
+                shutil.rmtree(old_tmp, ignore_errors=True)
         else:
             os.rename(tmp, folder)
-        _fsync_dir(folder.parent)
+        fsync_dir(folder.parent)
+    except BaseException:
+        if written is not None:  # the folder swap failed: the new storage is nobody's
+            with contextlib.suppress(Exception):
+                new_store.retire(spec, folder, written, None)
+        raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    if old is not None and old.store != written:
+        _retire(folder, old.store, written)
+
+
+def discard(folder: Path) -> None:
+    """Remove the index at `folder` for good: its folder, and its store's storage outside it (a
+    temporary index, such as an evaluation variant's)."""
+    with contextlib.suppress(RagbotError):  # no index there (a build that failed): only the folder
+        _retire(folder, read_manifest(folder).store, None)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _retire(folder: Path, info: dict[str, str], keep: dict[str, str] | None) -> None:
+    """Best effort: the replaced index's storage outside the folder (a Milvus collection) goes; a store
+    that cannot be reached now keeps it, and the next build there sweeps it."""
+    try:
+        backend(spec_of(info).backend).retire(spec_of(info), folder, info, keep)
+    except RagbotError as e:
+        log.warning("could not remove the replaced index's vectors (%s); the next build retries", e)
 
 
 def _write_all(
+    folder: Path,
     tmp: Path,
     manifest: Manifest,
     chunks: Sequence[Chunk],
@@ -282,81 +255,73 @@ def _write_all(
     speeches: Sequence[Speech],
     vectors: Iterable[np.ndarray],
     hook: Callable[[str], None] | None,
-) -> None:
-    """Every file of the index into `tmp`, fsynced. A failed write (disk full, quota, permissions)
-    becomes IndexWriteError; the caller has not touched the live index yet."""
-    import faiss
-
+    spec: StoreSpec,
+) -> dict[str, str]:
+    """Every file of the index into `tmp`, fsynced, and the vectors into the store; returns the
+    manifest's store entry. A failed write (disk full, quota, permissions) becomes IndexWriteError;
+    the caller has not touched the live index yet."""
+    written: dict[str, str] | None = None
     try:
         # line by line: no second copy of the corpus as one string
-        _write(
+        write(
             tmp / "chunks.jsonl",
             (json.dumps(_chunk_json(c, k), ensure_ascii=False) + "\n" for c, k in zip(chunks, unit_keys)),
         )
         if hook:
             hook("chunks")
-        _write(tmp / "speeches.jsonl", (json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches))
-        # written through our own file object, so a failed write is an OSError that names its cause,
-        # and streamed: no serialised copy of the index in memory
-        with open(tmp / "vectors.faiss", "wb") as f:
-            faiss.write_index(_faiss_index(vectors, manifest), faiss.PyCallbackIOWriter(f.write))  # type: ignore[attr-defined]
-            f.flush()
-            os.fsync(f.fileno())
+        write(tmp / "speeches.jsonl", (json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches))
+        written = backend(spec.backend).write(spec, folder, tmp, manifest, chunks, unit_starts(unit_keys), vectors)
         bm25 = BM25.build(tokenize(c.folded, folded=True) for c in chunks)
         bm25.save(tmp / "lexical.npz")
         if hook:
             hook("vectors")
-        _write(tmp / "README.md", README)
-        _write(tmp / "manifest.json", json.dumps(asdict(manifest), ensure_ascii=False, indent=2))
+        write(tmp / "README.md", README)
+        manifest = replace(manifest, store=written)
+        write(tmp / "manifest.json", json.dumps(asdict(manifest), ensure_ascii=False, indent=2))
         with open(tmp / "lexical.npz", "rb") as f:
             os.fsync(f.fileno())
-        _fsync_dir(tmp)
+        fsync_dir(tmp)
+        if hook:
+            hook("swap")
+        return written
     except (OSError, RuntimeError) as e:  # faiss reports a failed fwrite as RuntimeError
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e).strip().splitlines()[0][:200]
-        raise IndexWriteError(
+        err = IndexWriteError(
             f"could not write the new index ({reason}); the previous index is unchanged. "
             f"Free disk space or fix permissions in {tmp.parent}, then run `ragbot ingest` again",
             e if isinstance(e, OSError) else None,
-        ) from None
-    if hook:
-        hook("swap")
-
-
-def _faiss_index(blocks: Iterable[np.ndarray], manifest: Manifest) -> Any:
-    """The vector index of `manifest.kind`, filled block by block."""
-    import faiss
-
-    dim = manifest.dim
-    index: Any
-    if manifest.kind == "hnsw":
-        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 200
-    else:
-        index = faiss.IndexFlatIP(dim)
-    for block in blocks:
-        if len(block):
-            index.add(np.ascontiguousarray(block, dtype=np.float32))
-    return index
+        )
+    except BaseException:
+        if written is not None:
+            with contextlib.suppress(Exception):
+                backend(spec.backend).retire(spec, folder, written, None)
+        raise
+    if written is not None:
+        with contextlib.suppress(Exception):
+            backend(spec.backend).retire(spec, folder, written, None)
+    raise err
 
 
 # ---------------------------------------------------------------- loading
 def previous_vectors(folder: Path) -> tuple[Manifest, list[str], np.ndarray] | None:
     """What an update can reuse of the index at `folder`: its manifest, each vector's key and the
     vectors (without its texts, speeches or BM25); None when it is missing or unusable."""
-    import faiss
-
     try:
         manifest = read_manifest(folder)
         keys: list[str] = []
         with open(folder / "chunks.jsonl", encoding="utf-8") as f:
             for line in f:
                 keys.extend(json.loads(line)["units"])
-        vectors: Any = faiss.read_index(str(folder / "vectors.faiss"))
-    except (IndexInvalid, OSError, ValueError, KeyError, TypeError, RuntimeError):
+        spec = spec_of(manifest.store)
+        store = backend(spec.backend).open(spec, folder, manifest, None, np.zeros(1, np.int64), Config.ef_search)
+        try:
+            if not len(keys) == store.count() == manifest.units or store.dim != manifest.dim:
+                return None
+            matrix = store.vectors() if keys else np.zeros((0, manifest.dim), np.float32)
+        finally:
+            store.close()
+    except (RagbotError, OSError, ValueError, KeyError, TypeError, RuntimeError):
         return None
-    if not len(keys) == vectors.ntotal == manifest.units or vectors.d != manifest.dim:
-        return None
-    matrix = np.asarray(vectors.reconstruct_n(0, len(keys))) if keys else np.zeros((0, manifest.dim), np.float32)
     return manifest, keys, matrix
 
 
@@ -419,30 +384,38 @@ def load(
     dim: int | None = None,
     ef_search: int = Config.ef_search,
     recipe: str | None = None,
+    spec: StoreSpec | None = None,
 ) -> Index:
-    """Load and check an index; `embedder_*` and `recipe` are what the caller will query with."""
-    import faiss
-
+    """Load and check an index; `embedder_*` and `recipe` are what the caller will query with, `spec`
+    the store the settings name (None: whichever the manifest names)."""
     manifest = read_manifest(folder)
     check_embedder(manifest, folder, embedder_name, fingerprint, dim, recipe)
+    built = spec_of(manifest.store)
+    if spec is not None and spec != built:
+        raise IndexInvalid(
+            f"index at {folder}/ keeps its vectors in {built.shown}, the settings name {spec.shown}; "
+            f"run `ragbot ingest --rebuild` to build it there, or use --store {_flag(built)}"
+        )
     try:
         pairs = [_chunk_from(json.loads(line)) for line in (folder / "chunks.jsonl").read_text("utf-8").splitlines()]
         speeches = [_speech_from(json.loads(x)) for x in (folder / "speeches.jsonl").read_text("utf-8").splitlines()]
-        vectors: Any = faiss.read_index(str(folder / "vectors.faiss"))
         bm25 = BM25.load(folder / "lexical.npz")
     except Exception as e:  # truncated or edited files: one line, and what to run
         raise IndexInvalid(
             f"index at {folder}/ is corrupt ({type(e).__name__}: {str(e)[:80]}); run `ragbot ingest --rebuild`"
         ) from None
-    units = sum(len(k) for _, k in pairs)
-    if not (len(pairs) == bm25.n == manifest.chunks and units == vectors.ntotal == manifest.units) or (
-        vectors.d != manifest.dim
-    ):
-        raise IndexInvalid(
-            f"index at {folder}/ is inconsistent ({len(pairs)} chunks, {units} units, {vectors.ntotal} vectors, "
-            f"{bm25.n} lexical rows); run `ragbot ingest --rebuild`"
-        )
-    if manifest.kind == "hnsw":
-        vectors.hnsw.efSearch = ef_search
     chunks = [c for c, _ in pairs]
-    return Index(folder, manifest, chunks, [k for _, k in pairs], speeches, vectors, bm25)
+    starts = unit_starts([k for _, k in pairs])
+    store = backend(built.backend).open(built, folder, manifest, chunks, starts, ef_search)
+    units, count = int(starts[-1]), store.count()
+    if not (len(pairs) == bm25.n == manifest.chunks and units == count == manifest.units) or store.dim != manifest.dim:
+        store.close()
+        raise IndexInvalid(
+            f"index at {folder}/ is inconsistent ({len(pairs)} chunks, {units} units, {count} vectors "
+            f"of {store.dim} dimensions in {built.shown}, {bm25.n} lexical rows); run `ragbot ingest --rebuild`"
+        )
+    return Index(folder, manifest, chunks, [k for _, k in pairs], speeches, store, bm25, starts)
+
+
+def _flag(spec: StoreSpec) -> str:
+    return "index" if spec.backend == "faiss" else spec.shown

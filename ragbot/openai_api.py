@@ -33,8 +33,8 @@ from .config import Config
 from .errors import RagbotError, say
 from .generate import available
 from .render import CLOSEST, CLOSEST_LABEL
-from .retrieve import Filters
 from .script import to_script
+from .store import Filters
 from .types import Answer, Script
 
 if TYPE_CHECKING:

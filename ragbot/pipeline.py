@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from . import __version__, units
+from . import folder as folder_mod
 from . import index as index_mod
 from .chunk import ChunkSettings, chunk_speech
 from .config import Config, Mode
@@ -30,8 +31,9 @@ from .ingest import find_files, load_speeches
 from .lexical import tokenize
 from .phrases import PhraseResult, counts, occurrences, similar_sentences
 from .rerank import Reranker, make_reranker
-from .retrieve import Filters, SearchSettings, prepare_query, search
+from .retrieve import SearchSettings, prepare_query, search
 from .script import fold
+from .store import Filters, spec_of
 from .tune import TUNED, ensure_tuned
 from .types import BuildReport, Chunk, Corpus, FileReport, Progress, SearchResult, Speech, Tuned
 
@@ -184,7 +186,7 @@ def build_index(
     unit_texts = [units.embed_units(c) for c in corpus.chunks]
     unit_keys = [units.unit_keys(c, fp, recipe) for c in corpus.chunks]
     flat_keys = [k for keys in unit_keys for k in keys]
-    with index_mod.build_lock(folder):
+    with folder_mod.build_lock(folder):
         old_rows: dict[str, int] = {}  # key -> row of the previous index's vectors
         old_matrix = np.zeros((0, 0), np.float32)
         old_manifest = None
@@ -230,9 +232,18 @@ def build_index(
             0.0,
             embedded_chars=read,
         )
-        if old_manifest is not None and not embedded and not rebuild and _same_build(old_manifest, manifest):
+        same_store = old_manifest is not None and spec_of(old_manifest.store) == config.store_spec
+        if (
+            old_manifest is not None
+            and not embedded
+            and not rebuild
+            and same_store
+            and _same_build(old_manifest, manifest)
+        ):
             return corpus, replace(report, seconds=time.perf_counter() - t0, up_to_date=True, tuned=tuned)
-        index_mod.save(folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors.drain(), hook=hook)
+        index_mod.save(
+            folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors.drain(), hook, config.store_spec
+        )
     return corpus, replace(report, seconds=time.perf_counter() - t0, tuned=tuned)
 
 
@@ -268,7 +279,9 @@ class Ragbot:
             manifest = index_mod.read_manifest(Path(self.config.index))
             index_mod.check_embedder(manifest, Path(self.config.index), want, recipe=recipe)
             fp, dim = fingerprint(want), None
-        return index_mod.load(Path(self.config.index), want, fp, dim, self.config.ef_search, recipe)
+        return index_mod.load(
+            Path(self.config.index), want, fp, dim, self.config.ef_search, recipe, self.config.store_spec
+        )
 
     def _embedder_name(self) -> str:
         """The configured embedder; for `tuned`, the one the index was built with (pipeline._tuned)."""

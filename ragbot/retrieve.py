@@ -1,6 +1,6 @@
 """Search: dense and lexical rankings, weighted reciprocal-rank fusion, merged excerpts, filters.
 
-The pure parts (`rrf`, `merge_groups`, `allowed_ids`) take plain lists and are tested without
+The pure parts (`rrf`, `merge_groups`) take plain lists and are tested without
 models. `search` runs them over a loaded Index: metadata filters are applied inside both rankers
 (before top-k, not after); candidates from each ranker are fused; chunks of one speech that
 overlap or touch are merged into one excerpt instead of being returned twice; an optional
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,43 +20,12 @@ from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .ingest import valid_unicode
 from .rerank import Reranker
-from .script import detect_script, fold, to_script
+from .script import detect_script, to_script
+from .store import Filters, allowed_ids
 from .types import Chunk, Hit
 
 if TYPE_CHECKING:
     from .index import Index
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Restrict a search to some files, speeches (file, number) or titles (substring, either script)."""
-
-    files: tuple[str, ...] = ()
-    speeches: tuple[tuple[str, int], ...] = ()
-    title: str = ""
-
-    def __bool__(self) -> bool:
-        return bool(self.files or self.speeches or self.title)
-
-
-def allowed_ids(chunks: Sequence[Chunk], filters: Filters | None) -> set[int] | None:
-    """Indices of the chunks a filter lets through; None when there is no filter.
-
-    A file filter matches the file name or its path ending (`004.txt` or `sub/004.txt`).
-    """
-    if not filters:
-        return None
-    title = fold(filters.title) if filters.title else ""
-    out = set()
-    for i, c in enumerate(chunks):
-        if filters.files and not any(c.file == f or c.file.endswith("/" + f) for f in filters.files):
-            continue
-        if filters.speeches and (c.file, c.speech) not in filters.speeches:
-            continue
-        if title and title not in fold(c.title):
-            continue
-        out.add(i)
-    return out
 
 
 def rrf(
@@ -205,38 +174,21 @@ def prepare_query(query: str, max_chars: int) -> tuple[str, str]:
     return q, ""
 
 
-def dense_ranking(index: Index, qvec: np.ndarray, n: int, allowed: set[int] | None) -> list[tuple[int, float]]:
-    """Top `n` chunks by their best unit's inner product with the query, among the allowed chunks."""
-    import faiss as _faiss
-
-    faiss: Any = _faiss  # its stubs lack the search-parameter classes
-
-    total = index.vectors.ntotal
-    if total == 0 or (allowed is not None and not allowed):
-        return []
-    params = None
-    pool = total
-    if allowed is not None:
-        rows = np.concatenate([np.arange(index.unit_start[c], index.unit_start[c + 1]) for c in sorted(allowed)])
-        pool = len(rows)
-        sel = faiss.IDSelectorBatch(rows.astype(np.int64))
-        params = (
-            faiss.SearchParametersHNSW(sel=sel, efSearch=max(128, n * 8))
-            if index.manifest.kind == "hnsw"
-            else (faiss.SearchParameters(sel=sel))
-        )
-    scores, ids = index.vectors.search(qvec[None, :].astype(np.float32), min(pool, n * 8), params=params)
+def dense_ranking(index: Index, qvec: np.ndarray, n: int, filters: Filters | None) -> list[tuple[int, float]]:
+    """Top `n` chunks by their best unit's inner product with the query, among the filtered chunks."""
     best: dict[int, float] = {}
-    for row, score in zip(ids[0], scores[0]):
-        if row >= 0:
-            c = int(index.owner[row])
-            if c not in best:
-                best[c] = float(score)
+    for row, score in index.store.search(qvec, n * 8, filters):
+        c = int(index.owner[row])
+        if c not in best:
+            best[c] = score
     return sorted(best.items(), key=lambda x: (-x[1], x[0]))[:n]
 
 
-def lexical_ranking(index: Index, tokens: Sequence[str], n: int, allowed: set[int] | None) -> list[tuple[int, float]]:
-    return list(index.bm25.search(tokens, n, allowed))
+def lexical_ranking(index: Index, tokens: Sequence[str], n: int, filters: Filters | None) -> list[tuple[int, float]]:
+    """Top `n` chunks by BM25: in the store when it runs BM25 itself, else ragbot's own."""
+    if index.store.lexical:
+        return index.store.lexical_search(tokens, n, filters)
+    return list(index.bm25.search(tokens, n, allowed_ids(index.chunks, filters)))
 
 
 def search(
@@ -249,18 +201,17 @@ def search(
     query: str = "",
 ) -> list[Hit]:
     """Ranked, merged excerpts for a query already embedded (`qvec`) and tokenised (`tokens`)."""
-    allowed = allowed_ids(index.chunks, filters)
     rankings: list[list[int]] = []
     weights: list[float] = []
     scores: dict[int, float] = {}
     if settings.mode in ("hybrid", "dense") and qvec is not None:
-        dense = dense_ranking(index, qvec, settings.depth, allowed)
+        dense = dense_ranking(index, qvec, settings.depth, filters)
         rankings.append([i for i, _ in dense])
         weights.append(settings.dense_weight)
         if settings.mode == "dense":
             scores = dict(dense)
     if settings.mode in ("hybrid", "bm25"):
-        lex = lexical_ranking(index, tokens, settings.depth, allowed)
+        lex = lexical_ranking(index, tokens, settings.depth, filters)
         rankings.append([i for i, _ in lex])
         weights.append(settings.bm25_weight)
         if settings.mode == "bm25":

@@ -32,8 +32,9 @@ from .errors import RagbotError, say, why_zh
 from .generate import make_generator
 from .phrases import PhraseResult
 from .render import DISPLAY, body_of, render_answer, render_phrases
-from .retrieve import Filters, check_k
+from .retrieve import check_k
 from .script import detect_script, to_traditional
+from .store import Filters
 from .types import Answer, Hit, Speech
 from .word import export
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from ragbot import folder as folder_mod
 from ragbot import index as index_mod
 from ragbot import pipeline
 from ragbot.answer import Answerer
@@ -77,12 +78,12 @@ def test_sigkill_during_ingest_never_loses_the_index(built: Config, default_embe
         index_mod.load(Path(built.index))  # format, model and files check out
         assert answer_of(built, default_embedder) == before, f"answer changed after a kill at {delay:.2f} s"
         # a kill mid-save may leave its own temp folder; the next build clears it, so they never pile up
-        assert len(index_mod.stray_temp_folders(Path(built.index))) <= 1
+        assert len(folder_mod.stray_temp_folders(Path(built.index))) <= 1
     assert sum(f > 0.5 for f in killed_at) >= 5, killed_at
     assert sum(f <= 0.5 for f in killed_at) >= 5, killed_at
     done = subprocess.run(ingest_cmd(built), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    assert index_mod.stray_temp_folders(Path(built.index)) == []
+    assert folder_mod.stray_temp_folders(Path(built.index)) == []
     assert answer_of(built, default_embedder) == before
 
 
@@ -117,7 +118,7 @@ def test_a_failing_disk_write_is_one_line_and_the_old_index_stays(
     assert "previous index is unchanged" in err[0]
     assert "Traceback" not in proc.stderr
     assert snapshot(folder) == files
-    assert index_mod.stray_temp_folders(folder) == []
+    assert folder_mod.stray_temp_folders(folder) == []
     assert answer_of(built, default_embedder) == before
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ragbot import folder as folder_mod
 from ragbot import index as index_mod
-from ragbot import pipeline, units
+from ragbot import pipeline, store_faiss, units
 from ragbot.config import Config
 from ragbot.errors import IndexInvalid, IndexMissing, IndexWriteError
 from ragbot.units import Rows
@@ -60,7 +61,7 @@ def test_folder_holds_plain_files_and_a_manifest(corpus_copy: Path, tmp_path: Pa
     assert b"pickle" not in (folder / "chunks.jsonl").read_bytes()
     loaded = index_mod.load(folder)
     assert [c.id for c in loaded.chunks] == [c.id for c in corpus.chunks]
-    assert loaded.vectors.ntotal == len(texts)
+    assert loaded.store.count() == len(texts)
     assert len(loaded.owner) == len(texts)
     assert loaded.owner[loaded.unit_start[7]] == 7  # each chunk owns its rows
     norms = np.linalg.norm(loaded.vector_matrix(), axis=1)
@@ -194,14 +195,14 @@ def test_failure_mid_build_leaves_the_previous_index_whole(corpus_copy: Path, tm
         pipeline.build_index([corpus_copy], Config(index=folder), embedder=KeywordEmbedder(), hook=fail)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert index_mod.load(folder).manifest.chunks > 0
-    assert index_mod.stray_temp_folders(folder) == []
+    assert folder_mod.stray_temp_folders(folder) == []
 
 
 def test_stray_temp_folders_of_killed_builds_are_cleared(corpus_copy: Path, tmp_path: Path) -> None:
     (tmp_path / ".index.tmp-killed").mkdir()
     (tmp_path / ".index.tmp-killed" / "chunks.jsonl").write_text("half")
     build(corpus_copy, tmp_path)
-    assert index_mod.stray_temp_folders(tmp_path / "index") == []
+    assert folder_mod.stray_temp_folders(tmp_path / "index") == []
 
 
 def test_refuses_to_replace_a_folder_that_is_not_an_index(corpus_copy: Path, tmp_path: Path) -> None:
@@ -258,8 +259,8 @@ def test_hnsw_above_the_threshold_with_recall_measured_against_exact(tmp_path: P
     queries = vectors[rng.choice(3000, 100, replace=False)] + 0.3 * rng.normal(size=(100, 64)).astype(np.float32)
     queries /= np.linalg.norm(queries, axis=1, keepdims=True)
     base = index_mod.Manifest(1, "x", "fake", 64, "fp", {}, {}, {}, "", 3000, 3000, 0, "flat")
-    exact = index_mod._faiss_index([vectors], base)
-    hnsw = index_mod._faiss_index([vectors], replace(base, kind="hnsw"))
+    exact = store_faiss._filled([vectors], base)
+    hnsw = store_faiss._filled([vectors], replace(base, kind="hnsw"))
     hnsw.hnsw.efSearch = 128
     _, truth = exact.search(queries, 10)
     _, approx = hnsw.search(queries, 10)
@@ -271,7 +272,7 @@ def test_build_picks_hnsw_above_the_configured_size(corpus_copy: Path, tmp_path:
     build(corpus_copy, tmp_path, hnsw_threshold=100)
     loaded = index_mod.load(tmp_path / "index")
     assert loaded.manifest.kind == "hnsw"
-    assert loaded.vectors.ntotal == loaded.manifest.units
+    assert loaded.store.count() == loaded.manifest.units
 
 
 def test_rows_fill_in_any_order_and_drain_block_by_block() -> None:
@@ -284,7 +285,7 @@ def test_rows_fill_in_any_order_and_drain_block_by_block() -> None:
     assert rows.blocks[0] is None  # handed on: this copy no longer holds it
     assert [b.tolist() for b in blocks] == [[[0.0, 0.0], [3.0, 4.0]], [[1.0, 2.0]]]
     assert rows.blocks == [None, None, None]
-    built = index_mod._faiss_index(
+    built = store_faiss._filled(
         Rows(3, 2, block=2).drain(), index_mod.Manifest(1, "x", "f", 2, "", {}, {}, {}, "", 1, 3, 0, "flat")
     )
     assert built.ntotal == 3

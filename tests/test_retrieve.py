@@ -10,7 +10,8 @@ import pytest
 from ragbot import pipeline
 from ragbot.config import Config
 from ragbot.errors import QueryError
-from ragbot.retrieve import Filters, allowed_ids, merge_groups, rrf
+from ragbot.retrieve import merge_groups, rrf
+from ragbot.store import Filters, allowed_ids
 from ragbot.types import Chunk
 
 from .helpers import CORPUS, KeywordEmbedder

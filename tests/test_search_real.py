@@ -14,7 +14,7 @@ from ragbot import pipeline
 from ragbot.cli import main
 from ragbot.config import Config
 from ragbot.evaluate import contains
-from ragbot.retrieve import Filters
+from ragbot.store import Filters
 from ragbot.types import SearchResult
 
 from .helpers import ROOT
