@@ -28,7 +28,7 @@ run: setup
 # compiles for a few minutes the first time; pip caches the wheel after that) and the peer
 # baselines of `ragbot eval`
 $(EXTRAS): $(STAMP)
-	$(PIP) install -e '.[dev,llama,hf,eval]'
+	$(PIP) install -e '.[dev,llama,hf,eval,milvus]'
 	@touch $(EXTRAS)
 
 lint: setup

@@ -34,7 +34,7 @@ from pydantic import BaseModel, Field
 
 from . import __version__, schema
 from .config import Mode
-from .errors import IndexInvalid, RagbotError, say
+from .errors import IndexInvalid, RagbotError, StoreError, say
 from .guard import prefers_traditional
 from .retrieve import check_k
 from .script import detect_script
@@ -90,7 +90,7 @@ def script_of(text: str, request: Request | None = None) -> Script:
 
 
 def status_of(e: RagbotError) -> int:
-    return 503 if isinstance(e, IndexInvalid) else 422
+    return 503 if isinstance(e, (IndexInvalid, StoreError)) else 422
 
 
 def error_body(e: RagbotError, script: Script) -> dict[str, str]:
@@ -268,6 +268,7 @@ def _service(api: APIRouter, app: App) -> None:
     def health(request: Request) -> Any:
         try:
             index = app.bot.index
+            index.store.count()  # a store elsewhere (Milvus) may have gone down since the index loaded
         except RagbotError as e:
             return JSONResponse({"status": "unavailable", **error_body(e, script_of("", request))}, status_code=503)
         m = index.manifest
@@ -284,7 +285,7 @@ def _service(api: APIRouter, app: App) -> None:
                 "kind": m.kind,
             },
             "model": {"embedder": m.embedder, "dim": m.dim},
-            "store": "faiss",
+            "store": {"backend": index.store.spec.backend, "where": index.store.spec.shown},
             "generator": app.config.generator,
         }
 

@@ -84,6 +84,13 @@ class ExportError(RagbotError):
         self.cause = cause
 
 
+class StoreError(RagbotError):
+    """The vector store cannot be reached or refused the request (down, timed out, wrong token); the
+    message names its location without credentials. Nothing live was changed."""
+
+    ZH = "向量库暂时无法访问，请稍后再试或告知管理员"
+
+
 class QueryError(RagbotError):
     """A query that cannot be searched (empty, only punctuation)."""
 

@@ -180,7 +180,7 @@ def test_health_names_index_model_and_store(api: httpx.Client) -> None:
     assert out["index"]["chunks"] > 100
     assert out["index"]["speeches"] >= 16
     assert out["model"] == {"embedder": "e5-small-int8", "dim": 384}
-    assert out["store"] == "faiss"
+    assert out["store"] == {"backend": "faiss", "where": "index folder"}
 
 
 def test_docs_and_schema_are_served_without_a_cdn(api: httpx.Client, browser: Any, shared_server: Served) -> None:

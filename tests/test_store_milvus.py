@@ -1,0 +1,248 @@
+"""The Milvus store on the real Milvus core (milvus-lite 2.5.1's engine): embedded on a file and as a
+server on loopback, against the FAISS store on the same index; builds, updates, failures, faults."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ragbot import index as index_mod
+from ragbot import api, milvus_local, pipeline, store_milvus
+from ragbot.answer import Answerer
+from ragbot.config import Config
+from ragbot.embed import Embedder
+from ragbot.errors import ConfigError, IndexInvalid, StoreError
+from ragbot.evaluate import load_questions
+from ragbot.store import Filters, StoreSpec, parse_store
+from ragbot.testing import free_port
+
+from .helpers import CORPUS, ROOT, KeywordEmbedder
+
+pytest.importorskip("pymilvus", reason="the Milvus store needs pip install 'ragbot[milvus]' (make test installs it)")
+
+
+def collections(db: Path) -> list[str]:
+    return sorted(store_milvus._client(StoreSpec("milvus", str(db))).list_collections(timeout=10))
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "store" / "ragbot.db"
+    path.parent.mkdir()
+    yield path
+    milvus_local.release(str(path))
+
+
+# ---------------------------------------------------------------- the setting
+def test_the_store_setting_takes_three_forms_and_says_which_when_wrong() -> None:
+    assert parse_store("index") == parse_store("") == StoreSpec("faiss")
+    assert parse_store("milvus:///data/ragbot.db") == StoreSpec("milvus", "/data/ragbot.db")
+    assert parse_store("milvus://rel/r.db").uri.endswith("/rel/r.db")
+    https = parse_store("https://milvus.office.lan:19530/")
+    assert (https.uri, https.embedded, https.shown) == ("https://milvus.office.lan:19530", False, https.uri)
+    for bad in ("milvus:///data/ragbot", "ftp://x", "faisss", "http://"):
+        with pytest.raises(ConfigError, match="store expects index"):
+            parse_store(bad)
+    with pytest.raises(ConfigError, match=r"carry no credentials.*RAGBOT_MILVUS_TOKEN"):
+        parse_store("http://root:Milvus@m.lan:19530")
+    with pytest.raises(ConfigError, match="store expects"):
+        Config(store="mongodb://x")
+
+
+def test_filters_become_exact_expressions_from_the_catalogue() -> None:
+    from ragbot.types import Chunk
+
+    chunks = [
+        Chunk("a", "sub/a.txt", 1, "民政系統辦公室會議", 0, 0, "", "", (), 0, 1),
+        Chunk("b", 'q"b.txt', 2, "教育系统会议", 0, 0, "", "", (), 0, 1),
+    ]
+    store = store_milvus.MilvusStore(StoreSpec("milvus", "/x.db"), None, "c", 3, chunks)
+    assert store.expression(None) == store.expression(Filters()) == ""
+    assert store.expression(Filters(files=("a.txt",))) == 'file in ["sub/a.txt"]'
+    assert store.expression(Filters(files=('q"b.txt',))) == 'file in ["q\\"b.txt"]'  # quotes cannot break out
+    assert store.expression(Filters(title="民政系统")) == 'title in ["民政系统办公室会议"]'
+    assert store.expression(Filters(speeches=(("sub/a.txt", 1),))) == '((file == "sub/a.txt" and speech == 1))'
+    assert store.expression(Filters(files=("none.txt",))) is None  # nothing can match: no request at all
+    assert store.search(None, 5, Filters(title="没有这个标题")) == []  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- the real core, fake embedder
+def build(corpus: Path, folder: Path, store: str, **kw: object) -> Config:
+    config = Config(index=folder, store=store, **kw)  # type: ignore[arg-type]
+    pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
+    return config
+
+
+def test_a_build_lands_in_new_collections_and_the_replaced_ones_go(tmp_path: Path, db: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    config = build(corpus, tmp_path / "index", f"milvus://{db}")
+    first = index_mod.read_manifest(config.index).store
+    assert first["backend"] == "milvus"
+    assert first["uri"] == str(db)
+    assert collections(db) == [first["collection"] + "_t", first["collection"] + "_u"]
+    loaded = index_mod.load(config.index, spec=config.store_spec)
+    assert loaded.store.count() == loaded.manifest.units
+    assert loaded.store.dim == KeywordEmbedder().dim
+    assert {f.name for f in config.index.iterdir()} == {
+        "README.md",
+        "chunks.jsonl",
+        "speeches.jsonl",
+        "lexical.npz",
+        "manifest.json",
+    }  # no vectors.faiss: only the catalogue stays in the folder
+    # an update: one file changed, one removed -> a new collection, the old one dropped, and the same
+    # results as a FAISS index built from the same files
+    (corpus / "004_92e2d7aa31a4f474.txt").unlink()
+    changed = corpus / "003_8c6fb7f0a0f8db51.txt"
+    changed.write_text(changed.read_text("utf-8") + "\n办公室要把督查督办作为抓落实的重要手段。\n", "utf-8")
+    pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
+    second = index_mod.read_manifest(config.index).store
+    assert second["collection"] != first["collection"]
+    assert collections(db) == [second["collection"] + "_t", second["collection"] + "_u"]
+    faiss = build(corpus, tmp_path / "faiss", "index")
+    emb = KeywordEmbedder()
+    bots = [pipeline.Ragbot(c, embedder=emb) for c in (config, faiss)]
+    for q, filters in [
+        ("督查督办怎么抓落实", None),
+        ("信息工作的要求", Filters(files=("002_c15c06141e4cbd25.txt",))),
+        ("会议服务", Filters(title="教育")),
+    ]:
+        got, want = ([h.chunk_ids for h in b.search(q, k=5, filters=filters).hits] for b in bots)
+        assert got, q
+        assert got == want, q
+    lexical = [b.search("督查督办", k=5, mode="bm25").hits for b in bots]
+    assert [h.chunk_ids for h in lexical[0]] == [h.chunk_ids for h in lexical[1]]
+    assert [h.score for h in lexical[0]] == pytest.approx([h.score for h in lexical[1]], rel=1e-3)
+
+
+def test_a_failed_build_leaves_the_live_index_and_no_collection_behind(tmp_path: Path, db: Path) -> None:
+    config = build(CORPUS, tmp_path / "index", f"milvus://{db}")
+    live = index_mod.read_manifest(config.index).store["collection"]
+
+    def fail(stage: str) -> None:
+        if stage == "vectors":
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(Exception, match="previous index is unchanged"):
+        pipeline.build_index([CORPUS], config, embedder=KeywordEmbedder(), rebuild=True, hook=fail)
+    assert collections(db) == [live + "_t", live + "_u"]
+    assert pipeline.Ragbot(config, embedder=KeywordEmbedder()).search("督查").hits
+    # a build killed outright leaves its collections; the next build sweeps them
+    client = store_milvus._client(config.store_spec)
+    stray = store_milvus._prefix(config.index) + "killed"
+    client.create_collection(stray + "_u", dimension=4, timeout=10)
+    client.create_collection("someone_elses", dimension=4, timeout=10)  # not ours: left alone
+    pipeline.build_index([CORPUS], config, embedder=KeywordEmbedder(), rebuild=True)
+    now = index_mod.read_manifest(config.index).store["collection"]
+    assert collections(db) == sorted([now + "_t", now + "_u", "someone_elses"])
+
+
+def test_the_index_says_where_its_vectors_are_when_the_settings_disagree(tmp_path: Path, db: Path) -> None:
+    config = build(CORPUS, tmp_path / "index", f"milvus://{db}")
+    with pytest.raises(IndexInvalid, match=rf"keeps its vectors in milvus://{db}, the settings name index folder"):
+        pipeline.Ragbot(Config(index=config.index), embedder=KeywordEmbedder()).index  # noqa: B018
+    name = index_mod.read_manifest(config.index).store["collection"]
+    store_milvus._client(config.store_spec).drop_collection(name + "_u", timeout=10)
+    with pytest.raises(IndexInvalid, match=f"collection '{name}' .* is not there; run `ragbot ingest --rebuild"):
+        pipeline.Ragbot(config, embedder=KeywordEmbedder()).index  # noqa: B018
+    # a FAISS index switched to Milvus reuses its vectors: nothing is embedded again
+    faiss = build(CORPUS, tmp_path / "faiss", "index")
+    emb = KeywordEmbedder()
+    _, report = pipeline.build_index([CORPUS], Config(index=faiss.index, store=f"milvus://{db}"), embedder=emb)
+    assert report.embedded == 0
+    assert report.reused == report.vectors
+    assert emb.documents_embedded == 0
+
+
+def test_a_file_another_process_holds_is_one_line(tmp_path: Path, db: Path) -> None:
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"from ragbot import milvus_local; milvus_local.engine_for({str(db)!r}); input()"],
+        stdin=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    try:
+        lock = db.parent / f".{db.name}.lock"
+        for _ in range(200):
+            if lock.exists() and db.exists():
+                break
+            import time
+
+            time.sleep(0.05)
+        with pytest.raises(StoreError, match=f"{db} is open in another process"):
+            build(CORPUS, tmp_path / "index", f"milvus://{db}")
+        assert not (tmp_path / "index").exists()
+    finally:
+        holder.communicate(b"\n", timeout=30)
+
+
+# ---------------------------------------------------------------- server mode on loopback
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, milvus_local.Engine]]:
+    port = free_port()
+    engine = milvus_local.Engine(tmp_path / "served.db", address=f"127.0.0.1:{port}")
+    try:
+        yield f"http://127.0.0.1:{port}", engine
+    finally:
+        engine.stop()
+
+
+def test_a_server_serves_the_same_and_a_dead_one_is_a_clear_error(
+    tmp_path: Path, server: tuple[str, milvus_local.Engine], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, engine = server
+    config = build(CORPUS, tmp_path / "index", url)
+    local = build(CORPUS, tmp_path / "faiss", "index")
+    emb = KeywordEmbedder()
+    bot = pipeline.Ragbot(config, embedder=emb)
+    got = [h.chunk_ids for h in bot.search("信息报送的要求").hits]
+    assert got == [h.chunk_ids for h in pipeline.Ragbot(local, embedder=emb).search("信息报送的要求").hits]
+    engine.stop()
+    monkeypatch.setattr(store_milvus, "TIMEOUT", 2.0)
+    with pytest.raises(StoreError, match=f"Milvus .* failed at {url} .*is the Milvus store at {url} up") as e:
+        bot.search("信息报送的要求")
+    assert "\n" not in str(e.value)
+    assert e.value.zh == StoreError.ZH
+    assert api.status_of(e.value) == 503  # the API and /api/health: service unavailable, not bad input
+    with pytest.raises(StoreError, match=url):  # a new session: the connection itself
+        pipeline.Ragbot(config, embedder=emb).index  # noqa: B018
+
+
+def test_the_token_is_sent_and_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAGBOT_MILVUS_TOKEN", "root:S3cret-token")
+    monkeypatch.setattr(store_milvus, "TIMEOUT", 1.0)
+    spec = parse_store(f"http://127.0.0.1:{free_port()}")
+    assert spec.token == "root:S3cret-token"
+    with pytest.raises(StoreError) as e:
+        store_milvus._client(spec)
+    assert "S3cret" not in str(e.value)
+    assert "S3cret" not in e.value.zh
+    assert "S3cret" not in repr(spec)
+
+
+# ---------------------------------------------------------------- parity on the real model
+def test_the_seed_questions_get_the_same_excerpts_and_answers_from_milvus(
+    real_index: Config, default_embedder: Embedder, tmp_path: Path, db: Path
+) -> None:
+    folder = tmp_path / "index"
+    shutil.copytree(real_index.index, folder)
+    config = Config(index=folder, store=f"milvus://{db}")
+    _, report = pipeline.build_index([CORPUS], config, embedder=default_embedder)
+    assert report.embedded == 0  # the vectors came from the FAISS index
+    questions = load_questions(ROOT / "eval" / "questions.jsonl")
+    bots = [pipeline.Ragbot(c, embedder=default_embedder) for c in (real_index, config)]
+    answerers = [Answerer(b) for b in bots]
+    same_hits = same_answers = 0
+    for q in questions:
+        hits = [[h.chunk_ids for h in b.search(q.question).hits] for b in bots]
+        same_hits += hits[0] == hits[1]
+        answers = [a.ask(q.question) for a in answerers]
+        same_answers += (answers[0].text, answers[0].refused) == (answers[1].text, answers[1].refused)
+    assert same_hits >= 0.9 * len(questions), (same_hits, len(questions))
+    assert same_answers >= 0.9 * len(questions), (same_answers, len(questions))
