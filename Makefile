@@ -25,10 +25,10 @@ run: setup
 	$(BIN)/ragbot serve --host 127.0.0.1 --port 7860
 
 # the optional extras, so their tests run on the real thing: the generators (llama-cpp-python
-# compiles for a few minutes the first time; pip caches the wheel after that) and the peer
-# baselines of `ragbot eval`
+# compiles for a few minutes the first time; pip caches the wheel after that), the peer
+# baselines of `ragbot eval`, the Milvus store and the build on Ray
 $(EXTRAS): $(STAMP)
-	$(PIP) install -e '.[dev,llama,hf,eval,milvus]'
+	$(PIP) install -e '.[dev,llama,hf,eval,milvus,scale]'
 	@touch $(EXTRAS)
 
 lint: setup

