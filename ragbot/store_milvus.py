@@ -16,10 +16,12 @@ otherwise retries for minutes. Errors name the store's location, never its token
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import time
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 
 INSTALL = "pip install 'ragbot[milvus]'"
 TIMEOUT = 30.0  # seconds for one search, insert or schema call
+CONNECT = 10.0  # seconds to reach the store
 BATCH = 1000  # rows per insert
 PAGE = 500  # rows per query when reading vectors back (Milvus Lite: 500 take 0.05 s, 2,000 1.1 s, 8,000 78 s)
 MAX_TEXT = 65535  # bytes in a VARCHAR
@@ -55,7 +58,17 @@ def _client(spec: StoreSpec) -> Any:
         from .milvus_local import engine_for
 
         uri = engine_for(spec.uri).uri
-    return _call(spec, "connect", lambda: MilvusClient(uri=uri, token=spec.token, timeout=TIMEOUT))
+    # a connection of its own: pymilvus otherwise shares one per address, and keeps a broken one after the
+    # server restarts
+    alias = f"ragbot-{uuid.uuid4().hex}"
+    try:
+        return _call(spec, "connect", lambda: MilvusClient(uri=uri, token=spec.token, timeout=CONNECT, alias=alias))
+    except StoreError:
+        from pymilvus import connections
+
+        with contextlib.suppress(Exception):
+            connections.disconnect(alias)
+        raise
 
 
 def _call(spec: StoreSpec, what: str, fn: Callable[[], T]) -> T:
@@ -102,12 +115,25 @@ class MilvusStore:
     def dim(self) -> int:
         return self._dim
 
+    def _run(self, what: str, fn: Callable[[Any], T]) -> T:
+        """`fn(client)`; when it fails, once more on a new connection with the collections loaded again
+        (a server that restarted drops its clients and comes back with them released). A store still
+        down fails again, as one StoreError."""
+        try:
+            return _call(self.spec, what, lambda: fn(self.client))
+        except StoreError:
+            with contextlib.suppress(Exception):  # pymilvus shares one connection per address: drop the broken one
+                self.client.close()
+            client = _client(self.spec)
+            for suffix in ("_u", "_t"):
+                _call(self.spec, "load", lambda s=suffix: client.load_collection(self.name + s, timeout=TIMEOUT))  # type: ignore[misc]
+            self.client = client
+            return _call(self.spec, what, lambda: fn(client))
+
     def count(self) -> int:
         """Asked of the engine each time, so a health check sees a store that went down."""
-        rows = _call(
-            self.spec,
-            "count",
-            lambda: self.client.query(self.name + "_u", filter="", output_fields=["count(*)"], timeout=TIMEOUT),
+        rows = self._run(
+            "count", lambda c: c.query(self.name + "_u", filter="", output_fields=["count(*)"], timeout=TIMEOUT)
         )
         return int(rows[0]["count(*)"])
 
@@ -142,10 +168,9 @@ class MilvusStore:
         expr = self.expression(filters)
         if expr is None or n <= 0:
             return []
-        found = _call(
-            self.spec,
+        found = self._run(
             "search",
-            lambda: self.client.search(
+            lambda c: c.search(
                 self.name + "_u",
                 data=[np.asarray(qvec, np.float32).tolist()],
                 anns_field="dense",
@@ -162,10 +187,9 @@ class MilvusStore:
         terms = list(dict.fromkeys(tokens))
         if expr is None or not terms or n <= 0:
             return []
-        found = _call(
-            self.spec,
+        found = self._run(
             "BM25 search",
-            lambda: self.client.search(
+            lambda c: c.search(
                 self.name + "_t",
                 data=[" ".join(terms)],
                 anns_field="sparse",
@@ -182,10 +206,9 @@ class MilvusStore:
         total = self.count()
         out = np.zeros((total, self.dim), np.float32)
         for lo in range(0, total, PAGE):
-            rows = _call(
-                self.spec,
+            rows = self._run(
                 "read",
-                lambda lo=lo: self.client.query(  # type: ignore[misc]
+                lambda c, lo=lo: c.query(  # type: ignore[misc]
                     self.name + "_u",
                     filter=f"id >= {lo} and id < {lo + PAGE}",
                     output_fields=["id", "dense"],

@@ -205,6 +205,7 @@ def test_a_server_serves_the_same_and_a_dead_one_is_a_clear_error(
     assert got == [h.chunk_ids for h in pipeline.Ragbot(local, embedder=emb).search("信息报送的要求").hits]
     engine.stop()
     monkeypatch.setattr(store_milvus, "TIMEOUT", 2.0)
+    monkeypatch.setattr(store_milvus, "CONNECT", 2.0)
     with pytest.raises(StoreError, match=f"Milvus .* failed at {url} .*is the Milvus store at {url} up") as e:
         bot.search("信息报送的要求")
     assert "\n" not in str(e.value)
@@ -216,7 +217,7 @@ def test_a_server_serves_the_same_and_a_dead_one_is_a_clear_error(
 
 def test_the_token_is_sent_and_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAGBOT_MILVUS_TOKEN", "root:S3cret-token")
-    monkeypatch.setattr(store_milvus, "TIMEOUT", 1.0)
+    monkeypatch.setattr(store_milvus, "CONNECT", 1.0)
     spec = parse_store(f"http://127.0.0.1:{free_port()}")
     assert spec.token == "root:S3cret-token"
     with pytest.raises(StoreError) as e:
@@ -246,3 +247,58 @@ def test_the_seed_questions_get_the_same_excerpts_and_answers_from_milvus(
         same_answers += (answers[0].text, answers[0].refused) == (answers[1].text, answers[1].refused)
     assert same_hits >= 0.9 * len(questions), (same_hits, len(questions))
     assert same_answers >= 0.9 * len(questions), (same_answers, len(questions))
+
+
+def test_the_app_keeps_serving_while_the_store_is_down_and_recovers(
+    real_index: Config, default_embedder: Embedder, tmp_path: Path
+) -> None:
+    import json
+    import time
+    import urllib.error
+    import urllib.request
+
+    from ragbot.testing import serve
+
+    def call(url: str, body: dict[str, str] | None = None) -> tuple[int, dict[str, object]]:
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(req, timeout=60) as r:
+                return r.status, json.loads(r.read())
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read())
+
+    port = free_port()
+    db = tmp_path / "served.db"
+    engine = milvus_local.Engine(db, address=f"127.0.0.1:{port}")
+    url = f"http://127.0.0.1:{port}"
+    folder = tmp_path / "index"
+    shutil.copytree(real_index.index, folder)
+    pipeline.build_index([CORPUS], Config(index=folder, store=url), embedder=default_embedder)
+    try:
+        with serve(folder, tmp_path / "work", "--store", url, env={"RAGBOT_MILVUS_TOKEN": ""}) as app:
+            question = {"question": "办公室怎样做好督查工作？"}
+            status, health = call(app.url + "api/health")
+            assert status == 200
+            assert health["store"] == {"backend": "milvus", "where": url}
+            status, answer = call(app.url + "api/ask", question)
+            assert status == 200
+            assert not answer["refused"]
+            engine.stop()
+            status, down = call(app.url + "api/health")
+            assert status == 503
+            assert down["detail"] == StoreError.ZH
+            assert url in str(down["error"])
+            status, failed = call(app.url + "api/ask", {"question": "辦公室怎樣做好督查工作？"})
+            assert status == 503
+            assert failed["detail"] == "向量庫暫時無法訪問，請稍後再試或告知管理員"  # the asker's script
+            engine = milvus_local.Engine(db, address=f"127.0.0.1:{port}")  # back up: the app reconnects by itself
+            deadline = time.monotonic() + 20
+            while call(app.url + "api/health")[0] != 200:
+                assert time.monotonic() < deadline, "the app did not reconnect to the store within 20 s"
+                time.sleep(0.5)
+            status, again = call(app.url + "api/ask", question)
+            assert status == 200, again
+            assert again["answer"] == answer["answer"]
+    finally:
+        engine.stop()
