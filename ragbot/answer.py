@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .asks import TYPED, WORDING, kind, numbers, states, unit_asked
-from .compose import compose
+from .asks import TYPED, WORDING, defined_term, kind, numbers, states, unit_asked
+from .compose import compose, term_usage
 from .generate import (
     Candidate,
     ExtractiveGenerator,
@@ -200,6 +200,12 @@ class Answerer:
         times = [("retrieve", ev.retrieve_seconds)]
         q, script, hits, notice = ev.question, ev.script, ev.hits, ev.notice
         foreign = not _HAN.search(q) and bool(_LATIN.search(q))  # the speeches are Chinese; say so
+        usage = term_usage(defined_term(q), hits, script) if not ev.enough and not foreign and defined_term(q) else ""
+        if usage:  # the speeches use the term but never explain it: where they use it, not "nothing found"
+            yield usage
+            times.append(("generate", time.perf_counter() - ev.retrieved_at))
+            yield self._answer(q, usage, script, hits, "extractive", times, notice)
+            return
         if not ev.enough or foreign:
             refusal = to_script(cite.ASK_IN_CHINESE if foreign else cite.REFUSAL, script) + "。"
             yield refusal

@@ -250,3 +250,20 @@ def anchors(question: str) -> list[re.Pattern[str]]:
         if sum(len(p) for p in _WILDCARD.split(m.group(1))) >= 3:  # 「转变」 alone is any sentence
             out.append(re.compile(pattern))
     return out
+
+
+# "what does X mean": the term asked about, quoted or not (上情下达是什么意思？, “三服务”指的是什么？)
+_MEANS = re.compile(
+    r"^(?:请问)?[“\"「『]?([\u4e00-\u9fff]{2,12}?)[”\"」』]?(?:这个词|这个说法|这一说法|一词|这句话)?"
+    r"(?:是什么意思|是指什么|指的是什么|指什么|什么意思|的意思是什么|的含义是什么|是啥意思|怎么理解|如何理解)[？?。]?$"
+)
+
+
+def defined_term(question: str) -> str:
+    """The term a "what does X mean" question asks about (folded), or "".
+
+    >>> defined_term("上情下达是什么意思？"), defined_term("“三服務”指的是什么？"), defined_term("督查怎么做？")
+    ('上情下达', '三服务', '')
+    """
+    m = _MEANS.match(fold(question).strip())
+    return m.group(1) if m else ""

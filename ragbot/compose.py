@@ -33,9 +33,9 @@ from typing import TYPE_CHECKING
 from .asks import ANY, counted, coverage, enumerates, kind, unit_asked
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
-from .script import fold
+from .script import fold, to_script
 from .structure import CLAUSE, TRIM, Enumeration, Item, cut, enumerations, han_count, marker, sentence_spans
-from .types import Answer, Hit
+from .types import Answer, Hit, Script
 from .writer import (
     ANCHOR_FAMILY,
     Draft,
@@ -291,3 +291,18 @@ def compose(
         units = unit_asked(ev.question) if what == "quantity" else ()
         sentences(w, options(ev, w.index), weights, what, budget if what == "list" else budget * 2 // 3, units)
     return w.draft(what)
+
+
+def term_usage(term: str, hits: Sequence[Hit], script: Script, most: int = 3) -> str:
+    """For a "what does X mean" question the speeches never answer: the sentences that use `term` (folded),
+    one per excerpt and at most `most`, each cited, after the lead-in 讲话中提到：; "" when none does."""
+    said: list[str] = []
+    for n, h in enumerate(hits, start=1):
+        folded = fold(h.text)
+        for a, b in sentence_spans(h.text):
+            if term in folded[a:b] and han_count(h.text[a:b]) >= 6:
+                said.append(to_script(h.text[a:b].strip(), script) + f"[{n}]")
+                break
+        if len(said) == most:
+            break
+    return to_script("讲话中提到：", script) + "".join(said) if said else ""
