@@ -373,7 +373,12 @@ def server(real_index: Config, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 @pytest.fixture
 def page(browser: Browser, server: tuple[str, Path]) -> Iterator[Page]:
+    from playwright.sync_api import expect
+
     with local_page(browser, server[0], locale="zh-CN") as pg:
+        # the app is ready once the conversation is restored and the question box enabled: a click before
+        # that went into Gradio's queue and once stayed pending there past the 60 s wait in CI
+        expect(pg.locator("#question textarea")).to_be_enabled(timeout=60000)
         yield pg
 
 
