@@ -146,14 +146,15 @@ def make_pdf(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def need(present: bool, what: str, package: str) -> None:
+def need(present: bool, what: str, package: str, installer: str = "apt-get install") -> None:
     """Go on only where `what` is installed: a skip on a developer's machine, a failure in CI (.ci/run
-    installs `package` with apt, so a missing one there is a broken CI, never a silent skip)."""
+    installs `package` with apt, and `make test` the pip extras, so a missing one there is a broken CI,
+    never a silent skip)."""
     if present:
         return
     if os.environ.get("CI"):
-        pytest.fail(f"{what}: not installed, though .ci/run installs it (apt-get install {package})")
-    pytest.skip(f"{what}: not installed here (apt-get install {package}); CI installs it and runs this test")
+        pytest.fail(f"{what}: not installed, though CI installs it ({installer} {package})")
+    pytest.skip(f"{what}: not installed here ({installer} {package}); CI installs it and runs this test")
 
 
 @contextlib.contextmanager

@@ -3,6 +3,7 @@ machine (2 CPUs, loopback), the real model, Milvus Lite; and the setting's forms
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import tempfile
@@ -19,7 +20,7 @@ from ragbot.embed import Embedder
 from ragbot.errors import ConfigError, RagbotError
 from ragbot.scale import parse_workers
 
-from .helpers import CORPUS, KeywordEmbedder, PoolingKeywordEmbedder
+from .helpers import CORPUS, KeywordEmbedder, PoolingKeywordEmbedder, need
 
 
 def test_the_workers_setting_and_what_it_refuses() -> None:
@@ -37,7 +38,9 @@ def test_the_workers_setting_and_what_it_refuses() -> None:
 def ray_cluster() -> Iterator[None]:
     """Ray on this machine: 2 CPUs, every listener on 127.0.0.1, its session files in a temp folder;
     afterwards nothing of Ray is left running, in /tmp or in the home folder."""
-    ray = pytest.importorskip("ray", reason="--workers ray needs pip install 'ragbot[scale]' (make test installs it)")
+    need(importlib.util.find_spec("ray") is not None, "Ray", "-e '.[scale]'", "pip install")
+    import ray
+
     token = Path.home() / ".ray" / "auth_token"
     had_token = token.exists()
     temp = tempfile.mkdtemp(prefix="ray-")  # short: Ray's socket paths must fit in 107 bytes

@@ -3,6 +3,7 @@ server on loopback, against the FAISS store on the same index; builds, updates, 
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +20,12 @@ from ragbot.evaluate import load_questions
 from ragbot.store import Filters, StoreSpec, parse_store
 from ragbot.testing import free_port
 
-from .helpers import CORPUS, ROOT, KeywordEmbedder
+from .helpers import CORPUS, ROOT, KeywordEmbedder, need
 
-pytest.importorskip("pymilvus", reason="the Milvus store needs pip install 'ragbot[milvus]' (make test installs it)")
+
+@pytest.fixture(autouse=True)
+def _pymilvus() -> None:
+    need(importlib.util.find_spec("pymilvus") is not None, "the Milvus store", "-e '.[milvus]'", "pip install")
 
 
 def collections(db: Path) -> list[str]:
