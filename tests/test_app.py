@@ -252,6 +252,11 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
 
 
 def ask(pg: Page, question: str) -> None:
+    from playwright.sync_api import expect
+
+    # once the app is ready (conversation restored, question box enabled): an earlier click can stay
+    # pending in Gradio's queue on a busy machine
+    expect(pg.locator("#question textarea")).to_be_enabled(timeout=60000)
     pg.locator("#question textarea").fill(question)
     pg.locator("#send").click()
 
@@ -294,7 +299,7 @@ def test_browser_follow_up_question(page: Page) -> None:
     from playwright.sync_api import expect
 
     ask(page, "办公室怎样做好保密工作？")
-    expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=30000)
+    expect(page.locator("#chat .ragbot-answer")).to_have_count(1, timeout=60000)
     ask(page, "那具体应该怎么做？")
     expect(page.locator("#chat .ragbot-answer")).to_have_count(2, timeout=30000)
     first, second = (page.locator("#chat .ragbot-answer p").nth(i).inner_text() for i in (0, 2))
