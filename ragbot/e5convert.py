@@ -337,8 +337,8 @@ def ensure_onnx(folder: Path | None = None) -> Path:
     from transformers import AutoModel
     from transformers.utils import logging as hf_logging
 
-    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
     target.parent.mkdir(exist_ok=True)
     _say(f"exporting the model in {folder} to int8 ONNX (once) ...")
     tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=target.parent))

@@ -155,58 +155,62 @@ def _status(url: str, data: bytes | None = None, headers: dict[str, str] | None 
         return int(e.code)
 
 
-def test_auth_guards_every_page_and_the_api(workdir: Path) -> None:
+@pytest.fixture(scope="module")
+def auth_server(workdir: Path) -> Iterator[str]:
+    """The app with a login (`--auth office:s3cret`), for the two tests of it."""
+    with serve(workdir / "index", workdir, "--auth", "office:s3cret") as app:
+        yield app.url
+
+
+def test_auth_guards_every_page_and_the_api(auth_server: str) -> None:
     """With --auth nothing but the login page answers without the session cookie: API, queue, uploads,
     file downloads (of a file that really is in Gradio's cache), cancel/reset, heartbeat."""
     from gradio_client import Client
 
-    with serve(workdir / "index", workdir, "--auth", "office:s3cret") as app:
-        url = app.url
-        login = urllib.request.Request(
-            url + "login",
-            data=b"username=office&password=s3cret",
-            method="POST",
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-        )
-        with urllib.request.urlopen(login, timeout=10) as r:
-            cookie = "; ".join(c.split(";", 1)[0] for c in r.headers.get_all("set-cookie"))
+    url = auth_server
+    login = urllib.request.Request(
+        url + "login",
+        data=b"username=office&password=s3cret",
+        method="POST",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    with urllib.request.urlopen(login, timeout=10) as r:
+        cookie = "; ".join(c.split(";", 1)[0] for c in r.headers.get_all("set-cookie"))
+    assert (
+        _status(url + "login", b"username=office&password=wrong", {"Content-Type": "application/x-www-form-urlencoded"})
+        == 400
+    )
+    body = b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n\xe5\x8a\x9e\r\n--b--\r\n'
+    up = urllib.request.Request(
+        url + "gradio_api/upload",
+        data=body,
+        method="POST",
+        headers={"Content-Type": "multipart/form-data; boundary=b", "Cookie": cookie},
+    )
+    with urllib.request.urlopen(up, timeout=10) as r:
+        [stored] = json.loads(r.read())
+    file_url = url + "gradio_api/file=" + stored
+    assert _status(file_url, headers={"Cookie": cookie}) == 200  # logged in: the download works
+    for route in (*GUARDED_GET, file_url.removeprefix(url)):
+        assert _status(url + route) == 401, route
+    for route in GUARDED_POST:
         assert (
             _status(
-                url + "login", b"username=office&password=wrong", {"Content-Type": "application/x-www-form-urlencoded"}
+                url + route,
+                b'{"session_hash": "x", "fn_index": 0, "event_id": "x"}',
+                {"Content-Type": "application/json"},
             )
-            == 400
-        )
-        body = b'--b\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n\r\n\xe5\x8a\x9e\r\n--b--\r\n'
-        up = urllib.request.Request(
-            url + "gradio_api/upload",
-            data=body,
-            method="POST",
-            headers={"Content-Type": "multipart/form-data; boundary=b", "Cookie": cookie},
-        )
-        with urllib.request.urlopen(up, timeout=10) as r:
-            [stored] = json.loads(r.read())
-        file_url = url + "gradio_api/file=" + stored
-        assert _status(file_url, headers={"Cookie": cookie}) == 200  # logged in: the download works
-        for route in (*GUARDED_GET, file_url.removeprefix(url)):
-            assert _status(url + route) == 401, route
-        for route in GUARDED_POST:
-            assert (
-                _status(
-                    url + route,
-                    b'{"session_hash": "x", "fn_index": 0, "event_id": "x"}',
-                    {"Content-Type": "application/json"},
-                )
-                == 401
-            ), route
-        assert _status(url + "config", headers={"Cookie": cookie}) == 200
-        assert b"ragbot" not in urllib.request.urlopen(url, timeout=10).read()  # the shell only, no app config
-        with pytest.raises(Exception, match="credentials"):
-            Client(url, verbose=False)
-        out = Client(url, auth=("office", "s3cret"), verbose=False).predict(
-            "上情下达是什么", 3, "extractive", api_name="/ask"
-        )
-        assert out["answer"]
-        assert not out["refused"]
+            == 401
+        ), route
+    assert _status(url + "config", headers={"Cookie": cookie}) == 200
+    assert b"ragbot" not in urllib.request.urlopen(url, timeout=10).read()  # the shell only, no app config
+    with pytest.raises(Exception, match="credentials"):
+        Client(url, verbose=False)
+    out = Client(url, auth=("office", "s3cret"), verbose=False).predict(
+        "上情下达是什么", 3, "extractive", api_name="/ask"
+    )
+    assert out["answer"]
+    assert not out["refused"]
 
 
 def test_api_answers_with_citations(server: str) -> None:
@@ -530,18 +534,17 @@ def test_upload_decides_type_by_content_and_keeps_files_inside_uploads(
     assert any(c.file.startswith("uploads/") for c in answer.citations)  # the three uploads say the same
 
 
-def test_browser_login_then_ask(browser: Browser, workdir: Path) -> None:
+def test_browser_login_then_ask(browser: Browser, auth_server: str) -> None:
     from playwright.sync_api import expect
 
-    with serve(workdir / "index", workdir, "--auth", "office:s3cret") as app:
-        url = app.url
-        ctx = browser.new_context()
-        pg = ctx.new_page()
-        pg.goto(url, wait_until="domcontentloaded")
-        expect(pg.locator("#question")).to_have_count(0)  # nothing of the app before logging in
-        pg.locator("input[type=text]").first.fill("office")
-        pg.locator("input[type=password]").fill("s3cret")
-        pg.locator("input[type=password]").press("Enter")
-        ask(pg, "上情下达是什么？")
-        expect(pg.locator("#chat .ragbot-answer").last).to_be_visible(timeout=60000)
-        ctx.close()
+    url = auth_server
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    pg.goto(url, wait_until="domcontentloaded")
+    expect(pg.locator("#question")).to_have_count(0)  # nothing of the app before logging in
+    pg.locator("input[type=text]").first.fill("office")
+    pg.locator("input[type=password]").fill("s3cret")
+    pg.locator("input[type=password]").press("Enter")
+    ask(pg, "上情下达是什么？")
+    expect(pg.locator("#chat .ragbot-answer").last).to_be_visible(timeout=60000)
+    ctx.close()

@@ -67,20 +67,18 @@ def test_sigkill_during_ingest_never_loses_the_index(built: Config, default_embe
     full = time.perf_counter() - t0  # one whole rebuild: the kills are spread over it
     assert answer_of(built, default_embedder) == before
     rng = random.Random(20261122)
-    killed_at = []
-    for _trial in range(20):
+    # ten kills, one in each tenth of a rebuild (where in the tenth is random): start-up, reading,
+    # embedding and the save each get theirs
+    for trial in range(10):
         proc = subprocess.Popen(ingest_cmd(built), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        delay = rng.uniform(0.0, full)
+        delay = rng.uniform(trial / 10, (trial + 1) / 10) * full
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
-        killed_at.append(round(delay / full, 2))
         index_mod.load(Path(built.index))  # format, model and files check out
         assert answer_of(built, default_embedder) == before, f"answer changed after a kill at {delay:.2f} s"
         # a kill mid-save may leave its own temp folder; the next build clears it, so they never pile up
         assert len(folder_mod.stray_temp_folders(Path(built.index))) <= 1
-    assert sum(f > 0.5 for f in killed_at) >= 5, killed_at
-    assert sum(f <= 0.5 for f in killed_at) >= 5, killed_at
     done = subprocess.run(ingest_cmd(built), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert folder_mod.stray_temp_folders(Path(built.index)) == []

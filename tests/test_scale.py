@@ -62,12 +62,12 @@ def ray_cluster() -> Iterator[None]:
 def test_a_ray_build_makes_the_same_chunks_and_vectors_as_one_process(
     ray_cluster: None, default_embedder: Embedder, tmp_path: Path
 ) -> None:
-    # four of the five seed files (about 500 texts to embed): the build on Ray and the build in this
-    # process from scratch, each into its own store
+    # three of the five seed files (about 250 texts to embed, four batches for two actors): the build on
+    # Ray and the build in this process from scratch, each into its own store
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for f in sorted(CORPUS.glob("*.txt"))[1:]:
-        shutil.copy(f, corpus / f.name)
+    for name in ("001_fd749822ffebb83b.txt", "003_8c6fb7f0a0f8db51.txt", "004_92e2d7aa31a4f474.txt"):
+        shutil.copy(CORPUS / name, corpus / name)
     db = tmp_path / "ray.db"
     config = Config(index=tmp_path / "index", store=f"milvus://{db}", workers="ray:2")
     try:
@@ -75,7 +75,7 @@ def test_a_ray_build_makes_the_same_chunks_and_vectors_as_one_process(
         pipeline.build_index([corpus], Config(index=tmp_path / "local"), embedder=default_embedder)
         local = index_mod.load(tmp_path / "local")
         on_ray = index_mod.load(config.index, spec=config.store_spec)
-        assert report.embedded == len(set(k for keys in local.unit_keys for k in keys)) > 300  # all of it, on Ray
+        assert report.embedded == len(set(k for keys in local.unit_keys for k in keys)) > 100  # all of it, on Ray
         assert on_ray.chunks == local.chunks
         assert on_ray.unit_keys == local.unit_keys
         assert [s.text for s in on_ray.speeches.values()] == [s.text for s in local.speeches.values()]

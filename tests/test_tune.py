@@ -74,7 +74,14 @@ def test_a_crash_while_writing_keeps_the_previous_model_whole(
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr("ragbot.e5convert.ensure_onnx", disk_full)
-    else:  # the new model is complete, but cannot be moved into place
+    else:  # the new model is complete, but cannot be moved into place (the real export is the next test's)
+
+        def exported(folder: Path) -> Path:
+            (folder / "onnx").mkdir()
+            (folder / "onnx" / "model-int8.onnx").write_bytes(b"whole")
+            return folder
+
+        monkeypatch.setattr("ragbot.e5convert.ensure_onnx", exported)
         rename = os.rename
 
         def refuse(src: Any, dst: Any) -> None:
