@@ -30,7 +30,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, counted, coverage, enumerates, kind, unit_asked
+from .asks import ANY, counted, coverage, enumerates, formulations, items_asked, kind, unit_asked
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .script import fold, to_script
@@ -164,14 +164,15 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int) -
 
 def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
     """A "which N aspects" question answered by one of its best sentences that names them in a row
-    (查处报告应包括基本情况、…、见面情况四个方面): that sentence leads, the next best follow; False
-    (nothing written) when none of the best sentences does."""
-    noun = counted(ev.question)
-    if not noun:
+    (查处报告应包括基本情况、…、见面情况四个方面), or a "which N" one by a sentence that quotes N
+    formulations (哪五个: “坚持…”是灵魂，“坚持…”是前提…): that sentence leads, the next best follow;
+    False (nothing written) when none of the best sentences does."""
+    noun, n = counted(ev.question), items_asked(ev.question)
+    if not noun and not n:
         return False
     choices = options(ev, w.index)
     top = sorted(choices, key=lambda o: -rank(o[0], weights))[:3]
-    lead = [o for o in top if enumerates(o[0].text, noun)]
+    lead = [o for o in top if enumerates(o[0].text, noun) or (n and formulations(o[0].text, ev.question) >= n)]
     if not lead:
         return False
     rest = [o for o in choices if o[0].text != lead[0][0].text]

@@ -296,6 +296,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '每车每月油耗上限为一百五十升，超出部分自行承担。'
     >>> cut("近年来工作量很大，市直各部门接待上级领导，一定要向“两办”报告。", {"接待": 1.0, "上级": 1.0})
     '市直各部门接待上级领导，一定要向“两办”报告。'
+    >>> cut("“甲项工作”是灵魂，“乙项工作”是前提，“丙项工作”是保障。", {"甲项": 1.0}, max_chars=16)
+    '“甲项工作”是灵魂，“乙项工作”是前提，“丙项工作”是保障。'
     """
     parts = [c for c in CLAUSE.split(sentence.strip()) if c.strip()]
     if len(parts) <= 1:
@@ -316,4 +318,16 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         end -= 1
     while start < keep and len("".join(parts[start:end])) > max_chars and not _LEANS.match(parts[start + 1].lstrip()):
         start += 1
+    while (
+        end < len(parts)
+        and _series(parts[end - 1], parts[end])
+        and len("".join(parts[start : end + 1])) <= 2 * max_chars
+    ):
+        end += 1  # a series of quoted formulations is not cut short (“五个坚持” are five)
     return "".join(parts[start:end]).strip().rstrip(TRIM)
+
+
+def _series(a: str, b: str) -> bool:
+    """Whether clauses `a` and `b` are two items of one series of quoted formulations, each opening
+    with its quote (“坚持…”是灵魂，“坚持…”是前提)."""
+    return all(QUOTED.match(x.lstrip()) for x in (a, b))

@@ -192,6 +192,14 @@ def test_real_which_three_question_gets_the_list(real_bot: pipeline.Ragbot) -> N
     assert [x for x in ("政治意识", "大局意识", "责任意识") if x in a.text] == ["政治意识", "大局意识", "责任意识"]
 
 
+def test_real_which_five_leads_with_the_sentence_that_quotes_all_five(real_bot: pipeline.Ragbot) -> None:
+    # one long sentence quotes the five; cut to 150 characters it used to lose the fifth
+    a = Answerer(real_bot).ask("「五個堅持」具體是哪五個？")
+    first = a.sentences[0].text
+    for point in ("絕對忠誠", "大局意識", "極端負責", "無怨無悔", "廉潔自律"):
+        assert point in first, a.text
+
+
 def test_real_list_led_in_by_a_question_sentence_is_found(real_bot: pipeline.Ragbot) -> None:
     # 队伍是好的…如何更好呢？我想，首先…其次…再其次…: the question before the list announces it
     a = Answerer(real_bot).ask("修志队伍建设要从哪几个方面抓？")
