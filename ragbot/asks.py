@@ -126,6 +126,33 @@ def states(text: str, wanted: str) -> bool:
     return bool(pattern.search(t)) if pattern else False
 
 
+_WHO_DOES = re.compile(r"(?:谁|哪位(?:领导|同志)?|哪个部门|哪个单位)(?:来|负责|亲自)?([\u4e00-\u9fff]{2})")
+_NAMED = (
+    r"(?:[\u4e00-\u9fff]{2,3}(?:同志|主任|书记|社长|秘书长|局长|厅长|省长|市长|县长|部长|处长|主席)|[\u4e00-\u9fff]{1,4}办|"
+    + _ROLE.pattern
+    + ")"
+)
+
+
+def action_asked(question: str) -> str:
+    """What a who-question asks who does (是谁传达了… -> 传达), '' when it names no action.
+
+    >>> action_asked("是谁传达了会议精神？"), action_asked("会议纪要由谁签发？"), action_asked("谁？")
+    ('传达', '签发', '')
+    """
+    m = _WHO_DOES.search(fold(question))
+    return m.group(1) if m else ""
+
+
+def acts(text: str, action: str) -> bool:
+    """Whether `text` names someone (a person with a title, a body, a role) doing `action`.
+
+    >>> acts("杨红琼主任传达了会议精神", "传达"), acts("认真传达学习会议精神", "传达")
+    (True, False)
+    """
+    return bool(action) and bool(re.search(_NAMED + "[^，。；,]{0,3}" + re.escape(action), fold(text)))
+
+
 # the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it
 _UNIT = re.compile(
     r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|级|分|元|升|人|名|位|批|期|届|倍|%)"

@@ -30,7 +30,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, counted, coverage, enumerates, formulations, items_asked, kind, unit_asked
+from .asks import ANY, action_asked, counted, coverage, enumerates, formulations, items_asked, kind, unit_asked
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .script import fold, to_script
@@ -290,7 +290,8 @@ def compose(
         pass
     else:
         units = unit_asked(ev.question) if what == "quantity" else ()
-        sentences(w, options(ev, w.index), weights, what, budget if what == "list" else budget * 2 // 3, units)
+        action = action_asked(ev.question) if what == "who" else ""
+        sentences(w, options(ev, w.index), weights, what, budget if what == "list" else budget * 2 // 3, units, action)
     return w.draft(what)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, SCAFFOLD, TYPED, anchors, coverage, numbers, states
+from .asks import ANY, SCAFFOLD, TYPED, acts, anchors, coverage, numbers, states
 from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
@@ -217,16 +217,26 @@ def sentences(
     wanted: str,
     budget: int,
     units: tuple[str, ...] = (),
+    action: str = "",
 ) -> None:
     """The best sentence first (for a typed question, the best one that states what is wanted: for a
-    quantity in `units` when the question names them), cut to the clauses that answer; then the next
+    quantity in `units` when the question names them; for a who, someone named doing the `action` asked
+    about: 杨红琼主任传达了… for 是谁传达了…), cut to the clauses that answer; then the next
     ones that rank nearly as high, within `budget` characters."""
     titles = tuple({h.title for _, h in choices})
     cleaned = [(_unpadded(c, titles), h) for c, h in choices]
     pool = [(c, h) for c, h in cleaned if c.text and (usable(c.text, titles) or padding(c.text, titles) == "dangling")]
     ranked = sorted(pool, key=lambda o: -rank(o[0], weights))
     if wanted in TYPED:
-        ranked.sort(key=lambda o: 0 if units and numbers(o[0].text, units) else 1 if states(o[0].text, wanted) else 2)
+        ranked.sort(
+            key=lambda o: (
+                0
+                if (units and numbers(o[0].text, units)) or acts(o[0].text, action)
+                else 1
+                if states(o[0].text, wanted)
+                else 2
+            )
+        )
     top, used = None, 0
     for c, hit in ranked:
         if top is not None and (rank(c, weights) < top - FOLLOW_MARGIN or len(w.pieces) >= MAX_SENTENCES):

@@ -200,6 +200,12 @@ def test_real_which_five_leads_with_the_sentence_that_quotes_all_five(real_bot: 
         assert point in first, a.text
 
 
+def test_real_who_question_leads_with_the_one_who_did_it(real_bot: pipeline.Ragbot) -> None:
+    # the restatement of the meeting's tasks also holds 领导 and 传达; the answer names the person
+    a = Answerer(real_bot).ask("云南教育系统那次会议上，是谁传达了全省秘书长和办公厅主任会议精神？")
+    assert a.sentences[0].text.startswith("杨红琼主任传达了"), a.text
+
+
 def test_real_list_led_in_by_a_question_sentence_is_found(real_bot: pipeline.Ragbot) -> None:
     # 队伍是好的…如何更好呢？我想，首先…其次…再其次…: the question before the list announces it
     a = Answerer(real_bot).ask("修志队伍建设要从哪几个方面抓？")
