@@ -162,6 +162,9 @@ def similarity(index: Index, ev: Evidence, hit: Hit, start: int) -> float | None
 
 FOLLOW_MARGIN = 0.06  # a further sentence joins the answer when it ranks this close to the first
 MAX_SENTENCES = 3
+# a clause cut from a longer sentence shorter than this (Han characters) reads as a fragment (窃取党和国家
+# 机密。): the whole sentence is used instead. A blind reader preferred that in 8 of the 8 answers it changed
+CLAUSE_MIN = 12
 
 
 def rank(c: Candidate, weights: dict[str, float]) -> float:
@@ -251,6 +254,8 @@ def sentences(
                 continue
             piece = piece or cut(text, *how)
         piece = text.strip() if han_count(piece) < 6 and len(text) <= 60 else piece  # 严格要求，严中求快。
+        if han_count(piece) < CLAUSE_MIN and han_count(text) - han_count(piece) > 6:  # a headless clause…
+            piece = text.strip() if len(text) <= 100 else ""  # …reads as a fragment: the sentence, or nothing
         if han_count(piece) < 6 or (top is not None and used + len(piece) > budget):
             continue
         speech = w.index.speeches[(hit.file, hit.speech)].text

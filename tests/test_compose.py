@@ -15,7 +15,7 @@ from ragbot.asks import kind, numbers
 from ragbot.config import Config
 from ragbot.evaluate import padding_rate
 from ragbot.script import detect_script
-from ragbot.structure import cut, enumerations, padding
+from ragbot.structure import cut, enumerations, han_count, padding
 from ragbot.types import Answer
 from ragbot.writer import Writer, term_weights
 
@@ -204,6 +204,24 @@ def test_real_who_question_leads_with_the_one_who_did_it(real_bot: pipeline.Ragb
     # the restatement of the meeting's tasks also holds 领导 and 传达; the answer names the person
     a = Answerer(real_bot).ask("云南教育系统那次会议上，是谁传达了全省秘书长和办公厅主任会议精神？")
     assert a.sentences[0].text.startswith("杨红琼主任传达了"), a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "有人用钱财或色相拉拢，想从办公室人员嘴里套出内部机密，讲话对此有什么提醒？",
+        "办公室的人在领导面前应该怎样讲真话？能不能只拣好听的说？",
+    ],
+)
+def test_real_answers_hold_no_short_headless_clause(real_bot: pipeline.Ragbot, question: str) -> None:
+    # 窃取党和国家机密。 and 一定愿意听大家讲真话。 were cut from the ends of their sentences
+    a = Answerer(real_bot).ask(question)
+    assert a.sentences
+    for s in a.sentences:
+        if han_count(s.text) < 12:
+            excerpt = next(c.text for c in a.citations if c.n == s.citations[0])
+            at = excerpt.find(s.text.rstrip("。"))
+            assert at == 0 or excerpt[at - 1] in "。！？；\n", (s.text, a.text)
 
 
 def test_real_list_led_in_by_a_question_sentence_is_found(real_bot: pipeline.Ragbot) -> None:
