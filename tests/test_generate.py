@@ -22,6 +22,8 @@ from ragbot.generate import (
 )
 from ragbot.testing import REPLY, FakeLLM
 
+from .helpers import need
+
 
 def prompt(cands: list[Candidate], **kw: Any) -> Prompt:
     return Prompt(
@@ -200,12 +202,8 @@ def test_llama_cpp_generator_streams_from_a_real_gguf(tmp_path) -> None:
     runs in CI. Without it the generator's one-line install hint is what users get (tested below).
     """
     import importlib.util
-    import os
 
-    if importlib.util.find_spec("llama_cpp") is None:
-        if os.environ.get("CI"):
-            pytest.fail("llama-cpp-python is missing: `make test` installs the ragbot[llama] extra")
-        pytest.skip("the optional extra ragbot[llama] is not installed (make test installs it)")
+    need(importlib.util.find_spec("llama_cpp") is not None, "llama-cpp-python", "-e '.[llama]'", "pip install")
     from ragbot.generate import LlamaCppGenerator
 
     from .tiny_gguf import make
