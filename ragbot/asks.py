@@ -30,9 +30,10 @@ QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点级篇分个
 WHO = re.compile(r"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪位|什么人|哪个机构|由哪|哪一级")
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久")
 WHERE = re.compile(r"在哪(?![项个些种条方一])|哪里|什么地方|(?<!如)何处(?!理)|哪个地方")  # not 如何处理, 用在哪项工作
+_WHICH_N = re.compile(r"哪([两二三四五六七八九十])个(?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
     r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪些|几(?:个)?方面|几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点)"
-    r"|哪[两二三四五六七八九十]个(?=$|[？?，,。])"  # 「五个坚持」是哪五个？
+    r"|" + _WHICH_N.pattern
 )
 LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|要求|职责|职能|任务|做到|做好|注意|措施|途径|办法|方面|几点|原则|素质|作用"
@@ -223,17 +224,16 @@ def counted(question: str) -> str:
     return m.group(1) if m else ""
 
 
-_WHICH_N = re.compile(r"哪([两二三四五六七八九十])个(?=$|[？?，,。])")
-
-
 def items_asked(question: str) -> int:
     """How many named things a "which N" question without a noun asks for (「五个坚持」是哪五个？ -> 5).
 
     >>> items_asked("「五個堅持」具體是哪五個？"), items_asked("公文分哪几种？")
     (5, 0)
     """
+    from .structure import CN_DIGITS  # structure imports this module
+
     m = _WHICH_N.search(fold(question))
-    return {"两": 2, "二": 2}.get(m.group(1), "一二三四五六七八九十".find(m.group(1)) + 1) if m else 0
+    return CN_DIGITS[m.group(1)] if m else 0
 
 
 def formulations(text: str, question: str) -> int:
@@ -242,11 +242,8 @@ def formulations(text: str, question: str) -> int:
     >>> formulations("“五个坚持”，“坚持绝对忠诚”是灵魂，“坚持大局意识”是前提", "「五个坚持」是哪五个？")
     2
     """
-    asked = set(_QUOTE_BODY.findall(fold(question)))
-    return len({m for m in _QUOTE_BODY.findall(fold(text)) if m not in asked})
-
-
-_QUOTE_BODY = re.compile(r"[“「\"]([^”」\"]{2,40})[”」\"]")
+    asked = set(_QUOTE.findall(fold(question)))
+    return len({m for m in _QUOTE.findall(fold(text)) if m not in asked})
 
 
 def enumerates(text: str, noun: str) -> bool:
