@@ -30,6 +30,7 @@ QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点级篇分个
 WHO = re.compile(r"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪位|什么人|哪个机构|由哪|哪一级")
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久")
 WHERE = re.compile(r"在哪(?![项个些种条方一])|哪里|什么地方|(?<!如)何处(?!理)|哪个地方")  # not 如何处理, 用在哪项工作
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])个(?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
     r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪些|几(?:个)?方面|几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点)"
@@ -230,8 +231,6 @@ def items_asked(question: str) -> int:
     >>> items_asked("「五個堅持」具體是哪五個？"), items_asked("公文分哪几种？")
     (5, 0)
     """
-    from .structure import CN_DIGITS  # structure imports this module
-
     m = _WHICH_N.search(fold(question))
     return CN_DIGITS[m.group(1)] if m else 0
 

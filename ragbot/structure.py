@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import coverage, states
+from .asks import CN_DIGITS, coverage, states
 
-CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _CN = "一二三四五六七八九十"
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
 _CLAUSE_END = re.compile(r"(?<=[，,；;、：:。！？!?])")
