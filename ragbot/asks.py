@@ -235,6 +235,36 @@ def items_asked(question: str) -> int:
     return CN_DIGITS[m.group(1)] if m else 0
 
 
+_N_POINTS = re.compile(r"哪([两二三四五六七八九十])(?:个|条|点|项|件|种|方面|个方面)")
+
+
+def points_asked(question: str) -> int:
+    """How many points a "which N" question asks for, with or without a noun (主要看哪两条？ -> 2).
+
+    >>> points_asked("辦公室今後選人，主要看哪兩條？"), points_asked("「五个坚持」是哪五个？"), points_asked("有哪几条？")
+    (2, 5, 0)
+    """
+    m = _N_POINTS.search(fold(question))
+    return CN_DIGITS[m.group(1)] if m else 0
+
+
+_COUNTED_CLAUSE = re.compile(r"(?:^|[,，;；:：])\s*([一二三四五六七八九十])(是|要|靠|抓|看|在|有|把|讲)")
+
+
+def inline_points(text: str) -> int:
+    """How many numbered clauses one sentence holds in a row (主要就是两条,一要…,二要… -> 2).
+
+    >>> inline_points("主要就是两条,一要有扎实的文字功底,二要有兢兢业业的工作作风。"), inline_points("一要学习。")
+    (2, 0)
+    """
+    found = [(CN_DIGITS[m.group(1)], m.group(2)) for m in _COUNTED_CLAUSE.finditer(fold(text))]
+    n = 0
+    for number, verb in found:
+        if number == n + 1 and (n == 0 or verb == found[0][1]):
+            n = number
+    return n if n >= 2 else 0
+
+
 def formulations(text: str, question: str) -> int:
     """How many quoted formulations `text` names that the question does not quote itself.
 

@@ -11,7 +11,7 @@ A list question (有哪些, 怎么做, 要求, 职责…) is answered with the p
 enumeration (一是…二是…, （一）…, 第一…) when the best passage sits in one whose lead-in, section
 heading or points carry the question's words (not its scaffolding: 讲话提出了哪几条), merged across
 speeches without repeats, unless one of its best sentences names the points itself (查处报告应包括
-基本情况、…、见面情况四个方面 answers 哪几个方面); a quantity, who, when or where question leads with the clause that states that
+基本情况、…、见面情况四个方面 answers 哪几个方面; 主要就是两条,一要…,二要… answers 哪两条); a quantity, who, when or where question leads with the clause that states that
 kind of thing; a wording question quotes the formulations (every saying of a pattern it quotes,
 “X中求快”, in the speech's order); anything else gets the one or two
 sentences that answer it, cut to the clauses that matter. Titles, salutations, closings, bare
@@ -30,7 +30,19 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, action_asked, counted, coverage, enumerates, formulations, items_asked, kind, unit_asked
+from .asks import (
+    ANY,
+    action_asked,
+    counted,
+    coverage,
+    enumerates,
+    formulations,
+    inline_points,
+    items_asked,
+    kind,
+    points_asked,
+    unit_asked,
+)
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .script import fold, to_script
@@ -165,14 +177,21 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int) -
 def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
     """A "which N aspects" question answered by one of its best sentences that names them in a row
     (查处报告应包括基本情况、…、见面情况四个方面), or a "which N" one by a sentence that quotes N
-    formulations (哪五个: “坚持…”是灵魂，“坚持…”是前提…): that sentence leads, the next best follow;
+    formulations (哪五个: “坚持…”是灵魂，“坚持…”是前提…), or a "which two" one by a sentence that numbers
+    two clauses (主要就是两条,一要…,二要…): that sentence leads, the next best follow;
     False (nothing written) when none of the best sentences does."""
-    noun, n = counted(ev.question), items_asked(ev.question)
-    if not noun and not n:
+    noun, n, points = counted(ev.question), items_asked(ev.question), points_asked(ev.question)
+    if not noun and not n and not points:
         return False
     choices = options(ev, w.index)
     top = sorted(choices, key=lambda o: -rank(o[0], weights))[:3]
-    lead = [o for o in top if enumerates(o[0].text, noun) or (n and formulations(o[0].text, ev.question) >= n)]
+    lead = [
+        o
+        for o in top
+        if enumerates(o[0].text, noun)
+        or (n and formulations(o[0].text, ev.question) >= n)
+        or (points and inline_points(o[0].text) == points)
+    ]
     if not lead:
         return False
     rest = [o for o in choices if o[0].text != lead[0][0].text]

@@ -200,6 +200,14 @@ def test_real_which_five_leads_with_the_sentence_that_quotes_all_five(real_bot: 
         assert point in first, a.text
 
 
+def test_real_which_two_leads_with_the_sentence_that_numbers_two(real_bot: pipeline.Ragbot) -> None:
+    # 主要就是两条,一要…,二要… is one sentence, not a list the enumeration finder sees; a four-point
+    # list (一是面临更严格的要求…) near it used to answer instead
+    a = Answerer(real_bot).ask("选办公室的人，主要看哪两条？")
+    for point in ("一要有扎实的文字功底", "二要有兢兢业业"):
+        assert point in a.sentences[0].text, a.text
+
+
 def test_real_who_question_leads_with_the_one_who_did_it(real_bot: pipeline.Ragbot) -> None:
     # the restatement of the meeting's tasks also holds 领导 and 传达; the answer names the person
     a = Answerer(real_bot).ask("云南教育系统那次会议上，是谁传达了全省秘书长和办公厅主任会议精神？")
