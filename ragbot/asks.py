@@ -27,6 +27,11 @@ WORDING = re.compile(
     r"说法|提法|表述|怎么说|怎样说|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字|口号"
 )
 QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点级篇分个]|多长|多久|第几|哪几|多大|百分之|比例|几成")
+# how a number is worked out (怎么计算, 按什么公式, 怎么打分, 按什么标准发): answered only by a sentence stating one
+COMPUTED = re.compile(
+    r"(?:怎么|怎样|如何)(?:计算|算|打分|评分|计分)|什么公式|(?:计算|计分|评分)(?:方法|办法|公式)"
+    r"|(?:工资|奖金|补助|补贴|津贴|费)[^，。？?]{0,6}按什么标准"  # pay; 油耗按什么标准控制 may be answered by a rule
+)
 WHO = re.compile(r"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪位|什么人|哪个机构|由哪|哪一级")
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久")
 WHERE = re.compile(r"在哪(?![项个些种条方一])|哪里|什么地方|(?<!如)何处(?!理)|哪个地方")  # not 如何处理, 用在哪项工作
@@ -96,15 +101,15 @@ def kind(question: str) -> str:
     >>> [kind(q) for q in ("办公室主任有哪些职责？", "公务用车每月油耗上限是多少升？", "会议纪要由谁签发？",
     ...  "形容办公室地位的比喻说法", "什么是以文辅政？", "县里打算从哪几方面抓信息工作？", "要强化哪“三种意识”？")]
     ['list', 'quantity', 'who', 'wording', 'fact', 'list', 'list']
-    >>> [kind(q) for q in ("会议在哪里召开？", "紧急的事情应该如何处理？", "那句话用在哪项工作上？")]
-    ['where', 'list', 'fact']
+    >>> [kind(q) for q in ("会议在哪里召开？", "紧急的事情应该如何处理？", "那句话用在哪项工作上？", "加班费怎么计算？")]
+    ['where', 'list', 'fact', 'quantity']
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     if WORDING.search(q):
         return "wording"
     if POINTS.search(q):
         return "list"
-    if QUANTITY.search(q):
+    if QUANTITY.search(q) or COMPUTED.search(q):
         return "quantity"
     if WHO.search(q):
         return "who"
@@ -163,8 +168,10 @@ _DOCUMENTS = ("篇", "件", "份")  # counters of documents, used interchangeabl
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
 _LASTS = re.compile(r"多长时间|多久|多长")
 _MONEY = re.compile(
-    r"(?:经费|费用|资金|工资|奖金|补助|补贴|津贴|价值|开支|费|钱)[^，。？?]{0,8}(?:多少|几)|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金)"
+    r"(?:经费|费用|资金|工资|奖金|补助|补贴|津贴|价值|开支|费|钱)[^，。？?]{0,8}(?:多少|几|计算|按什么|怎么算)"
+    r"|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金)"
 )
+_SCORE = re.compile(r"打分|评分|计分|几分|多少分")
 _MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?")  # 3.5亿元, 六十多人, 十几个
 
 
@@ -178,6 +185,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('天', '日', '工作日'), ('篇', '件', '份'))
     >>> unit_asked("培训要完成多少学时？"), unit_asked("会议费开支标准每人每天是多少？"), unit_asked("多长时间演练一次？")[:3]
     (('学时',), ('元',), ('工作日', '小时', '分钟'))
+    >>> unit_asked("加班费怎么计算？"), unit_asked("考评细则里各项怎么打分？")
+    (('元',), ('分',))
     """
     q = fold(question)
     m = _UNIT.search(q)
@@ -188,6 +197,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
         return _DOCUMENTS if unit in _DOCUMENTS else (unit,)  # 多少篇讲话: 300余件 answers it
     if _LASTS.search(q):
         return _DURATION
+    if _SCORE.search(q):
+        return ("分",)
     return ("元",) if _MONEY.search(q) else ()
 
 

@@ -247,6 +247,8 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "办公室人员每年要参加多少学时的业务培训？",
         "督查件一般要在多长时间内办结？",
         "政府信息公开每年的工作经费是多少？",
+        "办公室人员加班费按什么标准计算？",  # how pay or a score is worked out: the speeches never compute one
+        "信息报送考评时每条信息怎么打分？",
     ):
         assert answerer.ask(q).refused, q
     days = answerer.ask("政府信息公开有时限要求吗？信息形成后多少天内要公开？")  # 多少天: working days answer it
