@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .asks import TYPED, WORDING, defined_term, kind, numbers, states, unit_asked
+from .asks import TYPED, WORDING, action_asked, defined_term, kind, numbers, states, unit_asked
 from .compose import compose, term_usage
 from .generate import (
     Candidate,
@@ -91,7 +91,8 @@ def weigh(
     A question asking how many / how long / which number needs a sentence that states one (in the
     unit asked about, when it names one: 几个工作日 is not answered by a count of 件), so for those
     only such sentences count as evidence (answer-type matching); likewise a who / when / where
-    question needs a sentence that names a body or role, a time, a place (`asks.states`). When one excerpt holds every word
+    question needs a sentence that names a body or role, a time, a place (`asks.states`), and a "who does X"
+    one a sentence that also says X (会议纪要由谁签发: 签发). When one excerpt holds every word
     of the question (two characters or more), the evidence is taken as certain: the speech says what
     was asked about in its own words.
     """
@@ -101,7 +102,8 @@ def weigh(
         unit = unit_asked(question)
         pool = [c for c in cands if numbers(c.text, unit)]
     elif asked in TYPED:  # who, when, where
-        pool = [c for c in cands if states(c.text, asked)]
+        action = action_asked(question) if asked == "who" else ""  # 由谁签发: a body or role, and 签发
+        pool = [c for c in cands if states(c.text, asked) and action in fold(c.text)]
     else:
         pool = list(cands)
     best = max((c.similarity for c in pool), default=0.0)

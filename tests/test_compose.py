@@ -208,6 +208,20 @@ def test_real_which_two_leads_with_the_sentence_that_numbers_two(real_bot: pipel
         assert point in a.sentences[0].text, a.text
 
 
+def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot) -> None:
+    # sentences naming some body or role (受理行政复议案件6起, 起草的综合材料…领导思维) used to answer
+    answerer = Answerer(real_bot)
+    for q in (
+        "会议纪要由谁负责起草和签发？",
+        "政府信息公开申请被拒绝了，可以向哪个部门申请复议？",
+        "群众依申请公开政府信息，由哪个部门受理？",
+    ):
+        assert answerer.ask(q).refused, q
+    a = answerer.ask("督查工作必须经谁批准？")  # the speech says who approves
+    assert not a.refused
+    assert "秘书长" in a.sentences[0].text, a.text
+
+
 def test_real_who_question_leads_with_the_one_who_did_it(real_bot: pipeline.Ragbot) -> None:
     # the restatement of the meeting's tasks also holds 领导 and 传达; the answer names the person
     a = Answerer(real_bot).ask("云南教育系统那次会议上，是谁传达了全省秘书长和办公厅主任会议精神？")
