@@ -26,7 +26,10 @@ from .script import fold
 WORDING = re.compile(
     r"说法|提法|表述|怎么说|怎样说|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字|口号"
 )
-QUANTITY = re.compile(r"多少|几[个项条种月年天次名位点级篇分个]|多长|多久|第几|哪几|多大|百分之|比例|几成")
+QUANTITY = re.compile(
+    r"多少|几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|多长|多久|第几|哪几|多大|百分之|比例|几成"
+)
+LIMIT = re.compile(r"最多|最少|至少|不少于|不超过|不得超过|上限|下限")  # 每天最多发几条: a number, not a list
 # how a number is worked out (怎么计算, 按什么公式, 怎么打分, 按什么标准发): answered only by a sentence stating one
 COMPUTED = re.compile(
     r"(?:怎么|怎样|如何)(?:计算|算|打分|评分|计分)|什么公式|(?:计算|计分|评分)(?:方法|办法|公式)"
@@ -38,7 +41,7 @@ WHERE = re.compile(r"在哪(?![项个些种条方一])|哪里|什么地方|(?<!�
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])个(?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
-    r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪些|几(?:个)?方面|几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点)"
+    r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪些|几(?:个)?方面|(?<!第)几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点)"
     r"|" + _WHICH_N.pattern
 )
 LIST = re.compile(
@@ -103,11 +106,13 @@ def kind(question: str) -> str:
     ['list', 'quantity', 'who', 'wording', 'fact', 'list', 'list']
     >>> [kind(q) for q in ("会议在哪里召开？", "紧急的事情应该如何处理？", "那句话用在哪项工作上？", "加班费怎么计算？")]
     ['where', 'list', 'fact', 'quantity']
+    >>> [kind(q) for q in ("每天最多发布几条信息？", "第几条规定了这一点？", "有几条要求？", "最多可以复印几份？")]
+    ['quantity', 'quantity', 'list', 'quantity']
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     if WORDING.search(q):
         return "wording"
-    if POINTS.search(q):
+    if POINTS.search(q) and not (LIMIT.search(q) and QUANTITY.search(q)):
         return "list"
     if QUANTITY.search(q) or COMPUTED.search(q):
         return "quantity"
@@ -162,7 +167,10 @@ def acts(text: str, action: str) -> bool:
 
 # the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it
 _UNIT = re.compile(
-    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|级|分|元|升|人|名|位|批|期|届|倍|%)"
+    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|份|级|分|元|升|人|名|位|批|期|届|倍|%)"
+)
+_UNIT_BEFORE = re.compile(
+    r"(工作日|学时|课时|小时|分钟|公里)[^，。？?]{0,6}(?:多少|几)(?![个项条种月年天次名位点级篇分份件期批届倍])"
 )
 _DOCUMENTS = ("篇", "件", "份")  # counters of documents, used interchangeably
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
@@ -185,8 +193,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('天', '日', '工作日'), ('篇', '件', '份'))
     >>> unit_asked("培训要完成多少学时？"), unit_asked("会议费开支标准每人每天是多少？"), unit_asked("多长时间演练一次？")[:3]
     (('学时',), ('元',), ('工作日', '小时', '分钟'))
-    >>> unit_asked("加班费怎么计算？"), unit_asked("考评细则里各项怎么打分？")
-    (('元',), ('分',))
+    >>> unit_asked("加班费怎么计算？"), unit_asked("考评细则里各项怎么打分？"), unit_asked("培训学时不能少于多少？")
+    (('元',), ('分',), ('学时',))
     """
     q = fold(question)
     m = _UNIT.search(q)
@@ -195,6 +203,9 @@ def unit_asked(question: str) -> tuple[str, ...]:
         if unit in ("天", "日"):
             return ("天", "日", "工作日")  # 多少天: 20个工作日 answers it
         return _DOCUMENTS if unit in _DOCUMENTS else (unit,)  # 多少篇讲话: 300余件 answers it
+    m = _UNIT_BEFORE.search(q)  # 培训学时不能少于多少
+    if m:
+        return (m.group(1),)
     if _LASTS.search(q):
         return _DURATION
     if _SCORE.search(q):

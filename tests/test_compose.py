@@ -263,8 +263,13 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "政府信息公开每年的工作经费是多少？",
         "办公室人员加班费按什么标准计算？",  # how pay or a score is worked out: the speeches never compute one
         "信息报送考评时每条信息怎么打分？",
+        "办公室人员业务培训学时每年不能少于多少？",  # the unit before 多少: a count of 期 does not answer it
+        "保密法第几条规定了泄露国家秘密要负的法律责任？",  # 第几条 asks a number, not a list of 条
     ):
         assert answerer.ask(q).refused, q
+    mail = answerer.ask("机要通信每天至少要收几次邮件？")  # 至少…几次: the speech says 4次
+    assert not mail.refused
+    assert "至少收取4次" in mail.sentences[0].text, mail.text
     days = answerer.ask("政府信息公开有时限要求吗？信息形成后多少天内要公开？")  # 多少天: working days answer it
     assert not days.refused
     assert "20个工作日" in days.text, days.text
