@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .asks import TYPED, WORDING, action_asked, defined_term, kind, numbers, states, unit_asked
+from .asks import TYPED, WORDING, action_asked, classes_asked, defined_term, divides, kind, numbers, states, unit_asked
 from .compose import compose, term_usage
 from .generate import (
     Candidate,
@@ -92,7 +92,8 @@ def weigh(
     unit asked about, when it names one: 几个工作日 is not answered by a count of 件), so for those
     only such sentences count as evidence (answer-type matching); likewise a who / when / where
     question needs a sentence that names a body or role, a time, a place (`asks.states`), and a "who does X"
-    one a sentence that also says X (会议纪要由谁签发: 签发). When one excerpt holds every word
+    one a sentence that also says X (会议纪要由谁签发: 签发); "into which kinds is X divided" one a sentence
+    that divides something (分为…, 三个等次). When one excerpt holds every word
     of the question (two characters or more), the evidence is taken as certain: the speech says what
     was asked about in its own words.
     """
@@ -106,9 +107,12 @@ def weigh(
         pool = [c for c in cands if states(c.text, asked) and action in fold(c.text)]
     else:
         pool = list(cands)
+    classes = classes_asked(question)  # 分为哪几种: a sentence that divides something into kinds
+    if classes:
+        pool = [c for c in pool if divides(c.text)]
     best = max((c.similarity for c in pool), default=0.0)
     words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
-    if words and asked not in TYPED and any(all(w in fold(h.text) for w in words) for h in hits):
+    if words and asked not in TYPED and not classes and any(all(w in fold(h.text) for w in words) for h in hits):
         best = max(best, 1.0)
     return best, quantity
 

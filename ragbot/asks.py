@@ -234,6 +234,31 @@ def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
 
 
 TYPED = ("quantity", "who", "when", "where")  # kinds only a sentence stating that kind of thing answers
+
+_CLASSES_ASKED = re.compile(r"分[为成]?(?:哪|几)[几个]?(?:种|类|级|等|档|个等级|个等次|个级别)")
+_DIVIDES = re.compile(
+    r"分[为成]|分(?:[一二三四五六七八九十两0-9]+)个?(?:种|类|级|等|档)|[一二三四五六七八九十两0-9]+(?:种类型|类|个等级|个等次|个级别)"
+)
+
+
+def classes_asked(question: str) -> bool:
+    """Whether a question asks into which kinds something is divided (保管期限分为哪几种？).
+
+    >>> classes_asked("机关档案的保管期限分为哪几种？"), classes_asked("年度考核分为哪几个等次？"), classes_asked("有哪几种说法？")
+    (True, True, False)
+    """
+    return bool(_CLASSES_ASKED.search(fold(question)))
+
+
+def divides(text: str) -> bool:
+    """Whether `text` divides something into kinds (分为…, 分三级, 三个等次).
+
+    >>> divides("舆情预警分为三级"), divides("考核分优秀、称职、基本称职、不称职四个等次"), divides("要加强档案保管")
+    (True, True, False)
+    """
+    return bool(_DIVIDES.search(fold(text)))
+
+
 _COUNTED = re.compile(r"(?:哪|几)几?个?(方面|种|项|条|点|类|部分|环节|步)")
 
 

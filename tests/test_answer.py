@@ -96,6 +96,19 @@ def test_who_when_and_where_questions_need_a_sentence_that_states_one() -> None:
     assert weigh("会议纪要在哪里公开？", cands) == (0.75, False)
     assert weigh("会议纪要有什么要求？", cands) == (0.95, False)
     assert weigh("会议纪要由谁签发？", [plain]) == (0.0, False)  # no sentence names anyone: no evidence
+    other = Candidate(5, "办公室主任要审核会议纪要。", 0.9, 0, 0.93)  # names a role, but not who signs
+    assert weigh("会议纪要由谁签发？", [plain, other]) == (0.0, False)
+    assert weigh("会议纪要由谁签发？", [plain, other, role]) == (0.85, False)
+
+
+def test_which_kinds_questions_need_a_sentence_that_divides() -> None:
+    from ragbot.generate import Candidate
+
+    plain = Candidate(1, "要做好舆情预警工作，及时发现苗头。", 0.9, 0, 0.95)
+    divided = Candidate(2, "舆情预警分为三级，分别由不同部门处置。", 0.8, 0, 0.86)
+    assert weigh("舆情预警分为哪几种？", [plain, divided]) == (0.86, False)  # a list question, yet typed
+    assert weigh("舆情预警分为哪几种？", [plain]) == (0.0, False)
+    assert weigh("舆情预警有什么要求？", [plain]) == (0.95, False)
 
 
 class Failing:
