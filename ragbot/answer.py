@@ -36,7 +36,7 @@ from .generate import (
     condense_messages,
     make_generator,
 )
-from .lexical import tokenize
+from .lexical import places, tokenize
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, to_script
 from .store import Filters
@@ -173,6 +173,8 @@ class Answerer:
         retrieved_at = time.perf_counter()
         cands = candidates(index, hits, qvec, tokens)
         best, quantity = weigh(q, cands, hits, tokens)  # thresholds calibrated by eval/calibrate.py
+        if any(index.bm25.df(p) == 0 for p in places(q)):  # 浙江省那次会议: a place no speech names
+            best = 0.0
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold

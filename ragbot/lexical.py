@@ -121,6 +121,72 @@ def tokenize(text: str, folded: bool = False) -> list[str]:
     return [w for w in _jieba().cut_for_search(t) if _WORD.search(w) and w not in STOPWORDS]
 
 
+PROVINCES = frozenset(
+    [
+        "北京",
+        "天津",
+        "上海",
+        "重庆",
+        "河北",
+        "山西",
+        "辽宁",
+        "吉林",
+        "黑龙江",
+        "江苏",
+        "浙江",
+        "安徽",
+        "福建",
+        "江西",
+        "山东",
+        "河南",
+        "湖北",
+        "湖南",
+        "广东",
+        "海南",
+        "四川",
+        "贵州",
+        "云南",
+        "陕西",
+        "甘肃",
+        "青海",
+        "台湾",
+        "内蒙古",
+        "广西",
+        "西藏",
+        "宁夏",
+        "新疆",
+        "香港",
+        "澳门",
+    ]
+)
+_PLACE_SUFFIX = ("省", "市", "县", "州")
+
+
+def places(text: str) -> list[str]:
+    """The places `text` names: provinces (浙江), and a word with 省/市/县/州 whose stem jieba tags as a
+    place name (广州市 -> 广州; not 撤地设市). Returned as their stems, the way speeches also name them.
+
+    >>> places("在廣州市政府系統會議上"), places("浙江那次会议"), places("撤地设市以来"), places("各市县")
+    (['广州'], ['浙江'], [], [])
+    """
+    found: list[str] = []
+    for w in dict.fromkeys(tokenize(text)):
+        stem = w[:-1] if len(w) >= 3 and w.endswith(_PLACE_SUFFIX) else ""
+        if w in PROVINCES or stem in PROVINCES:
+            found.append(stem or w)
+        elif stem and _pos(stem) == "ns":
+            found.append(stem)
+    return list(dict.fromkeys(found))
+
+
+def _pos(word: str) -> str:
+    """jieba's part-of-speech tag of `word` when it is one word ('' otherwise)."""
+    from jieba.posseg import POSTokenizer
+
+    tagged = list(POSTokenizer(_jieba()).cut(word))
+    return str(tagged[0].flag) if len(tagged) == 1 else ""
+
+
 class BM25:
     """Okapi BM25 over token lists; documents are numbered 0..n-1 in the order given.
 

@@ -222,6 +222,15 @@ def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot)
     assert "秘书长" in a.sentences[0].text, a.text
 
 
+def test_real_a_place_no_speech_names_is_refused(real_bot: pipeline.Ragbot) -> None:
+    # the rest of the question (教育系统办公室主任会议, 信息报送) matches the Henan speech well
+    answerer = Answerer(real_bot)
+    assert answerer.ask("广东省教育系统办公室主任会议对信息报送提了哪些要求？").refused
+    named = answerer.ask("天门市委办一年办理了多少件领导批示件？")  # 天门 is in the speeches
+    assert not named.refused
+    assert "299件" in named.sentences[0].text, named.text
+
+
 def test_real_who_question_leads_with_the_one_who_did_it(real_bot: pipeline.Ragbot) -> None:
     # the restatement of the meeting's tasks also holds 领导 and 传达; the answer names the person
     a = Answerer(real_bot).ask("云南教育系统那次会议上，是谁传达了全省秘书长和办公厅主任会议精神？")
