@@ -162,6 +162,9 @@ def similarity(index: Index, ev: Evidence, hit: Hit, start: int) -> float | None
 
 FOLLOW_MARGIN = 0.06  # a further sentence joins the answer when it ranks this close to the first
 MAX_SENTENCES = 3
+# a quantity, who, when or where question: the sentence that states it and at most one more, nearly as good
+# (ragbot eval, hybrid: ROUGE-L 0.462 -> 0.471 against 0.06 and three; evidence recall and carries unchanged)
+TYPED_MARGIN, TYPED_SENTENCES = 0.03, 2
 # a clause cut from a longer sentence shorter than this (Han characters) reads as a fragment (窃取党和国家
 # 机密。): the whole sentence is used instead. A blind reader preferred that in 8 of the 8 answers it changed
 CLAUSE_MIN = 12
@@ -242,7 +245,8 @@ def sentences(
         )
     top, used = None, 0
     for c, hit in ranked:
-        if top is not None and (rank(c, weights) < top - FOLLOW_MARGIN or len(w.pieces) >= MAX_SENTENCES):
+        margin, most = (TYPED_MARGIN, TYPED_SENTENCES) if wanted in TYPED else (FOLLOW_MARGIN, MAX_SENTENCES)
+        if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most):
             break
         text = c.text
         how = (weights, wanted if top is None or wanted == "wording" else "", 150 if top is None else 100)

@@ -292,7 +292,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
 
 def test_real_quantity_answer_cuts_away_a_reference_back(real_bot: pipeline.Ragbot) -> None:
     # 這項工作越往上越重要,中辦六十多人,…: the number's clauses stand on their own without 這項工作
-    for q in ("讲话提到中办做信息工作的有多少人？", "信息工作越往上越重要，中办有多少人做信息？"):
+    for q in ("中办做信息工作的有多少人？省里又有多少人？", "信息工作越往上越重要，中办和省里各有多少人做信息？"):
         a = Answerer(real_bot).ask(q)  # the second's words are in the referring clause too
         assert not a.refused, q
         assert _claims(a)[0].startswith("中办六十多人"), a.text
