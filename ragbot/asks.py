@@ -272,6 +272,14 @@ def counted(question: str) -> str:
     return m.group(1) if m else ""
 
 
+_INCLUDES = re.compile(r"(?:包括|包含)哪些")
+
+
+def includes_asked(question: str) -> bool:
+    """Whether a question asks what something includes (查处报告应该包括哪些内容？)."""
+    return bool(_INCLUDES.search(fold(question)))
+
+
 def items_asked(question: str) -> int:
     """How many named things a "which N" question without a noun asks for (「五个坚持」是哪五个？ -> 5).
 
@@ -329,9 +337,21 @@ def enumerates(text: str, noun: str) -> bool:
     True
     >>> enumerates("要从四个方面抓好落实", "方面"), enumerates("甲、乙、丙三种", "方面")
     (False, False)
+    >>> enumerates("要抓好五个方面的重点:一是市委、市政府的部署,包括全委会、全体会", "方面")  # announces them
+    False
     """
     t = fold(text)
-    return bool(noun) and t.count("、") >= 2 and bool(re.search(rf"[一二三四五六七八九十两]个?{noun}", t))
+    m = re.search(rf"[一二三四五六七八九十两]个?{noun}", t) if noun else None
+    return m is not None and t[: m.start()].count("、") >= 2  # the things named before they are counted
+
+
+def names_parts(text: str) -> bool:
+    """Whether `text` says what something includes, naming three parts or more (包括…、…、…).
+
+    >>> names_parts("应包括基本情况、处理情况、见面情况等内容"), names_parts("包括全委会和全体会")
+    (True, False)
+    """
+    return bool(re.search(r"(?:包括|包含)[^，。；,;]*、[^，。；,;]*、", fold(text)))
 
 
 def coverage(text: str, weights: dict[str, float]) -> float:

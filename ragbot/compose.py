@@ -37,9 +37,11 @@ from .asks import (
     coverage,
     enumerates,
     formulations,
+    includes_asked,
     inline_points,
     items_asked,
     kind,
+    names_parts,
     points_asked,
     unit_asked,
 )
@@ -177,11 +179,13 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int) -
 def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
     """A "which N aspects" question answered by one of its best sentences that names them in a row
     (查处报告应包括基本情况、…、见面情况四个方面), or a "which N" one by a sentence that quotes N
-    formulations (哪五个: “坚持…”是灵魂，“坚持…”是前提…), or a "which two" one by a sentence that numbers
-    two clauses (主要就是两条,一要…,二要…): that sentence leads, the next best follow;
+    formulations (哪五个: “坚持…”是灵魂，“坚持…”是前提…), a "which two" one by a sentence that numbers
+    two clauses (主要就是两条,一要…,二要…), a "what does it include" one by a sentence that names the parts
+    (应包括基本情况、…、见面情况): that sentence leads, the next best follow;
     False (nothing written) when none of the best sentences does."""
     noun, n, points = counted(ev.question), items_asked(ev.question), points_asked(ev.question)
-    if not noun and not n and not points:
+    includes = includes_asked(ev.question)
+    if not noun and not n and not points and not includes:
         return False
     choices = options(ev, w.index)
     top = sorted(choices, key=lambda o: -rank(o[0], weights))[:3]
@@ -189,6 +193,7 @@ def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
         o
         for o in top
         if enumerates(o[0].text, noun)
+        or (includes and names_parts(o[0].text))
         or (n and formulations(o[0].text, ev.question) >= n)
         or (points and inline_points(o[0].text) == points)
     ]

@@ -208,6 +208,19 @@ def test_real_which_two_leads_with_the_sentence_that_numbers_two(real_bot: pipel
         assert point in a.sentences[0].text, a.text
 
 
+def test_real_a_sentence_announcing_a_list_does_not_stand_for_it(real_bot: pipeline.Ragbot) -> None:
+    # 应该抓好五个方面的重点:一是…,包括…、…、…: it counts the points before naming them, so the list answers
+    a = Answerer(real_bot).ask("政府系统办公室抓落实，要重点抓好哪几个方面？")
+    assert a.text.split("\n")[0] == "讲话对此提出：", a.text
+    assert len(a.sentences) >= 4, a.text
+
+
+def test_real_what_it_includes_is_answered_by_the_sentence_naming_the_parts(real_bot: pipeline.Ragbot) -> None:
+    # 查处报告应包括基本情况、…、见面情况四个方面; a list of other requests on 查处报告 used to answer
+    a = Answerer(real_bot).ask("上报的信访查处报告要包括哪些内容？")
+    assert "应包括基本情况、反映的问题及调查情况、处理情况、见面情况" in a.sentences[0].text, a.text
+
+
 def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot) -> None:
     # sentences naming some body or role (受理行政复议案件6起, 起草的综合材料…领导思维) used to answer
     answerer = Answerer(real_bot)
