@@ -10,7 +10,8 @@
 A list question (有哪些, 怎么做, 要求, 职责…) is answered with the points of the speeches' own
 enumeration (一是…二是…, （一）…, 第一…) when the best passage sits in one whose lead-in, section
 heading or points carry the question's words (not its scaffolding: 讲话提出了哪几条), merged across
-speeches without repeats, unless one of its best sentences names the points itself (查处报告应包括
+speeches without repeats (when one point alone is what the question is about, 值班 among 信息、报告、机关管理,
+that point's own sentences answer instead), unless one of its best sentences names the points itself (查处报告应包括
 基本情况、…、见面情况四个方面 answers 哪几个方面; 主要就是两条,一要…,二要… answers 哪两条); a quantity, who, when or where question leads with the clause that states that
 kind of thing; a wording question quotes the formulations (every saying of a pattern it quotes,
 “X中求快”, in the speech's order); anything else gets the one or two
@@ -48,10 +49,11 @@ from .asks import (
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .script import fold, to_script
-from .structure import CLAUSE, TRIM, Enumeration, Item, cut, enumerations, han_count, marker, sentence_spans
+from .structure import CLAUSE, TRIM, Enumeration, Item, cut, enumerations, han_count, marker, padding, sentence_spans
 from .types import Answer, Hit, Script
 from .writer import (
     ANCHOR_FAMILY,
+    CLAUSE_MIN,
     Draft,
     Option,
     Writer,
@@ -151,14 +153,16 @@ def _point(text: str, item: Item) -> tuple[str, int]:
     return (point if len(point) >= len(item.key) else item.key), at
 
 
-def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int) -> bool:
+def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, budget: int) -> bool:
     """The points of the best enumeration around the top passages, merged with equally good lists of
     other speeches without repeats; False (nothing written) when no list answers."""
     top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
     options = _enumerations_near(w, ev, weights, top)
     if not options or options[0][0] < LIST_MIN:
         return False
-    best, first, _ = options[0]
+    best, first, e = options[0]
+    if not points_asked(ev.question) and _focused(w, ev, first, e, weights, budget):
+        return True
     chosen = [options[0]] + [
         o for o in options[1:] if o[0] >= best - 0.05 and (o[1].file, o[1].speech) != (first.file, first.speech)
     ]
@@ -174,6 +178,34 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int) -
     if points < 2:
         w.undo(start)
     return points >= 2
+
+
+FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other
+
+
+def _focused(w: Writer, ev: Evidence, hit: Hit, e: Enumeration, weights: dict[str, float], budget: int) -> bool:
+    """When one point of the list is what the question is about (值班工作要做到哪些要求？ and 二是强化值班工作
+    责任 among 信息、报告、机关管理), its own sentences answer, in the speech's order, up to `budget`
+    characters; False (nothing written) when no point stands out or it says nothing more."""
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
+    (top, item), rest = covers[0], covers[1]
+    if top < 0.2 or top < FOCUS * rest[0]:
+        return False
+    start, used = w.mark(), 0
+    for a, b in sentence_spans(text[item.start : item.end]):
+        a, b = item.start + a, item.start + b
+        sub = marker(text[a:b])
+        piece = cut(text[a + (sub.length if sub else 0) : b].lstrip("，,：: "), weights, "", 120)
+        if han_count(piece) < CLAUSE_MIN or (used and used + len(piece) > budget) or padding(piece, ()):
+            continue
+        at = text.find(piece, a)
+        if w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
+            used += len(piece)
+    if len(w.pieces) - start[0] < 1:
+        w.undo(start)
+        return False
+    return True
 
 
 def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
@@ -310,7 +342,7 @@ def compose(
         what = "wording"
     elif what == "wording":
         _wording(w, ev, weights, budget)
-    elif what == "list" and (_inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points)):
+    elif what == "list" and (_inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points, budget)):
         pass
     else:
         units = unit_asked(ev.question) if what == "quantity" else ()

@@ -221,6 +221,13 @@ def test_real_what_it_includes_is_answered_by_the_sentence_naming_the_parts(real
     assert "应包括基本情况、反映的问题及调查情况、处理情况、见面情况" in a.sentences[0].text, a.text
 
 
+def test_real_the_one_point_asked_about_answers_with_its_own_sentences(real_bot: pipeline.Ragbot) -> None:
+    # 一是做好信息工作…二是强化值班工作责任…三是…四是…: only the second is about 值班; its sentences answer
+    a = Answerer(real_bot).ask("各单位值班工作有哪些要求？")
+    assert not a.text.startswith("讲话对此提出"), a.text
+    assert "有登记、有报告、有落实、有反馈" in a.sentences[0].text, a.text
+
+
 def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot) -> None:
     # sentences naming some body or role (受理行政复议案件6起, 起草的综合材料…领导思维) used to answer
     answerer = Answerer(real_bot)
