@@ -258,6 +258,7 @@ def sentences(
                 continue
             piece = piece or cut(text, *how)
         piece = text.strip() if han_count(piece) < 6 and len(text) <= 60 else piece  # 严格要求，严中求快。
+        piece = _without_fragments(piece)  # a sentence unit may start 要快速及时。古人讲…
         if han_count(piece) < CLAUSE_MIN and han_count(text) - han_count(piece) > 6:  # a headless clause…
             piece = text.strip() if len(text) <= 100 else ""  # …reads as a fragment: the sentence, or nothing
         if han_count(piece) < 6 or (top is not None and used + len(piece) > budget):
@@ -269,6 +270,20 @@ def sentences(
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             used += len(piece)
             top = rank(c, weights) if top is None else top
+
+
+def _without_fragments(piece: str) -> str:
+    """`piece` without a sentence of fewer than 6 Han characters at either end, when more remains.
+
+    >>> _without_fragments("要快速及时。古人讲:言当其时,一字千金。"), _without_fragments("要真实准确。")
+    ('古人讲:言当其时,一字千金。', '要真实准确。')
+    """
+    spans = sentence_spans(piece)
+    while len(spans) > 1 and han_count(piece[spans[0][0] : spans[0][1]]) < 6:
+        spans.pop(0)
+    while len(spans) > 1 and han_count(piece[spans[-1][0] : spans[-1][1]]) < 6:
+        spans.pop()
+    return piece[spans[0][0] : spans[-1][1]].strip() if spans else piece
 
 
 def _past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, float], str, int]) -> str:

@@ -157,7 +157,7 @@ def test_llm_that_refuses_gives_a_refused_answer(fake_bot: pipeline.Ragbot) -> N
 
 
 def test_streaming_yields_pieces_then_the_answer(fake_bot: pipeline.Ragbot) -> None:
-    items = list(Answerer(fake_bot).stream("办公室怎样做好信息工作？"))
+    items = list(Answerer(fake_bot).stream("办公室怎样做好保密工作？"))
     assert isinstance(items[-1], Answer)
     assert len(items) > 1  # at least one piece before the Answer
     assert all(isinstance(x, str) for x in items[:-1])
