@@ -228,6 +228,13 @@ def test_real_the_one_point_asked_about_answers_with_its_own_sentences(real_bot:
     assert "有登记、有报告、有落实、有反馈" in a.sentences[0].text, a.text
 
 
+def test_real_which_of_a_quoted_kind_is_a_list_not_a_count(real_bot: pipeline.Ragbot) -> None:
+    # 哪几个“不到位”: the four 其一是…其四是…, not the sentence that counts them (四个不到位问题:其一是…)
+    a = Answerer(real_bot).ask("政府信息工作存在哪几个“不到位”？")
+    for point in ("领导认识不到位", "人员配备不到位", "信息员培训不到位", "奖惩措施不到位"):
+        assert point in a.text, a.text
+
+
 def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot) -> None:
     # sentences naming some body or role (受理行政复议案件6起, 起草的综合材料…领导思维) used to answer
     answerer = Answerer(real_bot)
