@@ -297,8 +297,10 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '市直各部门接待上级领导，一定要向“两办”报告。'
     >>> cut("“甲项工作”是灵魂，“乙项工作”是前提，“丙项工作”是保障。", {"甲项": 1.0}, max_chars=16)
     '“甲项工作”是灵魂，“乙项工作”是前提，“丙项工作”是保障。'
+    >>> cut("我们常说“上边千条线,下头一根针”,办公室承担着上传下达的任务,承接的决策很多。", {"上传下达": 1.0}, "wording", 30)
+    '我们常说“上边千条线,下头一根针”,办公室承担着上传下达的任务'
     """
-    parts = [c for c in CLAUSE.split(sentence.strip()) if c.strip()]
+    parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:
         return sentence.strip().rstrip(TRIM)
     covers = [coverage(p, weights) for p in parts]
@@ -315,7 +317,12 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     keep = max([start, *typed[:1], covers.index(top)])
     while end > keep + 1 and (len("".join(parts[start:end])) > max_chars or _OPENS.match(parts[end - 1].lstrip())):
         end -= 1
-    while start < keep and len("".join(parts[start:end])) > max_chars and not _LEANS.match(parts[start + 1].lstrip()):
+    while (
+        start < keep
+        and len("".join(parts[start:end])) > max_chars
+        and not _LEANS.match(parts[start + 1].lstrip())
+        and not (wanted == "wording" and QUOTED.search(parts[start]))  # the formulation asked for stays
+    ):
         start += 1
     while (
         end < len(parts)
@@ -324,6 +331,17 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     ):
         end += 1  # a series of quoted formulations is not cut short (“五个坚持” are five)
     return "".join(parts[start:end]).strip().rstrip(TRIM)
+
+
+def _within_quotes(parts: list[str]) -> list[str]:
+    """Clauses with a quotation that spans a comma joined back into one (“上边千条线,下头一根针”)."""
+    out: list[str] = []
+    for p in parts:
+        if out and any(out[-1].count(a) > out[-1].count(b) for a, b in (("“", "”"), ("「", "」"), ("『", "』"))):
+            out[-1] += p
+        else:
+            out.append(p)
+    return out
 
 
 def _series(a: str, b: str) -> bool:

@@ -235,6 +235,12 @@ def test_real_which_of_a_quoted_kind_is_a_list_not_a_count(real_bot: pipeline.Ra
         assert point in a.text, a.text
 
 
+def test_real_a_quotation_spanning_a_comma_is_kept_whole(real_bot: pipeline.Ragbot) -> None:
+    # 我们常说“上边千条线,下头一根针”,各级政府办公室承担着上传下达的任务…: the cut used to start after it
+    a = Answerer(real_bot).ask("讲话里用了一个跟针线有关的说法来形容办公室上传下达，是怎么说的？")
+    assert "上边千条线,下头一根针" in a.text, a.text
+
+
 def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot) -> None:
     # sentences naming some body or role (受理行政复议案件6起, 起草的综合材料…领导思维) used to answer
     answerer = Answerer(real_bot)
