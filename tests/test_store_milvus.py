@@ -17,6 +17,7 @@ from ragbot.config import Config
 from ragbot.embed import Embedder
 from ragbot.errors import ConfigError, IndexInvalid, StoreError
 from ragbot.evaluate import load_questions
+from ragbot.milvus_rows import Ids
 from ragbot.store import Filters, StoreSpec, parse_store
 from ragbot.testing import free_port
 
@@ -80,14 +81,61 @@ def build(corpus: Path, folder: Path, store: str, **kw: object) -> Config:
     return config
 
 
-def test_a_build_lands_in_new_collections_and_the_replaced_ones_go(tmp_path: Path, db: Path) -> None:
+CHANGED, REMOVED, ADDED = "003_8c6fb7f0a0f8db51.txt", "004_92e2d7aa31a4f474.txt", "005_added.txt"
+QUERIES = [
+    ("督查督办怎么抓落实", None),
+    ("信息工作的要求", Filters(files=("002_c15c06141e4cbd25.txt",))),
+    ("会议服务", Filters(title="教育")),
+    ("文稿起草", None),
+]
+
+
+def edit(corpus: Path) -> None:
+    """One file changed (a paragraph added at its end), one removed, one added."""
+    (corpus / REMOVED).unlink()
+    changed = corpus / CHANGED
+    changed.write_text(changed.read_text("utf-8") + "\n办公室要把督查督办作为抓落实的重要手段。\n", "utf-8")
+    paragraphs = (corpus / "001_fd749822ffebb83b.txt").read_text("utf-8").split("\n")
+    (corpus / ADDED).write_text("关于文稿起草和督查工作的讲话\n\n" + "\n".join(paragraphs[12:][::-1]), "utf-8")
+
+
+def answers(config: Config) -> list[object]:
+    """Top-5 excerpts (hybrid, dense, BM25; with and without filters) and two answers."""
+    bot = pipeline.Ragbot(config, embedder=KeywordEmbedder())
+    out: list[object] = [
+        [h.chunk_ids for h in bot.search(q, k=5, mode=mode, filters=f).hits]
+        for q, f in QUERIES
+        for mode in ("hybrid", "dense", "bm25")
+    ]
+    asked = Answerer(bot)
+    for q in ("办公室怎样做好督查工作？", "信息工作有哪些要求？"):
+        a = asked.ask(q)
+        out.append((a.text, a.refused))
+    assert all(out[:3]), out
+    return out
+
+
+class Stopped(Exception):
+    """A build stopped on purpose."""
+
+
+def rows_in(config: Config) -> tuple[int, int]:
+    """What the live collections hold, every row counted (known to the catalogue or not)."""
+    name = index_mod.read_manifest(config.index).store["collection"]
+    client = store_milvus._client(config.store_spec)
+    return tuple(store_milvus._total(config.store_spec, client, name + s) for s in ("_u", "_t"))  # type: ignore[return-value]
+
+
+def test_an_update_writes_only_what_changed_into_the_same_collections(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     config = build(corpus, tmp_path / "index", f"milvus://{db}")
-    first = index_mod.read_manifest(config.index).store
-    assert first["backend"] == "milvus"
-    assert first["uri"] == str(db)
-    assert collections(db) == [first["collection"] + "_t", first["collection"] + "_u"]
+    first = index_mod.read_manifest(config.index)
+    assert first.store["backend"] == "milvus"
+    assert first.store["uri"] == str(db)
+    assert collections(db) == [first.store["collection"] + "_t", first.store["collection"] + "_u"]
     loaded = index_mod.load(config.index, spec=config.store_spec)
     assert loaded.store.count() == loaded.manifest.units
     assert loaded.store.dim == KeywordEmbedder().dim
@@ -97,29 +145,101 @@ def test_a_build_lands_in_new_collections_and_the_replaced_ones_go(tmp_path: Pat
         "speeches.jsonl",
         "lexical.npz",
         "manifest.json",
-    }  # no vectors.faiss: only the catalogue stays in the folder
-    # an update: one file changed, one removed -> a new collection, the old one dropped, and the same
-    # results as a FAISS index built from the same files
-    (corpus / "004_92e2d7aa31a4f474.txt").unlink()
-    changed = corpus / "003_8c6fb7f0a0f8db51.txt"
-    changed.write_text(changed.read_text("utf-8") + "\n办公室要把督查督办作为抓落实的重要手段。\n", "utf-8")
+        "ids.npz",
+    }  # no vectors.faiss: only the catalogue (and each row's id in the store) stays in the folder
+    before = Ids.load(config.index, first.units, first.chunks)
+    inserted: dict[str, list[dict[str, object]]] = {"_u": [], "_t": []}
+    put = store_milvus._put
+
+    def counted(spec: StoreSpec, client: object, collection: str, rows: list[dict[str, object]]) -> None:
+        inserted[collection[-2:]] += rows
+        put(spec, client, collection, rows)
+
+    monkeypatch.setattr(store_milvus, "_put", counted)
+    edit(corpus)
     pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
-    second = index_mod.read_manifest(config.index).store
-    assert second["collection"] != first["collection"]
-    assert collections(db) == [second["collection"] + "_t", second["collection"] + "_u"]
+    second = index_mod.read_manifest(config.index)
+    assert second.store == first.store  # the same collections, updated in place
+    assert collections(db) == [first.store["collection"] + "_t", first.store["collection"] + "_u"]
+    # only rows the live catalogue lacked went in: the added file's and the changed file's changed chunks
+    after = Ids.load(config.index, second.units, second.chunks)
+    assert {r["file"] for r in inserted["_u"]} == {r["file"] for r in inserted["_t"]} == {CHANGED, ADDED}
+    assert [r["id"] for r in inserted["_u"]] == [i for i in after.units.tolist() if i not in set(before.units.tolist())]
+    assert [r["id"] for r in inserted["_t"]] == [
+        i for i in after.chunks.tolist() if i not in set(before.chunks.tolist())
+    ]
+    new = index_mod.load(config.index, spec=config.store_spec)
+    added = sum(len(k) for c, k in zip(new.chunks, new.unit_keys) if c.file == ADDED)
+    changed = sum(len(k) for c, k in zip(new.chunks, new.unit_keys) if c.file == CHANGED)
+    assert added < len(inserted["_u"]) < added + changed  # the changed file's first chunks stayed in place
+    # the removed file's rows are gone, and the collections hold exactly the new catalogue
+    client = store_milvus._client(config.store_spec)
+    for suffix in ("_u", "_t"):
+        gone = client.query(second.store["collection"] + suffix, filter=f'file == "{REMOVED}"', timeout=10)
+        assert gone == []
+    assert rows_in(config) == (second.units, second.chunks)
+    # the same excerpts and answers as a FAISS index built from the same files
     faiss = build(corpus, tmp_path / "faiss", "index")
-    emb = KeywordEmbedder()
-    bots = [pipeline.Ragbot(c, embedder=emb) for c in (config, faiss)]
-    for q, filters in [
-        ("督查督办怎么抓落实", None),
-        ("信息工作的要求", Filters(files=("002_c15c06141e4cbd25.txt",))),
-        ("会议服务", Filters(title="教育")),
-    ]:
-        got, want = ([h.chunk_ids for h in b.search(q, k=5, filters=filters).hits] for b in bots)
-        assert got, q
-        assert got == want, q
+    assert answers(config) == answers(faiss)
+    bots = [pipeline.Ragbot(c, embedder=KeywordEmbedder()) for c in (config, faiss)]
     lexical = [b.search("督查督办", k=5, mode="bm25").hits for b in bots]
-    assert [h.chunk_ids for h in lexical[0]] == [h.chunk_ids for h in lexical[1]]
+    assert [h.score for h in lexical[0]] == pytest.approx([h.score for h in lexical[1]], rel=1e-3)
+    # --rebuild writes new collections and drops the old ones
+    pipeline.build_index([corpus], config, embedder=KeywordEmbedder(), rebuild=True)
+    third = index_mod.read_manifest(config.index).store["collection"]
+    assert third != first.store["collection"]
+    assert collections(db) == [third + "_t", third + "_u"]
+
+
+def test_an_update_that_fails_or_is_killed_leaves_the_live_index_answering_as_before(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    config = build(corpus, tmp_path / "index", f"milvus://{db}")
+    live = index_mod.read_manifest(config.index)
+    before = answers(config)
+    edit(corpus)
+
+    def fail(stage: str) -> None:
+        if stage == "swap":  # after the inserts and the flush, before the folder swap
+            raise Stopped
+
+    # a failure: what the update inserted is deleted again
+    with pytest.raises(Stopped):
+        pipeline.build_index([corpus], config, embedder=KeywordEmbedder(), hook=fail)
+    assert index_mod.read_manifest(config.index) == live
+    assert rows_in(config) == (live.units, live.chunks)
+    assert answers(config) == before
+    # killed there (nothing deleted): the live index ignores the rows it does not know
+    monkeypatch.setattr(store_milvus.MilvusBackend, "_undo", lambda *a: None)
+    with pytest.raises(Stopped):
+        pipeline.build_index([corpus], config, embedder=KeywordEmbedder(), hook=fail)
+    units, chunks = rows_in(config)
+    assert units > live.units
+    assert chunks > live.chunks
+    loaded = index_mod.load(config.index, spec=config.store_spec)
+    assert loaded.store.count() == live.units
+    assert answers(config) == before
+    # killed after the swap, before the replaced rows were deleted: the new index answers as it should
+    monkeypatch.undo()
+    monkeypatch.setattr(store_milvus.MilvusBackend, "retire", lambda *a: None)
+    pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
+    now = index_mod.read_manifest(config.index)
+    assert now.store == live.store
+    assert rows_in(config)[0] > now.units
+    faiss = build(corpus, tmp_path / "faiss", "index")
+    assert answers(config) == answers(faiss)
+    # the next build, with nothing to update, deletes the rows the catalogue does not know
+    monkeypatch.undo()
+    _, report = pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
+    assert report.up_to_date
+    assert rows_in(config) == (now.units, now.chunks)
+    assert answers(config) == answers(faiss)
+    lexical = [
+        pipeline.Ragbot(c, embedder=KeywordEmbedder()).search("督查督办", k=5, mode="bm25").hits
+        for c in (config, faiss)
+    ]
     assert [h.score for h in lexical[0]] == pytest.approx([h.score for h in lexical[1]], rel=1e-3)
 
 
