@@ -74,6 +74,38 @@ def test_filters_become_exact_expressions_from_the_catalogue() -> None:
     assert store.search(None, 5, Filters(title="没有这个标题")) == []  # type: ignore[arg-type]
 
 
+def test_hits_skip_unknown_ids_and_break_ties_by_row_whatever_the_engine_order() -> None:
+    import numpy as np
+
+    class Engine:
+        """Answers a search from fixed hits in its own order, at most `limit` of them."""
+
+        def __init__(self, hits: list[tuple[int, float]]) -> None:
+            self.hits = hits
+            self.limits: list[int] = []
+
+        def search(self, collection: str, limit: int, **kw: object) -> list[list[dict[str, object]]]:
+            self.limits.append(limit)
+            return [[{"id": i, "distance": d} for i, d in self.hits[:limit]]]
+
+    def id_of(row: int) -> int:
+        return 7 * row + 5
+
+    units = np.array([id_of(r) for r in range(100)])
+    ids = Ids(units, np.zeros(100, np.uint64), np.zeros(0, np.int64), np.zeros(0, np.uint64))
+    # an unfinished build's rows (ids the catalogue does not know) ahead of its own: asked again until 2 are known
+    engine = Engine([(1000 + i, 0.9) for i in range(40)] + [(id_of(2), 0.5), (id_of(3), 0.4), (id_of(4), 0.3)])
+    store = store_milvus.MilvusStore(StoreSpec("milvus", "/x.db"), engine, "c", 3, [], ids)
+    assert store.search(np.zeros(3), 2, None) == [(2, 0.5), (3, 0.4)]
+    assert engine.limits == [18, 72]
+    # a run of equal scores past the limit, in the engine's order (rows last to first): asked again until
+    # it ends, then the lowest rows, as FAISS's exact search gives them
+    engine = Engine([(id_of(99), 0.7)] + [(id_of(r), 0.5) for r in range(98, -1, -1)])
+    store.client = engine
+    assert store.search(np.zeros(3), 3, None) == [(99, 0.7), (0, 0.5), (1, 0.5)]
+    assert engine.limits == [19, 76, 304]
+
+
 # ---------------------------------------------------------------- the real core, fake embedder
 def build(corpus: Path, folder: Path, store: str, **kw: object) -> Config:
     config = Config(index=folder, store=store, **kw)  # type: ignore[arg-type]
@@ -205,9 +237,24 @@ def test_an_update_that_fails_or_is_killed_leaves_the_live_index_answering_as_be
         if stage == "swap":  # after the inserts and the flush, before the folder swap
             raise Stopped
 
-    # a failure: what the update inserted is deleted again
+    # a failure before the swap: what the update inserted is deleted again
     with pytest.raises(Stopped):
         pipeline.build_index([corpus], config, embedder=KeywordEmbedder(), hook=fail)
+    assert index_mod.read_manifest(config.index) == live
+    assert rows_in(config) == (live.units, live.chunks)
+    assert answers(config) == before
+    # and one midway through the inserts (the first batch of chunks in)
+    put = store_milvus._put
+
+    def second_batch_fails(spec: StoreSpec, client: object, collection: str, rows: list[dict[str, object]]) -> None:
+        if collection.endswith("_t"):
+            put(spec, client, collection, rows)
+            raise Stopped
+
+    with monkeypatch.context() as m:
+        m.setattr(store_milvus, "_put", second_batch_fails)
+        with pytest.raises(Stopped):
+            pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
     assert index_mod.read_manifest(config.index) == live
     assert rows_in(config) == (live.units, live.chunks)
     assert answers(config) == before
