@@ -10,6 +10,7 @@
                         several: its whole text and each of its sentences (see units.py); a chunk
                         scores its best one
   index/lexical.npz     the BM25 postings as flat arrays (see lexical.py)
+  index/ids.npz         with Milvus: each row's and chunk's stable id in the collections (milvus_rows.py)
   index/README.md       what this folder is
 
 A build writes everything into a temporary sibling folder, fsyncs it, then swaps it in with one

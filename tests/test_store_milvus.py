@@ -312,6 +312,32 @@ def test_a_failed_build_leaves_the_live_index_and_no_collection_behind(tmp_path:
     assert collections(db) == sorted([now + "_t", now + "_u", "someone_elses"])
 
 
+def test_an_index_from_before_stable_ids_still_answers_and_its_next_build_writes_new_collections(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    with monkeypatch.context() as m:  # rows numbered in catalogue order, as ragbot wrote them before
+        m.setattr(
+            Ids, "of", classmethod(lambda cls, chunks, keys, old=None: Ids.numbered(sum(map(len, keys)), len(chunks)))
+        )
+        config = build(corpus, tmp_path / "index", f"milvus://{db}")
+    manifest = json.loads((config.index / "manifest.json").read_text("utf-8"))
+    del manifest["store"]["ids"], manifest["store"]["lexicon"]
+    (config.index / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    (config.index / "ids.npz").unlink()
+    old = manifest["store"]["collection"]
+    assert answers(config) == answers(build(corpus, tmp_path / "faiss", "index"))
+    edit(corpus)
+    pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
+    new = index_mod.read_manifest(config.index).store["collection"]
+    assert new != old
+    assert collections(db) == [new + "_t", new + "_u"]
+    assert answers(config) == answers(build(corpus, tmp_path / "faiss", "index"))
+
+
 def test_the_index_says_where_its_vectors_are_when_the_settings_disagree(tmp_path: Path, db: Path) -> None:
     config = build(CORPUS, tmp_path / "index", f"milvus://{db}")
     with pytest.raises(IndexInvalid, match=rf"keeps its vectors in milvus://{db}, the settings name index folder"):
@@ -411,16 +437,32 @@ def test_the_seed_questions_get_the_same_excerpts_and_answers_from_milvus(
     every = load_questions(ROOT / "eval" / "questions.jsonl")
     questions = every[::4]
     assert {q.type for q in questions} == {q.type for q in every}
-    bots = [pipeline.Ragbot(c, embedder=default_embedder) for c in (real_index, config)]
-    answerers = [Answerer(b) for b in bots]
-    same_hits = same_answers = 0
-    for q in questions:
-        hits = [[h.chunk_ids for h in b.search(q.question).hits] for b in bots]
-        same_hits += hits[0] == hits[1]
-        answers = [a.ask(q.question) for a in answerers]
-        same_answers += (answers[0].text, answers[0].refused) == (answers[1].text, answers[1].refused)
-    assert same_hits >= 0.9 * len(questions), (same_hits, len(questions))
-    assert same_answers >= 0.9 * len(questions), (same_answers, len(questions))
+
+    def agree(faiss: Config) -> None:
+        bots = [pipeline.Ragbot(c, embedder=default_embedder) for c in (faiss, config)]
+        answerers = [Answerer(b) for b in bots]
+        same_hits = same_answers = 0
+        for q in questions:
+            hits = [[h.chunk_ids for h in b.search(q.question).hits] for b in bots]
+            same_hits += hits[0] == hits[1]
+            answers = [a.ask(q.question) for a in answerers]
+            same_answers += (answers[0].text, answers[0].refused) == (answers[1].text, answers[1].refused)
+        assert same_hits >= 0.9 * len(questions), (same_hits, len(questions))
+        assert same_answers >= 0.9 * len(questions), (same_answers, len(questions))
+
+    agree(real_index)
+    # an update in place (a file changed, one removed, one added), against the FAISS index updated alike
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    edit(corpus)
+    faiss = Config(index=tmp_path / "faiss")
+    shutil.copytree(real_index.index, faiss.index)
+    name = index_mod.read_manifest(folder).store["collection"]
+    reports = [pipeline.build_index([corpus], c, embedder=default_embedder)[1] for c in (faiss, config)]
+    assert 0 < reports[1].embedded < reports[1].vectors // 4
+    assert index_mod.read_manifest(folder).store["collection"] == name
+    assert rows_in(config) == (reports[1].vectors, reports[1].chunks)
+    agree(faiss)
 
 
 def test_the_app_keeps_serving_while_the_store_is_down_and_recovers(
