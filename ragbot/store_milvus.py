@@ -418,7 +418,7 @@ class MilvusBackend:
             if update is not None and update.name == name:
                 _delete(spec, client, name + "_u", update.stale[0])
                 _delete(spec, client, name + "_t", update.stale[1])
-            else:
+            elif keep.get("ids") == LAYOUT:  # the live index itself: what a killed build left goes
                 from .index import read_manifest
 
                 live = read_manifest(folder)

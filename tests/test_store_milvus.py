@@ -313,9 +313,10 @@ def test_a_failed_build_leaves_the_live_index_and_no_collection_behind(tmp_path:
 
 
 def test_an_index_from_before_stable_ids_still_answers_and_its_next_build_writes_new_collections(
-    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     import json
+    import logging
 
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
@@ -330,6 +331,9 @@ def test_an_index_from_before_stable_ids_still_answers_and_its_next_build_writes
     (config.index / "ids.npz").unlink()
     old = manifest["store"]["collection"]
     assert answers(config) == answers(build(corpus, tmp_path / "faiss", "index"))
+    with caplog.at_level(logging.WARNING):  # nothing to update: the index is left as it is, without a word
+        assert pipeline.build_index([corpus], config, embedder=KeywordEmbedder())[1].up_to_date
+    assert not caplog.records
     edit(corpus)
     pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
     new = index_mod.read_manifest(config.index).store["collection"]
