@@ -211,7 +211,8 @@ def _settle(ids: np.ndarray, checks: np.ndarray, old: Lookup | None) -> np.ndarr
         if not bad.any():
             return ids
         salt += 1
-        ids[bad] = (_mix(ids[bad].astype(np.uint64) + np.uint64(salt) * _GOLDEN) & _MASK).astype(np.int64)
+        step = np.uint64(salt * int(_GOLDEN) % (1 << 64))
+        ids[bad] = (_mix(ids[bad].astype(np.uint64) + step) & _MASK).astype(np.int64)
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,48 @@ def test_filters_become_exact_expressions_from_the_catalogue() -> None:
     assert store.search(None, 5, Filters(title="没有这个标题")) == []  # type: ignore[arg-type]
 
 
+def test_row_ids_follow_content_not_position_and_never_take_an_id_for_other_content() -> None:
+    import numpy as np
+
+    from ragbot.milvus_rows import _settle
+    from ragbot.types import Chunk
+
+    def chunk(file: str, text: str, speech: int = 1) -> Chunk:
+        return Chunk(f"{file}#{text}", file, speech, "标题", 0, 0, text, text, (), 0, 1)
+
+    a, b, c = chunk("a.txt", "甲"), chunk("a.txt", "乙"), chunk("b.txt", "甲")
+    keys = {"甲": ["1" * 32, "2" * 32], "乙": ["3" * 32]}
+    first = Ids.of([a, b, c], [keys["甲"], keys["乙"], keys["甲"]])
+    assert len(set(first.units.tolist())) == 5
+    assert len(set(first.chunks.tolist())) == 3  # the same text in another file is another row
+    assert (first.units >= 0).all()
+    # a chunk inserted before them moves every row, not an id; another speech number is another row
+    moved = Ids.of(
+        [chunk("a.txt", "丙"), a, b, chunk("b.txt", "甲", 2)], [["4" * 32], keys["甲"], keys["乙"], keys["甲"]]
+    )
+    assert moved.units[1:4].tolist() == first.units[:3].tolist()
+    assert moved.chunks[1:3].tolist() == first.chunks[:2].tolist()
+    assert not set(moved.units[4:].tolist()) & set(first.units.tolist())
+    assert moved.kept(first)[0].tolist() == [False, True, True, True, False, False]
+    # a chunk repeated in one file: two rows; the same text under another model key: another row
+    twice = Ids.of([a, a], [keys["甲"], keys["甲"]])
+    assert len(set(twice.units.tolist())) == 4
+    assert Ids.of([a], [["5" * 32, "2" * 32]]).units[0] != first.units[0]
+    # an id the live catalogue gives other content (a hash collision) is salted away; ids stay unique
+    clash = Ids(
+        first.units[:1], first.unit_checks[:1] ^ np.uint64(1), first.chunks[:1], first.chunk_checks[:1] ^ np.uint64(1)
+    )
+    salted = Ids.of([a, b, c], [keys["甲"], keys["乙"], keys["甲"]], clash)
+    assert salted.units[0] != first.units[0]
+    assert salted.chunks[0] != first.chunks[0]
+    assert salted.units[1:].tolist() == first.units[1:].tolist()
+    assert not salted.kept(clash)[0].any()
+    same = _settle(np.array([5, 5, 7, 5]), np.zeros(4, np.uint64), None)
+    assert same[0] == 5
+    assert same[2] == 7
+    assert len(set(same.tolist())) == 4
+
+
 def test_hits_skip_unknown_ids_and_break_ties_by_row_whatever_the_engine_order() -> None:
     import numpy as np
 
