@@ -8,11 +8,11 @@ stable ids, so that an update writes only what changed.
 
 Each chunk's row (`_t`) and each vector unit's row (`_u`) has a 63-bit id derived from what the row
 holds, not from its place in the catalogue: a chunk's from its file, speech, folded title and folded
-text (and which occurrence of that it is), a unit's from its chunk's, its position in the chunk and
-its cache key (units.py: the text and the model's fingerprint). A second, independent 64-bit value
-(`check`) comes from the same content; a row is kept in place only when id and check both match, and
-a new id never takes an id the previous catalogue gave other content (collisions get a salted id), so
-a hash collision cannot make a build keep a wrong row.
+text, a unit's from its chunk's, its position in the chunk and its cache key (units.py: the text and
+the model's fingerprint). A second, independent 64-bit value (`check`) comes from the same content; a
+row is kept in place only when id and check both match. A repeated id (the same chunk twice in a
+file, or a hash collision) is salted, in catalogue order, and so is an id the previous catalogue
+gives other content, so a collision cannot make a build keep a wrong row.
 
 The index folder records them in `ids.npz` (one entry per catalogue row and chunk, in catalogue order);
 search results (ids) map back to rows through it, and ids it does not know (rows of an unfinished
@@ -233,13 +233,9 @@ class Ids:
     @classmethod
     def of(cls, chunks: Sequence[Chunk], unit_keys: Sequence[Sequence[str]], old: Ids | None = None) -> Ids:
         """The ids of a catalogue; `old` is the live one's, whose ids go to its content only."""
-        seen: dict[bytes, int] = {}
         heads = np.zeros((len(chunks), 2), np.uint64)
         for i, c in enumerate(chunks):
-            base = hashlib.sha256(f"{c.file}\0{c.speech}\0{fold(c.title)}\0{c.folded}".encode()).digest()
-            n = seen.get(base, 0)
-            seen[base] = n + 1
-            digest = hashlib.sha256(base + n.to_bytes(8, "little")).digest() if n else base
+            digest = hashlib.sha256(f"{c.file}\0{c.speech}\0{fold(c.title)}\0{c.folded}".encode()).digest()
             heads[i] = np.frombuffer(digest[:16], np.uint64)
         counts = np.array([len(k) for k in unit_keys], np.int64)
         owner = np.repeat(np.arange(len(chunks)), counts)
