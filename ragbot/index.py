@@ -17,7 +17,8 @@ A build writes everything into a temporary sibling folder, fsyncs it, then swaps
 atomic rename (renameat2 RENAME_EXCHANGE), so a crash or Ctrl-C at any moment leaves the previous
 index whole and loadable; a store outside the folder writes new collections first, or updates the
 live ones in place with rows the live catalogue does not know (store_milvus.py), and what the old
-index used and the new one does not is dropped only after the swap. Builds take a lock file, and clear temp folders left by killed builds.
+index used and the new one does not is dropped only after the swap (a failure after the swap leaves
+it to the next build). Builds take a lock file, and clear temp folders left by killed builds.
 Vectors are reused from the previous index when a unit's text (and the model) is unchanged, so
 updating one file re-embeds only its chunks. No pickle anywhere.
 """
@@ -209,21 +210,25 @@ def save(
     os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; an index is as shareable as any folder
     new_store = backend(spec.backend)
     written: dict[str, str] | None = None
+    swapped = False
     try:
         written = _write_all(folder, tmp, manifest, chunks, unit_keys, speeches, vectors, hook, spec, reuse)
         if folder.exists():
             try:
                 exchange(tmp, folder)  # tmp now holds the old index
+                swapped = True
             except OSError:
                 old_tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-old-", dir=folder.parent))
                 os.rename(folder, old_tmp / "x")
                 os.rename(tmp, folder)
+                swapped = True
                 shutil.rmtree(old_tmp, ignore_errors=True)
         else:
             os.rename(tmp, folder)
+            swapped = True
         fsync_dir(folder.parent)
     except BaseException:
-        if written is not None:  # the folder swap failed: the new storage is nobody's
+        if written is not None and not swapped:  # the folder swap failed: the new storage is nobody's
             with contextlib.suppress(Exception):
                 new_store.retire(spec, folder, written, None)
         raise

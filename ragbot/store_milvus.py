@@ -12,9 +12,10 @@ An update (the same store, embedder, dimension, index kind and tokens) works in 
 the rows the live catalogue lacks (new and changed files) and flushes; the folder swap (index.py) makes
 the new catalogue live; then the rows it no longer has are deleted, by id. A build that fails before
 the swap deletes what it inserted. One killed at any point leaves the live index answering as before:
-the rows it left are ids the live catalogue does not know (while `_t` holds such rows, which would
-shift the engine's BM25 statistics, BM25 is ragbot's own, lexical.npz, which scores the same), and
-the next build deletes them first. A full build (`--rebuild`; another embedder, dimension, kind or
+the rows it left are ids the live catalogue does not know (an index opened while `_t` holds such rows,
+which shift the engine's BM25 statistics, uses ragbot's own BM25, lexical.npz, which scores the same;
+one opened before an update began sees those statistics move until the update ends), and the next
+build deletes them first. A full build (`--rebuild`; another embedder, dimension, kind or
 tokens; an index from before stable ids) writes new collections, which the folder swap switches to,
 and drops the old ones after it (Milvus Lite has no aliases); the next build sweeps a killed one's.
 Every call has a timeout: a misconfigured request otherwise retries for minutes. Errors name the

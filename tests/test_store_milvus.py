@@ -354,6 +354,33 @@ def test_a_failed_build_leaves_the_live_index_and_no_collection_behind(tmp_path:
     assert collections(db) == sorted([now + "_t", now + "_u", "someone_elses"])
 
 
+def test_a_failure_just_after_the_swap_keeps_the_rows_the_new_index_uses(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    config = build(corpus, tmp_path / "index", f"milvus://{db}")
+    edit(corpus)
+    from ragbot.folder import fsync_dir
+
+    def fails_on_the_parent(path: Path) -> None:
+        if path == config.index.parent:
+            raise OSError(5, "Input/output error")
+        fsync_dir(path)
+
+    with monkeypatch.context() as m:
+        m.setattr(index_mod, "fsync_dir", fails_on_the_parent)
+        with pytest.raises(OSError, match="Input/output error"):
+            pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
+    now = index_mod.read_manifest(config.index)
+    assert ADDED in now.files  # the swap happened: the new catalogue is live, with the rows it inserted
+    faiss = build(corpus, tmp_path / "faiss", "index")
+    assert answers(config) == answers(faiss)
+    assert rows_in(config)[0] > now.units  # the replaced rows were not deleted: the next build does it
+    assert pipeline.build_index([corpus], config, embedder=KeywordEmbedder())[1].up_to_date
+    assert rows_in(config) == (now.units, now.chunks)
+
+
 def test_an_index_from_before_stable_ids_still_answers_and_its_next_build_writes_new_collections(
     tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
