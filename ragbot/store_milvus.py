@@ -315,6 +315,7 @@ class MilvusBackend:
             held = [_total(spec, client, name + s) - g for s, g in zip(("_u", "_t"), gone)]
             if held != [len(ids.units), len(ids.chunks)] or len(ids.units) != manifest.units:
                 raise StoreError(f"Milvus at {spec.shown} holds {held[0]} of {manifest.units} vectors after the build")
+            ids.save(tmp / FILE)
         except BaseException:
             if update is None:
                 self._drop(spec, client, name)
@@ -324,7 +325,6 @@ class MilvusBackend:
             raise
         if update is not None:
             self._updates[str(folder.absolute())] = update
-        ids.save(tmp / FILE)
         return {"backend": "milvus", "uri": spec.uri, "collection": name, "ids": LAYOUT, "lexicon": lexicon()}
 
     def _create(self, spec: StoreSpec, client: Any, name: str, manifest: Manifest) -> None:

@@ -299,6 +299,16 @@ def test_an_update_that_fails_or_is_killed_leaves_the_live_index_answering_as_be
             pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
     assert index_mod.read_manifest(config.index) == live
     assert rows_in(config) == (live.units, live.chunks)
+
+    # and a full disk when the rows' ids are written into the new catalogue
+    def disk_full(self: Ids, path: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(Ids, "save", disk_full)
+        with pytest.raises(Exception, match="previous index is unchanged"):
+            pipeline.build_index([corpus], config, embedder=KeywordEmbedder())
+    assert rows_in(config) == (live.units, live.chunks)
     assert answers(config) == before
     # killed there (nothing deleted): the live index ignores the rows it does not know
     monkeypatch.setattr(store_milvus.MilvusBackend, "_undo", lambda *a: None)
