@@ -104,32 +104,36 @@ def tokens_text(c: Chunk) -> str:
 def unit_rows(
     chunks: Sequence[Chunk], ids: Ids, owner: np.ndarray, blocks: Iterable[np.ndarray], keep: np.ndarray
 ) -> Iterator[Rows]:
-    """The `_u` rows not kept in place, in batches (`blocks`: the vectors in row order; `owner[r]`: row r's chunk)."""
+    """The `_u` rows not kept in place, in batches (`blocks`: the vectors in row order; `owner[r]`: row r's chunk).
+    Kept rows cost one array test each: an update's work grows with the rows it writes."""
     row = 0
     for block in blocks:
-        for lo in range(0, len(block), BATCH):
+        todo = np.flatnonzero(~keep[row : row + len(block)])
+        for lo in range(0, len(todo), BATCH):
             batch = []
-            for i, v in enumerate(block[lo : lo + BATCH], start=row + lo):
-                if not keep[i]:
-                    c = chunks[int(owner[i])]
-                    chunk = int(ids.chunks[int(owner[i])])
-                    dense = v.astype(np.float32).tolist()
-                    batch.append({"id": int(ids.units[i]), "dense": dense, "chunk": chunk, **_payload(c)})
-            if batch:
-                yield batch
+            for i in todo[lo : lo + BATCH].tolist():
+                ci = int(owner[row + i])
+                dense = block[i].astype(np.float32).tolist()
+                batch.append(
+                    {
+                        "id": int(ids.units[row + i]),
+                        "dense": dense,
+                        "chunk": int(ids.chunks[ci]),
+                        **_payload(chunks[ci]),
+                    }
+                )
+            yield batch
         row += len(block)
 
 
 def chunk_rows(chunks: Sequence[Chunk], ids: Ids, keep: np.ndarray) -> Iterator[Rows]:
     """The `_t` rows not kept in place, in batches."""
-    for lo in range(0, len(chunks), BATCH):
-        batch = [
-            {"id": int(ids.chunks[i]), "text": tokens_text(c), **_payload(c)}
-            for i, c in enumerate(chunks[lo : lo + BATCH], start=lo)
-            if not keep[i]
+    todo = np.flatnonzero(~keep).tolist()
+    for lo in range(0, len(todo), BATCH):
+        yield [
+            {"id": int(ids.chunks[i]), "text": tokens_text(chunks[i]), **_payload(chunks[i])}
+            for i in todo[lo : lo + BATCH]
         ]
-        if batch:
-            yield batch
 
 
 def _quote(value: str) -> str:
