@@ -106,14 +106,8 @@ def _prefix(folder: Path) -> str:
 
 def _total(spec: StoreSpec, client: Any, collection: str) -> int:
     """Rows in `collection`, as of now (strong consistency: deletes just made count)."""
-    rows = _call(
-        spec,
-        "count",
-        lambda: client.query(
-            collection, filter="", output_fields=["count(*)"], consistency_level="Strong", timeout=TIMEOUT
-        ),
-    )
-    return int(rows[0]["count(*)"])
+    asked = {"filter": "", "output_fields": ["count(*)"], "consistency_level": "Strong", "timeout": TIMEOUT}
+    return int(_call(spec, "count", lambda: client.query(collection, **asked))[0]["count(*)"])
 
 
 def _all_ids(spec: StoreSpec, client: Any, collection: str) -> np.ndarray:
@@ -192,8 +186,8 @@ class MilvusStore:
             return _call(self.spec, what, lambda: fn(client))
 
     def count(self) -> int:
-        """The catalogue's rows the store holds. Asked of the engine each time, so a health check sees a
-        store that went down; rows the catalogue does not know are not counted (listed once per total)."""
+        """The catalogue's rows the store holds, asked each time (a health check sees a store that went
+        down); rows the catalogue does not know are not counted (listed once per total)."""
         total = self._run("count", lambda c: _total(self.spec, c, self.name + "_u"))
         if total != len(self.unit_rows) and self._counted[0] != total:
             found = self._run("list ids", lambda c: _all_ids(self.spec, c, self.name + "_u"))
@@ -263,10 +257,10 @@ class MilvusStore:
 
 @dataclass(frozen=True)
 class _Update:
-    """An update in place of collections `name`: what it inserts, and what the swap leaves unknown."""
+    """An update in place of collections `name`: the (unit, chunk) ids it inserts, and those the swap leaves unknown."""
 
     name: str
-    inserted: tuple[np.ndarray, np.ndarray]  # unit ids, chunk ids
+    inserted: tuple[np.ndarray, np.ndarray]
     stale: tuple[np.ndarray, np.ndarray]
 
 

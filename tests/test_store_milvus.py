@@ -21,7 +21,7 @@ from ragbot.milvus_rows import Ids
 from ragbot.store import Filters, StoreSpec, parse_store
 from ragbot.testing import free_port
 
-from .helpers import CORPUS, ROOT, KeywordEmbedder, need
+from .helpers import CORPUS, ROOT, KeywordEmbedder, PoolingKeywordEmbedder, need
 
 
 @pytest.fixture(autouse=True)
@@ -263,6 +263,11 @@ def test_an_update_writes_only_what_changed_into_the_same_collections(
     third = index_mod.read_manifest(config.index).store["collection"]
     assert third != first.store["collection"]
     assert collections(db) == [third + "_t", third + "_u"]
+    # and so does a build with another embedder
+    pipeline.build_index([corpus], Config(index=config.index, store=config.store), embedder=PoolingKeywordEmbedder())
+    fourth = index_mod.read_manifest(config.index).store["collection"]
+    assert fourth != third
+    assert collections(db) == [fourth + "_t", fourth + "_u"]
 
 
 def test_an_update_that_fails_or_is_killed_leaves_the_live_index_answering_as_before(
