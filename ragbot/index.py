@@ -10,12 +10,15 @@
                         several: its whole text and each of its sentences (see units.py); a chunk
                         scores its best one
   index/lexical.npz     the BM25 postings as flat arrays (see lexical.py)
+  index/ids.npz         with Milvus: each row's and chunk's stable id in the collections (milvus_rows.py)
   index/README.md       what this folder is
 
 A build writes everything into a temporary sibling folder, fsyncs it, then swaps it in with one
 atomic rename (renameat2 RENAME_EXCHANGE), so a crash or Ctrl-C at any moment leaves the previous
-index whole and loadable; a store outside the folder writes a new collection first, and the old one
-is dropped only after the swap. Builds take a lock file, and clear temp folders left by killed builds.
+index whole and loadable; a store outside the folder writes new collections first, or updates the
+live ones in place with rows the live catalogue does not know (store_milvus.py), and what the old
+index used and the new one does not is dropped only after the swap (a failure after the swap leaves
+it to the next build). Builds take a lock file, and clear temp folders left by killed builds.
 Vectors are reused from the previous index when a unit's text (and the model) is unchanged, so
 updating one file re-embeds only its chunks. No pickle anywhere.
 """
@@ -172,12 +175,14 @@ def save(
     vectors: Iterable[np.ndarray],
     hook: Callable[[str], None] | None = None,
     spec: StoreSpec = FOLDER,
+    reuse: bool = True,
 ) -> None:
     """Write a complete index into a temp sibling folder, then swap it in atomically.
 
     `vectors`: every row in index order, in blocks, read once (units.Rows.drain() frees each
     block as the vector index takes it). They go to the store `spec` names; a store outside the
-    folder gets new storage, and the replaced index's storage is retired after the swap.
+    folder gets new storage or, with `reuse`, may update the live index's in place (Milvus), and
+    what the replaced index stored that the new one does not use is retired after the swap.
 
     `hook(stage)` is called between steps (tests use it to simulate a failure mid-build).
     Call inside `build_lock(folder)`.
@@ -205,28 +210,40 @@ def save(
     os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; an index is as shareable as any folder
     new_store = backend(spec.backend)
     written: dict[str, str] | None = None
+    swapped = False
     try:
-        written = _write_all(folder, tmp, manifest, chunks, unit_keys, speeches, vectors, hook, spec)
+        written = _write_all(folder, tmp, manifest, chunks, unit_keys, speeches, vectors, hook, spec, reuse)
         if folder.exists():
             try:
                 exchange(tmp, folder)  # tmp now holds the old index
+                swapped = True
             except OSError:
                 old_tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.tmp-old-", dir=folder.parent))
                 os.rename(folder, old_tmp / "x")
                 os.rename(tmp, folder)
+                swapped = True
                 shutil.rmtree(old_tmp, ignore_errors=True)
         else:
             os.rename(tmp, folder)
+            swapped = True
         fsync_dir(folder.parent)
     except BaseException:
-        if written is not None:  # the folder swap failed: the new storage is nobody's
+        if written is not None and not swapped:  # the folder swap failed: the new storage is nobody's
             with contextlib.suppress(Exception):
                 new_store.retire(spec, folder, written, None)
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    if old is not None and old.store != written:
+    if old is not None:
         _retire(folder, old.store, written)
+
+
+def tidy(folder: Path) -> None:
+    """Best effort: what the store of the index at `folder` holds beyond its catalogue (rows of a build
+    killed midway) goes; an index that is up to date is otherwise not written at all."""
+    with contextlib.suppress(RagbotError):
+        info = read_manifest(folder).store
+        _retire(folder, info, info)
 
 
 def discard(folder: Path) -> None:
@@ -256,6 +273,7 @@ def _write_all(
     vectors: Iterable[np.ndarray],
     hook: Callable[[str], None] | None,
     spec: StoreSpec,
+    reuse: bool,
 ) -> dict[str, str]:
     """Every file of the index into `tmp`, fsynced, and the vectors into the store; returns the
     manifest's store entry. A failed write (disk full, quota, permissions) becomes IndexWriteError;
@@ -270,7 +288,7 @@ def _write_all(
         if hook:
             hook("chunks")
         write(tmp / "speeches.jsonl", (json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches))
-        written = backend(spec.backend).write(spec, folder, tmp, manifest, chunks, unit_starts(unit_keys), vectors)
+        written = backend(spec.backend).write(spec, folder, tmp, manifest, chunks, unit_keys, vectors, reuse)
         bm25 = BM25.build(tokenize(c.folded, folded=True) for c in chunks)
         bm25.save(tmp / "lexical.npz")
         if hook:

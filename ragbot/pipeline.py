@@ -272,9 +272,18 @@ def _build(
             and same_store
             and _same_build(old_manifest, manifest)
         ):
+            index_mod.tidy(folder)  # a store a killed build left rows in is cleared even when nothing changed
             return corpus, replace(report, seconds=time.perf_counter() - t0, up_to_date=True, tuned=tuned)
         index_mod.save(
-            folder, manifest, corpus.chunks, unit_keys, corpus.speeches, vectors.drain(), hook, config.store_spec
+            folder,
+            manifest,
+            corpus.chunks,
+            unit_keys,
+            corpus.speeches,
+            vectors.drain(),
+            hook,
+            config.store_spec,
+            reuse=not rebuild,
         )
     return corpus, replace(report, seconds=time.perf_counter() - t0, tuned=tuned)
 

@@ -9,7 +9,8 @@ vector store its manifest names. Two backends:
            token from RAGBOT_MILVUS_TOKEN (store_milvus.py). Milvus also runs BM25 in the engine.
 
 Rows are numbered in the catalogue's order (chunk i owns rows [unit_start[i], unit_start[i+1])),
-so only the backend knows how it stores and searches them. Optional dependencies are imported
+and searches answer in row numbers, so only the backend knows how it stores and searches them (Milvus
+keeps stable ids of its own, which the catalogue maps to rows). Optional dependencies are imported
 inside the backend; a missing one names the install command.
 """
 
@@ -158,12 +159,15 @@ class Backend(Protocol):
         tmp: Path,
         manifest: Manifest,
         chunks: Sequence[Chunk],
-        unit_start: np.ndarray,
+        unit_keys: Sequence[Sequence[str]],
         blocks: Iterable[np.ndarray],
+        reuse: bool = True,
     ) -> dict[str, str]:
-        """Store every row (in blocks, in row order) for the index being written to `tmp` (the
-        sibling of `folder` that becomes it); returns what the manifest records to find them again.
-        Nothing live is touched: a failed write leaves the previous index whole."""
+        """Store every row (in blocks, in row order; chunk i has `len(unit_keys[i])` rows) for the index
+        being written to `tmp` (the sibling of `folder` that becomes it); returns what the manifest
+        records to find them again. With `reuse`, storage outside the folder may be the live index's,
+        updated in place, provided the live index answers as before until the swap. A failed write
+        leaves the previous index whole."""
         ...
 
     def open(
@@ -180,7 +184,8 @@ class Backend(Protocol):
         ...
 
     def retire(self, spec: StoreSpec, folder: Path, info: dict[str, str], keep: dict[str, str] | None) -> None:
-        """Remove what a replaced (or abandoned) build stored outside the folder; `keep` is the live one's."""
+        """Remove what a replaced (or abandoned) build stored outside the folder; `keep` is the live one's.
+        When `keep` names the same storage (updated in place), remove what the live catalogue does not use."""
         ...
 
 

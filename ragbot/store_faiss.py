@@ -88,8 +88,9 @@ class FaissBackend:
         tmp: Path,
         manifest: Manifest,
         chunks: Sequence[Chunk],
-        unit_start: np.ndarray,
+        unit_keys: Sequence[Sequence[str]],
         blocks: Iterable[np.ndarray],
+        reuse: bool = True,
     ) -> dict[str, str]:
         import faiss
 

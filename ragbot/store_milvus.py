@@ -1,36 +1,45 @@
 """The Milvus vector store: a Milvus server or cluster (`http(s)://host:19530`), or the embedded
 engine on one file (`milvus:///path/file.db`, milvus_local.py). Needs `pip install 'ragbot[milvus]'`.
 
-Each build writes two new collections, `ragbot_<folder>_<build>_u` and `…_t`:
-  _u  one row per vector unit: id (the row number), dense (FLOAT_VECTOR, inner product; FLAT when
-      the build is exact, AUTOINDEX above `hnsw_threshold`), chunk, file, speech, title (folded)
-  _t  one row per chunk for BM25 in the engine: text is ragbot's own jieba tokens (lexical.py: the
-      office-jargon dictionary, Simplified-folded) joined by spaces under a whitespace analyzer, so
-      the engine scores the same terms as ragbot's BM25 (k1 1.5, b 0.75); Milvus's analyzers take
-      no user dictionary, and they do not fold scripts
-The manifest names the build's collections, so switching to a new build is the folder swap
-(index.py); the replaced build's collections are dropped after it, and a killed build's are swept
-by the next one (Milvus Lite has no aliases). Every call has a timeout: a misconfigured request
-otherwise retries for minutes. Errors name the store's location, never its token.
+An index keeps two collections, `ragbot_<folder>_<build>_u` and `…_t`, named by its manifest:
+  _u  one row per vector unit: id, dense (FLOAT_VECTOR, inner product; FLAT when the build is exact,
+      AUTOINDEX above `hnsw_threshold`), chunk (its chunk's id), file, speech, title (folded)
+  _t  one row per chunk for BM25 in the engine: ragbot's own jieba tokens under a whitespace analyzer,
+      so the engine scores the same terms as ragbot's BM25 (k1 1.5, b 0.75) (milvus_rows.py)
+Row ids are stable (derived from what the row holds, milvus_rows.py); the index folder records each
+row's (`ids.npz`), and search maps ids to rows, ignoring ids the catalogue does not know.
+An update (the same store, embedder, dimension, index kind and tokens) works in place: it inserts only
+the rows the live catalogue lacks (new and changed files) and flushes; the folder swap (index.py) makes
+the new catalogue live; then the rows it no longer has are deleted, by id. A build that fails before
+the swap deletes what it inserted. One killed at any point leaves the live index answering as before:
+the rows it left are ids the live catalogue does not know (an index opened while `_t` holds such rows,
+which shift the engine's BM25 statistics, uses ragbot's own BM25, lexical.npz, which scores the same;
+one opened before an update began sees those statistics move until the update ends), and the next
+build deletes them first. A full build (`--rebuild`; another embedder, dimension, kind or
+tokens; an index from before stable ids) writes new collections, which the folder swap switches to,
+and drops the old ones after it (Milvus Lite has no aliases); the next build sweeps a killed one's.
+Every call has a timeout: a misconfigured request otherwise retries for minutes. Errors name the
+store's location, never its token.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
+import logging
 import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
 from .errors import IndexInvalid, RagbotError, StoreError
-from .script import fold
-from .store import Filters, StoreSpec
+from .milvus_rows import FILE, LAYOUT, Ids, Lookup, chunk_rows, expression, lexicon, schemas, unit_rows
+from .store import Filters, StoreSpec, spec_of
 
 if TYPE_CHECKING:
     from .index import Manifest
@@ -39,9 +48,9 @@ if TYPE_CHECKING:
 INSTALL = "pip install 'ragbot[milvus]'"
 TIMEOUT = 30.0  # seconds for one search, insert or schema call
 CONNECT = 10.0  # seconds to reach the store
-BATCH = 1000  # rows per insert
+BATCH = 1000  # ids per delete
 PAGE = 500  # rows per query when reading vectors back (Milvus Lite: 500 take 0.05 s, 2,000 1.1 s, 8,000 78 s)
-MAX_TEXT = 65535  # bytes in a VARCHAR
+LIMIT = 16384  # the most hits one search returns
 T = TypeVar("T")
 
 
@@ -95,21 +104,67 @@ def _prefix(folder: Path) -> str:
     return "ragbot_" + hashlib.sha256(str(folder.absolute()).encode()).hexdigest()[:10] + "_"
 
 
-def _quote(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+def _total(spec: StoreSpec, client: Any, collection: str) -> int:
+    """Rows in `collection`, as of now (strong consistency: deletes just made count)."""
+    asked = {"filter": "", "output_fields": ["count(*)"], "consistency_level": "Strong", "timeout": TIMEOUT}
+    return int(_call(spec, "count", lambda: client.query(collection, **asked))[0]["count(*)"])
+
+
+def _all_ids(spec: StoreSpec, client: Any, collection: str) -> np.ndarray:
+    """Every id in `collection` (only read when it holds rows its catalogue does not know)."""
+
+    def read() -> np.ndarray:
+        quiet = logging.getLogger("pymilvus")
+        level = quiet.level
+        quiet.setLevel(logging.ERROR)  # the iterator warns that it timestamps on the client side
+        try:
+            it = client.query_iterator(collection, batch_size=16384, filter="", output_fields=["id"], timeout=TIMEOUT)
+            found: list[int] = []
+            while batch := it.next():
+                found.extend(int(r["id"]) for r in batch)
+            it.close()
+        finally:
+            quiet.setLevel(level)
+        return np.array(found, np.int64)
+
+    return _call(spec, "list ids", read)
+
+
+def _put(spec: StoreSpec, client: Any, collection: str, rows: list[dict[str, Any]]) -> None:
+    _call(spec, "insert", lambda: client.insert(collection, rows, timeout=TIMEOUT))
+
+
+def _delete(spec: StoreSpec, client: Any, collection: str, ids: np.ndarray) -> None:
+    for lo in range(0, len(ids), BATCH):
+        expr = f"id in [{', '.join(map(str, ids[lo : lo + BATCH].tolist()))}]"
+        _call(spec, "delete", lambda e=expr: client.delete(collection, filter=e, timeout=TIMEOUT))  # type: ignore[misc]
+
+
+def _tidy(spec: StoreSpec, client: Any, name: str, ids: Ids) -> None:
+    """Delete the rows of `name` that catalogue `ids` does not know (a killed build's, or replaced rows
+    an update did not get to delete); a clean collection costs one count each."""
+    for suffix, known in (("_u", ids.units), ("_t", ids.chunks)):
+        if _total(spec, client, name + suffix) != len(known):
+            found = _all_ids(spec, client, name + suffix)
+            _delete(spec, client, name + suffix, found[Lookup(known, known).rows(found) < 0])
 
 
 class MilvusStore:
-    """One build's two collections, open for searching."""
+    """An index's two collections, open for searching; ids map to the catalogue's rows through `ids`."""
 
-    lexical = True
-
-    def __init__(self, spec: StoreSpec, client: Any, name: str, dim: int, chunks: Sequence[Chunk] | None) -> None:
+    def __init__(
+        self, spec: StoreSpec, client: Any, name: str, dim: int, chunks: Sequence[Chunk] | None, ids: Ids | None = None
+    ) -> None:
         self.spec = spec
         self.client = client
         self.name = name
         self._dim = dim
         self.chunks = chunks
+        self.ids = ids or Ids.numbered(0, 0)
+        self.unit_rows = self.ids.unit_lookup()
+        self.chunk_rows = self.ids.chunk_lookup()
+        self.lexical = True  # open() says False while `_t` holds rows the catalogue does not know
+        self._counted = (-1, 0)  # (rows in _u, of them the catalogue's) when they last differed
 
     @property
     def dim(self) -> int:
@@ -131,142 +186,88 @@ class MilvusStore:
             return _call(self.spec, what, lambda: fn(client))
 
     def count(self) -> int:
-        """Asked of the engine each time, so a health check sees a store that went down."""
-        rows = self._run(
-            "count", lambda c: c.query(self.name + "_u", filter="", output_fields=["count(*)"], timeout=TIMEOUT)
-        )
-        return int(rows[0]["count(*)"])
+        """The catalogue's rows the store holds, asked each time (a health check sees a store that went
+        down); rows the catalogue does not know are not counted (listed once per total)."""
+        total = self._run("count", lambda c: _total(self.spec, c, self.name + "_u"))
+        if total != len(self.unit_rows) and self._counted[0] != total:
+            found = self._run("list ids", lambda c: _all_ids(self.spec, c, self.name + "_u"))
+            self._counted = (total, int((self.unit_rows.rows(found) >= 0).sum()))
+        return total if total == len(self.unit_rows) else self._counted[1]
 
     def expression(self, filters: Filters | None) -> str | None:
-        """The filter as a Milvus expression over file, speech and title ("" when there is none; None
-        when nothing can match). Names are matched here as ragbot matches them (store.allowed_ids),
-        against the catalogue's own file names and titles, then sent as exact values."""
-        if not filters:
-            return ""
-        chunks = self.chunks or ()
-        parts = []
-        if filters.files:
-            files = sorted(
-                {c.file for c in chunks if any(c.file == f or c.file.endswith("/" + f) for f in filters.files)}
+        return expression(self.chunks or (), filters)
+
+    def _hits(self, suffix: str, data: Any, n: int, expr: str, rows: Lookup) -> list[tuple[int, float]]:
+        """(row, score) of the best `n` hits the catalogue knows, best first and ties in row order (as
+        FAISS's exact search), whatever order the engine's segments give: a little more is asked for,
+        and more again while unknown ids (an unfinished build's rows) or a tie run past the end."""
+        field, metric = ("dense", "IP") if suffix == "_u" else ("sparse", "BM25")
+        limit = min(n + max(16, n // 4), LIMIT)
+        while True:
+            found = self._run(
+                "search" if suffix == "_u" else "BM25 search",
+                lambda c, lim=limit: c.search(  # type: ignore[misc]
+                    self.name + suffix,
+                    data=[data],
+                    anns_field=field,
+                    limit=lim,
+                    filter=expr,
+                    search_params={"metric_type": metric},
+                    timeout=TIMEOUT,
+                ),
+            )[0]
+            at = rows.rows(np.array([int(h["id"]) for h in found], np.int64))
+            hits = sorted(
+                ((int(r), float(h["distance"])) for r, h in zip(at, found) if r >= 0), key=lambda x: (-x[1], x[0])
             )
-            if not files:
-                return None
-            parts.append(f"file in [{', '.join(map(_quote, files))}]")
-        if filters.speeches:
-            parts.append(
-                "(" + " or ".join(f"(file == {_quote(f)} and speech == {int(n)})" for f, n in filters.speeches) + ")"
-            )
-        if filters.title:
-            want = fold(filters.title)
-            titles = sorted({fold(c.title) for c in chunks if want in fold(c.title)})
-            if not titles:
-                return None
-            parts.append(f"title in [{', '.join(map(_quote, titles))}]")
-        return " and ".join(parts)
+            if len(found) < limit or limit >= LIMIT or (len(hits) >= n and hits[n - 1][1] > found[-1]["distance"]):
+                return hits[:n]
+            limit = min(limit * 4, LIMIT)
 
     def search(self, qvec: np.ndarray, n: int, filters: Filters | None) -> list[tuple[int, float]]:
         expr = self.expression(filters)
         if expr is None or n <= 0:
             return []
-        found = self._run(
-            "search",
-            lambda c: c.search(
-                self.name + "_u",
-                data=[np.asarray(qvec, np.float32).tolist()],
-                anns_field="dense",
-                limit=min(n, 16384),
-                filter=expr,
-                search_params={"metric_type": "IP"},
-                timeout=TIMEOUT,
-            ),
-        )
-        return [(int(h["id"]), float(h["distance"])) for h in found[0]]
+        return self._hits("_u", np.asarray(qvec, np.float32).tolist(), n, expr, self.unit_rows)
 
     def lexical_search(self, tokens: Sequence[str], n: int, filters: Filters | None) -> list[tuple[int, float]]:
         expr = self.expression(filters)
         terms = list(dict.fromkeys(tokens))
         if expr is None or not terms or n <= 0:
             return []
-        found = self._run(
-            "BM25 search",
-            lambda c: c.search(
-                self.name + "_t",
-                data=[" ".join(terms)],
-                anns_field="sparse",
-                limit=min(n, 16384),
-                filter=expr,
-                search_params={"metric_type": "BM25"},
-                timeout=TIMEOUT,
-            ),
-        )
-        hits = [(int(h["id"]), float(h["distance"])) for h in found[0]]
-        return sorted(hits, key=lambda x: (-x[1], x[0]))  # ties in chunk order, as ragbot's BM25
+        return self._hits("_t", " ".join(terms), n, expr, self.chunk_rows)  # ties in chunk order, as ragbot's BM25
 
     def vectors(self) -> np.ndarray:
-        total = self.count()
-        out = np.zeros((total, self.dim), np.float32)
-        for lo in range(0, total, PAGE):
+        ids = self.ids.units
+        out = np.zeros((len(ids), self.dim), np.float32)
+        for lo in range(0, len(ids), PAGE):
+            expr = f"id in [{', '.join(map(str, ids[lo : lo + PAGE].tolist()))}]"
             rows = self._run(
                 "read",
-                lambda c, lo=lo: c.query(  # type: ignore[misc]
-                    self.name + "_u",
-                    filter=f"id >= {lo} and id < {lo + PAGE}",
-                    output_fields=["id", "dense"],
-                    timeout=TIMEOUT,
-                ),
+                lambda c, e=expr: c.query(self.name + "_u", filter=e, output_fields=["id", "dense"], timeout=TIMEOUT),  # type: ignore[misc]
             )
-            for r in rows:
-                out[int(r["id"])] = r["dense"]
+            at = self.unit_rows.rows(np.array([int(r["id"]) for r in rows], np.int64))
+            for row, r in zip(at, rows):
+                out[row] = r["dense"]
         return out
 
     def close(self) -> None:
         self.client = None
 
 
-def _schemas(dim: int, exact: bool) -> tuple[Any, Any, Any, Any]:
-    from pymilvus import DataType, Function, FunctionType, MilvusClient
+@dataclass(frozen=True)
+class _Update:
+    """An update in place of collections `name`: the (unit, chunk) ids it inserts, and those the swap leaves unknown."""
 
-    def payload(s: Any) -> None:
-        s.add_field("file", DataType.VARCHAR, max_length=1024)
-        s.add_field("speech", DataType.INT64)
-        s.add_field("title", DataType.VARCHAR, max_length=1024)
-
-    units = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False)
-    units.add_field("id", DataType.INT64, is_primary=True)
-    units.add_field("dense", DataType.FLOAT_VECTOR, dim=dim)
-    units.add_field("chunk", DataType.INT64)
-    payload(units)
-    u_index = MilvusClient.prepare_index_params()
-    u_index.add_index("dense", index_type="FLAT" if exact else "AUTOINDEX", metric_type="IP")
-    text = MilvusClient.create_schema(auto_id=False, enable_dynamic_field=False)
-    text.add_field("id", DataType.INT64, is_primary=True)
-    text.add_field(
-        "text", DataType.VARCHAR, max_length=MAX_TEXT, enable_analyzer=True, analyzer_params={"tokenizer": "whitespace"}
-    )
-    text.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
-    payload(text)
-    text.add_function(
-        Function(
-            name="bm25", function_type=FunctionType.BM25, input_field_names=["text"], output_field_names=["sparse"]
-        )
-    )
-    t_index = MilvusClient.prepare_index_params()
-    t_index.add_index(
-        "sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25", params={"bm25_k1": 1.5, "bm25_b": 0.75}
-    )
-    return units, u_index, text, t_index
-
-
-def _tokens_text(c: Chunk) -> str:
-    from .lexical import tokenize
-
-    text = " ".join(tokenize(c.folded, folded=True))
-    while len(text.encode("utf-8")) > MAX_TEXT:  # a chunk is a few hundred characters; this never cuts in practice
-        text = text[: len(text) * 9 // 10].rsplit(" ", 1)[0]
-    return text
+    name: str
+    inserted: tuple[np.ndarray, np.ndarray]
+    stale: tuple[np.ndarray, np.ndarray]
 
 
 class MilvusBackend:
+    def __init__(self) -> None:
+        self._updates: dict[str, _Update] = {}  # index folder -> its update in place, until retired
+
     def write(
         self,
         spec: StoreSpec,
@@ -274,58 +275,99 @@ class MilvusBackend:
         tmp: Path,
         manifest: Manifest,
         chunks: Sequence[Chunk],
-        unit_start: np.ndarray,
+        unit_keys: Sequence[Sequence[str]],
         blocks: Iterable[np.ndarray],
+        reuse: bool = True,
     ) -> dict[str, str]:
         client = _client(spec)
         self._sweep(spec, client, folder)
-        name = _prefix(folder) + time.strftime("%Y%m%d%H%M%S") + f"{time.time_ns() % 1_000_000:06d}"
-        info = {"backend": "milvus", "uri": spec.uri, "collection": name}
-        units, u_index, text, t_index = _schemas(manifest.dim, manifest.kind != "hnsw")
+        live = self._live(spec, client, folder, manifest) if reuse else None
+        name = (
+            live[0] if live else _prefix(folder) + time.strftime("%Y%m%d%H%M%S") + f"{time.time_ns() % 1_000_000:06d}"
+        )
+        old = live[1] if live else None
+        ids = Ids.of(chunks, unit_keys, old)
+        keep_u, keep_t = ids.kept(old)
+        update = None
+        if old is not None:
+            gone_u, gone_t = old.kept(ids)
+            update = _Update(name, (ids.units[~keep_u], ids.chunks[~keep_t]), (old.units[~gone_u], old.chunks[~gone_t]))
         try:
-            for suffix, schema, index in (("_u", units, u_index), ("_t", text, t_index)):
-                _call(
-                    spec,
-                    "create collection",
-                    lambda s=suffix, sc=schema, ix=index: client.create_collection(  # type: ignore[misc]
-                        name + s, schema=sc, index_params=ix, timeout=TIMEOUT
-                    ),
-                )
-            owner = np.repeat(np.arange(len(chunks)), np.diff(unit_start))
-            row = 0
-            for block in blocks:
-                for lo in range(0, len(block), BATCH):
-                    part = block[lo : lo + BATCH]
-                    rows = []
-                    for i, v in enumerate(part, start=row + lo):
-                        c = chunks[int(owner[i])]
-                        rows.append(
-                            {
-                                "id": i,
-                                "dense": v.astype(np.float32).tolist(),
-                                "chunk": int(owner[i]),
-                                "file": c.file,
-                                "speech": c.speech,
-                                "title": fold(c.title),
-                            }
-                        )
-                    _call(spec, "insert", lambda r=rows: client.insert(name + "_u", r, timeout=TIMEOUT))  # type: ignore[misc]
-                row += len(block)
-            for lo in range(0, len(chunks), BATCH):
-                rows = [
-                    {"id": i, "text": _tokens_text(c), "file": c.file, "speech": c.speech, "title": fold(c.title)}
-                    for i, c in enumerate(chunks[lo : lo + BATCH], start=lo)
-                ]
-                _call(spec, "insert", lambda r=rows: client.insert(name + "_t", r, timeout=TIMEOUT))  # type: ignore[misc]
+            if update is None:
+                self._create(spec, client, name, manifest)
+            owner = np.repeat(np.arange(len(chunks)), [len(k) for k in unit_keys])
+            for suffix, batches in (
+                ("_u", unit_rows(chunks, ids, owner, blocks, keep_u)),
+                ("_t", chunk_rows(chunks, ids, keep_t)),
+            ):
+                for batch in batches:
+                    _put(spec, client, name + suffix, batch)
             for suffix in ("_u", "_t"):
                 _call(spec, "flush", lambda s=suffix: client.flush(name + s, timeout=TIMEOUT * 4))  # type: ignore[misc]
-            stored = MilvusStore(spec, client, name, manifest.dim, chunks).count()
-            if stored != row or row != manifest.units:
-                raise StoreError(f"Milvus at {spec.shown} holds {stored} of {manifest.units} vectors after the build")
+            # the catalogue's rows now there: the inserted ones, and the kept ones among the live rows
+            gone = (len(old.units) - int(keep_u.sum()), len(old.chunks) - int(keep_t.sum())) if old else (0, 0)
+            held = [_total(spec, client, name + s) - g for s, g in zip(("_u", "_t"), gone)]
+            if held != [len(ids.units), len(ids.chunks)] or len(ids.units) != manifest.units:
+                raise StoreError(f"Milvus at {spec.shown} holds {held[0]} of {manifest.units} vectors after the build")
+            ids.save(tmp / FILE)
         except BaseException:
-            self._drop(spec, client, name)
+            if update is None:
+                self._drop(spec, client, name)
+            else:
+                with contextlib.suppress(Exception):
+                    self._undo(spec, client, update)
             raise
-        return info
+        if update is not None:
+            self._updates[str(folder.absolute())] = update
+        return {"backend": "milvus", "uri": spec.uri, "collection": name, "ids": LAYOUT, "lexicon": lexicon()}
+
+    def _create(self, spec: StoreSpec, client: Any, name: str, manifest: Manifest) -> None:
+        units, u_index, text, t_index = schemas(manifest.dim, manifest.kind != "hnsw")
+        for suffix, schema, index in (("_u", units, u_index), ("_t", text, t_index)):
+            _call(
+                spec,
+                "create collection",
+                lambda s=suffix, sc=schema, ix=index: client.create_collection(  # type: ignore[misc]
+                    name + s, schema=sc, index_params=ix, timeout=TIMEOUT
+                ),
+            )
+
+    def _live(self, spec: StoreSpec, client: Any, folder: Path, manifest: Manifest) -> tuple[str, Ids] | None:
+        """The live index's collections and ids when this build can update them in place (the same
+        store, embedder, dimension, index kind and tokens, every catalogue row there), after deleting
+        the rows its catalogue does not know (a killed build's); None when it writes new ones."""
+        from .index import read_manifest
+
+        try:
+            old = read_manifest(folder)
+        except RagbotError:
+            return None
+        info = old.store
+        same = ("embedder", "fingerprint", "dim", "kind", "embed_recipe")
+        if (
+            info.get("backend") != "milvus"
+            or spec_of(info) != spec
+            or (info.get("ids"), info.get("lexicon")) != (LAYOUT, lexicon())
+            or any(getattr(old, k) != getattr(manifest, k) for k in same)
+        ):
+            return None
+        name = info.get("collection", "")
+        if not {name + "_u", name + "_t"} <= set(_call(spec, "list", lambda: client.list_collections(timeout=TIMEOUT))):
+            return None
+        try:
+            ids = Ids.load(folder, old.units, old.chunks)
+        except IndexInvalid:
+            return None
+        for suffix in ("_u", "_t"):
+            _call(spec, "load", lambda s=suffix: client.load_collection(name + s, timeout=TIMEOUT * 4))  # type: ignore[misc]
+        _tidy(spec, client, name, ids)
+        if (_total(spec, client, name + "_u"), _total(spec, client, name + "_t")) != (len(ids.units), len(ids.chunks)):
+            return None  # some of the live rows are missing: the build writes them all anew
+        return name, ids
+
+    def _undo(self, spec: StoreSpec, client: Any, update: _Update) -> None:
+        _delete(spec, client, update.name + "_u", update.inserted[0])
+        _delete(spec, client, update.name + "_t", update.inserted[1])
 
     def open(
         self,
@@ -344,23 +386,49 @@ class MilvusBackend:
                 f"index at {folder}/ keeps its vectors in collection '{name}' at {spec.shown}, which is not there; "
                 f"run `ragbot ingest --rebuild --store {spec.shown}`"
             )
+        ids = (
+            Ids.load(folder, manifest.units, manifest.chunks)
+            if manifest.store.get("ids") == LAYOUT
+            else Ids.numbered(manifest.units, manifest.chunks)
+        )
         info = _call(spec, "describe", lambda: client.describe_collection(name + "_u", timeout=TIMEOUT))
         dims = [int(f.get("params", {}).get("dim", 0)) for f in info["fields"] if f["name"] == "dense"]
         for suffix in ("_u", "_t"):  # a restarted server keeps collections released until loaded
             _call(spec, "load", lambda s=suffix: client.load_collection(name + s, timeout=TIMEOUT * 4))  # type: ignore[misc]
-        return MilvusStore(spec, client, name, dims[0] if dims else 0, chunks)
+        store = MilvusStore(spec, client, name, dims[0] if dims else 0, chunks, ids)
+        # rows of a killed build in _t would shift the engine's BM25 statistics: ragbot's BM25 until they go
+        store.lexical = _total(spec, client, name + "_t") == len(ids.chunks)
+        return store
 
     def retire(self, spec: StoreSpec, folder: Path, info: dict[str, str], keep: dict[str, str] | None) -> None:
+        """A replaced build's collections are dropped; when `keep` names the same collections (updated in
+        place), the rows the live catalogue does not know are deleted instead; an update in place
+        abandoned before its swap (`keep` None) deletes what it inserted."""
         name = info.get("collection", "")
-        if name and (keep is None or keep.get("collection") != name):
-            self._drop(spec, _client(spec), name)
+        update = self._updates.pop(str(folder.absolute()), None)
+        if not name:
+            return
+        client = _client(spec)
+        if keep is not None and keep.get("collection") == name:
+            if update is not None and update.name == name:
+                _delete(spec, client, name + "_u", update.stale[0])
+                _delete(spec, client, name + "_t", update.stale[1])
+            elif keep.get("ids") == LAYOUT:  # the live index itself: what a killed build left goes
+                from .index import read_manifest
+
+                live = read_manifest(folder)
+                _tidy(spec, client, name, Ids.load(folder, live.units, live.chunks))
+        elif keep is None and update is not None and update.name == name:
+            self._undo(spec, client, update)
+        else:
+            self._drop(spec, client, name)
 
     def _drop(self, spec: StoreSpec, client: Any, name: str) -> None:
         for suffix in ("_u", "_t"):
             _call(spec, "drop", lambda s=suffix: client.drop_collection(name + s, timeout=TIMEOUT))  # type: ignore[misc]
 
     def _sweep(self, spec: StoreSpec, client: Any, folder: Path) -> None:
-        """Drop this index's collections that no manifest names: those of a build killed midway."""
+        """Drop this index's collections that no manifest names: those of a full build killed midway."""
         from .index import read_manifest
 
         try:

@@ -4,6 +4,9 @@ answer exactly as before; no temp folders may pile up; no complete feedback line
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.util
 import json
 import os
 import random
@@ -26,7 +29,7 @@ from ragbot.config import Config
 from ragbot.embed import Embedder
 from ragbot.feedback import read
 
-from .helpers import CORPUS
+from .helpers import CORPUS, need
 
 pytestmark = pytest.mark.slow  # SIGKILL trials, long fuzz runs, the model conversion or a load test
 
@@ -83,6 +86,91 @@ def test_sigkill_during_ingest_never_loses_the_index(built: Config, default_embe
     assert done.returncode == 0, done.stderr
     assert folder_mod.stray_temp_folders(Path(built.index)) == []
     assert answer_of(built, default_embedder) == before
+
+
+def engine_gone(db: Path) -> None:
+    """Wait until no embedded Milvus engine runs on `db` (a killed ingest's engine exits when its lock goes)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        running = False
+        for p in Path("/proc").iterdir():
+            with contextlib.suppress(OSError):
+                cmd = (p / "cmdline").read_bytes() if p.name.isdigit() else b""
+                running = running or (str(db).encode() in cmd and b"milvus" in cmd.split(b"\0")[0])
+        if not running:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"an engine on {db} still runs 30 s after its ingest was killed")
+
+
+def test_sigkill_during_a_milvus_update_in_place_never_loses_the_index(
+    tmp_path: Path, default_embedder: Embedder
+) -> None:
+    need(importlib.util.find_spec("pymilvus") is not None, "the Milvus store", "-e '.[milvus]'", "pip install")
+    from ragbot import milvus_local, store_milvus
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    target = corpus / FILES[0]
+    text = (CORPUS / FILES[0]).read_text("utf-8")
+    versions = [text, text + "\n民政局办公室实行逐级负责制度，一级抓一级，层层抓落实。\n"]
+    db = tmp_path / "store" / "ragbot.db"
+    db.parent.mkdir()
+    config = Config(corpus=corpus, index=tmp_path / "index", store=f"milvus://{db}")
+
+    def live() -> str:  # the file's hash the live index was built from: which version it answers for
+        return index_mod.read_manifest(Path(config.index)).files[FILES[0]]
+
+    answers = {}
+    for v in (1, 0):  # each version's answer, from the store itself
+        target.write_text(versions[v], "utf-8")
+        pipeline.build_index([corpus], config, embedder=default_embedder)
+        answers[live()] = answer_of(config, default_embedder)
+    assert answers[live()][1], "the question must be answered with citations for the comparison to mean anything"
+    collection = index_mod.read_manifest(Path(config.index)).store["collection"]
+    milvus_local.release(str(db))
+    cmd = [*RAGBOT, "ingest", "--index", str(config.index), "--store", config.store, str(corpus)]
+    target.write_text(versions[1], "utf-8")
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    full = time.perf_counter() - t0  # one whole update: the kills are spread over it
+    rng = random.Random(20261201)
+    # ten kills: four spread over a whole update, six within 2.5 s of its save starting (its temp folder
+    # appears), when the rows are inserted, the folder swapped and the replaced rows deleted
+    for trial in range(10):
+        engine_gone(db)
+        target.write_text(versions[int(live() != _sha(versions[1]))], "utf-8")  # each run is an update
+        temps = set(folder_mod.stray_temp_folders(Path(config.index)))
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if trial < 4:
+            delay = rng.uniform(trial / 4, (trial + 1) / 4) * full
+        else:
+            deadline = time.monotonic() + 120
+            while not set(folder_mod.stray_temp_folders(Path(config.index))) - temps and proc.poll() is None:
+                assert time.monotonic() < deadline, "the update did not reach its save in 120 s"
+                time.sleep(0.005)
+            delay = rng.uniform(0, 2.5)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        engine_gone(db)
+        index_mod.load(Path(config.index)).store.close()  # the store holds every row the catalogue names
+        assert index_mod.read_manifest(Path(config.index)).store["collection"] == collection
+        assert answer_of(config, default_embedder) == answers[live()], f"answer changed after a kill at {delay:.2f} s"
+        milvus_local.release(str(db))
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    engine_gone(db)
+    manifest = index_mod.read_manifest(Path(config.index))
+    client = store_milvus._client(config.store_spec)
+    held = [store_milvus._total(config.store_spec, client, collection + s) for s in ("_u", "_t")]
+    assert held == [manifest.units, manifest.chunks]  # what killed runs inserted or left is gone
+    assert answer_of(config, default_embedder) == answers[live()]
+    milvus_local.release(str(db))
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _files_up_to(limit: int) -> Callable[[], None]:
