@@ -241,6 +241,13 @@ def test_real_a_quotation_spanning_a_comma_is_kept_whole(real_bot: pipeline.Ragb
     assert "上边千条线,下头一根针" in a.text, a.text
 
 
+def test_real_a_sentence_sharing_words_but_not_meaning_is_not_added(real_bot: pipeline.Ragbot) -> None:
+    # 有23个单位…在规定时限内已公布…年度报告 shares 规定 and 时限 with the question, not its meaning
+    a = Answerer(real_bot).ask("淇县政府办公室对文电运转的时限是怎么规定的？")
+    assert a.sentences[0].text.startswith("文电运转原则上不能超过当天"), a.text
+    assert "年度报告" not in a.text, a.text
+
+
 def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot) -> None:
     # sentences naming some body or role (受理行政复议案件6起, 起草的综合材料…领导思维) used to answer
     answerer = Answerer(real_bot)
