@@ -322,6 +322,19 @@ def inline_points(text: str) -> int:
     return n if n >= 2 else 0
 
 
+def named_in_a_row(text: str) -> int:
+    """The most things `text` quotes in one row separated by 、 (“服务发展、服务决策、服务落实” -> 3).
+
+    >>> named_in_a_row("做好“服务发展、服务决策、服务落实”的三服务工作"), named_in_a_row("涵盖了政治建设、思想建设、业务建设")
+    (3, 0)
+    """
+    quoted = _QUOTE.findall(fold(text))
+    return max(
+        (q.count("、") + 1 for q in quoted if re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+", q)),
+        default=0,
+    )
+
+
 def formulations(text: str, question: str) -> int:
     """How many quoted formulations `text` names that the question does not quote itself.
 

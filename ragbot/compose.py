@@ -42,6 +42,7 @@ from .asks import (
     inline_points,
     items_asked,
     kind,
+    named_in_a_row,
     names_parts,
     points_asked,
     unit_asked,
@@ -212,7 +213,7 @@ def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     """A "which N aspects" question answered by one of its best sentences that names them in a row
     (查处报告应包括基本情况、…、见面情况四个方面), or a "which N" one by a sentence that quotes N
     formulations (哪五个: “坚持…”是灵魂，“坚持…”是前提…), a "which two" one by a sentence that numbers
-    two clauses (主要就是两条,一要…,二要…), a "what does it include" one by a sentence that names the parts
+    two clauses (主要就是两条,一要…,二要…) or quotes two in a row (“甲、乙”), a "what does it include" one by a sentence that names the parts
     (应包括基本情况、…、见面情况): that sentence leads, the next best follow;
     False (nothing written) when none of the best sentences does."""
     noun, n, points = counted(ev.question), items_asked(ev.question), points_asked(ev.question)
@@ -227,7 +228,7 @@ def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
         if enumerates(o[0].text, noun)
         or (includes and names_parts(o[0].text))
         or (n and formulations(o[0].text, ev.question) >= n)
-        or (points and inline_points(o[0].text) == points)
+        or (points and points in (inline_points(o[0].text), named_in_a_row(o[0].text)))
     ]
     if not lead:
         return False

@@ -248,6 +248,12 @@ def test_real_a_sentence_sharing_words_but_not_meaning_is_not_added(real_bot: pi
     assert "年度报告" not in a.text, a.text
 
 
+def test_real_which_three_is_answered_by_the_sentence_quoting_three_in_a_row(real_bot: pipeline.Ragbot) -> None:
+    # 做好"服务发展、服务决策、服务落实"的新时代"三服务"工作 leads; a sentence near it that only names 三服务 did
+    a = Answerer(real_bot).ask("新时代的“三服务”指哪三项服务？")
+    assert "服务发展、服务决策、服务落实" in a.sentences[0].text, a.text
+
+
 def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot) -> None:
     # sentences naming some body or role (受理行政复议案件6起, 起草的综合材料…领导思维) used to answer
     answerer = Answerer(real_bot)
