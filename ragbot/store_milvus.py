@@ -238,17 +238,24 @@ class MilvusStore:
         return self._hits("_t", " ".join(terms), n, expr, self.chunk_rows)  # ties in chunk order, as ragbot's BM25
 
     def vectors(self) -> np.ndarray:
-        ids = self.ids.units
+        return self.take(np.arange(len(self.ids.units)))
+
+    def take(self, rows: np.ndarray) -> np.ndarray:
+        """The vectors of catalogue rows `rows` (distinct), in that order: PAGE ids per query, so reading
+        k rows costs k / PAGE queries whatever the collection's size."""
+        rows = np.asarray(rows, np.int64)
+        ids = self.ids.units[rows]
+        at_row = Lookup(ids, self.ids.unit_checks[rows])  # id -> its place in `rows`
         out = np.zeros((len(ids), self.dim), np.float32)
         for lo in range(0, len(ids), PAGE):
             expr = f"id in [{', '.join(map(str, ids[lo : lo + PAGE].tolist()))}]"
-            rows = self._run(
+            found = self._run(
                 "read",
                 lambda c, e=expr: c.query(self.name + "_u", filter=e, output_fields=["id", "dense"], timeout=TIMEOUT),  # type: ignore[misc]
             )
-            at = self.unit_rows.rows(np.array([int(r["id"]) for r in rows], np.int64))
-            for row, r in zip(at, rows):
-                out[row] = r["dense"]
+            at = at_row.rows(np.array([int(r["id"]) for r in found], np.int64))
+            for i, r in zip(at, found):
+                out[i] = r["dense"]
         return out
 
     def close(self) -> None:
@@ -278,6 +285,7 @@ class MilvusBackend:
         unit_keys: Sequence[Sequence[str]],
         blocks: Iterable[np.ndarray],
         reuse: bool = True,
+        skipped: np.ndarray | None = None,
     ) -> dict[str, str]:
         client = _client(spec)
         self._sweep(spec, client, folder)
@@ -288,6 +296,10 @@ class MilvusBackend:
         old = live[1] if live else None
         ids = Ids.of(chunks, unit_keys, old)
         keep_u, keep_t = ids.kept(old)
+        if skipped is not None and (old is None or (skipped & ~keep_u).any()):  # `blocks` lack rows this write needs
+            raise StoreError(
+                f"the live collections at {spec.shown} changed while the build ran; run `ragbot ingest` again"
+            )
         update = None
         if old is not None:
             gone_u, gone_t = old.kept(ids)
@@ -320,6 +332,24 @@ class MilvusBackend:
         if update is not None:
             self._updates[str(folder.absolute())] = update
         return {"backend": "milvus", "uri": spec.uri, "collection": name, "ids": LAYOUT, "lexicon": lexicon()}
+
+    def kept(
+        self,
+        spec: StoreSpec,
+        folder: Path,
+        manifest: Manifest,
+        chunks: Sequence[Chunk],
+        unit_keys: Sequence[Sequence[str]],
+    ) -> np.ndarray | None:
+        """Which rows of this catalogue an update in place keeps (the live collections hold them, same id,
+        same content), so the build needs no vector for them; None when the build writes new collections.
+        Reads no vector: the live ids (ids.npz) and a count per collection (after deleting what a killed
+        build left, as `write` does first anyway)."""
+        client = _client(spec)
+        live = self._live(spec, client, folder, manifest)
+        if live is None:
+            return None
+        return Ids.of(chunks, unit_keys, live[1]).kept(live[1])[0]
 
     def _create(self, spec: StoreSpec, client: Any, name: str, manifest: Manifest) -> None:
         units, u_index, text, t_index = schemas(manifest.dim, manifest.kind != "hnsw")

@@ -270,6 +270,48 @@ def test_an_update_writes_only_what_changed_into_the_same_collections(
     assert collections(db) == [fourth + "_t", fourth + "_u"]
 
 
+def test_an_update_reads_back_only_the_vectors_of_rows_it_writes_anew(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows kept in place are neither read nor written: a one-file update reads back (through any query
+    of the dense field) at most the changed file's rows, a removal none; answers match FAISS updated alike."""
+    from pymilvus import MilvusClient
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    config = build(corpus, tmp_path / "index", f"milvus://{db}")
+    faiss = build(corpus, tmp_path / "faiss", "index")
+    total = index_mod.read_manifest(config.index).units
+    read: list[int] = []
+    query = MilvusClient.query
+
+    def counted(self: MilvusClient, collection: str, **kw: object) -> object:
+        found = query(self, collection, **kw)
+        if "dense" in (kw.get("output_fields") or ()):  # type: ignore[operator]
+            read.append(len(found))
+        return found
+
+    monkeypatch.setattr(MilvusClient, "query", counted)
+    changed = corpus / CHANGED
+    changed.write_text(changed.read_text("utf-8") + "\n办公室要把督查督办作为抓落实的重要手段。\n", "utf-8")
+    for c in (config, faiss):
+        pipeline.build_index([corpus], c, embedder=KeywordEmbedder())
+    new = index_mod.load(config.index, spec=config.store_spec)
+    of_changed = sum(len(k) for c, k in zip(new.chunks, new.unit_keys) if c.file == CHANGED)
+    assert sum(read) <= of_changed < total // 5, (sum(read), of_changed, total)
+    assert answers(config) == answers(faiss)
+    read.clear()
+    (corpus / REMOVED).unlink()  # nothing to embed, nothing to read: the removed file's rows just go
+    for c in (config, faiss):
+        pipeline.build_index([corpus], c, embedder=KeywordEmbedder())
+    assert read == []
+    assert rows_in(config) == (
+        index_mod.read_manifest(config.index).units,
+        index_mod.read_manifest(config.index).chunks,
+    )
+    assert answers(config) == answers(faiss)
+
+
 def test_an_update_that_fails_or_is_killed_leaves_the_live_index_answering_as_before(
     tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
