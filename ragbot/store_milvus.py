@@ -10,7 +10,8 @@ Row ids are stable (derived from what the row holds, milvus_rows.py); the index 
 row's (`ids.npz`), and search maps ids to rows, ignoring ids the catalogue does not know.
 An update (the same store, embedder, dimension, index kind and tokens) works in place: it inserts only
 the rows the live catalogue lacks (new and changed files) and flushes; the folder swap (index.py) makes
-the new catalogue live; then the rows it no longer has are deleted, by id. A build that fails before
+the new catalogue live; then the rows it no longer has are deleted, by id. Kept rows' vectors are never
+read back (`kept`, reuse.py); `take` reads only the rows asked for. A build that fails before
 the swap deletes what it inserted. One killed at any point leaves the live index answering as before:
 the rows it left are ids the live catalogue does not know (an index opened while `_t` holds such rows,
 which shift the engine's BM25 statistics, uses ragbot's own BM25, lexical.npz, which scores the same;
@@ -31,14 +32,13 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
 from .errors import IndexInvalid, RagbotError, StoreError
-from .milvus_rows import FILE, LAYOUT, Ids, Lookup, chunk_rows, expression, lexicon, schemas, unit_rows
+from .milvus_rows import FILE, LAYOUT, Ids, Lookup, Update, chunk_rows, expression, lexicon, schemas, unit_rows
 from .store import Filters, StoreSpec, spec_of
 
 if TYPE_CHECKING:
@@ -241,8 +241,7 @@ class MilvusStore:
         return self.take(np.arange(len(self.ids.units)))
 
     def take(self, rows: np.ndarray) -> np.ndarray:
-        """The vectors of catalogue rows `rows` (distinct), in that order: PAGE ids per query, so reading
-        k rows costs k / PAGE queries whatever the collection's size."""
+        """The vectors of catalogue rows `rows` (distinct), in that order: k rows cost k / PAGE queries."""
         rows = np.asarray(rows, np.int64)
         ids = self.ids.units[rows]
         at_row = Lookup(ids, self.ids.unit_checks[rows])  # id -> its place in `rows`
@@ -262,18 +261,9 @@ class MilvusStore:
         self.client = None
 
 
-@dataclass(frozen=True)
-class _Update:
-    """An update in place of collections `name`: the (unit, chunk) ids it inserts, and those the swap leaves unknown."""
-
-    name: str
-    inserted: tuple[np.ndarray, np.ndarray]
-    stale: tuple[np.ndarray, np.ndarray]
-
-
 class MilvusBackend:
     def __init__(self) -> None:
-        self._updates: dict[str, _Update] = {}  # index folder -> its update in place, until retired
+        self._updates: dict[str, Update] = {}  # index folder -> its update in place, until retired
 
     def write(
         self,
@@ -303,7 +293,7 @@ class MilvusBackend:
         update = None
         if old is not None:
             gone_u, gone_t = old.kept(ids)
-            update = _Update(name, (ids.units[~keep_u], ids.chunks[~keep_t]), (old.units[~gone_u], old.chunks[~gone_t]))
+            update = Update(name, (ids.units[~keep_u], ids.chunks[~keep_t]), (old.units[~gone_u], old.chunks[~gone_t]))
         try:
             if update is None:
                 self._create(spec, client, name, manifest)
@@ -395,7 +385,7 @@ class MilvusBackend:
             return None  # some of the live rows are missing: the build writes them all anew
         return name, ids
 
-    def _undo(self, spec: StoreSpec, client: Any, update: _Update) -> None:
+    def _undo(self, spec: StoreSpec, client: Any, update: Update) -> None:
         _delete(spec, client, update.name + "_u", update.inserted[0])
         _delete(spec, client, update.name + "_t", update.inserted[1])
 
