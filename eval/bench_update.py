@@ -82,7 +82,7 @@ def update(corpus: Path, config: Config, changed: Path, original: str, measure: 
     if measure:
         tracemalloc.start()
     t = time.perf_counter()
-    _, report = pipeline.build_index([corpus], config, embedder=HashEmbedder())  # type: ignore[arg-type]
+    _, report = pipeline.build_index([corpus], config, embedder=HashEmbedder())
     seconds = time.perf_counter() - t
     peak = 0
     if measure:
@@ -98,7 +98,7 @@ def run(corpus: Path, work: Path, label: str) -> list[str]:
     db = work / f"{slug}.db"
     config = Config(index=work / slug, store=f"milvus://{db}")
     t = time.perf_counter()
-    pipeline.build_index([corpus], config, embedder=HashEmbedder())  # type: ignore[arg-type]
+    pipeline.build_index([corpus], config, embedder=HashEmbedder())
     built = time.perf_counter() - t
     units = index_mod.read_manifest(config.index).units
     changed = sorted(corpus.glob("*.txt"))[3]
@@ -109,7 +109,7 @@ def run(corpus: Path, work: Path, label: str) -> list[str]:
     out: dict[str, tuple[float, int, int]] = {}
     try:
         for mode in ["before", "after"] * REPEATS:  # interleaved, so a busy neighbour slows both alike
-            reuse.kept_rows = none if mode == "before" else real  # type: ignore[assignment]
+            reuse.kept_rows = none if mode == "before" else real
             READ[0] = 0
             times[mode].append(update(corpus, config, changed, original, False)[0])
             read = READ[0]
