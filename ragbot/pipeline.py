@@ -195,7 +195,8 @@ def _build(
 ) -> tuple[Corpus, BuildReport]:
     """Ingest `paths` and bring the index folder up to date with them.
 
-    Vectors of unchanged units are reused from the existing index (unless `rebuild`); the
+    Vectors of unchanged units are reused from the existing index (unless `rebuild`): rows a Milvus
+    update keeps in place are not read at all, others are read back for just those rows (reuse.py); the
     model (default: `make_embedder(config.embedder)`) is loaded only when something has to be
     embedded. With `embedder = "tuned"` the model is chosen by `_tuned`.
     """

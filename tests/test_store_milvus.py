@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ragbot import api, milvus_local, pipeline, store_milvus
@@ -310,6 +311,26 @@ def test_an_update_reads_back_only_the_vectors_of_rows_it_writes_anew(
         index_mod.read_manifest(config.index).chunks,
     )
     assert answers(config) == answers(faiss)
+
+
+def test_a_pooled_update_in_place_ends_with_the_vectors_of_faiss_updated_alike(tmp_path: Path, db: Path) -> None:
+    """Late chunking embeds a changed chunk in one pass that also makes its kept rows' vectors: they are
+    dropped, and every row the catalogue names holds what FAISS holds."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    configs = [
+        Config(index=tmp_path / name, store=store, sentence_vectors="pooled")
+        for name, store in (("index", f"milvus://{db}"), ("faiss", "index"))
+    ]
+    for c in configs:
+        pipeline.build_index([corpus], c, embedder=PoolingKeywordEmbedder())
+    changed = corpus / CHANGED
+    changed.write_text(changed.read_text("utf-8") + "\n办公室要把督查督办作为抓落实的重要手段。\n", "utf-8")
+    reports = [pipeline.build_index([corpus], c, embedder=PoolingKeywordEmbedder())[1] for c in configs]
+    assert reports[0].embedded == reports[1].embedded > 0
+    milvus, faiss = (index_mod.load(c.index, spec=c.store_spec) for c in configs)
+    assert milvus.unit_keys == faiss.unit_keys
+    np.testing.assert_allclose(milvus.store.vectors(), faiss.store.vectors(), atol=1e-6)
 
 
 def test_an_update_that_fails_or_is_killed_leaves_the_live_index_answering_as_before(
