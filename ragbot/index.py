@@ -20,7 +20,9 @@ live ones in place with rows the live catalogue does not know (store_milvus.py),
 index used and the new one does not is dropped only after the swap (a failure after the swap leaves
 it to the next build). Builds take a lock file, and clear temp folders left by killed builds.
 Vectors are reused from the previous index when a unit's text (and the model) is unchanged, so
-updating one file re-embeds only its chunks. No pickle anywhere.
+updating one file re-embeds only its chunks; an update of a Milvus collection in place reads back only
+the vectors of rows it writes anew (a moved or re-cut chunk's unchanged sentences), none of the rows it
+keeps (reuse.py). No pickle anywhere.
 """
 
 from __future__ import annotations
@@ -176,6 +178,7 @@ def save(
     hook: Callable[[str], None] | None = None,
     spec: StoreSpec = FOLDER,
     reuse: bool = True,
+    skipped: np.ndarray | None = None,
 ) -> None:
     """Write a complete index into a temp sibling folder, then swap it in atomically.
 
@@ -183,6 +186,7 @@ def save(
     block as the vector index takes it). They go to the store `spec` names; a store outside the
     folder gets new storage or, with `reuse`, may update the live index's in place (Milvus), and
     what the replaced index stored that the new one does not use is retired after the swap.
+    `skipped`: rows the store keeps in place (reuse.kept_rows), whose vectors `vectors` leaves zero.
 
     `hook(stage)` is called between steps (tests use it to simulate a failure mid-build).
     Call inside `build_lock(folder)`.
@@ -212,7 +216,7 @@ def save(
     written: dict[str, str] | None = None
     swapped = False
     try:
-        written = _write_all(folder, tmp, manifest, chunks, unit_keys, speeches, vectors, hook, spec, reuse)
+        written = _write_all(folder, tmp, manifest, chunks, unit_keys, speeches, vectors, hook, spec, reuse, skipped)
         if folder.exists():
             try:
                 exchange(tmp, folder)  # tmp now holds the old index
@@ -274,6 +278,7 @@ def _write_all(
     hook: Callable[[str], None] | None,
     spec: StoreSpec,
     reuse: bool,
+    skipped: np.ndarray | None = None,
 ) -> dict[str, str]:
     """Every file of the index into `tmp`, fsynced, and the vectors into the store; returns the
     manifest's store entry. A failed write (disk full, quota, permissions) becomes IndexWriteError;
@@ -288,7 +293,7 @@ def _write_all(
         if hook:
             hook("chunks")
         write(tmp / "speeches.jsonl", (json.dumps(_speech_json(s), ensure_ascii=False) + "\n" for s in speeches))
-        written = backend(spec.backend).write(spec, folder, tmp, manifest, chunks, unit_keys, vectors, reuse)
+        written = backend(spec.backend).write(spec, folder, tmp, manifest, chunks, unit_keys, vectors, reuse, skipped)
         bm25 = BM25.build(tokenize(c.folded, folded=True) for c in chunks)
         bm25.save(tmp / "lexical.npz")
         if hook:
@@ -321,28 +326,6 @@ def _write_all(
 
 
 # ---------------------------------------------------------------- loading
-def previous_vectors(folder: Path) -> tuple[Manifest, list[str], np.ndarray] | None:
-    """What an update can reuse of the index at `folder`: its manifest, each vector's key and the
-    vectors (without its texts, speeches or BM25); None when it is missing or unusable."""
-    try:
-        manifest = read_manifest(folder)
-        keys: list[str] = []
-        with open(folder / "chunks.jsonl", encoding="utf-8") as f:
-            for line in f:
-                keys.extend(json.loads(line)["units"])
-        spec = spec_of(manifest.store)
-        store = backend(spec.backend).open(spec, folder, manifest, None, np.zeros(1, np.int64), Config.ef_search)
-        try:
-            if not len(keys) == store.count() == manifest.units or store.dim != manifest.dim:
-                return None
-            matrix = store.vectors() if keys else np.zeros((0, manifest.dim), np.float32)
-        finally:
-            store.close()
-    except (RagbotError, OSError, ValueError, KeyError, TypeError, RuntimeError):
-        return None
-    return manifest, keys, matrix
-
-
 def read_manifest(folder: Path) -> Manifest:
     path = folder / "manifest.json"
     if not path.is_file():

@@ -5,6 +5,7 @@ stable ids, so that an update writes only what changed.
   unit_rows / chunk_rows     the rows of a catalogue, in batches, skipping those kept in place
   expression(chunks, …)      a search filter as an exact expression over the rows' file, speech and title
   Ids                        a catalogue's row ids (ids.npz in the index folder); Lookup: id -> row
+  Update                     an update in place: the ids it inserts, and those it leaves to delete
 
 Each chunk's row (`_t`) and each vector unit's row (`_u`) has a 63-bit id derived from what the row
 holds, not from its place in the catalogue: a chunk's from its file, speech, folded title and folded
@@ -298,6 +299,15 @@ class Ids:
                 f"chunk ids for {units} rows and {chunks} chunks); run `ragbot ingest --rebuild`"
             )
         return ids
+
+
+@dataclass(frozen=True)
+class Update:
+    """An update in place of collections `name`: the (unit, chunk) ids it inserts, and those the swap leaves unknown."""
+
+    name: str
+    inserted: tuple[np.ndarray, np.ndarray]
+    stale: tuple[np.ndarray, np.ndarray]
 
 
 def lexicon() -> str:

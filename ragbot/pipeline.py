@@ -18,9 +18,7 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from . import __version__, scale, units
+from . import __version__, reuse, scale, units
 from . import folder as folder_mod
 from . import index as index_mod
 from .chunk import ChunkSettings, chunk_speech
@@ -197,7 +195,8 @@ def _build(
 ) -> tuple[Corpus, BuildReport]:
     """Ingest `paths` and bring the index folder up to date with them.
 
-    Vectors of unchanged units are reused from the existing index (unless `rebuild`); the
+    Vectors of unchanged units are reused from the existing index (unless `rebuild`): rows a Milvus
+    update keeps in place are not read at all, others are read back for just those rows (reuse.py); the
     model (default: `make_embedder(config.embedder)`) is loaded only when something has to be
     embedded. With `embedder = "tuned"` the model is chosen by `_tuned`.
     """
@@ -223,35 +222,45 @@ def _build(
     flat_keys = [k for keys in unit_keys for k in keys]
     with folder_mod.build_lock(folder):
         old_rows: dict[str, int] = {}  # key -> row of the previous index's vectors
-        old_matrix = np.zeros((0, 0), np.float32)
         old_manifest = None
-        previous = None if rebuild else index_mod.previous_vectors(folder)
+        previous = None if rebuild else reuse.previous_keys(folder)
         if previous is not None:
-            old_manifest, old_keys, old_matrix = previous
+            old_manifest, old_keys = previous
             if old_manifest.fingerprint == fp and old_manifest.embedder == name:
                 old_rows = {k: i for i, k in enumerate(old_keys)}
             del previous, old_keys
         dim = old_manifest.dim if old_manifest and old_rows else model().dim
-        at: dict[str, list[int]] = {}  # key -> its rows (a text repeated in the corpus has several)
+        # rows an update in place keeps (Milvus): no vector to read, make or write for them
+        skipped = None
+        if old_rows:
+            draft = _manifest(corpus, config, name, dim, fp, len(flat_keys), {}, units.embed_recipe(recipe))
+            skipped = reuse.kept_rows(folder, config.store_spec, draft, corpus.chunks, unit_keys)
+        at: dict[str, list[int]] = {}  # key -> the rows that need its vector (a text repeated has several)
         for i, k in enumerate(flat_keys):
-            at.setdefault(k, []).append(i)
+            if skipped is None or not skipped[i]:
+                at.setdefault(k, []).append(i)
         vectors = units.Rows(len(flat_keys), dim)
-        for k, rows in at.items():
-            if k in old_rows:
-                vectors.put(rows, old_matrix[old_rows[k]])
-        del old_matrix  # one copy of the vectors from here on: each new one goes straight to its rows
+        if old_manifest is not None and not reuse.fill(folder, old_manifest, old_rows, at, vectors):
+            old_rows = {}  # the store lost them: they are embedded again
         missing = at.keys() - old_rows.keys()
         if ray is not None:
             todo = scale.todo_of(unit_texts, unit_keys, missing)
-            embedded, read = ray.embed(name, todo, progress, lambda k, v: vectors.put(at[k], v))
+            embedded, read = ray.embed(name, todo, progress, lambda k, v: vectors.put(at.get(k, ()), v))
         else:
             embedded, read = units.embed_missing(
-                model, corpus.chunks, unit_texts, unit_keys, missing, pool, progress, lambda k, v: vectors.put(at[k], v)
+                model,
+                corpus.chunks,
+                unit_texts,
+                unit_keys,
+                missing,
+                pool,
+                progress,
+                lambda k, v: vectors.put(at.get(k, ()), v),  # a pooled pass also makes kept rows' vectors
             )
         at.clear()  # what embedding needed goes before the index is written, and a model this build
         del unit_texts, missing  # loaded itself (a caller's embedder stays the caller's)
         loaded.clear()
-        reused = sum(k in old_rows for k in flat_keys)
+        reused = sum((skipped is not None and bool(skipped[i])) or k in old_rows for i, k in enumerate(flat_keys))
         stats = {"embedded": embedded, "reused": reused, "embedded_chars": read}
         manifest = _manifest(corpus, config, name, dim, fp, len(flat_keys), stats, units.embed_recipe(recipe))
         report = BuildReport(
@@ -284,6 +293,7 @@ def _build(
             hook,
             config.store_spec,
             reuse=not rebuild,
+            skipped=skipped,
         )
     return corpus, replace(report, seconds=time.perf_counter() - t0, tuned=tuned)
 

@@ -146,6 +146,10 @@ class VectorStore(Protocol):
         """Every row's vector, in row order."""
         ...
 
+    def take(self, rows: np.ndarray) -> np.ndarray:
+        """The vectors of rows `rows` (distinct), in that order."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -162,12 +166,26 @@ class Backend(Protocol):
         unit_keys: Sequence[Sequence[str]],
         blocks: Iterable[np.ndarray],
         reuse: bool = True,
+        skipped: np.ndarray | None = None,
     ) -> dict[str, str]:
         """Store every row (in blocks, in row order; chunk i has `len(unit_keys[i])` rows) for the index
         being written to `tmp` (the sibling of `folder` that becomes it); returns what the manifest
         records to find them again. With `reuse`, storage outside the folder may be the live index's,
         updated in place, provided the live index answers as before until the swap. A failed write
-        leaves the previous index whole."""
+        leaves the previous index whole. `skipped`: rows `kept` said stay in place, whose vectors
+        `blocks` do not carry (zeros); the write fails if it would need one of them."""
+        ...
+
+    def kept(
+        self,
+        spec: StoreSpec,
+        folder: Path,
+        manifest: Manifest,
+        chunks: Sequence[Chunk],
+        unit_keys: Sequence[Sequence[str]],
+    ) -> np.ndarray | None:
+        """Which rows of the catalogue being built an update in place would keep in the live index's
+        storage (a build need not supply their vectors); None when every row is written."""
         ...
 
     def open(

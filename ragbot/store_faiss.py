@@ -76,6 +76,10 @@ class FaissStore:
         n = self.count()
         return np.asarray(self.index.reconstruct_n(0, n)) if n else np.zeros((0, self.dim), np.float32)
 
+    def take(self, rows: np.ndarray) -> np.ndarray:
+        """The vectors of rows `rows`, in that order (the file is read whole, as `vectors`)."""
+        return self.vectors()[np.asarray(rows, np.int64)]
+
     def close(self) -> None:
         self.index = None
 
@@ -91,8 +95,12 @@ class FaissBackend:
         unit_keys: Sequence[Sequence[str]],
         blocks: Iterable[np.ndarray],
         reuse: bool = True,
+        skipped: np.ndarray | None = None,
     ) -> dict[str, str]:
         import faiss
+
+        if skipped is not None and skipped.any():  # the file holds every row: a build never skips one here
+            raise ValueError("the folder store writes every vector; none can be skipped")
 
         # written through our own file object, so a failed write is an OSError that names its cause,
         # and streamed: no serialised copy of the index in memory
@@ -101,6 +109,17 @@ class FaissBackend:
             f.flush()
             os.fsync(f.fileno())
         return {"backend": "faiss"}
+
+    def kept(
+        self,
+        spec: StoreSpec,
+        folder: Path,
+        manifest: Manifest,
+        chunks: Sequence[Chunk],
+        unit_keys: Sequence[Sequence[str]],
+    ) -> np.ndarray | None:
+        """None: the file is written whole, every row's vector with it."""
+        return None
 
     def open(
         self,

@@ -10,7 +10,8 @@ Row ids are stable (derived from what the row holds, milvus_rows.py); the index 
 row's (`ids.npz`), and search maps ids to rows, ignoring ids the catalogue does not know.
 An update (the same store, embedder, dimension, index kind and tokens) works in place: it inserts only
 the rows the live catalogue lacks (new and changed files) and flushes; the folder swap (index.py) makes
-the new catalogue live; then the rows it no longer has are deleted, by id. A build that fails before
+the new catalogue live; then the rows it no longer has are deleted, by id. Kept rows' vectors are never
+read back (`kept`, reuse.py); `take` reads only the rows asked for. A build that fails before
 the swap deletes what it inserted. One killed at any point leaves the live index answering as before:
 the rows it left are ids the live catalogue does not know (an index opened while `_t` holds such rows,
 which shift the engine's BM25 statistics, uses ragbot's own BM25, lexical.npz, which scores the same;
@@ -31,14 +32,13 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
 from .errors import IndexInvalid, RagbotError, StoreError
-from .milvus_rows import FILE, LAYOUT, Ids, Lookup, chunk_rows, expression, lexicon, schemas, unit_rows
+from .milvus_rows import FILE, LAYOUT, Ids, Lookup, Update, chunk_rows, expression, lexicon, schemas, unit_rows
 from .store import Filters, StoreSpec, spec_of
 
 if TYPE_CHECKING:
@@ -238,35 +238,32 @@ class MilvusStore:
         return self._hits("_t", " ".join(terms), n, expr, self.chunk_rows)  # ties in chunk order, as ragbot's BM25
 
     def vectors(self) -> np.ndarray:
-        ids = self.ids.units
+        return self.take(np.arange(len(self.ids.units)))
+
+    def take(self, rows: np.ndarray) -> np.ndarray:
+        """The vectors of catalogue rows `rows` (distinct), in that order: k rows cost k / PAGE queries."""
+        rows = np.asarray(rows, np.int64)
+        ids = self.ids.units[rows]
+        at_row = Lookup(ids, self.ids.unit_checks[rows])  # id -> its place in `rows`
         out = np.zeros((len(ids), self.dim), np.float32)
         for lo in range(0, len(ids), PAGE):
             expr = f"id in [{', '.join(map(str, ids[lo : lo + PAGE].tolist()))}]"
-            rows = self._run(
+            found = self._run(
                 "read",
                 lambda c, e=expr: c.query(self.name + "_u", filter=e, output_fields=["id", "dense"], timeout=TIMEOUT),  # type: ignore[misc]
             )
-            at = self.unit_rows.rows(np.array([int(r["id"]) for r in rows], np.int64))
-            for row, r in zip(at, rows):
-                out[row] = r["dense"]
+            at = at_row.rows(np.array([int(r["id"]) for r in found], np.int64))
+            for i, r in zip(at, found):
+                out[i] = r["dense"]
         return out
 
     def close(self) -> None:
         self.client = None
 
 
-@dataclass(frozen=True)
-class _Update:
-    """An update in place of collections `name`: the (unit, chunk) ids it inserts, and those the swap leaves unknown."""
-
-    name: str
-    inserted: tuple[np.ndarray, np.ndarray]
-    stale: tuple[np.ndarray, np.ndarray]
-
-
 class MilvusBackend:
     def __init__(self) -> None:
-        self._updates: dict[str, _Update] = {}  # index folder -> its update in place, until retired
+        self._updates: dict[str, Update] = {}  # index folder -> its update in place, until retired
 
     def write(
         self,
@@ -278,6 +275,7 @@ class MilvusBackend:
         unit_keys: Sequence[Sequence[str]],
         blocks: Iterable[np.ndarray],
         reuse: bool = True,
+        skipped: np.ndarray | None = None,
     ) -> dict[str, str]:
         client = _client(spec)
         self._sweep(spec, client, folder)
@@ -288,10 +286,14 @@ class MilvusBackend:
         old = live[1] if live else None
         ids = Ids.of(chunks, unit_keys, old)
         keep_u, keep_t = ids.kept(old)
+        if skipped is not None and (old is None or (skipped & ~keep_u).any()):  # `blocks` lack rows this write needs
+            raise StoreError(
+                f"the live collections at {spec.shown} changed while the build ran; run `ragbot ingest` again"
+            )
         update = None
         if old is not None:
             gone_u, gone_t = old.kept(ids)
-            update = _Update(name, (ids.units[~keep_u], ids.chunks[~keep_t]), (old.units[~gone_u], old.chunks[~gone_t]))
+            update = Update(name, (ids.units[~keep_u], ids.chunks[~keep_t]), (old.units[~gone_u], old.chunks[~gone_t]))
         try:
             if update is None:
                 self._create(spec, client, name, manifest)
@@ -320,6 +322,24 @@ class MilvusBackend:
         if update is not None:
             self._updates[str(folder.absolute())] = update
         return {"backend": "milvus", "uri": spec.uri, "collection": name, "ids": LAYOUT, "lexicon": lexicon()}
+
+    def kept(
+        self,
+        spec: StoreSpec,
+        folder: Path,
+        manifest: Manifest,
+        chunks: Sequence[Chunk],
+        unit_keys: Sequence[Sequence[str]],
+    ) -> np.ndarray | None:
+        """Which rows of this catalogue an update in place keeps (the live collections hold them, same id,
+        same content), so the build needs no vector for them; None when the build writes new collections.
+        Reads no vector: the live ids (ids.npz) and a count per collection (after deleting what a killed
+        build left, as `write` does first anyway)."""
+        client = _client(spec)
+        live = self._live(spec, client, folder, manifest)
+        if live is None:
+            return None
+        return Ids.of(chunks, unit_keys, live[1]).kept(live[1])[0]
 
     def _create(self, spec: StoreSpec, client: Any, name: str, manifest: Manifest) -> None:
         units, u_index, text, t_index = schemas(manifest.dim, manifest.kind != "hnsw")
@@ -365,7 +385,7 @@ class MilvusBackend:
             return None  # some of the live rows are missing: the build writes them all anew
         return name, ids
 
-    def _undo(self, spec: StoreSpec, client: Any, update: _Update) -> None:
+    def _undo(self, spec: StoreSpec, client: Any, update: Update) -> None:
         _delete(spec, client, update.name + "_u", update.inserted[0])
         _delete(spec, client, update.name + "_t", update.inserted[1])
 

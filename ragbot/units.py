@@ -116,26 +116,33 @@ class Rows:
     """The vectors of a build, row by row in index order, held in blocks of `block` rows.
 
     Filled in any order (reused rows first, then fresh ones in the embedder's length order);
-    `drain()` then yields the blocks in order and lets go of each as it is handed on, so the vector
-    index and this copy never both hold all of them."""
+    a block is allocated when a row of it is first filled, so rows an update keeps in place (never
+    filled) cost no memory. `drain()` then yields the blocks in order (an unfilled one as zeros, made
+    then) and lets go of each as it is handed on, so the vector index and this copy never both hold
+    all of them."""
 
     def __init__(self, n: int, dim: int, block: int = 16384) -> None:
         self.n, self.dim, self.block = n, dim, block
-        self.blocks: list[np.ndarray | None] = [
-            np.zeros((min(block, n - b), dim), np.float32) for b in range(0, n, block)
-        ]
+        self.blocks: list[np.ndarray | None] = [None] * len(range(0, n, block))
+        self.drained = False
+
+    def _size(self, b: int) -> int:
+        return min(self.block, self.n - b * self.block)
 
     def put(self, rows: Sequence[int], vector: np.ndarray) -> None:
+        assert not self.drained, "rows already drained"
         for i in rows:
             part = self.blocks[i // self.block]
-            assert part is not None, "rows already drained"
+            if part is None:
+                part = self.blocks[i // self.block] = np.zeros((self._size(i // self.block), self.dim), np.float32)
             part[i % self.block] = vector
 
     def drain(self) -> Iterator[np.ndarray]:
+        assert not self.drained, "rows already drained"
+        self.drained = True
         for b, part in enumerate(self.blocks):
-            assert part is not None, "rows already drained"
             self.blocks[b] = None
-            yield part
+            yield part if part is not None else np.zeros((self._size(b), self.dim), np.float32)
             del part
 
 

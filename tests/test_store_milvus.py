@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ragbot import api, milvus_local, pipeline, store_milvus
@@ -268,6 +269,68 @@ def test_an_update_writes_only_what_changed_into_the_same_collections(
     fourth = index_mod.read_manifest(config.index).store["collection"]
     assert fourth != third
     assert collections(db) == [fourth + "_t", fourth + "_u"]
+
+
+def test_an_update_reads_back_only_the_vectors_of_rows_it_writes_anew(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows kept in place are neither read nor written: a one-file update reads back (through any query
+    of the dense field) at most the changed file's rows, a removal none; answers match FAISS updated alike."""
+    from pymilvus import MilvusClient
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    config = build(corpus, tmp_path / "index", f"milvus://{db}")
+    faiss = build(corpus, tmp_path / "faiss", "index")
+    total = index_mod.read_manifest(config.index).units
+    read: list[int] = []
+    query = MilvusClient.query
+
+    def counted(self: MilvusClient, collection: str, **kw: object) -> object:
+        found = query(self, collection, **kw)
+        if "dense" in (kw.get("output_fields") or ()):  # type: ignore[operator]
+            read.append(len(found))
+        return found
+
+    monkeypatch.setattr(MilvusClient, "query", counted)
+    changed = corpus / CHANGED
+    changed.write_text(changed.read_text("utf-8") + "\n办公室要把督查督办作为抓落实的重要手段。\n", "utf-8")
+    for c in (config, faiss):
+        pipeline.build_index([corpus], c, embedder=KeywordEmbedder())
+    new = index_mod.load(config.index, spec=config.store_spec)
+    of_changed = sum(len(k) for c, k in zip(new.chunks, new.unit_keys) if c.file == CHANGED)
+    assert sum(read) <= of_changed < total // 5, (sum(read), of_changed, total)
+    assert answers(config) == answers(faiss)
+    read.clear()
+    (corpus / REMOVED).unlink()  # nothing to embed, nothing to read: the removed file's rows just go
+    for c in (config, faiss):
+        pipeline.build_index([corpus], c, embedder=KeywordEmbedder())
+    assert read == []
+    assert rows_in(config) == (
+        index_mod.read_manifest(config.index).units,
+        index_mod.read_manifest(config.index).chunks,
+    )
+    assert answers(config) == answers(faiss)
+
+
+def test_a_pooled_update_in_place_ends_with_the_vectors_of_faiss_updated_alike(tmp_path: Path, db: Path) -> None:
+    """Late chunking embeds a changed chunk in one pass that also makes its kept rows' vectors: they are
+    dropped, and every row the catalogue names holds what FAISS holds."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    configs = [
+        Config(index=tmp_path / name, store=store, sentence_vectors="pooled")
+        for name, store in (("index", f"milvus://{db}"), ("faiss", "index"))
+    ]
+    for c in configs:
+        pipeline.build_index([corpus], c, embedder=PoolingKeywordEmbedder())
+    changed = corpus / CHANGED
+    changed.write_text(changed.read_text("utf-8") + "\n办公室要把督查督办作为抓落实的重要手段。\n", "utf-8")
+    reports = [pipeline.build_index([corpus], c, embedder=PoolingKeywordEmbedder())[1] for c in configs]
+    assert reports[0].embedded == reports[1].embedded > 0
+    milvus, faiss = (index_mod.load(c.index, spec=c.store_spec) for c in configs)
+    assert milvus.unit_keys == faiss.unit_keys
+    np.testing.assert_allclose(milvus.store.vectors(), faiss.store.vectors(), atol=1e-6)
 
 
 def test_an_update_that_fails_or_is_killed_leaves_the_live_index_answering_as_before(
