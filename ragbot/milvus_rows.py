@@ -319,3 +319,8 @@ def lexicon() -> str:
     words = "\n".join(sorted(lexical.STOPWORDS))
     data = lexical.JARGON.read_bytes() + words.encode() + f"{lexical.FORMAT} {version('jieba')}".encode()
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def prefix(folder: Path) -> str:
+    """Collections of the index at `folder` start with this (several indexes may share one server)."""
+    return "ragbot_" + hashlib.sha256(str(folder.absolute()).encode()).hexdigest()[:10] + "_"

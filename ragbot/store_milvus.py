@@ -1,32 +1,22 @@
 """The Milvus vector store: a Milvus server or cluster (`http(s)://host:19530`), or the embedded
 engine on one file (`milvus:///path/file.db`, milvus_local.py). Needs `pip install 'ragbot[milvus]'`.
 
-An index keeps two collections, `ragbot_<folder>_<build>_u` and `…_t`, named by its manifest:
-  _u  one row per vector unit: id, dense (FLOAT_VECTOR, inner product; FLAT when the build is exact,
-      AUTOINDEX above `hnsw_threshold`), chunk (its chunk's id), file, speech, title (folded)
-  _t  one row per chunk for BM25 in the engine: ragbot's own jieba tokens under a whitespace analyzer,
-      so the engine scores the same terms as ragbot's BM25 (k1 1.5, b 0.75) (milvus_rows.py)
-Row ids are stable (derived from what the row holds, milvus_rows.py); the index folder records each
-row's (`ids.npz`), and search maps ids to rows, ignoring ids the catalogue does not know.
-An update (the same store, embedder, dimension, index kind and tokens) works in place: it inserts only
-the rows the live catalogue lacks (new and changed files) and flushes; the folder swap (index.py) makes
-the new catalogue live; then the rows it no longer has are deleted, by id. Kept rows' vectors are never
-read back (`kept`, reuse.py); `take` reads only the rows asked for. A build that fails before
-the swap deletes what it inserted. One killed at any point leaves the live index answering as before:
-the rows it left are ids the live catalogue does not know (an index opened while `_t` holds such rows,
-which shift the engine's BM25 statistics, uses ragbot's own BM25, lexical.npz, which scores the same;
-one opened before an update began sees those statistics move until the update ends), and the next
-build deletes them first. A full build (`--rebuild`; another embedder, dimension, kind or
-tokens; an index from before stable ids) writes new collections, which the folder swap switches to,
-and drops the old ones after it (Milvus Lite has no aliases); the next build sweeps a killed one's.
-Every call has a timeout: a misconfigured request otherwise retries for minutes. Errors name the
-store's location, never its token.
+An index keeps two collections named by its manifest: `…_u`, one row per vector unit (dense, chunk,
+file, speech, title), and `…_t`, one row per chunk for BM25 in the engine over ragbot's own jieba
+tokens (milvus_rows.py: schemas, rows, stable ids recorded in the folder's `ids.npz`). Search maps
+ids to rows and ignores ids the catalogue does not know. An update works in place: rows the live
+catalogue lacks are inserted and flushed, the folder swap (index.py) makes the new catalogue live,
+then rows it no longer has are deleted by id; kept rows' vectors are never read back (`kept`,
+reuse.py). A failed update deletes what it inserted; a killed one leaves only unknown ids (an index
+opened meanwhile uses ragbot's own BM25, since they shift the engine's statistics), which the next
+build deletes. A full build (`--rebuild`, another embedder, dimension, kind or tokens, an index from
+before stable ids) writes new collections, switched to by the swap, and drops the old ones after it
+(Milvus Lite has no aliases). Every call has a timeout; errors name the store, never its token.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import time
@@ -38,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 
 from .errors import IndexInvalid, RagbotError, StoreError
-from .milvus_rows import FILE, LAYOUT, Ids, Lookup, Update, chunk_rows, expression, lexicon, schemas, unit_rows
+from .milvus_rows import FILE, LAYOUT, Ids, Lookup, Update, chunk_rows, expression, lexicon, prefix, schemas, unit_rows
 from .store import Filters, StoreSpec, spec_of
 
 if TYPE_CHECKING:
@@ -97,11 +87,6 @@ def _call(spec: StoreSpec, what: str, fn: Callable[[], T]) -> T:
             f"Milvus {what} failed at {spec.shown} ({type(e).__name__}: {text[:160]}); {hint}",
             zh="向量库认证失败，请告知管理员检查 RAGBOT_MILVUS_TOKEN" if auth else StoreError.ZH,
         ) from None
-
-
-def _prefix(folder: Path) -> str:
-    """Collections of the index at `folder` start with this (several indexes may share one server)."""
-    return "ragbot_" + hashlib.sha256(str(folder.absolute()).encode()).hexdigest()[:10] + "_"
 
 
 def _total(spec: StoreSpec, client: Any, collection: str) -> int:
@@ -280,9 +265,7 @@ class MilvusBackend:
         client = _client(spec)
         self._sweep(spec, client, folder)
         live = self._live(spec, client, folder, manifest) if reuse else None
-        name = (
-            live[0] if live else _prefix(folder) + time.strftime("%Y%m%d%H%M%S") + f"{time.time_ns() % 1_000_000:06d}"
-        )
+        name = live[0] if live else prefix(folder) + time.strftime("%Y%m%d%H%M%S") + f"{time.time_ns() % 1_000_000:06d}"
         old = live[1] if live else None
         ids = Ids.of(chunks, unit_keys, old)
         keep_u, keep_t = ids.kept(old)
@@ -455,9 +438,9 @@ class MilvusBackend:
             live = read_manifest(folder).store.get("collection", "")
         except RagbotError:
             live = ""
-        prefix = _prefix(folder)
+        mine = prefix(folder)
         for c in _call(spec, "list collections", lambda: client.list_collections(timeout=TIMEOUT)):
-            if c.startswith(prefix) and c[:-2] != live:
+            if c.startswith(mine) and c[:-2] != live:
                 _call(spec, "drop", lambda c=c: client.drop_collection(c, timeout=TIMEOUT))  # type: ignore[misc]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from ragbot import api, milvus_local, pipeline, store_milvus
+from ragbot import api, milvus_local, milvus_rows, pipeline, store_milvus
 from ragbot import index as index_mod
 from ragbot.answer import Answerer
 from ragbot.config import Config
@@ -424,7 +424,7 @@ def test_a_failed_build_leaves_the_live_index_and_no_collection_behind(tmp_path:
     assert pipeline.Ragbot(config, embedder=KeywordEmbedder()).search("督查").hits
     # a build killed outright leaves its collections; the next build sweeps them
     client = store_milvus._client(config.store_spec)
-    stray = store_milvus._prefix(config.index) + "killed"
+    stray = milvus_rows.prefix(config.index) + "killed"
     client.create_collection(stray + "_u", dimension=4, timeout=10)
     client.create_collection("someone_elses", dimension=4, timeout=10)  # not ours: left alone
     pipeline.build_index([CORPUS], config, embedder=KeywordEmbedder(), rebuild=True)
