@@ -254,6 +254,17 @@ def test_real_which_three_is_answered_by_the_sentence_quoting_three_in_a_row(rea
     assert "服务发展、服务决策、服务落实" in a.sentences[0].text, a.text
 
 
+def test_real_a_fact_answer_is_one_or_two_sentences(real_bot: pipeline.Ragbot) -> None:
+    # the count of speeches, then at most one more nearly as good: not the year's other statistics
+    for q, said in (
+        ("光山县政府办一年共撰写了多少篇领导讲话和汇报材料？", "领导讲话300余件"),
+        ("陕西教育系统那次会议邀请了谁来给大家作报告？", "朱轩堂"),
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert said in a.sentences[0].text, a.text
+        assert len(a.sentences) <= 2, a.text
+
+
 def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot) -> None:
     # sentences naming some body or role (受理行政复议案件6起, 起草的综合材料…领导思维) used to answer
     answerer = Answerer(real_bot)
