@@ -179,11 +179,21 @@ def places(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _pos(word: str) -> str:
-    """jieba's part-of-speech tag of `word` when it is one word ('' otherwise)."""
-    from jieba.posseg import POSTokenizer
+_TAGGER: Any = None
 
-    tagged = list(POSTokenizer(_jieba()).cut(word))
+
+def _pos(word: str) -> str:
+    """jieba's part-of-speech tag of `word` when it is one word ('' otherwise). The tagger reads
+    jieba's whole dictionary when made (about 0.2 s), so it is made once."""
+    global _TAGGER
+    if _TAGGER is None:
+        tokenizer = _jieba()  # outside the lock, which making the tokenizer takes
+        with _TOKENIZER_LOCK:
+            if _TAGGER is None:
+                from jieba.posseg import POSTokenizer
+
+                _TAGGER = POSTokenizer(tokenizer)
+    tagged = list(_TAGGER.cut(word))
     return str(tagged[0].flag) if len(tagged) == 1 else ""
 
 
