@@ -102,8 +102,8 @@ class Writer:
                 out = f"「{inner}」"
             else:
                 out = f"「{inner}」。" if "“" in inner or "”" in inner else f"“{inner}”。"
-        elif out[-1] not in END + "”’」":
-            out += "。"
+        elif out[-1] not in END and not (out[-1] in CLOSERS and out[-2:-1] in tuple(END)):
+            out += "。"  # a cut clause, or one ending on a quotation that does not end the sentence (“…留人”。)
         prefix = f"\n{numbered}. " if numbered else ""
         self.pieces.append(prefix + out + (f"[{n}]" if n else ""))
         return True

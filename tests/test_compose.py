@@ -157,6 +157,19 @@ def test_quoted_formulations_read_cleanly() -> None:
     assert w.pieces == ["「作为党委的“参谋部”、“服务部”，干部必须有相应的素质」。[1]", "“做到说了就算、定了就干”。[2]"]
 
 
+def test_a_clause_ending_on_a_quotation_gets_its_full_stop() -> None:
+    # 真正做到“事业留人,感情留人,适当待遇留人”,让广大… cut after the quotation ran into the next sentence
+    w = Writer(None, [], "simplified")  # type: ignore[arg-type]  # say() never reads the index
+    w.say("真正做到“事业留人,感情留人,适当待遇留人”,", 1)
+    w.say("古人讲:“言当其时,一字千金。”", 2)
+    w.say("（见附件）", 3)
+    assert w.pieces == [
+        "真正做到“事业留人,感情留人,适当待遇留人”。[1]",
+        "古人讲:“言当其时,一字千金。”[2]",
+        "（见附件）。[3]",
+    ]
+
+
 # ------------------------------------------------------------------ the seed corpus, the real model
 def test_real_qualities_question_gets_the_four_points(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("办公室主任应该具备哪些素质？")
