@@ -6,7 +6,7 @@
   counted / enumerates    the noun a "which N aspects" question counts in (方面, 种…); whether a text
                           names several things and counts them in it (…、…、…四个方面)
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
-  SCAFFOLD                how a question asks (讲话, 提出, 哪几, 具体做法…): words that weigh nothing
+  SCAFFOLD / scaffolding  how a question asks (讲话, 提出, 哪几, 具体做法…): words that weigh nothing
   anchors(question)       the phrases it quotes, as patterns (X or 某 for anything): where the answer is said
   numbers(text, units)    whether it states a number (Arabic or Chinese: 一百五十升, 两个工作日, 百分之十),
                           in the units a quantity question asks about (unit_asked: one it names,
@@ -91,6 +91,18 @@ SCAFFOLD = frozenset(
         "着手",
     ]
 )
+_AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)")  # 写了多少篇领导讲话: the thing asked about, not how it asks
+
+
+def scaffolding(question: str) -> frozenset[str]:
+    """The question's scaffolding words: SCAFFOLD, less one the question uses as a thing it asks about.
+
+    >>> "讲话" in scaffolding("讲话提出了哪几条？"), "讲话" in scaffolding("一年写了多少篇领导讲话？")
+    (True, False)
+    """
+    return SCAFFOLD - {m.group(1) for m in _AS_CONTENT.finditer(fold(question))}
+
+
 _ROLE = re.compile(r"办公室|办公厅|部门|单位|领导|主任|秘书长|书记|厅|局|委|处|科|组|中心|政府|党委|机关|本人|负责人")
 _TIME = re.compile(
     r"[0-9０-９一二三四五六七八九十两]+(?:个)?(?:年|月|日|天|小时|周|工作日)|以前|之前|以内|当天|当日|及时|第一时间|每[年月周天季]"

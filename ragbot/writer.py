@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, SCAFFOLD, TYPED, acts, anchors, coverage, numbers, states
+from .asks import ANY, TYPED, acts, anchors, coverage, numbers, scaffolding, states
 from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
@@ -132,10 +132,11 @@ def _widen(text: str, start: int, end: int, limit: int = 240) -> tuple[int, int]
 
 def term_weights(index: Index, question: str) -> dict[str, float]:
     """The question's words by IDF, without its scaffolding (讲话提出了哪几条: how it asks, not what about)."""
+    scaffold = scaffolding(question)
     return {
         t: index.bm25.idf(t)
         for t in dict.fromkeys(tokenize(question))
-        if t not in SCAFFOLD and (len(t) >= 2 or index.bm25.idf(t) > 3)
+        if t not in scaffold and (len(t) >= 2 or index.bm25.idf(t) > 3)
     }
 
 
