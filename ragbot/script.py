@@ -48,13 +48,23 @@ def fold(text: str) -> str:
     return out
 
 
+_SENTENCES = re.compile(r"[^。！？!?\n]*[。！？!?\n]*")
+
+
 def to_traditional(text: str) -> str:
-    """Traditional form of `text`, for answering a Traditional asker.
+    """Traditional form of `text`, for answering a Traditional asker. A sentence that already is
+    Traditional (a Traditional speech's own words) stays as it is: converting it again would read
+    its 云 (詩云, "the poem says") as the Simplified form of 雲 ("cloud").
 
     >>> to_traditional("头发和发展")
     '頭髮和發展'
+    >>> to_traditional("賈島詩云“二句三年得,一吟雙淚流”。头发和发展")
+    '賈島詩云“二句三年得,一吟雙淚流”。頭髮和發展'
     """
-    return str(_converter("s2tw").convert(text))
+    return "".join(
+        part if detect_script(part) == "traditional" else str(_converter("s2tw").convert(part))
+        for part in _SENTENCES.findall(text)
+    )
 
 
 # Taiwan words (in Simplified characters) that OpenCC leaves and mainland text does not use, with

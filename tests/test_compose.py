@@ -380,6 +380,12 @@ def test_real_which_aspects_is_answered_by_the_sentence_that_names_them(real_bot
     assert not a.text.startswith("讲话对此提出"), a.text
 
 
+def test_real_traditional_answer_keeps_the_traditional_speechs_own_characters(real_bot: pipeline.Ragbot) -> None:
+    # converting the Traditional file's 賈島詩云 "to Traditional" again made it 詩雲 ("cloud")
+    a = Answerer(real_bot).ask("講話裡引了哪位唐代詩人的句子，來形容琢磨字句有多辛苦？")
+    assert "賈島詩云" in a.text, a.text
+
+
 def test_real_a_quoted_saying_is_quoted_to_its_closing_mark(real_bot: pipeline.Ragbot) -> None:
     # “夫霸王之所始也,以人為本。本理則國固。”: two sentences, one saying, one claim
     a = Answerer(real_bot).ask("管仲关于以人为本的那句话，原话是怎么说的？")
