@@ -384,6 +384,10 @@ def test_real_traditional_answer_keeps_the_traditional_speechs_own_characters(re
     # converting the Traditional file's 賈島詩云 "to Traditional" again made it 詩雲 ("cloud")
     a = Answerer(real_bot).ask("講話裡引了哪位唐代詩人的句子，來形容琢磨字句有多辛苦？")
     assert "賈島詩云" in a.text, a.text
+    # 哪位 asks for an office role or body only when what follows is one: a poet is named, not refused
+    poet = Answerer(real_bot).ask("講話引用了哪位古代詩人的兩句詩，來說明推敲文字要下苦功？")
+    assert not poet.refused
+    assert "賈島" in poet.text, poet.text
 
 
 def test_real_a_quoted_saying_is_quoted_to_its_closing_mark(real_bot: pipeline.Ragbot) -> None:
