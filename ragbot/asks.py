@@ -27,7 +27,8 @@ WORDING = re.compile(
     r"说法|提法|表述|怎么说|怎样说|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字|口号"
 )
 QUANTITY = re.compile(
-    r"多少|几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|多长|多久|第几|哪几|多大|百分之|比例|几成"
+    r"多少|几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|多长|多久|第几|哪几|百分之|比例|几成"
+    r"|(?:幅|率|比重|面积|金额|数额|规模|年龄)多大|多大(?:比例|比重|幅度|面积|金额|数额|年纪)"  # not 场面要搞多大
 )
 LIMIT = re.compile(r"最多|最少|至少|不少于|不超过|不得超过|上限|下限")  # 每天最多发几条: a number, not a list
 # how a number is worked out (怎么计算, 按什么公式, 怎么打分, 按什么标准发): answered only by a sentence stating one
@@ -126,6 +127,8 @@ def kind(question: str) -> str:
     ['list', 'list', 'quantity']
     >>> [kind(q) for q in ("需要哪位领导审批？", "讲话引用了哪位古代诗人的两句诗？")]  # a poet is no office role
     ['who', 'fact']
+    >>> [kind(q) for q in ("增幅多大？", "拿出多大比例用于考核？", "能不能到交界处迎接？场面要搞多大？")]
+    ['quantity', 'quantity', 'fact']
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     if WORDING.search(q):

@@ -390,6 +390,13 @@ def test_real_traditional_answer_keeps_the_traditional_speechs_own_characters(re
     assert "賈島" in poet.text, poet.text
 
 
+def test_real_how_grand_is_no_number_asked(real_bot: pipeline.Ragbot) -> None:
+    # 场面要搞多大 asks how grand, not a number: quantity typing refused the rule the speech states
+    a = Answerer(real_bot).ask("市里领导到我们镇上来看看，我们能不能派人到镇子交界的地方去等着迎接？场面要搞多大？")
+    assert not a.refused
+    assert "不准在边界迎候" in a.sentences[0].text, a.text
+
+
 def test_real_a_quoted_saying_is_quoted_to_its_closing_mark(real_bot: pipeline.Ragbot) -> None:
     # “夫霸王之所始也,以人為本。本理則國固。”: two sentences, one saying, one claim
     a = Answerer(real_bot).ask("管仲关于以人为本的那句话，原话是怎么说的？")
