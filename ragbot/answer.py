@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .asks import TYPED, WORDING, action_asked, classes_asked, defined_term, divides, kind, numbers, states, unit_asked
+from .asks import TYPED, WORDING, action_asked, classes_asked, divides, kind, numbers, states, unit_asked
 from .compose import compose, term_usage
 from .generate import (
     Candidate,
@@ -36,7 +36,8 @@ from .generate import (
     condense_messages,
     make_generator,
 )
-from .lexical import places, tokenize
+from .lexical import places, tokenize, unknown_quotes
+from .quotes import defined_term
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, to_script
 from .store import Filters
@@ -173,8 +174,8 @@ class Answerer:
         retrieved_at = time.perf_counter()
         cands = candidates(index, hits, qvec, tokens)
         best, quantity = weigh(q, cands, hits, tokens)  # thresholds calibrated by eval/calibrate.py
-        if any(index.bm25.df(p) == 0 for p in places(q)):  # 浙江省那次会议: a place no speech names
-            best = 0.0
+        if any(index.bm25.df(p) == 0 for p in places(q)) or unknown_quotes(q, index.bm25.df):
+            best = 0.0  # 浙江省那次会议, 「三审三校」: a place or formulation no speech names
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold

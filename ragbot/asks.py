@@ -7,7 +7,6 @@
                           names several things and counts them in it (…、…、…四个方面)
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
   SCAFFOLD / scaffolding  how a question asks (讲话, 提出, 哪几, 具体做法…): words that weigh nothing
-  anchors(question)       the phrases it quotes, as patterns (X or 某 for anything): where the answer is said
   numbers(text, units)    whether it states a number (Arabic or Chinese: 一百五十升, 两个工作日, 百分之十),
                           in the units a quantity question asks about (unit_asked: one it names,
                           a length of time for 多长时间, money for 经费…多少)
@@ -21,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .quotes import QUOTE
 from .script import fold
 
 WORDING = re.compile(
@@ -347,7 +347,7 @@ def named_in_a_row(text: str) -> int:
     >>> named_in_a_row("做好“服务发展、服务决策、服务落实”的三服务工作"), named_in_a_row("涵盖了政治建设、思想建设、业务建设")
     (3, 0)
     """
-    quoted = _QUOTE.findall(fold(text))
+    quoted = QUOTE.findall(fold(text))
     return max(
         (q.count("、") + 1 for q in quoted if re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+", q)),
         default=0,
@@ -360,8 +360,8 @@ def formulations(text: str, question: str) -> int:
     >>> formulations("“五个坚持”，“坚持绝对忠诚”是灵魂，“坚持大局意识”是前提", "「五个坚持」是哪五个？")
     2
     """
-    asked = set(_QUOTE.findall(fold(question)))
-    return len({m for m in _QUOTE.findall(fold(text)) if m not in asked})
+    asked = set(QUOTE.findall(fold(question)))
+    return len({m for m in QUOTE.findall(fold(text)) if m not in asked})
 
 
 def enumerates(text: str, noun: str) -> bool:
@@ -410,41 +410,3 @@ def coverage(text: str, weights: dict[str, float]) -> float:
         if whole:
             got += weights[t] * sum(weights[p] for p in parts if p in folded) / whole
     return round(got / total, 3)
-
-
-_QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,30})[”」』\"’]")
-_WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
-ANY = ".{1,4}"  # what a wildcard in a quoted phrase stands for
-
-
-def anchors(question: str) -> list[re.Pattern[str]]:
-    """The phrases a question quotes (「三服务」, “X中求快”: X stands for anything), as patterns over
-    folded text: the speeches' own words the answer must sit next to.
-
-    >>> [p.pattern for p in anchors("讲话里“X中求快”的说法有哪些？「三服務」指什么？")]
-    ['.{1,4}中求快', '三服务']
-    """
-    out = []
-    for m in _QUOTE.finditer(fold(question)):
-        parts = [re.escape(p) for p in _WILDCARD.split(m.group(1).strip())]
-        pattern = ANY.join(parts)
-        if sum(len(p) for p in _WILDCARD.split(m.group(1))) >= 3:  # 「转变」 alone is any sentence
-            out.append(re.compile(pattern))
-    return out
-
-
-# "what does X mean": the term asked about, quoted or not (上情下达是什么意思？, “三服务”指的是什么？)
-_MEANS = re.compile(
-    r"^(?:请问)?[“\"「『]?([\u4e00-\u9fff]{2,12}?)[”\"」』]?(?:这个词|这个说法|这一说法|一词|这句话)?"
-    r"(?:是什么意思|是指什么|指的是什么|指什么|什么意思|的意思是什么|的含义是什么|是啥意思|怎么理解|如何理解)[？?。]?$"
-)
-
-
-def defined_term(question: str) -> str:
-    """The term a "what does X mean" question asks about (folded), or "".
-
-    >>> defined_term("上情下达是什么意思？"), defined_term("“三服務”指的是什么？"), defined_term("督查怎么做？")
-    ('上情下达', '三服务', '')
-    """
-    m = _MEANS.match(fold(question).strip())
-    return m.group(1) if m else ""

@@ -32,7 +32,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .asks import (
-    ANY,
     action_asked,
     counted,
     coverage,
@@ -49,6 +48,7 @@ from .asks import (
 )
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
+from .quotes import ANY
 from .script import fold, to_script
 from .structure import CLAUSE, TRIM, Enumeration, Item, cut, enumerations, han_count, marker, padding, sentence_spans
 from .types import Answer, Hit, Script

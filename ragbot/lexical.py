@@ -18,12 +18,13 @@ import re
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from .quotes import quoted
 from .script import fold
 
 JARGON = Path(__file__).parent / "data" / "jargon.txt"
@@ -177,6 +178,23 @@ def places(text: str) -> list[str]:
         elif stem and _pos(stem) == "ns":
             found.append(stem)
     return list(dict.fromkeys(found))
+
+
+def unknown_quotes(question: str, df: Callable[[str], int]) -> list[str]:
+    """The formulations a question quotes that no speech uses: half or more of a quoted phrase's words
+    (two characters or more) occur in no speech (`df` 0). Measured on eval/questions.jsonl: three
+    unanswerable questions quote such a phrase (「三审三校」, 「黄金时间」, “最多跑一次”), no answerable one
+    (its quotes, even paraphrased, share most words with the speeches: 「四个一流」).
+
+    >>> unknown_quotes("有没有「三審三校」的规定？「四个一流」呢？", {"四个": 3, "一流": 2}.get)
+    ['三审三校']
+    """
+    out = []
+    for phrase in quoted(question):
+        words = [w for w in dict.fromkeys(tokenize(phrase)) if len(w) >= 2]
+        if words and 2 * sum(not df(w) for w in words) >= len(words):
+            out.append(phrase)
+    return out
 
 
 _TAGGER: Any = None

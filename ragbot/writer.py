@@ -20,10 +20,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import ANY, TYPED, acts, anchors, coverage, numbers, scaffolding, states
+from .asks import TYPED, acts, coverage, numbers, scaffolding, states
 from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
+from .quotes import ANY, anchors
 from .script import fold, to_script
 from .structure import CLAUSE, CLOSERS, TRIM, cut, han_count, marker, padding, sentence_spans
 from .types import Hit, Script

@@ -299,6 +299,10 @@ def test_real_a_place_no_speech_names_is_refused(real_bot: pipeline.Ragbot) -> N
     named = answerer.ask("天门市委办一年办理了多少件领导批示件？")  # 天门 is in the speeches
     assert not named.refused
     assert "299件" in named.sentences[0].text, named.text
+    # a formulation no speech uses: 三审三校 (the rest matches the 淇县 proofreading passage)
+    assert answerer.ask("辦公室校對公文有沒有「三審三校」的規定？具體怎麼操作？").refused
+    known = answerer.ask("「五個堅持」具體是哪五個？")  # quoted and in the speeches: answered
+    assert not known.refused
 
 
 def test_real_who_question_leads_with_the_one_who_did_it(real_bot: pipeline.Ragbot) -> None:

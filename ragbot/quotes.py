@@ -1,0 +1,62 @@
+"""What a question quotes: the speeches' own words it names, which the answer must sit next to.
+
+  anchors(question)       the phrases it quotes, as patterns (X or 某 for anything): where the answer is said
+  quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more)
+  defined_term(question)  the term a "what does X mean" question asks about (上情下达是什么意思？)
+
+Pure functions on text; what a question asks for is asks.py, whether the speeches use a quoted
+phrase is lexical.unknown_quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .script import fold
+
+QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,30})[”」』\"’]")
+_WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
+ANY = ".{1,4}"  # what a wildcard in a quoted phrase stands for
+
+
+def anchors(question: str) -> list[re.Pattern[str]]:
+    """The phrases a question quotes (「三服务」, “X中求快”: X stands for anything), as patterns over
+    folded text: the speeches' own words the answer must sit next to.
+
+    >>> [p.pattern for p in anchors("讲话里“X中求快”的说法有哪些？「三服務」指什么？")]
+    ['.{1,4}中求快', '三服务']
+    """
+    out = []
+    for m in QUOTE.finditer(fold(question)):
+        parts = [re.escape(p) for p in _WILDCARD.split(m.group(1).strip())]
+        pattern = ANY.join(parts)
+        if sum(len(p) for p in _WILDCARD.split(m.group(1))) >= 3:  # 「转变」 alone is any sentence
+            out.append(re.compile(pattern))
+    return out
+
+
+def quoted(question: str) -> list[str]:
+    """The formulations a question quotes as they are (folded; three characters or more, no wildcard).
+
+    >>> quoted("有没有「三審三校」的规定？“X中求快”呢？“转变”呢？")
+    ['三审三校']
+    """
+    found = [m.group(1).strip() for m in QUOTE.finditer(fold(question))]
+    return [q for q in found if len(q) >= 3 and not _WILDCARD.search(q)]
+
+
+# "what does X mean": the term asked about, quoted or not (上情下达是什么意思？, “三服务”指的是什么？)
+_MEANS = re.compile(
+    r"^(?:请问)?[“\"「『]?([\u4e00-\u9fff]{2,12}?)[”\"」』]?(?:这个词|这个说法|这一说法|一词|这句话)?"
+    r"(?:是什么意思|是指什么|指的是什么|指什么|什么意思|的意思是什么|的含义是什么|是啥意思|怎么理解|如何理解)[？?。]?$"
+)
+
+
+def defined_term(question: str) -> str:
+    """The term a "what does X mean" question asks about (folded), or "".
+
+    >>> defined_term("上情下达是什么意思？"), defined_term("“三服務”指的是什么？"), defined_term("督查怎么做？")
+    ('上情下达', '三服务', '')
+    """
+    m = _MEANS.match(fold(question).strip())
+    return m.group(1) if m else ""
