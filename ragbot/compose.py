@@ -49,7 +49,7 @@ from .asks import (
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .quotes import ANY
-from .script import fold, to_script
+from .script import detect_script, fold, shown, to_script
 from .structure import CLAUSE, TRIM, Enumeration, Item, cut, enumerations, han_count, marker, padding, sentence_spans
 from .types import Answer, Hit, Script
 from .writer import (
@@ -360,7 +360,7 @@ def term_usage(term: str, hits: Sequence[Hit], script: Script, most: int = 3) ->
         folded = fold(h.text)
         for a, b in sentence_spans(h.text):
             if term in folded[a:b] and han_count(h.text[a:b]) >= 6:
-                said.append(to_script(h.text[a:b].strip(), script) + f"[{n}]")
+                said.append(shown(h.text[a:b].strip(), detect_script(h.text), script) + f"[{n}]")
                 break
         if len(said) == most:
             break

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from .cite import claim
 from .phrases import PhraseResult
-from .script import fold, to_script, to_simplified, to_traditional
+from .script import detect_script, fold, shown, to_script, to_simplified
 from .types import Answer, BuildReport, Chunk, FileReport, Hit, Progress, SearchResult, Speech
 
 if TYPE_CHECKING:
@@ -59,13 +59,12 @@ CLOSEST_LABEL = "最接近的段落（未能确认回答了这个问题，供参
 SYSTEM_FONTS = ["system-ui", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "sans-serif"]
 
 
-def _show(text: str, display: str, asked: str) -> str:
-    """`text` in the display script: as asked (already so), mainland Simplified (words too: 程式 -> 程序), or Traditional."""
-    if display == "简体":
-        return to_simplified(text)
-    if display == "繁體":
-        return to_traditional(text)
-    return text
+def _show(text: str, display: str, source: str = "") -> str:
+    """`text` in the display script: as it is (按提问), mainland Simplified (words too: 程式 -> 程序), or
+    Traditional; text already in that script (`source`, else as detected) stays as it is (`script.shown`)."""
+    if display not in ("简体", "繁體"):
+        return text
+    return shown(text, source or detect_script(text), "simplified" if display == "简体" else "traditional")
 
 
 POINT = re.compile(r"^\s*[0-9]{1,2}[.、．]\s")  # a sentence that starts a numbered point starts a line
@@ -136,8 +135,8 @@ def render_answer(a: Answer, display: str = DISPLAY[0], context: Callable[[Hit],
             (i, h.title, h.file, h.headings, h.text, [], " nomatch", h) for i, h in enumerate(a.hits[:CLOSEST], start=1)
         ]
     for n, title, file, headings, text, quoted, cls, hit in blocks:
-        shown = _show(text, display, "") if display != DISPLAY[0] else text
-        body = _highlight(shown, quoted, display)
+        visible = _show(text, display, "") if display != DISPLAY[0] else text
+        body = _highlight(visible, quoted, display)
         where = " › ".join(esc(h) for h in headings)
         around = ""
         if context is not None and hit is not None:

@@ -48,23 +48,13 @@ def fold(text: str) -> str:
     return out
 
 
-_SENTENCES = re.compile(r"[^。！？!?\n]*[。！？!?\n]*")
-
-
 def to_traditional(text: str) -> str:
-    """Traditional form of `text`, for answering a Traditional asker. A sentence that already is
-    Traditional (a Traditional speech's own words) stays as it is: converting it again would read
-    its 云 (詩云, "the poem says") as the Simplified form of 雲 ("cloud").
+    """Traditional form of `text`, for answering a Traditional asker.
 
     >>> to_traditional("头发和发展")
     '頭髮和發展'
-    >>> to_traditional("賈島詩云“二句三年得,一吟雙淚流”。头发和发展")
-    '賈島詩云“二句三年得,一吟雙淚流”。頭髮和發展'
     """
-    return "".join(
-        part if detect_script(part) == "traditional" else str(_converter("s2tw").convert(part))
-        for part in _SENTENCES.findall(text)
-    )
+    return str(_converter("s2tw").convert(text))
 
 
 # Taiwan words (in Simplified characters) that OpenCC leaves and mainland text does not use, with
@@ -114,6 +104,18 @@ def to_simplified(text: str) -> str:
     marked = "".join(parts) + text[last:]
     config = "tw2s" if detect_script(text) == "traditional" else "t2s"
     return str(_converter(config).convert(marked))
+
+
+def shown(text: str, source: str, target: Script) -> str:
+    """A speech's own words (`text`, in the `source` script) for a reader of the `target` script: as they
+    are when the scripts agree, else converted (`to_script`). Converting Traditional text to Traditional
+    again reads its 云 (詩云, "the poem says") as the Simplified form of 雲 ("cloud") and its 了解 as 瞭解:
+    s2tw changes 92 of the seed corpus's 1,341 Traditional sentences.
+
+    >>> shown("賈島詩云“二句三年得”", "traditional", "traditional"), shown("头发", "simplified", "traditional")
+    ('賈島詩云“二句三年得”', '頭髮')
+    """
+    return text if source == target else to_script(text, target)
 
 
 def to_script(text: str, script: Script) -> str:

@@ -40,7 +40,7 @@ from . import __version__
 from .errors import ExportError, RagbotError, why_zh
 from .phrases import PhraseResult
 from .render import CLOSEST, CLOSEST_LABEL, DISPLAY, POINT, kwic
-from .script import detect_script, to_script
+from .script import detect_script, shown, to_script
 from .types import Answer, Script
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def conversation_docx(
     lang = script or answers[0].script
 
     def show(text: str) -> str:
-        return text if script is None else to_script(text, script)
+        return text if script is None else shown(text, detect_script(text), script)  # 詩云 stays
 
     meta = f"ragbot {__version__} · {when:%Y-%m-%d %H:%M} · 共 {len(answers)} 问"
     doc = _document(lang, _say("问答记录", lang), _say(meta, lang), when)
@@ -264,7 +264,7 @@ def phrases_docx(
     lang = script or detect_script(result.query)
 
     def show(text: str) -> str:
-        return text if script is None else to_script(text, script)
+        return text if script is None else shown(text, detect_script(text), script)  # 詩云 stays
 
     meta = f"ragbot {__version__} · {when:%Y-%m-%d %H:%M}"
     doc = _document(lang, _say("范文用语", lang), meta, when)

@@ -25,7 +25,7 @@ from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
 from .quotes import ANY, anchors
-from .script import fold, to_script
+from .script import detect_script, fold, shown, to_script
 from .structure import CLAUSE, CLOSERS, TRIM, cut, han_count, marker, padding, sentence_spans
 from .types import Hit, Script
 
@@ -96,7 +96,7 @@ class Writer:
         if not body or self.repeats(body):
             return False
         self.grams.append(bigrams(body))
-        out = to_script(body, self.script)
+        out = shown(body, self._source(n, body), self.script)
         if self.quote:
             inner = out.rstrip(END)  # a formulation that quotes itself goes in 「」, its own “” untouched
             if inner.endswith(("。”", "！”", "？”")):  # ends with the end of a quotation: 「…本理则国固。”」
@@ -108,6 +108,13 @@ class Writer:
         prefix = f"\n{numbered}. " if numbered else ""
         self.pieces.append(prefix + out + (f"[{n}]" if n else ""))
         return True
+
+    def _source(self, n: int | None, text: str) -> str:
+        """The script of the speech excerpt `n` is from (as detected in `text` when there is none)."""
+        if n and n <= len(self.excerpts) and self.index is not None:
+            h = self.excerpts[n - 1]
+            return self.index.speeches[(h.file, h.speech)].script
+        return detect_script(text)
 
     def lead(self, words: str) -> None:
         self.pieces.append(to_script(words, self.script))

@@ -14,6 +14,7 @@ from ragbot.answer import Answerer
 from ragbot.asks import kind, numbers
 from ragbot.config import Config
 from ragbot.evaluate import padding_rate
+from ragbot.render import render_answer
 from ragbot.script import detect_script
 from ragbot.structure import cut, enumerations, han_count, padding
 from ragbot.types import Answer
@@ -388,6 +389,10 @@ def test_real_traditional_answer_keeps_the_traditional_speechs_own_characters(re
     # converting the Traditional file's 賈島詩云 "to Traditional" again made it 詩雲 ("cloud")
     a = Answerer(real_bot).ask("講話裡引了哪位唐代詩人的句子，來形容琢磨字句有多辛苦？")
     assert "賈島詩云" in a.text, a.text
+    traditional, simplified = render_answer(a, "繁體"), render_answer(a, "简体")  # the display switch, excerpts too
+    assert "詩雲" not in traditional
+    assert "詩云" in traditional
+    assert "贾岛诗云" in simplified
     # 哪位 asks for an office role or body only when what follows is one: a poet is named, not refused
     poet = Answerer(real_bot).ask("講話引用了哪位古代詩人的兩句詩，來說明推敲文字要下苦功？")
     assert not poet.refused
