@@ -206,13 +206,23 @@ def longest_run(a: str, b: str) -> int:
 
 def carries(text: str, quotes: Sequence[str], share: float = 0.8) -> bool:
     """Whether `text` itself states a gold quote: at least `share` of the quote's characters as one run
-    (folded, markers, punctuation and spaces ignored).
+    (folded, markers, punctuation and spaces ignored; a list marker opening the quote, 一是 or 第一, is
+    numbering, which carries no claim: the answer numbers its points itself).
 
     >>> carries("讲话提出：做到件件有着落、事事有回音。[1]", ["做到件件有着落，事事有回音"]), carries("要做好督查。", ["件件有着落"])
     (True, False)
+    >>> carries("1. 要强化政治意识。[1]", ["一是要强化政治意识"])
+    True
     """
+    from .structure import marker
+
     t = _content(text)
-    return any((q := _content(quote)) and longest_run(t, q) >= share * len(q) for quote in quotes)
+    for quote in quotes:
+        m = marker(quote)
+        q = _content(quote[m.length :] if m else quote)
+        if q and longest_run(t, q) >= share * len(q):
+            return True
+    return False
 
 
 def answer_sentences(answer: str) -> list[str]:
