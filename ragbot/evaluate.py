@@ -263,6 +263,7 @@ METRICS = {  # key: (label, applies to)
     "precision": ("citation precision", "answered"),
     "unsupported": ("unsupported sentences", "answered"),
     "in_script": ("in the asker's script", "all"),
+    "twin": ("same top-k in the other script", "all"),
     "rouge": ("ROUGE-L F", "answered"),
     "carries": ("answer carries the evidence", "answered"),
     "first": ("first sentence carries it (fact)", "answered"),
@@ -292,6 +293,7 @@ def score(q: Question, o: Outcome, k: int = 5) -> dict[str, float | None]:
             ndcg=ndcg_at(ex, quotes, 10),
             budget=hit_within(ex, quotes, 1500),
         )
+    out["twin"] = o.twin
     if o.answered:
         out["in_script"] = float(detect_script(o.answer) == q.script or not o.answer.strip())
         if not q.answerable:

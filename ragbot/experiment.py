@@ -25,6 +25,7 @@ from .config import Config
 from .embed import Embedder
 from .errors import ConfigError
 from .evaluate import Question
+from .script import to_simplified, to_traditional
 from .types import Outcome
 
 Progress = Callable[[str], None]
@@ -201,10 +202,12 @@ def load_baselines(path: Path) -> dict[str, BaselineMaker]:
     return dict(module.BASELINES)
 
 
-def _ragbot_outcomes(q: Question, bot: pipeline.Ragbot, answerer: Answerer, name: str) -> Outcome:
+def _ragbot_outcomes(q: Question, bot: pipeline.Ragbot, answerer: Answerer, name: str, k: int = 5) -> Outcome:
     t = time.perf_counter()
     result = bot.search(q.question, k=10)
     search_ms = (time.perf_counter() - t) * 1000
+    other = to_simplified(q.question) if q.script == "traditional" else to_traditional(q.question)
+    twin = {h.chunk_ids for h in bot.search(other, k=10).hits[:k]} == {h.chunk_ids for h in result.hits[:k]}
     t = time.perf_counter()
     a = answerer.ask(q.question)
     ask_ms = (time.perf_counter() - t) * 1000
@@ -223,6 +226,7 @@ def _ragbot_outcomes(q: Question, bot: pipeline.Ragbot, answerer: Answerer, name
         script=a.script,
         ask_ms=ask_ms,
         notice=a.notice,
+        twin=float(twin),
     )
 
 
@@ -297,7 +301,7 @@ def run(
             if questions:
                 answerer.ask(questions[0].question)  # warm up (jieba, sentence rows, a local LLM)
             for q in questions:
-                outcomes.append(_ragbot_outcomes(q, bot, answerer, v.name))
+                outcomes.append(_ragbot_outcomes(q, bot, answerer, v.name, k))
             runs.append(VariantRun(v, "ran", build_s, len(bot.index.chunks), v.overrides))
         finally:
             if tmp is not None:

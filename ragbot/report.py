@@ -40,6 +40,7 @@ LABELS: dict[str, tuple[str, str]] = {  # figure: (its name in the report, short
     "precision": ("引用精确率", "引用精确"),
     "unsupported": ("无依据句占比", "无依据句"),
     "in_script": ("答案与提问繁简一致", "繁简一致"),
+    "twin": ("换成另一字体提问，前{k}段落不变", "繁简同检索"),
     "rouge": ("与参考答案的重合度 (ROUGE-L F)", "ROUGE-L"),
     "carries": ("答案本身含证据原文", "含证据"),
     "first": ("首句含证据（事实题）", "首句含证据"),
@@ -75,6 +76,7 @@ GOALS: tuple[tuple[str, Callable[[float], bool], str], ...] = (  # key, test, ta
     ("length", lambda v: v <= 220, "≤ 220"),
     ("unsupported", lambda v: v == 0, "0"),
     ("in_script", lambda v: v >= 1.0, "1.00"),
+    ("twin", lambda v: v >= 0.95, "≥ 0.95"),
     ("ask_p95", lambda v: v < 150, "< 150"),
 )
 TABLE_KEYS = (
@@ -89,6 +91,7 @@ TABLE_KEYS = (
     "precision",
     "unsupported",
     "in_script",
+    "twin",
     "rouge",
     "carries",
     "first",

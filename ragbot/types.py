@@ -291,3 +291,4 @@ class Outcome:
     script: str = ""  # script the answer is written in
     ask_ms: float = 0.0
     notice: str = ""  # e.g. the LLM failed and the extractive answer stood in
+    twin: float | None = None  # 1.0 when the question in the other script retrieves the same top-k excerpts

@@ -11,16 +11,18 @@ import re
 import shutil
 import tempfile
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from ragbot import charts, cli, experiment, render, report
+from ragbot import charts, cli, experiment, pipeline, render, report
+from ragbot.answer import Answerer
 from ragbot.config import Config
 from ragbot.embed import Embedder
 from ragbot.errors import ConfigError
 from ragbot.evaluate import METRICS, SPLITS, TYPES, Gold, Question, load_questions, score
-from ragbot.types import Outcome
+from ragbot.types import Outcome, SearchResult
 
 from .helpers import CORPUS, ROOT, KeywordEmbedder, need
 
@@ -143,6 +145,24 @@ def test_run_side_by_side_and_the_report(small: Config, tmp_path: Path, monkeypa
     table = report.side_by_side(run)
     assert table.splitlines()[0].startswith("configuration")
     assert "not run: hybrid-rerank" in table
+
+
+def test_the_same_question_in_the_other_script_is_searched_too(small: Config) -> None:
+    # a search that finds nothing for the Traditional twin: the twin figure says so
+    bot = pipeline.Ragbot(small.with_overrides(mode="hybrid"), embedder=KeywordEmbedder())
+    pipeline.build_index([small.corpus], small, embedder=KeywordEmbedder())
+    answerer = Answerer(bot)
+    q = QUESTIONS[0]  # 督查工作怎么抓？
+    assert experiment._ragbot_outcomes(q, bot, answerer, "hybrid").twin == 1.0
+    real = bot.search
+
+    def by_script(query: str, k: int = 10) -> SearchResult:
+        found = real(query, k=k)
+        return replace(found, hits=()) if query == "督查工作怎麼抓？" else found
+
+    bot.search = by_script  # type: ignore[method-assign]
+    assert experiment._ragbot_outcomes(q, bot, answerer, "hybrid", k=1).twin == 0.0
+    assert score(q, experiment._ragbot_outcomes(q, bot, answerer, "hybrid", k=1))["twin"] == 0.0
 
 
 def test_report_escapes_what_questions_and_speeches_hold(small: Config, tmp_path: Path) -> None:
