@@ -159,7 +159,9 @@ def states(text: str, wanted: str) -> bool:
     return bool(pattern.search(t)) if pattern else False
 
 
-_WHO_DOES = re.compile(r"(?:谁|哪位(?:领导|同志)?|哪个部门|哪个单位)(?:来|负责|亲自)?([\u4e00-\u9fff]{2})")
+_WHO_DOES = re.compile(
+    r"(?:谁|哪位(?:领导|同志)?|哪个部门|哪个单位)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?([\u4e00-\u9fff]{2})"
+)  # 谁对谁负责: 负责
 _NAMED = (
     r"(?:[\u4e00-\u9fff]{2,3}(?:同志|主任|书记|社长|秘书长|局长|厅长|省长|市长|县长|部长|处长|主席)|[\u4e00-\u9fff]{1,4}办|"
     + _ROLE.pattern
@@ -172,6 +174,8 @@ def action_asked(question: str) -> str:
 
     >>> action_asked("是谁传达了会议精神？"), action_asked("会议纪要由谁签发？"), action_asked("谁？")
     ('传达', '签发', '')
+    >>> action_asked("逐级负责，具体是一层层谁对谁负责？")
+    '负责'
     """
     m = _WHO_DOES.search(fold(question))
     return m.group(1) if m else ""
