@@ -3,7 +3,8 @@
 A FastAPI app whose outermost layer is `guard.Guard` (host, origin, login, throttling, cookie,
 upload size), then Starlette's CORSMiddleware granting cross-origin access to the operator's
 `allowed_origins` only (its presence also switches off Gradio's own CORS layer, which would echo
-any origin with credentials), then the Gradio app (ui.py) mounted at `/`. Gradio's temporary
+any origin with credentials), then the Gradio app (ui.py) mounted at `/`, its event stream served by
+events.py (it stays open a few seconds after the last event, so a click made then is delivered). Gradio's temporary
 files live in `<data>/tmp/` (not a shared /tmp), which is emptied at start; uploads are bounded
 by `max_file_mb` while they stream. uvicorn serves it on a socket bound here, so a busy port is a
 one-line error. What it does not do: render pages (ui.py) or decide what a request may do (guard.py).
@@ -89,7 +90,7 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
     from starlette.middleware.cors import CORSMiddleware
     from starlette.routing import Mount
 
-    from . import api, layout, openai_api, render, ui
+    from . import api, events, layout, openai_api, render, ui
     from .guard import UPLOAD_BATCH_FILES, Guard
 
     app = ui.App(config, bot, temp=temp)  # `bot`: a session whose index the caller already loaded
@@ -123,6 +124,7 @@ def make_app(config: Config, host: str, auth: tuple[str, str] | None = None, bot
     )
     server = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, middleware=[guard, cors])
     api.install(server, app, [(openai_api.router(app), openai_api.invalid)])  # before Gradio takes every other path
+    events.install(server, demo)  # the page's event stream, in place of Gradio's (see events.py)
     theme = gr.themes.Soft(font=render.SYSTEM_FONTS, font_mono=["ui-monospace", "monospace"])
     gr.mount_gradio_app(
         server,

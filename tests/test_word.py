@@ -376,8 +376,7 @@ def page(browser: Browser, server: tuple[str, Path]) -> Iterator[Page]:
     from playwright.sync_api import expect
 
     with local_page(browser, server[0], locale="zh-CN") as pg:
-        # the app is ready once the conversation is restored and the question box enabled: a click before
-        # that went into Gradio's queue and once stayed pending there past the 60 s wait in CI
+        # the app is ready once the conversation is restored and the question box enabled
         expect(pg.locator("#question textarea")).to_be_enabled(timeout=60000)
         yield pg
 
@@ -397,11 +396,7 @@ def test_browser_exports_the_conversation_in_the_display_script(
     from playwright.sync_api import expect
 
     page.locator("#export-chat").click()
-    try:  # a click under load has twice stayed pending in Gradio's queue (see below): a user clicks again
-        expect(page.locator("#feedback-msg")).to_contain_text("还没有可以导出的对话", timeout=30000)
-    except AssertionError:
-        page.locator("#export-chat").click()
-        expect(page.locator("#feedback-msg")).to_contain_text("还没有可以导出的对话", timeout=60000)
+    expect(page.locator("#feedback-msg")).to_contain_text("还没有可以导出的对话", timeout=60000)
     expect(page.locator("#chat-docx")).to_have_count(0)
     page.locator("#question textarea").fill("怎样做好督查督办工作？")
     page.locator("#send").click()
@@ -422,15 +417,9 @@ def test_browser_exports_the_conversation_in_the_display_script(
     page.wait_for_function(  # the switch has re-rendered the chat (through Gradio's queue: slow on a busy machine)
         "() => /[導這們說]|辦/.test(document.querySelector('#chat .ragbot-answer')?.innerText ?? '')", timeout=60000
     )
+    # clicked while the switch's event may still be finishing: before events.py this click's result was
+    # sometimes never delivered (its join answered just before Gradio closed the page's event stream)
     page.locator("#export-chat").click()
-    # In one CI run under load this click never came back (the message stayed the first export's for
-    # 60 s). When no second file is written within 30 s, click again, as a user would: this test is
-    # about the export's script, and the message and the file below must still be Traditional.
-    deadline = time.monotonic() + 30
-    while len(list(exports.iterdir())) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
-    if len(list(exports.iterdir())) < 2:
-        page.locator("#export-chat").click()
     expect(page.locator("#feedback-msg")).to_contain_text("已生成 問答記錄-", timeout=60000)
     got = _texts(_download(page, "#chat-docx a[download]", tmp_path, "chat-t.docx"))
     assert got[2] == ("Heading 1", "1. 怎樣做好督查督辦工作？")
