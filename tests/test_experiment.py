@@ -147,7 +147,7 @@ def test_run_side_by_side_and_the_report(small: Config, tmp_path: Path, monkeypa
     assert "not run: hybrid-rerank" in table
 
 
-def test_the_same_question_in_the_other_script_is_searched_too(small: Config) -> None:
+def test_the_same_question_in_the_other_script_is_searched_too(small: Config, monkeypatch: pytest.MonkeyPatch) -> None:
     # a search that finds nothing for the Traditional twin: the twin figure says so
     bot = pipeline.Ragbot(small.with_overrides(mode="hybrid"), embedder=KeywordEmbedder())
     pipeline.build_index([small.corpus], small, embedder=KeywordEmbedder())
@@ -160,7 +160,7 @@ def test_the_same_question_in_the_other_script_is_searched_too(small: Config) ->
         found = real(query, k=k)
         return replace(found, hits=()) if query == "督查工作怎麼抓？" else found
 
-    bot.search = by_script  # type: ignore[method-assign]
+    monkeypatch.setattr(bot, "search", by_script)
     assert experiment._ragbot_outcomes(q, bot, answerer, "hybrid", k=1).twin == 0.0
     assert score(q, experiment._ragbot_outcomes(q, bot, answerer, "hybrid", k=1))["twin"] == 0.0
 
