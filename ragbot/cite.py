@@ -51,6 +51,8 @@ def split_sentences(text: str) -> list[str]:
     ['办公室要做好督查。[1]', '信息要快[2]。', '还要学习！']
     >>> split_sentences("管仲提出：“夫霸王之所始也，以人为本。本理则国固。”[1]谢谢。")  # a quotation is one claim
     ['管仲提出：“夫霸王之所始也，以人为本。本理则国固。”[1]', '谢谢。']
+    >>> split_sentences('按照关于"各地应列入议事日程。要提供经费"的要求。[1]')
+    ['按照关于"各地应列入议事日程。要提供经费"的要求。[1]']
     """
     out: list[str] = []
     for m in _SPLIT.finditer(text):
@@ -65,7 +67,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _open_quote(s: str) -> bool:
-    return any(s.count(a) > s.count(b) for a, b in (("“", "”"), ("「", "」"), ("『", "』")))
+    """Whether `s` opens a quotation it does not close (a straight quote: an odd number of them)."""
+    return any(s.count(a) > s.count(b) for a, b in (("“", "”"), ("「", "」"), ("『", "』"))) or s.count('"') % 2 == 1
 
 
 def markers(sentence: str) -> tuple[str, list[int]]:

@@ -281,8 +281,8 @@ def sentences(
             continue
         speech = w.index.speeches[(hit.file, hit.speech)].text
         at = speech.find(piece, max(0, c.position - len(text)))
-        if at >= 0 and wanted == "wording":
-            piece = _closed(speech, at, piece)
+        if at >= 0:  # a quotation the piece opens is closed (a wording answer quotes it, others say its clause)
+            piece = _closed(speech, at, piece, clause=wanted != "wording")
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             used += len(piece)
             top_sim = c.similarity if top is None else top_sim
@@ -315,18 +315,25 @@ def _past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, flo
     return ""
 
 
-_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
+_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
 
 
-def _closed(speech: str, at: int, piece: str, reach: int = 60) -> str:
+def _closed(speech: str, at: int, piece: str, reach: int = 60, clause: bool = False) -> str:
     """`piece` (at `at` in `speech`) carried on to the closing mark of a quotation it opens, when that
     closes within `reach` characters: a saying of two sentences («夫霸王之所始也，以人为本。本理则国固，
-    本乱则国危。») is quoted whole, not cut at its first full stop."""
+    本乱则国危。») is quoted whole, not cut at its first full stop; with `clause`, on to the end of the
+    clause the closing mark is in (按照…关于"各地应…。要为…经费"的要求). A straight quote (") opens when
+    the piece holds an odd number of them."""
     for left, right in _PAIRS:
-        if piece.count(left) > piece.count(right):
+        opens = piece.count(left) % 2 == 1 if left == right else piece.count(left) > piece.count(right)
+        if opens:
             end = speech.find(right, at + len(piece), at + len(piece) + reach)
-            if end >= 0 and left not in speech[at + len(piece) : end]:
-                return speech[at : end + 1]
+            if end >= 0 and (left == right or left not in speech[at + len(piece) : end]):
+                end += 1
+                if clause:
+                    stop = re.search(r"[，,；;。！？!?]", speech[end : end + reach])
+                    end = end + stop.start() if stop else end
+                return speech[at:end]
     return piece
 
 

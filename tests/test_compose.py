@@ -406,6 +406,13 @@ def test_real_how_grand_is_no_number_asked(real_bot: pipeline.Ragbot) -> None:
     assert "不准在边界迎候" in a.sentences[0].text, a.text
 
 
+def test_real_a_quotation_the_answer_opens_is_closed(real_bot: pipeline.Ragbot) -> None:
+    # 按照国务院办公厅关于"各地应…问题。要为…经费"的要求: the answer stopped after 问题。 with the quote open
+    a = Answerer(real_bot).ask("地方志那篇講話引用了哪個機關對地方志編纂工作的要求？具體要求政府做什麼？")
+    assert '經費"的要求' in a.text, a.text
+    assert all(s.text.count('"') % 2 == 0 for s in a.sentences), a.text
+
+
 def test_real_a_quoted_saying_is_quoted_to_its_closing_mark(real_bot: pipeline.Ragbot) -> None:
     # “夫霸王之所始也,以人為本。本理則國固。”: two sentences, one saying, one claim
     a = Answerer(real_bot).ask("管仲关于以人为本的那句话，原话是怎么说的？")
