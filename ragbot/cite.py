@@ -66,9 +66,16 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))  # opening and closing marks
+
+
+def opens(s: str, left: str, right: str) -> bool:
+    """Whether `s` opens a quotation in these marks it does not close (straight quotes: an odd number)."""
+    return s.count(left) % 2 == 1 if left == right else s.count(left) > s.count(right)
+
+
 def _open_quote(s: str) -> bool:
-    """Whether `s` opens a quotation it does not close (a straight quote: an odd number of them)."""
-    return any(s.count(a) > s.count(b) for a, b in (("“", "”"), ("「", "」"), ("『", "』"))) or s.count('"') % 2 == 1
+    return any(opens(s, a, b) for a, b in QUOTE_PAIRS)
 
 
 def markers(sentence: str) -> tuple[str, list[int]]:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .asks import TYPED, acts, coverage, numbers, scaffolding, states
-from .cite import bigrams
+from .cite import QUOTE_PAIRS, bigrams, opens
 from .generate import Candidate
 from .lexical import tokenize
 from .quotes import ANY, anchors
@@ -315,18 +315,14 @@ def _past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, flo
     return ""
 
 
-_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"), ('"', '"'))
-
-
 def _closed(speech: str, at: int, piece: str, reach: int = 60, clause: bool = False) -> str:
     """`piece` (at `at` in `speech`) carried on to the closing mark of a quotation it opens, when that
     closes within `reach` characters: a saying of two sentences («夫霸王之所始也，以人为本。本理则国固，
     本乱则国危。») is quoted whole, not cut at its first full stop; with `clause`, on to the end of the
     clause the closing mark is in (按照…关于"各地应…。要为…经费"的要求). A straight quote (") opens when
     the piece holds an odd number of them."""
-    for left, right in _PAIRS:
-        opens = piece.count(left) % 2 == 1 if left == right else piece.count(left) > piece.count(right)
-        if opens:
+    for left, right in QUOTE_PAIRS:
+        if opens(piece, left, right):
             end = speech.find(right, at + len(piece), at + len(piece) + reach)
             if end >= 0 and (left == right or left not in speech[at + len(piece) : end]):
                 end += 1
