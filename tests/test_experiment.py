@@ -348,5 +348,9 @@ def test_real_eval_with_the_peer_recipes(tmp_path: Path, default_embedder: Embed
     assert hybrid["n_hit"] == 6
     assert hybrid["refusal"] is not None
     assert lc["refusal"] is None
+    assert hybrid["n_twin"] == 8  # every question searched again in the other script, on the real model
+    assert hybrid["twin"] is not None
+    assert hybrid["twin"] >= 0.75  # one Simplified file, its questions in both scripts: folding makes them alike
+    assert lc["twin"] is None  # the peers retrieve once
     md, _ = report.write(run, tmp_path / "reports")
     assert "| langchain |" in md.read_text(encoding="utf-8")
