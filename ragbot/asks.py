@@ -181,13 +181,22 @@ def action_asked(question: str) -> str:
     return m.group(1) if m else ""
 
 
-def acts(text: str, action: str) -> bool:
-    """Whether `text` names someone (a person with a title, a body, a role) doing `action`.
+def acts(text: str, action: str) -> str:
+    """The clause of `text` in which someone (a person with a title, a body, a role) does `action`;
+    "" when none does.
 
-    >>> acts("杨红琼主任传达了会议精神", "传达"), acts("认真传达学习会议精神", "传达")
-    (True, False)
+    >>> acts("会议期间,刚才杨红琼主任传达了会议精神,大家要领会", "传达"), acts("认真传达学习会议精神", "传达")
+    ('刚才杨红琼主任传达了会议精神', '')
     """
-    return bool(action) and bool(re.search(_NAMED + "[^，。；,]{0,3}" + re.escape(action), fold(text)))
+    if not action:
+        return ""
+    folded = fold(text)
+    m = re.search(_NAMED + "[^，。；,]{0,3}" + re.escape(action), folded)
+    if m is None:
+        return ""
+    start = max(folded.rfind(p, 0, m.start()) for p in "，。；,;:：") + 1
+    ends = [i for i in (folded.find(p, m.end()) for p in "，。；,;") if i >= 0]
+    return folded[start : min(ends, default=len(folded))]
 
 
 # the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it

@@ -246,14 +246,16 @@ def sentences(
     cleaned = [(_unpadded(c, titles), h) for c, h in choices]
     pool = [(c, h) for c, h in cleaned if c.text and (usable(c.text, titles) or padding(c.text, titles) == "dangling")]
     ranked = sorted(pool, key=lambda o: -rank(o[0], weights))
-    if wanted in TYPED:
-        ranked.sort(
+    if wanted in TYPED:  # among those naming someone doing the action, the one doing it to what was asked
+        ranked.sort(  # (杨红琼主任传达了全省…主任会议精神 before …期间,…杨红琼主任传达了有关会议精神)
             key=lambda o: (
-                0
-                if (units and numbers(o[0].text, units)) or acts(o[0].text, action)
-                else 1
+                (0, -coverage(acts(o[0].text, action), weights))
+                if acts(o[0].text, action)
+                else (0, 0.0)
+                if units and numbers(o[0].text, units)
+                else (1, 0.0)
                 if states(o[0].text, wanted)
-                else 2
+                else (2, 0.0)
             )
         )
     top, used = None, 0
