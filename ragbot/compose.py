@@ -48,6 +48,7 @@ from .asks import (
 )
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
+from .lexical import places
 from .quotes import ANY
 from .script import detect_script, fold, shown, to_script
 from .structure import CLAUSE, TRIM, Enumeration, Item, cut, enumerations, han_count, marker, padding, sentence_spans
@@ -328,11 +329,25 @@ def _follow_up(w: Writer, ev: Evidence, previous: Answer, weights: dict[str, flo
         sentences(w, [*_following(w, ev, previous), *options(ev, w.index)], weights, "", budget)
 
 
+def _in_named_place(index: Index, ev: Evidence) -> Evidence:
+    """A question naming a place (天门市委办…, 河南那篇讲话…) asks about the speech given there: only
+    the sentences of the excerpts from speeches that name it answer, when there are any."""
+    named = places(ev.question)
+    if not named:
+        return ev
+    there = {
+        (h.file, h.speech) for h in ev.hits if any(p in fold(index.speeches[(h.file, h.speech)].text) for p in named)
+    }
+    kept = tuple(c for c in ev.candidates if (ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) in there)
+    return replace(ev, candidates=kept) if kept else ev
+
+
 def compose(
     index: Index, ev: Evidence, previous: Answer | None = None, max_points: int = 8, budget: int = 300
 ) -> Draft:
     """The extractive answer to `ev.question` (see the module docstring)."""
     what = kind(ev.question)
+    ev = _in_named_place(index, ev)
     said = [s.text for s in previous.sentences] if previous is not None else []
     w = Writer(index, ev.hits, ev.script, said)
     weights = term_weights(index, ev.search or ev.question)  # a follow-up: the conversation's words
