@@ -43,6 +43,12 @@ from .charsmap import precompiled_charsmap
 MAGIC = b"E5S1"
 QK = 32
 FORMAT = 1  # bump when the folder written here changes
+# The int8 copy's file. Its weights use 7 of the 8 bits (ONNX Runtime's reduce_range): on CPUs without
+# AVX-512 VNNI (AVX2: most AMD and older Intel) ONNX Runtime multiplies uint8 activations by int8
+# weights with an instruction that saturates pairs of products at 16 bits, so full-range weights gave
+# other vectors there than on VNNI CPUs (other answers on another machine); with 7-bit weights no pair
+# can saturate and every CPU computes the same exact integer products.
+ONNX_FILE = "model-int8-w7.onnx"
 
 
 @dataclass(frozen=True)
@@ -322,14 +328,14 @@ def ensure_model(src: Path | None = None, cache: Path | None = None) -> Path:
 
 
 def ensure_onnx(folder: Path | None = None) -> Path:
-    """An int8 ONNX copy of the converted model (`onnx/model-int8.onnx` inside its folder).
+    """An int8 ONNX copy of the converted model (`onnx/ONNX_FILE` inside its folder).
 
     Exported from the BertModel with torch, then dynamically quantised by ONNX Runtime with
-    per-channel int8 weights (activations stay float, quantised on the fly). Made once; a crash
+    per-channel 7-bit int8 weights (activations stay float, quantised on the fly). Made once; a crash
     midway leaves no file that looks finished.
     """
     folder = folder or ensure_model()
-    target = folder / "onnx" / "model-int8.onnx"
+    target = folder / "onnx" / ONNX_FILE
     if target.is_file():
         return target
     import torch  # heavy, and only needed to make the file once
@@ -373,11 +379,15 @@ def ensure_onnx(folder: Path | None = None) -> Path:
             root.setLevel(logging.ERROR)  # the quantiser's pre-processing advice is not for users…
             try:
                 quantize_dynamic(
-                    str(tmp / "model.onnx"), str(tmp / "model-int8.onnx"), per_channel=True, weight_type=QuantType.QInt8
+                    str(tmp / "model.onnx"),
+                    str(tmp / ONNX_FILE),
+                    per_channel=True,
+                    reduce_range=True,  # see ONNX_FILE
+                    weight_type=QuantType.QInt8,
                 )
             finally:
                 root.setLevel(level)  # …but ragbot's own warnings (answer.py, api.py) are for operators
-        os.replace(tmp / "model-int8.onnx", target)
+        os.replace(tmp / ONNX_FILE, target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target

@@ -147,7 +147,7 @@ def _int8_weights() -> str:
     from .e5convert import FORMAT
 
     # the same weights, but int8 vectors differ a little: an index must be queried as it was built
-    return _e5_weights(f"-int8-f{FORMAT}")
+    return _e5_weights(f"-int8w7-f{FORMAT}")
 
 
 def fingerprint(name: str) -> str:
@@ -295,7 +295,9 @@ TUNED_MARK = "ragbot_tuned.json"  # in a folder tune.py wrote: what the model wa
 
 def is_tuned(folder: Path) -> bool:
     """Whether `folder` holds a model tune.py wrote (it runs on ONNX Runtime like the default)."""
-    return (folder / TUNED_MARK).is_file() and (folder / "onnx" / "model-int8.onnx").is_file()
+    from .e5convert import ONNX_FILE
+
+    return (folder / TUNED_MARK).is_file() and (folder / "onnx" / ONNX_FILE).is_file()
 
 
 def threads() -> int:

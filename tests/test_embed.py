@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ragbot.embed import Embedder, fingerprint, make_embedder, prompts_for
@@ -83,6 +84,22 @@ def test_int8_default_stays_close_to_fp32(e5: Embedder, default_embedder: Embedd
     q = default_embedder.embed_query("办公室主任应该做什么")
     assert float(q @ e5.embed_query("办公室主任应该做什么")) >= 0.99
     assert default_embedder.embed_documents([]).shape == (0, 384)
+
+
+def test_int8_weights_are_7_bit_so_every_cpu_computes_the_same(default_embedder: Embedder) -> None:
+    # on AVX2 CPUs (no VNNI) ONNX Runtime sums pairs of uint8 x int8 products in 16 bits, saturating;
+    # full-range int8 weights made other vectors there than on VNNI CPUs (other answers, failed tests
+    # on an AMD machine); with |w| <= 64 a pair stays within 255 * 64 * 2 < 32767
+    import onnx
+    from onnx import numpy_helper
+
+    from ragbot.e5convert import ensure_onnx
+
+    model = onnx.load(str(ensure_onnx()))
+    weights = [numpy_helper.to_array(t) for t in model.graph.initializer if t.data_type == onnx.TensorProto.INT8]
+    assert len(weights) >= 48  # the 12 layers' query, key, value, output and two feed-forward matrices
+    assert max(int(np.abs(w.astype(np.int16)).max()) for w in weights) <= 64
+    assert default_embedder.name == "e5-small-int8"
 
 
 def test_int8_pools_sentence_vectors_from_the_chunk_pass(default_embedder: Embedder) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from ragbot import pipeline
 from ragbot.config import Config
+from ragbot.e5convert import ONNX_FILE
 from ragbot.embed import TUNED_MARK, E5Int8Embedder, Embedder, is_tuned, make_embedder
 from ragbot.script import fold
 from ragbot.tune import Pair, TuneSettings, pairs, train
@@ -70,7 +71,7 @@ def test_a_crash_while_writing_keeps_the_previous_model_whole(
 
         def disk_full(folder: Path) -> Path:
             (folder / "onnx").mkdir()
-            (folder / "onnx" / "model-int8.onnx").write_bytes(b"half")
+            (folder / "onnx" / ONNX_FILE).write_bytes(b"half")
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr("ragbot.e5convert.ensure_onnx", disk_full)
@@ -78,7 +79,7 @@ def test_a_crash_while_writing_keeps_the_previous_model_whole(
 
         def exported(folder: Path) -> Path:
             (folder / "onnx").mkdir()
-            (folder / "onnx" / "model-int8.onnx").write_bytes(b"whole")
+            (folder / "onnx" / ONNX_FILE).write_bytes(b"whole")
             return folder
 
         monkeypatch.setattr("ragbot.e5convert.ensure_onnx", exported)
@@ -136,7 +137,7 @@ def fake_training(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]
     def fake_train(training: list[Pair], out: Path, settings: TuneSettings, **_: Any) -> Path:
         assert len(training) >= settings.batch  # the corpus's own pairs reach the trainer
         (out / "onnx").mkdir(parents=True)
-        (out / "onnx" / "model-int8.onnx").symlink_to(onnx)
+        (out / "onnx" / ONNX_FILE).symlink_to(onnx)
         (out / "tokenizer.json").symlink_to(tokenizer)
         (out / TUNED_MARK).write_text("{}", encoding="utf-8")
         trained.append(out)
