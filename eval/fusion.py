@@ -33,7 +33,9 @@ from ragbot.retrieve import SearchSettings, search  # noqa: E402
 from ragbot.script import fold  # noqa: E402
 
 Setting = tuple[float, float, int]  # dense weight, rrf k, depth
-GRID: list[Setting] = list(itertools.product([0.5, 0.75, 1.0, 1.25, 1.5, 2.0], [10.0, 30.0, 60.0, 100.0], [20, 30, 50, 100, 150]))
+GRID: list[Setting] = list(
+    itertools.product([0.5, 0.75, 1.0, 1.25, 1.5, 2.0], [10.0, 30.0, 60.0, 100.0], [20, 30, 50, 100, 150])
+)
 FOLDS = 5
 
 
