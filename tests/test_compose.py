@@ -456,3 +456,12 @@ def test_a_list_after_a_lead_in_is_found() -> None:
     assert [i.key for i in e.items] == ["加强信息工作领导", "合理配备信息人员", "建立奖惩机制"]
     (t,) = enumerations("今後，一要加強學習。二要改進作風。")  # the same in a Traditional speech
     assert [i.key for i in t.items] == ["加強學習", "改進作風"]
+
+
+def test_real_the_question_words_weigh_less_than_the_meaning(real_bot: pipeline.Ragbot) -> None:
+    # the question asks how the speech explains 针眼 and 针尖; the sentence that explains them shares
+    # few of its words (这句话, 解释, 上邊千條線): when the words weighed 0.3 against the cosine
+    # (writer.WORDS_WEIGHT, now 0.2) the saying alone was the answer (this test fails at 0.3)
+    a = Answerer(real_bot).ask("「上邊千條線，下頭一根針」這句話，講話裡是怎麼解釋針眼和針尖的？")
+    assert a.text.startswith("我們常說“上邊千條線,下頭一根針”"), a.text
+    assert "“針眼”要把上級的各種政策" in a.text, a.text
