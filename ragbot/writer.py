@@ -291,7 +291,8 @@ def sentences(
             continue
         speech = w.index.speeches[(hit.file, hit.speech)].text
         at = speech.find(piece, max(0, c.position - len(text)))
-        if at >= 0:  # a quotation the piece opens is closed (a wording answer quotes it, others say its clause)
+        if at >= 0:  # a quotation the piece opens is closed (a wording answer quotes it, others say its clause),
+            at, piece = _opened(speech, at, piece)  # and one it closes is opened
             piece = _closed(speech, at, piece, clause=wanted != "wording")
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             used += len(piece)
@@ -323,6 +324,26 @@ def _past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, flo
             piece = cut(rest, *how)
             return piece if not padding(piece, titles) and states(piece, how[1]) else ""
     return ""
+
+
+def _opened(speech: str, at: int, piece: str, reach: int = 60) -> tuple[int, str]:
+    """(start, piece): `piece` (at `at` in `speech`) begun at the opening mark of a quotation it only
+    closes, when that opens within `reach` characters before it (a quoted saying of two sentences,
+    “領導者必須多乾實事。那種只靠發指示,…轉變過來”, whose second sentence was the piece).
+
+    >>> _opened("他说:“要多干实事。那种作风要转变”。", 10, "那种作风要转变”。")
+    (3, '“要多干实事。那种作风要转变”。')
+    >>> _opened("“居其位。”作为参谋部", 5, "”作为参谋部")
+    (6, '作为参谋部')
+    """
+    for left, right in QUOTE_PAIRS:
+        if left != right and piece.count(right) > piece.count(left):
+            if piece.startswith(right):  # the closing mark of the sentence before: not this piece's
+                return _opened(speech, at + 1, piece[1:], reach)
+            start = speech.rfind(left, max(0, at - reach), at)
+            if start >= 0 and right not in speech[start + 1 : at]:
+                return start, speech[start:at] + piece
+    return at, piece
 
 
 def _closed(speech: str, at: int, piece: str, reach: int = 60, clause: bool = False) -> str:

@@ -465,3 +465,14 @@ def test_real_the_question_words_weigh_less_than_the_meaning(real_bot: pipeline.
     a = Answerer(real_bot).ask("「上邊千條線，下頭一根針」這句話，講話裡是怎麼解釋針眼和針尖的？")
     assert a.text.startswith("我們常說“上邊千條線,下頭一根針”"), a.text
     assert "“針眼”要把上級的各種政策" in a.text, a.text
+
+
+def test_real_a_quotation_the_piece_only_closes_is_opened(real_bot: pipeline.Ragbot) -> None:
+    # 鄧小平…要求:“領導者必須多乾實事。那種只靠發指示,…轉變過來”: the second sentence alone was quoted
+    # as 「那種只靠發指示,…轉變過來”」, a closing mark without its opening
+    a = Answerer(real_bot).ask(
+        "有些人只會把上面發來的東西原封不動地轉給別人，被追問細節就啞口無言，講話拿什麼來比喻這種人？"
+    )
+    assert "“領導者必須多乾實事。那種只靠發指示" in a.text, a.text
+    assert a.text.count("“") == a.text.count("”"), a.text
+    assert a.text.count("「") == a.text.count("」"), a.text
