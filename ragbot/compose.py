@@ -60,6 +60,7 @@ from .writer import (
     Option,
     Writer,
     anchored,
+    folded_speech,
     options,
     rank,
     sentences,
@@ -276,7 +277,7 @@ def _following(w: Writer, ev: Evidence, previous: Answer, reach: int = 3) -> lis
         if hit is None or (hit.file, hit.speech) not in w.index.speeches:
             continue
         text = w.index.speeches[(hit.file, hit.speech)].text
-        folded = fold(text)
+        folded = folded_speech(text)
         for i in cite.sentences:
             claim = fold(previous.sentences[i].text.lstrip("0123456789. ")).rstrip("。")
             at = folded.find(claim[:12]) if claim else -1
@@ -304,7 +305,7 @@ def _details(w: Writer, previous: Answer, weights: dict[str, float]) -> bool:
             continue
         text = w.index.speeches[(hit.file, hit.speech)].text
         point = fold(_NUMBERED.sub("", s.text)).rstrip("。")
-        at = fold(text).find(point[:12])
+        at = folded_speech(text).find(point[:12])
         item = next((it for e in _lists(text) for it in e.items if it.start <= at < it.end), None) if at >= 0 else None
         after = [(a, b) for a, b in sentence_spans(text) if at + len(point) <= a and (item is None or b <= item.end)]
         for a, b in after[:2]:
@@ -336,7 +337,9 @@ def _in_named_place(index: Index, ev: Evidence) -> Evidence:
     if not named:
         return ev
     there = {
-        (h.file, h.speech) for h in ev.hits if any(p in fold(index.speeches[(h.file, h.speech)].text) for p in named)
+        (h.file, h.speech)
+        for h in ev.hits
+        if any(p in folded_speech(index.speeches[(h.file, h.speech)].text) for p in named)
     }
     kept = tuple(c for c in ev.candidates if (ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) in there)
     return replace(ev, candidates=kept) if kept else ev
