@@ -44,7 +44,12 @@ class Variant:
 VARIANTS: dict[str, Variant] = {
     v.name: v
     for v in (
-        Variant("bm25", "BM25 only (jieba words)", (("mode", "bm25"),), zh="仅 BM25（jieba 分词）"),
+        Variant(
+            "bm25",
+            "BM25 only (jieba words, and the synonyms of rare question words)",
+            (("mode", "bm25"),),
+            zh="仅 BM25（jieba 分词，另检索问题中生僻词的同义词）",
+        ),
         Variant(
             "dense",
             "e5 vectors only (chunk and sentence vectors)",
@@ -55,6 +60,12 @@ VARIANTS: dict[str, Variant] = {
             "hybrid",
             "dense + BM25, reciprocal-rank fusion: the default",
             zh="向量 + BM25，倒数排名融合（RRF）：默认配置",
+        ),
+        Variant(
+            "hybrid-nosyn",
+            "hybrid without the synonyms of rare question words (setting synonyms = false)",
+            (("synonyms", False),),
+            zh="hybrid，不检索问题中生僻词的同义词（synonyms = false）",
         ),
         Variant(
             "hybrid-rerank",
@@ -107,6 +118,7 @@ DEFAULT_VARIANTS = (
     "bm25",
     "dense",
     "hybrid",
+    "hybrid-nosyn",
     "hybrid-rerank",
     "hybrid-c500",
     "llm-openai",

