@@ -51,7 +51,19 @@ from .generate import Candidate
 from .lexical import places
 from .quotes import ANY
 from .script import detect_script, fold, shown, to_script
-from .structure import CLAUSE, TRIM, Enumeration, Item, cut, enumerations, han_count, marker, padding, sentence_spans
+from .structure import (
+    CLAUSE,
+    LEAD_IN,
+    TRIM,
+    Enumeration,
+    Item,
+    cut,
+    enumerations,
+    han_count,
+    marker,
+    padding,
+    sentence_spans,
+)
 from .types import Answer, Hit, Script
 from .writer import (
     ANCHOR_FAMILY,
@@ -170,7 +182,8 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
         o for o in options[1:] if o[0] >= best - 0.05 and (o[1].file, o[1].speech) != (first.file, first.speech)
     ]
     start = w.mark()
-    w.lead("讲话对此提出：")
+    if len(chosen) > 1 or not _announce(w, first, e):
+        w.lead("讲话对此提出：")
     points = 0
     for _, hit, e in chosen[:2]:
         text = w.index.speeches[(hit.file, hit.speech)].text
@@ -181,6 +194,26 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     if points < 2:
         w.undo(start)
     return points >= 2
+
+
+def _announce(w: Writer, hit: Hit, e: Enumeration) -> bool:
+    """Lead a list answer with the speech's own sentence announcing the list (办公室人员要从思想认识上,
+    强化“三种意识”:), cited, when it says something (six Han characters or more, not padding); False
+    (nothing written) when the list has no such sentence."""
+    if e.intro is None:
+        return False
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    a, b = e.intro
+    m = marker(text[a:b])  # 三、主要任务：… opens with its own number: the number is not the claim
+    a += m.length if m else 0
+    while a < b and text[a] in "，,：: ":
+        a += 1
+    lead = LEAD_IN.match(text, a, b)  # 我总结了一下，…: the speaker, not the claim
+    a = lead.end() if lead else a
+    intro = text[a:b].rstrip()
+    if han_count(intro) < 6 or padding(intro, ()):
+        return False
+    return w.say(intro, w.cite(hit.file, hit.speech, a, a + len(intro)))
 
 
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other

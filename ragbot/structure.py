@@ -160,8 +160,9 @@ def key_clause(text: str) -> str:
     return key.rstrip("，,；;、：:。！？!? \n")
 
 
-_LEAD_IN = re.compile(
-    r"(?:下一步|今后|今後|為此|为此|我想|我认为|我看|我觉得|我以为|我們認為|具体来说|具体地说|具體來說)[，,]\s*"
+LEAD_IN = re.compile(  # a speaker's opening clause before what they say (我想，首先要…)
+    r"(?:下一步|今后|今後|為此|为此|我想|我认为|我看|我觉得|我以为|我們認為|具体来说|具体地说|具體來說"
+    r"|我总结了一下|我總結了一下)[，,]\s*"
 )
 
 
@@ -170,7 +171,7 @@ def _openings(text: str) -> list[tuple[int, Marker]]:
     clause after ：or ；."""
     found = []
     for a, _ in sentence_spans(text):
-        lead = _LEAD_IN.match(text, a)
+        lead = LEAD_IN.match(text, a)
         a = lead.end() if lead else a
         m = marker(text[a:])
         if m:

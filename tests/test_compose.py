@@ -58,15 +58,24 @@ def test_a_list_question_is_answered_with_the_speechs_own_points(small: tuple[An
     a = answerer.ask("做好督查工作要抓好哪几点？")
     assert not a.refused
     lines = a.text.split("\n")
-    assert lines[0] == "讲话对此提出："  # a template lead-in: no claim, no citation
+    assert lines[0] == "做好督查工作，要抓好以下几点。[1]"  # the speech's own sentence announcing the list, cited
     assert [line.split("。")[0] for line in lines[1:]] == [
         "1. 加强督查督办，对领导批示件逐项督办，做到件件有着落",
         "2. 完善督查制度，建立督查台账，定期通报进展",
         "3. 强化结果运用，把督查结果作为年终考核的重要依据",
     ]
     assert all(s.supported for s in a.sentences)
-    assert all(s.citations for s in a.sentences[1:])
+    assert all(s.citations for s in a.sentences)
     assert a.citation_precision == 1.0
+
+
+def test_a_list_nothing_announces_gets_a_template_lead_in(small: tuple[Answerer, Path]) -> None:
+    answerer, _ = small
+    a = answerer.ask("办文办会要讲效率，要做到哪几点？")  # 办文办会要讲效率。一要…: no sentence ending in ：
+    lines = a.text.split("\n")
+    assert lines[0] == "讲话对此提出：", a.text  # no claim, no citation
+    assert not a.sentences[0].citations
+    assert [line.split("，")[0] for line in lines[1:]] == ["1. 严格把关", "2. 注重细节", "3. 把握节奏"], a.text
 
 
 def test_a_quantity_question_leads_with_the_clause_that_states_the_number(small: tuple[Answerer, Path]) -> None:
@@ -202,7 +211,7 @@ def test_real_wildcard_wording_lists_every_saying(real_bot: pipeline.Ragbot) -> 
 def test_real_which_three_question_gets_the_list(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("办公室人员思想上要强化哪“三种意识”？")  # 哪三种: a list, not a fact
     lines = a.text.split("\n")
-    assert lines[0] == "讲话对此提出：", a.text
+    assert lines[0] == "办公室人员要从思想认识上,强化“三种意识”。[1]", a.text  # the list's own announcement leads
     assert [x for x in ("政治意识", "大局意识", "责任意识") if x in a.text] == ["政治意识", "大局意识", "责任意识"]
 
 
@@ -225,7 +234,7 @@ def test_real_which_two_leads_with_the_sentence_that_numbers_two(real_bot: pipel
 def test_real_a_sentence_announcing_a_list_does_not_stand_for_it(real_bot: pipeline.Ragbot) -> None:
     # 应该抓好五个方面的重点:一是…,包括…、…、…: it counts the points before naming them, so the list answers
     a = Answerer(real_bot).ask("政府系统办公室抓落实，要重点抓好哪几个方面？")
-    assert a.text.split("\n")[0] == "讲话对此提出：", a.text
+    assert a.text.split("\n")[1].startswith("1. "), a.text
     assert len(a.sentences) >= 4, a.text
 
 
@@ -333,7 +342,7 @@ def test_real_answers_hold_no_short_headless_clause(real_bot: pipeline.Ragbot, q
 def test_real_list_led_in_by_a_question_sentence_is_found(real_bot: pipeline.Ragbot) -> None:
     # 队伍是好的…如何更好呢？我想，首先…其次…再其次…: the question before the list announces it
     a = Answerer(real_bot).ask("修志队伍建设要从哪几个方面抓？")
-    assert a.text.split("\n")[0] == "讲话对此提出：", a.text
+    assert a.text.split("\n")[1].startswith("1. "), a.text
     for point in ("提高政治思想水平", "加强业务学习", "保证身体健康"):
         assert point in a.text, a.text
 
@@ -438,7 +447,7 @@ def test_a_list_under_a_matching_heading_answers_and_scaffolding_weighs_nothing(
     answerer = Answerer(pipeline.Ragbot(config, embedder=emb))
     # the sentence before the list says nothing of 干部队伍建设; the section heading over it does
     a = answerer.ask("讲话对干部队伍建设提出了哪几方面具体做法？")
-    assert a.text.split("\n")[0] == "讲话对此提出：", a.text
+    assert a.text.split("\n")[1].startswith("1. "), a.text
     assert [x for x in ("选好配强干部", "健全干部学习培训制度", "关心干部成长") if x in a.text] == [
         "选好配强干部",
         "健全干部学习培训制度",
