@@ -195,6 +195,12 @@ def _item_end(text: str, start: int, family: str) -> int:
     return start + (spans[0][1] if spans else line_end - start)
 
 
+def _line_start(text: str, at: int) -> bool:
+    """Whether `at` opens a line (spaces before it aside)."""
+    line = text.rfind("\n", 0, at) + 1
+    return not text[line:at].strip()
+
+
 def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
     """Runs of items numbered 1, 2, 3… in one family (a family's count may restart elsewhere); items
     of an inline list lie at most `max_gap` characters apart, sections (一、 （一）) any distance.
@@ -204,6 +210,10 @@ def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
     [(1, '管理欠规范'), (2, '素质跟不上'), (3, '调研欠深入')]
     """
     opens = _openings(text)
+    first_one: dict[str, int] = {}  # where each family first counts 1
+    for a, mk in opens:
+        if mk.number == 1:
+            first_one.setdefault(mk.family, a)
     out: list[Enumeration] = []
     used: set[int] = set()
     for i, (at, m) in enumerate(opens):
@@ -216,6 +226,13 @@ def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
             at2, m2 = opens[j]
             if at2 - run[-1][0] > max_gap and m.family not in ("、", "（）"):
                 break
+            if (
+                m2.family != m.family
+                and m2.number >= 2
+                and first_one.get(m2.family, at) < at
+                and _line_start(text, at2)
+            ):
+                break  # 第二，… on a line of its own: the next point of a list around this one, which ends here
             if m2.family == m.family and (m2.number == want or (m.family == "首先" and m2.number == 99)):
                 run.append((at2, m2))
                 used.add(j)

@@ -140,6 +140,20 @@ def test_excerpts_added_for_points_are_the_files_own_text(small: tuple[Answerer,
         assert any(s.text.split(". ", 1)[-1].rstrip("。") in c.text for s in a.sentences if c.n in s.citations)
 
 
+def test_a_list_ends_where_the_list_around_it_goes_on() -> None:
+    # 第二， on its own line is the next point of the list around the 一是… list: 四是 after it is not
+    # that list's fourth point (the speaker counts 一要…三要 and then says 四是)
+    text = (
+        "第一，要明确基本要求。\n我们要满足三方面需要：一是掌握实情。二是服务本级。三是服务上级。\n"
+        "第二，要解决不会写的问题。\n一要掌握情况。二要理论功底。三要写作技巧。四是要临阵磨枪。"
+    )
+    lists = {e.family: [i.key for i in e.items] for e in enumerations(text)}
+    assert lists["是"] == ["掌握实情", "服务本级", "服务上级"]
+    assert lists["第"] == ["要明确基本要求", "要解决不会写的问题"]
+    nested = "一、总体要求\n一是学习。\n1.读原著。\n2.写心得。\n二是实践。\n二、保障措施"
+    assert [[i.key for i in e.items] for e in enumerations(nested) if e.family == "是"] == [["学习", "实践"]]
+
+
 def test_kinds_numbers_and_cuts() -> None:
     assert kind("县里打算从哪几方面抓信息工作？") == "list"
     assert kind("会议纪要由谁签发？") == "who"
