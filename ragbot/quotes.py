@@ -1,6 +1,7 @@
 """What a question quotes: the speeches' own words it names, which the answer must sit next to.
 
-  anchors(question)       the phrases it quotes, as patterns (X or 某 for anything): where the answer is said
+  anchors(question)       the phrases it quotes, as patterns to try in turn (X or 某 for anything; 「四个一流」
+                          also as 一流 said four times): where the answer is said
   quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more)
   defined_term(question)  the term a "what does X mean" question asks about (上情下达是什么意思？)
 
@@ -19,20 +20,33 @@ _WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
 ANY = ".{1,4}"  # what a wildcard in a quoted phrase stands for
 
 
-def anchors(question: str) -> list[re.Pattern[str]]:
-    """The phrases a question quotes (「三服务」, “X中求快”: X stands for anything), as patterns over
-    folded text: the speeches' own words the answer must sit next to.
+def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
+    """The phrases a question quotes (「三服务」, “X中求快”: X stands for anything), each as patterns over
+    folded text to try in turn: the speeches' own words the answer must sit next to.
 
-    >>> [p.pattern for p in anchors("讲话里“X中求快”的说法有哪些？「三服務」指什么？")]
-    ['.{1,4}中求快', '三服务']
+    >>> [[p.pattern for p in ps] for ps in anchors("讲话里“X中求快”的说法有哪些？「三服務」指什么？")]
+    [['.{1,4}中求快'], ['三服务', '服务(?:[^。！？；]{0,16}?服务){2}']]
+
+    A counted formulation (「四个一流」, 「三服务」) is also found, where a speech never says it, in a
+    sentence that says its word that many times (抓一流管理,建一流队伍,创一流业绩,树一流形象).
     """
     out = []
     for m in QUOTE.finditer(fold(question)):
-        parts = [re.escape(p) for p in _WILDCARD.split(m.group(1).strip())]
-        pattern = ANY.join(parts)
+        phrase = m.group(1).strip()
+        tries = []
         if sum(len(p) for p in _WILDCARD.split(m.group(1))) >= 3:  # 「转变」 alone is any sentence
-            out.append(re.compile(pattern))
+            tries.append(re.compile(ANY.join(re.escape(p) for p in _WILDCARD.split(phrase))))
+        counted = _COUNTED.match(phrase)
+        if counted:
+            word, n = re.escape(counted.group(2)), _COUNTS[counted.group(1)]
+            tries.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
+        if tries:
+            out.append(tuple(tries))
     return out
+
+
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+_COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{2,3})$")  # 四个一流: 一流 four times
 
 
 def quoted(question: str) -> list[str]:

@@ -215,6 +215,16 @@ ANCHOR_RARE = 3  # ...when the phrase is that rare in its speech (「三服务�
 ANCHOR_FAMILY = 8  # a pattern («X中求快») may match a whole family of sentences: that family is the answer
 
 
+def _said(text: str, folded: str, tries: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], list[tuple[int, int]]]:
+    """The first of a quoted phrase's patterns that a speech's sentences match, and those sentences."""
+    spans: list[tuple[int, int]] = []
+    for p in tries:
+        spans = [(a, b) for a, b in sentence_spans(text) if p.search(folded[a:b])]
+        if spans:
+            return p, spans
+    return tries[0], spans
+
+
 def anchored(ev: Evidence, index: Index) -> list[tuple[re.Pattern[str], list[Option]]]:
     """For each phrase the question quotes and each of the best speeches that says it (rarely enough
     to point somewhere), the sentences that hold it, in the speech's order, without a point's marker
@@ -224,8 +234,8 @@ def anchored(ev: Evidence, index: Index) -> list[tuple[re.Pattern[str], list[Opt
     for hit in {(h.file, h.speech): h for h in ev.hits[:3] if patterns}.values():
         text = index.speeches[(hit.file, hit.speech)].text
         folded = folded_speech(text)
-        for p in patterns:
-            spans = [(a, b) for a, b in sentence_spans(text) if p.search(folded[a:b])]
+        for tries in patterns:
+            p, spans = _said(text, folded, tries)
             if not spans or len(spans) > (ANCHOR_FAMILY if ANY in p.pattern else ANCHOR_RARE):
                 continue
             group = []

@@ -499,3 +499,9 @@ def test_real_a_quotation_the_piece_only_closes_is_opened(real_bot: pipeline.Rag
     assert "“領導者必須多乾實事。那種只靠發指示" in a.text, a.text
     assert a.text.count("“") == a.text.count("”"), a.text
     assert a.text.count("「") == a.text.count("」"), a.text
+
+
+def test_real_a_counted_formulation_is_found_where_its_items_are_named(real_bot: pipeline.Ragbot) -> None:
+    # no speech says 五个中心; one says 信息中心、服务中心、参谋中心、运转中心和指挥中心: that sentence answers first
+    a = Answerer(real_bot).ask("民政局办公室是全局的哪“五个中心”？")
+    assert "信息中心、服务中心、参谋中心、运转中心和指挥中心" in a.sentences[0].text, a.text
