@@ -9,6 +9,7 @@
   cut(sentence, weights) the sentence from the clause where the answer begins (see `cut`)
   padding(sentence)      why a sentence answers nothing on its own: a title, a salutation, a closing,
                          a bare heading, a fragment, or a reference back to something it does not hold
+  parallel(a, b)         whether two sentences are the halves of one antithesis (言当其时…；言背其时…)
 
 These speeches enumerate everything, inline (`主要表现在：一是……；二是……`) and as sections
 (`一、…` `（一）…` `1.…`). What it does not do: decide what answers a question (compose.py), or
@@ -366,3 +367,22 @@ def _series(a: str, b: str) -> bool:
     """Whether clauses `a` and `b` are two items of one series of quoted formulations, each opening
     with its quote (“坚持…”是灵魂，“坚持…”是前提)."""
     return all(QUOTED.match(x.lstrip()) for x in (a, b))
+
+
+def parallel(a: str, b: str) -> bool:
+    """Whether two sentences are the halves of one antithesis (言当其时,一字千金；言背其时,一文不值):
+    `b`'s clauses each as long as its counterpart among `a`'s last ones (`a` may open with a lead-in:
+    有人说,在…), and at least a third of their characters alike in place.
+
+    >>> parallel("言当其时,一字千金", "言背其时,一文不值"), parallel("有人说,在“农业社会,人是植物”", "在“工业社会,人是动物”")
+    (True, True)
+    >>> parallel("要加强学习,提高素质", "要改进作风,狠抓落实")
+    False
+    """
+    xs = [c.rstrip(TRIM + "。！？!?") for c in clauses(a.strip())]
+    ys = [c.rstrip(TRIM + "。！？!?") for c in clauses(b.strip())]
+    xs = xs[len(xs) - len(ys) :] if len(xs) > len(ys) else xs
+    if len(xs) != len(ys) or any(len(x) != len(y) or len(x) < 2 for x, y in zip(xs, ys)):
+        return False
+    same = sum(p == q for x, y in zip(xs, ys) for p, q in zip(x, y))
+    return 3 * same >= sum(len(x) for x in xs)

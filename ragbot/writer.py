@@ -26,7 +26,7 @@ from .generate import Candidate
 from .lexical import tokenize
 from .quotes import ANY, anchors
 from .script import detect_script, fold, shown, to_script
-from .structure import CLAUSE, CLOSERS, TRIM, cut, han_count, marker, padding, sentence_spans
+from .structure import CLAUSE, CLOSERS, TRIM, cut, han_count, marker, padding, parallel, sentence_spans
 from .types import Hit, Script
 
 if TYPE_CHECKING:
@@ -300,7 +300,7 @@ def sentences(
         at = speech.find(piece, max(0, c.position - len(text)))
         if at >= 0:  # a quotation the piece opens is closed (a wording answer quotes it, others say its clause),
             at, piece = _opened(speech, at, piece)  # and one it closes is opened
-            piece = _closed(speech, at, piece, clause=wanted != "wording")
+            at, piece = _paired(speech, at, _closed(speech, at, piece, clause=wanted != "wording"))
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             used += len(piece)
             top_sim = c.similarity if top is None else top_sim
@@ -381,6 +381,39 @@ def _closed(speech: str, at: int, piece: str, reach: int = 60, clause: bool = Fa
                     end = end + stop.start() if stop else end
                 return speech[at:end]
     return piece
+
+
+def _paired(speech: str, at: int, piece: str) -> tuple[int, str]:
+    """`piece` (at `at` in `speech`) grown across ； to the other parts of the antithesis or series it
+    is part of (言当其时,一字千金；言背其时,一文不值), which the sentence units split, and where it now starts.
+
+    >>> _paired("古人讲:言当其时,一字千金;言背其时,一文不值。", 0, "古人讲:言当其时,一字千金")
+    (0, '古人讲:言当其时,一字千金;言背其时,一文不值')
+    >>> s = "在“农业社会,人是植物”;在“工业社会,人是动物”;在“信息社会,人回归人”。"
+    >>> _paired(s, s.index("在“工"), "在“工业社会,人是动物”")
+    (0, '在“农业社会,人是植物”;在“工业社会,人是动物”;在“信息社会,人回归人”')
+    """
+    lo, hi = at, at + len(piece.rstrip("；; "))
+    for _ in range(PAIRED_MAX):  # the parts after it
+        if speech[hi : hi + 1] not in ("；", ";"):
+            break
+        last = re.split(r"[。！？!?；;：:]", speech[lo:hi])[-1]
+        stop = re.search(r"[。！？!?；;\n]", speech[hi + 1 : hi + 80])
+        if not stop or not parallel(last, speech[hi + 1 : hi + 1 + stop.start()]):
+            break
+        hi += 1 + stop.start()
+    for _ in range(PAIRED_MAX):  # and before it, when it starts a part
+        if speech[lo - 1 : lo] not in ("；", ";"):
+            break
+        first = re.split(r"[。！？!?；;：:]", speech[lo:hi])[0]
+        begin = max(speech.rfind(ch, 0, lo - 1) for ch in "。！？!?；;\n：:") + 1
+        if not parallel(speech[begin : lo - 1], first):
+            break
+        lo = begin
+    return (lo, speech[lo:hi]) if (lo, hi) != (at, at + len(piece.rstrip("；; "))) else (at, piece)
+
+
+PAIRED_MAX = 4  # parts of a series joined at most on either side
 
 
 def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:

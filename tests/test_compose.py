@@ -505,3 +505,10 @@ def test_real_a_counted_formulation_is_found_where_its_items_are_named(real_bot:
     # no speech says 五个中心; one says 信息中心、服务中心、参谋中心、运转中心和指挥中心: that sentence answers first
     a = Answerer(real_bot).ask("民政局办公室是全局的哪“五个中心”？")
     assert "信息中心、服务中心、参谋中心、运转中心和指挥中心" in a.sentences[0].text, a.text
+
+
+def test_real_a_saying_in_two_parallel_halves_is_quoted_whole(real_bot: pipeline.Ragbot) -> None:
+    # 言当其时,一字千金;言背其时,一文不值: the sentence units split at ；, the answer keeps both halves
+    a = Answerer(real_bot).ask("古人关于说话要看时机的话，讲话是怎么引用的？")
+    assert "言当其时,一字千金;" in a.text, a.text
+    assert "言背其时,一文不值" in a.text, a.text
