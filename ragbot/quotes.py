@@ -27,6 +27,10 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     >>> [[p.pattern for p in ps] for ps in anchors("讲话里“X中求快”的说法有哪些？「三服務」指什么？")]
     [['.{1,4}中求快'], ['三服务', '服务(?:[^。！？；]{0,16}?服务){2}']]
 
+    >>> text = "形成“团结、紧张、严肃、活泼”的良好风气"
+    >>> [bool(p.search(text)) for q in ("用了哪八个字？", "哪十二个字？") for [p] in anchors(q)]
+    [True, False]
+
     A counted formulation (「四个一流」, 「三服务」) is also found, where a speech never says it, in a
     sentence that says its word that many times (抓一流管理,建一流队伍,创一流业绩,树一流形象).
     """
@@ -42,10 +46,16 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             tries.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
         if tries:
             out.append(tuple(tries))
+    chars = _CHARS.search(fold(question))
+    if chars:  # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”)
+        tens, ten, ones = chars.group(1).rpartition("十")
+        n = (_COUNTS.get(tens, 1) * 10 if ten else 0) + _COUNTS.get(ones, 0)
+        out.append((re.compile(rf"[“「\"](?:[、，,]?[\u4e00-\u9fff]){{{n}}}[”」\"]"),))
     return out
 
 
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8}
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个字")  # 哪八个字, 十二个字, 四个字的概括
 _COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{2,3})$")  # 四个一流: 一流 four times
 
 

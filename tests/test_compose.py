@@ -512,3 +512,9 @@ def test_real_a_saying_in_two_parallel_halves_is_quoted_whole(real_bot: pipeline
     a = Answerer(real_bot).ask("古人关于说话要看时机的话，讲话是怎么引用的？")
     assert "言当其时,一字千金;" in a.text, a.text
     assert "言背其时,一文不值" in a.text, a.text
+
+
+def test_real_which_eight_characters_is_answered_by_a_formulation_of_eight(real_bot: pipeline.Ragbot) -> None:
+    # the speech's one quoted formulation of eight characters: “团结、紧张、严肃、活泼”
+    a = Answerer(real_bot).ask("民政系统那篇讲话对机关风气的要求是哪八个字？")
+    assert "团结、紧张、严肃、活泼" in a.sentences[0].text, a.text
