@@ -26,7 +26,7 @@ import numpy as np
 
 from . import cite
 from .asks import TYPED, WORDING, action_asked, classes_asked, divides, kind, numbers, states, unit_asked
-from .compose import compose, term_usage
+from .compose import compose
 from .generate import (
     Candidate,
     ExtractiveGenerator,
@@ -39,8 +39,9 @@ from .generate import (
 from .lexical import places, tokenize, unknown_quotes
 from .quotes import defined_term
 from .retrieve import SearchSettings, prepare_query, search
-from .script import detect_script, fold, to_script
+from .script import detect_script, fold, shown, to_script
 from .store import Filters
+from .structure import han_count, sentence_spans
 from .types import Answer, Citation, Hit, Script
 from .writer import Draft
 
@@ -328,3 +329,18 @@ class Answerer:
             timings=tuple(times),
             notice=notice,
         )
+
+
+def term_usage(term: str, hits: Sequence[Hit], script: Script, most: int = 3) -> str:
+    """For a "what does X mean" question the speeches never answer: the sentences that use `term` (folded),
+    one per excerpt and at most `most`, each cited, after the lead-in 讲话中提到：; "" when none does."""
+    said: list[str] = []
+    for n, h in enumerate(hits, start=1):
+        folded = fold(h.text)
+        for a, b in sentence_spans(h.text):
+            if term in folded[a:b] and han_count(h.text[a:b]) >= 6:
+                said.append(shown(h.text[a:b].strip(), detect_script(h.text), script) + f"[{n}]")
+                break
+        if len(said) == most:
+            break
+    return to_script("讲话中提到：", script) + "".join(said) if said else ""

@@ -309,6 +309,20 @@ def counted(question: str) -> str:
 _INCLUDES = re.compile(r"(?:包括|包含)哪些")
 
 
+_CATEGORY = re.compile(
+    r"(?:归到|归为|归入|归于|算作|算是|属于|列为|划为|看作|当作)了?[^，。？?]{0,6}哪(?:一|个)?(?:方面|类|种|条|点|项|部分)"
+)
+
+
+def category_asked(question: str) -> bool:
+    """Whether a question asks under which of the speech's points something falls.
+
+    >>> category_asked("讲话把这算作哪方面的毛病？"), category_asked("這屬於哪一類問題？"), category_asked("有哪几方面？")
+    (True, True, False)
+    """
+    return bool(_CATEGORY.search(fold(question)))
+
+
 def includes_asked(question: str) -> bool:
     """Whether a question asks what something includes (查处报告应该包括哪些内容？)."""
     return bool(_INCLUDES.search(fold(question)))

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from .asks import (
     action_asked,
+    category_asked,
     counted,
     coverage,
     enumerates,
@@ -50,7 +51,7 @@ from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .lexical import places
 from .quotes import ANY
-from .script import detect_script, fold, shown, to_script
+from .script import fold
 from .structure import (
     CLAUSE,
     LEAD_IN,
@@ -64,7 +65,7 @@ from .structure import (
     padding,
     sentence_spans,
 )
-from .types import Answer, Hit, Script
+from .types import Answer, Hit
 from .writer import (
     ANCHOR_FAMILY,
     CLAUSE_MIN,
@@ -363,6 +364,34 @@ def _follow_up(w: Writer, ev: Evidence, previous: Answer, weights: dict[str, flo
         sentences(w, [*_following(w, ev, previous), *options(ev, w.index)], weights, "", budget)
 
 
+def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
+    """Under which point something falls (讲话把这算作哪方面的毛病？): the point of the speech's list that
+    holds one of the best sentences (the innermost; a list's last point runs to the end of its
+    paragraph), then that sentence; False (nothing written) when none of them sits in a list."""
+    for c, hit in sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))[:3]:
+        text = w.index.speeches[(hit.file, hit.speech)].text
+        around = [
+            i
+            for e in _lists(text)
+            for i in e.items
+            if i.start <= c.position < (i.end if i != e.items[-1] else max(i.end, _paragraph_end(text, i.start)))
+        ]
+        if not around:
+            continue
+        point, at = _point(text, min(around, key=lambda i: i.end - i.start))
+        point = point.split("\n")[0]  # a section's point is its heading line
+        w.lead("讲话把它归入：")
+        w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
+        sentences(w, [(c, hit)], weights, "", budget)
+        return True
+    return False
+
+
+def _paragraph_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def _in_named_place(index: Index, ev: Evidence) -> Evidence:
     """A question naming a place (天门市委办…, 河南那篇讲话…) asks about the speech given there: only
     the sentences of the excerpts from speeches that name it answer, when there are any."""
@@ -392,6 +421,8 @@ def compose(
         what = "follow-up"
     elif _family(w, ev, weights):
         what = "wording"
+    elif category_asked(ev.question) and _category(w, ev, weights, budget):
+        what = "category"
     elif what == "wording":
         _wording(w, ev, weights, budget)
     elif what == "list" and (_inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points, budget)):
@@ -401,18 +432,3 @@ def compose(
         action = action_asked(ev.question) if what == "who" else ""
         sentences(w, options(ev, w.index), weights, what, budget if what == "list" else budget * 2 // 3, units, action)
     return w.draft(what)
-
-
-def term_usage(term: str, hits: Sequence[Hit], script: Script, most: int = 3) -> str:
-    """For a "what does X mean" question the speeches never answer: the sentences that use `term` (folded),
-    one per excerpt and at most `most`, each cited, after the lead-in 讲话中提到：; "" when none does."""
-    said: list[str] = []
-    for n, h in enumerate(hits, start=1):
-        folded = fold(h.text)
-        for a, b in sentence_spans(h.text):
-            if term in folded[a:b] and han_count(h.text[a:b]) >= 6:
-                said.append(shown(h.text[a:b].strip(), detect_script(h.text), script) + f"[{n}]")
-                break
-        if len(said) == most:
-            break
-    return to_script("讲话中提到：", script) + "".join(said) if said else ""

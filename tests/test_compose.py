@@ -518,3 +518,11 @@ def test_real_which_eight_characters_is_answered_by_a_formulation_of_eight(real_
     # the speech's one quoted formulation of eight characters: “团结、紧张、严肃、活泼”
     a = Answerer(real_bot).ask("民政系统那篇讲话对机关风气的要求是哪八个字？")
     assert "团结、紧张、严肃、活泼" in a.sentences[0].text, a.text
+
+
+def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: pipeline.Ragbot) -> None:
+    # 四是学习劲头还不够足。…最严重的是有的提法已经过时了,还要往文件里写。: the point, then the sentence
+    a = Answerer(real_bot).ask("有的提法已经过时了还往文件里写，这属于哪方面的不足？")
+    assert a.text.startswith("讲话把它归入：学习劲头还不够足。[1]"), a.text
+    assert "有的提法已经过时了" in a.sentences[1].text, a.text
+    assert all(s.supported for s in a.sentences), a.text
