@@ -55,6 +55,7 @@ from .script import fold
 from .structure import (
     CLAUSE,
     LEAD_IN,
+    SERIES,
     TRIM,
     Enumeration,
     Item,
@@ -134,7 +135,11 @@ def _list_score(
     semantic = max(0.0, 1.0 - (best - max(sims)) / 0.05) if sims else 0.0  # 1 at the best sentence, 0 at 0.05 below
     lead, _ = _topic(text, at, 80)  # the sentence before the topic leads into it too (队伍是好的。如何更好呢？首先…)
     announced = any(lead <= c.position < e.start for c in top) and bool(_ANNOUNCES.search(topic.rstrip("。 ")))
-    return 0.7 * lexical + 0.3 * semantic + (0.5 if announced else 0.0)
+    # or the details of a point one of the best sentences heads (三要加强协调,… 要让日常工作顺起来…要让…)
+    details = e.family == SERIES and any(
+        marker(c.text) and c.position < e.start and "\n" not in text[c.position : e.start] for c in top
+    )
+    return 0.7 * lexical + 0.3 * semantic + (0.5 if announced or details else 0.0)
 
 
 def _enumerations_near(

@@ -250,6 +250,49 @@ def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
             ((s, e) for s, e in sentence_spans(text[: run[0][0]])[-1:] if text[s:e].rstrip()[-1:] in "：:"), None
         )
         out.append(Enumeration(m.family, tuple(items), intro))
+    return out + _series_of(text, max_gap)
+
+
+SERIES = "排比"  # the family of an unnumbered series: 要让日常工作顺起来…要让重点工作统起来…要让应急反应快起来
+
+
+def _opening_clause(text: str) -> str:
+    parts = clauses(text)
+    return parts[0].rstrip(TRIM + "。！？!?") if parts else ""
+
+
+def _series_of(text: str, max_gap: int) -> list[Enumeration]:
+    """Unnumbered series within a paragraph: three or more sentences whose opening clauses (four Han
+    characters or more, no marker) begin with the same two characters, end with the same one and are
+    about as long, each at most five sentences after the one before.
+
+    >>> t = "要让日常工作顺起来,做好公文。要让重点工作统起来,合力攻坚。要让应急反应快起来,及时处置。"
+    >>> [(i.number, i.key) for e in enumerations(t) for i in e.items]
+    [(1, '要让日常工作顺起来'), (2, '要让重点工作统起来'), (3, '要让应急反应快起来')]
+    """
+    spans = sentence_spans(text)
+    firsts = [_opening_clause(text[a:b]) for a, b in spans]
+    out: list[Enumeration] = []
+    i = 0
+    while i < len(spans):
+        f, run = firsts[i], [i]
+        ok = han_count(f) >= 4 and not marker(f) and _HAN.match(f[-1:] or " ")
+        j = i + 1
+        while ok and j < len(spans) and j - run[-1] <= 5 and "\n" not in text[spans[run[-1]][0] : spans[j][0]]:
+            g = firsts[j]
+            if g[:2] == f[:2] and g[-1:] == f[-1:] and abs(len(g) - len(f)) <= 2 and not marker(g):
+                run.append(j)
+            j += 1
+        if len(run) < 3 or spans[run[-1]][0] - spans[run[0]][0] > max_gap:
+            i += 1
+            continue
+        items = tuple(
+            Item(k + 1, spans[r][0], spans[run[k + 1]][0] if k + 1 < len(run) else spans[r][1], firsts[r])
+            for k, r in enumerate(run)
+        )
+        intro = next(((a, b) for a, b in spans[:i][-1:] if text[a:b].rstrip()[-1:] in "：:"), None)
+        out.append(Enumeration(SERIES, items, intro))
+        i = run[-1] + 1
     return out
 
 
