@@ -316,6 +316,9 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     ['salutation', 'closing', 'title', 'heading']
     >>> padding("要可靠有用。"), padding("也必须按这个程序进行。"), padding("办公室要做好督查督办，做到件件有着落。")
     ('fragment', 'dangling', '')
+    >>> padding("有时候领导性子急了，或者你哪件事没做好，批评几句，这样的情况也会发生。")  # its own clauses
+    ''
+
     """
     s = sentence.strip()
     bare = s.rstrip("。！？!?；;，,：: ")
@@ -333,7 +336,8 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
         return "heading"
     if han_count(body) < 6:
         return "fragment"
-    if _DANGLING.search(s):
+    ref = _DANGLING.search(s)
+    if ref and len(re.findall(r"[，,；;]", s[: ref.start()])) < 3:  # after three clauses it points at them
         return "dangling"
     return ""
 
@@ -342,7 +346,9 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
 CLAUSE = re.compile(r"(?<=[，,；;：:])")
 QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
 # a clause that leans on the one before it cannot open a cut; one that opens a pair cannot end it
-_LEANS = re.compile(r"^(是|才|就|也|又|而|但|却|并|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此)")
+_LEANS = re.compile(
+    r"^(是|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此)"
+)
 _OPENS = re.compile(r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)")
 
 
@@ -361,6 +367,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '“甲项工作”是灵魂，“乙项工作”是前提，“丙项工作”是保障。'
     >>> cut("我们常说“上边千条线,下头一根针”,办公室承担着上传下达的任务,承接的决策很多。", {"上传下达": 1.0}, "wording", 30)
     '我们常说“上边千条线,下头一根针”,办公室承担着上传下达的任务'
+    >>> cut("在工作中,领导性子急了,或者你哪件事没做好,批评几句。", {"没做好": 1.0})  # never from 或者
+    '在工作中,领导性子急了,或者你哪件事没做好,批评几句。'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:

@@ -284,6 +284,8 @@ def sentences(
         text = c.text
         how = (weights, wanted if top is None or wanted == "wording" else "", 150 if top is None else 100)
         piece = cut(text, *how)
+        if padding(piece, titles) == "dangling" and not padding(text, titles):  # the cut lost what it points at
+            piece = text.strip()
         if padding(text, titles) == "dangling" and padding(piece, titles):  # bring what it refers to, or leave it out
             piece = _past_reference(text, titles, how) if wanted in TYPED and top is None else ""
             text = piece or _with_antecedent(w.index, hit, c, titles)

@@ -533,3 +533,10 @@ def test_real_an_unnumbered_series_under_the_best_point_is_the_list(real_bot: pi
     a = Answerer(real_bot).ask("教育系统办公室加强协调、保障运转，具体要做好哪几方面？")
     lines = a.text.split("\n")
     assert [line[:12] for line in lines[1:4]] == ["1. 要让日常工作顺起来", "2. 要让重点工作统起来", "3. 要让应急反应快起来"], a.text
+
+
+def test_real_a_cut_keeps_what_its_reference_points_at(real_bot: pipeline.Ragbot) -> None:
+    # 在工作中,有时候领导性子急了,或者你哪件事没做好,批评几句,这样的情况也会发生。: 这样的情况 points at
+    # the clauses before it, so the answer does not cut them away (批评几句,这样的情况也会发生。 alone dangles)
+    a = Answerer(real_bot).ask("被领导当众批评了几句，心里不舒服怎么办？")
+    assert a.sentences[0].text.startswith("在工作中,有时候领导性子急了"), a.text
