@@ -532,7 +532,11 @@ def test_real_an_unnumbered_series_under_the_best_point_is_the_list(real_bot: pi
     # 三要加强协调,在保障运转上有优化。… 要让日常工作顺起来…要让重点工作统起来…要让应急反应快起来…
     a = Answerer(real_bot).ask("教育系统办公室加强协调、保障运转，具体要做好哪几方面？")
     lines = a.text.split("\n")
-    assert [line[:12] for line in lines[1:4]] == ["1. 要让日常工作顺起来", "2. 要让重点工作统起来", "3. 要让应急反应快起来"], a.text
+    assert [line[:12] for line in lines[1:4]] == [
+        "1. 要让日常工作顺起来",
+        "2. 要让重点工作统起来",
+        "3. 要让应急反应快起来",
+    ], a.text
 
 
 def test_real_a_cut_keeps_what_its_reference_points_at(real_bot: pipeline.Ragbot) -> None:

@@ -1,0 +1,102 @@
+"""A piece of a speech an answer quotes, grown or trimmed to read whole (pure functions on the speech text).
+
+  opened(speech, at, piece)   a quotation the piece only closes, opened (or a stray closing mark dropped)
+  closed(speech, at, piece)   a quotation the piece opens, carried on to its closing mark
+  paired(speech, at, piece)   a saying the sentence units split at ；, joined with its parallel parts
+  without_fragments(piece)    a sentence of fewer than 6 Han characters at either end, dropped
+
+writer.py decides which sentences an answer says and cuts them (structure.cut); this module makes the
+cut piece read as the speaker said it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cite import QUOTE_PAIRS, opens
+from .structure import han_count, parallel, sentence_spans
+
+
+def without_fragments(piece: str) -> str:
+    """`piece` without a sentence of fewer than 6 Han characters at either end, when more remains.
+
+    >>> without_fragments("要快速及时。古人讲:言当其时,一字千金。"), without_fragments("要真实准确。")
+    ('古人讲:言当其时,一字千金。', '要真实准确。')
+    """
+    spans = sentence_spans(piece)
+    while len(spans) > 1 and han_count(piece[spans[0][0] : spans[0][1]]) < 6:
+        spans.pop(0)
+    while len(spans) > 1 and han_count(piece[spans[-1][0] : spans[-1][1]]) < 6:
+        spans.pop()
+    return piece[spans[0][0] : spans[-1][1]].strip() if spans else piece
+
+
+def opened(speech: str, at: int, piece: str, reach: int = 60) -> tuple[int, str]:
+    """(start, piece): `piece` (at `at` in `speech`) begun at the opening mark of a quotation it only
+    closes, when that opens within `reach` characters before it (a quoted saying of two sentences,
+    “領導者必須多乾實事。那種只靠發指示,…轉變過來”, whose second sentence was the piece).
+
+    >>> opened("他说:“要多干实事。那种作风要转变”。", 10, "那种作风要转变”。")
+    (3, '“要多干实事。那种作风要转变”。')
+    >>> opened("“居其位。”作为参谋部", 5, "”作为参谋部")
+    (6, '作为参谋部')
+    """
+    for left, right in QUOTE_PAIRS:
+        if left != right and opens(piece, right, left):  # it closes more than it opens
+            if piece.startswith(right):  # the closing mark of the sentence before: not this piece's
+                return opened(speech, at + 1, piece[1:], reach)
+            start = speech.rfind(left, max(0, at - reach), at)
+            if start >= 0 and right not in speech[start + 1 : at]:
+                return start, speech[start:at] + piece
+    return at, piece
+
+
+def closed(speech: str, at: int, piece: str, reach: int = 60, clause: bool = False) -> str:
+    """`piece` (at `at` in `speech`) carried on to the closing mark of a quotation it opens, when that
+    closes within `reach` characters: a saying of two sentences («夫霸王之所始也，以人为本。本理则国固，
+    本乱则国危。») is quoted whole, not cut at its first full stop; with `clause`, on to the end of the
+    clause the closing mark is in (按照…关于"各地应…。要为…经费"的要求). A straight quote (") opens when
+    the piece holds an odd number of them."""
+    for left, right in QUOTE_PAIRS:
+        if opens(piece, left, right):
+            end = speech.find(right, at + len(piece), at + len(piece) + reach)
+            if end >= 0 and (left == right or left not in speech[at + len(piece) : end]):
+                end += 1
+                if clause:
+                    stop = re.search(r"[，,；;。！？!?]", speech[end : end + reach])
+                    end = end + stop.start() if stop else end
+                return speech[at:end]
+    return piece
+
+
+def paired(speech: str, at: int, piece: str) -> tuple[int, str]:
+    """`piece` (at `at` in `speech`) grown across ； to the other parts of the antithesis or series it
+    is part of (言当其时,一字千金；言背其时,一文不值), which the sentence units split, and where it now starts.
+
+    >>> paired("古人讲:言当其时,一字千金;言背其时,一文不值。", 0, "古人讲:言当其时,一字千金")
+    (0, '古人讲:言当其时,一字千金;言背其时,一文不值')
+    >>> s = "在“农业社会,人是植物”;在“工业社会,人是动物”;在“信息社会,人回归人”。"
+    >>> paired(s, s.index("在“工"), "在“工业社会,人是动物”")
+    (0, '在“农业社会,人是植物”;在“工业社会,人是动物”;在“信息社会,人回归人”')
+    """
+    lo, hi = at, at + len(piece.rstrip("；; "))
+    for _ in range(PAIRED_MAX):  # the parts after it
+        if speech[hi : hi + 1] not in ("；", ";"):
+            break
+        last = re.split(r"[。！？!?；;：:]", speech[lo:hi])[-1]
+        stop = re.search(r"[。！？!?；;\n]", speech[hi + 1 : hi + 80])
+        if not stop or not parallel(last, speech[hi + 1 : hi + 1 + stop.start()]):
+            break
+        hi += 1 + stop.start()
+    for _ in range(PAIRED_MAX):  # and before it, when it starts a part
+        if speech[lo - 1 : lo] not in ("；", ";"):
+            break
+        first = re.split(r"[。！？!?；;：:]", speech[lo:hi])[0]
+        begin = max(speech.rfind(ch, 0, lo - 1) for ch in "。！？!?；;\n：:") + 1
+        if not parallel(speech[begin : lo - 1], first):
+            break
+        lo = begin
+    return (lo, speech[lo:hi]) if (lo, hi) != (at, at + len(piece.rstrip("；; "))) else (at, piece)
+
+
+PAIRED_MAX = 4  # parts of a series joined at most on either side
