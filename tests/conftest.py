@@ -4,6 +4,7 @@ Shared code (fakes, file makers, paths) is in helpers.py; this file holds fixtur
 
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -67,12 +68,21 @@ def default_embedder() -> Embedder:
 
 
 @pytest.fixture(scope="session")
-def real_index(tmp_path_factory: pytest.TempPathFactory, default_embedder: Embedder) -> Config:
-    """One real index of the seed corpus (the default model, real FAISS, real BM25) for the session."""
-    folder = tmp_path_factory.mktemp("real") / "index"
-    config = Config(index=folder)
-    pipeline.build_index([CORPUS], config, embedder=default_embedder)
-    return config
+def real_index(tmp_path_factory: pytest.TempPathFactory, default_embedder: Embedder, worker_id: str) -> Config:
+    """One real index of the seed corpus (the default model, real FAISS, real BM25) for the test run:
+    under xdist the first worker builds it in the run's own folder while the others wait for it (two
+    builds at once took each about twice as long); tests only read it (those that write copy it)."""
+    if worker_id == "master":  # one process: a folder of its own
+        folder = tmp_path_factory.mktemp("real") / "index"
+        pipeline.build_index([CORPUS], Config(index=folder), embedder=default_embedder)
+        return Config(index=folder)
+    run = tmp_path_factory.getbasetemp().parent  # this run's folder, shared by its workers
+    folder = run / "real" / "index"
+    with open(run / "real.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build fails
+        if not (folder / "manifest.json").is_file():
+            pipeline.build_index([CORPUS], Config(index=folder), embedder=default_embedder)
+    return Config(index=folder)
 
 
 @pytest.fixture(scope="session")
