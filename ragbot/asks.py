@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .quotes import QUOTE
+from .quotes import CN_DIGITS, QUOTE
 from .script import fold
 
 WORDING = re.compile(
@@ -41,7 +41,6 @@ WHO = re.compile(
 )
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久")
 WHERE = re.compile(r"在哪(?![项个些种条方一])|哪里|什么地方|(?<!如)何处(?!理)|哪个地方")  # not 如何处理, 用在哪项工作
-CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])个(?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
     r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪些|几(?:个)?方面|(?<!第)几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点)"

@@ -4,6 +4,7 @@
                           also as 一流 said four times): where the answer is said
   quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more)
   defined_term(question)  the term a "what does X mean" question asks about (上情下达是什么意思？)
+  cn_number(text)         the value of a Chinese numeral (三, 十二), also for asks.py and structure.py
 
 Pure functions on text; what a question asks for is asks.py, whether the speeches use a quoted
 phrase is lexical.unknown_quotes.
@@ -42,19 +43,37 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             tries.append(re.compile(ANY.join(re.escape(p) for p in _WILDCARD.split(phrase))))
         counted = _COUNTED.match(phrase)
         if counted:
-            word, n = re.escape(counted.group(2)), _COUNTS[counted.group(1)]
+            word, n = re.escape(counted.group(2)), CN_DIGITS[counted.group(1)]
             tries.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
         if tries:
             out.append(tuple(tries))
     chars = _CHARS.search(fold(question))
-    if chars:  # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”)
-        tens, ten, ones = chars.group(1).rpartition("十")
-        n = (_COUNTS.get(tens, 1) * 10 if ten else 0) + _COUNTS.get(ones, 0)
-        out.append((re.compile(rf"[“「\"](?:[、，,]?[\u4e00-\u9fff]){{{n}}}[”」\"]"),))
+    # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”); 几个字 counts none
+    count = cn_number(chars.group(1)) if chars else None
+    if count and count >= 2:
+        out.append((re.compile(rf"[“「\"](?:[、，,]?[\u4e00-\u9fff]){{{count}}}[”」\"]"),))
     return out
 
 
-_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def cn_number(text: str) -> int | None:
+    """The value of a Chinese numeral up to 99, or of Arabic digits.
+
+    >>> cn_number("三"), cn_number("十二"), cn_number("二十"), cn_number("21"), cn_number("百"), cn_number("")
+    (3, 12, 20, 21, None, None)
+    """
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in CN_DIGITS for c in text):
+        return None
+    if "十" not in text:
+        return CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+
+
 _CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个字")  # 哪八个字, 十二个字, 四个字的概括
 _COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{2,3})$")  # 四个一流: 一流 four times
 

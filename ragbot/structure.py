@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import CN_DIGITS, coverage, states
+from .asks import coverage, states
+from .quotes import cn_number
 
 _CN = "一二三四五六七八九十"
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
@@ -41,22 +42,6 @@ _MARKERS = (
     ("1.", re.compile(r"([0-9]{1,2})(?:[.．、](?![0-9])|\s)")),
     ("(1)", re.compile(r"[（(]([0-9]{1,2})[）)]")),
 )
-
-
-def cn_number(text: str) -> int | None:
-    """The value of a Chinese numeral up to 99, or of Arabic digits.
-
-    >>> cn_number("三"), cn_number("十二"), cn_number("二十"), cn_number("21"), cn_number("百")
-    (3, 12, 20, 21, None)
-    """
-    if text.isdigit():
-        return int(text)
-    if not text or any(c not in CN_DIGITS for c in text):
-        return None
-    if "十" not in text:
-        return CN_DIGITS[text] if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
 
 
 @dataclass(frozen=True)
