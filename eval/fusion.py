@@ -53,10 +53,12 @@ def score_grid(config: Config, grid: Sequence[Setting]) -> tuple[dict[Setting, n
     queries = [(bot.embedder.embed_query(fold(q.question)), tokenize(q.question)) for q in questions]
     out = {}
     for dense, k0, depth in grid:
-        settings = SearchSettings(10, "hybrid", depth, dense, 1.0, k0, config.merge_max_chars)
+        settings = SearchSettings(
+            10, "hybrid", depth, dense, 1.0, k0, config.merge_max_chars, config.synonyms, config.anchor_weight
+        )
         rows = []
         for q, (qvec, tokens) in zip(questions, queries):
-            texts = [h.text for h in search(bot.index, qvec, tokens, settings)]
+            texts = [h.text for h in search(bot.index, qvec, tokens, settings, query=q.question)]
             quotes = [g.quote for g in q.gold]
             rows.append((hit_at(texts, quotes, 5), reciprocal_rank(texts, quotes), hit_within(texts, quotes, 1500)))
         out[(dense, k0, depth)] = np.array(rows)

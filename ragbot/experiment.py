@@ -68,6 +68,12 @@ VARIANTS: dict[str, Variant] = {
             zh="hybrid，不检索问题中生僻词的同义词（synonyms = false）",
         ),
         Variant(
+            "hybrid-noanchor",
+            "hybrid without the ranking of chunks that hold what the question quotes or counts (anchor_weight = 0)",
+            (("anchor_weight", 0.0),),
+            zh="hybrid，不单独排序含问题所引说法或所数字数的片段（anchor_weight = 0）",
+        ),
+        Variant(
             "hybrid-rerank",
             "hybrid, then the configured cross-encoder reranks",
             needs="reranker",
@@ -119,6 +125,7 @@ DEFAULT_VARIANTS = (
     "dense",
     "hybrid",
     "hybrid-nosyn",
+    "hybrid-noanchor",
     "hybrid-rerank",
     "hybrid-c500",
     "llm-openai",

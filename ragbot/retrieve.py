@@ -19,6 +19,7 @@ import numpy as np
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .ingest import valid_unicode
+from .quotes import anchors
 from .rerank import Reranker
 from .script import detect_script, to_script
 from .store import Filters, allowed_ids
@@ -94,6 +95,7 @@ class SearchSettings:
     rrf_k: float
     merge_max_chars: int
     synonyms: bool = True  # the lexical ranker also searches rare question words' synonyms (synonyms.py)
+    anchor_weight: float = 0.0  # hybrid: weight of the ranking of candidates that hold the question's anchors
 
     @classmethod
     def of(cls, config: Config, k: int | None = None, mode: Mode | None = None) -> SearchSettings:
@@ -107,6 +109,7 @@ class SearchSettings:
             rrf_k=config.rrf_k,
             merge_max_chars=config.merge_max_chars,
             synonyms=config.synonyms,
+            anchor_weight=config.anchor_weight,
         )
 
 
@@ -199,6 +202,16 @@ def lexical_ranking(
     return list(index.bm25.search(tokens, n, allowed_ids(index.chunks, filters)))
 
 
+def anchored(index: Index, ranked: Sequence[int], query: str) -> list[int]:
+    """The ranked chunks that hold a formulation the query quotes or counts (`quotes.anchors`:
+    「四个一流」, “X中求快”, 哪八个字), in their order: a third ranking for fusion, since such a
+    chunk often shares few words with the question beyond the formulation itself."""
+    tries = anchors(query)
+    if not tries:
+        return []
+    return [i for i in ranked if any(p.search(index.chunks[i].folded) for t in tries for p in t)]
+
+
 def search(
     index: Index,
     qvec: np.ndarray | None,
@@ -224,11 +237,13 @@ def search(
         weights.append(settings.bm25_weight)
         if settings.mode == "bm25":
             scores = dict(lex)
-    fused = (
-        rrf(rankings, weights, settings.rrf_k)
-        if settings.mode == "hybrid"
-        else sorted(scores.items(), key=lambda x: (-x[1], x[0]))
-    )
+    if settings.mode == "hybrid":
+        fused = rrf(rankings, weights, settings.rrf_k)
+        holding = anchored(index, [i for i, _ in fused], query) if settings.anchor_weight else []
+        if holding:
+            fused = rrf([*rankings, holding], [*weights, settings.anchor_weight], settings.rrf_k)
+    else:
+        fused = sorted(scores.items(), key=lambda x: (-x[1], x[0]))
     score_of = dict(fused)
     groups = merge_groups([i for i, _ in fused], index.chunks, settings.merge_max_chars)
     hits = [_hit(index, g, max(score_of[i] for i in g)) for g in groups]

@@ -24,7 +24,7 @@ def test_unknown_key_lists_valid_ones(tmp_path: Path) -> None:
     toml.write_text("[ragbot]\nchunk_sise = 400\n", encoding="utf-8")
     with pytest.raises(
         ConfigError,
-        match=r"unknown setting 'chunk_sise'.*valid ones: allowed_origins, answer_chars, bm25_weight, chunk_overlap, chunk_size",
+        match=r"unknown setting 'chunk_sise'.*valid ones: allowed_origins, anchor_weight, answer_chars, bm25_weight, chunk_overlap, chunk_size",
     ):
         Config.load(toml)
 

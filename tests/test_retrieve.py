@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,7 +11,8 @@ import pytest
 from ragbot import pipeline
 from ragbot.config import Config
 from ragbot.errors import QueryError
-from ragbot.retrieve import merge_groups, rrf
+from ragbot.retrieve import anchored, merge_groups, rrf
+from ragbot.script import fold
 from ragbot.store import Filters, allowed_ids
 from ragbot.types import Chunk
 
@@ -77,6 +79,19 @@ def test_filters_apply_before_top_k(fake_bot: pipeline.Ragbot) -> None:
         hits = fake_bot.search("信息", k=5, mode=mode, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits
         assert hits, mode
         assert all(h.file == "004_92e2d7aa31a4f474.txt" for h in hits), mode
+
+
+def test_anchored_keeps_the_ranked_chunks_holding_what_the_question_quotes_or_counts(fake_bot: pipeline.Ragbot) -> None:
+    index = fake_bot.index
+    ranked = list(range(len(index.chunks)))[::-1]
+    eight = anchored(index, ranked, "机关里要形成怎样的风气？用了哪八个字？")
+    assert eight
+    assert eight == sorted(eight, reverse=True)  # the ranking's own order
+    assert any("团结、紧张、严肃、活泼" in index.chunks[i].text for i in eight)
+    assert all(re.search(r"[“「\"](?:[、，,]?[\u4e00-\u9fff]){8}[”」\"]", fold(index.chunks[i].text)) for i in eight)
+    assert anchored(index, ranked, "机关里要形成怎样的风气？") == []  # nothing quoted or counted: no third ranking
+    assert anchored(index, ranked, "「四個一流」指什么？")  # folded: a Traditional question finds Simplified text
+    assert anchored(index, ranked, "「没有的提法」指什么？") == []
 
 
 def test_hits_are_merged_not_repeated(fake_bot: pipeline.Ragbot) -> None:

@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,16 @@ def test_traditional_question_finds_simplified_evidence(real_bot: pipeline.Ragbo
 def test_paraphrase_is_found_by_meaning(real_bot: pipeline.Ragbot) -> None:
     result = real_bot.search("办公室的各项工作像机器上的零件一样", mode="dense")
     assert any(contains(t, "办公室好比一部机器") for t in texts(result))
+
+
+@pytest.mark.parametrize("weight", [1.0, 0.0])
+def test_a_counted_formulation_is_found_by_its_shape(real_index: Config, default_embedder, weight: float) -> None:
+    """哪八个字: the chunk holding a quoted formulation of eight characters ranks as a third ranking;
+    BM25 alone has it fifth and the dense ranking nowhere near, so without it the top five miss it."""
+    bot = pipeline.Ragbot(replace(real_index, anchor_weight=weight), embedder=default_embedder)
+    top5 = texts(bot.search("讲话说机关要形成的风气是哪八个字？", k=5))
+    found = any(contains(t, "团结、紧张、严肃、活泼") for t in top5)
+    assert found == (weight > 0)
 
 
 def test_hits_carry_the_excerpt_and_its_place_in_the_file(real_bot: pipeline.Ragbot, originals) -> None:
