@@ -14,7 +14,7 @@ speeches without repeats (when one point alone is what the question is about, �
 that point's own sentences answer instead), unless one of its best sentences names the points itself (查处报告应包括
 基本情况、…、见面情况四个方面 answers 哪几个方面; 主要就是两条,一要…,二要… answers 哪两条); a quantity, who, when or where question leads with the clause that states that
 kind of thing; a wording question quotes the formulations (every saying of a pattern it quotes,
-“X中求快”, in the speech's order); anything else gets the one or two
+“X中求快”, in the speech's order; the figures of speech it asks for: sayings.py); anything else gets the one or two
 sentences that answer it, cut to the clauses that matter. Titles, salutations, closings, bare
 headings, fragments and sentences that point back to what they do not hold are never used (a
 heading may be a listed point). A follow-up goes deeper than the previous answer (the details of
@@ -50,7 +50,7 @@ from .asks import (
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .lexical import places
-from .quotes import ANY
+from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
     CLAUSE,
@@ -68,12 +68,10 @@ from .structure import (
 )
 from .types import Answer, Hit
 from .writer import (
-    ANCHOR_FAMILY,
     CLAUSE_MIN,
     Draft,
     Option,
     Writer,
-    anchored,
     folded_speech,
     options,
     rank,
@@ -280,34 +278,6 @@ def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     return bool(w.pieces)
 
 
-def _family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
-    """Every saying of a pattern the question quotes («X中求快»: 严中求快, 实中求快, …), quoted and
-    numbered in the speech's order; False (nothing written) when no speech says it twice."""
-    family = next((g for p, g in anchored(ev, w.index) if ANY in p.pattern and len(g) >= 2), [])
-    w.quote = True
-    start = w.mark()
-    w.lead("讲话中的说法：")
-    for c, hit in family[:ANCHOR_FAMILY]:
-        piece = cut(c.text, weights, "wording", 80)
-        piece = c.text.strip() if han_count(piece) < 6 and len(c.text) <= 60 else piece
-        at = c.position + c.text.find(piece)
-        w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece)), numbered=len(w.pieces))
-    if len(w.pieces) - start[0] < 3:  # the lead-in and two sayings at least
-        w.undo(start)
-        w.quote = False
-        return False
-    return True
-
-
-def _wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> None:
-    """The formulations: the best sentences' clauses that hold them, each quoted as the speech has it."""
-    w.quote = True
-    w.lead("讲话中的说法：")
-    sentences(w, options(ev, w.index), weights, "wording", budget)
-    if len(w.pieces) == 1:  # nothing quoted: no lead-in either
-        w.pieces.clear()
-
-
 def _following(w: Writer, ev: Evidence, previous: Answer, reach: int = 3) -> list[Option]:
     """The sentences that follow what `previous` said, in its speeches (the next points, the details)."""
     out: list[Option] = []
@@ -424,12 +394,12 @@ def compose(
     if previous is not None:
         _follow_up(w, ev, previous, weights, budget)
         what = "follow-up"
-    elif _family(w, ev, weights):
+    elif family(w, ev, weights) or figures(w, ev, weights):
         what = "wording"
     elif category_asked(ev.question) and _category(w, ev, weights, budget):
         what = "category"
     elif what == "wording":
-        _wording(w, ev, weights, budget)
+        wording(w, ev, weights, budget)
     elif what == "list" and (_inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points, budget)):
         pass
     else:

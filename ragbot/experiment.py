@@ -69,9 +69,10 @@ VARIANTS: dict[str, Variant] = {
         ),
         Variant(
             "hybrid-noanchor",
-            "hybrid without the ranking of chunks that hold what the question quotes or counts (anchor_weight = 0)",
+            "hybrid without the rankings of chunks that hold what the question quotes, counts or asks for"
+            " (a figure of speech; anchor_weight = 0)",
             (("anchor_weight", 0.0),),
-            zh="hybrid，不单独排序含问题所引说法或所数字数的片段（anchor_weight = 0）",
+            zh="hybrid，不单独排序含问题所引说法、所数字数或所问比喻的片段（anchor_weight = 0）",
         ),
         Variant(
             "hybrid-rerank",

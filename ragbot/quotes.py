@@ -5,6 +5,8 @@
   quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more)
   defined_term(question)  the term a "what does X mean" question asks about (上情下达是什么意思？)
   cn_number(text)         the value of a Chinese numeral (三, 十二), also for asks.py and structure.py
+  figure(question)        for a question that asks for a figure of speech (比喻, 打比方, 形象的说法), the
+                          pattern of one (好比一部机器, 就像人的大脑一样, 是沟通上下的“咽喉”)
 
 Pure functions on text; what a question asks for is asks.py, whether the speeches use a quoted
 phrase is lexical.unknown_quotes.
@@ -103,3 +105,27 @@ def defined_term(question: str) -> str:
     """
     m = _MEANS.match(fold(question).strip())
     return m.group(1) if m else ""
+
+
+# a question asking for a figure of speech, and one in the speeches: a comparison (好比, 就像…一样, 比作)
+# or a short quoted noun the sentence says something is or acts as (办公室是沟通上下的“咽喉”, 当好领导的“耳目”);
+# not a counted slogan (“三服务”) or a quoted name (高校“双一流”建设, 所谓“万金油干部”)
+_FIGURATIVE = re.compile(r"比喻|比方|比作|比成|喻为|喻成|形象|像什么|好比")
+FIGURE = re.compile(
+    r"好比|就像|好像|犹如|如同|恰似|比作|喻为|誉为|称为|称作|像[^。！？；，,]{1,12}一样"
+    r"|(?:是|当好|当|做|作为|称|为)[^。！？；，,“”「」\"]{0,10}[“「\"](?![一二三四五六七八九十两0-9])[\u4e00-\u9fff]{2,5}[”」\"]"
+)
+
+
+def figure(question: str) -> re.Pattern[str] | None:
+    """The pattern of a figure of speech (folded text) when the question asks for one, else None.
+
+    >>> p = figure("形容办公室地位重要的比喻说法")
+    >>> [bool(p.search(t)) for t in ("办公室好比一部机器", "是沟通上下的“咽喉”", "当好领导的“耳目”")]
+    [True, True, True]
+    >>> [bool(p.search(t)) for t in ("以搞好“三个服务”为核心", "高校“双一流”建设", "所谓“万金油干部”")]
+    [False, False, False]
+    >>> figure("办公室的地位重要吗？") is None
+    True
+    """
+    return FIGURE if _FIGURATIVE.search(fold(question)) else None

@@ -11,7 +11,8 @@ import pytest
 from ragbot import pipeline
 from ragbot.config import Config
 from ragbot.errors import QueryError
-from ragbot.retrieve import anchored, merge_groups, rrf
+from ragbot.quotes import FIGURE
+from ragbot.retrieve import FIGURE_SHARE, merge_groups, rrf, shaped
 from ragbot.script import fold
 from ragbot.store import Filters, allowed_ids
 from ragbot.types import Chunk
@@ -81,17 +82,24 @@ def test_filters_apply_before_top_k(fake_bot: pipeline.Ragbot) -> None:
         assert all(h.file == "004_92e2d7aa31a4f474.txt" for h in hits), mode
 
 
-def test_anchored_keeps_the_ranked_chunks_holding_what_the_question_quotes_or_counts(fake_bot: pipeline.Ragbot) -> None:
+def test_shaped_ranks_the_candidates_holding_what_the_question_quotes_counts_or_asks_for(
+    fake_bot: pipeline.Ragbot,
+) -> None:
     index = fake_bot.index
     ranked = list(range(len(index.chunks)))[::-1]
-    eight = anchored(index, ranked, "机关里要形成怎样的风气？用了哪八个字？")
-    assert eight
+    [(eight, share)] = shaped(index, ranked, "机关里要形成怎样的风气？用了哪八个字？")
+    assert share == 1.0
     assert eight == sorted(eight, reverse=True)  # the ranking's own order
     assert any("团结、紧张、严肃、活泼" in index.chunks[i].text for i in eight)
     assert all(re.search(r"[“「\"](?:[、，,]?[\u4e00-\u9fff]){8}[”」\"]", fold(index.chunks[i].text)) for i in eight)
-    assert anchored(index, ranked, "机关里要形成怎样的风气？") == []  # nothing quoted or counted: no third ranking
-    assert anchored(index, ranked, "「四個一流」指什么？")  # folded: a Traditional question finds Simplified text
-    assert anchored(index, ranked, "「没有的提法」指什么？") == []
+    assert shaped(index, ranked, "机关里要形成怎样的风气？") == []  # nothing quoted, counted or figurative
+    assert shaped(index, ranked, "「四個一流」指什么？")  # folded: a Traditional question finds Simplified text
+    assert shaped(index, ranked, "「没有的提法」指什么？") == []
+    [(figures, share)] = shaped(index, ranked, "讲话用了哪些比喻来形容办公室？")
+    assert share == FIGURE_SHARE
+    assert any("好比一部机器" in index.chunks[i].text for i in figures)
+    assert all(FIGURE.search(index.chunks[i].folded) for i in figures)
+    assert len(figures) < len(ranked)
 
 
 def test_hits_are_merged_not_repeated(fake_bot: pipeline.Ragbot) -> None:

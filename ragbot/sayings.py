@@ -1,0 +1,105 @@
+"""Answers made of the speeches' formulations, quoted: what a wording question (说法, 比喻, 原话) asks for.
+
+  family(w, ev, weights)            every saying of a pattern the question quotes (“X中求快”: 严中求快,
+                                    实中求快, …), numbered in the speech's order
+  figures(w, ev, weights)           the figures of speech a 比喻 / 打比方 question asks for (办公室好比一部
+                                    机器; 是沟通上下的“咽喉”、联系左右的“纽带”), best first, from the
+                                    speeches retrieved, each cut to the clauses that hold the figure
+  wording(w, ev, weights, budget)   the best sentences' clauses that hold a formulation, each quoted
+
+Each writes into the Writer (quoted, cited) and says whether it wrote; compose.py picks which one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .generate import Candidate
+from .quotes import ANY, figure
+from .script import fold
+from .structure import cut, han_count, marker, sentence_spans
+from .writer import ANCHOR_FAMILY, Writer, anchored, folded_speech, options, rank, sentences, similarity
+
+if TYPE_CHECKING:
+    from .answer import Evidence
+
+FIGURES_MAX = 4  # figures of speech in one answer at most
+FIGURE_MARGIN = 0.03  # a further figure joins when it ranks this close to the best one
+# the question asks for the figures said of something (比喻说法, 哪些比喻, 这类说法), not for the one
+# said of what it describes (拿什么来比喻这种人？): the wording answer's best sentences hold that one
+_SEVERAL = re.compile(r"哪些|哪几|几个|说法|有什么|都有|各")
+FIGURE_CHARS = 90  # a figure's sentence longer than this is cut to the clauses around the figure
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+
+
+def family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
+    """Every saying of a pattern the question quotes («X中求快»: 严中求快, 实中求快, …), quoted and
+    numbered in the speech's order; False (nothing written) when no speech says it twice."""
+    group = next((g for p, g in anchored(ev, w.index) if ANY in p.pattern and len(g) >= 2), [])
+    w.quote = True
+    start = w.mark()
+    w.lead("讲话中的说法：")
+    for c, hit in group[:ANCHOR_FAMILY]:
+        piece = cut(c.text, weights, "wording", 80)
+        piece = c.text.strip() if han_count(piece) < 6 and len(c.text) <= 60 else piece
+        at = c.position + c.text.find(piece)
+        w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece)), numbered=len(w.pieces))
+    if len(w.pieces) - start[0] < 3:  # the lead-in and two sayings at least
+        w.undo(start)
+        w.quote = False
+        return False
+    return True
+
+
+def _figure_span(text: str, folded: str, a: int, b: int, shape: re.Pattern[str]) -> tuple[int, int]:
+    """The part of sentence [a, b) to quote for its figures: from its start (after a point's marker)
+    to the end of the clause holding its last figure; from the clause holding the first when that is
+    too long."""
+    found = list(shape.finditer(folded, a, b))
+    end_at = _CLAUSE_END.search(text, found[-1].end(), b)
+    end = end_at.start() if end_at else b
+    m = marker(text[a:b])
+    start = a + (m.length if m else 0)
+    if end - start > FIGURE_CHARS:
+        cuts = [x.end() for x in _CLAUSE_END.finditer(text, start, found[0].start())]
+        start = cuts[-1] if cuts else start
+    return start, end
+
+
+def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
+    """The figures of speech the question asks for, from the retrieved speeches: the sentences that hold
+    one (`quotes.figure`), ranked as any answer sentence (`writer.rank`), those close to the best, each
+    quoted from its start to the clause holding its figure; False when the question asks for none or
+    no retrieved speech has one."""
+    shape = figure(ev.question)
+    if shape is None or not _SEVERAL.search(fold(ev.question)):  # 拿什么来比喻这种人: the one said of it
+        return False
+    found = []
+    for hit in {(h.file, h.speech): h for h in ev.hits}.values():
+        text = w.index.speeches[(hit.file, hit.speech)].text
+        folded = folded_speech(text)
+        for a, b in sentence_spans(text):
+            if shape.search(folded, a, b):
+                lo, hi = _figure_span(text, folded, a, b, shape)
+                c = Candidate(0, text[a:b], 0.0, a, similarity(w.index, ev, hit, a) or 0.0)
+                found.append((rank(c, weights), lo, hi, hit))
+    found.sort(key=lambda f: -f[0])
+    if not found:
+        return False
+    close = [f for f in found if f[0] >= found[0][0] - FIGURE_MARGIN][:FIGURES_MAX]
+    w.quote = True
+    w.lead("讲话中的说法：")
+    for _, lo, hi, hit in close:
+        piece = w.index.speeches[(hit.file, hit.speech)].text[lo:hi]
+        w.say(piece, w.cite(hit.file, hit.speech, lo, hi), numbered=len(w.pieces) if len(close) > 1 else 0)
+    return True
+
+
+def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> None:
+    """The formulations: the best sentences' clauses that hold them, each quoted as the speech has it."""
+    w.quote = True
+    w.lead("讲话中的说法：")
+    sentences(w, options(ev, w.index), weights, "wording", budget)
+    if len(w.pieces) == 1:  # nothing quoted: no lead-in either
+        w.pieces.clear()

@@ -1,0 +1,55 @@
+"""Answers made of formulations (sayings.py): figures of speech for a 比喻 question, on the real seed index;
+the retrieval side (the figures ranking) is in test_retrieve.py."""
+
+from __future__ import annotations
+
+import re
+
+from ragbot import pipeline
+from ragbot.answer import Answerer
+from ragbot.quotes import FIGURE, figure
+from ragbot.sayings import FIGURE_CHARS, FIGURES_MAX, _figure_span
+from ragbot.script import fold
+
+
+def test_a_figure_is_quoted_from_its_sentence_start_to_the_clause_that_holds_it() -> None:
+    text = "办公室作为政府的参谋部,是沟通上下的“咽喉”、联系左右的“纽带”,承担着承上启下的职责任务。"
+    a, b = _figure_span(text, text, 0, len(text), FIGURE)
+    assert text[a:b] == "办公室作为政府的参谋部,是沟通上下的“咽喉”、联系左右的“纽带”"
+    text = "一是当好领导的“顺风耳”,做好领导的“千里眼”,把情况报在前头。"  # to the last figure's clause, no marker
+    a, b = _figure_span(text, text, 0, len(text), FIGURE)
+    assert text[a:b] == "当好领导的“顺风耳”,做好领导的“千里眼”"
+    long = (
+        "在新的形势下,"
+        + "各级办公室要进一步解放思想、更新观念、开拓创新、扎实工作," * 3
+        + "努力当好领导的“耳目”,把情况摸清。"
+    )
+    assert long.index("努力") > FIGURE_CHARS
+    a, b = _figure_span(long, long, 0, len(long), FIGURE)
+    assert long[a:b] == "努力当好领导的“耳目”"  # too long from the start: the clause that holds it
+
+
+def test_only_a_question_asking_for_a_figure_has_its_pattern() -> None:
+    assert figure("讲话用了哪些比喻来形容办公室？") is FIGURE
+    assert figure("起草这些活儿，讲话拿什么东西打比方？") is FIGURE
+    assert figure("办公室的地位为什么重要？") is None
+
+
+def test_real_figures_of_speech_question_lists_several_figures(real_bot: pipeline.Ragbot) -> None:
+    a = Answerer(real_bot).ask("形容办公室地位重要的比喻说法")
+    assert not a.refused
+    lines = a.text.split("\n")
+    assert lines[0] == "讲话中的说法：", a.text
+    points = [x for x in lines[1:] if re.match(r"\d\. ", x)]
+    assert 2 <= len(points) <= FIGURES_MAX, a.text
+    assert all(FIGURE.search(fold(p)) for p in points), a.text  # each point holds a figure of speech
+    assert all(s.supported for s in a.sentences)
+    assert len({p.split("[")[0] for p in points}) == len(points)  # no figure twice
+
+
+def test_real_a_figure_said_of_what_the_question_describes_is_the_answer(real_bot: pipeline.Ragbot) -> None:
+    """拿什么东西打比方 asks for the one figure said of these tasks (办公室好比一部机器), not a list of figures."""
+    a = Answerer(real_bot).ask("起草、校对、档案、保密这些活儿，讲话拿什么东西打比方？")
+    assert not a.refused
+    assert "机器" in a.text, a.text
+    assert "\n1. " not in a.text, a.text
