@@ -323,6 +323,10 @@ def test_real_a_place_no_speech_names_is_refused(real_bot: pipeline.Ragbot) -> N
     named = answerer.ask("天门市委办一年办理了多少件领导批示件？")  # 天门 is in the speeches
     assert not named.refused
     assert "299件" in named.sentences[0].text, named.text
+    # a county of one character (淇县, which jieba splits): only its speech answers, not 光山县's 95件
+    county = answerer.ask("淇县政府办公室一年办了多少件领导批示件？")
+    assert county.text.startswith("全年共办理领导批示件330件"), county.text
+    assert "95件" not in county.text, county.text
     # a formulation no speech uses: 三审三校 (the rest matches the 淇县 proofreading passage)
     assert answerer.ask("辦公室校對公文有沒有「三審三校」的規定？具體怎麼操作？").refused
     known = answerer.ask("「五個堅持」具體是哪五個？")  # quoted and in the speeches: answered

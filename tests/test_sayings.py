@@ -53,3 +53,11 @@ def test_real_a_figure_said_of_what_the_question_describes_is_the_answer(real_bo
     assert not a.refused
     assert "机器" in a.text, a.text
     assert "\n1. " not in a.text, a.text
+
+
+def test_real_a_question_quoting_the_figure_asks_about_that_one(real_bot: pipeline.Ragbot) -> None:
+    """A blind reader's question: it quotes the figure (「一根针」) and asks what its parts stand for."""
+    a = Answerer(real_bot).ask("講話把各級辦公室比作「一根針」，「針眼」和「針尖」分別指什麼？")
+    assert not a.refused
+    assert "針眼" in a.text or "针眼" in a.text, a.text
+    assert "\n1. " not in a.text, a.text
