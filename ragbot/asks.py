@@ -134,7 +134,7 @@ def kind(question: str) -> str:
         return "wording"
     if POINTS.search(q) and not (LIMIT.search(q) and QUANTITY.search(q)):
         return "list"
-    if QUANTITY.search(q) or COMPUTED.search(q):
+    if QUANTITY.search(q) or COMPUTED.search(q) or _COUNT_OF.search(q):
         return "quantity"
     if WHO.search(q):
         return "who"
@@ -213,6 +213,8 @@ _MONEY = re.compile(
     r"|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金)"
 )
 _SCORE = re.compile(r"打分|评分|计分|几分|多少分")
+# a limit on a count (陪餐人数有什么标准, 值班次数有什么限制) asks for a number of it, whatever the rest says
+_COUNT_OF = re.compile(r"([人次天篇])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限)")
 _MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?")  # 3.5亿元, 六十多人, 十几个
 
 
@@ -228,6 +230,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('学时',), ('元',), ('工作日', '小时', '分钟'))
     >>> unit_asked("加班费怎么计算？"), unit_asked("考评细则里各项怎么打分？"), unit_asked("培训学时不能少于多少？")
     (('元',), ('分',), ('学时',))
+    >>> unit_asked("公务接待时陪餐人数有什么具体标准？"), kind("公务接待时陪餐人数有什么具体标准？")
+    (('人',), 'quantity')
     """
     q = fold(question)
     m = _UNIT.search(q)
@@ -236,9 +240,10 @@ def unit_asked(question: str) -> tuple[str, ...]:
         if unit in ("天", "日"):
             return ("天", "日", "工作日")  # 多少天: 20个工作日 answers it
         return _DOCUMENTS if unit in _DOCUMENTS else (unit,)  # 多少篇讲话: 300余件 answers it
-    m = _UNIT_BEFORE.search(q)  # 培训学时不能少于多少
+    m = _UNIT_BEFORE.search(q) or _COUNT_OF.search(q)  # 培训学时不能少于多少, 陪餐人数有什么标准
     if m:
-        return (m.group(1),)
+        unit = m.group(1)
+        return ("天", "日", "工作日") if unit == "天" else _DOCUMENTS if unit in _DOCUMENTS else (unit,)
     if _LASTS.search(q):
         return _DURATION
     if _SCORE.search(q):
