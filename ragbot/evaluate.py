@@ -235,7 +235,7 @@ def answer_sentences(answer: str) -> list[str]:
 
 def padding_rate(answer: str, titles: Sequence[str] = ()) -> float:
     """Share of an answer's claim sentences that are padding (structure.padding: titles, salutations,
-    closings, bare headings, fragments, dangling references); a listed point may be short."""
+    closings, bare headings, fragments, announcements, dangling references); a listed point may be short."""
     from .structure import padding
 
     sentences = answer_sentences(answer)

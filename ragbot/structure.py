@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from .asks import coverage, states
 from .quotes import cn_number
+from .script import fold
 
 _CN = "一二三四五六七八九十"
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
@@ -294,6 +295,13 @@ _DANGLING = re.compile(
 )
 
 
+# a sentence that only announces what the speaker will say (下面，我讲三点意见; 这里主要是对…提出的一些建议)
+_ANNOUNCEMENT = re.compile(
+    r"^(?:[^，,。；;]{0,12}[，,])?[^，,。；;]{0,30}?(?:提出|讲|谈|说)(?:了|的)?"
+    r"(?:几点|一些|以下|如下|[两二三四五六七八九]点|几个方面的?)(?:意见|建议|要求|看法|体会)$"
+)
+
+
 def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     """Why `sentence` answers nothing on its own ('' when it may stand in an answer).
 
@@ -303,6 +311,8 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     ('fragment', 'dangling', '')
     >>> padding("有时候领导性子急了，或者你哪件事没做好，批评几句，这样的情况也会发生。")  # its own clauses
     ''
+    >>> padding("这里主要是对各级各部门的领导提出的一些建议。"), padding("下面，我讲三点意见。"), padding("要提出合理化建议。")
+    ('announcement', 'announcement', '')
 
     """
     s = sentence.strip()
@@ -321,6 +331,8 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
         return "heading"
     if han_count(body) < 6:
         return "fragment"
+    if _ANNOUNCEMENT.match(fold(bare)):
+        return "announcement"
     ref = _DANGLING.search(s)
     if ref and len(re.findall(r"[，,；;]", s[: ref.start()])) < 3:  # after three clauses it points at them
         return "dangling"
