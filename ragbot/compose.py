@@ -49,7 +49,7 @@ from .asks import (
 )
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
-from .lexical import places
+from .lexical import counties, places
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
@@ -370,7 +370,7 @@ def _paragraph_end(text: str, at: int) -> int:
 def _in_named_place(index: Index, ev: Evidence) -> Evidence:
     """A question naming a place (天门市委办…, 河南那篇讲话…) asks about the speech given there: only
     the sentences of the excerpts from speeches that name it answer, when there are any."""
-    named = places(ev.question)
+    named = places(ev.question) + counties(ev.question)
     if not named:
         return ev
     there = {

@@ -167,13 +167,8 @@ def places(text: str) -> list[str]:
     """The places `text` names: provinces (浙江), and a word with 省/市/县/州 whose stem jieba tags as a
     place name (广州市 -> 广州; not 撤地设市). Returned as their stems, the way speeches also name them.
 
-    A county of one character before 县 (淇县), which jieba splits off, counts when jieba tags the two
-    as a place name (淇县; not 全县, 该县).
-
     >>> places("在廣州市政府系統會議上"), places("浙江那次会议"), places("撤地设市以来"), places("各市县")
     (['广州'], ['浙江'], [], [])
-    >>> places("淇縣政府辦公室全年辦理了多少件？"), places("全县办公室"), places("我县和该县")
-    (['淇县'], [], [])
     """
     found: list[str] = []
     for w in dict.fromkeys(tokenize(text)):
@@ -182,8 +177,18 @@ def places(text: str) -> list[str]:
             found.append(stem or w)
         elif stem and _pos(stem) == "ns":
             found.append(stem)
-    found += [m.group(0) for m in _COUNTY.finditer(fold(text)) if _pos(m.group(0)) == "ns"]
     return list(dict.fromkeys(found))
+
+
+def counties(text: str) -> list[str]:
+    """The counties of one character `text` names (淇县), which jieba splits off (淇 / 县政府) so that
+    `places` misses them: those jieba tags as a place name (not 全县, 该县). Whole, as speeches name them.
+    Not a refusal signal: whether the index has such a name as a word depends on how jieba cut it there.
+
+    >>> counties("淇縣政府辦公室全年辦理了多少件？"), counties("全县办公室"), counties("我县和该县")
+    (['淇县'], [], [])
+    """
+    return list(dict.fromkeys(m.group(0) for m in _COUNTY.finditer(fold(text)) if _pos(m.group(0)) == "ns"))
 
 
 _COUNTY = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]县|(?<=[在的是和与])[\u4e00-\u9fff]县")

