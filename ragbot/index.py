@@ -51,7 +51,7 @@ from .types import Chunk, OffsetMap, Segment, Speech
 from .units import EMBED_RECIPE, embed_units, recipe_name
 
 log = logging.getLogger(__name__)
-FORMAT = 2  # 2: lexical.npz (BM25 postings as arrays) replaced lexical.json
+FORMAT = 3  # 3: folding writes 著 as 着 (script.fold); 2: lexical.npz replaced lexical.json
 README = """\
 This folder holds ragbot's search index: `manifest.json` (what built it, from which files),
 `chunks.jsonl`, `speeches.jsonl`, `vectors.faiss` and `lexical.npz`.

@@ -28,7 +28,7 @@ from .quotes import quoted
 from .script import fold
 
 JARGON = Path(__file__).parent / "data" / "jargon.txt"
-FORMAT = 2  # 2: postings as flat arrays in an .npz (1 was JSON lists)
+FORMAT = 3  # 3: folding writes 著 as 着 (script.fold); 2: postings as flat arrays in an .npz
 STOPWORDS = frozenset(
     [
         "的",

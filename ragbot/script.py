@@ -1,7 +1,10 @@
 """Traditional/Simplified Chinese: detection, folding for matching, conversion for display.
 
 Folding (Traditional -> Simplified, OpenCC `t2s`, phrase-aware) is only for matching and indexing;
-the original text is what gets displayed. `fold` keeps the length of its input, so a position in
+the original text is what gets displayed. `t2s` leaves 著 as it is (a Simplified character too), so
+folding also writes the particle and verb 著 as mainland text does, 着 (著力, 隨著, 著手 -> 着力, 随着,
+着手), except in the words that keep 著 (显著, 著名, 著作…): otherwise the Traditional speech's 52 著
+never match a Simplified question's 着, nor a Traditional question's 著 the Simplified speeches' 着. `fold` keeps the length of its input, so a position in
 folded text is the same position in the original; when OpenCC's phrase tables would change the
 length, it falls back to character-by-character conversion. Simplified -> Traditional for answers
 uses `s2tw` (OpenCC's phrase tables plus Taiwan character forms, as in the Traditional speeches):
@@ -38,14 +41,23 @@ def _converter(config: str) -> opencc.OpenCC:
 def fold(text: str) -> str:
     """Simplified form of `text`, same length, for matching.
 
-    >>> fold("辦公室工作")
-    '办公室工作'
+    >>> fold("辦公室工作"), fold("隨著成效顯著"), fold("随着成效显著")
+    ('办公室工作', '随着成效显著', '随着成效显著')
     """
     out: str = _converter("t2s").convert(text)
     if len(out) != len(text):
         conv = _converter("t2s").convert
         out = "".join(c2 if len(c2 := conv(c)) == 1 else c for c in text)
+    if "著" in out:
+        keep = {m.start() + m.group().index("著") for m in _ZHU.finditer(out)}
+        out = "".join("着" if c == "著" and i not in keep else c for i, c in enumerate(out))
     return out
+
+
+# words where mainland text writes 著 (zhù, "notable; to write"); everywhere else folding writes 着
+_ZHU = re.compile(
+    "显著|卓著|昭著|彰著|著名|著称|著作|著述|著书|著者|著录|著有|名著|原著|专著|巨著|论著|编著|合著|译著|遗著|新著|土著"
+)
 
 
 def to_traditional(text: str) -> str:
@@ -73,7 +85,8 @@ _TAIWAN_ONLY = {
 }
 # Words mainland text also uses, in another sense: replaced only where written in Traditional
 # characters (so a Simplified speech's 档案 stays). 檔案 is 文件 unless it means archives (_ARCHIVES).
-_IF_TRADITIONAL = {"档案": "文件", "资讯": "信息", "学科设定": "学科设置", "决定著": "决定着"}
+# 決定著 (which tw2s keeps, as in 决定著作) is matched in its folded form, 决定着.
+_IF_TRADITIONAL = {"档案": "文件", "资讯": "信息", "学科设定": "学科设置", "决定着": "决定着"}
 _WORDS = re.compile("|".join(sorted(map(re.escape, {**_TAIWAN_ONLY, **_IF_TRADITIONAL}), key=len, reverse=True)))
 _ARCHIVES = re.compile(
     r"档案(?:管理|保管|工作|馆|事业|党史|、党史)|(?:项目|工程|企业|信用|社区|人事|各种)档案|、档案、"

@@ -86,7 +86,20 @@ def test_to_simplified_leaves_simplified_speeches_as_they_are() -> None:
     assert to_simplified("") == ""
 
 
-def test_fold_is_unchanged_by_to_simplified() -> None:
+def test_fold_keeps_vocabulary_that_to_simplified_rewrites() -> None:
     text = "要堅持按程式辦事,推進檔案事業,凝聚著力量"
-    assert fold(text) == "要坚持按程式办事,推进档案事业,凝聚著力量"
+    assert fold(text) == "要坚持按程式办事,推进档案事业,凝聚着力量"
     assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("隨著形勢變化,著力解決", "随着形势变化,着力解决"),  # the Traditional speech's particle and verb 著
+        ("随着形势变化,着力解决", "随着形势变化,着力解决"),  # as the Simplified speeches write them
+        ("成效顯著,著名論著", "成效显著,著名论著"),  # zhù keeps 著 in either script
+        ("成效显著,著名论著", "成效显著,著名论著"),
+    ],
+)
+def test_fold_writes_zhe_as_both_scripts_match_it(text: str, folded: str) -> None:
+    assert fold(text) == folded

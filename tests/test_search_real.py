@@ -15,6 +15,7 @@ from ragbot import pipeline
 from ragbot.cli import main
 from ragbot.config import Config
 from ragbot.evaluate import contains
+from ragbot.lexical import tokenize
 from ragbot.store import Filters
 from ragbot.types import SearchResult
 
@@ -52,6 +53,14 @@ def test_a_counted_formulation_is_found_by_its_shape(real_index: Config, default
     top5 = texts(bot.search("讲话说机关要形成的风气是哪八个字？", k=5))
     found = any(contains(t, "团结、紧张、严肃、活泼") for t in top5)
     assert found == (weight > 0)
+
+
+@pytest.mark.parametrize("word", ["着力", "著力"])
+def test_bm25_matches_the_traditional_zhe_to_the_simplified(real_bot: pipeline.Ragbot, word: str) -> None:
+    """著力 in the Traditional speech and 着力 in a Simplified one are one word to BM25 (`script.fold`)."""
+    index = real_bot.index
+    files = {index.chunks[i].file for i, _ in index.bm25.search(tokenize(word), k=len(index.chunks))}
+    assert {"000_fc7b01b31694c23c.txt", "001_fd749822ffebb83b.txt"} <= files
 
 
 def test_hits_carry_the_excerpt_and_its_place_in_the_file(real_bot: pipeline.Ragbot, originals) -> None:
