@@ -62,7 +62,7 @@ class Config:
     dense_weight: float = 1.25
     bm25_weight: float = 1.0
     rrf_k: float = 10.0
-    anchor_weight: float = 1.0  # hybrid: chunks holding a formulation the question quotes or counts rank too
+    anchor_weight: float = 1.0  # hybrid: chunks holding the shape of the answer (`retrieve.shaped`) rank too
     synonyms: bool = True  # BM25 also searches Cilin synonyms of question words the speeches hardly use
     merge_max_chars: int = 800
     max_query_chars: int = 500

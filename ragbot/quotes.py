@@ -7,6 +7,8 @@
   cn_number(text)         the value of a Chinese numeral (三, 十二), also for asks.py and structure.py
   figure(question)        for a question that asks for a figure of speech (比喻, 打比方, 形象的说法), the
                           pattern of one (好比一部机器, 就像人的大脑一样, 是沟通上下的“咽喉”)
+  duties(question)        for a question that asks for the duties of someone (主要职责是什么, 有哪些职能), the
+                          pattern of a sentence that lists them (参谋、助手、协调、服务…等主要职能)
 
 Pure functions on text; what a question asks for is asks.py, whether the speeches use a quoted
 phrase is lexical.unknown_quotes.
@@ -129,3 +131,32 @@ def figure(question: str) -> re.Pattern[str] | None:
     True
     """
     return FIGURE if _FIGURATIVE.search(fold(question)) else None
+
+
+# a question asking what someone's duties are, and a sentence listing duties: three or more named together
+# right before the word (担负着参与政务、管理事务、综合服务的重要职责; 参谋、协调、督办、服务四大职能) or after
+# it (三大职能,参谋、督办和服务)
+_ASKS_DUTIES = re.compile(
+    r"(?:的|有|具有|负有|承担|履行|担负)(?:哪些|什么|哪几项|几项)?(?:主要|基本|重要|核心|具体)?(?:职责|职能)"
+)
+_NAMED = r"[“\"]?[\u4e00-\u9fff]{2,10}[”\"]?"
+DUTIES = re.compile(
+    rf"{_NAMED}(?:、{_NAMED}){{2,}}等*的?(?:重要|主要|基本|工作|核心|[二三四五六七八九十]大)?(?:职责|职能)"
+    rf"|(?:职责|职能)[是为有:：,，]{{1,2}}{_NAMED}(?:[、和及]{_NAMED}){{2,}}"
+)
+
+
+def duties(question: str) -> re.Pattern[str] | None:
+    """The pattern of a sentence listing duties (folded text) when the question asks for someone's, else None.
+
+    >>> p = duties("办公室主任的主要职责是什么？")
+    >>> [bool(p.search(t)) for t in ("担负着参与政务、管理事务、综合服务的重要职责", "参谋、协调、督办、服务四大职能")]
+    [True, True]
+    >>> [bool(p.search(t)) for t in ("三大职能,参谋、督办和服务", "“参与政务、管理事务、搞好服务”的工作职责")]
+    [True, True]
+    >>> [bool(p.search(t)) for t in ("构建分工明确、职责清晰的机制", "党委、政府的职能在转变", "履行主任职责的能力")]
+    [False, False, False]
+    >>> duties("職責分工怎麼落實？") is None
+    True
+    """
+    return DUTIES if _ASKS_DUTIES.search(fold(question)) else None

@@ -19,7 +19,7 @@ import numpy as np
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .ingest import valid_unicode
-from .quotes import anchors, figure
+from .quotes import anchors, duties, figure
 from .rerank import Reranker
 from .script import detect_script, to_script
 from .store import Filters, allowed_ids
@@ -203,6 +203,7 @@ def lexical_ranking(
 
 
 FIGURE_SHARE = 0.25  # the figures-of-speech ranking weighs this share of anchor_weight (see `shaped`)
+DUTIES_SHARE = 0.5  # and the ranking of chunks that list duties, for a question asking for them
 
 
 def anchored(index: Index, ranked: Sequence[int], tries: Sequence[Sequence[re.Pattern[str]]]) -> list[int]:
@@ -217,11 +218,15 @@ def shaped(index: Index, ranked: Sequence[int], query: str) -> list[tuple[list[i
     chunk often shares few words with the question beyond the formulation itself. Measured
     (`ragbot eval`, 220 answerable questions): anchors at share 1 moved dev q116 2 -> 1 and held-out
     q197 from nowhere to 3 (0.5 left it 7th, 2 put a dev question from 1st to 2nd); figures at share
-    0.25 moved dev q108 10 -> 5 and nothing else (0.5 also dev q103 2 -> 1 but held-out q196 1 -> 3)."""
-    shape = figure(query)
+    0.25 moved dev q108 10 -> 5 and nothing else (0.5 also dev q103 2 -> 1 but held-out q196 1 -> 3).
+    A question asking for someone's duties (主要职责是什么) gets the chunks that list duties
+    (`quotes.duties`) at DUTIES_SHARE: no question of the set changes at 0.5 (at 1 held-out q149,
+    which names its body, 1 -> 2)."""
+    shape, listed = figure(query), duties(query)
     out = [
         (anchored(index, ranked, anchors(query)), 1.0),
         (anchored(index, ranked, [(shape,)] if shape else []), FIGURE_SHARE),
+        (anchored(index, ranked, [(listed,)] if listed else []), DUTIES_SHARE),
     ]
     return [(r, share) for r, share in out if r]
 

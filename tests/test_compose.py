@@ -549,3 +549,20 @@ def test_real_a_cut_keeps_what_its_reference_points_at(real_bot: pipeline.Ragbot
     # the clauses before it, so the answer does not cut them away (批评几句,这样的情况也会发生。 alone dangles)
     a = Answerer(real_bot).ask("被领导当众批评了几句，心里不舒服怎么办？")
     assert a.sentences[0].text.startswith("在工作中,有时候领导性子急了"), a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "duties"),
+    [
+        ("办公室主任的主要职责是什么？", "参与政务校务、管理事务、综合服务的重要职责"),
+        ("辦公室有哪些職能？", "參謀、助手、協調、服務、把關、督辦等等主要職能"),
+    ],
+)
+def test_real_duties_question_is_answered_by_the_sentence_listing_them(
+    real_bot: pipeline.Ragbot, question: str, duties: str
+) -> None:
+    """The issue's example: 主要职责 is answered with the duties the speeches list, not a line that only
+    says 办公室主任 (不断提高自己履行办公室主任职责的能力)."""
+    a = Answerer(real_bot).ask(question)
+    assert duties in a.text
+    assert "履行办公室主任职责的能力" not in a.text

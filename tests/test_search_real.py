@@ -16,6 +16,8 @@ from ragbot.cli import main
 from ragbot.config import Config
 from ragbot.evaluate import contains
 from ragbot.lexical import tokenize
+from ragbot.quotes import DUTIES
+from ragbot.script import fold
 from ragbot.store import Filters
 from ragbot.types import SearchResult
 
@@ -52,6 +54,18 @@ def test_a_counted_formulation_is_found_by_its_shape(real_index: Config, default
     bot = pipeline.Ragbot(replace(real_index, anchor_weight=weight), embedder=default_embedder)
     top5 = texts(bot.search("讲话说机关要形成的风气是哪八个字？", k=5))
     found = any(contains(t, "团结、紧张、严肃、活泼") for t in top5)
+    assert found == (weight > 0)
+
+
+@pytest.mark.parametrize("weight", [1.0, 0.0])
+def test_a_question_asking_for_duties_finds_a_sentence_listing_them(
+    real_index: Config, default_embedder, weight: float
+) -> None:
+    """主要职责是什么: the chunks that list duties (参与政务校务、管理事务、综合服务的重要职责) form a ranking
+    of their own; without it the top five are the chunks that only say 办公室主任 most often."""
+    bot = pipeline.Ragbot(replace(real_index, anchor_weight=weight), embedder=default_embedder)
+    top5 = texts(bot.search("办公室主任的主要职责是什么？", k=5))
+    found = any(DUTIES.search(fold(t)) for t in top5)
     assert found == (weight > 0)
 
 
