@@ -54,7 +54,16 @@ def score_grid(config: Config, grid: Sequence[Setting]) -> tuple[dict[Setting, n
     out = {}
     for dense, k0, depth in grid:
         settings = SearchSettings(
-            10, "hybrid", depth, dense, 1.0, k0, config.merge_max_chars, config.synonyms, config.anchor_weight
+            10,
+            "hybrid",
+            depth,
+            dense,
+            1.0,
+            k0,
+            config.merge_max_chars,
+            config.synonyms,
+            config.anchor_weight,
+            config.section_weight,
         )
         rows = []
         for q, (qvec, tokens) in zip(questions, queries):

@@ -63,6 +63,7 @@ class Config:
     bm25_weight: float = 1.0
     rrf_k: float = 10.0
     anchor_weight: float = 1.0  # hybrid: chunks holding the shape of the answer (`retrieve.shaped`) rank too
+    section_weight: float = 0.25  # hybrid: chunks ranked by their section's vector (`sections.py`) rank too
     synonyms: bool = True  # BM25 also searches Cilin synonyms of question words the speeches hardly use
     merge_max_chars: int = 800
     max_query_chars: int = 500
@@ -110,8 +111,8 @@ class Config:
             raise ConfigError(
                 f"concurrency and queue_size must be at least 1, got {self.concurrency} and {self.queue_size}"
             )
-        if min(self.dense_weight, self.bm25_weight, self.anchor_weight) < 0:
-            raise ConfigError("dense_weight, bm25_weight and anchor_weight must not be negative")
+        if min(self.dense_weight, self.bm25_weight, self.anchor_weight, self.section_weight) < 0:
+            raise ConfigError("dense_weight, bm25_weight, anchor_weight and section_weight must not be negative")
         for name, allowed in (
             ("mode", MODES),
             ("sentence_vectors", get_args(SentenceVectors)),

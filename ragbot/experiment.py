@@ -75,6 +75,12 @@ VARIANTS: dict[str, Variant] = {
             zh="hybrid，不单独排序含问题所引说法、所数字数或所问比喻的片段（anchor_weight = 0）",
         ),
         Variant(
+            "hybrid-nosection",
+            "hybrid without the ranking of chunks by their section's vector (section_weight = 0)",
+            (("section_weight", 0.0),),
+            zh="hybrid，不按所在小节的向量排序片段（section_weight = 0）",
+        ),
+        Variant(
             "hybrid-rerank",
             "hybrid, then the configured cross-encoder reranks",
             needs="reranker",
@@ -127,6 +133,7 @@ DEFAULT_VARIANTS = (
     "hybrid",
     "hybrid-nosyn",
     "hybrid-noanchor",
+    "hybrid-nosection",
     "hybrid-rerank",
     "hybrid-c500",
     "llm-openai",

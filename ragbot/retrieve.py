@@ -22,6 +22,7 @@ from .ingest import valid_unicode
 from .quotes import anchors, duties, figure
 from .rerank import Reranker
 from .script import detect_script, to_script
+from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
 from .synonyms import expansions
 from .types import Chunk, Hit
@@ -96,6 +97,7 @@ class SearchSettings:
     merge_max_chars: int
     synonyms: bool = True  # the lexical ranker also searches rare question words' synonyms (synonyms.py)
     anchor_weight: float = 0.0  # hybrid: weight of the ranking of candidates that hold the question's anchors
+    section_weight: float = 0.0  # hybrid: weight of the ranking of chunks by their section (sections.py)
 
     @classmethod
     def of(cls, config: Config, k: int | None = None, mode: Mode | None = None) -> SearchSettings:
@@ -110,6 +112,7 @@ class SearchSettings:
             merge_max_chars=config.merge_max_chars,
             synonyms=config.synonyms,
             anchor_weight=config.anchor_weight,
+            section_weight=config.section_weight,
         )
 
 
@@ -258,10 +261,13 @@ def search(
             scores = dict(lex)
     if settings.mode == "hybrid":
         fused = rrf(rankings, weights, settings.rrf_k)
-        extra = shaped(index, [i for i, _ in fused], query) if settings.anchor_weight else []
-        if extra:
+        extra = [(r, share * settings.anchor_weight) for r, share in shaped(index, [i for i, _ in fused], query)]
+        if settings.section_weight and qvec is not None:
+            by_section = section_ranking(index, qvec, allowed_ids(index.chunks, filters))[: settings.depth]
+            extra.append((by_section, settings.section_weight))
+        if extra := [(r, w) for r, w in extra if r and w]:
             rankings += [r for r, _ in extra]
-            weights += [share * settings.anchor_weight for _, share in extra]
+            weights += [w for _, w in extra]
             fused = rrf(rankings, weights, settings.rrf_k)
     else:
         fused = sorted(scores.items(), key=lambda x: (-x[1], x[0]))
