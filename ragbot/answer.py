@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .asks import TYPED, WORDING, action_asked, classes_asked, divides, kind, numbers, states, unit_asked
+from .amounts import numbers, unit_asked
+from .asks import TYPED, WORDING, action_asked, classes_asked, divides, does, kind, states
 from .compose import compose
 from .generate import (
     Candidate,
@@ -106,7 +107,7 @@ def weigh(
         pool = [c for c in cands if numbers(c.text, unit)]
     elif asked in TYPED:  # who, when, where
         action = action_asked(question) if asked == "who" else ""  # 由谁签发: a body or role, and 签发
-        pool = [c for c in cands if states(c.text, asked) and action in fold(c.text)]
+        pool = [c for c in cands if states(c.text, asked) and does(c.text, action)]
     else:
         pool = list(cands)
     classes = classes_asked(question)  # 分为哪几种: a sentence that divides something into kinds

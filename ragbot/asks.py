@@ -7,9 +7,7 @@
                           names several things and counts them in it (…、…、…四个方面)
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
   SCAFFOLD / scaffolding  how a question asks (讲话, 提出, 哪几, 具体做法…): words that weigh nothing
-  numbers(text, units)    whether it states a number (Arabic or Chinese: 一百五十升, 两个工作日, 百分之十),
-                          in the units a quantity question asks about (unit_asked: one it names,
-                          a length of time for 多长时间, money for 经费…多少)
+  (numbers and the units a quantity question asks about are amounts.py)
 
 Answer-type matching rests on these: a quantity question is only answered by a sentence that
 states a number of the kind asked (a count of 件 does not answer 几个工作日). What it does not do:
@@ -20,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .amounts import COUNT_OF, NUMBER
 from .quotes import CN_DIGITS, QUOTE
 from .script import fold
 
@@ -48,10 +47,6 @@ POINTS = re.compile(
 )
 LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|要求|职责|职能|任务|做到|做好|注意|措施|途径|办法|方面|几点|原则|素质|作用"
-)
-NUMBER = re.compile(
-    r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]?|[零一二三四五六七八九十百千万两]+(?:分之[零一二三四五六七八九十百]+)?"
-    r"(?=[多余几来]?(?:[个项条种件次名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍%％]|个工作日|工作日))"
 )
 # the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it
 SCAFFOLD = frozenset(
@@ -122,8 +117,8 @@ def kind(question: str) -> str:
     ['where', 'list', 'fact', 'quantity']
     >>> [kind(q) for q in ("每天最多发布几条信息？", "第几条规定了这一点？", "有几条要求？", "最多可以复印几份？")]
     ['quantity', 'quantity', 'list', 'quantity']
-    >>> [kind(q) for q in ("存在哪几个“不到位”的问题？", "要做到哪几个「必」？", "有几个科室？")]
-    ['list', 'list', 'quantity']
+    >>> [kind(q) for q in ("存在哪几个“不到位”的问题？", "要做到哪几个「必」？", "有几个科室？", "陪餐人数有什么标准？")]
+    ['list', 'list', 'quantity', 'quantity']
     >>> [kind(q) for q in ("需要哪位领导审批？", "讲话引用了哪位古代诗人的两句诗？")]  # a poet is no office role
     ['who', 'fact']
     >>> [kind(q) for q in ("增幅多大？", "拿出多大比例用于考核？", "能不能到交界处迎接？场面要搞多大？")]
@@ -134,7 +129,7 @@ def kind(question: str) -> str:
         return "wording"
     if POINTS.search(q) and not (LIMIT.search(q) and QUANTITY.search(q)):
         return "list"
-    if QUANTITY.search(q) or COMPUTED.search(q) or _COUNT_OF.search(q):
+    if QUANTITY.search(q) or COMPUTED.search(q) or COUNT_OF.search(q):
         return "quantity"
     if WHO.search(q):
         return "who"
@@ -173,11 +168,28 @@ def action_asked(question: str) -> str:
 
     >>> action_asked("是谁传达了会议精神？"), action_asked("会议纪要由谁签发？"), action_asked("谁？")
     ('传达', '签发', '')
-    >>> action_asked("逐级负责，具体是一层层谁对谁负责？")
-    '负责'
+    >>> action_asked("逐级负责，具体是一层层谁对谁负责？"), action_asked("“没有督查就没有落实”是谁说的？")
+    ('负责', '说')
     """
     m = _WHO_DOES.search(fold(question))
-    return m.group(1) if m else ""
+    return ("说" if _SAID.match(m.group(1)) else m.group(1)) if m else ""
+
+
+_SAID = re.compile(r"^[说讲提][的过了出]$")  # 谁说的, 谁讲过: whoever said it, in any word for saying
+_SAYING = "说|讲|指出|强调|提出|认为"
+
+
+def _verb(action: str) -> str:
+    return _SAYING if action == "说" else re.escape(action)
+
+
+def does(text: str, action: str) -> bool:
+    """Whether `text` says the `action` asked about (for 说, any word for saying: 习近平总书记讲).
+
+    >>> does("习近平总书记讲,“没有督查就没有落实”", "说"), does("会议纪要由办公室主任签发", "签发"), does("要签字", "签发")
+    (True, True, False)
+    """
+    return bool(re.search(_verb(action), fold(text)))
 
 
 def acts(text: str, action: str) -> str:
@@ -190,85 +202,13 @@ def acts(text: str, action: str) -> str:
     if not action:
         return ""
     folded = fold(text)
-    m = re.search(_NAMED + "[^，。；,]{0,3}" + re.escape(action), folded)
+    reach = 10 if action == "说" else 3  # 市人社局交流发言里有一句话说的好
+    m = re.search(_NAMED + f"[^，。；,]{{0,{reach}}}(?:{_verb(action)})", folded)
     if m is None:
         return ""
     start = max(folded.rfind(p, 0, m.start()) for p in "，。；,;:：") + 1
     ends = [i for i in (folded.find(p, m.end()) for p in "，。；,;") if i >= 0]
     return folded[start : min(ends, default=len(folded))]
-
-
-# the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it
-_UNIT = re.compile(
-    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|份|级|分|元|升|人|名|位|批|期|届|倍|%)"
-)
-_UNIT_BEFORE = re.compile(
-    r"(工作日|学时|课时|小时|分钟|公里)[^，。？?]{0,6}(?:多少|几)(?![个项条种月年天次名位点级篇分份件期批届倍])"
-)
-_DOCUMENTS = ("篇", "件", "份")  # counters of documents, used interchangeably
-_DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
-_LASTS = re.compile(r"多长时间|多久|多长")
-_MONEY = re.compile(
-    r"(?:经费|费用|资金|工资|奖金|补助|补贴|津贴|价值|开支|费|钱)[^，。？?]{0,8}(?:多少|几|计算|按什么|怎么算)"
-    r"|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金)"
-)
-_SCORE = re.compile(r"打分|评分|计分|几分|多少分")
-# a limit on a count (陪餐人数有什么标准, 值班次数有什么限制) asks for a number of it, whatever the rest says
-_COUNT_OF = re.compile(r"([人次天篇])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限)")
-_MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?")  # 3.5亿元, 六十多人, 十几个
-
-
-def unit_asked(question: str) -> tuple[str, ...]:
-    """The units a quantity question asks about (none when it names none): one it names (多少升), a
-    length of time for 多长时间 / 多久, money for what something costs or pays.
-
-    >>> unit_asked("公务用车每月油耗上限是多少升？"), unit_asked("要在几个工作日内反馈？"), unit_asked("有多少？")
-    (('升',), ('工作日',), ())
-    >>> unit_asked("信息形成后多少天内要公开？"), unit_asked("全年撰写了多少篇讲话？")
-    (('天', '日', '工作日'), ('篇', '件', '份'))
-    >>> unit_asked("培训要完成多少学时？"), unit_asked("会议费开支标准每人每天是多少？"), unit_asked("多长时间演练一次？")[:3]
-    (('学时',), ('元',), ('工作日', '小时', '分钟'))
-    >>> unit_asked("加班费怎么计算？"), unit_asked("考评细则里各项怎么打分？"), unit_asked("培训学时不能少于多少？")
-    (('元',), ('分',), ('学时',))
-    >>> unit_asked("公务接待时陪餐人数有什么具体标准？"), kind("公务接待时陪餐人数有什么具体标准？")
-    (('人',), 'quantity')
-    """
-    q = fold(question)
-    m = _UNIT.search(q)
-    if m:
-        unit = m.group(1).lstrip("万亿")
-        if unit in ("天", "日"):
-            return ("天", "日", "工作日")  # 多少天: 20个工作日 answers it
-        return _DOCUMENTS if unit in _DOCUMENTS else (unit,)  # 多少篇讲话: 300余件 answers it
-    m = _UNIT_BEFORE.search(q) or _COUNT_OF.search(q)  # 培训学时不能少于多少, 陪餐人数有什么标准
-    if m:
-        unit = m.group(1)
-        return ("天", "日", "工作日") if unit == "天" else _DOCUMENTS if unit in _DOCUMENTS else (unit,)
-    if _LASTS.search(q):
-        return _DURATION
-    if _SCORE.search(q):
-        return ("分",)
-    return ("元",) if _MONEY.search(q) else ()
-
-
-def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
-    """Whether `text` states a number (Arabic or Chinese, with a unit), in one of `units` when given
-    (a magnitude may come between: 3.5亿元 is in 元).
-
-    >>> numbers("每车每月油耗上限为一百五十升"), numbers("两个工作日内办结", ("工作日",)), numbers("办理了95件", ("工作日",))
-    (True, True, False)
-    >>> numbers("总投入3.5亿元", ("元",)), numbers("培训4期", ("学时",)), numbers("中办六十多人,省里也是十几人", ("人",))
-    (True, False, True)
-    """
-    t = fold(text)
-    if not units:
-        return bool(NUMBER.search(t))
-    for m in NUMBER.finditer(t):
-        after = t[m.end() : m.end() + 8]
-        after = after[_MAGNITUDE.match(after).end() :]  # type: ignore[union-attr]
-        if after.startswith(units):
-            return True
-    return False
 
 
 TYPED = ("quantity", "who", "when", "where")  # kinds only a sentence stating that kind of thing answers

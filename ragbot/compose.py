@@ -31,6 +31,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .amounts import unit_asked
 from .asks import (
     action_asked,
     category_asked,
@@ -45,7 +46,6 @@ from .asks import (
     named_in_a_row,
     names_parts,
     points_asked,
-    unit_asked,
 )
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate

@@ -20,7 +20,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .asks import TYPED, acts, coverage, numbers, scaffolding, states
+from .amounts import numbers
+from .asks import TYPED, acts, coverage, scaffolding, states
 from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
@@ -334,10 +335,11 @@ def _joins(
 def _typed(text: str, wanted: str, units: tuple[str, ...], action: str, weights: dict[str, float]) -> tuple[int, float]:
     """Sort key of a typed question's sentences: those stating what is wanted first; among those naming
     someone doing the action, the one doing it to what was asked (杨红琼主任传达了全省…主任会议精神
-    before …期间,…杨红琼主任传达了有关会议精神)."""
+    before …期间,…杨红琼主任传达了有关会议精神); for who said something, the one saying what was asked
+    (what was said follows the clause that says who)."""
     clause = acts(text, action)
     if clause:
-        return (0, -coverage(clause, weights))
+        return (0, -coverage(text if action == "说" else clause, weights))
     if units and numbers(text, units):
         return (0, 0.0)
     return (1, 0.0) if states(text, wanted) else (2, 0.0)

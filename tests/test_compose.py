@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from ragbot import pipeline
+from ragbot.amounts import numbers
 from ragbot.answer import Answerer
-from ragbot.asks import kind, numbers
+from ragbot.asks import kind
 from ragbot.config import Config
 from ragbot.evaluate import padding_rate
 from ragbot.render import render_answer
@@ -566,3 +567,27 @@ def test_real_duties_question_is_answered_by_the_sentence_listing_them(
     a = Answerer(real_bot).ask(question)
     assert duties in a.text
     assert "履行办公室主任职责的能力" not in a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("“没有督查就没有落实”这句话是谁说的?", "习近平总书记讲,“没有督查就没有落实"),
+        ("“靠人管人得罪人,靠制度管人团结人”是谁说的？", "刚才市人社局交流发言里有一句话说的好"),
+    ],
+)
+def test_real_who_said_it_is_answered_by_whoever_says_it_in_any_word(
+    real_bot: pipeline.Ragbot, question: str, said: str
+) -> None:
+    """谁说的: 讲 and 说的好 say it too (the answer was a refusal: no sentence held 说的); among those naming
+    a speaker, the one saying what was asked leads."""
+    a = Answerer(real_bot).ask(question)
+    assert not a.refused
+    assert said in a.sentences[0].text, a.text
+
+
+def test_real_how_much_of_an_allowance_is_answered_by_a_share(real_bot: pipeline.Ragbot) -> None:
+    """拿出多少 of 津补贴 asks for money, and a share of it (12%) states it: no longer refused."""
+    a = Answerer(real_bot).ask("縣委辦的效能考核要從津補貼裡拿出多少？")
+    assert not a.refused
+    assert "拿出12%" in a.text

@@ -1,0 +1,100 @@
+"""Numbers in the speeches and the units a quantity question asks about. Pure functions on text.
+
+  NUMBER                  a number with its unit: Arabic or Chinese (一百五十升, 两个工作日, 百分之十, 12%)
+  unit_asked(question)    the units a quantity question asks about: one it names (多少升, 几个工作日), a
+                          length of time for 多长时间, money for 经费…多少 (or a share of it, 12%), the unit
+                          of a count whose limit it asks (陪餐人数有什么标准)
+  numbers(text, units)    whether a text states a number, in one of `units` when given
+
+A quantity question is only answered by a sentence that states a number of the kind asked (a count
+of 件 does not answer 几个工作日): asks.kind says which questions ask for one, answer.weigh refuses
+when no sentence states it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .script import fold
+
+NUMBER = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]?|[零一二三四五六七八九十百千万两]+(?:分之[零一二三四五六七八九十百]+)?"
+    r"(?=[多余几来]?(?:[个项条种件次名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍%％]|个工作日|工作日))"
+)
+
+# the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it
+_UNIT = re.compile(
+    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|份|级|分|元|升|人|名|位|批|期|届|倍|%)"
+)
+_UNIT_BEFORE = re.compile(
+    r"(工作日|学时|课时|小时|分钟|公里)[^，。？?]{0,6}(?:多少|几)(?![个项条种月年天次名位点级篇分份件期批届倍])"
+)
+_DOCUMENTS = ("篇", "件", "份")  # counters of documents, used interchangeably
+_DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
+_LASTS = re.compile(r"多长时间|多久|多长")
+_MONEY = re.compile(
+    r"(?:经费|费用|资金|工资|奖金|补助|补贴|津贴|价值|开支|费|钱)[^，。？?]{0,8}(?:多少|几|计算|按什么|怎么算)"
+    r"|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金)"
+)
+_SCORE = re.compile(r"打分|评分|计分|几分|多少分")
+# a limit on a count (陪餐人数有什么标准, 值班次数有什么限制) asks for a number of it, whatever the rest says
+COUNT_OF = re.compile(r"([人次天篇])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限)")
+_MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?")  # 3.5亿元, 六十多人, 十几个
+_SHARE = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]|百分之[零一二三四五六七八九十百]+")  # the unit "%"
+
+
+def unit_asked(question: str) -> tuple[str, ...]:
+    """The units a quantity question asks about (none when it names none): one it names (多少升), a
+    length of time for 多长时间 / 多久, money for what something costs or pays.
+
+    >>> unit_asked("公务用车每月油耗上限是多少升？"), unit_asked("要在几个工作日内反馈？"), unit_asked("有多少？")
+    (('升',), ('工作日',), ())
+    >>> unit_asked("信息形成后多少天内要公开？"), unit_asked("全年撰写了多少篇讲话？")
+    (('天', '日', '工作日'), ('篇', '件', '份'))
+    >>> unit_asked("培训要完成多少学时？"), unit_asked("会议费开支标准每人每天是多少？"), unit_asked("多长时间演练一次？")[:3]
+    (('学时',), ('元', '%'), ('工作日', '小时', '分钟'))
+    >>> unit_asked("加班费怎么计算？"), unit_asked("考评细则里各项怎么打分？"), unit_asked("培训学时不能少于多少？")
+    (('元', '%'), ('分',), ('学时',))
+    >>> unit_asked("公务接待时陪餐人数有什么具体标准？")
+    ('人',)
+    """
+    q = fold(question)
+    m = _UNIT.search(q)
+    if m:
+        unit = m.group(1).lstrip("万亿")
+        if unit in ("天", "日"):
+            return ("天", "日", "工作日")  # 多少天: 20个工作日 answers it
+        return _DOCUMENTS if unit in _DOCUMENTS else (unit,)  # 多少篇讲话: 300余件 answers it
+    m = _UNIT_BEFORE.search(q) or COUNT_OF.search(q)  # 培训学时不能少于多少, 陪餐人数有什么标准
+    if m:
+        unit = m.group(1)
+        return ("天", "日", "工作日") if unit == "天" else _DOCUMENTS if unit in _DOCUMENTS else (unit,)
+    if _LASTS.search(q):
+        return _DURATION
+    if _SCORE.search(q):
+        return ("分",)
+    return ("元", "%") if _MONEY.search(q) else ()  # or a share of it: 津补贴中拿出12%
+
+
+def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
+    """Whether `text` states a number (Arabic or Chinese, with a unit), in one of `units` when given
+    (a magnitude may come between: 3.5亿元 is in 元).
+
+    >>> numbers("每车每月油耗上限为一百五十升"), numbers("两个工作日内办结", ("工作日",)), numbers("办理了95件", ("工作日",))
+    (True, True, False)
+    >>> numbers("总投入3.5亿元", ("元",)), numbers("培训4期", ("学时",)), numbers("中办六十多人,省里也是十几人", ("人",))
+    (True, False, True)
+    >>> numbers("津补贴中拿出12%用于考核", ("元", "%")), numbers("拿出百分之十", ("%",)), numbers("12%", ("元",))
+    (True, True, False)
+    """
+    t = fold(text)
+    if not units:
+        return bool(NUMBER.search(t))
+    if "%" in units and _SHARE.search(t):
+        return True
+    for m in NUMBER.finditer(t):
+        after = t[m.end() : m.end() + 8]
+        after = after[_MAGNITUDE.match(after).end() :]  # type: ignore[union-attr]
+        if after.startswith(units):
+            return True
+    return False
