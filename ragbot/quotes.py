@@ -7,6 +7,8 @@
   cn_number(text)         the value of a Chinese numeral (三, 十二), also for asks.py and structure.py
   figure(question)        for a question that asks for a figure of speech (比喻, 打比方, 形象的说法), the
                           pattern of one (好比一部机器, 就像人的大脑一样, 是沟通上下的“咽喉”)
+  saying(question)        for a question that asks for a common saying (俗话, 老话, 常言), the pattern of a quotation
+                          the speech marks as one (我们常说“…”, 所谓“…”, 有一句话说的好,“…”, 诗云“…”)
   duties(question)        for a question that asks for the duties of someone (主要职责是什么, 有哪些职能), the
                           pattern of a sentence that lists them (参谋、助手、协调、服务…等主要职能)
 
@@ -160,3 +162,25 @@ def duties(question: str) -> re.Pattern[str] | None:
     True
     """
     return DUTIES if _ASKS_DUTIES.search(fold(question)) else None
+
+
+_ASKS_SAYING = re.compile(r"俗话|老话|常言|古话|谚语|俗语")
+SAYING = re.compile(
+    r"(?:常说|俗话|常言|古人|古语|所谓|有句话|一句话|说的好|说得好|讲得好|诗云|曰|云|指出|讲过|说过|提出)"
+    r"[^。！？；“”「」\"的]{0,8}?[:：,，]?[“「\"]"
+)
+
+
+def saying(question: str) -> re.Pattern[str] | None:
+    """The pattern of a quotation the speech marks as a saying (folded text) when the question asks for
+    one, else None.
+
+    >>> p = saying("讲话里用了哪句俗话来形容？")
+    >>> [bool(p.search(t)) for t in ("我们常说“上边千条线,下头一根针”", "有一句话说的好,“靠人管人得罪人”", "贾岛诗云“二句三年得”")]
+    [True, True, True]
+    >>> [bool(p.search(t)) for t in ("我们常说的这“一根针”,其实就是各级办公室", "以搞好“三个服务”为核心")]
+    [False, False]
+    >>> saying("讲话对督查提了什么要求？") is None
+    True
+    """
+    return SAYING if _ASKS_SAYING.search(fold(question)) else None

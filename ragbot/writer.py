@@ -26,7 +26,7 @@ from .cite import bigrams
 from .generate import Candidate
 from .lexical import tokenize
 from .pieces import closed, opened, paired, without_fragments
-from .quotes import ANY, anchors, duties
+from .quotes import ANY, anchors, duties, saying
 from .script import detect_script, fold, shown, to_script
 from .structure import CLAUSE, CLOSERS, TRIM, cut, han_count, marker, padding, sentence_spans
 from .types import Hit, Script
@@ -254,10 +254,11 @@ def anchored(ev: Evidence, index: Index) -> list[tuple[re.Pattern[str], list[Opt
 def options(ev: Evidence, index: Index) -> list[Option]:
     """The retrieved sentences, and the ones that hold a phrase the question quotes (`anchored`): «X中求快»
     is answered where a speech says it, even when the vectors rank it lower. For a question asking for
-    someone's duties, a sentence that lists duties (`quotes.duties`) ranks ANCHOR_BONUS higher."""
-    listed = duties(ev.question)
+    someone's duties, a sentence that lists duties (`quotes.duties`) ranks ANCHOR_BONUS higher, and for a
+    question asking for a saying (哪句俗话), one that quotes a saying (我们常说“…”; `quotes.saying`)."""
+    shape = duties(ev.question) or saying(ev.question)
     retrieved = [
-        (replace(c, similarity=c.similarity + ANCHOR_BONUS) if listed and listed.search(fold(c.text)) else c)
+        (replace(c, similarity=c.similarity + ANCHOR_BONUS) if shape and shape.search(fold(c.text)) else c)
         for c in ev.candidates
     ]
     return [o for _, group in anchored(ev, index) for o in group] + [(c, ev.hits[c.n - 1]) for c in retrieved]

@@ -591,3 +591,9 @@ def test_real_how_much_of_an_allowance_is_answered_by_a_share(real_bot: pipeline
     a = Answerer(real_bot).ask("縣委辦的效能考核要從津補貼裡拿出多少？")
     assert not a.refused
     assert "拿出12%" in a.text
+
+
+def test_real_a_common_saying_asked_for_is_the_one_the_speech_marks(real_bot: pipeline.Ragbot) -> None:
+    """哪句俗话: 我们常说“上边千条线,下头一根针” leads, not 我们常说的这“一根针”… that refers back to it."""
+    a = Answerer(real_bot).ask("上级各部门的政策最后都要靠基层办公室来落实,讲话里用了哪句俗话来形容?")
+    assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
