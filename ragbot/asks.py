@@ -23,7 +23,7 @@ from .quotes import CN_DIGITS, QUOTE
 from .script import fold
 
 WORDING = re.compile(
-    r"说法|提法|表述|怎么说|怎样说|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字|口号"
+    r"说法|提法|表述|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字|口号"
 )
 QUANTITY = re.compile(
     r"多少|几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|多长|多久|第几|哪几|百分之|比例|几成"
@@ -107,6 +107,9 @@ _TIME = re.compile(
 _PLACE = re.compile(r"[在于到](?:[^，。；]{1,12})(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)")
 
 
+_SEVERAL_SPEECHES = re.compile(r"几篇讲话(?=[都对里中各分别提谈讲说怎])")
+
+
 def kind(question: str) -> str:
     """What a question asks for.
 
@@ -123,8 +126,11 @@ def kind(question: str) -> str:
     ['who', 'fact']
     >>> [kind(q) for q in ("增幅多大？", "拿出多大比例用于考核？", "能不能到交界处迎接？场面要搞多大？")]
     ['quantity', 'quantity', 'fact']
+    >>> [kind(q) for q in ("几篇讲话对信息报告的要求是怎么说的？", "讲话里怎么说？", "一年写了几篇讲话？")]
+    ['list', 'fact', 'quantity']
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
+    q = _SEVERAL_SPEECHES.sub("", q)  # 几篇讲话对…怎么说的: what several speeches say, not how many
     if WORDING.search(q):
         return "wording"
     if POINTS.search(q) and not (LIMIT.search(q) and QUANTITY.search(q)):
