@@ -14,7 +14,9 @@ list points (compose.py reads enumerations with structure.py) or check citations
 
 from __future__ import annotations
 
+import math
 import re
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -141,13 +143,32 @@ def _widen(text: str, start: int, end: int, limit: int = 240) -> tuple[int, int]
 
 
 def term_weights(index: Index, question: str) -> dict[str, float]:
-    """The question's words by IDF, without its scaffolding (讲话提出了哪几条: how it asks, not what about)."""
+    """The question's words by IDF, without its scaffolding (讲话提出了哪几条: how it asks, not what about).
+    A text holds a word when it holds its characters in a row, so a single character weighs as rare
+    as it is among the chunks' characters, not as a word of its own (这样行吗: 行 is in 执行, 进行…),
+    and only when that rare (idf > 3). Measured (`ragbot eval --config hybrid`, 363 q): held-out
+    evidence recall 0.878 -> 0.888, carried evidence 0.796 -> 0.806, ROUGE-L 0.444 -> 0.448; dev
+    evidence recall 0.914 -> 0.905 (one question), ROUGE-L 0.511 -> 0.518; 40 answers change."""
     scaffold = scaffolding(question)
-    return {
-        t: index.bm25.idf(t)
-        for t in dict.fromkeys(tokenize(question))
-        if t not in scaffold and (len(t) >= 2 or index.bm25.idf(t) > 3)
-    }
+    out = {}
+    for t in dict.fromkeys(tokenize(question)):
+        weight = index.bm25.idf(t) if len(t) >= 2 else _character_idf(index, t)
+        if t not in scaffold and (len(t) >= 2 or weight > 3):
+            out[t] = weight
+    return out
+
+
+_CHARACTER_IDF: weakref.WeakKeyDictionary[Index, dict[str, float]] = weakref.WeakKeyDictionary()
+
+
+def _character_idf(index: Index, ch: str) -> float:
+    """BM25's IDF of a character by the chunks holding it anywhere (kept per loaded index)."""
+    known = _CHARACTER_IDF.setdefault(index, {})
+    if ch not in known:
+        n = len(index.chunks)
+        df = sum(1 for c in index.chunks if ch in c.folded)
+        known[ch] = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+    return known[ch]
 
 
 def usable(text: str, titles: tuple[str, ...]) -> bool:

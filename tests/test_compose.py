@@ -597,3 +597,16 @@ def test_real_a_common_saying_asked_for_is_the_one_the_speech_marks(real_bot: pi
     """哪句俗话: 我们常说“上边千条线,下头一根针” leads, not 我们常说的这“一根针”… that refers back to it."""
     a = Answerer(real_bot).ask("上级各部门的政策最后都要靠基层办公室来落实,讲话里用了哪句俗话来形容?")
     assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
+
+
+def test_real_a_single_character_weighs_as_rare_as_it_is_among_the_chunks_characters(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """这样行吗: 行 is a rare word of its own but in 执行, 进行… everywhere, so it weighs nothing, and the
+    answer no longer leads with 盲目执行,不是真正负责任的态度; 夹 (夹在中间) is rare as a character too."""
+    weights = term_weights(real_bot.index, "同事收到文件一直压在手里不处理,这样行吗?")
+    assert "行" not in weights
+    assert "手里" in weights
+    assert "夹" in term_weights(real_bot.index, "两位领导意见不一样,我夹在中间该怎么办?")
+    a = Answerer(real_bot).ask("同事收到文件一直压在手里不处理,这样行吗?")
+    assert "盲目执行" not in a.sentences[0].text, a.text
