@@ -320,10 +320,11 @@ def sentences(
             piece = text.strip()
         if padding(text, titles) == "dangling" and padding(piece, titles):  # bring what it refers to, or leave it out
             piece = _past_reference(text, titles, how) if wanted in TYPED and top is None else ""
-            text = piece or _with_antecedent(w.index, hit, c, titles)
-            if not text:
+            before = "" if piece else _antecedent(w.index, hit, c, titles)
+            if not piece and not before:
                 continue
-            piece = piece or cut(text, *how)
+            text = piece or before + c.text
+            piece = piece or cut(before, *how) + c.text.strip()  # the sentence that ranked stays whole
         piece = text.strip() if han_count(piece) < 6 and len(text) <= 60 else piece  # 严格要求，严中求快。
         piece = without_fragments(piece)  # a sentence unit may start 要快速及时。古人讲…
         if han_count(piece) < CLAUSE_MIN and han_count(text) - han_count(piece) > 6:  # a headless clause…
@@ -394,12 +395,13 @@ def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:
     return replace(c, text=c.text[a:b], position=c.position + a)
 
 
-def _with_antecedent(index: Index, hit: Hit, c: Candidate, titles: tuple[str, ...]) -> str:
-    """A dangling sentence together with the sentence before it, when that one is usable."""
+def _antecedent(index: Index, hit: Hit, c: Candidate, titles: tuple[str, ...]) -> str:
+    """The sentence before a dangling one (what 这个程序 refers to), when it is usable or only refers back
+    itself (王县长对这项工作提出了明确要求,…凡是上报县长的审签材料,…), else ''."""
     text = index.speeches[(hit.file, hit.speech)].text
     spans = [s for s in sentence_spans(text) if s[1] <= c.position]
     if not spans:
         return ""
     a, b = spans[-1]
     before = text[a:b]
-    return before + c.text if usable(before, titles) else ""
+    return before if padding(before, titles) in ("", "dangling") else ""

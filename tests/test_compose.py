@@ -610,3 +610,12 @@ def test_real_a_single_character_weighs_as_rare_as_it_is_among_the_chunks_charac
     assert "夹" in term_weights(real_bot.index, "两位领导意见不一样,我夹在中间该怎么办?")
     a = Answerer(real_bot).ask("同事收到文件一直压在手里不处理,这样行吗?")
     assert "盲目执行" not in a.sentences[0].text, a.text
+
+
+def test_real_a_sentence_referring_back_comes_after_what_it_refers_to(real_bot: pipeline.Ragbot) -> None:
+    """也必须按这个程序进行,杜绝直接将文稿送到县长… answers 能直接送给县长签吗; it comes after the procedure it
+    refers to, even though that sentence opens with a reference of its own (王县长对这项工作提出了…)."""
+    a = Answerer(real_bot).ask("我们单位要以县政府名义发个文,稿子能直接送给县长签吗?要走什么程序?")
+    texts = [s.text for s in a.sentences]
+    assert "凡是上报县长的审签材料" in texts[0], a.text
+    assert "杜绝直接将文稿送到县长或分管领导那里" in texts[1], a.text
