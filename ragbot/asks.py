@@ -176,9 +176,19 @@ def action_asked(question: str) -> str:
     ('传达', '签发', '')
     >>> action_asked("逐级负责，具体是一层层谁对谁负责？"), action_asked("“没有督查就没有落实”是谁说的？")
     ('负责', '说')
+    >>> action_asked("这句话是哪个单位在交流发言里讲的？"), action_asked("邀请了谁来给大家作报告？")
+    ('说', '给大')
     """
-    m = _WHO_DOES.search(fold(question))
-    return ("说" if _SAID.match(m.group(1)) else m.group(1)) if m else ""
+    q = fold(question)
+    m = _WHO_DOES.search(q)
+    if m is None:
+        return ""
+    if m.group(1)[0] in _PREPOSITIONS and re.match(r"[^，。？?！!]*?[说讲提][的过了出]", q[m.start(1) :]):
+        return "说"  # 哪个单位在交流发言里讲的: who said it, after where (给大家作报告 stays: 朱轩堂给大家…)
+    return "说" if _SAID.match(m.group(1)) else m.group(1)
+
+
+_PREPOSITIONS = "在从于对向给跟与为替把被"
 
 
 _SAID = re.compile(r"^[说讲提][的过了出]$")  # 谁说的, 谁讲过: whoever said it, in any word for saying

@@ -574,6 +574,7 @@ def test_real_duties_question_is_answered_by_the_sentence_listing_them(
     [
         ("“没有督查就没有落实”这句话是谁说的?", "习近平总书记讲,“没有督查就没有落实"),
         ("“靠人管人得罪人,靠制度管人团结人”是谁说的？", "刚才市人社局交流发言里有一句话说的好"),
+        ("“靠人管人得罪人,靠制度管人团结人”这句话是哪个单位在交流发言里讲的?", "市人社局交流发言"),
     ],
 )
 def test_real_who_said_it_is_answered_by_whoever_says_it_in_any_word(
