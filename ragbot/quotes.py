@@ -39,7 +39,13 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     [True, False]
 
     A counted formulation (「四个一流」, 「三服务」) is also found, where a speech never says it, in a
-    sentence that says its word that many times (抓一流管理,建一流队伍,创一流业绩,树一流形象).
+    sentence that says its word that many times (抓一流管理,建一流队伍,创一流业绩,树一流形象); one
+    of a single character (“三部”), where that many names ending in it are listed together.
+
+    >>> [[p.pattern for p in ps] for ps in anchors("是党委、政府的哪“三部”？")]  # doctest: +ELLIPSIS
+    [['[\\u4e00-\\u9fff]{1,3}部(?:[^。！？；，,]{0,4}?[\\u4e00-\\u9fff]{1,3}部){2}']]
+    >>> [bool(ps[0].search(t)) for ps in anchors("哪“三部”？") for t in ("“参谋部”“指挥部”“后勤部”", "参谋部和信息部")]
+    [True, False]
     """
     out = []
     for m in QUOTE.finditer(fold(question)):
@@ -48,7 +54,10 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
         if sum(len(p) for p in _WILDCARD.split(m.group(1))) >= 3:  # 「转变」 alone is any sentence
             tries.append(re.compile(ANY.join(re.escape(p) for p in _WILDCARD.split(phrase))))
         counted = _COUNTED.match(phrase)
-        if counted:
+        if counted and len(counted.group(2)) == 1:  # 哪“三部”: three names ending in 部, listed together
+            item, n = f"[\u4e00-\u9fff]{{1,3}}{re.escape(counted.group(2))}", CN_DIGITS[counted.group(1)]
+            tries.append(re.compile(f"{item}(?:[^。！？；，,]{{0,4}}?{item}){{{n - 1}}}"))
+        elif counted:
             word, n = re.escape(counted.group(2)), CN_DIGITS[counted.group(1)]
             tries.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
         if tries:
@@ -81,7 +90,7 @@ def cn_number(text: str) -> int | None:
 
 
 _CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个字")  # 哪八个字, 十二个字, 四个字的概括
-_COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{2,3})$")  # 四个一流: 一流 four times
+_COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{1,3})$")  # 四个一流: 一流 four times
 
 
 def quoted(question: str) -> list[str]:

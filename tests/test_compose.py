@@ -620,3 +620,11 @@ def test_real_a_sentence_referring_back_comes_after_what_it_refers_to(real_bot: 
     texts = [s.text for s in a.sentences]
     assert "凡是上报县长的审签材料" in texts[0], a.text
     assert "杜绝直接将文稿送到县长或分管领导那里" in texts[1], a.text
+
+
+def test_real_which_three_names_ending_in_one_character_are_found_where_they_are_listed(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """哪“三部”: three names ending in 部 listed together ("参谋部""指挥部""后勤部"), not 参谋部和信息部."""
+    a = Answerer(real_bot).ask("讲话说办公室是党委、政府的哪“三部”？")
+    assert '"参谋部""指挥部""后勤部"' in a.sentences[0].text, a.text
