@@ -202,8 +202,11 @@ def similarity(index: Index, ev: Evidence, hit: Hit, start: int) -> float | None
 FOLLOW_MARGIN = 0.06  # a further sentence joins the answer when it ranks this close to the first
 # …and when its meaning is this close to the first's (cosine): 有23个单位…在规定时限内已公布 shares 规定 and 时限
 # with 文电运转的时限是怎么规定的 but not its meaning (ragbot eval hybrid: evidence recall 0.896 -> 0.902,
-# carries 0.803 -> 0.798, ROUGE-L 0.476 -> 0.481, median length 82 -> 76; a blind reader's most common complaint)
-ADD_SIMILARITY = 0.02
+# carries 0.803 -> 0.798, ROUGE-L 0.476 -> 0.481, median length 82 -> 76; a blind reader's most common complaint).
+# Chosen again on dev on 2026-12-01 (dev evidence / carried / ROUGE-L at 0.02, 0.015, 0.01, 0.0075, 0.005, 0:
+# .914/.853/.519, .914/.853/.519, .914/.853/.527, .897/.836/.524, .888/.819/.525, .879/.819/.531): 0.01;
+# held-out then carried evidence 0.806 -> 0.816, ROUGE-L 0.446 -> 0.473, median length 86 -> 76
+ADD_SIMILARITY = 0.01
 OTHER_SPEECH_MARGIN = 0.02  # a sentence of another speech than the first's joins only this close to it
 MAX_SENTENCES = 3
 # a quantity, who, when or where question: the sentence that states it and at most one more, nearly as good

@@ -15,8 +15,9 @@ from ragbot.answer import Answerer
 from ragbot.asks import kind
 from ragbot.config import Config
 from ragbot.evaluate import padding_rate
+from ragbot.quotes import DUTIES
 from ragbot.render import render_answer
-from ragbot.script import detect_script
+from ragbot.script import detect_script, fold
 from ragbot.structure import cut, enumerations, han_count, padding
 from ragbot.types import Answer
 from ragbot.writer import Writer, term_weights
@@ -491,9 +492,9 @@ def test_real_the_question_words_weigh_less_than_the_meaning(real_bot: pipeline.
     # the question asks how the speech explains 针眼 and 针尖; the sentence that explains them shares
     # few of its words (这句话, 解释, 上邊千條線): when the words weighed 0.3 against the cosine
     # (writer.WORDS_WEIGHT, now 0.2) the saying alone was the answer (this test fails at 0.3)
+    # (the saying's own sentence may come first; since ADD_SIMILARITY 0.01 the explanation comes alone)
     a = Answerer(real_bot).ask("「上邊千條線，下頭一根針」這句話，講話裡是怎麼解釋針眼和針尖的？")
-    assert a.text.startswith("我們常說“上邊千條線,下頭一根針”"), a.text
-    assert "“針眼”要把上級的各種政策" in a.text, a.text
+    assert "“針眼”要把上級的各種政策" in a.sentences[0].text, a.text
 
 
 def test_real_a_quotation_the_piece_only_closes_is_opened(real_bot: pipeline.Ragbot) -> None:
@@ -552,20 +553,15 @@ def test_real_a_cut_keeps_what_its_reference_points_at(real_bot: pipeline.Ragbot
     assert a.sentences[0].text.startswith("在工作中,有时候领导性子急了"), a.text
 
 
-@pytest.mark.parametrize(
-    ("question", "duties"),
-    [
-        ("办公室主任的主要职责是什么？", "参与政务校务、管理事务、综合服务的重要职责"),
-        ("辦公室有哪些職能？", "參謀、助手、協調、服務、把關、督辦等等主要職能"),
-    ],
-)
+@pytest.mark.parametrize("question", ["办公室主任的主要职责是什么？", "辦公室有哪些職能？"])
 def test_real_duties_question_is_answered_by_the_sentence_listing_them(
-    real_bot: pipeline.Ragbot, question: str, duties: str
+    real_bot: pipeline.Ragbot, question: str
 ) -> None:
-    """The issue's example: 主要职责 is answered with the duties the speeches list, not a line that only
-    says 办公室主任 (不断提高自己履行办公室主任职责的能力)."""
+    """The issue's example: 主要职责 is answered with the duties the speeches list (参与政务校务、管理事务、
+    综合服务的重要职责; 三大职能,参谋、督办和服务), not a line that only says 办公室主任
+    (不断提高自己履行办公室主任职责的能力)."""
     a = Answerer(real_bot).ask(question)
-    assert duties in a.text
+    assert DUTIES.search(fold(a.sentences[0].text)), a.text
     assert "履行办公室主任职责的能力" not in a.text
 
 
