@@ -366,6 +366,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '我们常说“上边千条线,下头一根针”,办公室承担着上传下达的任务'
     >>> cut("在工作中,领导性子急了,或者你哪件事没做好,批评几句。", {"没做好": 1.0})  # never from 或者
     '在工作中,领导性子急了,或者你哪件事没做好,批评几句。'
+    >>> cut("在班子里,担任班长的人,既要加强自身建设,成为合格的一把手,又要团结好一班人。", {"一把手": 1.0})
+    '担任班长的人,既要加强自身建设,成为合格的一把手,又要团结好一班人。'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:
@@ -397,7 +399,17 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         and len("".join(parts[start : end + 1])) <= 2 * max_chars
     ):
         end += 1  # a series of quoted formulations is not cut short (“五个坚持” are five)
-    return "".join(parts[start:end]).strip().rstrip(TRIM)
+    return "".join(parts[_paired_start(parts, start, end) : end]).strip().rstrip(TRIM)
+
+
+def _paired_start(parts: list[str], start: int, end: int) -> int:
+    """Where a cut opening at `start` must open instead so that a pair it holds the second half of
+    (既要…,…,又要…) keeps its first, with the short topic clause before it (担任班长的人,既要…)."""
+    leaning = any(_LEANS.match(p.lstrip()) for p in parts[start + 1 : end])
+    opener = next((i for i in range(start - 1, max(-1, start - 3), -1) if _OPENS.match(parts[i].lstrip())), None)
+    if not leaning or opener is None:
+        return start
+    return opener - 1 if opener > 0 and han_count(parts[opener - 1]) <= 8 else opener
 
 
 def _within_quotes(parts: list[str]) -> list[str]:
