@@ -21,7 +21,7 @@ from ragbot.embed import DEFAULT, Embedder, make_embedder
 from ragbot.testing import Served, serve
 from ragbot.types import Corpus
 
-from .helpers import CORPUS, chromium, make_workdir
+from .helpers import CORPUS, KeywordEmbedder, chromium, make_workdir
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -89,6 +89,15 @@ def real_index(tmp_path_factory: pytest.TempPathFactory, default_embedder: Embed
 def real_bot(real_index: Config, default_embedder: Embedder) -> pipeline.Ragbot:
     """A search session on the real index, sharing the session's model."""
     return pipeline.Ragbot(real_index, embedder=default_embedder)
+
+
+@pytest.fixture(scope="session")
+def keyword_bot(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Ragbot:
+    """The seed corpus indexed with the fake keyword vectors (real FAISS and BM25): relevance predictable."""
+    config = Config(index=tmp_path_factory.mktemp("keywords") / "index")
+    emb = KeywordEmbedder()
+    pipeline.build_index([CORPUS], config, embedder=emb)
+    return pipeline.Ragbot(config, embedder=emb)
 
 
 @pytest.fixture(scope="session")

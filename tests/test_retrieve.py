@@ -61,31 +61,23 @@ def test_filters_by_file_speech_and_title_in_either_script() -> None:
     assert allowed_ids(cs, Filters(files=("c.txt",))) == set()
 
 
-@pytest.fixture(scope="module")
-def fake_bot(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Ragbot:
-    config = Config(index=tmp_path_factory.mktemp("fake") / "index")
-    emb = KeywordEmbedder()
-    pipeline.build_index([CORPUS], config, embedder=emb)
-    return pipeline.Ragbot(config, embedder=emb)
-
-
-def test_dense_mode_follows_the_fake_vectors(fake_bot: pipeline.Ragbot) -> None:
-    hits = fake_bot.search("保密", k=3, mode="dense").hits
+def test_dense_mode_follows_the_fake_vectors(keyword_bot: pipeline.Ragbot) -> None:
+    hits = keyword_bot.search("保密", k=3, mode="dense").hits
     assert hits
     assert all("保密" in h.text or "保密" in "".join(h.headings) for h in hits)
 
 
-def test_filters_apply_before_top_k(fake_bot: pipeline.Ragbot) -> None:
+def test_filters_apply_before_top_k(keyword_bot: pipeline.Ragbot) -> None:
     for mode in ("dense", "bm25", "hybrid"):
-        hits = fake_bot.search("信息", k=5, mode=mode, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits
+        hits = keyword_bot.search("信息", k=5, mode=mode, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits
         assert hits, mode
         assert all(h.file == "004_92e2d7aa31a4f474.txt" for h in hits), mode
 
 
 def test_shaped_ranks_the_candidates_holding_what_the_question_quotes_counts_or_asks_for(
-    fake_bot: pipeline.Ragbot,
+    keyword_bot: pipeline.Ragbot,
 ) -> None:
-    index = fake_bot.index
+    index = keyword_bot.index
     ranked = list(range(len(index.chunks)))[::-1]
     [(eight, share)] = shaped(index, ranked, "机关里要形成怎样的风气？用了哪八个字？")
     assert share == 1.0
@@ -102,8 +94,8 @@ def test_shaped_ranks_the_candidates_holding_what_the_question_quotes_counts_or_
     assert len(figures) < len(ranked)
 
 
-def test_hits_are_merged_not_repeated(fake_bot: pipeline.Ragbot) -> None:
-    hits = fake_bot.search("督查工作", k=10).hits
+def test_hits_are_merged_not_repeated(keyword_bot: pipeline.Ragbot) -> None:
+    hits = keyword_bot.search("督查工作", k=10).hits
     spans = [(h.file, h.speech, h.text_start, h.text_end) for h in hits]
     for i, a in enumerate(spans):
         for b in spans[i + 1 :]:
@@ -112,30 +104,30 @@ def test_hits_are_merged_not_repeated(fake_bot: pipeline.Ragbot) -> None:
     assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
 
 
-def test_hit_text_and_offsets_are_the_files_own(fake_bot: pipeline.Ragbot) -> None:
+def test_hit_text_and_offsets_are_the_files_own(keyword_bot: pipeline.Ragbot) -> None:
     original = (CORPUS / "004_92e2d7aa31a4f474.txt").read_text(encoding="utf-8")
-    hits = fake_bot.search("信息宣传", k=5, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits
+    hits = keyword_bot.search("信息宣传", k=5, filters=Filters(files=("004_92e2d7aa31a4f474.txt",))).hits
     for h in hits:
         if "隐藏内容" not in original[h.start : h.end]:  # outside the paywall cut, the excerpt is verbatim
             assert original[h.start : h.end] == h.text
 
 
 @pytest.mark.parametrize("query", ["", "   ", "？？！！", "。，、"])
-def test_empty_or_punctuation_query_is_one_clear_error(fake_bot: pipeline.Ragbot, query: str) -> None:
+def test_empty_or_punctuation_query_is_one_clear_error(keyword_bot: pipeline.Ragbot, query: str) -> None:
     with pytest.raises(QueryError, match="empty or only punctuation"):
-        fake_bot.search(query)
+        keyword_bot.search(query)
 
 
-def test_huge_query_is_truncated_with_a_notice(fake_bot: pipeline.Ragbot) -> None:
-    result = fake_bot.search("督查工作" * 2500)
+def test_huge_query_is_truncated_with_a_notice(keyword_bot: pipeline.Ragbot) -> None:
+    result = keyword_bot.search("督查工作" * 2500)
     assert result.notice == "输入共 10000 字，超过 500 字的上限，只检索了最后 500 字（第 9501–10000 字）"
     assert len(result.query) == 500
     assert result.hits
 
 
-def test_long_paste_is_searched_at_its_question_and_the_notice_says_where(fake_bot: pipeline.Ragbot) -> None:
+def test_long_paste_is_searched_at_its_question_and_the_notice_says_where(keyword_bot: pipeline.Ragbot) -> None:
     pasted = "會議背景材料。" * 100 + "請問辦公室怎樣做好督查工作？" + "附件：略。" * 30
-    result = fake_bot.search(pasted)
+    result = keyword_bot.search(pasted)
     assert result.query.endswith("請問辦公室怎樣做好督查工作？")
     assert result.query.startswith("會議背景材料。")  # from a sentence start, not mid-sentence
     assert len(result.query) <= 500
@@ -153,13 +145,13 @@ def test_search_needs_an_index(tmp_path: Path) -> None:
         pipeline.Ragbot(Config(index=tmp_path / "none"), embedder=KeywordEmbedder()).search("督查")
 
 
-def test_search_refuses_an_index_of_another_model(fake_bot: pipeline.Ragbot) -> None:
+def test_search_refuses_an_index_of_another_model(keyword_bot: pipeline.Ragbot) -> None:
     from ragbot.errors import IndexInvalid
 
     other = KeywordEmbedder()
     other.name = "fake-other"
     with pytest.raises(IndexInvalid, match="built with embedder 'fake-keywords', not 'fake-other'"):
-        pipeline.Ragbot(fake_bot.config, embedder=other).search("督查")
+        pipeline.Ragbot(keyword_bot.config, embedder=other).search("督查")
 
 
 class LengthReranker:
@@ -173,9 +165,9 @@ class LengthReranker:
         return [-float(len(d)) for d in docs]
 
 
-def test_reranker_reorders_the_fused_candidates(fake_bot: pipeline.Ragbot) -> None:
+def test_reranker_reorders_the_fused_candidates(keyword_bot: pipeline.Ragbot) -> None:
     rr = LengthReranker()
-    bot = pipeline.Ragbot(fake_bot.config, embedder=fake_bot.embedder, reranker=rr)
+    bot = pipeline.Ragbot(keyword_bot.config, embedder=keyword_bot.embedder, reranker=rr)
     hits = bot.search("督查工作", k=5).hits
     assert rr.calls
     assert rr.calls[0][0] == "督查工作"
@@ -183,7 +175,7 @@ def test_reranker_reorders_the_fused_candidates(fake_bot: pipeline.Ragbot) -> No
     lengths = [len(h.text) for h in hits]
     assert lengths == sorted(lengths)
     assert [h.rank for h in hits] == [1, 2, 3, 4, 5]
-    plain = fake_bot.search("督查工作", k=5).hits
+    plain = keyword_bot.search("督查工作", k=5).hits
     assert [h.text for h in plain] != [h.text for h in hits]
 
 

@@ -13,21 +13,11 @@ from ragbot.config import Config
 from ragbot.evaluate import contains
 from ragbot.sections import ranking, sections
 
-from .helpers import CORPUS, KeywordEmbedder
-
-
-@pytest.fixture(scope="module")
-def fake_bot(tmp_path_factory: pytest.TempPathFactory) -> pipeline.Ragbot:
-    config = Config(index=tmp_path_factory.mktemp("sections") / "index")
-    emb = KeywordEmbedder()
-    pipeline.build_index([CORPUS], config, embedder=emb)
-    return pipeline.Ragbot(config, embedder=emb)
-
 
 def test_a_section_is_the_chunks_under_one_heading_path_and_the_mean_of_their_vectors(
-    fake_bot: pipeline.Ragbot,
+    keyword_bot: pipeline.Ragbot,
 ) -> None:
-    index = fake_bot.index
+    index = keyword_bot.index
     found = sections(index)
     assert sections(index) is found  # made once per loaded index
     members = [i for m in found.members for i in m]
@@ -46,10 +36,10 @@ def test_a_section_is_the_chunks_under_one_heading_path_and_the_mean_of_their_ve
     assert len(found.members) > 10
 
 
-def test_ranking_takes_the_best_sections_in_order_and_keeps_to_the_filter(fake_bot: pipeline.Ragbot) -> None:
-    index = fake_bot.index
+def test_ranking_takes_the_best_sections_in_order_and_keeps_to_the_filter(keyword_bot: pipeline.Ragbot) -> None:
+    index = keyword_bot.index
     found = sections(index)
-    qvec = fake_bot.embedder.embed_query("保密")
+    qvec = keyword_bot.embedder.embed_query("保密")
     order = np.argsort(-(found.vectors @ qvec), kind="stable")
     assert ranking(index, qvec, top=1) == list(found.members[order[0]])
     two = ranking(index, qvec, top=2)
