@@ -229,6 +229,11 @@ def _pos(word: str) -> str:
     return str(tagged[0].flag) if len(tagged) == 1 else ""
 
 
+def idf(df: int, n: int) -> float:
+    """BM25's inverse document frequency of a term that `df` of `n` documents hold."""
+    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+
 class BM25:
     """Okapi BM25 over token lists; documents are numbered 0..n-1 in the order given.
 
@@ -286,8 +291,7 @@ class BM25:
         return 0 if t is None else int(self.offsets[t + 1] - self.offsets[t])
 
     def idf(self, term: str) -> float:
-        df = self.df(term)
-        return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+        return idf(self.df(term), self.n)
 
     def _scored(self, tokens: Sequence[str], allowed: set[int] | None) -> tuple[np.ndarray, np.ndarray]:
         """(score of every document, the documents that hold a query term and are allowed)."""

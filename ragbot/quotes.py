@@ -42,8 +42,6 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     sentence that says its word that many times (抓一流管理,建一流队伍,创一流业绩,树一流形象); one
     of a single character (“三部”), where that many names ending in it are listed together.
 
-    >>> [[p.pattern for p in ps] for ps in anchors("是党委、政府的哪“三部”？")]  # doctest: +ELLIPSIS
-    [['[\\u4e00-\\u9fff]{1,3}部(?:[^。！？；，,]{0,4}?[\\u4e00-\\u9fff]{1,3}部){2}']]
     >>> [bool(ps[0].search(t)) for ps in anchors("哪“三部”？") for t in ("“参谋部”“指挥部”“后勤部”", "参谋部和信息部")]
     [True, False]
     """

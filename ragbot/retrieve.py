@@ -261,7 +261,12 @@ def search(
             scores = dict(lex)
     if settings.mode == "hybrid":
         fused = rrf(rankings, weights, settings.rrf_k)
-        extra = [(r, share * settings.anchor_weight) for r, share in shaped(index, [i for i, _ in fused], query)]
+        ranked = [i for i, _ in fused]
+        extra = (
+            [(r, share * settings.anchor_weight) for r, share in shaped(index, ranked, query)]
+            if settings.anchor_weight
+            else []
+        )
         if settings.section_weight and qvec is not None:
             by_section = section_ranking(index, qvec, allowed_ids(index.chunks, filters))[: settings.depth]
             extra.append((by_section, settings.section_weight))

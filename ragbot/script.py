@@ -4,9 +4,10 @@ Folding (Traditional -> Simplified, OpenCC `t2s`, phrase-aware) is only for matc
 the original text is what gets displayed. `t2s` leaves 著 as it is (a Simplified character too), so
 folding also writes the particle and verb 著 as mainland text does, 着 (著力, 隨著, 著手 -> 着力, 随着,
 着手), except in the words that keep 著 (显著, 著名, 著作…): otherwise the Traditional speech's 52 著
-never match a Simplified question's 着, nor a Traditional question's 著 the Simplified speeches' 着. `fold` keeps the length of its input, so a position in
-folded text is the same position in the original; when OpenCC's phrase tables would change the
-length, it falls back to character-by-character conversion. Simplified -> Traditional for answers
+never match a Simplified question's 着, nor a Traditional question's 著 the Simplified speeches' 着.
+`fold` keeps the length of its input, so a position in folded text is the same position in the
+original; when OpenCC's phrase tables would change the length, it falls back to
+character-by-character conversion. Simplified -> Traditional for answers
 uses `s2tw` (OpenCC's phrase tables plus Taiwan character forms, as in the Traditional speeches):
 it picks 頭髮 vs 發展 from context, but it does not rewrite vocabulary.
 

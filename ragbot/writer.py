@@ -14,7 +14,6 @@ list points (compose.py reads enumerations with structure.py) or check citations
 
 from __future__ import annotations
 
-import math
 import re
 import weakref
 from collections.abc import Sequence
@@ -26,7 +25,7 @@ from .amounts import numbers
 from .asks import TYPED, acts, coverage, scaffolding, states
 from .cite import bigrams
 from .generate import Candidate
-from .lexical import tokenize
+from .lexical import idf, tokenize
 from .pieces import closed, opened, paired, without_fragments
 from .quotes import ANY, anchors, duties, saying
 from .script import detect_script, fold, shown, to_script
@@ -165,9 +164,7 @@ def _character_idf(index: Index, ch: str) -> float:
     """BM25's IDF of a character by the chunks holding it anywhere (kept per loaded index)."""
     known = _CHARACTER_IDF.setdefault(index, {})
     if ch not in known:
-        n = len(index.chunks)
-        df = sum(1 for c in index.chunks if ch in c.folded)
-        known[ch] = math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        known[ch] = idf(sum(1 for c in index.chunks if ch in c.folded), len(index.chunks))
     return known[ch]
 
 
