@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .chunk import find_headings
-from .script import fold
+from .script import fold, loose
 from .types import Speech
 
 MIN_HAN = 6  # a sentence with fewer Han characters is a fragment (同志们：)
@@ -70,21 +70,21 @@ def occurrences(phrase: str, speeches: Sequence[Speech], width: int = 24) -> lis
     >>> s = Speech("a.txt", 1, "题", "traditional", 0, 8, "要上情下達,也要", OffsetMap((Segment(0, 8, 0, 8, True),)))
     >>> [(o.left, o.match, o.right, o.start) for o in occurrences("上情下达", [s], width=2)]
     [('要', '上情下達', ',也', 1)]
+    >>> [o.match for o in occurrences("下達，也要", [s])]  # a full-width comma finds the speech's ASCII one
+    ['下達,也要']
     """
     needle = fold(_SPACE.sub("", phrase))
     out: list[Occurrence] = []
     if not needle:
         return out
+    pattern = re.compile(loose(needle))  # ， in the phrase finds the speeches' , too
     for s in speeches:
-        hay = fold(s.text)
-        at = hay.find(needle)
-        while at >= 0:
-            end = at + len(needle)
+        for m in pattern.finditer(fold(s.text)):
+            at, end = m.span()
             o_start, o_end = s.offsets.span(at, end)
             left = s.text[max(0, at - width) : at].replace("\n", " ")
             right = s.text[end : end + width].replace("\n", " ")
             out.append(Occurrence(s.file, s.speech, s.title, o_start, o_end, left, s.text[at:end], right))
-            at = hay.find(needle, end)
     return out
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .script import fold
+from .script import fold, loose
 
 QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,30})[”」』\"’]")
 _WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
@@ -50,7 +50,7 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
         phrase = m.group(1).strip()
         tries = []
         if sum(len(p) for p in _WILDCARD.split(m.group(1))) >= 3:  # 「转变」 alone is any sentence
-            tries.append(re.compile(ANY.join(re.escape(p) for p in _WILDCARD.split(phrase))))
+            tries.append(re.compile(ANY.join(loose(p) for p in _WILDCARD.split(phrase))))
         counted = _COUNTED.match(phrase)
         if counted and len(counted.group(2)) == 1:  # 哪“三部”: three names ending in 部, listed together
             item, n = f"[\u4e00-\u9fff]{{1,3}}{re.escape(counted.group(2))}", CN_DIGITS[counted.group(1)]

@@ -166,3 +166,17 @@ def variants(ch: str) -> str:
         if len(form) == 1 and form not in out:
             out += form
     return out
+
+
+_TWINS = ("，,", "；;", "：:", "！!", "？?", "（(", "）)")
+_TWIN_OF = {c: f"[{re.escape(pair)}]" for pair in _TWINS for c in pair}
+
+
+def loose(phrase: str) -> str:
+    """A regex for `phrase` where each punctuation mark also matches its other width: speeches
+    scraped from the web write 上边千条线,下头一根针 with an ASCII comma, a user types ，.
+
+    >>> bool(re.fullmatch(loose("上边千条线，下头一根针"), "上边千条线,下头一根针"))
+    True
+    """
+    return "".join(_TWIN_OF.get(c) or re.escape(c) for c in phrase)

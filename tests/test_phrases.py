@@ -39,6 +39,8 @@ def test_phrase_is_found_across_scripts_with_offsets_into_the_file(seed_corpus, 
             assert o.match == originals[o.file][o.start : o.end]  # shown as the file has it
     found = occurrences("上情下達", seed_corpus.speeches)
     assert [(o.file, o.match) for o in found] == [("004_92e2d7aa31a4f474.txt", "上情下达")]
+    found = occurrences("上邊千條線，下頭一根針", seed_corpus.speeches)  # typed with ，: the speech has ,
+    assert [(o.file, o.match) for o in found] == [("003_8c6fb7f0a0f8db51.txt", "上边千条线,下头一根针")]
 
 
 def test_counts_per_speech_most_first(seed_corpus) -> None:
