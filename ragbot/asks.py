@@ -47,6 +47,7 @@ POINTS = re.compile(
 )
 LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|要求|职责|职能|任务|做到|做好|注意|措施|途径|办法|方面|几点|原则|素质|作用"
+    r"|窍门|诀窍|技巧|方法|建议"
 )
 # the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it
 SCAFFOLD = frozenset(
@@ -107,7 +108,19 @@ _TIME = re.compile(
 _PLACE = re.compile(r"[在于到](?:[^，。；]{1,12})(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)")
 
 
-_SEVERAL_SPEECHES = re.compile(r"几篇讲话(?=[都对里中各分别提谈讲说怎])")
+SEVERAL = re.compile(
+    r"(?:几|各|多|哪些|不同的?|每)(?:篇|个)?讲话(?=[都对里中各分别提谈讲说怎有])|讲话[里中]?(?:各|分别)"
+)
+_SEVERAL_SAY = re.compile(f"(?:{SEVERAL.pattern})" + r"(?:[^，。？?]{0,6}?(?:有什么说法|怎么说的?))?")
+
+
+def several_asked(question: str) -> bool:
+    """Whether a question asks what several speeches each say (几篇讲话各有什么说法, 各篇讲话对…提出了哪些要求).
+
+    >>> several_asked("各篇讲话对办会提出了哪些要求？"), several_asked("几篇讲话都怎么说的？"), several_asked("写了几篇讲话？")
+    (True, True, False)
+    """
+    return bool(SEVERAL.search(fold(question)))
 
 
 def kind(question: str) -> str:
@@ -128,9 +141,11 @@ def kind(question: str) -> str:
     ['quantity', 'quantity', 'fact']
     >>> [kind(q) for q in ("几篇讲话对信息报告的要求是怎么说的？", "讲话里怎么说？", "一年写了几篇讲话？")]
     ['list', 'fact', 'quantity']
+    >>> [kind(q) for q in ("接待工作怎样才算做得好？几篇讲话各有什么说法？", "下笔之前有什么准备的窍门？")]
+    ['list', 'list']
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
-    q = _SEVERAL_SPEECHES.sub("", q)  # 几篇讲话对…怎么说的: what several speeches say, not how many
+    q = _SEVERAL_SAY.sub("", q)  # 几篇讲话对…怎么说的, 各有什么说法: what several speeches say, not how many
     if WORDING.search(q):
         return "wording"
     if POINTS.search(q) and not (LIMIT.search(q) and QUANTITY.search(q)):

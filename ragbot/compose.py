@@ -46,10 +46,12 @@ from .asks import (
     named_in_a_row,
     names_parts,
     points_asked,
+    several_asked,
 )
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .lexical import counties, places
+from .padding import padding
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
@@ -63,12 +65,12 @@ from .structure import (
     enumerations,
     han_count,
     marker,
-    padding,
     sentence_spans,
 )
 from .types import Answer, Hit
 from .writer import (
     CLAUSE_MIN,
+    FOLLOW_MARGIN,
     Draft,
     Option,
     Writer,
@@ -362,6 +364,32 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
     return False
 
 
+SURVEY_SPEECHES = 4  # a question asking what several speeches say is answered from at most this many
+
+
+def _survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
+    """几篇讲话各有什么说法: the best sentence of each speech whose best ranks within FOLLOW_MARGIN of
+    the best of all and holds at least half as much of the question's words, best first; False
+    (nothing written) when only one speech does."""
+    ranked = sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))
+    per_speech: dict[tuple[str, int], list[Option]] = {}
+    for c, hit in ranked:
+        per_speech.setdefault((hit.file, hit.speech), []).append((c, hit))
+    if not ranked:
+        return False
+    top, words = rank(ranked[0][0], weights), coverage(ranked[0][0].text, weights)
+    chosen = [
+        g
+        for g in per_speech.values()
+        if rank(g[0][0], weights) >= top - FOLLOW_MARGIN and coverage(g[0][0].text, weights) >= words / 2
+    ][:SURVEY_SPEECHES]
+    if len(chosen) < 2:
+        return False
+    for group in chosen:
+        sentences(w, group, weights, "", budget // len(chosen))
+    return True
+
+
 def _paragraph_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end < 0 else end
@@ -400,6 +428,8 @@ def compose(
         what = "category"
     elif what == "wording":
         wording(w, ev, weights, budget)
+    elif what in ("list", "fact") and several_asked(ev.question) and _survey(w, ev, weights, budget):
+        what = "survey"
     elif what == "list" and (_inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points, budget)):
         pass
     else:

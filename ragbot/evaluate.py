@@ -234,9 +234,9 @@ def answer_sentences(answer: str) -> list[str]:
 
 
 def padding_rate(answer: str, titles: Sequence[str] = ()) -> float:
-    """Share of an answer's claim sentences that are padding (structure.padding: titles, salutations,
+    """Share of an answer's claim sentences that are padding (padding.padding: titles, salutations,
     closings, bare headings, fragments, announcements, dangling references); a listed point may be short."""
-    from .structure import padding
+    from .padding import padding
 
     sentences = answer_sentences(answer)
     numbered = re.compile(r"^\s*(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)])")

@@ -1,4 +1,4 @@
-"""The speeches' own structure, read from their text: sentences, clauses, enumerations and padding.
+"""The speeches' own structure, read from their text: sentences, clauses, enumerations, cuts.
 
   sentence_spans(text)   sentences as (start, end) offsets (。！？；… and line breaks end one)
   clauses(sentence)      the sentence cut at clause boundaries (，；、：), punctuation kept
@@ -7,8 +7,6 @@
   enumerations(text)     runs of items whose markers count up 1, 2, 3… in one family, each item with
                          its span and its key clause (what the point says, marker cut off)
   cut(sentence, weights) the sentence from the clause where the answer begins (see `cut`)
-  padding(sentence)      why a sentence answers nothing on its own: a title, a salutation, a closing,
-                         a bare heading, a fragment, or a reference back to something it does not hold
   parallel(a, b)         whether two sentences are the halves of one antithesis (言当其时…；言背其时…)
 
 These speeches enumerate everything, inline (`主要表现在：一是……；二是……`) and as sections
@@ -23,9 +21,8 @@ from dataclasses import dataclass
 
 from .asks import coverage, states
 from .quotes import cn_number
-from .script import fold
 
-_CN = "一二三四五六七八九十"
+CN = "一二三四五六七八九十"
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
 _CLAUSE_END = re.compile(r"(?<=[，,；;、：:。！？!?])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -35,11 +32,11 @@ SEQUENCE = {"首先": 1, "其次": 2, "再其次": 3, "再次": 3, "再者": 3, 
 
 # (family, pattern): the number is group 1 (Chinese or Arabic); each must open the text
 _MARKERS = (
-    ("是", re.compile(rf"([{_CN}]{{1,2}})(是|要|抓|靠|看|讲)")),  # the family is the verb: 一是… and 一要… differ
-    ("第", re.compile(rf"第([{_CN}]{{1,2}})(?:[，,、：:]|(?=[是要条点个方]))")),
-    ("其", re.compile(rf"其([{_CN}])(?:是)?(?=[^{_CN}个])")),  # 其一是…其二是…
-    ("、", re.compile(rf"([{_CN}]{{1,2}})、")),
-    ("（）", re.compile(rf"[（(]([{_CN}]{{1,2}})[）)]")),
+    ("是", re.compile(rf"([{CN}]{{1,2}})(是|要|抓|靠|看|讲)")),  # the family is the verb: 一是… and 一要… differ
+    ("第", re.compile(rf"第([{CN}]{{1,2}})(?:[，,、：:]|(?=[是要条点个方]))")),
+    ("其", re.compile(rf"其([{CN}])(?:是)?(?=[^{CN}个])")),  # 其一是…其二是…
+    ("、", re.compile(rf"([{CN}]{{1,2}})、")),
+    ("（）", re.compile(rf"[（(]([{CN}]{{1,2}})[）)]")),
     ("1.", re.compile(r"([0-9]{1,2})(?:[.．、](?![0-9])|\s)")),
     ("(1)", re.compile(r"[（(]([0-9]{1,2})[）)]")),
 )
@@ -188,6 +185,14 @@ def _line_start(text: str, at: int) -> bool:
     return not text[line:at].strip()
 
 
+def _verb_switch(m: Marker, m2: Marker, at: int, at2: int, opens: list[tuple[int, Marker]]) -> bool:
+    """一要…二要…三要…四是…: a speaker may switch the verb; not to a list of its own started since."""
+    verbs = "是要抓靠看讲"
+    return (
+        m.family in verbs and m2.family in verbs and not any(at <= a < at2 and k.family == m2.family for a, k in opens)
+    )
+
+
 def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
     """Runs of items numbered 1, 2, 3… in one family (a family's count may restart elsewhere); items
     of an inline list lie at most `max_gap` characters apart, sections (一、 （一）) any distance.
@@ -195,6 +200,8 @@ def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
     >>> t = "主要表现在：一是管理欠规范；二是素质跟不上；三是调研欠深入。下面讲第二点。"
     >>> [(i.number, i.key) for i in enumerations(t)[0].items]
     [(1, '管理欠规范'), (2, '素质跟不上'), (3, '调研欠深入')]
+    >>> [i.key for i in enumerations("一要掌握情况。二要有功底。三要懂技巧。四是要临阵磨枪。")[0].items]
+    ['掌握情况', '有功底', '懂技巧', '要临阵磨枪']
     """
     opens = _openings(text)
     first_one: dict[str, int] = {}  # where each family first counts 1
@@ -220,7 +227,9 @@ def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
                 and _line_start(text, at2)
             ):
                 break  # 第二，… on a line of its own: the next point of a list around this one, which ends here
-            if m2.family == m.family and (m2.number == want or (m.family == "首先" and m2.number == 99)):
+            if (m2.family == m.family or _verb_switch(m, m2, at, at2, opens)) and (
+                m2.number == want or (m.family == "首先" and m2.number == 99)
+            ):
                 run.append((at2, m2))
                 used.add(j)
                 want += 1
@@ -280,63 +289,6 @@ def _series_of(text: str, max_gap: int) -> list[Enumeration]:
         out.append(Enumeration(SERIES, items, intro))
         i = run[-1] + 1
     return out
-
-
-# ---------------------------------------------------------------- padding
-_SALUTATION = re.compile(r"^(同志们|各位领导|各位同志|各位同事|同志們|各位領導)[，,：:！!。]?$")
-_CLOSING = re.compile(r"(谢谢大家|謝謝大家|谢谢！|謝謝！|^谢谢|^謝謝|预祝.{0,12}圆满成功|預祝.{0,12}圓滿成功)")
-_TITLE = re.compile(
-    r"(讲话|講話)\s*(稿)?\s*(篇\s*[0-9一二三四五六七八九十]+)?\s*[。.]?$|^在.{2,40}(会议|會議|会|會)上的(讲话|講話)"
-)
-_DANGLING = re.compile(
-    r"(这个|这些|这项|这种|这一|这样的|上述|以上|前面所说|前述|该项|此项|這個|這些|這項|這種|這一|這樣的)"
-    r"(程序|要求|规定|規定|工作|问题|問題|方面|几点|幾點|意见|意見|精神|措施|做法|原则|原則|制度|步骤|步驟|内容|內容|情况|情況)"
-    r"|^(也|还|還|同样|同樣|另外)?(必须|必須|要)?按(照)?(这|這|此|上述)"
-)
-
-
-# a sentence that only announces what the speaker will say (下面，我讲三点意见; 这里主要是对…提出的一些建议)
-_ANNOUNCEMENT = re.compile(
-    r"^(?:[^，,。；;]{0,12}[，,])?[^，,。；;]{0,30}?(?:提出|讲|谈|说)(?:了|的)?"
-    r"(?:几点|一些|以下|如下|[两二三四五六七八九]点|几个方面的?)(?:意见|建议|要求|看法|体会)$"
-)
-
-
-def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
-    """Why `sentence` answers nothing on its own ('' when it may stand in an answer).
-
-    >>> [padding(s) for s in ("同志们：", "谢谢大家。", "教育系统办公室主任会议讲话 篇12。", "一是加强学习。")]
-    ['salutation', 'closing', 'title', 'heading']
-    >>> padding("要可靠有用。"), padding("也必须按这个程序进行。"), padding("办公室要做好督查督办，做到件件有着落。")
-    ('fragment', 'dangling', '')
-    >>> padding("有时候领导性子急了，或者你哪件事没做好，批评几句，这样的情况也会发生。")  # its own clauses
-    ''
-    >>> padding("这里主要是对各级各部门的领导提出的一些建议。"), padding("下面，我讲三点意见。"), padding("要提出合理化建议。")
-    ('announcement', 'announcement', '')
-
-    """
-    s = sentence.strip()
-    bare = s.rstrip("。！？!?；;，,：: ")
-    if _SALUTATION.match(s):
-        return "salutation"
-    if _CLOSING.search(s):
-        return "closing"
-    if bare in titles or _TITLE.search(bare):
-        return "title"
-    m = marker(s)
-    body = s[m.length :] if m else s
-    if m and han_count(body) <= 12 and not re.search(r"[，,；;]", body.rstrip("。！？!?；; ")):
-        return "heading"
-    if not m and len(bare) <= 40 and s[-1:] not in "。！？!?；;…" and re.match(rf"[{_CN}]+、|[（(][{_CN}]+[）)]", s):
-        return "heading"
-    if han_count(body) < 6:
-        return "fragment"
-    if _ANNOUNCEMENT.match(fold(bare)):
-        return "announcement"
-    ref = _DANGLING.search(s)
-    if ref and len(re.findall(r"[，,；;]", s[: ref.start()])) < 3:  # after three clauses it points at them
-        return "dangling"
-    return ""
 
 
 # ---------------------------------------------------------------- cutting a sentence to its answer

@@ -26,10 +26,11 @@ from .asks import TYPED, acts, coverage, scaffolding, states
 from .cite import bigrams
 from .generate import Candidate
 from .lexical import idf, tokenize
+from .padding import padding
 from .pieces import closed, opened, paired, without_fragments
 from .quotes import ANY, anchors, duties, saying
 from .script import detect_script, fold, shown, to_script
-from .structure import CLAUSE, CLOSERS, TRIM, cut, han_count, marker, padding, sentence_spans
+from .structure import CLAUSE, CLOSERS, TRIM, cut, han_count, marker, sentence_spans
 from .types import Hit, Script
 
 if TYPE_CHECKING:
@@ -278,11 +279,31 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     someone's duties, a sentence that lists duties (`quotes.duties`) ranks ANCHOR_BONUS higher, and for a
     question asking for a saying (哪句俗话), one that quotes a saying (我们常说“…”; `quotes.saying`)."""
     shape = duties(ev.question) or saying(ev.question)
+    groups = [o for _, group in anchored(ev, index) for o in group]
     retrieved = [
-        (replace(c, similarity=c.similarity + ANCHOR_BONUS) if shape and shape.search(fold(c.text)) else c)
+        (replace(c, similarity=c.similarity + ANCHOR_BONUS) if _shaped(c, shape) or _after(c, ev, index, groups) else c)
         for c in ev.candidates
     ]
-    return [o for _, group in anchored(ev, index) for o in group] + [(c, ev.hits[c.n - 1]) for c in retrieved]
+    return groups + [(c, ev.hits[c.n - 1]) for c in retrieved]
+
+
+ANCHOR_NEAR = 2  # the sentences right after a quoted phrase's say what it means: they rank as high
+
+
+def _shaped(c: Candidate, shape: re.Pattern[str] | None) -> bool:
+    return bool(shape and shape.search(fold(c.text)))
+
+
+def _after(c: Candidate, ev: Evidence, index: Index, anchored: Sequence[Option]) -> bool:
+    """Whether retrieved sentence `c` follows an anchored sentence within ANCHOR_NEAR sentences."""
+    hit = ev.hits[c.n - 1]
+    for a, h in anchored:
+        if (h.file, h.speech) == (hit.file, hit.speech):
+            text = index.speeches[(hit.file, hit.speech)].text
+            spans = [s for s in sentence_spans(text) if s[0] >= a.position][: ANCHOR_NEAR + 1]
+            if any(text[x:y].strip() == c.text.strip() for x, y in spans[1:]):
+                return True
+    return False
 
 
 def sentences(

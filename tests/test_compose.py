@@ -15,10 +15,11 @@ from ragbot.answer import Answerer
 from ragbot.asks import kind
 from ragbot.config import Config
 from ragbot.evaluate import padding_rate
-from ragbot.quotes import DUTIES
+from ragbot.padding import padding
+from ragbot.quotes import DUTIES, anchors
 from ragbot.render import render_answer
 from ragbot.script import detect_script, fold
-from ragbot.structure import cut, enumerations, han_count, padding
+from ragbot.structure import cut, enumerations, han_count
 from ragbot.types import Answer
 from ragbot.writer import Writer, term_weights
 
@@ -625,3 +626,29 @@ def test_real_which_three_names_ending_in_one_character_are_found_where_they_are
     """哪“三部”: three names ending in 部 listed together ("参谋部""指挥部""后勤部"), not 参谋部和信息部."""
     a = Answerer(real_bot).ask("讲话说办公室是党委、政府的哪“三部”？")
     assert '"参谋部""指挥部""后勤部"' in a.sentences[0].text, a.text
+
+
+def test_real_a_quoted_phrase_typed_with_a_full_width_comma_anchors_and_its_explanation_leads(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """「上邊千條線，下頭一根針」 finds the speech's 上边千条线,下头一根针 (ASCII comma) as an anchor; asked
+    how the speech explains 針眼 and 針尖, the sentence right after it, which does, leads, not the
+    anchor sentence itself (`writer.ANCHOR_NEAR`)."""
+    q = "「上邊千條線，下頭一根針」這句話，講話裡是怎麼解釋針眼和針尖的？"
+    assert [bool(ps[0].search("我们常说“上边千条线,下头一根针”")) for ps in anchors(q)] == [True]
+    a = Answerer(real_bot).ask(q)
+    assert "“針眼”要把上級的各種政策" in a.sentences[0].text, a.text
+
+
+def test_real_what_several_speeches_say_is_answered_from_each_of_them(real_bot: pipeline.Ragbot) -> None:
+    """几篇讲话都怎么说的: the best sentence of each speech that speaks to it (the ninth blind reader got
+    one speech's sentence), every one about 保密."""
+    a = Answerer(real_bot).ask("办公室工作人员在保密方面要注意些什么？几篇讲话都怎么说的？")
+    assert len({(c.file, c.speech) for c in a.citations}) >= 3, a.text
+    assert all("保密" in s.text for s in a.sentences), a.text
+
+
+def test_real_a_list_whose_speaker_switches_verb_is_answered_to_its_last_point(real_bot: pipeline.Ragbot) -> None:
+    """下笔之前有什么窍门 asks for a list; the speech's 一要…二要…三要…四是要临阵磨枪 is one list."""
+    a = Answerer(real_bot).ask("接到一篇稿子不知道从哪下手，下笔之前有什么准备的窍门？")
+    assert "临阵磨枪" in a.text, a.text

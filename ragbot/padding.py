@@ -1,0 +1,73 @@
+"""Padding: sentences that answer nothing on their own, and so never stand in an answer.
+
+  padding(sentence, titles)  why a sentence answers nothing on its own: a title, a salutation, a
+                             closing, a bare heading, a fragment, an announcement of what the
+                             speaker will say, or a reference back to something it does not hold
+                             ('' when it may stand in an answer)
+
+The answer writer (writer.py) leaves these out or brings what a reference points at; the evaluation
+(evaluate.py) counts them as the padding rate. What it does not do: find the speeches' structure
+(structure.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .script import fold
+from .structure import CN, han_count, marker
+
+_SALUTATION = re.compile(r"^(同志们|各位领导|各位同志|各位同事|同志們|各位領導)[，,：:！!。]?$")
+_CLOSING = re.compile(r"(谢谢大家|謝謝大家|谢谢！|謝謝！|^谢谢|^謝謝|预祝.{0,12}圆满成功|預祝.{0,12}圓滿成功)")
+_TITLE = re.compile(
+    r"(讲话|講話)\s*(稿)?\s*(篇\s*[0-9一二三四五六七八九十]+)?\s*[。.]?$|^在.{2,40}(会议|會議|会|會)上的(讲话|講話)"
+)
+_DANGLING = re.compile(
+    r"(这个|这些|这项|这种|这一|这样的|上述|以上|前面所说|前述|该项|此项|這個|這些|這項|這種|這一|這樣的)"
+    r"(程序|要求|规定|規定|工作|问题|問題|方面|几点|幾點|意见|意見|精神|措施|做法|原则|原則|制度|步骤|步驟|内容|內容|情况|情況)"
+    r"|^(也|还|還|同样|同樣|另外)?(必须|必須|要)?按(照)?(这|這|此|上述)"
+)
+
+
+# a sentence that only announces what the speaker will say (下面，我讲三点意见; 这里主要是对…提出的一些建议)
+_ANNOUNCEMENT = re.compile(
+    r"^(?:[^，,。；;]{0,12}[，,])?[^，,。；;]{0,30}?(?:提出|讲|谈|说)(?:了|的)?"
+    r"(?:几点|一些|以下|如下|[两二三四五六七八九]点|几个方面的?)(?:意见|建议|要求|看法|体会)$"
+)
+
+
+def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
+    """Why `sentence` answers nothing on its own ('' when it may stand in an answer).
+
+    >>> [padding(s) for s in ("同志们：", "谢谢大家。", "教育系统办公室主任会议讲话 篇12。", "一是加强学习。")]
+    ['salutation', 'closing', 'title', 'heading']
+    >>> padding("要可靠有用。"), padding("也必须按这个程序进行。"), padding("办公室要做好督查督办，做到件件有着落。")
+    ('fragment', 'dangling', '')
+    >>> padding("有时候领导性子急了，或者你哪件事没做好，批评几句，这样的情况也会发生。")  # its own clauses
+    ''
+    >>> padding("这里主要是对各级各部门的领导提出的一些建议。"), padding("下面，我讲三点意见。"), padding("要提出合理化建议。")
+    ('announcement', 'announcement', '')
+
+    """
+    s = sentence.strip()
+    bare = s.rstrip("。！？!?；;，,：: ")
+    if _SALUTATION.match(s):
+        return "salutation"
+    if _CLOSING.search(s):
+        return "closing"
+    if bare in titles or _TITLE.search(bare):
+        return "title"
+    m = marker(s)
+    body = s[m.length :] if m else s
+    if m and han_count(body) <= 12 and not re.search(r"[，,；;]", body.rstrip("。！？!?；; ")):
+        return "heading"
+    if not m and len(bare) <= 40 and s[-1:] not in "。！？!?；;…" and re.match(rf"[{CN}]+、|[（(][{CN}]+[）)]", s):
+        return "heading"
+    if han_count(body) < 6:
+        return "fragment"
+    if _ANNOUNCEMENT.match(fold(bare)):
+        return "announcement"
+    ref = _DANGLING.search(s)
+    if ref and len(re.findall(r"[，,；;]", s[: ref.start()])) < 3:  # after three clauses it points at them
+        return "dangling"
+    return ""
