@@ -114,6 +114,16 @@ SEVERAL = re.compile(
 _SEVERAL_SAY = re.compile(f"(?:{SEVERAL.pattern})" + r"(?:[^，。？?]{0,6}?(?:有什么说法|怎么说的?))?")
 
 
+def parts(question: str) -> list[str]:
+    """The questions a question holds, each ending at its ？ (a part of fewer than 4 Han characters
+    is none: 是吗？).
+
+    >>> parts("查处报告包括哪几个方面？实名信访件办结后要做什么？"), parts("有哪些要求？是吗？")
+    (['查处报告包括哪几个方面？', '实名信访件办结后要做什么？'], ['有哪些要求？'])
+    """
+    return [p for p in re.split(r"(?<=[？?])", question) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
+
+
 def several_asked(question: str) -> bool:
     """Whether a question asks what several speeches each say (几篇讲话各有什么说法, 各篇讲话对…提出了哪些要求).
 

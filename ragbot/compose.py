@@ -13,7 +13,8 @@ heading or points carry the question's words (not its scaffolding: 讲话提出�
 speeches without repeats (when one point alone is what the question is about, 值班 among 信息、报告、机关管理,
 that point's own sentences answer instead), unless one of its best sentences names the points itself (查处报告应包括
 基本情况、…、见面情况四个方面 answers 哪几个方面; 主要就是两条,一要…,二要… answers 哪两条); a quantity, who, when or where question leads with the clause that states that
-kind of thing; a wording question quotes the formulations (every saying of a pattern it quotes,
+kind of thing; a question asking what several speeches say, or with a second question left
+unanswered, is answered whole (multi.py); a wording question quotes the formulations (every saying of a pattern it quotes,
 “X中求快”, in the speech's order; the figures of speech it asks for: sayings.py); anything else gets the one or two
 sentences that answer it, cut to the clauses that matter. Titles, salutations, closings, bare
 headings, fragments and sentences that point back to what they do not hold are never used (a
@@ -51,6 +52,7 @@ from .asks import (
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .lexical import counties, places
+from .multi import second_part, survey
 from .padding import padding
 from .sayings import family, figures, wording
 from .script import fold
@@ -70,7 +72,6 @@ from .structure import (
 from .types import Answer, Hit
 from .writer import (
     CLAUSE_MIN,
-    FOLLOW_MARGIN,
     Draft,
     Option,
     Writer,
@@ -364,32 +365,6 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
     return False
 
 
-SURVEY_SPEECHES = 4  # a question asking what several speeches say is answered from at most this many
-
-
-def _survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
-    """几篇讲话各有什么说法: the best sentence of each speech whose best ranks within FOLLOW_MARGIN of
-    the best of all and holds at least half as much of the question's words, best first; False
-    (nothing written) when only one speech does."""
-    ranked = sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))
-    per_speech: dict[tuple[str, int], list[Option]] = {}
-    for c, hit in ranked:
-        per_speech.setdefault((hit.file, hit.speech), []).append((c, hit))
-    if not ranked:
-        return False
-    top, words = rank(ranked[0][0], weights), coverage(ranked[0][0].text, weights)
-    chosen = [
-        g
-        for g in per_speech.values()
-        if rank(g[0][0], weights) >= top - FOLLOW_MARGIN and coverage(g[0][0].text, weights) >= words / 2
-    ][:SURVEY_SPEECHES]
-    if len(chosen) < 2:
-        return False
-    for group in chosen:
-        sentences(w, group, weights, "", budget // len(chosen))
-    return True
-
-
 def _paragraph_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end < 0 else end
@@ -428,7 +403,7 @@ def compose(
         what = "category"
     elif what == "wording":
         wording(w, ev, weights, budget)
-    elif what in ("list", "fact") and several_asked(ev.question) and _survey(w, ev, weights, budget):
+    elif what in ("list", "fact") and several_asked(ev.question) and survey(w, ev, weights, budget):
         what = "survey"
     elif what == "list" and (_inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points, budget)):
         pass
@@ -436,4 +411,6 @@ def compose(
         units = unit_asked(ev.question) if what == "quantity" else ()
         action = action_asked(ev.question) if what == "who" else ""
         sentences(w, options(ev, w.index), weights, what, budget if what == "list" else budget * 2 // 3, units, action)
+    if what not in ("follow-up", "wording", "survey", "category"):
+        second_part(w, ev, budget)
     return w.draft(what)

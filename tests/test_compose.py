@@ -652,3 +652,14 @@ def test_real_a_list_whose_speaker_switches_verb_is_answered_to_its_last_point(r
     """下笔之前有什么窍门 asks for a list; the speech's 一要…二要…三要…四是要临阵磨枪 is one list."""
     a = Answerer(real_bot).ask("接到一篇稿子不知道从哪下手，下笔之前有什么准备的窍门？")
     assert "临阵磨枪" in a.text, a.text
+
+
+def test_real_a_second_question_left_unanswered_gets_its_sentence_from_the_same_excerpt(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """The first answer sentence names the report's four parts; 实名的信访件办结以后还要做什么 is answered
+    by the sentence of the same excerpt that says it (`multi.second_part`), not left out."""
+    a = Answerer(real_bot).ask("信访件的查处报告应当包括哪几个方面？实名的信访件办结以后还要做什么？")
+    assert "见面情况四个方面" in a.sentences[0].text, a.text
+    assert any("主动向信访人反馈查处情况" in s.text for s in a.sentences[1:]), a.text
+    assert {s.citations for s in a.sentences} == {a.sentences[0].citations}, a.text  # one excerpt
