@@ -69,6 +69,7 @@ from .structure import (
     marker,
     sentence_spans,
 )
+from .terms import term_weights
 from .types import Answer, Hit
 from .writer import (
     CLAUSE_MIN,
@@ -80,7 +81,6 @@ from .writer import (
     rank,
     sentences,
     similarity,
-    term_weights,
 )
 
 if TYPE_CHECKING:

@@ -17,7 +17,8 @@ import re
 from typing import TYPE_CHECKING
 
 from .asks import TYPED, coverage, kind, parts, states
-from .writer import FOLLOW_MARGIN, Option, Writer, options, rank, sentences, term_weights
+from .terms import term_weights
+from .writer import FOLLOW_MARGIN, Option, Writer, options, rank, sentences
 
 if TYPE_CHECKING:
     from .answer import Evidence

@@ -15,17 +15,15 @@ list points (compose.py reads enumerations with structure.py) or check citations
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .amounts import numbers
-from .asks import TYPED, acts, coverage, scaffolding, states
+from .asks import TYPED, acts, coverage, states
 from .cite import bigrams
 from .generate import Candidate
-from .lexical import idf, tokenize
 from .padding import padding
 from .pieces import closed, opened, paired, without_fragments
 from .quotes import ANY, anchors, duties, saying
@@ -140,33 +138,6 @@ def _widen(text: str, start: int, end: int, limit: int = 240) -> tuple[int, int]
     lo = max((a for a, b in spans if a <= start), default=start)
     hi = min((b for a, b in spans if b >= end), default=end)
     return lo, min(hi, max(end, lo + limit))
-
-
-def term_weights(index: Index, question: str) -> dict[str, float]:
-    """The question's words by IDF, without its scaffolding (讲话提出了哪几条: how it asks, not what about).
-    A text holds a word when it holds its characters in a row, so a single character weighs as rare
-    as it is among the chunks' characters, not as a word of its own (这样行吗: 行 is in 执行, 进行…),
-    and only when that rare (idf > 3). Measured (`ragbot eval --config hybrid`, 363 q): held-out
-    evidence recall 0.878 -> 0.888, carried evidence 0.796 -> 0.806, ROUGE-L 0.444 -> 0.448; dev
-    evidence recall 0.914 -> 0.905 (one question), ROUGE-L 0.511 -> 0.518; 40 answers change."""
-    scaffold = scaffolding(question)
-    out = {}
-    for t in dict.fromkeys(tokenize(question)):
-        weight = index.bm25.idf(t) if len(t) >= 2 else _character_idf(index, t)
-        if t not in scaffold and (len(t) >= 2 or weight > 3):
-            out[t] = weight
-    return out
-
-
-_CHARACTER_IDF: weakref.WeakKeyDictionary[Index, dict[str, float]] = weakref.WeakKeyDictionary()
-
-
-def _character_idf(index: Index, ch: str) -> float:
-    """BM25's IDF of a character by the chunks holding it anywhere (kept per loaded index)."""
-    known = _CHARACTER_IDF.setdefault(index, {})
-    if ch not in known:
-        known[ch] = idf(sum(1 for c in index.chunks if ch in c.folded), len(index.chunks))
-    return known[ch]
 
 
 def usable(text: str, titles: tuple[str, ...]) -> bool:

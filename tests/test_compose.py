@@ -20,8 +20,9 @@ from ragbot.quotes import DUTIES, anchors
 from ragbot.render import render_answer
 from ragbot.script import detect_script, fold
 from ragbot.structure import cut, enumerations, han_count
+from ragbot.terms import term_weights
 from ragbot.types import Answer
-from ragbot.writer import Writer, term_weights
+from ragbot.writer import Writer
 
 from .helpers import KeywordEmbedder
 
@@ -663,3 +664,14 @@ def test_real_a_second_question_left_unanswered_gets_its_sentence_from_the_same_
     assert "见面情况四个方面" in a.sentences[0].text, a.text
     assert any("主动向信访人反馈查处情况" in s.text for s in a.sentences[1:]), a.text
     assert {s.citations for s in a.sentences} == {a.sentences[0].citations}, a.text  # one excerpt
+
+
+def test_real_a_question_word_no_chunk_holds_is_matched_by_its_rare_pieces(real_bot: pipeline.Ragbot) -> None:
+    """jieba cuts 情况下不督 as 情况 + 下不督, which no speech holds: its piece 不督 weighs instead, and the
+    sentence listing the three cases 不督 leads; 一个样's piece 一个 is too common to stand in."""
+    weights = term_weights(real_bot.index, "党委督查部门在什么情况下不督？")
+    assert "不督" in weights
+    assert "下不督" not in weights
+    assert "一个样" in term_weights(real_bot.index, "干好干坏一个样怎么办？")
+    a = Answerer(real_bot).ask("党委督查部门在什么情况下不督？")
+    assert "市县领导没有授权的事不督" in a.sentences[0].text, a.text
