@@ -118,6 +118,29 @@ def defined_term(question: str) -> str:
     return m.group(1) if m else ""
 
 
+# each "what does X mean" of a question, at its start or after a comma or question mark (…,那「敢用」是什么意思?)
+_MEANT = re.compile(
+    r"(?:^|[,，;；?？])\s*(?:那么?|而)?[“\"「『]?([\u4e00-\u9fff]{2,12}?)[”\"」』]?(?:这个词|这个说法|这一说法|一词|这句话)?"
+    r"(?:又|则|到底|究竟)?(?:是什么意思|是指什么|指的是什么|指什么|什么意思|的意思是什么|的含义是什么|是啥意思|怎么理解|如何理解)"
+)
+
+
+def definition(question: str) -> re.Pattern[str] | None:
+    """The pattern of a sentence defining a term the question asks the meaning of (所谓敢用,就是…), else None.
+
+    >>> p = definition("督查权既要敢用又要慎用,那「敢用」是什么意思?「慎用」又是什么意思?")
+    >>> [bool(p.search(t)) for t in ("所谓敢用,就是抓住一些重要问题", "所谓慎用,就是督查部门要强化授权意识", "既要敢用,又要慎用")]
+    [True, True, False]
+    >>> definition("督查怎么做？") is None
+    True
+    """
+    terms = [m.group(1) for m in _MEANT.finditer(fold(question))]
+    if not terms:
+        return None
+    alt = "|".join(map(re.escape, terms))
+    return re.compile(rf"(?:所谓|何谓)?[“\"「]?(?:{alt})[”\"」]?[,，:：]?(?:就是|是指|指的是|即)")
+
+
 # a question asking for a figure of speech, and one in the speeches: a comparison (好比, 就像…一样, 比作)
 # or a short quoted noun the sentence says something is or acts as (办公室是沟通上下的“咽喉”, 当好领导的“耳目”);
 # not a counted slogan (“三服务”) or a quoted name (高校“双一流”建设, 所谓“万金油干部”)

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from .asks import scaffolding
 from .lexical import idf, tokenize
+from .quotes import QUOTE
+from .script import fold
 
 if TYPE_CHECKING:
     from .index import Index
@@ -37,7 +39,14 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             weight = index.bm25.idf(w) if len(w) >= 2 and w == t else _text_idf(index, w)
             if w not in scaffold and (len(w) >= 2 or weight > RARE_IDF):
                 out[w] = weight
+    for m in QUOTE.finditer(fold(question)):  # a short term it quotes is a word, however jieba cuts it: 「敢用」
+        term = m.group(1).strip()
+        if 2 <= len(term) <= SHORT_QUOTE and term not in out and _text_df(index, term):
+            out[term] = _text_idf(index, term)
     return out
+
+
+SHORT_QUOTE = 4
 
 
 RARE_IDF = 3  # a single character, or a piece of an unseen token, weighs only when this rare

@@ -26,7 +26,7 @@ from .cite import bigrams
 from .generate import Candidate
 from .padding import padding
 from .pieces import closed, opened, paired, without_fragments
-from .quotes import ANY, anchors, duties, saying
+from .quotes import ANY, anchors, definition, duties, saying
 from .script import detect_script, fold, shown, to_script
 from .structure import CLAUSE, CLOSERS, TRIM, cut, han_count, marker, sentence_spans
 from .types import Hit, Script
@@ -249,7 +249,7 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     is answered where a speech says it, even when the vectors rank it lower. For a question asking for
     someone's duties, a sentence that lists duties (`quotes.duties`) ranks ANCHOR_BONUS higher, and for a
     question asking for a saying (哪句俗话), one that quotes a saying (我们常说“…”; `quotes.saying`)."""
-    shape = duties(ev.question) or saying(ev.question)
+    shape = duties(ev.question) or saying(ev.question) or definition(ev.question)
     groups = [o for _, group in anchored(ev, index) for o in group]
     retrieved = [
         (replace(c, similarity=c.similarity + ANCHOR_BONUS) if _shaped(c, shape) or _after(c, ev, index, groups) else c)

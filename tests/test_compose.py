@@ -675,3 +675,13 @@ def test_real_a_question_word_no_chunk_holds_is_matched_by_its_rare_pieces(real_
     assert "一个样" in term_weights(real_bot.index, "干好干坏一个样怎么办？")
     a = Answerer(real_bot).ask("党委督查部门在什么情况下不督？")
     assert "市县领导没有授权的事不督" in a.sentences[0].text, a.text
+
+
+def test_real_what_two_quoted_terms_mean_is_answered_by_their_definitions(real_bot: pipeline.Ragbot) -> None:
+    """「敢用」是什么意思?「慎用」又是什么意思?: the sentences defining them (所谓敢用,就是…) rank with a
+    bonus (`quotes.definition`), and 敢用, which jieba cuts apart, weighs as the word it quotes."""
+    q = "黨委辦公室的督查權說是既要敢用又要慎用,那「敢用」是什麼意思?「慎用」又是什麼意思?"
+    assert "敢用" in term_weights(real_bot.index, q)
+    a = Answerer(real_bot).ask(q)
+    assert "所謂敢用,就是抓住一些重要問題" in a.text, a.text
+    assert "所謂慎用,就是督查部門要強化授權意識" in a.text, a.text
