@@ -124,6 +124,21 @@ def parts(question: str) -> list[str]:
     return [p for p in re.split(r"(?<=[？?])", question) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
 
 
+_ADVICE = re.compile(
+    r"怎么看|怎样看|如何看|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
+)
+
+
+def advice_asked(question: str) -> bool:
+    """Whether a question asks what the speeches make of a situation (讲话里对这样的同志说了什么？), so
+    a sentence stating that situation is followed by the speech's verdict on it.
+
+    >>> advice_asked("一直没轮到提拔,讲话里对这样的同志说了什么?"), advice_asked("值班有哪些要求？")
+    (True, False)
+    """
+    return bool(_ADVICE.search(fold(question)))
+
+
 def several_asked(question: str) -> bool:
     """Whether a question asks what several speeches each say (几篇讲话各有什么说法, 各篇讲话对…提出了哪些要求).
 

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from .amounts import unit_asked
 from .asks import (
     action_asked,
+    advice_asked,
     category_asked,
     counted,
     coverage,
@@ -410,7 +411,8 @@ def compose(
     else:
         units = unit_asked(ev.question) if what == "quantity" else ()
         action = action_asked(ev.question) if what == "who" else ""
-        sentences(w, options(ev, w.index), weights, what, budget if what == "list" else budget * 2 // 3, units, action)
+        share = budget if what == "list" else budget * 2 // 3
+        sentences(w, options(ev, w.index), weights, what, share, units, action, advice_asked(ev.question))
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)
     return w.draft(what)

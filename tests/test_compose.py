@@ -685,3 +685,15 @@ def test_real_what_two_quoted_terms_mean_is_answered_by_their_definitions(real_b
     a = Answerer(real_bot).ask(q)
     assert "所謂敢用,就是抓住一些重要問題" in a.text, a.text
     assert "所謂慎用,就是督查部門要強化授權意識" in a.text, a.text
+
+
+def test_real_a_situation_asked_about_is_followed_by_the_speechs_verdict_on_it(real_bot: pipeline.Ragbot) -> None:
+    """讲话里对这样的同志说了什么: the sentence stating the situation (暂时没有得到提拔重用) is followed by
+    what the speech says to it (我要送一句话…不能因一时一事不如意就心灰意冷); a question asking for a list
+    gets no such sentence."""
+    a = Answerer(real_bot).ask(
+        "我在办公室吃了不少苦,活也干得不错,可一直没轮到提拔,心里挺憋屈的。讲话里对这样的同志说了什么?"
+    )
+    texts = [s.text for s in a.sentences]
+    assert "暂时没有得到提拔重用" in texts[0], a.text
+    assert "不能因一时一事不如意就心灰意冷" in texts[1], a.text
