@@ -37,7 +37,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -49,6 +49,8 @@ from .lexical import BM25, tokenize
 from .store import FOLDER, StoreSpec, VectorStore, backend, spec_of
 from .types import Chunk, OffsetMap, Segment, Speech
 from .units import EMBED_RECIPE, embed_units, recipe_name
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 FORMAT = 3  # 3: folding writes 著 as 着 (script.fold); 2: lexical.npz replaced lexical.json
@@ -104,8 +106,8 @@ class Index:
         self.unit_start = unit_start  # chunk i owns rows [start[i], start[i+1])
         self.owner = np.repeat(np.arange(len(chunks)), np.diff(unit_start))  # row -> chunk
         self.by_id = {c.id: i for i, c in enumerate(chunks)}
-        self._matrix: np.ndarray | None = None
-        self._matrix_lock = threading.Lock()
+        self._derived: dict[str, object] = {}
+        self._lock = threading.RLock()
 
     def sentences(self, ci: int) -> list[tuple[int, str, int]]:
         """(vector row, the sentence as the file has it, its position in the chunk text) for each
@@ -120,14 +122,20 @@ class Index:
             out.append((row, chunk.text[at : at + len(unit)] if at >= 0 else unit, max(at, 0)))
         return out
 
+    def derived(self, key: str, make: Callable[[], T]) -> T:
+        """What is made from this index once and kept with it (`key` names it: the vector matrix, the
+        sections, sentence rows, text frequencies). An update loads a new Index, so nothing goes stale;
+        concurrent first askers wait for one copy instead of each making one."""
+        if key not in self._derived:
+            with self._lock:
+                if key not in self._derived:
+                    self._derived[key] = make()
+        return cast(T, self._derived[key])
+
     @property
     def matrix(self) -> np.ndarray:
         """All vectors as one array (read once from the store, kept for sentence scoring)."""
-        if self._matrix is None:
-            with self._matrix_lock:  # concurrent first askers wait for one copy instead of each making one
-                if self._matrix is None:
-                    self._matrix = self.vector_matrix()
-        return self._matrix
+        return self.derived("matrix", self.vector_matrix)
 
     def vector_matrix(self) -> np.ndarray:
         """All stored vectors, in row order."""

@@ -16,8 +16,6 @@ Measured with `ragbot eval --config hybrid hybrid-nosection` (README, How search
 
 from __future__ import annotations
 
-import threading
-import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,17 +36,9 @@ class Sections:
     vectors: np.ndarray
 
 
-_BUILT: weakref.WeakKeyDictionary[Index, Sections] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-
-
 def sections(index: Index) -> Sections:
     """The index's sections (made once per loaded index)."""
-    with _LOCK:
-        found = _BUILT.get(index)
-        if found is None:
-            found = _BUILT[index] = _make(index)
-        return found
+    return index.derived("sections", lambda: _make(index))
 
 
 def _make(index: Index) -> Sections:

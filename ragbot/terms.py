@@ -11,7 +11,6 @@ retrieve (retrieve.py, whose BM25 weighs tokens as tokens).
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 from .asks import scaffolding
@@ -66,12 +65,9 @@ def _in_text(index: Index, token: str) -> list[str]:
     return [token]
 
 
-_TEXT_DF: weakref.WeakKeyDictionary[Index, dict[str, int]] = weakref.WeakKeyDictionary()
-
-
 def _text_df(index: Index, text: str) -> int:
     """How many chunks hold `text` anywhere, in their folded text (kept per loaded index)."""
-    known = _TEXT_DF.setdefault(index, {})
+    known: dict[str, int] = index.derived("text_df", dict)
     if text not in known:
         known[text] = sum(1 for c in index.chunks if text in c.folded)
     return known[text]

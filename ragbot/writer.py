@@ -151,9 +151,12 @@ def folded_speech(text: str) -> str:
     return fold(text)
 
 
-@lru_cache(maxsize=4)
 def _unit_rows(index: Index) -> dict[tuple[str, int], dict[int, int]]:
     """Where each sentence vector's text starts in its speech: (file, speech) -> {position: row}."""
+    return index.derived("unit_rows", lambda: _rows_of(index))
+
+
+def _rows_of(index: Index) -> dict[tuple[str, int], dict[int, int]]:
     out: dict[tuple[str, int], dict[int, int]] = {}
     for ci, c in enumerate(index.chunks):
         rows = out.setdefault((c.file, c.speech), {})
