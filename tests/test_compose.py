@@ -697,3 +697,10 @@ def test_real_a_situation_asked_about_is_followed_by_the_speechs_verdict_on_it(r
     texts = [s.text for s in a.sentences]
     assert "暂时没有得到提拔重用" in texts[0], a.text
     assert "不能因一时一事不如意就心灰意冷" in texts[1], a.text
+
+
+def test_real_a_place_named_before_its_party_body_narrows_the_answer_to_its_speech(real_bot: pipeline.Ragbot) -> None:
+    """常德市委办公室: jieba tags 常德 as a person's name, so `lexical.places` misses it; named before 市委
+    it still narrows the answer to the speech that names 常德 (the tenth blind reader got Yunnan's goal first)."""
+    a = Answerer(real_bot).ask("常德市委办公室系统今年定的工作目标是什么？")
+    assert "省内争先进,市内创品牌" in a.sentences[0].text, a.text
