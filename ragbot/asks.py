@@ -306,7 +306,7 @@ def counted(question: str) -> str:
     return m.group(1) if m else ""
 
 
-_INCLUDES = re.compile(r"(?:包括|包含)哪些")
+_INCLUDES = re.compile(r"(?:包括|包含)哪些|哪些内容|哪几块|哪几部分|哪些部分")
 
 
 _CATEGORY = re.compile(
@@ -324,7 +324,11 @@ def category_asked(question: str) -> bool:
 
 
 def includes_asked(question: str) -> bool:
-    """Whether a question asks what something includes (查处报告应该包括哪些内容？)."""
+    """Whether a question asks what something includes (查处报告应该包括哪些内容？要写哪些内容？).
+
+    >>> includes_asked("查处报告要写哪些内容？"), includes_asked("报告里得写哪几块？"), includes_asked("有哪些要求？")
+    (True, True, False)
+    """
     return bool(_INCLUDES.search(fold(question)))
 
 

@@ -704,3 +704,10 @@ def test_real_a_place_named_before_its_party_body_narrows_the_answer_to_its_spee
     it still narrows the answer to the speech that names 常德 (the tenth blind reader got Yunnan's goal first)."""
     a = Answerer(real_bot).ask("常德市委办公室系统今年定的工作目标是什么？")
     assert "省内争先进,市内创品牌" in a.sentences[0].text, a.text
+
+
+def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_parts(real_bot: pipeline.Ragbot) -> None:
+    """要写哪些内容 asks what something includes, like 包括哪些: the sentence naming the report's four
+    parts answers, not the list of three requirements around it (the tenth blind reader's complaint)."""
+    a = Answerer(real_bot).ask("信访件里一下反映了好几个问题，我们单位写查处报告要写哪些内容？")
+    assert "见面情况四个方面" in a.sentences[0].text, a.text
