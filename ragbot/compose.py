@@ -55,6 +55,7 @@ from .generate import Candidate
 from .lexical import counties, places
 from .multi import second_part, survey
 from .padding import padding
+from .quotes import anchors
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
@@ -234,6 +235,9 @@ def _focused(w: Writer, ev: Evidence, hit: Hit, e: Enumeration, weights: dict[st
     text = w.index.speeches[(hit.file, hit.speech)].text
     covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
+    quoted = [i for i in e.items if any(ps[0].search(fold(i.key)) for ps in anchors(ev.question))]
+    if len(quoted) == 1:  # 解决“不会写”的问题有什么建议: the one point saying what the question quotes
+        item, top, rest = quoted[0], 1.0, (0.0, item)
     if top < 0.2 or top < FOCUS * rest[0]:
         return False
     start, used = w.mark(), 0

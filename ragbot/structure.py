@@ -169,14 +169,19 @@ def _openings(text: str) -> list[tuple[int, Marker]]:
 
 
 def _item_end(text: str, start: int, family: str) -> int:
-    """Where the last item of a list ends: its paragraph for sections, its sentence (and the rest of
-    the paragraph when it goes on with the same point) for inline lists."""
+    """Where the last item of a list ends: its paragraph for sections; for inline lists its sentence,
+    or the rest of its paragraph when that sentence only names the point (POINT_HEADING)."""
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     if family in ("、", "（）"):
         return line_end
     spans = [s for s in sentence_spans(text[start:line_end])]
+    if spans and han_count(text[start : start + spans[0][1]]) <= POINT_HEADING:
+        return line_end  # 二是要解决“不会写”的问题。写好文章还是那几句话:…: a point announced, then made
     return start + (spans[0][1] if spans else line_end - start)
+
+
+POINT_HEADING = 16  # a last point's first sentence this short only names it: the point runs to its paragraph's end
 
 
 def _line_start(text: str, at: int) -> bool:

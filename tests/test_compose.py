@@ -711,3 +711,12 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     parts answers, not the list of three requirements around it (the tenth blind reader's complaint)."""
     a = Answerer(real_bot).ask("信访件里一下反映了好几个问题，我们单位写查处报告要写哪些内容？")
     assert "见面情况四个方面" in a.sentences[0].text, a.text
+
+
+def test_real_the_point_a_question_quotes_is_answered_by_what_follows_it(real_bot: pipeline.Ragbot) -> None:
+    """解决“不会写”的问题有什么建议: of 一是要解决“不愿写”…二是要解决“不会写”的问题, the point holding the
+    quoted phrase answers with its own sentences, which run on after its one-line heading (the tenth
+    blind reader got only the heading back)."""
+    a = Answerer(real_bot).ask("我写材料总是不知道怎么下笔，讲话里对解决“不会写”的问题有什么建议？")
+    assert "充分掌握基本情况" in a.text, a.text
+    assert "领受材料任务后,要多到网上找一些相关材料" in a.text, a.text
