@@ -52,7 +52,7 @@ from .asks import (
 )
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
-from .lexical import counties, places
+from .lexical import before_bodies, counties, places
 from .multi import second_part, survey
 from .padding import padding
 from .quotes import anchors
@@ -375,14 +375,10 @@ def _paragraph_end(text: str, at: int) -> int:
     return len(text) if end < 0 else end
 
 
-# a place's name before its party or government body (常德市委办: jieba tags 常德 as a person's name)
-_BEFORE_BODY = re.compile(r"([\u4e00-\u9fff]{2})(?=[省市县州](?:委|政府|人大|政协))")
-
-
 def _in_named_place(index: Index, ev: Evidence) -> Evidence:
     """A question naming a place (天门市委办…, 河南那篇讲话…, 常德市委办公室…) asks about the speech given
     there: only the sentences of the excerpts from speeches that name it answer, when there are any."""
-    named = places(ev.question) + counties(ev.question) + _BEFORE_BODY.findall(fold(ev.question))
+    named = places(ev.question) + counties(ev.question) + before_bodies(ev.question)
     if not named:
         return ev
     there = {

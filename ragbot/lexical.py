@@ -180,6 +180,20 @@ def places(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_BEFORE_BODY = re.compile(r"([\u4e00-\u9fff]{2})(?=[省市县州](?:委|政府|人大|政协))")
+
+
+def before_bodies(text: str) -> list[str]:
+    """The two characters before a party or government body (常德市委办 -> 常德), which `places` misses
+    when jieba does not tag them as a place (常德 as a person's name). Not every such pair is a place
+    (各地市委), so only for narrowing to the speeches that say it, never as a refusal signal.
+
+    >>> before_bodies("常德市委辦公室系統今年的目標？"), before_bodies("办公室的目标？")
+    (['常德'], [])
+    """
+    return _BEFORE_BODY.findall(fold(text))
+
+
 def counties(text: str) -> list[str]:
     """The counties of one character `text` names (淇县), which jieba splits off (淇 / 县政府) so that
     `places` misses them: those jieba tags as a place name (not 全县, 该县). Whole, as speeches name them.

@@ -72,7 +72,8 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     if not weights or coverage(said, weights) >= PART_COVERAGE:
         return False
     excerpt = w.excerpts[int(cited.group(1)) - 1]
-    wanted = kind(asked[1]) if kind(asked[1]) in TYPED else ""
+    wanted = kind(asked[1])
+    wanted = wanted if wanted in TYPED else ""
     for c, hit in sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights)):
         if hit == excerpt and coverage(c.text, weights) >= PART_COVERAGE and (not wanted or states(c.text, wanted)):
             before = len(w.pieces)

@@ -254,8 +254,9 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     question asking for a saying (哪句俗话), one that quotes a saying (我们常说“…”; `quotes.saying`)."""
     shape = duties(ev.question) or saying(ev.question) or definition(ev.question)
     groups = [o for _, group in anchored(ev, index) for o in group]
+    after = _after(index, groups)
     retrieved = [
-        (replace(c, similarity=c.similarity + ANCHOR_BONUS) if _shaped(c, shape) or _after(c, ev, index, groups) else c)
+        (replace(c, similarity=c.similarity + ANCHOR_BONUS) if _shaped(c, shape) or _key(c, ev) in after else c)
         for c in ev.candidates
     ]
     return groups + [(c, ev.hits[c.n - 1]) for c in retrieved]
@@ -268,16 +269,21 @@ def _shaped(c: Candidate, shape: re.Pattern[str] | None) -> bool:
     return bool(shape and shape.search(fold(c.text)))
 
 
-def _after(c: Candidate, ev: Evidence, index: Index, anchored: Sequence[Option]) -> bool:
-    """Whether retrieved sentence `c` follows an anchored sentence within ANCHOR_NEAR sentences."""
+def _key(c: Candidate, ev: Evidence) -> tuple[str, int, str]:
     hit = ev.hits[c.n - 1]
+    return hit.file, hit.speech, c.text.strip()
+
+
+def _after(index: Index, anchored: Sequence[Option]) -> set[tuple[str, int, str]]:
+    """The sentences within ANCHOR_NEAR after each anchored one, as (file, speech, text)."""
+    out: set[tuple[str, int, str]] = set()
+    spans_of: dict[tuple[str, int], list[tuple[int, int]]] = {}
     for a, h in anchored:
-        if (h.file, h.speech) == (hit.file, hit.speech):
-            text = index.speeches[(hit.file, hit.speech)].text
-            spans = [s for s in sentence_spans(text) if s[0] >= a.position][: ANCHOR_NEAR + 1]
-            if any(text[x:y].strip() == c.text.strip() for x, y in spans[1:]):
-                return True
-    return False
+        text = index.speeches[(h.file, h.speech)].text
+        spans = spans_of.setdefault((h.file, h.speech), sentence_spans(text))
+        following = [s for s in spans if s[0] >= a.position][1 : ANCHOR_NEAR + 1]
+        out.update((h.file, h.speech, text[x:y].strip()) for x, y in following)
+    return out
 
 
 def sentences(
@@ -356,8 +362,9 @@ def _verdict(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tupl
         return 0
     end = at + len(piece)
     stop = speech.find("\n", end)
-    spans = [s for s in sentence_spans(speech) if s[0] >= end and (stop < 0 or s[1] <= stop + 1)]
-    for a, b in spans[:VERDICT_REACH]:
+    lo = speech.rfind("\n", 0, end) + 1  # the paragraph's sentences, as the whole speech's split them
+    spans = [(lo + a, lo + b) for a, b in sentence_spans(speech[lo : len(speech) if stop < 0 else stop + 1])]
+    for a, b in [s for s in spans if s[0] >= end][:VERDICT_REACH]:
         text = speech[a:b].strip()
         if _MODAL.search(fold(text)) and usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)):
             return len(text)
