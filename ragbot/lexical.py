@@ -208,6 +208,24 @@ def counties(text: str) -> list[str]:
 _COUNTY = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]县|(?<=[在的是和与])[\u4e00-\u9fff]县")
 
 
+_NAMES_BEFORE = re.compile(r"([^，。？！,?!；;：:]{2,24}?)那(?:篇|次|个|场|位)")  # 地方志那篇讲话
+_NAMES_AFTER = re.compile(r"那(?:篇|次)([^，。？！,?!；;：:]{2,16}?)(?:讲话|会议|会上|会)")  # 那次培训开班讲话
+
+
+def speech_names(text: str) -> list[str]:
+    """The words a question names a speech by (地方志那篇讲话, 筹办旅游发展大会那次会议, 那次培训开班讲话):
+    what it says before 那篇 / 那次 / 那个 in the same clause, or between 那篇 / 那次 and 讲话 / 会议.
+
+    >>> speech_names("地方志那篇講話表彰了幾個省轄市？"), speech_names("那次培训开班讲话中提到什么？")
+    (['地方志'], ['培训', '开班'])
+    >>> speech_names("办公室主任要做什么？")
+    []
+    """
+    folded = fold(text)
+    found = [m.group(1) for p in (_NAMES_BEFORE, _NAMES_AFTER) for m in p.finditer(folded)]
+    return list(dict.fromkeys(w for phrase in found for w in tokenize(phrase) if len(w) >= 2))
+
+
 def unknown_quotes(question: str, df: Callable[[str], int]) -> list[str]:
     """The formulations a question quotes that no speech uses: half or more of a quoted phrase's words
     (two characters or more) occur in no speech (`df` 0). Measured on eval/questions.jsonl: three

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ragbot import pipeline
+from ragbot import pipeline, retrieve
 from ragbot.cli import main
 from ragbot.config import Config
 from ragbot.evaluate import contains
@@ -67,6 +67,28 @@ def test_a_question_asking_for_duties_finds_a_sentence_listing_them(
     top5 = texts(bot.search("办公室主任的主要职责是什么？", k=5))
     found = any(DUTIES.search(fold(t)) for t in top5)
     assert found == (weight > 0)
+
+
+@pytest.mark.parametrize("share", [1.0, 0.0])
+def test_the_speech_a_question_names_ranks_its_own_chunks(
+    real_bot: pipeline.Ragbot, monkeypatch: pytest.MonkeyPatch, share: float
+) -> None:
+    """筹办旅游发展大会那次会上: the words before 那次 name 篇7 (筹办 is said nowhere else), whose chunks
+    rank of their own; without that ranking the top five are other speeches' chunks on 办公室的人."""
+    monkeypatch.setattr(retrieve, "NAMED_SHARE", share)
+    question = "筹办旅游发展大会那次会上，讲话要办公室的人守住哪些规矩？"
+    assert retrieve.named_speeches(real_bot.index, question) == {("000_fc7b01b31694c23c.txt", 7)}
+    top5 = real_bot.search(question, k=5).hits
+    assert any(contains(h.text, "要嚴格遵守政治紀律") for h in top5) == (share > 0)
+    assert sum(h.speech == 7 for h in top5) == (4 if share else 1)
+
+
+def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real_bot: pipeline.Ragbot) -> None:
+    assert retrieve.named_speeches(real_bot.index, "办公室主任的主要职责是什么？") == set()
+    assert retrieve.named_speeches(real_bot.index, "办公室那次会议提了什么要求？") == set()
+    assert retrieve.named_speeches(real_bot.index, "移民系统那篇讲话里，办公室怎么当好参谋？") == {
+        ("000_fc7b01b31694c23c.txt", 5)
+    }
 
 
 @pytest.mark.parametrize("word", ["着力", "著力"])
