@@ -720,3 +720,13 @@ def test_real_the_point_a_question_quotes_is_answered_by_what_follows_it(real_bo
     a = Answerer(real_bot).ask("我写材料总是不知道怎么下笔，讲话里对解决“不会写”的问题有什么建议？")
     assert "充分掌握基本情况" in a.text, a.text
     assert "领受材料任务后,要多到网上找一些相关材料" in a.text, a.text
+
+
+def test_real_how_a_question_asks_for_the_wording_weighs_nothing(real_bot: pipeline.Ragbot) -> None:
+    """原话怎么说 (dev q014) asks for the speech's own words; weighed as a word no sentence holds, it
+    left the sentence that answers (對下要以禮…) below the margin, and the answer was only
+    協調就是上下左右的聯繫 (evidence not cited)."""
+    question = "協調上下關係時，對上、對下分別應該持什麼態度？原話怎麼說？"
+    assert not {"原话", "这个", "这种"} & term_weights(real_bot.index, question + "这种这个").keys()
+    a = Answerer(real_bot).ask(question)
+    assert any("對下要以禮、以誠、以情" in s.text for s in a.sentences), a.text
