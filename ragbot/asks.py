@@ -94,6 +94,20 @@ def parts(question: str) -> list[str]:
     return [p for p in re.split(r"(?<=[？?])", question) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
 
 
+_WHY = re.compile(r"原因|为什么|为何|何以|怎么会")
+
+
+def why_asked(question: str) -> bool:
+    """Whether a question's first part asks why (原因是什么？, 为什么…？): its answer is the cause, which
+    these speeches state before what it explains (…窃密活动不断增多…,保密工作难度进一步加大).
+
+    >>> why_asked("高校保密工作难度加大，原因是什么？提出了哪些措施？"), why_asked("有哪些措施？原因呢？")
+    (True, False)
+    """
+    asked = parts(question)
+    return bool(_WHY.search(fold(asked[0] if asked else question)))
+
+
 _ADVICE = re.compile(
     r"怎么看|怎样看|如何看|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
 )

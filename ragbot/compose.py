@@ -49,6 +49,7 @@ from .asks import (
     names_parts,
     points_asked,
     several_asked,
+    why_asked,
 )
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
@@ -416,7 +417,8 @@ def compose(
         units = unit_asked(ev.question) if what == "quantity" else ()
         action = action_asked(ev.question) if what == "who" else ""
         share = budget if what == "list" else budget * 2 // 3
-        sentences(w, options(ev, w.index), weights, what, share, units, action, advice_asked(ev.question))
+        wanted = "why" if what in ("fact", "list") and why_asked(ev.question) else what  # cut keeps the cause
+        sentences(w, options(ev, w.index), weights, wanted, share, units, action, advice_asked(ev.question))
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)
     return w.draft(what)

@@ -17,11 +17,24 @@ import re
 from typing import TYPE_CHECKING
 
 from .asks import TYPED, coverage, kind, parts, states
+from .script import fold
+from .structure import TRIM
 from .terms import term_weights
-from .writer import FOLLOW_MARGIN, Option, Writer, options, rank, sentences
+from .writer import (
+    FOLLOW_MARGIN,
+    Option,
+    Writer,
+    after_in_paragraph,
+    folded_speech,
+    options,
+    rank,
+    says_what_to_do,
+    sentences,
+)
 
 if TYPE_CHECKING:
     from .answer import Evidence
+    from .types import Hit
 
 
 SURVEY_SPEECHES = 4  # a question asking what several speeches say is answered from at most this many
@@ -79,4 +92,30 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
             before = len(w.pieces)
             sentences(w, [(c, hit)], weights, wanted, budget)
             return len(w.pieces) > before
+    return kind(asked[1]) == "list" and _what_to_do(w, excerpt, said, term_weights(w.index, asked[1]))
+
+
+MEASURES_REACH = 3  # the sentences after the first answer in which the speech's measures may begin
+MEASURES_CHARS = 160
+
+
+def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> bool:
+    """For a second question asking what to do (提出了哪些措施？) in words the excerpt does not use: the
+    first of the next MEASURES_REACH sentences of the first answer's paragraph that says what to do
+    (必须加强保密管理制度建设,落实保密责任;), run on to its full stop (measures go on over ；), at most
+    MEASURES_CHARS characters, when it holds some word of that question (保密 of 哪些保密措施). These
+    speeches state a situation, then what to do about it."""
+    tail = said.split("[")[0].rstrip(TRIM)[-20:]  # the end of the first sentence, as the speech has it
+    speech = w.index.speeches[(excerpt.file, excerpt.speech)].text
+    at = folded_speech(speech).find(fold(tail), excerpt.text_start) if tail else -1
+    if at < 0:
+        return False
+    for a, b in after_in_paragraph(speech, at + len(tail))[:MEASURES_REACH]:
+        if says_what_to_do(speech[a:b]):
+            stop = re.search(r"[。！？!?\n]", speech[a:])
+            end = a + stop.end() if stop else b
+            end = end if end - a <= MEASURES_CHARS else b
+            return coverage(speech[a:end], asked) > 0 and w.say(
+                speech[a:end], w.cite(excerpt.file, excerpt.speech, a, end)
+            )
     return False

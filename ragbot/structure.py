@@ -325,6 +325,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '在工作中,领导性子急了,或者你哪件事没做好,批评几句。'
     >>> cut("在班子里,担任班长的人,既要加强自身建设,成为合格的一把手,又要团结好一班人。", {"一把手": 1.0})
     '担任班长的人,既要加强自身建设,成为合格的一把手,又要团结好一班人。'
+    >>> cut("近年来,窃密活动不断增多,保密工作难度进一步加大。", {"难度": 1.0, "加大": 1.0}, "why")  # the cause
+    '近年来,窃密活动不断增多,保密工作难度进一步加大。'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:
@@ -338,7 +340,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         if (c >= top / 2 or (wanted == "wording" and QUOTED.search(parts[i])))
         and (i == 0 or not _LEANS.match(parts[i].lstrip()))
     ]
-    start = min([*starts, *typed[:1]], default=0) if top > 0 or typed else 0
+    start = min([*starts, *typed[:1]], default=0) if (top > 0 or typed) and wanted != "why" else 0
     end = len(parts)
     keep = max([start, *typed[:1], covers.index(top)])
     while end > keep + 1 and (len("".join(parts[start:end])) > max_chars or _OPENS.match(parts[end - 1].lstrip())):

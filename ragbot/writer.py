@@ -358,17 +358,27 @@ def _verdict(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tupl
     dev carried evidence fell 0.862 -> 0.836 (a formulation followed by any 要-sentence after it); so
     limited, two held-out answers gain a sentence (q353: 大家对此一定理解), and two of the helper's 40
     fresh questions carry their evidence."""
-    if _MODAL.search(fold(piece)):
+    if says_what_to_do(piece):
         return 0
-    end = at + len(piece)
-    stop = speech.find("\n", end)
-    lo = speech.rfind("\n", 0, end) + 1  # the paragraph's sentences, as the whole speech's split them
-    spans = [(lo + a, lo + b) for a, b in sentence_spans(speech[lo : len(speech) if stop < 0 else stop + 1])]
-    for a, b in [s for s in spans if s[0] >= end][:VERDICT_REACH]:
+    for a, b in after_in_paragraph(speech, at + len(piece))[:VERDICT_REACH]:
         text = speech[a:b].strip()
-        if _MODAL.search(fold(text)) and usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)):
+        if says_what_to_do(text) and usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)):
             return len(text)
     return 0
+
+
+def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph holding speech position `end` that start at or after it, as the
+    whole speech's split them."""
+    stop = speech.find("\n", end)
+    lo = speech.rfind("\n", 0, end) + 1
+    spans = [(lo + a, lo + b) for a, b in sentence_spans(speech[lo : len(speech) if stop < 0 else stop + 1])]
+    return [s for s in spans if s[0] >= end]
+
+
+def says_what_to_do(text: str) -> bool:
+    """Whether a sentence says what to do (要, 应, 必须, 不能…)."""
+    return bool(_MODAL.search(fold(text)))
 
 
 def _joins(

@@ -730,3 +730,23 @@ def test_real_how_a_question_asks_for_the_wording_weighs_nothing(real_bot: pipel
     assert not {"原话", "这个", "这种"} & term_weights(real_bot.index, question + "这种这个").keys()
     a = Answerer(real_bot).ask(question)
     assert any("對下要以禮、以誠、以情" in s.text for s in a.sentences), a.text
+
+
+def test_real_why_and_what_to_do_are_answered_by_the_cause_and_the_measures(real_bot: pipeline.Ragbot) -> None:
+    """原因是什么？提出了哪些措施？ (the tenth blind reader's complaint): the answer was the question's own
+    premise, 高等学校保密工作难度进一步加大. A why keeps the clauses before it (the cause), and a second
+    question asking what to do, in words the excerpt does not use (措施), gets the speech's next
+    sentence saying what to do, on to its full stop."""
+    a = Answerer(real_bot).ask("高校保密工作为什么难度加大？讲话提出了哪些保密措施？")
+    assert "窃密活动不断增多" in a.sentences[0].text, a.text
+    assert "坚持人防、技防相结合" in a.text, a.text
+    assert "做到警钟长鸣" in a.text, a.text
+
+
+def test_real_a_second_question_whose_measures_share_no_word_with_it_gets_nothing_more(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """The measures that follow must speak of what the second question asks (用印, 登记): no sentence
+    saying what to do about something else is added."""
+    a = Answerer(real_bot).ask("單位公章使用要經過誰批准？用印時要登記哪些內容？")
+    assert "督查方式方法" not in a.text, a.text
