@@ -18,17 +18,15 @@ from typing import TYPE_CHECKING
 
 from .asks import TYPED, coverage, kind, parts, states
 from .script import fold
-from .structure import TRIM
+from .structure import TRIM, after_in_paragraph, says_what_to_do
 from .terms import term_weights
 from .writer import (
     FOLLOW_MARGIN,
     Option,
     Writer,
-    after_in_paragraph,
     folded_speech,
     options,
     rank,
-    says_what_to_do,
     sentences,
 )
 

@@ -8,6 +8,8 @@
                          its span and its key clause (what the point says, marker cut off)
   cut(sentence, weights) the sentence from the clause where the answer begins (see `cut`)
   parallel(a, b)         whether two sentences are the halves of one antithesis (言当其时…；言背其时…)
+  after_in_paragraph(speech, end)  the sentences of a paragraph from a position on
+  says_what_to_do(text)  whether a sentence says what to do (要, 应, 必须…)
 
 These speeches enumerate everything, inline (`主要表现在：一是……；二是……`) and as sections
 (`一、…` `（一）…` `1.…`). What it does not do: decide what answers a question (compose.py), or
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from .asks import coverage, states
 from .quotes import cn_number
+from .script import fold
 
 CN = "一二三四五六七八九十"
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
@@ -405,3 +408,20 @@ def parallel(a: str, b: str) -> bool:
         return False
     same = sum(p == q for x, y in zip(xs, ys) for p, q in zip(x, y))
     return 3 * same >= sum(len(x) for x in xs)
+
+
+_MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么")
+
+
+def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph holding speech position `end` that start at or after it, as the
+    whole speech's split them."""
+    stop = speech.find("\n", end)
+    lo = speech.rfind("\n", 0, end) + 1
+    spans = [(lo + a, lo + b) for a, b in sentence_spans(speech[lo : len(speech) if stop < 0 else stop + 1])]
+    return [s for s in spans if s[0] >= end]
+
+
+def says_what_to_do(text: str) -> bool:
+    """Whether a sentence says what to do (要, 应, 必须, 不能…)."""
+    return bool(_MODAL.search(fold(text)))

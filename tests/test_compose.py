@@ -750,3 +750,10 @@ def test_real_a_second_question_whose_measures_share_no_word_with_it_gets_nothin
     saying what to do about something else is added."""
     a = Answerer(real_bot).ask("單位公章使用要經過誰批准？用印時要登記哪些內容？")
     assert "督查方式方法" not in a.text, a.text
+
+
+def test_real_a_further_sentence_keeps_its_last_clause_within_later_chars(real_bot: pipeline.Ragbot) -> None:
+    """The eleventh blind reader's complaint (held-out q196): the second sentence, cut at 100 characters,
+    lost its last clause, which is the answer (…的一池活水); `writer.LATER_CHARS` keeps it."""
+    a = Answerer(real_bot).ask("讲话希望党委办公室在干部进出上形成什么样的局面？用了什么比喻？")
+    assert "高进多出的一池活水" in a.text, a.text
