@@ -110,6 +110,7 @@ def why_asked(question: str) -> bool:
 
 _ADVICE = re.compile(
     r"怎么看|怎样看|如何看|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
+    r"|怎么办|怎么做|怎样做"  # 拿起笔就写,效果不好,怎么办 (the eleventh blind reader; no answer of the set changes)
 )
 
 

@@ -757,3 +757,10 @@ def test_real_a_further_sentence_keeps_its_last_clause_within_later_chars(real_b
     lost its last clause, which is the answer (…的一池活水); `writer.LATER_CHARS` keeps it."""
     a = Answerer(real_bot).ask("讲话希望党委办公室在干部进出上形成什么样的局面？用了什么比喻？")
     assert "高进多出的一池活水" in a.text, a.text
+
+
+def test_real_a_situation_asked_what_to_do_about_gets_the_speechs_advice(real_bot: pipeline.Ragbot) -> None:
+    """怎么做 / 怎么办 after a situation (the eleventh blind reader's own question): the sentence stating
+    it (拿笔就写,…效果就不好) is followed by what the speech says to do about it."""
+    a = Answerer(real_bot).ask("我写材料总是拿起笔就写，写出来效果不好，讲话里建议应该怎么做？")
+    assert "领受材料任务后,要多到网上找一些相关材料" in a.text, a.text
