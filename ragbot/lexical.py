@@ -217,7 +217,7 @@ def speech_names(text: str) -> list[str]:
     what it says before 那篇 / 那次 / 那个 in the same clause, or between 那篇 / 那次 and 讲话 / 会议.
 
     >>> speech_names("地方志那篇講話表彰了幾個省轄市？"), speech_names("那次培训开班讲话中提到什么？")
-    (['地方志'], ['培训', '开班'])
+    (['地方', '方志', '地方志'], ['培训', '开班'])
     >>> speech_names("办公室主任要做什么？")
     []
     """
