@@ -63,12 +63,23 @@ _AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)")  # 写了多少篇领导�
 
 
 def scaffolding(question: str) -> frozenset[str]:
-    """The question's scaffolding words: SCAFFOLD, less one the question uses as a thing it asks about.
+    """The question's scaffolding words: SCAFFOLD, less one the question uses as a thing it asks about,
+    and the negative half of an A-not-A question (该不该开口: 不该 asks yes or no, it is not 不该讲的不讲).
 
     >>> "讲话" in scaffolding("讲话提出了哪几条？"), "讲话" in scaffolding("一年写了多少篇领导讲话？")
     (True, False)
+    >>> "不该" in scaffolding("我该不该开口？"), "不该" in scaffolding("哪些话不该讲？")
+    (True, False)
     """
-    return SCAFFOLD - {m.group(1) for m in _AS_CONTENT.finditer(fold(question))}
+    q = fold(question)
+    asks_yes_or_no = {half for whole, half in _YES_OR_NO.items() if whole in q}
+    return (SCAFFOLD | asks_yes_or_no) - {m.group(1) for m in _AS_CONTENT.finditer(q)}
+
+
+# measured (`ragbot eval --config hybrid`): with these three only held-out q351 changes (it no longer opens
+# with 不该讲的不讲, from the eleventh blind reading, so a seen gain); adding 能不能 -> 不能 cost dev q013
+# its first sentence (…该讲的话一定要讲,不能看着决策出偏差), ROUGE-L 0.37 -> 0.16
+_YES_OR_NO = {"该不该": "不该", "要不要": "不要", "可不可以": "不可"}
 
 
 _ROLE = re.compile(r"办公室|办公厅|部门|单位|领导|主任|秘书长|书记|厅|局|委|处|科|组|中心|政府|党委|机关|本人|负责人")

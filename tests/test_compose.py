@@ -764,3 +764,11 @@ def test_real_a_situation_asked_what_to_do_about_gets_the_speechs_advice(real_bo
     it (拿笔就写,…效果就不好) is followed by what the speech says to do about it."""
     a = Answerer(real_bot).ask("我写材料总是拿起笔就写，写出来效果不好，讲话里建议应该怎么做？")
     assert "领受材料任务后,要多到网上找一些相关材料" in a.text, a.text
+
+
+def test_real_an_a_not_a_question_does_not_weigh_its_negative_half(real_bot: pipeline.Ragbot) -> None:
+    """该不该 asks yes or no: its 不该 weighed as a word led with 不该讲的不讲、不该问的不问 (the eleventh
+    blind reader: it reads as "stay quiet" when the speech says to speak up)."""
+    a = Answerer(real_bot).ask("领导定下的事我看出了问题，我该不该跟领导说？")
+    assert "不该讲的不讲" not in a.text, a.text
+    assert "向领导反映情况和问题,要真实可靠" in a.sentences[0].text, a.text
