@@ -20,15 +20,7 @@ from .asks import TYPED, coverage, kind, parts, states
 from .script import fold
 from .structure import TRIM, after_in_paragraph, says_what_to_do
 from .terms import term_weights
-from .writer import (
-    FOLLOW_MARGIN,
-    Option,
-    Writer,
-    folded_speech,
-    options,
-    rank,
-    sentences,
-)
+from .writer import FOLLOW_MARGIN, Option, Writer, folded_speech, options, rank, sentences
 
 if TYPE_CHECKING:
     from .answer import Evidence
