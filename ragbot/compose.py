@@ -186,16 +186,22 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     if not options or options[0][0] < LIST_MIN:
         return False
     best, first, e = options[0]
-    if not points_asked(ev.question) and _focused(w, ev, first, e, weights, budget):
+    if not points_asked(ev.question) and _focused(w, ev, first, e, weights, cap, budget):
         return True
     chosen = [options[0]] + [
         o for o in options[1:] if o[0] >= best - 0.05 and (o[1].file, o[1].speech) != (first.file, first.speech)
     ]
+    return _points(w, [(hit, e) for _, hit, e in chosen[:2]], cap)
+
+
+def _points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int) -> bool:
+    """The points of `lists` (at most `cap`), numbered, led in by the first list's own announcement or a
+    template lead-in; False (nothing written) when fewer than two points could be said."""
     start = w.mark()
-    if len(chosen) > 1 or not _announce(w, first, e):
+    if len(lists) > 1 or not _announce(w, *lists[0]):
         w.lead("讲话对此提出：")
     points = 0
-    for _, hit, e in chosen[:2]:
+    for hit, e in lists:
         text = w.index.speeches[(hit.file, hit.speech)].text
         for item in e.items[: cap - points]:
             point, at = _point(text, item)
@@ -229,10 +235,13 @@ def _announce(w: Writer, hit: Hit, e: Enumeration) -> bool:
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other
 
 
-def _focused(w: Writer, ev: Evidence, hit: Hit, e: Enumeration, weights: dict[str, float], budget: int) -> bool:
+def _focused(
+    w: Writer, ev: Evidence, hit: Hit, e: Enumeration, weights: dict[str, float], cap: int, budget: int
+) -> bool:
     """When one point of the list is what the question is about (值班工作要做到哪些要求？ and 二是强化值班工作
     责任 among 信息、报告、机关管理), its own sentences answer, in the speech's order, up to `budget`
-    characters; False (nothing written) when no point stands out or it says nothing more."""
+    characters, or the points of a list it holds (第三,要在提高效率上狠下功夫。一要…五要…); False (nothing
+    written) when no point stands out or it says nothing more."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
@@ -241,6 +250,9 @@ def _focused(w: Writer, ev: Evidence, hit: Hit, e: Enumeration, weights: dict[st
         item, top, rest = quoted[0], 1.0, (0.0, item)
     if top < 0.2 or top < FOCUS * rest[0]:
         return False
+    inner = [i for i in _lists(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
+    if inner and _points(w, [(hit, inner[0])], cap):  # 第三,要在提高效率上狠下功夫。一要…五要…
+        return True
     start, used = w.mark(), 0
     for a, b in sentence_spans(text[item.start : item.end]):
         a, b = item.start + a, item.start + b

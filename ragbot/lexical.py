@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from .quotes import quoted
+from .quotes import cn_number, quoted
 from .script import fold
 
 JARGON = Path(__file__).parent / "data" / "jargon.txt"
@@ -206,6 +206,18 @@ def counties(text: str) -> list[str]:
 
 
 _COUNTY = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]县|(?<=[在的是和与])[\u4e00-\u9fff]县")
+
+
+NUMBERED = re.compile(r"篇([0-9]+|[一二三四五六七八九十]+)")  # 篇3讲话, as the citations label a speech
+
+
+def speech_numbers(text: str) -> list[int]:
+    """The speech numbers `text` names the way titles and citations do (篇3, 篇十二).
+
+    >>> speech_numbers("篇3讲话提出了什么？"), speech_numbers("教育系統辦公室主任會議講話 篇12"), speech_numbers("这篇讲话")
+    ([3], [12], [])
+    """
+    return [n for m in NUMBERED.finditer(fold(text)) if (n := cn_number(m.group(1)))]
 
 
 _NAMES_BEFORE = re.compile(r"([^，。？！,?!；;：:]{2,24}?)那(?:篇|次|个|场|位)")  # 地方志那篇讲话

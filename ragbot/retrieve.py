@@ -20,7 +20,7 @@ import numpy as np
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .ingest import valid_unicode
-from .lexical import speech_names
+from .lexical import speech_names, speech_numbers
 from .quotes import anchors, duties, figure
 from .rerank import Reranker
 from .script import detect_script, to_script
@@ -248,8 +248,10 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     220 answerable questions, share 1 and 2 alike) dev q084 2 -> 1 and held-out q184 from nowhere to
     3, nothing else moves; 17 questions name a speech, 14 of them one that words locate. Naming the
     speech by words of its opening instead (no 那篇 needed) also located 群众 (002 says 群众, the
-    Traditional file 民眾) and 区县, and moved held-out q350 2 -> 3."""
-    out = set()
+    Traditional file 民眾) and 区县, and moved held-out q350 2 -> 3. A question may also name a speech as
+    the citations label it (篇3讲话提出…): the speeches whose title ends with that number."""
+    numbers = set(speech_numbers(query))
+    out = {key for key, s in index.speeches.items() if numbers & set(speech_numbers(s.title))}
     for word in speech_names(query):
         held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
         if held and len(held) < len(index.speeches):

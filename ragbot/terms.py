@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .asks import scaffolding
-from .lexical import idf, tokenize
+from .lexical import NUMBERED, idf, tokenize
 from .quotes import QUOTE
 from .script import fold
 
@@ -32,6 +32,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     no chunk holds weighs by its rare pieces (`_in_text`): dev carried evidence 0.853 -> 0.862 (q073,
     在什么情况下不督), held-out unchanged, 4 answers change."""
     scaffold = scaffolding(question)
+    question = NUMBERED.sub("", question)  # 篇3讲话 names where, not what about
     out = {}
     for t in dict.fromkeys(tokenize(question)):
         for w in _in_text(index, t) if len(t) >= 3 else (t,):

@@ -772,3 +772,14 @@ def test_real_an_a_not_a_question_does_not_weigh_its_negative_half(real_bot: pip
     a = Answerer(real_bot).ask("领导定下的事我看出了问题，我该不该跟领导说？")
     assert "不该讲的不讲" not in a.text, a.text
     assert "向领导反映情况和问题,要真实可靠" in a.sentences[0].text, a.text
+
+
+def test_real_a_point_holding_a_list_is_answered_by_that_lists_points(real_bot: pipeline.Ragbot) -> None:
+    """篇3 names the speech as the citations label it, and 入手 asks where to start, not what about: the
+    point 第三,要在努力提高工作效率上狠下功夫 answers, and it holds a list of its own (一要…严中求快 …
+    五要…稳中求快), whose points are the answer, not the point's other sentences (a fresh question)."""
+    question = "篇3讲话提出，要提高办公室工作效率，应从哪几个方面入手？"
+    assert not {"3", "入手"} & term_weights(real_bot.index, question).keys()
+    a = Answerer(real_bot).ask(question)
+    assert "1. 严格要求,严中求快" in a.text, a.text
+    assert "5. 把握节奏,稳中求快" in a.text, a.text

@@ -89,6 +89,7 @@ def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real
     assert retrieve.named_speeches(real_bot.index, "移民系统那篇讲话里，办公室怎么当好参谋？") == {
         ("000_fc7b01b31694c23c.txt", 5)
     }
+    assert retrieve.named_speeches(real_bot.index, "篇3讲话对效率提了什么要求？") == {("000_fc7b01b31694c23c.txt", 3)}
 
 
 @pytest.mark.parametrize("word", ["着力", "著力"])
