@@ -19,7 +19,7 @@ installed beside the package); it is Simplified, as folded question words are.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -85,7 +85,16 @@ def expansions(tokens: Sequence[str], df: Callable[[str], int]) -> list[str]:
     for t in dict.fromkeys(tokens):
         if len(t) < 2 or df(t) > RARE:
             continue
-        used = [s for s in thesaurus().get(t, ()) if s not in asked and df(s) > 0]
-        used.sort(key=lambda s: -df(s))  # stable: equally common ones keep the thesaurus's order
-        out.update((s, None) for s in used[:MOST])
+        out.update((s, None) for s in used_synonyms(t, df, asked))
     return list(out)
+
+
+def used_synonyms(word: str, df: Callable[[str], int], asked: Collection[str] = ()) -> list[str]:
+    """`word`'s MOST synonyms the corpus uses most (`df` above 0), none of them `asked`.
+
+    >>> used_synonyms("两口子", lambda w: {"夫妇": 1, "夫妻": 3}.get(w, 0))
+    ['夫妻', '夫妇']
+    """
+    used = [s for s in thesaurus().get(word, ()) if s not in asked and df(s) > 0]
+    used.sort(key=lambda s: -df(s))  # stable: equally common ones keep the thesaurus's order
+    return used[:MOST]

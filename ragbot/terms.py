@@ -2,7 +2,8 @@
 
   term_weights(index, question)  the question's words (jieba tokens, its scaffolding left out) by
                                  IDF; a single character, or a word no chunk holds, by how rare
-                                 its text is among the chunks' text
+                                 its text is among the chunks' text; a word no chunk holds, as its
+                                 Cilin synonyms that chunks do hold
 
 A text holds a word when it holds its characters in a row (`asks.coverage`), so the weights say
 how much each such run of characters matters. What it does not do: rank sentences (writer.py) or
@@ -17,6 +18,7 @@ from .asks import scaffolding
 from .lexical import NUMBERED, idf, tokenize
 from .quotes import QUOTE
 from .script import fold
+from .synonyms import used_synonyms
 
 if TYPE_CHECKING:
     from .index import Index
@@ -43,6 +45,20 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
         term = m.group(1).strip()
         if 2 <= len(term) <= SHORT_QUOTE and term not in out and _text_df(index, term):
             out[term] = _text_idf(index, term)
+    return _as_said(index, out)
+
+
+def _as_said(index: Index, weights: dict[str, float]) -> dict[str, float]:
+    """`weights` with each word no chunk's text holds (两口子) replaced by its synonyms that chunks do hold
+    (夫妻; `synonyms.used_synonyms`), each at its weight. Measured (`ragbot eval --config hybrid`, 363 q):
+    dev evidence recall 0.922 -> 0.931, carried evidence 0.871 -> 0.879, ROUGE-L 0.540 -> 0.544;
+    held-out carried evidence 0.837 -> 0.847 (q291), ROUGE-L 0.480 -> 0.482; 6 answers change, one
+    shorter and still carrying; of a helper's 40 fresh questions one more carries its evidence."""
+    out: dict[str, float] = {}
+    for w, weight in weights.items():
+        said = used_synonyms(w, lambda s: _text_df(index, s)) if len(w) >= 2 and not _text_df(index, w) else []
+        for s in said or [w]:
+            out.setdefault(s, weight)
     return out
 
 

@@ -783,3 +783,13 @@ def test_real_a_point_holding_a_list_is_answered_by_that_lists_points(real_bot: 
     a = Answerer(real_bot).ask(question)
     assert "1. 严格要求,严中求快" in a.text, a.text
     assert "5. 把握节奏,稳中求快" in a.text, a.text
+
+
+def test_real_a_word_no_speech_says_weighs_as_its_synonym_the_speeches_use(real_bot: pipeline.Ragbot) -> None:
+    """两口子 is said nowhere; the speeches say 夫妻 (Cilin): the answer is the sentence on 夫妻分居 (a
+    helper's fresh question; before, a sentence on 福利 sharing 地方 and 单位)."""
+    question = "辦公室的同事兩口子不在一個地方上班、孩子找工作也難,組織上會幫忙想辦法嗎?"
+    weights = term_weights(real_bot.index, question)
+    assert "夫妻" in weights and "两口子" not in weights
+    a = Answerer(real_bot).ask(question)
+    assert "夫妻分居" in a.sentences[0].text, a.text
