@@ -196,7 +196,8 @@ def states(text: str, wanted: str) -> bool:
 
 
 _WHO_DOES = re.compile(
-    r"(?:谁|哪位(?:领导|同志)?|哪个部门|哪个单位)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?([\u4e00-\u9fff]{2})"
+    r"(?:谁|哪位(?:领导|同志)?|哪一?级(?:领导|部门|单位)?|哪个部门|哪个单位)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?"
+    r"([\u4e00-\u9fff]{2})"
 )  # 谁对谁负责: 负责
 _NAMED = (
     r"(?:[\u4e00-\u9fff]{2,3}(?:同志|主任|书记|社长|秘书长|局长|厅长|省长|市长|县长|部长|处长|主席)|[\u4e00-\u9fff]{1,4}办|"
@@ -214,6 +215,8 @@ def action_asked(question: str) -> str:
     ('负责', '说')
     >>> action_asked("这句话是哪个单位在交流发言里讲的？"), action_asked("邀请了谁来给大家作报告？")
     ('说', '给大')
+    >>> action_asked("复印时应由哪一级领导审批签字？")  # a fresh near miss answered with 批示件…登记 before
+    '审批'
     """
     q = fold(question)
     m = _WHO_DOES.search(q)

@@ -223,6 +223,13 @@ def test_real_unanswerable_question_is_refused(real_bot: pipeline.Ragbot) -> Non
     assert a.text == "语料中没有找到相关内容。"
 
 
+def test_real_which_level_of_leader_approves_needs_a_sentence_saying_who_approves(real_bot: pipeline.Ragbot) -> None:
+    """哪一级领导审批 asks who does 审批 (a helper's fresh near miss): 批示件…要有登记记录 names a leader
+    but no approval, and was the confident answer before."""
+    a = Answerer(real_bot).ask("涉密文件需要複印時,應由哪一級領導審批簽字?複印件如何登記?")
+    assert a.refused, a.text
+
+
 def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None:
     assert main(["ask", "办公室是党委、政府的哪“三部”？", "--json", "--index", str(real_index.index)]) == 0
     out = json.loads(capsys.readouterr().out)
