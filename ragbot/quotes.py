@@ -44,6 +44,12 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
 
     >>> [bool(ps[0].search(t)) for ps in anchors("哪“三部”？") for t in ("“参谋部”“指挥部”“后勤部”", "参谋部和信息部")]
     [True, False]
+
+    A count before the quote counts it too: 哪三个“变” is three clauses in a row opening with 变, 哪三个
+    “为民” the word three times in a sentence.
+
+    >>> [bool(ps[0].search("变被动服务为主动服务,变滞后服务为超前服务,变一般服务为优质服务")) for ps in anchors("哪三个“变”？")]
+    [True]
     """
     out = []
     for m in QUOTE.finditer(fold(question)):
@@ -60,6 +66,14 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             tries.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
         if tries:
             out.append(tuple(tries))
+    for m in _COUNT_BEFORE.finditer(fold(question)):  # 哪三个“变”: three clauses opening with 变, in a row
+        word, n = re.escape(m.group(2)), CN_DIGITS[m.group(1)]
+        if len(m.group(2)) == 1:
+            out.append(
+                (re.compile(f"{word}[^。！？；;，,]{{2,14}}(?:[，,；;]{word}[^。！？；;，,]{{2,14}}){{{n - 1}}}"),)
+            )
+        else:  # 哪三个“转变”: the word three times in one sentence
+            out.append((re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"),))
     chars = _CHARS.search(fold(question))
     # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”); 几个字 counts none
     count = cn_number(chars.group(1)) if chars else None
@@ -88,6 +102,7 @@ def cn_number(text: str) -> int | None:
 
 
 _CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个字")  # 哪八个字, 十二个字, 四个字的概括
+_COUNT_BEFORE = re.compile(r"([两二三四五六七八])[个种项条]?[“「\"]([\u4e00-\u9fff]{1,4})[”」\"]")  # 哪三个“变”
 _COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{1,3})$")  # 四个一流: 一流 four times
 
 
