@@ -214,7 +214,9 @@ def action_asked(question: str) -> str:
     >>> action_asked("逐级负责，具体是一层层谁对谁负责？"), action_asked("“没有督查就没有落实”是谁说的？")
     ('负责', '说')
     >>> action_asked("这句话是哪个单位在交流发言里讲的？"), action_asked("邀请了谁来给大家作报告？")
-    ('说', '给大')
+    ('说', '报告')
+    >>> action_asked("下午请了谁来给大家做业务培训？")  # the twelfth blind reader's: 给大 refused it
+    '培训'
     >>> action_asked("复印时应由哪一级领导审批签字？")  # a fresh near miss answered with 批示件…登记 before
     '审批'
     """
@@ -223,7 +225,10 @@ def action_asked(question: str) -> str:
     if m is None:
         return ""
     if m.group(1)[0] in _PREPOSITIONS and re.match(r"[^，。？?！!]*?[说讲提][的过了出]", q[m.start(1) :]):
-        return "说"  # 哪个单位在交流发言里讲的: who said it, after where (给大家作报告 stays: 朱轩堂给大家…)
+        return "说"  # 哪个单位在交流发言里讲的: who said it, after where
+    if m.group(1)[0] in _PREPOSITIONS:  # 谁来给大家做业务培训: what is done, at the clause's end (培训)
+        clause = re.match(r"[^，。？?！!；;]*", q[m.start(1) :])
+        return "".join(re.findall(r"[\u4e00-\u9fff]", clause.group(0) if clause else "")[-2:])
     return "说" if _SAID.match(m.group(1)) else m.group(1)
 
 

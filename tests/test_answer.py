@@ -360,3 +360,11 @@ def test_a_kept_conversation_reads_back_as_the_same_answers(fake_bot: pipeline.R
     assert schema.restored([{**kept[0], "hits": [{"rank": 1}]}]) == []
     assert schema.restored("not a list of answers") == []
     assert schema.restored(None) == []
+
+
+def test_real_who_is_asked_to_do_something_for_everyone_is_answered(real_bot: pipeline.Ragbot) -> None:
+    """谁来给大家做业务培训 asks who does 培训 (the twelfth blind reader's question, refused when the
+    action was read as 给大, which the sentence naming the trainers does not say)."""
+    a = Answerer(real_bot).ask("云南那次教育系统办公室主任会议，下午请了谁来给大家做业务培训？")
+    assert not a.refused
+    assert "杨崇龙" in a.text, a.text
