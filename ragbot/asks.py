@@ -171,7 +171,7 @@ def kind(question: str) -> str:
         return "wording"
     if POINTS.search(q) and not (LIMIT.search(q) and QUANTITY.search(q)):
         return "list"
-    if QUANTITY.search(q) or COMPUTED.search(q) or COUNT_OF.search(q):
+    if QUANTITY.search(_asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):
         return "quantity"
     if WHO.search(q):
         return "who"
@@ -182,6 +182,23 @@ def kind(question: str) -> str:
     if LIST.search(q):
         return "list"
     return "fact"
+
+
+_HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理")
+
+
+def _asking(q: str) -> str:
+    """The part of a one-part question that asks: its last clause when that asks what to do and the
+    clauses before only describe the situation (几位领导看法不一样，我夹在中间，该怎么做？: 几位 counts
+    nothing); the whole question otherwise.
+
+    >>> _asking("几位领导看法不一样，我夹在中间，该怎么做？"), _asking("有几位领导？怎么分工？")
+    ('该怎么做？', '有几位领导？怎么分工？')
+    """
+    clauses = re.split(r"[，,；;]", q)
+    if len(parts(q)) == 1 and len(clauses) > 1 and _HOW.search(clauses[-1]):
+        return clauses[-1]
+    return q
 
 
 def states(text: str, wanted: str) -> bool:
