@@ -793,3 +793,13 @@ def test_real_a_word_no_speech_says_weighs_as_its_synonym_the_speeches_use(real_
     assert "夫妻" in weights and "两口子" not in weights
     a = Answerer(real_bot).ask(question)
     assert "夫妻分居" in a.sentences[0].text, a.text
+
+
+def test_real_two_scaffolding_words_run_together_weigh_nothing(real_bot: pipeline.Ragbot) -> None:
+    """jieba gives 哪些方面 besides 哪些 and 方面; weighed as a word no sentence holds it drowned the
+    question's own words, and the answer was one sentence on 信息服务 (held-out q138, from the twelfth
+    blind reading)."""
+    question = "移民系统的办公室给领导提供信息服务时，应该重点反映哪些方面的情况？"
+    assert "哪些方面" not in term_weights(real_bot.index, question)
+    a = Answerer(real_bot).ask(question)
+    assert "反映移民搬迁安置、遗留问题处理" in a.text, a.text
