@@ -57,6 +57,7 @@ from .lexical import before_bodies, counties, places
 from .multi import second_part, survey
 from .padding import padding
 from .quotes import anchors
+from .retrieve import named_speeches
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
@@ -390,11 +391,15 @@ def _paragraph_end(text: str, at: int) -> int:
 
 def _in_named_place(index: Index, ev: Evidence) -> Evidence:
     """A question naming a place (天门市委办…, 河南那篇讲话…, 常德市委办公室…) asks about the speech given
-    there: only the sentences of the excerpts from speeches that name it answer, when there are any."""
+    there, and one naming a speech (`retrieve.named_speeches`: 地方志那篇讲话, 篇8) about that speech:
+    only the sentences of the excerpts from those speeches answer, when there are any. Naming speeches
+    so changed one answer of the set (q184, wrong before and after) and keeps another speech's
+    sentence out of 天门那篇讲话里…多少件…多少条 (the twelfth blind reader's)."""
     named = places(ev.question) + counties(ev.question) + before_bodies(ev.question)
-    if not named:
+    there = named_speeches(index, ev.question)  # 天门那篇讲话, 篇8: the speech the question names
+    if not named and not there:
         return ev
-    there = {
+    there |= {
         (h.file, h.speech)
         for h in ev.hits
         if any(p in folded_speech(index.speeches[(h.file, h.speech)].text) for p in named)
