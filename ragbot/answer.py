@@ -26,7 +26,7 @@ import numpy as np
 
 from . import cite
 from .amounts import numbers, unit_asked
-from .asks import TYPED, WORDING, action_asked, classes_asked, divides, does, kind, states
+from .asks import TYPED, WORDING, classes_asked, divides, kind, states
 from .compose import compose
 from .generate import (
     Candidate,
@@ -44,6 +44,7 @@ from .script import detect_script, fold, shown, to_script
 from .store import Filters
 from .structure import han_count, sentence_spans
 from .types import Answer, Citation, Hit, Script
+from .who import action_asked, does
 from .writer import Draft
 
 log = logging.getLogger(__name__)

@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING
 
 from .amounts import unit_asked
 from .asks import (
-    action_asked,
     advice_asked,
     category_asked,
     counted,
@@ -75,6 +74,7 @@ from .structure import (
 )
 from .terms import term_weights
 from .types import Answer, Hit
+from .who import action_asked
 from .writer import (
     CLAUSE_MIN,
     Draft,

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .amounts import numbers
-from .asks import TYPED, acts, coverage, states
+from .asks import TYPED, coverage, states
 from .cite import bigrams
 from .generate import Candidate
 from .padding import padding
@@ -40,6 +40,7 @@ from .structure import (
     sentence_spans,
 )
 from .types import Hit, Script
+from .who import acts
 
 if TYPE_CHECKING:
     from .answer import Evidence

@@ -1,0 +1,91 @@
+"""Who-questions: who is asked to have done what, and whether a text says someone does it.
+
+  action_asked(question)  what a who-question asks who does (会议纪要由谁签发？ -> 签发; 谁说的 -> 说)
+  does(text, action)      whether a text says that action (for 说, any word for saying)
+  acts(text, action)      the clause in which someone named (a person with a title, a body) does it
+
+A who-question is answered by a sentence naming a body or role (`asks.states`) that also says the
+action asked about (answer.weigh, writer). What it does not do: decide a question asks who (asks.kind).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .asks import ROLE
+from .script import fold
+
+_WHO_DOES = re.compile(
+    r"(?:谁|哪位(?:领导|同志)?|哪一?级(?:领导|部门|单位)?|哪个部门|哪个单位)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?"
+    r"([\u4e00-\u9fff]{2})"
+)  # 谁对谁负责: 负责
+_NAMED = (
+    r"(?:[\u4e00-\u9fff]{2,3}(?:同志|主任|书记|社长|秘书长|局长|厅长|省长|市长|县长|部长|处长|主席)|[\u4e00-\u9fff]{1,4}办|"
+    + ROLE.pattern
+    + ")"
+)
+
+
+def action_asked(question: str) -> str:
+    """What a who-question asks who does (是谁传达了… -> 传达), '' when it names no action.
+
+    >>> action_asked("是谁传达了会议精神？"), action_asked("会议纪要由谁签发？"), action_asked("谁？")
+    ('传达', '签发', '')
+    >>> action_asked("逐级负责，具体是一层层谁对谁负责？"), action_asked("“没有督查就没有落实”是谁说的？")
+    ('负责', '说')
+    >>> action_asked("这句话是哪个单位在交流发言里讲的？"), action_asked("邀请了谁来给大家作报告？")
+    ('说', '报告')
+    >>> action_asked("下午请了谁来给大家做业务培训？")  # the twelfth blind reader's: 给大 refused it
+    '培训'
+    >>> action_asked("复印时应由哪一级领导审批签字？")  # a fresh near miss answered with 批示件…登记 before
+    '审批'
+    """
+    q = fold(question)
+    m = _WHO_DOES.search(q)
+    if m is None:
+        return ""
+    if m.group(1)[0] in _PREPOSITIONS and re.match(r"[^，。？?！!]*?[说讲提][的过了出]", q[m.start(1) :]):
+        return "说"  # 哪个单位在交流发言里讲的: who said it, after where
+    if m.group(1)[0] in _PREPOSITIONS:  # 谁来给大家做业务培训: what is done, at the clause's end (培训)
+        clause = re.match(r"[^，。？?！!；;]*", q[m.start(1) :])
+        return "".join(re.findall(r"[\u4e00-\u9fff]", clause.group(0) if clause else "")[-2:])
+    return "说" if _SAID.match(m.group(1)) else m.group(1)
+
+
+_PREPOSITIONS = "在从于对向给跟与为替把被"
+
+
+_SAID = re.compile(r"^[说讲提][的过了出]$")  # 谁说的, 谁讲过: whoever said it, in any word for saying
+_SAYING = "说|讲|指出|强调|提出|认为"
+
+
+def _verb(action: str) -> str:
+    return _SAYING if action == "说" else re.escape(action)
+
+
+def does(text: str, action: str) -> bool:
+    """Whether `text` says the `action` asked about (for 说, any word for saying: 习近平总书记讲).
+
+    >>> does("习近平总书记讲,“没有督查就没有落实”", "说"), does("会议纪要由办公室主任签发", "签发"), does("要签字", "签发")
+    (True, True, False)
+    """
+    return bool(re.search(_verb(action), fold(text)))
+
+
+def acts(text: str, action: str) -> str:
+    """The clause of `text` in which someone (a person with a title, a body, a role) does `action`;
+    "" when none does.
+
+    >>> acts("会议期间,刚才杨红琼主任传达了会议精神,大家要领会", "传达"), acts("认真传达学习会议精神", "传达")
+    ('刚才杨红琼主任传达了会议精神', '')
+    """
+    if not action:
+        return ""
+    folded = fold(text)
+    reach = 10 if action == "说" else 3  # 市人社局交流发言里有一句话说的好
+    m = re.search(_NAMED + f"[^，。；,]{{0,{reach}}}(?:{_verb(action)})", folded)
+    if m is None:
+        return ""
+    start = max(folded.rfind(p, 0, m.start()) for p in "，。；,;:：") + 1
+    ends = [i for i in (folded.find(p, m.end()) for p in "，。；,;") if i >= 0]
+    return folded[start : min(ends, default=len(folded))]
