@@ -249,7 +249,7 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     3, nothing else moves; 17 questions name a speech, 14 of them one that words locate. Naming the
     speech by words of its opening instead (no 那篇 needed) also located 群众 (002 says 群众, the
     Traditional file 民眾) and 区县, and moved held-out q350 2 -> 3. A question may also name a speech as
-    the citations label it (篇3讲话提出…): the speeches whose title ends with that number."""
+    the citations label it (篇3讲话提出…): the speeches whose title carries that number (篇3)."""
     numbers = set(speech_numbers(query))
     out = {key for key, s in index.speeches.items() if numbers & set(speech_numbers(s.title))}
     for word in speech_names(query):
