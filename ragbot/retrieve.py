@@ -251,7 +251,7 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     Traditional file 民眾) and 区县, and moved held-out q350 2 -> 3. A question may also name a speech as
     the citations label it (篇3讲话提出…): the speeches whose title carries that number (篇3)."""
     numbers = set(speech_numbers(query))
-    out = {key for key, s in index.speeches.items() if numbers & set(speech_numbers(s.title))}
+    out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
     for word in speech_names(query):
         held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
         if held and len(held) < len(index.speeches):
