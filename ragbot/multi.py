@@ -70,19 +70,19 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     cited = re.search(r"\[(\d+)\]", said)
     if len(asked) != 2 or cited is None:
         return False
-    first = term_weights(w.index, asked[0])
-    weights = {t: v for t, v in term_weights(w.index, asked[1]).items() if t not in first}
+    first, second = term_weights(w.index, asked[0]), term_weights(w.index, asked[1])
+    weights = {t: v for t, v in second.items() if t not in first}
     if not weights or coverage(said, weights) >= PART_COVERAGE:
         return False
     excerpt = w.excerpts[int(cited.group(1)) - 1]
-    wanted = kind(asked[1])
-    wanted = wanted if wanted in TYPED else ""
+    second_kind = kind(asked[1])
+    wanted = second_kind if second_kind in TYPED else ""
     for c, hit in sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights)):
         if hit == excerpt and coverage(c.text, weights) >= PART_COVERAGE and (not wanted or states(c.text, wanted)):
             before = len(w.pieces)
             sentences(w, [(c, hit)], weights, wanted, budget)
             return len(w.pieces) > before
-    return kind(asked[1]) == "list" and _what_to_do(w, excerpt, said, term_weights(w.index, asked[1]))
+    return second_kind == "list" and _what_to_do(w, excerpt, said, second)
 
 
 MEASURES_REACH = 3  # the sentences after the first answer in which the speech's measures may begin
