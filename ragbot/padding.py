@@ -71,3 +71,7 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     if ref and len(re.findall(r"[，,；;]", s[: ref.start()])) < 3:  # after three clauses it points at them
         return "dangling"
     return ""
+
+
+def usable(text: str, titles: tuple[str, ...]) -> bool:
+    return not padding(text, titles)

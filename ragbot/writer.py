@@ -23,20 +23,18 @@ from typing import TYPE_CHECKING
 from .amounts import numbers
 from .asks import TYPED, coverage, states
 from .cite import bigrams
+from .context import antecedent, past_reference, verdict_after
 from .generate import Candidate
-from .padding import padding
+from .padding import padding, usable
 from .pieces import closed, opened, paired, without_fragments
 from .quotes import ANY, anchors, definition, duties, saying
 from .script import detect_script, fold, shown, to_script
 from .structure import (
-    CLAUSE,
     CLOSERS,
     TRIM,
-    after_in_paragraph,
     cut,
     han_count,
     marker,
-    says_what_to_do,
     sentence_spans,
 )
 from .types import Hit, Script
@@ -149,10 +147,6 @@ def _widen(text: str, start: int, end: int, limit: int = 240) -> tuple[int, int]
     lo = max((a for a, b in spans if a <= start), default=start)
     hi = min((b for a, b in spans if b >= end), default=end)
     return lo, min(hi, max(end, lo + limit))
-
-
-def usable(text: str, titles: tuple[str, ...]) -> bool:
-    return not padding(text, titles)
 
 
 @lru_cache(maxsize=64)
@@ -340,8 +334,8 @@ def sentences(
         if padding(piece, titles) == "dangling" and not padding(text, titles):  # the cut lost what it points at
             piece = text.strip()
         if padding(text, titles) == "dangling" and padding(piece, titles):  # bring what it refers to, or leave it out
-            piece = _past_reference(text, titles, how) if wanted in TYPED and top is None else ""
-            before = "" if piece else _antecedent(w.index, hit, c, titles)
+            piece = past_reference(text, titles, how) if wanted in TYPED and top is None else ""
+            before = "" if piece else antecedent(w.index, hit, c, titles)
             if not piece and not before:
                 continue
             text = piece or before + c.text
@@ -359,30 +353,10 @@ def sentences(
             at, piece = paired(speech, at, closed(speech, at, piece, clause=wanted != "wording"))
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             used += len(piece)
-            used += _verdict(w, hit, speech, at, piece, titles) if top is None and verdict else 0
+            used += verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
             top_sim = c.similarity if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first
             top = rank(c, weights) if top is None else top
-
-
-VERDICT_REACH = 2  # the sentences after a situation that may hold the speech's verdict on it
-
-
-def _verdict(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
-    """After a first sentence that only states a situation (比如一些同志…暂时没有得到提拔重用), the
-    speech's verdict on it: the first of the next VERDICT_REACH sentences of its paragraph that says
-    what to do (要, 应, 不能…); its length written, or 0. Only for a question asking what the speeches
-    make of a situation (`asks.advice_asked`): for every question, 34 answers of the set changed and
-    dev carried evidence fell 0.862 -> 0.836 (a formulation followed by any 要-sentence after it); so
-    limited, two held-out answers gain a sentence (q353: 大家对此一定理解), and two of the helper's 40
-    fresh questions carry their evidence."""
-    if says_what_to_do(piece):
-        return 0
-    for a, b in after_in_paragraph(speech, at + len(piece))[:VERDICT_REACH]:
-        text = speech[a:b].strip()
-        if says_what_to_do(text) and usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)):
-            return len(text)
-    return 0
 
 
 def _joins(
@@ -410,18 +384,6 @@ def _typed(text: str, wanted: str, units: tuple[str, ...], action: str, weights:
     return (1, 0.0) if states(text, wanted) else (2, 0.0)
 
 
-def _past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, float], str, int]) -> str:
-    """For a typed question: the clauses of `text` after the one that refers back, when they state
-    what is wanted on their own (這項工作越往上越重要,中辦六十多人,… -> 中辦六十多人,…), else ''."""
-    parts = [p for p in CLAUSE.split(text) if p.strip()]
-    for i in range(1, len(parts)):
-        rest = "".join(parts[i:])
-        if not padding(rest, titles):
-            piece = cut(rest, *how)
-            return piece if not padding(piece, titles) and states(piece, how[1]) else ""
-    return ""
-
-
 def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:
     """`c` without the title, salutation, closing or heading sentences its text carries along (a
     stored sentence unit may hold a short one next to a real one: 谢谢大家！ after the last point)."""
@@ -435,15 +397,3 @@ def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:
         return replace(c, text="")
     a, b = keep[0][0], keep[-1][1]
     return replace(c, text=c.text[a:b], position=c.position + a)
-
-
-def _antecedent(index: Index, hit: Hit, c: Candidate, titles: tuple[str, ...]) -> str:
-    """The sentence before a dangling one (what 这个程序 refers to), when it is usable or only refers back
-    itself (王县长对这项工作提出了明确要求,…凡是上报县长的审签材料,…), else ''."""
-    text = index.speeches[(hit.file, hit.speech)].text
-    spans = [s for s in sentence_spans(text) if s[1] <= c.position]
-    if not spans:
-        return ""
-    a, b = spans[-1]
-    before = text[a:b]
-    return before if padding(before, titles) in ("", "dangling") else ""
