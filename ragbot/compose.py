@@ -36,22 +36,15 @@ from .amounts import unit_asked
 from .asks import (
     advice_asked,
     category_asked,
-    counted,
     coverage,
-    enumerates,
-    formulations,
-    includes_asked,
-    inline_points,
-    items_asked,
     kind,
-    named_in_a_row,
-    names_parts,
     points_asked,
     several_asked,
     why_asked,
 )
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
+from .inline import inline
 from .lexical import before_bodies, counties, places
 from .multi import second_part, survey
 from .padding import padding
@@ -270,36 +263,6 @@ def _focused(
     return True
 
 
-def _inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
-    """A "which N aspects" question answered by one of its best sentences that names them in a row
-    (查处报告应包括基本情况、…、见面情况四个方面), or a "which N" one by a sentence that quotes N
-    formulations (哪五个: “坚持…”是灵魂，“坚持…”是前提…), a "which two" one by a sentence that numbers
-    two clauses (主要就是两条,一要…,二要…) or quotes two in a row (“甲、乙”), a "what does it include" one by a sentence that names the parts
-    (应包括基本情况、…、见面情况): that sentence leads, the next best follow;
-    False (nothing written) when none of the best sentences does."""
-    noun, n, points = counted(ev.question), items_asked(ev.question), points_asked(ev.question)
-    includes = includes_asked(ev.question)
-    if not noun and not n and not points and not includes:
-        return False
-    choices = options(ev, w.index)
-    top = sorted(choices, key=lambda o: -rank(o[0], weights))[:3]
-    lead = [
-        o
-        for o in top
-        if enumerates(o[0].text, noun)
-        or (includes and names_parts(o[0].text))
-        or (n and formulations(o[0].text, ev.question) >= n)
-        or (points and points in (inline_points(o[0].text), named_in_a_row(o[0].text)))
-    ]
-    if not lead:
-        return False
-    rest = [o for o in choices if o[0].text != lead[0][0].text]
-    gap = rank(top[0][0], weights) - rank(lead[0][0], weights) + 1e-3  # just above the best: it leads,
-    lifted = (replace(lead[0][0], similarity=lead[0][0].similarity + gap), lead[0][1])  # the next best may follow
-    sentences(w, [lifted, *rest], weights, "", budget)
-    return bool(w.pieces)
-
-
 def _following(w: Writer, ev: Evidence, previous: Answer, reach: int = 3) -> list[Option]:
     """The sentences that follow what `previous` said, in its speeches (the next points, the details)."""
     out: list[Option] = []
@@ -428,7 +391,7 @@ def compose(
         wording(w, ev, weights, budget)
     elif what in ("list", "fact") and several_asked(ev.question) and survey(w, ev, weights, budget):
         what = "survey"
-    elif what == "list" and (_inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points, budget)):
+    elif what == "list" and (inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points, budget)):
         pass
     else:
         units = unit_asked(ev.question) if what == "quantity" else ()
