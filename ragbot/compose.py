@@ -44,7 +44,7 @@ from .asks import (
 )
 from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
-from .inline import inline
+from .inline import inline, semicolons
 from .lexical import before_bodies, counties, places
 from .multi import second_part, survey
 from .padding import padding
@@ -391,7 +391,11 @@ def compose(
         wording(w, ev, weights, budget)
     elif what in ("list", "fact") and several_asked(ev.question) and survey(w, ev, weights, budget):
         what = "survey"
-    elif what == "list" and (inline(w, ev, weights, budget) or _list_answer(w, ev, weights, max_points, budget)):
+    elif what == "list" and (
+        inline(w, ev, weights, budget)
+        or _list_answer(w, ev, weights, max_points, budget)
+        or semicolons(w, ev, weights, budget)
+    ):
         pass
     else:
         units = unit_asked(ev.question) if what == "quantity" else ()

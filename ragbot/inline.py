@@ -9,10 +9,12 @@ compose.py decides when a question is a list question and reads the speeches' ow
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .asks import (
+    POINTS,
     counted,
     enumerates,
     formulations,
@@ -23,6 +25,8 @@ from .asks import (
     names_parts,
     points_asked,
 )
+from .script import fold
+from .structure import han_count
 from .writer import Writer, options, rank, sentences
 
 if TYPE_CHECKING:
@@ -57,3 +61,53 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     lifted = (replace(lead[0][0], similarity=lead[0][0].similarity + gap), lead[0][1])  # the next best may follow
     sentences(w, [lifted, *rest], weights, "", budget)
     return bool(w.pieces)
+
+
+RUN_PARTS = 3  # a sentence of at least this many ；-separated clauses lists what it says
+RUN_MARGIN = 0.05  # ...and answers a list question when one of its parts ranks this close to the best sentence
+RUN_REACH = 8  # ...among this many best sentences
+_SENTENCE_END = "。！？!?\n"
+
+
+def run_of(speech: str, at: int) -> tuple[int, int] | None:
+    """The sentence of `speech` holding position `at` (from one 。！？ or line break to the next) when it
+    runs RUN_PARTS or more clauses of at least 6 Han characters separated by ；, else None.
+
+    >>> t = "保密无小事。我们必须加强制度建设，落实责任；坚持人防技防相结合；严格网络管理。谢谢。"
+    >>> a, b = run_of(t, 30) or (0, 0); t[a:b]
+    '我们必须加强制度建设，落实责任；坚持人防技防相结合；严格网络管理。'
+    >>> run_of(t, 2), run_of("甲；乙；丙。", 1)
+    (None, None)
+    """
+    lo = max(speech.rfind(e, 0, at) for e in _SENTENCE_END) + 1
+    ends = [i for i in (speech.find(e, at) for e in _SENTENCE_END) if i >= 0]
+    hi = min(ends) + 1 if ends else len(speech)
+    text = speech[lo:hi]
+    while text[:1].isspace():
+        lo, text = lo + 1, text[1:]
+    parts = [p for p in re.split(r"[；;]", text.rstrip("。！？!?\n")) if p.strip()]
+    if len(parts) < RUN_PARTS or any(han_count(p) < 6 for p in parts):
+        return None
+    return lo, lo + len(text.rstrip("\n"))
+
+
+def semicolons(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
+    """A list question answered by a sentence that lists its points as clauses separated by ；
+    (我们当前必须加强保密管理制度建设,落实保密责任;坚持人防、技防相结合…;严格…;加强…): the
+    whole sentence, when one of its clauses is among the RUN_REACH best sentences and ranks within
+    RUN_MARGIN of the best; False (nothing written) when none is."""
+    ranked = sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))
+    if not ranked or not POINTS.search(fold(ev.question)):
+        return False
+    top, best = rank(ranked[0][0], weights), ranked[0][1]
+    for c, hit in ranked[:RUN_REACH]:
+        if rank(c, weights) < top - RUN_MARGIN:
+            break
+        if hit != best:
+            continue
+        speech = w.index.speeches[(hit.file, hit.speech)].text
+        span = run_of(speech, min(len(speech) - 1, c.position + len(c.text) // 2))
+        if span and span[1] - span[0] <= budget:
+            a, b = span
+            return w.say(speech[a:b], w.cite(hit.file, hit.speech, a, b))
+    return False

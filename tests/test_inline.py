@@ -1,0 +1,34 @@
+"""One sentence that lists: a list question answered by the sentence whose ；-separated clauses are the
+points (inline.py), on the real index."""
+
+from __future__ import annotations
+
+from ragbot import pipeline
+from ragbot.answer import Answerer
+from ragbot.inline import run_of
+from ragbot.script import fold
+
+
+def test_a_run_needs_three_clauses_of_its_own() -> None:
+    text = "要求如下。要加强理论学习；要改进工作作风；要严守各项纪律。"
+    assert run_of(text, 8) == (5, len(text))
+    assert run_of(text, 2) is None  # the sentence before it
+    assert run_of("要求如下。要加强理论学习；要改进工作作风。", 8) is None  # two clauses list nothing
+    assert run_of("要求如下。要加强理论学习；作风；纪律。", 8) is None  # bare words are no clauses
+
+
+def test_real_which_measures_are_the_clauses_of_the_sentence_that_lists_them(real_bot: pipeline.Ragbot) -> None:
+    a = Answerer(real_bot).ask("高校保密工作要采取哪些措施？")
+    assert not a.refused
+    # the four measures, one sentence of the 篇3 speech, in the asker's script; not the background before it
+    for measure in ("加强保密管理制度建设", "坚持人防、技防相结合", "严格保密载体", "加强对涉密信息审核"):
+        assert measure in a.text, a.text
+    assert "泄密事件" not in fold(a.text)
+    assert all(s.supported for s in a.sentences)
+
+
+def test_real_a_how_to_question_is_not_answered_by_a_list_beside_it(real_bot: pipeline.Ragbot) -> None:
+    # 迅速干、马上干;要带头干…;要盯着干 lists how to work, next to the answer; the question asks what to do
+    a = Answerer(real_bot).ask("上司们之间看法不一、闹了点别扭，夹在中间的人该怎么做？")
+    assert "马上干" not in a.text, a.text
+    assert "不利于团结的话不说" in a.text, a.text
