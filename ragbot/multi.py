@@ -53,6 +53,8 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     return True
 
 
+# a second question asking for the details of what the first asked (接待服务要注重哪“三化”？具体怎么体现？)
+DETAILS = re.compile(r"具体(?:怎么|怎样|如何|是|指|有|包括|要求)")
 PART_COVERAGE = 0.5  # the second question counts as answered when the answer holds this share of its words
 
 
@@ -71,10 +73,12 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     if len(asked) != 2 or cited is None:
         return False
     first, second = term_weights(w.index, asked[0]), term_weights(w.index, asked[1])
+    excerpt = w.excerpts[int(cited.group(1)) - 1]
+    if DETAILS.match(fold(asked[1])):  # 具体怎么体现: what the speech goes on to say about the first answer
+        return _what_to_do(w, excerpt, said, first)
     weights = {t: v for t, v in second.items() if t not in first}
     if not weights or coverage(said, weights) >= PART_COVERAGE:
         return False
-    excerpt = w.excerpts[int(cited.group(1)) - 1]
     second_kind = kind(asked[1])
     wanted = second_kind if second_kind in TYPED else ""
     for c, hit in sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights)):
@@ -90,7 +94,8 @@ MEASURES_CHARS = 160
 
 
 def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> bool:
-    """For a second question asking what to do (提出了哪些措施？) in words the excerpt does not use: the
+    """For a second question asking what to do (提出了哪些措施？) in words the excerpt does not use, or
+    asking for the details of the first (具体怎么体现？, with the first question's words): the
     first of the next MEASURES_REACH sentences of the first answer's paragraph that says what to do
     (必须加强保密管理制度建设,落实保密责任;), run on to its full stop (measures go on over ；), at most
     MEASURES_CHARS characters, when it holds some word of that question (保密 of 哪些保密措施). These
@@ -106,6 +111,6 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
             end = a + stop.end() if stop else b
             end = end if end - a <= MEASURES_CHARS else b
             return coverage(speech[a:end], asked) > 0 and w.say(
-                speech[a:end], w.cite(excerpt.file, excerpt.speech, a, end)
+                speech[a:end], w.cite(excerpt.file, excerpt.speech, a, end), elaborates=True
             )
     return False

@@ -67,9 +67,14 @@ class Writer:
         self.grams: list[set[str]] = [bigrams(s) for s in said if s.strip()]
         self.quote = False  # wording answers quote each formulation: “…”
 
-    def repeats(self, text: str) -> bool:
+    def repeats(self, text: str, elaborates: bool = False) -> bool:
+        """Whether `text` says again what was said: most of its character pairs, or of a said sentence's
+        pairs (a sentence holding a point said before repeats it), unless it `elaborates` (goes on to
+        say more than the point it holds: 具体怎么体现)."""
         g = bigrams(text)
-        return not g or any(len(g & h) / max(1, min(len(g), len(h))) >= 0.6 for h in self.grams)
+        return not g or any(
+            len(g & h) / max(1, len(g) if elaborates else min(len(g), len(h))) >= 0.6 for h in self.grams
+        )
 
     def cite(self, file: str, speech: int, start: int, end: int) -> int:
         """The number of an excerpt holding speech text [start, end): a retrieved one, or a new one."""
@@ -101,10 +106,10 @@ class Writer:
         )
         return len(self.excerpts)
 
-    def say(self, text: str, n: int | None, numbered: int = 0) -> bool:
+    def say(self, text: str, n: int | None, numbered: int = 0, elaborates: bool = False) -> bool:
         """Add one sentence (cut text, the file's own characters) citing excerpt `n`; False if it repeats."""
         body = text.strip().lstrip(CLOSERS).rstrip(TRIM)
-        if not body or self.repeats(body):
+        if not body or self.repeats(body, elaborates):
             return False
         self.grams.append(bigrams(body))
         out = shown(body, self._source(n, body), self.script)
