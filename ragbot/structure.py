@@ -304,7 +304,7 @@ CLAUSE = re.compile(r"(?<=[，,；;：:])")
 QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
 # a clause that leans on the one before it cannot open a cut; one that opens a pair cannot end it
 _LEANS = re.compile(
-    r"^(是|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此)"
+    r"^(是|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
 )
 _OPENS = re.compile(r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)")
 

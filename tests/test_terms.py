@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ragbot import pipeline
 from ragbot.answer import Answerer
+from ragbot.asks import scaffolding
+from ragbot.structure import cut
 from ragbot.terms import NEGATED, term_weights
 
 
@@ -23,3 +25,14 @@ def test_real_which_things_not_to_supervise_are_the_speechs_three_不督(real_bo
     first = a.text.split("[")[0]
     assert "按正常程序能办好的一般的事不督" in first, a.text
     assert "市县领导没有授权的事不督" in first, a.text
+
+
+def test_what_a_saying_is_said_to_show_is_how_the_question_asks() -> None:
+    # 用哪句话说明这个道理: 说明 and 道理 ask for a saying; weighed, they led with …说明在工作时对文件不了解
+    assert {"说明", "道理"} <= scaffolding("光凭领导个人去约束下属容易结怨，讲话里用哪句话说明这个道理？")
+
+
+def test_a_clause_opening_with_a_purpose_来_leans_on_the_one_before() -> None:
+    sentence = "单位要靠制度,来约束大家的行为,有一句话说的好,“靠人管人得罪人,靠制度管人团结人”,做任何事情都要讲制度。"
+    assert cut(sentence, {"约束": 1.0, "得罪人": 1.0}, "wording", 60).startswith("“靠人管人得罪人")
+    assert cut("来自基层的同志,要多反映情况。", {"来自": 1.0, "基层": 1.0}).startswith("来自基层")  # 来自 is no purpose
