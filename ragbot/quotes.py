@@ -25,6 +25,12 @@ from .script import fold, loose
 QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,30})[”」』\"’]")
 _WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
 ANY = ".{1,4}"  # what a wildcard in a quoted phrase stands for
+NAMED = '[“「"][^”」"]{1,6}'  # ...before two characters: a name the speech quotes (“螺丝钉”精神)
+
+
+def wildcard(pattern: re.Pattern[str]) -> bool:
+    """Whether an anchor pattern stands for a family of sayings (it came from a quoted wildcard)."""
+    return ANY in pattern.pattern or NAMED in pattern.pattern
 
 
 def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
@@ -33,6 +39,12 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
 
     >>> [[p.pattern for p in ps] for ps in anchors("讲话里“X中求快”的说法有哪些？「三服務」指什么？")]
     [['.{1,4}中求快'], ['三服务', '服务(?:[^。！？；]{0,16}?服务){2}']]
+
+    A wildcard before two characters (“某某精神”) stands for a name the speech quotes before them:
+    every 精神 would be anything.
+
+    >>> [bool(ps[0].search(t)) for ps in anchors("用过哪些“某某精神”？") for t in ("弘扬“螺丝钉”精神", "要发扬“钉子精神”", "精神状态")]
+    [True, True, False]
 
     >>> text = "形成“团结、紧张、严肃、活泼”的良好风气"
     >>> [bool(p.search(text)) for q in ("用了哪八个字？", "哪十二个字？") for [p] in anchors(q)]
@@ -55,8 +67,12 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     for m in QUOTE.finditer(fold(question)):
         phrase = m.group(1).strip()
         tries = []
-        if sum(len(p) for p in _WILDCARD.split(m.group(1))) >= 3:  # 「转变」 alone is any sentence
+        fixed = [p for p in _WILDCARD.split(phrase) if p]
+        if sum(len(p) for p in fixed) >= 3:  # 「转变」 alone is any sentence
             tries.append(re.compile(ANY.join(loose(p) for p in _WILDCARD.split(phrase))))
+        elif _WILDCARD.match(phrase) and len(fixed) == 1 and len(fixed[0]) == 2:  # “某某精神”: a name the
+            word = re.escape(fixed[0])  # speech quotes before 精神 (“螺丝钉”精神, “钉子精神”), not every 精神
+            tries.append(re.compile(f'{NAMED}[”」"]{word}|{NAMED}{word}[”」"]'))
         counted = _COUNTED.match(phrase)
         if counted and len(counted.group(2)) == 1:  # 哪“三部”: three names ending in 部, listed together
             item, n = f"[\u4e00-\u9fff]{{1,3}}{re.escape(counted.group(2))}", CN_DIGITS[counted.group(1)]

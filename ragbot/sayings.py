@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .generate import Candidate
-from .quotes import ANY, figure
+from .quotes import figure, wildcard
 from .script import fold
 from .structure import cut, han_count, marker, sentence_spans
 from .writer import ANCHOR_FAMILY, Writer, anchored, folded_speech, options, rank, sentences, similarity
@@ -36,7 +36,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 def family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     """Every saying of a pattern the question quotes («X中求快»: 严中求快, 实中求快, …), quoted and
     numbered in the speech's order; False (nothing written) when no speech says it twice."""
-    group = next((g for p, g in anchored(ev, w.index) if ANY in p.pattern and len(g) >= 2), [])
+    group = next((g for p, g in anchored(ev, w.index) if wildcard(p) and len(g) >= 2), [])
     w.quote = True
     start = w.mark()
     w.lead("讲话中的说法：")

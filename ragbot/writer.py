@@ -27,7 +27,7 @@ from .context import antecedent, past_reference, verdict_after
 from .generate import Candidate
 from .padding import padding, usable
 from .pieces import closed, opened, paired, without_fragments
-from .quotes import ANY, anchors, definition, duties, saying
+from .quotes import anchors, definition, duties, saying, wildcard
 from .script import detect_script, fold, shown, to_script
 from .structure import (
     CLOSERS,
@@ -249,7 +249,7 @@ def anchored(ev: Evidence, index: Index) -> list[tuple[re.Pattern[str], list[Opt
         folded = folded_speech(text)
         for tries in patterns:
             p, spans = _said(text, folded, tries)
-            if not spans or len(spans) > (ANCHOR_FAMILY if ANY in p.pattern else ANCHOR_RARE):
+            if not spans or len(spans) > (ANCHOR_FAMILY if wildcard(p) else ANCHOR_RARE):
                 continue
             group = []
             for a, b in spans:

@@ -61,3 +61,14 @@ def test_real_a_question_quoting_the_figure_asks_about_that_one(real_bot: pipeli
     assert not a.refused
     assert "針眼" in a.text or "针眼" in a.text, a.text
     assert "\n1. " not in a.text, a.text
+
+
+def test_real_a_wildcard_before_two_characters_is_every_name_quoted_before_them(real_bot: pipeline.Ragbot) -> None:
+    # “某某精神”: the 精神 a speech names in quotes (螺丝钉, 老黄牛, 钉钉子), not the figures of speech of
+    # the retrieved speeches (笔杆子, 幕后工作) nor any sentence saying 精神
+    a = Answerer(real_bot).ask('讲到默默奉献，讲话里用过哪些"某某精神"的比喻？')
+    assert a.text.startswith("讲话中的说法：\n1. "), a.text
+    for name in ("绿叶精神", "“螺丝钉”精神", "“老黄牛”精神"):
+        assert name in a.text, a.text
+    assert "笔杆子" not in a.text
+    assert all(s.supported for s in a.sentences)
