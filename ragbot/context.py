@@ -5,16 +5,19 @@ speech's verdict after a situation it describes.
   antecedent(...)      the sentence before a dangling one, when it can be said
   past_reference(...)  a typed question's clauses after the one that refers back
   verdict_after(...)   after a situation, the next sentence of the paragraph that says what to do
+  continued_after(...) after a formulation quoting a word, the next sentence taking that word up again
 
 writer.py decides which sentences answer; this module only reads what is next to them.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .asks import states
 from .padding import padding, usable
+from .script import fold
 from .structure import CLAUSE, after_in_paragraph, cut, says_what_to_do, sentence_spans
 from .types import Hit
 
@@ -40,6 +43,25 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
     for a, b in after_in_paragraph(speech, at + len(piece))[:VERDICT_REACH]:
         text = speech[a:b].strip()
         if says_what_to_do(text) and usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)):
+            return len(text)
+    return 0
+
+
+_QUOTATION = re.compile(r"[“「]([^”」]{2,12})[”」]")
+
+
+def continued_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
+    """After a first formulation that quotes a word (“弹钢琴”的工作方法,就是要讲配合…), the next sentence
+    of its paragraph when it takes that word up again (“弹钢琴”还有另外一个很重要的方面,…就是要抓住
+    重点): the figure goes on there; its length written, or 0."""
+    quoted = {fold(m.group(1)) for m in _QUOTATION.finditer(piece)}
+    for a, b in after_in_paragraph(speech, at + len(piece))[:1] if quoted else []:
+        text = speech[a:b].strip()
+        if (
+            any(q in fold(text) for q in quoted)
+            and usable(text, titles)
+            and w.say(text, w.cite(hit.file, hit.speech, a, b))
+        ):
             return len(text)
     return 0
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from .amounts import numbers
 from .asks import TYPED, coverage, states
 from .cite import bigrams
-from .context import antecedent, past_reference, verdict_after
+from .context import antecedent, continued_after, past_reference, verdict_after
 from .generate import Candidate
 from .padding import padding, usable
 from .pieces import closed, opened, paired, without_fragments
@@ -359,6 +359,7 @@ def sentences(
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             used += len(piece)
             used += verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
+            used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
             top_sim = c.similarity if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first
             top = rank(c, weights) if top is None else top

@@ -72,3 +72,11 @@ def test_real_a_wildcard_before_two_characters_is_every_name_quoted_before_them(
         assert name in a.text, a.text
     assert "笔杆子" not in a.text
     assert all(s.supported for s in a.sentences)
+
+
+def test_real_a_figure_goes_on_in_the_next_sentence_that_takes_its_word_up(real_bot: pipeline.Ragbot) -> None:
+    # “弹钢琴”的工作方法,就是要讲配合… then “弹钢琴”还有另外一个很重要的方面,…就是要抓住重点: the part asked about
+    a = Answerer(real_bot).ask("有没有哪篇讲话拿弹琴打比方，讲抓工作要分主次？原话怎么说的？")
+    assert "“弹钢琴”的工作方法" in a.text, a.text
+    assert "任何一首曲子都有一个主旋律" in a.text, a.text
+    assert a.text.index("讲配合") < a.text.index("主旋律")  # in the speech's order
