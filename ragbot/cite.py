@@ -39,6 +39,24 @@ LEAD_INS = (
     "具体来说",
 )
 _LEAD_IN = re.compile("^(" + "|".join(LEAD_INS) + ")[：:]?")
+_SOURCE = re.compile(r"^\s*《[^《》\n]{2,40}》[：:]")  # which speech what follows is from: 《…篇12》：
+SOURCE_CHARS = 32  # a speech's title in a source label, at most (the citations give it whole)
+
+
+def source_label(title: str) -> str:
+    """The template line naming the speech the next points are from (a title is no claim).
+
+    >>> source_label("教育系统办公室主任会议讲话 篇12"), source_label("在全市政府系统办公室主任会议上的讲话稿:研究改进作风")
+    ('《教育系统办公室主任会议讲话 篇12》：', '《在全市政府系统办公室主任会议上的讲话稿》：')
+    >>> source_label("经县政府主要领导同意,定于今天召开全县政府系统办公室工作会议…")  # a first line as title
+    '《经县政府主要领导同意,定于今天召开全县政府系统办公室工作会议》：'
+    >>> claim(source_label("在党政办公室业务工作培训会上的开班讲话")), claim("《讲话 篇3》：要加强学习。")
+    ('', '要加强学习。')
+    """
+    short = re.split(r"[:：]", title.strip(), maxsplit=1)[0].strip("…. ")  # no … : it would end a sentence
+    return f"《{short[:SOURCE_CHARS]}》："
+
+
 _NUMBERING = re.compile(r"^\s*(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)])\s*")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SPLIT = re.compile(r"(.+?(?:[。！？!?；;…]+[”’」』\"')）]*|\n|$)(?:\s*(?:\[\d{1,3}\])+)?)", re.S)
@@ -120,6 +138,7 @@ def claim(sentence: str) -> str:
     ('加强学习。', '', '“千条线一根针”。')
     """
     text = _NUMBERING.sub("", sentence, count=1)
+    text = _SOURCE.sub("", text, count=1)
     m = _LEAD_IN.match(fold(text))
     return text[m.end() :].strip() if m else text.strip()
 
@@ -164,9 +183,11 @@ def render(sentences: Sequence[AnswerSentence]) -> str:
     '要做好督查。[1][3]'
     >>> render([AnswerSentence("讲话对此提出：", (), True), AnswerSentence("1. 加强学习。", (2,), True)])
     '讲话对此提出：\\n1. 加强学习。[2]'
+    >>> render([AnswerSentence("讲话对此提出：", (), True), AnswerSentence("《讲话 篇3》：", (), True)])
+    '讲话对此提出：\\n《讲话 篇3》：'
     """
     out: list[str] = []
     for s in sentences:
         piece = s.text + "".join(f"[{n}]" for n in s.citations)
-        out.append("\n" + piece if out and _NUMBERING.match(s.text) else piece)
+        out.append("\n" + piece if out and (_NUMBERING.match(s.text) or _SOURCE.match(s.text)) else piece)
     return "".join(out)

@@ -197,6 +197,8 @@ def _points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int) -> bo
     points = 0
     for hit, e in lists:
         text = w.index.speeches[(hit.file, hit.speech)].text
+        if len(lists) > 1:  # which speech says which points
+            w.label(hit)
         for item in e.items[: cap - points]:
             point, at = _point(text, item)
             if w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)), numbered=points + 1):

@@ -6,6 +6,7 @@ speech's verdict after a situation it describes.
   past_reference(...)  a typed question's clauses after the one that refers back
   verdict_after(...)   after a situation, the next sentence of the paragraph that says what to do
   continued_after(...) after a formulation quoting a word, the next sentence taking that word up again
+  answer_after(...)    after a question the speech asks itself, the sentence answering it
 
 writer.py decides which sentences answer; this module only reads what is next to them.
 """
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from .asks import states
 from .padding import padding, usable
 from .script import fold
-from .structure import CLAUSE, after_in_paragraph, cut, says_what_to_do, sentence_spans
+from .structure import CLAUSE, CLOSERS, after_in_paragraph, cut, says_what_to_do, sentence_spans
 from .types import Hit
 
 if TYPE_CHECKING:
@@ -45,6 +46,26 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
         if says_what_to_do(text) and usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)):
             return len(text)
     return 0
+
+
+def answer_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
+    """After a question the speech asks itself (为什么要强调建立“大督查”工作格局?), its answer: the next
+    sentence of its paragraph (全局有全局的重点,…), said; its length, 0 when `piece` asks nothing, and -1
+    when it asks and the answer cannot be said (the question alone answers nothing)."""
+    if not _asks(piece):
+        return 0
+    for a, b in after_in_paragraph(speech, at + len(piece))[:QUESTIONS_IN_A_ROW]:
+        text = speech[a:b].strip()
+        if not _asks(text):  # 送不送礼啊?拜不拜年啊?还有什么可纠结的,…: the first that does not ask
+            return len(text) if usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)) else -1
+    return -1
+
+
+QUESTIONS_IN_A_ROW = 3  # a speech may ask this many questions before it answers them
+
+
+def _asks(text: str) -> bool:
+    return text.rstrip().rstrip(CLOSERS).endswith(("?", "？"))
 
 
 _QUOTATION = re.compile(r"[“「]([^”」]{2,12})[”」]")

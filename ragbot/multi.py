@@ -49,7 +49,11 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     if len(chosen) < 2:
         return False
     for group in chosen:
+        start = w.mark()
+        w.label(group[0][1])  # which speech says it
         sentences(w, group, weights, "", budget // len(chosen))
+        if len(w.pieces) == start[0] + 1:
+            w.undo(start)
     return True
 
 

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from .amounts import numbers
 from .asks import TYPED, coverage, states
-from .cite import bigrams
-from .context import antecedent, continued_after, past_reference, verdict_after
+from .cite import bigrams, source_label
+from .context import answer_after, antecedent, continued_after, past_reference, verdict_after
 from .generate import Candidate
 from .padding import padding, usable
 from .pieces import closed, opened, paired, without_fragments
@@ -134,6 +134,11 @@ class Writer:
 
     def lead(self, words: str) -> None:
         self.pieces.append(to_script(words, self.script))
+
+    def label(self, hit: Hit) -> None:
+        """Name the speech the next sentences are from: 《title》： (template words, no claim)."""
+        s = self.index.speeches[(hit.file, hit.speech)]
+        self.pieces.append("\n" + source_label(shown(s.title, s.script, self.script)))
 
     def mark(self) -> tuple[int, int, int]:
         return len(self.pieces), len(self.excerpts), len(self.grams)
@@ -329,26 +334,12 @@ def sentences(
             break
         if top is not None and not _joins(c, hit, weights, top, top_sim, first):
             continue
-        text = c.text
         how = (
             weights,
             wanted if top is None or wanted == "wording" else "",
             FIRST_CHARS if top is None else LATER_CHARS,
         )
-        piece = cut(text, *how)
-        if padding(piece, titles) == "dangling" and not padding(text, titles):  # the cut lost what it points at
-            piece = text.strip()
-        if padding(text, titles) == "dangling" and padding(piece, titles):  # bring what it refers to, or leave it out
-            piece = past_reference(text, titles, how) if wanted in TYPED and top is None else ""
-            before = "" if piece else antecedent(w.index, hit, c, titles)
-            if not piece and not before:
-                continue
-            text = piece or before + c.text
-            piece = piece or cut(before, *how) + c.text.strip()  # the sentence that ranked stays whole
-        piece = text.strip() if han_count(piece) < 6 and len(text) <= 60 else piece  # 严格要求，严中求快。
-        piece = without_fragments(piece)  # a sentence unit may start 要快速及时。古人讲…
-        if han_count(piece) < CLAUSE_MIN and han_count(text) - han_count(piece) > 6:  # a headless clause…
-            piece = text.strip() if len(text) <= 100 else ""  # …reads as a fragment: the sentence, or nothing
+        text, piece = _piece(w, c, hit, how, titles, first_one=top is None)
         if han_count(piece) < 6 or (top is not None and used + len(piece) > budget):
             continue
         speech = w.index.speeches[(hit.file, hit.speech)].text
@@ -356,13 +347,41 @@ def sentences(
         if at >= 0:  # a quotation the piece opens is closed (a wording answer quotes it, others say its clause),
             at, piece = opened(speech, at, piece)  # and one it closes is opened
             at, piece = paired(speech, at, closed(speech, at, piece, clause=wanted != "wording"))
+        mark = w.mark()
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
-            used += len(piece)
+            answered = answer_after(w, hit, speech, at, piece, titles)  # a question the speech asks itself
+            if answered < 0:
+                w.undo(mark)
+                continue
+            used += len(piece) + answered
             used += verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
             top_sim = c.similarity if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first
             top = rank(c, weights) if top is None else top
+
+
+def _piece(
+    w: Writer, c: Candidate, hit: Hit, how: tuple[dict[str, float], str, int], titles: tuple[str, ...], first_one: bool
+) -> tuple[str, str]:
+    """(the sentence, the part of it to say): cut to the clauses that answer, with what a dangling
+    one refers to, never a fragment; ("", "") when it cannot be said."""
+    text = c.text
+    piece = cut(text, *how)
+    if padding(piece, titles) == "dangling" and not padding(text, titles):  # the cut lost what it points at
+        piece = text.strip()
+    if padding(text, titles) == "dangling" and padding(piece, titles):  # bring what it refers to, or leave it out
+        piece = past_reference(text, titles, how) if how[1] in TYPED and first_one else ""
+        before = "" if piece else antecedent(w.index, hit, c, titles)
+        if not piece and not before:
+            return "", ""
+        text = piece or before + c.text
+        piece = piece or cut(before, *how) + c.text.strip()  # the sentence that ranked stays whole
+    piece = text.strip() if han_count(piece) < 6 and len(text) <= 60 else piece  # 严格要求，严中求快。
+    piece = without_fragments(piece)  # a sentence unit may start 要快速及时。古人讲…
+    if han_count(piece) < CLAUSE_MIN and han_count(text) - han_count(piece) > 6:  # a headless clause…
+        piece = text.strip() if len(text) <= 100 else ""  # …reads as a fragment: the sentence, or nothing
+    return text, piece
 
 
 def _joins(

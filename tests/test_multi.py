@@ -3,6 +3,8 @@ first is answered by what the speech goes on to say, on the real index."""
 
 from __future__ import annotations
 
+import re
+
 from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.writer import Writer
@@ -22,3 +24,26 @@ def test_real_a_second_question_asking_for_details_gets_what_the_speech_says_nex
     assert a.text.startswith("三是接待服务要注重人性化、人情化、人文化。"), a.text
     assert "多一点人性需求,多一点人情关怀,多一点人文氛围" in a.text, a.text
     assert all(s.supported for s in a.sentences)
+
+
+def test_real_what_several_speeches_say_is_labelled_with_each_speech(real_bot: pipeline.Ragbot) -> None:
+    a = Answerer(real_bot).ask("哪几篇讲话提到了“大督查”？各自是怎么说的？")
+    lines = a.text.split("\n")
+    assert len(lines) >= 2, a.text
+    assert all(re.match(r"《[^》]+》：\S", line) for line in lines), a.text  # each speech's part names it
+    assert "《教育系统办公室主任会议讲话 篇1》：" in a.text  # the Traditional speech's title, in the asker's script
+    assert all(s.supported for s in a.sentences)
+
+
+def test_real_a_question_the_speech_asks_itself_comes_with_its_answer(real_bot: pipeline.Ragbot) -> None:
+    a = Answerer(real_bot).ask("哪几篇讲话提到了“大督查”？各自是怎么说的？")
+    asked = "为什么要强调建立“大督查”工作格局?"  # 003's best sentence: never alone, its answer follows it
+    assert a.text.index(asked) < a.text.index("全局有全局的重点,分管有分管的重点"), a.text
+
+
+def test_real_lists_merged_from_two_speeches_say_which_points_are_whose(real_bot: pipeline.Ragbot) -> None:
+    a = Answerer(real_bot).ask("各級教育部門要把辦公室這支隊伍帶好，講話提出從哪幾方面著手？")
+    assert "《教育系統辦公室主任會議講話 篇3》：" in a.text, a.text
+    labels = [line for line in a.text.split("\n") if line.startswith("《")]
+    assert len(labels) == 2, a.text
+    assert a.text.index("篇3》：") < a.text.index("加強辦公室的領導班子建設"), a.text
