@@ -46,7 +46,7 @@ from .chunk import Heading, find_headings, heading_path
 from .generate import Candidate
 from .inline import inline, semicolons
 from .lexical import before_bodies, counties, places
-from .multi import second_part, survey
+from .multi import everywhere, second_part, survey
 from .padding import padding
 from .quotes import anchors
 from .retrieve import named_speeches
@@ -385,7 +385,7 @@ def compose(
     if previous is not None:
         _follow_up(w, ev, previous, weights, budget)
         what = "follow-up"
-    elif family(w, ev, weights) or figures(w, ev, weights):
+    elif everywhere(w, ev, weights, budget) or family(w, ev, weights) or figures(w, ev, weights):
         what = "wording"
     elif category_asked(ev.question) and _category(w, ev, weights, budget):
         what = "category"

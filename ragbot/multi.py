@@ -2,6 +2,8 @@
 
   survey(writer, evidence, weights, budget)  几篇讲话各有什么说法: the best sentence of each speech that
                                              speaks to it, not only of the best one
+  everywhere(writer, evidence, weights, budget)    哪些讲话里出现过「参谋部」: every speech of the corpus that says
+                                             the phrases quoted, one sentence each, labelled
   second_part(writer, evidence, budget)      信访件的查处报告应包括哪几个方面？实名信访件办结后要做什么？:
                                              when the answer written so far leaves the second question's
                                              own words out, the sentence of the first one's excerpt that
@@ -16,11 +18,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .asks import TYPED, coverage, kind, parts, states
+from .asks import TYPED, coverage, kind, parts, several_asked, states
+from .quotes import anchors, wildcard
 from .script import fold
-from .structure import TRIM, after_in_paragraph, says_what_to_do
+from .structure import TRIM, after_in_paragraph, cut, says_what_to_do, sentence_spans
 from .terms import term_weights
-from .writer import FOLLOW_MARGIN, Option, Writer, folded_speech, options, rank, sentences
+from .writer import FOLLOW_MARGIN, LATER_CHARS, Option, Writer, folded_speech, options, rank, sentences
 
 if TYPE_CHECKING:
     from .answer import Evidence
@@ -59,6 +62,42 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
 
 # a second question asking for the details of what the first asked (接待服务要注重哪“三化”？具体怎么体现？)
 DETAILS = re.compile(r"具体(?:怎么|怎样|如何|是|指|有|包括|要求)")
+
+
+def everywhere(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
+    """哪些讲话里出现过「参谋部」「后勤部」: in every speech of the corpus (not only those retrieved), its
+    first sentence that says all the phrases the question quotes, each labelled with its speech and
+    quoted, in the corpus's order, within `budget` characters; False (nothing written) when fewer than
+    two speeches say them."""
+    patterns = [tries[0] for tries in anchors(ev.question) if not wildcard(tries[0])]
+    if not patterns or not several_asked(ev.question):
+        return False
+    found = []
+    for (file, n), speech in w.index.speeches.items():
+        folded = folded_speech(speech.text)
+        spans = [(a, b) for a, b in sentence_spans(speech.text) if all(p.search(folded, a, b) for p in patterns)]
+        found += [(file, n, *spans[0])] if spans else []
+    if len(found) < 2:
+        return False
+    w.quote = True
+    w.lead("讲话中的说法：")
+    used = 0
+    for file, n, a, b in found:
+        text = w.index.speeches[(file, n)].text
+        piece = cut(text[a:b], weights, "wording", LATER_CHARS)
+        at = a + text[a:b].find(piece)
+        if used + len(piece) > budget and used:
+            break
+        start = w.mark()
+        cited = w.cite(file, n, at, at + len(piece))
+        w.label(w.excerpts[cited - 1])
+        if w.say(piece, cited):
+            used += len(piece)
+        else:
+            w.undo(start)
+    return True
+
+
 PART_COVERAGE = 0.5  # the second question counts as answered when the answer holds this share of its words
 
 

@@ -47,3 +47,14 @@ def test_real_lists_merged_from_two_speeches_say_which_points_are_whose(real_bot
     labels = [line for line in a.text.split("\n") if line.startswith("《")]
     assert len(labels) == 2, a.text
     assert a.text.index("篇3》：") < a.text.index("加強辦公室的領導班子建設"), a.text
+
+
+def test_real_which_speeches_say_a_quoted_phrase_looks_in_every_speech(real_bot: pipeline.Ragbot) -> None:
+    # three speeches say both: 篇8, 篇11 and 001, which retrieval does not bring among the first excerpts
+    a = Answerer(real_bot).ask("“参谋部”“后勤部”这样的说法在哪几篇讲话里出现过？")
+    for label in ("篇8》：", "篇11》：", "《在党政办公室业务工作培训会上的开班讲话》："):
+        assert label in a.text, a.text
+    assert all(s.supported for s in a.sentences)
+    for line in a.text.split("\n")[1:]:
+        assert "参谋部" in line, a.text
+        assert "后勤部" in line, a.text
