@@ -43,6 +43,7 @@ from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters
 from .structure import han_count, sentence_spans
+from .terms import unnamed_contents
 from .types import Answer, Citation, Hit, Script
 from .who import action_asked, does
 from .writer import Draft
@@ -179,6 +180,8 @@ class Answerer:
         best, quantity = weigh(q, cands, hits, tokens)  # thresholds calibrated by eval/calibrate.py
         if any(index.bm25.df(p) == 0 for p in places(q)) or unknown_quotes(q, index.bm25.df):
             best = 0.0  # 浙江省那次会议, 「三审三校」: a place or formulation no speech names
+        if unnamed_contents(index, q):
+            best = 0.0  # 调研提纲应当包括哪些内容: what is in a thing no speech names
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold

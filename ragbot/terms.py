@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .asks import WORDING, scaffolding
+from .asks import SCAFFOLD, WORDING, scaffolding
 from .lexical import NUMBERED, idf, tokenize
 from .quotes import QUOTE
 from .script import fold
@@ -118,3 +118,28 @@ def _text_df(index: Index, text: str) -> int:
 def _text_idf(index: Index, text: str) -> float:
     """BM25's IDF of a character (or any text) by the chunks holding it anywhere."""
     return idf(_text_df(index, text), len(index.chunks))
+
+
+# what a question asks the contents of: 调研提纲或调研方案应当包括哪些内容, 用印时要登记哪些内容
+_CONTENTS = re.compile(
+    r"([^，,。？?；;！!]{2,30}?)(?:应当|应该|要|需要|必须|得|都)?(?:包括|包含|写|填写|登记|记录)(?:哪些|哪几)"
+)
+_ALTERNATIVES = re.compile(r"或者|或|和|与|及")
+
+
+def unnamed_contents(index: Index, question: str) -> bool:
+    """Whether a question asks what something includes (what must be written or registered) that no
+    speech names: every thing it names before 包括哪些 / 登记哪些… ends in a word no chunk's text
+    holds, alone or with the word before it (调研提纲, 调研方案, 体检项目, 借阅, 用印). On the question
+    set it tells the 5 unanswerable such questions from the 6 answerable ones (查处报告, 培训对象, 报告).
+
+    A thing is its last two words when the text holds them together, else its last word."""
+    m = _CONTENTS.search(fold(question))
+    if m is None:
+        return False
+    things = []
+    for part in _ALTERNATIVES.split(re.sub(r"(?:时|的时候|时候|里|中)$", "", m.group(1))):
+        words = [t for t in tokenize(part) if len(t) >= 2 and t not in SCAFFOLD]
+        if words:
+            things.append(words[-2:])
+    return bool(things) and all(not _text_df(index, "".join(w)) or not _text_df(index, w[-1]) for w in things)

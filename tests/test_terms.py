@@ -7,7 +7,7 @@ from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.asks import scaffolding
 from ragbot.structure import cut
-from ragbot.terms import NEGATED, term_weights
+from ragbot.terms import NEGATED, term_weights, unnamed_contents
 
 
 def test_a_verb_asked_not_to_be_done_is_found_but_not_in_a_yes_or_no() -> None:
@@ -36,3 +36,15 @@ def test_a_clause_opening_with_a_purpose_来_leans_on_the_one_before() -> None:
     sentence = "单位要靠制度,来约束大家的行为,有一句话说的好,“靠人管人得罪人,靠制度管人团结人”,做任何事情都要讲制度。"
     assert cut(sentence, {"约束": 1.0, "得罪人": 1.0}, "wording", 60).startswith("“靠人管人得罪人")
     assert cut("来自基层的同志,要多反映情况。", {"来自": 1.0, "基层": 1.0}).startswith("来自基层")  # 来自 is no purpose
+
+
+def test_real_what_a_thing_no_speech_names_includes_is_refused(real_bot: pipeline.Ragbot) -> None:
+    index = real_bot.index
+    assert unnamed_contents(index, "开展专题调研之前，调研提纲或调研方案应当包括哪些内容？")  # 提纲, 调研方案: never said
+    assert unnamed_contents(index, "用印时要登记哪些内容？")
+    assert not unnamed_contents(index, "信访件的查处报告应该包括哪几个方面？")  # 查处报告 is
+    assert not unnamed_contents(index, "报告里得写哪几块内容？")
+    assert not unnamed_contents(index, "办公室主任有哪些职责？")  # asks no contents
+    answerer = Answerer(real_bot)
+    assert answerer.ask("开展专题调研之前，调研提纲应当包括哪些内容？").refused
+    assert not answerer.ask("上报信访件的查处报告应该包括哪些内容？").refused
