@@ -42,9 +42,10 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             weight = index.bm25.idf(w) if len(w) >= 2 and w == t else _text_idf(index, w)
             if not _scaffolding(w, scaffold) and (len(w) >= 2 or weight > RARE_IDF):
                 out[w] = weight
-    for m in NEGATED.finditer(fold(question)):  # 哪些事不应该去督: the speeches say 不督
+    folded = fold(question)
+    for m in NEGATED.finditer(folded):  # 哪些事不应该去督: the speeches say 不督
         term = "不" + m.group(1)
-        if term not in out and _text_df(index, term):
+        if term not in out and not _a_not_a(folded, m.start()) and _text_df(index, term):
             out[term] = _text_idf(index, term)
     for m in QUOTE.finditer(fold(question)):  # a short term it quotes is a word, however jieba cuts it: 「敢用」
         term = m.group(1).strip()
@@ -71,10 +72,21 @@ def _as_said(index: Index, weights: dict[str, float]) -> dict[str, float]:
 
 
 SHORT_QUOTE = 4
+
+
+def _a_not_a(text: str, at: int) -> bool:
+    """Whether the 不 at `at` is the middle of a yes-or-no question (要不要, 该不该, 是不是, 可不可以).
+
+    >>> _a_not_a("要不要发", 1), _a_not_a("可不可以", 1), _a_not_a("是不去督的", 1)
+    (True, True, False)
+    """
+    return 0 < at < len(text) - 1 and text[at - 1] == text[at + 1]
+
+
 # a verb the question asks not to do, at the end of its clause (哪些事不应该去督？ 哪些话不该讲？): the
 # speeches list such things as 不督, 不讲, a word jieba does not cut out of the question
 NEGATED = re.compile(
-    r"(?<![要该能可是会行好对])不(?:应该|应当|应|该|能|要|可以|得|必|需要|用)?去?([\u4e00-\u9fff])(?=[的了吗呢]?(?:[？?，,。！!]|$))"
+    r"不(?:应该|应当|应|该|能|要|可以|得|必|需要|用)?去?([\u4e00-\u9fff])(?=[的了吗呢]?(?:[？?，,。！!]|$))"
 )
 
 
