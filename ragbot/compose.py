@@ -354,23 +354,27 @@ def _paragraph_end(text: str, at: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _in_named_place(index: Index, ev: Evidence) -> Evidence:
+def named_candidates(
+    index: Index, question: str, hits: Sequence[Hit], cands: Sequence[Candidate]
+) -> tuple[Candidate, ...]:
     """A question naming a place (天门市委办…, 河南那篇讲话…, 常德市委办公室…) asks about the speech given
     there, and one naming a speech (`retrieve.named_speeches`: 地方志那篇讲话, 篇8) about that speech:
-    only the sentences of the excerpts from those speeches answer, when there are any. Naming speeches
-    so changed one answer of the set (q184, wrong before and after) and keeps another speech's
-    sentence out of 天门那篇讲话里…多少件…多少条 (the twelfth blind reader's)."""
-    named = places(ev.question) + counties(ev.question) + before_bodies(ev.question)
-    there = named_speeches(index, ev.question)  # 天门那篇讲话, 篇8: the speech the question names
+    only the sentences of the excerpts from those speeches answer, when there are any (all of them
+    otherwise). Naming speeches so changed one answer of the set (q184, wrong before and after) and
+    keeps another speech's sentence out of 天门那篇讲话里…多少件…多少条 (the twelfth blind reader's).
+    The refusal weighs these sentences too (answer.py): 民政那篇讲话里…采用了多少条 is not answered with
+    光山's 采用100余篇 when the 民政 speech gives no number (the fourteenth blind reader's)."""
+    named = places(question) + counties(question) + before_bodies(question)
+    there = named_speeches(index, question)  # 天门那篇讲话, 篇8: the speech the question names
     if not named and not there:
-        return ev
+        return tuple(cands)
     there |= {
         (h.file, h.speech)
-        for h in ev.hits
+        for h in hits
         if any(p in folded_speech(index.speeches[(h.file, h.speech)].text) for p in named)
     }
-    kept = tuple(c for c in ev.candidates if (ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) in there)
-    return replace(ev, candidates=kept) if kept else ev
+    kept = tuple(c for c in cands if (hits[c.n - 1].file, hits[c.n - 1].speech) in there)
+    return kept or tuple(cands)
 
 
 def compose(
@@ -378,7 +382,7 @@ def compose(
 ) -> Draft:
     """The extractive answer to `ev.question` (see the module docstring)."""
     what = kind(ev.question)
-    ev = _in_named_place(index, ev)
+    ev = replace(ev, candidates=named_candidates(index, ev.question, ev.hits, ev.candidates))
     said = [s.text for s in previous.sentences] if previous is not None else []
     w = Writer(index, ev.hits, ev.script, said)
     weights = term_weights(index, ev.search or ev.question)  # a follow-up: the conversation's words

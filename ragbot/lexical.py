@@ -181,6 +181,7 @@ def places(text: str) -> list[str]:
 
 
 _BEFORE_BODY = re.compile(r"([\u4e00-\u9fff]{2})(?=[省市县州](?:委|政府|人大|政协))")
+_WHEN_WORD = re.compile(r"年|月|天|时|期|后|前|和|及|与|、")  # 去年市委, 今年省委, 会后市委: when, not where
 
 
 def before_bodies(text: str) -> list[str]:
@@ -188,10 +189,10 @@ def before_bodies(text: str) -> list[str]:
     when jieba does not tag them as a place (常德 as a person's name). Not every such pair is a place
     (各地市委), so only for narrowing to the speeches that say it, never as a refusal signal.
 
-    >>> before_bodies("常德市委辦公室系統今年的目標？"), before_bodies("办公室的目标？")
-    (['常德'], [])
+    >>> before_bodies("常德市委辦公室系統今年的目標？"), before_bodies("办公室的目标？"), before_bodies("去年市委采用了多少？")
+    (['常德'], [], [])
     """
-    return _BEFORE_BODY.findall(fold(text))
+    return [w for w in _BEFORE_BODY.findall(fold(text)) if not _WHEN_WORD.search(w)]
 
 
 def counties(text: str) -> list[str]:

@@ -818,3 +818,13 @@ def test_real_a_named_speech_narrows_the_answer_to_it(real_bot: pipeline.Ragbot)
     assert "5128条" in a.text, a.text
     cited = {c.n: c.speech for c in a.citations}
     assert {cited[n] for s in a.sentences for n in s.citations} == {8}, a.text
+
+
+def test_real_a_number_asked_of_a_named_speech_that_gives_none_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """The 民政 speech hides the figure (采用我市民政信息*条); the fourteenth blind reader got 光山's
+    被省、市政府采用100余篇. 去年市委 names no place (`lexical.before_bodies`)."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("民政系统那篇讲话里，去年市委、市政府采用了多少条民政信息？").refused
+    a = answerer.ask("天门那篇讲话里，去年办理了多少件省市领导批示件？")  # that speech says it: answered
+    assert not a.refused
+    assert "299件" in a.text, a.text
