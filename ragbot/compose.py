@@ -395,7 +395,7 @@ def compose(
         what = "category"
     elif what == "wording":
         wording(w, ev, weights, budget)
-    elif what in ("list", "fact") and several_asked(ev.question) and survey(w, ev, weights, budget):
+    elif what != "wording" and several_asked(ev.question) and survey(w, ev, weights, budget):
         what = "survey"
     elif what == "list" and (
         inline(w, ev, weights, budget)

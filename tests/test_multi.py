@@ -58,3 +58,11 @@ def test_real_which_speeches_say_a_quoted_phrase_looks_in_every_speech(real_bot:
     for line in a.text.split("\n")[1:]:
         assert "参谋部" in line, a.text
         assert "后勤部" in line, a.text
+
+
+def test_real_what_several_speeches_say_of_a_time_limit_is_a_survey_too(real_bot: pipeline.Ragbot) -> None:
+    # 时限 makes it a when-question; 几篇讲话…各 still asks every speech (the fourteenth blind reader got 篇8 alone)
+    a = Answerer(real_bot).ask("遇到突发事件，几篇讲话对报信息的时限各是怎么说的？")
+    labels = [line for line in a.text.split("\n") if line.startswith("《")]
+    assert len(labels) >= 2, a.text
+    assert "最迟不得超过事发后2小时" in a.text, a.text
