@@ -394,16 +394,21 @@ def _series(a: str, b: str) -> bool:
 def parallel(a: str, b: str) -> bool:
     """Whether two sentences are the halves of one antithesis (言当其时,一字千金；言背其时,一文不值):
     `b`'s clauses each as long as its counterpart among `a`'s last ones (`a` may open with a lead-in:
-    有人说,在…), and at least a third of their characters alike in place.
+    有人说,在…, or its first clause with the subject both share), and at least a third of their
+    characters alike in place.
 
     >>> parallel("言当其时,一字千金", "言背其时,一文不值"), parallel("有人说,在“农业社会,人是植物”", "在“工业社会,人是动物”")
     (True, True)
     >>> parallel("要加强学习,提高素质", "要改进作风,狠抓落实")
     False
+    >>> parallel("办公室工作不是中心,但影响中心", "不是决策,但影响决策")  # the first half says whose
+    True
     """
     xs = [c.rstrip(TRIM + "。！？!?") for c in clauses(a.strip())]
     ys = [c.rstrip(TRIM + "。！？!?") for c in clauses(b.strip())]
     xs = xs[len(xs) - len(ys) :] if len(xs) > len(ys) else xs
+    if xs and ys and len(xs[0]) > len(ys[0]) >= 3:  # 办公室工作不是中心: the subject both halves share
+        xs = [xs[0][len(xs[0]) - len(ys[0]) :], *xs[1:]]
     if len(xs) != len(ys) or any(len(x) != len(y) or len(x) < 2 for x, y in zip(xs, ys)):
         return False
     same = sum(p == q for x, y in zip(xs, ys) for p, q in zip(x, y))

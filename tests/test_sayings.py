@@ -80,3 +80,9 @@ def test_real_a_figure_goes_on_in_the_next_sentence_that_takes_its_word_up(real_
     assert "“弹钢琴”的工作方法" in a.text, a.text
     assert "任何一首曲子都有一个主旋律" in a.text, a.text
     assert a.text.index("讲配合") < a.text.index("主旋律")  # in the speech's order
+
+
+def test_real_an_antithesis_whose_first_half_names_its_subject_stays_whole(real_bot: pipeline.Ragbot) -> None:
+    # 办公室工作不是中心,但影响中心;不是决策,但影响决策: the fourteenth blind reader got the first half alone
+    a = Answerer(real_bot).ask("有篇讲话说办公室虽然不是中心、也不拍板决策，但作用很大，原话的提法是怎么说的？")
+    assert "办公室工作不是中心,但影响中心;不是决策,但影响决策" in a.text, a.text
