@@ -49,12 +49,19 @@ def source_label(title: str) -> str:
     >>> source_label("教育系统办公室主任会议讲话 篇12"), source_label("在全市政府系统办公室主任会议上的讲话稿:研究改进作风")
     ('《教育系统办公室主任会议讲话 篇12》：', '《在全市政府系统办公室主任会议上的讲话稿》：')
     >>> source_label("经县政府主要领导同意,定于今天召开全县政府系统办公室工作会议…")  # a first line as title
-    '《经县政府主要领导同意,定于今天召开全县政府系统办公室工作会议》：'
+    '《全县政府系统办公室工作会议讲话》：'
+    >>> source_label("經縣政府主要領導同意,定於今天召開全縣政府系統辦公室工作會議…")
+    '《全縣政府系統辦公室工作會議講話》：'
     >>> claim(source_label("在党政办公室业务工作培训会上的开班讲话")), claim("《讲话 篇3》：要加强学习。")
     ('', '要加强学习。')
     """
     short = re.split(r"[:：]", title.strip(), maxsplit=1)[0].strip("…. ")  # no … : it would end a sentence
-    return f"《{short[:SOURCE_CHARS]}》："
+    meeting = _MEETING.search(short) if re.search(r"[,，]", short) else None  # a first sentence, not a title
+    speech = "講話" if meeting and "會議" in meeting.group(1) else "讲话"
+    return f"《{meeting.group(1) + speech if meeting else short[:SOURCE_CHARS]}》："
+
+
+_MEETING = re.compile(r"召[开開]了?(?:[这這]次|本次)?([\u4e00-\u9fff]{2,24}?(?:会议|會議))")
 
 
 _NUMBERING = re.compile(r"^\s*(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)])\s*")
