@@ -122,6 +122,18 @@ def tokenize(text: str, folded: bool = False) -> list[str]:
     return [w for w in _jieba().cut_for_search(t) if _WORD.search(w) and w not in STOPWORDS]
 
 
+def inside_word(text: str, at: int) -> bool:
+    """Whether the character at `at` of folded `text` ends a two-character word that begins before it,
+    by jieba's dictionary (大 of 加大督查力度): a phrase found there is not said as such.
+
+    >>> inside_word("加大督查力度", 1), inside_word("常态化“大督查”格局", 4), inside_word("政府的参谋部", 3)
+    (True, False, False)
+    """
+    tk = _jieba()
+    tk.check_initialized()
+    return at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff" and tk.FREQ.get(text[at - 1 : at + 1], 0) > 0
+
+
 PROVINCES = frozenset(
     [
         "北京",

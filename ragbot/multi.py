@@ -19,6 +19,8 @@ import re
 from typing import TYPE_CHECKING
 
 from .asks import TYPED, coverage, kind, parts, several_asked, states
+from .context import answer_after
+from .lexical import inside_word
 from .quotes import anchors, wildcard
 from .script import fold
 from .structure import TRIM, after_in_paragraph, cut, says_what_to_do, sentence_spans
@@ -75,7 +77,7 @@ def everywhere(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) 
     found = []
     for (file, n), speech in w.index.speeches.items():
         folded = folded_speech(speech.text)
-        spans = [(a, b) for a, b in sentence_spans(speech.text) if all(p.search(folded, a, b) for p in patterns)]
+        spans = [(a, b) for a, b in sentence_spans(speech.text) if all(_says(folded, a, b, p) for p in patterns)]
         found += [(file, n, *spans[0])] if spans else []
     if len(found) < 2:
         return False
@@ -91,11 +93,18 @@ def everywhere(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) 
         start = w.mark()
         cited = w.cite(file, n, at, at + len(piece))
         w.label(w.excerpts[cited - 1])
-        if w.say(piece, cited):
-            used += len(piece)
-        else:
+        answered = answer_after(w, w.excerpts[cited - 1], text, at, piece, ()) if w.say(piece, cited) else -1
+        if answered < 0:  # said before, or a question the speech asks itself without its answer
             w.undo(start)
+            continue
+        used += len(piece) + answered
     return True
+
+
+def _says(folded: str, a: int, b: int, phrase: re.Pattern[str]) -> bool:
+    """Whether sentence [a, b) of a folded speech says `phrase` as words of its own, not inside a longer
+    word (大督查 in 加大督查力度)."""
+    return any(not inside_word(folded, m.start()) for m in phrase.finditer(folded, a, b))
 
 
 PART_COVERAGE = 0.5  # the second question counts as answered when the answer holds this share of its words

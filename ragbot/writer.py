@@ -118,7 +118,8 @@ class Writer:
             if inner.endswith(("。”", "！”", "？”")):  # ends with the end of a quotation: 「…本理则国固。”」
                 out = f"「{inner}」"
             else:
-                out = f"「{inner}」。" if "“" in inner or "”" in inner else f"“{inner}”。"
+                stop = "？" if out.endswith(("?", "？")) else "。"  # a question the speech asks stays one
+                out = f"「{inner}」{stop}" if "“" in inner or "”" in inner else f"“{inner}”{stop}"
         elif out[-1] not in END and not (out[-1] in CLOSERS and out[-2:-1] in tuple(END)):
             out += "。"  # a cut clause, or one ending on a quotation that does not end the sentence (“…留人”。)
         prefix = f"\n{numbered}. " if numbered else ""

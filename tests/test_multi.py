@@ -28,7 +28,7 @@ def test_real_a_second_question_asking_for_details_gets_what_the_speech_says_nex
 
 def test_real_what_several_speeches_say_is_labelled_with_each_speech(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("哪几篇讲话提到了“大督查”？各自是怎么说的？")
-    lines = a.text.split("\n")
+    lines = [line for line in a.text.split("\n") if line != "讲话中的说法："]
     assert len(lines) >= 2, a.text
     assert all(re.match(r"《[^》]+》：\S", line) for line in lines), a.text  # each speech's part names it
     assert "《教育系统办公室主任会议讲话 篇1》：" in a.text  # the Traditional speech's title, in the asker's script
@@ -37,7 +37,7 @@ def test_real_what_several_speeches_say_is_labelled_with_each_speech(real_bot: p
 
 def test_real_a_question_the_speech_asks_itself_comes_with_its_answer(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("哪几篇讲话提到了“大督查”？各自是怎么说的？")
-    asked = "为什么要强调建立“大督查”工作格局?"  # 003's best sentence: never alone, its answer follows it
+    asked = "为什么要强调建立“大督查”工作格局"  # 003's best sentence: never alone, its answer follows it
     assert a.text.index(asked) < a.text.index("全局有全局的重点,分管有分管的重点"), a.text
 
 
