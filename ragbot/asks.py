@@ -40,7 +40,7 @@ WHO = re.compile(
 )
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久")
 WHERE = re.compile(r"在哪(?![项个些种条方一])|哪里|什么地方|(?<!如)何处(?!理)|哪个地方")  # not 如何处理, 用在哪项工作
-_WHICH_N = re.compile(r"哪([两二三四五六七八九十])个(?=$|[？?，,。])")  # 「五个坚持」是哪五个？
+_WHICH_N = re.compile(r"哪([两二三四五六七八九十])[个条项点](?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
     r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪些|几(?:个)?方面|(?<!第)几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点)"
     r"|" + _WHICH_N.pattern
@@ -281,8 +281,8 @@ def includes_asked(question: str) -> bool:
 def items_asked(question: str) -> int:
     """How many named things a "which N" question without a noun asks for (「五个坚持」是哪五个？ -> 5).
 
-    >>> items_asked("「五個堅持」具體是哪五個？"), items_asked("公文分哪几种？")
-    (5, 0)
+    >>> items_asked("「五個堅持」具體是哪五個？"), items_asked("公文分哪几种？"), items_asked("是哪五條？")
+    (5, 0, 5)
     """
     m = _WHICH_N.search(fold(question))
     return CN_DIGITS[m.group(1)] if m else 0

@@ -32,3 +32,11 @@ def test_real_a_how_to_question_is_not_answered_by_a_list_beside_it(real_bot: pi
     a = Answerer(real_bot).ask("上司们之间看法不一、闹了点别扭，夹在中间的人该怎么做？")
     assert "马上干" not in a.text, a.text
     assert "不利于团结的话不说" in a.text, a.text
+
+
+def test_real_which_five_is_answered_by_the_sentence_quoting_five(real_bot: pipeline.Ragbot) -> None:
+    # 哪五條 counts like 哪五個 (the fourteenth blind reader got the praise of the five first)
+    a = Answerer(real_bot).ask("講話裡常提的「五個堅持」具體是哪五條？")
+    first = a.sentences[0].text
+    for point in ("堅持絕對忠誠的政治品格", "堅持高度自覺的大局意識", "堅持廉潔自律的道德操守"):
+        assert point in first, a.text
