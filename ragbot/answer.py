@@ -26,7 +26,7 @@ import numpy as np
 
 from . import cite
 from .amounts import numbers, unit_asked
-from .asks import TYPED, WORDING, classes_asked, divides, kind, states
+from .asks import TYPED, WORDING, classes_asked, divides, kind, name_asked, states
 from .compose import compose, named_candidates
 from .generate import (
     Candidate,
@@ -45,7 +45,7 @@ from .store import Filters
 from .structure import han_count, sentence_spans
 from .terms import unnamed_contents
 from .types import Answer, Citation, Hit, Script
-from .who import action_asked, does
+from .who import action_asked, does, names
 from .writer import Draft
 
 log = logging.getLogger(__name__)
@@ -118,6 +118,7 @@ def weigh(
     elif asked in TYPED:  # who, when, where
         action = action_asked(question) if asked == "who" else ""  # 由谁签发: a body or role, and 签发
         pool = [c for c in cands if states(c.text, asked) and does(c.text, action)]
+        pool = [c for c in pool if names(c.text)] if name_asked(question) else pool  # 全名: a person
     else:
         pool = list(cands)
     classes = classes_asked(question)  # 分为哪几种: a sentence that divides something into kinds

@@ -38,6 +38,7 @@ COMPUTED = re.compile(
 WHO = re.compile(
     r"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪位(?![^，,？?]{0,4}(?:诗人|作家|学者|名人|古人|哲人))|什么人|哪个机构|由哪|哪一级"
 )
+NAME = re.compile(r"叫什么名字|全名|姓名|名字叫什么|名字是什么|(?:主任|书记|县长|市长|局长|厅长|秘书长|部长|主席)是谁")
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久")
 WHERE = re.compile(r"在哪(?![项个些种条方一])|哪里|什么地方|(?<!如)何处(?!理)|哪个地方")  # not 如何处理, 用在哪项工作
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])[个条项点](?=$|[？?，,。])")  # 「五个坚持」是哪五个？
@@ -136,6 +137,16 @@ def advice_asked(question: str) -> bool:
     return bool(_ADVICE.search(fold(question)))
 
 
+def name_asked(question: str) -> bool:
+    """Whether a question asks for someone's name (全名叫什么, 办公室主任是谁), which only a sentence naming
+    a person answers (`who.names`), not one naming a role.
+
+    >>> name_asked("淇县政府办公室主任叫什么名字？"), name_asked("会议纪要由谁签发？")
+    (True, False)
+    """
+    return bool(NAME.search(fold(question)))
+
+
 def several_asked(question: str) -> bool:
     """Whether a question asks what several speeches each say (几篇讲话各有什么说法, 各篇讲话对…提出了哪些要求).
 
@@ -159,6 +170,8 @@ def kind(question: str) -> str:
     ['list', 'list', 'quantity', 'quantity']
     >>> [kind(q) for q in ("需要哪位领导审批？", "讲话引用了哪位古代诗人的两句诗？")]  # a poet is no office role
     ['who', 'fact']
+    >>> [kind(q) for q in ("那位王县长全名叫什么？", "分管督查的副主任是谁？", "这种干部叫什么？")]
+    ['who', 'who', 'wording']
     >>> [kind(q) for q in ("增幅多大？", "拿出多大比例用于考核？", "能不能到交界处迎接？场面要搞多大？")]
     ['quantity', 'quantity', 'fact']
     >>> [kind(q) for q in ("几篇讲话对信息报告的要求是怎么说的？", "讲话里怎么说？", "一年写了几篇讲话？")]
@@ -168,6 +181,8 @@ def kind(question: str) -> str:
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     q = _SEVERAL_SAY.sub("", q)  # 几篇讲话对…怎么说的, 各有什么说法: what several speeches say, not how many
+    if NAME.search(q):  # 叫什么名字: a person's name, not a formulation
+        return "who"
     if WORDING.search(q):
         return "wording"
     if POINTS.search(q) and not (LIMIT.search(q) and QUANTITY.search(q)):

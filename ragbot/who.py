@@ -89,3 +89,29 @@ def acts(text: str, action: str) -> str:
     start = max(folded.rfind(p, 0, m.start()) for p in "，。；,;:：") + 1
     ends = [i for i in (folded.find(p, m.end()) for p in "，。；,;") if i >= 0]
     return folded[start : min(ends, default=len(folded))]
+
+
+# a person named with a title (杨红琼主任, 陶致东同志): a common surname and one or two characters of a
+# given name (王县长 names no one: 王 is the whole of it); ambiguous surnames left out (党委, 和市委, 许多)
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛"
+    "邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹欧耿兰焦俞柳祝包宁尚舒阮柯纪梅童凌毕裴霍涂苗谷盛翁冉骆蓝游辛靳柴蒙鲍喻"
+    "祁蒲滕屈饶牟艾尤穆卓缪简芦麦褚娄窦戚岑景宫费卜冷晏卫米柏瞿桂佟臧闵苟邬卞姬仇栾隋刁荣巫寇桑郎甄丛仲虞"
+    "敖巩佘池麻苑迟邝"
+)
+_GIVEN = r"[^\W\d_的了和对于在是为与及等党委市县省区副正]"
+_PERSON = re.compile(
+    f"[{_SURNAMES}]{_GIVEN}{_GIVEN}?(?=同志|主任|书记|社长|秘书长|局长|厅长|省长|市长|县长|部长|处长|主席|总理|委员|副)"
+)
+
+
+def names(text: str) -> list[str]:
+    """The people `text` names with a title (杨红琼主任 -> 杨红琼), not a title alone (王县长).
+
+    >>> names("请原省教育厅厅长杨崇龙同志、督查一处处长陶致东同志授课"), names("王县长对这项工作提出了要求")
+    (['杨崇龙', '陶致东'], [])
+    >>> names("党委办公室和市委主任")  # 党委, 和市委: no one
+    []
+    """
+    return [m.group(0) for m in _PERSON.finditer(fold(text))]

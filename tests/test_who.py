@@ -1,0 +1,30 @@
+"""Who-questions asking for a person's name (who.py, asks.name_asked): only a sentence naming a person
+answers them, on the real index."""
+
+from __future__ import annotations
+
+from ragbot import pipeline
+from ragbot.answer import Answerer
+from ragbot.asks import kind, name_asked
+from ragbot.who import names
+
+
+def test_a_name_is_a_surname_and_a_given_name_before_a_title() -> None:
+    assert names("我们还邀请到原省教育厅厅长杨崇龙同志、省政府办公厅督查一处处长陶致东同志") == ["杨崇龙", "陶致东"]
+    assert names("凡是上报县长的审签材料,王县长对这项工作提出了明确要求") == []  # a title alone names no one
+    assert names("各级党委主任和市委书记") == []
+
+
+def test_a_question_asking_a_name_is_a_who_question() -> None:
+    assert kind("光山那篇讲话里提要求的王县长，全名叫什么？") == "who"  # not 叫什么, a formulation
+    assert name_asked("淇縣政府辦公室主任叫什麼名字？")
+    assert not name_asked("会议纪要由谁签发？")
+
+
+def test_real_a_name_the_speeches_never_give_is_refused_and_one_they_give_is_not(real_bot: pipeline.Ragbot) -> None:
+    answerer = Answerer(real_bot)
+    assert answerer.ask("光山那篇讲话里提要求的王县长，全名叫什么？").refused  # 王县长 only
+    assert answerer.ask("光山县政府办公室分管督查工作的副主任是谁？").refused
+    a = answerer.ask("云南那次教育系统办公室主任会议，下午请了谁来给大家做业务培训？")
+    assert not a.refused
+    assert "杨崇龙" in a.text, a.text
