@@ -52,3 +52,10 @@ def test_real_what_a_thing_no_speech_names_includes_is_refused(real_bot: pipelin
     answerer = Answerer(real_bot)
     assert answerer.ask("开展专题调研之前，调研提纲应当包括哪些内容？").refused
     assert not answerer.ask("上报信访件的查处报告应该包括哪些内容？").refused
+
+
+def test_real_the_scene_a_question_sets_is_not_what_it_asks(real_bot: pipeline.Ragbot) -> None:
+    # 面對…增多: the measures answer, not the sentence saying 窃密活动不断增多 (which held the most words)
+    a = Answerer(real_bot).ask("面對高校竊密活動增多,講話要求從哪些方面加強保密管理?")
+    assert a.text.startswith("我們當前必須加強保密管理制度建設"), a.text
+    assert "堅持人防、技防相結合" in a.text, a.text
