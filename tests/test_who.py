@@ -28,3 +28,10 @@ def test_real_a_name_the_speeches_never_give_is_refused_and_one_they_give_is_not
     a = answerer.ask("云南那次教育系统办公室主任会议，下午请了谁来给大家做业务培训？")
     assert not a.refused
     assert "杨崇龙" in a.text, a.text
+
+
+def test_real_who_said_a_saying_may_be_a_scholar(real_bot: pipeline.Ragbot) -> None:
+    # 清代學者王豫說過: a scholar is who said it (the fifteenth blind reader's question was refused)
+    a = Answerer(real_bot).ask("「才不稱不可居其位」這句話是誰說的？")
+    assert not a.refused
+    assert a.text.startswith("清代學者王豫說過"), a.text
