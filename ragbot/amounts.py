@@ -37,8 +37,9 @@ _MONEY = re.compile(
     r"|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金)"
 )
 _SCORE = re.compile(r"打分|评分|计分|几分|多少分")
-# a limit on a count (陪餐人数有什么标准, 值班次数有什么限制) asks for a number of it, whatever the rest says
-COUNT_OF = re.compile(r"([人次天篇])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限)")
+# a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
+# whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
+COUNT_OF = re.compile(r"([人次天篇字])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
 _MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?")  # 3.5亿元, 六十多人, 十几个
 _SHARE = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]|百分之[零一二三四五六七八九十百]+")  # the unit "%"
 
