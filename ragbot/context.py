@@ -48,6 +48,9 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
     return 0
 
 
+QUESTIONS_IN_A_ROW = 3  # a speech may ask this many questions before it answers them
+
+
 def answer_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
     """After a question the speech asks itself (为什么要强调建立“大督查”工作格局?), its answer: the next
     sentence of its paragraph (全局有全局的重点,…), said; its length, 0 when `piece` asks nothing, and -1
@@ -59,9 +62,6 @@ def answer_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: 
         if not _asks(text):  # 送不送礼啊?拜不拜年啊?还有什么可纠结的,…: the first that does not ask
             return len(text) if usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)) else -1
     return -1
-
-
-QUESTIONS_IN_A_ROW = 3  # a speech may ask this many questions before it answers them
 
 
 def _asks(text: str) -> bool:

@@ -3,6 +3,9 @@
 
   inline(writer, evidence, weights, budget)   that sentence first, the next best after it; False when
                                                none of the best sentences lists what is asked
+  semicolons(writer, evidence, weights, budget) a 哪些 question answered by the sentence whose clauses,
+                                               separated by ；, are its points (…落实保密责任;坚持…;严格…)
+  run_of(speech, at)                           that sentence around a position, when it is one
 
 compose.py decides when a question is a list question and reads the speeches' own enumerations.
 """
