@@ -110,7 +110,7 @@ def weigh(
     """
     asked = kind(question)
     quantity = asked == "quantity"
-    if asked in TYPED or quantity:  # 民政那篇讲话里…多少条: what that speech states, not another's number
+    if asked in TYPED:  # 民政那篇讲话里…多少条: what that speech states, not another's number
         cands = cands if named is None else named
     if quantity:
         unit = unit_asked(question)

@@ -82,6 +82,7 @@ def everywhere(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) 
     if len(found) < 2:
         return False
     w.quote = True
+    begin = w.mark()
     w.lead("讲话中的说法：")
     used = 0
     for file, n, a, b in found:
@@ -92,13 +93,17 @@ def everywhere(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) 
             break
         start = w.mark()
         cited = w.cite(file, n, at, at + len(piece))
-        w.label(w.excerpts[cited - 1])
-        answered = answer_after(w, w.excerpts[cited - 1], text, at, piece, ()) if w.say(piece, cited) else -1
+        hit = w.excerpts[cited - 1]
+        w.label(hit)
+        answered = answer_after(w, hit, text, at, piece, ()) if w.say(piece, cited) else -1
         if answered < 0:  # said before, or a question the speech asks itself without its answer
             w.undo(start)
             continue
         used += len(piece) + answered
-    return True
+    if not used:  # every saying was one said before: no answer of this kind
+        w.undo(begin)
+        w.quote = False
+    return bool(used)
 
 
 def _says(folded: str, a: int, b: int, phrase: re.Pattern[str]) -> bool:
