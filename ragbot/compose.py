@@ -195,14 +195,18 @@ def _points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int) -> bo
     if len(lists) > 1 or not _announce(w, *lists[0]):
         w.lead("讲话对此提出：")
     points = 0
-    for hit, e in lists:
+    for n, (hit, e) in enumerate(lists):
         text = w.index.speeches[(hit.file, hit.speech)].text
+        before, had = w.mark(), points
         if len(lists) > 1:  # which speech says which points
             w.label(hit)
         for item in e.items[: cap - points]:
             point, at = _point(text, item)
             if w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)), numbered=points + 1):
                 points += 1
+        if n and points - had < 2:  # a later speech's label over one point the cap left room for: not at all
+            w.undo(before)
+            points = had
     if points < 2:
         w.undo(start)
     return points >= 2

@@ -66,3 +66,22 @@ def test_real_what_several_speeches_say_of_a_time_limit_is_a_survey_too(real_bot
     labels = [line for line in a.text.split("\n") if line.startswith("《")]
     assert len(labels) >= 2, a.text
     assert "最迟不得超过事发后2小时" in a.text, a.text
+
+
+def _labelled_runs(text: str) -> list[int]:
+    """How many numbered points follow each speech label (《title》：) of an answer."""
+    runs: list[int] = []
+    for line in text.split("\n"):
+        if line.startswith("《"):
+            runs.append(0)
+        elif runs and re.match(r"\d+\. ", line):
+            runs[-1] += 1
+    return runs
+
+
+def test_real_a_merged_list_never_ends_on_a_label_over_one_point(real_bot: pipeline.Ragbot) -> None:
+    # the first speech's five points leave the cap room for one of the second's: then not its label at all
+    a = Answerer(real_bot).ask("市委办公室系统在后勤这一块，今年打算重点做好哪几件事？")
+    runs = _labelled_runs(a.text)
+    assert runs, a.text
+    assert all(n >= 2 for n in runs), a.text
