@@ -182,6 +182,10 @@ FIGURE = re.compile(
 )
 
 
+# a question asking for an antithesis (用一句很对仗的话): sentences that hold one (`structure.balanced`) rank higher
+ANTITHESIS = re.compile(r"对仗|对偶|工整|对称|排比")
+
+
 def figure(question: str) -> re.Pattern[str] | None:
     """The pattern of a figure of speech (folded text) when the question asks for one, else None.
 

@@ -415,6 +415,19 @@ def parallel(a: str, b: str) -> bool:
     return 3 * same >= sum(len(x) for x in xs)
 
 
+def balanced(text: str) -> bool:
+    """Whether a sentence holds an antithesis: two ；-halves, or two clauses of five characters or more
+    in a row, that are `parallel` (不是中心,但影响中心;不是决策,但影响决策).
+
+    >>> balanced("办公室工作不是中心,但影响中心;不是决策,但影响决策。"), balanced("要加强学习,提高素质。"), balanced("主动想事,主动谋事。")
+    (True, False, False)
+    """
+    halves = [h for h in re.split(r"[；;]", text.strip().rstrip("。！？!?")) if h]
+    parts = [c.rstrip(TRIM) for c in clauses(text.strip().rstrip("。！？!?"))]
+    pairs = [*zip(halves, halves[1:]), *((a, b) for a, b in zip(parts, parts[1:]) if min(len(a), len(b)) >= 5)]
+    return any(parallel(a, b) for a, b in pairs)
+
+
 _MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么")
 
 

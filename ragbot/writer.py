@@ -27,11 +27,12 @@ from .context import answer_after, antecedent, continued_after, past_reference, 
 from .generate import Candidate
 from .padding import padding, usable
 from .pieces import closed, opened, paired, without_fragments
-from .quotes import anchors, definition, duties, saying, wildcard
+from .quotes import ANTITHESIS, anchors, definition, duties, saying, wildcard
 from .script import detect_script, fold, shown, to_script
 from .structure import (
     CLOSERS,
     TRIM,
+    balanced,
     cut,
     han_count,
     marker,
@@ -271,15 +272,31 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     """The retrieved sentences, and the ones that hold a phrase the question quotes (`anchored`): «X中求快»
     is answered where a speech says it, even when the vectors rank it lower. For a question asking for
     someone's duties, a sentence that lists duties (`quotes.duties`) ranks ANCHOR_BONUS higher, and for a
-    question asking for a saying (哪句俗话), one that quotes a saying (我们常说“…”; `quotes.saying`)."""
+    question asking for a saying (哪句俗话), one that quotes a saying (我们常说“…”; `quotes.saying`), and
+    for one asking for an antithesis (对仗的话), one that holds it (`structure.balanced`)."""
     shape = duties(ev.question) or saying(ev.question) or definition(ev.question)
     groups = [o for _, group in anchored(ev, index) for o in group]
     after = _after(index, groups)
+    even = ANTITHESIS.search(fold(ev.question))  # 用一句很对仗的话: the whole antithesis (`balanced`) is one
     retrieved = [
-        (replace(c, similarity=c.similarity + ANCHOR_BONUS) if _shaped(c, shape) or _key(c, ev) in after else c)
+        (
+            replace(c, similarity=c.similarity + ANCHOR_BONUS)
+            if _shaped(c, shape) or _key(c, ev) in after
+            else replace(c, text=full, similarity=c.similarity + ANCHOR_BONUS)
+            if even and balanced(full := _full(index, ev, c))
+            else c
+        )
         for c in ev.candidates
     ]
     return groups + [(c, ev.hits[c.n - 1]) for c in retrieved]
+
+
+def _full(index: Index, ev: Evidence, c: Candidate) -> str:
+    """A sentence up to its full stop, when it was split at a semicolon (不是中心,但影响中心;)."""
+    hit = ev.hits[c.n - 1]
+    text = index.speeches[(hit.file, hit.speech)].text
+    end = min((i for i in (text.find(s, c.position) for s in "。！？\n") if i >= 0), default=len(text))
+    return text[c.position : end + 1]
 
 
 ANCHOR_NEAR = 2  # the sentences right after a quoted phrase's say what it means: they rank as high

@@ -86,3 +86,9 @@ def test_real_an_antithesis_whose_first_half_names_its_subject_stays_whole(real_
     # 办公室工作不是中心,但影响中心;不是决策,但影响决策: the fourteenth blind reader got the first half alone
     a = Answerer(real_bot).ask("有篇讲话说办公室虽然不是中心、也不拍板决策，但作用很大，原话的提法是怎么说的？")
     assert "办公室工作不是中心,但影响中心;不是决策,但影响决策" in a.text, a.text
+
+
+def test_real_an_antithesis_asked_for_is_quoted_whole(real_bot: pipeline.Ragbot) -> None:
+    # 对仗: the sentence whose ；-halves are parallel, both halves, ahead of sentences sharing 之间 and 的话
+    a = Answerer(real_bot).ask("讲话用一句很对仗的话说明办公室和中心工作、和决策之间的关系，原话怎么说？")
+    assert a.text.startswith("讲话中的说法：“办公室工作不是中心,但影响中心;不是决策,但影响决策”"), a.text
