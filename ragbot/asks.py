@@ -95,7 +95,7 @@ _PLACE = re.compile(r"[在于到](?:[^，。；]{1,12})(?:室|厅|处|地|场|�
 
 
 SEVERAL = re.compile(
-    r"(?:几|各|多|哪些|不同的?|每)(?:篇|个)?讲话(?=[都对里中各分别提谈讲说怎有])|讲话[里中]?(?:各|分别)"
+    r"(?:几|各|多|哪些|不同的?|每)(?:篇|个)?讲话(?=[都对里中各分别提谈讲说怎有是])|讲话[里中]?(?:各|分别)"
 )
 _SEVERAL_SAY = re.compile(f"(?:{SEVERAL.pattern})" + r"(?:[^，。？?]{0,6}?(?:有什么说法|怎么说的?))?")
 
@@ -155,6 +155,8 @@ def several_asked(question: str) -> bool:
 
     >>> several_asked("各篇讲话对办会提出了哪些要求？"), several_asked("几篇讲话都怎么说的？"), several_asked("写了几篇讲话？")
     (True, True, False)
+    >>> several_asked("这类要求，各篇讲话是怎么说的？")
+    True
     """
     return bool(SEVERAL.search(fold(question)))
 

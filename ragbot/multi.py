@@ -95,7 +95,8 @@ def everywhere(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) 
         cited = w.cite(file, n, at, at + len(piece))
         hit = w.excerpts[cited - 1]
         w.label(hit)
-        answered = answer_after(w, hit, text, at, piece, ()) if w.say(piece, cited) else -1
+        # each speech's own saying of the phrase, though another speech's said the same words
+        answered = answer_after(w, hit, text, at, piece, ()) if w.say(piece, cited, again=True) else -1
         if answered < 0:  # said before, or a question the speech asks itself without its answer
             w.undo(start)
             continue

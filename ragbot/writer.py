@@ -107,10 +107,11 @@ class Writer:
         )
         return len(self.excerpts)
 
-    def say(self, text: str, n: int | None, numbered: int = 0, elaborates: bool = False) -> bool:
-        """Add one sentence (cut text, the file's own characters) citing excerpt `n`; False if it repeats."""
+    def say(self, text: str, n: int | None, numbered: int = 0, elaborates: bool = False, again: bool = False) -> bool:
+        """Add one sentence (cut text, the file's own characters) citing excerpt `n`; False if it repeats
+        (unless it may say `again` what another speech said)."""
         body = text.strip().lstrip(CLOSERS).rstrip(TRIM)
-        if not body or self.repeats(body, elaborates):
+        if not body or (not again and self.repeats(body, elaborates)):
             return False
         self.grams.append(bigrams(body))
         out = shown(body, self._source(n, body), self.script)

@@ -85,3 +85,15 @@ def test_real_a_merged_list_never_ends_on_a_label_over_one_point(real_bot: pipel
     runs = _labelled_runs(a.text)
     assert runs, a.text
     assert all(n >= 2 for n in runs), a.text
+
+
+def test_real_every_speech_saying_the_same_words_is_quoted(real_bot: pipeline.Ragbot) -> None:
+    # 篇4 and 003 both say 做到(事事)交必办、办必果、果必报: the second is not a repeat of the first;
+    # 各篇讲话是怎么说的 asks what several speeches say
+    a = Answerer(real_bot).ask("「交必办、办必果、果必报」这类对交办事项的要求，各篇讲话是怎么说的？")
+    assert _labelled_lines(a.text) == 2, a.text
+    assert a.text.count("交必办、办必果、果必报") == 2, a.text
+
+
+def _labelled_lines(text: str) -> int:
+    return sum(line.startswith("《") for line in text.split("\n"))
