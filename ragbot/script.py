@@ -64,10 +64,10 @@ _ZHU = re.compile(
 def to_traditional(text: str) -> str:
     """Traditional form of `text`, for answering a Traditional asker.
 
-    >>> to_traditional("头发和发展")
-    '頭髮和發展'
+    >>> to_traditional("头发和发展"), to_traditional("再报县长审签")
+    ('頭髮和發展', '再報縣長審簽')
     """
-    return str(_converter("s2tw").convert(text))
+    return str(_converter("s2tw").convert(text)).replace("審籤", "審簽")  # OpenCC's 籤 is a lot drawn
 
 
 # Taiwan words (in Simplified characters) that OpenCC leaves and mainland text does not use, with
