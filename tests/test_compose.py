@@ -829,3 +829,10 @@ def test_real_a_number_asked_of_a_named_speech_that_gives_none_is_refused(real_b
     a = answerer.ask("天门那篇讲话里，去年办理了多少件省市领导批示件？")  # that speech says it: answered
     assert not a.refused
     assert "299件" in a.text, a.text
+
+
+def test_real_a_number_answer_stops_before_the_exhortation_that_follows(real_bot: pipeline.Ragbot) -> None:
+    # the clauses around 33个乡镇, not the sentence's 希望同志们珍惜这次难得的学习机会…学而能用
+    a = Answerer(real_bot).ask("这次党政办公室业务培训会的培训对象涵盖了全县多少个乡镇？")
+    assert "33个乡镇" in a.text, a.text
+    assert "珍惜" not in a.text, a.text
