@@ -48,7 +48,7 @@ from .inline import inline, semicolons
 from .lexical import before_bodies, counties, places
 from .multi import everywhere, second_part, survey
 from .padding import padding
-from .quotes import anchors
+from .quotes import anchors, figure
 from .retrieve import named_speeches
 from .sayings import family, figures, wording
 from .script import fold
@@ -412,7 +412,8 @@ def compose(
         action = action_asked(ev.question) if what == "who" else ""
         share = budget if what == "list" else budget * 2 // 3
         wanted = "why" if what in ("fact", "list") and why_asked(ev.question) else what  # cut keeps the cause
-        sentences(w, options(ev, w.index), weights, wanted, share, units, action, advice_asked(ev.question))
+        advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
+        sentences(w, options(ev, w.index), weights, wanted, share, units, action, advice, shape)
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)
     return w.draft(what)

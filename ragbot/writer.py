@@ -334,11 +334,13 @@ def sentences(
     units: tuple[str, ...] = (),
     action: str = "",
     verdict: bool = False,
+    shape: re.Pattern[str] | None = None,
 ) -> None:
     """The best sentence first (for a typed question, the best one that states what is wanted: for a
     quantity in `units` when the question names them; for a who, someone named doing the `action` asked
     about: 杨红琼主任传达了… for 是谁传达了…), cut to the clauses that answer; then the next
-    ones that rank nearly as high, within `budget` characters."""
+    ones that rank nearly as high, within `budget` characters (holding the figure of speech asked
+    for, `shape`, when the first one does: 办公室好比一部机器 is not followed by 高看一眼)."""
     titles = tuple({h.title for _, h in choices})
     cleaned = [(_unpadded(c, titles), h) for c, h in choices]
     pool = [(c, h) for c, h in cleaned if c.text and (usable(c.text, titles) or padding(c.text, titles) == "dangling")]
@@ -353,6 +355,8 @@ def sentences(
         if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most):
             break
         if top is not None and not _joins(c, hit, weights, top, top_sim, first):
+            continue
+        if top is not None and shape is not None and not shape.search(fold(c.text)):
             continue
         how = (
             weights,
@@ -378,6 +382,7 @@ def sentences(
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
             top_sim = c.similarity if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first
+            shape = shape if top is not None or shape is None or shape.search(fold(piece)) else None
             top = rank(c, weights) if top is None else top
 
 

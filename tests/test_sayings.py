@@ -92,3 +92,10 @@ def test_real_an_antithesis_asked_for_is_quoted_whole(real_bot: pipeline.Ragbot)
     # 对仗: the sentence whose ；-halves are parallel, both halves, ahead of sentences sharing 之间 and 的话
     a = Answerer(real_bot).ask("讲话用一句很对仗的话说明办公室和中心工作、和决策之间的关系，原话怎么说？")
     assert a.text.startswith("讲话中的说法：“办公室工作不是中心,但影响中心;不是决策,但影响决策”"), a.text
+
+
+def test_real_a_figure_asked_for_is_not_followed_by_a_sentence_without_one(real_bot: pipeline.Ragbot) -> None:
+    # 办公室好比一部机器 answers; 004's 高看一眼、厚爱一分、严管一层 ranks near it but likens nothing
+    a = Answerer(real_bot).ask("民政系统那篇讲话把办公室比作什么？")
+    assert a.text.startswith("办公室好比一部机器"), a.text
+    assert all(FIGURE.search(fold(s.text)) for s in a.sentences), a.text
