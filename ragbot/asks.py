@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .amounts import COUNT_OF, NUMBER
-from .quotes import CN_DIGITS, QUOTE
+from .quotes import CN_DIGITS, QUOTE, quoted
 from .script import fold
 
 WORDING = re.compile(
@@ -183,6 +183,8 @@ def kind(question: str) -> str:
     ['list', 'fact', 'quantity']
     >>> [kind(q) for q in ("接待工作怎样才算做得好？几篇讲话各有什么说法？", "下笔之前有什么准备的窍门？")]
     ['list', 'list']
+    >>> kind("「五個堅持」具體是哪五個堅持？")  # which five of the quoted kind
+    'list'
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     q = _SEVERAL_SAY.sub("", q)  # 几篇讲话对…怎么说的, 各有什么说法: what several speeches say, not how many
@@ -190,7 +192,7 @@ def kind(question: str) -> str:
         return "who"
     if WORDING.search(q):
         return "wording"
-    if POINTS.search(q) and not (LIMIT.search(q) and QUANTITY.search(q)):
+    if (POINTS.search(q) or items_asked(question)) and not (LIMIT.search(q) and QUANTITY.search(q)):
         return "list"
     if QUANTITY.search(_asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):
         return "quantity"
@@ -303,9 +305,17 @@ def items_asked(question: str) -> int:
 
     >>> items_asked("「五個堅持」具體是哪五個？"), items_asked("公文分哪几种？"), items_asked("是哪五條？")
     (5, 0, 5)
+    >>> items_asked("「五個堅持」具體是哪五個堅持？"), items_asked("是哪五个部门？")  # the noun it quotes
+    (5, 0)
     """
-    m = _WHICH_N.search(fold(question))
+    q = fold(question)
+    m = _WHICH_N.search(q) or next(
+        (m for m in _WHICH_N_QUOTED.finditer(q) if any(m.group(2) in p for p in quoted(q))), None
+    )
     return CN_DIGITS[m.group(1)] if m else 0
+
+
+_WHICH_N_QUOTED = re.compile(r"哪([两二三四五六七八九十])[个条项点]([\u4e00-\u9fff]{1,3})(?=$|[？?，,。])")
 
 
 _N_POINTS = re.compile(r"哪([两二三四五六七八九十])(?:个|条|点|项|件|种|方面|个方面)")

@@ -836,3 +836,10 @@ def test_real_a_number_answer_stops_before_the_exhortation_that_follows(real_bot
     a = Answerer(real_bot).ask("这次党政办公室业务培训会的培训对象涵盖了全县多少个乡镇？")
     assert "33个乡镇" in a.text, a.text
     assert "珍惜" not in a.text, a.text
+
+
+def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pipeline.Ragbot) -> None:
+    # 哪五个坚持 asks as 哪五个 does: the sentence quoting all five, not the one praising them
+    a = Answerer(real_bot).ask("「五个坚持」具体是哪五个坚持？")
+    first = a.sentences[0].text
+    assert first.count("“坚持") >= 5, a.text
