@@ -382,6 +382,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "保密法第几条规定了泄露国家秘密要负的法律责任？",  # 第几条 asks a number, not a list of 条
         "公务接待时陪餐人数有什么具体标准？",  # a limit on a count of people: sentences on receptions do not say one
         "给《天门年鉴》供稿，字数有什么要求？",  # a count of 字: its deadline (5月底) is no answer
+        "办公室人员夜间值班一晚能领多少值班补贴？",  # money: 24小时值班 is no answer
     ):
         assert answerer.ask(q).refused, q
     mail = answerer.ask("机要通信每天至少要收几次邮件？")  # 至少…几次: the speech says 4次
