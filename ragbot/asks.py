@@ -58,7 +58,7 @@ LIST = re.compile(
 _SCAFFOLD = """
     讲话 讲话中 提出 提到 谈到 指出 强调 主张 认为 打算 具体 具体做法 做法 哪 哪些 哪几 几条 几点 几个
     几项 方面 什么 怎么 怎样 如何 请问 分别 有没有 一下 那次 那篇 会上 这次 哪方面 着手 原话 原文 提了
-    几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 一句 一句话 的话
+    几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 的话
 """
 SCAFFOLD = frozenset(_SCAFFOLD.split())
 _AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)")  # 写了多少篇领导讲话: the thing asked about, not how it asks
