@@ -235,6 +235,9 @@ def _announce(w: Writer, hit: Hit, e: Enumeration) -> bool:
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other
 
 
+_ASIDE = re.compile(r"(?:关于|对于|至于)([^，,。]{2,12})[，,]")
+
+
 def _focused(
     w: Writer, ev: Evidence, hit: Hit, e: Enumeration, weights: dict[str, float], cap: int, budget: int
 ) -> bool:
@@ -259,6 +262,9 @@ def _focused(
         sub = marker(text[a:b])
         piece = cut(text[a + (sub.length if sub else 0) : b].lstrip("，,：: "), weights, "", 120)
         if han_count(piece) < CLAUSE_MIN or (used and used + len(piece) > budget) or padding(piece, ()):
+            continue
+        aside = _ASIDE.match(fold(text[a:b]))  # 关于领导批示件,…: the point's other matter, not the one asked
+        if aside and not coverage(aside.group(1), weights):
             continue
         at = text.find(piece, a)
         if w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):

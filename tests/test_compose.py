@@ -844,3 +844,10 @@ def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pi
     a = Answerer(real_bot).ask("「五个坚持」具体是哪五个坚持？")
     first = a.sentences[0].text
     assert first.count("“坚持") >= 5, a.text
+
+
+def test_real_a_points_own_sentences_leave_out_its_other_matter(real_bot: pipeline.Ragbot) -> None:
+    # 四要认真做好市委领导批示件和“市委书记专属板”留言回复的落实: its 关于领导批示件,… is not about replies
+    a = Answerer(real_bot).ask("回复网民在市委书记留言板上的留言，要注意些什么？")
+    assert "语气一定要谦虚" in a.text, a.text
+    assert "督查销号" not in a.text, a.text
