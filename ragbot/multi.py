@@ -53,13 +53,23 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     ][:SURVEY_SPEECHES]
     if len(chosen) < 2:
         return False
+    requires = bool(_REQUIRES.search(fold(ev.question)))
     for group in chosen:
         start = w.mark()
         w.label(group[0][1])  # which speech says it
-        sentences(w, group, weights, "", budget // len(chosen))
+        # asked what each requires: the sentences saying what to do (要继续强化24小时值班制度), not what was done
+        enough = coverage(group[0][0].text, weights) / 2  # about the same thing as the speech's best sentence
+        said = [o for o in group if says_what_to_do(o[0].text) and coverage(o[0].text, weights) >= enough]
+        if requires and not said:  # only what it did (24小时昼夜值班制度,保证了政令畅通): not what it requires
+            w.undo(start)
+            continue
+        sentences(w, said if requires else group, weights, "", budget // len(chosen))
         if len(w.pieces) == start[0] + 1:
             w.undo(start)
     return True
+
+
+_REQUIRES = re.compile(r"要求|怎么做|怎样做|如何做|应该|应当|做到|注意")
 
 
 # a second question asking for the details of what the first asked (接待服务要注重哪“三化”？具体怎么体现？)

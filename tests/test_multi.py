@@ -97,3 +97,10 @@ def test_real_every_speech_saying_the_same_words_is_quoted(real_bot: pipeline.Ra
 
 def _labelled_lines(text: str) -> int:
     return sum(line.startswith("《") for line in text.split("\n"))
+
+
+def test_real_what_each_speech_requires_is_not_what_one_did(real_bot: pipeline.Ragbot) -> None:
+    # 篇6's only retrieved sentence on duty is last year's 24小时昼夜值班制度,保证了政令畅通: not a requirement
+    a = Answerer(real_bot).ask("几篇讲话对值班工作分别提了什么要求？")
+    assert _labelled_lines(a.text) >= 2, a.text
+    assert "保证了政令畅通" not in a.text, a.text
