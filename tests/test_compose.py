@@ -851,3 +851,9 @@ def test_real_a_points_own_sentences_leave_out_its_other_matter(real_bot: pipeli
     a = Answerer(real_bot).ask("回复网民在市委书记留言板上的留言，要注意些什么？")
     assert "语气一定要谦虚" in a.text, a.text
     assert "督查销号" not in a.text, a.text
+
+
+def test_real_a_deadline_asked_for_needs_a_date(real_bot: pipeline.Ragbot) -> None:
+    # 截止日期是哪天 asks when: 004's 即将届满,需要重新申报 states none (the fifteenth blind reader's near miss)
+    a = Answerer(real_bot).ask("省级文明单位重新申报的截止日期是哪天？")
+    assert a.refused, a.text
