@@ -67,13 +67,23 @@ def _figure_span(text: str, folded: str, a: int, b: int, shape: re.Pattern[str])
     return start, end
 
 
+def _several_figures(question: str) -> bool:
+    """Whether a question asking for a figure asks for several (用了哪些比喻): in the clause that asks for
+    the figure, not another (办公室比成机器，零件指哪些工作 asks which tasks).
+
+    >>> _several_figures("用了哪些比喻形容办公室？"), _several_figures("办公室比成机器，零件指哪些工作？")
+    (True, False)
+    """
+    return any(figure(c) and _SEVERAL.search(c) for c in re.split(r"[，,；;。？?]", fold(question)))
+
+
 def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     """The figures of speech the question asks for, from the retrieved speeches: the sentences that hold
     one (`quotes.figure`), ranked as any answer sentence (`writer.rank`), those close to the best, each
     quoted from its start to the clause holding its figure; False when the question asks for none or
     no retrieved speech has one."""
     shape = figure(ev.question)
-    if shape is None or not _SEVERAL.search(fold(ev.question)):  # 拿什么来比喻这种人: the one said of it
+    if shape is None or not _several_figures(ev.question):  # 拿什么来比喻这种人: the one said of it
         return False
     found = []
     for hit in {(h.file, h.speech): h for h in ev.hits}.values():

@@ -99,3 +99,9 @@ def test_real_a_figure_asked_for_is_not_followed_by_a_sentence_without_one(real_
     a = Answerer(real_bot).ask("民政系统那篇讲话把办公室比作什么？")
     assert a.text.startswith("办公室好比一部机器"), a.text
     assert all(FIGURE.search(fold(s.text)) for s in a.sentences), a.text
+
+
+def test_real_which_parts_of_a_figure_is_answered_with_the_parts(real_bot: pipeline.Ragbot) -> None:
+    # 哪些 asks which tasks (the machine's parts), not which figures: the sentence naming them, whole
+    a = Answerer(real_bot).ask("讲话把办公室比作一部机器，机器上的零部件指的是哪些工作？")
+    assert "文稿起草、文件校核、公文处理" in a.text, a.text
