@@ -306,7 +306,10 @@ QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
 _LEANS = re.compile(
     r"^(是|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
 )
-_OPENS = re.compile(r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)")
+_OPENS = re.compile(
+    r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)"
+    r"|.*(?:情况下|的时候|之际)[，,；;：:]?$"  # …很难在经济下行的情况下, (保持…): what it sets the scene for follows
+)
 
 
 def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: int = 100) -> str:
@@ -330,6 +333,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '担任班长的人,既要加强自身建设,成为合格的一把手,又要团结好一班人。'
     >>> cut("近年来,窃密活动不断增多,保密工作难度进一步加大。", {"难度": 1.0, "加大": 1.0}, "why")  # the cause
     '近年来,窃密活动不断增多,保密工作难度进一步加大。'
+    >>> cut("多年来同志们是卓有成效的,如果没有这一点,我们很难在经济下行的情况下,保持大局的稳定。", {"成效": 1.0}, max_chars=40)
+    '多年来同志们是卓有成效的'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:
