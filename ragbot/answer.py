@@ -26,7 +26,7 @@ import numpy as np
 
 from . import cite
 from .amounts import numbers, unit_asked
-from .asks import TYPED, WORDING, classes_asked, divides, kind, name_asked, states
+from .asks import TITLED, TYPED, WORDING, classes_asked, divides, kind, name_asked, states, title_asked
 from .compose import compose, named_candidates
 from .generate import (
     Candidate,
@@ -124,9 +124,18 @@ def weigh(
     classes = classes_asked(question)  # 分为哪几种: a sentence that divides something into kinds
     if classes:
         pool = [c for c in pool if divides(c.text)]
+    titled = title_asked(question)  # 报告的题目是什么: a sentence quoting a title
+    if titled:
+        pool = [c for c in pool if TITLED.search(c.text)]
     best = max((c.similarity for c in pool), default=0.0)
     words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
-    if words and asked not in TYPED and not classes and any(all(w in fold(h.text) for w in words) for h in hits):
+    if (
+        words
+        and asked not in TYPED
+        and not classes
+        and not titled
+        and any(all(w in fold(h.text) for w in words) for h in hits)
+    ):
         best = max(best, 1.0)
     return best, quantity
 

@@ -140,6 +140,20 @@ def advice_asked(question: str) -> bool:
     return bool(_ADVICE.search(fold(question)))
 
 
+_TITLE = re.compile(r"(?:报告|讲话|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")
+TITLED = re.compile(r"《[^》]{2,40}》|“[^”]{4,40}”|「[^」]{4,40}」")  # what a title is written as
+
+
+def title_asked(question: str) -> bool:
+    """Whether a question asks the title of a report, speech or document (报告的题目是什么), which only a
+    sentence quoting one (`TITLED`: 《…》, “…”) answers.
+
+    >>> title_asked("朱軒堂作報告，報告的題目是什麼？"), title_asked("领导经常给办公室出题目吗？")
+    (True, False)
+    """
+    return bool(_TITLE.search(fold(question)))
+
+
 def name_asked(question: str) -> bool:
     """Whether a question asks for someone's name (全名叫什么, 办公室主任是谁), which only a sentence naming
     a person answers (`who.names`), not one naming a role.
@@ -227,13 +241,14 @@ def _asking(q: str) -> str:
 
 
 def states(text: str, wanted: str) -> bool:
-    """Whether `text` states the kind of thing a question wants (a number, a body, a time, a place).
+    """Whether `text` states the kind of thing a question wants (a number, a body, a time, a place, a
+    title).
 
     >>> states("每车每月油耗上限为一百五十升", "quantity"), states("油耗要严格控制", "quantity"), states("两个工作日内办结", "when")
     (True, False, True)
     """
     t = fold(text)
-    pattern = {"quantity": NUMBER, "who": ROLE, "when": _TIME, "where": _PLACE}.get(wanted)
+    pattern = {"quantity": NUMBER, "who": ROLE, "when": _TIME, "where": _PLACE, "title": TITLED}.get(wanted)
     return bool(pattern.search(t)) if pattern else False
 
 

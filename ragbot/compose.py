@@ -40,6 +40,7 @@ from .asks import (
     kind,
     points_asked,
     several_asked,
+    title_asked,
     why_asked,
 )
 from .chunk import Heading, find_headings, heading_path
@@ -418,6 +419,7 @@ def compose(
         action = action_asked(ev.question) if what == "who" else ""
         share = budget if what == "list" else budget * 2 // 3
         wanted = "why" if what in ("fact", "list") and why_asked(ev.question) else what  # cut keeps the cause
+        wanted = "title" if what in ("fact", "list") and title_asked(ev.question) else wanted  # …and the title
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
         sentences(w, options(ev, w.index), weights, wanted, share, units, action, advice, shape)
     if what not in ("follow-up", "wording", "survey", "category"):

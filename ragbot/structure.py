@@ -349,6 +349,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         and (i == 0 or not _LEANS.match(parts[i].lstrip()))
     ]
     start = min([*starts, *typed[:1]], default=0) if (top > 0 or typed) and wanted != "why" else 0
+    start -= 1 if start and _LEANS.match(parts[start].lstrip()) else 0  # 规范,就是要…: not from 就是要
     end = len(parts)
     keep = max([start, *typed[:1], covers.index(top)])
     while end > keep + 1 and (len("".join(parts[start:end])) > max_chars or _OPENS.match(parts[end - 1].lstrip())):

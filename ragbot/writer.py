@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .amounts import numbers
-from .asks import TYPED, coverage, states
+from .asks import TITLED, TYPED, coverage, states, title_asked
 from .cite import bigrams, source_label
 from .context import answer_after, antecedent, continued_after, past_reference, verdict_after
 from .generate import Candidate
@@ -277,6 +277,7 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     question asking for a saying (哪句俗话), one that quotes a saying (我们常说“…”; `quotes.saying`), and
     for one asking for an antithesis (对仗的话), one that holds it (`structure.balanced`)."""
     shape = duties(ev.question) or saying(ev.question) or definition(ev.question)
+    shape = shape or (TITLED if title_asked(ev.question) else None)  # 文件的名称是什么: one quoting a title
     groups = [o for _, group in anchored(ev, index) for o in group]
     after = _after(index, groups)
     even = ANTITHESIS.search(fold(ev.question))  # 用一句很对仗的话: the whole antithesis (`balanced`) is one

@@ -860,3 +860,12 @@ def test_real_a_deadline_asked_for_needs_a_date(real_bot: pipeline.Ragbot) -> No
     # 截止日期是哪天 asks when: 004's 即将届满,需要重新申报 states none (the fifteenth blind reader's near miss)
     a = Answerer(real_bot).ask("省级文明单位重新申报的截止日期是哪天？")
     assert a.refused, a.text
+
+
+def test_real_a_title_asked_for_needs_a_quoted_title(real_bot: pipeline.Ragbot) -> None:
+    answerer = Answerer(real_bot)
+    # 篇3 says 朱轩堂 will give a report, never its title (the seventeenth blind reader's near miss)
+    assert answerer.ask("朱轩堂来给教育系统办公室主任作报告，报告的题目是什么？").refused
+    # 规范,就是要严格执行中办下发的《中国共产党机关公文处理条例》…: the clause with the title leads, from 规范
+    a = answerer.ask("规范文电管理要严格执行中办下发的哪个文件？文件的名称是什么？")
+    assert a.text.startswith("规范,就是要严格执行中办下发的《中国共产党机关公文处理条例》"), a.text
