@@ -26,7 +26,19 @@ import numpy as np
 
 from . import cite
 from .amounts import numbers, unit_asked
-from .asks import TITLED, TYPED, WORDING, classes_asked, divides, kind, name_asked, states, title_asked
+from .asks import (
+    QUANTITY,
+    TITLED,
+    TYPED,
+    WORDING,
+    classes_asked,
+    divides,
+    kind,
+    name_asked,
+    scaffolding,
+    states,
+    title_asked,
+)
 from .compose import compose, named_candidates
 from .generate import (
     Candidate,
@@ -128,6 +140,9 @@ def weigh(
     if titled:
         pool = [c for c in pool if TITLED.search(c.text)]
     best = max((c.similarity for c in pool), default=0.0)
+    asking = _asking_words(question) if quantity else []  # 全县有多少人民: 全县43万人民 states it in its words
+    if len(asking) >= 2 and any(all(w in fold(c.text) for w in asking) for c in pool):
+        best = max(best, 1.0)
     words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
     if (
         words
@@ -138,6 +153,14 @@ def weigh(
     ):
         best = max(best, 1.0)
     return best, quantity
+
+
+def _asking_words(question: str) -> list[str]:
+    """The words (two characters or more, not scaffolding) of the clause a question asks in: its last
+    (那篇讲打造旅游主导产业的…讲话，提到全县有多少人民？ -> 全县, 人民)."""
+    clause = [c for c in re.split(r"[，,；;：:。？?！!]", fold(question)) if c.strip()][-1:] or [""]
+    skip = scaffolding(question)
+    return [w for w in dict.fromkeys(tokenize(clause[0])) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
 
 
 @dataclass(frozen=True)

@@ -400,6 +400,9 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     # 领导讲话 is what is counted here, not how the question asks (讲话提出…): 调研材料30余篇 does not lead
     talks = answerer.ask("光山县政府办一年写了多少篇领导讲话？")
     assert "领导讲话300余件" in talks.sentences[0].text, talks.text
+    # a sentence holding the asking clause's words (全县, 人民) and a number of 人 states it, whatever its cosine
+    people = answerer.ask("那篇讲打造旅游主导产业的县办公室主任会议讲话，提到全县有多少人民？")
+    assert "全县43万人民" in people.text, people.text
 
 
 def test_real_quantity_answer_cuts_away_a_reference_back(real_bot: pipeline.Ragbot) -> None:
