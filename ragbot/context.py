@@ -7,6 +7,8 @@ speech's verdict after a situation it describes.
   verdict_after(...)   after a situation, the next sentence of the paragraph that says what to do
   continued_after(...) after a formulation quoting a word, the next sentence taking that word up again
   answer_after(...)    after a question the speech asks itself, the sentence answering it
+  after_in_paragraph(speech, end)  the sentences of a paragraph from a position on
+  says_what_to_do(text)  whether a sentence says what to do (要, 应, 必须…)
 
 writer.py decides which sentences answer; this module only reads what is next to them.
 """
@@ -19,13 +21,30 @@ from typing import TYPE_CHECKING
 from .asks import states
 from .padding import padding, usable
 from .script import fold
-from .structure import CLAUSE, CLOSERS, after_in_paragraph, cut, says_what_to_do, sentence_spans
+from .structure import CLAUSE, CLOSERS, cut, sentence_spans
 from .types import Hit
 
 if TYPE_CHECKING:
     from .generate import Candidate
     from .index import Index
     from .writer import Writer
+
+
+_MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么")
+
+
+def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph holding speech position `end` that start at or after it, as the
+    whole speech's split them."""
+    stop = speech.find("\n", end)
+    lo = speech.rfind("\n", 0, end) + 1
+    spans = [(lo + a, lo + b) for a, b in sentence_spans(speech[lo : len(speech) if stop < 0 else stop + 1])]
+    return [s for s in spans if s[0] >= end]
+
+
+def says_what_to_do(text: str) -> bool:
+    """Whether a sentence says what to do (要, 应, 必须, 不能…)."""
+    return bool(_MODAL.search(fold(text)))
 
 
 VERDICT_REACH = 2  # the sentences after a situation that may hold the speech's verdict on it

@@ -19,11 +19,11 @@ import re
 from typing import TYPE_CHECKING
 
 from .asks import TYPED, coverage, kind, parts, several_asked, states
-from .context import answer_after
+from .context import after_in_paragraph, answer_after, says_what_to_do
 from .lexical import inside_word
 from .quotes import anchors, wildcard
 from .script import fold
-from .structure import TRIM, after_in_paragraph, cut, says_what_to_do, sentence_spans
+from .structure import TRIM, cut, sentence_spans
 from .terms import term_weights
 from .writer import FOLLOW_MARGIN, LATER_CHARS, Option, Writer, folded_speech, options, rank, sentences
 

@@ -8,8 +8,7 @@
                          its span and its key clause (what the point says, marker cut off)
   cut(sentence, weights) the sentence from the clause where the answer begins (see `cut`)
   parallel(a, b)         whether two sentences are the halves of one antithesis (言当其时…；言背其时…)
-  after_in_paragraph(speech, end)  the sentences of a paragraph from a position on
-  says_what_to_do(text)  whether a sentence says what to do (要, 应, 必须…)
+  balanced(sentence)     whether a sentence holds such an antithesis (不是中心,但影响中心;不是决策,…)
 
 These speeches enumerate everything, inline (`主要表现在：一是……；二是……`) and as sections
 (`一、…` `（一）…` `1.…`). What it does not do: decide what answers a question (compose.py), or
@@ -23,7 +22,6 @@ from dataclasses import dataclass
 
 from .asks import coverage, states
 from .quotes import cn_number
-from .script import fold
 
 CN = "一二三四五六七八九十"
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
@@ -306,9 +304,9 @@ QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
 _LEANS = re.compile(
     r"^(是|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
 )
+# a clause that opens a pair, or sets the scene for what follows (…很难在经济下行的情况下, 保持…)
 _OPENS = re.compile(
-    r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)"
-    r"|.*(?:情况下|的时候|之际)[，,；;：:]?$"  # …很难在经济下行的情况下, (保持…): what it sets the scene for follows
+    r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)|.*(?:情况下|的时候|之际)[，,；;：:]?$"
 )
 
 
@@ -425,27 +423,10 @@ def balanced(text: str) -> bool:
     """Whether a sentence holds an antithesis: two ；-halves, or two clauses of five characters or more
     in a row, that are `parallel` (不是中心,但影响中心;不是决策,但影响决策).
 
-    >>> balanced("办公室工作不是中心,但影响中心;不是决策,但影响决策。"), balanced("要加强学习,提高素质。"), balanced("主动想事,主动谋事。")
-    (True, False, False)
+    >>> [balanced(t) for t in ("不是中心,但影响中心;不是决策,但影响决策。", "要加强学习,提高素质。", "主动想事,主动谋事。")]
+    [True, False, False]
     """
-    halves = [h for h in re.split(r"[；;]", text.strip().rstrip("。！？!?")) if h]
-    parts = [c.rstrip(TRIM) for c in clauses(text.strip().rstrip("。！？!?"))]
+    body = text.strip().rstrip("。！？!?")
+    halves, parts = [h for h in re.split(r"[；;]", body) if h], [c.rstrip(TRIM) for c in clauses(body)]
     pairs = [*zip(halves, halves[1:]), *((a, b) for a, b in zip(parts, parts[1:]) if min(len(a), len(b)) >= 5)]
     return any(parallel(a, b) for a, b in pairs)
-
-
-_MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么")
-
-
-def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
-    """The sentences of the paragraph holding speech position `end` that start at or after it, as the
-    whole speech's split them."""
-    stop = speech.find("\n", end)
-    lo = speech.rfind("\n", 0, end) + 1
-    spans = [(lo + a, lo + b) for a, b in sentence_spans(speech[lo : len(speech) if stop < 0 else stop + 1])]
-    return [s for s in spans if s[0] >= end]
-
-
-def says_what_to_do(text: str) -> bool:
-    """Whether a sentence says what to do (要, 应, 必须, 不能…)."""
-    return bool(_MODAL.search(fold(text)))
