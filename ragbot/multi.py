@@ -35,6 +35,9 @@ if TYPE_CHECKING:
 SURVEY_SPEECHES = 4  # a question asking what several speeches say is answered from at most this many
 
 
+_REQUIRES = re.compile(r"要求|怎么做|怎样做|如何做|应该|应当|做到|注意")  # asks what each speech requires
+
+
 def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
     """几篇讲话各有什么说法: the best sentence of each speech whose best ranks within FOLLOW_MARGIN of
     the best of all and holds at least half as much of the question's words, best first; False
@@ -54,6 +57,7 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     if len(chosen) < 2:
         return False
     requires = bool(_REQUIRES.search(fold(ev.question)))
+    begin = w.mark()
     for group in chosen:
         start = w.mark()
         w.label(group[0][1])  # which speech says it
@@ -66,10 +70,7 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
         sentences(w, said if requires else group, weights, "", budget // len(chosen))
         if len(w.pieces) == start[0] + 1:
             w.undo(start)
-    return True
-
-
-_REQUIRES = re.compile(r"要求|怎么做|怎样做|如何做|应该|应当|做到|注意")
+    return len(w.pieces) > begin[0]  # no speech wrote anything: another kind of answer tries
 
 
 # a second question asking for the details of what the first asked (接待服务要注重哪“三化”？具体怎么体现？)
@@ -105,7 +106,7 @@ def everywhere(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) 
         cited = w.cite(file, n, at, at + len(piece))
         hit = w.excerpts[cited - 1]
         w.label(hit)
-        # each speech's own saying of the phrase, though another speech's said the same words
+        # each speech's own saying of the phrase, though another speech said the same words
         answered = answer_after(w, hit, text, at, piece, ()) if w.say(piece, cited, again=True) else -1
         if answered < 0:  # said before, or a question the speech asks itself without its answer
             w.undo(start)

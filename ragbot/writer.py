@@ -274,8 +274,8 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     """The retrieved sentences, and the ones that hold a phrase the question quotes (`anchored`): «X中求快»
     is answered where a speech says it, even when the vectors rank it lower. For a question asking for
     someone's duties, a sentence that lists duties (`quotes.duties`) ranks ANCHOR_BONUS higher, and for a
-    question asking for a saying (哪句俗话), one that quotes a saying (我们常说“…”; `quotes.saying`), and
-    for one asking for an antithesis (对仗的话), one that holds it (`structure.balanced`)."""
+    question asking for a saying (哪句俗话), one that quotes a saying (`quotes.saying`); for a title
+    (文件的名称), one quoting it; for an antithesis (对仗的话), one holding it whole (`structure.balanced`)."""
     shape = duties(ev.question) or saying(ev.question) or definition(ev.question)
     shape = shape or (TITLED if title_asked(ev.question) else None)  # 文件的名称是什么: one quoting a title
     groups = [o for _, group in anchored(ev, index) for o in group]
@@ -383,7 +383,7 @@ def sentences(
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
             top_sim = c.similarity if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first
-            shape = shape if top is not None or shape is None or shape.search(fold(piece)) else None
+            shape = shape if top is not None or shape is None or shape.search(fold(piece)) else None  # first has it
             top = rank(c, weights) if top is None else top
 
 
