@@ -23,7 +23,7 @@ from .quotes import CN_DIGITS, QUOTE, quoted
 from .script import fold
 
 WORDING = re.compile(
-    r"说法|提法|表述|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几个字|几个字|口号"
+    r"说法|提法|表述|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几句|哪几个字|几个字|口号"
 )
 QUANTITY = re.compile(
     r"多少|几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|多长|多久|第几|哪几|百分之|比例|几成"
@@ -199,8 +199,8 @@ def kind(question: str) -> str:
     ['list', 'fact', 'quantity']
     >>> [kind(q) for q in ("接待工作怎样才算做得好？几篇讲话各有什么说法？", "下笔之前有什么准备的窍门？")]
     ['list', 'list']
-    >>> kind("「五個堅持」具體是哪五個堅持？")  # which five of the quoted kind
-    'list'
+    >>> kind("「五個堅持」具體是哪五個堅持？"), kind("張愛國在什麼場合誇過辦公室？誇了哪幾句？")  # which five; what was said
+    ('list', 'wording')
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     q = _SEVERAL_SAY.sub("", q)  # 几篇讲话对…怎么说的, 各有什么说法: what several speeches say, not how many

@@ -225,6 +225,20 @@ def test_real_unanswerable_question_is_refused(real_bot: pipeline.Ragbot) -> Non
     assert a.text == "语料中没有找到相关内容。"
 
 
+def test_real_wording_question_naming_someone_is_answered_by_what_they_said(real_bot: pipeline.Ragbot) -> None:
+    """An eighteenth blind reader's two false refusals: 毛主席 is in one sentence only (cosine under the
+    threshold), and 夸了哪几句 asks what was said, not how many; a near miss sharing a rare word stays refused."""
+    answerer = Answerer(real_bot)
+    mao = answerer.ask("講話引用毛主席哪句話來說明學習的重要？")
+    assert not mao.refused
+    assert "三天不學習,趕不上劉少奇" in mao.sentences[0].text, mao.text
+    praise = answerer.ask("市委書記張愛國在什麼場合誇過黨委辦公室系統？誇了哪幾句？")
+    assert not praise.refused
+    assert "新春團拜會" in praise.text, praise.text
+    assert "能吃苦" in praise.text, praise.text
+    assert answerer.ask("机要文件借阅时要登记哪些内容？一次最长能借多少天？").refused
+
+
 def test_real_which_level_of_leader_approves_needs_a_sentence_saying_who_approves(real_bot: pipeline.Ragbot) -> None:
     """哪一级领导审批 asks who does 审批 (a helper's fresh near miss): 批示件…要有登记记录 names a leader
     but no approval, and was the confident answer before."""
