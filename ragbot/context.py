@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .asks import states
 from .padding import padding, usable
 from .script import fold
-from .structure import CLAUSE, CLOSERS, cut, sentence_spans
+from .structure import CLAUSE, CLOSERS, cut, han_count, sentence_spans
 from .types import Hit
 
 if TYPE_CHECKING:
@@ -31,6 +31,13 @@ if TYPE_CHECKING:
 
 
 _MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么")
+_NOT_MODAL = re.compile(
+    r"重要|主要|(?:更|也|就)?不要说|(?:工作|的)需要|应有|相应|反应|适应|响应|效应|供应"
+)  # 因工作需要, 更不要说: a situation
+# the speech's judgement of a situation just described: 这是极端危险的,更是极其错误的 / 这首先是…的表现
+_JUDGES = re.compile(
+    r"^(?:这|这种|这样|此)[^，,。；;]{0,16}(?:危险|错误|要不得|不可取|不允许|不行|有害|不对|不负责任|失职|表现|问题)"
+)
 
 
 def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
@@ -43,11 +50,25 @@ def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
 
 
 def says_what_to_do(text: str) -> bool:
-    """Whether a sentence says what to do (要, 应, 必须, 不能…)."""
-    return bool(_MODAL.search(fold(text)))
+    """Whether a sentence says what to do (要, 应, 必须, 不能…; not 重要, 更不要说, 反应).
+
+    >>> says_what_to_do("要坚持立说立办"), says_what_to_do("因工作需要安排的,能推则推,更不要说是主动办")
+    (True, False)
+    """
+    return bool(_MODAL.search(_NOT_MODAL.sub("", fold(text))))
+
+
+def judges(text: str) -> bool:
+    """Whether a sentence judges what was just described (这是极端危险的,更是极其错误的).
+
+    >>> judges("这是极端危险的,更是极其错误的。"), judges("这首先是不守纪律的表现"), judges("这是一项基本要求")
+    (True, True, False)
+    """
+    return bool(_JUDGES.search(fold(text).strip()))
 
 
 VERDICT_REACH = 2  # the sentences after a situation that may hold the speech's verdict on it
+VERDICT_ALONE = 10  # a shorter verdict (Han characters) comes with the sentence after it, its reason
 
 
 def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
@@ -60,10 +81,17 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
     fresh questions carry their evidence."""
     if says_what_to_do(piece):
         return 0
-    for a, b in after_in_paragraph(speech, at + len(piece))[:VERDICT_REACH]:
+    after = after_in_paragraph(speech, at + len(piece))
+    for i, (a, b) in enumerate(after[:VERDICT_REACH]):
         text = speech[a:b].strip()
-        if says_what_to_do(text) and usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)):
-            return len(text)
+        verdict = says_what_to_do(text) or judges(text)
+        if verdict and usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)):
+            if han_count(text) >= VERDICT_ALONE or i + 1 >= len(after):
+                return len(text)
+            a, b = after[i + 1]  # 大家对此一定理解。 is said with its reason: 领导批评人,并不是出于恶意,…
+            reason = speech[a:b].strip()
+            said = usable(reason, titles) and w.say(reason, w.cite(hit.file, hit.speech, a, b))
+            return len(text) + (len(reason) if said else 0)
     return 0
 
 

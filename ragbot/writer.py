@@ -211,7 +211,6 @@ CLAUSE_MIN = 12
 FIRST_CHARS, LATER_CHARS = 150, 115
 TYPED_CHARS = 80  # a number, a name, a date: the clauses around it, not the exhortation after
 
-
 WORDS_WEIGHT = 0.2  # how much the share of the question's words counts against the cosine in `rank`
 
 
@@ -379,8 +378,9 @@ def sentences(
                 w.undo(mark)
                 continue
             used += len(piece) + answered
-            used += verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
+            judged = verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
+            used += budget if judged else 0  # the situation and the speech's verdict on it are the answer
             top_sim = c.similarity if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first
             shape = shape if top is not None or shape is None or shape.search(fold(piece)) else None  # first has it

@@ -704,6 +704,21 @@ def test_real_a_situation_asked_about_is_followed_by_the_speechs_verdict_on_it(r
     assert "不能因一时一事不如意就心灰意冷" in texts[1], a.text
 
 
+def test_real_a_verdict_that_only_judges_comes_after_the_situation_and_closes_the_answer(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """怎么看这种做法 (the eighteenth blind reader): 能推则推…更不要说是主动办 states a situation (不要说,
+    因工作需要 say nothing to do), its verdict 这是极端危险的 only judges it, and the next point (甘当机械式搬运工,
+    甩手掌柜) is no part of the answer; a verdict too short to stand (大家对此一定理解) comes with its reason."""
+    answerer = Answerer(real_bot)
+    a = answerer.ask("有的同事碰到不归自己管的临时活,就想办法甩给别人,讲话里怎么看这种做法?")
+    texts = [s.text for s in a.sentences]
+    assert "能推则推" in texts[0], a.text
+    assert texts[1:] == ["这是极端危险的,更是极其错误的。"], a.text
+    b = answerer.ask("领导一着急当着大家的面说了我几句,我心里挺不是滋味,讲话里是怎么劝大家看这种事的?")
+    assert "领导批评人,并不是出于恶意" in b.text, b.text
+
+
 def test_real_a_place_named_before_its_party_body_narrows_the_answer_to_its_speech(real_bot: pipeline.Ragbot) -> None:
     """常德市委办公室: jieba tags 常德 as a person's name, so `lexical.places` misses it; named before 市委
     it still narrows the answer to the speech that names 常德 (the tenth blind reader got Yunnan's goal first)."""
