@@ -55,6 +55,13 @@ def test_real_a_figure_said_of_what_the_question_describes_is_the_answer(real_bo
     assert "\n1. " not in a.text, a.text
 
 
+def test_real_a_figure_said_of_a_short_form_of_the_question_word_is_the_answer(real_bot: pipeline.Ragbot) -> None:
+    """调查研究 is said as 调研 where the figure is (有人说,调研是办公室主任的“营养源”); before, 当好领导的
+    “耳目”…深入调查研究 led (the eighteenth blind reader's own question)."""
+    a = Answerer(real_bot).ask("講話把調查研究比作辦公室主任的什麼？")
+    assert "營養源" in a.sentences[0].text, a.text
+
+
 def test_real_a_question_quoting_the_figure_asks_about_that_one(real_bot: pipeline.Ragbot) -> None:
     """A blind reader's question: it quotes the figure (「一根针」) and asks what its parts stand for."""
     a = Answerer(real_bot).ask("講話把各級辦公室比作「一根針」，「針眼」和「針尖」分別指什麼？")
