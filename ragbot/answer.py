@@ -55,7 +55,7 @@ from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters
 from .structure import han_count, sentence_spans
-from .terms import unnamed_contents
+from .terms import unknown_asked, unnamed_contents
 from .types import Answer, Citation, Hit, Script
 from .who import action_asked, does, names
 from .writer import Draft
@@ -237,8 +237,8 @@ class Answerer:
         )  # calibrated: eval/calibrate.py
         if any(index.bm25.df(p) == 0 for p in places(q)) or unknown_quotes(q, index.bm25.df):
             best = 0.0  # 浙江省那次会议, 「三审三校」: a place or formulation no speech names
-        if unnamed_contents(index, q):
-            best = 0.0  # 调研提纲应当包括哪些内容: what is in a thing no speech names
+        if unnamed_contents(index, q) or unknown_asked(index, q):
+            best = 0.0  # 调研提纲应当包括哪些内容, 要用什么字体: what is in, or which of, a thing no speech names
         elif kind(q) == "wording" and rare_held(q, tokens, cands, index.bm25.df):
             best = max(best, 1.0)  # 引用毛主席哪句话: the one sentence naming him is what was asked for
         if quantity:  # the sentence that states a number is the answer to "how many"

@@ -271,9 +271,9 @@ def unknown_quotes(question: str, df: Callable[[str], int]) -> list[str]:
 _TAGGER: Any = None
 
 
-def _pos(word: str) -> str:
-    """jieba's part-of-speech tag of `word` when it is one word ('' otherwise). The tagger reads
-    jieba's whole dictionary when made (about 0.2 s), so it is made once."""
+def _tagged(text: str) -> list[tuple[str, str]]:
+    """jieba's words of `text` with their part-of-speech tags. The tagger reads jieba's whole
+    dictionary when made (about 0.2 s), so it is made once."""
     global _TAGGER
     if _TAGGER is None:
         tokenizer = _jieba()  # outside the lock, which making the tokenizer takes
@@ -282,8 +282,22 @@ def _pos(word: str) -> str:
                 from jieba.posseg import POSTokenizer
 
                 _TAGGER = POSTokenizer(tokenizer)
-    tagged = list(_TAGGER.cut(word))
-    return str(tagged[0].flag) if len(tagged) == 1 else ""
+    return [(str(p.word), str(p.flag)) for p in _TAGGER.cut(text)]
+
+
+def _pos(word: str) -> str:
+    """jieba's part-of-speech tag of `word` when it is one word ('' otherwise)."""
+    tagged = _tagged(word)
+    return tagged[0][1] if len(tagged) == 1 else ""
+
+
+def first_word(text: str) -> tuple[str, str]:
+    """The first word of folded `text` and its part-of-speech tag (jieba's precise cut).
+
+    >>> first_word("字体、字号"), first_word("补救措施")
+    (('字体', 'n'), ('补救措施', 'n'))
+    """
+    return next(iter(_tagged(text)), ("", ""))
 
 
 def idf(df: int, n: int) -> float:

@@ -6,6 +6,7 @@
                                  Cilin synonyms that chunks do hold; the words only a scene-setting
                                  first clause holds (面对…, …时) at half weight
   unnamed_contents(index, q)     whether a question asks what a thing no speech names includes
+  unknown_asked(index, q)        the kind of thing a question asks which of (什么字体), when no speech names it
 
 A text holds a word when it holds its characters in a row (`asks.coverage`), so the weights say
 how much each such run of characters matters. What it does not do: rank sentences (writer.py) or
@@ -17,9 +18,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .asks import SCAFFOLD, WORDING, scaffolding
-from .lexical import NUMBERED, idf, tokenize
-from .quotes import QUOTE
+from .asks import LIST, QUANTITY, SCAFFOLD, WORDING, kind, scaffolding
+from .lexical import NUMBERED, first_word, idf, tokenize
+from .quotes import QUOTE, figure
 from .script import fold
 from .synonyms import used_synonyms
 
@@ -181,3 +182,27 @@ def unnamed_contents(index: Index, question: str) -> bool:
         if words:
             things.append(words[-2:])
     return bool(things) and all(not _text_df(index, "".join(w)) or not _text_df(index, w[-1]) for w in things)
+
+
+# what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法)
+_WHICH = re.compile(r"(?:什么|哪些|哪种|哪类|何种|哪个|哪几种)([\u4e00-\u9fff]{2,8})")
+_NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字")
+
+
+def unknown_asked(index: Index, question: str) -> str:
+    """The kind of thing a question asks which of (标题和正文分别要用什么字体 -> 字体), when no chunk's
+    text holds it: no speech names one, so none says which. Not for a question asking how something is
+    said or likened (外号, 叫法, 寓言故事, 器官 in 拿人体哪个器官打比方: the speeches do not name their own
+    figures), nor for an amount (比例), nor for what is asked of anything (要求, 措施). Measured on the question set (`ragbot eval --config hybrid`):
+    refusals 130 -> 135 of 143 (公式, 补救措施, 手续, 字体, 处分), no answerable question refused."""
+    if kind(question) == "wording" or figure(question) is not None:
+        return ""
+    for m in _WHICH.finditer(fold(question)):
+        word, pos = first_word(m.group(1))
+        if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
+            continue  # 有什么要求, 哪些措施: what any speech may answer in other words
+        if QUANTITY.search(word) or WORDING.search(word):
+            continue
+        if not _NAMING.search(word) and not _text_df(index, word):
+            return word
+    return ""

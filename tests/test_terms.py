@@ -7,7 +7,7 @@ from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.asks import scaffolding
 from ragbot.structure import cut
-from ragbot.terms import NEGATED, _a_not_a, term_weights, unnamed_contents
+from ragbot.terms import NEGATED, _a_not_a, term_weights, unknown_asked, unnamed_contents
 
 
 def test_a_verb_asked_not_to_be_done_is_found_but_not_in_a_yes_or_no() -> None:
@@ -52,6 +52,20 @@ def test_real_what_a_thing_no_speech_names_includes_is_refused(real_bot: pipelin
     answerer = Answerer(real_bot)
     assert answerer.ask("开展专题调研之前，调研提纲应当包括哪些内容？").refused
     assert not answerer.ask("上报信访件的查处报告应该包括哪些内容？").refused
+
+
+def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """什么字体 (the eighteenth blind reader's answered near miss): no chunk says 字体, so none says which;
+    a name, a figure or an amount asked for is no such thing (外号, 器官 in 打比方, 比例)."""
+    index = real_bot.index
+    assert unknown_asked(index, "上报的政务信息稿件，标题和正文分别要用什么字体、字号？") == "字体"
+    assert unknown_asked(index, "涉密电脑能不能连外网？要是违反了会受到什么处分？") == "处分"
+    assert unknown_asked(index, "对具体落实不闻不问、推一下才动一下的人，讲话给他们起了个什么外号？") == ""
+    assert unknown_asked(index, "講話拿人體哪個器官打比方，說明整個機構要靠誰統一指揮四肢？") == ""
+    assert unknown_asked(index, "信息工作有哪些要求？") == ""  # 要求: said everywhere
+    answerer = Answerer(real_bot)
+    assert answerer.ask("上报的政务信息稿件，标题和正文分别要用什么字体、字号？").refused
+    assert not answerer.ask("对具体落实不闻不问、推一下才动一下的人，讲话给他们起了个什么外号？").refused
 
 
 def test_real_the_scene_a_question_sets_is_not_what_it_asks(real_bot: pipeline.Ragbot) -> None:
