@@ -671,6 +671,14 @@ def test_real_a_second_question_left_unanswered_gets_its_sentence_from_the_same_
     assert {s.citations for s in a.sentences} == {a.sentences[0].citations}, a.text  # one excerpt
 
 
+def test_real_two_amounts_asked_in_one_question_get_both_numbers(real_bot: pipeline.Ragbot) -> None:
+    """多少份请示报告、多少件上级机要文件 asks two amounts in one question (the eighteenth blind reader's own):
+    the second, 4700余件, is in the next clause of the same sentence, after its ；."""
+    a = Answerer(real_bot).ask("光山县政府办公室2010年一年里收到了多少份请示报告、多少件上级机要文件？")
+    assert "请示报告1100余份" in a.sentences[0].text, a.text
+    assert "上级机要文件4700余件" in a.text, a.text
+
+
 def test_real_a_question_word_no_chunk_holds_is_matched_by_its_rare_pieces(real_bot: pipeline.Ragbot) -> None:
     """jieba cuts 情况下不督 as 情况 + 下不督, which no speech holds: its piece 不督 weighs instead, and the
     sentence listing the three cases 不督 leads; 一个样's piece 一个 is too common to stand in."""
