@@ -23,7 +23,7 @@ from .quotes import CN_DIGITS, QUOTE, quoted
 from .script import fold
 
 WORDING = re.compile(
-    r"说法|提法|表述|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几句|哪几个字|几个字|口号"
+    r"说法|提法|叫法|外号|绰号|称呼|表述|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几句|哪几个字|几个字|口号"
 )
 QUANTITY = re.compile(
     r"多少|几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|多长|多久|第几|哪几|百分之|比例|几成"
@@ -191,8 +191,8 @@ def kind(question: str) -> str:
     ['list', 'list', 'quantity', 'quantity']
     >>> [kind(q) for q in ("需要哪位领导审批？", "讲话引用了哪位古代诗人的两句诗？")]  # a poet is no office role
     ['who', 'fact']
-    >>> [kind(q) for q in ("那位王县长全名叫什么？", "分管督查的副主任是谁？", "这种干部叫什么？")]
-    ['who', 'who', 'wording']
+    >>> [kind(q) for q in ("那位王县长全名叫什么？", "分管督查的副主任是谁？", "这种干部叫什么？", "起了个什么外号？")]
+    ['who', 'who', 'wording', 'wording']
     >>> [kind(q) for q in ("增幅多大？", "拿出多大比例用于考核？", "能不能到交界处迎接？场面要搞多大？")]
     ['quantity', 'quantity', 'fact']
     >>> [kind(q) for q in ("几篇讲话对信息报告的要求是怎么说的？", "讲话里怎么说？", "一年写了几篇讲话？")]

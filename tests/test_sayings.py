@@ -62,6 +62,14 @@ def test_real_a_figure_said_of_a_short_form_of_the_question_word_is_the_answer(r
     assert "營養源" in a.sentences[0].text, a.text
 
 
+def test_real_a_nickname_asked_for_is_quoted_without_another_speechs_formulation(real_bot: pipeline.Ragbot) -> None:
+    """什么外号 / 什么叫法 ask for a formulation: 甩手掌柜 is quoted, and 篇4's 不该讲的不讲 (which shares
+    不问 with 不闻不问) no longer follows it (the seventeenth and eighteenth blind readers)."""
+    a = Answerer(real_bot).ask("对具体落实不闻不问、推一下才动一下的人，讲话给他们起了个什么外号？")
+    assert "甩手掌柜" in a.sentences[0].text, a.text
+    assert "不该讲的不讲" not in a.text, a.text
+
+
 def test_real_a_question_quoting_the_figure_asks_about_that_one(real_bot: pipeline.Ragbot) -> None:
     """A blind reader's question: it quotes the figure (「一根针」) and asks what its parts stand for."""
     a = Answerer(real_bot).ask("講話把各級辦公室比作「一根針」，「針眼」和「針尖」分別指什麼？")
