@@ -4,6 +4,7 @@
   closed(speech, at, piece)   a quotation the piece opens, carried on to its closing mark
   paired(speech, at, piece)   a saying the sentence units split at ；, joined with its parallel parts
   without_fragments(piece)    a sentence of fewer than 6 Han characters at either end, dropped
+  unlinked(piece)             a word tying it to the sentence before (其中, 同时, 甚至) dropped from its start
 
 writer.py decides which sentences an answer says and cuts them (structure.cut); this module makes the
 cut piece read as the speaker said it.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .cite import QUOTE_PAIRS, opens
+from .script import fold
 from .structure import han_count, parallel, sentence_spans
 
 
@@ -29,6 +31,21 @@ def without_fragments(piece: str) -> str:
     while len(spans) > 1 and han_count(piece[spans[-1][0] : spans[-1][1]]) < 6:
         spans.pop()
     return piece[spans[0][0] : spans[-1][1]].strip() if spans else piece
+
+
+_LINK = re.compile(r"(?:其中|同时|尤其是|特别是|甚至|另外|此外|而且|并且)[，,]?")  # ties a sentence to the one before
+
+
+def unlinked(piece: str) -> str:
+    """`piece` without a word opening it that ties it to the sentence before (其中, 同时, 尤其是, 甚至), when
+    six Han characters or more remain: an answer's first sentence has no sentence before it.
+
+    >>> unlinked("其中县政府办公室全年共接收各类请示报告1100余份"), unlinked("特別是,要快。")
+    ('县政府办公室全年共接收各类请示报告1100余份', '特別是,要快。')
+    """
+    m = _LINK.match(fold(piece[:5]))
+    rest = piece[m.end() :] if m else piece
+    return rest if m and han_count(rest) >= 6 else piece
 
 
 def opened(speech: str, at: int, piece: str, reach: int = 60) -> tuple[int, str]:

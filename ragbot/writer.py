@@ -26,7 +26,7 @@ from .cite import bigrams, source_label
 from .context import answer_after, antecedent, continued_after, past_reference, verdict_after
 from .generate import Candidate
 from .padding import padding, usable
-from .pieces import closed, opened, paired, without_fragments
+from .pieces import closed, opened, paired, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, definition, duties, saying, wildcard
 from .script import detect_script, fold, shown, to_script
 from .structure import (
@@ -407,7 +407,7 @@ def _piece(
     piece = without_fragments(piece)  # a sentence unit may start 要快速及时。古人讲…
     if han_count(piece) < CLAUSE_MIN and han_count(text) - han_count(piece) > 6:  # a headless clause…
         piece = text.strip() if len(text) <= 100 else ""  # …reads as a fragment: the sentence, or nothing
-    return text, piece
+    return text, unlinked(piece) if first_one else piece  # 其中…: the first sentence follows no other
 
 
 def _joins(
