@@ -44,6 +44,7 @@ from .asks import (
     why_asked,
 )
 from .chunk import Heading, find_headings, heading_path
+from .context import says_what_to_do
 from .generate import Candidate
 from .inline import inline, semicolons
 from .lexical import before_bodies, counties, places
@@ -155,9 +156,11 @@ def _enumerations_near(
 
 
 POINT_CHARS = 70
+BARE_POINT = 10  # asked for ways of doing: a point shorter than this (Han characters) comes with its next sentence
+_METHODS = re.compile(r"办法|窍门|诀窍|技巧|方法|怎么做|怎样做|如何做")
 
 
-def _point(text: str, item: Item) -> tuple[str, int]:
+def _point(text: str, item: Item, explain: bool = False) -> tuple[str, int]:
     """What a listed point says and where: its first sentence without the marker, cut at clause
     boundaries to about POINT_CHARS characters (never shorter than its key clause)."""
     m = marker(text[item.start : item.end])
@@ -170,7 +173,26 @@ def _point(text: str, item: Item) -> tuple[str, int]:
     while len(parts) > 1 and len("".join(parts)) > POINT_CHARS:
         parts.pop()
     point = "".join(parts).rstrip(TRIM)
+    if explain and han_count(point) < BARE_POINT and len(parts) == 1:
+        point = _explained(text, at, item.end, point)
     return (point if len(point) >= len(item.key) else item.key), at
+
+
+def _explained(text: str, at: int, end: int, point: str) -> str:
+    """A bare point (四是要临阵磨枪。) run on through the next of its sentences that says what to do
+    (…领受材料任务后,要多到网上找一些相关材料), at most two on and 2 * POINT_CHARS characters; or
+    through the next one; as it stands when it has no more."""
+    spans = sentence_spans(text[at:end])[1:3]
+    doing = [b for a, b in spans if says_what_to_do(text[at + a : at + b])]
+    for b in doing[:1] or [b for _, b in spans[:1]]:
+        if b <= 2 * POINT_CHARS:
+            return text[at : at + b].rstrip()
+    return point
+
+
+def _explains(ev: Evidence) -> bool:
+    """Whether a list question asks for ways of doing (有哪几条办法, 有什么窍门): bare points are explained."""
+    return _METHODS.search(fold(ev.question)) is not None
 
 
 def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, budget: int) -> bool:
@@ -186,10 +208,10 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     chosen = [options[0]] + [
         o for o in options[1:] if o[0] >= best - 0.05 and (o[1].file, o[1].speech) != (first.file, first.speech)
     ]
-    return _points(w, [(hit, e) for _, hit, e in chosen[:2]], cap)
+    return _points(w, [(hit, e) for _, hit, e in chosen[:2]], cap, _explains(ev))
 
 
-def _points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int) -> bool:
+def _points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int, explain: bool = False) -> bool:
     """The points of `lists` (at most `cap`), numbered, led in by the first list's own announcement or a
     template lead-in; False (nothing written) when fewer than two points could be said."""
     start = w.mark()
@@ -202,7 +224,7 @@ def _points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int) -> bo
         if len(lists) > 1:  # which speech says which points
             w.label(hit)
         for item in e.items[: cap - points]:
-            point, at = _point(text, item)
+            point, at = _point(text, item, explain)
             if w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)), numbered=points + 1):
                 points += 1
         if n and points - had < 2:  # a later speech's label over one point the cap left room for: not at all
@@ -255,7 +277,7 @@ def _focused(
     if top < 0.2 or top < FOCUS * rest[0]:
         return False
     inner = [i for i in _lists(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
-    if inner and _points(w, [(hit, inner[0])], cap):  # 第三,要在提高效率上狠下功夫。一要…五要…
+    if inner and _points(w, [(hit, inner[0])], cap, _explains(ev)):  # 第三,要在提高效率上狠下功夫。一要…五要…
         return True
     start, used = w.mark(), 0
     for a, b in sentence_spans(text[item.start : item.end]):

@@ -753,6 +753,19 @@ def test_real_the_point_a_question_quotes_is_answered_by_what_follows_it(real_bo
     assert "要着力解决好" not in a.text, a.text
 
 
+def test_real_bare_points_asked_for_as_ways_of_doing_come_with_what_they_mean(real_bot: pipeline.Ragbot) -> None:
+    """哪几条办法 asks for ways of doing: a bare point (四是要临阵磨枪。) runs on to the sentence saying what to
+    do (领受材料任务后,要多到网上找一些相关材料; the eighteenth blind reader read 临阵磨枪 as cramming);
+    哪“三种意识” asks for names, and its points stay bare."""
+    answerer = Answerer(real_bot)
+    a = answerer.ask("我一拿到写材料的任务就发怵，讲话里对“不会写”给了哪几条办法？")
+    texts = [s.text for s in a.sentences]
+    at = next(i for i, t in enumerate(texts) if "要临阵磨枪" in t)
+    assert "要多到网上找一些相关材料" in "".join(texts[at + 1 :]), a.text  # said as the speech has it, on
+    names = answerer.ask("民政系统办公室人员要从思想上强化哪“三种意识”？")
+    assert "1. 要强化政治意识。[1]\n" in names.text, names.text
+
+
 def test_real_how_a_question_asks_for_the_wording_weighs_nothing(real_bot: pipeline.Ragbot) -> None:
     """原话怎么说 (dev q014) asks for the speech's own words; weighed as a word no sentence holds, it
     left the sentence that answers (對下要以禮…) below the margin, and the answer was only
