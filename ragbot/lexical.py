@@ -292,7 +292,7 @@ def _pos(word: str) -> str:
 
 
 def first_word(text: str) -> tuple[str, str]:
-    """The first word of folded `text` and its part-of-speech tag (jieba's precise cut).
+    """The first word of `text` (folded by the caller) and its part-of-speech tag (jieba's precise cut).
 
     >>> first_word("字体、字号"), first_word("补救措施")
     (('字体', 'n'), ('补救措施', 'n'))

@@ -139,7 +139,7 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     now (ROUGE-L 0.58 -> 0.72)."""
     asked = parts(ev.question)
     if len(asked) == 1:  # 收到了多少份请示报告、多少件上级机要文件: two amounts asked in one question
-        asked = [a for a in _AMOUNTS.split(asked[0], maxsplit=1) if a]
+        asked = [a for a in _AMOUNTS.split(fold(asked[0]), maxsplit=1) if a]
     said = "".join(w.pieces)
     cited = re.search(r"\[(\d+)\]", said)
     if len(asked) != 2 or cited is None:

@@ -193,16 +193,17 @@ def unknown_asked(index: Index, question: str) -> str:
     """The kind of thing a question asks which of (标题和正文分别要用什么字体 -> 字体), when no chunk's
     text holds it: no speech names one, so none says which. Not for a question asking how something is
     said or likened (外号, 叫法, 寓言故事, 器官 in 拿人体哪个器官打比方: the speeches do not name their own
-    figures), nor for an amount (比例), nor for what is asked of anything (要求, 措施). Measured on the question set (`ragbot eval --config hybrid`):
-    refusals 130 -> 135 of 143 (公式, 补救措施, 手续, 字体, 处分), no answerable question refused."""
+    figures), nor for an amount (比例), nor for what is asked of anything (要求, 措施). Measured on the
+    question set (`ragbot eval --config hybrid`): refusals 130 -> 135 of 143 (公式, 补救措施, 手续, 字体,
+    处分), no answerable question refused."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     for m in _WHICH.finditer(fold(question)):
         word, pos = first_word(m.group(1))
         if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
             continue  # 有什么要求, 哪些措施: what any speech may answer in other words
-        if QUANTITY.search(word) or WORDING.search(word):
+        if QUANTITY.search(word) or WORDING.search(word) or _NAMING.search(word):
             continue
-        if not _NAMING.search(word) and not _text_df(index, word):
+        if not _text_df(index, word):
             return word
     return ""

@@ -678,6 +678,8 @@ def test_real_two_amounts_asked_in_one_question_get_both_numbers(real_bot: pipel
     a = Answerer(real_bot).ask("光山县政府办公室2010年一年里收到了多少份请示报告、多少件上级机要文件？")
     assert a.sentences[0].text.startswith("县政府办公室全年共接收各类请示报告1100余份"), a.text  # not 其中…
     assert "上级机要文件4700余件" in a.text, a.text
+    b = Answerer(real_bot).ask("光山縣政府辦公室2010年一年裡收到了多少份請示報告、幾件上級機要文件？")  # 幾: folded
+    assert "上級機要文件4700餘件" in b.text, b.text
 
 
 def test_real_a_question_word_no_chunk_holds_is_matched_by_its_rare_pieces(real_bot: pipeline.Ragbot) -> None:
