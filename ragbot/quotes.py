@@ -57,6 +57,12 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     >>> [bool(ps[0].search(t)) for ps in anchors("哪“三部”？") for t in ("“参谋部”“指挥部”“后勤部”", "参谋部和信息部")]
     [True, False]
 
+    ...and no more of them: a listing that goes on after the third (“参谋部”、“服务部”、“后勤部”、“得力助手”) is
+    not the three.
+
+    >>> [bool(ps[0].search("被称作“左右手”、“参谋部”、“服务部”、“后勤部”、“得力助手”")) for ps in anchors("哪“三部”？")]
+    [False]
+
     A count before the quote counts it too: 哪三个“变” is three clauses in a row opening with 变, 哪三个
     “为民” the word three times in a sentence.
 
@@ -76,7 +82,7 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
         counted = _COUNTED.match(phrase)
         if counted and len(counted.group(2)) == 1:  # 哪“三部”: three names ending in 部, listed together
             item, n = f"[\u4e00-\u9fff]{{1,3}}{re.escape(counted.group(2))}", CN_DIGITS[counted.group(1)]
-            tries.append(re.compile(f"{item}(?:[^。！？；，,]{{0,4}}?{item}){{{n - 1}}}"))
+            tries.append(re.compile(f'{item}(?:[^。！？；，,]{{0,4}}?{item}){{{n - 1}}}(?![”」"]?、)'))
         elif counted:
             word, n = re.escape(counted.group(2)), CN_DIGITS[counted.group(1)]
             tries.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
@@ -249,3 +255,4 @@ def saying(question: str) -> re.Pattern[str] | None:
     True
     """
     return SAYING if _ASKS_SAYING.search(fold(question)) else None
+
