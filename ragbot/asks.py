@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .amounts import COUNT_OF, NUMBER
-from .quotes import CN_DIGITS, QUOTE, quoted
+from .quotes import CN_DIGITS, QUOTE, quoted, stands_for
 from .script import fold
 
 WORDING = re.compile(
@@ -331,7 +331,7 @@ def items_asked(question: str) -> int:
     m = _WHICH_N.search(q) or next(
         (m for m in _WHICH_N_QUOTED.finditer(q) if any(m.group(2) in p for p in quoted(q))), None
     )
-    return CN_DIGITS[m.group(1)] if m else 0
+    return CN_DIGITS[m.group(1)] if m else stands_for(q)
 
 
 _WHICH_N_QUOTED = re.compile(r"哪([两二三四五六七八九十])[个条项点]([\u4e00-\u9fff]{1,3})(?=$|[？?，,。])")
@@ -347,7 +347,7 @@ def points_asked(question: str) -> int:
     (2, 5, 0)
     """
     m = _N_POINTS.search(fold(question))
-    return CN_DIGITS[m.group(1)] if m else 0
+    return CN_DIGITS[m.group(1)] if m else stands_for(question)
 
 
 _COUNTED_CLAUSE = re.compile(r"(?:^|[,，;；:：])\s*([一二三四五六七八九十])(是|要|靠|抓|看|在|有|把|讲)")

@@ -196,16 +196,17 @@ def _explains(ev: Evidence) -> bool:
 
 
 def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, budget: int) -> bool:
-    """The points of the best enumeration around the top passages, merged with equally good lists of
-    other speeches without repeats; False (nothing written) when no list answers."""
+    """The points of the best enumeration near the top passages, merged with equally good lists of other speeches
+    (a list of as many points as asked, 哪七种意识, within 0.15 of the best: alone); False when none answers."""
     top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
     options = _enumerations_near(w, ev, weights, top)
     if not options or options[0][0] < LIST_MIN:
         return False
     best, first, e = options[0]
-    if not points_asked(ev.question) and _focused(w, ev, first, e, weights, cap, budget):
+    if not (n := points_asked(ev.question)) and _focused(w, ev, first, e, weights, cap, budget):
         return True
-    chosen = [options[0]] + [
+    exact = [o for o in options if len(o[2].items) == n and o[0] >= max(LIST_MIN, best - 0.15)]
+    chosen = exact[:1] or [options[0]] + [
         o for o in options[1:] if o[0] >= best - 0.05 and (o[1].file, o[1].speech) != (first.file, first.speech)
     ]
     return _points(w, [(hit, e) for _, hit, e in chosen[:2]], cap, _explains(ev))

@@ -5,6 +5,7 @@
   quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more)
   defined_term(question)  the term a "what does X mean" question asks about (上情下达是什么意思？)
   cn_number(text)         the value of a Chinese numeral (三, 十二), also for asks.py and structure.py
+  stands_for(question)    how many things a numbered formulation it asks about stands for (「七种意识」是什么 -> 7)
   figure(question)        for a question that asks for a figure of speech (比喻, 打比方, 形象的说法), the
                           pattern of one (好比一部机器, 就像人的大脑一样, 是沟通上下的“咽喉”)
   saying(question)        for a question that asks for a common saying (俗话, 老话, 常言), the pattern of a quotation
@@ -256,3 +257,29 @@ def saying(question: str) -> re.Pattern[str] | None:
     """
     return SAYING if _ASKS_SAYING.search(fold(question)) else None
 
+
+_NUMBERED = re.compile(
+    r"([两二三四五六七八九十])[个种项条大]?([\u4e00-\u9fff]{1,3}?)(?:([一两二三四五六七八九十])[个种项条大]?([\u4e00-\u9fff]{1,3}?))?"
+)
+_ASKS_MEANING = re.compile(
+    r"[”」\"]?(?:具体|到底|究竟)?(?:(?:指的?是|是指|是|指|包括|包含|有)(?:什么|哪些|啥)|(?:是|指)?什么意思|的?(?:含义|内涵|内容)(?!要求))"
+)
+_TERM_START = re.compile(r"(?:^|[，,。；;：:？?\s“「\"]|(?:所谓|讲话里的?|讲话中的?|提到的?|说的))$")
+
+
+def stands_for(question: str) -> int:
+    """How many things a question asks a numbered formulation to stand for: 「七种意识」是什么？ -> 7,
+    三严三实指的是什么 -> 6 (three and three), 两刊一报的内容 -> 3; 0 when it asks no such thing.
+
+    >>> [stands_for(q) for q in ("“七種意識”指的是什麼？", "三严三实具体指什么？", "“两刊一报”是什么？", "四个表率的内容是什么？")]
+    [7, 6, 3, 4]
+    >>> [stands_for(q) for q in ("两个工作日怎么算？", "三天之内要做什么？", "这三个方面的要求是什么？")]
+    [0, 0, 0]
+    """
+    q = fold(question)
+    for m in _ASKS_MEANING.finditer(q):
+        for start in range(max(0, m.start() - 10), m.start()):
+            t = _NUMBERED.fullmatch(q, start, m.start())
+            if t and _TERM_START.search(q[:start]):
+                return CN_DIGITS[t.group(1)] + (CN_DIGITS[t.group(3)] if t.group(3) else 0)
+    return 0

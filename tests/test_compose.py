@@ -241,6 +241,20 @@ def test_real_which_five_leads_with_the_sentence_that_quotes_all_five(real_bot: 
         assert point in first, a.text
 
 
+def test_real_what_a_numbered_formulation_stands_for_is_its_list(real_bot: pipeline.Ragbot) -> None:
+    # 「七种意识」是什么 asks for the seven as 哪七种 does; it used to be answered by the announcement alone
+    # (概况起来就是要强化“七种意识”。), 「四个表率」是什么 by 办公室要做好“四个表率”。
+    answerer = Answerer(real_bot)
+    a = answerer.ask("“七种意识”是什么？")
+    assert all(f"要强化{p}意识" in a.text for p in ("政治", "学习", "大局", "责任", "创新", "规范", "效能")), a.text
+    b = answerer.ask("「四個表率」指的是什麼？")
+    assert all(f"做{p}的表率" in b.text for p in ("學習", "調研", "實幹", "廉潔")), b.text
+    # 哪七种意识: the one list of seven, not three points of one speech merged with two of another
+    c = answerer.ask("办公室人员要强化哪七种意识？")
+    assert all(f"要强化{p}意识" in c.text for p in ("政治", "学习", "大局", "责任", "创新", "规范", "效能")), c.text
+    assert "《" not in c.text, c.text
+
+
 def test_real_which_two_leads_with_the_sentence_that_numbers_two(real_bot: pipeline.Ragbot) -> None:
     # 主要就是两条,一要…,二要… is one sentence, not a list the enumeration finder sees; a four-point
     # list (一是面临更严格的要求…) near it used to answer instead
