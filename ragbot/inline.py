@@ -48,7 +48,8 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     if not noun and not n and not points and not includes:
         return False
     choices = options(ev, w.index)
-    top = sorted(choices, key=lambda o: -rank(o[0], weights))[:3]
+    ranked = sorted(choices, key=lambda o: -rank(o[0], weights))
+    top = [o for k, o in enumerate(ranked) if all(o[0].text != p[0].text for p in ranked[:k])][:3]  # 3 sentences
     lead = [
         o
         for o in top
@@ -62,8 +63,15 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     rest = [o for o in choices if o[0].text != lead[0][0].text]
     gap = rank(top[0][0], weights) - rank(lead[0][0], weights) + 1e-3  # just above the best: it leads,
     lifted = (replace(lead[0][0], similarity=lead[0][0].similarity + gap), lead[0][1])  # the next best may follow
-    sentences(w, [lifted, *rest], weights, "", budget)
+    # named in quotes or titles (《云南教育》《…》…《学生新报》), not in one clause's 、-run: cut from the first named
+    named = n and formulations(t := lead[0][0].text, ev.question) >= n and not _listed(t, n)
+    sentences(w, [lifted, *rest], weights, "title" if named else "", budget)
     return bool(w.pieces)
+
+
+def _listed(text: str, n: int) -> bool:
+    """Whether one clause of `text` names `n` things in a row (办文零差错、办会零纰漏、办事零失误的“三零目标”)."""
+    return any(c.count("、") >= n - 1 for c in re.split(r"[，,；;。！？]", text))
 
 
 RUN_PARTS = 3  # a sentence of at least this many ；-separated clauses lists what it says

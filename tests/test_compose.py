@@ -255,6 +255,17 @@ def test_real_what_a_numbered_formulation_stands_for_is_its_list(real_bot: pipel
     assert "《" not in c.text, c.text
 
 
+def test_real_what_a_numbered_formulation_stands_for_may_be_titles_in_one_sentence(real_bot: pipeline.Ragbot) -> None:
+    # 两刊一报 is never spelled out: the sentence naming 《云南教育》《课程教材教学研究》…《学生新报》 leads, from
+    # its first title (it ranked 4th behind a sentence found twice, in two overlapping excerpts, and was cut
+    # to its clause on 两刊一报); 三服务 is said as "服务发展、服务决策、服务落实"
+    answerer = Answerer(real_bot)
+    first = answerer.ask("“两刊一报”指的是什么？").sentences[0].text
+    assert all(t in first for t in ("《云南教育》", "《课程教材教学研究》", "《学生新报》")), first
+    a = answerer.ask("“三服务”是什么？")
+    assert "服务发展、服务决策、服务落实" in a.sentences[0].text, a.text
+
+
 def test_real_which_two_leads_with_the_sentence_that_numbers_two(real_bot: pipeline.Ragbot) -> None:
     # 主要就是两条,一要…,二要… is one sentence, not a list the enumeration finder sees; a four-point
     # list (一是面临更严格的要求…) near it used to answer instead
