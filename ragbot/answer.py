@@ -39,7 +39,7 @@ from .asks import (
     states,
     title_asked,
 )
-from .compose import compose, named_candidates
+from .compose import compose
 from .generate import (
     Candidate,
     ExtractiveGenerator,
@@ -50,6 +50,7 @@ from .generate import (
     make_generator,
 )
 from .lexical import places, tokenize, unknown_quotes
+from .multi import named_candidates
 from .quotes import defined_term
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
@@ -115,7 +116,7 @@ def weigh(
     question needs a sentence that names a body or role, a time, a place (`asks.states`), and a "who does X"
     one a sentence that also says X (会议纪要由谁签发: 签发); "into which kinds is X divided" one a sentence
     that divides something (分为…, 三个等次). For these typed questions only the `named` sentences count
-    when the question names a speech or place (`compose.named_candidates`): measured, narrowing every
+    when the question names a speech or place (`multi.named_candidates`): measured, narrowing every
     question so cost held-out q144 (地方志那篇讲话…寓言故事) a false refusal. When one excerpt holds every word
     of the question (two characters or more), the evidence is taken as certain: the speech says what
     was asked about in its own words.

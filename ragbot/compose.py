@@ -47,11 +47,9 @@ from .chunk import Heading, find_headings, heading_path
 from .context import says_what_to_do
 from .generate import Candidate
 from .inline import inline, semicolons
-from .lexical import before_bodies, counties, places
-from .multi import everywhere, second_part, survey
+from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
 from .quotes import anchors, figure
-from .retrieve import named_speeches
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
@@ -386,29 +384,6 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
 def _paragraph_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end < 0 else end
-
-
-def named_candidates(
-    index: Index, question: str, hits: Sequence[Hit], cands: Sequence[Candidate]
-) -> tuple[Candidate, ...]:
-    """A question naming a place (天门市委办…, 河南那篇讲话…, 常德市委办公室…) asks about the speech given
-    there, and one naming a speech (`retrieve.named_speeches`: 地方志那篇讲话, 篇8) about that speech:
-    only the sentences of the excerpts from those speeches answer, when there are any (all of them
-    otherwise). Naming speeches so changed one answer of the set (q184, wrong before and after) and
-    keeps another speech's sentence out of 天门那篇讲话里…多少件…多少条 (the twelfth blind reader's).
-    The refusal weighs these sentences too (answer.py): 民政那篇讲话里…采用了多少条 is not answered with
-    光山's 采用100余篇 when the 民政 speech gives no number (the fourteenth blind reader's)."""
-    named = places(question) + counties(question) + before_bodies(question)
-    there = named_speeches(index, question)  # 天门那篇讲话, 篇8: the speech the question names
-    if not named and not there:
-        return tuple(cands)
-    there |= {
-        (h.file, h.speech)
-        for h in hits
-        if any(p in folded_speech(index.speeches[(h.file, h.speech)].text) for p in named)
-    }
-    kept = tuple(c for c in cands if (hits[c.n - 1].file, hits[c.n - 1].speech) in there)
-    return kept or tuple(cands)
 
 
 def compose(

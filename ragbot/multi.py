@@ -8,6 +8,8 @@
                                              when the answer written so far leaves the second question's
                                              own words out, the sentence of the first one's excerpt that
                                              answers it
+  named_candidates(index, question, hits, cands)  the sentences of the speeches a question names (天门那篇
+                                             讲话, 篇8), when there are any
 
 What it does not do: decide that a question has parts (asks.py), or write and cite sentences
 (writer.py).
@@ -16,12 +18,14 @@ What it does not do: decide that a question has parts (asks.py), or write and ci
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .asks import TYPED, coverage, kind, parts, several_asked, states
 from .context import after_in_paragraph, answer_after, says_what_to_do
-from .lexical import inside_word
+from .lexical import before_bodies, counties, inside_word, places
 from .quotes import anchors, wildcard
+from .retrieve import named_speeches
 from .script import fold
 from .structure import TRIM, cut, sentence_spans
 from .terms import term_weights
@@ -29,6 +33,8 @@ from .writer import FOLLOW_MARGIN, LATER_CHARS, Option, Writer, folded_speech, o
 
 if TYPE_CHECKING:
     from .answer import Evidence
+    from .generate import Candidate
+    from .index import Index
     from .types import Hit
 
 
@@ -186,3 +192,26 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
                 speech[a:end], w.cite(excerpt.file, excerpt.speech, a, end), elaborates=True
             )
     return False
+
+
+def named_candidates(
+    index: Index, question: str, hits: Sequence[Hit], cands: Sequence[Candidate]
+) -> tuple[Candidate, ...]:
+    """A question naming a place (天门市委办…, 河南那篇讲话…, 常德市委办公室…) asks about the speech given
+    there, and one naming a speech (`retrieve.named_speeches`: 地方志那篇讲话, 篇8) about that speech:
+    only the sentences of the excerpts from those speeches answer, when there are any (all of them
+    otherwise). Naming speeches so changed one answer of the set (q184, wrong before and after) and
+    keeps another speech's sentence out of 天门那篇讲话里…多少件…多少条 (the twelfth blind reader's).
+    The refusal weighs these sentences too (answer.py): 民政那篇讲话里…采用了多少条 is not answered with
+    光山's 采用100余篇 when the 民政 speech gives no number (the fourteenth blind reader's)."""
+    named = places(question) + counties(question) + before_bodies(question)
+    there = named_speeches(index, question)  # 天门那篇讲话, 篇8: the speech the question names
+    if not named and not there:
+        return tuple(cands)
+    there |= {
+        (h.file, h.speech)
+        for h in hits
+        if any(p in folded_speech(index.speeches[(h.file, h.speech)].text) for p in named)
+    }
+    kept = tuple(c for c in cands if (hits[c.n - 1].file, hits[c.n - 1].speech) in there)
+    return kept or tuple(cands)
