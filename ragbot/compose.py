@@ -49,7 +49,7 @@ from .generate import Candidate
 from .inline import inline, semicolons
 from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
-from .quotes import anchors, figure
+from .quotes import anchors, figure, saying_explained
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
@@ -418,6 +418,7 @@ def compose(
         share = budget if what == "list" else budget * 2 // 3
         wanted = "why" if what in ("fact", "list") and why_asked(ev.question) else what  # cut keeps the cause
         wanted = "title" if what in ("fact", "list") and title_asked(ev.question) else wanted  # …and the title
+        wanted = "wording" if what == "fact" and saying_explained(ev.question) else wanted  # …and the saying, then
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
         sentences(w, options(ev, w.index), weights, wanted, share, units, action, advice, shape)
     if what not in ("follow-up", "wording", "survey", "category"):

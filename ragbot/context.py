@@ -121,12 +121,17 @@ _QUOTATION = re.compile(r"[“「]([^”」]{2,12})[”」]")
 def continued_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
     """After a first formulation that quotes a word (“弹钢琴”的工作方法,就是要讲配合…), the next sentence
     of its paragraph when it takes that word up again (“弹钢琴”还有另外一个很重要的方面,…就是要抓住
-    重点): the figure goes on there; its length written, or 0."""
+    重点), or quotes part of it (“上边千条线,下头一根针” -> 我们常说的这“一根针”,其实就是各级办公室…): the
+    figure goes on there; its length written, or 0."""
     quoted = {fold(m.group(1)) for m in _QUOTATION.finditer(piece)}
     for a, b in after_in_paragraph(speech, at + len(piece))[:1] if quoted else []:
         text = speech[a:b].strip()
+        said = fold(text)
+        again = any(q in said for q in quoted) or any(
+            fold(m.group(1)) in q for m in _QUOTATION.finditer(text) for q in quoted
+        )
         if (
-            any(q in fold(text) for q in quoted)
+            again  # the word again, or part of the saying (“一根针”)
             and usable(text, titles)
             and w.say(text, w.cite(hit.file, hit.speech, a, b))
         ):

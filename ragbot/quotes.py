@@ -139,6 +139,19 @@ def quoted(question: str) -> list[str]:
     return [q for q in found if len(q) >= 3 and not _WILDCARD.search(q)]
 
 
+_EXPLAINED = re.compile(r"怎么解释|如何解释|作何解释|怎么理解|如何理解|什么意思|指的是什么|是指什么|含义|寓意|意思是")
+
+
+def saying_explained(question: str) -> bool:
+    """Whether a question asks how a saying it quotes is explained (“上边千条线，下头一根针”这句话是怎么解释的):
+    the sentence saying it, then the one taking its words up again (“一根针”,其实就是各级办公室…).
+
+    >>> saying_explained("“上边千条线，下头一根针”是什么意思？"), saying_explained("“三服务”是什么？")
+    (True, False)
+    """
+    return any(re.search(r"[,，]", s) or len(s) >= 6 for s in quoted(question)) and bool(_EXPLAINED.search(question))
+
+
 # "what does X mean": the term asked about, quoted or not (上情下达是什么意思？, “三服务”指的是什么？)
 _MEANS = re.compile(
     r"^(?:请问)?[“\"「『]?([\u4e00-\u9fff]{2,12}?)[”\"」』]?(?:这个词|这个说法|这一说法|一词|这句话)?"

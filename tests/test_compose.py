@@ -671,6 +671,15 @@ def test_real_a_quoted_phrase_typed_with_a_full_width_comma_anchors_and_its_expl
     assert "“針眼”要把上級的各種政策" in a.sentences[0].text, a.text
 
 
+def test_real_a_saying_asked_how_it_is_explained_comes_with_its_explanation(real_bot: pipeline.Ragbot) -> None:
+    """Asked how the saying is explained, without naming 针眼 or 针尖 (the twentieth blind reader's), the
+    sentence saying it is followed by the next, which quotes its “一根针” and explains it; before, the
+    explanation was only in the excerpt."""
+    a = Answerer(real_bot).ask("讲话里“上边千条线，下头一根针”这句话是怎么解释的？")
+    assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
+    assert any("其实就是各级办公室" in s.text for s in a.sentences[1:]), a.text
+
+
 def test_real_what_several_speeches_say_is_answered_from_each_of_them(real_bot: pipeline.Ragbot) -> None:
     """几篇讲话都怎么说的: the best sentence of each speech that speaks to it (the ninth blind reader got
     one speech's sentence), every one about 保密."""
