@@ -219,12 +219,13 @@ def _points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int, expla
     points = 0
     for n, (hit, e) in enumerate(lists):
         text = w.index.speeches[(hit.file, hit.speech)].text
-        before, had = w.mark(), points
+        before, had, prior = w.mark(), points, len(w.grams)
         if len(lists) > 1:  # which speech says which points
             w.label(hit)
-        for item in e.items[: cap - points]:
-            point, at = _point(text, item, explain)
-            if w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)), numbered=points + 1):
+        for item in e.items[: cap - points]:  # one list's points never repeat each other (要有较强的组织能力,
+            point, at = _point(text, item, explain)  # 要有较强的文字处理能力…): only what was said before it
+            cited = w.cite(hit.file, hit.speech, at, at + len(point))
+            if not w.repeats(point, upto=prior) and w.say(point, cited, numbered=points + 1, again=True):
                 points += 1
         if n and points - had < 2:  # a later speech's label over one point the cap left room for: not at all
             w.undo(before)

@@ -68,13 +68,13 @@ class Writer:
         self.grams: list[set[str]] = [bigrams(s) for s in said if s.strip()]
         self.quote = False  # wording answers quote each formulation: “…”
 
-    def repeats(self, text: str, elaborates: bool = False) -> bool:
-        """Whether `text` says again what was said: most of its character pairs, or of a said sentence's
-        pairs (a sentence holding a point said before repeats it), unless it `elaborates` (goes on to
-        say more than the point it holds: 具体怎么体现)."""
+    def repeats(self, text: str, elaborates: bool = False, upto: int | None = None) -> bool:
+        """Whether `text` says again what was said (the first `upto` sentences): most of its character pairs,
+        or of a said sentence's pairs (one holding a point said before repeats it), unless it `elaborates`
+        (goes on to say more than the point it holds: 具体怎么体现)."""
         g = bigrams(text)
         return not g or any(
-            len(g & h) / max(1, len(g) if elaborates else min(len(g), len(h))) >= 0.6 for h in self.grams
+            len(g & h) / max(1, len(g) if elaborates else min(len(g), len(h))) >= 0.6 for h in self.grams[:upto]
         )
 
     def cite(self, file: str, speech: int, start: int, end: int) -> int:

@@ -266,6 +266,14 @@ def test_real_what_a_numbered_formulation_stands_for_may_be_titles_in_one_senten
     assert "服务发展、服务决策、服务落实" in a.sentences[0].text, a.text
 
 
+def test_real_a_lists_points_never_repeat_each_other(real_bot: pipeline.Ragbot) -> None:
+    # 首先要长于协调…其次,要有较强的组织能力…再次,要有较强的文字处理能力…: the third shares most of the
+    # second's character pairs (要有较强的…能力) and was dropped as a repeat (the twentieth blind reader's)
+    a = Answerer(real_bot).ask("辦公室主任「業務上要精」，具體要求具備哪些能力？")
+    for point in ("長於協調", "較強的組織能力", "較強的文字處理能力"):
+        assert point in a.text, a.text
+
+
 def test_real_which_two_leads_with_the_sentence_that_numbers_two(real_bot: pipeline.Ragbot) -> None:
     # 主要就是两条,一要…,二要… is one sentence, not a list the enumeration finder sees; a four-point
     # list (一是面临更严格的要求…) near it used to answer instead
