@@ -73,3 +73,14 @@ def test_real_the_scene_a_question_sets_is_not_what_it_asks(real_bot: pipeline.R
     a = Answerer(real_bot).ask("面對高校竊密活動增多,講話要求從哪些方面加強保密管理?")
     assert a.text.startswith("我們當前必須加強保密管理制度建設"), a.text
     assert "堅持人防、技防相結合" in a.text, a.text
+
+
+def test_real_a_situation_told_before_the_question_is_not_what_it_asks(real_bot: pipeline.Ragbot) -> None:
+    # 手上的活…，领导又临时塞来新任务，…怎样给自己留余地: the advice leads, not 临时任务多,…难以胜任
+    # (which held the situation's words; the twentieth blind reader found the advice third)
+    answerer = Answerer(real_bot)
+    a = answerer.ask("手上的活已经排得满满当当，领导又临时塞来新任务，讲话建议平时怎样给自己留余地？")
+    assert "给自己留出一块“空地”" in a.sentences[0].text, a.text
+    # a one-clause situation is what is asked about (上司们之间看法不一…该怎么做): its words keep their weight
+    b = answerer.ask("上司们之间看法不一、闹了点别扭，夹在中间的人该怎么做？")
+    assert "团结" in b.sentences[0].text, b.text
