@@ -291,13 +291,14 @@ def _pos(word: str) -> str:
     return tagged[0][1] if len(tagged) == 1 else ""
 
 
-def first_word(text: str) -> tuple[str, str]:
-    """The first word of `text` (folded by the caller) and its part-of-speech tag (jieba's precise cut).
+def first_words(text: str, n: int = 2) -> list[tuple[str, str]]:
+    """The first `n` words of `text` (folded by the caller), each with its part-of-speech tag (jieba's
+    precise cut).
 
-    >>> first_word("字体、字号"), first_word("补救措施")
-    (('字体', 'n'), ('补救措施', 'n'))
+    >>> first_words("字体、字号"), first_words("补救措施")
+    ([('字体', 'n'), ('、', 'x')], [('补救措施', 'n')])
     """
-    return next(iter(_tagged(text)), ("", ""))
+    return _tagged(text)[:n]
 
 
 def idf(df: int, n: int) -> float:

@@ -63,6 +63,10 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "对具体落实不闻不问、推一下才动一下的人，讲话给他们起了个什么外号？") == ""
     assert unknown_asked(index, "講話拿人體哪個器官打比方，說明整個機構要靠誰統一指揮四肢？") == ""
     assert unknown_asked(index, "信息工作有哪些要求？") == ""  # 要求: said everywhere
+    # the word after a verb that qualifies it (哪些审批手续: 审批 is said, 手续 never; the twentieth blind
+    # reader's near miss was answered), not the verb after a noun (什么时候发声: 时候 is the thing asked)
+    assert unknown_asked(index, "办公室主任因公出国考察需要办理哪些审批手续？") == "手续"
+    assert unknown_asked(index, "校园里出了负面事件、在网上被炒热了，教育宣传部门应该抢在什么时候发声？") == ""
     answerer = Answerer(real_bot)
     assert answerer.ask("上报的政务信息稿件，标题和正文分别要用什么字体、字号？").refused
     assert not answerer.ask("对具体落实不闻不问、推一下才动一下的人，讲话给他们起了个什么外号？").refused
