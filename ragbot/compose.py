@@ -32,7 +32,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .amounts import unit_asked
+from .amounts import numbers, unit_asked
 from .asks import (
     advice_asked,
     category_asked,
@@ -382,6 +382,23 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
     return False
 
 
+_HOW_TO = re.compile(r"注意(?:些)?什么|怎么做|怎样做|如何做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)")
+TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
+
+
+def _tallies_aside(ev: Evidence, choices: list[Option]) -> list[Option]:
+    """For a question asking what to do (回复的时候要注意些什么), the sentences that state figures and say
+    nothing to do rank TALLY_PENALTY lower: a tally of last year's work answers no such question."""
+    if not _HOW_TO.search(fold(ev.question)):
+        return choices
+    return [
+        (replace(c, similarity=c.similarity - TALLY_PENALTY), h)
+        if numbers(c.text) and not says_what_to_do(c.text)
+        else (c, h)
+        for c, h in choices
+    ]
+
+
 def _paragraph_end(text: str, at: int) -> int:
     end = text.find("\n", at)
     return len(text) if end < 0 else end
@@ -421,7 +438,7 @@ def compose(
         wanted = "title" if what in ("fact", "list") and title_asked(ev.question) else wanted  # …and the title
         wanted = "wording" if what == "fact" and saying_explained(ev.question) else wanted  # …and the saying, then
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
-        sentences(w, options(ev, w.index), weights, wanted, share, units, action, advice, shape)
+        sentences(w, _tallies_aside(ev, options(ev, w.index)), weights, wanted, share, units, action, advice, shape)
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)
     return w.draft(what)

@@ -953,3 +953,11 @@ def test_real_a_title_asked_for_needs_a_quoted_title(real_bot: pipeline.Ragbot) 
     # 规范,就是要严格执行中办下发的《中国共产党机关公文处理条例》…: the clause with the title leads, from 规范
     a = answerer.ask("规范文电管理要严格执行中办下发的哪个文件？文件的名称是什么？")
     assert a.text.startswith("规范,就是要严格执行中办下发的《中国共产党机关公文处理条例》"), a.text
+
+
+def test_real_asked_what_to_do_a_tally_of_work_done_does_not_answer(real_bot: pipeline.Ragbot) -> None:
+    # 收到网民各方面留言5128条…回复率100% led the answer to what a reply must mind (the twentieth blind
+    # reader's); the sentence saying how to reply is the answer
+    a = Answerer(real_bot).ask("网民在书记留言板上发牢骚、说话很冲，我们回复的时候要注意些什么？")
+    assert "5128" not in a.text, a.text
+    assert "回复的语气一定要谦虚" in a.text, a.text
