@@ -88,3 +88,6 @@ def test_real_a_situation_told_before_the_question_is_not_what_it_asks(real_bot:
     # a one-clause situation is what is asked about (上司们之间看法不一…该怎么做): its words keep their weight
     b = answerer.ask("上司们之间看法不一、闹了点别扭，夹在中间的人该怎么做？")
     assert "团结" in b.sentences[0].text, b.text
+    # …and so is a longer one when the last clause names nothing of its own (该怎么做 what, in the middle)
+    c = answerer.ask("两位领导对一件事看法不一样，闹了点别扭，我们办公室夹在中间该怎么做？")
+    assert "维护领导之间的团结" in c.text, c.text
