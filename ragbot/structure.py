@@ -304,6 +304,7 @@ QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
 _LEANS = re.compile(
     r"^(是|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
 )
+_PAIRED = re.compile(r"既|不仅|不但|一方面")  # a clause holding the first half of a pair (办公室既是…,…,也是…)
 # a clause that opens a pair, or sets the scene for what follows (…很难在经济下行的情况下, 保持…)
 _OPENS = re.compile(
     r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)|.*(?:情况下|的时候|之际)[，,；;：:]?$"
@@ -329,6 +330,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '在工作中,领导性子急了,或者你哪件事没做好,批评几句。'
     >>> cut("在班子里,担任班长的人,既要加强自身建设,成为合格的一把手,又要团结好一班人。", {"一把手": 1.0})
     '担任班长的人,既要加强自身建设,成为合格的一把手,又要团结好一班人。'
+    >>> cut("办公室既是各种事务的交汇点,领导与基层的联络点,也是各种矛盾的聚焦点。", {"领导": 1.0})  # a pair whole
+    '办公室既是各种事务的交汇点,领导与基层的联络点,也是各种矛盾的聚焦点。'
     >>> cut("近年来,窃密活动不断增多,保密工作难度进一步加大。", {"难度": 1.0, "加大": 1.0}, "why")  # the cause
     '近年来,窃密活动不断增多,保密工作难度进一步加大。'
     >>> cut("多年来同志们是卓有成效的,如果没有这一点,我们很难在经济下行的情况下,保持大局的稳定。", {"成效": 1.0}, max_chars=40)
@@ -348,6 +351,9 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     ]
     start = min([*starts, *typed[:1]], default=0) if (top > 0 or typed) and wanted != "why" else 0
     start -= 1 if start and _LEANS.match(parts[start].lstrip()) else 0  # 规范,就是要…: not from 就是要
+    pair = next((i for i in range(start) if _PAIRED.search(parts[i]) and not _OPENS.match(parts[i])), None)
+    if pair is not None and any(_LEANS.match(p.lstrip()) for p in parts[start + 1 :]):
+        start = pair if len("".join(parts[pair:])) <= max_chars else start  # the pair whole, or as it was
     end = len(parts)
     keep = max([start, *typed[:1], covers.index(top)])
     while end > keep + 1 and (len("".join(parts[start:end])) > max_chars or _OPENS.match(parts[end - 1].lstrip())):
