@@ -34,6 +34,17 @@ def test_simplified_question_finds_traditional_evidence(real_bot: pipeline.Ragbo
     assert any(contains(t, "辦公室工作的特點概括為“重、苦、雜、難”") for t in texts(result))
 
 
+def test_the_words_that_only_ask_get_no_synonyms(real_bot: pipeline.Ragbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 讲话主张…: 主张 says how the question asks; its synonyms (意见, 主意, 呼声) searched other chunks
+    asked: list[list[str]] = []
+    real = retrieve.expansions
+    monkeypatch.setattr(retrieve, "expansions", lambda tokens, df: asked.append(list(tokens)) or real(tokens, df))
+    real_bot.search("要把工作真正落到實處，講話主張建立健全哪些制度？")
+    assert asked, "synonyms were not looked up"
+    assert "主张" not in asked[0], asked
+    assert "制度" in asked[0], asked
+
+
 def test_traditional_question_finds_simplified_evidence(real_bot: pipeline.Ragbot) -> None:
     result = real_bot.search("領導批示交辦的事項，辦公室應該怎麼快速辦理？")
     assert any(contains(t, "必须快接、快办、快反馈") for t in texts(result))
