@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from ragbot.lexical import tokenize
 from ragbot.quotes import DUTIES
 from ragbot.script import fold
 from ragbot.store import Filters
+from ragbot.synonyms import expansions
 from ragbot.types import SearchResult
 
 from .helpers import ROOT
@@ -37,8 +39,12 @@ def test_simplified_question_finds_traditional_evidence(real_bot: pipeline.Ragbo
 def test_the_words_that_only_ask_get_no_synonyms(real_bot: pipeline.Ragbot, monkeypatch: pytest.MonkeyPatch) -> None:
     # 讲话主张…: 主张 says how the question asks; its synonyms (意见, 主意, 呼声) searched other chunks
     asked: list[list[str]] = []
-    real = retrieve.expansions
-    monkeypatch.setattr(retrieve, "expansions", lambda tokens, df: asked.append(list(tokens)) or real(tokens, df))
+
+    def spy(tokens: list[str], df: Callable[[str], int]) -> list[str]:
+        asked.append(list(tokens))
+        return expansions(tokens, df)
+
+    monkeypatch.setattr(retrieve, "expansions", spy)
     real_bot.search("要把工作真正落到實處，講話主張建立健全哪些制度？")
     assert asked, "synonyms were not looked up"
     assert "主张" not in asked[0], asked
