@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .amounts import COUNT_OF, NUMBER
-from .quotes import CN_DIGITS, QUOTE, quoted, stands_for
+from .quotes import CN_DIGITS, COUNTED_QUOTE, QUOTE, quoted, stands_for
 from .script import fold
 
 WORDING = re.compile(
@@ -203,6 +203,8 @@ def kind(question: str) -> str:
     ['list', 'list']
     >>> kind("「五個堅持」具體是哪五個堅持？"), kind("張愛國在什麼場合誇過辦公室？誇了哪幾句？")  # which five; what was said
     ('list', 'wording')
+    >>> kind('服务要实现哪三个"变"？')  # three formulations, each opening with 变
+    'list'
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     q = _SEVERAL_SAY.sub("", q)  # 几篇讲话对…怎么说的, 各有什么说法: what several speeches say, not how many
@@ -210,6 +212,8 @@ def kind(question: str) -> str:
         return "who"
     if WORDING.search(q):
         return "wording"
+    if COUNTED_QUOTE.search(fold(question)):  # 哪三个“变”: three formulations, each opening with 变
+        return "list"
     if (POINTS.search(q) or items_asked(question)) and not (LIMIT.search(q) and QUANTITY.search(q)):
         return "list"
     if QUANTITY.search(_asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):

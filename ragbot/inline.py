@@ -28,6 +28,7 @@ from .asks import (
     names_parts,
     points_asked,
 )
+from .quotes import COUNTED_QUOTE, anchors
 from .script import fold
 from .structure import han_count
 from .writer import Writer, options, rank, sentences
@@ -44,13 +45,16 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     (应包括基本情况、…、见面情况): that sentence leads, the next best follow;
     False (nothing written) when none of the best sentences does."""
     noun, n, points = counted(ev.question), items_asked(ev.question), points_asked(ev.question)
+    counted_quote = points and COUNTED_QUOTE.search(fold(ev.question))  # 哪三个“变”: 变…为…,变…为…,变…为…
+    shapes = [t[0] for t in anchors(ev.question)] if counted_quote else []
     includes = includes_asked(ev.question)
     if not noun and not n and not points and not includes:
         return False
     choices = options(ev, w.index)
     ranked = sorted(choices, key=lambda o: -rank(o[0], weights))
-    top = [o for k, o in enumerate(ranked) if all(o[0].text != p[0].text for p in ranked[:k])][:3]  # 3 sentences
-    lead = [
+    distinct = [o for k, o in enumerate(ranked) if all(o[0].text != p[0].text for p in ranked[:k])]
+    top = distinct[:3]  # three sentences; one saying the counted shape asked for among RUN_REACH
+    lead = [o for o in distinct[:RUN_REACH] if any(p.search(fold(o[0].text)) for p in shapes)] or [
         o
         for o in top
         if enumerates(o[0].text, noun)

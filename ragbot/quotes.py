@@ -89,7 +89,7 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             tries.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
         if tries:
             out.append(tuple(tries))
-    for m in _COUNT_BEFORE.finditer(fold(question)):  # 哪三个“变”: three clauses opening with 变, in a row
+    for m in COUNTED_QUOTE.finditer(fold(question)):  # 哪三个“变”: three clauses opening with 变, in a row
         word, n = re.escape(m.group(2)), CN_DIGITS[m.group(1)]
         if len(m.group(2)) == 1:
             out.append(
@@ -125,7 +125,7 @@ def cn_number(text: str) -> int | None:
 
 
 _CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个字")  # 哪八个字, 十二个字, 四个字的概括
-_COUNT_BEFORE = re.compile(r"([两二三四五六七八])[个种项条]?[“「\"]([\u4e00-\u9fff]{1,4})[”」\"]")  # 哪三个“变”
+COUNTED_QUOTE = re.compile(r"([两二三四五六七八])[个种项条]?[“「\"]([\u4e00-\u9fff]{1,4})[”」\"]")  # 哪三个“变”
 _COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{1,3})$")  # 四个一流: 一流 four times
 
 

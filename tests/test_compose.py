@@ -961,3 +961,11 @@ def test_real_asked_what_to_do_a_tally_of_work_done_does_not_answer(real_bot: pi
     a = Answerer(real_bot).ask("网民在书记留言板上发牢骚、说话很冲，我们回复的时候要注意些什么？")
     assert "5128" not in a.text, a.text
     assert "回复的语气一定要谦虚" in a.text, a.text
+
+
+def test_real_which_three_of_a_quoted_word_leads_with_the_sentence_saying_three(real_bot: pipeline.Ragbot) -> None:
+    # 哪三个"变" asks for three formulations opening with 变 (a list question, though nothing after 个 is a
+    # noun): the sentence saying 变…为… three times leads, found among the eight best; before, it was a
+    # fact question and 篇6's 主动服务少,被动服务多 led (the twenty-first blind reader's, dev q070)
+    a = Answerer(real_bot).ask('讲话里说增强服务意识要实现哪三个"变"？')
+    assert "变被动服务为主动服务,变滞后服务为超前服务,变一般服务为优质服务" in a.sentences[0].text, a.text
