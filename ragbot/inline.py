@@ -42,8 +42,10 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     (查处报告应包括基本情况、…、见面情况四个方面), or a "which N" one by a sentence that quotes N
     formulations (哪五个: “坚持…”是灵魂，“坚持…”是前提…), a "which two" one by a sentence that numbers
     two clauses (主要就是两条,一要…,二要…) or quotes two in a row (“甲、乙”), a "what does it include" one by a sentence that names the parts
-    (应包括基本情况、…、见面情况): that sentence leads, the next best follow;
-    False (nothing written) when none of the best sentences does."""
+    (应包括基本情况、…、见面情况): that sentence leads, the next best follow; a "which three of a quoted
+    word" one (哪三个“变”) by a sentence saying that shape (变…为… three times) among the RUN_REACH best.
+    Formulations or 《titles》 a numbered formulation stands for (两刊一报: 《云南教育》…) are said from the
+    first one named. False (nothing written) when none of the best sentences does."""
     noun, n, points = counted(ev.question), items_asked(ev.question), points_asked(ev.question)
     counted_quote = points and COUNTED_QUOTE.search(fold(ev.question))  # 哪三个“变”: 变…为…,变…为…,变…为…
     shapes = [t[0] for t in anchors(ev.question)] if counted_quote else []
