@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .amounts import COUNT_OF, NUMBER
-from .quotes import CN_DIGITS, COUNTED_QUOTE, QUOTE, quoted, stands_for
+from .quotes import CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, quoted, stands_for
 from .script import fold
 
 WORDING = re.compile(
@@ -169,10 +169,10 @@ def several_asked(question: str) -> bool:
 
     >>> several_asked("各篇讲话对办会提出了哪些要求？"), several_asked("几篇讲话都怎么说的？"), several_asked("写了几篇讲话？")
     (True, True, False)
-    >>> several_asked("这类要求，各篇讲话是怎么说的？")
-    True
+    >>> several_asked("这类要求，各篇讲话是怎么说的？"), several_asked("「五個堅持」在講話裡分別被定位為什麼？")  # its items
+    (True, False)
     """
-    return bool(SEVERAL.search(fold(question)))
+    return bool(SEVERAL.search(q := fold(question))) and not NUMBERED_QUOTE.search(q)
 
 
 def kind(question: str) -> str:

@@ -125,6 +125,9 @@ def cn_number(text: str) -> int | None:
 
 
 _CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个字")  # 哪八个字, 十二个字, 四个字的概括
+NUMBERED_QUOTE = re.compile(
+    r"[“「\"『][两二三四五六七八九十][个种项条大]?[\u4e00-\u9fff]{1,4}[”」\"』]"
+)  # 「五个坚持」
 COUNTED_QUOTE = re.compile(r"([两二三四五六七八])[个种项条]?[“「\"]([\u4e00-\u9fff]{1,4})[”」\"]")  # 哪三个“变”
 _COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{1,3})$")  # 四个一流: 一流 four times
 

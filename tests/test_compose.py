@@ -274,6 +274,14 @@ def test_real_a_lists_points_never_repeat_each_other(real_bot: pipeline.Ragbot) 
         assert point in a.text, a.text
 
 
+def test_real_a_numbered_formulations_items_each_are_not_several_speeches(real_bot: pipeline.Ragbot) -> None:
+    # 分别 counts the five of 「五個堅持」 here, not speeches: it was answered with three passages that only
+    # mention the phrase (the twenty-first blind reader's); the sentence placing each of the five leads
+    a = Answerer(real_bot).ask("「五個堅持」各自是什麼，在講話裡分別被定位為什麼？")
+    for part in ("是靈魂", "是前提", "是保障", "是底線"):
+        assert part in a.sentences[0].text, a.text
+
+
 def test_real_which_two_leads_with_the_sentence_that_numbers_two(real_bot: pipeline.Ragbot) -> None:
     # 主要就是两条,一要…,二要… is one sentence, not a list the enumeration finder sees; a four-point
     # list (一是面临更严格的要求…) near it used to answer instead
