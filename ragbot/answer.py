@@ -245,7 +245,8 @@ class Answerer:
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold
-        threshold += UNSEEN_MARGIN if unseen_nouns(index, q) else 0.0  # 字体和字号有什么规定: said nowhere
+        if threshold <= best < threshold + UNSEEN_MARGIN and unseen_nouns(index, q):  # only where it decides
+            threshold += UNSEEN_MARGIN  # 字体和字号有什么规定: said nowhere
         return Evidence(
             q,
             notice,
