@@ -20,6 +20,7 @@ phrase is lexical.unknown_quotes.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .script import fold, loose
 
@@ -130,6 +131,15 @@ NUMBERED_QUOTE = re.compile(
 )  # 「五个坚持」
 COUNTED_QUOTE = re.compile(r"([两二三四五六七八])[个种项条]?[“「\"]([\u4e00-\u9fff]{1,4})[”」\"]")  # 哪三个“变”
 _COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{1,3})$")  # 四个一流: 一流 four times
+
+
+def quotes_any(text: str, words: Sequence[str]) -> bool:
+    """Whether a quotation in `text` (folded) holds one of `words`.
+
+    >>> quotes_any("真正做到“鞍前不越位,马后不掉队”", ["越位"]), quotes_any("不越权越位", ["越位"])
+    (True, False)
+    """
+    return any(w in m.group(1) for m in QUOTE.finditer(text) for w in words)
 
 
 def quoted(question: str) -> list[str]:

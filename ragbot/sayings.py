@@ -28,7 +28,7 @@ FIGURES_MAX = 4  # figures of speech in one answer at most
 FIGURE_MARGIN = 0.03  # a further figure joins when it ranks this close to the best one
 # the question asks for the figures said of something (比喻说法, 哪些比喻, 这类说法), not for the one
 # said of what it describes (拿什么来比喻这种人？): the wording answer's best sentences hold that one
-_SEVERAL = re.compile(r"哪些|哪几|几个|说法|有什么|都有")
+_SEVERAL = re.compile(r"哪些|哪几|几个|(?<![个种这那])说法|有什么|都有")  # not 有个说法: one
 FIGURE_CHARS = 90  # a figure's sentence longer than this is cut to the clauses around the figure
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
@@ -73,6 +73,8 @@ def _several_figures(question: str) -> bool:
 
     >>> _several_figures("用了哪些比喻形容办公室？"), _several_figures("办公室比成机器，零件指哪些工作？")
     (True, False)
+    >>> _several_figures("有个说法把办公室比作一根针，原话是怎么讲的？")  # one
+    False
     """
     return any(figure(c) and _SEVERAL.search(c) for c in re.split(r"[，,；;。？?]", fold(question)))
 

@@ -49,11 +49,11 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     folded = fold(question)
     for m in NEGATED.finditer(folded):  # 哪些事不应该去督: the speeches say 不督
         term = "不" + m.group(1)
-        if term not in out and not _a_not_a(folded, m.start()) and _text_df(index, term):
+        if term not in out and not _a_not_a(folded, m.start()) and text_df(index, term):
             out[term] = _text_idf(index, term)
     for m in QUOTE.finditer(fold(question)):  # a short term it quotes is a word, however jieba cuts it: 「敢用」
         term = m.group(1).strip()
-        if 2 <= len(term) <= SHORT_QUOTE and term not in out and _text_df(index, term):
+        if 2 <= len(term) <= SHORT_QUOTE and term not in out and text_df(index, term):
             out[term] = _text_idf(index, term)
     return _set_aside(question, _as_said(index, out))
 
@@ -109,8 +109,8 @@ def _as_said(index: Index, weights: dict[str, float]) -> dict[str, float]:
     形容办公室地位重要的比喻说法 to one figure of four, and dev q105 lost ROUGE-L 0.49 -> 0.37."""
     out: dict[str, float] = {}
     for w, weight in weights.items():
-        unsaid = len(w) >= 2 and not _text_df(index, w) and not WORDING.fullmatch(w)  # 比喻 asks for a figure
-        said = used_synonyms(w, lambda s: _text_df(index, s)) if unsaid else []
+        unsaid = len(w) >= 2 and not text_df(index, w) and not WORDING.fullmatch(w)  # 比喻 asks for a figure
+        said = used_synonyms(w, lambda s: text_df(index, s)) if unsaid else []
         for s in said or [w]:
             out.setdefault(s, weight)
     return out
@@ -154,17 +154,17 @@ def _in_text(index: Index, token: str) -> list[str]:
     """A question token as the chunks' text holds it: itself, or, when no chunk holds it (jieba cut
     情况下不督 as 情况 + 下不督), its longest pieces of two or more characters that some chunk holds,
     those rarer than RARE_IDF."""
-    if _text_df(index, token):
+    if text_df(index, token):
         return [token]
     for n in range(len(token) - 1, 1, -1):
         pieces = [token[i : i + n] for i in range(len(token) - n + 1)]
-        if found := [p for p in pieces if _text_df(index, p)]:
+        if found := [p for p in pieces if text_df(index, p)]:
             rare = [p for p in found if _text_idf(index, p) > RARE_IDF]
             return rare or [token]  # 一个样 -> 一个 says nothing: the token stays (and matches nothing)
     return [token]
 
 
-def _text_df(index: Index, text: str) -> int:
+def text_df(index: Index, text: str) -> int:
     """How many chunks hold `text` anywhere, in their folded text (kept per loaded index)."""
     known: dict[str, int] = index.derived("text_df", dict)
     if text not in known:
@@ -174,7 +174,7 @@ def _text_df(index: Index, text: str) -> int:
 
 def _text_idf(index: Index, text: str) -> float:
     """BM25's IDF of a character (or any text) by the chunks holding it anywhere."""
-    return idf(_text_df(index, text), len(index.chunks))
+    return idf(text_df(index, text), len(index.chunks))
 
 
 # what a question asks the contents of: 调研提纲或调研方案应当包括哪些内容, 用印时要登记哪些内容
@@ -199,7 +199,7 @@ def unnamed_contents(index: Index, question: str) -> bool:
         words = [t for t in tokenize(part) if len(t) >= 2 and t not in SCAFFOLD]
         if words:
             things.append(words[-2:])
-    return bool(things) and all(not _text_df(index, "".join(w)) or not _text_df(index, w[-1]) for w in things)
+    return bool(things) and all(not text_df(index, "".join(w)) or not text_df(index, w[-1]) for w in things)
 
 
 # what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法)
@@ -222,9 +222,13 @@ def unknown_asked(index: Index, question: str) -> str:
         for word, pos in tagged_words(m.group(1), 2):  # 哪些审批手续: 审批, then 手续
             if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
                 break  # 有什么要求, 哪些措施: what any speech may answer in other words
+            if (
+                word == "注意事项"
+            ):  # …and 哪些注意事项 (what to mind: 注意 is a LIST word; the speeches never say 事项 so)
+                break
             if QUANTITY.search(word) or WORDING.search(word) or _NAMING.search(word):
                 break
-            if not _text_df(index, word):
+            if not text_df(index, word):
                 return word
             if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)
                 break
@@ -248,6 +252,17 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
     for word, pos in tagged_words(fold(question)):
         if len(word) < 2 or pos[:1] != "n" or word in SCAFFOLD or WORDING.search(word) or QUANTITY.search(word):
             continue
-        if not _text_df(index, word) and not used_synonyms(word, index.bm25.df):
+        if not text_df(index, word) and not used_synonyms(word, index.bm25.df):
             out.append(word)
     return out
+
+
+DESCRIBED_IDF = 4.5  # a word this rare (a few chunks of the seed corpus say it: 越位, 一根) names one passage
+
+
+def rare_words(index: Index, question: str) -> list[str]:
+    """The question's words (two characters or more, not how it asks) that only a few chunks hold: a
+    wording question that describes its formulation (既不能越位、也不能落后的那句说法) names it by them."""
+    n, df = len(index.chunks), index.bm25.df
+    words = dict.fromkeys(tokenize(fold(question)))
+    return [w for w in words if len(w) >= 2 and w not in SCAFFOLD and df(w) > 0 and idf(df(w), n) >= DESCRIBED_IDF]

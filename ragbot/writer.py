@@ -21,23 +21,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .amounts import numbers
-from .asks import TITLED, TYPED, coverage, states, title_asked
+from .asks import TITLED, TYPED, coverage, kind, states, title_asked
 from .cite import bigrams, source_label
 from .context import answer_after, antecedent, continued_after, past_reference, verdict_after
 from .generate import Candidate
 from .padding import padding, usable
 from .pieces import closed, opened, paired, unlinked, without_fragments
-from .quotes import ANTITHESIS, anchors, definition, duties, saying, wildcard
+from .quotes import ANTITHESIS, anchors, definition, duties, quotes_any, saying, wildcard
 from .script import detect_script, fold, shown, to_script
-from .structure import (
-    CLOSERS,
-    TRIM,
-    balanced,
-    cut,
-    han_count,
-    marker,
-    sentence_spans,
-)
+from .structure import CLOSERS, TRIM, balanced, cut, han_count, marker, sentence_spans
+from .terms import rare_words
 from .types import Hit, Script
 from .who import acts
 
@@ -274,16 +267,18 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     is answered where a speech says it, even when the vectors rank it lower. For a question asking for
     someone's duties, a sentence that lists duties (`quotes.duties`) ranks ANCHOR_BONUS higher, and for a
     question asking for a saying (哪句俗话), one that quotes a saying (`quotes.saying`); for a title
-    (文件的名称), one quoting it; for an antithesis (对仗的话), one holding it whole (`structure.balanced`)."""
+    (文件的名称), one quoting it; for an antithesis (对仗的话), one holding it whole (`structure.balanced`);
+    for a formulation described by a rare word (既不能越位…的那句说法), one quoting a phrase holding it."""
     shape = duties(ev.question) or saying(ev.question) or definition(ev.question)
     shape = shape or (TITLED if title_asked(ev.question) else None)  # 文件的名称是什么: one quoting a title
     groups = [o for _, group in anchored(ev, index) for o in group]
     after = _after(index, groups)
     even = ANTITHESIS.search(fold(ev.question))  # 用一句很对仗的话: the whole antithesis (`balanced`) is one
+    rare = rare_words(index, ev.question) if kind(ev.question) == "wording" else []
     retrieved = [
         (
             replace(c, similarity=c.similarity + ANCHOR_BONUS)
-            if _shaped(c, shape) or _key(c, ev) in after
+            if _shaped(c, shape) or _key(c, ev) in after or quotes_any(fold(c.text), rare)
             else replace(c, text=full, similarity=c.similarity + ANCHOR_BONUS)
             if even and balanced(full := _full(index, ev, c))
             else c

@@ -120,3 +120,19 @@ def test_real_which_parts_of_a_figure_is_answered_with_the_parts(real_bot: pipel
     # 哪些 asks which tasks (the machine's parts), not which figures: the sentence naming them, whole
     a = Answerer(real_bot).ask("讲话把办公室比作一部机器，机器上的零部件指的是哪些工作？")
     assert "文稿起草、文件校核、公文处理" in a.text, a.text
+
+
+def test_real_a_formulation_described_by_a_rare_word_is_the_one_quoting_it(real_bot: pipeline.Ragbot) -> None:
+    # 既不能越位、也不能落后的那句说法 got 作为领导身边的工作人员… (the question's common words); the
+    # sentence quoting a phrase that holds its rare word 越位 is the formulation (the twenty-second blind
+    # reader's)
+    a = Answerer(real_bot).ask("形容辦公室人員在領導身邊既不能越位、也不能落後的那句說法是什麼？")
+    assert "鞍前不越位,馬後不掉隊" in a.sentences[0].text, a.text
+
+
+def test_real_one_saying_likening_the_office_to_a_needle_is_that_one(real_bot: pipeline.Ragbot) -> None:
+    # 有个说法把…比作一根针: one saying (有个说法), not every figure the speeches use (办公室好比一部机器,
+    # “咽喉”, …; the twenty-second blind reader's)
+    a = Answerer(real_bot).ask("有个说法把基层办公室比作一根针、上面对应很多条线，原话是怎么讲的？")
+    assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
+    assert "一部机器" not in a.text, a.text
