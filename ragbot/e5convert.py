@@ -47,7 +47,8 @@ FORMAT = 1  # bump when the folder written here changes
 # AVX-512 VNNI (AVX2: most AMD and older Intel) ONNX Runtime multiplies uint8 activations by int8
 # weights with an instruction that saturates pairs of products at 16 bits, so full-range weights gave
 # other vectors there than on VNNI CPUs (other answers on another machine); with 7-bit weights no pair
-# can saturate and every CPU computes the same exact integer products.
+# can saturate and every CPU computes the same exact integer products. (The float kernels ONNX Runtime
+# picks by instruction set still differ: AVX2 and AVX-512 machines build slightly different vectors.)
 ONNX_FILE = "model-int8-w7.onnx"
 
 
