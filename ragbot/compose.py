@@ -138,10 +138,10 @@ def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, 
     """Asked which ways (哪些办法), whether `e` is the innermost list holding the best sentence (领受材料任务后… in
     四是要临阵磨枪: the four ways). Held-out q318 gains 细中求快; with 怎么做 too, dev q021 and held-out q145 lose."""
     lead = max(ev.candidates, key=lambda c: rank(c, weights), default=None) if _WAYS.search(fold(ev.question)) else None
-    if lead is None or ev.hits[lead.n - 1].speech != hit.speech:
+    if lead is None or (ev.hits[lead.n - 1].file, ev.hits[lead.n - 1].speech) != (hit.file, hit.speech):
         return False
     holding = [x for x in _lists(text) if x.family not in SECTIONS and x.holds(lead.position)]
-    return ev.hits[lead.n - 1].file == hit.file and e == min(holding, key=lambda x: x.end - x.start, default=None)
+    return e == min(holding, key=lambda x: x.end - x.start, default=None)
 
 
 def _enumerations_near(

@@ -222,9 +222,7 @@ def unknown_asked(index: Index, question: str) -> str:
         for word, pos in tagged_words(m.group(1), 2):  # 哪些审批手续: 审批, then 手续
             if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
                 break  # 有什么要求, 哪些措施: what any speech may answer in other words
-            if (
-                word == "注意事项"
-            ):  # …and 哪些注意事项 (what to mind: 注意 is a LIST word; the speeches never say 事项 so)
+            if word == "注意事项":  # …and 哪些注意事项, what to mind (注意 is a LIST word; no speech says it)
                 break
             if QUANTITY.search(word) or WORDING.search(word) or _NAMING.search(word):
                 break
