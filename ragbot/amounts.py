@@ -1,10 +1,13 @@
-"""Numbers in the speeches and the units a quantity question asks about. Pure functions on text.
+"""What a text states for a typed question: numbers, and the units a quantity question asks about;
+bodies, times, dates, places, titles. Pure functions on text.
 
   NUMBER                  a number with its unit: Arabic or Chinese (一百五十升, 两个工作日, 百分之十, 12%)
   unit_asked(question)    the units a quantity question asks about: one it names (多少升, 几个工作日), a
                           length of time for 多长时间, money for 经费…多少 (or a share of it, 12%), the unit
                           of a count whose limit it asks (陪餐人数有什么标准)
   numbers(text, units)    whether a text states a number, in one of `units` when given
+  states(text, kind)      whether a text states a number, a body or role, a time, a date, a place or a
+                          title (one the question does not name itself)
 
 A quantity question is only answered by a sentence that states a number of the kind asked (a count
 of 件 does not answer 几个工作日): asks.kind says which questions ask for one, answer.weigh refuses
@@ -32,6 +35,9 @@ _UNIT_BEFORE = re.compile(
 _DOCUMENTS = ("篇", "件", "份")  # counters of documents, used interchangeably
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
 _LASTS = re.compile(r"多长时间|多久|多长")
+# how often (多久上报一次, 多长时间督查一次, 隔多久): a period 每季度 / 每两周 / 每年 states it
+_HOW_OFTEN = re.compile(r"(?:多长时间|多久|隔多长|几天|几个月)[^，。？?]{0,8}一次|频率|频次|隔多久")
+_EVERY = re.compile(r"每(?:隔)?[一两二三四五六七八九十半]?个?(?:季度|月|年|周|星期|天|日|旬|小时|工作日)")
 _MONEY = re.compile(
     r"(?:经费|费用|资金|工资|奖金|补助|补贴|津贴|价值|开支|费|钱)[^，。？?]{0,8}(?:多少|几|计算|按什么|怎么算)"
     r"|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金|补助|补贴|津贴|工资|奖金|费)"  # 能领多少值班补贴
@@ -46,13 +52,14 @@ _SHARE = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]|百分之[零一二三
 
 def unit_asked(question: str) -> tuple[str, ...]:
     """The units a quantity question asks about (none when it names none): one it names (多少升), a
-    length of time for 多长时间 / 多久, money for what something costs or pays.
+    length of time for 多长时间 / 多久 (or a period, 每季度, for how often), money for what something
+    costs or pays.
 
     >>> unit_asked("公务用车每月油耗上限是多少升？"), unit_asked("要在几个工作日内反馈？"), unit_asked("有多少？")
     (('升',), ('工作日',), ())
     >>> unit_asked("信息形成后多少天内要公开？"), unit_asked("全年撰写了多少篇讲话？")
     (('天', '日', '工作日'), ('篇', '件', '份'))
-    >>> unit_asked("培训要完成多少学时？"), unit_asked("会议费开支标准每人每天是多少？"), unit_asked("多长时间演练一次？")[:3]
+    >>> unit_asked("培训要完成多少学时？"), unit_asked("会议费开支标准每人每天是多少？"), unit_asked("多长时间内办结？")[:3]
     (('学时',), ('元', '%'), ('工作日', '小时', '分钟'))
     >>> unit_asked("加班费怎么计算？"), unit_asked("考评细则里各项怎么打分？"), unit_asked("培训学时不能少于多少？")
     (('元', '%'), ('分',), ('学时',))
@@ -60,6 +67,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('人',), ('元', '%'))
     >>> unit_asked("领导讲话稿一般要控制在多少字以内？")  # a length in characters (the 22nd blind reader's)
     ('字',)
+    >>> unit_asked("“双十”工程的进展情况多久上报一次？")[:2]  # how often (the 24th blind reader's)
+    ('每', '工作日')
     """
     q = fold(question)
     m = _UNIT.search(q)
@@ -72,6 +81,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     if m:
         unit = m.group(1)
         return ("天", "日", "工作日") if unit == "天" else _DOCUMENTS if unit in _DOCUMENTS else (unit,)
+    if _HOW_OFTEN.search(q):
+        return ("每", *_DURATION)  # a period: 每季度 (or a length: 10天一次)
     if _LASTS.search(q):
         return _DURATION
     if _SCORE.search(q):
@@ -89,15 +100,58 @@ def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
     (True, False, True)
     >>> numbers("津补贴中拿出12%用于考核", ("元", "%")), numbers("拿出百分之十", ("%",)), numbers("12%", ("元",))
     (True, True, False)
+    >>> numbers("每季度要上报一次", ("每", "月")), numbers("每季度要上报一次", ("月",))
+    (True, False)
     """
     t = fold(text)
     if not units:
         return bool(NUMBER.search(t))
     if "%" in units and _SHARE.search(t):
         return True
+    if "每" in units and _EVERY.search(t):
+        return True
     for m in NUMBER.finditer(t):
         after = t[m.end() : m.end() + 8]
         after = after[_MAGNITUDE.match(after).end() :]  # type: ignore[union-attr]
         if after.startswith(units):
+            return True
+    return False
+
+
+ROLE = re.compile(
+    r"办公室|办公厅|部门|单位|领导|主任|秘书长|书记|厅|局|委|处|科|组|中心|政府|党委|机关|本人|负责人"
+    r"|学者|诗人|古人|哲人|作家|思想家"  # who said a saying: 清代学者王豫说过
+)
+_TIME = re.compile(
+    r"[0-9０-９一二三四五六七八九十两]+(?:个)?(?:年|月|日|天|小时|周|工作日)|以前|之前|以内|当天|当日|及时|第一时间|每[年月周天季]"
+)
+DATE = re.compile(r"[0-9０-９〇零一二三四五六七八九十两]+(?:年|月|日|号)|月[底初中]|[上中下]旬|春节|国庆|元旦")
+_PLACE = re.compile(r"[在于到](?:[^，。；]{1,12})(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)")
+TITLED = re.compile(r"《[^》]{2,40}》|“[^”]{4,40}”|「[^」]{4,40}」")  # what a title is written as
+
+
+def states(text: str, wanted: str, besides: str = "") -> bool:
+    """Whether `text` states the kind of thing a question wants (a number, a body or role, a time, a
+    date, a place, a title); with `besides` (the question), one it does not name itself: a body with the
+    two characters before it (教育宣传中心负责… does not say who heads 教育宣传中心), a date as it is
+    (2010年度报告 does not say on which day).
+
+    >>> states("每车每月油耗上限为一百五十升", "quantity"), states("油耗要严格控制", "quantity"), states("两个工作日内办结", "when")
+    (True, False, True)
+    >>> states("每月督查一次并向书记汇报", "when"), states("每月督查一次并向书记汇报", "date"), states("在15号左右通报", "date")
+    (True, False, True)
+    >>> states("教育宣传中心负责统筹", "who", "教育宣传中心的负责人是谁？"), states("由办公室主任签发", "who", "纪要由谁签发？")
+    (False, True)
+    """
+    t = fold(text)
+    pattern = {"quantity": NUMBER, "who": ROLE, "when": _TIME, "date": DATE, "where": _PLACE, "title": TITLED}.get(
+        wanted
+    )
+    if pattern is None:
+        return False
+    own = fold(besides)
+    for m in pattern.finditer(t):
+        piece = m.group() if wanted == "date" else t[max(0, m.start() - 2) : m.end()]
+        if not own or piece not in own:
             return True
     return False

@@ -25,10 +25,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .amounts import numbers, unit_asked
+from .amounts import TITLED, numbers, states, unit_asked
 from .asks import (
     QUANTITY,
-    TITLED,
     TYPED,
     WORDING,
     classes_asked,
@@ -36,7 +35,7 @@ from .asks import (
     kind,
     name_asked,
     scaffolding,
-    states,
+    stated_kind,
     title_asked,
 )
 from .compose import compose
@@ -113,7 +112,7 @@ def weigh(
     A question asking how many / how long / which number needs a sentence that states one (in the
     unit asked about, when it names one: 几个工作日 is not answered by a count of 件), so for those
     only such sentences count as evidence (answer-type matching); likewise a who / when / where
-    question needs a sentence that names a body or role, a time, a place (`asks.states`), and a "who does X"
+    question needs a sentence that names a body or role, a time (a date for 几号, 哪一天), a place (`asks.states`), and a "who does X"
     one a sentence that also says X (会议纪要由谁签发: 签发); "into which kinds is X divided" one a sentence
     that divides something (分为…, 三个等次). For these typed questions only the `named` sentences count
     when the question names a speech or place (`multi.named_candidates`): measured, narrowing every
@@ -130,7 +129,8 @@ def weigh(
         pool = [c for c in cands if numbers(c.text, unit)]
     elif asked in TYPED:  # who, when, where
         action = action_asked(question) if asked == "who" else ""  # 由谁签发: a body or role, and 签发
-        pool = [c for c in cands if states(c.text, asked) and does(c.text, action)]
+        wanted = stated_kind(question, asked)  # 几号: 15号, not 每月
+        pool = [c for c in cands if states(c.text, wanted, question) and does(c.text, action)]  # not what it names
         pool = [c for c in pool if names(c.text)] if name_asked(question) else pool  # 全名: a person
     else:
         pool = list(cands)

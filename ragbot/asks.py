@@ -2,12 +2,11 @@
 
   kind(question)          list (有哪些, 怎么做, 要求…), quantity (多少, 几个), who (谁, 哪个部门), when,
                           where, wording (说法, 比喻, 形容…), or fact
-  states(text, kind)      whether a text states a number, a body or role, a time, or a place
   counted / enumerates    the noun a "which N aspects" question counts in (方面, 种…); whether a text
                           names several things and counts them in it (…、…、…四个方面)
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
   SCAFFOLD / scaffolding  how a question asks (讲话, 提出, 哪几, 具体做法…): words that weigh nothing
-  (numbers and the units a quantity question asks about are amounts.py)
+  (whether a text states a number, a body, a time or a place is amounts.states)
 
 Answer-type matching rests on these: a quantity question is only answered by a sentence that
 states a number of the kind asked (a count of 件 does not answer 几个工作日). What it does not do:
@@ -18,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .amounts import COUNT_OF, NUMBER
+from .amounts import COUNT_OF
 from .quotes import CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, quoted, stands_for
 from .script import fold
 
@@ -38,7 +37,9 @@ COMPUTED = re.compile(
 WHO = re.compile(
     r"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪位(?![^，,？?]{0,4}(?:诗人|作家|学者|名人|古人|哲人))|什么人|哪个机构|由哪|哪一级"
 )
-NAME = re.compile(r"叫什么名字|全名|姓名|名字叫什么|名字是什么|(?:主任|书记|县长|市长|局长|厅长|秘书长|部长|主席)是谁")
+NAME = re.compile(
+    r"叫什么名字|全名|姓名|名字叫什么|名字是什么|(?:主任|书记|县长|市长|局长|厅长|处长|科长|社长|秘书长|部长|主席|负责人)是谁"
+)
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久|哪一?天|截止(?:日期|时间)")
 _N = "".join(CN_DIGITS)  # 一二两三…十
 WHERE = re.compile(rf"在哪(?![项个些种条方几{_N}])|哪里|什么地方|(?<!如)何处(?!理)|哪个地方")  # not 在哪项, 存在哪四个
@@ -83,14 +84,17 @@ def scaffolding(question: str) -> frozenset[str]:
 _YES_OR_NO = {"该不该": "不该", "要不要": "不要", "可不可以": "不可"}
 
 
-ROLE = re.compile(
-    r"办公室|办公厅|部门|单位|领导|主任|秘书长|书记|厅|局|委|处|科|组|中心|政府|党委|机关|本人|负责人"
-    r"|学者|诗人|古人|哲人|作家|思想家"  # who said a saying: 清代学者王豫说过
-)
-_TIME = re.compile(
-    r"[0-9０-９一二三四五六七八九十两]+(?:个)?(?:年|月|日|天|小时|周|工作日)|以前|之前|以内|当天|当日|及时|第一时间|每[年月周天季]"
-)
-_PLACE = re.compile(r"[在于到](?:[^，。；]{1,12})(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)")
+_DATE_ASKED = re.compile(r"几号|哪一?天|哪一?年|几月|截止(?:日期|时间)|什么日子")
+
+
+def stated_kind(question: str, asked: str) -> str:
+    """What a sentence must state to answer a question of kind `asked` (amounts.states): a date when a
+    when-question asks 几号, 哪一天, 哪一年, 截止日期 (not 每月 or 及时); the kind otherwise.
+
+    >>> stated_kind("每月几号之前要报？", "when"), stated_kind("多长时间内办结？", "when")
+    ('date', 'when')
+    """
+    return "date" if asked == "when" and _DATE_ASKED.search(fold(question)) else asked
 
 
 SEVERAL = re.compile(
@@ -142,7 +146,6 @@ def advice_asked(question: str) -> bool:
 
 
 _TITLE = re.compile(r"(?:报告|讲话|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")
-TITLED = re.compile(r"《[^》]{2,40}》|“[^”]{4,40}”|「[^」]{4,40}」")  # what a title is written as
 
 
 def title_asked(question: str) -> bool:
@@ -249,19 +252,7 @@ def _asking(q: str) -> str:
     return q
 
 
-def states(text: str, wanted: str) -> bool:
-    """Whether `text` states the kind of thing a question wants (a number, a body, a time, a place, a
-    title).
-
-    >>> states("每车每月油耗上限为一百五十升", "quantity"), states("油耗要严格控制", "quantity"), states("两个工作日内办结", "when")
-    (True, False, True)
-    """
-    t = fold(text)
-    pattern = {"quantity": NUMBER, "who": ROLE, "when": _TIME, "where": _PLACE, "title": TITLED}.get(wanted)
-    return bool(pattern.search(t)) if pattern else False
-
-
-TYPED = ("quantity", "who", "when", "where")  # kinds only a sentence stating that kind of thing answers
+TYPED = ("quantity", "who", "when", "where", "date")  # kinds only a sentence stating that kind of thing answers
 
 _CLASSES_ASKED = re.compile(r"分[为成]?(?:哪|几)[几个]?(?:种|类|级|等|档|个等级|个等次|个级别)")
 _DIVIDES = re.compile(

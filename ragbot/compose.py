@@ -36,6 +36,7 @@ from .asks import (
     kind,
     points_asked,
     several_asked,
+    stated_kind,
     title_asked,
     why_asked,
 )
@@ -439,7 +440,7 @@ def compose(
         units = unit_asked(ev.question) if what == "quantity" else ()
         action = action_asked(ev.question) if what == "who" else ""
         share = budget if what == "list" else budget * 2 // 3
-        wanted = "why" if what in ("fact", "list") and why_asked(ev.question) else what  # cut keeps the cause
+        wanted = "why" if what in ("fact", "list") and why_asked(ev.question) else stated_kind(ev.question, what)
         wanted = "title" if what in ("fact", "list") and title_asked(ev.question) else wanted  # …and the title
         wanted = "wording" if what == "fact" and saying_explained(ev.question) else wanted  # …and the saying, then
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure

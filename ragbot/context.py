@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .asks import states
+from .amounts import states
 from .padding import padding, usable
 from .script import fold
 from .structure import CLAUSE, CLOSERS, cut, han_count, sentence_spans

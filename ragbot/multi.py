@@ -21,7 +21,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .asks import TYPED, coverage, kind, parts, several_asked, states
+from .amounts import states
+from .asks import TYPED, coverage, kind, parts, several_asked
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .lexical import before_bodies, counties, inside_word, places
 from .quotes import anchors, wildcard

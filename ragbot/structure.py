@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .asks import coverage, states
+from .amounts import states
+from .asks import coverage
 from .quotes import cn_number
 
 CN = "一二三四五六七八九十"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .asks import ROLE
+from .amounts import ROLE
 from .script import fold
 
 _WHO_DOES = re.compile(

@@ -20,8 +20,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .amounts import numbers
-from .asks import TITLED, TYPED, coverage, kind, states, title_asked
+from .amounts import TITLED, numbers, states
+from .asks import TYPED, coverage, kind, title_asked
 from .cite import bigrams, source_label
 from .context import answer_after, antecedent, continued_after, past_reference, verdict_after
 from .generate import Candidate

@@ -412,6 +412,24 @@ def test_real_list_led_in_by_a_question_sentence_is_found(real_bot: pipeline.Rag
         assert point in a.text, a.text
 
 
+def test_real_a_date_or_a_person_asked_needs_one_the_question_does_not_name(real_bot: pipeline.Ragbot) -> None:
+    # near misses the 24th blind reader got answered with the sentence on what they asked about:
+    # 每月…督查一次 says no day of the month, 2010年度报告 no day, the 中心's duties no person, and no
+    # speech names a 处罚 (its word 具体 hid it from `unknown_asked`)
+    answerer = Answerer(real_bot)
+    for q in (
+        "縣委辦實行的縣委會議決事項督辦制,規定每月幾號之前要把督查結果書面報給書記?",
+        "光山县的2010年度政府信息公开工作年度报告，规定要在哪一天之前公布？",
+        "雲南省教育宣傳中心的負責人是誰？",
+        "对于没有在规定时限内公开政府信息的单位，光山那篇讲话规定了什么具体处罚？",
+    ):
+        assert answerer.ask(q).refused, q
+    # a date the speech does state answers: 在5月底和4月底以前 for the 《天门年鉴》 contributions
+    due = answerer.ask("給《天門年鑑》供稿要在幾月底以前完成？")
+    assert not due.refused, due.text
+    assert "5月底" in due.sentences[0].text, due.text
+
+
 def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbot) -> None:
     # 学时, money, a length of time: a count of 期 or 件 or a 20-working-day limit answers none of these
     answerer = Answerer(real_bot)
@@ -432,6 +450,9 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     mail = answerer.ask("机要通信每天至少要收几次邮件？")  # 至少…几次: the speech says 4次
     assert not mail.refused
     assert "至少收取4次" in mail.sentences[0].text, mail.text
+    often = answerer.ask("光山县的“双十”工程和重点工作，进展情况多久上报一次？")  # how often: 每季度 states it
+    assert not often.refused, often.text  # (refused: no length of time; the 24th blind reader's)
+    assert "每季度要上报一次" in often.text, often.text
     days = answerer.ask("政府信息公开有时限要求吗？信息形成后多少天内要公开？")  # 多少天: working days answer it
     assert not days.refused
     assert "20个工作日" in days.text, days.text

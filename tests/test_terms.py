@@ -131,6 +131,11 @@ def test_real_a_quoted_phrase_a_speech_holds_is_not_unknown(real_bot: pipeline.R
     a = Answerer(real_bot).ask("講話裡有一句把“靠人管”和“靠制度管”作對比的說法，原文是什麼？")
     assert not a.refused, a.text
     assert "靠人管人得罪人,靠制度管人團結人" in a.text, a.text
+    # a quote retelling the saying (比 joins the two halves: jieba's 比靠, 人管 are words no speech has)
+    # was refused, the saying itself shown among the closest passages (the 24th blind reader's)
+    a = Answerer(real_bot).ask('有篇讲话引用了别人关于"靠制度管人比靠人管人好"的一句话,原话怎么说?')
+    assert not a.refused, a.text
+    assert "靠人管人得罪人,靠制度管人团结人" in a.text, a.text
 
 
 def test_real_what_to_mind_is_answered_with_what_the_speech_asks(real_bot: pipeline.Ragbot) -> None:
