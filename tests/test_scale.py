@@ -62,11 +62,12 @@ def ray_cluster() -> Iterator[None]:
 def test_a_ray_build_makes_the_same_chunks_and_vectors_as_one_process(
     ray_cluster: None, default_embedder: Embedder, tmp_path: Path
 ) -> None:
-    # three of the five seed files (about 250 texts to embed, four batches for two actors): the build on
-    # Ray and the build in this process from scratch, each into its own store
+    # the two smallest seed files (more than 100 texts to embed, batches for both actors; three files
+    # until 2026-12-02, cut for CI's time): the build on Ray and the build in this process from scratch,
+    # each into its own store
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for name in ("001_fd749822ffebb83b.txt", "003_8c6fb7f0a0f8db51.txt", "004_92e2d7aa31a4f474.txt"):
+    for name in ("001_fd749822ffebb83b.txt", "004_92e2d7aa31a4f474.txt"):
         shutil.copy(CORPUS / name, corpus / name)
     db = tmp_path / "ray.db"
     config = Config(index=tmp_path / "index", store=f"milvus://{db}", workers="ray:2")

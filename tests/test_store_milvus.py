@@ -584,9 +584,10 @@ def test_the_seed_questions_get_the_same_excerpts_and_answers_from_milvus(
     config = Config(index=folder, store=f"milvus://{db}")
     _, report = pipeline.build_index([CORPUS], config, embedder=default_embedder)
     assert report.embedded == 0  # the vectors came from the FAISS index
-    # every fourth question of the set, every type among them (`ragbot eval --store` runs them all)
+    # every eighth question of the set, every type among them (`ragbot eval --store` runs them all; every
+    # fourth until 2026-12-02, cut for CI's time)
     every = load_questions(ROOT / "eval" / "questions.jsonl")
-    questions = every[::4]
+    questions = every[::8]
     assert {q.type for q in questions} == {q.type for q in every}
 
     def agree(faiss: Config) -> None:
