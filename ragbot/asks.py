@@ -296,6 +296,7 @@ _INCLUDES = re.compile(r"(?:包括|包含)哪些|哪些内容|哪几块|哪几�
 
 _CATEGORY = re.compile(
     r"(?:归到|归为|归入|归于|算作|算是|属于|列为|划为|看作|当作)了?[^，。？?]{0,6}哪(?:一|个)?(?:方面|类|种|条|点|项|部分)"
+    r"|(?:把这|这样|这种|这)[^，。？?]{0,8}(?:什么|哪种|哪类)(?:毛病|问题|错误|不足|缺点)"  # 把这叫作什么毛病
 )
 
 
@@ -304,6 +305,8 @@ def category_asked(question: str) -> bool:
 
     >>> category_asked("讲话把这算作哪方面的毛病？"), category_asked("這屬於哪一類問題？"), category_asked("有哪几方面？")
     (True, True, False)
+    >>> category_asked("培训开班讲话把这叫作什么毛病？"), category_asked("信息工作存在什么问题？")  # the 24th blind reader's
+    (True, False)
     """
     return bool(_CATEGORY.search(fold(question)))
 

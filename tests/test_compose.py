@@ -606,6 +606,14 @@ def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: 
     assert a.text.startswith("讲话把它归入：学习劲头还不够足。[1]"), a.text
     assert "有的提法已经过时了" in a.sentences[1].text, a.text
     assert all(s.supported for s in a.sentences), a.text
+    # what fault a situation is (把这叫作什么毛病, 这样做有什么问题): the point it falls under, too (the
+    # twenty-fourth blind reader's and the thirteenth session's got the situation's own sentence alone)
+    for q in (
+        "有同事接到开会通知就原样往上递,也不去问清楚上级有什么具体要求,培训开班讲话把这叫作什么毛病?",
+        "有同事接到会议通知直接呈报，不和上级沟通，这样做有什么问题？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]"), a.text
 
 
 def test_real_an_unnumbered_series_under_the_best_point_is_the_list(real_bot: pipeline.Ragbot) -> None:
