@@ -388,7 +388,7 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
     return False
 
 
-_HOW_TO = re.compile(r"注意(?:些)?什么|怎么做|怎样做|如何做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)")
+_HOW_TO = re.compile(r"注意(?:些)?什么|(?:有|要)什么讲究|怎么做|怎样做|如何做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)")
 TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
 
 

@@ -145,3 +145,8 @@ def test_real_what_to_mind_is_answered_with_what_the_speech_asks(real_bot: pipel
     a = Answerer(real_bot).ask("在网上回复“市委书记专属板”里网民的留言，有哪些注意事项？")
     assert not a.refused, a.text
     assert any("回復的語氣一定要謙虛" in c.text for c in a.citations), a.text
+    # 有什么讲究 asks what to mind as well: the tally 共收到网民各方面留言5128条 answered it (the
+    # twenty-fourth blind reader's); the manner of replying is now in the answer itself
+    a = Answerer(real_bot).ask('领导让我帮忙处理网民在"市委书记专栏"上的留言回复,有什么讲究?')
+    assert "5128" not in a.text, a.text
+    assert "回复的语气一定要谦虚" in a.text, a.text
