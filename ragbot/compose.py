@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from .amounts import numbers, unit_asked
 from .asks import (
+    HOW_TO,
     advice_asked,
     category_asked,
     coverage,
@@ -388,14 +389,13 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
     return False
 
 
-_HOW_TO = re.compile(r"注意(?:些)?什么|(?:有|要)什么讲究|怎么做|怎样做|如何做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)")
 TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
 
 
 def _tallies_aside(ev: Evidence, choices: list[Option]) -> list[Option]:
     """For a question asking what to do (回复的时候要注意些什么), the sentences that state figures and say
     nothing to do rank TALLY_PENALTY lower: a tally of last year's work answers no such question."""
-    if not _HOW_TO.search(fold(ev.question)):
+    if not HOW_TO.search(fold(ev.question)):
         return choices
     return [
         (replace(c, similarity=c.similarity - TALLY_PENALTY), h)

@@ -139,6 +139,29 @@ def continued_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, title
     return 0
 
 
+COMPLETES_IDF = 5.5  # a question word this rare (in at most about 4 chunks) that the first sentence lacks
+
+
+def completed_after(
+    w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...], weights: dict[str, float]
+) -> int:
+    """After a first sentence, the next one of its paragraph when it holds a rare word of the question
+    (COMPLETES_IDF) that the first does not (…多讲有利于团结的话,多做有利于团结的事。 -> 不要煽风点火,…
+    宁可自己受点委屈,也要消除领导之间的误会: the question's 误会; the 24th blind reader's): the
+    advice goes on there; its length written, or 0."""
+    said = fold(piece)
+    rare = [t for t, v in weights.items() if v >= COMPLETES_IDF and len(t) >= 2 and t not in said]
+    for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare else []:
+        text = speech[a:b].strip()
+        if (
+            any(t in fold(text) for t in rare)
+            and usable(text, titles)
+            and w.say(text, w.cite(hit.file, hit.speech, a, b))
+        ):
+            return len(text)
+    return 0
+
+
 def past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, float], str, int]) -> str:
     """For a typed question: the clauses of `text` after the one that refers back, when they state
     what is wanted on their own (這項工作越往上越重要,中辦六十多人,… -> 中辦六十多人,…), else ''."""

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from .amounts import TITLED, numbers, states
 from .asks import TYPED, coverage, kind, title_asked
 from .cite import bigrams, source_label
-from .context import answer_after, antecedent, continued_after, past_reference, verdict_after
+from .context import answer_after, antecedent, completed_after, continued_after, past_reference, verdict_after
 from .generate import Candidate
 from .padding import padding, usable
 from .pieces import closed, opened, paired, unlinked, without_fragments
@@ -375,6 +375,11 @@ def sentences(
             used += len(piece) + answered
             judged = verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
+            used += (
+                completed_after(w, hit, speech, at, piece, titles, weights)
+                if top is None and wanted in ("fact", "list")
+                else 0
+            )
             used += budget if judged else 0  # the situation and the speech's verdict on it are the answer
             top_sim = c.similarity if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first

@@ -1024,3 +1024,15 @@ def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_b
     a = Answerer(real_bot).ask("我刚来办公室，领到写材料的任务却不知道怎么下笔，讲话里给了哪些办法？")
     for way in ("充分掌握基本情况", "有必要的理论功底", "掌握一定的公文写作技巧", "临阵磨枪"):
         assert way in a.text, a.text
+
+
+def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_question(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    # 篇3: …每当遇到这类情况,办公室主任要从维护班子的团结出发,…多做有利于团结的事。 The next sentence,
+    # 不要煽风点火,…宁可自己受点委屈,也要消除领导之间的误会, holds the question's 误会: it follows
+    # (the twenty-fourth blind reader's got two other speeches' sentences there instead)
+    a = Answerer(real_bot).ask("辦公室主任夾在幾位領導中間,領導們看法不一樣甚至有誤會,講話建議主任怎麼處理?")
+    assert "從維護班子的團結出發" in a.sentences[0].text, a.text
+    assert "寧可自己受點委屈,也要消除領導之間的誤會" in a.sentences[1].text, a.text
+    assert a.sentences[1].citations == a.sentences[0].citations, a.text  # the same passage
