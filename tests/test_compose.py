@@ -1021,9 +1021,13 @@ def test_real_what_a_speech_says_of_a_situation_comes_with_its_verdict(real_bot:
 def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_bot: pipeline.Ragbot) -> None:
     # 领到写材料的任务…给了哪些办法 got only 领受材料任务后,要多到网上找… (the fourth way's sentence; the
     # twenty-second blind reader's): the list holding it, 篇8's four ways of 写好文章, answers
-    a = Answerer(real_bot).ask("我刚来办公室，领到写材料的任务却不知道怎么下笔，讲话里给了哪些办法？")
-    for way in ("充分掌握基本情况", "有必要的理论功底", "掌握一定的公文写作技巧", "临阵磨枪"):
-        assert way in a.text, a.text
+    for q in (
+        "我刚来办公室，领到写材料的任务却不知道怎么下笔，讲话里给了哪些办法？",
+        "我被领导派去写材料,可是不知道怎么下笔,讲话里有什么实用建议?",  # the 24th reader's: two sentences
+    ):
+        a = Answerer(real_bot).ask(q)
+        for way in ("充分掌握基本情况", "有必要的理论功底", "掌握一定的公文写作技巧", "临阵磨枪"):
+            assert way in a.text, a.text
 
 
 def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_question(
