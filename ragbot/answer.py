@@ -171,11 +171,18 @@ def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], 
 
 
 def _asking_words(question: str) -> list[str]:
-    """The words (two characters or more, not scaffolding) of the clause a question asks in: its last
-    (那篇讲打造旅游主导产业的…讲话，提到全县有多少人民？ -> 全县, 人民)."""
+    """The words (two characters or more, not scaffolding) a question asks a number in: of its last
+    clause, the word before 多少 / 几 and those after it (那篇讲打造旅游主导产业的…讲话，提到全县有多少
+    人民？ -> 全县, 人民; 光山县政府办公室2010年一共收到多少件上级机要文件 -> 收到, 上级, 机要, 文件, 机要文件:
+    not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's)."""
     clause = [c for c in re.split(r"[，,；;：:。？?！!]", fold(question)) if c.strip()][-1:] or [""]
     skip = scaffolding(question)
-    return [w for w in dict.fromkeys(tokenize(clause[0])) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
+    tokens = tokenize(clause[0])
+    at = next((i for i, t in enumerate(tokens) if QUANTITY.search(t)), None)
+    if at is not None:
+        before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip][-1:]
+        tokens = before + tokens[at:]
+    return [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
 
 
 @dataclass(frozen=True)

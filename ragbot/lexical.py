@@ -196,7 +196,7 @@ def places(text: str) -> list[str]:
 
 
 _BEFORE_BODY = re.compile(r"([\u4e00-\u9fff]{2})(?=[省市县州](?:委|政府|人大|政协))")
-_WHEN_WORD = re.compile(r"年|月|天|时|期|后|前|和|及|与|、")  # 去年市委, 今年省委, 会后市委: when, not where
+_WHEN_WORD = re.compile(r"年|月|天|时|期|后|前|和|及|与|、|[委府]$")  # 去年市委, 会后市委: when; 市委市政府: a body
 
 
 def before_bodies(text: str) -> list[str]:
@@ -204,7 +204,7 @@ def before_bodies(text: str) -> list[str]:
     when jieba does not tag them as a place (常德 as a person's name). Not every such pair is a place
     (各地市委), so only for narrowing to the speeches that say it, never as a refusal signal.
 
-    >>> before_bodies("常德市委辦公室系統今年的目標？"), before_bodies("办公室的目标？"), before_bodies("去年市委采用了多少？")
+    >>> before_bodies("常德市委辦公室系統今年的目標？"), before_bodies("办公室的目标？"), before_bodies("去年市委市政府采用了多少？")
     (['常德'], [], [])
     """
     return [w for w in _BEFORE_BODY.findall(fold(text)) if not _WHEN_WORD.search(w)]
@@ -275,13 +275,10 @@ def unknown_quotes(question: str, df: Callable[[str], int], said: Callable[[str]
 
 
 def _held_share(phrase: str, said: Callable[[str], bool], least: int = 3) -> float:
-    """The share of a phrase's characters inside pieces of `least` characters or more that the
-    speeches hold (`said`), longest piece first from each position.
+    """The share of a phrase's characters in pieces of `least` characters or more the speeches hold.
 
-    >>> _held_share("靠制度管人比靠人管人好", "靠人管人得罪人,靠制度管人团结人".__contains__)
-    0.8181818181818182
-    >>> _held_share("最多跑一次", "最多,一次".__contains__)
-    0.0
+    >>> _held_share("靠制度管人比靠人管人好", "靠人管人得罪人,靠制度管人团结人".__contains__), _held_share("最多跑一次", "最多".__contains__)
+    (0.8181818181818182, 0.0)
     """
     covered = [False] * len(phrase)
     for i in range(len(phrase) - least + 1):
