@@ -256,7 +256,8 @@ def _asking(q: str) -> str:
     return q
 
 
-TYPED = ("quantity", "who", "when", "where", "date")  # kinds only a sentence stating that kind of thing answers
+# kinds only a sentence stating that kind of thing answers (date: a when question asking 几号, `stated_kind`)
+TYPED = ("quantity", "who", "when", "where", "date")
 
 _CLASSES_ASKED = re.compile(r"分[为成]?(?:哪|几)[几个]?(?:种|类|级|等|档|个等级|个等次|个级别)")
 _DIVIDES = re.compile(
