@@ -41,7 +41,7 @@ lint: setup
 
 # two workers, a test file each at a time (its module fixtures, servers and browser stay in one
 # process), the run's real index built by one worker while the other waits: on 2 cores about 5 minutes
-# on an AVX-512 VNNI machine, 12.5 on an AVX2 one, where the real model embeds 2.3x slower
+# on an AVX-512 VNNI machine, 11 on an AVX2 one, where the real model embeds 2.3x slower
 test: lint $(EXTRAS)
 	$(BIN)/pytest -n 2 --dist loadfile
 
