@@ -71,6 +71,14 @@ VERDICT_REACH = 2  # the sentences after a situation that may hold the speech's 
 VERDICT_ALONE = 10  # a shorter verdict (Han characters) comes with the sentence after it, its reason
 
 
+def _say(w: Writer, hit: Hit, speech: str, span: tuple[int, int], titles: tuple[str, ...]) -> int:
+    """Say the speech's sentence at `span` (stripped), cited, when it is usable and not said before:
+    its length, or 0."""
+    a, b = span
+    text = speech[a:b].strip()
+    return len(text) if usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)) else 0
+
+
 def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
     """After a first sentence that only states a situation (比如一些同志…暂时没有得到提拔重用), the
     speech's verdict on it: the first of the next VERDICT_REACH sentences of its paragraph that says
@@ -84,14 +92,10 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
     after = after_in_paragraph(speech, at + len(piece))
     for i, (a, b) in enumerate(after[:VERDICT_REACH]):
         text = speech[a:b].strip()
-        verdict = says_what_to_do(text) or judges(text)
-        if verdict and usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)):
+        if (says_what_to_do(text) or judges(text)) and _say(w, hit, speech, (a, b), titles):
             if han_count(text) >= VERDICT_ALONE or i + 1 >= len(after):
                 return len(text)
-            a, b = after[i + 1]  # 大家对此一定理解。 is said with its reason: 领导批评人,并不是出于恶意,…
-            reason = speech[a:b].strip()
-            said = usable(reason, titles) and w.say(reason, w.cite(hit.file, hit.speech, a, b))
-            return len(text) + (len(reason) if said else 0)
+            return len(text) + _say(w, hit, speech, after[i + 1], titles)  # 大家对此一定理解。 and its reason
     return 0
 
 
@@ -107,7 +111,7 @@ def answer_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: 
     for a, b in after_in_paragraph(speech, at + len(piece))[:QUESTIONS_IN_A_ROW]:
         text = speech[a:b].strip()
         if not _asks(text):  # 送不送礼啊?拜不拜年啊?还有什么可纠结的,…: the first that does not ask
-            return len(text) if usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)) else -1
+            return _say(w, hit, speech, (a, b), titles) or -1
     return -1
 
 
@@ -130,12 +134,8 @@ def continued_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, title
         again = any(q in said for q in quoted) or any(
             fold(m.group(1)) in q for m in _QUOTATION.finditer(text) for q in quoted
         )
-        if (
-            again  # the word again, or part of the saying (“一根针”)
-            and usable(text, titles)
-            and w.say(text, w.cite(hit.file, hit.speech, a, b))
-        ):
-            return len(text)
+        if again:  # the word again, or part of the saying (“一根针”)
+            return _say(w, hit, speech, (a, b), titles)
     return 0
 
 
@@ -152,13 +152,9 @@ def completed_after(
     said = fold(piece)
     rare = [t for t, v in weights.items() if v >= COMPLETES_IDF and len(t) >= 2 and t not in said]
     for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare else []:
-        text = speech[a:b].strip()
-        if (
-            any(t in fold(text) for t in rare)
-            and usable(text, titles)
-            and w.say(text, w.cite(hit.file, hit.speech, a, b))
-        ):
-            return len(text)
+        said = fold(speech[a:b])
+        if any(t in said for t in rare):
+            return _say(w, hit, speech, (a, b), titles)
     return 0
 
 
