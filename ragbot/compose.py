@@ -48,6 +48,7 @@ from .inline import inline, semicolons
 from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
 from .quotes import anchors, figure, saying_explained
+from .retrieve import naming_words
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
@@ -149,9 +150,9 @@ def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, 
 def _enumerations_near(
     w: Writer, ev: Evidence, weights: dict[str, float], top: Sequence[Candidate]
 ) -> list[tuple[float, Hit, Enumeration]]:
-    """Enumerations overlapping the top excerpts, best first."""
-    options = []
-    for hit in ev.hits[:4]:
+    """Enumerations overlapping the top excerpts of the speeches answering (the one named, if any), best first."""
+    options, there = [], {(ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) for c in ev.candidates}
+    for hit in [h for h in ev.hits[:4] if (h.file, h.speech) in there]:  # the speech a question names
         mine = [c for c in top if ev.hits[c.n - 1] == hit]
         for e in _lists(w.index.speeches[(hit.file, hit.speech)].text):
             if e.family not in SECTIONS and e.start < hit.text_end + 200 and e.end > hit.text_start:
@@ -201,10 +202,10 @@ def _explains(ev: Evidence) -> bool:
 
 
 def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, budget: int) -> bool:
-    """The points of the best enumeration near the top passages, merged with equally good lists of other speeches
-    (a list of as many points as asked, 哪七种意识, within 0.15 of the best: alone); False when none answers."""
-    top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
-    options = _enumerations_near(w, ev, weights, top)
+    """The points of the best enumeration near the top passages (words naming its speech weigh nothing), merged
+    with equally good lists of other speeches (as many points as asked, 哪七种意识, within 0.15: alone), or False."""
+    top, named = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3], naming_words(w.index, ev.question)
+    options = _enumerations_near(w, ev, {k: v for k, v in weights.items() if k not in named}, top)  # 培训开班讲话…
     if not options or options[0][0] < LIST_MIN:
         return False
     best, first, e = options[0]
@@ -395,11 +396,10 @@ TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收
 def _tallies_aside(ev: Evidence, choices: list[Option]) -> list[Option]:
     """For a question asking what to do (回复的时候要注意些什么), the sentences that state figures and say
     nothing to do rank TALLY_PENALTY lower: a tally of last year's work answers no such question."""
-    if not HOW_TO.search(fold(ev.question)):
-        return choices
+    how = HOW_TO.search(fold(ev.question)) is not None
     return [
         (replace(c, similarity=c.similarity - TALLY_PENALTY), h)
-        if numbers(c.text) and not says_what_to_do(c.text)
+        if how and numbers(c.text) and not says_what_to_do(c.text)
         else (c, h)
         for c, h in choices
     ]

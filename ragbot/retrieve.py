@@ -21,12 +21,13 @@ from .asks import SCAFFOLD
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .ingest import valid_unicode
-from .lexical import speech_names, speech_numbers
+from .lexical import speech_names, speech_numbers, tokenize
 from .quotes import anchors, duties, figure
 from .rerank import Reranker
-from .script import detect_script, to_script
+from .script import detect_script, fold, to_script
 from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
+from .structure import han_count
 from .synonyms import expansions
 from .types import Chunk, Hit
 
@@ -258,6 +259,7 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     the citations label it (篇3讲话提出…): the speeches whose title carries that number (篇3)."""
     numbers = set(speech_numbers(query))
     out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
+    out |= {key for word in title_names(index, query) for key in _titled(index, word)}
     for word in speech_names(query):
         held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
         if held and len(held) < len(index.speeches):
@@ -265,6 +267,35 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
             if n >= NAMED_MOST * sum(held.values()) or (n >= 2 and n >= NAMED_LEAD * max(m for _, m in rest)):
                 out.add(speech)
     return out
+
+
+TITLE_DF = 10
+_MARKS = ("会上", "会议", "讲话", "会议上")
+_BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,12}?)(?:的|时的)?(?:讲话|会议上|会上)")  # 培训开班讲话指出…
+
+
+def _titled(index: Index, word: str) -> set[tuple[str, int]]:
+    return {key for key, s in index.speeches.items() if word in fold(s.title)}
+
+
+def title_names(index: Index, query: str, whole: bool = False) -> list[str]:
+    """The words naming a speech by its title, said right before 讲话 / 会上 (培训开班讲话指出哪几方面不足:
+    在党政办公室业务工作培训会上的开班讲话), without 那篇 (`lexical.speech_names`): a word of two characters
+    or more that one speech's title holds and no other's (篇1…篇12 share a title: none of its words), held
+    by at most 1 / TITLE_DF of the chunks; `whole`: every word of a phrase holding one (业务培训 too)."""
+    out: list[str] = []
+    for m in _BEFORE_SPEECH.finditer(fold(query)):
+        words = [w for w in dict.fromkeys(tokenize(m.group(1))) if han_count(w) == len(w) > 1 and w not in _MARKS]
+        rare = [w for w in words if TITLE_DF * index.bm25.df(w) <= len(index.chunks)]  # 领导讲话稿: not 主要领导
+        unique = [w for w in rare if len({index.speeches[k].title for k in _titled(index, w)}) == 1]
+        out += (words if whole else unique) if unique else []
+    return list(dict.fromkeys(out))
+
+
+def naming_words(index: Index, query: str) -> set[str]:
+    """The words a query names its speech by (`lexical.speech_names`, `title_names`): they say which
+    speech, not what is asked of it."""
+    return set(speech_names(query)) | set(title_names(index, query, whole=True))
 
 
 def search(

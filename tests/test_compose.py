@@ -233,6 +233,15 @@ def test_real_which_three_question_gets_the_list(real_bot: pipeline.Ragbot) -> N
     assert [x for x in ("政治意识", "大局意识", "责任意识") if x in a.text] == ["政治意识", "大局意识", "责任意识"]
 
 
+def test_real_a_list_asked_of_a_speech_named_by_its_title_is_that_speechs_list(real_bot: pipeline.Ragbot) -> None:
+    # two blind readers in a row got 篇4's five 不够 (工作激情不够…) for 001's four under 二、检视工作不足: the
+    # title words (培训, 开班) outweighed 不足 in scoring the lists, and lists of other speeches competed
+    a = Answerer(real_bot).ask("培训开班讲话指出了办公室工作哪几方面的不足？")
+    for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
+        assert point in a.text, a.text
+    assert "工作激情不够" not in a.text, a.text
+
+
 def test_real_which_five_leads_with_the_sentence_that_quotes_all_five(real_bot: pipeline.Ragbot) -> None:
     # one long sentence quotes the five; cut to 150 characters it used to lose the fifth
     a = Answerer(real_bot).ask("「五個堅持」具體是哪五個？")

@@ -114,6 +114,22 @@ def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real
     }
 
 
+def test_a_speech_is_named_by_words_of_its_own_title(real_bot: pipeline.Ragbot) -> None:
+    """培训开班讲话: 培训 and 开班 are in 001's title alone; 领导讲话 names none (领导 is in 002's title, but
+    half the chunks say it), 2010年…领导讲话 no 篇10, and 会上 is the marker, not a name."""
+    index = real_bot.index
+    assert retrieve.title_names(index, "培训开班讲话指出了哪几方面的不足？") == ["培训", "开班"]
+    assert retrieve.named_speeches(index, "培训开班讲话指出了哪几方面的不足？") == {("001_fd749822ffebb83b.txt", 1)}
+    assert retrieve.naming_words(index, "民政那篇讲话里强化哪三种意识？") >= {"民政"}
+    for question in (
+        "领导讲话稿怎么写？",
+        "2010年共撰写了多少篇领导讲话？",
+        "会上领导讲话要记录吗？",
+        "办公室主任会议讲话有哪些要求？",
+    ):
+        assert retrieve.named_speeches(index, question) == set(), question
+
+
 @pytest.mark.parametrize("word", ["着力", "著力"])
 def test_bm25_matches_the_traditional_zhe_to_the_simplified(real_bot: pipeline.Ragbot, word: str) -> None:
     """著力 in the Traditional speech and 着力 in a Simplified one are one word to BM25 (`script.fold`)."""
