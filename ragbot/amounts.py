@@ -90,9 +90,10 @@ def unit_asked(question: str) -> tuple[str, ...]:
     return ("元", "%") if _MONEY.search(q) else ()  # or a share of it: 津补贴中拿出12%
 
 
-def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
+def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     """Whether `text` states a number (Arabic or Chinese, with a unit), in one of `units` when given
-    (a magnitude may come between: 3.5亿元 is in 元).
+    (a magnitude may come between: 3.5亿元 is in 元); with `besides` (the question), one it does not name
+    itself (拿出12%…多拿多少奖金: the 12% is not the answer).
 
     >>> numbers("每车每月油耗上限为一百五十升"), numbers("两个工作日内办结", ("工作日",)), numbers("办理了95件", ("工作日",))
     (True, True, False)
@@ -102,18 +103,25 @@ def numbers(text: str, units: tuple[str, ...] = ()) -> bool:
     (True, True, False)
     >>> numbers("每季度要上报一次", ("每", "月")), numbers("每季度要上报一次", ("月",))
     (True, False)
+    >>> numbers("拿出12%用于考核,进行两次考核", ("元", "%"), "拿出 12%，多拿多少奖金？"), numbers("共95件", (), "2010年共多少件")
+    (False, True)
     """
-    t = fold(text)
+    t, own = fold(text), re.sub(r"\s", "", fold(besides))
+
+    def new(m: re.Match[str]) -> bool:  # 12% as it is, 两次 with its unit: not 一 of 一共
+        piece = re.sub(r"\s", "", m.group() if m.group().endswith(("%", "％")) else t[m.start() : m.end() + 1])
+        return not own or piece not in own
+
     if not units:
-        return bool(NUMBER.search(t))
-    if "%" in units and _SHARE.search(t):
+        return any(new(m) for m in NUMBER.finditer(t))
+    if "%" in units and any(new(m) for m in _SHARE.finditer(t)):
         return True
     if "每" in units and _EVERY.search(t):
         return True
     for m in NUMBER.finditer(t):
         after = t[m.end() : m.end() + 8]
         after = after[_MAGNITUDE.match(after).end() :]  # type: ignore[union-attr]
-        if after.startswith(units):
+        if after.startswith(units) and new(m):
             return True
     return False
 

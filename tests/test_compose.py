@@ -974,6 +974,15 @@ def test_real_a_number_asked_of_a_named_speech_that_gives_none_is_refused(real_b
     assert "299件" in a.text, a.text
 
 
+def test_real_a_number_the_question_names_itself_does_not_answer_it(real_bot: pipeline.Ragbot) -> None:
+    """拿出12%…能多拿多少奖金: the sentence saying 拿出12% states no amount (the 26th blind reader got it as
+    the answer); a number the question does not name still answers (2010年…多少篇: 300余件)."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("县委办效能考核从津补贴拿出 12%，考核优秀的人能多拿多少奖金？").refused
+    a = answerer.ask("光山县政府办2010年共撰写了多少篇领导讲话和汇报材料？")
+    assert "300余件" in a.text, a.text
+
+
 def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pipeline.Ragbot) -> None:
     # 哪五个坚持 asks as 哪五个 does: the sentence quoting all five, not the one praising them
     a = Answerer(real_bot).ask("「五个坚持」具体是哪五个坚持？")
