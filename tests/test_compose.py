@@ -983,6 +983,12 @@ def test_real_a_number_the_question_names_itself_does_not_answer_it(real_bot: pi
     assert "300余件" in a.text, a.text
 
 
+def test_real_a_price_asked_needs_an_amount_of_money(real_bot: pipeline.Ragbot) -> None:
+    """订阅价格是多少 asks for money (`amounts.unit_asked`): the 26th blind reader got 著力解决“两刊一报”在宣传
+    订阅工作中存在的空白点; no speech gives a price."""
+    assert Answerer(real_bot).ask("雲南教育“兩刊一報”每年的訂閱價格是多少？").refused
+
+
 def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pipeline.Ragbot) -> None:
     # 哪五个坚持 asks as 哪五个 does: the sentence quoting all five, not the one praising them
     a = Answerer(real_bot).ask("「五个坚持」具体是哪五个坚持？")
