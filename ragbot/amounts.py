@@ -107,6 +107,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (True, False)
     >>> numbers("拿出12%用于考核,进行两次考核", ("元", "%"), "拿出 12%，多拿多少奖金？"), numbers("共95件", (), "2010年共多少件")
     (False, True)
+    >>> numbers("2010年添加了6629条", ("天", "年")), numbers("用了3年", ("天", "年"))  # a year is no length of time
+    (False, True)
     """
     t, own = fold(text), re.sub(r"\s", "", fold(besides))
 
@@ -123,7 +125,7 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     for m in NUMBER.finditer(t):
         after = t[m.end() : m.end() + 8]
         after = after[_MAGNITUDE.match(after).end() :]  # type: ignore[union-attr]
-        if after.startswith(units) and new(m):
+        if after.startswith(units) and new(m) and not (len(m.group()) == 4 and after.startswith("年")):  # 2010年
             return True
     return False
 

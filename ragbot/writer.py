@@ -351,8 +351,8 @@ def sentences(
             break
         if top is not None and not _joins(c, hit, weights, top, top_sim, first):
             continue
-        if top is not None and shape is not None and not shape.search(fold(c.text)):
-            continue
+        if top is not None and ((shape and not shape.search(fold(c.text))) or (units and not numbers(c.text, units))):
+            continue  # a figure of speech after one; a number in the unit asked after one (多久: not a tally of 条)
         how = (
             weights,
             wanted if top is None or wanted == "wording" else "",
@@ -442,9 +442,7 @@ def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:
     keep = [
         (a, b) for a, b in spans if padding(c.text[a:b], titles) not in ("title", "salutation", "closing", "heading")
     ]
-    if len(keep) == len(spans):
-        return c
-    if not keep:
-        return replace(c, text="")
+    if not keep or len(keep) == len(spans):
+        return c if keep else replace(c, text="")
     a, b = keep[0][0], keep[-1][1]
     return replace(c, text=c.text[a:b], position=c.position + a)
