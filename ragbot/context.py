@@ -7,6 +7,8 @@ speech's verdict after a situation it describes.
   verdict_after(...)   after a situation, the next sentence of the paragraph that says what to do
   continued_after(...) after a formulation quoting a word, the next sentence taking that word up again
   answer_after(...)    after a question the speech asks itself, the sentence answering it
+  completed_after(...) after a first sentence, the next one holding a rare question word it lacks; after
+                       a point's lead (四要认真做好…), the point's own sentences saying how
   after_in_paragraph(speech, end)  the sentences of a paragraph from a position on
   says_what_to_do(text)  whether a sentence says what to do (要, 应, 必须…)
 
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING
 from .amounts import states
 from .padding import padding, usable
 from .script import fold
-from .structure import CLAUSE, CLOSERS, cut, han_count, sentence_spans
+from .structure import CLAUSE, CLOSERS, cut, han_count, marker, sentence_spans
 from .types import Hit
 
 if TYPE_CHECKING:
@@ -150,12 +152,33 @@ def completed_after(
     宁可自己受点委屈,也要消除领导之间的误会: the question's 误会; the 24th blind reader's): the
     advice goes on there; its length written, or 0."""
     said = fold(piece)
+    if marker(piece):
+        return _point_details(w, hit, speech, at + len(piece), titles)
     rare = [t for t, v in weights.items() if v >= COMPLETES_IDF and len(t) >= 2 and t not in said]
     for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare else []:
         said = fold(speech[a:b])
         if any(t in said for t in rare):
             return _say(w, hit, speech, (a, b), titles)
     return 0
+
+
+DETAILS_CHARS = 160  # a point's own sentences said after its lead, at most this many characters
+
+
+def _point_details(w: Writer, hit: Hit, speech: str, end: int, titles: tuple[str, ...]) -> int:
+    """After a first sentence that is a listed point's lead (四要认真做好…留言回复的落实。), the point's own
+    sentences that say what to do (回复的语气一定要谦虚,…; not 关于领导批示件,市委督查室建立了…), up to the
+    next point and DETAILS_CHARS characters: the lead alone names a task, not how; their length."""
+    used = 0
+    for a, b in after_in_paragraph(speech, end):
+        text = speech[a:b].strip()
+        if marker(text) or used + len(text) > DETAILS_CHARS:
+            break
+        said = _say(w, hit, speech, (a, b), titles) if says_what_to_do(text) else -1
+        if not said:  # one that cannot be said: what follows it is not said either
+            break
+        used += max(said, 0)
+    return used
 
 
 def past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, float], str, int]) -> str:

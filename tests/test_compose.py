@@ -1003,6 +1003,8 @@ def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pi
         ("这次党政办公室业务培训会的培训对象涵盖了全县多少个乡镇？", "33个乡镇", "珍惜"),
         # how long: the 20个工作日 alone, not a tally of 条 from 2010年 after it (the 26th blind reader's)
         ("单位的政府信息形成或变更后，按光山县讲话要求最晚多久要公开？", "20个工作日", "9361条"),
+        # a point's lead first (四要认真做好…留言回复的落实): its own sentences saying how follow (the 26th's)
+        ("网民在市委书记留言板上投诉，由我负责回复，要注意些什么？", "语气一定要谦虚", "督查销号"),
         # a point's own sentences (四要…批示件和“市委书记专属板”留言回复的落实): not its 关于领导批示件,…
         ("回复网民在市委书记留言板上的留言，要注意些什么？", "语气一定要谦虚", "督查销号"),
     ],
