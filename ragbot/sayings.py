@@ -5,7 +5,8 @@
   figures(w, ev, weights)           the figures of speech a 比喻 / 打比方 question asks for (办公室好比一部
                                     机器; 是沟通上下的“咽喉”、联系左右的“纽带”), best first, from the
                                     speeches retrieved, each cut to the clauses that hold the figure
-  wording(w, ev, weights, budget)   the best sentences' clauses that hold a formulation, each quoted
+  wording(w, ev, weights, budget)   the best sentences' clauses that hold a formulation, each quoted;
+                                    those holding the images a question names (用针和线打比方) first
 
 Each writes into the Writer (quoted, cited) and says whether it wrote; compose.py picks which one.
 """
@@ -108,10 +109,27 @@ def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     return True
 
 
+_IMAGES = re.compile(r"用([\u4e00-\u9fff、和与及]{1,8}?)来?(?:打比方|打个比方|作比|作比喻|做比喻|比喻|形容|来比)")
+IMAGE_WEIGHT = 8.0  # an image the question names (用针和线打比方: 针, 线) weighs as a word said nowhere else
+
+
+def images(question: str) -> list[str]:
+    """The images a wording question names (讲话里用针和线打比方… -> 针, 线): single characters that
+    weigh nothing as search words.
+
+    >>> images("讲话里用针和线打比方说明各级办公室作用的那句话是什么？"), images("用什么来比喻办公室？")
+    (['针', '线'], [])
+    """
+    named = [m.group(1) for m in _IMAGES.finditer(fold(question))]
+    return [x for phrase in named for x in re.split(r"[、和与及]", phrase) if x and x != "什么"]
+
+
 def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> None:
-    """The formulations: the best sentences' clauses that hold them, each quoted as the speech has it."""
+    """The formulations: the best sentences' clauses that hold them, each quoted as the speech has it (those
+    holding the images the question names first: `images`)."""
     w.quote = True
     w.lead("讲话中的说法：")
+    weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)}
     sentences(w, options(ev, w.index), weights, "wording", budget)
     if len(w.pieces) == 1:  # nothing quoted: no lead-in either
         w.pieces.clear()

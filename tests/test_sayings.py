@@ -55,6 +55,14 @@ def test_real_a_figure_said_of_what_the_question_describes_is_the_answer(real_bo
     assert "\n1. " not in a.text, a.text
 
 
+def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ragbot) -> None:
+    """用针和线打比方: 针 and 线 weigh nothing as search words (one character each), and 办公室好比一部机器
+    led (the 26th blind reader's); the saying holding both leads now, with its 一根针 sentence after it."""
+    a = Answerer(real_bot).ask("讲话里用针和线打比方说明各级办公室作用的那句话是什么？")
+    assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
+    assert "机器" not in a.text, a.text
+
+
 def test_real_a_figure_said_of_a_short_form_of_the_question_word_is_the_answer(real_bot: pipeline.Ragbot) -> None:
     """调查研究 is said as 调研 where the figure is (有人说,调研是办公室主任的“营养源”); before, 当好领导的
     “耳目”…深入调查研究 led (the eighteenth blind reader's own question)."""
