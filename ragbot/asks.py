@@ -344,15 +344,16 @@ _WHICH_N_QUOTED = re.compile(r"哪([两二三四五六七八九十])[个条项�
 
 
 _N_POINTS = re.compile(r"哪([两二三四五六七八九十])(?:个|条|点|项|件|种|方面|个方面)")
+_N_AGAIN = re.compile(r"([两二三四五六七八九十])([\u4e00-\u9fff]).*哪\1\2")  # “四快”是哪四快
 
 
 def points_asked(question: str) -> int:
     """How many points a "which N" question asks for, with or without a noun (主要看哪两条？ -> 2).
 
-    >>> points_asked("辦公室今後選人，主要看哪兩條？"), points_asked("「五个坚持」是哪五个？"), points_asked("有哪几条？")
-    (2, 5, 0)
+    >>> points_asked("辦公室今後選人，主要看哪兩條？"), points_asked("「五个坚持」是哪五个？"), points_asked("“四快”是哪四快？")
+    (2, 5, 4)
     """
-    m = _N_POINTS.search(fold(question))
+    m = _N_POINTS.search(fold(question)) or _N_AGAIN.search(fold(question))
     return CN_DIGITS[m.group(1)] if m else stands_for(question)
 
 

@@ -1,8 +1,10 @@
 """A list question answered by one sentence that lists: the parts it names in a row (查处报告应包括
 基本情况、…、见面情况四个方面), the formulations it quotes, the two clauses it numbers.
 
-  inline(writer, evidence, weights, budget)   that sentence first, the next best after it; False when
-                                               none of the best sentences lists what is asked
+  inline(writer, evidence, weights, budget)   that sentence first, the next best after it (none when it
+                                               spells out all the points asked: “四快”,即…快,…); False
+                                               when none of the best sentences lists what is asked
+  spelled_out(text)                            how many points a sentence spells out after 即
   semicolons(writer, evidence, weights, budget) a 哪些 question answered by the sentence whose clauses,
                                                separated by ；, are its points (…落实保密责任;坚持…;严格…)
   run_of(speech, at)                           that sentence around a position, when it is one
@@ -28,7 +30,7 @@ from .asks import (
     names_parts,
     points_asked,
 )
-from .quotes import COUNTED_QUOTE, anchors
+from .quotes import CN_DIGITS, COUNTED_QUOTE, anchors
 from .script import fold
 from .structure import han_count
 from .writer import Writer, options, rank, sentences
@@ -62,7 +64,7 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
         if enumerates(o[0].text, noun)
         or (includes and names_parts(o[0].text))
         or (n and formulations(o[0].text, ev.question) >= n)
-        or (points and points in (inline_points(o[0].text), named_in_a_row(o[0].text)))
+        or (points and points in (inline_points(o[0].text), named_in_a_row(o[0].text), spelled_out(o[0].text)))
     ]
     if not lead:
         return False
@@ -71,8 +73,29 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     lifted = (replace(lead[0][0], similarity=lead[0][0].similarity + gap), lead[0][1])  # the next best may follow
     # named in quotes or titles (《云南教育》《…》…《学生新报》), not in one clause's 、-run: cut from the first named
     named = n and formulations(t := lead[0][0].text, ev.question) >= n and not _listed(t, n)
-    sentences(w, [lifted, *rest], weights, "title" if named else "", budget)
+    whole = points and spelled_out(lead[0][0].text) == points  # all the points asked: nothing after them
+    sentences(w, [lifted, *rest], weights, "title" if named else "", len(lead[0][0].text) if whole else budget)
     return bool(w.pieces)
+
+
+_SPELLED = re.compile(r"([两二三四五六七八九十])([\u4e00-\u9fff])[”」\"]?[,，:：]?即")  # “四快”,即…
+
+
+def spelled_out(text: str) -> int:
+    """How many points a sentence spells out after naming their formulation: as many clauses after 即,
+    each ending in its character, as its number says (信息报送要做到“四快”,即发现问题快,采编撰写快,送阅审批快,
+    反馈落实快 -> 4), else 0.
+
+    >>> spelled_out("要做到“四快”,即发现问题快,采编撰写快,送阅审批快,反馈落实快。"), spelled_out("做到“两快”,即快办。")
+    (4, 0)
+    """
+    t = fold(text)
+    m = _SPELLED.search(t)
+    if not m:
+        return 0
+    n = CN_DIGITS[m.group(1)]
+    clauses = [c for c in re.split(r"[,，、;；。]", t[m.end() :]) if c.strip()][:n]
+    return n if len(clauses) == n and all(c.endswith(m.group(2)) for c in clauses) else 0
 
 
 def _listed(text: str, n: int) -> bool:

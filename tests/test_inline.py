@@ -34,6 +34,16 @@ def test_real_a_how_to_question_is_not_answered_by_a_list_beside_it(real_bot: pi
     assert "不利于团结的话不说" in a.text, a.text
 
 
+def test_real_which_four_of_a_formulation_spelled_out_is_that_sentence_alone(real_bot: pipeline.Ragbot) -> None:
+    """哪四快 asks for the four (`asks.points_asked`); 信息报送要做到“四快”,即发现问题快,… spells them out
+    (`inline.spelled_out`): it is the whole answer. The 26th blind reader got three more sentences after
+    it (定性定量, 进入决策层次, 迟报漏报); asked 是什么, the same."""
+    for question in ('党委办公室报送信息要做到的"四快"是哪四快？', "信息报送的“四快”是什么？"):
+        a = Answerer(real_bot).ask(question)
+        assert len(a.sentences) == 1, a.text
+        assert "反馈落实快" in a.text, a.text
+
+
 def test_real_which_five_is_answered_by_the_sentence_quoting_five(real_bot: pipeline.Ragbot) -> None:
     # 哪五條 counts like 哪五個 (the fourteenth blind reader got the praise of the five first)
     a = Answerer(real_bot).ask("講話裡常提的「五個堅持」具體是哪五條？")
