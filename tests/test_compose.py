@@ -983,6 +983,15 @@ def test_real_a_number_the_question_names_itself_does_not_answer_it(real_bot: pi
     assert "300余件" in a.text, a.text
 
 
+def test_real_a_sentence_pointing_back_with_it_comes_with_what_it_points_at(real_bot: pipeline.Ragbot) -> None:
+    """把它作为查办工作的重中之重来抓 points back (`padding._DANGLING`): the 26th blind reader got it alone at
+    the end; now the clause it points at (抓好…批办事项的落实) comes with it, or it is not said."""
+    a = Answerer(real_bot).ask("领导批给我一件事让我去查办，要做到什么程度才算真正办完？")
+    assert "批则必查" in a.text, a.text
+    assert not [s.text for s in a.sentences if s.text.startswith("把它")], a.text
+    assert padding_rate(a.text) == 0.0, a.text
+
+
 def test_real_a_price_asked_needs_an_amount_of_money(real_bot: pipeline.Ragbot) -> None:
     """订阅价格是多少 asks for money (`amounts.unit_asked`): the 26th blind reader got 著力解决“两刊一报”在宣传
     订阅工作中存在的空白点; no speech gives a price."""
