@@ -92,9 +92,10 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             out.append(tuple(tries))
     for m in COUNTED_QUOTE.finditer(fold(question)):  # 哪三个“变”: three clauses opening with 变, in a row
         word, n = re.escape(m.group(2)), CN_DIGITS[m.group(1)]
-        if len(m.group(2)) == 1:
+        if len(m.group(2)) == 1:  # or three words ending with it, named together (辛苦、艰苦、清苦的“三苦”)
+            opening = f"{word}[^。！？；;，,]{{2,14}}(?:[，,；;]{word}[^。！？；;，,]{{2,14}}){{{n - 1}}}"
             out.append(
-                (re.compile(f"{word}[^。！？；;，,]{{2,14}}(?:[，,；;]{word}[^。！？；;，,]{{2,14}}){{{n - 1}}}"),)
+                (re.compile(f"{opening}|[\u4e00-\u9fff]{{1,2}}{word}(?:、[\u4e00-\u9fff]{{1,2}}{word}){{{n - 1}}}"),)
             )
         else:  # 哪三个“转变”: the word three times in one sentence
             out.append((re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"),))

@@ -44,6 +44,14 @@ def test_real_which_four_of_a_formulation_spelled_out_is_that_sentence_alone(rea
         assert "反馈落实快" in a.text, a.text
 
 
+def test_real_three_of_a_quoted_character_are_three_words_ending_with_it(real_bot: pipeline.Ragbot) -> None:
+    """三个“苦”: 辛苦、艰苦、清苦的“三苦” names them (`quotes.anchors`), asked 指的是什么 as well as 哪三个;
+    before, 篇2's three 着力… points answered (a list of three, on nothing of 苦; a blind reader asked it)."""
+    a = Answerer(real_bot).ask("办公室工作的三个“苦”指的是什么？")
+    assert "辛苦、艰苦、清苦" in a.sentences[0].text, a.text
+    assert "着力" not in a.text, a.text
+
+
 def test_real_which_five_is_answered_by_the_sentence_quoting_five(real_bot: pipeline.Ragbot) -> None:
     # 哪五條 counts like 哪五個 (the fourteenth blind reader got the praise of the five first)
     a = Answerer(real_bot).ask("講話裡常提的「五個堅持」具體是哪五條？")
