@@ -826,6 +826,8 @@ def test_real_a_verdict_that_only_judges_comes_after_the_situation_and_closes_th
     assert texts[1:] == ["这是极端危险的,更是极其错误的。"], a.text
     b = answerer.ask("领导一着急当着大家的面说了我几句,我心里挺不是滋味,讲话里是怎么劝大家看这种事的?")
     assert "领导批评人,并不是出于恶意" in b.text, b.text
+    c = answerer.ask("领导临时安排一件不归我分管的工作,我想推给别人,讲话里怎么评价这种态度?")  # 怎么评价 (the 27th's)
+    assert "这是极端危险的,更是极其错误的。" in [s.text for s in c.sentences], c.text
 
 
 def test_real_a_place_named_before_its_party_body_narrows_the_answer_to_its_speech(real_bot: pipeline.Ragbot) -> None:
@@ -1014,6 +1016,8 @@ def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pi
         ("单位的政府信息形成或变更后，按光山县讲话要求最晚多久要公开？", "20个工作日", "9361条"),
         # a point's lead first (四要认真做好…留言回复的落实): its own sentences saying how follow (the 26th's)
         ("网民在市委书记留言板上投诉，由我负责回复，要注意些什么？", "语气一定要谦虚", "督查销号"),
+        # 有什么要注意的 asks what to do as 要注意些什么 does: no tally of 5128条 first (the 27th blind reader's)
+        ('我负责回复"书记留言板"上网民的留言,有什么要注意的?', "语气一定要谦虚", "5128条"),
         # a point's own sentences (四要…批示件和“市委书记专属板”留言回复的落实): not its 关于领导批示件,…
         ("回复网民在市委书记留言板上的留言，要注意些什么？", "语气一定要谦虚", "督查销号"),
     ],
