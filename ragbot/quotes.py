@@ -143,13 +143,18 @@ def quotes_any(text: str, words: Sequence[str]) -> bool:
     return any(w in m.group(1) for m in QUOTE.finditer(text) for w in words)
 
 
-def quoted(question: str) -> list[str]:
-    """The formulations a question quotes as they are (folded; three characters or more, no wildcard).
+_DESCRIBED = re.compile(r"(?:形容|描述|描写)[^，,。？?“「『\"]{0,12}$")  # 形容办公室干部“职位小但责任大”的说法
 
-    >>> quoted("有没有「三審三校」的规定？“X中求快”呢？“转变”呢？")
-    ['三审三校']
+
+def quoted(question: str) -> list[str]:
+    """The formulations a question quotes as they are (folded; three characters or more, no wildcard);
+    not what it describes in quotes (形容…“职位小但责任大”的那个说法: the asker's words, 27th blind reader).
+
+    >>> quoted("有没有「三審三校」的规定？“X中求快”呢？“转变”呢？"), quoted("形容干部“职位小但责任大”的说法是什么？")
+    (['三审三校'], [])
     """
-    found = [m.group(1).strip() for m in QUOTE.finditer(fold(question))]
+    q = fold(question)
+    found = [m.group(1).strip() for m in QUOTE.finditer(q) if not _DESCRIBED.search(q[: m.start()])]
     return [q for q in found if len(q) >= 3 and not _WILDCARD.search(q)]
 
 

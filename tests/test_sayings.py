@@ -63,6 +63,14 @@ def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ra
     assert "机器" not in a.text, a.text
 
 
+def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech_has(real_bot: pipeline.Ragbot) -> None:
+    """形容办公室干部"职位小但责任大"的那个说法: the asker's words in quotes, not a formulation (`quotes.quoted`);
+    the 27th blind reader got a refusal (a quoted phrase no speech holds), now 官不大、衙门不小,职务不高、责任不小."""
+    a = Answerer(real_bot).ask('讲话里形容办公室干部"职位小但责任大"的那个说法是什么?')
+    assert not a.refused
+    assert "官不大、衙门不小" in a.text, a.text
+
+
 def test_real_a_figure_said_of_a_short_form_of_the_question_word_is_the_answer(real_bot: pipeline.Ragbot) -> None:
     """调查研究 is said as 调研 where the figure is (有人说,调研是办公室主任的“营养源”); before, 当好领导的
     “耳目”…深入调查研究 led (the eighteenth blind reader's own question)."""
