@@ -2,7 +2,8 @@
 
   anchors(question)       the phrases it quotes, as patterns to try in turn (X or 某 for anything; 「四个一流」
                           also as 一流 said four times): where the answer is said
-  quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more)
+  quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more), not
+                          those it describes (形容…“职位小但责任大”的说法)
   defined_term(question)  the term a "what does X mean" question asks about (上情下达是什么意思？)
   cn_number(text)         the value of a Chinese numeral (三, 十二), also for asks.py and structure.py
   stands_for(question)    how many things a numbered formulation it asks about stands for (「七种意识」是什么 -> 7)

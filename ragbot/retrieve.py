@@ -256,7 +256,8 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     3, nothing else moves; 17 questions name a speech, 14 of them one that words locate. Naming the
     speech by words of its opening instead (no 那篇 needed) also located 群众 (002 says 群众, the
     Traditional file 民眾) and 区县, and moved held-out q350 2 -> 3. A question may also name a speech as
-    the citations label it (篇3讲话提出…): the speeches whose title carries that number (篇3)."""
+    the citations label it (篇3讲话提出…): the speeches whose title carries that number (篇3); or by words
+    of its title before 讲话 / 会上 (`title_names`: 培训开班讲话 -> 001)."""
     numbers = set(speech_numbers(query))
     out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
     out |= {key for word in title_names(index, query) for key in _titled(index, word)}
@@ -269,7 +270,7 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     return out
 
 
-TITLE_DF = 10
+TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
 _BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,12}?)(?:的|时的)?(?:讲话|会议上|会上)")  # 培训开班讲话指出…
 
