@@ -47,7 +47,7 @@ from .generate import Candidate
 from .inline import inline, semicolons
 from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
-from .quotes import anchors, figure, saying_explained
+from .quotes import anchors, figure, names_kind, saying_explained
 from .retrieve import naming_words
 from .sayings import family, figures, wording
 from .script import fold
@@ -118,8 +118,8 @@ def _list_score(
     (each point's first sentence) should carry the question's words, or its meaning (the question's
     cosine with the stored sentence vectors, relative to the best sentence found): the points as a
     whole and on average, so a list of unrelated tasks with one matching point loses to a list under
-    a matching heading. A list announced by one of the best sentences (我觉得有三个方面很重要。 ……)
-    answers whatever words it uses."""
+    a matching heading. A list announced by one of the best sentences (我觉得有三个方面很重要。 ……), or whose
+    points name what the question asks which of (哪些制度: 一是综合考核制度…), answers whatever words it uses."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     at, topic = _topic(text, e.start)
     points = [text[i.start : i.start + 60] for i in e.items]
@@ -134,7 +134,8 @@ def _list_score(
     announced = any(lead <= c.position < e.start for c in top) and bool(_ANNOUNCES.search(topic.rstrip("。 ")))
     heading = [c for c in top if marker(c.text) and c.position < e.start and "\n" not in text[c.position : e.start]]
     details = e.family == SERIES and bool(heading)  # or the details of a point a best sentence heads (三要加强协调,…)
-    return 0.7 * lexical + 0.3 * semantic + (0.5 if announced or details or _held(ev, hit, e, text, weights) else 0.0)
+    bonus = announced or details or names_kind(ev.question, points) or _held(ev, hit, e, text, weights)
+    return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
 
 
 def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, float]) -> bool:
@@ -333,9 +334,7 @@ def _details(w: Writer, previous: Answer, weights: dict[str, float]) -> bool:
     start = w.mark()
     w.lead("具体来说：")
     done = 0
-    for s in previous.sentences:
-        if not _NUMBERED.match(s.text) or not s.citations:
-            continue
+    for s in [s for s in previous.sentences if _NUMBERED.match(s.text) and s.citations]:
         cite = next((c for c in previous.citations if c.n == s.citations[0]), None)
         hit = next((h for h in previous.hits if cite and h.chunk_id == cite.chunk_id), None)
         if hit is None or (hit.file, hit.speech) not in w.index.speeches:

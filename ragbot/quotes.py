@@ -13,6 +13,9 @@
                           the speech marks as one (我们常说“…”, 所谓“…”, 有一句话说的好,“…”, 诗云“…”)
   duties(question)        for a question that asks for the duties of someone (主要职责是什么, 有哪些职能), the
                           pattern of a sentence that lists them (参谋、助手、协调、服务…等主要职能)
+  kinds(question)         for a question that asks which X (建立健全哪些制度), the pattern of two listed points
+                          naming X (一是综合考核制度；二是督查问责制度); names_kind(question, points) whether
+                          a list's points do
 
 Pure functions on text; what a question asks for is asks.py, whether the speeches use a quoted
 phrase is lexical.unknown_quotes.
@@ -267,6 +270,56 @@ def duties(question: str) -> re.Pattern[str] | None:
     True
     """
     return DUTIES if _ASKS_DUTIES.search(fold(question)) else None
+
+
+# a question asking which X (哪些制度, 哪几种能力) and a point naming X soon after its marker (一是, 第二,, (三), 4.)
+_ASKS_KINDS = re.compile(r"(?:哪些|哪几[个项种条类]?)([\u4e00-\u9fff]{2,4}?)(?=[？?，,。的呢吗]|$)")
+_POINT = r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|\d[.．、])"
+
+
+def kinds(question: str) -> re.Pattern[str] | None:
+    """The pattern of two listed points that each name the kind of thing the question asks for (folded
+    text), or None when it asks for no kind.
+
+    >>> p = kinds("要把工作真正落到實處，講話主張建立健全哪些制度？")
+    >>> bool(p.search("一是综合考核制度。要……二是督查问责制度。"))
+    True
+    >>> [bool(p.search(t)) for t in ("一是综合考核制度。", "一是完善工作制度;二是规范运作机制")]
+    [False, False]
+    >>> kinds("这项制度是谁建立的？"), kinds("讲话里提了哪些要求？")
+    (None, None)
+    """
+    point = _naming(kind_asked(question))
+    return re.compile(rf"{point}[\s\S]{{0,400}}?{point}") if point else None
+
+
+def _naming(kind: str) -> str:
+    """The pattern of a point naming `kind` in its first clause, soon after its marker ('' for no kind)."""
+    return _POINT + r"[^。；;：:]{0,24}?" + re.escape(kind) if kind else ""
+
+
+# 哪些要求, 哪几方面: what is asked, no kind of thing
+_ANY_KIND = frozenset(["要求", "方面", "问题", "工作", "内容", "事情", "事项", "措施", "东西", "地方"])
+
+
+def kind_asked(question: str) -> str:
+    """The kind of thing a question asks which of (建立健全哪些制度 -> 制度), or '' (哪些要求: no kind; 「业务上
+    要精」要具备哪些能力: the quoted formulation's, not any list of 能力)."""
+    m = _ASKS_KINDS.search(fold(question))
+    return m.group(1) if m and m.group(1) not in _ANY_KIND and not QUOTE.search(question) else ""
+
+
+def names_kind(question: str, points: Sequence[str]) -> bool:
+    """Whether two or more of a list's `points` (each from its marker on) name the kind the question asks which
+    of in their first clause (哪些制度: 一是综合考核制度, 二是督查问责制度; not 第二,要规范运作机制。在完善…制度).
+
+    >>> names_kind("哪些制度？", ["一是综合考核制度。过去", "二是督查问责制度。", "三是要完善"]), names_kind("哪些？", ["一是制度"] * 2)
+    (True, False)
+    >>> names_kind("哪些制度？", ["第一,要完善工作制度。逐步", "第二,要规范运作机制。在完善原有规章制度"])
+    False
+    """
+    point = _naming(kind_asked(question))
+    return bool(point) and sum(re.match(point, fold(p)) is not None for p in points) >= 2
 
 
 _ASKS_SAYING = re.compile(r"俗话|老话|常言|古话|谚语|俗语")

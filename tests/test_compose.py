@@ -242,6 +242,15 @@ def test_real_a_list_asked_of_a_speech_named_by_its_title_is_that_speechs_list(r
     assert "工作激情不够" not in a.text, a.text
 
 
+def test_real_which_kinds_of_a_thing_are_the_list_whose_points_name_it(real_bot: pipeline.Ragbot) -> None:
+    # 建立健全哪些制度: 003's 一是综合考核制度…四是典型通报制度 answers, not 004's 第一,要完善工作制度 (whose
+    # next point names 制度 only in its second sentence), which used to win on the question's words
+    a = Answerer(real_bot).ask("工作要见实效，应建立健全哪些制度？")
+    for point in ("综合考核制度", "督查问责制度", "请示报告制度和反馈制度", "典型通报制度"):
+        assert point in a.text, a.text
+    assert "岗位工作责任制" not in a.text, a.text
+
+
 def test_real_which_five_leads_with_the_sentence_that_quotes_all_five(real_bot: pipeline.Ragbot) -> None:
     # one long sentence quotes the five; cut to 150 characters it used to lose the fifth
     a = Answerer(real_bot).ask("「五個堅持」具體是哪五個？")

@@ -86,6 +86,17 @@ def test_a_question_asking_for_duties_finds_a_sentence_listing_them(
     assert found == (weight > 0)
 
 
+@pytest.mark.parametrize("share", [0.5, 0.0])
+def test_a_question_asking_which_kinds_finds_the_list_of_them(
+    real_bot: pipeline.Ragbot, monkeypatch: pytest.MonkeyPatch, share: float
+) -> None:
+    """建立健全哪些制度: the chunks listing points that name 制度 (一是综合考核制度…二是督查问责制度) form a
+    ranking of their own; without it that chunk is 8th, under chunks saying 建立健全 and 制度 in passing."""
+    monkeypatch.setattr(retrieve, "KINDS_SHARE", share)
+    top5 = texts(real_bot.search("工作要见实效，应建立健全哪些制度？", k=5))
+    assert any(contains(t, "一是综合考核制度") for t in top5) == (share > 0)
+
+
 @pytest.mark.parametrize("share", [1.0, 0.0])
 def test_the_speech_a_question_names_ranks_its_own_chunks(
     real_bot: pipeline.Ragbot, monkeypatch: pytest.MonkeyPatch, share: float
