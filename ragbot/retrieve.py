@@ -277,7 +277,7 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
 
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
-_BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,12}?)(?:的|时的)?(?:讲话|会议上|会上)")  # 培训开班讲话指出…
+_BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,16}?)(?:的|时的)?(?:讲话|会议上|会上)")  # 培训开班讲话指出…
 
 
 def _titled(index: Index, word: str) -> set[tuple[str, int]]:

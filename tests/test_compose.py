@@ -236,10 +236,16 @@ def test_real_which_three_question_gets_the_list(real_bot: pipeline.Ragbot) -> N
 def test_real_a_list_asked_of_a_speech_named_by_its_title_is_that_speechs_list(real_bot: pipeline.Ragbot) -> None:
     # two blind readers in a row got 篇4's five 不够 (工作激情不够…) for 001's four under 二、检视工作不足: the
     # title words (培训, 开班) outweighed 不足 in scoring the lists, and lists of other speeches competed
-    a = Answerer(real_bot).ask("培训开班讲话指出了办公室工作哪几方面的不足？")
-    for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
-        assert point in a.text, a.text
-    assert "工作激情不够" not in a.text, a.text
+    # (the 26th's and 28th's: 当前 / 存在 weighed as much as 不足, 县里 before the title's words was no name)
+    for q in (
+        "培训开班讲话指出了办公室工作哪几方面的不足？",
+        "党政办公室业务培训会开班讲话里，指出当前办公室工作有哪几个方面的不足？",
+        "县里党政办公室培训会的开班讲话指出办公室工作存在哪几方面的不足？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
+            assert point in a.text, a.text
+        assert "工作激情不够" not in a.text, a.text
 
 
 def test_real_which_kinds_of_a_thing_are_the_list_whose_points_name_it(real_bot: pipeline.Ragbot) -> None:

@@ -132,6 +132,8 @@ def test_a_speech_is_named_by_words_of_its_own_title(real_bot: pipeline.Ragbot) 
     assert retrieve.title_names(index, "培训开班讲话指出了哪几方面的不足？") == ["培训", "开班"]
     assert retrieve.named_speeches(index, "培训开班讲话指出了哪几方面的不足？") == {("001_fd749822ffebb83b.txt", 1)}
     assert retrieve.naming_words(index, "民政那篇讲话里强化哪三种意识？") >= {"民政"}
+    # the whole phrase before 讲话 names it, up to 16 characters: 县里 too (县里党政办公室培训会的开班讲话)
+    assert "县里" in retrieve.naming_words(index, "县里党政办公室培训会的开班讲话指出办公室工作存在哪几方面的不足？")
     for question in (
         "领导讲话稿怎么写？",
         "2010年共撰写了多少篇领导讲话？",
