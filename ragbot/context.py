@@ -8,7 +8,8 @@ speech's verdict after a situation it describes.
   continued_after(...) after a formulation quoting a word, the next sentence taking that word up again
   answer_after(...)    after a question the speech asks itself, the sentence answering it
   completed_after(...) after a first sentence, the next one holding a rare question word it lacks; after
-                       a point's lead (四要认真做好…), the point's own sentences saying how
+                       a point's lead (四要认真做好…), the point's own sentences saying how; after a number
+                       in the unit asked ending at a semicolon, the parallel statement of another
   after_in_paragraph(speech, end)  the sentences of a paragraph from a position on
   says_what_to_do(text)  whether a sentence says what to do (要, 应, 必须…)
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .amounts import states
+from .amounts import numbers, states
 from .padding import padding, usable
 from .script import fold
 from .structure import CLAUSE, CLOSERS, cut, han_count, marker, sentence_spans
@@ -145,12 +146,22 @@ COMPLETES_IDF = 5.5  # a question word this rare (in at most about 4 chunks) tha
 
 
 def completed_after(
-    w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...], weights: dict[str, float]
+    w: Writer,
+    hit: Hit,
+    speech: str,
+    at: int,
+    piece: str,
+    titles: tuple[str, ...],
+    weights: dict[str, float],
+    units: tuple[str, ...] = (),
 ) -> int:
     """After a first sentence, the next one of its paragraph when it holds a rare word of the question
     (COMPLETES_IDF) that the first does not (…多讲有利于团结的话,多做有利于团结的事。 -> 不要煽风点火,…
     宁可自己受点委屈,也要消除领导之间的误会: the question's 误会; the 24th blind reader's): the
-    advice goes on there; its length written, or 0."""
+    advice goes on there; with the `units` a quantity question asks in, the statement parallel to it
+    (`_parallel`); its length written, or 0."""
+    if units:
+        return _parallel(w, hit, piece, at + len(piece), weights, units)
     said = fold(piece)
     if marker(piece):
         return _point_details(w, hit, speech, at + len(piece), titles)
@@ -160,6 +171,23 @@ def completed_after(
         if any(t in said for t in rare):
             return _say(w, hit, speech, (a, b), titles)
     return 0
+
+
+def _parallel(w: Writer, hit: Hit, piece: str, end: int, weights: dict[str, float], units: tuple[str, ...]) -> int:
+    """After a first sentence stating a number in the unit asked that ends at a semicolon (…“双十”工程的进展情况,
+    每季度要上报一次;), the statement after it, to the next semicolon or full stop, when it states one too and
+    holds the first's weightiest question word (市政府…“双十”工程…,每月要上报一次,…): the question was asked of
+    both (the 28th blind reader's 省、市、县…多久上报一次 read as if all were quarterly; 办理领导批示件330件 is
+    not followed by 人大代表建议56件); its length written, or 0."""
+    speech, titles, said = w.index.speeches[(hit.file, hit.speech)].text, (hit.title,), fold(piece)
+    key = max((t for t in weights if t in said), key=lambda t: weights[t], default="")
+    end += 1 if speech[end : end + 1] in ("；", ";") else 0
+    if not units or speech[end - 1 : end] not in ("；", ";"):
+        return 0
+    stop = re.compile(r"[；;。！？!?\n]").search(speech, end)
+    b = stop.end() if stop else len(speech)
+    joins = key and key in fold(speech[end:b]) and numbers(speech[end:b], units)
+    return _say(w, hit, speech, (end, b), titles) if joins else 0
 
 
 DETAILS_CHARS = 160  # a point's own sentences said after its lead, at most this many characters

@@ -376,8 +376,8 @@ def sentences(
             judged = verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
             used += (
-                completed_after(w, hit, speech, at, piece, titles, weights)
-                if top is None and wanted in ("fact", "list")
+                completed_after(w, hit, speech, at, piece, titles, weights, units)
+                if top is None and (wanted in ("fact", "list") or units)  # units: a quantity's parallel one
                 else 0
             )
             used += budget if judged else 0  # the situation and the speech's verdict on it are the answer

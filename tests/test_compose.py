@@ -257,6 +257,18 @@ def test_real_which_kinds_of_a_thing_are_the_list_whose_points_name_it(real_bot:
     assert "岗位工作责任制" not in a.text, a.text
 
 
+def test_real_a_quantity_asked_of_several_gets_the_parallel_statement_after_the_semicolon(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    # …县政府工作报告提出的“双十”工程的进展情况,每季度要上报一次;市政府工作报告提出的“双十”工程和重点工作任务,
+    # 每月要上报一次: the 28th blind reader got the quarterly half alone, as if all were quarterly
+    a = Answerer(real_bot).ask("省、市、县政府工作报告里的“双十”工程和重点工作，进展情况多久上报一次？")
+    assert "每季度要上报一次" in a.text and "每月要上报一次" in a.text, a.text
+    # a tally goes on with other items after a comma, not a semicolon, and without the thing asked about
+    b = Answerer(real_bot).ask("淇縣政府辦公室全年辦理了多少件領導批示件？辦結率多少？")
+    assert "330件" in b.text and "人大代表建議" not in b.text, b.text
+
+
 def test_real_which_five_leads_with_the_sentence_that_quotes_all_five(real_bot: pipeline.Ragbot) -> None:
     # one long sentence quotes the five; cut to 150 characters it used to lose the fifth
     a = Answerer(real_bot).ask("「五個堅持」具體是哪五個？")
