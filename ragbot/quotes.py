@@ -148,17 +148,25 @@ def quotes_any(text: str, words: Sequence[str]) -> bool:
 
 
 _DESCRIBED = re.compile(r"(?:形容|描述|描写)[^，,。？?“「『\"]{0,12}$")  # 形容办公室干部“职位小但责任大”的说法
+_LIKE = re.compile(r"^\s*(?:式|似的|之类|一类|那样|这样|类似)")  # 有句“鞍前马后”式的话: a phrase like it
 
 
 def quoted(question: str) -> list[str]:
     """The formulations a question quotes as they are (folded; three characters or more, no wildcard);
-    not what it describes in quotes (形容…“职位小但责任大”的那个说法: the asker's words, 27th blind reader).
+    not what it describes in quotes (形容…“职位小但责任大”的那个说法: the asker's words, 27th blind reader)
+    or names as what the phrase is like (有句“鞍前马后”式的话, 28th).
 
     >>> quoted("有没有「三審三校」的规定？“X中求快”呢？“转变”呢？"), quoted("形容干部“职位小但责任大”的说法是什么？")
     (['三审三校'], [])
+    >>> quoted("有句“鞍前马后”式的话，原话是什么？")
+    []
     """
     q = fold(question)
-    found = [m.group(1).strip() for m in QUOTE.finditer(q) if not _DESCRIBED.search(q[: m.start()])]
+    found = [
+        m.group(1).strip()
+        for m in QUOTE.finditer(q)
+        if not _DESCRIBED.search(q[: m.start()]) and not _LIKE.match(q[m.end() :])
+    ]
     return [q for q in found if len(q) >= 3 and not _WILDCARD.search(q)]
 
 

@@ -69,6 +69,9 @@ def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech
     a = Answerer(real_bot).ask('讲话里形容办公室干部"职位小但责任大"的那个说法是什么?')
     assert not a.refused
     assert "官不大、衙门不小" in a.text, a.text
+    # …or as what the phrase is like: 有句"鞍前马后"式的话 (the 28th's, refused too) is 鞍前不越位,马后不掉队
+    b = Answerer(real_bot).ask('在领导身边前面不抢位置、后面不落下，有句"鞍前马后"式的话，原话是什么？')
+    assert "鞍前不越位,马后不掉队" in b.text, b.text
 
 
 def test_real_a_figure_said_of_a_short_form_of_the_question_word_is_the_answer(real_bot: pipeline.Ragbot) -> None:
