@@ -221,6 +221,9 @@ def past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, floa
     return ""
 
 
+SERIES_CHARS = 200  # an antecedent split at semicolons is taken whole up to this many characters
+
+
 def antecedent(index: Index, hit: Hit, c: Candidate, titles: tuple[str, ...]) -> str:
     """The sentence before a dangling one (what 这个程序 refers to), when it is usable or only refers back
     itself (王县长对这项工作提出了明确要求,…凡是上报县长的审签材料,…), else ''."""
@@ -229,5 +232,9 @@ def antecedent(index: Index, hit: Hit, c: Candidate, titles: tuple[str, ...]) ->
     if not spans:
         return ""
     a, b = spans[-1]
+    for x, y in reversed(spans[:-1]):  # …管用一辈子;到了工业经济时代,…;到了知识经济时代,…。这个观点: all three
+        if text[x:y].rstrip()[-1:] not in ("；", ";") or b - x > SERIES_CHARS:
+            break
+        a = x
     before = text[a:b]
     return before if padding(before, titles) in ("", "dangling") else ""

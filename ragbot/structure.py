@@ -312,7 +312,8 @@ _LEANS = re.compile(
 _PAIRED = re.compile(r"既|不仅|不但|一方面")  # a clause holding the first half of a pair (办公室既是…,…,也是…)
 # a clause that opens a pair, or sets the scene for what follows (…很难在经济下行的情况下, 保持…)
 _OPENS = re.compile(
-    r"^(只有|如果|若|虽然|尽管|不仅|不但|既|一方面|为了|因为|由于|无论|不管|凡是)|.*(?:情况下|的时候|之际)[，,；;：:]?$"
+    r"^(只有(?!.+才)|如果(?!.+就)|若|(?:虽然|尽管)(?!.+[但却])|(?:不仅|不但|既)(?!.+(?:又|也|而且))|一方面|为了|因为"
+    r"|由于|无论|不管|凡是)|.*(?:情况下|的时候|之际)[，,；;：:]?$"  # 只有终生学习才够用一辈子 closes its own pair
 )
 
 
@@ -341,6 +342,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '近年来,窃密活动不断增多,保密工作难度进一步加大。'
     >>> cut("多年来同志们是卓有成效的,如果没有这一点,我们很难在经济下行的情况下,保持大局的稳定。", {"成效": 1.0}, max_chars=40)
     '多年来同志们是卓有成效的'
+    >>> cut("到了工业经济时代,读十几年书就够;到了知识经济时代,只有终生学习才够用一辈子。", {"时代": 1.0})
+    '到了工业经济时代,读十几年书就够;到了知识经济时代,只有终生学习才够用一辈子。'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:

@@ -74,6 +74,15 @@ def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech
     assert "鞍前不越位,马后不掉队" in b.text, b.text
 
 
+def test_real_a_saying_split_at_semicolons_comes_whole_before_the_comment_on_it(real_bot: pipeline.Ragbot) -> None:
+    """有人说,在农耕时代…一辈子;到了工业经济时代,…;到了知识经济时代,只有终生学习才够用一辈子。这个观点有点夸张…:
+    the 29th blind reader got the comment alone (这个观点 did not count as pointing back), the 28th two of
+    the three; its antecedent is the whole sentence, and 只有…才 closes its own pair (the cut lost it)."""
+    a = Answerer(real_bot).ask("講話裡有個說法，比較不同時代讀書能管用多久來說明學習的緊迫性，原話是什麼？")
+    for part in ("在農耕時代讀幾年的書可以管用一輩子", "讀十幾年書能夠用一輩子", "只有終生學習才夠用一輩子"):
+        assert part in a.sentences[0].text, a.text
+
+
 def test_real_a_figure_said_of_a_short_form_of_the_question_word_is_the_answer(real_bot: pipeline.Ragbot) -> None:
     """调查研究 is said as 调研 where the figure is (有人说,调研是办公室主任的“营养源”); before, 当好领导的
     “耳目”…深入调查研究 led (the eighteenth blind reader's own question)."""
