@@ -164,7 +164,7 @@ def _enumerations_near(
 POINT_CHARS = 70
 BARE_POINT = 10  # asked for ways of doing: a point shorter than this (Han characters) comes with its next sentence
 _METHODS = re.compile(r"办法|窍门|诀窍|技巧|方法|怎么做|怎样做|如何做")
-_WAYS = re.compile(r"(?:哪些|哪几|几条|几种|几个|有什么)[^，,。？?]{0,10}(?:办法|方法|窍门|诀窍|技巧|招|建议)")
+_WAYS = re.compile(r"(?:哪[些几]|几[条种个]|[有给教]了?什么)[^，,。？?]{0,10}(?:办法|方法|窍门|诀窍|技巧|招|建议)")
 
 
 def _point(text: str, item: Item, explain: bool = False) -> tuple[str, int]:
