@@ -161,7 +161,7 @@ def completed_after(
     advice goes on there; with the `units` a quantity question asks in, the statement parallel to it
     (`_parallel`); its length written, or 0."""
     if units:
-        return _parallel(w, hit, piece, at + len(piece), weights, units)
+        return _parallel(w, hit, speech, piece, at + len(piece), titles, weights, units)
     said = fold(piece)
     if marker(piece):
         return _point_details(w, hit, speech, at + len(piece), titles)
@@ -173,18 +173,29 @@ def completed_after(
     return 0
 
 
-def _parallel(w: Writer, hit: Hit, piece: str, end: int, weights: dict[str, float], units: tuple[str, ...]) -> int:
+_STATEMENT_END = re.compile(r"[；;。！？!?\n]")
+
+
+def _parallel(
+    w: Writer,
+    hit: Hit,
+    speech: str,
+    piece: str,
+    end: int,
+    titles: tuple[str, ...],
+    weights: dict[str, float],
+    units: tuple[str, ...],
+) -> int:
     """After a first sentence stating a number in the unit asked that ends at a semicolon (…“双十”工程的进展情况,
     每季度要上报一次;), the statement after it, to the next semicolon or full stop, when it states one too and
     holds the first's weightiest question word (市政府…“双十”工程…,每月要上报一次,…): the question was asked of
     both (the 28th blind reader's 省、市、县…多久上报一次 read as if all were quarterly; 办理领导批示件330件 is
     not followed by 人大代表建议56件); its length written, or 0."""
-    speech, titles, said = w.index.speeches[(hit.file, hit.speech)].text, (hit.title,), fold(piece)
-    key = max((t for t in weights if t in said), key=lambda t: weights[t], default="")
+    key = max((t for t in weights if t in fold(piece)), key=lambda t: weights[t], default="")
     end += 1 if speech[end : end + 1] in ("；", ";") else 0
     if not units or speech[end - 1 : end] not in ("；", ";"):
         return 0
-    stop = re.compile(r"[；;。！？!?\n]").search(speech, end)
+    stop = _STATEMENT_END.search(speech, end)
     b = stop.end() if stop else len(speech)
     joins = key and key in fold(speech[end:b]) and numbers(speech[end:b], units)
     return _say(w, hit, speech, (end, b), titles) if joins else 0
