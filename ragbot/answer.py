@@ -49,7 +49,7 @@ from .generate import (
     make_generator,
 )
 from .lexical import places, tokenize, unknown_quotes
-from .multi import named_candidates
+from .multi import in_years, named_candidates
 from .quotes import defined_term
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
@@ -239,7 +239,7 @@ class Answerer:
         settings = SearchSettings.of(self.config, k)
         hits = search(index, qvec, tokens, settings, filters, self.bot.reranker, search_q)
         retrieved_at = time.perf_counter()
-        cands = candidates(index, hits, qvec, tokens)
+        cands = list(in_years(index, q, hits, candidates(index, hits, qvec, tokens)))  # 2011年…: not 2010's
         best, quantity = weigh(
             q, cands, hits, tokens, named_candidates(index, q, hits, cands)
         )  # calibrated: eval/calibrate.py

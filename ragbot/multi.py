@@ -10,6 +10,8 @@
                                              answers it
   named_candidates(index, question, hits, cands)  the sentences of the speeches a question names (天门那篇
                                              讲话, 篇8), when there are any
+  in_years(index, question, hits, cands)     for a question naming a year, the sentences that speak of it
+                                             or of no year (2011年计划… is not answered with 2010's count)
 
 What it does not do: decide that a question has parts (asks.py), or write and cite sentences
 (writer.py).
@@ -216,3 +218,41 @@ def named_candidates(
     }
     kept = tuple(c for c in cands if (hits[c.n - 1].file, hits[c.n - 1].speech) in there)
     return kept or tuple(cands)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def years_asked(question: str) -> set[str]:
+    """The years a question names (2011年计划…).
+
+    >>> sorted(years_asked("2011年计划撰写多少篇？与2010年相比呢"))
+    ['2010', '2011']
+    """
+    return set(_YEAR.findall(question))
+
+
+def year_of(index: Index, hit: Hit, c: Candidate) -> set[str]:
+    """The years a sentence speaks of: those it names, else those named in its speech from the start of
+    its top-level section (its opening, when it has none) up to it; none when neither names one."""
+    said = set(_YEAR.findall(c.text))
+    if said:
+        return said
+    chunk = next((index.chunks[index.by_id[i]] for i in hit.chunk_ids), None)
+    for cid in hit.chunk_ids:
+        ch = index.chunks[index.by_id[cid]]
+        if ch.text_start <= c.position < ch.text_end:
+            chunk = ch
+    text = index.speeches[(hit.file, hit.speech)].text
+    top = chunk.headings[0] if chunk is not None and chunk.headings else ""
+    start = max(text.rfind(top, 0, c.position), 0) if top else 0
+    return set(_YEAR.findall(text[start : c.position]))
+
+
+def in_years(index: Index, question: str, hits: Sequence[Hit], cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """For a question naming a year (2011年计划撰写领导讲话多少篇), the sentences that speak of it or of
+    no year (`year_of`): not 2010's 共撰写领导讲话300余件 (the 29th blind reader's near miss)."""
+    years = years_asked(question)
+    if not years:
+        return tuple(cands)
+    return tuple(c for c in cands if not (found := year_of(index, hits[c.n - 1], c)) or found & years)

@@ -118,3 +118,10 @@ def test_real_a_county_named_keeps_the_answer_to_its_speech(real_bot: pipeline.R
     a = Answerer(real_bot).ask("光山县2010年办理人大代表建议和政协委员提案多少件？办结率是多少？")
     assert "185件" in a.sentences[0].text, a.text
     assert "56件" not in a.text, a.text
+
+
+def test_real_a_year_asked_is_answered_from_that_year_only(real_bot: pipeline.Ragbot) -> None:
+    ask = Answerer(real_bot).ask  # 002's 共撰写领导讲话300余件 sits in its review of 2010
+    assert "300余件" in ask("2010年撰写领导讲话多少篇？").text
+    for q in ("2011年计划撰写领导讲话多少篇？", "2012年辦公室撰寫了多少篇領導講話？"):  # the 29th blind reader's
+        assert ask(q).refused, q
