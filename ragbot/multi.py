@@ -138,14 +138,16 @@ PART_COVERAGE = 0.5  # the second question counts as answered when the answer ho
 
 
 def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
-    """Add the sentence answering a two-part question's second question, when what is written leaves
-    its own words (those the first question does not use) out: from the excerpt the answer's first
-    sentence cites, the one holding most of them (at least PART_COVERAGE) and, for a quantity, who,
-    when or where question, stating that kind of thing. Only that excerpt: on `ragbot eval --config
-    hybrid`, taking the second question's best sentence from any excerpt changed 12 answers, 10 for
-    the worse (another county's 办结率, a sentence repeating what the first already answered); from
-    the same speech, q085 still took another excerpt's 信息公开管理系统 for 怎么管理. Only q087 changes
-    now (ROUGE-L 0.58 -> 0.72)."""
+    """Add the sentence answering a part of a two-part question that what is written leaves out: the
+    second's, when the answer holds less than PART_COVERAGE of its own words (those the first does not
+    use), else the first's, likewise (the answer began with the second's: 实名信访件办完以后还要做什么？
+    查处报告要写哪些内容？, the 28th and 29th blind readers'); words no speech uses are not counted (`_own`).
+    The sentence is the one of the excerpt the answer's first sentence cites holding
+    most of those words (at least PART_COVERAGE) and, for a quantity, who, when or where question,
+    stating that kind of thing. Only that excerpt: on `ragbot eval --config hybrid`, taking the second
+    question's best sentence from any excerpt changed 12 answers, 10 for the worse (another county's
+    办结率, a sentence repeating what the first already answered); from the same speech, q085 still took
+    another excerpt's 信息公开管理系统 for 怎么管理. Only q087 changes now (ROUGE-L 0.58 -> 0.72)."""
     asked = parts(ev.question)
     if len(asked) == 1:  # 收到了多少份请示报告、多少件上级机要文件: two amounts asked in one question
         asked = [a for a in _AMOUNTS.split(fold(asked[0]), maxsplit=1) if a]
@@ -157,17 +159,35 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     excerpt = w.excerpts[int(cited.group(1)) - 1]
     if DETAILS.match(fold(asked[1])):  # 具体怎么体现: what the speech goes on to say about the first answer
         return _what_to_do(w, excerpt, said, first)
-    weights = {t: v for t, v in second.items() if t not in first}
-    if not weights or coverage(said, weights) >= PART_COVERAGE:
-        return False
-    second_kind = kind(asked[1])
-    wanted = second_kind if second_kind in TYPED else ""
+    own = [_own(w.index, a, b) for a, b in ((first, second), (second, first))]
+    if own[1] and coverage(said, own[1]) < PART_COVERAGE:
+        if _left_out(w, ev, excerpt, own[1], asked[1], budget):
+            return True
+        if kind(asked[1]) == "list":
+            return _what_to_do(w, excerpt, said, second)
+    return (
+        bool(own[0]) and coverage(said, own[0]) < PART_COVERAGE and _left_out(w, ev, excerpt, own[0], asked[0], budget)
+    )
+
+
+def _own(index: Index, part: dict[str, float], other: dict[str, float]) -> dict[str, float]:
+    """The words of a question part the other part does not use, without those no speech uses (no sentence
+    holds 办完) unless they weigh half or more: then the part is not the speeches' (用在哪项工作上: 工作)."""
+    own = {t: v for t, v in part.items() if t not in other}
+    seen = {t: v for t, v in own.items() if index.bm25.df(t) > 0}
+    return seen if sum(seen.values()) > sum(own.values()) / 2 else own
+
+
+def _left_out(w: Writer, ev: Evidence, excerpt: Hit, weights: dict[str, float], part: str, budget: int) -> bool:
+    """Add the sentence of `excerpt` holding most of a question part's own `weights` (at least PART_COVERAGE)
+    and stating the kind of thing `part` asks for, if it has one."""
+    wanted = kind(part) if kind(part) in TYPED else ""
     for c, hit in sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights)):
         if hit == excerpt and coverage(c.text, weights) >= PART_COVERAGE and (not wanted or states(c.text, wanted)):
             before = len(w.pieces)
             sentences(w, [(c, hit)], weights, wanted, budget)
             return len(w.pieces) > before
-    return second_kind == "list" and _what_to_do(w, excerpt, said, second)
+    return False
 
 
 MEASURES_REACH = 3  # the sentences after the first answer in which the speech's measures may begin

@@ -798,6 +798,14 @@ def test_real_a_second_question_left_unanswered_gets_its_sentence_from_the_same_
     assert {s.citations for s in a.sentences} == {a.sentences[0].citations}, a.text  # one excerpt
 
 
+def test_real_a_first_question_left_unanswered_gets_its_sentence_too(real_bot: pipeline.Ragbot) -> None:
+    """The same two questions the other way round (the 28th and 29th blind readers'): the answer opens with
+    the report's four parts, and 办完以后还要做什么 (办完: a word no speech uses) still gets its sentence."""
+    a = Answerer(real_bot).ask("实名信访件办完以后还要做什么？查处报告要写哪些内容？")
+    assert "见面情况四个方面" in a.text, a.text
+    assert "主动向信访人反馈查处情况" in a.text, a.text
+
+
 def test_real_two_amounts_asked_in_one_question_get_both_numbers(real_bot: pipeline.Ragbot) -> None:
     """多少份请示报告、多少件上级机要文件 asks two amounts in one question (the eighteenth blind reader's own):
     the second, 4700余件, is in the next clause of the same sentence, after its ；. The first sentence
