@@ -43,6 +43,7 @@ _MONEY = re.compile(
     r"|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金|补助|补贴|津贴|工资|奖金|费)"  # 能领多少值班补贴
 )
 _SCORE = re.compile(r"打分|评分|计分|几分|多少分")
+_SUM = re.compile(r"(?:多少|几)块?钱")  # 奖励多少钱: a sum of money, not a share (the 30th blind reader's near miss)
 # a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
 # whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
 COUNT_OF = re.compile(r"([人次天篇字])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
@@ -71,6 +72,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     ('元', '%')
     >>> unit_asked("“双十”工程的进展情况多久上报一次？")[:2]  # how often (the 24th blind reader's)
     ('每', '工作日')
+    >>> unit_asked("年终考核优秀奖励多少钱？")  # a sum: not the 12% of 津补贴 kept back for assessment
+    ('元',)
     """
     q = fold(question)
     m = _UNIT.search(q)
@@ -89,6 +92,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
         return _DURATION
     if _SCORE.search(q):
         return ("分",)
+    if _SUM.search(q):
+        return ("元",)
     return ("元", "%") if _MONEY.search(q) else ()  # or a share of it: 津补贴中拿出12%
 
 
@@ -138,7 +143,9 @@ _TIME = re.compile(
     r"[0-9０-９一二三四五六七八九十两]+(?:个)?(?:年|月|日|天|小时|周|工作日)|以前|之前|以内|当天|当日|及时|第一时间|每[年月周天季]"
 )
 DATE = re.compile(r"[0-9０-９〇零一二三四五六七八九十两]+(?:年|月|日|号)|月[底初中]|[上中下]旬|春节|国庆|元旦")
-_PLACE = re.compile(r"[在于到](?:[^，。；]{1,12})(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)")
+_PLACE = re.compile(
+    r"[在于到](?!这里|那里|此)(?:[^，。；]{1,12})(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)"
+)  # not 在这里召开…系统
 TITLED = re.compile(r"《[^》]{2,40}》|“[^”]{4,40}”|「[^」]{4,40}」")  # what a title is written as
 
 

@@ -227,6 +227,15 @@ def test_real_unanswerable_question_is_refused(real_bot: pipeline.Ragbot) -> Non
     assert a.text == "语料中没有找到相关内容。"
 
 
+def test_real_a_sum_of_money_or_a_city_asked_needs_a_sentence_stating_one(real_bot: pipeline.Ragbot) -> None:
+    """The 30th blind reader's near misses: 奖励多少钱 is not answered by the 12% of 津补贴 kept back for
+    assessment, 在哪个城市开 not by 我们在这里召开…会议; a price asked in 元 is still answered."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("年终考核优秀奖励多少钱？").refused
+    assert answerer.ask("陝西教育系統辦公室主任會議在哪個城市開？").refused
+    assert "12%" in answerer.ask("津补贴中拿出多少用于部门自己考核？").text
+
+
 def test_real_wording_question_naming_someone_is_answered_by_what_they_said(real_bot: pipeline.Ragbot) -> None:
     """An eighteenth blind reader's two false refusals: 毛主席 is in one sentence only (cosine under the
     threshold), and 夸了哪几句 asks what was said, not how many; a near miss sharing a rare word stays refused."""
