@@ -50,7 +50,7 @@ from .generate import (
 )
 from .lexical import places, tokenize, unknown_quotes
 from .multi import in_years, named_candidates
-from .quotes import defined_term
+from .quotes import defined_term, signed
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters
@@ -249,8 +249,10 @@ class Answerer:
             best = 0.0  # 浙江省那次会议, 「三审三校」: a place or formulation no speech names
         if unnamed_contents(index, q) or unknown_asked(index, q):
             best = 0.0  # 调研提纲应当包括哪些内容, 要用什么字体: what is in, or which of, a thing no speech names
-        elif kind(q) == "wording" and rare_held(q, tokens, cands, index.bm25.df):
-            best = max(best, 1.0)  # 引用毛主席哪句话: the one sentence naming him is what was asked for
+        elif kind(q) == "wording" and (
+            rare_held(q, tokens, cands, index.bm25.df) or any(p.search(fold(c.text)) for p in signed(q) for c in cands)
+        ):
+            best = max(best, 1.0)  # 引用毛主席哪句话, 带加号的说法: the sentence naming him, quoting “5+2”
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold

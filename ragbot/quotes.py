@@ -74,6 +74,11 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
 
     >>> [bool(ps[0].search("变被动服务为主动服务,变滞后服务为超前服务,变一般服务为优质服务")) for ps in anchors("哪三个“变”？")]
     [True]
+
+    A formulation described by a sign it holds (带加号的说法) is a quoted one holding it.
+
+    >>> [bool(ps[0].search(t)) for ps in anchors("週末加班帶加號的說法？") for t in ("发扬“白+黑”精神", "5+2天")]
+    [True, False]
     """
     out = []
     for m in QUOTE.finditer(fold(question)):
@@ -103,12 +108,28 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             )
         else:  # 哪三个“转变”: the word three times in one sentence
             out.append((re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"),))
+    out.extend((p,) for p in signed(question))
     chars = _CHARS.search(fold(question))
     # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”); 几个字 counts none
     count = cn_number(chars.group(1)) if chars else None
     if count and count >= 2:
         out.append((re.compile(rf"[“「\"](?:[、，,]?[\u4e00-\u9fff]){{{count}}}[”」\"]"),))
     return out
+
+
+def signed(question: str) -> list[re.Pattern[str]]:
+    """For a formulation a question describes by a sign it holds (带加号的说法: “5+2”、“白+黑”), a quoted
+    formulation holding that sign.
+
+    >>> [p.pattern for p in signed("帶加號的說法")], signed("加班的说法")
+    (['[“「"][^”」"。]{0,6}[+＋][^”」"。]{0,6}[”」"]'], [])
+    """
+    signs = dict.fromkeys(_SIGNS[m] for m in _SIGN.findall(fold(question)))
+    return [re.compile(f'[“「"][^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}[”」"]') for sign in signs]
+
+
+_SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=＝"}  # a formulation described by its sign
+_SIGN = re.compile("|".join(_SIGNS))
 
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -236,6 +236,14 @@ def test_real_a_sum_of_money_or_a_city_asked_needs_a_sentence_stating_one(real_b
     assert "12%" in answerer.ask("津补贴中拿出多少用于部门自己考核？").text
 
 
+def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: pipeline.Ragbot) -> None:
+    """帶加號的說法 (the 30th blind reader's, refused before): “5+2”、“白+黑”, in the asker's script."""
+    a = Answerer(real_bot).ask("週末晚上加班的兩個帶加號的說法是什麼？")
+    assert not a.refused
+    assert "“5+2”、“白+黑”" in a.text, a.text
+    assert Answerer(real_bot).ask("讲话里带等号的说法是什么？").refused  # no speech quotes one
+
+
 def test_real_wording_question_naming_someone_is_answered_by_what_they_said(real_bot: pipeline.Ragbot) -> None:
     """An eighteenth blind reader's two false refusals: 毛主席 is in one sentence only (cosine under the
     threshold), and 夸了哪几句 asks what was said, not how many; a near miss sharing a rare word stays refused."""
