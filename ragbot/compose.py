@@ -47,7 +47,7 @@ from .generate import Candidate
 from .inline import inline, semicolons
 from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
-from .quotes import anchors, figure, names_kind, saying_explained
+from .quotes import anchors, announces, figure, names_kind, saying_explained, sums_up
 from .retrieve import naming_words
 from .sayings import family, figures, wording
 from .script import fold
@@ -108,9 +108,6 @@ def _topic(text: str, start: int, reach: int = 160) -> tuple[int, str]:
     return (lo + before[-1][0], text[lo + before[-1][0] : lo + before[-1][1]]) if before else (start, "")
 
 
-_ANNOUNCES = re.compile(r"[：:?？]$|以下|如下|[几两三四五六七八九十]个?(方面|点|条|项|件|要|是)|分别是")
-
-
 def _list_score(
     w: Writer, ev: Evidence, hit: Hit, e: Enumeration, weights: dict[str, float], top: Sequence[Candidate]
 ) -> float:
@@ -118,8 +115,10 @@ def _list_score(
     (each point's first sentence) should carry the question's words, or its meaning (the question's
     cosine with the stored sentence vectors, relative to the best sentence found): the points as a
     whole and on average, so a list of unrelated tasks with one matching point loses to a list under
-    a matching heading. A list announced by one of the best sentences (我觉得有三个方面很重要。 ……), or whose
-    points name what the question asks which of (哪些制度: 一是综合考核制度…), answers whatever words it uses."""
+    a matching heading. A list announced by one of the best sentences (我觉得有三个方面很重要。 ……; not when
+    it says another number of points than found), summed up by one right after it (面临的上述四个方面的形势,
+    the 30th blind reader's), or whose points name what the question asks which of (哪些制度: 一是综合考核制度…),
+    answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     at, topic = _topic(text, e.start)
     points = [text[i.start : i.start + 60] for i in e.items]
@@ -131,10 +130,11 @@ def _list_score(
     sims = [x for x in (similarity(w.index, ev, hit, a) for a in (at, *(i.start for i in e.items))) if x is not None]
     semantic = max(0.0, 1.0 - (best - max(sims)) / 0.05) if sims else 0.0  # 1 at the best sentence, 0 at 0.05 below
     lead, _ = _topic(text, at, 80)  # the sentence before the topic leads into it too (队伍是好的。如何更好呢？首先…)
-    announced = any(lead <= c.position < e.start for c in top) and bool(_ANNOUNCES.search(topic.rstrip("。 ")))
+    announced = any(lead <= c.position < e.start for c in top) and announces(topic, len(e.items))
     heading = [c for c in top if marker(c.text) and c.position < e.start and "\n" not in text[c.position : e.start]]
     details = e.family == SERIES and bool(heading)  # or the details of a point a best sentence heads (三要加强协调,…)
-    bonus = announced or details or names_kind(ev.question, points) or _held(ev, hit, e, text, weights)
+    summed = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
+    bonus = announced or details or summed or names_kind(ev.question, points) or _held(ev, hit, e, text, weights)
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
 
 
@@ -154,7 +154,7 @@ def _enumerations_near(
     """Enumerations overlapping the top excerpts of the speeches answering (the one named, if any), best first."""
     options, there = [], {(ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) for c in ev.candidates}
     for hit in [h for h in ev.hits[:4] if (h.file, h.speech) in there]:  # the speech a question names
-        mine = [c for c in top if ev.hits[c.n - 1] == hit]
+        mine = [c for c in top if (ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) == (hit.file, hit.speech)]
         for e in _lists(w.index.speeches[(hit.file, hit.speech)].text):
             if e.family not in SECTIONS and e.start < hit.text_end + 200 and e.end > hit.text_start:
                 options.append((_list_score(w, ev, hit, e, weights, mine), hit, e))

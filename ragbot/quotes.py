@@ -117,6 +117,36 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     return out
 
 
+_SUMMED = re.compile(r"(?:上述|以上|这)([两二三四五六七八九十])个?方面")
+_COUNTS = re.compile(r"(?<![第一二三四五六七八九十])([两二三四五六七八九十])个?(?:方面|点|条)")
+
+
+def sums_up(text: str, count: int) -> bool:
+    """Whether a sentence sums up the `count` points said before it (面临的上述四个方面的形势).
+
+    >>> sums_up("面臨的上述四個方面的形勢,是大背景", 4), sums_up("上述四个方面的形势", 2), sums_up("这两方面", 2)
+    (True, False, True)
+    """
+    return any(cn_number(n) == count for n in _SUMMED.findall(fold(text)))
+
+
+_ANNOUNCES = re.compile(r"[：:?？]$|以下|如下|[几两三四五六七八九十]个?(方面|点|条|项|件|要|是)|分别是")
+
+
+def announces(text: str, count: int) -> bool:
+    """Whether a sentence announces a list of `count` points (以下, 讲三点意见:): not when it says another
+    number of them (主要有三个方面 over two points found).
+
+    >>> announces("主要有三个方面:", 3), announces("主要有三个方面:", 2), announces("我讲几点意见。", 5)
+    (True, False, True)
+    >>> announces("两点要求和三条措施:", 2), announces("工作很辛苦。", 2)
+    (True, False)
+    """
+    text = text.rstrip("。 ")
+    found = {cn_number(n) for n in _COUNTS.findall(fold(text))}
+    return bool(_ANNOUNCES.search(text)) and (len(found) != 1 or found == {count})
+
+
 def signed(question: str) -> list[re.Pattern[str]]:
     """For a formulation a question describes by a sign it holds (带加号的说法: “5+2”、“白+黑”), a quoted
     formulation holding that sign.

@@ -199,6 +199,15 @@ def test_a_clause_ending_on_a_quotation_gets_its_full_stop() -> None:
 
 
 # ------------------------------------------------------------------ the seed corpus, the real model
+def test_real_a_list_summed_up_after_it_beats_a_short_one_inside_it(real_bot: pipeline.Ragbot) -> None:
+    """面臨的形勢有哪幾個方面 (the 30th blind reader's): the four 面臨更… points, which 上述四個方面的形勢 sums
+    up, not two of the three 短板 listed inside the fourth (announced as 主要有三個方面: not those two)."""
+    a = Answerer(real_bot).ask("教育系統辦公室面臨的形勢有哪幾個方面？")
+    for point in ("面臨更嚴格的要求", "面臨更繁重的任務", "面臨更複雜的環境", "面臨更實際的困難"):
+        assert point in a.text, a.text
+    assert "文稿質量" not in a.text, a.text
+
+
 def test_real_qualities_question_gets_the_four_points(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("办公室主任应该具备哪些素质？")
     assert not a.refused
