@@ -42,9 +42,7 @@ NAME = re.compile(
 )
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久|哪一?天|截止(?:日期|时间)")
 _N = "".join(CN_DIGITS)  # 一二两三…十
-WHERE = re.compile(
-    rf"在哪(?![项个些种条方几{_N}])|哪里|什么地方|(?<!如)何处(?!理)|哪[个座]?(?:地方|城市|地点)"
-)  # not 在哪项, 存在哪四个
+WHERE = re.compile(rf"在哪(?![项个些种条方几{_N}])|哪里|什么地方|(?<!如)何处(?!理)|哪[个座]?(?:地方|城市|地点)")
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])[个条项点](?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
     r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪些|几(?:个)?方面|(?<!第)几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点)"
@@ -132,18 +130,18 @@ def why_asked(question: str) -> bool:
 
 _ADVICE = re.compile(
     r"怎么看|怎样看|如何看|[怎如][么样何]?评价|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
-    r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]"  # 效果不好,怎么办; 对这种情况怎么说 (blind readers)
-)
+    r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]|会(?:出|有|导致|造成)什么|有什么(?:后果|危害)"
+)  # 效果不好,怎么办; 对这种情况怎么说; 干久了会出什么问题 (blind readers)
 
 
 def advice_asked(question: str) -> bool:
-    """Whether a question asks what the speeches make of a situation (讲话里对这样的同志说了什么？), so
-    a sentence stating that situation is followed by the speech's verdict on it.
+    """Whether a question asks what the speeches make of a situation (讲话里对这样的同志说了什么？) or what
+    comes of it (干久了会出什么问题), so a sentence stating it is followed by the speech's verdict on it.
 
-    >>> advice_asked("一直没轮到提拔,讲话里对这样的同志说了什么?"), advice_asked("值班有哪些要求？")
-    (True, False)
-    >>> advice_asked("一直没被提拔，讲话里对这种情况怎么说？"), advice_asked("原话是怎么说的？")
-    (True, False)
+    >>> [advice_asked(q) for q in ("一直没轮到提拔,讲话里对这样的同志说了什么?", "值班有哪些要求？", "原话是怎么说的？")]
+    [True, False, False]
+    >>> advice_asked("一直没被提拔，讲话里对这种情况怎么说？"), advice_asked("干久了会出什么问题？")
+    (True, True)
     """
     return bool(_ADVICE.search(fold(question)))
 

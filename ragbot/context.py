@@ -41,6 +41,7 @@ _NOT_MODAL = re.compile(
 _JUDGES = re.compile(
     r"^(?:这|这种|这样|此)[^，,。；;]{0,16}(?:危险|错误|要不得|不可取|不允许|不行|有害|不对|不负责任|失职|表现|问题)"
 )
+_RESULTS = re.compile(r"容易(?:使|让|产生|造成|导致|出现)|久而久之|势必")  # what comes of it (做久了容易使人…)
 
 
 def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
@@ -74,28 +75,33 @@ VERDICT_REACH = 2  # the sentences after a situation that may hold the speech's 
 VERDICT_ALONE = 10  # a shorter verdict (Han characters) comes with the sentence after it, its reason
 
 
-def _say(w: Writer, hit: Hit, speech: str, span: tuple[int, int], titles: tuple[str, ...]) -> int:
-    """Say the speech's sentence at `span` (stripped), cited, when it is usable and not said before:
-    its length, or 0."""
+def _say(
+    w: Writer, hit: Hit, speech: str, span: tuple[int, int], titles: tuple[str, ...], follows: bool = False
+) -> int:
+    """Say the speech's sentence at `span` (stripped), cited, when it is usable (or points back to what was
+    just said, when it `follows` it: 这些工作做多了…) and not said before: its length, or 0."""
     a, b = span
     text = speech[a:b].strip()
-    return len(text) if usable(text, titles) and w.say(text, w.cite(hit.file, hit.speech, a, b)) else 0
+    fits = usable(text, titles) or (follows and padding(text, titles) == "dangling")
+    return len(text) if fits and w.say(text, w.cite(hit.file, hit.speech, a, b)) else 0
 
 
 def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
     """After a first sentence that only states a situation (比如一些同志…暂时没有得到提拔重用), the
     speech's verdict on it: the first of the next VERDICT_REACH sentences of its paragraph that says
-    what to do (要, 应, 不能…); its length written, or 0. Only for a question asking what the speeches
+    what to do (要, 应, 不能…), judges it or says what comes of it (这些工作做多了、做久了容易使人…, the
+    30th blind reader's; it may point back when it comes right after); after a first sentence saying what
+    to do, only the last kind; its length written, or 0. Only for a question asking what the speeches
     make of a situation (`asks.advice_asked`): for every question, 34 answers of the set changed and
     dev carried evidence fell 0.862 -> 0.836 (a formulation followed by any 要-sentence after it); so
     limited, two held-out answers gain a sentence (q353: 大家对此一定理解), and two of the helper's 40
     fresh questions carry their evidence."""
-    if says_what_to_do(piece):
-        return 0
+    told = says_what_to_do(piece)  # after what to do (都必须认真做好), only what comes of it (做久了容易使人…)
     after = after_in_paragraph(speech, at + len(piece))
     for i, (a, b) in enumerate(after[:VERDICT_REACH]):
         text = speech[a:b].strip()
-        if (says_what_to_do(text) or judges(text)) and _say(w, hit, speech, (a, b), titles):
+        verdict = _RESULTS.search(fold(text)) or (not told and (says_what_to_do(text) or judges(text)))
+        if verdict and _say(w, hit, speech, (a, b), titles, follows=i == 0):
             if han_count(text) >= VERDICT_ALONE or i + 1 >= len(after):
                 return len(text)
             return len(text) + _say(w, hit, speech, after[i + 1], titles)  # 大家对此一定理解。 and its reason

@@ -847,6 +847,14 @@ def test_real_what_two_quoted_terms_mean_is_answered_by_their_definitions(real_b
     assert "所謂慎用,就是督查部門要強化授權意識" in a.text, a.text
 
 
+def test_real_what_comes_of_a_situation_follows_it(real_bot: pipeline.Ragbot) -> None:
+    """干久了会出什么问题 (the 30th blind reader's): after 都是些日常性工作,都必须认真做好, the next sentence,
+    which says what comes of it (做久了容易使人产生思维定势), though it points back (这些工作)."""
+    a = Answerer(real_bot).ask("天天收发文件、开会接待，干久了会出什么问题？")
+    assert "容易使人产生思维定势" in a.text, a.text
+    assert all(s.supported for s in a.sentences)
+
+
 def test_real_a_situation_asked_about_is_followed_by_the_speechs_verdict_on_it(real_bot: pipeline.Ragbot) -> None:
     """讲话里对这样的同志说了什么: the sentence stating the situation (暂时没有得到提拔重用) is followed by
     what the speech says to it (我要送一句话…不能因一时一事不如意就心灰意冷); a question asking for a list
