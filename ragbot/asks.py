@@ -128,24 +128,6 @@ def why_asked(question: str) -> bool:
     return bool(_WHY.search(fold(asked[0] if asked else question)))
 
 
-_ADVICE = re.compile(
-    r"怎么看|怎样看|如何看|[怎如][么样何]?评价|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
-    r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]|会(?:出|有|导致|造成)什么|有什么(?:后果|危害)"
-)  # 效果不好,怎么办; 对这种情况怎么说; 干久了会出什么问题 (blind readers)
-
-
-def advice_asked(question: str) -> bool:
-    """Whether a question asks what the speeches make of a situation (讲话里对这样的同志说了什么？) or what
-    comes of it (干久了会出什么问题), so a sentence stating it is followed by the speech's verdict on it.
-
-    >>> [advice_asked(q) for q in ("一直没轮到提拔,讲话里对这样的同志说了什么?", "值班有哪些要求？", "原话是怎么说的？")]
-    [True, False, False]
-    >>> advice_asked("一直没被提拔，讲话里对这种情况怎么说？"), advice_asked("干久了会出什么问题？")
-    (True, True)
-    """
-    return bool(_ADVICE.search(fold(question)))
-
-
 _TITLE = re.compile(r"(?:报告|讲话|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")
 
 

@@ -31,7 +31,6 @@ from typing import TYPE_CHECKING
 from .amounts import numbers, unit_asked
 from .asks import (
     HOW_TO,
-    advice_asked,
     category_asked,
     coverage,
     kind,
@@ -42,7 +41,7 @@ from .asks import (
     why_asked,
 )
 from .chunk import Heading, find_headings, heading_path
-from .context import says_what_to_do
+from .context import advice_asked, says_what_to_do
 from .generate import Candidate
 from .inline import inline, semicolons
 from .multi import everywhere, named_candidates, second_part, survey
@@ -163,7 +162,7 @@ def _enumerations_near(
 
 POINT_CHARS = 70
 BARE_POINT = 10  # asked for ways of doing: a point shorter than this (Han characters) comes with its next sentence
-_METHODS = re.compile(r"办法|窍门|诀窍|技巧|方法|怎么做|怎样做|如何做")
+_METHODS = re.compile(r"办法|窍门|诀窍|技巧|方法|怎么做|怎样做|如何做|建议")
 _WAYS = re.compile(r"(?:哪[些几]|几[条种个]|[有给教]了?什么)[^，,。？?]{0,10}(?:办法|方法|窍门|诀窍|技巧|招|建议)")
 
 

@@ -12,6 +12,7 @@ speech's verdict after a situation it describes.
                        in the unit asked ending at a semicolon, the parallel statement of another
   after_in_paragraph(speech, end)  the sentences of a paragraph from a position on
   says_what_to_do(text)  whether a sentence says what to do (要, 应, 必须…)
+  advice_asked(question) whether a question asks what the speeches make of a situation, or what comes of it
 
 writer.py decides which sentences answer; this module only reads what is next to them.
 """
@@ -71,6 +72,27 @@ def judges(text: str) -> bool:
     return bool(_JUDGES.search(fold(text).strip()))
 
 
+_ADVICE = re.compile(
+    r"怎么看|怎样看|如何看|[怎如][么样何]?评价|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
+    r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]|(?:怎么|怎样|如何)(?:说|讲|看待?)(?:这|此)"
+    r"|开导|安慰|会(?:出|有|带来|导致|造成)什么|有什么(?:后果|危害|坏处)|会怎么样"
+)  # 效果不好,怎么办; 对这种情况怎么说; 怎么说这种情况; 怎么开导; 干久了会出什么问题 (blind readers)
+
+
+def advice_asked(question: str) -> bool:
+    """Whether a question asks what the speeches make of a situation (讲话里对这样的同志说了什么？) or what
+    comes of it (干久了会出什么问题), so a sentence stating it is followed by the speech's verdict on it.
+
+    >>> [advice_asked(q) for q in ("一直没轮到提拔,讲话里对这样的同志说了什么?", "值班有哪些要求？", "原话是怎么说的？")]
+    [True, False, False]
+    >>> advice_asked("一直没被提拔，讲话里对这种情况怎么说？"), advice_asked("干久了会出什么问题？")
+    (True, True)
+    >>> advice_asked("接到临时活就推,讲话里是怎么说这种情况的?"), advice_asked("心里有落差,讲话里怎么开导的?")
+    (True, True)
+    """
+    return bool(_ADVICE.search(fold(question)))
+
+
 VERDICT_REACH = 2  # the sentences after a situation that may hold the speech's verdict on it
 VERDICT_ALONE = 10  # a shorter verdict (Han characters) comes with the sentence after it, its reason
 
@@ -92,7 +114,7 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
     what to do (要, 应, 不能…), judges it or says what comes of it (这些工作做多了、做久了容易使人…, the
     30th blind reader's; it may point back when it comes right after); after a first sentence saying what
     to do, only the last kind; its length written, or 0. Only for a question asking what the speeches
-    make of a situation (`asks.advice_asked`): for every question, 34 answers of the set changed and
+    make of a situation (`advice_asked`): for every question, 34 answers of the set changed and
     dev carried evidence fell 0.862 -> 0.836 (a formulation followed by any 要-sentence after it); so
     limited, two held-out answers gain a sentence (q353: 大家对此一定理解), and two of the helper's 40
     fresh questions carry their evidence."""

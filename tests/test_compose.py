@@ -847,6 +847,22 @@ def test_real_what_two_quoted_terms_mean_is_answered_by_their_definitions(real_b
     assert "所謂慎用,就是督查部門要強化授權意識" in a.text, a.text
 
 
+def test_real_how_the_speech_consoles_or_judges_is_its_verdict(real_bot: pipeline.Ragbot) -> None:
+    """讲话里怎么开导的, 讲话里是怎么说这种情况的 (the 30th blind reader's) ask for the speech's verdict too:
+    淡泊名利 after the situation of not being promoted, 这是极端危险的 after 能推则推."""
+    ask = Answerer(real_bot).ask
+    assert "淡泊名利" in ask("干了很多活却一直没提拔,心里有落差,讲话里怎么开导的?").text
+    assert "这是极端危险的" in ask("有的同事接到不归自己管的临时活就推,讲话里是怎么说这种情况的?").text
+
+
+def test_real_asked_for_advice_a_bare_point_is_explained(real_bot: pipeline.Ragbot) -> None:
+    """有什么建议 asks for ways, as 有什么办法 does (the 30th blind reader's): 要临阵磨枪 alone reads as cramming;
+    its sentences say what it means (领受材料任务后,要多到网上找一些相关材料)."""
+    a = Answerer(real_bot).ask("在办公室写材料,我老是拿起笔就写,写出来效果不好,讲话里有什么建议?")
+    assert "要临阵磨枪" in a.text, a.text
+    assert "多到网上找一些相关材料" in a.text, a.text
+
+
 def test_real_what_comes_of_a_situation_follows_it(real_bot: pipeline.Ragbot) -> None:
     """干久了会出什么问题 (the 30th blind reader's): after 都是些日常性工作,都必须认真做好, the next sentence,
     which says what comes of it (做久了容易使人产生思维定势), though it points back (这些工作)."""
