@@ -93,6 +93,9 @@ def advice_asked(question: str) -> bool:
     return bool(_ADVICE.search(fold(question)))
 
 
+_ASIDE = re.compile(r"(?:在这里|这里|同时)?[,，]?(?:我)?(?:还要|还想|再)?(?:特别)?提醒|另外|此外|再者|顺便")
+# the speech's word to its hearers: 严是爱,宽是害,相信大家懂得这个道理
+_TO_ALL = re.compile(r"相信大家|希望大家|大家对此")
 VERDICT_REACH = 2  # the sentences after a situation that may hold the speech's verdict on it
 VERDICT_ALONE = 10  # a shorter verdict (Han characters) comes with the sentence after it, its reason
 
@@ -117,12 +120,17 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
     make of a situation (`advice_asked`): for every question, 34 answers of the set changed and
     dev carried evidence fell 0.862 -> 0.836 (a formulation followed by any 要-sentence after it); so
     limited, two held-out answers gain a sentence (q353: 大家对此一定理解), and two of the helper's 40
-    fresh questions carry their evidence."""
+    fresh questions carry their evidence. A word to the hearers (相信大家…) is a verdict too; a sentence
+    turning to something else (在这里还要特别提醒…) ends the search."""
     told = says_what_to_do(piece)  # after what to do (都必须认真做好), only what comes of it (做久了容易使人…)
     after = after_in_paragraph(speech, at + len(piece))
     for i, (a, b) in enumerate(after[:VERDICT_REACH]):
         text = speech[a:b].strip()
-        verdict = _RESULTS.search(fold(text)) or (not told and (says_what_to_do(text) or judges(text)))
+        if _ASIDE.match(fold(text)):  # 在这里还要特别提醒…: the speech turns to something else
+            return 0
+        verdict = _RESULTS.search(fold(text)) or (
+            not told and (says_what_to_do(text) or judges(text) or _TO_ALL.search(fold(text)))
+        )
         if verdict and _say(w, hit, speech, (a, b), titles, follows=i == 0):
             if han_count(text) >= VERDICT_ALONE or i + 1 >= len(after):
                 return len(text)

@@ -855,6 +855,14 @@ def test_real_how_the_speech_consoles_or_judges_is_its_verdict(real_bot: pipelin
     assert "这是极端危险的" in ask("有的同事接到不归自己管的临时活就推,讲话里是怎么说这种情况的?").text
 
 
+def test_real_the_verdict_is_the_word_to_the_hearers_not_an_aside_after_it(real_bot: pipeline.Ragbot) -> None:
+    """挨了领导批评…怎么劝大家 (the 30th blind reader's): after 领导批评人,并不是出于恶意…, the speech's word to
+    its hearers (严是爱,宽是害,相信大家懂得这个道理), not 在这里还要特别提醒…廉洁关, which turns to another matter."""
+    a = Answerer(real_bot).ask("挨了领导批评心里不舒服,讲话里是怎么劝大家的?")
+    assert "严是爱,宽是害" in a.text, a.text
+    assert "廉洁" not in a.text, a.text
+
+
 def test_real_asked_for_advice_a_bare_point_is_explained(real_bot: pipeline.Ragbot) -> None:
     """有什么建议 asks for ways, as 有什么办法 does (the 30th blind reader's): 要临阵磨枪 alone reads as cramming;
     its sentences say what it means (领受材料任务后,要多到网上找一些相关材料)."""
