@@ -143,14 +143,18 @@ QUESTIONS_IN_A_ROW = 3  # a speech may ask this many questions before it answers
 
 def answer_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
     """After a question the speech asks itself (为什么要强调建立“大督查”工作格局?), its answer: the next
-    sentence of its paragraph (全局有全局的重点,…), said; its length, 0 when `piece` asks nothing, and -1
-    when it asks and the answer cannot be said (the question alone answers nothing)."""
+    sentence of its paragraph (全局有全局的重点,…), to its full stop past semicolons within SERIES_CHARS
+    (究竟什么是新常态? -> “新”是与“旧”相对应的…;“常态”是和“阶段”相对应的…, the 30th blind reader's), said;
+    its length, 0 when `piece` asks nothing, and -1 when it asks and the answer cannot be said (the question
+    alone answers nothing)."""
     if not _asks(piece):
         return 0
     for a, b in after_in_paragraph(speech, at + len(piece))[:QUESTIONS_IN_A_ROW]:
         text = speech[a:b].strip()
         if not _asks(text):  # 送不送礼啊?拜不拜年啊?还有什么可纠结的,…: the first that does not ask
-            return _say(w, hit, speech, (a, b), titles) or -1
+            stop = _STATEMENT_END.search(speech.replace("；", "，").replace(";", ","), a)
+            whole = stop.end() if stop else b  # the answer to its full stop (“新”是与“旧”相对应的…;“常态”是…)
+            return _say(w, hit, speech, (a, whole if whole - a <= SERIES_CHARS else b), titles) or -1
     return -1
 
 

@@ -42,6 +42,14 @@ def test_real_a_question_the_speech_asks_itself_comes_with_its_answer(real_bot: 
     assert a.text.index(asked) < a.text.index("全局有全局的重点,分管有分管的重点"), a.text
 
 
+def test_real_the_speechs_answer_to_its_own_question_goes_on_past_a_semicolon(real_bot: pipeline.Ragbot) -> None:
+    """究竟什么是新常态? is answered by a sentence in two halves (the 30th blind reader's got the first):
+    “新”是与“旧”相对应的…; “常态”是和“阶段”相对应的…, “新常态”就是一种改变."""
+    a = Answerer(real_bot).ask("有位领导是怎么给大家解释“新常态”这个词的？")
+    assert "“新”是与“旧”相对应的" in a.text, a.text
+    assert "“常态”是和“阶段”相对应的" in a.text, a.text
+
+
 def test_real_lists_merged_from_two_speeches_say_which_points_are_whose(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("各級教育部門要把辦公室這支隊伍帶好，講話提出從哪幾方面著手？")
     assert "《教育系統辦公室主任會議講話 篇3》：" in a.text, a.text
