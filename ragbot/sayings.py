@@ -30,6 +30,7 @@ FIGURE_MARGIN = 0.03  # a further figure joins when it ranks this close to the b
 # the question asks for the figures said of something (比喻说法, 哪些比喻, 这类说法), not for the one
 # said of what it describes (拿什么来比喻这种人？): the wording answer's best sentences hold that one
 _SEVERAL = re.compile(r"哪些|哪几|几个|(?<![个种这那])说法|有什么|都有")  # not 有个说法: one
+_ONE_NAME = re.compile(r"[那这]个(?:叫法|称呼|外号|绰号|称号)")  # one name asked for (像常备药膏的那个叫法)
 FIGURE_CHARS = 90  # a figure's sentence longer than this is cut to the clauses around the figure
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 
@@ -126,10 +127,12 @@ def images(question: str) -> list[str]:
 
 def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> None:
     """The formulations: the best sentences' clauses that hold them, each quoted as the speech has it (those
-    holding the images the question names first: `images`)."""
+    holding the images the question names first: `images`); the best alone when the question asks for one
+    name (那个叫法: 万金油干部 without 官不大、衙门不小, the 30th blind reader's)."""
     w.quote = True
     w.lead("讲话中的说法：")
     weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)}
-    sentences(w, options(ev, w.index), weights, "wording", budget)
+    one = _ONE_NAME.search(fold(ev.question)) and not _SEVERAL.search(fold(ev.question))  # 那个叫法: the best
+    sentences(w, options(ev, w.index), weights, "wording", 0 if one else budget)
     if len(w.pieces) == 1:  # nothing quoted: no lead-in either
         w.pieces.clear()

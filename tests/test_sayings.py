@@ -35,6 +35,14 @@ def test_only_a_question_asking_for_a_figure_has_its_pattern() -> None:
     assert figure("办公室的地位为什么重要？") is None
 
 
+def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> None:
+    """像一种常备药膏的那个叫法 asks for one name (the 30th blind reader's): 万金油干部, not also another
+    speech's 官不大、衙门不小."""
+    a = Answerer(real_bot).ask("说办公室干部什么都得懂一点、像一种常备药膏的那个叫法是什么?")
+    assert "万金油干部" in a.text, a.text
+    assert "衙门不小" not in a.text, a.text
+
+
 def test_real_figures_of_speech_question_lists_several_figures(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("形容办公室地位重要的比喻说法")
     assert not a.refused
