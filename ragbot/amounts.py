@@ -43,7 +43,9 @@ _MONEY = re.compile(
     r"|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金|补助|补贴|津贴|工资|奖金|费)"  # 能领多少值班补贴
 )
 _SCORE = re.compile(r"打分|评分|计分|几分|多少分")
-_SUM = re.compile(r"(?:多少|几)块?钱")  # 奖励多少钱: a sum of money, not a share (the 30th blind reader's near miss)
+_SUM = re.compile(
+    r"(?:多少|几)块?钱|多少奖金|奖金(?:是|有)?多少|奖励多少"
+)  # 奖励多少钱, 能拿多少奖金: a sum, not a share
 # a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
 # whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
 COUNT_OF = re.compile(r"([人次天篇字])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
@@ -72,8 +74,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     ('元', '%')
     >>> unit_asked("“双十”工程的进展情况多久上报一次？")[:2]  # how often (the 24th blind reader's)
     ('每', '工作日')
-    >>> unit_asked("年终考核优秀奖励多少钱？")  # a sum: not the 12% of 津补贴 kept back for assessment
-    ('元',)
+    >>> unit_asked("年终考核优秀奖励多少钱？"), unit_asked("考核优秀能拿多少奖金？")  # not the 12% kept back
+    (('元',), ('元',))
     """
     q = fold(question)
     m = _UNIT.search(q)

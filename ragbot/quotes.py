@@ -153,13 +153,21 @@ def signed(question: str) -> list[re.Pattern[str]]:
 
     >>> [p.pattern for p in signed("帶加號的說法")], signed("加班的说法")
     (['[“「"][^”」"。]{0,6}[+＋][^”」"。]{0,6}[”」"]'], [])
+    >>> [bool(p.search("“5+2”")) for p in signed("周末和晚上都干活的那两个数字说法")]  # the 31st blind reader's
+    [True]
     """
-    signs = dict.fromkeys(_SIGNS[m] for m in _SIGN.findall(fold(question)))
+    signs = dict.fromkeys(_SIGNS[m[:2]] for m in _SIGN.findall(fold(question)))
     return [re.compile(f'[“「"][^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}[”」"]') for sign in signs]
 
 
-_SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=＝"}  # a formulation described by its sign
-_SIGN = re.compile("|".join(_SIGNS))
+_SIGNS = {
+    "加号": "+＋",
+    "减号": "\\-－",
+    "乘号": "×＊*",
+    "等号": "=＝",
+    "数字": "0-9０-９",
+}  # a formulation by its sign
+_SIGN = re.compile("加号|减号|乘号|等号|数字的?(?:说法|提法|叫法)")
 
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -232,6 +232,7 @@ def test_real_a_sum_of_money_or_a_city_asked_needs_a_sentence_stating_one(real_b
     assessment, 在哪个城市开 not by 我们在这里召开…会议; a price asked in 元 is still answered."""
     answerer = Answerer(real_bot)
     assert answerer.ask("年终考核优秀奖励多少钱？").refused
+    assert answerer.ask("县委办公室今年年终考核优秀的同志能拿多少奖金?").refused  # the 31st's
     assert answerer.ask("陝西教育系統辦公室主任會議在哪個城市開？").refused
     assert "12%" in answerer.ask("津补贴中拿出多少用于部门自己考核？").text
 
@@ -241,6 +242,8 @@ def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: 
     a = Answerer(real_bot).ask("週末晚上加班的兩個帶加號的說法是什麼？")
     assert not a.refused
     assert "“5+2”、“白+黑”" in a.text, a.text
+    b = Answerer(real_bot).ask("形容办公室加班多、周末和晚上都在干活的那两个数字说法是什么?")  # the 31st's
+    assert "“5+2”、“白+黑”" in b.text, b.text
     assert Answerer(real_bot).ask("讲话里带等号的说法是什么？").refused  # no speech quotes one
 
 
