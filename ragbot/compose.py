@@ -63,7 +63,7 @@ from .structure import (
     marker,
     sentence_spans,
 )
-from .terms import term_weights
+from .terms import IMAGE_WEIGHT, images, term_weights
 from .types import Answer, Hit
 from .who import action_asked
 from .writer import (
@@ -442,6 +442,7 @@ def compose(
         wanted = "title" if what in ("fact", "list") and title_asked(ev.question) else wanted  # …and the title
         wanted = "wording" if what == "fact" and saying_explained(ev.question) else wanted  # …and the saying, then
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
+        weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)} if shape else weights  # 器官
         sentences(w, _tallies_aside(ev, options(ev, w.index)), weights, wanted, share, units, action, advice, shape)
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)

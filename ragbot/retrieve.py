@@ -29,6 +29,7 @@ from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
 from .structure import han_count
 from .synonyms import expansions
+from .terms import images
 from .types import Chunk, Hit
 
 if TYPE_CHECKING:
@@ -324,7 +325,8 @@ def search(
         if settings.mode == "dense":
             scores = dict(dense)
     if settings.mode in ("hybrid", "bm25"):
-        lex = lexical_ranking(index, tokens, settings.depth, filters, settings.synonyms)
+        pictured = images(query) if figure(query) else []  # 比作人身上的某个器官: 大脑, 神经…; 缝衣服用的: 针, 线
+        lex = lexical_ranking(index, [*tokens, *pictured], settings.depth, filters, settings.synonyms)
         rankings.append([i for i, _ in lex])
         weights.append(settings.bm25_weight)
         if settings.mode == "bm25":

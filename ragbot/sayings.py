@@ -20,6 +20,7 @@ from .generate import Candidate
 from .quotes import figure, wildcard
 from .script import fold
 from .structure import cut, han_count, marker, sentence_spans
+from .terms import IMAGE_WEIGHT, images
 from .writer import ANCHOR_FAMILY, Writer, anchored, folded_speech, options, rank, sentences, similarity
 
 if TYPE_CHECKING:
@@ -108,21 +109,6 @@ def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
         piece = w.index.speeches[(hit.file, hit.speech)].text[lo:hi]
         w.say(piece, w.cite(hit.file, hit.speech, lo, hi), numbered=len(w.pieces) if len(close) > 1 else 0)
     return True
-
-
-_IMAGES = re.compile(r"用([\u4e00-\u9fff、和与及]{1,8}?)来?(?:打比方|打个比方|作比|作比喻|做比喻|比喻|形容|来比)")
-IMAGE_WEIGHT = 8.0  # an image the question names (用针和线打比方: 针, 线) weighs as a word said nowhere else
-
-
-def images(question: str) -> list[str]:
-    """The images a wording question names (讲话里用针和线打比方… -> 针, 线): single characters that
-    weigh nothing as search words.
-
-    >>> images("讲话里用针和线打比方说明各级办公室作用的那句话是什么？"), images("用什么来比喻办公室？")
-    (['针', '线'], [])
-    """
-    named = [m.group(1) for m in _IMAGES.finditer(fold(question))]
-    return [x for phrase in named for x in re.split(r"[、和与及]", phrase) if x and x != "什么"]
 
 
 def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> None:

@@ -8,6 +8,8 @@
   unnamed_contents(index, q)     whether a question asks what a thing no speech names includes
   unknown_asked(index, q)        the kind of thing a question asks which of (什么字体), when no speech names it
   unseen_nouns(index, q)         the question's nouns no chunk holds, nor any Cilin synonym of them (字号, 承诺书)
+  images(q)                      the images a figure-of-speech question names (用针和线打比方) or describes
+                                 by their kind (人身上的某个器官), searched and weighed as words of their own
 
 A text holds a word when it holds its characters in a row (`asks.coverage`), so the weights say
 how much each such run of characters matters. What it does not do: rank sentences (writer.py) or
@@ -267,3 +269,32 @@ def rare_words(index: Index, question: str) -> list[str]:
     n, df = len(index.chunks), index.bm25.df
     words = dict.fromkeys(tokenize(fold(question)))
     return [w for w in words if len(w) >= 2 and w not in SCAFFOLD and df(w) > 0 and idf(df(w), n) >= DESCRIBED_IDF]
+
+
+_IMAGES = re.compile(r"用([\u4e00-\u9fff、和与及]{1,8}?)来?(?:打比方|打个比方|作比|作比喻|做比喻|比喻|形容|来比)")
+IMAGE_WEIGHT = 8.0  # an image the question names (用针和线打比方: 针, 线) weighs as a word said nowhere else
+
+
+def images(question: str) -> list[str]:
+    """The images a wording question names (讲话里用针和线打比方… -> 针, 线): single characters that
+    weigh nothing as search words.
+
+    >>> images("讲话里用针和线打比方说明各级办公室作用的那句话是什么？"), images("用什么来比喻办公室？")
+    (['针', '线'], [])
+
+    An image described by its kind (人身上的某个器官, 缝衣服用的东西: the 30th and 31st blind readers') is
+    the images of that kind.
+
+    >>> images("有篇讲话把办公室比作人身上的某个器官,是怎么比的?")[:3]
+    ['大脑', '神经', '心脏']
+    """
+    q = fold(question)
+    named = [m.group(1) for m in _IMAGES.finditer(q)]
+    kinds = [x for kind, members in _KINDS.items() if re.search(kind, q) for x in members]
+    return [x for phrase in named for x in re.split(r"[、和与及]", phrase) if x and x != "什么"] + kinds
+
+
+_KINDS = {  # an image described by its kind, and the images of it
+    r"器官|人体|人身上|身体部位": ("大脑", "神经", "心脏", "咽喉", "耳目", "眼睛", "头脑"),
+    r"缝衣|缝补|针线": ("针", "线"),
+}

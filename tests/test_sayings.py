@@ -35,6 +35,15 @@ def test_only_a_question_asking_for_a_figure_has_its_pattern() -> None:
     assert figure("办公室的地位为什么重要？") is None
 
 
+def test_real_an_image_described_by_its_kind_is_searched_and_weighed_as_named(real_bot: pipeline.Ragbot) -> None:
+    """人身上的某个器官 (the 31st blind reader's): 中枢神经…就像人的大脑一样, not the machine; 缝衣服用的东西
+    (the 30th's): the speech saying 上边千条线,下头一根针, which search missed before."""
+    ask = Answerer(real_bot).ask
+    organ = ask("有篇讲话把办公室比作人身上的某个器官,是怎么比的?")
+    assert "就像人的大脑一样" in organ.sentences[0].text, organ.text
+    assert "上边千条线,下头一根针" in ask("把办公室比作缝衣服用的东西的那句话是什么？").text
+
+
 def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> None:
     """像一种常备药膏的那个叫法 asks for one name (the 30th blind reader's): 万金油干部, not also another
     speech's 官不大、衙门不小."""
