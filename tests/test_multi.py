@@ -133,3 +133,5 @@ def test_real_a_year_asked_is_answered_from_that_year_only(real_bot: pipeline.Ra
     assert "300余件" in ask("2010年撰写领导讲话多少篇？").text
     for q in ("2011年计划撰写领导讲话多少篇？", "2012年辦公室撰寫了多少篇領導講話？"):  # the 29th blind reader's
         assert ask(q).refused, q
+    assert ask("光山县2012年的政府系统办公室工作会议表彰了哪些先进单位?").refused  # the 32nd's: no year near it
+    assert "2010年度" in ask("光山县2010年度表彰了哪些先进单位？").text
