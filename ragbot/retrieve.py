@@ -263,11 +263,12 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     speech by words of its opening instead (no 那篇 needed) also located 群众 (002 says 群众, the
     Traditional file 民眾) and 区县, and moved held-out q350 2 -> 3. A question may also name a speech as
     the citations label it (篇3讲话提出…): the speeches whose title carries that number (篇3); or by words
-    of its title before 讲话 / 会上 (`title_names`: 培训开班讲话 -> 001)."""
+    of its title before 讲话 / 会上 (`title_names`: 培训开班讲话 -> 001); or by the field of a department (民政局:
+    004, the 32nd blind reader's 民政局去年…采用的民政信息具体是多少条 is not answered with 光山's 100余篇)."""
     numbers = set(speech_numbers(query))
     out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
     out |= {key for word in title_names(index, query) for key in _titled(index, word)}
-    for word in speech_names(query):
+    for word in [*speech_names(query), *_BODY.findall(fold(query))]:  # 民政局去年…: the 民政 speech
         held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
         if held and len(held) < len(index.speeches):
             (speech, n), *rest = held.most_common(2)
@@ -276,6 +277,7 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     return out
 
 
+_BODY = re.compile(r"([\u4e00-\u9fff]{2})(?:局|系统)")  # a department named by its field (民政局, 民政系统)
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
 _BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,16}?)(?:的|时的)?(?:讲话|会议上|会上)")  # 培训开班讲话指出…

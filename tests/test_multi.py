@@ -128,6 +128,12 @@ def test_real_a_county_named_keeps_the_answer_to_its_speech(real_bot: pipeline.R
     assert "56件" not in a.text, a.text
 
 
+def test_real_a_department_named_by_its_field_names_its_speech(real_bot: pipeline.Ragbot) -> None:
+    """民政局 names the 民政 speech (the 32nd blind reader's near miss): its figures are given as *条, so the
+    question is refused, not answered with 光山's 采用100余篇."""
+    assert Answerer(real_bot).ask("民政局去年被市委、市政府采用的民政信息具体是多少条?").refused
+
+
 def test_real_a_year_asked_is_answered_from_that_year_only(real_bot: pipeline.Ragbot) -> None:
     ask = Answerer(real_bot).ask  # 002's 共撰写领导讲话300余件 sits in its review of 2010
     assert "300余件" in ask("2010年撰写领导讲话多少篇？").text
