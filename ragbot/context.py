@@ -152,7 +152,7 @@ def answer_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: 
     for a, b in after_in_paragraph(speech, at + len(piece))[:QUESTIONS_IN_A_ROW]:
         text = speech[a:b].strip()
         if not _asks(text):  # 送不送礼啊?拜不拜年啊?还有什么可纠结的,…: the first that does not ask
-            stop = _STATEMENT_END.search(speech.replace("；", "，").replace(";", ","), a)
+            stop = _FULL_STOP.search(speech, a)
             whole = stop.end() if stop else b  # the answer to its full stop (“新”是与“旧”相对应的…;“常态”是…)
             return _say(w, hit, speech, (a, whole if whole - a <= SERIES_CHARS else b), titles) or -1
     return -1
@@ -214,6 +214,7 @@ def completed_after(
 
 
 _STATEMENT_END = re.compile(r"[；;。！？!?\n]")
+_FULL_STOP = re.compile(r"[。！？!?\n]")
 
 
 def _parallel(

@@ -160,14 +160,9 @@ def signed(question: str) -> list[re.Pattern[str]]:
     return [re.compile(f'[“「"][^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}[”」"]') for sign in signs]
 
 
-_SIGNS = {
-    "加号": "+＋",
-    "减号": "\\-－",
-    "乘号": "×＊*",
-    "等号": "=＝",
-    "数字": "0-9０-９",
-}  # a formulation by its sign
-_SIGN = re.compile("加号|减号|乘号|等号|数字的?(?:说法|提法|叫法)")
+# a formulation described by its sign, and the characters of it (数字 only as 数字说法: 多少数字 asks a number)
+_SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=＝", "数字": "0-9０-９"}
+_SIGN = re.compile("|".join(s for s in _SIGNS if s != "数字") + "|数字的?(?:说法|提法|叫法)")
 
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -276,8 +276,8 @@ IMAGE_WEIGHT = 8.0  # an image the question names (用针和线打比方: 针, �
 
 
 def images(question: str) -> list[str]:
-    """The images a wording question names (讲话里用针和线打比方… -> 针, 线): single characters that
-    weigh nothing as search words.
+    """The images a figure-of-speech question names (讲话里用针和线打比方… -> 针, 线): often single characters
+    that weigh little as question words, so the answer weighs them at IMAGE_WEIGHT and BM25 searches them.
 
     >>> images("讲话里用针和线打比方说明各级办公室作用的那句话是什么？"), images("用什么来比喻办公室？")
     (['针', '线'], [])
@@ -290,11 +290,11 @@ def images(question: str) -> list[str]:
     """
     q = fold(question)
     named = [m.group(1) for m in _IMAGES.finditer(q)]
-    kinds = [x for kind, members in _KINDS.items() if re.search(kind, q) for x in members]
+    kinds = [x for kind, members in _IMAGE_KINDS.items() if re.search(kind, q) for x in members]
     return [x for phrase in named for x in re.split(r"[、和与及]", phrase) if x and x != "什么"] + kinds
 
 
-_KINDS = {  # an image described by its kind, and the images of it
+_IMAGE_KINDS = {  # an image described by its kind, and the images of it
     r"器官|人体|人身上|身体部位": ("大脑", "神经", "心脏", "咽喉", "耳目", "眼睛", "头脑"),
     r"缝衣|缝补|针线": ("针", "线"),
 }
