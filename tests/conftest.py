@@ -47,11 +47,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    # the files that need the run's real index go last, each file's tests kept together and in order: under
-    # `make test`'s two workers the one that reaches them first builds the index while the other still has
-    # other files to run, instead of waiting for it (about 45 s idle on 2026-12-02)
-    needs = {item.path for item in items if "real_index" in getattr(item, "fixturenames", ())}
-    items.sort(key=lambda item: item.path in needs)
 
 
 @pytest.fixture(scope="session")
