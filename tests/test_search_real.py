@@ -118,6 +118,11 @@ def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real
         ("000_fc7b01b31694c23c.txt", 5)
     }
     assert retrieve.named_speeches(real_bot.index, "篇3讲话对效率提了什么要求？") == {("000_fc7b01b31694c23c.txt", 3)}
+    # a department named by its field names the speech only when one holds most of its chunks: 民政 does,
+    # 教育 is said across the 教育 speeches and others (the seventeenth session's review)
+    assert retrieve.named_speeches(real_bot.index, "民政局办公室的职责是什么？") == {("004_92e2d7aa31a4f474.txt", 1)}
+    assert retrieve.named_speeches(real_bot.index, "教育系统办公室要做好哪些工作？") == set()
+    assert retrieve.named_speeches(real_bot.index, "教育局办公室的职责是什么？") == set()
     # 民政: four chunks of 004 hold it and one of each of three other speeches (half, not NAMED_MOST): it
     # leads them NAMED_LEAD times over
     assert retrieve.named_speeches(real_bot.index, "民政那篇讲话里强化哪三种意识？") == {
