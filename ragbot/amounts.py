@@ -33,6 +33,8 @@ _UNIT_BEFORE = re.compile(
     r"(工作日|学时|课时|小时|分钟|公里)[^，。？?]{0,6}(?:多少|几)(?![个项条种月年天次名位点级篇分份件期批届倍])"
 )
 _DOCUMENTS = ("篇", "件", "份")  # counters of documents, used interchangeably
+# a count of things in 个 (多少个文件, 几个乡镇): 192个 or 33个 states it, a date (5月底) or a share does not
+_COUNT = re.compile(r"(?:多少|几)个(?=[\u4e00-\u9fff])")
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
 _LASTS = re.compile(r"多长时间|多久|多长")
 # how often (多久上报一次, 多长时间督查一次, 隔多久): a period 每季度 / 每两周 / 每年 states it
@@ -50,6 +52,7 @@ _SUM = re.compile(
 # whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
 COUNT_OF = re.compile(r"([人次天篇字])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
 _MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?")  # 3.5亿元, 六十多人, 十几个
+_COUNTED = re.compile(r"^[多余几来]*")
 _SHARE = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]|百分之[零一二三四五六七八九十百]+")  # the unit "%"
 
 
@@ -76,6 +79,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     ('每', '工作日')
     >>> unit_asked("年终考核优秀奖励多少钱？"), unit_asked("考核优秀能拿多少奖金？")  # not the 12% kept back
     (('元',), ('元',))
+    >>> unit_asked("天门市委办公室今年计划制发多少个文件？"), unit_asked("与多少个乡镇签订了责任书？")  # a count in 个
+    (('个',), ('个',))
     """
     q = fold(question)
     m = _UNIT.search(q)
@@ -88,6 +93,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     if m:
         unit = m.group(1)
         return ("天", "日", "工作日") if unit == "天" else _DOCUMENTS if unit in _DOCUMENTS else (unit,)
+    if _COUNT.search(q) and not _HOW_OFTEN.search(q):
+        return ("个",)
     if _HOW_OFTEN.search(q):
         return ("每", *_DURATION)  # a period: 每季度 (or a length: 10天一次)
     if _LASTS.search(q):
@@ -116,6 +123,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (False, True)
     >>> numbers("2010年添加了6629条", ("天", "年")), numbers("用了3年", ("天", "年"))  # a year is no length of time
     (False, True)
+    >>> numbers("共制发各类文件192个", ("个",)), numbers("与三十多个乡镇签订", ("个",)), numbers("在5月底以前完成", ("个",))
+    (True, True, False)
     """
     t, own = fold(text), re.sub(r"\s", "", fold(besides))
 
@@ -131,7 +140,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
         return True
     for m in NUMBER.finditer(t):
         after = t[m.end() : m.end() + 8]
-        after = after[_MAGNITUDE.match(after).end() :]  # type: ignore[union-attr]
+        skip = _COUNTED if units == ("个",) else _MAGNITUDE  # 192个, 十几个: the counter itself is the unit
+        after = after[skip.match(after).end() :]  # type: ignore[union-attr]
         if after.startswith(units) and new(m) and not (len(m.group()) == 4 and after.startswith("年")):  # 2010年
             return True
     return False
