@@ -46,7 +46,7 @@ from .generate import Candidate
 from .inline import inline, semicolons
 from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
-from .quotes import anchors, announces, figure, names_kind, saying_explained, sums_up
+from .quotes import anchors, announces, figure, names_kind, quoted, saying_explained, sums_up
 from .retrieve import naming_words
 from .sayings import family, figures, wording
 from .script import fold
@@ -131,7 +131,8 @@ def _list_score(
     lead, _ = _topic(text, at, 80)  # the sentence before the topic leads into it too (队伍是好的。如何更好呢？首先…)
     announced = any(lead <= c.position < e.start for c in top) and announces(topic, len(e.items))
     heading = [c for c in top if marker(c.text) and c.position < e.start and "\n" not in text[c.position : e.start]]
-    details = e.family == SERIES and bool(heading)  # or the details of a point a best sentence heads (三要加强协调,…)
+    # or the details of a point a best sentence heads (三要加强协调,…; any list under one quoting the question's “不会写”)
+    details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
     summed = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
     bonus = announced or details or summed or names_kind(ev.question, points) or _held(ev, hit, e, text, weights)
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
