@@ -1142,8 +1142,12 @@ def test_real_which_three_of_a_quoted_word_leads_with_the_sentence_saying_three(
 def test_real_what_a_speech_says_of_a_situation_comes_with_its_verdict(real_bot: pipeline.Ragbot) -> None:
     # 讲话里对这种情况怎么说 was answered with the situation alone (比如说一些同志吃苦受累…暂时没有得到提拔
     # 重用); the speech's word on it follows (the twenty-second blind reader's)
-    a = Answerer(real_bot).ask("我在办公室吃苦受累好几年，一直没被提拔，心里不平衡，讲话里对这种情况怎么说？")
-    assert "既要有勇气改变可以改变的事情" in a.text, a.text
+    for q in (
+        "我在办公室吃苦受累好几年，一直没被提拔，心里不平衡，讲话里对这种情况怎么说？",
+        "我在办公室干了好几年,活没少干,就是一直没被提拔,有点灰心,讲话里有没有针对这种情况的话?",  # the 33rd's
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "既要有勇气改变可以改变的事情" in a.text, a.text
 
 
 def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_bot: pipeline.Ragbot) -> None:
