@@ -76,6 +76,7 @@ _ADVICE = re.compile(
     r"怎么看|怎样看|如何看|[怎如][么样何]?评价|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
     r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]|(?:怎么|怎样|如何)(?:说|讲|看待?)(?:这|此)"
     r"|开导|安慰|会(?:出|有|带来|导致|造成)什么|有什么(?:后果|危害|坏处)|会怎么样|针对(?:这种|这类|此类|这样的?)情况"
+    r"|[怎如][么样何]处理"
 )  # 效果不好,怎么办; 对这种情况怎么说; 怎么说这种情况; 怎么开导; 干久了会出什么问题 (blind readers)
 
 
@@ -196,23 +197,30 @@ def completed_after(
     titles: tuple[str, ...],
     weights: dict[str, float],
     units: tuple[str, ...] = (),
+    advice: bool = False,
 ) -> int:
     """After a first sentence, the next one of its paragraph when it holds a rare word of the question
     (COMPLETES_IDF) that the first does not (…多讲有利于团结的话,多做有利于团结的事。 -> 不要煽风点火,…
-    宁可自己受点委屈,也要消除领导之间的误会: the question's 误会; the 24th blind reader's): the
-    advice goes on there; with the `units` a quantity question asks in, the statement parallel to it
-    (`_parallel`); its length written, or 0."""
+    宁可自己受点委屈,也要消除领导之间的误会: the question's 误会; the 24th blind reader's), or, asked
+    what to make of a situation (`advice`), after one saying what to do, when it goes on saying what (不要…,
+    宁可…; the 33rd's 夹在中间很为难…怎么处理): the advice goes on there; with the `units` a quantity
+    question asks in, the statement parallel to it (`_parallel`); its length written, or 0."""
     if units:
         return _parallel(w, hit, speech, piece, at + len(piece), titles, weights, units)
     said = fold(piece)
     if marker(piece):
         return _point_details(w, hit, speech, at + len(piece), titles)
     rare = [t for t, v in weights.items() if v >= COMPLETES_IDF and len(t) >= 2 and t not in said]
-    for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare else []:
+    told = advice and says_what_to_do(piece)
+    for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare or told else []:
         said = fold(speech[a:b])
-        if any(t in said for t in rare):
+        if any(t in said for t in rare) or (told and _GOES_ON.match(said.strip())):
             return _say(w, hit, speech, (a, b), titles)
     return 0
+
+
+# the advice going on in the next sentence (…多做有利于团结的事。 -> 不要煽风点火,…宁可自己受点委屈…)
+_GOES_ON = re.compile(r"(?:不要|切忌|切不可|决不能|宁可|更要|还要|同时要|同时也要)")
 
 
 _STATEMENT_END = re.compile(r"[；;。！？!?\n]")

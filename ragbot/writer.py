@@ -376,7 +376,7 @@ def sentences(
             judged = verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
             used += (
-                completed_after(w, hit, speech, at, piece, titles, weights, units)
+                completed_after(w, hit, speech, at, piece, titles, weights, units, verdict)
                 if top is None and (wanted in ("fact", "list") or units)  # units: a quantity's parallel one
                 else 0
             )

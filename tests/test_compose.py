@@ -1171,7 +1171,13 @@ def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_que
     # 篇3: …每当遇到这类情况,办公室主任要从维护班子的团结出发,…多做有利于团结的事。 The next sentence,
     # 不要煽风点火,…宁可自己受点委屈,也要消除领导之间的误会, holds the question's 误会: it follows
     # (the twenty-fourth blind reader's got two other speeches' sentences there instead)
-    a = Answerer(real_bot).ask("辦公室主任夾在幾位領導中間,領導們看法不一樣甚至有誤會,講話建議主任怎麼處理?")
-    assert "從維護班子的團結出發" in a.sentences[0].text, a.text
-    assert "寧可自己受點委屈,也要消除領導之間的誤會" in a.sentences[1].text, a.text
-    assert a.sentences[1].citations == a.sentences[0].citations, a.text  # the same passage
+    # The 33rd's question has no 误会: asked how to handle it, the advice goes on in a sentence saying what
+    # (不要…, 宁可…) all the same
+    for q in (
+        "辦公室主任夾在幾位領導中間,領導們看法不一樣甚至有誤會,講話建議主任怎麼處理?",
+        "兩位領導對同一件事看法不一樣,我夾在中間很為難,講話裡建議辦公室主任怎麼處理?",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "從維護班子的團結出發" in a.sentences[0].text, a.text
+        assert "寧可自己受點委屈,也要消除領導之間的誤會" in a.sentences[1].text, a.text
+        assert a.sentences[1].citations == a.sentences[0].citations, a.text  # the same passage
