@@ -8,6 +8,8 @@
   unnamed_contents(index, q)     whether a question asks what a thing no speech names includes
   unknown_asked(index, q)        the kind of thing a question asks which of (什么字体), when no speech names it
   unseen_nouns(index, q)         the question's nouns no chunk holds, nor any Cilin synonym of them (字号, 承诺书)
+  unlisted_units(index, q, cands)  whether a question asks which named units did something (哪几个乡镇) and
+                                 no sentence found lists them by name in a clause saying it
   images(q)                      the images a figure-of-speech question names (用针和线打比方) or describes
                                  by their kind (人身上的某个器官), searched and weighed as words of their own
 
@@ -19,15 +21,17 @@ retrieve (retrieve.py, whose BM25 weighs tokens as tokens).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .asks import LIST, QUANTITY, SCAFFOLD, WORDING, kind, parts, scaffolding
-from .lexical import NUMBERED, idf, tagged_words, tokenize
+from .lexical import NUMBERED, idf, places, speech_names, tagged_words, tokenize
 from .quotes import QUOTE, figure
 from .script import fold
 from .synonyms import used_synonyms
 
 if TYPE_CHECKING:
+    from .generate import Candidate
     from .index import Index
 
 
@@ -236,6 +240,69 @@ def unknown_asked(index: Index, question: str) -> str:
             if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)
                 break
     return ""
+
+
+# which named units a question asks for (哪几个乡镇和部门, 7个省辖市分别是哪几个), and a listed one's name
+_UNIT = r"(?:乡镇|部门|单位|省辖市|地市|城市|县区|县市|市县|学校|高校|市|县|区|镇|乡)"
+_UNITS_ASKED = re.compile(
+    rf"(?:哪几个|哪些|哪[两二三四五六七八九十]个){_UNIT}"
+    rf"|(?:[0-9]+|[两二三四五六七八九十]+)个{_UNIT}[^，,。？?]{{0,6}}(?:分别)?是哪(?:几|[两二三四五六七八九十])?个?"
+)
+_NAMED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:镇|乡|县|市|区|局|委|办|社|所|院|校|队|厅|中心|公司)$")
+_GENERIC = re.compile(r"^(?:全|各|本|该|我|你|其他|有关|相关|一些|部分|省辖|地级|县级|市级|所在|这|那)")
+
+
+def units_asked(question: str) -> list[str]:
+    """When a question asks which named units (乡镇, 部门, 城市…) did something, the words saying what
+    they did (天门市被评为党办先进单位的有哪几个乡镇和部门 -> 评为, 党办, 先进): the speech must list
+    such units by name, in a clause holding one of these words (`lists_units`); [] when it asks no
+    such thing. The 32nd blind reader's near misses: the 7 省辖市 the 地方志 speech commends without
+    naming them, and 天门's 党办先进单位 answered with units praised for their information reports.
+
+    >>> units_asked("天門市被評為黨辦先進單位的有哪幾個鄉鎮和部門?"), units_asked("有哪些要求？")
+    (['评为', '党办', '先进'], [])
+    >>> units_asked("地方志工作会议上被评为先进单位的7个省辖市分别是哪几个？")
+    ['地方', '方志', '地方志', '工作', '会议', '评为', '先进']
+    """
+    q = fold(question)
+    if not _UNITS_ASKED.search(q):
+        return []
+    for name in [*places(q), *speech_names(q)]:  # 天门市: which speech, not what the units did
+        q = re.sub(re.escape(name) + "[省市县州]?", "，", q)
+    q = _UNITS_ASKED.sub("，", q)
+    words = [t for t in tokenize(q) if len(t) >= 2 and t not in SCAFFOLD and not re.fullmatch(_UNIT + "+", t)]
+    return list(dict.fromkeys(words))
+
+
+def lists_units(text: str, words: list[str]) -> bool:
+    """Whether a clause of `text` names two units or more in a list (九真镇、天门调查队、市粮食局) and holds
+    one of `words`.
+
+    >>> lists_units("岳口镇、拖市镇、教育局、公安局的办公室主任作了交流发言", ["交流", "发言"])
+    True
+    >>> lists_units("会议通报表彰了全市党办先进单位、优秀党办主任,岳口镇、拖市镇的办公室主任作了交流发言", ["先进"])
+    False
+    """
+    for clause in re.split(r"[，,。；;：:！？!?]", fold(text)):
+        items = [re.sub(r"(?:的|等).*$", "", i) for i in clause.split("、")]
+        names = [i for i in items if _NAMED.search(i) and not _GENERIC.match(i)]
+        if len(names) >= 2 and any(w in clause for w in words):
+            return True
+    return False
+
+
+UNITS_DF = 4  # the words saying what the units did count when at most a quarter of the chunks hold them
+
+
+def unlisted_units(index: Index, question: str, cands: Sequence[Candidate]) -> bool:
+    """Whether a question asks which named units did something (`units_asked`) and no sentence found
+    lists such units in a clause saying it (its words held by at most 1 / UNITS_DF of the chunks: 先进,
+    not 工作): the speeches do not name them."""
+    words = units_asked(question)
+    if not words:
+        return False
+    rare = [w for w in words if UNITS_DF * index.bm25.df(w) <= len(index.chunks)] or words
+    return not any(lists_units(c.text, rare) for c in cands)
 
 
 UNSEEN_MARGIN = 0.003  # a question naming what no speech names needs evidence this much above the threshold

@@ -246,6 +246,19 @@ def test_real_a_count_in_ge_needs_a_sentence_counting_in_ge(real_bot: pipeline.R
     assert "192个" in last.text.split("。")[0], last.text
 
 
+def test_real_which_named_units_needs_a_clause_listing_them_for_what_was_asked(real_bot: pipeline.Ragbot) -> None:
+    """The 32nd blind reader's near misses: the 地方志 speech congratulates 7个省辖市 without naming them, and
+    天门's 党办先进单位 are not named either (the units listed nearby were praised for their information
+    reports, or spoke at the meeting); units a clause lists for what was asked are still the answer."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("地方志工作会议上被评为先进单位的7个省辖市分别是哪几个？").refused
+    assert answerer.ask("天門市被評為黨辦先進單位的有哪幾個鄉鎮和部門?").refused
+    spoke = answerer.ask("天门那次会上,哪几个乡镇和部门的办公室主任作了交流发言?")
+    assert "岳口镇、拖市镇、教育局、公安局的办公室主任作了交流发言" in spoke.text, spoke.text
+    reports = answerer.ask("天门市信息报送及时、质量较高的有哪些单位?")
+    assert "九真镇、天门调查队、市粮食局" in reports.text, reports.text
+
+
 def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: pipeline.Ragbot) -> None:
     """帶加號的說法 (the 30th blind reader's, refused before): “5+2”、“白+黑”, in the asker's script."""
     a = Answerer(real_bot).ask("週末晚上加班的兩個帶加號的說法是什麼？")
