@@ -388,6 +388,7 @@ _ASKS_SAYING = re.compile(r"俗话|老话|常言|古话|谚语|俗语")
 SAYING = re.compile(
     r"(?:常说|俗话|常言|古人|古语|所谓|有句话|一句话|说的好|说得好|讲得好|诗云|曰|云|指出|讲过|说过|提出)"
     r"[^。！？；“”「」\"的]{0,8}?[:：,，]?[“「\"]"
+    r"|(?:俗话说|常言道|古人(?:讲|说|云)|古语(?:讲|说|云))[:：,，](?=[\u4e00-\u9fff])"  # 古人讲:言当其时,一字千金
 )
 
 
@@ -400,6 +401,8 @@ def saying(question: str) -> re.Pattern[str] | None:
     [True, True, True]
     >>> [bool(p.search(t)) for t in ("我们常说的这“一根针”,其实就是各级办公室", "以搞好“三个服务”为核心")]
     [False, False]
+    >>> [bool(p.search(t)) for t in ("古人讲:言当其时,一字千金;", "俗话说,文如其人。", "古人讲的道理")]  # unquoted
+    [True, True, False]
     >>> saying("讲话对督查提了什么要求？") is None
     True
     """

@@ -100,6 +100,14 @@ def test_real_a_saying_split_at_semicolons_comes_whole_before_the_comment_on_it(
         assert part in a.sentences[0].text, a.text
 
 
+def test_real_an_old_saying_said_without_quotation_marks_is_a_saying(real_bot: pipeline.Ragbot) -> None:
+    """古人讲:言当其时,一字千金;言背其时,一文不值 quotes no marks: asked for the 古话, the 34th blind reader
+    got 古人讲“天道酬勤”, whose marks made it the saying; both halves are the answer."""
+    a = Answerer(real_bot).ask("讲话里引用的那句说信息报送要讲时机、话说在点上值千金、说晚了一文不值的古话,原文是什么?")
+    assert "言当其时,一字千金;言背其时,一文不值" in a.sentences[0].text, a.text
+    assert "天道酬勤" not in a.text, a.text
+
+
 def test_real_a_figure_said_of_a_short_form_of_the_question_word_is_the_answer(real_bot: pipeline.Ragbot) -> None:
     """调查研究 is said as 调研 where the figure is (有人说,调研是办公室主任的“营养源”); before, 当好领导的
     “耳目”…深入调查研究 led (the eighteenth blind reader's own question)."""
