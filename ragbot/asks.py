@@ -55,9 +55,14 @@ POINTS = re.compile(
     r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪些|几(?:个)?方面|(?<!第)几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点)"
     rf"|哪[{_N[1:]}]个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|" + _WHICH_N.pattern  # not 哪一个部门
 )
+WAYS = "办法|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
+METHODS = re.compile(r"怎么做|怎样做|如何做|" + WAYS)  # asked how: a bare point comes with its next sentence
+WAYS_ASKED = re.compile(
+    rf"(?:哪[些几]|几[条种个]|[有给教]了?什么|有没有)[^，,。？?]{{0,10}}(?:{WAYS}|招)"
+)  # which ways
 LIST = re.compile(
-    r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|要求|职责|职能|任务|做到|做好|注意|措施|途径|办法|方面|几点|原则|素质|作用"
-    r"|窍门|诀窍|技巧|方法|建议"
+    r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|要求|职责|职能|任务|做到|做好|注意|措施|途径|方面|几点|原则|素质|作用|"
+    + WAYS
 )
 # the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it.
 # 原话 原文 提了 几件 件事 一块 这一块 这种 这个 谁 added on 2026-12-01 (`ragbot eval --config hybrid`): dev

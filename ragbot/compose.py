@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING
 from .amounts import numbers, unit_asked
 from .asks import (
     HOW_TO,
+    METHODS,
+    WAYS_ASKED,
     category_asked,
     coverage,
     kind,
@@ -98,8 +100,7 @@ SECTIONS = ("、",)  # "一、…": a speech's top sections are its outline, not
 
 
 def _topic(text: str, start: int, reach: int = 160) -> tuple[int, str]:
-    """What a list is about: the sentence or heading right before it (within `reach` characters), and
-    where it starts."""
+    """What a list is about, and where it starts: the sentence or heading right before it (within `reach`)."""
     lo = max(0, start - reach)
     before = sentence_spans(text[lo:start])
     while len(before) > 1 and han_count(text[lo + before[-1][0] : lo + before[-1][1]]) <= 4:  # 我想，首先…
@@ -141,7 +142,8 @@ def _list_score(
 def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, float]) -> bool:
     """Asked which ways (哪些办法), whether `e` is the innermost list holding the best sentence (领受材料任务后… in
     四是要临阵磨枪: the four ways). Held-out q318 gains 细中求快; with 怎么做 too, dev q021 and held-out q145 lose."""
-    lead = max(ev.candidates, key=lambda c: rank(c, weights), default=None) if _WAYS.search(fold(ev.question)) else None
+    ways = WAYS_ASKED.search(fold(ev.question))
+    lead = max(ev.candidates, key=lambda c: rank(c, weights), default=None) if ways else None
     if lead is None or (ev.hits[lead.n - 1].file, ev.hits[lead.n - 1].speech) != (hit.file, hit.speech):
         return False
     holding = [x for x in _lists(text) if x.family not in SECTIONS and x.holds(lead.position)]
@@ -163,8 +165,6 @@ def _enumerations_near(
 
 POINT_CHARS = 70
 BARE_POINT = 10  # asked for ways of doing: a point shorter than this (Han characters) comes with its next sentence
-_METHODS = re.compile(r"办法|窍门|诀窍|技巧|方法|怎么做|怎样做|如何做|建议")
-_WAYS = re.compile(r"(?:哪[些几]|几[条种个]|[有给教]了?什么)[^，,。？?]{0,10}(?:办法|方法|窍门|诀窍|技巧|招|建议)")
 
 
 def _point(text: str, item: Item, explain: bool = False) -> tuple[str, int]:
@@ -199,7 +199,7 @@ def _explained(text: str, at: int, end: int, point: str) -> str:
 
 def _explains(ev: Evidence) -> bool:
     """Whether a list question asks for ways of doing (有哪几条办法, 有什么窍门): bare points are explained."""
-    return _METHODS.search(fold(ev.question)) is not None
+    return METHODS.search(fold(ev.question)) is not None
 
 
 def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, budget: int) -> bool:
