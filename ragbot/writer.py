@@ -396,7 +396,8 @@ def _piece(
     piece = cut(text, *how)
     if padding(piece, titles) == "dangling" and not padding(text, titles):  # the cut lost what it points at
         piece = text.strip()
-    if padding(text, titles) == "dangling" and padding(piece, titles):  # bring what it refers to, or leave it out
+    forbids = re.match(r"(?:杜绝|严禁|禁止|不得|不准)", fold(piece))  # …按这个程序进行,杜绝直接将文稿送到县长那里
+    if padding(text, titles) == "dangling" and (padding(piece, titles) or forbids):  # what it refers to, or nothing
         piece = past_reference(text, titles, how) if how[1] in TYPED and first_one else ""
         before = "" if piece else antecedent(w.index, hit, c, titles)
         if not piece and not before:

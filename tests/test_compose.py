@@ -747,10 +747,16 @@ def test_real_a_single_character_weighs_as_rare_as_it_is_among_the_chunks_charac
 def test_real_a_sentence_referring_back_comes_after_what_it_refers_to(real_bot: pipeline.Ragbot) -> None:
     """也必须按这个程序进行,杜绝直接将文稿送到县长… answers 能直接送给县长签吗; it comes after the procedure it
     refers to, even though that sentence opens with a reference of its own (王县长对这项工作提出了…)."""
-    a = Answerer(real_bot).ask("我们单位要以县政府名义发个文,稿子能直接送给县长签吗?要走什么程序?")
-    texts = [s.text for s in a.sentences]
-    assert "凡是上报县长的审签材料" in texts[0], a.text
-    assert "杜绝直接将文稿送到县长或分管领导那里" in texts[1], a.text
+    for q in (
+        "我们单位要以县政府名义发个文,稿子能直接送给县长签吗?要走什么程序?",
+        # the 34th blind reader's asks no procedure: it got the prohibition alone, cut from the sentence
+        # referring back (…也必须按这个程序进行,杜绝直接…); a prohibition cut so comes with the procedure too
+        "我们单位要用县政府的名义发个文件,能不能直接把稿子送到县长那里签?",
+    ):
+        a = Answerer(real_bot).ask(q)
+        texts = [s.text for s in a.sentences]
+        assert "凡是上报县长的审签材料" in texts[0], a.text
+        assert "杜绝直接将文稿送到县长或分管领导那里" in texts[1], a.text
 
 
 def test_real_which_three_names_ending_in_one_character_are_found_where_they_are_listed(
