@@ -222,8 +222,9 @@ def named_candidates(
 ) -> tuple[Candidate, ...]:
     """A question naming a place (天门市委办…, 河南那篇讲话…, 常德市委办公室…) asks about the speech given
     there, and one naming a speech (`retrieve.named_speeches`: 地方志那篇讲话, 篇8) about that speech:
-    only the sentences of the excerpts from those speeches answer, when there are any (all of them
-    otherwise). Naming speeches so changed one answer of the set (q184, wrong before and after) and
+    only the sentences of the excerpts from those speeches answer, when any excerpt is theirs (all of
+    them otherwise; none when a year asked left out all of theirs: 光山县…2012年…多少条, the 35th blind
+    reader's near miss, was answered with 淇县's figures). Naming speeches so changed one answer of the set (q184, wrong before and after) and
     keeps another speech's sentence out of 天门那篇讲话里…多少件…多少条 (the twelfth blind reader's).
     The refusal weighs these sentences too (answer.py): 民政那篇讲话里…采用了多少条 is not answered with
     光山's 采用100余篇 when the 民政 speech gives no number (the fourteenth blind reader's)."""
@@ -237,7 +238,8 @@ def named_candidates(
         if any(p in folded_speech(index.speeches[(h.file, h.speech)].text) for p in named)
     }
     kept = tuple(c for c in cands if (hits[c.n - 1].file, hits[c.n - 1].speech) in there)
-    return kept or tuple(cands)
+    found = any((h.file, h.speech) in there for h in hits)  # …whose sentences `in_years` may all have left out
+    return kept if kept or found else tuple(cands)
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
