@@ -38,7 +38,7 @@ WHO = re.compile(
     r"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪位(?![^，,？?]{0,4}(?:诗人|作家|学者|名人|古人|哲人))|什么人|哪个机构|由哪|哪一级"
 )
 NAME = re.compile(
-    r"叫什么名字|全名|姓名|名字叫什么|名字是什么|(?:主任|书记|县长|市长|局长|厅长|处长|科长|社长|秘书长|部长|主席|负责人|发言人|联系人)是谁"
+    r"叫什么名字|全名|姓名|名字叫什么|名字是什么|(?:主任|书记|县长|市长|局长|厅长|处长|科长|社长|秘书长|部长|主席|负责人|发言人|联系人)是谁|都有谁|分别是谁|都是谁"
 )
 WHEN = re.compile(r"什么时候|何时|哪一年|哪年|几月|几号|什么时间|期限|时限|多长时间|多久|哪一?天|截止(?:日期|时间)")
 _N = "".join(CN_DIGITS)  # 一二两三…十
@@ -159,6 +159,8 @@ def name_asked(question: str) -> bool:
 
     >>> name_asked("淇县政府办公室主任叫什么名字？"), name_asked("会议纪要由谁签发？"), name_asked("新闻发言人是谁？")
     (True, False, True)
+    >>> name_asked("会上受表彰的先进个人都有谁？")  # the 35th blind reader's near miss: persons, by name
+    True
     """
     return bool(NAME.search(fold(question)))
 
