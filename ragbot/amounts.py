@@ -156,8 +156,10 @@ _TIME = re.compile(
 )
 DATE = re.compile(r"[0-9０-９〇零一二三四五六七八九十两]+(?:年|月|日|号)|月[底初中]|[上中下]旬|春节|国庆|元旦")
 _PLACE = re.compile(
-    r"[在于到](?!这里|那里|此)(?:[^，。；]{1,12})(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)"
-)  # not 在这里召开…系统
+    r"(?:在|(?<![关对由属至处等基鉴用终过善敢乐易难])于|(?<![请邀达得遇感想做受看听说见找办收])到)(?!这里|那里|此)"
+    r"(?:[^，。；]{1,12})"
+    r"(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)"
+)  # not 在这里召开…系统, 邀请到原省教育厅厅长 nor 关于…办公室 (the 35th blind reader's 在哪个城市、哪家酒店召开)
 TITLED = re.compile(r"《[^》]{2,40}》|“[^”]{4,40}”|「[^」]{4,40}」")  # what a title is written as
 
 
@@ -173,6 +175,8 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
     (True, False, True)
     >>> states("教育宣传中心负责统筹", "who", "教育宣传中心的负责人是谁？"), states("由办公室主任签发", "who", "纪要由谁签发？")
     (False, True)
+    >>> states("会议在县委党校会议室召开", "where"), states("邀请到原省教育厅厅长杨崇龙", "where"), states("关于教育系统办公室工作", "where")
+    (True, False, False)
     """
     t = fold(text)
     pattern = {"quantity": NUMBER, "who": ROLE, "when": _TIME, "date": DATE, "where": _PLACE, "title": TITLED}.get(

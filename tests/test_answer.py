@@ -234,6 +234,8 @@ def test_real_a_sum_of_money_or_a_city_asked_needs_a_sentence_stating_one(real_b
     assert answerer.ask("年终考核优秀奖励多少钱？").refused
     assert answerer.ask("县委办公室今年年终考核优秀的同志能拿多少奖金?").refused  # the 31st's
     assert answerer.ask("陝西教育系統辦公室主任會議在哪個城市開？").refused
+    # the 35th's: 邀请到原省教育厅厅长… and 关于教育系统办公室工作 name no place either
+    assert answerer.ask("雲南省教育系統辦公室主任會議是在哪個城市、哪家酒店召開的？").refused
     assert "12%" in answerer.ask("津补贴中拿出多少用于部门自己考核？").text
 
 
