@@ -61,7 +61,7 @@ WAYS_ASKED = re.compile(
     rf"(?:哪[些几]|几[条种个]|[有给教]了?什么|有没有)[^，,。？?]{{0,10}}(?:{WAYS}|招)"
 )  # which ways
 LIST = re.compile(
-    r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|要求|职责|职能|任务|做到|做好|注意|措施|途径|方面|几点|原则|素质|作用|"
+    r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|怎么解决|要求|职责|职能|任务|做到|做好|注意|措施|途径|方面|几点|原则|素质|作用|"
     + WAYS
 )
 # the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it.

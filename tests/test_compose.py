@@ -1166,6 +1166,7 @@ def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_b
         # the 33rd's: 从哪里下笔 asks no place (it was refused as one); the list under the point quoting “不会写”
         '我接到写讲话稿的任务,完全不知道从哪里下笔,讲话里对"不会写"有什么建议?',
         "领导交给我写个材料,我拿着笔完全不知道从哪下手,讲话里有没有支招?",  # the 34th's: 支招 asks ways
+        '我刚进办公室，领导让我写个材料，我完全不知道从哪下手，讲话里有没有教怎么解决"不会写"的？',  # 35th's
     ):
         a = Answerer(real_bot).ask(q)
         for way in ("充分掌握基本情况", "有必要的理论功底", "掌握一定的公文写作技巧", "临阵磨枪"):
