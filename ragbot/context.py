@@ -202,8 +202,8 @@ def completed_after(
     """After a first sentence, the next one of its paragraph when it holds a rare word of the question
     (COMPLETES_IDF) that the first does not (…多讲有利于团结的话,多做有利于团结的事。 -> 不要煽风点火,…
     宁可自己受点委屈,也要消除领导之间的误会: the question's 误会; the 24th blind reader's), or, asked
-    what to make of a situation (`advice`), after one saying what to do, when it goes on saying what (不要…,
-    宁可…; the 33rd's 夹在中间很为难…怎么处理): the advice goes on there; with the `units` a quantity
+    what to make of a situation (`advice`), after one saying what to do, when it goes on saying what not
+    to do (不要…, 宁可…; not 同时要…, another matter; the 33rd's 夹在中间很为难…怎么处理): the advice goes on there; with the `units` a quantity
     question asks in, the statement parallel to it (`_parallel`); its length written, or 0."""
     if units:
         return _parallel(w, hit, speech, piece, at + len(piece), titles, weights, units)

@@ -224,7 +224,8 @@ def named_candidates(
     there, and one naming a speech (`retrieve.named_speeches`: 地方志那篇讲话, 篇8) about that speech:
     only the sentences of the excerpts from those speeches answer, when any excerpt is theirs (all of
     them otherwise; none when a year asked left out all of theirs: 光山县…2012年…多少条, the 35th blind
-    reader's near miss, was answered with 淇县's figures). Naming speeches so changed one answer of the set (q184, wrong before and after) and
+    reader's near miss, was answered with 淇县's figures). Naming speeches so changed one answer of the
+    set (q184, wrong before and after) and
     keeps another speech's sentence out of 天门那篇讲话里…多少件…多少条 (the twelfth blind reader's).
     The refusal weighs these sentences too (answer.py): 民政那篇讲话里…采用了多少条 is not answered with
     光山's 采用100余篇 when the 民政 speech gives no number (the fourteenth blind reader's)."""
