@@ -243,10 +243,10 @@ def unknown_asked(index: Index, question: str) -> str:
 
 
 # which named units a question asks for (哪几个乡镇和部门, 7个省辖市分别是哪几个), and a listed one's name
-_UNIT = r"(?:乡镇|部门|单位|省辖市|地市|城市|县区|县市|市县|学校|高校|市|县|区|镇|乡)"
+_UNIT_KINDS = r"(?:乡镇|部门|单位|省辖市|地市|城市|县区|县市|市县|学校|高校|市|县|区|镇|乡)"
 _UNITS_ASKED = re.compile(
-    rf"(?:哪几个|哪些|哪[两二三四五六七八九十]个){_UNIT}"
-    rf"|(?:[0-9]+|[两二三四五六七八九十]+)个{_UNIT}[^，,。？?]{{0,6}}(?:分别)?是哪(?:几|[两二三四五六七八九十])?个?"
+    rf"(?:哪几个|哪些|哪[两二三四五六七八九十]个){_UNIT_KINDS}"
+    rf"|(?:[0-9]+|[两二三四五六七八九十]+)个{_UNIT_KINDS}[^，,。？?]{{0,6}}(?:分别)?是哪(?:几|[两二三四五六七八九十])?个?"
 )
 _NAMED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:镇|乡|县|市|区|局|委|办|社|所|院|校|队|厅|中心|公司)$")
 _GENERIC = re.compile(r"^(?:全|各|本|该|我|你|其他|有关|相关|一些|部分|省辖|地级|县级|市级|所在|这|那)")
@@ -270,7 +270,7 @@ def units_asked(question: str) -> list[str]:
     for name in [*places(q), *speech_names(q)]:  # 天门市: which speech, not what the units did
         q = re.sub(re.escape(name) + "[省市县州]?", "，", q)
     q = _UNITS_ASKED.sub("，", q)
-    words = [t for t in tokenize(q) if len(t) >= 2 and t not in SCAFFOLD and not re.fullmatch(_UNIT + "+", t)]
+    words = [t for t in tokenize(q) if len(t) >= 2 and t not in SCAFFOLD and not re.fullmatch(_UNIT_KINDS + "+", t)]
     return list(dict.fromkeys(words))
 
 

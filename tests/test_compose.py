@@ -1180,7 +1180,7 @@ def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_que
     # 不要煽风点火,…宁可自己受点委屈,也要消除领导之间的误会, holds the question's 误会: it follows
     # (the twenty-fourth blind reader's got two other speeches' sentences there instead)
     # The 33rd's question has no 误会: asked how to handle it, the advice goes on in a sentence saying what
-    # (不要…, 宁可…) all the same
+    # not to do (不要…, 宁可…) all the same
     for q in (
         "辦公室主任夾在幾位領導中間,領導們看法不一樣甚至有誤會,講話建議主任怎麼處理?",
         "兩位領導對同一件事看法不一樣,我夾在中間很為難,講話裡建議辦公室主任怎麼處理?",
