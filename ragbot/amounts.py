@@ -53,6 +53,8 @@ _SUM = re.compile(
 COUNT_OF = re.compile(r"([人次天篇字])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
 _MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?")  # 3.5亿元, 六十多人, 十几个
 _COUNTED = re.compile(r"^[多余几来]*")
+_RANK = re.compile(r"排(?:名|在)?第几|名次|排名(?:多少|怎样|如何)|排多少名")  # a rank asked without 第几名
+_ORDINAL = re.compile(r"第[0-9０-９零一二三四五六七八九十两]+(?!时间)")  # 第六, 第4名: not 第一时间
 _SHARE = re.compile(r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]|百分之[零一二三四五六七八九十百]+")  # the unit "%"
 
 
@@ -83,9 +85,13 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('个',), ('个',))
     >>> unit_asked("用了几个很形象的比方,是哪几个?")  # which ones, not how many (held-out q346)
     ()
+    >>> unit_asked("信息上报采用积分在全省排第几名？"), unit_asked("在全省排第几？")  # a rank: 名列全省第六
+    (('第',), ('第',))
     """
     q = fold(question)
     m = _UNIT.search(q)
+    if (m and m.group().startswith("第几")) or _RANK.search(q):
+        return ("第",)  # 排第几名, 第几届: an ordinal (名列全省第六)
     if m:
         unit = m.group(1).lstrip("万亿")
         if unit in ("天", "日"):
@@ -127,6 +133,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (False, True)
     >>> numbers("共制发各类文件192个", ("个",)), numbers("与三十多个乡镇签订", ("个",)), numbers("在5月底以前完成", ("个",))
     (True, True, False)
+    >>> numbers("采用积分名列全省第六", ("第",)), numbers("在第一时间报送", ("第",)), numbers("排第4名", ("名",))
+    (True, False, True)
     """
     t, own = fold(text), re.sub(r"\s", "", fold(besides))
 
@@ -139,6 +147,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     if "%" in units and any(new(m) for m in _SHARE.finditer(t)):
         return True
     if "每" in units and _EVERY.search(t):
+        return True
+    if "第" in units and any(new(m) for m in _ORDINAL.finditer(t)):
         return True
     for m in NUMBER.finditer(t):
         after = t[m.end() : m.end() + 8]

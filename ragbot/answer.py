@@ -180,8 +180,9 @@ def _asking_words(question: str) -> list[str]:
     tokens = tokenize(clause[0])
     at = next((i for i, t in enumerate(tokens) if QUANTITY.search(t)), None)
     if at is not None:
-        before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip][-1:]
-        tokens = before + tokens[at:]
+        before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip]
+        after = [t for t in tokens[at:] if len(t) >= 2 and t not in skip and not QUANTITY.search(t)]
+        tokens = before[-1 if after else -2 :] + tokens[at:]  # 积分在全省排第几名: 积分, 全省
     return [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
 
 

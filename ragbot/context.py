@@ -36,12 +36,13 @@ if TYPE_CHECKING:
 
 _MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么")
 _NOT_MODAL = re.compile(
-    r"重要|主要|(?:更|也|就)?不要说|(?:工作|的)需要|应有|相应|反应|适应|响应|效应|供应"
+    r"重要|主要|要么|(?:更|也|就)?不要说|(?:工作|的)需要|应有|相应|反应|适应|响应|效应|供应"
 )  # 因工作需要, 更不要说: a situation
 # the speech's judgement of a situation just described: 这是极端危险的,更是极其错误的 / 这首先是…的表现
 _JUDGES = re.compile(
     r"^(?:这|这种|这样|此)[^，,。；;]{0,16}(?:危险|错误|要不得|不可取|不允许|不行|有害|不对|不负责任|失职|表现|问题)"
 )
+_NAMED = re.compile(r'["“「][^"“”「」]{0,8}、[^"“”「」]{0,8}["”」]')  # 停留在“等、靠、要”: words named, not advice
 _RESULTS = re.compile(r"容易(?:使|让|产生|造成|导致|出现)|久而久之|势必")  # what comes of it (做久了容易使人…)
 
 
@@ -59,8 +60,10 @@ def says_what_to_do(text: str) -> bool:
 
     >>> says_what_to_do("要坚持立说立办"), says_what_to_do("因工作需要安排的,能推则推,更不要说是主动办")
     (True, False)
+    >>> says_what_to_do('停留在"等、靠、要"的层面,要么人云亦云'), says_what_to_do("不要重回复轻办理,要先办后复")  # words named
+    (False, True)
     """
-    return bool(_MODAL.search(_NOT_MODAL.sub("", fold(text))))
+    return bool(_MODAL.search(_NOT_MODAL.sub("", _NAMED.sub("", fold(text)))))
 
 
 def judges(text: str) -> bool:
@@ -76,7 +79,7 @@ _ADVICE = re.compile(
     r"怎么看|怎样看|如何看|[怎如][么样何]?评价|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
     r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]|(?:怎么|怎样|如何)(?:说|讲|看待?)(?:这|此)"
     r"|开导|安慰|会(?:出|有|带来|导致|造成)什么|有什么(?:后果|危害|坏处)|会怎么样|针对(?:这种|这类|此类|这样的?)情况"
-    r"|[怎如][么样何]处理"
+    r"|[怎如][么样何]处理|注意什么|注意(?:哪些|些什么)"
 )  # 效果不好,怎么办; 对这种情况怎么说; 怎么说这种情况; 怎么开导; 干久了会出什么问题 (blind readers)
 
 
@@ -91,6 +94,8 @@ def advice_asked(question: str) -> bool:
     >>> advice_asked("接到临时活就推,讲话里是怎么说这种情况的?"), advice_asked("心里有落差,讲话里怎么开导的?")
     (True, True)
     >>> advice_asked("一直没被提拔,有点灰心,讲话里有没有针对这种情况的话?")  # the 33rd blind reader's
+    True
+    >>> advice_asked("回复网民留言的时候要注意什么？")  # what to mind: 不要重回复轻办理 goes on (the 34th's)
     True
     """
     return bool(_ADVICE.search(fold(question)))

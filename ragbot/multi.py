@@ -278,6 +278,25 @@ def in_years(index: Index, question: str, hits: Sequence[Hit], cands: Sequence[C
     """For a question naming a year (2011年计划撰写领导讲话多少篇), the sentences that speak of it or of
     no year (`year_of`): not 2010's 共撰写领导讲话300余件 (the 29th blind reader's near miss)."""
     years = years_asked(question)
+    cands = [c for c in cands if not other_edition(question, c.text)]
     if not years:
         return tuple(cands)
     return tuple(c for c in cands if not (found := year_of(index, hits[c.n - 1], c)) or found & years)
+
+
+_EDITION = re.compile(r"第([0-9零一二三四五六七八九十]+)(届|次|期)")
+
+
+def other_edition(question: str, text: str) -> bool:
+    """Whether a text speaks of another edition than the one a question names (第五届…大会: not the
+    第四届; the 36th blind reader's near miss).
+
+    >>> other_edition("第五届四川旅游发展大会在哪召开？", "第四届四川旅游发展大会即将在宜宾召开")
+    True
+    >>> other_edition("第四届大会在哪召开？", "第四届大会在宜宾召开"), other_edition("大会在哪召开？", "第四届大会在宜宾")
+    (False, False)
+    >>> other_edition("第五届大会在哪召开？", "这是第一次全市政府系统办公室主任会议")  # another counter
+    False
+    """
+    asked, said = set(_EDITION.findall(fold(question))), set(_EDITION.findall(fold(text)))
+    return any(k == counter for _, counter in asked for _, k in said) and not asked & said

@@ -336,7 +336,8 @@ def duties(question: str) -> re.Pattern[str] | None:
 
 # a question asking which X (哪些制度, 哪几种能力) and a point naming X soon after its marker (一是, 第二,, (三), 4.)
 _ASKS_KINDS = re.compile(r"(?:哪些|哪几[个项种条类]?)([\u4e00-\u9fff]{2,4}?)(?=[？?，,。的呢吗]|$)")
-_POINT = r"(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|\d[.．、])"
+_ASKS_QUOTED = re.compile(r"(?:哪些|哪几[个项种条类]?)[“「\"]([\u4e00-\u9fff]{2,6})[”」\"](?=[？?，,。的呢吗]|$)")
+_POINT = r"(?:[一二三四五六七八九十][是要]|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|\d[.．、])"
 
 
 def kinds(question: str) -> re.Pattern[str] | None:
@@ -350,6 +351,8 @@ def kinds(question: str) -> re.Pattern[str] | None:
     [False, False]
     >>> kinds("这项制度是谁建立的？"), kinds("讲话里提了哪些要求？")
     (None, None)
+    >>> bool(kinds("提出了哪几个“求快”？").search("一要严格要求,严中求快。二要求真务实,实中求快。"))  # named in quotes
+    True
     """
     point = _naming(kind_asked(question))
     return re.compile(rf"{point}[\s\S]{{0,400}}?{point}") if point else None
@@ -367,6 +370,9 @@ _ANY_KIND = frozenset(["要求", "方面", "问题", "工作", "内容", "事情
 def kind_asked(question: str) -> str:
     """The kind of thing a question asks which of (建立健全哪些制度 -> 制度), or '' (哪些要求: no kind; 「业务上
     要精」要具备哪些能力: the quoted formulation's, not any list of 能力)."""
+    named = _ASKS_QUOTED.search(fold(question))  # 提出了哪几个“求快”: a kind the speech names so
+    if named:
+        return named.group(1)
     m = _ASKS_KINDS.search(fold(question))
     return m.group(1) if m and m.group(1) not in _ANY_KIND and not QUOTE.search(question) else ""
 

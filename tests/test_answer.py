@@ -237,6 +237,31 @@ def test_real_a_sum_of_money_or_a_city_asked_needs_a_sentence_stating_one(real_b
     # the 35th's: 邀请到原省教育厅厅长… and 关于教育系统办公室工作 name no place either
     assert answerer.ask("雲南省教育系統辦公室主任會議是在哪個城市、哪家酒店召開的？").refused
     assert "12%" in answerer.ask("津补贴中拿出多少用于部门自己考核？").text
+    assert answerer.ask("雲南教育系統辦公室主任會議是在昆明哪家賓館召開的？").refused  # the 36th's: 哪家宾馆 asks where
+
+
+def test_real_a_rank_asked_needs_an_ordinal(real_bot: pipeline.Ragbot) -> None:
+    """排第几名 asks an ordinal: 篇6's 信息上报采用积分名列全省第六 states it (the 36th blind reader's question
+    was refused: 第六 counts no 名, and the question's only word before 第几名 was 全省)."""
+    answerer = Answerer(real_bot)
+    a = answerer.ask("淇縣政府辦公室全年信息上報採用積分在全省排第幾名？")
+    assert "名列全省第六" in a.text, a.text
+    assert answerer.ask("淇县政府办公室信息上报采用积分在全国排第几名？").refused
+
+
+def test_real_another_edition_does_not_answer_the_one_asked(real_bot: pipeline.Ragbot) -> None:
+    """篇7 speaks of the 第四届四川旅游发展大会 (in 宜宾): asked of the 第五届, refused (the 36th blind reader's
+    near miss was answered 宜宾); asked of the 第四届, answered."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("第五届四川旅游发展大会是在哪个城市召开的？").refused
+    assert "宜宾" in answerer.ask("第四届四川旅游发展大会在哪个城市召开？").text
+
+
+def test_real_a_situation_described_with_meiyou_shenme_asks_nothing_unknown(real_bot: pipeline.Ragbot) -> None:
+    """没什么章法 says how things are, it asks no 什么 (the 36th blind reader's question was refused because
+    no speech says 章法): the 民政 speech's 全凭经验 answers it."""
+    a = Answerer(real_bot).ask("我在民政局办公室，感觉大家干活全凭老经验，没什么章法，领导讲话里要求怎么规范起来？")
+    assert "全凭经验" in a.text, a.text
 
 
 def test_real_a_count_in_ge_needs_a_sentence_counting_in_ge(real_bot: pipeline.Ragbot) -> None:

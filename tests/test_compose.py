@@ -1189,3 +1189,21 @@ def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_que
         assert "從維護班子的團結出發" in a.sentences[0].text, a.text
         assert "寧可自己受點委屈,也要消除領導之間的誤會" in a.sentences[1].text, a.text
         assert a.sentences[1].citations == a.sentences[0].citations, a.text  # the same passage
+
+
+def test_real_asked_what_to_mind_the_advice_goes_on_in_what_not_to_do(real_bot: pipeline.Ragbot) -> None:
+    # 篇8: 回复的语气一定要谦虚,…不要和网民辩论,… The next sentence, 不要重回复轻办理,要先办后复, says what not
+    # to do: asked 要注意什么 it follows (the 34th blind reader's answer left it out). Not after a sentence
+    # whose only 要 is in words it names (停留在"等、靠、要"的层面: dev q082's answer stays one sentence).
+    a = Answerer(real_bot).ask("我负责回复网民在网上的留言，讲话里说回复的时候要注意什么？")
+    assert "语气一定要谦虚" in a.sentences[0].text, a.text
+    assert "要先办后复" in a.text, a.text
+
+
+def test_real_which_quoted_kind_lists_the_points_naming_it(real_bot: pipeline.Ragbot) -> None:
+    # 篇3, 第三,要在努力提高工作效率上狠下功夫: 一要严格要求,严中求快。…五要把握节奏,稳中求快。 哪几个“求快”
+    # names the kind in quotes: the five points naming it, not the six 狠下功夫 sections (the 36th's)
+    a = Answerer(real_bot).ask("陕西教育系统那篇讲话讲提高办公室工作效率，提出了哪几个“求快”？")
+    for point in ("严中求快", "实中求快", "细中求快", "准中求快", "稳中求快"):
+        assert point in a.text, a.text
+    assert "狠下功夫" not in a.text, a.text
