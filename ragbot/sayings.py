@@ -6,7 +6,9 @@
                                     机器; 是沟通上下的“咽喉”、联系左右的“纽带”), best first, from the
                                     speeches retrieved, each cut to the clauses that hold the figure
   wording(w, ev, weights, budget)   the best sentences' clauses that hold a formulation, each quoted;
-                                    those holding the images a question names (用针和线打比方) first
+                                    those holding the images a question names (用针和线打比方) first;
+                                    a sentence pointing back at a formulation (这“一根针”) after the one
+                                    quoting it whole (`introduced`)
 
 Each writes into the Writer (quoted, cited) and says whether it wrote; compose.py picks which one.
 """
@@ -16,12 +18,24 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .asks import coverage
 from .generate import Candidate
 from .quotes import figure, wildcard
 from .script import fold
 from .structure import cut, han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images
-from .writer import ANCHOR_FAMILY, Writer, anchored, folded_speech, options, rank, sentences, similarity
+from .writer import (
+    ANCHOR_FAMILY,
+    WORDS_WEIGHT,
+    Option,
+    Writer,
+    anchored,
+    folded_speech,
+    options,
+    rank,
+    sentences,
+    similarity,
+)
 
 if TYPE_CHECKING:
     from .answer import Evidence
@@ -119,6 +133,34 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     w.lead("讲话中的说法：")
     weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)}
     one = _ONE_NAME.search(fold(ev.question)) and not _SEVERAL.search(fold(ev.question))  # 那个叫法: the best
-    sentences(w, options(ev, w.index), weights, "wording", 0 if one else budget)
+    sentences(w, introduced(w, options(ev, w.index), weights), weights, "wording", 0 if one else budget)
     if len(w.pieces) == 1:  # nothing quoted: no lead-in either
         w.pieces.clear()
+
+
+_QUOTED = re.compile(r"[“「\"]([^”」\"]{2,30})[”」\"]")
+_BACK = re.compile(r"这(?:个|句)?[“「\"]([^”」\"]{1,8})[”」\"]")  # 我们常说的这“一根针”: a formulation said before
+BACK_CHARS = 600  # how far before a sentence pointing back at a formulation the one saying it whole may be
+
+
+def introduced(w: Writer, choices: list[Option], weights: dict[str, float]) -> list[Option]:
+    """`choices` with, just above the best one when it points back at a formulation (我们常说的这“一根针”,
+    其实就是各级办公室), the sentence before it in its speech that quotes the formulation whole (我们常说“上边
+    千条线,下头一根针”): asked for the words, the answer leads with them (the 36th blind reader's)."""
+    if not choices:
+        return choices
+    best, hit = max(choices, key=lambda o: rank(o[0], weights))
+    m = _BACK.search(fold(best.text))
+    if not m:
+        return choices
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    lo = max(0, best.position - BACK_CHARS)
+    for a, b in reversed(sentence_spans(text[lo : best.position])):
+        sentence = fold(text[lo + a : lo + b])
+        whole = [q for q in _QUOTED.finditer(sentence) if m.group(1) in q.group(1) and q.group(1) != m.group(1)]
+        if whole:
+            end = _CLAUSE_END.search(sentence, whole[0].end())  # to the end of its clause
+            said = text[lo + a : lo + (end.start() if end else b - a) + a]
+            lead = rank(best, weights) + 0.01 - WORDS_WEIGHT * coverage(said, weights)  # ranks just above it
+            return [(Candidate(best.n, said, best.score, lo + a, lead), hit), *choices]
+    return choices

@@ -189,3 +189,14 @@ def test_real_one_saying_likening_the_office_to_a_needle_is_that_one(real_bot: p
     a = Answerer(real_bot).ask("有个说法把基层办公室比作一根针、上面对应很多条线，原话是怎么讲的？")
     assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
     assert "一部机器" not in a.text, a.text
+
+
+def test_real_a_formulation_pointed_back_at_leads_with_the_sentence_saying_it(real_bot: pipeline.Ragbot) -> None:
+    # described without its images (缝衣服的东西), the best sentence is 我们常说的这“一根针”,其实就是各级办公室,…,
+    # which points back at the saying: the sentence quoting it whole, cut after its clause, leads (the 36th's)
+    a = Answerer(real_bot).ask(
+        "有篇讲话用缝衣服的东西打比方，说上面各级部门的政策最后都要靠办公室穿过去落下去，这个说法原话是什么？"
+    )
+    assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
+    assert "上传下达" not in a.sentences[0].text, a.text  # cut after the saying's clause
+    assert "“针眼”要把上级的各种政策" in a.text, a.text  # what the question describes still follows
