@@ -174,15 +174,15 @@ def _asking_words(question: str) -> list[str]:
     """The words (two characters or more, not scaffolding) a question asks a number in: of its last
     clause, the word before 多少 / 几 and those after it (那篇讲打造旅游主导产业的…讲话，提到全县有多少
     人民？ -> 全县, 人民; 光山县政府办公室2010年一共收到多少件上级机要文件 -> 收到, 上级, 机要, 文件, 机要文件:
-    not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's)."""
+    not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's); for a rank,
+    the two words before (信息上报采用积分在全省排第几名 -> 积分, 全省: 名列全省第六 says no 第几名)."""
     clause = [c for c in re.split(r"[，,；;：:。？?！!]", fold(question)) if c.strip()][-1:] or [""]
     skip = scaffolding(question)
     tokens = tokenize(clause[0])
     at = next((i for i, t in enumerate(tokens) if QUANTITY.search(t)), None)
     if at is not None:
         before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip]
-        after = [t for t in tokens[at:] if len(t) >= 2 and t not in skip and not QUANTITY.search(t)]
-        tokens = before[-1 if after else -2 :] + tokens[at:]  # 积分在全省排第几名: 积分, 全省
+        tokens = before[-2 if unit_asked(question) == ("第",) else -1 :] + tokens[at:]  # not 领导 of 领导讲话多少篇
     return [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
 
 
