@@ -384,7 +384,7 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
         point = point.split("\n")[0]  # a section's point is its heading line
         w.lead("讲话把它归入：")
         w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
-        sentences(w, [(c, hit)], weights, "", budget)
+        sentences(w, [(c, hit)], weights, "", budget, verdict=advice_asked(ev.question))  # …这是极端危险的
         return True
     return False
 

@@ -249,6 +249,14 @@ def test_real_a_rank_asked_needs_an_ordinal(real_bot: pipeline.Ragbot) -> None:
     assert answerer.ask("淇县政府办公室信息上报采用积分在全国排第几名？").refused
 
 
+def test_real_a_day_asked_needs_a_date_not_a_time_around_a_holiday(real_bot: pipeline.Ragbot) -> None:
+    """篇2: 今年春节前,…签署战略合作协定: 春节前 says when (什么时候), not on which day (具体日期是哪一天; the 37th
+    blind reader's near miss was answered with it)."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("教育部与河南省政府签署战略合作协议的具体日期是哪一天?").refused
+    assert "春节前" in answerer.ask("教育部和河南省是什么时候签署战略合作协议的？").text
+
+
 def test_real_another_edition_does_not_answer_the_one_asked(real_bot: pipeline.Ragbot) -> None:
     """篇7 speaks of the 第四届四川旅游发展大会 (in 宜宾): asked of the 第五届, refused (the 36th blind reader's
     near miss was answered 宜宾); asked of the 第四届, answered."""

@@ -665,9 +665,15 @@ def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: 
     for q in (
         "有同事接到开会通知就原样往上递,也不去问清楚上级有什么具体要求,培训开班讲话把这叫作什么毛病?",
         "有同事接到会议通知直接呈报，不和上级沟通，这样做有什么问题？",
+        # 对这种做法怎么评价 asks the same (the 37th's got the situation's own sentence alone)
+        "我接到上级的会议通知,一般直接转给领导,也没问清楚会议具体要求,讲话里对这种做法怎么评价?",
     ):
         a = Answerer(real_bot).ask(q)
         assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]"), a.text
+    # asked to judge it, the speech's verdict after the sentence comes along (这是极端危险的,更是极其错误的)
+    a = Answerer(real_bot).ask("科里临时派给我一件不归我分管的活，我想推掉，讲话里怎么评价这种做法？")
+    assert a.text.startswith("讲话把它归入：全局观念还不够强。[1]"), a.text
+    assert "这是极端危险的,更是极其错误的" in a.text, a.text
 
 
 def test_real_an_unnumbered_series_under_the_best_point_is_the_list(real_bot: pipeline.Ragbot) -> None:
