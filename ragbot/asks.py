@@ -22,7 +22,7 @@ from .quotes import CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, quoted, sta
 from .script import fold
 
 WORDING = re.compile(
-    r"说法|提法|叫法|外号|绰号|称呼|表述|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几句|哪几个字|几个字|口号"
+    r"(?<!情况有什么)(?<!对此有什么)说法|提法|叫法|外号|绰号|称呼|表述|用语|原话|原文|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几句|哪几个字|几个字|口号"
 )
 QUANTITY = re.compile(
     r"多少|(?<![好十])几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|多长|多久|第几|哪几|百分之|比例|几成"

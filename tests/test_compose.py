@@ -1157,6 +1157,8 @@ def test_real_what_a_speech_says_of_a_situation_comes_with_its_verdict(real_bot:
     for q in (
         "我在办公室吃苦受累好几年，一直没被提拔，心里不平衡，讲话里对这种情况怎么说？",
         "我在办公室干了好几年,活没少干,就是一直没被提拔,有点灰心,讲话里有没有针对这种情况的话?",  # the 33rd's
+        # the 37th's: 对这种情况有什么说法 asks the speech's word on it, no formulation (it quoted the situation)
+        "我在办公室干了好几年,一直挺卖力,同批的人提拔了我却没有,心里挺灰心。讲话里对这种情况有什么说法?",
     ):
         a = Answerer(real_bot).ask(q)
         assert "既要有勇气改变可以改变的事情" in a.text, a.text
