@@ -31,6 +31,9 @@ def test_real_a_name_the_speeches_never_give_is_refused_and_one_they_give_is_not
     a = answerer.ask("云南那次教育系统办公室主任会议，下午请了谁来给大家做业务培训？")
     assert not a.refused
     assert "杨崇龙" in a.text, a.text
+    # 哪几位同志 asks for persons by name, not how many (it was a count in 位, and refused: the 37th's)
+    assert "陶致东" in answerer.ask("下午请了哪几位同志来做业务培训？").text
+    assert answerer.ask("光山县会议上受表彰的是哪几位同志？").refused  # 先进工作者 were, unnamed
 
 
 def test_real_who_said_a_saying_may_be_a_scholar(real_bot: pipeline.Ragbot) -> None:
