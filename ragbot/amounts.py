@@ -174,6 +174,8 @@ _PLACE = re.compile(
     r"(?:[^，。；]{1,12})"
     r"(?:室|厅|处|地|场|所|馆|楼|网|平台|系统)"
 )  # not 在这里召开…系统, 邀请到原省教育厅厅长 nor 关于…办公室 (the 35th blind reader's 在哪个城市、哪家酒店召开)
+_YEAR_ASKED = re.compile(r"哪一?年|几几年|什么年份")
+_YEAR = re.compile(r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|[今明去]|本)年")
 TITLED = re.compile(r"《[^》]{2,40}》|“[^”]{4,40}”|「[^」]{4,40}」")  # what a title is written as
 
 
@@ -191,6 +193,8 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
     (False, True)
     >>> states("今年春节前,教育部与省政府签署协定", "date"), states("今年春节前,教育部与省政府签署协定", "when")
     (False, True)
+    >>> states("在5月底以前完成供稿", "date", "哪一年之前完成？"), states("2015年底前完成", "date", "哪一年之前完成？")
+    (False, True)
     >>> states("会议在县委党校会议室召开", "where"), states("邀请到原省教育厅厅长杨崇龙", "where"), states("关于教育系统办公室工作", "where")
     (True, False, False)
     """
@@ -201,6 +205,7 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
     if pattern is None:
         return False
     own = fold(besides)
+    pattern = _YEAR if wanted == "date" and _YEAR_ASKED.search(own) else pattern  # 哪一年: not 5月底
     for m in pattern.finditer(t):
         piece = m.group() if wanted == "date" else t[max(0, m.start() - 2) : m.end()]
         if not own or piece not in own:

@@ -196,7 +196,7 @@ def places(text: str) -> list[str]:
 
 
 _BEFORE_BODY = re.compile(r"([\u4e00-\u9fff]{2})(?=[省市县州](?:委|政府|人大|政协))")
-_WHEN_WORD = re.compile(r"年|月|天|时|期|后|前|和|及|与|、|[委府]$")  # 去年市委, 会后市委: when; 市委市政府: a body
+_WHEN_WORD = re.compile(r"年|月|[今昨明当每]天|时|期|后|前|和|及|与|、|[委府]$")  # 今天市委: when; 市委市政府: a body
 
 
 def before_bodies(text: str) -> list[str]:
@@ -206,6 +206,8 @@ def before_bodies(text: str) -> list[str]:
 
     >>> before_bodies("常德市委辦公室系統今年的目標？"), before_bodies("办公室的目标？"), before_bodies("去年市委市政府采用了多少？")
     (['常德'], [], [])
+    >>> before_bodies("天门市委办公室去年接待了多少次？"), before_bodies("今天市委召开会议")  # 天门: not 今天 (the 38th's)
+    (['天门'], [])
     """
     return [w for w in _BEFORE_BODY.findall(fold(text)) if not _WHEN_WORD.search(w)]
 

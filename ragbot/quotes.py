@@ -155,6 +155,8 @@ def signed(question: str) -> list[re.Pattern[str]]:
     (['[“「"][^”」"。]{0,6}[+＋][^”」"。]{0,6}[”」"]'], [])
     >>> [bool(p.search("“5+2”")) for p in signed("周末和晚上都干活的那两个数字说法")]  # the 31st blind reader's
     [True]
+    >>> [bool(p.search("的“1355”发展战略")) for p in signed("用四个数字命名的发展战略叫什么？")]  # the 38th's
+    [True]
     """
     signs = dict.fromkeys(_SIGNS[m[:2]] for m in _SIGN.findall(fold(question)))
     return [re.compile(f'[“「"][^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}[”」"]') for sign in signs]
@@ -162,7 +164,7 @@ def signed(question: str) -> list[re.Pattern[str]]:
 
 # a formulation described by its sign, and the characters of it (数字 only as 数字说法: 多少数字 asks a number)
 _SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=＝", "数字": "0-9０-９"}
-_SIGN = re.compile("|".join(s for s in _SIGNS if s != "数字") + "|数字的?(?:说法|提法|叫法)")
+_SIGN = re.compile("|".join(s for s in _SIGNS if s != "数字") + "|数字的?(?:说法|提法|叫法)|数字来?(?:命名|概括)")
 
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -385,9 +387,16 @@ def names_kind(question: str, points: Sequence[str]) -> bool:
     (True, False)
     >>> names_kind("哪些制度？", ["第一,要完善工作制度。逐步", "第二,要规范运作机制。在完善原有规章制度"])
     False
+    >>> names_kind("存在哪几方面不足？", ["一是全局观念还不够强。我们", "二是工作作风还不够实。最"])  # falls short
+    True
     """
-    point = _naming(kind_asked(question))
+    point = _FALLS_SHORT if _SHORTCOMINGS.search(fold(question)) else _naming(kind_asked(question))
     return bool(point) and sum(re.match(point, fold(p)) is not None for p in points) >= 2
+
+
+# 存在哪几方面不足: points each saying what falls short (一是全局观念还不够强; the 38th blind reader's)
+_SHORTCOMINGS = re.compile(r"(?:哪些|哪几)[个方面条点种类]*的?(?:不足|问题|差距|短板|缺点|毛病|薄弱环节)")
+_FALLS_SHORT = _POINT + r"[^。；;：:]{0,16}?(?:不够|不足|不到位|不强|不高|欠缺|薄弱|缺乏)"
 
 
 _ASKS_SAYING = re.compile(r"俗话|老话|常言|古话|谚语|俗语")

@@ -254,7 +254,16 @@ def test_real_a_day_asked_needs_a_date_not_a_time_around_a_holiday(real_bot: pip
     blind reader's near miss was answered with it)."""
     answerer = Answerer(real_bot)
     assert answerer.ask("教育部与河南省政府签署战略合作协议的具体日期是哪一天?").refused
+    assert answerer.ask("地方志工作會議上,要求各省轄市在哪一年之前全部完成第二輪修志?").refused  # 5月底 is no year
     assert "春节前" in answerer.ask("教育部和河南省是什么时候签署战略合作协议的？").text
+
+
+def test_real_tianmen_named_before_its_party_committee_names_its_speech(real_bot: pipeline.Ragbot) -> None:
+    """天门市委办公室 names 篇8 (天门 was read as a time word, like 今天): 淇县's 接待…70余次 does not answer
+    what 天门 received (the 38th blind reader's near miss); 天门's own 192个 still answers its count."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("天门市委办公室去年一共接待了多少次省、市领导的检查考察?").refused
+    assert "192个" in answerer.ask("天门市委办公室去年制发了多少个文件?").text
 
 
 def test_real_another_edition_does_not_answer_the_one_asked(real_bot: pipeline.Ragbot) -> None:
@@ -302,6 +311,9 @@ def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: 
     b = Answerer(real_bot).ask("形容办公室加班多、周末和晚上都在干活的那两个数字说法是什么?")  # the 31st's
     assert "“5+2”、“白+黑”" in b.text, b.text
     assert Answerer(real_bot).ask("讲话里带等号的说法是什么？").refused  # no speech quotes one
+    # a formulation named with digits (用四个数字命名): the sentence quoting “1355” (the 38th's was refused)
+    c = Answerer(real_bot).ask("县委全会提出了一个用四个数字命名的五年发展战略,它叫什么?具体内容是什么?")
+    assert "1355" in c.text, c.text
 
 
 def test_real_wording_question_naming_someone_is_answered_by_what_they_said(real_bot: pipeline.Ragbot) -> None:

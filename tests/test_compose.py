@@ -1159,6 +1159,8 @@ def test_real_what_a_speech_says_of_a_situation_comes_with_its_verdict(real_bot:
         "我在办公室干了好几年,活没少干,就是一直没被提拔,有点灰心,讲话里有没有针对这种情况的话?",  # the 33rd's
         # the 37th's: 对这种情况有什么说法 asks the speech's word on it, no formulation (it quoted the situation)
         "我在办公室干了好几年,一直挺卖力,同批的人提拔了我却没有,心里挺灰心。讲话里对这种情况有什么说法?",
+        # the 38th's: 对我这种情况说的话
+        "我在办公室干了好几年,吃苦受累也有成绩,可一直没提拔,有点泄气,领导讲话里有没有对我这种情况说的话?",
     ):
         a = Answerer(real_bot).ask(q)
         assert "既要有勇气改变可以改变的事情" in a.text, a.text
@@ -1215,3 +1217,11 @@ def test_real_which_quoted_kind_lists_the_points_naming_it(real_bot: pipeline.Ra
     for point in ("严中求快", "实中求快", "细中求快", "准中求快", "稳中求快"):
         assert point in a.text, a.text
     assert "狠下功夫" not in a.text, a.text
+
+
+def test_real_which_shortcomings_are_the_points_saying_what_falls_short(real_bot: pipeline.Ragbot) -> None:
+    # 001: 仍存在一些薄弱环节和突出问题…一是全局观念还不够强。…四是学习劲头还不够足。 哪几方面不足 asks for
+    # them, though no point says 不足 (the 38th's got the training's aims instead)
+    a = Answerer(real_bot).ask("县党政办公室业务培训开班讲话里,指出全县办公室工作存在哪几方面不足?")
+    for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
+        assert point in a.text, a.text
