@@ -11,7 +11,8 @@
   named_candidates(index, question, hits, cands)  the sentences of the speeches a question names (天门那篇
                                              讲话, 篇8), when there are any
   in_years(index, question, hits, cands)     for a question naming a year, the sentences that speak of it
-                                             or of no year (2011年计划… is not answered with 2010's count)
+                                             or of no year (2011年计划… is not answered with 2010's count),
+                                             and none naming another edition (第五届…: not the 第四届)
 
 What it does not do: decide that a question has parts (asks.py), or write and cite sentences
 (writer.py).
@@ -276,7 +277,8 @@ def year_of(index: Index, hit: Hit, c: Candidate) -> set[str]:
 
 def in_years(index: Index, question: str, hits: Sequence[Hit], cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
     """For a question naming a year (2011年计划撰写领导讲话多少篇), the sentences that speak of it or of
-    no year (`year_of`): not 2010's 共撰写领导讲话300余件 (the 29th blind reader's near miss)."""
+    no year (`year_of`): not 2010's 共撰写领导讲话300余件 (the 29th blind reader's near miss); and for any
+    question, none naming another edition than the one asked (`other_edition`)."""
     years = years_asked(question)
     cands = [c for c in cands if not other_edition(question, c.text)]
     if not years:
