@@ -300,5 +300,6 @@ def other_edition(question: str, text: str) -> bool:
     >>> other_edition("第五届大会在哪召开？", "这是第一次全市政府系统办公室主任会议")  # another counter
     False
     """
-    asked, said = set(_EDITION.findall(fold(question))), set(_EDITION.findall(fold(text)))
+    asked = set(_EDITION.findall(fold(question)))
+    said = set(_EDITION.findall(fold(text))) if asked else set()  # folding every sentence costs: only when asked
     return any(k == counter for _, counter in asked for _, k in said) and not asked & said
