@@ -394,9 +394,8 @@ def names_kind(question: str, points: Sequence[str]) -> bool:
     return bool(point) and sum(re.match(point, fold(p)) is not None for p in points) >= 2
 
 
-# 存在哪几方面不足: points each saying what falls short (一是全局观念还不够强; the 38th blind reader's)
 _SHORTCOMINGS = re.compile(r"(?:哪些|哪几)[个方面条点种类]*的?(?:不足|问题|差距|短板|缺点|毛病|薄弱环节)")
-_FALLS_SHORT = _POINT + r"[^。；;：:]{0,16}?(?:不够|不足|不到位|不强|不高|欠缺|薄弱|缺乏)"
+_FALLS_SHORT = _POINT + r"[^。；;：:]{0,16}?(?:不够|不足|不到位|不强|不高|欠缺|薄弱|缺乏)"  # 一是全局观念还不够强
 
 
 _ASKS_SAYING = re.compile(r"俗话|老话|常言|古话|谚语|俗语")

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .asks import coverage
 from .generate import Candidate
-from .quotes import figure, wildcard
+from .quotes import QUOTE, figure, wildcard
 from .script import fold
 from .structure import cut, han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images
@@ -138,7 +138,6 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
         w.pieces.clear()
 
 
-_QUOTED = re.compile(r"[“「\"]([^”」\"]{2,30})[”」\"]")
 _BACK = re.compile(r"这(?:个|句)?[“「\"]([^”」\"]{1,8})[”」\"]")  # 我们常说的这“一根针”: a formulation said before
 BACK_CHARS = 600  # how far before a sentence pointing back at a formulation the one saying it whole may be
 
@@ -157,7 +156,7 @@ def introduced(w: Writer, choices: list[Option], weights: dict[str, float]) -> l
     lo = max(0, best.position - BACK_CHARS)
     for a, b in reversed(sentence_spans(text[lo : best.position])):
         sentence = fold(text[lo + a : lo + b])
-        whole = [q for q in _QUOTED.finditer(sentence) if m.group(1) in q.group(1) and q.group(1) != m.group(1)]
+        whole = [q for q in QUOTE.finditer(sentence) if m.group(1) in q.group(1) and q.group(1) != m.group(1)]
         if whole:
             end = _CLAUSE_END.search(sentence, whole[0].end())  # to the end of its clause
             said = text[lo + a : lo + (end.start() if end else b - a) + a]
