@@ -55,9 +55,9 @@ from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters
 from .structure import han_count, sentence_spans
-from .terms import UNSEEN_MARGIN, text_df, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns
+from .terms import UNSEEN_MARGIN, text_df, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns, unspelled
 from .types import Answer, Citation, Hit, Script
-from .who import action_asked, does, names
+from .who import action_asked, does, names, unattributed
 from .writer import Draft
 
 log = logging.getLogger(__name__)
@@ -248,8 +248,16 @@ class Answerer:
             q, index.bm25.df, lambda p: text_df(index, p) > 0
         ):
             best = 0.0  # 浙江省那次会议, 「三审三校」: a place or formulation no speech names
-        if unnamed_contents(index, q) or unknown_asked(index, q) or unlisted_units(index, q, cands):
-            best = 0.0  # 调研提纲应当包括哪些内容, 要用什么字体: what is in, or which of, a thing no speech names
+        if (
+            unnamed_contents(index, q)
+            or unknown_asked(index, q)
+            or unlisted_units(index, q, cands)
+            or unspelled(index, q)
+            or unattributed(q, [c.text for c in cands])
+        ):
+            best = (
+                0.0  # 调研提纲应当包括哪些内容, 要用什么字体, “八字要求”是哪八个字: what no speech names or spells out
+            )
         elif kind(q) == "wording" and (
             rare_held(q, tokens, cands, index.bm25.df) or any(p.search(fold(c.text)) for p in signed(q) for c in cands)
         ):

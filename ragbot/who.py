@@ -3,6 +3,8 @@
   action_asked(question)  what a who-question asks who does (会议纪要由谁签发？ -> 签发; 谁说的 -> 说)
   does(text, action)      whether a text says that action (for 说, any word for saying)
   acts(text, action)      the clause in which someone named (a person with a title, a body) does it
+  unattributed(q, texts)  whether a question asks what a person with a title said and the texts only
+                          announce that person's speech (新江秘书长还要讲话), none saying what they ask
 
 A who-question is answered by a sentence naming a body or role (`asks.states`) that also says the
 action asked about (answer.weigh, writer). What it does not do: decide a question asks who (asks.kind).
@@ -115,3 +117,34 @@ def names(text: str) -> list[str]:
     []
     """
     return [m.group(0) for m in _PERSON.finditer(fold(text))]
+
+
+_TITLE = "秘书长|县长|市长|书记|厅长|局长|省长|部长|主席"
+_SPEECH_ASKED = re.compile(
+    rf"([\u4e00-\u9fff]{{1,3}})({_TITLE})(?:在[^，。？?]{{0,12}})?的?"
+    r"(?:讲话|发言|讲的|说的|讲了|说了|提了|提出|强调|要求)[^。？?]*?(?:什么|哪些|哪几|怎么说)"
+)
+_ATTRIBUTES = "提出|强调|指出|要求|说|讲到|讲过|批示|指示|明确"
+
+
+def unattributed(question: str, texts: list[str]) -> bool:
+    """Whether a question asks what a person with a title said (新江秘书长的讲话具体提了哪些要求, 张县长讲话
+    提了哪些要求) and the `texts` found name that person only around a speech (新江秘书长还要讲话, 以张县长
+    讲的为准, 报张县长同意), none saying what the person asks or says (万书记要求…, 按照志刚书记的要求…): the
+    speeches announce that speech but do not hold it (the 41st blind reader's near miss was answered with
+    the announcement). False when no text names the person (other rules decide).
+
+    >>> said = ["新江秘书长还要讲话,大家要相互借鉴", "特别是新江秘书长的讲话,大家要认真领会"]
+    >>> unattributed("新江秘书长的讲话具体提了哪些要求？", said), unattributed("万书记提了哪些要求？", ["万书记要求办公室工作要细"])
+    (True, False)
+    >>> unattributed("张县长讲话提了哪些要求？", ["以李县长讲的为准"]), unattributed("张县长是谁？", said)
+    (False, False)
+    """
+    m = _SPEECH_ASKED.search(fold(question))
+    if m is None:
+        return False
+    folded = [fold(t) for t in texts]
+    for person in (m.group(1)[-n:] + m.group(2) for n in (3, 2, 1) if n <= len(m.group(1))):
+        if any(person in t for t in folded):
+            return not any(re.search(rf"{person}[^，。；,;]{{0,4}}?(?:{_ATTRIBUTES})", t) for t in folded)
+    return False

@@ -150,3 +150,16 @@ def test_real_what_to_mind_is_answered_with_what_the_speech_asks(real_bot: pipel
     a = Answerer(real_bot).ask('领导让我帮忙处理网民在"市委书记专栏"上的留言回复,有什么讲究?')
     assert "5128" not in a.text, a.text
     assert "回复的语气一定要谦虚" in a.text, a.text
+
+
+def test_real_the_parts_of_a_name_the_speeches_never_spell_out_are_refused(real_bot: pipeline.Ragbot) -> None:
+    """001 names “八字要求” only among other names (比如"前哨后院""三个表率"…"八字要求"…) and 实施五大行动
+    only within the 1355 strategy's four parts: which eight characters or five actions no speech says (the
+    41st blind reader's near miss got the sentence of names; a reader before got 前哨后院… for 五大行动).
+    The names a speech spells out still answer, beside their name (“特别要…、特别要…”“三个特别”) or apart."""
+    bot = Answerer(real_bot)
+    for question in ("培训开班讲话里的“八字要求”具体是哪八个字？", "“五大行动”具体是哪五个？"):
+        assert bot.ask(question).refused, question
+    special = bot.ask("“三个特别”是哪三个特别？")
+    assert "细节决定成败" in special.text, special.text
+    assert "发现问题快" in bot.ask("「四快」是哪四快？").text

@@ -41,3 +41,15 @@ def test_real_who_said_a_saying_may_be_a_scholar(real_bot: pipeline.Ragbot) -> N
     a = Answerer(real_bot).ask("「才不稱不可居其位」這句話是誰說的？")
     assert not a.refused
     assert a.text.startswith("清代學者王豫說過"), a.text
+
+
+def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """篇11 announces that 新江秘书长 will speak (新江秘書長還要講話…大家要認真領會) and 篇6 defers to
+    张县长 (以张县长讲的为准) without holding either speech; a sentence saying what someone asks
+    (县委万书记要求办公室工作“特别要…”) still answers. The first is the 41st blind reader's near miss,
+    answered with the announcement."""
+    bot = Answerer(real_bot)
+    for question in ("畢節那次會上，新江秘書長的講話具體提了哪些要求？", "张县长讲话提了哪些要求？"):
+        assert bot.ask(question).refused, question
+    a = bot.ask("万书记对办公室工作提了哪些要求？")
+    assert "细节决定成败" in a.text, a.text
