@@ -1219,3 +1219,13 @@ def test_real_which_quoted_kind_lists_the_points_naming_it(real_bot: pipeline.Ra
     for point in ("严中求快", "实中求快", "细中求快", "准中求快", "稳中求快"):
         assert point in a.text, a.text
     assert "狠下功夫" not in a.text, a.text
+
+
+def test_real_not_long_ago_is_no_question_of_time(real_bot: pipeline.Ragbot) -> None:
+    """没多久 / 没多长时间 tells how long the asker has been here, it does not ask how long: the 41st blind
+    reader's 我刚来办公室没多久…被领导当面批评了…讲话里对这种事是怎么劝的？ was taken for a question of time
+    and refused; the answer is 002's 领导批评人,并不是出于恶意."""
+    question = "我刚来办公室没多久，前两天因为一件事没办好被领导当面批评了，心里挺委屈的。讲话里对这种事是怎么劝的？"
+    assert kind(question) != "when"
+    assert kind("信息最晚多久要报上去？") == "quantity"
+    assert "并不是出于恶意" in Answerer(real_bot).ask(question).text
