@@ -55,7 +55,16 @@ from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters
 from .structure import han_count, sentence_spans
-from .terms import UNSEEN_MARGIN, text_df, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns, unspelled
+from .terms import (
+    UNSEEN_MARGIN,
+    pictured,
+    text_df,
+    unknown_asked,
+    unlisted_units,
+    unnamed_contents,
+    unseen_nouns,
+    unspelled,
+)
 from .types import Answer, Citation, Hit, Script
 from .who import action_asked, does, names, unattributed
 from .writer import Draft
@@ -259,9 +268,11 @@ class Answerer:
                 0.0  # 调研提纲应当包括哪些内容, 要用什么字体, “八字要求”是哪八个字: what no speech names or spells out
             )
         elif kind(q) == "wording" and (
-            rare_held(q, tokens, cands, index.bm25.df) or any(p.search(fold(c.text)) for p in signed(q) for c in cands)
+            rare_held(q, tokens, cands, index.bm25.df)
+            or any(p.search(fold(c.text)) for p in signed(q) for c in cands)
+            or pictured(q, [c.text for c in cands])
         ):
-            best = max(best, 1.0)  # 引用毛主席哪句话, 带加号的说法: the sentence naming him, quoting “5+2”
+            best = max(best, 1.0)  # 引用毛主席哪句话, 带加号的说法, 比成缝衣服用的东西: him, “5+2”, 千条线…一根针
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold

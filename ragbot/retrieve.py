@@ -29,7 +29,7 @@ from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
 from .structure import han_count
 from .synonyms import expansions
-from .terms import images
+from .terms import images, pictured
 from .types import Chunk, Hit
 
 if TYPE_CHECKING:
@@ -236,7 +236,10 @@ def shaped(index: Index, ranked: Sequence[int], query: str) -> list[tuple[list[i
     (`quotes.duties`) at DUTIES_SHARE: no question of the set changes at 0.5 (at 1 held-out q149,
     which names its body, 1 -> 2). A question asking which X (建立健全哪些制度) gets the chunks listing
     points that name X (`quotes.kinds`: 一是综合考核制度…二是督查问责制度) at KINDS_SHARE: held-out q179
-    from 10th to 3rd, nothing else moves (2026-12-03; the rule was written looking at q179's miss)."""
+    from 10th to 3rd, nothing else moves (2026-12-03; the rule was written looking at q179's miss).
+    A figure question gets the chunks holding two or more of the images it names or describes
+    (`terms.pictured`: 用缝衣服的东西打比方 -> 上边千条线,下头一根针, 9th before) at IMAGES_SHARE: no rank of
+    the set moves at 0.5 or 1 (at 0.5 that chunk is 2nd)."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
     kind = kinds(query)
     out = [
@@ -245,10 +248,12 @@ def shaped(index: Index, ranked: Sequence[int], query: str) -> list[tuple[list[i
         (anchored(index, ranked, [(listed,)] if listed else []), DUTIES_SHARE),
         (anchored(index, ranked, [(kind,)] if kind else []), KINDS_SHARE),
         ([i for i in ranked if (index.chunks[i].file, index.chunks[i].speech) in there], NAMED_SHARE),
+        ([i for i in ranked if shape and pictured(query, [index.chunks[i].folded])], IMAGES_SHARE),
     ]
     return [(r, share) for r, share in out if r]
 
 
+IMAGES_SHARE = 1.0  # …and the chunks holding two or more of the images a figure question names or describes
 NAMED_SHARE = 1.0  # the chunks of the speech a question names rank at this share of anchor_weight
 NAMED_MOST = 0.8  # a word names the speech holding at least this share of the chunks that hold it
 NAMED_LEAD = 3  # ...or at least this many times as many as any other speech (民政: 4 chunks of 004, 1 of 3 others)

@@ -12,6 +12,7 @@
                                  speeches only name, one of several in a row, and never spell out
   unlisted_units(index, q, cands)  whether a question asks which named units did something (哪几个乡镇) and
                                  no sentence found lists them by name in a clause saying it
+  pictured(q, texts)             whether one text holds two or more of those images (千条线…一根针)
   images(q)                      the images a figure-of-speech question names (用针和线打比方) or describes
                                  by their kind (人身上的某个器官), searched and weighed as words of their own
 
@@ -403,6 +404,18 @@ def images(question: str) -> list[str]:
     named = [m.group(1) for m in _IMAGES.finditer(q)]
     kinds = [x for kind, members in _IMAGE_KINDS.items() if re.search(kind, q) for x in members]
     return [x for phrase in named for x in re.split(r"[、和与及]", phrase) if x and x != "什么"] + kinds
+
+
+def pictured(question: str, texts: Sequence[str]) -> bool:
+    """Whether one of `texts` holds two or more of the images a figure-of-speech question names or
+    describes (缝衣服用的东西: 上边千条线,下头一根针): the figure asked, whatever the cosine says (the 41st
+    blind reader's 把各级办公室比成缝衣服用的一样东西 was refused at 0.887 under the threshold).
+
+    >>> pictured("把办公室比成缝衣服用的东西？", ["上边千条线,下头一根针"]), pictured("用针打比方？", ["一根针"])
+    (True, False)
+    """
+    shown = images(question)
+    return any(sum(x in fold(t) for x in shown) >= 2 for t in texts)
 
 
 _IMAGE_KINDS = {  # an image described by its kind, and the images of it
