@@ -6,7 +6,8 @@
                                     机器; 是沟通上下的“咽喉”、联系左右的“纽带”), best first, from the
                                     speeches retrieved, each cut to the clauses that hold the figure
   wording(w, ev, weights, budget)   the best sentences' clauses that hold a formulation, each quoted;
-                                    those holding the images a question names (用针和线打比方) first;
+                                    those holding the images a question names (用针和线打比方) first; the
+                                    best for each of two things it describes (又苦又是幕后工作: `both_sides`);
                                     a sentence pointing back at a formulation (这“一根针”) after the one
                                     quoting it whole (`introduced`)
 
@@ -48,6 +49,17 @@ _SEVERAL = re.compile(r"哪些|哪几|几个|(?<![个种这那])说法|有什么
 _ONE_NAME = re.compile(r"[那这]个(?:叫法|称呼|外号|绰号|称号)")  # one name asked for (像常备药膏的那个叫法)
 FIGURE_CHARS = 90  # a figure's sentence longer than this is cut to the clauses around the figure
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+_BOTH = re.compile(r"又(?:是|很)?([\u4e00-\u9fff]{1,6}?)又(?:是|很)?([\u4e00-\u9fff]{1,6}?)(?:的|[，,。？?]|$)")
+
+
+def both_sides(question: str) -> list[str]:
+    """The two things a question describes with 又…又… (又苦又是幕后工作 -> 苦, 幕后工作).
+
+    >>> both_sides("形容辦公室這個崗位又苦又是幕後工作的說法？"), both_sides("怎么写好材料？")
+    (['苦', '幕后工作'], [])
+    """
+    m = _BOTH.search(fold(question))
+    return [m.group(1), m.group(2)] if m else []
 
 
 def family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
@@ -128,12 +140,19 @@ def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
 def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> None:
     """The formulations: the best sentences' clauses that hold them, each quoted as the speech has it (those
     holding the images the question names first: `images`); the best alone when the question asks for one
-    name (那个叫法: 万金油干部 without 官不大、衙门不小, the 30th blind reader's)."""
+    name (那个叫法: 万金油干部 without 官不大、衙门不小, the 30th blind reader's). A formulation described
+    by two things (又苦又是幕后工作) gets the best sentence holding each (the 41st reader got 幕后工作 alone,
+    its 三苦 sentence 0.03 lower)."""
     w.quote = True
     w.lead("讲话中的说法：")
     weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)}
     one = _ONE_NAME.search(fold(ev.question)) and not _SEVERAL.search(fold(ev.question))  # 那个叫法: the best
-    sentences(w, introduced(w, options(ev, w.index), weights), weights, "wording", 0 if one else budget)
+    choices = introduced(w, options(ev, w.index), weights)
+    sentences(w, choices, weights, "wording", 0 if one else budget)
+    for side in both_sides(ev.question):  # 又苦又是幕后工作: a formulation for each, “三苦” too
+        if len(w.pieces) > 1 and not any(side in fold(p) for p in w.pieces):
+            held = sorted((o for o in choices if side in fold(o[0].text)), key=lambda o: -rank(o[0], weights))
+            sentences(w, held[:1], weights, "wording", budget)
     if len(w.pieces) == 1:  # nothing quoted: no lead-in either
         w.pieces.clear()
 

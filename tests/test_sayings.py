@@ -208,3 +208,11 @@ def test_real_a_formulation_pointed_back_at_leads_with_the_sentence_saying_it(re
     assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
     assert "上传下达" not in a.sentences[0].text, a.text  # cut after the saying's clause
     assert "“针眼”要把上级的各种政策" in a.text, a.text  # what the question describes still follows
+
+
+def test_real_a_formulation_described_by_two_things_gets_one_for_each(real_bot: pipeline.Ragbot) -> None:
+    """又苦又是幕后工作 (the 41st blind reader's): 篇8's “幕后工作” sentence and, 0.03 lower, its “三苦”
+    sentence of the same paragraph, which the answer left out."""
+    a = Answerer(real_bot).ask("講話裡用什麼說法來形容辦公室這個崗位又苦又是幕後工作？")
+    assert "幕後工作" in a.text, a.text
+    assert "三苦" in a.text, a.text
