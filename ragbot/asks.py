@@ -234,7 +234,7 @@ def kind(question: str) -> str:
     return "fact"
 
 
-_HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理")
+_HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理|有没有|怎么[劝看]|如何看")
 # asks what to do or mind (回复的时候要注意些什么, 有什么讲究): a tally of what was done answers no such question
 HOW_TO = re.compile(
     r"注意些?什么|要注意的|注意事项|[有要]什么讲究|(?:怎么|怎样|如何)做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)"

@@ -1229,3 +1229,8 @@ def test_real_not_long_ago_is_no_question_of_time(real_bot: pipeline.Ragbot) -> 
     assert kind(question) != "when"
     assert kind("信息最晚多久要报上去？") == "quantity"
     assert "并不是出于恶意" in Answerer(real_bot).ask(question).text
+    # 幹了幾年 before a last clause asking 有没有 tells the situation too (the 41st reader's got 一年到頭忙忙碌碌…
+    # as the tally a quantity wants); the answer says what the work gives (很能培養人、鍛鍊人)
+    career = "我在辦公室幹了幾年，總覺得辛苦又沒人看見，講話裡說辦公室工作者將來有沒有出路？"
+    assert kind(career) == "fact"
+    assert "培養人、鍛鍊人" in Answerer(real_bot).ask(career).text
