@@ -49,8 +49,9 @@ from .generate import (
     make_generator,
 )
 from .lexical import places, tokenize, unknown_quotes
+from .meanings import defined_term
 from .multi import in_years, named_candidates
-from .quotes import defined_term, signed
+from .quotes import signed
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters

@@ -1,7 +1,6 @@
 """The extractive answer, composed the way a careful colleague would write it from the speeches.
 
-  kind(question)                        what the question asks for: list, quantity, who, when, where,
-                                        wording, or fact
+  kind(question)                        what the question asks: list, quantity, who, when, where, wording, fact
   compose(index, evidence, previous)    the answer's sentences (the speeches' own words, cut at clause
                                         boundaries, never rewritten) with [n] markers, and the excerpts
                                         they cite: the retrieved ones, plus one per list point when a
@@ -46,9 +45,10 @@ from .chunk import Heading, find_headings, heading_path
 from .context import advice_asked, says_what_to_do
 from .generate import Candidate
 from .inline import inline, semicolons
+from .meanings import saying_explained
 from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
-from .quotes import anchors, announces, figure, names_kind, quoted, saying_explained, sums_up
+from .quotes import anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import naming_words
 from .sayings import family, figures, wording
 from .script import fold

@@ -4,7 +4,6 @@
                           also as 一流 said four times): where the answer is said
   quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more), not
                           those it describes (形容…“职位小但责任大”的说法)
-  defined_term(question)  the term a "what does X mean" question asks about (上情下达是什么意思？)
   cn_number(text)         the value of a Chinese numeral (三, 十二), also for asks.py and structure.py
   stands_for(question)    how many things a numbered formulation it asks about stands for (「七种意识」是什么 -> 7)
   figure(question)        for a question that asks for a figure of speech (比喻, 打比方, 形象的说法), the
@@ -18,7 +17,7 @@
                           a list's points do
 
 Pure functions on text; what a question asks for is asks.py, whether the speeches use a quoted
-phrase is lexical.unknown_quotes.
+phrase is lexical.unknown_quotes, what a question asks the meaning of is meanings.py.
 """
 
 from __future__ import annotations
@@ -224,59 +223,6 @@ def quoted(question: str) -> list[str]:
         if not _DESCRIBED.search(q[: m.start()]) and not _LIKE.match(q[m.end() :])
     ]
     return [q for q in found if len(q) >= 3 and not _WILDCARD.search(q)]
-
-
-_EXPLAINED = re.compile(r"怎么解释|如何解释|作何解释|怎么理解|如何理解|什么意思|指的是什么|是指什么|含义|寓意|意思是")
-
-
-def saying_explained(question: str) -> bool:
-    """Whether a question asks how a saying it quotes is explained (“上边千条线，下头一根针”这句话是怎么解释的):
-    the sentence saying it, then the one taking its words up again (“一根针”,其实就是各级办公室…).
-
-    >>> saying_explained("“上边千条线，下头一根针”是什么意思？"), saying_explained("“三服务”是什么？")
-    (True, False)
-    """
-    return any(re.search(r"[,，]", s) or len(s) >= 6 for s in quoted(question)) and bool(_EXPLAINED.search(question))
-
-
-# "what does X mean": the term asked about, quoted or not (上情下达是什么意思？, “三服务”指的是什么？)
-_MEANS = re.compile(
-    r"^(?:请问)?[“\"「『]?([\u4e00-\u9fff]{2,12}?)[”\"」』]?(?:这个词|这个说法|这一说法|一词|这句话)?"
-    r"(?:是什么意思|是指什么|指的是什么|指什么|什么意思|的意思是什么|的含义是什么|是啥意思|怎么理解|如何理解)[？?。]?$"
-)
-
-
-def defined_term(question: str) -> str:
-    """The term a "what does X mean" question asks about (folded), or "".
-
-    >>> defined_term("上情下达是什么意思？"), defined_term("“三服務”指的是什么？"), defined_term("督查怎么做？")
-    ('上情下达', '三服务', '')
-    """
-    m = _MEANS.match(fold(question).strip())
-    return m.group(1) if m else ""
-
-
-# each "what does X mean" of a question, at its start or after a comma or question mark (…,那「敢用」是什么意思?)
-_MEANT = re.compile(
-    r"(?:^|[,，;；?？])\s*(?:那么?|而)?[“\"「『]?([\u4e00-\u9fff]{2,12}?)[”\"」』]?(?:这个词|这个说法|这一说法|一词|这句话)?"
-    r"(?:又|则|到底|究竟)?(?:是什么意思|是指什么|指的是什么|指什么|什么意思|的意思是什么|的含义是什么|是啥意思|怎么理解|如何理解)"
-)
-
-
-def definition(question: str) -> re.Pattern[str] | None:
-    """The pattern of a sentence defining a term the question asks the meaning of (所谓敢用,就是…), else None.
-
-    >>> p = definition("督查权既要敢用又要慎用,那「敢用」是什么意思?「慎用」又是什么意思?")
-    >>> [bool(p.search(t)) for t in ("所谓敢用,就是抓住一些重要问题", "所谓慎用,就是督查部门要强化授权意识", "既要敢用,又要慎用")]
-    [True, True, False]
-    >>> definition("督查怎么做？") is None
-    True
-    """
-    terms = [m.group(1) for m in _MEANT.finditer(fold(question))]
-    if not terms:
-        return None
-    alt = "|".join(map(re.escape, terms))
-    return re.compile(rf"(?:所谓|何谓)?[“\"「]?(?:{alt})[”\"」]?[,，:：]?(?:就是|是指|指的是|即)")
 
 
 # a question asking for a figure of speech, and one in the speeches: a comparison (好比, 就像…一样, 比作)

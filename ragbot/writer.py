@@ -8,8 +8,8 @@
   sentences(writer, ...) the best of them first (for a typed question, the best that states what is
                          wanted), cut to the clauses that answer, then the ones that rank nearly as high
 
-compose.py decides which kind of answer to write; this module writes sentences. What it does not do:
-list points (compose.py reads enumerations with structure.py) or check citations (cite.py).
+compose.py decides which kind of answer to write; this module writes sentences, not lists (compose.py reads
+enumerations with structure.py) nor citation checks (cite.py).
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from .asks import TYPED, coverage, kind, title_asked
 from .cite import bigrams, source_label
 from .context import answer_after, antecedent, completed_after, continued_after, past_reference, verdict_after
 from .generate import Candidate
+from .meanings import definition
 from .padding import padding, usable
 from .pieces import closed, opened, paired, unlinked, without_fragments
-from .quotes import ANTITHESIS, anchors, definition, duties, quotes_any, saying, wildcard
+from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
 from .script import detect_script, fold, shown, to_script
 from .structure import CLOSERS, TRIM, balanced, cut, han_count, marker, sentence_spans
 from .terms import rare_words
@@ -208,16 +209,15 @@ WORDS_WEIGHT = 0.2  # how much the share of the question's words counts against 
 
 
 def rank(c: Candidate, weights: dict[str, float]) -> float:
-    """How well a sentence answers: its vector's cosine to the question's plus WORDS_WEIGHT times the
-    share of the question's words it holds, compound-aware (`asks.coverage`). Against the retrieval-time
-    score (which counts a compound and its parts separately), measured over all 170 answerable questions:
-    answers carry their gold quote equally often (0.673 both), and cite the excerpt holding it more
-    often (evidence recall 0.860 against 0.837). The weight, chosen on dev with the 7-bit model
-    (ragbot eval, hybrid; dev evidence recall + carried evidence at 0 / 0.1 / 0.15 / 0.2 / 0.3 / 0.5:
-    1.64 / 1.76 / 1.72 / 1.74 / 1.70 / 1.68): 0.2 rather than 0.1, two dev questions apart, within
-    the vectors' noise, because 0.1 costs ROUGE-L and the first sentence of fact answers. Paraphrased
-    questions share few words with their answer, and a higher weight lets a sentence that shares
-    the question's words but not its meaning lead."""
+    """How well a sentence answers: its vector's cosine to the question's plus WORDS_WEIGHT times the share of
+    the question's words it holds, compound-aware (`asks.coverage`). Against the retrieval-time score (which
+    counts a compound and its parts separately), over all 170 answerable questions: answers carry their gold
+    quote equally often (0.673 both), and cite the excerpt holding it more often (evidence recall 0.860 against
+    0.837). The weight, chosen on dev with the 7-bit model (ragbot eval, hybrid; dev evidence recall + carried
+    evidence at 0 / 0.1 / 0.15 / 0.2 / 0.3 / 0.5: 1.64 / 1.76 / 1.72 / 1.74 / 1.70 / 1.68): 0.2 rather than
+    0.1, two dev questions apart, within the vectors' noise, because 0.1 costs ROUGE-L and the first sentence
+    of fact answers. Paraphrased questions share few words with their answer, and a higher weight lets a
+    sentence that shares the question's words but not its meaning lead."""
     return c.similarity + WORDS_WEIGHT * coverage(c.text, weights)
 
 
@@ -239,10 +239,13 @@ def _said(text: str, folded: str, tries: tuple[re.Pattern[str], ...]) -> tuple[r
     return tries[0], spans
 
 
-def anchored(ev: Evidence, index: Index) -> list[tuple[re.Pattern[str], list[Option]]]:
+def anchored(
+    ev: Evidence, index: Index, shape: re.Pattern[str] | None = None
+) -> list[tuple[re.Pattern[str], list[Option]]]:
     """For each phrase the question quotes and each of the best speeches that says it (rarely enough
     to point somewhere), the sentences that hold it, in the speech's order, without a point's marker
-    (一要严格要求，严中求快。 is a point's heading and the formulation at once)."""
+    (一要严格要求，严中求快。 is a point's heading and the formulation at once); a sentence of the `shape`
+    asked (`options`: 这就是通常所说的“万金油干部” for 这话什么意思) ranks another ANCHOR_BONUS higher."""
     out = []
     patterns = anchors(ev.question)
     for hit in {(h.file, h.speech): h for h in ev.hits[:3] if patterns}.values():
@@ -257,7 +260,8 @@ def anchored(ev: Evidence, index: Index) -> list[tuple[re.Pattern[str], list[Opt
                 sim = similarity(index, ev, hit, a)
                 m = marker(text[a:b])
                 a += m.length if m else 0
-                group.append((Candidate(0, text[a:b], 0.0, a, (sim or 0.8) + ANCHOR_BONUS), hit))
+                bonus = ANCHOR_BONUS * (2 if shape and shape.search(folded[a:b]) else 1)  # and defines it (所谓…就是)
+                group.append((Candidate(0, text[a:b], 0.0, a, (sim or 0.8) + bonus), hit))
             out.append((p, group))
     return out
 
@@ -271,14 +275,14 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     for a formulation described by a rare word (既不能越位…的那句说法), one quoting a phrase holding it."""
     shape = duties(ev.question) or saying(ev.question) or definition(ev.question)
     shape = shape or (TITLED if title_asked(ev.question) else None)  # 文件的名称是什么: one quoting a title
-    groups = [o for _, group in anchored(ev, index) for o in group]
+    groups = [o for _, group in anchored(ev, index, shape) for o in group]
     after = _after(index, groups)
     even = ANTITHESIS.search(fold(ev.question))  # 用一句很对仗的话: the whole antithesis (`balanced`) is one
     rare = rare_words(index, ev.question) if kind(ev.question) == "wording" else []
     retrieved = [
         (
             replace(c, similarity=c.similarity + ANCHOR_BONUS)
-            if _shaped(c, shape) or _key(c, ev) in after or quotes_any(fold(c.text), rare)
+            if (shape and shape.search(fold(c.text))) or _key(c, ev) in after or quotes_any(fold(c.text), rare)
             else replace(c, text=full, similarity=c.similarity + ANCHOR_BONUS)
             if even and balanced(full := _full(index, ev, c))
             else c
@@ -297,10 +301,6 @@ def _full(index: Index, ev: Evidence, c: Candidate) -> str:
 
 
 ANCHOR_NEAR = 2  # the sentences right after a quoted phrase's say what it means: they rank as high
-
-
-def _shaped(c: Candidate, shape: re.Pattern[str] | None) -> bool:
-    return bool(shape and shape.search(fold(c.text)))
 
 
 def _key(c: Candidate, ev: Evidence) -> tuple[str, int, str]:

@@ -216,3 +216,11 @@ def test_real_a_formulation_described_by_two_things_gets_one_for_each(real_bot: 
     a = Answerer(real_bot).ask("講話裡用什麼說法來形容辦公室這個崗位又苦又是幕後工作？")
     assert "幕後工作" in a.text, a.text
     assert "三苦" in a.text, a.text
+
+
+def test_real_what_a_quoted_name_means_asked_with_this_word_gets_its_definition(real_bot: pipeline.Ragbot) -> None:
+    """要当"万金油干部",这话到底是褒是贬、什么意思 (the 41st blind reader's) got 不是贬义 alone; 这话 asks the
+    meaning of the name quoted before, which 002 gives as 博览群书、博学多才,这就是通常所说的“万金油干部”."""
+    a = Answerer(real_bot).ask('讲话里说办公室干部要当"万金油干部"，这话到底是褒是贬、什么意思？')
+    assert "不是贬义" in a.text, a.text
+    assert "博览群书、博学多才" in a.text, a.text
