@@ -1,16 +1,14 @@
 """Answering: questions -> Answers with checked citations, over a search session (pipeline.Ragbot).
 
-  Answerer(bot, generator).evidence(q)  what the speeches offer for a question: the excerpts, every
-                                        sentence of them scored against it, the best evidence and
-                                        the threshold it must reach (the refusal decision's basis;
-                                        eval/calibrate.py calibrates on exactly this)
+  Answerer(bot, generator).evidence(q)  what the speeches offer for a question: the excerpts, every sentence
+                                        of them scored against it, the best evidence and the threshold it
+                                        must reach (the refusal's basis; eval/calibrate.py calibrates on it)
   Answerer.stream(q) / .ask(q)          pieces of the answer as they are written, then the Answer
 
-A follow-up ("那具体应该怎么做？") is searched together with the previous question (an LLM
-generator rewrites it instead). A question asking how many / how long counts only sentences
-that state a number as evidence. Whatever the generator writes is checked by cite.py and the
-excerpts cited are renumbered in order of first use. What it does not do: retrieval itself
-(retrieve.py), or writing sentences (generate.py).
+A follow-up ("那具体应该怎么做？") is searched together with the previous question (an LLM generator rewrites
+it instead). A question asking how many / how long counts only sentences that state a number as evidence.
+Whatever the generator writes is checked by cite.py and the excerpts cited are renumbered in order of first
+use. What it does not do: retrieval itself (retrieve.py), or writing sentences (generate.py).
 """
 
 from __future__ import annotations
@@ -51,7 +49,7 @@ from .generate import (
 from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term
 from .multi import in_years, named_candidates
-from .quotes import signed
+from .quotes import signed, told
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters
@@ -175,9 +173,14 @@ def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], 
     (讲话引用毛主席哪句话: 毛主席说,三天不学习,赶不上刘少奇, at cosine 0.885 under the threshold). Measured
     over every kind of question (`ragbot eval --config hybrid`), two-character words (出差, 分为, 接听) and
     other kinds (机要文件借阅时要登记哪些内容) answered three and one unanswerable questions."""
-    skip = scaffolding(question)
-    rare = [t for t in dict.fromkeys(tokens) if len(t) >= 3 and t not in skip and 0 < df(t) <= RARE_DF]
+    rare = rare_terms(question, tokens, df)
     return bool(rare) and any(all(t in fold(c.text) for t in rare) for c in cands)
+
+
+def rare_terms(question: str, tokens: Sequence[str], df: Callable[[str], int], least: int = 3) -> list[str]:
+    """The question's words of `least` characters or more that 1 to RARE_DF chunks hold, not how it asks."""
+    skip = scaffolding(question)
+    return [t for t in dict.fromkeys(tokens) if len(t) >= least and t not in skip and 0 < df(t) <= RARE_DF]
 
 
 def _asking_words(question: str) -> list[str]:
@@ -274,6 +277,8 @@ class Answerer:
             or pictured(q, [c.text for c in cands])
         ):
             best = max(best, 1.0)  # 引用毛主席哪句话, 带加号的说法, 比成缝衣服用的东西: him, “5+2”, 千条线…一根针
+        elif told(q, [c.text for c in cands], rare_terms(q, tokens, index.bm25.df, 2)):
+            best = max(best, 1.0)  # 寓言故事…别骄傲: 像骄傲的兔子那样…; 古代诗人…推敲: 贾岛诗云…推敲文字
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]
         threshold = self.config.refusal_threshold_quantity if quantity else self.config.refusal_threshold

@@ -213,7 +213,7 @@ def unnamed_contents(index: Index, question: str) -> bool:
 
 # what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法)
 _WHICH = re.compile(r"(?:(?<!没)(?<!没有)什么|哪些|哪种|哪类|何种|哪个|哪几种)([\u4e00-\u9fff]{2,8})")
-_NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字")
+_NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关")  # 什么具体处罚: 处罚 is asked
 
 

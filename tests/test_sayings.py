@@ -224,3 +224,16 @@ def test_real_what_a_quoted_name_means_asked_with_this_word_gets_its_definition(
     a = Answerer(real_bot).ask('讲话里说办公室干部要当"万金油干部"，这话到底是褒是贬、什么意思？')
     assert "不是贬义" in a.text, a.text
     assert "博览群书、博学多才" in a.text, a.text
+
+
+def test_real_a_story_or_a_poems_lines_described_are_told_not_refused(real_bot: pipeline.Ragbot) -> None:
+    """The 42nd blind reader's two, both retrieved first and refused under the threshold (the fable's 故事
+    also as a thing no speech names): a sentence telling a story or quoting a poem (像…那样, 诗云“…”) that
+    holds one of the question's rare words answers; a story or a poet no speech has is still refused."""
+    ask = Answerer(real_bot).ask
+    fable = ask("修地方志那篇讲话用了一个寓言故事提醒大家别骄傲,是哪个故事,怎么说的?")
+    assert "骄傲的兔子那样与乌龟赛跑" in fable.sentences[0].text, fable.text
+    poem = ask("有篇講話引了一位古代詩人的句子來說明寫東西要反覆推敲,引的是哪兩句?")
+    assert "二句三年得,一吟雙淚流" in poem.sentences[0].text, poem.text
+    for question in ("讲话里讲了哪个关于司马光的故事？", "讲话里引了李白的哪两句诗？"):
+        assert ask(question).refused, question
