@@ -1234,3 +1234,13 @@ def test_real_not_long_ago_is_no_question_of_time(real_bot: pipeline.Ragbot) -> 
     career = "我在辦公室幹了幾年，總覺得辛苦又沒人看見，講話裡說辦公室工作者將來有沒有出路？"
     assert kind(career) == "fact"
     assert "培養人、鍛鍊人" in Answerer(real_bot).ask(career).text
+
+
+def test_real_which_blocks_of_work_asks_a_list(real_bot: pipeline.Ragbot) -> None:
+    """哪几块 asks for points as 哪几方面 does (the 42nd blind reader's 哪几块工作上“再上新水平” was taken for a
+    count and got two opening sentences): the six headings of 002's list."""
+    question = "光山县政府系统办公室工作会议上,2011年要在哪几块工作上“再上新水平”?"
+    assert kind(question) == "list"
+    a = Answerer(real_bot).ask(question)
+    for area in ("督查工作要再上新水平", "电子政务要再上新水平", "会务工作要再上新水平"):
+        assert area in a.text, a.text
