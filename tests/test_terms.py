@@ -163,3 +163,11 @@ def test_real_the_parts_of_a_name_the_speeches_never_spell_out_are_refused(real_
     special = bot.ask("“三个特别”是哪三个特别？")
     assert "细节决定成败" in special.text, special.text
     assert "发现问题快" in bot.ask("「四快」是哪四快？").text
+
+
+def test_real_this_attitude_points_back_at_the_situation_told(real_bot: pipeline.Ragbot) -> None:
+    """对这种态度怎么评价: 态度 is the situation told before, not a word to find (the 42nd blind reader's got
+    简单照搬,盲目执行,不是真正负责任的态度 under 勤于学习); the speech puts it under 全局观念还不够强."""
+    a = Answerer(real_bot).ask("领导临时让我顶一件本来不归我负责的事,我不太想接。讲话里对这种态度怎么评价?")
+    assert "能推则推" in a.text, a.text
+    assert "盲目执行" not in a.text, a.text
