@@ -7,6 +7,7 @@ import re
 
 from ragbot import pipeline
 from ragbot.answer import Answerer
+from ragbot.asks import kind
 from ragbot.quotes import FIGURE, figure
 from ragbot.sayings import FIGURE_CHARS, FIGURES_MAX, _figure_span
 from ragbot.script import fold
@@ -237,3 +238,14 @@ def test_real_a_story_or_a_poems_lines_described_are_told_not_refused(real_bot: 
     assert "二句三年得,一吟雙淚流" in poem.sentences[0].text, poem.text
     for question in ("讲话里讲了哪个关于司马光的故事？", "讲话里引了李白的哪两句诗？"):
         assert ask(question).refused, question
+
+
+def test_real_the_original_meaning_asked_is_a_wording_question(real_bot: pipeline.Ragbot) -> None:
+    """原意是什么 asks for the speech's words as 原话 does: the 42nd blind reader's 拿不同时代读书能管用多久…
+    原意是什么 was a question of how long (多久) and got 到了工业经济时代… alone; now the series' outer clauses
+    are quoted (its middle one is not yet: a ；-series is still cut)."""
+    question = "有段话拿不同时代读书能管用多久来说明要终身学习,原意是什么?"
+    assert kind(question) == "wording"
+    a = Answerer(real_bot).ask(question)
+    assert "在农耕时代读几年的书可以管用一辈子" in a.text, a.text
+    assert "只有终生学习才够用一辈子" in a.text, a.text
