@@ -267,10 +267,8 @@ class Answerer:
             or unlisted_units(index, q, cands)
             or unspelled(index, q)
             or unattributed(q, [c.text for c in cands])
-        ):
-            best = (
-                0.0  # 调研提纲应当包括哪些内容, 要用什么字体, “八字要求”是哪八个字: what no speech names or spells out
-            )
+        ):  # 调研提纲应当包括哪些内容, 要用什么字体, “八字要求”是哪八个字: what no speech names or spells out
+            best = 0.0
         elif kind(q) == "wording" and (
             rare_held(q, tokens, cands, index.bm25.df)
             or any(p.search(fold(c.text)) for p in signed(q) for c in cands)
