@@ -91,3 +91,32 @@ def test_bm25_scores_equal_the_plain_formula(docs: list[list[str]], query: list[
     top = bm.search(query, 5, allowed)
     assert [d for d, _ in top] == sorted(want, key=lambda d: (-want[d], d))[:5]
     assert bm.df(query[0]) == sum(query[0] in d for d in docs)
+
+
+def test_a_rebuild_cuts_no_unchanged_chunk_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second build of the same corpus in one process (the app rebuilding after an upload, an update,
+    Milvus's text rows beside BM25's) takes each chunk's tokens from the first cut, and its BM25 is
+    the same to the byte."""
+    from ragbot import lexical, pipeline
+    from ragbot.config import Config
+
+    from .helpers import CORPUS, KeywordEmbedder
+
+    pipeline.build_index([CORPUS], Config(index=tmp_path / "first"), embedder=KeywordEmbedder())
+    cut: list[str] = []
+    jieba = lexical._jieba()
+
+    class Counting:
+        def __getattr__(self, name: str) -> object:
+            return getattr(jieba, name)
+
+        def cut_for_search(self, text: str) -> object:
+            cut.append(text)
+            return jieba.cut_for_search(text)
+
+    monkeypatch.setattr(lexical, "_jieba", Counting)
+    pipeline.build_index([CORPUS], Config(index=tmp_path / "again"), embedder=KeywordEmbedder())
+    assert cut == []
+    first, again = (np.load(tmp_path / f / "lexical.npz") for f in ("first", "again"))
+    assert sorted(first.files) == sorted(again.files)
+    assert all(np.array_equal(first[k], again[k]) for k in first.files)
