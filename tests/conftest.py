@@ -14,6 +14,12 @@ import pytest
 # tests never reach a model hub: a missing model must fail fast, not wait on the network
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# under xdist each worker (and the servers and commands it starts) runs models on its share of the
+# cores (embed.threads reads OMP_NUM_THREADS, as torch does): two workers each running ONNX Runtime on
+# every core spun against each other (the suite on 2 cores: 556 s so, 457 s with a thread each)
+os.environ.setdefault(
+    "OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))))
+)
 
 from ragbot import pipeline
 from ragbot.config import Config
@@ -80,9 +86,22 @@ def real_index(tmp_path_factory: pytest.TempPathFactory, default_embedder: Embed
     folder = run / "real" / "index"
     with open(run / "real.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if the build fails
-        if not (folder / "manifest.json").is_file():
-            pipeline.build_index([CORPUS], Config(index=folder), embedder=default_embedder)
+        if not (folder / "manifest.json").is_file():  # on every core: the other workers wait for it
+            pipeline.build_index([CORPUS], Config(index=folder), embedder=every_core(DEFAULT))
     return Config(index=folder)
+
+
+def every_core(name: str) -> Embedder:
+    """The embedder `name` running on all the machine's cores, whatever this worker's share is."""
+    share = os.environ.get("OMP_NUM_THREADS")
+    os.environ["OMP_NUM_THREADS"] = str(os.cpu_count() or 1)
+    try:
+        return make_embedder(name)
+    finally:
+        if share is None:
+            del os.environ["OMP_NUM_THREADS"]
+        else:
+            os.environ["OMP_NUM_THREADS"] = share
 
 
 @pytest.fixture(scope="session")
