@@ -51,7 +51,7 @@ _SUM = re.compile(
 # a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
 # whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
 COUNT_OF = re.compile(r"([人次天篇字])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
-_MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?")  # 3.5亿元, 六十多人, 十几个
+_MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?[多余]?")  # 3.5亿元, 六十多人, 十几个, 三个多月
 _COUNTED = re.compile(r"^[多余几来]*")
 _RANK = re.compile(r"排(?:名|在)?第几|名次|排名(?:多少|怎样|如何)|排多少名")  # a rank asked without 第几名
 _ORDINAL = re.compile(r"第[0-9０-９零一二三四五六七八九十两]+(?!时间)")  # 第六, 第4名: not 第一时间
@@ -133,6 +133,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (False, True)
     >>> numbers("共制发各类文件192个", ("个",)), numbers("与三十多个乡镇签订", ("个",)), numbers("在5月底以前完成", ("个",))
     (True, True, False)
+    >>> numbers("我到办公室工作三个多月了", ("年", "月")), numbers("开了一个多小时", ("小时",))  # the 43rd reader's
+    (True, True)
     >>> numbers("采用积分名列全省第六", ("第",)), numbers("在第一时间报送", ("第",)), numbers("排第4名", ("名",))
     (True, False, True)
     """
