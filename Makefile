@@ -47,9 +47,9 @@ lint: setup
 	$(BIN)/mypy
 
 # two workers, a test file each at a time (its module fixtures, servers and browser stay in one
-# process), the run's real index built by one worker while the other waits: on 2 cores about 10 minutes
-# on an AVX-512 VNNI machine (608 s on 2026-12-02, 788 tests), 11 on an AVX2 one, where the real model
-# embeds 2.3x slower
+# process), each running models on its share of the cores (tests/conftest.py), the run's real index
+# built on every core by one worker while the other waits: on 2 cores about 7.5 minutes on an AVX-512
+# VNNI machine (440 s on 2026-12-03, 841 tests); an AVX2 one embeds 2.3x slower
 test: $(EXTRAS) lint
 	$(BIN)/pytest -n 2 --dist loadfile
 
