@@ -30,7 +30,7 @@ from .asks import (
     names_parts,
     points_asked,
 )
-from .quotes import CN_DIGITS, COUNTED_QUOTE, anchors
+from .quotes import CN_DIGITS, counted_quotes
 from .script import fold
 from .structure import han_count
 from .writer import Writer, options, rank, sentences
@@ -49,8 +49,8 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     Formulations or 《titles》 a numbered formulation stands for (两刊一报: 《云南教育》…) are said from the
     first one named. False (nothing written) when none of the best sentences does."""
     noun, n, points = counted(ev.question), items_asked(ev.question), points_asked(ev.question)
-    counted_quote = COUNTED_QUOTE.search(fold(ev.question))  # 哪三个“变”: 变…为…,变…为…,变…为…; 三个“苦”
-    shapes = [t[0] for t in anchors(ev.question)] if counted_quote else []
+    shapes = counted_quotes(ev.question)  # 哪三个“变”: 变…为…,变…为…,变…为…; 三个“苦”
+    counted_quote = bool(shapes)
     includes = includes_asked(ev.question)
     if not noun and not n and not points and not includes and not counted_quote:
         return False

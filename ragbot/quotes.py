@@ -100,21 +100,34 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             tries.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
         if tries:
             out.append(tuple(tries))
-    for m in COUNTED_QUOTE.finditer(fold(question)):  # 哪三个“变”: three clauses opening with 变, in a row
-        word, n = re.escape(m.group(2)), CN_DIGITS[m.group(1)]
-        if len(m.group(2)) == 1:  # or three words ending with it, named together (辛苦、艰苦、清苦的“三苦”)
-            opening = f"{word}[^。！？；;，,]{{2,14}}(?:[，,；;]{word}[^。！？；;，,]{{2,14}}){{{n - 1}}}"
-            out.append(
-                (re.compile(f"{opening}|[\u4e00-\u9fff]{{1,2}}{word}(?:、[\u4e00-\u9fff]{{1,2}}{word}){{{n - 1}}}"),)
-            )
-        else:  # 哪三个“转变”: the word three times in one sentence
-            out.append((re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"),))
+    out.extend((p,) for p in counted_quotes(question))
     out.extend((p,) for p in signed(question))
     chars = _CHARS.search(fold(question))
     # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”); 几个字 counts none
     count = cn_number(chars.group(1)) if chars else None
     if count and count >= 2:
         out.append((re.compile(rf"[“「\"](?:[、，,]?[\u4e00-\u9fff]){{{count}}}[”」\"]"),))
+    return out
+
+
+def counted_quotes(question: str) -> list[re.Pattern[str]]:
+    """What a count before a quote asks for (哪三个“变”): three clauses in a row opening with 变, or three
+    words ending with it named together (辛苦、艰苦、清苦的“三苦”); for a longer word (哪四个“不到位”), the
+    word four times in one sentence, not once (…存在四个不到位问题:其一是领导认识不到位 is not the four).
+
+    >>> [bool(p.search("存在四个不到位问题:其一是领导认识不到位")) for p in counted_quotes("哪四个“不到位”？")]
+    [False]
+    """
+    out = []
+    for m in COUNTED_QUOTE.finditer(fold(question)):
+        word, n = re.escape(m.group(2)), CN_DIGITS[m.group(1)]
+        if len(m.group(2)) == 1:
+            opening = f"{word}[^。！？；;，,]{{2,14}}(?:[，,；;]{word}[^。！？；;，,]{{2,14}}){{{n - 1}}}"
+            out.append(
+                re.compile(f"{opening}|[\u4e00-\u9fff]{{1,2}}{word}(?:、[\u4e00-\u9fff]{{1,2}}{word}){{{n - 1}}}")
+            )
+        else:
+            out.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
     return out
 
 

@@ -52,6 +52,16 @@ def test_real_three_of_a_quoted_character_are_three_words_ending_with_it(real_bo
     assert "着力" not in a.text, a.text
 
 
+def test_real_which_four_of_a_quoted_word_are_the_four_points_saying_it(real_bot: pipeline.Ragbot) -> None:
+    """哪四个“不到位” asks for the four points that say it (其一是领导认识不到位…其四是奖惩措施不到位), not the one
+    sentence saying it once or twice (`quotes.counted_quotes`): the 44th blind reader got 存在四个不到位问题:
+    其一是领导认识不到位 alone; unquoted, the question already got the four."""
+    a = Answerer(real_bot).ask("光山县的政府信息工作存在哪四个“不到位”？")
+    for point in ("领导认识不到位", "人员配备不到位", "信息员培训不到位", "奖惩措施不到位"):
+        assert point in a.text, a.text
+    assert all(s.supported for s in a.sentences)
+
+
 def test_real_which_five_is_answered_by_the_sentence_quoting_five(real_bot: pipeline.Ragbot) -> None:
     # 哪五條 counts like 哪五個 (the fourteenth blind reader got the praise of the five first)
     a = Answerer(real_bot).ask("講話裡常提的「五個堅持」具體是哪五條？")
