@@ -40,6 +40,9 @@ def wildcard(pattern: re.Pattern[str]) -> bool:
     return ANY in pattern.pattern or NAMED in pattern.pattern
 
 
+_TITLE_ASKED = re.compile(r"《[^》]{2,30}》")  # a title, with its marks: the speeches write it so
+
+
 def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     """The phrases a question quotes (「三服务」, “X中求快”: X stands for anything), each as patterns over
     folded text to try in turn: the speeches' own words the answer must sit next to.
@@ -76,6 +79,11 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     >>> [bool(ps[0].search("变被动服务为主动服务,变滞后服务为超前服务,变一般服务为优质服务")) for ps in anchors("哪三个“变”？")]
     [True]
 
+    A title in 《》 is said as it is (多少期《政府工作信息》: not 编发《光山政务督查》23期).
+
+    >>> [[p.pattern for p in ps] for ps in anchors("编发了多少期《政府工作信息》？")]
+    [['《政府工作信息》']]
+
     A formulation described by a sign it holds (带加号的说法) is a quoted one holding it.
 
     >>> [bool(ps[0].search(t)) for ps in anchors("週末加班帶加號的說法？") for t in ("发扬“白+黑”精神", "5+2天")]
@@ -101,6 +109,7 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
         if tries:
             out.append(tuple(tries))
     out.extend((p,) for p in counted_quotes(question))
+    out.extend((re.compile(re.escape(t)),) for t in _TITLE_ASKED.findall(fold(question)))  # 《政府工作信息》
     out.extend((p,) for p in signed(question))
     chars = _CHARS.search(fold(question))
     # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”); 几个字 counts none

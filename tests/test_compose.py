@@ -1247,3 +1247,11 @@ def test_real_which_blocks_of_work_asks_a_list(real_bot: pipeline.Ragbot) -> Non
     a = Answerer(real_bot).ask(question)
     for area in ("督查工作要再上新水平", "电子政务要再上新水平", "会务工作要再上新水平"):
         assert area in a.text, a.text
+
+
+def test_real_a_quantity_of_a_titled_publication_is_the_sentence_naming_that_title(real_bot: pipeline.Ragbot) -> None:
+    """多少期《政府工作信息》: the title anchors (`quotes.anchors`), so the sentence naming it leads, not the one
+    before it counting other publications in 期 (编发《光山政务督查》23期), which the 44th blind reader got first."""
+    a = Answerer(real_bot).ask("光山县县政府办公室2010年编发了多少期《政府工作信息》？")
+    assert "《政府工作信息》30期" in a.sentences[0].text, a.text
+    assert "23期" not in a.text, a.text
