@@ -1,7 +1,9 @@
 """What a question quotes: the speeches' own words it names, which the answer must sit next to.
 
   anchors(question)       the phrases it quotes, as patterns to try in turn (X or 某 for anything; 「四个一流」
-                          also as 一流 said four times): where the answer is said
+                          also as 一流 said four times; a 《title》 as it is): where the answer is said
+  counted_quotes(question)  what a count before a quote asks for (哪三个“变”, 哪四个“不到位”): the word said
+                          that many times in one sentence
   quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more), not
                           those it describes (形容…“职位小但责任大”的说法)
   cn_number(text)         the value of a Chinese numeral (三, 十二), also for asks.py and structure.py
