@@ -35,7 +35,7 @@ run: setup
 # and without the vision library, 150 s instead of 250 s on 2 cores. To generate with it, install
 # `pip install 'ragbot[llama]'` (the full build), or run make with LLAMA_CMAKE_ARGS= .
 LLAMA_CMAKE_ARGS ?= -DLLAVA_BUILD=OFF -DCMAKE_C_FLAGS_RELEASE=-O1 -DCMAKE_CXX_FLAGS_RELEASE=-O1
-# (one install of everything, not the set-up's and then the extras: a fresh `make test` 15 s sooner)
+# one pip run installs everything (not the set-up's and then the extras: one resolve and one editable build fewer)
 $(EXTRAS): pyproject.toml Makefile
 	$(BASE)
 	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PIP) install -e '.[dev,llama,hf,eval,milvus,scale]'
