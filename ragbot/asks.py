@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .amounts import COUNT_OF
-from .quotes import CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, quoted, stands_for
+from .quotes import BOOK, CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, quoted, stands_for
 from .script import fold
 
 WORDING = re.compile(
@@ -388,9 +388,6 @@ def named_in_a_row(text: str) -> int:
     )
 
 
-_BOOK = re.compile(r"《([^》]{2,30})》")  # a title the speech names (《云南教育》)
-
-
 def formulations(text: str, question: str) -> int:
     """How many quoted formulations `text` names that the question does not quote itself.
 
@@ -398,7 +395,7 @@ def formulations(text: str, question: str) -> int:
     2
     """
     asked = set(QUOTE.findall(fold(question)))
-    return len({m for m in QUOTE.findall(fold(text)) + _BOOK.findall(fold(text)) if m not in asked})
+    return len({m for m in QUOTE.findall(fold(text)) + BOOK.findall(fold(text)) if m not in asked})
 
 
 def enumerates(text: str, noun: str) -> bool:

@@ -42,7 +42,7 @@ def wildcard(pattern: re.Pattern[str]) -> bool:
     return ANY in pattern.pattern or NAMED in pattern.pattern
 
 
-_TITLE_ASKED = re.compile(r"《[^》]{2,30}》")  # a title, with its marks: the speeches write it so
+BOOK = re.compile(r"《([^》]{2,30})》")  # a title (《云南教育》), written with its marks in the speeches
 
 
 def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
@@ -111,7 +111,7 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
         if tries:
             out.append(tuple(tries))
     out.extend((p,) for p in counted_quotes(question))
-    out.extend((re.compile(re.escape(t)),) for t in _TITLE_ASKED.findall(fold(question)))  # 《政府工作信息》
+    out.extend((re.compile(re.escape(m.group())),) for m in BOOK.finditer(fold(question)))  # 《政府工作信息》
     out.extend((p,) for p in signed(question))
     chars = _CHARS.search(fold(question))
     # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”); 几个字 counts none
