@@ -120,31 +120,54 @@ def names(text: str) -> list[str]:
 
 
 _TITLE = "秘书长|县长|市长|书记|厅长|局长|省长|部长|主席"
+_SPEAKER = "[\u4e00-\u9fffXxＸｘ×]"  # a letter stands for a masked name (X市长)
+_TALK = "讲话|报告|发言|授课"
 _SPEECH_ASKED = re.compile(
-    rf"([\u4e00-\u9fff]{{1,3}})({_TITLE})(?:在[^，。？?]{{0,12}})?的?"
+    rf"({_SPEAKER}{{1,3}})({_TITLE})(?:在[^，。？?]{{0,12}})?的?(?:重要)?"
     r"(?:讲话|发言|讲的|说的|讲了|说了|提了|提出|强调|要求)[^。？?]*?(?:什么|哪些|哪几|怎么说)"
+    rf"|([\u4e00-\u9fff]{{2,3}})()(?:给|为|向)大家(?:作|做)的[^，。？?]{{0,4}}(?:{_TALK})[^。？?]*?(?:什么|哪些|哪几)"
 )
 _ATTRIBUTES = "提出|强调|指出|要求|说|讲到|讲过|批示|指示|明确"
+_LATER = "还要|还将|随后|一会儿?|等一会儿?|稍后"
+
+
+def _announced(person: str, text: str) -> bool:
+    """Whether `text` announces a talk by `person` still to come in the meeting (一会儿X市长还要作重要讲话,
+    随后还将邀请…朱轩堂给大家作报告): the speech that says so does not hold that talk."""
+    p = re.escape(person)
+    return bool(
+        re.search(rf"(?:{_LATER})[^。；;]{{0,16}}{p}[^。；;]{{0,8}}(?:{_TALK})", text)
+        or re.search(rf"{p}(?:{_LATER})[^。；;]{{0,8}}(?:{_TALK})", text)
+    )
 
 
 def unattributed(question: str, texts: list[str]) -> bool:
     """Whether a question asks what a person with a title said (新江秘书长的讲话具体提了哪些要求, 张县长讲话
     提了哪些要求) and the `texts` found name that person only around a speech (新江秘书长还要讲话, 以张县长
-    讲的为准, 报张县长同意), none saying what the person asks or says (万书记要求…, 按照志刚书记的要求…): the
-    speeches announce that speech but do not hold it (the 41st blind reader's near miss was answered with
-    the announcement). False when no text names the person (other rules decide).
+    讲的为准, 报张县长同意), none saying what the person asks or says (万书记要求…, 按照志刚书记的要求…), or
+    announce that person's talk as still to come (一会儿X市长还要作重要讲话: what X市长 is said elsewhere to
+    stress is not that talk): the speeches announce that talk but do not hold it (the 41st and 44th blind
+    readers' near misses were answered with the announcement). False when no text names the person.
 
     >>> said = ["新江秘书长还要讲话,大家要相互借鉴", "特别是新江秘书长的讲话,大家要认真领会"]
     >>> unattributed("新江秘书长的讲话具体提了哪些要求？", said), unattributed("万书记提了哪些要求？", ["万书记要求办公室工作要细"])
     (True, False)
     >>> unattributed("张县长讲话提了哪些要求？", ["以李县长讲的为准"]), unattributed("张县长是谁？", said)
     (False, False)
+    >>> later = ["一会儿X市长还要作重要讲话,大家要认真落实", "这是X市长反复强调的“说了算、定了干”"]
+    >>> unattributed("X市长的重要讲话具体讲了哪些内容？", later), unattributed("X市长强调了什么？", later[1:])
+    (True, False)
+    >>> unattributed("朱轩堂给大家作的报告讲了哪些内容？", ["随后,我们还将邀请原副秘书长朱轩堂给大家作报告"])
+    True
     """
     m = _SPEECH_ASKED.search(fold(question))
     if m is None:
         return False
+    name, title = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
     folded = [fold(t) for t in texts]
-    for person in (m.group(1)[-n:] + m.group(2) for n in (3, 2, 1) if n <= len(m.group(1))):
+    for person in (name[-n:] + title for n in (3, 2, 1) if n <= len(name) and (title or n > 1)):
         if any(person in t for t in folded):
+            if any(_announced(person, t) for t in folded):
+                return True
             return not any(re.search(rf"{person}[^，。；,;]{{0,4}}?(?:{_ATTRIBUTES})", t) for t in folded)
     return False
