@@ -121,14 +121,15 @@ def names(text: str) -> list[str]:
 
 _TITLE = "秘书长|县长|市长|书记|厅长|局长|省长|部长|主席"
 _SPEAKER = "[\u4e00-\u9fffXxＸｘ×]"  # a letter stands for a masked name (X市长)
-_TALK = "讲话|报告|发言|授课"
+_TALK = "讲话|报告|发言|授课|培训|辅导"
 _SPEECH_ASKED = re.compile(
     rf"({_SPEAKER}{{1,3}})({_TITLE})(?:在[^，。？?]{{0,12}})?的?(?:重要)?"
     r"(?:讲话|发言|讲的|说的|讲了|说了|提了|提出|强调|要求)[^。？?]*?(?:什么|哪些|哪几|怎么说)"
-    rf"|([\u4e00-\u9fff]{{2,3}})()(?:给|为|向)大家(?:作|做)的[^，。？?]{{0,4}}(?:{_TALK})[^。？?]*?(?:什么|哪些|哪几)"
+    rf"|([\u4e00-\u9fff]{{2,3}})()(?:同志)?(?:给|为|向)?(?:大家)?(?:作|做|进行)的[^，。？?]{{0,6}}(?:{_TALK})"
+    r"[^。？?]*?(?:什么|哪些|哪几)"
 )
 _ATTRIBUTES = "提出|强调|指出|要求|说|讲到|讲过|批示|指示|明确"
-_LATER = "还要|还将|随后|一会儿?|等一会儿?|稍后"
+_LATER = "还要|还将|还邀请|随后|一会儿?|等一会儿?|稍后"
 
 
 def _announced(person: str, text: str) -> bool:
@@ -136,7 +137,7 @@ def _announced(person: str, text: str) -> bool:
     随后还将邀请…朱轩堂给大家作报告): the speech that says so does not hold that talk."""
     p = re.escape(person)
     return bool(
-        re.search(rf"(?:{_LATER})[^。；;]{{0,16}}{p}[^。；;]{{0,8}}(?:{_TALK})", text)
+        re.search(rf"(?:{_LATER})[^。；;]{{0,16}}{p}[^。；;，,]{{0,48}}(?:{_TALK})", text)
         or re.search(rf"{p}(?:{_LATER})[^。；;]{{0,8}}(?:{_TALK})", text)
     )
 
@@ -158,6 +159,8 @@ def unattributed(question: str, texts: list[str]) -> bool:
     >>> unattributed("X市长的重要讲话具体讲了哪些内容？", later), unattributed("X市长强调了什么？", later[1:])
     (True, False)
     >>> unattributed("朱轩堂给大家作的报告讲了哪些内容？", ["随后,我们还将邀请原副秘书长朱轩堂给大家作报告"])
+    True
+    >>> unattributed("下午由杨崇龙同志做的业务培训讲了哪些内容？", ["下午,还邀请到原厅长杨崇龙同志、处长陶致东同志进行业务培训"])
     True
     """
     m = _SPEECH_ASKED.search(fold(question))

@@ -48,13 +48,15 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
     张县长 (以张县长讲的为准) without holding either speech; a sentence saying what someone asks
     (县委万书记要求办公室工作“特别要…”) still answers. The first is the 41st blind reader's near miss,
     answered with the announcement. The 44th's two were too: 一会儿X市长还要作重要讲话 announces a talk still to
-    come (that X市长 反复强调的“说了算、定了干” elsewhere is not it), and so does 还将邀请…朱轩堂给大家作报告."""
+    come (that X市长 反复强调的“说了算、定了干” elsewhere is not it), and so does 还将邀请…朱轩堂给大家作报告;
+    the 45th's 杨崇龙's training (还邀请到…杨崇龙同志…进行…业务培训) too."""
     bot = Answerer(real_bot)
     for question in (
         "畢節那次會上，新江秘書長的講話具體提了哪些要求？",
         "张县长讲话提了哪些要求？",
         "市政府系统办公室主任会议上X市长的重要讲话具体讲了哪些内容？",
         "商洛市委原副秘書長朱軒堂給大家作的報告講了哪些內容？",
+        "雲南教育系統會議下午由楊崇龍同志做的業務培訓講了哪些內容？",
     ):
         assert bot.ask(question).refused, question
     a = bot.ask("万书记对办公室工作提了哪些要求？")
