@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .amounts import TITLED, numbers, states, unit_asked
+from .amounts import TITLED, numbers, states, unit_asked, unstated_part
 from .asks import (
     QUANTITY,
     TYPED,
@@ -47,7 +47,7 @@ from .generate import (
     make_generator,
 )
 from .lexical import places, tokenize, unknown_quotes
-from .meanings import defined_term
+from .meanings import defined_term, unexplained
 from .multi import in_years, named_candidates
 from .quotes import signed, told
 from .retrieve import SearchSettings, prepare_query, search
@@ -267,6 +267,8 @@ class Answerer:
             or unlisted_units(index, q, cands)
             or unspelled(index, q)
             or unattributed(q, [c.text for c in cands])
+            or unstated_part(q, [c.text for c in cands])
+            or unexplained(q, (c.folded for c in index.chunks))
         ):  # 调研提纲应当包括哪些内容, 要用什么字体, “八字要求”是哪八个字: what no speech names or spells out
             best = 0.0
         elif kind(q) == "wording" and (

@@ -42,6 +42,8 @@ def wildcard(pattern: re.Pattern[str]) -> bool:
     return ANY in pattern.pattern or NAMED in pattern.pattern
 
 
+RUN_BEFORE = re.compile(r"(?:、|[”\"」][“\"「]|、[“\"「])$")  # …前哨后院""八字要求: one of several names in a row
+RUN_AFTER = re.compile(r"^(?:、|[”\"」][“\"「、])")
 BOOK = re.compile(r"《([^》]{2,30})》")  # a title (《云南教育》), written with its marks in the speeches
 
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .asks import LIST, QUANTITY, SCAFFOLD, WORDING, kind, parts, points_asked, scaffolding
 from .lexical import NUMBERED, idf, places, speech_names, tagged_words, tokenize
-from .quotes import CN_DIGITS, QUOTE, figure, quoted
+from .quotes import CN_DIGITS, QUOTE, RUN_AFTER, RUN_BEFORE, figure, quoted
 from .script import fold
 from .synonyms import used_synonyms
 
@@ -317,8 +317,6 @@ def unlisted_units(index: Index, question: str, cands: Sequence[Candidate]) -> b
 
 
 _NUMBERED_NAME = re.compile(r"^([一二两三四五六七八九十])[个种大项条字点类]?(.+)$")  # 八字要求: 8, 要求
-_RUN_BEFORE = re.compile(r"(?:、|[”\"」][“\"「]|、[“\"「])$")  # …前哨后院""八字要求: one of several in a row
-_RUN_AFTER = re.compile(r"^(?:、|[”\"」][“\"「、])")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
@@ -346,7 +344,7 @@ def unspelled(index: Index, question: str) -> bool:
             for at in (h.start() for h in re.finditer(re.escape(name), t)):
                 seen = True
                 end = at + len(name)
-                if not (_RUN_BEFORE.search(t[max(0, at - 2) : at]) or _RUN_AFTER.match(t[end : end + 2])):
+                if not (RUN_BEFORE.search(t[max(0, at - 2) : at]) or RUN_AFTER.match(t[end : end + 2])):
                     return False  # named on its own: 提出的"五个坚持",是…
                 starts = [e.end() for e in _SENTENCE_END.finditer(t, 0, at)]
                 stop = _SENTENCE_END.search(t, end)
