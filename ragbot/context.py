@@ -41,9 +41,13 @@ _NOT_MODAL = re.compile(
 # the speech's judgement of a situation just described: 这是极端危险的,更是极其错误的 / 这首先是…的表现
 _JUDGES = re.compile(
     r"^(?:这|这种|这样|此)[^，,。；;]{0,16}(?:危险|错误|要不得|不可取|不允许|不行|有害|不对|不负责任|失职|表现|问题)"
+    r"|是(?:极其|十分|非常)?(?:不行|错误|要不得|不可取|危险)的"  # 不关心自己的身体是不行的
 )
 _NAMED = re.compile(r'["“「][^"“”「」]{0,8}、[^"“”「」]{0,8}["”」]')  # 停留在“等、靠、要”: words named, not advice
-_RESULTS = re.compile(r"容易(?:使|让|产生|造成|导致|出现)|久而久之|势必")  # what comes of it (做久了容易使人…)
+_INSTANCE = re.compile(r"\s*(?:甚至|还|更)?有的")  # 有的…;有的…;甚至有的…: the same situation again, not its verdict
+_RESULTS = re.compile(
+    r"容易(?:使|让|产生|造成|导致|出现)|久而久之|势必|致使|以致|以至于"
+)  # what comes of it (做久了容易使人…)
 
 
 def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
@@ -71,6 +75,8 @@ def judges(text: str) -> bool:
 
     >>> judges("这是极端危险的,更是极其错误的。"), judges("这首先是不守纪律的表现"), judges("这是一项基本要求")
     (True, True, False)
+    >>> judges("不关心自己的身体是不行的。"), judges("这是不行的。"), judges("是行不通的")
+    (True, True, False)
     """
     return bool(_JUDGES.search(fold(text).strip()))
 
@@ -79,7 +85,7 @@ _ADVICE = re.compile(
     r"怎么看|怎样看|如何看|[怎如][么样何]?评价|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
     r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]|(?:怎么|怎样|如何)(?:说|讲|看待?)(?:这|此)"
     r"|开导|安慰|会(?:出|有|带来|导致|造成)什么|有什么(?:后果|危害|坏处)|会怎么样|对我?(?:这种|这类|此类|这样的?)情况"
-    r"|[怎如][么样何]处理|注意什么|注意(?:哪些|些什么)|对此有什么说法"
+    r"|[怎如][么样何]处理|注意什么|注意(?:哪些|些什么)|对(?:此|这个?)(?:问题)?有什么说法|就(?:算|行|可以)了?[吗么]|完事了?[吗么]"
 )  # 效果不好,怎么办; 对这种情况怎么说; 怎么说这种情况; 怎么开导; 干久了会出什么问题 (blind readers)
 
 
@@ -129,9 +135,10 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
     dev carried evidence fell 0.862 -> 0.836 (a formulation followed by any 要-sentence after it); so
     limited, two held-out answers gain a sentence (q353: 大家对此一定理解), and two of the helper's 40
     fresh questions carry their evidence. A word to the hearers (相信大家…) is a verdict too; a sentence
-    turning to something else (在这里还要特别提醒…) ends the search."""
+    turning to something else (在这里还要特别提醒…) ends the search; another instance (有的…;甚至有的…) is
+    passed over (the 45th blind reader's 接到会议通知直接呈报 got its 由于作风不实,致使…)."""
     told = says_what_to_do(piece)  # after what to do (都必须认真做好), only what comes of it (做久了容易使人…)
-    after = after_in_paragraph(speech, at + len(piece))
+    after = [s for s in after_in_paragraph(speech, at + len(piece)) if not _INSTANCE.match(fold(speech[s[0] : s[1]]))]
     for i, (a, b) in enumerate(after[:VERDICT_REACH]):
         text = speech[a:b].strip()
         if _ASIDE.match(fold(text)):  # 在这里还要特别提醒…: the speech turns to something else
@@ -219,7 +226,8 @@ def completed_after(
     told = advice and says_what_to_do(piece)
     for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare or told else []:
         said = fold(speech[a:b])
-        if any(t in said for t in rare) or (told and _GOES_ON.match(said.strip())):
+        instead = _GOES_ON.search(fold(piece)) and says_what_to_do(said)  # 切忌只对领导讲好话。我们应…讲真话
+        if any(t in said for t in rare) or (told and (_GOES_ON.match(said.strip()) or instead)):
             return _say(w, hit, speech, (a, b), titles)
     return 0
 

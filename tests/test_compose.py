@@ -1255,3 +1255,21 @@ def test_real_a_quantity_of_a_titled_publication_is_the_sentence_naming_that_tit
     a = Answerer(real_bot).ask("光山县县政府办公室2010年编发了多少期《政府工作信息》？")
     assert "《政府工作信息》30期" in a.sentences[0].text, a.text
     assert "23期" not in a.text, a.text
+
+
+def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_instances_and_a_judgement(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """The 44th and 45th blind readers' partial answers, each the situation or rule without what the speech
+    goes on to say: 切忌只对领导讲好话 is followed by what to do instead (我们应…敢于和善于向领导讲真话);
+    长期伏案对身体健康有影响 by its judgement (…不关心自己的身体是不行的, asked 对这个有什么说法: the speech's
+    word, no formulation); 接到会议通知直接呈报… by what comes of it past the other instances of the series
+    (有的…;甚至有的…。由于作风不实,致使情况不明)."""
+    bot = Answerer(real_bot)
+    a = bot.ask("我觉得领导的某个决定可能有问题，作为办公室的人该不该说？讲话里怎么讲？")
+    assert "切忌只对领导讲好话" in a.sentences[0].text, a.text
+    assert "敢于和善于向领导讲真话" in a.sentences[1].text, a.text
+    assert "不关心自己的身体是不行的" in bot.ask("整天伏案写东西，身体越来越差，讲话里对这个有什么说法？").text
+    a = bot.ask("收到上级发来的会议通知，我直接转给领导就算完事了吗？")
+    assert "接到会议通知直接呈报" in a.sentences[0].text, a.text
+    assert "由于作风不实,致使情况不明" in a.text, a.text
