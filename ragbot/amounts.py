@@ -6,8 +6,6 @@ bodies, times, dates, places, titles. Pure functions on text.
                           length of time for 多长时间, money for 经费…多少 (or a share of it, 12%), the unit
                           of a count whose limit it asks (陪餐人数有什么标准)
   numbers(text, units)    whether a text states a number, in one of `units` when given
-  unstated_part(q, texts) whether a question asking two things asks, after the first, how many of a unit
-                          none of the texts states (哪些专题课程？一共培训几天？)
   states(text, kind)      whether a text states a number, a body or role, a time, a date, a place or a
                           title (one the question does not name itself)
 
@@ -161,20 +159,6 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
         if after.startswith(units) and new(m) and not (len(m.group()) == 4 and after.startswith("年")):  # 2010年
             return True
     return False
-
-
-def unstated_part(question: str, texts: list[str]) -> bool:
-    """Whether a question asking two things or more asks, after the first, how many of a unit (一共培训几天)
-    that none of `texts` states: the answer to its first part leaves that unsaid (the 45th blind reader's
-    near miss was answered with the sentence announcing the training). The first part is `answer.weigh`'s.
-
-    >>> q = "培训会安排了哪些专题课程？一共培训几天？"
-    >>> unstated_part(q, ["将开展一系列专题培训"]), unstated_part(q, ["培训为期三天"]), unstated_part("培训几天？", [])
-    (True, False, False)
-    """
-    parts = [p for p in re.split(r"[？?]", question) if p.strip()]
-    units = [u for p in parts[1:] if (u := unit_asked(p))]
-    return any(not any(numbers(t, u, question) for t in texts) for u in units)
 
 
 ROLE = re.compile(

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .amounts import TITLED, numbers, states, unit_asked, unstated_part
+from .amounts import TITLED, numbers, states, unit_asked
 from .asks import (
     QUANTITY,
     TYPED,
@@ -48,7 +48,7 @@ from .generate import (
 )
 from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term, unexplained
-from .multi import in_years, named_candidates
+from .multi import in_years, named_candidates, unstated_part
 from .quotes import signed, told
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script

@@ -8,6 +8,8 @@
                                              when the answer written so far leaves the second question's
                                              own words out, the sentence of the first one's excerpt that
                                              answers it
+  unstated_part(question, texts)             哪些专题课程？一共培训几天？: whether a part after the first asks how
+                                             many of something none of the texts states (then refused)
   named_candidates(index, question, hits, cands)  the sentences of the speeches a question names (天门那篇
                                              讲话, 篇8), when there are any
   in_years(index, question, hits, cands)     for a question naming a year, the sentences that speak of it
@@ -24,7 +26,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .amounts import states
+from .amounts import numbers, states, unit_asked
 from .asks import TYPED, coverage, kind, parts, several_asked
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .lexical import before_bodies, counties, inside_word, places
@@ -216,6 +218,22 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
                 speech[a:end], w.cite(excerpt.file, excerpt.speech, a, end), elaborates=True
             )
     return False
+
+
+def unstated_part(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question asking two things or more asks, after the first, how many (一共培训几天) of what
+    none of `texts` states in the unit asked: the answer to its first part leaves that unsaid (the 45th
+    blind reader's near miss was answered with the sentence announcing the training). The first part is
+    `answer.weigh`'s; 几篇讲话都怎么说的 asks what several speeches say, no number.
+
+    >>> q = "培训会安排了哪些专题课程？一共培训几天？"
+    >>> unstated_part(q, ["将开展一系列专题培训"]), unstated_part(q, ["培训为期三天"]), unstated_part("培训几天？", [])
+    (True, False, False)
+    >>> unstated_part("保密方面要注意些什么？几篇讲话都怎么说的？", ["要加强保密"])
+    False
+    """
+    units = [unit_asked(p) for p in parts(question)[1:] if kind(p) == "quantity"]
+    return any(not any(numbers(t, u, question) for t in texts) for u in units)
 
 
 def named_candidates(
