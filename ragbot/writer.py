@@ -375,12 +375,13 @@ def sentences(
             used += len(piece) + answered
             judged = verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
-            used += (
+            went_on = (
                 completed_after(w, hit, speech, at, piece, titles, weights, units, verdict)
                 if top is None and (wanted in ("fact", "list") or units)  # units: a quantity's parallel one
                 else 0
             )
-            used += budget if judged else 0  # the situation and the speech's verdict on it are the answer
+            # the situation and the speech's verdict on it, or the advice and where it goes on, are the answer
+            used += went_on + (budget if judged or (verdict and went_on) else 0)
             top_sim = c.similarity if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first
             shape = shape if top is not None or shape is None or shape.search(fold(piece)) else None  # first has it

@@ -1261,7 +1261,8 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
     real_bot: pipeline.Ragbot,
 ) -> None:
     """The 44th and 45th blind readers' partial answers, each the situation or rule without what the speech
-    goes on to say: 切忌只对领导讲好话 is followed by what to do instead (我们应…敢于和善于向领导讲真话);
+    goes on to say: 切忌只对领导讲好话 is followed by what to do instead (我们应…敢于和善于向领导讲真话), and
+    nothing else (the 45th's third sentence was another speech's 要善于在大势中把握住机遇);
     长期伏案对身体健康有影响 by its judgement (…不关心自己的身体是不行的, asked 对这个有什么说法: the speech's
     word, no formulation); 接到会议通知直接呈报… by what comes of it past the other instances of the series
     (有的…;甚至有的…。由于作风不实,致使情况不明)."""
@@ -1269,6 +1270,7 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
     a = bot.ask("我觉得领导的某个决定可能有问题，作为办公室的人该不该说？讲话里怎么讲？")
     assert "切忌只对领导讲好话" in a.sentences[0].text, a.text
     assert "敢于和善于向领导讲真话" in a.sentences[1].text, a.text
+    assert len(a.sentences) == 2, a.text  # the advice and where it goes on are the answer: nothing from elsewhere
     assert "不关心自己的身体是不行的" in bot.ask("整天伏案写东西，身体越来越差，讲话里对这个有什么说法？").text
     a = bot.ask("收到上级发来的会议通知，我直接转给领导就算完事了吗？")
     assert "接到会议通知直接呈报" in a.sentences[0].text, a.text
