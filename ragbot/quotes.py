@@ -100,6 +100,8 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
         fixed = [p for p in _WILDCARD.split(phrase) if p]
         if sum(len(p) for p in fixed) >= 3:  # 「转变」 alone is any sentence
             tries.append(re.compile(ANY.join(loose(p) for p in _WILDCARD.split(phrase))))
+        elif _WILDCARD.fullmatch(phrase[0] + phrase[-1]) and len(fixed) == 1 and len(fixed[0]) == 2:  # “X则必X”:
+            tries.append(re.compile(f"(?:{ANY}{re.escape(fixed[0])}[\u4e00-\u9fff][，,、；;]?){{2,}}"))  # said in a row
         elif _WILDCARD.match(phrase) and len(fixed) == 1 and len(fixed[0]) == 2:  # “某某精神”: a name the
             word = re.escape(fixed[0])  # speech quotes before 精神 (“螺丝钉”精神, “钉子精神”), not every 精神
             tries.append(re.compile(f'{NAMED}[”」"]{word}|{NAMED}{word}[”」"]'))

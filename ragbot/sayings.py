@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .asks import coverage
 from .generate import Candidate
-from .quotes import QUOTE, figure, wildcard
+from .quotes import QUOTE, anchors, figure, wildcard
 from .script import fold
 from .structure import cut, han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images
@@ -148,6 +148,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)}
     one = _ONE_NAME.search(fold(ev.question)) and not _SEVERAL.search(fold(ev.question))  # 那个叫法: the best
     choices = introduced(w, options(ev, w.index), weights)
+    shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
+    choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
     sentences(w, choices, weights, "wording", 0 if one else budget)
     for side in both_sides(ev.question):  # 又苦又是幕后工作: a formulation for each, “三苦” too
         if len(w.pieces) > 1 and not any(side in fold(p) for p in w.pieces):

@@ -8,7 +8,7 @@ import re
 from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.asks import kind
-from ragbot.quotes import FIGURE, figure
+from ragbot.quotes import FIGURE, anchors, figure
 from ragbot.sayings import FIGURE_CHARS, FIGURES_MAX, _figure_span
 from ragbot.script import fold
 
@@ -249,3 +249,20 @@ def test_real_the_original_meaning_asked_is_a_wording_question(real_bot: pipelin
     a = Answerer(real_bot).ask(question)
     assert "在农耕时代读几年的书可以管用一辈子" in a.text, a.text
     assert "只有终生学习才够用一辈子" in a.text, a.text
+
+
+def test_a_wildcard_on_both_sides_of_two_characters_is_a_formula_said_in_a_row() -> None:
+    [[formula]] = anchors("那串“X则必X”的说法是什么？")
+    assert formula.search("做到批则必查,查则必清,清则必办,办则必果")
+    assert formula.search("要做到批则必查、查则必清")
+    assert not formula.search("有则必改,无则加勉")  # said once: not the formula
+
+
+def test_real_a_described_formula_of_a_quoted_shape_is_the_saying_of_that_shape(real_bot: pipeline.Ragbot) -> None:
+    """“X则必X”: 篇5's 批则必查,查则必清,清则必办,办则必果 is the answer, alone (the 45th blind reader's led with
+    篇5's 重要查办事项办结后,要举一反三…, which holds the question's 查办事项 but no such saying)."""
+    a = Answerer(real_bot).ask(
+        "移民系统办公室那篇讲话里，形容查办领导交办事项要环环相扣、一查到底的那串“X则必X”的说法是什么？"
+    )
+    assert "批则必查,查则必清,清则必办,办则必果" in a.sentences[0].text, a.text
+    assert "举一反三" not in a.text, a.text
