@@ -130,8 +130,10 @@ def test_real_a_county_named_keeps_the_answer_to_its_speech(real_bot: pipeline.R
 
 def test_real_a_department_named_by_its_field_names_its_speech(real_bot: pipeline.Ragbot) -> None:
     """民政局 names the 民政 speech (the 32nd blind reader's near miss): its figures are given as *条, so the
-    question is refused, not answered with 光山's 采用100余篇."""
-    assert Answerer(real_bot).ask("民政局去年被市委、市政府采用的民政信息具体是多少条?").refused
+    question is refused, not answered with 光山's 采用100余篇. 我市民政信息 names it too (the 46th's)."""
+    bot = Answerer(real_bot)
+    assert bot.ask("民政局去年被市委、市政府采用的民政信息具体是多少条?").refused
+    assert bot.ask("去年市委、市政府一共采用了我市民政信息多少条?").refused
 
 
 def test_real_a_year_asked_is_answered_from_that_year_only(real_bot: pipeline.Ragbot) -> None:
