@@ -37,6 +37,7 @@ from .asks import (
     title_asked,
 )
 from .compose import compose
+from .gaps import unheld
 from .generate import (
     Candidate,
     ExtractiveGenerator,
@@ -47,8 +48,8 @@ from .generate import (
     make_generator,
 )
 from .lexical import places, tokenize, unknown_quotes
-from .meanings import defined_term, unexplained
-from .multi import in_years, named_candidates, unstated_part
+from .meanings import defined_term
+from .multi import in_years, named_candidates
 from .quotes import signed, told
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
@@ -65,7 +66,7 @@ from .terms import (
     unspelled,
 )
 from .types import Answer, Citation, Hit, Script
-from .who import action_asked, does, names, unattributed
+from .who import action_asked, does, names
 from .writer import Draft
 
 log = logging.getLogger(__name__)
@@ -266,9 +267,7 @@ class Answerer:
             or unknown_asked(index, q)
             or unlisted_units(index, q, cands)
             or unspelled(index, q)
-            or unattributed(q, [c.text for c in cands])
-            or unstated_part(q, [c.text for c in cands])
-            or unexplained(q, (c.folded for c in index.chunks))
+            or unheld(index, q, hits, [c.text for c in cands])
         ):  # 调研提纲应当包括哪些内容, 要用什么字体, “八字要求”是哪八个字: what no speech names or spells out
             best = 0.0
         elif kind(q) == "wording" and (

@@ -6,8 +6,6 @@
   defined_term(question)      the term a "what does X mean" question asks about (上情下达是什么意思？)
   definition(question)        the pattern of a sentence defining a term it asks the meaning of (所谓敢用,就是…;
                               …,这就是通常所说的“万金油干部”)
-  unexplained(question, texts)  whether it asks what a label it quotes requires or holds (“敢于直言”具体是怎么
-                              要求的) and the texts hold that label only in a row of labels or as a bare heading
 
 Pure functions on text, as quotes.py's; the writer ranks a defining sentence higher (`writer.options`), the
 answer says how the speeches use a term they do not define (`answer.term_usage`).
@@ -16,9 +14,8 @@ answer says how the speeches use a term they do not define (`answer.term_usage`)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from .quotes import RUN_AFTER, RUN_BEFORE, cn_number, quoted
+from .quotes import quoted
 from .script import fold
 
 _EXPLAINED = re.compile(r"怎么解释|如何解释|作何解释|怎么理解|如何理解|什么意思|指的是什么|是指什么|含义|寓意|意思是")
@@ -82,62 +79,3 @@ def definition(question: str) -> re.Pattern[str] | None:
 
 # the meaning of what the question quoted before, asked with 这话 (要当“万金油干部”,这话是褒是贬、什么意思)
 _THIS_MEANS = re.compile(r"这(?:话|句话|个说法|个词)[^，,。？?]{0,8}(?:什么意思|指什么|怎么理解)")
-
-
-# a quoted label and a question asking what it requires, says or holds (“敢于直言”具体是怎么要求的)
-_LABEL_ASKED = re.compile(
-    r"[“\"「『]([^”\"」』“「『]{2,16})[”\"」』][,，]?(?:(?:具体|到底|究竟)[^。？?]{0,8}?(?:哪些|什么|怎么|怎样|如何)|的?是?"
-    r"(?:怎么要求|怎样要求|如何要求|有什么要求|有哪些要求|指什么|指的是什么|什么意思|怎么理解|如何理解"
-    r"|取得了哪些|取得了什么|包括哪些|包含哪些|有哪些内容|讲了哪些|讲了什么|做了哪些|做了什么))"
-)
-_MARK = r"(?:[(（]([一二三四五六七八九十]+|\d+)[)）]|([一二三四五六七八九十]+)、|(\d+)[.、．])"
-_OWN_MARK, _NEXT_MARK = re.compile(_MARK + r"\s*$"), re.compile(r"^[。.]?\s*" + _MARK)
-
-
-def _bare_heading(t: str, at: int, end: int) -> bool:
-    """Whether the label at t[at:end] is a heading the next of its kind follows at once ((五)X。(六)…)."""
-    own, after = _OWN_MARK.search(t[max(0, at - 6) : at]), _NEXT_MARK.match(t[end:])
-    if own is None or after is None:
-        return False
-    kinds = [(i, g) for i, g in enumerate(own.groups()) if g]
-    nexts = [(i, g) for i, g in enumerate(after.groups()) if g]
-    n, m = cn_number(kinds[0][1]), cn_number(nexts[0][1])
-    return kinds[0][0] == nexts[0][0] and n is not None and m == n + 1
-
-
-def unexplained(question: str, texts: Iterable[str]) -> bool:
-    """Whether a question asks what a label it quotes requires or holds (`_LABEL_ASKED`) and the folded
-    `texts` (the chunks') hold it only in a row of labels (必须把握十二个字,“情况要明、站位要高、敢于直言”)
-    or as a heading the next of its kind follows at once ((五)办公室自身建设不断加强。(六)…; not a heading
-    its sub-points follow), never with what it says: the speeches do not explain it (the 45th and 46th
-    blind readers' near misses were answered with the row and with the list of headings). An occurrence
-    ending a text (a chunk's end) tells nothing.
-
-    >>> texts = ["必须把握十二个字,“情况要明、站位要高、敢于直言”。情况要明,必须要熟悉情况", "(五)建设加强。(六)档案"]
-    >>> unexplained("“敢于直言”具体是怎么要求的？", texts), unexplained("“情况要明”具体是怎么要求的？", texts)
-    (True, False)
-    >>> unexplained("说去年“建设加强”,具体做了哪些事?", texts), unexplained("“敢于直言”是谁说的？", texts)
-    (True, False)
-    >>> unexplained("“提高认识”讲了哪些内容？", ["一、提高认识。(一)要学习"])
-    False
-    """
-    asked = [m.group(1) for m in _LABEL_ASKED.finditer(fold(question))]
-    if not asked:
-        return False
-    folded = list(texts)
-    for label in asked:
-        bare = False
-        for t in folded:
-            for at in (m.start() for m in re.finditer(re.escape(label), t)):
-                end = at + len(label)
-                if _OWN_MARK.search(t[max(0, at - 6) : at]):  # a heading (一、 is no row)
-                    here = _bare_heading(t, at, end)  # with nothing under it
-                else:  # one of several in a row
-                    here = bool(RUN_BEFORE.search(t[max(0, at - 2) : at]) or RUN_AFTER.match(t[end : end + 2]))
-                if here:
-                    bare = True
-                elif t[end:].strip('。 \n”」"'):
-                    return False  # said with what it says
-        if bare:
-            return True
-    return False

@@ -1,0 +1,124 @@
+"""What the speeches name or announce without holding it, so a question asking for it is refused.
+
+  unheld(index, question, hits, texts)  whether the speeches do not hold what a question asks for: a talk
+                                 announced as still to come (who.unattributed), a number a second question
+                                 asks that no text found states (multi.unstated_part), a label never
+                                 explained (`unexplained`), a numbered part a speech breaks off before
+                                 (`missing_part`)
+  unexplained(question, texts)   “敢于直言”具体是怎么要求的: the label held only in a row of labels
+                                 (情况要明、站位要高、敢于直言) or as a heading the next one follows at once
+  missing_part(question, headings)  第四个方面讲的是什么: the speech's parts are numbered (一、二、三、) and
+                                 none is the fourth (003 breaks off in its third)
+
+These speeches are web scrapes: a paywall or an advertisement cuts some of them short, and the cleaner
+drops what was there; answer.py refuses when `unheld` says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .multi import unstated_part
+from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number
+from .retrieve import named_speeches
+from .script import fold
+from .types import Hit
+from .who import unattributed
+
+if TYPE_CHECKING:
+    from .index import Index
+
+
+def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -> bool:
+    """Whether the speeches do not hold what `question` asks for, given the `texts` found (see the module
+    docstring); a part is looked for in the speech the question names, else in the best hit's."""
+    if unattributed(question, texts) or unstated_part(question, texts):
+        return True
+    if unexplained(question, (c.folded for c in index.chunks)):
+        return True
+    speeches = named_speeches(index, question) or {(h.file, h.speech) for h in hits[:1]}
+    return any(
+        missing_part(question, [c.headings[0] for c in index.chunks if c.headings and (c.file, c.speech) == key])
+        for key in speeches
+    )
+
+
+_PART_ASKED = re.compile(r"第([一二三四五六七八九十])(?:个|大)?(?:方面|部分)")
+_TOP = re.compile(r"^\s*([一二三四五六七八九十]+)、")
+
+
+def missing_part(question: str, headings: Sequence[str]) -> bool:
+    """Whether a question asks for the Nth part of a speech (第四个方面讲的是什么) whose top-level `headings`
+    are numbered (一、…二、…) and none of them is the Nth: the speech breaks off before it (003 announces
+    四个方面 and holds three; the 46th blind reader's near miss was answered with its opening).
+
+    >>> heads = ["一、认真领会", "二、一切要围绕抓落实", "三、把握办公室工作的特点"]
+    >>> missing_part("第四个方面讲的是什么？", heads), missing_part("第三个方面讲的是什么？", heads)
+    (True, False)
+    >>> missing_part("第四个方面讲的是什么？", ["同志们"]), missing_part("讲了哪几个方面？", heads)
+    (False, False)
+    """
+    m = _PART_ASKED.search(fold(question))
+    numbered = {cn_number(t.group(1)) for h in headings if (t := _TOP.match(fold(h)))}
+    return m is not None and len(numbered) >= 2 and CN_DIGITS[m.group(1)] not in numbered
+
+
+# a quoted label and a question asking what it requires, says or holds (“敢于直言”具体是怎么要求的)
+_LABEL_ASKED = re.compile(
+    r"[“\"「『]([^”\"」』“「『]{2,16})[”\"」』][,，]?(?:(?:具体|到底|究竟)[^。？?]{0,8}?(?:哪些|什么|怎么|怎样|如何)|的?是?"
+    r"(?:怎么要求|怎样要求|如何要求|有什么要求|有哪些要求|指什么|指的是什么|什么意思|怎么理解|如何理解"
+    r"|取得了哪些|取得了什么|包括哪些|包含哪些|有哪些内容|讲了哪些|讲了什么|做了哪些|做了什么))"
+)
+_MARK = r"(?:[(（]([一二三四五六七八九十]+|\d+)[)）]|([一二三四五六七八九十]+)、|(\d+)[.、．])"
+_OWN_MARK, _NEXT_MARK = re.compile(_MARK + r"\s*$"), re.compile(r"^[。.]?\s*" + _MARK)
+
+
+def _bare_heading(t: str, at: int, end: int) -> bool:
+    """Whether the label at t[at:end] is a heading the next of its kind follows at once ((五)X。(六)…)."""
+    own, after = _OWN_MARK.search(t[max(0, at - 6) : at]), _NEXT_MARK.match(t[end:])
+    if own is None or after is None:
+        return False
+    kinds = [(i, g) for i, g in enumerate(own.groups()) if g]
+    nexts = [(i, g) for i, g in enumerate(after.groups()) if g]
+    n, m = cn_number(kinds[0][1]), cn_number(nexts[0][1])
+    return kinds[0][0] == nexts[0][0] and n is not None and m == n + 1
+
+
+def unexplained(question: str, texts: Iterable[str]) -> bool:
+    """Whether a question asks what a label it quotes requires or holds (`_LABEL_ASKED`) and the folded
+    `texts` (the chunks') hold it only in a row of labels (必须把握十二个字,“情况要明、站位要高、敢于直言”)
+    or as a heading the next of its kind follows at once ((五)办公室自身建设不断加强。(六)…; not a heading
+    its sub-points follow), never with what it says: the speeches do not explain it (the 45th and 46th
+    blind readers' near misses were answered with the row and with the list of headings). An occurrence
+    ending a text (a chunk's end) tells nothing.
+
+    >>> texts = ["必须把握十二个字,“情况要明、站位要高、敢于直言”。情况要明,必须要熟悉情况", "(五)建设加强。(六)档案"]
+    >>> unexplained("“敢于直言”具体是怎么要求的？", texts), unexplained("“情况要明”具体是怎么要求的？", texts)
+    (True, False)
+    >>> unexplained("说去年“建设加强”,具体做了哪些事?", texts), unexplained("“敢于直言”是谁说的？", texts)
+    (True, False)
+    >>> unexplained("“提高认识”讲了哪些内容？", ["一、提高认识。(一)要学习"])
+    False
+    """
+    asked = [m.group(1) for m in _LABEL_ASKED.finditer(fold(question))]
+    if not asked:
+        return False
+    folded = list(texts)
+    for label in asked:
+        bare = False
+        for t in folded:
+            for at in (m.start() for m in re.finditer(re.escape(label), t)):
+                end = at + len(label)
+                if _OWN_MARK.search(t[max(0, at - 6) : at]):  # a heading (一、 is no row)
+                    here = _bare_heading(t, at, end)  # with nothing under it
+                else:  # one of several in a row
+                    here = bool(RUN_BEFORE.search(t[max(0, at - 2) : at]) or RUN_AFTER.match(t[end : end + 2]))
+                if here:
+                    bare = True
+                elif t[end:].strip('。 \n”」"'):
+                    return False  # said with what it says
+        if bare:
+            return True
+    return False

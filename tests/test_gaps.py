@@ -1,0 +1,31 @@
+"""What the speeches name or announce without holding it (gaps.py): refused on the real seed index."""
+
+from __future__ import annotations
+
+from ragbot import pipeline
+from ragbot.answer import Answerer
+
+
+def test_real_a_label_the_speeches_never_explain_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """003 breaks off in the second of its 十二个字 (“情况要明、站位要高、敢于直言”), so no speech says how
+    敢于直言 is meant; 篇8's (五)办公室自身建设不断加强。 has (六) right under it (the 45th blind reader's near
+    misses got the row of labels and 篇8's six headings, as did the 46th's). A label the speech goes on to explain
+    still answers."""
+    bot = Answerer(real_bot)
+    for question in (
+        "抓落实那篇讲话里，参谋部“十二个字”中的“敢于直言”具体是怎么要求的？",
+        "天门市党委办公室主任会议讲话中，去年“办公室自身建设不断加强”具体取得了哪些成绩？",
+        '天门市委办讲话说去年"办公室自身建设不断加强",具体做了哪些事?',  # the 46th's
+    ):
+        assert bot.ask(question).refused, question
+    a = bot.ask("“站位要高”具体是怎么要求的？")
+    assert "站在市政府领导的高度思考问题" in a.text, a.text
+
+
+def test_real_a_part_a_speech_breaks_off_before_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """003 announces 四个方面问题 and breaks off in its third (the 46th blind reader's near miss was answered
+    with its opening); 004 has a fourth part (四、再接再厉,切实抓好精神文明创建工作), so asking for it is not
+    refused."""
+    bot = Answerer(real_bot)
+    assert bot.ask("全市政府系统办公室主任会议讲话说要重点谈四个方面问题,第四个方面讲的是什么?").refused
+    assert not bot.ask("民政系统办公室主任会议讲话第四部分讲的是什么？").refused
