@@ -9,6 +9,8 @@
                                  (情况要明、站位要高、敢于直言) or as a heading the next one follows at once
   missing_part(question, headings)  第四个方面讲的是什么: the speech's parts are numbered (一、二、三、) and
                                  none is the fourth (003 breaks off in its third)
+  behind_gap(question, speech, headings)  对信息宣传工作提出了哪些要求: the part whose heading the question
+                                 names holds a paywall's gap, and nothing before it says what to do
 
 These speeches are web scrapes: a paywall or an advertisement cuts some of them short, and the cleaner
 drops what was there; answer.py refuses when `unheld` says so.
@@ -20,11 +22,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from .context import says_what_to_do
 from .multi import unstated_part
 from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number
 from .retrieve import named_speeches
 from .script import fold
-from .types import Hit
+from .structure import sentence_spans
+from .types import Hit, Speech
 from .who import unattributed
 
 if TYPE_CHECKING:
@@ -39,10 +43,11 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     if unexplained(question, (c.folded for c in index.chunks)):
         return True
     speeches = named_speeches(index, question) or {(h.file, h.speech) for h in hits[:1]}
-    return any(
-        missing_part(question, [c.headings[0] for c in index.chunks if c.headings and (c.file, c.speech) == key])
-        for key in speeches
-    )
+    for key in speeches:
+        heads = list(dict.fromkeys(c.headings[0] for c in index.chunks if c.headings and (c.file, c.speech) == key))
+        if missing_part(question, heads) or behind_gap(question, index.speeches[key], heads):
+            return True
+    return False
 
 
 _PART_ASKED = re.compile(r"第([一二三四五六七八九十])(?:个|大)?(?:方面|部分)")
@@ -120,5 +125,33 @@ def unexplained(question: str, texts: Iterable[str]) -> bool:
                 elif t[end:].strip('。 \n”」"'):
                     return False  # said with what it says
         if bare:
+            return True
+    return False
+
+
+_DEMANDS = re.compile(r"要求|措施|做法|部署|怎么做|如何做|怎样做")  # what to do, asked
+HEADING_RUN = 4  # a question names a part when it holds this many characters of its heading in a row
+
+
+def behind_gap(question: str, speech: Speech, headings: Sequence[str]) -> bool:
+    """Whether a question asks what a part of `speech` requires (提出了哪些具体要求) and names it by its heading
+    (对今年的信息宣传工作: 三、外树形象,大力做好信息宣传工作), and that part holds a gap (a paywall the cleaner
+    cut out: `Speech.gaps`) while what is left of it says nothing to do: its requirements were behind the
+    paywall (the 46th blind reader's near miss was answered with the meeting's agenda)."""
+    q = fold(question)
+    if not _DEMANDS.search(q):
+        return False
+    text = fold(speech.text)
+    at = [text.find(fold(h)) for h in headings]
+    for i, heading in enumerate(headings):
+        h = fold(heading)
+        named = any(h[j : j + HEADING_RUN] in q for j in range(len(h) - HEADING_RUN + 1))
+        if not named or at[i] < 0:
+            continue
+        end = next((a for a in at[i + 1 :] if a > at[i]), len(text))
+        body = text[at[i] + len(h) : end]
+        if any(at[i] <= g <= end for g in speech.gaps) and not any(
+            says_what_to_do(body[a:b]) for a, b in sentence_spans(body)
+        ):
             return True
     return False
