@@ -9,6 +9,7 @@
                                  (情况要明、站位要高、敢于直言) or as a heading the next one follows at once
   missing_part(question, headings)  第四个方面讲的是什么: the speech's parts are numbered (一、二、三、) and
                                  none is the fourth (003 breaks off in its third)
+  masked(question, texts)        主会场设在哪个县 when the speech says 主会场在_: the place or time asked is masked
   behind_gap(question, speech, headings)  对信息宣传工作提出了哪些要求: the part whose heading the question
                                  names holds a paywall's gap, and nothing before it says what to do
 
@@ -22,7 +23,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from .asks import kind
 from .context import says_what_to_do
+from .lexical import tokenize
 from .multi import unstated_part
 from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number
 from .retrieve import named_speeches
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
 def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -> bool:
     """Whether the speeches do not hold what `question` asks for, given the `texts` found (see the module
     docstring); a part is looked for in the speech the question names, else in the best hit's."""
-    if unattributed(question, texts) or unstated_part(question, texts):
+    if unattributed(question, texts) or unstated_part(question, texts) or masked(question, texts):
         return True
     if unexplained(question, (c.folded for c in index.chunks)):
         return True
@@ -50,7 +53,9 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     return False
 
 
-_PART_ASKED = re.compile(r"第([一二三四五六七八九十])(?:个|大)?(?:方面|部分)")
+_PART_ASKED = re.compile(
+    r"第([一二三四五六七八九十])(?:个|大)?(?:方面|部分)|点意见[^。？?]{0,4}第([一二三四五六七八九十])点"
+)
 _TOP = re.compile(r"^\s*([一二三四五六七八九十]+)、")
 
 
@@ -64,10 +69,12 @@ def missing_part(question: str, headings: Sequence[str]) -> bool:
     (True, False)
     >>> missing_part("第四个方面讲的是什么？", ["同志们"]), missing_part("讲了哪几个方面？", heads)
     (False, False)
+    >>> missing_part("五点意见中第五点是什么？", heads), missing_part("第五点是什么？", heads)  # a point of a list, maybe
+    (True, False)
     """
     m = _PART_ASKED.search(fold(question))
     numbered = {cn_number(t.group(1)) for h in headings if (t := _TOP.match(fold(h)))}
-    return m is not None and len(numbered) >= 2 and CN_DIGITS[m.group(1)] not in numbered
+    return m is not None and len(numbered) >= 2 and CN_DIGITS[m.group(1) or m.group(2)] not in numbered
 
 
 # a quoted label and a question asking what it requires, says or holds (“敢于直言”具体是怎么要求的)
@@ -155,3 +162,21 @@ def behind_gap(question: str, speech: Speech, headings: Sequence[str]) -> bool:
         ):
             return True
     return False
+
+
+_MASK = r"\s*[_＿*＊×XxＸ]"  # how these scrapes mask a name or a number (主会场在_, 信息*条)
+
+
+def masked(question: str, texts: Sequence[str]) -> bool:
+    """Whether a where or when question (主会场设在哪个县) asks what `texts` give masked right after a word
+    of the question (大会的主会场在_: the 47th blind reader's near miss was answered with it).
+
+    >>> masked("主会场设在哪个县？", ["大会的主会场在_,会议时间在_"]), masked("大会在哪里召开？", ["大会的主会场在_"])
+    (True, False)
+    """
+    if kind(question) not in ("where", "when"):
+        return False
+    words = [w for w in tokenize(fold(question)) if len(w) >= 2]
+    return any(
+        re.search(rf"{re.escape(w)}[^，。；,;]{{0,3}}?(?:在|于|为){_MASK}", fold(t)) for w in words for t in texts
+    )

@@ -39,3 +39,16 @@ def test_real_requirements_of_a_part_a_paywall_cut_are_refused(real_bot: pipelin
     assert bot.ask("民政系统办公室主任会议讲话对今年的信息宣传工作提出了哪些具体要求?").refused
     a = bot.ask("民政系统办公室主任会议讲话对精神文明创建工作提出了哪些要求?")
     assert "推动文明单位创建工作深入发展" in a.text, a.text
+
+
+def test_real_the_fifth_of_five_points_a_speech_holds_four_of_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """篇7 announces 五点意见 and holds four (一至四): the 47th blind reader's near miss got its opening."""
+    assert Answerer(real_bot).ask("宜宾那次全县办公室主任工作会议上，县领导讲的五点意见中第五点是什么？").refused
+
+
+def test_real_a_place_the_speech_masks_is_refused_and_one_it_gives_answers(real_bot: pipeline.Ragbot) -> None:
+    """篇7: 第四届四川旅游发展大会即将在宜宾隆重召开,大会的主会场在_: the county of the main venue is masked
+    (the 47th blind reader's near miss was answered with that sentence); the city is given."""
+    bot = Answerer(real_bot)
+    assert bot.ask("第四屆四川旅遊發展大會的主會場設在哪個縣？").refused
+    assert "宜宾" in bot.ask("第四届四川旅游发展大会在哪里召开？").text

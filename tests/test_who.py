@@ -57,6 +57,7 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         "市政府系统办公室主任会议上X市长的重要讲话具体讲了哪些内容？",
         "商洛市委原副秘書長朱軒堂給大家作的報告講了哪些內容？",
         "雲南教育系統會議下午由楊崇龍同志做的業務培訓講了哪些內容？",
+        "雲南那次會議下午，原省教育廳廳長楊崇龍同志的業務培訓具體講了哪些內容？",  # the 47th's
     ):
         assert bot.ask(question).refused, question
     a = bot.ask("万书记对办公室工作提了哪些要求？")
