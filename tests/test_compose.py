@@ -1272,6 +1272,10 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
     assert "敢于和善于向领导讲真话" in a.sentences[1].text, a.text
     assert len(a.sentences) == 2, a.text  # the advice and where it goes on are the answer: nothing from elsewhere
     assert "不关心自己的身体是不行的" in bot.ask("整天伏案写东西，身体越来越差，讲话里对这个有什么说法？").text
-    a = bot.ask("收到上级发来的会议通知，我直接转给领导就算完事了吗？")
-    assert "接到会议通知直接呈报" in a.sentences[0].text, a.text
-    assert "由于作风不实,致使情况不明" in a.text, a.text
+    for q in (
+        "收到上级发来的会议通知，我直接转给领导就算完事了吗？",
+        "收到上级发来的会议通知，我直接原样转呈给领导，这样做行吗？",
+    ):
+        a = bot.ask(q)  # the second is the 47th's
+        assert "接到会议通知直接呈报" in a.sentences[0].text, a.text
+        assert "由于作风不实,致使情况不明" in a.text, a.text
