@@ -2,9 +2,10 @@
 
   unheld(index, question, hits, texts)  whether the speeches do not hold what a question asks for: a talk
                                  announced as still to come (who.unattributed), a number a second question
-                                 asks that no text found states (multi.unstated_part), a label never
-                                 explained (`unexplained`), a numbered part a speech breaks off before
-                                 (`missing_part`)
+                                 asks that no text found states (multi.unstated_part), a masked place or
+                                 time (`masked`), a label never explained (`unexplained`), a numbered part
+                                 a speech breaks off before (`missing_part`), the requirements of a part a
+                                 paywall cut (`behind_gap`)
   unexplained(question, texts)   “敢于直言”具体是怎么要求的: the label held only in a row of labels
                                  (情况要明、站位要高、敢于直言) or as a heading the next one follows at once
   missing_part(question, headings)  第四个方面讲的是什么: the speech's parts are numbered (一、二、三、) and
@@ -146,7 +147,7 @@ def behind_gap(question: str, speech: Speech, headings: Sequence[str]) -> bool:
     cut out: `Speech.gaps`) while what is left of it says nothing to do: its requirements were behind the
     paywall (the 46th blind reader's near miss was answered with the meeting's agenda)."""
     q = fold(question)
-    if not _DEMANDS.search(q):
+    if not speech.gaps or not _DEMANDS.search(q):
         return False
     text = fold(speech.text)
     at = [text.find(fold(h)) for h in headings]

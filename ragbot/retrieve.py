@@ -282,9 +282,8 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     return out
 
 
-_BODY = re.compile(
-    r"([\u4e00-\u9fff]{2})(?:局|系统|信息)"
-)  # a department named by its field (民政局, 民政系统, 民政信息)
+# a department named by its field (民政局, 民政系统, 民政信息)
+_BODY = re.compile(r"([\u4e00-\u9fff]{2})(?:局|系统|信息)")
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
 _BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,16}?)(?:的|时的)?(?:讲话|会议上|会上)")  # 培训开班讲话指出…

@@ -142,7 +142,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     holding the images the question names first: `images`); the best alone when the question asks for one
     name (那个叫法: 万金油干部 without 官不大、衙门不小, the 30th blind reader's). A formulation described
     by two things (又苦又是幕后工作) gets the best sentence holding each (the 41st reader got 幕后工作 alone,
-    its 三苦 sentence 0.03 lower)."""
+    its 三苦 sentence 0.03 lower). A quoted shape (“X则必X”) keeps the sentences saying one, when there are
+    any (the 45th's led with a sentence holding the question's words and no such saying)."""
     w.quote = True
     w.lead("讲话中的说法：")
     weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)}
