@@ -1204,6 +1204,7 @@ def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_que
         assert "從維護班子的團結出發" in a.sentences[0].text, a.text
         assert "寧可自己受點委屈,也要消除領導之間的誤會" in a.sentences[1].text, a.text
         assert a.sentences[1].citations == a.sentences[0].citations, a.text  # the same passage
+        assert len(a.sentences) == 2, a.text  # and the answer: not 切忌只對領導講好話 from 篇2 after it (3e3b54c)
 
 
 def test_real_asked_what_to_mind_the_advice_goes_on_in_what_not_to_do(real_bot: pipeline.Ragbot) -> None:
