@@ -28,10 +28,10 @@ from .asks import kind
 from .context import says_what_to_do
 from .lexical import tokenize
 from .multi import unstated_part
-from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number
+from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE
 from .retrieve import named_speeches
 from .script import fold
-from .structure import sentence_spans
+from .structure import Marker, marker, sentence_spans
 from .types import Hit, Speech
 from .who import unattributed
 
@@ -47,17 +47,27 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     if unexplained(question, (c.folded for c in index.chunks)):
         return True
     speeches = named_speeches(index, question) or {(h.file, h.speech) for h in hits[:1]}
+    tops = index.derived("top_headings", lambda: _top_headings(index))
     for key in speeches:
-        heads = list(dict.fromkeys(c.headings[0] for c in index.chunks if c.headings and (c.file, c.speech) == key))
+        heads = tops.get(key, [])
         if missing_part(question, heads) or behind_gap(question, index.speeches[key], heads):
             return True
     return False
 
 
+def _top_headings(index: Index) -> dict[tuple[str, int], list[str]]:
+    """Each speech's top-level headings in order (its chunks' first heading), made once per index."""
+    out: dict[tuple[str, int], list[str]] = {}
+    for c in index.chunks:
+        heads = out.setdefault((c.file, c.speech), [])
+        if c.headings and c.headings[0] not in heads:
+            heads.append(c.headings[0])
+    return out
+
+
 _PART_ASKED = re.compile(
     r"第([一二三四五六七八九十])(?:个|大)?(?:方面|部分)|点意见[^。？?]{0,4}第([一二三四五六七八九十])点"
 )
-_TOP = re.compile(r"^\s*([一二三四五六七八九十]+)、")
 
 
 def missing_part(question: str, headings: Sequence[str]) -> bool:
@@ -74,7 +84,7 @@ def missing_part(question: str, headings: Sequence[str]) -> bool:
     (True, False)
     """
     m = _PART_ASKED.search(fold(question))
-    numbered = {cn_number(t.group(1)) for h in headings if (t := _TOP.match(fold(h)))}
+    numbered = {t.number for h in headings if (t := marker(fold(h))) and t.family == "、"}  # 一、…二、…
     return m is not None and len(numbered) >= 2 and CN_DIGITS[m.group(1) or m.group(2)] not in numbered
 
 
@@ -84,19 +94,22 @@ _LABEL_ASKED = re.compile(
     r"(?:怎么要求|怎样要求|如何要求|有什么要求|有哪些要求|指什么|指的是什么|什么意思|怎么理解|如何理解"
     r"|取得了哪些|取得了什么|包括哪些|包含哪些|有哪些内容|讲了哪些|讲了什么|做了哪些|做了什么))"
 )
-_MARK = r"(?:[(（]([一二三四五六七八九十]+|\d+)[)）]|([一二三四五六七八九十]+)、|(\d+)[.、．])"
-_OWN_MARK, _NEXT_MARK = re.compile(_MARK + r"\s*$"), re.compile(r"^[。.]?\s*" + _MARK)
+_HEADS = ("、", "（）", "1.", "(1)")  # the markers of a heading: 一、 (五) 1. (1)
+
+
+def _own_marker(t: str, at: int) -> Marker | None:
+    """The heading marker right before position `at` of `t` ((五) of (五)X), if any."""
+    for start in range(max(0, at - 6), at):
+        m = marker(t[start:at])
+        if m is not None and m.family in _HEADS and not t[start + m.length : at].strip():
+            return m
+    return None
 
 
 def _bare_heading(t: str, at: int, end: int) -> bool:
     """Whether the label at t[at:end] is a heading the next of its kind follows at once ((五)X。(六)…)."""
-    own, after = _OWN_MARK.search(t[max(0, at - 6) : at]), _NEXT_MARK.match(t[end:])
-    if own is None or after is None:
-        return False
-    kinds = [(i, g) for i, g in enumerate(own.groups()) if g]
-    nexts = [(i, g) for i, g in enumerate(after.groups()) if g]
-    n, m = cn_number(kinds[0][1]), cn_number(nexts[0][1])
-    return kinds[0][0] == nexts[0][0] and n is not None and m == n + 1
+    own, after = _own_marker(t, at), marker(t[end:].removeprefix("。").removeprefix("."))
+    return own is not None and after is not None and after.family == own.family and after.number == own.number + 1
 
 
 def unexplained(question: str, texts: Iterable[str]) -> bool:
@@ -124,7 +137,7 @@ def unexplained(question: str, texts: Iterable[str]) -> bool:
         for t in folded:
             for at in (m.start() for m in re.finditer(re.escape(label), t)):
                 end = at + len(label)
-                if _OWN_MARK.search(t[max(0, at - 6) : at]):  # a heading (一、 is no row)
+                if _own_marker(t, at):  # a heading (一、 is no row)
                     here = _bare_heading(t, at, end)  # with nothing under it
                 else:  # one of several in a row
                     here = bool(RUN_BEFORE.search(t[max(0, at - 2) : at]) or RUN_AFTER.match(t[end : end + 2]))
