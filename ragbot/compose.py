@@ -9,7 +9,7 @@
 A list question (有哪些, 怎么做, 要求, 职责…) is answered with the points of the speeches' own enumeration
 (一是…二是…, （一）…, 第一…) when the best passage sits in one whose lead-in, section heading or points carry
 the question's words (not its scaffolding), merged across speeches without repeats (one point alone, when it
-is what the question is about; the points a best sentence names itself: …见面情况四个方面); a quantity,
+is what the question is about or names; the points a best sentence names itself: …见面情况四个方面); a quantity,
 who, when or where question leads with the clause that states that kind of thing; what several speeches
 say, or a second question left unanswered, is answered whole (multi.py); a wording question quotes the
 formulations (sayings.py); anything else gets the one or two sentences that answer it, cut to the clauses
@@ -43,6 +43,7 @@ from .asks import (
 )
 from .chunk import Heading, find_headings, heading_path
 from .context import advice_asked, says_what_to_do
+from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
 from .meanings import saying_explained
@@ -281,8 +282,9 @@ def _focused(
     covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
     quoted = [i for i in e.items if any(ps[0].search(fold(i.key)) for ps in anchors(ev.question))]
-    if len(quoted) == 1:  # 解决“不会写”的问题有什么建议: the one point saying what the question quotes
-        item, top, rest = quoted[0], 1.0, (0.0, item)
+    named = [i for i in e.items if names_part(fold(ev.question), i.key)]  # 在督办检查工作方面: (二)督办检查工作…
+    if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes
+        item, top, rest = (quoted or named)[0], 1.0, (0.0, item)
     if top < 0.2 or top < FOCUS * rest[0]:
         return False
     inner = [i for i in _lists(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
@@ -376,7 +378,7 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
             i
             for e in _lists(text)
             for i in e.items
-            if i.start <= c.position < (i.end if i != e.items[-1] else max(i.end, _paragraph_end(text, i.start)))
+            if i.start <= c.position < (i.end if i != e.items[-1] else max(i.end, (text + "\n").find("\n", i.start)))
         ]
         if not around:
             continue
@@ -402,11 +404,6 @@ def _tallies_aside(ev: Evidence, choices: list[Option]) -> list[Option]:
         else (c, h)
         for c, h in choices
     ]
-
-
-def _paragraph_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
 
 
 def compose(

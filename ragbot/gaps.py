@@ -44,9 +44,10 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     docstring); a part is looked for in the speech the question names, else in the best hit's."""
     if unattributed(question, texts) or unstated_part(question, texts) or masked(question, texts):
         return True
-    if unexplained(question, (c.folded for c in index.chunks)):
+    named = named_speeches(index, question)  # 天门市去年…: what 天门's speech holds, not another's
+    if unexplained(question, (c.folded for c in index.chunks if not named or (c.file, c.speech) in named)):
         return True
-    speeches = named_speeches(index, question) or {(h.file, h.speech) for h in hits[:1]}
+    speeches = named or {(h.file, h.speech) for h in hits[:1]}
     tops = index.derived("top_headings", lambda: _top_headings(index))
     for key in speeches:
         heads = tops.get(key, [])
@@ -88,13 +89,15 @@ def missing_part(question: str, headings: Sequence[str]) -> bool:
     return m is not None and len(numbered) >= 2 and CN_DIGITS[m.group(1) or m.group(2)] not in numbered
 
 
-# a quoted label and a question asking what it requires, says or holds (“敢于直言”具体是怎么要求的)
+# a label, quoted or said as 在X方面, and a question asking what it requires, says or holds (“敢于直言”具体是
+# 怎么要求的; 在办公室自身建设方面具体取得了哪些成绩)
 _LABEL_ASKED = re.compile(
-    r"[“\"「『]([^”\"」』“「『]{2,16})[”\"」』][,，]?(?:(?:具体|到底|究竟)[^。？?]{0,8}?(?:哪些|什么|怎么|怎样|如何)|的?是?"
+    r"(?:[“\"「『]([^”\"」』“「『]{2,16})[”\"」』](?:方面|工作)?|在([^在，。？?,“”\"「」『』]{4,12})方面)[,，]?(?:(?:具体|到底|究竟)[^。？?]{0,8}?(?:哪些|什么|怎么|怎样|如何)|的?是?"
     r"(?:怎么要求|怎样要求|如何要求|有什么要求|有哪些要求|指什么|指的是什么|什么意思|怎么理解|如何理解"
     r"|取得了哪些|取得了什么|包括哪些|包含哪些|有哪些内容|讲了哪些|讲了什么|做了哪些|做了什么))"
 )
 _HEADS = ("、", "（）", "1.", "(1)")  # the markers of a heading: 一、 (五) 1. (1)
+_HEADING_REST = re.compile(r"[^。，,；;：:\n]{1,10}(?=。)")  # what ends a heading a label starts (建设|不断加强。)
 
 
 def _own_marker(t: str, at: int) -> Marker | None:
@@ -108,7 +111,7 @@ def _own_marker(t: str, at: int) -> Marker | None:
 
 def _bare_heading(t: str, at: int, end: int) -> bool:
     """Whether the label at t[at:end] is a heading the next of its kind follows at once ((五)X。(六)…)."""
-    own, after = _own_marker(t, at), marker(t[end:].removeprefix("。").removeprefix("."))
+    own, after = _own_marker(t, at), marker(t[end:].removeprefix("。").removeprefix(".").lstrip())
     return own is not None and after is not None and after.family == own.family and after.number == own.number + 1
 
 
@@ -128,7 +131,7 @@ def unexplained(question: str, texts: Iterable[str]) -> bool:
     >>> unexplained("“提高认识”讲了哪些内容？", ["一、提高认识。(一)要学习"])
     False
     """
-    asked = [m.group(1) for m in _LABEL_ASKED.finditer(fold(question))]
+    asked = [m.group(1) or m.group(2) for m in _LABEL_ASKED.finditer(fold(question))]
     if not asked:
         return False
     folded = list(texts)
@@ -137,7 +140,8 @@ def unexplained(question: str, texts: Iterable[str]) -> bool:
         for t in folded:
             for at in (m.start() for m in re.finditer(re.escape(label), t)):
                 end = at + len(label)
-                if _own_marker(t, at):  # a heading (一、 is no row)
+                if _own_marker(t, at):  # a heading (一、 is no row), maybe the start of one (X不断加强。)
+                    end = rest.end() if (rest := _HEADING_REST.match(t, end)) else end
                     here = _bare_heading(t, at, end)  # with nothing under it
                 else:  # one of several in a row
                     here = bool(RUN_BEFORE.search(t[max(0, at - 2) : at]) or RUN_AFTER.match(t[end : end + 2]))
@@ -154,6 +158,16 @@ _DEMANDS = re.compile(r"要求|措施|做法|部署|怎么做|如何做|怎样�
 HEADING_RUN = 4  # a question names a part when it holds this many characters of its heading in a row
 
 
+def names_part(question: str, heading: str) -> bool:
+    """Whether the folded `question` names a part by HEADING_RUN characters of its `heading` in a row.
+
+    >>> names_part("去年在督办检查工作方面取得了哪些成绩？", "(二)督辦檢查工作成效顯著"), names_part("督办有什么要求", "督辦檢查")
+    (True, False)
+    """
+    h = fold(heading)
+    return any(h[j : j + HEADING_RUN] in question for j in range(len(h) - HEADING_RUN + 1))
+
+
 def behind_gap(question: str, speech: Speech, headings: Sequence[str]) -> bool:
     """Whether a question asks what a part of `speech` requires (提出了哪些具体要求) and names it by its heading
     (对今年的信息宣传工作: 三、外树形象,大力做好信息宣传工作), and that part holds a gap (a paywall the cleaner
@@ -165,13 +179,12 @@ def behind_gap(question: str, speech: Speech, headings: Sequence[str]) -> bool:
     text = fold(speech.text)
     at = [text.find(fold(h)) for h in headings]
     for i, heading in enumerate(headings):
-        h = fold(heading)
-        named = any(h[j : j + HEADING_RUN] in q for j in range(len(h) - HEADING_RUN + 1))
-        if not named or at[i] < 0:
+        if at[i] < 0 or not names_part(q, heading):
             continue
+        h = fold(heading)
         end = next((a for a in at[i + 1 :] if a > at[i]), len(text))
         body = text[at[i] + len(h) : end]
-        if any(at[i] <= g <= end for g in speech.gaps) and not any(
+        if any(at[i] <= speech.offsets.clean(g) <= end for g in speech.gaps) and not any(
             says_what_to_do(body[a:b]) for a, b in sentence_spans(body)
         ):
             return True

@@ -21,7 +21,7 @@ from .asks import SCAFFOLD
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .ingest import valid_unicode
-from .lexical import speech_names, speech_numbers, tokenize
+from .lexical import places, speech_names, speech_numbers, tokenize
 from .quotes import anchors, duties, figure, kinds
 from .rerank import Reranker
 from .script import detect_script, fold, to_script
@@ -269,11 +269,12 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     Traditional file 民眾) and 区县, and moved held-out q350 2 -> 3. A question may also name a speech as
     the citations label it (篇3讲话提出…): the speeches whose title carries that number (篇3); or by words
     of its title before 讲话 / 会上 (`title_names`: 培训开班讲话 -> 001); or by the field of a department (民政局:
-    004, the 32nd blind reader's 民政局去年…采用的民政信息具体是多少条 is not answered with 光山's 100余篇)."""
+    004, the 32nd blind reader's 民政局去年…采用的民政信息具体是多少条 is not answered with 光山's 100余篇); or
+    by its place (`lexical.places`: 天门市去年… names 篇8, the 47th's was answered from 篇4)."""
     numbers = set(speech_numbers(query))
     out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
     out |= {key for word in title_names(index, query) for key in _titled(index, word)}
-    for word in [*speech_names(query), *_BODY.findall(fold(query))]:  # 民政局去年…: the 民政 speech
+    for word in [*speech_names(query), *_BODY.findall(fold(query)), *places(query)]:  # 民政局去年…: 民政's
         held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
         if held and len(held) < len(index.speeches):
             (speech, n), *rest = held.most_common(2)
@@ -308,9 +309,9 @@ def title_names(index: Index, query: str, whole: bool = False) -> list[str]:
 
 
 def naming_words(index: Index, query: str) -> set[str]:
-    """The words a query names its speech by (`lexical.speech_names`, `title_names`): they say which
+    """The words a query names its speech by (`lexical.speech_names`, `title_names`, `lexical.places`): they say which
     speech, not what is asked of it."""
-    return set(speech_names(query)) | set(title_names(index, query, whole=True))
+    return set(speech_names(query)) | set(title_names(index, query, whole=True)) | set(places(query))
 
 
 def search(

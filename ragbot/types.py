@@ -89,6 +89,17 @@ class OffsetMap:
             return o, o
         return self.start(start), self.end(end)
 
+    def clean(self, orig: int) -> int:
+        """The cleaned position of original offset `orig`: where what the cleaner cut out there was.
+
+        >>> OffsetMap((Segment(0, 3, 10, 13, True), Segment(3, 5, 20, 22, True))).clean(15)  # cut: 13..20
+        3
+        """
+        for s in self.segments:
+            if orig < s.orig_end:
+                return s.clean_start + max(0, orig - s.orig_start) if s.copied else s.clean_start
+        return self.segments[-1].clean_end if self.segments else 0
+
     def shift(self, start: int, end: int) -> OffsetMap:
         """The map of cleaned[start:end], re-based so that position 0 is `start`."""
         out: list[Segment] = []

@@ -16,6 +16,8 @@ def test_real_a_label_the_speeches_never_explain_is_refused(real_bot: pipeline.R
         "抓落实那篇讲话里，参谋部“十二个字”中的“敢于直言”具体是怎么要求的？",
         "天门市党委办公室主任会议讲话中，去年“办公室自身建设不断加强”具体取得了哪些成绩？",
         '天门市委办讲话说去年"办公室自身建设不断加强",具体做了哪些事?',  # the 46th's
+        "天门市去年在“办公室自身建设”方面具体取得了哪些成绩？",  # the 47th's: the heading's first words
+        "天門市去年在辦公室自身建設方面具體取得了哪些成績？",  # unquoted, and 篇4's 办公室自身建设 is not 天门's
     ):
         assert bot.ask(question).refused, question
     a = bot.ask("“站位要高”具体是怎么要求的？")
@@ -52,3 +54,27 @@ def test_real_a_place_the_speech_masks_is_refused_and_one_it_gives_answers(real_
     bot = Answerer(real_bot)
     assert bot.ask("第四屆四川旅遊發展大會的主會場設在哪個縣？").refused
     assert "宜宾" in bot.ask("第四届四川旅游发展大会在哪里召开？").text
+
+
+def test_real_a_point_the_question_names_is_answered_from_its_own_section(real_bot: pipeline.Ragbot) -> None:
+    """天门市 names 篇8 (`retrieve.places`) and 督办检查工作 names its (二): its own sentences answer, not the
+    six headings of last year's work (the list the 47th blind reader's question about (五) got)."""
+    a = Answerer(real_bot).ask("天门市去年在督办检查工作方面具体取得了哪些成绩？")
+    assert "办结率达100%" in a.text, a.text
+    assert "档案党史工作取得实效" not in a.text, a.text
+
+
+def test_a_gap_is_placed_where_the_cleaner_cut_not_at_its_offset_in_the_file() -> None:
+    """`Speech.gaps` are offsets in the file; a part holds a gap where the cleaned text lost it: 60 characters
+    of site chrome cut before the heading put the file's offset of the paywall past the part it cut."""
+    from ragbot.gaps import behind_gap
+    from ragbot.types import OffsetMap, Segment, Speech
+
+    head, body = "一、做好信息宣传工作\n", "去年采用信息多篇。"
+    text = head + body + "二、抓好文明创建\n要推动文明单位创建工作深入发展。"
+    cut = len(head) + len(body)  # the paywall, cut out of the file right after the first part
+    offsets = OffsetMap((Segment(0, cut, 60, 60 + cut, True), Segment(cut, len(text), 90 + cut, 90 + len(text), True)))
+    speech = Speech("f.txt", 1, "讲话", "simplified", 0, 90 + len(text), text, offsets, gaps=(60 + cut,))
+    heads = ["一、做好信息宣传工作", "二、抓好文明创建"]
+    assert behind_gap("对信息宣传工作提出了哪些要求？", speech, heads)
+    assert not behind_gap("对文明创建提出了哪些要求？", speech, heads)
