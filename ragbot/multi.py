@@ -221,18 +221,25 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
 
 
 def unstated_part(question: str, texts: Sequence[str]) -> bool:
-    """Whether a question asking two things or more asks, after the first, how many (一共培训几天) of what
-    none of `texts` states in the unit asked: the answer to its first part leaves that unsaid (the 45th
-    blind reader's near miss was answered with the sentence announcing the training). The first part is
-    `answer.weigh`'s; 几篇讲话都怎么说的 asks what several speeches say, no number.
+    """Whether a question asking two things or more asks, after the first or in a clause of a first that asks
+    no number, how many (一共培训几天) of what none of `texts` states in the unit asked: the answer to its
+    first part leaves that unsaid (the 45th and 48th blind readers' near misses were answered with the
+    sentence announcing the training). A first part asking a number is `answer.weigh`'s; 几篇讲话都怎么说的
+    asks what several speeches say, no number.
 
     >>> q = "培训会安排了哪些专题课程？一共培训几天？"
     >>> unstated_part(q, ["将开展一系列专题培训"]), unstated_part(q, ["培训为期三天"]), unstated_part("培训几天？", [])
     (True, False, False)
     >>> unstated_part("保密方面要注意些什么？几篇讲话都怎么说的？", ["要加强保密"])
     False
+    >>> unstated_part("培训会一共培训几天，安排了哪些专题课程？", ["将开展一系列专题培训"])  # the 48th's
+    True
     """
-    units = [unit_asked(p) for p in parts(question)[1:] if kind(p) == "quantity"]
+    asked = parts(question)
+    later = asked[1:]
+    if asked and kind(asked[0]) != "quantity":  # 一共培训几天，安排了哪些专题课程？: a clause of the first part
+        later += [c for c in re.split(r"(?<=[，,])", asked[0]) if c != asked[0]]
+    units = [unit_asked(p) for p in later if kind(p) == "quantity"]
     return any(not any(numbers(t, u, question) for t in texts) for u in units)
 
 

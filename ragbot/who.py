@@ -123,12 +123,13 @@ _TITLE = "秘书长|县长|市长|书记|厅长|局长|省长|部长|主席"
 _SPEAKER = "[\u4e00-\u9fffXxＸｘ×]"  # a letter stands for a masked name (X市长)
 _TALK = "讲话|报告|发言|授课|培训|辅导"
 _SPEECH_ASKED = re.compile(
-    rf"({_SPEAKER}{{1,3}})({_TITLE})(?:在[^，。？?]{{0,12}})?的?(?:重要)?"
+    rf"({_SPEAKER}{{1,3}})({_TITLE})(?:在[^，。？?]{{0,20}})?的?(?:重要)?"
     r"(?:讲话|发言|讲的|说的|讲了|说了|提了|提出|强调|要求)[^。？?]*?(?:什么|哪些|哪几|怎么说)"
     rf"|([\u4e00-\u9fff]{{2,3}})()(?:同志)?(?:给|为|向)?(?:大家)?(?:(?:作|做|进行)的|(?<=同志)的)[^，。？?]{{0,6}}(?:{_TALK})"
     r"[^。？?]*?(?:什么|哪些|哪几)"
 )
-_ATTRIBUTES = "提出|强调|指出|要求|说|讲到|讲过|批示|指示|明确"
+_ATTRIBUTES = "提出|强调|指出|要求|说|讲到|讲过|批示|指示|明确|分析"
+_WHERE = r"(?:在[^，。；,;]{0,24}?(?:会议上|会上))"  # 何金平秘书长在全省…主任会议上分析了…
 _LATER = "还要|还将|还邀请|随后|一会儿?|等一会儿?|稍后"
 
 
@@ -160,6 +161,9 @@ def unattributed(question: str, texts: list[str]) -> bool:
     (True, False)
     >>> unattributed("朱轩堂给大家作的报告讲了哪些内容？", ["随后,我们还将邀请原副秘书长朱轩堂给大家作报告"])
     True
+    >>> unattributed("何金平秘书长在秘书长和办公厅主任会议上讲的“三大短板”分别是什么？",
+    ...     ["何金平秘书长在全省政府系统秘书长和办公厅(室)主任会议上分析了办公室工作中还存在的“三大短板”"])
+    False
     >>> said = ["下午,还邀请到原厅长杨崇龙同志、处长陶致东同志进行业务培训"]
     >>> unattributed("下午由杨崇龙同志做的业务培训讲了哪些内容？", said), unattributed("杨崇龙同志的业务培训讲了哪些？", said)
     (True, True)
@@ -173,5 +177,5 @@ def unattributed(question: str, texts: list[str]) -> bool:
         if any(person in t for t in folded):
             if any(_announced(person, t) for t in folded):
                 return True
-            return not any(re.search(rf"{person}[^，。；,;]{{0,4}}?(?:{_ATTRIBUTES})", t) for t in folded)
+            return not any(re.search(rf"{person}{_WHERE}?[^，。；,;]{{0,4}}?(?:{_ATTRIBUTES})", t) for t in folded)
     return False

@@ -167,9 +167,11 @@ def test_real_the_parts_of_a_name_the_speeches_never_spell_out_are_refused(real_
 
 def test_real_a_second_question_asking_a_number_no_speech_states_is_refused(real_bot: pipeline.Ragbot) -> None:
     """001 announces 一系列…专题培训 without its courses or days: the 45th blind reader's 哪些专题课程？一共培训
-    几天？ was answered with the announcement. Both parts stated still answer: 19项, then 31项."""
+    几天？ was answered with the announcement, and the 48th's 一共培训几天，安排了哪些专题课程？ (the number
+    asked in a clause of the first part) too. Both parts stated still answer: 19项, then 31项."""
     bot = Answerer(real_bot)
     assert bot.ask("党政办公室业务培训会具体安排了哪些专题课程？一共培训几天？").refused
+    assert bot.ask("党政办公室业务工作培训会一共培训几天，安排了哪些专题课程？").refused
     a = bot.ask("云南教育系统会上说，省教育厅牵头的改革任务今年有多少项？加上往年待完成的一共多少项？")
     assert "31项" in a.text, a.text
 

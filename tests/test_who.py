@@ -49,7 +49,8 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
     (县委万书记要求办公室工作“特别要…”) still answers. The first is the 41st blind reader's near miss,
     answered with the announcement. The 44th's two were too: 一会儿X市长还要作重要讲话 announces a talk still to
     come (that X市长 反复强调的“说了算、定了干” elsewhere is not it), and so does 还将邀请…朱轩堂给大家作报告;
-    the 45th's 杨崇龙's training (还邀请到…杨崇龙同志…进行…业务培训) too."""
+    the 45th's 杨崇龙's training (还邀请到…杨崇龙同志…进行…业务培训) too, and the 48th's X市长's talk asked
+    as given at the meeting. What someone analysed at a meeting (何金平秘书长在…会议上分析了) still answers."""
     bot = Answerer(real_bot)
     for question in (
         "畢節那次會上，新江秘書長的講話具體提了哪些要求？",
@@ -58,7 +59,10 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         "商洛市委原副秘書長朱軒堂給大家作的報告講了哪些內容？",
         "雲南教育系統會議下午由楊崇龍同志做的業務培訓講了哪些內容？",
         "雲南那次會議下午，原省教育廳廳長楊崇龍同志的業務培訓具體講了哪些內容？",  # the 47th's
+        "X市长在全市政府系统办公室主任会议上的重要讲话讲了哪些内容？",  # the 48th's: where, said at length
     ):
         assert bot.ask(question).refused, question
     a = bot.ask("万书记对办公室工作提了哪些要求？")
     assert "细节决定成败" in a.text, a.text
+    a = bot.ask("何金平秘书长在秘书长和办公厅（室）主任会议上讲的“三大短板”分别是什么？")  # 在…会议上分析了: dev q006
+    assert "责任心的短板" in a.text, a.text
