@@ -85,16 +85,19 @@ def scaffolding(question: str) -> frozenset[str]:
     (True, False)
     >>> "不该" in scaffolding("我该不该开口？"), "不该" in scaffolding("哪些话不该讲？")
     (True, False)
+    >>> sorted(scaffolding("是不是只说好听的就行？") - SCAFFOLD)
+    ['不是', '是不']
     """
     q = fold(question)
-    asks_yes_or_no = {half for whole, half in _YES_OR_NO.items() if whole in q}
+    asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
     return (SCAFFOLD | asks_yes_or_no) - {m.group(1) for m in _AS_CONTENT.finditer(q)}
 
 
 # measured (`ragbot eval --config hybrid`): with these three only held-out q351 changes (it no longer opens
 # with 不该讲的不讲, from the eleventh blind reading, so a seen gain); adding 能不能 -> 不能 cost dev q013
 # its first sentence (…该讲的话一定要讲,不能看着决策出偏差), ROUGE-L 0.37 -> 0.16
-_YES_OR_NO = {"该不该": "不该", "要不要": "不要", "可不可以": "不可"}
+# its with 是不是 (是不, 不是), the 48th blind reader's 是不是只说好听的就行 no longer opens with …是不行的
+_YES_OR_NO = {"该不该": ("不该",), "要不要": ("不要",), "可不可以": ("不可",), "是不是": ("是不", "不是")}
 
 
 _DATE_ASKED = re.compile(r"几号|哪一?天|哪一?年|几月|截止(?:日期|时间)|什么日子")

@@ -1013,6 +1013,9 @@ def test_real_an_a_not_a_question_does_not_weigh_its_negative_half(real_bot: pip
     a = Answerer(real_bot).ask("领导定下的事我看出了问题，我该不该跟领导说？")
     assert "不该讲的不讲" not in a.text, a.text
     assert "向领导反映情况和问题,要真实可靠" in a.sentences[0].text, a.text
+    a = Answerer(real_bot).ask("在领导面前是不是只说好听的就行？")  # the 48th's: not 篇4's …是不行的 first
+    assert "是不行的" not in a.text, a.text
+    assert "切忌只对领导讲好话" in a.text, a.text
 
 
 def test_real_a_point_holding_a_list_is_answered_by_that_lists_points(real_bot: pipeline.Ragbot) -> None:
