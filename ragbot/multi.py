@@ -220,6 +220,9 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     return False
 
 
+_ENDS_ASKING = re.compile(r"(?:几|多少)[\u4e00-\u9fff]{0,2}[，,]$")  # 一共培训几天，(not 夹在几位领导中间,)
+
+
 def unstated_part(question: str, texts: Sequence[str]) -> bool:
     """Whether a question asking two things or more asks, after the first or in a clause of a first that asks
     no number, how many (一共培训几天) of what none of `texts` states in the unit asked: the answer to its
@@ -234,11 +237,13 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     False
     >>> unstated_part("培训会一共培训几天，安排了哪些专题课程？", ["将开展一系列专题培训"])  # the 48th's
     True
+    >>> unstated_part("主任夹在几位领导中间,该怎么处理？", ["要从维护班子的团结出发"])  # 几位: no number asked
+    False
     """
     asked = parts(question)
     later = asked[1:]
     if asked and kind(asked[0]) != "quantity":  # 一共培训几天，安排了哪些专题课程？: a clause of the first part
-        later += [c for c in re.split(r"(?<=[，,])", asked[0]) if c != asked[0]]
+        later += [c for c in re.split(r"(?<=[，,])", asked[0]) if c != asked[0] and _ENDS_ASKING.search(c)]
     units = [unit_asked(p) for p in later if kind(p) == "quantity"]
     return any(not any(numbers(t, u, question) for t in texts) for u in units)
 
