@@ -1,11 +1,12 @@
 """What the speeches name or announce without holding it, so a question asking for it is refused.
 
-  unheld(index, question, hits, texts)  whether the speeches do not hold what a question asks for: a talk
-                                 announced as still to come (who.unattributed), a number a second question
-                                 asks that no text found states (multi.unstated_part), a masked place or
-                                 time (`masked`), a label never explained (`unexplained`), a numbered part
-                                 a speech breaks off before (`missing_part`), the requirements of a part a
-                                 paywall cut (`behind_gap`)
+  unheld(index, question, hits, texts)  whether the speeches do not hold what a question asks for: what it
+                                 quotes, in the speech it names; a talk announced as still to come
+                                 (who.unattributed), a number a second question asks that no text found
+                                 states (multi.unstated_part), a masked place or time (`masked`), a label
+                                 never explained (`unexplained`), a numbered part a speech breaks off
+                                 before (`missing_part`), the requirements of a part a paywall cut
+                                 (`behind_gap`)
   unexplained(question, texts)   “敢于直言”具体是怎么要求的: the label held only in a row of labels
                                  (情况要明、站位要高、敢于直言) or as a heading the next one follows at once
   missing_part(question, headings)  第四个方面讲的是什么: the speech's parts are numbered (一、二、三、) and
@@ -28,12 +29,13 @@ from .asks import kind
 from .context import says_what_to_do
 from .lexical import tokenize
 from .multi import unstated_part
-from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE
+from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, quoted
 from .retrieve import named_speeches
 from .script import fold
 from .structure import Marker, marker, sentence_spans
 from .types import Hit, Speech
 from .who import unattributed
+from .writer import folded_speech
 
 if TYPE_CHECKING:
     from .index import Index
@@ -45,6 +47,9 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     if unattributed(question, texts) or unstated_part(question, texts) or masked(question, texts):
         return True
     named = named_speeches(index, question)  # 天门市去年…: what 天门's speech holds, not another's
+    labels = [p for p in quoted(question) if p[0] not in CN_DIGITS]  # not a count, 「五个中心」: said one by one
+    if named and any(all(p not in folded_speech(index.speeches[k].text) for k in named) for p in labels):
+        return True  # 抓落实的讲话中,办公室作为“后勤部”应该怎么做: that speech never says 后勤部
     if unexplained(question, (c.folded for c in index.chunks if not named or (c.file, c.speech) in named)):
         return True
     speeches = named or {(h.file, h.speech) for h in hits[:1]}

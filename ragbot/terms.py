@@ -220,7 +220,10 @@ def unnamed_contents(index: Index, question: str) -> bool:
 
 
 # what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法)
-_WHICH = re.compile(r"(?:(?<!没)(?<!没有)什么|哪些|哪种|哪类|何种|哪个|哪几种)([\u4e00-\u9fff]{2,8})")
+_WHICH = re.compile(
+    r"(?:(?<!没)(?<!没有)什么|哪些|哪种|哪类|何种|哪个|哪几种)([\u4e00-\u9fff]{2,8})"
+    r"|的([\u4e00-\u9fff]{2,8}?)(?:是什么|是哪些|有哪些)"  # 具体的计分标准是什么: 计分, as 什么计分标准
+)
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关")  # 什么具体处罚: 处罚 is asked
 
@@ -237,7 +240,7 @@ def unknown_asked(index: Index, question: str) -> str:
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     for m in _WHICH.finditer(fold(question)):
-        for word, pos in tagged_words(m.group(1), 2):  # 哪些审批手续: 审批, then 手续
+        for word, pos in tagged_words(m.group(1) or m.group(2), 2):  # 哪些审批手续: 审批, then 手续
             if word in _QUALIFIERS:  # 什么具体处罚: the thing asked comes after
                 continue
             if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):

@@ -78,3 +78,14 @@ def test_a_gap_is_placed_where_the_cleaner_cut_not_at_its_offset_in_the_file() -
     heads = ["一、做好信息宣传工作", "二、抓好文明创建"]
     assert behind_gap("对信息宣传工作提出了哪些要求？", speech, heads)
     assert not behind_gap("对文明创建提出了哪些要求？", speech, heads)
+
+
+def test_real_what_a_question_quotes_of_the_speech_it_names_must_be_in_that_speech(real_bot: pipeline.Ragbot) -> None:
+    """003 (改进作风和抓落实) says 办公室是参谋部 and breaks off; 篇11 calls the office 参谋部、指挥部、后勤部. Asked
+    what 003 says of its 后勤部 (the 49th blind reader's near miss), 篇11's line is no answer; what 003 does
+    say of its 参谋部 still answers, and so does a count it says one by one (「五個中心」, dev q104)."""
+    bot = Answerer(real_bot)
+    assert bot.ask('改进作风和抓落实的讲话中,办公室作为"后勤部"应该怎么做?').refused
+    a = bot.ask("抓落实那篇讲话里说办公室是“参谋部”，要把握哪十二个字？")
+    assert "情况要明、站位要高、敢于直言" in a.text, a.text
+    assert not bot.ask("民政局辦公室被稱為全局的哪「五個中心」？").refused

@@ -77,7 +77,11 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # reader's near miss was answered), not the verb after a noun (什么时候发声: 时候 is the thing asked)
     assert unknown_asked(index, "办公室主任因公出国考察需要办理哪些审批手续？") == "手续"
     assert unknown_asked(index, "校园里出了负面事件、在网上被炒热了，教育宣传部门应该抢在什么时候发声？") == ""
+    # …and the thing asked as 的X是什么 (篇8 says only 要进行量化考核: the 49th blind reader's near miss)
+    assert unknown_asked(index, "天门市对党办信息工作进行量化考核,具体的计分标准是什么?") == "计分"
+    assert unknown_asked(index, "办公室工作的特点是什么？") == ""
     answerer = Answerer(real_bot)
+    assert answerer.ask("天门市对党办信息工作进行量化考核,具体的计分标准是什么?").refused
     assert answerer.ask("上报的政务信息稿件，标题和正文分别要用什么字体、字号？").refused
     assert not answerer.ask("对具体落实不闻不问、推一下才动一下的人，讲话给他们起了个什么外号？").refused
 
