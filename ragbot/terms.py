@@ -240,7 +240,9 @@ def unknown_asked(index: Index, question: str) -> str:
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     for m in _WHICH.finditer(fold(question)):
-        for word, pos in tagged_words(m.group(1) or m.group(2), 2):  # 哪些审批手续: 审批, then 手续
+        if "的话" in (phrase := m.group(1) or m.group(2)):  # 有什么劝慰的话: words asked, said in others
+            continue
+        for word, pos in tagged_words(phrase, 2):  # 哪些审批手续: 审批, then 手续
             if word in _QUALIFIERS:  # 什么具体处罚: the thing asked comes after
                 continue
             if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):

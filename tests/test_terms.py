@@ -80,8 +80,11 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # …and the thing asked as 的X是什么 (篇8 says only 要进行量化考核: the 49th blind reader's near miss)
     assert unknown_asked(index, "天门市对党办信息工作进行量化考核,具体的计分标准是什么?") == "计分"
     assert unknown_asked(index, "办公室工作的特点是什么？") == ""
+    # 什么劝慰的话 asks for words, which the speeches say in their own (002's 我要送一句话…; the 49th's, refused)
+    assert unknown_asked(index, "活没少干却一直没被提拔,讲话里有什么劝慰的话?") == ""
     answerer = Answerer(real_bot)
     assert answerer.ask("天门市对党办信息工作进行量化考核,具体的计分标准是什么?").refused
+    assert "既要有勇气改变可以改变的事情" in answerer.ask("活没少干却一直没被提拔,讲话里有什么劝慰的话?").text
     assert answerer.ask("上报的政务信息稿件，标题和正文分别要用什么字体、字号？").refused
     assert not answerer.ask("对具体落实不闻不问、推一下才动一下的人，讲话给他们起了个什么外号？").refused
 
