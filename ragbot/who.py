@@ -119,11 +119,11 @@ def names(text: str) -> list[str]:
     return [m.group(0) for m in _PERSON.finditer(fold(text))]
 
 
-_TITLE = "秘书长|县长|市长|书记|厅长|局长|省长|部长|主席"
+_TITLE = "秘书长|县长|市长|书记|厅长|局长|省长|部长|主席|处长|科长|司长|院长|校长"
 _SPEAKER = "[\u4e00-\u9fffXxＸｘ×]"  # a letter stands for a masked name (X市长)
 _TALK = "讲话|报告|发言|授课|培训|辅导"
 _SPEECH_ASKED = re.compile(
-    rf"({_SPEAKER}{{1,3}})({_TITLE})(?:在[^，。？?]{{0,20}})?的?(?:重要)?"
+    rf"({_SPEAKER}{{1,3}})({_TITLE})(?:在[^，。？?]{{0,20}})?的?(?:重要)?(?:[^，。？?]{{0,4}}(?:{_TALK}))?"
     r"(?:讲话|发言|讲的|说的|讲了|说了|提了|提出|强调|要求)[^。？?]*?(?:什么|哪些|哪几|怎么说)"
     rf"|([\u4e00-\u9fff]{{2,3}})()(?:同志)?(?:给|为|向)?(?:大家)?(?:(?:作|做|进行)的|(?<=同志)的)[^，。？?]{{0,6}}(?:{_TALK})"
     r"[^。？?]*?(?:什么|哪些|哪几)"
@@ -138,7 +138,7 @@ def _announced(person: str, text: str) -> bool:
     随后还将邀请…朱轩堂给大家作报告): the speech that says so does not hold that talk."""
     p = re.escape(person)
     return bool(
-        re.search(rf"(?:{_LATER})[^。；;]{{0,16}}{p}[^。；;，,]{{0,48}}(?:{_TALK})", text)
+        re.search(rf"(?:{_LATER})[^。；;]{{0,32}}{p}[^。；;，,]{{0,48}}(?:{_TALK})", text)
         or re.search(rf"{p}(?:{_LATER})[^。；;]{{0,8}}(?:{_TALK})", text)
     )
 
@@ -149,7 +149,8 @@ def unattributed(question: str, texts: list[str]) -> bool:
     讲的为准, 报张县长同意), none saying what the person asks or says (万书记要求…, 按照志刚书记的要求…), or
     announce that person's talk as still to come (一会儿X市长还要作重要讲话: what X市长 is said elsewhere to
     stress is not that talk): the speeches announce that talk but do not hold it (the 41st and 44th blind
-    readers' near misses were answered with the announcement). False when no text names the person.
+    readers' near misses were answered with the announcement); a name is also looked for without its title,
+    which the speech may say first (处长陶致东同志: the 50th's). False when no text names the person.
 
     >>> said = ["新江秘书长还要讲话,大家要相互借鉴", "特别是新江秘书长的讲话,大家要认真领会"]
     >>> unattributed("新江秘书长的讲话具体提了哪些要求？", said), unattributed("万书记提了哪些要求？", ["万书记要求办公室工作要细"])
@@ -167,13 +168,16 @@ def unattributed(question: str, texts: list[str]) -> bool:
     >>> said = ["下午,还邀请到原厅长杨崇龙同志、处长陶致东同志进行业务培训"]
     >>> unattributed("下午由杨崇龙同志做的业务培训讲了哪些内容？", said), unattributed("杨崇龙同志的业务培训讲了哪些？", said)
     (True, True)
+    >>> unattributed("陶致东处长的业务培训讲了哪些内容？", ["还邀请到原厅长杨崇龙同志、督查一处处长陶致东同志进行业务培训"])
+    True
     """
     m = _SPEECH_ASKED.search(fold(question))
     if m is None:
         return False
     name, title = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
     folded = [fold(t) for t in texts]
-    for person in (name[-n:] + title for n in (3, 2, 1) if n <= len(name) and (title or n > 1)):
+    titled = [name[-n:] + title for n in (3, 2, 1) if n <= len(name) and (title or n > 1)]
+    for person in titled + [name[-n:] for n in (3, 2) if title and n <= len(name)]:  # 处长陶致东: title first
         if any(person in t for t in folded):
             if any(_announced(person, t) for t in folded):
                 return True

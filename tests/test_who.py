@@ -60,6 +60,7 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         "雲南教育系統會議下午由楊崇龍同志做的業務培訓講了哪些內容？",
         "雲南那次會議下午，原省教育廳廳長楊崇龍同志的業務培訓具體講了哪些內容？",  # the 47th's
         "X市长在全市政府系统办公室主任会议上的重要讲话讲了哪些内容？",  # the 48th's: where, said at length
+        "雲南那次會議下午,省政府辦公廳督查一處陶致東處長的業務培訓講了哪些內容?",  # the 50th's: 处长陶致东同志
     ):
         assert bot.ask(question).refused, question
     a = bot.ask("万书记对办公室工作提了哪些要求？")
