@@ -5,6 +5,8 @@
   paired(speech, at, piece)   a saying the sentence units split at ；, joined with its parallel parts
   without_fragments(piece)    a sentence of fewer than 6 Han characters at either end, dropped
   unlinked(piece)             a word tying it to the sentence before (其中, 同时, 甚至) dropped from its start
+  parallel(a, b)              whether two sentences are the halves of one antithesis (言当其时…；言背其时…)
+  balanced(text)              whether a sentence holds an antithesis
 
 writer.py decides which sentences an answer says and cuts them (structure.cut); this module makes the
 cut piece read as the speaker said it.
@@ -16,7 +18,7 @@ import re
 
 from .cite import QUOTE_PAIRS, opens
 from .script import fold
-from .structure import han_count, parallel, sentence_spans
+from .structure import TRIM, clauses, han_count, sentence_spans
 
 
 def without_fragments(piece: str) -> str:
@@ -117,3 +119,40 @@ def paired(speech: str, at: int, piece: str) -> tuple[int, str]:
 
 
 PAIRED_MAX = 4  # parts of a series joined at most on either side
+
+
+def parallel(a: str, b: str) -> bool:
+    """Whether two sentences are the halves of one antithesis (言当其时,一字千金；言背其时,一文不值):
+    `b`'s clauses each as long as its counterpart among `a`'s last ones (`a` may open with a lead-in:
+    有人说,在…, or its first clause with the subject both share), and at least a third of their
+    characters alike in place.
+
+    >>> parallel("言当其时,一字千金", "言背其时,一文不值"), parallel("有人说,在“农业社会,人是植物”", "在“工业社会,人是动物”")
+    (True, True)
+    >>> parallel("要加强学习,提高素质", "要改进作风,狠抓落实")
+    False
+    >>> parallel("办公室工作不是中心,但影响中心", "不是决策,但影响决策")  # the first half says whose
+    True
+    """
+    xs = [c.rstrip(TRIM + "。！？!?") for c in clauses(a.strip())]
+    ys = [c.rstrip(TRIM + "。！？!?") for c in clauses(b.strip())]
+    xs = xs[len(xs) - len(ys) :] if len(xs) > len(ys) else xs
+    if xs and ys and len(xs[0]) > len(ys[0]) >= 3:  # 办公室工作不是中心: the subject both halves share
+        xs = [xs[0][len(xs[0]) - len(ys[0]) :], *xs[1:]]
+    if len(xs) != len(ys) or any(len(x) != len(y) or len(x) < 2 for x, y in zip(xs, ys)):
+        return False
+    same = sum(p == q for x, y in zip(xs, ys) for p, q in zip(x, y))
+    return 3 * same >= sum(len(x) for x in xs)
+
+
+def balanced(text: str) -> bool:
+    """Whether a sentence holds an antithesis: two ；-halves, or two clauses of five characters or more
+    in a row, that are `parallel` (不是中心,但影响中心;不是决策,但影响决策).
+
+    >>> [balanced(t) for t in ("不是中心,但影响中心;不是决策,但影响决策。", "要加强学习,提高素质。", "主动想事,主动谋事。")]
+    [True, False, False]
+    """
+    body = text.strip().rstrip("。！？!?")
+    halves, parts = [h for h in re.split(r"[；;]", body) if h], [c.rstrip(TRIM) for c in clauses(body)]
+    pairs = [*zip(halves, halves[1:]), *((a, b) for a, b in zip(parts, parts[1:]) if min(len(a), len(b)) >= 5)]
+    return any(parallel(a, b) for a, b in pairs)

@@ -265,7 +265,7 @@ FIGURE = re.compile(
 )
 
 
-# a question asking for an antithesis (用一句很对仗的话): sentences that hold one (`structure.balanced`) rank higher
+# a question asking for an antithesis (用一句很对仗的话): sentences that hold one (`pieces.balanced`) rank higher
 ANTITHESIS = re.compile(r"对仗|对偶|工整|对称|排比")
 
 

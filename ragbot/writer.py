@@ -27,10 +27,10 @@ from .context import answer_after, antecedent, completed_after, continued_after,
 from .generate import Candidate
 from .meanings import definition
 from .padding import padding, usable
-from .pieces import closed, opened, paired, unlinked, without_fragments
+from .pieces import balanced, closed, opened, paired, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
 from .script import detect_script, fold, shown, to_script
-from .structure import CLOSERS, TRIM, balanced, cut, han_count, marker, sentence_spans
+from .structure import CLOSERS, TRIM, cut, han_count, marker, sentence_spans
 from .terms import rare_words
 from .types import Hit, Script
 from .who import acts
@@ -271,7 +271,7 @@ def options(ev: Evidence, index: Index) -> list[Option]:
     is answered where a speech says it, even when the vectors rank it lower. For a question asking for
     someone's duties, a sentence that lists duties (`quotes.duties`) ranks ANCHOR_BONUS higher, and for a
     question asking for a saying (哪句俗话), one that quotes a saying (`quotes.saying`); for a title
-    (文件的名称), one quoting it; for an antithesis (对仗的话), one holding it whole (`structure.balanced`);
+    (文件的名称), one quoting it; for an antithesis (对仗的话), one holding it whole (`pieces.balanced`);
     for a formulation described by a rare word (既不能越位…的那句说法), one quoting a phrase holding it."""
     shape = duties(ev.question) or saying(ev.question) or definition(ev.question)
     shape = shape or (TITLED if title_asked(ev.question) else None)  # 文件的名称是什么: one quoting a title

@@ -169,6 +169,12 @@ def test_kinds_numbers_and_cuts() -> None:
     assert padding("一、关于督查工作") == "heading"
     # a clause that opens with 是 leans on the subject before it: the cut keeps that subject
     assert cut("加强领导的第一个层面，是各级政府要把修志列入议事日程。", {"政府": 1.0}).startswith("加强领导")
+    # a cut continuing a prohibition keeps its negation (篇6: 決不能因為工作辛苦,…,就怨天憂人,亂髮牢騷; the 49th
+    # blind reader got 亂髮牢騷,必須把自己平凡的工作… as if it were asked), not when it negates or directs itself
+    six = "決不能因為工作辛苦,生活清貧、條件艱苦,就怨天憂人,亂髮牢騷,必須把自己平凡的工作同建設聯繫起來。"
+    assert cut(six, {"乱": 4.0, "领导": 0.8}).startswith("決不能因為工作辛苦"), cut(six, {"乱": 4.0})
+    assert cut("但我们不能懈怠,不能满足于过去的成绩,因为各省都在快马加鞭。", {"满足": 1.0}).startswith("不能满足")
+    assert cut("切忌推诿扯皮、效率低下,做到事事交必办、办必果。", {"交必办": 1.0}).startswith("做到")
     # a speaker's lead-in before the first marker (我想，首先要…) still opens the list
     [team] = enumerations(
         "如何把队伍建设得更好呢？我想，首先要提高政治水平。其次，要加强业务学习。再其次，要保证身体健康。"
