@@ -394,7 +394,9 @@ def rare_words(index: Index, question: str) -> list[str]:
     return [w for w in words if len(w) >= 2 and w not in SCAFFOLD and df(w) > 0 and idf(df(w), n) >= DESCRIBED_IDF]
 
 
-_IMAGES = re.compile(r"用([\u4e00-\u9fff、和与及]{1,8}?)来?(?:打比方|打个比方|作比|作比喻|做比喻|比喻|形容|来比)")
+_IMAGES = re.compile(
+    r"用了?(?:一个|一种|个)?([\u4e00-\u9fff、和与及]{1,8}?)的?来?(?:打比方|打个比方|作比|作比喻|做比喻|比喻|形容|来比)"
+)  # 用针和线打比方, 用了一个针和线的比喻
 IMAGE_WEIGHT = 8.0  # an image the question names (用针和线打比方: 针, 线) weighs as a word said nowhere else
 
 
@@ -404,6 +406,8 @@ def images(question: str) -> list[str]:
 
     >>> images("讲话里用针和线打比方说明各级办公室作用的那句话是什么？"), images("用什么来比喻办公室？")
     (['针', '线'], [])
+    >>> images("有篇讲话用了一个针和线的比喻来说明办公室的作用,原话是怎么说的?")  # the 51st blind reader's
+    ['针', '线']
 
     An image described by its kind (人身上的某个器官, 缝衣服用的东西: the 30th and 31st blind readers') is
     the images of that kind.
