@@ -32,8 +32,9 @@ _DANGLING = re.compile(
 
 # a sentence that only announces what the speaker will say (下面，我讲三点意见; 这里主要是对…提出的一些建议)
 _ANNOUNCEMENT = re.compile(
-    r"^(?:[^，,。；;]{0,12}[，,])?[^，,。；;]{0,30}?(?:提出|讲|谈|说)(?:了|的)?"
-    r"(?:几点|一些|以下|如下|[两二三四五六七八九]点|几个方面的?)(?:意见|建议|要求|看法|体会)$"
+    r"^(?:[^，,。；;]{0,12}[，,]){0,2}[^，,。；;]{0,30}?(?:提出|提|讲|谈|说)(?:了|的)?"
+    r"(?:几点|一些|以下|如下|[两二三四五六七八九]点|几个方面的?)(?:意见|建议|要求|看法|体会)"
+    r"(?:(?:与|和|同|跟)大家(?:共勉|交流|分享|商榷))?$"
 )
 
 
@@ -50,6 +51,8 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     ''
     >>> padding("这里主要是对各级各部门的领导提出的一些建议。"), padding("下面，我讲三点意见。"), padding("要提出合理化建议。")
     ('announcement', 'announcement', '')
+    >>> padding("今天,借这个机会,我就办公室工作提几点意见与大家共勉。")  # the 51st blind reader's third sentence
+    'announcement'
 
     """
     s = sentence.strip()

@@ -1289,3 +1289,11 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
         a = bot.ask(q)  # the second is the 47th's
         assert "接到会议通知直接呈报" in a.sentences[0].text, a.text
         assert "由于作风不实,致使情况不明" in a.text, a.text
+
+
+def test_real_an_announcement_of_what_the_speaker_will_say_is_no_answer(real_bot: pipeline.Ragbot) -> None:
+    """篇4's 今天,借這個機會,我就辦公室工作提幾點意見與大家共勉 only announces (`padding`): the 51st blind
+    reader got it as the answer's third sentence."""
+    a = Answerer(real_bot).ask("我在領導身邊列席會議,聽到會上初步定下的事情,可以先跟同事講嗎?")
+    assert "決不能隨意傳播會議的初步決定" in a.text, a.text
+    assert "與大家共勉" not in a.text, a.text
