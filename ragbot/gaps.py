@@ -50,10 +50,14 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     labels = [p for p in quoted(question) if p[0] not in CN_DIGITS]  # not a count, 「五个中心」: said one by one
     if named and any(all(p not in folded_speech(index.speeches[k].text) for k in named) for p in labels):
         return True  # 抓落实的讲话中,办公室作为“后勤部”应该怎么做: that speech never says 后勤部
-    if unexplained(question, (c.folded for c in index.chunks if not named or (c.file, c.speech) in named)):
+    tops = index.derived("top_headings", lambda: _top_headings(index))
+    within = [c for c in index.chunks if not named or (c.file, c.speech) in named]
+    key = next(iter(named)) if len(named) == 1 else None
+    if key and (part := part_named(question, tops.get(key, []), index.speeches[key].title)):
+        within = [c for c in within if c.headings[:1] == (part,)]  # 天门…去年…: 一、关于去年的工作
+    if unexplained(question, (c.folded for c in within)):
         return True
     speeches = named or {(h.file, h.speech) for h in hits[:1]}
-    tops = index.derived("top_headings", lambda: _top_headings(index))
     for key in speeches:
         heads = tops.get(key, [])
         if missing_part(question, heads) or behind_gap(question, index.speeches[key], heads):
@@ -106,10 +110,11 @@ _HEADING_REST = re.compile(r"[^。，,；;：:\n]{1,10}(?=。)")  # what ends a 
 
 
 def _own_marker(t: str, at: int) -> Marker | None:
-    """The heading marker right before position `at` of `t` ((五) of (五)X), if any."""
-    for start in range(max(0, at - 6), at):
+    """The heading marker right before position `at` of `t` ((五) of (五)X), or before a word of up to three
+    characters before it ((五)办公室自身建设: the label 自身建设), if any."""
+    for start in range(max(0, at - 9), at):
         m = marker(t[start:at])
-        if m is not None and m.family in _HEADS and not t[start + m.length : at].strip():
+        if m is not None and m.family in _HEADS and re.fullmatch(r"\s*[\u4e00-\u9fff]{0,3}", t[start + m.length : at]):
             return m
     return None
 
@@ -118,6 +123,31 @@ def _bare_heading(t: str, at: int, end: int) -> bool:
     """Whether the label at t[at:end] is a heading the next of its kind follows at once ((五)X。(六)…)."""
     own, after = _own_marker(t, at), marker(t[end:].removeprefix("。").removeprefix(".").lstrip())
     return own is not None and after is not None and after.family == own.family and after.number == own.number + 1
+
+
+def _labels(question: str) -> list[str]:
+    return [m.group(1) or m.group(2) for m in _LABEL_ASKED.finditer(fold(question))]
+
+
+def part_named(question: str, headings: Sequence[str], title: str = "") -> str | None:
+    """The one top-level heading of a speech that a word of the question (two characters or more, not of a
+    label it asks about nor of the speech's `title`: 抓落实那篇讲话 names the speech, not its part 二、一切要围绕
+    抓落实) names and no other of its headings holds, when the question asks about a label
+    (天门市去年在自身建设方面具体做了哪些工作: 去年 names 一、关于去年的工作, where (五)办公室自身建设不断加强。
+    has nothing under it; 三、关于加强自身建设 speaks of this year's: the 51st blind reader's near miss).
+
+    >>> heads = ["一、关于去年的工作", "二、关于今年的工作", "三、关于加强自身建设"]
+    >>> part_named("去年在自身建设方面具体做了哪些工作？", heads), part_named("在自身建设方面有哪些要求？", heads)
+    ('一、关于去年的工作', None)
+    >>> part_named("抓落实那篇讲话里“敢于直言”是怎么要求的？", ["一、认真领会", "二、一切要围绕抓落实"], "研究抓落实问题")
+    >>> part_named("抓落实那篇讲话里“敢于直言”是怎么要求的？", ["一、认真领会", "二、一切要围绕抓落实"])
+    '二、一切要围绕抓落实'
+    """
+    asked = _labels(question)
+    spoken = [*asked, fold(title)]
+    words = {w for w in tokenize(fold(question)) if len(w) >= 2 and asked and not any(w in a for a in spoken)}
+    named = {hs[0] for w in words if len(hs := [h for h in headings if w in fold(h)]) == 1}
+    return named.pop() if len(named) == 1 else None
 
 
 def unexplained(question: str, texts: Iterable[str]) -> bool:
@@ -136,7 +166,7 @@ def unexplained(question: str, texts: Iterable[str]) -> bool:
     >>> unexplained("“提高认识”讲了哪些内容？", ["一、提高认识。(一)要学习"])
     False
     """
-    asked = [m.group(1) or m.group(2) for m in _LABEL_ASKED.finditer(fold(question))]
+    asked = _labels(question)
     if not asked:
         return False
     folded = list(texts)

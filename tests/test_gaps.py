@@ -9,8 +9,9 @@ from ragbot.answer import Answerer
 def test_real_a_label_the_speeches_never_explain_is_refused(real_bot: pipeline.Ragbot) -> None:
     """003 breaks off in the second of its 十二个字 (“情况要明、站位要高、敢于直言”), so no speech says how
     敢于直言 is meant; 篇8's (五)办公室自身建设不断加强。 has (六) right under it (the 45th blind reader's near
-    misses got the row of labels and 篇8's six headings, as did the 46th's). A label the speech goes on to explain
-    still answers."""
+    misses got the row of labels and 篇8's six headings, as did the 46th's). Asked of last year's work (去年),
+    篇8's 三、關於加強自身建設 (this year's) does not explain it (the 51st's). A label the speech goes on to
+    explain still answers."""
     bot = Answerer(real_bot)
     for question in (
         "抓落实那篇讲话里，参谋部“十二个字”中的“敢于直言”具体是怎么要求的？",
@@ -18,6 +19,7 @@ def test_real_a_label_the_speeches_never_explain_is_refused(real_bot: pipeline.R
         '天门市委办讲话说去年"办公室自身建设不断加强",具体做了哪些事?',  # the 46th's
         "天门市去年在“办公室自身建设”方面具体取得了哪些成绩？",  # the 47th's: the heading's first words
         "天門市去年在辦公室自身建設方面具體取得了哪些成績？",  # unquoted, and 篇4's 办公室自身建设 is not 天门's
+        "天門市黨委辦公室去年在自身建設方面具體做了哪些工作?",  # the 51st's: 去年 names 一、關於去年的工作
     ):
         assert bot.ask(question).refused, question
     a = bot.ask("“站位要高”具体是怎么要求的？")
