@@ -31,7 +31,7 @@ from .lexical import tokenize
 from .multi import unstated_part
 from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, quoted
 from .retrieve import named_speeches
-from .script import fold
+from .script import fold, loose
 from .structure import Marker, marker, sentence_spans
 from .types import Hit, Speech
 from .who import unattributed
@@ -48,7 +48,9 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
         return True
     named = named_speeches(index, question)  # 天门市去年…: what 天门's speech holds, not another's
     labels = [p for p in quoted(question) if p[0] not in CN_DIGITS]  # not a count, 「五个中心」: said one by one
-    if named and any(all(p not in folded_speech(index.speeches[k].text) for k in named) for p in labels):
+    if named and any(
+        all(not re.search(loose(p), folded_speech(index.speeches[k].text)) for k in named) for p in labels
+    ):
         return True  # 抓落实的讲话中,办公室作为“后勤部”应该怎么做: that speech never says 后勤部
     tops = index.derived("top_headings", lambda: _top_headings(index))
     within = [c for c in index.chunks if not named or (c.file, c.speech) in named]

@@ -91,3 +91,5 @@ def test_real_what_a_question_quotes_of_the_speech_it_names_must_be_in_that_spee
     a = bot.ask("抓落实那篇讲话里说办公室是“参谋部”，要把握哪十二个字？")
     assert "情况要明、站位要高、敢于直言" in a.text, a.text
     assert not bot.ask("民政局辦公室被稱為全局的哪「五個中心」？").refused
+    a = bot.ask("抓落实那篇讲话里“上边千条线，下头一根针”说的是什么意思？")  # ， typed, the speech's ,
+    assert "针眼" in a.text, a.text
