@@ -14,6 +14,10 @@
   masked(question, texts)        主会场设在哪个县 when the speech says 主会场在_: the place or time asked is masked
   behind_gap(question, speech, headings)  对信息宣传工作提出了哪些要求: the part whose heading the question
                                  names holds a paywall's gap, and nothing before it says what to do
+  part_named(question, headings, title)  去年在自身建设方面…: the one top-level part a word of the question
+                                 names (一、关于去年的工作), where `unheld` reads the label asked
+  names_part(question, heading)  在督办检查工作方面: four characters of a heading in a row name its part
+                                 (also compose.py's: that point of a list answers alone)
 
 These speeches are web scrapes: a paywall or an advertisement cuts some of them short, and the cleaner
 drops what was there; answer.py refuses when `unheld` says so.
