@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from .amounts import states
 from .asks import coverage
 from .quotes import cn_number
+from .script import fold
 
 CN = "一二三四五六七八九十"
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
@@ -347,6 +348,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '到了工业经济时代,读十几年书就够;到了知识经济时代,只有终生学习才够用一辈子。'
     >>> cut("决不能因为工作辛苦,就怨天忧人,乱发牢骚,必须把平凡的工作同建设联系起来。", {"乱": 1.0}, max_chars=20)
     '决不能因为工作辛苦,就怨天忧人,乱发牢骚'
+    >>> cut("決不準因為工作辛苦,就怨天憂人,亂髮牢騷。", {"乱": 1.0})  # Traditional: read folded
+    '決不準因為工作辛苦,就怨天憂人,亂髮牢騷。'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:
@@ -385,20 +388,20 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
 
 
-_NEGATES = re.compile(r"不能|不要|不得|不可|不准|不許|不许|切忌|严禁|嚴禁|禁止")  # its scope runs on past its clause
-_DIRECTS = re.compile(r"(?:要|必须|必須|应|應|还要|還要|更要|都要|做到)")
+_NEGATES = re.compile(r"不能|不要|不得|不可|不准|不许|切忌|严禁|禁止")  # its scope runs on past its clause
+_DIRECTS = re.compile(r"要|必须|应|还要|更要|都要|做到")  # (both read folded: 不準, 嚴禁, 必須 too)
 
 
 def _negated(parts: list[str], start: int) -> int:
     """Where a cut opening at `start` must open so that a prohibition it continues keeps its negation (决不能因为
     工作辛苦,…,就怨天忧人,乱发牢骚: not 乱发牢骚 alone, the 49th blind reader's): a clause up to three before,
     unless the cut's first clause negates or directs of its own (不能满足于…, 做到…)."""
-    if _NEGATES.search(parts[start]):
+    if _NEGATES.search(fold(parts[start])):
         return start
     for i in range(start - 1, max(-1, start - 4), -1):
-        if _DIRECTS.match(parts[i + 1].lstrip()):  # a directive of its own (要…) ends the scope
+        if _DIRECTS.match(fold(parts[i + 1]).lstrip()):  # a directive of its own (要…) ends the scope
             return start
-        if _NEGATES.search(parts[i]):
+        if _NEGATES.search(fold(parts[i])):
             return i
     return start
 
