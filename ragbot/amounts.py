@@ -178,7 +178,7 @@ _PLACE = re.compile(
 )  # not 在这里召开…系统, 邀请到原省教育厅厅长 nor 关于…办公室 (the 35th blind reader's 在哪个城市、哪家酒店召开),
 # nor 在全省…办公室 or 在教育宣传中的…主阵地 (found for that question once 云南 named 篇1)
 _YEAR_ASKED = re.compile(r"哪一?年|几几年|什么年份")
-_YEAR = re.compile(r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4}|[今明去]|本)年")
+_YEAR = re.compile(r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年")  # 去年 does not say which year
 TITLED = re.compile(r"《[^》]{2,40}》|“[^”]{4,40}”|「[^」]{4,40}」")  # what a title is written as
 
 
@@ -198,6 +198,8 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
     (False, True)
     >>> states("在5月底以前完成供稿", "date", "哪一年之前完成？"), states("2015年底前完成", "date", "哪一年之前完成？")
     (False, True)
+    >>> states("去年5月8日,到中办视察", "date", "是哪一年发表的？")  # the speeches are undated (the 54th's)
+    False
     >>> states("会议在县委党校会议室召开", "where"), states("邀请到原省教育厅厅长杨崇龙", "where"), states("关于教育系统办公室工作", "where")
     (True, False, False)
     """

@@ -215,7 +215,9 @@ def speech_numbers(text: str) -> list[int]:
     return [n for m in NUMBERED.finditer(fold(text)) if (n := cn_number(m.group(1)))]
 
 
-_NAMES_BEFORE = re.compile(r"([^，。？！,?!；;：:]{2,24}?)那(?:篇|次|个|场|位)")  # 地方志那篇讲话
+_NAMES_BEFORE = re.compile(  # 地方志那篇讲话, 天门那个会; not …样样都懂一点的那个说法 (the 54th blind reader's)
+    r"([^，。？！,?!；;：:]{2,24}?)那(?:篇|次|场|(?:个|位)(?=讲话|会|发言|报告|培训|领导))"
+)
 _NAMES_AFTER = re.compile(r"那(?:篇|次)([^，。？！,?!；;：:]{2,16}?)(?:讲话|会议|会上|会)")  # 那次培训开班讲话
 
 
@@ -225,8 +227,8 @@ def speech_names(text: str) -> list[str]:
 
     >>> speech_names("地方志那篇講話表彰了幾個省轄市？"), speech_names("那次培训开班讲话中提到什么？")
     (['地方', '方志', '地方志'], ['培训', '开班'])
-    >>> speech_names("办公室主任要做什么？")
-    []
+    >>> speech_names("办公室主任要做什么？"), speech_names("形容办公室干部样样都懂一点的那个说法是什么？")
+    ([], [])
     """
     folded = fold(text)
     found = [m.group(1) for p in (_NAMES_BEFORE, _NAMES_AFTER) for m in p.finditer(folded)]

@@ -39,6 +39,8 @@ def action_asked(question: str) -> str:
     ('说', '报告')
     >>> action_asked("下午请了谁来给大家做业务培训？")  # the twelfth blind reader's: 给大 refused it
     '培训'
+    >>> action_asked("云南教育系统办公室主任会议下午请了谁来做业务培训？")  # the 54th's: 做业 refused it
+    '培训'
     >>> action_asked("复印时应由哪一级领导审批签字？")  # a fresh near miss answered with 批示件…登记 before
     '审批'
     """
@@ -48,13 +50,14 @@ def action_asked(question: str) -> str:
         return ""
     if m.group(1)[0] in _PREPOSITIONS and re.match(r"[^，。？?！!]*?[说讲提][的过了出]", q[m.start(1) :]):
         return "说"  # 哪个单位在交流发言里讲的: who said it, after where
-    if m.group(1)[0] in _PREPOSITIONS:  # 谁来给大家做业务培训: what is done, at the clause's end (培训)
+    if m.group(1)[0] in _PREPOSITIONS or re.match(_LIGHT, m.group(1)):  # 谁来(给大家)做业务培训: 培训, at the end
         clause = re.match(r"[^，。？?！!；;]*", q[m.start(1) :])
         return "".join(re.findall(r"[\u4e00-\u9fff]", clause.group(0) if clause else "")[-2:])
     return "说" if _SAID.match(m.group(1)) else m.group(1)
 
 
 _PREPOSITIONS = "在从于对向给跟与为替把被"
+_LIGHT = "[做作搞]|进行|开展"  # a verb that says nothing of its own: the thing done follows it (做业务培训)
 
 
 _SAID = re.compile(r"^[说讲提][的过了出]$")  # 谁说的, 谁讲过: whoever said it, in any word for saying

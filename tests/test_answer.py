@@ -255,6 +255,7 @@ def test_real_a_day_asked_needs_a_date_not_a_time_around_a_holiday(real_bot: pip
     answerer = Answerer(real_bot)
     assert answerer.ask("教育部与河南省政府签署战略合作协议的具体日期是哪一天?").refused
     assert answerer.ask("地方志工作會議上,要求各省轄市在哪一年之前全部完成第二輪修志?").refused  # 5月底 is no year
+    assert answerer.ask("「5·8」重要講話是哪一年在中辦發表的？").refused  # 去年5月8日, 20xx年: the 54th's
     assert "春节前" in answerer.ask("教育部和河南省是什么时候签署战略合作协议的？").text
 
 
@@ -297,6 +298,7 @@ def test_real_which_named_units_needs_a_clause_listing_them_for_what_was_asked(r
     answerer = Answerer(real_bot)
     assert answerer.ask("地方志工作会议上被评为先进单位的7个省辖市分别是哪几个？").refused
     assert answerer.ask("天門市被評為黨辦先進單位的有哪幾個鄉鎮和部門?").refused
+    assert answerer.ask("光山县这次会上表彰的2010年度政务信息先进单位具体是哪几个？").refused  # the 54th's
     spoke = answerer.ask("天门那次会上,哪几个乡镇和部门的办公室主任作了交流发言?")
     assert "岳口镇、拖市镇、教育局、公安局的办公室主任作了交流发言" in spoke.text, spoke.text
     reports = answerer.ask("天门市信息报送及时、质量较高的有哪些单位?")
@@ -474,4 +476,6 @@ def test_real_who_is_asked_to_do_something_for_everyone_is_answered(real_bot: pi
     action was read as 给大, which the sentence naming the trainers does not say)."""
     a = Answerer(real_bot).ask("云南那次教育系统办公室主任会议，下午请了谁来给大家做业务培训？")
     assert not a.refused
+    assert "杨崇龙" in a.text, a.text
+    a = Answerer(real_bot).ask("云南教育系统办公室主任会议下午请了谁来做业务培训？")  # the 54th's: 做业, refused
     assert "杨崇龙" in a.text, a.text

@@ -59,6 +59,8 @@ def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> N
     a = Answerer(real_bot).ask("说办公室干部什么都得懂一点、像一种常备药膏的那个叫法是什么?")
     assert "万金油干部" in a.text, a.text
     assert "衙门不小" not in a.text, a.text
+    a = Answerer(real_bot).ask("形容办公室干部要样样都懂一点的那个说法是什么？")  # the 54th's: 那个 named 003
+    assert "万金油干部" in a.text, a.text
 
 
 def test_real_figures_of_speech_question_lists_several_figures(real_bot: pipeline.Ragbot) -> None:
