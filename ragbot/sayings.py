@@ -49,6 +49,8 @@ _SEVERAL = re.compile(r"哪些|哪几|几个|(?<![个种这那])说法|有什么
 _ONE_NAME = re.compile(r"[那这]个(?:叫法|称呼|外号|绰号|称号)")  # one name asked for (像常备药膏的那个叫法)
 FIGURE_CHARS = 90  # a figure's sentence longer than this is cut to the clauses around the figure
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
+# a short clause after a figure that quotes one more image (,多下“及时雨”): the figures go on in it
+_IMAGE_CLAUSE = re.compile(r"[，,、][\u4e00-\u9fff]{0,4}[“「\"][\u4e00-\u9fff]{2,5}[”」\"](?=[，,；;。！？!?、])")
 _BOTH = re.compile(r"又(?:是|很)?([\u4e00-\u9fff]{1,6}?)又(?:是|很)?([\u4e00-\u9fff]{1,6}?)(?:的|[，,。？?]|$)")
 
 
@@ -88,6 +90,8 @@ def _figure_span(text: str, folded: str, a: int, b: int, shape: re.Pattern[str])
     found = list(shape.finditer(folded, a, b))
     end_at = _CLAUSE_END.search(text, found[-1].end(), b)
     end = end_at.start() if end_at else b
+    while end < b and (more := _IMAGE_CLAUSE.match(folded, end, b)):  # …“千里眼”,多下“及时雨”,不放“马后炮”
+        end = more.end()
     m = marker(text[a:b])
     start = a + (m.length if m else 0)
     if end - start > FIGURE_CHARS:

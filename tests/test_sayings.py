@@ -75,6 +75,13 @@ def test_real_figures_of_speech_question_lists_several_figures(real_bot: pipelin
     assert len({p.split("[")[0] for p in points}) == len(points)  # no figure twice
 
 
+def test_real_figures_going_on_in_short_clauses_are_quoted_with_them(real_bot: pipeline.Ragbot) -> None:
+    """做好领导的“顺风耳”和“千里眼”,多下“及时雨”,不放“马后炮”: the 54th blind reader's answer stopped at
+    千里眼, the clause holding the last figure the pattern knows."""
+    a = Answerer(real_bot).ask("有篇講話用了哪些比喻，要求辦公室在資訊收集上給領導及時提供情況？")
+    assert "“千里眼”,多下“及時雨”,不放“馬後炮”" in a.text, a.text
+
+
 def test_real_a_figure_said_of_what_the_question_describes_is_the_answer(real_bot: pipeline.Ragbot) -> None:
     """拿什么东西打比方 asks for the one figure said of these tasks (办公室好比一部机器), not a list of figures."""
     a = Answerer(real_bot).ask("起草、校对、档案、保密这些活儿，讲话拿什么东西打比方？")
