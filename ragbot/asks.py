@@ -72,9 +72,10 @@ LIST = re.compile(
 # changes, a fresh question's list is found (blind readers' 培训开班讲话…不足: 001's four 不够, not its opening).
 _SCAFFOLD = """讲话 讲话中 提出 提到 谈到 指出 强调 主张 认为 打算 具体 具体做法 做法 哪 哪些 哪几 几条 几点 几个
     几项 方面 什么 怎么 怎样 如何 请问 分别 有没有 一下 那次 那篇 会上 这次 哪方面 着手 原话 原文 提了
-    几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 的话 存在 当前 目前"""
+    几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 的话 存在 当前 目前 说法 提法 叫法"""
 SCAFFOLD = frozenset(_SCAFFOLD.split())
-_AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)")  # 写了多少篇领导讲话: the thing asked about, not how it asks
+# 写了多少篇领导讲话, 新提法, 老说法: the thing asked about, not how it asks
+_AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)|[新老旧](提法|说法)")  # the word: the one group matched
 
 
 def scaffolding(question: str) -> frozenset[str]:
@@ -85,12 +86,14 @@ def scaffolding(question: str) -> frozenset[str]:
     (True, False)
     >>> "不该" in scaffolding("我该不该开口？"), "不该" in scaffolding("哪些话不该讲？")
     (True, False)
+    >>> "提法" in scaffolding("用的是什么提法？"), "说法" in scaffolding("早就不用的老说法还照搬进公文")
+    (True, False)
     >>> sorted(scaffolding("是不是只说好听的就行？") - SCAFFOLD)
     ['不是', '是不']
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
-    return (SCAFFOLD | asks_yes_or_no) - {m.group(1) for m in _AS_CONTENT.finditer(q)}
+    return (SCAFFOLD | asks_yes_or_no) - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
 
 # measured (`ragbot eval --config hybrid`): with these three only held-out q351 changes (it no longer opens

@@ -232,7 +232,10 @@ def quotes_any(text: str, words: Sequence[str]) -> bool:
     return any(w in m.group(1) for m in QUOTE.finditer(text) for w in words)
 
 
-_DESCRIBED = re.compile(r"(?:形容|描述|描写)[^，,。？?“「『\"]{0,12}$")  # 形容办公室干部“职位小但责任大”的说法
+_DESCRIBED = re.compile(  # 形容办公室干部“职位小但责任大”的说法; 比作…的“前方哨所”; 只会当“二传手” (the 55th's)
+    r"(?:形容|描述|描写|比作|比成|比喻[为成]?|说成|当成|当作|只会当|当起了?)[^，,。？?“「『\"]{0,12}$"
+)
+_ALSO = re.compile(r"^[”」』\"]\s*[和与、及或]\s*$")  # “前方哨所”和“大后方”: the second is described as the first
 _LIKE = re.compile(r"^\s*(?:式|似的|之类|一类|那样|这样|类似)")  # 有句“鞍前马后”式的话: a phrase like it
 
 
@@ -245,13 +248,16 @@ def quoted(question: str) -> list[str]:
     (['三审三校'], [])
     >>> quoted("有句“鞍前马后”式的话，原话是什么？")
     []
+    >>> quoted('讲话里把办公室比作党委、政府的"前方哨所"和"大后方"，用的是什么提法？'), quoted('批评干部只会当"二传手"转文件')
+    ([], [])
     """
     q = fold(question)
-    found = [
-        m.group(1).strip()
-        for m in QUOTE.finditer(q)
-        if not _DESCRIBED.search(q[: m.start()]) and not _LIKE.match(q[m.end() :])
-    ]
+    found, described_end = [], -1
+    for m in QUOTE.finditer(q):
+        if _DESCRIBED.search(q[: m.start()]) or (described_end >= 0 and _ALSO.match(q[described_end - 1 : m.start()])):
+            described_end = m.end()
+        elif not _LIKE.match(q[m.end() :]):
+            found.append(m.group(1).strip())
     return [q for q in found if len(q) >= 3 and not _WILDCARD.search(q)]
 
 

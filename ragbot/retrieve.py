@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .asks import SCAFFOLD
+from .asks import SCAFFOLD, scaffolding
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .ingest import valid_unicode
@@ -199,14 +199,20 @@ def dense_ranking(index: Index, qvec: np.ndarray, n: int, filters: Filters | Non
 
 
 def lexical_ranking(
-    index: Index, tokens: Sequence[str], n: int, filters: Filters | None, synonyms: bool = True
+    index: Index,
+    tokens: Sequence[str],
+    n: int,
+    filters: Filters | None,
+    synonyms: bool = True,
+    scaffold: frozenset[str] = SCAFFOLD,
 ) -> list[tuple[int, float]]:
     """Top `n` chunks by BM25 (in the store when it runs BM25 itself, else ragbot's own), with the
     synonyms of question words the corpus hardly uses (`synonyms.expansions`) when `synonyms`; not of
     the words that only say how the question asks (`asks.SCAFFOLD`: 主张 searched 意见, 主意, 呼声;
-    held-out q179 10th instead of not found, MRR@10 0.850 -> 0.851, nothing else moves)."""
+    held-out q179 10th instead of not found, MRR@10 0.850 -> 0.851, nothing else moves); `scaffold`: the
+    question's own (`asks.scaffolding`: 老说法 asks about 说法, and 提法 finds it)."""
     if synonyms:
-        tokens = [*tokens, *expansions([t for t in tokens if t not in SCAFFOLD], index.bm25.df)]
+        tokens = [*tokens, *expansions([t for t in tokens if t not in scaffold], index.bm25.df)]
     if index.store.lexical:
         return index.store.lexical_search(tokens, n, filters)
     return list(index.bm25.search(tokens, n, allowed_ids(index.chunks, filters)))
@@ -335,7 +341,8 @@ def search(
             scores = dict(dense)
     if settings.mode in ("hybrid", "bm25"):
         pictured = images(query) if figure(query) else []  # 比作人身上的某个器官: 大脑, 神经…; 缝衣服用的: 针, 线
-        lex = lexical_ranking(index, [*tokens, *pictured], settings.depth, filters, settings.synonyms)
+        scaffold = scaffolding(query) if query else SCAFFOLD
+        lex = lexical_ranking(index, [*tokens, *pictured], settings.depth, filters, settings.synonyms, scaffold)
         rankings.append([i for i, _ in lex])
         weights.append(settings.bm25_weight)
         if settings.mode == "bm25":

@@ -111,6 +111,13 @@ def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech
     # …or as what the phrase is like: 有句"鞍前马后"式的话 (the 28th's, refused too) is 鞍前不越位,马后不掉队
     b = Answerer(real_bot).ask('在领导身边前面不抢位置、后面不落下，有句"鞍前马后"式的话，原话是什么？')
     assert "鞍前不越位,马后不掉队" in b.text, b.text
+    # …or as what something is compared to or acts as (the 55th's two, refused): 比作…的"前方哨所"和"大后方",
+    # 只会当"二传手"
+    c = Answerer(real_bot).ask('讲话里把办公室比作党委、政府的"前方哨所"和"大后方"，用的是什么提法？')
+    assert "前哨后院" in c.text, c.text
+    assert "过时" not in c.text, c.text  # 提法 says how it asks (`asks.SCAFFOLD`), not 有的提法已经过时了
+    d = Answerer(real_bot).ask('培训会上批评有些办公室干部只会当"二传手"转文件转通知，具体举了哪些表现？')
+    assert "机械式转办文件批示" in d.text, d.text
 
 
 def test_real_a_saying_split_at_semicolons_comes_whole_before_the_comment_on_it(real_bot: pipeline.Ragbot) -> None:
