@@ -232,24 +232,20 @@ def quotes_any(text: str, words: Sequence[str]) -> bool:
     return any(w in m.group(1) for m in QUOTE.finditer(text) for w in words)
 
 
-_DESCRIBED = re.compile(  # 形容办公室干部“职位小但责任大”的说法; 比作…的“前方哨所”; 只会当“二传手” (the 55th's)
-    r"(?:形容|描述|描写|比作|比成|比喻[为成]?|说成|当成|当作|只会当|当起了?)[^，,。？?“「『\"]{0,12}$"
-)
+_DESCRIBED = re.compile(r"(?:形容|描[述写]|比[作成]|比喻[为成]?|说成|当[成作]|只会当|当起了?)[^，,。？?“「『\"]{0,12}$")
 _ALSO = re.compile(r"^[”」』\"]\s*[和与、及或]\s*$")  # “前方哨所”和“大后方”: the second is described as the first
 _LIKE = re.compile(r"^\s*(?:式|似的|之类|一类|那样|这样|类似)")  # 有句“鞍前马后”式的话: a phrase like it
 
 
 def quoted(question: str) -> list[str]:
     """The formulations a question quotes as they are (folded; three characters or more, no wildcard);
-    not what it describes in quotes (形容…“职位小但责任大”的那个说法: the asker's words, 27th blind reader)
+    not what it describes or compares in quotes (形容…“职位小但责任大”的说法, 比作…“前方哨所”: 27th, 55th readers)
     or names as what the phrase is like (有句“鞍前马后”式的话, 28th).
 
     >>> quoted("有没有「三審三校」的规定？“X中求快”呢？“转变”呢？"), quoted("形容干部“职位小但责任大”的说法是什么？")
     (['三审三校'], [])
-    >>> quoted("有句“鞍前马后”式的话，原话是什么？")
-    []
-    >>> quoted('讲话里把办公室比作党委、政府的"前方哨所"和"大后方"，用的是什么提法？'), quoted('批评干部只会当"二传手"转文件')
-    ([], [])
+    >>> quoted("有句“鞍前马后”式的话？"), quoted('把办公室比作党委的"前方哨所"和"大后方"？'), quoted('只会当"二传手"')
+    ([], [], [])
     """
     q = fold(question)
     found, described_end = [], -1
