@@ -27,7 +27,6 @@ from .amounts import TITLED, numbers, states, unit_asked
 from .asks import (
     QUANTITY,
     TYPED,
-    WORDING,
     classes_asked,
     divides,
     kind,
@@ -47,10 +46,11 @@ from .generate import (
     condense_messages,
     make_generator,
 )
+from .glosses import WORDING, described
 from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term
 from .multi import in_years, named_candidates
-from .quotes import signed, told
+from .quotes import told
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters
@@ -272,7 +272,7 @@ class Answerer:
             best = 0.0
         elif kind(q) == "wording" and (
             rare_held(q, tokens, cands, index.bm25.df)
-            or any(p.search(fold(c.text)) for p in signed(q) for c in cands)
+            or any(p.search(fold(c.text)) for p in described(q) for c in cands)
             or pictured(q, [c.text for c in cands])
         ):
             best = max(best, 1.0)  # 引用毛主席哪句话, 带加号的说法, 比成缝衣服用的东西: him, “5+2”, 千条线…一根针

@@ -18,12 +18,10 @@ from __future__ import annotations
 import re
 
 from .amounts import COUNT_OF
+from .glosses import WORDING
 from .quotes import BOOK, CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, quoted, stands_for
 from .script import fold
 
-WORDING = re.compile(
-    r"(?<!情况有什么)(?<!对此有什么)(?<!对这个有什么)说法|提法|叫法|外号|绰号|称呼|表述|用语|原话|原文|原意|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几句|哪几个字|几个字|口号"
-)
 QUANTITY = re.compile(
     r"多少|(?<![好十哪])几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|(?<!哪)几位|(?<!没)多长|(?<!没)多久|第几|哪几(?!位)|百分之|比例|几成"
     r"|(?:幅|率|比重|面积|金额|数额|规模|年龄)多大|多大(?:比例|比重|幅度|面积|金额|数额|年纪)"  # not 场面要搞多大
@@ -72,7 +70,8 @@ LIST = re.compile(
 # changes, a fresh question's list is found (blind readers' 培训开班讲话…不足: 001's four 不够, not its opening).
 _SCAFFOLD = """讲话 讲话中 提出 提到 谈到 指出 强调 主张 认为 打算 具体 具体做法 做法 哪 哪些 哪几 几条 几点 几个
     几项 方面 什么 怎么 怎样 如何 请问 分别 有没有 一下 那次 那篇 会上 这次 哪方面 着手 原话 原文 提了
-    几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 的话 存在 当前 目前 说法 提法 叫法"""
+    几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 的话 存在 当前 目前 说法 提法 叫法
+    虽然 尽管 即使 但是 然而 不过 因为 所以 因此 如果 而且 并且"""  # how its clauses join: 虽然不是中心…
 SCAFFOLD = frozenset(_SCAFFOLD.split())
 _AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)|[新老旧](提法|说法)")  # 领导讲话, 老说法: what it asks about
 

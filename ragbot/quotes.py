@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .glosses import described
 from .script import fold, loose
 
 QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,30})[”」』\"’]")
@@ -88,10 +89,11 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     >>> [[p.pattern for p in ps] for ps in anchors("编发了多少期《政府工作信息》？")]
     [['《政府工作信息》']]
 
-    A formulation described by a sign it holds (带加号的说法) is a quoted one holding it.
+    A formulation described by a sign it holds (带加号的说法) is a quoted one holding it; one described in
+    plain words, the set phrase they gloss (`glosses.glossed`: 周末 -> 5+2).
 
-    >>> [bool(ps[0].search(t)) for ps in anchors("週末加班帶加號的說法？") for t in ("发扬“白+黑”精神", "5+2天")]
-    [True, False]
+    >>> [[bool(ps[0].search(t)) for t in ("发扬“白+黑”精神", "5+2天")] for ps in anchors("週末加班帶加號的說法？")]
+    [[True, False], [False, True]]
     """
     out = []
     for m in QUOTE.finditer(fold(question)):
@@ -116,7 +118,7 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             out.append(tuple(tries))
     out.extend((p,) for p in counted_quotes(question))
     out.extend((re.compile(re.escape(m.group())),) for m in BOOK.finditer(fold(question)))  # 《政府工作信息》
-    out.extend((p,) for p in signed(question))
+    out.extend((p,) for p in described(question))  # 带加号的说法, 周末晚上都加班的说法: “5+2”、“白+黑”
     chars = _CHARS.search(fold(question))
     # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”); 几个字 counts none
     count = cn_number(chars.group(1)) if chars else None
@@ -174,26 +176,6 @@ def announces(text: str, count: int) -> bool:
     text = text.rstrip("。 ")
     found = {cn_number(n) for n in _COUNTS.findall(fold(text))}
     return bool(_ANNOUNCES.search(text)) and (len(found) != 1 or found == {count})
-
-
-def signed(question: str) -> list[re.Pattern[str]]:
-    """For a formulation a question describes by a sign it holds (带加号的说法: “5+2”、“白+黑”), a quoted
-    formulation holding that sign.
-
-    >>> [p.pattern for p in signed("帶加號的說法")], signed("加班的说法")
-    (['[“「"][^”」"。]{0,6}[+＋][^”」"。]{0,6}[”」"]'], [])
-    >>> [bool(p.search("“5+2”")) for p in signed("周末和晚上都干活的那两个数字说法")]  # the 31st blind reader's
-    [True]
-    >>> [bool(p.search("的“1355”发展战略")) for p in signed("用四个数字命名的发展战略叫什么？")]  # the 38th's
-    [True]
-    """
-    signs = dict.fromkeys(_SIGNS[m[:2]] for m in _SIGN.findall(fold(question)))
-    return [re.compile(f'[“「"][^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}[”」"]') for sign in signs]
-
-
-# a formulation described by its sign, and the characters of it (数字 only as 数字说法: 多少数字 asks a number)
-_SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=＝", "数字": "0-9０-９"}
-_SIGN = re.compile("|".join(s for s in _SIGNS if s != "数字") + "|数字的?(?:说法|提法|叫法)|数字来?(?:命名|概括)")
 
 
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from .asks import coverage
 from .generate import Candidate
+from .glosses import described
 from .quotes import QUOTE, anchors, figure, wildcard
 from .script import fold
 from .structure import cut, han_count, marker, sentence_spans
@@ -146,14 +147,16 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     holding the images the question names first: `images`); the best alone when the question asks for one
     name (那个叫法: 万金油干部 without 官不大、衙门不小, the 30th blind reader's). A formulation described
     by two things (又苦又是幕后工作) gets the best sentence holding each (the 41st reader got 幕后工作 alone,
-    its 三苦 sentence 0.03 lower). A quoted shape (“X则必X”) keeps the sentences saying one, when there are
-    any (the 45th's led with a sentence holding the question's words and no such saying)."""
+    its 三苦 sentence 0.03 lower). A quoted shape (“X则必X”), or a formulation described (`glosses.described`),
+    keeps the sentences saying one, when there are any (the 45th's led with a sentence holding the
+    question's words and no such saying; the 55th's and 56th's missed “5+2”、“白+黑” and “坚强前哨”)."""
     w.quote = True
     w.lead("讲话中的说法：")
     weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)}
     one = _ONE_NAME.search(fold(ev.question)) and not _SEVERAL.search(fold(ev.question))  # 那个叫法: the best
     choices = introduced(w, options(ev, w.index), weights)
     shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
+    shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
     sentences(w, choices, weights, "wording", 0 if one else budget)
     for side in both_sides(ev.question):  # 又苦又是幕后工作: a formulation for each, “三苦” too

@@ -27,7 +27,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .asks import LIST, QUANTITY, SCAFFOLD, WORDING, kind, parts, points_asked, scaffolding
+from .asks import LIST, QUANTITY, SCAFFOLD, kind, parts, points_asked, scaffolding
+from .glosses import WORDING
 from .lexical import NUMBERED, idf, places, speech_names, tagged_words, tokenize
 from .quotes import CN_DIGITS, QUOTE, RUN_AFTER, RUN_BEFORE, figure, quoted
 from .script import fold
@@ -122,7 +123,7 @@ def _as_said(index: Index, weights: dict[str, float]) -> dict[str, float]:
     dev evidence recall 0.922 -> 0.931, carried evidence 0.871 -> 0.879, ROUGE-L 0.540 -> 0.544;
     held-out carried evidence 0.837 -> 0.847 (q291), ROUGE-L 0.480 -> 0.482; 6 answers change, one
     shorter and still carrying; of a helper's 40 fresh questions one more carries its evidence. A word
-    asking for a formulation (比喻, 说法: `asks.WORDING`) keeps itself: as 好比 and 提法 it narrowed
+    asking for a formulation (比喻, 说法: `glosses.WORDING`) keeps itself: as 好比 and 提法 it narrowed
     形容办公室地位重要的比喻说法 to one figure of four, and dev q105 lost ROUGE-L 0.49 -> 0.37."""
     out: dict[str, float] = {}
     for w, weight in weights.items():

@@ -8,8 +8,7 @@
   sentences(writer, ...) the best of them first (for a typed question, the best that states what is
                          wanted), cut to the clauses that answer, then the ones that rank nearly as high
 
-compose.py decides which kind of answer to write; this module writes sentences, not lists (compose.py reads
-enumerations with structure.py) nor citation checks (cite.py).
+compose.py picks the kind of answer; this module writes sentences, not lists (structure.py) nor checks (cite.py).
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ from .asks import TYPED, coverage, kind, title_asked
 from .cite import bigrams, source_label
 from .context import answer_after, antecedent, completed_after, continued_after, past_reference, verdict_after
 from .generate import Candidate
+from .glosses import glossed
 from .meanings import definition
 from .padding import padding, usable
 from .pieces import balanced, closed, opened, paired, unlinked, without_fragments
@@ -242,13 +242,13 @@ def _said(text: str, folded: str, tries: tuple[re.Pattern[str], ...]) -> tuple[r
 def anchored(
     ev: Evidence, index: Index, shape: re.Pattern[str] | None = None
 ) -> list[tuple[re.Pattern[str], list[Option]]]:
-    """For each phrase the question quotes and each of the best speeches that says it (rarely enough
-    to point somewhere), the sentences that hold it, in the speech's order, without a point's marker
-    (一要严格要求，严中求快。 is a point's heading and the formulation at once); a sentence of the `shape`
-    asked (`options`: 这就是通常所说的“万金油干部” for 这话什么意思) ranks another ANCHOR_BONUS higher."""
+    """For each phrase the question quotes and each of the best 3 speeches (any retrieved, for one it describes:
+    `glosses`) that says it rarely enough to point somewhere, the sentences that hold it, in order, without a
+    point's marker (一要严格要求，严中求快。 is a point's heading and the formulation at once); a sentence of
+    the `shape` asked (`options`: 这就是通常所说的“万金油干部” for 这话什么意思) ranks another ANCHOR_BONUS higher."""
     out = []
     patterns = anchors(ev.question)
-    for hit in {(h.file, h.speech): h for h in ev.hits[:3] if patterns}.values():
+    for hit in {(h.file, h.speech): h for h in ev.hits[: None if glossed(ev.question) else 3] if patterns}.values():
         text = index.speeches[(hit.file, hit.speech)].text
         folded = folded_speech(text)
         for tries in patterns:

@@ -114,7 +114,7 @@ def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech
     # …or as what something is compared to or acts as (the 55th's two, refused): 比作…的"前方哨所"和"大后方",
     # 只会当"二传手"
     c = Answerer(real_bot).ask('讲话里把办公室比作党委、政府的"前方哨所"和"大后方"，用的是什么提法？')
-    assert "前哨后院" in c.text, c.text
+    assert "坚强前哨" in c.text, c.text  # (`glosses`: 前方, 后方)
     assert "过时" not in c.text, c.text  # 提法 says how it asks (`asks.SCAFFOLD`), not 有的提法已经过时了
     d = Answerer(real_bot).ask('培训会上批评有些办公室干部只会当"二传手"转文件转通知，具体举了哪些表现？')
     assert "机械式转办文件批示" in d.text, d.text
@@ -286,3 +286,20 @@ def test_real_a_described_formula_of_a_quoted_shape_is_the_saying_of_that_shape(
     )
     assert "批则必查,查则必清,清则必办,办则必果" in a.sentences[0].text, a.text
     assert "举一反三" not in a.text, a.text
+
+
+def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot: pipeline.Ragbot) -> None:
+    """A drafter describes the phrase she wants (`glosses`): 没有周末、白天晚上连轴转 is “5+2”、“白+黑”, 既不
+    越权抢位、也不落在后面 is 鞍前不越位,马后不掉队, 既在前方又管后方 is 坚强前哨 and 巩固后院 (the 55th and
+    56th blind readers' got sentences about hard work, or about the office as the party's face)."""
+    answerer = Answerer(real_bot)
+    a = answerer.ask("形容办公室同志没有周末、白天晚上连轴转的那个说法，讲话里是怎么写的？")
+    assert "“5+2”、“白+黑”" in a.sentences[0].text, a.text
+    b = answerer.ask("想找一句話形容辦公室人員在領導身邊既不越權搶位、也不落在後面，講話裡有現成的說法嗎？")
+    assert "鞍前不越位,馬後不掉隊" in b.sentences[0].text, b.text
+    c = answerer.ask("讲话里用什么说法来形容办公室对党委、政府既在前方又管后方的地位？")
+    assert '"坚强前哨"和"巩固后院"' in c.sentences[0].text, c.text
+    d = answerer.ask("开班讲话批评有些同志收到通知、批示原样转来转去、不管落实，用了什么说法形容？")
+    assert "机械式搬运工" in d.sentences[0].text, d.text
+    e = answerer.ask("周末和晚上加班的同志有什么补贴？")  # asks no phrase: not answered with “5+2”
+    assert "5+2" not in e.text, e.text

@@ -1,0 +1,80 @@
+"""Formulations a question describes instead of quoting them: by a sign they hold, or by what they mean.
+
+  signed(question)     带加号的说法, 用四个数字命名的: a quoted formulation holding that sign (“5+2”, “1355”)
+  glossed(question)    周末晚上都加班的说法, 既不越位也不掉队的说法: the set phrases whose plain words the
+                       question uses (data/glosses.txt: 白+黑 is described by 白天 and 晚上)
+  described(question)  both, as patterns over folded text
+
+A drafter looking for precedent wording seldom knows the phrase: asked for 形容办公室同志没有周末、白天
+晚上连轴转的那个说法, retrieval finds sentences about working hard, not “5+2”、“白+黑”, which share no
+word with the question (the 55th and 56th blind readers'). `quotes.anchors` searches what these find as
+if the question had quoted it, so retrieval, the answer's sentences and its refusal treat it alike. Only
+a question that asks for a formulation (`WORDING`) is read so: 周末要加班吗 asks no phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from .script import fold, loose
+
+GLOSSES = Path(__file__).parent / "data" / "glosses.txt"
+
+# a question asking for a formulation (the one owner: `asks.kind` reads it too)
+WORDING = re.compile(
+    r"(?<!情况有什么)(?<!对此有什么)(?<!对这个有什么)说法|提法|叫法|外号|绰号|称呼|表述|用语|原话|原文|原意|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几句|哪几个字|几个字|口号"
+)
+
+
+def signed(question: str) -> list[re.Pattern[str]]:
+    """For a formulation a question describes by a sign it holds (带加号的说法: “5+2”、“白+黑”), a quoted
+    formulation holding that sign.
+
+    >>> [p.pattern for p in signed("帶加號的說法")], signed("加班的说法")
+    (['[“「"][^”」"。]{0,6}[+＋][^”」"。]{0,6}[”」"]'], [])
+    >>> [bool(p.search("“5+2”")) for p in signed("周末和晚上都干活的那两个数字说法")]  # the 31st blind reader's
+    [True]
+    >>> [bool(p.search("的“1355”发展战略")) for p in signed("用四个数字命名的发展战略叫什么？")]  # the 38th's
+    [True]
+    """
+    signs = dict.fromkeys(_SIGNS[m[:2]] for m in _SIGN.findall(fold(question)))
+    return [re.compile(f'[“「"][^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}[”」"]') for sign in signs]
+
+
+# a formulation described by its sign, and the characters of it (数字 only as 数字说法: 多少数字 asks a number)
+_SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=＝", "数字": "0-9０-９"}
+_SIGN = re.compile("|".join(s for s in _SIGNS if s != "数字") + "|数字的?(?:说法|提法|叫法)|数字来?(?:命名|概括)")
+
+
+@cache
+def glosses() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """(formulation, cue groups) of each line of data/glosses.txt."""
+    out = []
+    for line in GLOSSES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, cues = line.split("\t")
+            out.append((phrase, tuple(tuple(g.strip().split("|")) for g in cues.split("&"))))
+    return tuple(out)
+
+
+def glossed(question: str) -> list[str]:
+    """The formulations a question asking for one describes in plain words: those with a line of
+    data/glosses.txt of whose cue groups the question holds a word each.
+
+    >>> glossed("形容辦公室同志沒有週末、白天晚上連軸轉的那個說法？"), glossed("周末要不要加班？")
+    (['5+2', '白+黑'], [])
+    >>> glossed("想找一句话形容办公室人员在领导身边既不越权抢位、也不落在后面")
+    ['鞍前不越位,马后不掉队']
+    """
+    q = fold(question)
+    if not WORDING.search(q):
+        return []
+    found = (p for p, groups in glosses() if all(any(w in q for w in g) for g in groups))
+    return list(dict.fromkeys(found))
+
+
+def described(question: str) -> list[re.Pattern[str]]:
+    """Patterns (folded text) of the formulations a question describes: `signed`, then `glossed`."""
+    return signed(question) + [re.compile(loose(p)) for p in glossed(question)]
