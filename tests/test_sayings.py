@@ -301,5 +301,6 @@ def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot
     assert '"坚强前哨"和"巩固后院"' in c.sentences[0].text, c.text
     d = answerer.ask("开班讲话批评有些同志收到通知、批示原样转来转去、不管落实，用了什么说法形容？")
     assert "机械式搬运工" in d.sentences[0].text, d.text
-    e = answerer.ask("周末和晚上加班的同志有什么补贴？")  # asks no phrase: not answered with “5+2”
+    e = answerer.ask("周末和晚上加班的同志有什么补贴？")  # asks no phrase: not taken to the sentence saying “5+2”
     assert "5+2" not in e.text, e.text
+    assert "关心和爱护办公室的同志" not in e.text, e.text  # that sentence, cut without the phrase
