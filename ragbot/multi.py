@@ -27,9 +27,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .amounts import numbers, states, unit_asked
-from .asks import TYPED, coverage, kind, parts, several_asked
+from .asks import QUANTITY, TYPED, coverage, kind, parts, scaffolding, several_asked
 from .context import after_in_paragraph, answer_after, says_what_to_do
-from .lexical import before_bodies, counties, inside_word, places
+from .lexical import before_bodies, counties, inside_word, places, tokenize
 from .quotes import anchors, wildcard
 from .retrieve import named_speeches
 from .script import fold
@@ -220,7 +220,7 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     return False
 
 
-_ENDS_ASKING = re.compile(r"(?:几|多少)[\u4e00-\u9fff]{0,2}[，,]$")  # 一共培训几天，(not 夹在几位领导中间,)
+_ENDS_ASKING = re.compile(r"(?:几|多少)[\u4e00-\u9fff]{0,2}[，,、]$")  # 一共培训几天，(not 夹在几位领导中间,)
 
 
 def unstated_part(question: str, texts: Sequence[str]) -> bool:
@@ -237,15 +237,22 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     False
     >>> unstated_part("培训会一共培训几天，安排了哪些专题课程？", ["将开展一系列专题培训"])  # the 48th's
     True
+    >>> unstated_part("培训会一共办几天、安排了哪些专题课", ["将开展一系列专题培训", "年底又集中三天时间调研"])  # the 57th's
+    True
     >>> unstated_part("主任夹在几位领导中间,该怎么处理？", ["要从维护班子的团结出发"])  # 几位: no number asked
     False
     """
     asked = parts(question)
     later = asked[1:]
     if asked and kind(asked[0]) != "quantity":  # 一共培训几天，安排了哪些专题课程？: a clause of the first part
-        later += [c for c in re.split(r"(?<=[，,])", asked[0]) if c != asked[0] and _ENDS_ASKING.search(c)]
-    units = [unit_asked(p) for p in later if kind(p) == "quantity"]
-    return any(not any(numbers(t, u, question) for t in texts) for u in units)
+        later += [c for c in re.split(r"(?<=[，,、])", asked[0]) if c != asked[0] and _ENDS_ASKING.search(c)]
+    skip = scaffolding(question)
+    for part in (p for p in later if kind(p) == "quantity"):
+        words = [t for t in tokenize(fold(part)) if len(t) >= 2 and t not in skip and not QUANTITY.search(t)]
+        unit = unit_asked(part)  # 培训…几天: a number of days said of 培训 (not 集中三天时间到部分高校调研)
+        if not any(numbers(t, unit, question) and (not words or any(w in fold(t) for w in words)) for t in texts):
+            return True
+    return False
 
 
 def named_candidates(

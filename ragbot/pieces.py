@@ -18,7 +18,7 @@ import re
 
 from .cite import QUOTE_PAIRS, opens
 from .script import fold
-from .structure import TRIM, clauses, han_count, sentence_spans
+from .structure import QUOTED, TRIM, clauses, han_count, sentence_spans
 
 
 def without_fragments(piece: str) -> str:
@@ -36,6 +36,20 @@ def without_fragments(piece: str) -> str:
 
 
 _LINK = re.compile(r"(?:其中|同时|尤其是|特别是|甚至|另外|此外|而且|并且)[，,]?")  # ties a sentence to the one before
+
+
+def quoting_clause(piece: str) -> str:
+    """`piece` from the clause that quotes a formulation on, "" when no clause quotes one: a wording
+    answer quotes that clause, not the sentence it opens with (这样的工作性质…,真正做到“鞍前不越位,马后
+    不掉队”: the quote, not what 这样的 points back at).
+
+    >>> quoting_clause("这样的工作性质,要求我们甘于奉献,真正做到“鞍前不越位,马后不掉队”。"), quoting_clause("这样做。")
+    ('真正做到“鞍前不越位,马后不掉队”。', '')
+    """
+    m = QUOTED.search(piece)
+    if m is None:
+        return ""
+    return piece[max(piece.rfind(s, 0, m.start()) for s in "，,；;：:") + 1 :].strip()
 
 
 def unlinked(piece: str) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 from .asks import SCAFFOLD, scaffolding
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
+from .glosses import described
 from .ingest import valid_unicode
 from .lexical import places, speech_names, speech_numbers, tokenize
 from .quotes import anchors, duties, figure, kinds
@@ -245,11 +246,14 @@ def shaped(index: Index, ranked: Sequence[int], query: str) -> list[tuple[list[i
     from 10th to 3rd, nothing else moves (2026-12-03; the rule was written looking at q179's miss).
     A figure question gets the chunks holding two or more of the images it names or describes
     (`terms.pictured`: 用缝衣服的东西打比方 -> 上边千条线,下头一根针, 9th before) at IMAGES_SHARE: no rank of
-    the set moves at 0.5 or 1 (at 0.5 that chunk is 2nd)."""
+    the set moves at 0.5 or 1 (at 0.5 that chunk is 2nd). A formulation the question describes
+    (`glosses.described`) ranks once more at DESCRIBED_SHARE: 不越权也不落后的说法 found 鞍前不越位 4th,
+    now 1st; no answer of the set changes (2026-12-04)."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
     kind = kinds(query)
     out = [
         (anchored(index, ranked, anchors(query)), 1.0),
+        (anchored(index, ranked, [(p,) for p in described(query)]), DESCRIBED_SHARE),
         (anchored(index, ranked, [(shape,)] if shape else []), FIGURE_SHARE),
         (anchored(index, ranked, [(listed,)] if listed else []), DUTIES_SHARE),
         (anchored(index, ranked, [(kind,)] if kind else []), KINDS_SHARE),
@@ -259,6 +263,7 @@ def shaped(index: Index, ranked: Sequence[int], query: str) -> list[tuple[list[i
     return [(r, share) for r, share in out if r]
 
 
+DESCRIBED_SHARE = 1.0  # …and those holding a formulation the question describes (`glosses.described`), again
 IMAGES_SHARE = 1.0  # …and the chunks holding two or more of the images a figure question names or describes
 NAMED_SHARE = 1.0  # the chunks of the speech a question names rank at this share of anchor_weight
 NAMED_MOST = 0.8  # a word names the speech holding at least this share of the chunks that hold it

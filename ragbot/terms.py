@@ -169,9 +169,8 @@ RARE_IDF = 3  # a single character, or a piece of an unseen token, weighs only w
 
 
 def _in_text(index: Index, token: str) -> list[str]:
-    """A question token as the chunks' text holds it: itself, or, when no chunk holds it (jieba cut
-    情况下不督 as 情况 + 下不督), its longest pieces of two or more characters that some chunk holds,
-    those rarer than RARE_IDF."""
+    """A question token as the chunks' text holds it: itself, or, when no chunk holds it (jieba cut 情况下不督
+    as 情况 + 下不督), its longest pieces (two characters or more, rarer than RARE_IDF) that a chunk holds."""
     if text_df(index, token):
         return [token]
     for n in range(len(token) - 1, 1, -1):
@@ -267,20 +266,22 @@ _UNITS_ASKED = re.compile(
     rf"|{_UNIT_KINDS}(?:和个人)?(?:具体|分别|都)?(?:是|有)(?:哪几个|哪些|哪[两二三四五六七八九十]个)"  # 先进单位具体是哪几个
 )
 _NAMED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:镇|乡|县|市|区|局|委|办|社|所|院|校|队|厅|中心|公司)$")
+_WHEN_WORD = re.compile(r"[0-9]+年?度?|年度|[去今本全上]年|年底|年初")
 _GENERIC = re.compile(r"^(?:全|各|本|该|我|你|其他|有关|相关|一些|部分|省辖|地级|县级|市级|所在|这|那)")
 
 
 def units_asked(question: str) -> list[str]:
-    """When a question asks which named units (乡镇, 部门, 城市…) did something, the words saying what
-    they did (天门市被评为党办先进单位的有哪几个乡镇和部门 -> 评为, 党办, 先进): the speech must list
-    such units by name, in a clause holding one of these words (`lists_units`); [] when it asks no
-    such thing. The 32nd blind reader's near misses: the 7 省辖市 the 地方志 speech commends without
-    naming them, and 天门's 党办先进单位 answered with units praised for their information reports.
+    """When a question asks which named units (乡镇, 部门, 城市…) did something, the words saying what they
+    did, not when (天门市被评为党办先进单位的有哪几个乡镇和部门 -> 评为, 党办, 先进): the speech must list such
+    units by name in a clause holding them (`lists_units`); [] when it asks no such thing. The 32nd blind
+    reader's near misses: the 7 省辖市 the 地方志 speech commends, 天门's 党办先进单位.
 
     >>> units_asked("天門市被評為黨辦先進單位的有哪幾個鄉鎮和部門?"), units_asked("有哪些要求？")
     (['评为', '党办', '先进'], [])
-    >>> units_asked("光山县这次会上表彰的2010年度政务信息先进单位具体是哪几个？")  # the 54th's
-    ['表彰', '2010', '年度', '政务', '信息', '政务信息', '先进']
+    >>> units_asked("光山县这次会上表彰的2010年度政务信息先进单位具体是哪几个？")  # the 54th's: not when
+    ['表彰', '政务', '信息', '政务信息', '先进']
+    >>> units_asked("光山县2010年度政务信息先进单位都有哪些")  # the 57th's
+    ['政务', '信息', '政务信息', '先进']
     >>> units_asked("民政系统会议上表扬的信息宣传先进单位和个人具体是哪些？")[-3:]  # the 55th's
     ['信息', '宣传', '先进']
     >>> units_asked("地方志工作会议上被评为先进单位的7个省辖市分别是哪几个？")
@@ -293,19 +294,19 @@ def units_asked(question: str) -> list[str]:
         q = re.sub(re.escape(name) + "[省市县州]?", "，", q)
     q = _UNITS_ASKED.sub("，", q)
     words = [t for t in tokenize(q) if len(t) >= 2 and t not in SCAFFOLD and not re.fullmatch(_UNIT_KINDS + "+", t)]
-    return list(dict.fromkeys(words))
+    return list(dict.fromkeys(t for t in words if not _WHEN_WORD.fullmatch(t)))  # 2010年度: when, not what
 
 
 def lists_units(text: str, words: list[str]) -> bool:
     """Whether a clause of `text` names two units or more in a list (九真镇、天门调查队、市粮食局) and holds
-    at least half of `words` (23个单位…公布2010年度…信息公开…报告 holds 2010, 年度, 信息 of the seven
-    words of 表彰的2010年度政务信息先进单位: units that did something else, the 54th blind reader's).
+    at least half of `words` (23个单位…公布2010年度…信息公开…报告 holds only 信息 of the five words of
+    表彰的2010年度政务信息先进单位: units that did something else, the 54th and 57th blind readers').
 
     >>> lists_units("岳口镇、拖市镇、教育局、公安局的办公室主任作了交流发言", ["交流", "发言"])
     True
     >>> lists_units("会议通报表彰了全市党办先进单位、优秀党办主任,岳口镇、拖市镇的办公室主任作了交流发言", ["先进"])
     False
-    >>> asked = ["表彰", "2010", "年度", "政务", "信息", "政务信息", "先进"]
+    >>> asked = ["表彰", "政务", "信息", "政务信息", "先进"]
     >>> lists_units("有3个单位(十里镇、发改委、科技局)已公布2010年度政府信息公开报告", asked)
     False
     """

@@ -3,10 +3,9 @@
   Writer                 the pieces so far (the file's own characters in the asker's script, with [n]
                          markers), the excerpts they cite (retrieved ones, or new ones cut from the
                          speech), and what was already said: nothing is said twice
-  options(evidence)      the sentences that may answer: the retrieved ones, and those of the best
-                         speeches that hold a phrase the question quotes (「X中求快」)
-  sentences(writer, ...) the best of them first (for a typed question, the best that states what is
-                         wanted), cut to the clauses that answer, then the ones that rank nearly as high
+  options(evidence)      the sentences that may answer: those retrieved, and those holding a phrase quoted (「X中求快」)
+  sentences(writer, ...) the best first (for a typed question, the best stating what is wanted), cut to the
+                         clauses that answer, then those that rank nearly as high
 
 compose.py picks the kind of answer; this module writes sentences, not lists (structure.py) nor checks (cite.py).
 """
@@ -27,7 +26,7 @@ from .generate import Candidate
 from .glosses import glossed
 from .meanings import definition
 from .padding import padding, usable
-from .pieces import balanced, closed, opened, paired, unlinked, without_fragments
+from .pieces import balanced, closed, opened, paired, quoting_clause, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
 from .script import detect_script, fold, shown, to_script
 from .structure import CLOSERS, TRIM, cut, han_count, marker, sentence_spans
@@ -393,8 +392,9 @@ def _piece(
 ) -> tuple[str, str]:
     """(the sentence, the part of it to say): cut to the clauses that answer, with what a dangling
     one refers to, never a fragment; ("", "") when it cannot be said."""
-    text = c.text
-    piece = cut(text, *how)
+    text, piece = c.text, cut(c.text, *how)
+    if how[1] == "wording" and padding(piece, titles) == "dangling":  # 这样的…,真正做到“鞍前不越位…”
+        piece = quoting_clause(piece) or piece
     if padding(piece, titles) == "dangling" and not padding(text, titles):  # the cut lost what it points at
         piece = text.strip()
     forbids = re.match(r"(?:杜绝|严禁|禁止|不得|不准)", fold(piece))  # …按这个程序进行,杜绝直接将文稿送到县长那里

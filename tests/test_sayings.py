@@ -297,6 +297,9 @@ def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot
     assert "“5+2”、“白+黑”" in a.sentences[0].text, a.text
     b = answerer.ask("想找一句話形容辦公室人員在領導身邊既不越權搶位、也不落在後面，講話裡有現成的說法嗎？")
     assert "鞍前不越位,馬後不掉隊" in b.sentences[0].text, b.text
+    short = answerer.ask("不越權也不落後的說法")  # found at 1st (4th before); quoted from its clause, not 這樣的…
+    assert "真正做到“鞍前不越位,馬後不掉隊”" in short.sentences[0].text, short.text
+    assert "這樣的工作性質" not in short.text, short.text
     c = answerer.ask("讲话里用什么说法来形容办公室对党委、政府既在前方又管后方的地位？")
     assert '"坚强前哨"和"巩固后院"' in c.sentences[0].text, c.text
     d = answerer.ask("开班讲话批评有些同志收到通知、批示原样转来转去、不管落实，用了什么说法形容？")
