@@ -67,9 +67,11 @@ def glossed(question: str) -> list[str]:
     (['5+2', '白+黑'], [])
     >>> glossed("想找一句话形容办公室人员在领导身边既不越权抢位、也不落在后面")
     ['鞍前不越位,马后不掉队']
+    >>> glossed("几篇讲话都提到“办公室工作无小事”，原话分别怎么说？")  # dev q117: not another phrase besides
+    []
     """
     q = fold(question)
-    if not WORDING.search(q):
+    if not WORDING.search(q) or re.search(r"[“「\"][^”」\"]{2,}[”」\"]", q):  # one it quotes is looked for as it is
         return []
     found = (p for p, groups in glosses() if all(any(w in q for w in g) for g in groups))
     return list(dict.fromkeys(found))

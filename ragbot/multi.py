@@ -224,11 +224,13 @@ _ENDS_ASKING = re.compile(r"(?:几|多少)[\u4e00-\u9fff]{0,2}[，,、]$")  # �
 
 
 def unstated_part(question: str, texts: Sequence[str]) -> bool:
-    """Whether a question asking two things or more asks, after the first or in a clause of a first that asks
-    no number, how many (一共培训几天) of what none of `texts` states in the unit asked: the answer to its
-    first part leaves that unsaid (the 45th and 48th blind readers' near misses were answered with the
-    sentence announcing the training). A first part asking a number is `answer.weigh`'s; 几篇讲话都怎么说的
-    asks what several speeches say, no number.
+    """Whether a question asking two things or more asks how many (一共培训几天) of what none of `texts`
+    states in the unit asked, in a sentence holding a word of the question (集中三天时间到高校调研 is not how
+    long 培训 lasts): the answer to its other part leaves that unsaid (the 45th, 48th, 57th and 58th blind
+    readers' near misses were answered with the sentence announcing the training). The number may be
+    asked after the first part, in a clause of a first that asks none, or in a first part of a question
+    that as a whole asks a list (一共培训几天？安排了哪些专题课程？); a question asking a number as a whole
+    is `answer.weigh`'s. 几篇讲话都怎么说的 asks what several speeches say, no number.
 
     >>> q = "培训会安排了哪些专题课程？一共培训几天？"
     >>> unstated_part(q, ["将开展一系列专题培训"]), unstated_part(q, ["培训为期三天"]), unstated_part("培训几天？", [])
@@ -239,6 +241,8 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     True
     >>> unstated_part("培训会一共办几天、安排了哪些专题课", ["将开展一系列专题培训", "年底又集中三天时间调研"])  # the 57th's
     True
+    >>> unstated_part("培训会一共培训几天？安排了哪些专题课程？", ["将开展一系列专题培训"])  # the 58th's
+    True
     >>> unstated_part("主任夹在几位领导中间,该怎么处理？", ["要从维护班子的团结出发"])  # 几位: no number asked
     False
     """
@@ -246,10 +250,12 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     later = asked[1:]
     if asked and kind(asked[0]) != "quantity":  # 一共培训几天，安排了哪些专题课程？: a clause of the first part
         later += [c for c in re.split(r"(?<=[，,、])", asked[0]) if c != asked[0] and _ENDS_ASKING.search(c)]
-    skip = scaffolding(question)
+    elif len(asked) > 1 and kind(question) != "quantity":  # 一共培训几天？安排了哪些专题课程？: `weigh` reads a list
+        later.insert(0, asked[0])
+    skip = scaffolding(question)  # the number said of what the question speaks of (一年考几次: of 考核)
+    words = [t for t in tokenize(fold(question)) if len(t) >= 2 and t not in skip and not QUANTITY.search(t)]
     for part in (p for p in later if kind(p) == "quantity"):
-        words = [t for t in tokenize(fold(part)) if len(t) >= 2 and t not in skip and not QUANTITY.search(t)]
-        unit = unit_asked(part)  # 培训…几天: a number of days said of 培训 (not 集中三天时间到部分高校调研)
+        unit = unit_asked(part)
         if not any(numbers(t, unit, question) and (not words or any(w in fold(t) for w in words)) for t in texts):
             return True
     return False

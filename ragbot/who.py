@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .amounts import ROLE
+from .lexical import tagged_words
 from .script import fold
 
 _WHO_DOES = re.compile(
@@ -43,11 +44,15 @@ def action_asked(question: str) -> str:
     '培训'
     >>> action_asked("复印时应由哪一级领导审批签字？")  # a fresh near miss answered with 批示件…登记 before
     '审批'
+    >>> action_asked("会上，传达全省秘书长会议精神的是谁？"), action_asked("办公室主任是谁？")  # the 58th's
+    ('传达', '')
     """
     q = fold(question)
     m = _WHO_DOES.search(q)
-    if m is None:
-        return ""
+    if m is None:  # 传达…会议精神的是谁: the verb opening the clause before 的是谁
+        doer = _DOER.search(q)
+        words = list(tagged_words(re.split(r"[，,。：:；;]", q[: doer.start()])[-1], 1)) if doer else []
+        return words[0][0] if words and words[0][1] == "v" and len(words[0][0]) >= 2 else ""
     if m.group(1)[0] in _PREPOSITIONS and re.match(r"[^，。？?！!]*?[说讲提][的过了出]", q[m.start(1) :]):
         return "说"  # 哪个单位在交流发言里讲的: who said it, after where
     if m.group(1)[0] in _PREPOSITIONS or re.match(_LIGHT, m.group(1)):  # 谁来(给大家)做业务培训: 培训, at the end
@@ -56,6 +61,7 @@ def action_asked(question: str) -> str:
     return "说" if _SAID.match(m.group(1)) else m.group(1)
 
 
+_DOER = re.compile(r"的(?:人|同志|领导)?(?:是|为)(?:谁|哪位|哪个部门|哪个单位)")  # 传达…精神的是谁
 _PREPOSITIONS = "在从于对向给跟与为替把被"
 _LIGHT = "[做作搞]|进行|开展"  # a verb that says nothing of its own: the thing done follows it (做业务培训)
 

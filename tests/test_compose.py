@@ -445,6 +445,10 @@ def test_real_who_question_leads_with_the_one_who_did_it(real_bot: pipeline.Ragb
     # the restatement of the meeting's tasks also holds 领导 and 传达; the answer names the person
     a = Answerer(real_bot).ask("云南教育系统那次会议上，是谁传达了全省秘书长和办公厅主任会议精神？")
     assert a.sentences[0].text.startswith("杨红琼主任传达了"), a.text
+    b = Answerer(real_bot).ask(
+        "云南教育系统办公室主任会议上，传达全省党委、政府系统秘书长和办公厅（室）主任会议精神的是谁？"
+    )
+    assert b.sentences[0].text.startswith("杨红琼主任传达了"), b.text  # the 58th's: …的是谁 asks who 传达
 
 
 @pytest.mark.parametrize(

@@ -304,6 +304,12 @@ def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot
     assert '"坚强前哨"和"巩固后院"' in c.sentences[0].text, c.text
     d = answerer.ask("开班讲话批评有些同志收到通知、批示原样转来转去、不管落实，用了什么说法形容？")
     assert "机械式搬运工" in d.sentences[0].text, d.text
+    f = answerer.ask("讲话里用什么说法形容对办公室同志要既关心又严格管理?")  # the 57th's, and the 58th's below
+    assert "高看一眼、厚爱一分、严管一层" in f.sentences[0].text, f.text
+    g = answerer.ask("講話裡用什麼說法形容辦公室的服務工作一旦出錯就會影響全局?")
+    assert "牽一髮而動全身" in g.sentences[0].text, g.text
+    h = answerer.ask("形容领导交办的事情必须办、办了要有结果、有了结果还要报告的那个三连短语是什么？")
+    assert "交必办、办必果、果必报" in h.sentences[0].text, h.text
     e = answerer.ask("周末和晚上加班的同志有什么补贴？")  # asks no phrase: not taken to the sentence saying “5+2”
     assert "5+2" not in e.text, e.text
     assert "关心和爱护办公室的同志" not in e.text, e.text  # that sentence, cut without the phrase
