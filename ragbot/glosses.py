@@ -69,10 +69,13 @@ def glossed(question: str) -> list[str]:
     ['鞍前不越位,马后不掉队']
     >>> glossed("几篇讲话都提到“办公室工作无小事”，原话分别怎么说？")  # dev q117: not another phrase besides
     []
+    >>> glossed('把办公室比作"前方哨所"和"大后方"的提法')  # the asker's own words quoted: described
+    ['坚强前哨', '巩固后院']
     """
     q = fold(question)
-    if not WORDING.search(q) or re.search(r"[“「\"][^”」\"]{2,}[”」\"]", q):  # one it quotes is looked for as it is
-        return []
+    said = [fold(m) for m in re.findall(r"[“「\"]([^”」\"]{2,})[”」\"]", q)]
+    if not WORDING.search(q) or any(m in p or p in m for m in said for p, _ in glosses()):
+        return []  # “办公室工作无小事”原话怎么说: a formulation it quotes is looked for as it is
     found = (p for p, groups in glosses() if all(any(w in q for w in g) for g in groups))
     return list(dict.fromkeys(found))
 
