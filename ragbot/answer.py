@@ -36,7 +36,7 @@ from .asks import (
     title_asked,
 )
 from .compose import compose
-from .gaps import unheld
+from .gaps import unheld, unspelled
 from .generate import (
     Candidate,
     ExtractiveGenerator,
@@ -63,10 +63,9 @@ from .terms import (
     unlisted_units,
     unnamed_contents,
     unseen_nouns,
-    unspelled,
 )
 from .types import Answer, Citation, Hit, Script
-from .who import action_asked, does, names
+from .who import action_asked, chained, does, names
 from .writer import Draft
 
 log = logging.getLogger(__name__)
@@ -149,7 +148,7 @@ def weigh(
     titled = title_asked(question)  # 报告的题目是什么: a sentence quoting a title
     if titled:
         pool = [c for c in pool if TITLED.search(c.text)]
-    best = max((c.similarity for c in pool), default=0.0)
+    best = max([c.similarity for c in pool] + [1.0 for c in pool if chained(question, c.text)], default=0.0)
     asking = _asking_words(question) if quantity else []  # 全县有多少人民: 全县43万人民 states it in its words
     if len(asking) >= 2 and any(all(w in fold(c.text) for w in asking) for c in pool):
         best = max(best, 1.0)

@@ -7,6 +7,8 @@
                                  never explained (`unexplained`), a numbered part a speech breaks off
                                  before (`missing_part`), the requirements of a part a paywall cut
                                  (`behind_gap`)
+  unspelled(index, question)     “八字要求”是哪八个字: a numbered name the speeches only name, one of several in
+                                 a row or in a speech never saying its noun otherwise, and never spell out
   unexplained(question, texts)   “敢于直言”具体是怎么要求的: the label held only in a row of labels
                                  (情况要明、站位要高、敢于直言) or as a heading the next one follows at once
   missing_part(question, headings)  第四个方面讲的是什么: the speech's parts are numbered (一、二、三、) and
@@ -29,7 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .asks import kind
+from .asks import kind, points_asked
 from .context import says_what_to_do
 from .lexical import tokenize
 from .multi import unstated_part
@@ -193,6 +195,55 @@ def unexplained(question: str, texts: Iterable[str]) -> bool:
                 elif t[end:].strip('。 \n”」"'):
                     return False  # said with what it says
         if bare:
+            return True
+    return False
+
+
+_NUMBERED_NAME = re.compile(r"^([一二两三四五六七八九十])[个种大项条字点类]?(.+)$")  # 八字要求: 8, 要求
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def unspelled(index: Index, question: str) -> bool:
+    """Whether a question asks the parts of a numbered name it quotes (“八字要求”具体是哪八个字,
+    “五大行动”是哪五个: `asks.points_asked`) that the speeches hold only as one of several names in a
+    row (比如"前哨后院""三个表率"…"八字要求"…; 聚焦一个目标、…、实施五大行动、…), or alone in a speech that
+    never says its noun but in the name (推进我县“三大战略”的实施: 战略 is said nowhere else in 篇6, the 59th
+    blind reader's near miss), and never spell out: no other occurrence, nor one in a sentence saying its
+    noun as often as it counts (“特别要…、特别要…、特别要…”“三个特别”). The speeches do not say which they
+    are (the 41st blind reader's near miss was answered with the sentence naming it).
+
+    >>> text = '比如"前哨后院""八字要求""五个坚持"等。提出的"五个坚持",是一个整体:坚持…。零差错、零纰漏、零失误的“三零目标”,推进“三大战略”。'
+    >>> C = type("C", (), {"folded": text, "file": "f", "speech": 1})
+    >>> I = type("I", (), {"chunks": [C], "speeches": {("f", 1): type("S", (), {"text": text})}})
+    >>> [unspelled(I, q) for q in ("“八字要求”是哪八个字？", "“五个坚持”是哪五个？", "“三个代表”是哪三个？", "“三大战略”是哪三个？")]
+    [True, False, False, True]
+    >>> unspelled(I, "“三零目标”是哪三个零？")  # dev q037: its three 零 before it
+    False
+    """
+    if not points_asked(question):
+        return False
+    for name in quoted(question):
+        m = _NUMBERED_NAME.match(name)
+        if m is None:
+            continue
+        n, noun, seen = CN_DIGITS[m.group(1)], m.group(2), False
+        for c in index.chunks:
+            t = c.folded
+            for at in (h.start() for h in re.finditer(re.escape(name), t)):
+                seen = True
+                end = at + len(name)
+                alone = not (RUN_BEFORE.search(t[max(0, at - 2) : at]) or RUN_AFTER.match(t[end : end + 2]))
+                speech = folded_speech(index.speeches[(c.file, c.speech)].text)
+                if alone and speech.count(noun) > speech.count(name):
+                    return False  # named on its own: 提出的"五个坚持",是…
+                starts = [e.end() for e in _SENTENCE_END.finditer(t, 0, at)]
+                stop = _SENTENCE_END.search(t, end)
+                said = t[starts[-1] if starts else 0 : stop.end() if stop else len(t)]
+                if said.count(noun[: 1 if alone else None]) - said.count(name) >= n:
+                    return (
+                        False  # spelled out beside it: “特别要…、特别要…”“三个特别”; 零差错、零纰漏、零失误的“三零目标”
+                    )
+        if seen:
             return True
     return False
 

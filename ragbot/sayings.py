@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .asks import coverage
 from .generate import Candidate
-from .glosses import described
+from .glosses import described, glossed
 from .quotes import QUOTE, anchors, figure, wildcard
 from .script import fold
 from .structure import cut, han_count, marker, sentence_spans
@@ -152,7 +152,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     question's words and no such saying; the 55th's and 56th's missed “5+2”、“白+黑” and “坚强前哨”)."""
     w.quote = True
     w.lead("讲话中的说法：")
-    weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)}
+    weights = {**weights, **dict.fromkeys([*images(ev.question), *glossed(ev.question)], IMAGE_WEIGHT)}  # kept by a cut
     one = _ONE_NAME.search(fold(ev.question)) and not _SEVERAL.search(fold(ev.question))  # 那个叫法: the best
     choices = introduced(w, options(ev, w.index), weights)
     shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape

@@ -8,8 +8,6 @@
   unnamed_contents(index, q)     whether a question asks what a thing no speech names includes
   unknown_asked(index, q)        the kind of thing a question asks which of (什么字体), when no speech names it
   unseen_nouns(index, q)         the question's nouns no chunk holds, nor any Cilin synonym of them (字号, 承诺书)
-  unspelled(index, q)            whether a question asks the parts of a numbered name («八字要求»是哪八个字) the
-                                 speeches only name, one of several in a row, and never spell out
   unlisted_units(index, q, cands)  whether a question asks which named units did something (哪几个乡镇) and
                                  no sentence found lists them by name in a clause saying it
   pictured(q, texts)             whether one text holds two or more of those images (千条线…一根针)
@@ -27,10 +25,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .asks import LIST, QUANTITY, SCAFFOLD, kind, parts, points_asked, scaffolding
+from .asks import LIST, QUANTITY, SCAFFOLD, kind, parts, scaffolding
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, places, speech_names, tagged_words, tokenize
-from .quotes import CN_DIGITS, QUOTE, RUN_AFTER, RUN_BEFORE, figure, quoted
+from .quotes import QUOTE, figure
 from .script import fold
 from .synonyms import used_synonyms
 
@@ -330,46 +328,6 @@ def unlisted_units(index: Index, question: str, cands: Sequence[Candidate]) -> b
         return False
     rare = [w for w in words if UNITS_DF * index.bm25.df(w) <= len(index.chunks)] or words
     return not any(lists_units(c.text, rare) for c in cands)
-
-
-_NUMBERED_NAME = re.compile(r"^([一二两三四五六七八九十])[个种大项条字点类]?(.+)$")  # 八字要求: 8, 要求
-_SENTENCE_END = re.compile(r"[。！？!?]")
-
-
-def unspelled(index: Index, question: str) -> bool:
-    """Whether a question asks the parts of a numbered name it quotes (“八字要求”具体是哪八个字,
-    “五大行动”是哪五个: `asks.points_asked`) that the speeches hold only as one of several names in a
-    row (比如"前哨后院""三个表率"…"八字要求"…; 聚焦一个目标、…、实施五大行动、…) and never spell out: no
-    occurrence stands alone, nor is in a sentence saying its noun as often as it counts (“特别要…、
-    特别要…、特别要…”“三个特别”). The speeches do not say which they are (the 41st blind reader's near
-    miss was answered with the sentence naming it).
-
-    >>> class I: chunks = [type("C", (), {"folded": '比如"前哨后院""八字要求""五个坚持"等。提出的"五个坚持",是一个整体。'})]
-    >>> unspelled(I, "“八字要求”是哪八个字？"), unspelled(I, "“五个坚持”是哪五个？"), unspelled(I, "“三个代表”是什么？")
-    (True, False, False)
-    """
-    if not points_asked(question):
-        return False
-    for name in quoted(question):
-        m = _NUMBERED_NAME.match(name)
-        if m is None:
-            continue
-        n, noun, seen = CN_DIGITS[m.group(1)], m.group(2), False
-        for c in index.chunks:
-            t = c.folded
-            for at in (h.start() for h in re.finditer(re.escape(name), t)):
-                seen = True
-                end = at + len(name)
-                if not (RUN_BEFORE.search(t[max(0, at - 2) : at]) or RUN_AFTER.match(t[end : end + 2])):
-                    return False  # named on its own: 提出的"五个坚持",是…
-                starts = [e.end() for e in _SENTENCE_END.finditer(t, 0, at)]
-                stop = _SENTENCE_END.search(t, end)
-                said = t[starts[-1] if starts else 0 : stop.end() if stop else len(t)]
-                if said.count(noun) - said.count(name) >= n:
-                    return False  # spelled out beside it: “特别要…、特别要…、特别要…”“三个特别”
-        if seen:
-            return True
-    return False
 
 
 UNSEEN_MARGIN = 0.003  # a question naming what no speech names needs evidence this much above the threshold

@@ -842,6 +842,25 @@ def test_real_a_first_question_left_unanswered_gets_its_sentence_too(real_bot: p
     assert "主动向信访人反馈查处情况" in a.text, a.text
 
 
+def test_real_who_answers_whom_is_answered_by_the_chain_a_speech_spells_out(real_bot: pipeline.Ragbot) -> None:
+    """谁对谁负责 is answered by 科员对分管主任负责,分管主任对主任负责… (`who.chained`): asked in everyday words
+    (一级一级, 一层层) it was refused at 0.885, under the threshold (the 54th and 59th blind readers, held-out
+    q329)."""
+    for q in ("民政局办公室里,谁对谁负责,是怎么一级一级规定的?", "民政局办公室讲的逐级负责，具体是一层层谁对谁负责？"):
+        a = Answerer(real_bot).ask(q)
+        assert "科员对分管主任负责,分管主任对主任负责" in a.sentences[0].text, a.text
+
+
+def test_real_a_second_question_asking_when_is_answered_by_the_time_the_first_answer_says(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """時間上怎麼安排 after 每天至少收幾次 is answered by 每個工作日上午和下午各收取兩次: the 58th blind reader
+    got 控制會議活動數量、規模和時間 (of the same excerpt, holding 時間) after it."""
+    a = Answerer(real_bot).ask("機要郵件每天至少要去收幾次？時間上怎麼安排？")
+    assert "上午和下午各收取兩次" in a.sentences[0].text, a.text
+    assert "控制會議" not in a.text, a.text
+
+
 def test_real_two_amounts_asked_in_one_question_get_both_numbers(real_bot: pipeline.Ragbot) -> None:
     """多少份请示报告、多少件上级机要文件 asks two amounts in one question (the eighteenth blind reader's own):
     the second, 4700余件, is in the next clause of the same sentence, after its ；. The first sentence
@@ -1179,6 +1198,7 @@ def test_real_what_a_speech_says_of_a_situation_comes_with_its_verdict(real_bot:
         "我在办公室干了好几年,一直挺卖力,同批的人提拔了我却没有,心里挺灰心。讲话里对这种情况有什么说法?",
         # the 38th's: 对我这种情况说的话
         "我在办公室干了好几年,吃苦受累也有成绩,可一直没提拔,有点泄气,领导讲话里有没有对我这种情况说的话?",
+        "有的同志吃了很多苦、成绩也不错,但一直没被提拔,讲话人想对他们说什么?",  # the 59th's
     ):
         a = Answerer(real_bot).ask(q)
         assert "既要有勇气改变可以改变的事情" in a.text, a.text

@@ -304,6 +304,10 @@ def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot
     assert '"坚强前哨"和"巩固后院"' in c.sentences[0].text, c.text
     d = answerer.ask("开班讲话批评有些同志收到通知、批示原样转来转去、不管落实，用了什么说法形容？")
     assert "机械式搬运工" in d.sentences[0].text, d.text
+    post = answerer.ask(
+        '形容办公室对党委政府来说"既在前面站岗放哨、又在后面守好家"的提法,原话是怎么说的?'
+    )  # the 59th's
+    assert '"坚强前哨"和"巩固后院"' in post.sentences[0].text, post.text  # the cut keeps the clause saying it
     f = answerer.ask("讲话里用什么说法形容对办公室同志要既关心又严格管理?")  # the 57th's, and the 58th's below
     assert "高看一眼、厚爱一分、严管一层" in f.sentences[0].text, f.text
     g = answerer.ask("講話裡用什麼說法形容辦公室的服務工作一旦出錯就會影響全局?")

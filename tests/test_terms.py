@@ -165,7 +165,12 @@ def test_real_the_parts_of_a_name_the_speeches_never_spell_out_are_refused(real_
     41st blind reader's near miss got the sentence of names; a reader before got 前哨后院… for 五大行动).
     The names a speech spells out still answer, beside their name (“特别要…、特别要…”“三个特别”) or apart."""
     bot = Answerer(real_bot)
-    for question in ("培训开班讲话里的“八字要求”具体是哪八个字？", "“五大行动”具体是哪五个？"):
+    # the 59th's: 篇6 names “三大戰略” alone, four times, and says 战略 nowhere else
+    for question in (
+        "培训开班讲话里的“八字要求”具体是哪八个字？",
+        "“五大行动”具体是哪五个？",
+        '淇縣講話裡提到的"三大戰略"具體是哪三個戰略?',
+    ):
         assert bot.ask(question).refused, question
     special = bot.ask("“三个特别”是哪三个特别？")
     assert "细节决定成败" in special.text, special.text

@@ -63,6 +63,7 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         "雲南那次會議下午,省政府辦公廳督查一處陶致東處長的業務培訓講了哪些內容?",  # the 50th's: 处长陶致东同志
         "毕节那次会议上,新江秘书长具体讲了哪些要求?",  # the 51st's: 具体讲了
         "楊崇龍同志下午的業務培訓具體講了哪些內容？",  # the 53rd's: 同志下午的
+        "原省教育廳廳長楊崇龍同志在下午的培訓中具體講了哪些內容?",  # the 59th's: 在下午的
     ):
         assert bot.ask(question).refused, question
     for question in ("万书记对办公室工作提了哪些要求？", "万书记具体提了哪些要求？"):
