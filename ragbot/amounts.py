@@ -46,8 +46,24 @@ _MONEY = re.compile(
 )
 _SCORE = re.compile(r"打分|评分|计分|几分|多少分")
 _SUM = re.compile(
-    r"(?:多少|几)块?钱|多少奖金|奖金(?:是|有)?多少|奖励多少"
-)  # 奖励多少钱, 能拿多少奖金: a sum, not a share
+    r"(?:多少|几)块?钱|多少奖金|奖金(?:是|有)?多少|奖励多少|预算[^，。？?]{0,4}多少"
+)  # 奖励多少钱, 能拿多少奖金, 经费预算是多少: a sum, not a share (是年目标的150% is no budget: the 60th's)
+# a rate asked (每月至少报送几条, 每人每天多少): the sentence stating it says per what (每车每月, 月均, 一年)
+_RATE_ASKED = re.compile(r"每个?[^，。？?的]{0,4}?[月年周天日季][^，。？?]{0,12}?(?:几|多少)")
+_RATE = re.compile(r"每|[月年日]均|人均|一个?(?:月|年|周|星期|天|季度)")
+
+
+def per(text: str, question: str) -> bool:
+    """Whether `text` can state the rate a question asks (每月至少报送几条: 添加政府信息9361条 states a total,
+    not how many a month, the 60th blind reader's near miss); True when the question asks no rate.
+
+    >>> q = "每个信息员每月至少报送几条信息？"
+    >>> per("已添加政府信息9361条", q), per("每人每月至少报送2条", q), per("添加9361条", "一共添加了多少条？")
+    (False, True, True)
+    """
+    return not _RATE_ASKED.search(fold(question)) or bool(_RATE.search(fold(text)))
+
+
 # a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
 # whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
 COUNT_OF = re.compile(r"([人次天篇字])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
@@ -81,6 +97,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     ('每', '工作日')
     >>> unit_asked("年终考核优秀奖励多少钱？"), unit_asked("考核优秀能拿多少奖金？")  # not the 12% kept back
     (('元',), ('元',))
+    >>> unit_asked("淇县政府办公室一年的办公经费预算是多少?")  # the 60th's: 是年目标的150% is none
+    ('元',)
     >>> unit_asked("天门市委办公室今年计划制发多少个文件？"), unit_asked("与多少个乡镇签订了责任书？")  # a count in 个
     (('个',), ('个',))
     >>> unit_asked("用了几个很形象的比方,是哪几个?")  # which ones, not how many (held-out q346)

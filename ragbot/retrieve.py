@@ -20,7 +20,7 @@ import numpy as np
 from .asks import SCAFFOLD, scaffolding
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
-from .glosses import described
+from .glosses import described, glossed
 from .ingest import valid_unicode
 from .lexical import places, speech_names, speech_numbers, tokenize
 from .quotes import anchors, duties, figure, kinds
@@ -229,7 +229,7 @@ def anchored(index: Index, ranked: Sequence[int], tries: Sequence[Sequence[re.Pa
     return [i for i in ranked if any(p.search(index.chunks[i].folded) for t in tries for p in t)]
 
 
-def shaped(index: Index, ranked: Sequence[int], query: str) -> list[tuple[list[int], float]]:
+def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] = ()) -> list[tuple[list[int], float]]:
     """Rankings of the candidates that hold the shape of the answer, each with its share of
     anchor_weight: a formulation the query quotes or counts (`quotes.anchors`: 「四个一流」, “X中求快”,
     哪八个字), and the figure of speech it asks for (`quotes.figure`: 好比一部机器, “咽喉”). Such a
@@ -248,12 +248,14 @@ def shaped(index: Index, ranked: Sequence[int], query: str) -> list[tuple[list[i
     (`terms.pictured`: 用缝衣服的东西打比方 -> 上边千条线,下头一根针, 9th before) at IMAGES_SHARE: no rank of
     the set moves at 0.5 or 1 (at 0.5 that chunk is 2nd). A formulation the question describes
     (`glosses.described`) ranks once more at DESCRIBED_SHARE: 不越权也不落后的说法 found 鞍前不越位 4th,
-    now 1st; no answer of the set changes (2026-12-04)."""
+    now 1st; no answer of the set changes (2026-12-04). It is also looked for among the chunks BM25 ranks
+    for the formulation's own words (`said`): the 60th blind reader's 既不抢到领导前面… left it out of the
+    fused 50."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
     kind = kinds(query)
     out = [
         (anchored(index, ranked, anchors(query)), 1.0),
-        (anchored(index, ranked, [(p,) for p in described(query)]), DESCRIBED_SHARE),
+        (anchored(index, list(dict.fromkeys([*ranked, *said])), [(p,) for p in described(query)]), DESCRIBED_SHARE),
         (anchored(index, ranked, [(shape,)] if shape else []), FIGURE_SHARE),
         (anchored(index, ranked, [(listed,)] if listed else []), DUTIES_SHARE),
         (anchored(index, ranked, [(kind,)] if kind else []), KINDS_SHARE),
@@ -355,8 +357,14 @@ def search(
     if settings.mode == "hybrid":
         fused = rrf(rankings, weights, settings.rrf_k)
         ranked = [i for i, _ in fused]
+        phrases = glossed(query)  # the chunks saying a formulation the query describes, wherever they rank
+        said = (
+            [i for i, _ in lexical_ranking(index, tokenize(" ".join(phrases)), settings.depth, filters)]
+            if phrases
+            else []
+        )
         extra = (
-            [(r, share * settings.anchor_weight) for r, share in shaped(index, ranked, query)]
+            [(r, share * settings.anchor_weight) for r, share in shaped(index, ranked, query, said)]
             if settings.anchor_weight
             else []
         )

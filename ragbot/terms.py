@@ -245,7 +245,7 @@ def unknown_asked(index: Index, question: str) -> str:
                 continue
             if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
                 break  # 有什么要求, 哪些措施: what any speech may answer in other words
-            if word == "注意事项":  # …and 哪些注意事项, what to mind (注意 is a LIST word; no speech says it)
+            if word in ("注意事项", "禁忌", "忌讳"):  # 哪些注意事项, 什么禁忌: what to mind, in any words (the 60th's)
                 break
             if QUANTITY.search(word) or WORDING.search(word) or _NAMING.search(word):
                 break

@@ -282,6 +282,15 @@ def test_real_a_situation_described_with_meiyou_shenme_asks_nothing_unknown(real
     assert "全凭经验" in a.text, a.text
 
 
+def test_real_a_budget_or_a_rate_needs_a_sentence_stating_one(real_bot: pipeline.Ragbot) -> None:
+    """The 60th blind reader's near misses: 办公经费预算是多少 was answered with 是年目标的150% (a share, no
+    budget), 每个信息员每月至少报送几条 with a total of 9361条 (no rate); a rate said per day still answers."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("淇县政府办公室一年的办公经费预算是多少?").refused
+    assert answerer.ask("光山县要求每个信息员每月至少报送几条信息?").refused
+    assert "每天至少收取4次" in answerer.ask("機要郵件每天至少要去收幾次？").text
+
+
 def test_real_a_count_in_ge_needs_a_sentence_counting_in_ge(real_bot: pipeline.Ragbot) -> None:
     """多少个文件 asks a count in 个 (the 33rd blind reader's near miss: this year's plan, which no speech
     gives, was answered with two sentences stating no count); last year's 192个 is still the answer."""

@@ -297,6 +297,8 @@ def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot
     assert "“5+2”、“白+黑”" in a.sentences[0].text, a.text
     b = answerer.ask("想找一句話形容辦公室人員在領導身邊既不越權搶位、也不落在後面，講話裡有現成的說法嗎？")
     assert "鞍前不越位,馬後不掉隊" in b.sentences[0].text, b.text
+    front = answerer.ask("形容辦公室人員既不搶到領導前面、也不落在後面的原話?")  # the 60th's: 51st by fusion
+    assert "鞍前不越位,馬後不掉隊" in front.sentences[0].text, front.text
     short = answerer.ask("不越權也不落後的說法")  # found at 1st (4th before); quoted from its clause, not 這樣的…
     assert "真正做到“鞍前不越位,馬後不掉隊”" in short.sentences[0].text, short.text
     assert "這樣的工作性質" not in short.text, short.text

@@ -151,6 +151,8 @@ def test_real_what_to_mind_is_answered_with_what_the_speech_asks(real_bot: pipel
     # 四要认真做好…留言回复的落实, not yet with 回复的语气一定要谦虚 further down)
     a = Answerer(real_bot).ask("在网上回复“市委书记专属板”里网民的留言，有哪些注意事项？")
     assert not a.refused, a.text
+    taboo = Answerer(real_bot).ask("在領導身邊工作的人,說話和打聽事情上有什麼禁忌?")  # the 60th's: 禁忌, said nowhere
+    assert "不該講的不講" in taboo.text, taboo.text
     assert any("回復的語氣一定要謙虛" in c.text for c in a.citations), a.text
     # 有什么讲究 asks what to mind as well: the tally 共收到网民各方面留言5128条 answered it (the
     # twenty-fourth blind reader's); the manner of replying is now in the answer itself
