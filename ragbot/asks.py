@@ -347,7 +347,7 @@ def items_asked(question: str) -> int:
 _WHICH_N_QUOTED = re.compile(r"哪([两二三四五六七八九十])[个条项点]([\u4e00-\u9fff]{1,3})(?=$|[？?，,。])")
 
 
-_N_POINTS = re.compile(r"哪([两二三四五六七八九十])(?:个|条|点|项|件|种|方面|个方面)")
+_N_POINTS = re.compile(r"哪([两二三四五六七八九十]|[0-9]+)(?:个|条|点|项|件|种|方面|个方面)")  # 哪28个字 too
 _N_AGAIN = re.compile(r"([两二三四五六七八九十])([\u4e00-\u9fff]).*哪\1\2")  # “四快”是哪四快
 
 
@@ -358,7 +358,7 @@ def points_asked(question: str) -> int:
     (2, 5, 4)
     """
     m = _N_POINTS.search(fold(question)) or _N_AGAIN.search(fold(question))
-    return CN_DIGITS[m.group(1)] if m else stands_for(question)
+    return (CN_DIGITS.get(m.group(1)) or int(m.group(1))) if m else stands_for(question)
 
 
 _COUNTED_CLAUSE = re.compile(r"(?:^|[,，;；:：])\s*([一二三四五六七八九十])(是|要|靠|抓|看|在|有|把|讲)")

@@ -199,7 +199,7 @@ def unexplained(question: str, texts: Iterable[str]) -> bool:
     return False
 
 
-_NUMBERED_NAME = re.compile(r"^([一二两三四五六七八九十])[个种大项条字点类]?(.+)$")  # 八字要求: 8, 要求
+_NUMBERED_NAME = re.compile(r"^([一二两三四五六七八九十]|[0-9]+)[个种大项条字点类]?(.+)$")  # 八字要求: 8, 要求
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
@@ -212,13 +212,13 @@ def unspelled(index: Index, question: str) -> bool:
     noun as often as it counts (“特别要…、特别要…、特别要…”“三个特别”). The speeches do not say which they
     are (the 41st blind reader's near miss was answered with the sentence naming it).
 
-    >>> text = '比如"前哨后院""八字要求""五个坚持"等。提出的"五个坚持",是一个整体:坚持…。零差错、零纰漏、零失误的“三零目标”,推进“三大战略”。'
+    >>> text = '比如"前哨后院""八字要求""五个坚持""28字要求"等。提出的"五个坚持",是一个整体:坚持…。零差错、零纰漏、零失误的“三零目标”,推进“三大战略”。'
     >>> C = type("C", (), {"folded": text, "file": "f", "speech": 1})
     >>> I = type("I", (), {"chunks": [C], "speeches": {("f", 1): type("S", (), {"text": text})}})
     >>> [unspelled(I, q) for q in ("“八字要求”是哪八个字？", "“五个坚持”是哪五个？", "“三个代表”是哪三个？", "“三大战略”是哪三个？")]
     [True, False, False, True]
-    >>> unspelled(I, "“三零目标”是哪三个零？")  # dev q037: its three 零 before it
-    False
+    >>> unspelled(I, "“三零目标”是哪三个零？"), unspelled(I, "“28字要求”具体是哪28个字？")  # dev q037; the 62nd's
+    (False, True)
     """
     if not points_asked(question):
         return False
@@ -226,7 +226,7 @@ def unspelled(index: Index, question: str) -> bool:
         m = _NUMBERED_NAME.match(name)
         if m is None:
             continue
-        n, noun, seen = CN_DIGITS[m.group(1)], m.group(2), False
+        n, noun, seen = CN_DIGITS.get(m.group(1)) or int(m.group(1)), m.group(2), False
         for c in index.chunks:
             t = c.folded
             for at in (h.start() for h in re.finditer(re.escape(name), t)):

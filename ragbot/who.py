@@ -20,7 +20,7 @@ from .lexical import tagged_words
 from .script import fold
 
 _WHO_DOES = re.compile(
-    r"(?:谁|哪位(?:领导|同志)?|哪一?级(?:领导|部门|单位)?|哪个部门|哪个单位)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?"
+    r"(?:谁|哪位(?:[^，。？?]{0,8}?(?:领导|同志|秘书长|书记|主任|厅长|局长|县长|市长|处长))?|哪一?级(?:领导|部门|单位)?|哪个部门|哪个单位)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?"
     r"([\u4e00-\u9fff]{2})"
 )  # 谁对谁负责: 负责
 _NAMED = (
@@ -45,6 +45,8 @@ def action_asked(question: str) -> str:
     '培训'
     >>> action_asked("复印时应由哪一级领导审批签字？")  # a fresh near miss answered with 批示件…登记 before
     '审批'
+    >>> action_asked("会议邀请了哪位原市委副秘书长来作报告？")  # the 62nd's: 原市 refused it
+    '报告'
     >>> action_asked("会上，传达全省秘书长会议精神的是谁？"), action_asked("办公室主任是谁？")  # the 58th's
     ('传达', '')
     """

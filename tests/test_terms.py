@@ -172,6 +172,7 @@ def test_real_the_parts_of_a_name_the_speeches_never_spell_out_are_refused(real_
         "培训开班讲话里的“八字要求”具体是哪八个字？",
         "“五大行动”具体是哪五个？",
         '淇縣講話裡提到的"三大戰略"具體是哪三個戰略?',
+        '培训会讲话中提到的总书记对办公室工作的"28字要求"具体是哪28个字？',  # the 62nd's: Arabic digits
     ):
         assert bot.ask(question).refused, question
     special = bot.ask("“三个特别”是哪三个特别？")

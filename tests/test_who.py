@@ -28,6 +28,8 @@ def test_real_a_name_the_speeches_never_give_is_refused_and_one_they_give_is_not
     assert answerer.ask("河南省教育厅的新闻发言人是谁?").refused  # the 34th blind reader's: the media named
     assert answerer.ask("光山县政府系统办公室工作会议上受表彰的先进个人都有谁？").refused  # the 35th's: none named
     assert "杨崇龙" in answerer.ask("云南那次会议请来做业务培训的都有谁?").text  # two named
+    invited = answerer.ask("有一次教育系统办公室主任会议，邀请了哪位原市委副秘书长来作报告？")  # the 62nd's: 原市
+    assert "朱轩堂" in invited.text, invited.text
     a = answerer.ask("云南那次教育系统办公室主任会议，下午请了谁来给大家做业务培训？")
     assert not a.refused
     assert "杨崇龙" in a.text, a.text
