@@ -149,6 +149,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (False, True)
     >>> numbers("2010年添加了6629条", ("天", "年")), numbers("用了3年", ("天", "年"))  # a year is no length of time
     (False, True)
+    >>> numbers("去年5月8日作了重要讲话", ("天", "日")), numbers("会期8日", ("天", "日"))  # nor a date (the 63rd's)
+    (False, True)
     >>> numbers("共制发各类文件192个", ("个",)), numbers("与三十多个乡镇签订", ("个",)), numbers("在5月底以前完成", ("个",))
     (True, True, False)
     >>> numbers("我到办公室工作三个多月了", ("年", "月")), numbers("开了一个多小时", ("小时",))  # the 43rd reader's
@@ -174,7 +176,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
         after = t[m.end() : m.end() + 8]
         skip = _COUNTED if units == ("个",) else _MAGNITUDE  # 192个, 十几个: the counter itself is the unit
         after = after[skip.match(after).end() :]  # type: ignore[union-attr]
-        if after.startswith(units) and new(m) and not (len(m.group()) == 4 and after.startswith("年")):  # 2010年
+        dated = t[m.start() - 1 : m.start()] == "月" and after.startswith("日")  # 5月8日: a day of a month
+        if after.startswith(units) and new(m) and not (len(m.group()) == 4 and after.startswith("年")) and not dated:
             return True
     return False
 

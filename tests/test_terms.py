@@ -189,6 +189,7 @@ def test_real_a_second_question_asking_a_number_no_speech_states_is_refused(real
     assert bot.ask("党政办公室业务工作培训会一共培训几天，安排了哪些专题课程？").refused
     assert bot.ask("培训会一共办几天、安排了哪些专题课").refused  # the 57th's: 、, and 集中三天时间调研 is not it
     assert bot.ask("党政办业务工作培训会一共培训几天？安排了哪些专题课程？").refused  # the 58th's: a list, as a whole
+    assert bot.ask("那次党政办公室业务培训会一共办几天,具体安排了哪些专题课?").refused  # the 63rd's: 5月8日 is a date
     held = bot.ask("縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？一年考幾次？")  # 两次考核: of 考核
     assert "兩次考核" in held.text, held.text
     a = bot.ask("云南教育系统会上说，省教育厅牵头的改革任务今年有多少项？加上往年待完成的一共多少项？")
