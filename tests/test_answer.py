@@ -327,6 +327,11 @@ def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: 
     # a formulation named with digits (用四个数字命名): the sentence quoting “1355” (the 38th's was refused)
     c = Answerer(real_bot).ask("县委全会提出了一个用四个数字命名的五年发展战略,它叫什么?具体内容是什么?")
     assert "1355" in c.text, c.text
+    # asked what the quoted name stands for: the sentence naming it answers, whatever the cosine (the 64th's,
+    # refused at 0.885); a name the speeches never spell out stays refused (“28字要求”)
+    d = Answerer(real_bot).ask('"1355"发展战略具体指什么?')
+    assert "聚焦一个目标、强化三大支撑、实施五大行动、实现五区共建" in d.text, d.text
+    assert Answerer(real_bot).ask("“28字要求”具体指什么？").refused
 
 
 def test_real_wording_question_naming_someone_is_answered_by_what_they_said(real_bot: pipeline.Ragbot) -> None:
