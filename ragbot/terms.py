@@ -370,8 +370,9 @@ def rare_words(index: Index, question: str) -> list[str]:
 
 
 _IMAGES = re.compile(
-    r"用了?(?:一个|一种|个)?([\u4e00-\u9fff、和与及]{1,8}?)的?来?(?:打比方|打个比方|作比|作比喻|做比喻|比喻|形容|来比)"
-)  # 用针和线打比方, 用了一个针和线的比喻
+    r"[用拿借]了?(?:一个|一种|个)?[“「\"]?([\u4e00-\u9fff、和与及]{1,8}?)[”」\"]?的?(?:场景|场面|情景)?来?"
+    r"(?:打比方|打个比方|作比|作比喻|做比喻|比喻|形容|来比)"
+)  # 用针和线打比方, 用了一个针和线的比喻, 拿“水”打比方, 借骑马的场景打比方
 IMAGE_WEIGHT = 8.0  # an image the question names (用针和线打比方: 针, 线) weighs as a word said nowhere else
 
 
@@ -383,6 +384,8 @@ def images(question: str) -> list[str]:
     (['针', '线'], [])
     >>> images("有篇讲话用了一个针和线的比喻来说明办公室的作用,原话是怎么说的?")  # the 51st blind reader's
     ['针', '线']
+    >>> images("有篇讲话拿“水”打比方，原话是怎么说的？"), images("讲话拿什么东西打比方？")  # the image, not what is asked
+    (['水'], [])
 
     An image described by its kind (人身上的某个器官, 缝衣服用的东西: the 30th and 31st blind readers') is
     the images of that kind.
@@ -393,7 +396,9 @@ def images(question: str) -> list[str]:
     q = fold(question)
     named = [m.group(1) for m in _IMAGES.finditer(q)]
     kinds = [x for kind, members in _IMAGE_KINDS.items() if re.search(kind, q) for x in members]
-    return [x for phrase in named for x in re.split(r"[、和与及]", phrase) if x and x != "什么"] + kinds
+    return [
+        x for phrase in named for x in re.split(r"[、和与及]", phrase) if x and not x.startswith(("什么", "哪"))
+    ] + kinds
 
 
 def pictured(question: str, texts: Sequence[str]) -> bool:
@@ -411,4 +416,5 @@ def pictured(question: str, texts: Sequence[str]) -> bool:
 _IMAGE_KINDS = {  # an image described by its kind, and the images of it
     r"器官|人体|人身上|身体部位": ("大脑", "神经", "心脏", "咽喉", "耳目", "眼睛", "头脑"),
     r"缝衣|缝补|针线": ("针", "线"),
+    r"骑马|马背|骑手": ("鞍", "马"),
 }

@@ -100,6 +100,11 @@ def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ra
         a = Answerer(real_bot).ask(q)
         assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
         assert "机器" not in a.text, a.text
+    # named with 拿 or 借, in quotes, or as a scene (held-out q377 and q379 led with 专才 and 切忌只对领导讲好话)
+    water = Answerer(real_bot).ask("有篇讲话拿“水”打比方，说要让办公室干部进得来、出得去、流动起来，原话是怎么说的？")
+    assert "一池活水" in water.sentences[0].text, water.text
+    saddle = Answerer(real_bot).ask("有篇講話借騎馬的場景打比方，講辦公室幹部在領導前後該守的分寸，原句是什麼？")
+    assert "鞍前不越位,馬後不掉隊" in saddle.sentences[0].text, saddle.text
 
 
 def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech_has(real_bot: pipeline.Ragbot) -> None:
