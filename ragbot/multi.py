@@ -9,7 +9,7 @@
                                              own words out, the sentence of the first one's excerpt that
                                              answers it
   unstated_part(question, texts)             哪些专题课程？一共培训几天？: whether a part after the first asks how
-                                             many of something none of the texts states (then refused)
+                                             many (or by which date) of what none of the texts states (refused)
   named_candidates(index, question, hits, cands)  the sentences of the speeches a question names (天门那篇
                                              讲话, 篇8), when there are any
   in_years(index, question, hits, cands)     for a question naming a year, the sentences that speak of it
@@ -226,7 +226,7 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     return False
 
 
-WHICH_WORD = re.compile(r"^(?:哪|什么|何)")  # 哪天, 什么时候: how a part asks
+_WHICH_WORD = re.compile(r"^(?:哪|什么|何)")  # 哪天, 什么时候: how a part asks
 _ENDS_ASKING = re.compile(r"(?:几|多少)[\u4e00-\u9fff]{0,2}[，,、]$")  # 一共培训几天，(not 夹在几位领导中间,)
 
 
@@ -271,7 +271,7 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
         held = words
         if kind(part) != "quantity":  # 截止日期是哪天: a date said of 截止 (2010年度…民政局 is none)
             held = [
-                t for t in tokenize(fold(part)) if len(t) >= 2 and t not in skip and not WHICH_WORD.search(t)
+                t for t in tokenize(fold(part)) if len(t) >= 2 and t not in skip and not _WHICH_WORD.search(t)
             ] or words
         if not any(said(t) and (not held or any(w in fold(t) for w in held)) for t in texts):
             return True

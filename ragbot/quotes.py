@@ -14,6 +14,7 @@
                           the speech marks as one (我们常说“…”, 所谓“…”, 有一句话说的好,“…”, 诗云“…”)
   told(question, texts, words)  whether it asks for a story or a poem's lines and a text tells one holding
                           one of its rare words (像骄傲的兔子那样…; 贾岛诗云…推敲文字)
+  meant(question, texts)  whether it asks what a name it quotes stands for and a text names it (“1355”…)
   duties(question)        for a question that asks for the duties of someone (主要职责是什么, 有哪些职能), the
                           pattern of a sentence that lists them (参谋、助手、协调、服务…等主要职能)
   kinds(question)         for a question that asks which X (建立健全哪些制度), the pattern of two listed points
