@@ -19,7 +19,7 @@ import re
 
 from .amounts import COUNT_OF
 from .glosses import WORDING
-from .quotes import BOOK, CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, quoted, stands_for
+from .quotes import BOOK, CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, cn_number, quoted, stands_for
 from .script import fold
 
 QUANTITY = re.compile(
@@ -358,7 +358,7 @@ def points_asked(question: str) -> int:
     (2, 5, 4)
     """
     m = _N_POINTS.search(fold(question)) or _N_AGAIN.search(fold(question))
-    return (CN_DIGITS.get(m.group(1)) or int(m.group(1))) if m else stands_for(question)
+    return (cn_number(m.group(1)) or 0) if m else stands_for(question)
 
 
 _COUNTED_CLAUSE = re.compile(r"(?:^|[,，;；:：])\s*([一二三四五六七八九十])(是|要|靠|抓|看|在|有|把|讲)")

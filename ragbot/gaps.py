@@ -35,7 +35,7 @@ from .asks import kind, points_asked
 from .context import says_what_to_do
 from .lexical import tokenize
 from .multi import unstated_part
-from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, quoted
+from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number, quoted
 from .retrieve import named_speeches
 from .script import fold, loose
 from .structure import Marker, marker, sentence_spans
@@ -226,7 +226,7 @@ def unspelled(index: Index, question: str) -> bool:
         m = _NUMBERED_NAME.match(name)
         if m is None:
             continue
-        n, noun, seen = CN_DIGITS.get(m.group(1)) or int(m.group(1)), m.group(2), False
+        n, noun, seen = cn_number(m.group(1)) or 0, m.group(2), False
         for c in index.chunks:
             t = c.folded
             for at in (h.start() for h in re.finditer(re.escape(name), t)):

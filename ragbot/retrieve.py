@@ -357,7 +357,7 @@ def search(
     if settings.mode == "hybrid":
         fused = rrf(rankings, weights, settings.rrf_k)
         ranked = [i for i, _ in fused]
-        phrases = glossed(query)  # the chunks saying a formulation the query describes, wherever they rank
+        phrases = glossed(query) if settings.anchor_weight else []  # the chunks saying a described formulation
         said = (
             [i for i, _ in lexical_ranking(index, tokenize(" ".join(phrases)), settings.depth, filters)]
             if phrases
