@@ -65,6 +65,7 @@ from .structure import (
     han_count,
     marker,
     sentence_spans,
+    sets_up,
 )
 from .terms import IMAGE_WEIGHT, images, term_weights
 from .types import Answer, Hit
@@ -178,8 +179,9 @@ def _point(text: str, item: Item, explain: bool = False) -> tuple[str, int]:
     first = next(iter(sentence_spans(text[at : item.end])), (0, item.end - at))
     sentence = text[at : at + first[1]]
     parts = [c for c in CLAUSE.split(sentence) if c.strip()]
-    while len(parts) > 1 and len("".join(parts)) > POINT_CHARS:
-        parts.pop()
+    n = len(parts)
+    while len(parts) > 1 and (len("".join(parts)) > POINT_CHARS or (len(parts) < n and sets_up(parts[-1]))):
+        parts.pop()  # cut short: not ending on 如果没有这一点, or 正是因为有好的基础 (the 65th reader's)
     point = "".join(parts).rstrip(TRIM)
     if explain and han_count(point) < BARE_POINT and len(parts) == 1:
         point = _explained(text, at, item.end, point)

@@ -7,6 +7,7 @@
   enumerations(text)     runs of items whose markers count up 1, 2, 3… in one family, each item with
                          its span and its key clause (what the point says, marker cut off)
   cut(sentence, weights) the sentence from the clause where the answer begins (see `cut`)
+  sets_up(clause)        whether a clause opens a pair or sets up the next (如果没有这一点,), ending no cut
   parallel(a, b)         whether two sentences are the halves of one antithesis (言当其时…；言背其时…)
   balanced(sentence)     whether a sentence holds such an antithesis (不是中心,但影响中心;不是决策,…)
 
@@ -60,8 +61,8 @@ def marker(text: str) -> Marker | None:
     >>> marker("其次，要提高效率").number, marker("12. 会议").family, marker("统一是基础"), marker("其二是人员不到位").number
     (2, '1.', None, 2)
     """
-    lead = len(text) - len(text.lstrip())
-    t = text[lead:]
+    t = text.lstrip()
+    lead = len(text) - len(t)
     for word, order in SEQUENCE.items():
         if t.startswith(word):
             return Marker("首先", order, lead + len(word) + (1 if t[len(word) : len(word) + 1] in "，,：:" else 0))
@@ -205,6 +206,13 @@ def _verb_switch(m: Marker, m2: Marker, at: int, at2: int, opens: list[tuple[int
     )
 
 
+def _ends(text: str, m: Marker, m2: Marker, at: int, at2: int, first_one: dict[str, int]) -> bool:
+    """Whether the list `m` opened ends before `m2`: 第二，… on a line of its own is the next point of a list around
+    it; 一是… again starts a list of its own (体会有两点：一是…二是… ……重点：一是…三是…: the 65th reader's)."""
+    around = m2.family != m.family and m2.number >= 2 and first_one.get(m2.family, at) < at and _line_start(text, at2)
+    return around or (m2.family == m.family and m2.number == 1)
+
+
 def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
     """Runs of items numbered 1, 2, 3… in one family (a family's count may restart elsewhere); items
     of an inline list lie at most `max_gap` characters apart, sections (一、 （一）) any distance.
@@ -217,9 +225,8 @@ def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
     """
     opens = _openings(text)
     first_one: dict[str, int] = {}  # where each family first counts 1
-    for a, mk in opens:
-        if mk.number == 1:
-            first_one.setdefault(mk.family, a)
+    for a, mk in (o for o in opens if o[1].number == 1):
+        first_one.setdefault(mk.family, a)
     out: list[Enumeration] = []
     used: set[int] = set()
     for i, (at, m) in enumerate(opens):
@@ -232,13 +239,8 @@ def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
             at2, m2 = opens[j]
             if at2 - run[-1][0] > max_gap and m.family not in ("、", "（）"):
                 break
-            if (
-                m2.family != m.family
-                and m2.number >= 2
-                and first_one.get(m2.family, at) < at
-                and _line_start(text, at2)
-            ):
-                break  # 第二，… on a line of its own: the next point of a list around this one, which ends here
+            if _ends(text, m, m2, at, at2, first_one):
+                break
             if (m2.family == m.family or _verb_switch(m, m2, at, at2, opens)) and (
                 m2.number == want or (m.family == "首先" and m2.number == 99)
             ):
@@ -306,15 +308,14 @@ def _series_of(text: str, max_gap: int) -> list[Enumeration]:
 # ---------------------------------------------------------------- cutting a sentence to its answer
 CLAUSE = re.compile(r"(?<=[，,；;：:])")
 QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
-# a clause that leans on the one before it cannot open a cut; one that opens a pair cannot end it
 _LEANS = re.compile(
     r"^(是|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
 )
 _PAIRED = re.compile(r"既|不仅|不但|一方面")  # a clause holding the first half of a pair (办公室既是…,…,也是…)
-# a clause that opens a pair, or sets the scene for what follows (…很难在经济下行的情况下, 保持…)
+# _LEANS: a clause leaning on the one before cannot open a cut; _OPENS: one opening a pair or setting up cannot end it
 _OPENS = re.compile(
-    r"^(只有(?!.+才)|如果(?!.+就)|若|(?:虽然|尽管)(?!.+[但却])|(?:不仅|不但|既)(?!.+(?:又|也|而且))|一方面|为了|因为"
-    r"|由于|无论|不管|凡是)|.*(?:情况下|的时候|之际)[，,；;：:]?$"  # 只有终生学习才够用一辈子 closes its own pair
+    r"^(只有(?!.+才)|如果(?!.+就)|若|(?:虽然|尽管)(?!.+[但却])|(?:不仅|不但|既)(?!.+(?:又|也|而且))|一方面|为了"
+    r"|(?:正是|正)?因为|由于|无论|不管|凡是)|.*(?:情况下|的时候|之际)[，,；;：:]?$"  # 只有终生学习才够用一辈子 closes its own pair
 )
 
 
@@ -390,6 +391,15 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     if start and _EXISTS.match(fold(parts[start]).lstrip()) and len("".join(parts[:end])) <= max_chars:
         start = 0  # 存在迟到早退…等现象: what has them is said before (部分干部职工组织纪律性差, the 64th's)
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
+
+
+def sets_up(clause: str) -> bool:
+    """Whether a clause opens a pair or sets up the next (如果没有这一点, …的情况下, 正是因为…; read folded).
+
+    >>> sets_up("如果没有这一点,"), sets_up("正是因為有好的基礎"), sets_up("在經濟下行的情況下,"), sets_up("保持稳定")
+    (True, True, True, False)
+    """
+    return _OPENS.match(fold(clause).lstrip()) is not None
 
 
 _EXISTS = re.compile(r"存在|出现")  # a clause saying that something exists, of what the sentence opened with

@@ -158,6 +158,27 @@ def test_a_list_ends_where_the_list_around_it_goes_on() -> None:
     assert [[i.key for i in e.items] for e in enumerations(nested) if e.family == "是"] == [["学习", "实践"]]
 
 
+def test_a_list_of_its_own_starting_ends_the_one_before() -> None:
+    # 003: 体会有两点：一是…二是… and, a paragraph on, 五个方面的重点：一是…五是…; the 65th blind reader got
+    # the two 体会 and the 重点 list's 三是…五是 as five points of one list
+    text = (
+        "最大的体会有两点：一是同志们卓有成效。二是队伍素质很高。关于抓落实，我讲两个方面。"
+        "应该抓好五个方面的重点：一是重大决策。二是任务分解。三是专题会议。四是专项工作。五是批示事项。"
+    )
+    lists = [[i.key for i in e.items] for e in enumerations(text) if e.family == "是"]
+    assert lists == [["同志们卓有成效", "队伍素质很高"], ["重大决策", "任务分解", "专题会议", "专项工作", "批示事项"]]
+
+
+def test_real_a_point_cut_short_does_not_end_on_a_clause_setting_up_the_next(real_bot: pipeline.Ragbot) -> None:
+    """The two 体会 of 003 (the 65th blind reader's): each point cut to its key clauses, not ending on
+    如果没有这一点, or 正是因为有好的基础, and no point of the next list."""
+    a = Answerer(real_bot).ask("那位講「改進作風和抓落實」的講話人到辦公室工作多久了?他說最大的體會是哪兩點?")
+    for said in ("三個多月", "卓有成效", "高素質的幹部隊伍"):
+        assert said in a.text, a.text
+    for unsaid in ("如果沒有這一點", "正是因為", "市長辦公會議", "領導批示"):
+        assert unsaid not in a.text, a.text
+
+
 def test_kinds_numbers_and_cuts() -> None:
     assert kind("县里打算从哪几方面抓信息工作？") == "list"
     assert kind("会议纪要由谁签发？") == "who"
