@@ -22,7 +22,7 @@ from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .glosses import described, glossed
 from .ingest import valid_unicode
-from .lexical import places, speech_names, speech_numbers, tokenize
+from .lexical import before_bodies, places, speech_names, speech_numbers, tokenize
 from .quotes import anchors, duties, figure, kinds
 from .rerank import Reranker
 from .script import detect_script, fold, to_script
@@ -283,11 +283,12 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     the citations label it (篇3讲话提出…): the speeches whose title carries that number (篇3); or by words
     of its title before 讲话 / 会上 (`title_names`: 培训开班讲话 -> 001); or by the field of a department (民政局:
     004, the 32nd blind reader's 民政局去年…采用的民政信息具体是多少条 is not answered with 光山's 100余篇); or
-    by its place (`lexical.places`: 天门市去年… names 篇8, the 47th's was answered from 篇4)."""
+    by its place (`lexical.places`: 天门市去年… names 篇8, the 47th's was answered from 篇4; `lexical.before_bodies`:
+    天门市委办公室去年…, which jieba cuts 天门 | 市委, the 65th's was answered with another part's headings)."""
     numbers = set(speech_numbers(query))
     out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
     out |= {key for word in title_names(index, query) for key in _titled(index, word)}
-    for word in [*speech_names(query), *_BODY.findall(fold(query)), *places(query)]:  # 民政局去年…: 民政's
+    for word in [*speech_names(query), *_BODY.findall(fold(query)), *places(query), *before_bodies(query)]:
         held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
         if held and len(held) < len(index.speeches):
             (speech, n), *rest = held.most_common(2)

@@ -22,6 +22,7 @@ def test_real_a_label_the_speeches_never_explain_is_refused(real_bot: pipeline.R
         "天門市黨委辦公室去年在自身建設方面具體做了哪些工作?",  # the 51st's: 去年 names 一、關於去年的工作
         '"十二个字"里的"敢于直言"，讲话具体是怎么解释的？',  # the 53rd's two: words between label and ask
         '天门市党委办公室"自身建设不断加强"这一条去年具体做了哪些工作？',
+        '天门市委办公室去年在"办公室自身建设"方面具体做了哪些工作?',  # the 65th's: jieba cuts 天门 | 市委
     ):
         assert bot.ask(question).refused, question
     for question in ("“站位要高”具体是怎么要求的？", "“站位要高”，讲话具体是怎么解释的？"):
