@@ -323,9 +323,11 @@ def title_names(index: Index, query: str, whole: bool = False) -> list[str]:
 
 
 def naming_words(index: Index, query: str) -> set[str]:
-    """The words a query names its speech by (`lexical.speech_names`, `title_names`, `lexical.places`): they say which
-    speech, not what is asked of it."""
-    return set(speech_names(query)) | set(title_names(index, query, whole=True)) | set(places(query))
+    """The words a query names its speech by (`lexical.speech_names`, `title_names`, `lexical.places`,
+    `lexical.before_bodies`): they say which speech, not what is asked of it."""
+    return (
+        set(speech_names(query)) | set(title_names(index, query, whole=True)) | {*places(query), *before_bodies(query)}
+    )
 
 
 def search(
