@@ -1,6 +1,6 @@
 """What a question quotes: the speeches' own words it names, which the answer must sit next to.
 
-  anchors(question)       the phrases it quotes, as patterns to try in turn (X or 某 for anything; 「四个一流」
+  anchors(question)       the phrases it quotes, as patterns to try in turn (X or 某 a word, …… a phrase; 「四个一流」
                           also as 一流 said four times; a 《title》 as it is): where the answer is said
   counted_quotes(question)  what a count before a quote asks for (哪三个“变”, 哪四个“不到位”): the word said
                           that many times in one sentence
@@ -35,13 +35,13 @@ from .script import fold, loose
 
 QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,30})[”」』\"’]")
 _WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
-ANY = ".{1,4}"  # what a wildcard in a quoted phrase stands for
+ANY, ANY_PHRASE = ".{1,4}", "[^。！？；;]{1,20}?"  # what a quoted wildcard stands for: X, 某 a word; ……, … a phrase
 NAMED = '[“「"][^”」"]{1,6}'  # ...before two characters: a name the speech quotes (“螺丝钉”精神)
 
 
 def wildcard(pattern: re.Pattern[str]) -> bool:
     """Whether an anchor pattern stands for a family of sayings (it came from a quoted wildcard)."""
-    return ANY in pattern.pattern or NAMED in pattern.pattern
+    return ANY in pattern.pattern or ANY_PHRASE in pattern.pattern or NAMED in pattern.pattern
 
 
 RUN_BEFORE = re.compile(r"(?:、|[”\"」][“\"「]|、[“\"「])$")  # …前哨后院""八字要求: one of several names in a row
@@ -55,6 +55,8 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
 
     >>> [[p.pattern for p in ps] for ps in anchors("讲话里“X中求快”的说法有哪些？「三服務」指什么？")]
     [['.{1,4}中求快'], ['三服务', '服务(?:[^。！？；]{0,16}?服务){2}']]
+    >>> bool(anchors("哪几个“要把……作为……”？")[0][0].search("要把宣传贯彻党的移民方针政策作为首要任务"))  # …… a phrase
+    True
 
     A wildcard before two characters (“某某精神”) stands for a name the speech quotes before them:
     every 精神 would be anything.
@@ -102,7 +104,9 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
         tries = []
         fixed = [p for p in _WILDCARD.split(phrase) if p]
         if sum(len(p) for p in fixed) >= 3:  # 「转变」 alone is any sentence
-            tries.append(re.compile(ANY.join(loose(p) for p in _WILDCARD.split(phrase))))
+            parts = re.split(f"({_WILDCARD.pattern})", phrase)  # its words, and the wildcards between them
+            said = ((ANY_PHRASE if "…" in p else ANY) if i % 2 else loose(p) for i, p in enumerate(parts))
+            tries.append(re.compile("".join(said)))
         elif _WILDCARD.fullmatch(phrase[0] + phrase[-1]) and len(fixed) == 1 and len(fixed[0]) == 2:  # “X则必X”:
             tries.append(re.compile(f"(?:{ANY}{re.escape(fixed[0])}[\u4e00-\u9fff][，,、；;]?){{2,}}"))  # said in a row
         elif _WILDCARD.match(phrase) and len(fixed) == 1 and len(fixed[0]) == 2:  # “某某精神”: a name the
@@ -141,9 +145,8 @@ def counted_quotes(question: str) -> list[re.Pattern[str]]:
         word, n = re.escape(m.group(2)), CN_DIGITS[m.group(1)]
         if len(m.group(2)) == 1:
             opening = f"{word}[^。！？；;，,]{{2,14}}(?:[，,；;]{word}[^。！？；;，,]{{2,14}}){{{n - 1}}}"
-            out.append(
-                re.compile(f"{opening}|[\u4e00-\u9fff]{{1,2}}{word}(?:、[\u4e00-\u9fff]{{1,2}}{word}){{{n - 1}}}")
-            )
+            named = f"[\u4e00-\u9fff]{{1,2}}{word}(?:、[\u4e00-\u9fff]{{1,2}}{word}){{{n - 1}}}"
+            out.append(re.compile(f"{opening}|{named}"))
         else:
             out.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
     return out
@@ -250,8 +253,7 @@ FIGURE = re.compile(
 )
 
 
-# a question asking for an antithesis (用一句很对仗的话): sentences that hold one (`pieces.balanced`) rank higher
-ANTITHESIS = re.compile(r"对仗|对偶|工整|对称|排比")
+ANTITHESIS = re.compile(r"对仗|对偶|工整|对称|排比")  # 很对仗的话: sentences holding one rank higher (pieces.balanced)
 
 
 def figure(question: str) -> re.Pattern[str] | None:
@@ -262,8 +264,7 @@ def figure(question: str) -> re.Pattern[str] | None:
     [True, True, True]
     >>> [bool(p.search(t)) for t in ("以搞好“三个服务”为核心", "高校“双一流”建设", "所谓“万金油干部”")]
     [False, False, False]
-    >>> figure("办公室的地位重要吗？") is None
-    True
+    >>> figure("办公室的地位重要吗？")
     """
     return FIGURE if _FIGURATIVE.search(fold(question)) else None
 
@@ -291,8 +292,7 @@ def duties(question: str) -> re.Pattern[str] | None:
     [True, True]
     >>> [bool(p.search(t)) for t in ("构建分工明确、职责清晰的机制", "党委、政府的职能在转变", "履行主任职责的能力")]
     [False, False, False]
-    >>> duties("職責分工怎麼落實？") is None
-    True
+    >>> duties("職責分工怎麼落實？")
     """
     return DUTIES if _ASKS_DUTIES.search(fold(question)) else None
 

@@ -262,6 +262,19 @@ def test_real_wildcard_wording_lists_every_saying(real_bot: pipeline.Ragbot) -> 
     assert all(s.supported for s in a.sentences)
 
 
+def test_real_an_ellipsis_in_a_quoted_wording_stands_for_a_phrase(real_bot: pipeline.Ragbot) -> None:
+    """“要把……作为……”: …… stands for a phrase, X for a word; the 66th blind reader got one of 篇5's four
+    (要把宣传贯彻党的移民方针政策作为首要任务: 12 characters before 作为)."""
+    a = Answerer(real_bot).ask('移民系统那篇讲话要求办公室工作服从、服务于移民工作大局，具体提了哪几个"要把……作为……"？')
+    for saying in (
+        "移民方针政策作为首要任务",
+        "代表移民民众利益作为根本要求",
+        "维护社会稳定作为基本职责",
+        "作为重要方面",
+    ):
+        assert saying in a.text, a.text
+
+
 def test_real_which_three_question_gets_the_list(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("办公室人员思想上要强化哪“三种意识”？")  # 哪三种: a list, not a fact
     lines = a.text.split("\n")
