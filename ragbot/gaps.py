@@ -220,32 +220,30 @@ def unspelled(index: Index, question: str) -> bool:
     >>> unspelled(I, "“三零目标”是哪三个零？"), unspelled(I, "“28字要求”具体是哪28个字？")  # dev q037; the 62nd's
     (False, True)
     """
-    if not points_asked(question):
+    return bool(points_asked(question)) and any(_unspelled_name(index, name) for name in quoted(question))
+
+
+def _unspelled_name(index: Index, name: str) -> bool:
+    """`unspelled` for one quoted name (not a number: 「1355」发展战略中「五大行动」是哪五个, the 66th's)."""
+    m = _NUMBERED_NAME.match(name)
+    if m is None or not re.search(r"[\u4e00-\u9fff]", m.group(2)):
         return False
-    for name in quoted(question):
-        m = _NUMBERED_NAME.match(name)
-        if m is None:
-            continue
-        n, noun, seen = cn_number(m.group(1)) or 0, m.group(2), False
-        for c in index.chunks:
-            t = c.folded
-            for at in (h.start() for h in re.finditer(re.escape(name), t)):
-                seen = True
-                end = at + len(name)
-                alone = not (RUN_BEFORE.search(t[max(0, at - 2) : at]) or RUN_AFTER.match(t[end : end + 2]))
-                speech = folded_speech(index.speeches[(c.file, c.speech)].text)
-                if alone and speech.count(noun) > speech.count(name):
-                    return False  # named on its own: 提出的"五个坚持",是…
-                starts = [e.end() for e in _SENTENCE_END.finditer(t, 0, at)]
-                stop = _SENTENCE_END.search(t, end)
-                said = t[starts[-1] if starts else 0 : stop.end() if stop else len(t)]
-                if said.count(noun[: 1 if alone else None]) - said.count(name) >= n:
-                    return (
-                        False  # spelled out beside it: “特别要…、特别要…”“三个特别”; 零差错、零纰漏、零失误的“三零目标”
-                    )
-        if seen:
-            return True
-    return False
+    n, noun, seen = cn_number(m.group(1)) or 0, m.group(2), False
+    for c in index.chunks:
+        t = c.folded
+        for at in (h.start() for h in re.finditer(re.escape(name), t)):
+            seen = True
+            end = at + len(name)
+            alone = not (RUN_BEFORE.search(t[max(0, at - 2) : at]) or RUN_AFTER.match(t[end : end + 2]))
+            speech = folded_speech(index.speeches[(c.file, c.speech)].text)
+            if alone and speech.count(noun) > speech.count(name):
+                return False  # named on its own: 提出的"五个坚持",是…
+            starts = [e.end() for e in _SENTENCE_END.finditer(t, 0, at)]
+            stop = _SENTENCE_END.search(t, end)
+            said = t[starts[-1] if starts else 0 : stop.end() if stop else len(t)]
+            if said.count(noun[: 1 if alone else None]) - said.count(name) >= n:
+                return False  # spelled out beside it: “特别要…、特别要…”“三个特别”; 零差错、零纰漏、零失误的“三零目标”
+    return seen
 
 
 _DEMANDS = re.compile(r"要求|措施|做法|部署|怎么做|如何做|怎样做")  # what to do, asked

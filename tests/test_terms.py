@@ -193,6 +193,7 @@ def test_real_the_parts_of_a_name_the_speeches_never_spell_out_are_refused(real_
         "“五大行动”具体是哪五个？",
         '淇縣講話裡提到的"三大戰略"具體是哪三個戰略?',
         '培训会讲话中提到的总书记对办公室工作的"28字要求"具体是哪28个字？',  # the 62nd's: Arabic digits
+        "培訓班講話裡說的「1355」發展戰略，其中「五大行動」具體是哪五個行動？",  # the 66th's: 1355 is no name
     ):
         assert bot.ask(question).refused, question
     special = bot.ask("“三个特别”是哪三个特别？")
