@@ -143,11 +143,12 @@ def names(text: str) -> list[str]:
     return [m.group(0) for m in _PERSON.finditer(fold(text))]
 
 
-_TITLE = "秘书长|县长|市长|书记|厅长|局长|省长|部长|主席|处长|科长|司长|院长|校长"
+_TITLE = "领导|秘书长|县长|市长|书记|厅长|局长|省长|部长|主席|处长|科长|司长|院长|校长"
 _SPEAKER = "[\u4e00-\u9fffXxＸｘ×]"  # a letter stands for a masked name (X市长)
 _TALK = "讲话|报告|发言|授课|培训|辅导"
 _SPEECH_ASKED = re.compile(
-    rf"({_SPEAKER}{{1,3}})({_TITLE})(?:在[^，。？?]{{0,20}})?的?(?:重要)?(?:[^，。？?]{{0,4}}(?:{_TALK}))?"
+    rf"({_SPEAKER}{{1,3}})({_TITLE})(?:在[^，。？?]{{0,20}})?(?:(?:关于|就|对)[^，。？?]{{2,16}}?)?的?(?:重要)?"
+    rf"(?:[^，。？?]{{0,4}}(?:{_TALK}))?"
     r"(?:具体|主要|都|还)?(?:讲话|发言|讲的|说的|讲了|说了|提了|提出|强调|要求)[^。？?]*?(?:什么|哪些|哪几|怎么说)"
     rf"|([\u4e00-\u9fff]{{2,3}})()(?:同志)?在?(?:上午|下午|晚上)?(?:给|为|向)?(?:大家)?(?:(?:作|做|进行)的|(?<=同志|上午|下午|晚上)的)"
     rf"[^，。？?]{{0,6}}(?:{_TALK})"
@@ -194,6 +195,8 @@ def unattributed(question: str, texts: list[str]) -> bool:
     >>> unattributed("下午由杨崇龙同志做的业务培训讲了哪些内容？", said), unattributed("杨崇龙同志的业务培训讲了哪些？", said)
     (True, True)
     >>> unattributed("陶致东处长的业务培训讲了哪些内容？", ["还邀请到原厅长杨崇龙同志、督查一处处长陶致东同志进行业务培训"])
+    True
+    >>> unattributed("分管领导关于政务中心讲了哪些具体意见？", ["其他分管领导分别就政务中心讲了具体意见"])  # the 66th's
     True
     >>> unattributed("杨崇龙同志下午的业务培训具体讲了哪些内容？", said)  # the 53rd's
     True

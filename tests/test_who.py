@@ -52,7 +52,7 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
     answered with the announcement. The 44th's two were too: 一会儿X市长还要作重要讲话 announces a talk still to
     come (that X市长 反复强调的“说了算、定了干” elsewhere is not it), and so does 还将邀请…朱轩堂给大家作报告;
     the 45th's 杨崇龙's training (还邀请到…杨崇龙同志…进行…业务培训) too, and the 48th's X市长's talk asked
-    as given at the meeting. What someone analysed at a meeting (何金平秘书长在…会议上分析了) still answers."""
+    as given at the meeting; the 66th's 分管领导 (003: 其他分管领导分别就…讲了具体意见). What someone analysed at a meeting (何金平秘书长在…会议上分析了) still answers."""
     bot = Answerer(real_bot)
     for question in (
         "畢節那次會上，新江秘書長的講話具體提了哪些要求？",
@@ -66,6 +66,7 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         "毕节那次会议上,新江秘书长具体讲了哪些要求?",  # the 51st's: 具体讲了
         "楊崇龍同志下午的業務培訓具體講了哪些內容？",  # the 53rd's: 同志下午的
         "原省教育廳廳長楊崇龍同志在下午的培訓中具體講了哪些內容?",  # the 59th's: 在下午的
+        "市政府系统办公室主任会议上，分管领导关于政务中心和机关事务管理讲了哪些具体意见？",  # the 66th's: 分别就…讲了
     ):
         assert bot.ask(question).refused, question
     for question in ("万书记对办公室工作提了哪些要求？", "万书记具体提了哪些要求？"):
