@@ -184,7 +184,8 @@ def check(answer: str, excerpts: Sequence[str], threshold: float) -> tuple[list[
 
 
 def render(sentences: Sequence[AnswerSentence]) -> str:
-    """The answer text with each sentence's markers after it; a numbered point starts a new line.
+    """The answer text with each sentence's markers after it; a numbered point, a speech's label and a
+    lead-in after what was said (…不到位。[1] / 讲话对此提出：) start a new line.
 
     >>> render([AnswerSentence("要做好督查。", (1, 3), True)])
     '要做好督查。[1][3]'
@@ -192,9 +193,12 @@ def render(sentences: Sequence[AnswerSentence]) -> str:
     '讲话对此提出：\\n1. 加强学习。[2]'
     >>> render([AnswerSentence("讲话对此提出：", (), True), AnswerSentence("《讲话 篇3》：", (), True)])
     '讲话对此提出：\\n《讲话 篇3》：'
+    >>> render([AnswerSentence("1. 认识不到位。", (1,), True), AnswerSentence("讲话对此提出：", (), True)])
+    '1. 认识不到位。[1]\\n讲话对此提出：'
     """
     out: list[str] = []
     for s in sentences:
         piece = s.text + "".join(f"[{n}]" for n in s.citations)
-        out.append("\n" + piece if out and (_NUMBERING.match(s.text) or _SOURCE.match(s.text)) else piece)
+        lead = not s.citations and _LEAD_IN.match(fold(s.text)) is not None and not claim(s.text).strip()
+        out.append("\n" + piece if out and (_NUMBERING.match(s.text) or _SOURCE.match(s.text) or lead) else piece)
     return "".join(out)

@@ -49,23 +49,19 @@ from .inline import inline, semicolons
 from .meanings import saying_explained
 from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
+from .points import point_of, say_points
 from .quotes import anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import naming_words
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
-    CLAUSE,
-    LEAD_IN,
     SERIES,
-    TRIM,
     Enumeration,
-    Item,
     cut,
     enumerations,
     han_count,
     marker,
     sentence_spans,
-    sets_up,
 )
 from .terms import IMAGE_WEIGHT, images, term_weights
 from .types import Answer, Hit
@@ -165,41 +161,6 @@ def _enumerations_near(
     return sorted(options, key=lambda o: -o[0])
 
 
-POINT_CHARS = 70
-BARE_POINT = 10  # asked for ways of doing: a point shorter than this (Han characters) comes with its next sentence
-
-
-def _point(text: str, item: Item, explain: bool = False) -> tuple[str, int]:
-    """What a listed point says and where: its first sentence without the marker, cut at clause
-    boundaries to about POINT_CHARS characters (never shorter than its key clause)."""
-    m = marker(text[item.start : item.end])
-    at = item.start + (m.length if m else 0)
-    while at < item.end and text[at] in "，,：: ":
-        at += 1
-    first = next(iter(sentence_spans(text[at : item.end])), (0, item.end - at))
-    sentence = text[at : at + first[1]]
-    parts = [c for c in CLAUSE.split(sentence) if c.strip()]
-    n = len(parts)
-    while len(parts) > 1 and (len("".join(parts)) > POINT_CHARS or (len(parts) < n and sets_up(parts[-1]))):
-        parts.pop()  # cut short: not ending on 如果没有这一点, or 正是因为有好的基础 (the 65th reader's)
-    point = "".join(parts).rstrip(TRIM)
-    if explain and han_count(point) < BARE_POINT and len(parts) == 1:
-        point = _explained(text, at, item.end, point)
-    return (point if len(point) >= len(item.key) else item.key), at
-
-
-def _explained(text: str, at: int, end: int, point: str) -> str:
-    """A bare point (四是要临阵磨枪。) run on through the next of its sentences that says what to do
-    (…领受材料任务后,要多到网上找一些相关材料), at most two on and 2 * POINT_CHARS characters; or
-    through the next one; as it stands when it has no more."""
-    spans = sentence_spans(text[at:end])[1:3]
-    doing = [b for a, b in spans if says_what_to_do(text[at + a : at + b])]
-    for b in doing[:1] or [b for _, b in spans[:1]]:
-        if b <= 2 * POINT_CHARS:
-            return text[at : at + b].rstrip()
-    return point
-
-
 def _explains(ev: Evidence) -> bool:
     """Whether a list question asks for ways of doing (有哪几条办法, 有什么窍门): bare points are explained."""
     return METHODS.search(fold(ev.question)) is not None
@@ -219,52 +180,7 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     chosen = exact[:1] or [options[0]] + [
         o for o in options[1:] if o[0] >= best - 0.05 and (o[1].file, o[1].speech) != (first.file, first.speech)
     ]
-    return _points(w, [(hit, e) for _, hit, e in chosen[:2]], cap, _explains(ev))
-
-
-def _points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int, explain: bool = False) -> bool:
-    """The points of `lists` (at most `cap`), numbered, led in by the first list's own announcement or a
-    template lead-in; False (nothing written) when fewer than two points could be said."""
-    start = w.mark()
-    if len(lists) > 1 or not _announce(w, *lists[0]):
-        w.lead("讲话对此提出：")
-    points = 0
-    for n, (hit, e) in enumerate(lists):
-        text = w.index.speeches[(hit.file, hit.speech)].text
-        before, had, prior = w.mark(), points, len(w.grams)
-        if len(lists) > 1:  # which speech says which points
-            w.label(hit)
-        for item in e.items[: cap - points]:  # one list's points never repeat each other (要有较强的组织能力,
-            point, at = _point(text, item, explain)  # 要有较强的文字处理能力…): only what was said before it
-            cited = w.cite(hit.file, hit.speech, at, at + len(point))
-            if not w.repeats(point, upto=prior) and w.say(point, cited, numbered=points + 1, again=True):
-                points += 1
-        if n and points - had < 2:  # a later speech's label over one point the cap left room for: not at all
-            w.undo(before)
-            points = had
-    if points < 2:
-        w.undo(start)
-    return points >= 2
-
-
-def _announce(w: Writer, hit: Hit, e: Enumeration) -> bool:
-    """Lead a list answer with the speech's own sentence announcing the list (办公室人员要从思想认识上,
-    强化“三种意识”:), cited, when it says something (six Han characters or more, not padding); False
-    (nothing written) when the list has no such sentence."""
-    if e.intro is None:
-        return False
-    text = w.index.speeches[(hit.file, hit.speech)].text
-    a, b = e.intro
-    m = marker(text[a:b])  # 三、主要任务：… opens with its own number: the number is not the claim
-    a += m.length if m else 0
-    while a < b and text[a] in "，,：: ":
-        a += 1
-    lead = LEAD_IN.match(text, a, b)  # 我总结了一下，…: the speaker, not the claim
-    a = lead.end() if lead else a
-    intro = text[a:b].rstrip()
-    if han_count(intro) < 6 or padding(intro, ()):
-        return False
-    return w.say(intro, w.cite(hit.file, hit.speech, a, a + len(intro)))
+    return say_points(w, [(hit, e) for _, hit, e in chosen[:2]], cap, _explains(ev))
 
 
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other
@@ -290,7 +206,7 @@ def _focused(
     if top < 0.2 or top < FOCUS * rest[0]:
         return False
     inner = [i for i in _lists(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
-    if inner and _points(w, [(hit, inner[0])], cap, _explains(ev)):  # 第三,要在提高效率上狠下功夫。一要…五要…
+    if inner and say_points(w, [(hit, inner[0])], cap, _explains(ev)):  # 第三,要在提高效率上狠下功夫。一要…五要…
         return True
     start, used = w.mark(), 0
     for a, b in sentence_spans(text[item.start : item.end]):
@@ -384,7 +300,7 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
         ]
         if not around:
             continue
-        point, at = _point(text, min(around, key=lambda i: i.end - i.start))
+        point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
         point = point.split("\n")[0]  # a section's point is its heading line
         w.lead("讲话把它归入：")
         w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))

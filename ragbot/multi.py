@@ -30,10 +30,11 @@ from .amounts import numbers, states, unit_asked
 from .asks import QUANTITY, TYPED, coverage, kind, parts, scaffolding, several_asked, stated_kind
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .lexical import before_bodies, counties, inside_word, places, tokenize
+from .points import say_points
 from .quotes import anchors, wildcard
 from .retrieve import named_speeches
 from .script import fold
-from .structure import TRIM, cut, sentence_spans
+from .structure import TRIM, cut, enumerations, sentence_spans
 from .terms import term_weights
 from .writer import FOLLOW_MARGIN, LATER_CHARS, Option, Writer, folded_speech, options, rank, sentences
 
@@ -166,6 +167,8 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     excerpt = w.excerpts[int(cited.group(1)) - 1]
     if DETAILS.match(fold(asked[1])):  # 具体怎么体现: what the speech goes on to say about the first answer
         return _what_to_do(w, excerpt, said, first)
+    if REMEDY_ASKED.search(fold(asked[1])) and _remedies(w, excerpt, said):  # 哪些不到位？打算怎么改进？
+        return True
     own = [_own(w.index, a, b) for a, b in ((first, second), (second, first))]
     if _TIME_ASKED.search(fold(asked[1])) and _TIMED.search(fold(said)):  # 上午和下午各收取两次 says when
         own[1] = {}
@@ -177,6 +180,23 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     return (
         bool(own[0]) and coverage(said, own[0]) < PART_COVERAGE and _left_out(w, ev, excerpt, own[0], asked[0], budget)
     )
+
+
+REMEDY_ASKED = re.compile(r"(?:怎么|怎样|如何)(?:改进|改善|解决|整改|办)|(?:哪些|什么)(?:措施|对策|举措)|打算怎么")
+REMEDY_GAP = 200  # characters at most between the list answered and the measures the speech goes on with
+
+
+def _remedies(w: Writer, excerpt: Hit, said: str, cap: int = 8) -> bool:
+    """For a second question asking what is done about the first answer's points (有哪些做得不到位的地方？
+    打算怎么改进？, the 64th and 66th blind readers'): the list the speech goes on with right after the list the
+    answer gave (其一是…不到位…其四是…不到位。下一步,一要…二要…), its points said (`points.say_points`);
+    False when the answer gave no list of that speech or none follows it."""
+    speech = w.index.speeches[(excerpt.file, excerpt.speech)].text
+    lists = [e for e in enumerations(speech) if e.family not in ("、", "（）")]  # not the speech's outline
+    given = next((e for e in lists if sum(fold(i.key) in fold(said) for i in e.items) >= 2), None)
+    last = given.items[-1].start if given else len(speech)  # a last point may run on over the measures
+    after = [e for e in lists if given and last < e.start <= given.end + REMEDY_GAP and e.family != given.family]
+    return bool(after) and say_points(w, [(excerpt, after[0])], cap)
 
 
 def _own(index: Index, part: dict[str, float], other: dict[str, float]) -> dict[str, float]:
