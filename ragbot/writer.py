@@ -348,8 +348,8 @@ def sentences(
         margin, most = (TYPED_MARGIN, TYPED_SENTENCES) if wanted in TYPED else (FOLLOW_MARGIN, MAX_SENTENCES)
         if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most):
             break
-        if top is not None and not _joins(c, hit, weights, top, top_sim, first):
-            continue
+        if top is not None and not _joins(c, hit, weights, top if wanted not in TYPED else 9.0, top_sim, first):
+            continue  # a typed question's figure is not followed by another speech's (光山's 185件: not 淇县's 56件)
         if top is not None and ((shape and not shape.search(fold(c.text))) or (units and not numbers(c.text, units))):
             continue  # a figure of speech after one; a number in the unit asked after one (多久: not a tally of 条)
         how = (

@@ -179,6 +179,14 @@ def test_real_a_point_cut_short_does_not_end_on_a_clause_setting_up_the_next(rea
         assert unsaid not in a.text, a.text
 
 
+def test_real_a_figure_asked_is_not_followed_by_another_speechs(real_bot: pipeline.Ragbot) -> None:
+    """002 (光山, 2010) states 185件 and 办结率100%; 篇6 (淇县) states its own 56件 and 89件, which the 66th blind
+    reader got second, with nothing saying they are another county's."""
+    a = Answerer(real_bot).ask("2010年县里督促办理的人大代表建议和政协委员提案一共多少件？办结率是多少？")
+    assert "185件" in a.text, a.text
+    assert "56件" not in a.text, a.text
+
+
 def test_kinds_numbers_and_cuts() -> None:
     assert kind("县里打算从哪几方面抓信息工作？") == "list"
     assert kind("会议纪要由谁签发？") == "who"
