@@ -64,6 +64,27 @@ def per(text: str, question: str) -> bool:
     return not _RATE_ASKED.search(fold(question)) or bool(_RATE.search(fold(text)))
 
 
+_ACT_ASKED = re.compile(r"([扣罚奖补赔借欠缴])(?:了|掉|除|出)?(?:多少|几)")  # 扣多少津补贴, 最长能借多少天
+
+
+def acts(text: str, question: str) -> bool:
+    """Whether `text` says the act a question asks the amount of (被扣多少津补贴: 扣; 能借多少天: 借), when it
+    asks one: 拿出12%用于考核 is not how much is deducted (the 65th blind reader's near miss).
+
+    >>> q = "排名垫底的同志会被扣多少津补贴？"
+    >>> acts("在津补贴中拿出12%用于考核", q), acts("扣除津补贴的5%", q), acts("拿出12%", "拿出多少用于考核？")
+    (False, True, True)
+    """
+    m = _ACT_ASKED.search(fold(question))
+    return m is None or m.group(1) in fold(text)
+
+
+def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
+    """Whether `text` can state the amount a question asks: a number in the `unit` asked, of the rate and
+    act asked (`numbers`, `per`, `acts`)."""
+    return numbers(text, unit, question) and per(text, question) and acts(text, question)
+
+
 # a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
 # whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
 COUNT_OF = re.compile(r"([人次天篇字])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")

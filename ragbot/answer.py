@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .amounts import TITLED, numbers, per, states, unit_asked
+from .amounts import TITLED, amount_said, numbers, states, unit_asked
 from .asks import (
     QUANTITY,
     TYPED,
@@ -134,7 +134,7 @@ def weigh(
         cands = cands if named is None else named
     if quantity:
         unit = unit_asked(question)
-        pool = [c for c in cands if numbers(c.text, unit, question) and per(c.text, question)]  # not the 12%…
+        pool = [c for c in cands if amount_said(c.text, question, unit)]  # not the 12%… of 每月几条, 扣多少
     elif asked in TYPED:  # who, when, where
         action = action_asked(question) if asked == "who" else ""  # 由谁签发: a body or role, and 签发
         wanted = stated_kind(question, asked)  # 几号: 15号, not 每月

@@ -291,6 +291,14 @@ def test_real_a_budget_or_a_rate_needs_a_sentence_stating_one(real_bot: pipeline
     assert "每天至少收取4次" in answerer.ask("機要郵件每天至少要去收幾次？").text
 
 
+def test_real_an_amount_deducted_needs_a_sentence_saying_what_is_deducted(real_bot: pipeline.Ragbot) -> None:
+    """篇4 sets 12% of each one's 津补贴 aside for the assessment (拿出12%用于部门自己考核) and never says how much
+    is deducted: the 65th blind reader's near miss 被扣多少津补贴 got the 12%, which still answers 拿出百分之几."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("县委办效能考核中,考核排名垫底的同志具体会被扣多少津补贴?").refused
+    assert "12%" in answerer.ask("今年县委办每位同志的津补贴要拿出百分之几用于考核？").text
+
+
 def test_real_a_count_in_ge_needs_a_sentence_counting_in_ge(real_bot: pipeline.Ragbot) -> None:
     """多少个文件 asks a count in 个 (the 33rd blind reader's near miss: this year's plan, which no speech
     gives, was answered with two sentences stating no count); last year's 192个 is still the answer."""
