@@ -309,7 +309,7 @@ def _series_of(text: str, max_gap: int) -> list[Enumeration]:
 CLAUSE = re.compile(r"(?<=[，,；;：:])")
 QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
 _LEANS = re.compile(
-    r"^(是|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
+    r"^(是|即(?!使|便)|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
 )
 _PAIRED = re.compile(r"既|不仅|不但|一方面")  # a clause holding the first half of a pair (办公室既是…,…,也是…)
 # _LEANS: a clause leaning on the one before cannot open a cut; _OPENS: one opening a pair or setting up cannot end it

@@ -196,6 +196,9 @@ def test_kinds_numbers_and_cuts() -> None:
     [points] = [e for e in enumerations(SPEECH) if e.family == "是"]
     assert [i.key for i in points.items] == ["加强督查督办", "完善督查制度", "强化结果运用"]
     assert padding("一、关于督查工作") == "heading"
+    # 即 (namely) leans on what it names: not 即科员对分管主任负责 alone (the 66th blind reader's); 即使 does not
+    assert cut("落实逐级负责的制度,即科员对分管主任负责,分管主任对主任负责。", {"科员": 1.0}).startswith("落实")
+    assert cut("天气很冷,即使下雪,也要按时到岗。", {"下雪": 1.0}).startswith("即使")
     # a clause that opens with 是 leans on the subject before it: the cut keeps that subject
     assert cut("加强领导的第一个层面，是各级政府要把修志列入议事日程。", {"政府": 1.0}).startswith("加强领导")
     # a cut continuing a prohibition keeps its negation (篇6: 決不能因為工作辛苦,…,就怨天憂人,亂髮牢騷; the 49th
