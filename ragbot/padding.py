@@ -33,7 +33,8 @@ _DANGLING = re.compile(
 # a sentence that only announces what the speaker will say (下面，我讲三点意见; 这里主要是对…提出的一些建议)
 _ANNOUNCEMENT = re.compile(
     r"^(?:[^，,。；;]{0,12}[，,]){0,2}[^，,。；;]{0,30}?(?:提出|提|讲|谈|说)(?:了|的)?"
-    r"(?:几点|一些|以下|如下|[两二三四五六七八九]点|几个方面的?)(?:意见|建议|要求|看法|体会)"
+    r"(?:(?:几点|一些|以下|如下|[两二三四五六七八九]点|几个方面的?)(?:意见|建议|要求|看法|体会)"
+    r"|(?:[^，,。；;]{0,12}?的)?(?:第[一二三四五六七八九十]+|[两二三四五六七八九几])个(?:问题|方面))"  # 我讲…第二个问题
     r"(?:(?:与|和|同|跟)大家(?:共勉|交流|分享|商榷))?$"
 )
 
@@ -53,6 +54,8 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     ('announcement', 'announcement', '')
     >>> padding("今天,借这个机会,我就办公室工作提几点意见与大家共勉。")  # the 51st blind reader's third sentence
     'announcement'
+    >>> padding("我講辦公室工作的第二個問題。"), padding("下面我讲三个问题。"), padding("我讲的第二个问题是督查要严。")
+    ('announcement', 'announcement', '')
 
     """
     s = sentence.strip()

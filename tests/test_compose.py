@@ -187,6 +187,14 @@ def test_real_a_figure_asked_is_not_followed_by_another_speechs(real_bot: pipeli
     assert "56件" not in a.text, a.text
 
 
+def test_real_how_a_question_points_at_a_part_weighs_nothing(real_bot: pipeline.Ragbot) -> None:
+    """其中讲“快”的那一条: 其中 and 一条 say how the question points, so 坚持以人为本,其中最重要的一条就是… (篇12, the
+    66th blind reader's) does not follow the 四快."""
+    a = Answerer(real_bot).ask('报送信息有哪些要求？其中讲"快"的那一条具体指哪几个快？')
+    assert "发现问题快" in a.text, a.text
+    assert "以人为本" not in a.text, a.text
+
+
 def test_kinds_numbers_and_cuts() -> None:
     assert kind("县里打算从哪几方面抓信息工作？") == "list"
     assert kind("会议纪要由谁签发？") == "who"
@@ -1371,3 +1379,5 @@ def test_real_an_announcement_of_what_the_speaker_will_say_is_no_answer(real_bot
     a = Answerer(real_bot).ask("我在領導身邊列席會議,聽到會上初步定下的事情,可以先跟同事講嗎?")
     assert "決不能隨意傳播會議的初步決定" in a.text, a.text
     assert "與大家共勉" not in a.text, a.text
+    b = Answerer(real_bot).ask("如果我觉得领导班子的某个决定可能有问题，作为办公室的人该不该开口？讲话怎么说？")
+    assert "第二个问题" not in b.text, b.text  # 篇1's 我讲办公室工作的第二个问题。 (the 66th's third sentence)
