@@ -62,13 +62,10 @@ LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|怎么解决|要求|职责|职能|任务|做到|做好|注意|措施|途径|方面|几点|原则|素质|作用|"
     + WAYS
 )
-# the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it.
-# 原话 原文 提了 几件 件事 一块 这一块 这种 这个 谁 added on 2026-12-01 (`ragbot eval --config hybrid`): dev
-# evidence recall 0.914 -> 0.922 and carried evidence 0.862 -> 0.871 (q014, 原话怎么说), held-out padding
-# 0.013 -> 0.008; making 多少 几天 多久 什么样 … scaffolding too cost held-out carried evidence 0.827 -> 0.816.
-# 入手 应从 (从哪几个方面入手), then 存在 当前 目前 (当前…存在哪几方面的不足) added after: no answer of the set
-# changes, a fresh question's list is found (blind readers' 培训开班讲话…不足: 001's four 不够, not its opening).
-# 说法 提法 叫法, the conjunctions (虽然 …) on 2026-12-03; 其中 一条 那一条 (其中讲“快”的那一条) on 2026-12-04.
+# the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it. 原话 原文
+# 提了 几件 件事 一块 这一块 这种 这个 谁 on 2026-12-01 (`ragbot eval --config hybrid`: dev evidence recall 0.914 ->
+# 0.922, carried 0.862 -> 0.871; 多少 几天 多久 什么样 too cost held-out carried 0.827 -> 0.816); 入手 应从, 存在 当前
+# 目前 after (001's four 不够 found); 说法 提法 叫法, 虽然 … on 2026-12-03; 其中 一条 那一条 on 2026-12-04.
 _SCAFFOLD = """讲话 讲话中 提出 提到 谈到 指出 强调 主张 认为 打算 具体 具体做法 做法 哪 哪些 哪几 几条 几点 几个
     几项 方面 什么 怎么 怎样 如何 请问 分别 有没有 一下 那次 那篇 会上 这次 哪方面 着手 原话 原文 提了
     几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 的话 存在 当前 目前 说法 提法 叫法
@@ -238,6 +235,7 @@ def kind(question: str) -> str:
 
 
 _HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理|有没有|怎么[劝看]|如何看")
+_YES_OR_NO_ASKED = re.compile(r"([\u4e00-\u9fff])不\1|吗[？?]?$")  # 够不够, 对不对, 可不可以, …吗
 # asks what to do or mind (回复的时候要注意些什么, 有什么讲究): a tally of what was done answers no such question
 HOW_TO = re.compile(
     r"注意些?什么|要注意的|注意事项|[有要]什么讲究|(?:怎么|怎样|如何)做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)"
@@ -251,9 +249,11 @@ def _asking(q: str) -> str:
 
     >>> _asking("几位领导看法不一样，我夹在中间，该怎么做？"), _asking("有几位领导？怎么分工？")
     ('该怎么做？', '有几位领导？怎么分工？')
+    >>> _asking("平时统计开了几次会、派了多少人下去。这样做督查够不够？")  # yes or no asked (fresh q412)
+    '这样做督查够不够？'
     """
-    clauses = re.split(r"[，,；;]", q)
-    if len(parts(q)) == 1 and len(clauses) > 1 and _HOW.search(clauses[-1]):
+    clauses = re.split(r"[，,；;。]", q)
+    if len(parts(q)) == 1 and len(clauses) > 1 and (_HOW.search(clauses[-1]) or _YES_OR_NO_ASKED.search(clauses[-1])):
         return clauses[-1]
     return q
 

@@ -274,6 +274,8 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     True
     >>> unstated_part("主任夹在几位领导中间,该怎么处理？", ["要从维护班子的团结出发"])  # 几位: no number asked
     False
+    >>> unstated_part("平时统计开了几次会、派了多少人下去。这样督查够不够？", ["督查不能只看开了多少会"])  # fresh q412
+    False
     >>> q = "省级文明单位要重新申报，申报材料要交哪些？截止日期是哪天？"
     >>> unstated_part(q, ["2010年度民政局等单位已公布"]), unstated_part(q, ["申报截止日期为12月20日"])
     (True, False)
@@ -281,7 +283,8 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     asked = parts(question)
     later = asked[1:]
     if asked and kind(asked[0]) != "quantity":  # 一共培训几天，安排了哪些专题课程？: a clause of the first part
-        later += [c for c in re.split(r"(?<=[，,、])", asked[0]) if c != asked[0] and _ENDS_ASKING.search(c)]
+        asking = re.split(r"(?<=[。！!])", asked[0])[-1]  # …派了多少人下去。这样做督查够不够？: a statement counts
+        later += [c for c in re.split(r"(?<=[，,、])", asking) if c != asked[0] and _ENDS_ASKING.search(c)]
     elif len(asked) > 1 and kind(question) != "quantity":  # 一共培训几天？安排了哪些专题课程？: `weigh` reads a list
         later.insert(0, asked[0])
     skip = scaffolding(question)  # the number said of what the question speaks of (一年考几次: of 考核)

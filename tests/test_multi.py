@@ -42,6 +42,15 @@ def test_real_what_is_done_about_a_list_of_problems_is_the_list_the_speech_goes_
     assert "加强信息工作领导" not in problems.text, problems.text  # asked only what falls short
 
 
+def test_real_counts_in_a_situation_before_a_yes_or_no_question_ask_no_number(real_bot: pipeline.Ragbot) -> None:
+    """Fresh q412 was refused: 开了几次会、发了几份文件、派了多少人下去。 describes, 这样做督查够不够？ asks yes or
+    no, and 篇5 answers it (不能只停留在掌握开了多少会、发了多少文件…)."""
+    a = Answerer(real_bot).ask(
+        "我在移民局办公室负责督查,平时主要统计下面开了几次会、发了几份文件、派了多少人下去。这样做督查够不够?"
+    )
+    assert not a.refused, a.text
+
+
 def test_real_what_several_speeches_say_is_labelled_with_each_speech(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("哪几篇讲话提到了“大督查”？各自是怎么说的？")
     lines = [line for line in a.text.split("\n") if line != "讲话中的说法："]
