@@ -194,7 +194,7 @@ def _text_idf(index: Index, text: str) -> float:
 
 # what a question asks the contents of: 调研提纲或调研方案应当包括哪些内容, 用印时要登记哪些内容
 _CONTENTS = re.compile(
-    r"([^，,。？?；;！!]{2,30}?)(?:应当|应该|要|需要|必须|得|都)?(?:包括|包含|写|填写|登记|记录)(?:哪些|哪几)"
+    r"([^，,。？?；;！!]{2,30}?)(?:本身|自身)?(?:应当|应该|应|要|需要|必须|得|都)?(?:包括|包含|写|填写|登记|记录)(?:哪些|哪几)"
 )
 _ALTERNATIVES = re.compile(r"或者|或|和|与|及")
 
@@ -220,7 +220,7 @@ def unnamed_contents(index: Index, question: str) -> bool:
 # what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法)
 _WHICH = re.compile(
     r"(?:(?<!没)(?<!没有)什么|哪些|哪种|哪类|何种|哪个|哪几种|哪家|哪款)(?=([\u4e00-\u9fff]{2,8}))"  # looked ahead: 哪家公司的哪款软件 asks both
-    r"|的([\u4e00-\u9fff]{2,10}?)(?:是什么|是哪些|有哪些)"  # 具体的计分标准是什么: 计分, as 什么计分标准
+    r"|的([\u4e00-\u9fff]{2,10}?)(?:是什么|是哪些|有哪些|是多少|是怎么|是如何)"  # 具体的计分标准是什么: 计分; 网址是多少
     r"|有没有([\u4e00-\u9fff]{2,6})(?=[？?，,。]|$)"  # 那加班有没有加班费？: whether there is one
 )
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named

@@ -58,6 +58,9 @@ def test_real_what_a_thing_no_speech_names_includes_is_refused(real_bot: pipelin
     assert not unnamed_contents(index, "信访件的查处报告应该包括哪几个方面？")  # 查处报告 is
     assert not unnamed_contents(index, "报告里得写哪几块内容？")
     assert not unnamed_contents(index, "办公室主任有哪些职责？")  # asks no contents
+    assert not unnamed_contents(
+        index, "查處報告有哪些要求?報告本身應包括哪幾部分?"
+    )  # fresh q423: 本身 and 应 say no thing
     answerer = Answerer(real_bot)
     assert answerer.ask("开展专题调研之前，调研提纲应当包括哪些内容？").refused
     assert not answerer.ask("上报信访件的查处报告应该包括哪些内容？").refused
@@ -80,6 +83,10 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # …and the thing asked as 的X是什么 (篇8 says only 要进行量化考核: the 49th blind reader's near miss)
     assert unknown_asked(index, "天门市对党办信息工作进行量化考核,具体的计分标准是什么?") == "计分"
     assert unknown_asked(index, "办公室工作的特点是什么？") == ""
+    # …是多少, …是怎么设定的 (fresh q434, q435: 网址, 分值 are said nowhere); 办结率是多少 is said
+    assert unknown_asked(index, "光山县政府信息公开网的网址是多少?") == "网址"
+    assert unknown_asked(index, "各項考核指標的分值和權重是怎麼設定的?") == "分值"
+    assert unknown_asked(index, "县长信箱来信的办结率是多少?") == ""
     # 什么劝慰的话 asks for words, which the speeches say in their own (002's 我要送一句话…; the 49th's, refused)
     assert unknown_asked(index, "活没少干却一直没被提拔,讲话里有什么劝慰的话?") == ""
     answerer = Answerer(real_bot)
