@@ -67,6 +67,7 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         "楊崇龍同志下午的業務培訓具體講了哪些內容？",  # the 53rd's: 同志下午的
         "原省教育廳廳長楊崇龍同志在下午的培訓中具體講了哪些內容?",  # the 59th's: 在下午的
         "市政府系统办公室主任会议上，分管领导关于政务中心和机关事务管理讲了哪些具体意见？",  # the 66th's: 分别就…讲了
+        "云南那次会议下午请原教育厅厅长杨崇龙给大家做业务培训,他具体讲了哪些内容?",  # fresh q438: 做…培训,他
     ):
         assert bot.ask(question).refused, question
     for question in ("万书记对办公室工作提了哪些要求？", "万书记具体提了哪些要求？"):
