@@ -49,7 +49,7 @@ from .inline import inline, semicolons
 from .meanings import saying_explained
 from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
-from .points import point_of, say_points
+from .points import lists_of, point_of, say_points
 from .quotes import anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import naming_words
 from .sayings import family, figures, wording
@@ -58,7 +58,6 @@ from .structure import (
     SERIES,
     Enumeration,
     cut,
-    enumerations,
     han_count,
     marker,
     sentence_spans,
@@ -81,11 +80,6 @@ from .writer import (
 if TYPE_CHECKING:
     from .answer import Evidence
     from .index import Index
-
-
-@lru_cache(maxsize=64)
-def _lists(text: str) -> tuple[Enumeration, ...]:
-    return tuple(enumerations(text))
 
 
 @lru_cache(maxsize=64)
@@ -144,7 +138,7 @@ def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, 
     lead = max(ev.candidates, key=lambda c: rank(c, weights), default=None) if ways else None
     if lead is None or (ev.hits[lead.n - 1].file, ev.hits[lead.n - 1].speech) != (hit.file, hit.speech):
         return False
-    holding = [x for x in _lists(text) if x.family not in SECTIONS and x.holds(lead.position)]
+    holding = [x for x in lists_of(text) if x.family not in SECTIONS and x.holds(lead.position)]
     return e == min(holding, key=lambda x: x.end - x.start, default=None)
 
 
@@ -155,7 +149,7 @@ def _enumerations_near(
     options, there = [], {(ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) for c in ev.candidates}
     for hit in [h for h in ev.hits[:4] if (h.file, h.speech) in there]:  # the speech a question names
         mine = [c for c in top if (ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) == (hit.file, hit.speech)]
-        for e in _lists(w.index.speeches[(hit.file, hit.speech)].text):
+        for e in lists_of(w.index.speeches[(hit.file, hit.speech)].text):
             if e.family not in SECTIONS and e.start < hit.text_end + 200 and e.end > hit.text_start:
                 options.append((_list_score(w, ev, hit, e, weights, mine), hit, e))
     return sorted(options, key=lambda o: -o[0])
@@ -205,7 +199,7 @@ def _focused(
         item, top, rest = (quoted or named)[0], 1.0, (0.0, item)
     if top < 0.2 or top < FOCUS * rest[0]:
         return False
-    inner = [i for i in _lists(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
+    inner = [i for i in lists_of(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
     if inner and say_points(w, [(hit, inner[0])], cap, _explains(ev)):  # 第三,要在提高效率上狠下功夫。一要…五要…
         return True
     start, used = w.mark(), 0
@@ -262,7 +256,9 @@ def _details(w: Writer, previous: Answer, weights: dict[str, float]) -> bool:
         text = w.index.speeches[(hit.file, hit.speech)].text
         point = fold(_NUMBERED.sub("", s.text)).rstrip("。")
         at = folded_speech(text).find(point[:12])
-        item = next((it for e in _lists(text) for it in e.items if it.start <= at < it.end), None) if at >= 0 else None
+        item = (
+            next((it for e in lists_of(text) for it in e.items if it.start <= at < it.end), None) if at >= 0 else None
+        )
         after = [(a, b) for a, b in sentence_spans(text) if at + len(point) <= a and (item is None or b <= item.end)]
         for a, b in after[:2]:
             sub = marker(text[a:b])
@@ -294,7 +290,7 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
         text = w.index.speeches[(hit.file, hit.speech)].text
         around = [
             i
-            for e in _lists(text)
+            for e in lists_of(text)
             for i in e.items
             if i.start <= c.position < (i.end if i != e.items[-1] else max(i.end, (text + "\n").find("\n", i.start)))
         ]

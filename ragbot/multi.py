@@ -30,11 +30,11 @@ from .amounts import numbers, states, unit_asked
 from .asks import QUANTITY, TYPED, coverage, kind, parts, scaffolding, several_asked, stated_kind
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .lexical import before_bodies, counties, inside_word, places, tokenize
-from .points import say_points
+from .points import lists_of, say_points
 from .quotes import anchors, wildcard
 from .retrieve import named_speeches
 from .script import fold
-from .structure import TRIM, cut, enumerations, sentence_spans
+from .structure import TRIM, cut, sentence_spans
 from .terms import term_weights
 from .writer import FOLLOW_MARGIN, LATER_CHARS, Option, Writer, folded_speech, options, rank, sentences
 
@@ -192,8 +192,8 @@ def _remedies(w: Writer, excerpt: Hit, said: str, cap: int = 8) -> bool:
     answer gave (其一是…不到位…其四是…不到位。下一步,一要…二要…), its points said (`points.say_points`);
     False when the answer gave no list of that speech or none follows it."""
     speech = w.index.speeches[(excerpt.file, excerpt.speech)].text
-    lists = [e for e in enumerations(speech) if e.family not in ("、", "（）")]  # not the speech's outline
-    given = next((e for e in lists if sum(fold(i.key) in fold(said) for i in e.items) >= 2), None)
+    lists, folded = [e for e in lists_of(speech) if e.family not in ("、", "（）")], fold(said)  # not the outline
+    given = next((e for e in lists if sum(fold(i.key) in folded for i in e.items) >= 2), None)
     last = given.items[-1].start if given else len(speech)  # a last point may run on over the measures
     after = [e for e in lists if given and last < e.start <= given.end + REMEDY_GAP and e.family != given.family]
     return bool(after) and say_points(w, [(excerpt, after[0])], cap)

@@ -1,5 +1,6 @@
 """A list's points in an answer: what each says, and the points said numbered and cited.
 
+  lists_of(text)                  a speech's enumerations (`structure.enumerations`), cached
   point_of(text, item, explain)   what a listed point says and where: its first sentence without the marker,
                                   cut at clause boundaries (a bare one explained by its next sentence)
   say_points(writer, lists, cap)  the points of one list or more (labelled by speech), numbered, led in by
@@ -11,12 +12,31 @@ Used by compose.py (list answers) and multi.py (the measures after a list of pro
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .context import says_what_to_do
 from .padding import padding
-from .structure import CLAUSE, LEAD_IN, TRIM, Enumeration, Item, han_count, marker, sentence_spans, sets_up
+from .structure import (
+    CLAUSE,
+    LEAD_IN,
+    TRIM,
+    Enumeration,
+    Item,
+    enumerations,
+    han_count,
+    marker,
+    sentence_spans,
+    sets_up,
+)
 from .types import Hit
 from .writer import Writer
+
+
+@lru_cache(maxsize=64)
+def lists_of(text: str) -> tuple[Enumeration, ...]:
+    """`structure.enumerations` of a speech's text, kept for the speeches asked about last."""
+    return tuple(enumerations(text))
+
 
 POINT_CHARS = 70
 BARE_POINT = 10  # asked for ways of doing: a point shorter than this (Han characters) comes with its next sentence

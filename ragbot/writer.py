@@ -348,7 +348,7 @@ def sentences(
         margin, most = (TYPED_MARGIN, TYPED_SENTENCES) if wanted in TYPED else (FOLLOW_MARGIN, MAX_SENTENCES)
         if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most):
             break
-        if top is not None and not _joins(c, hit, weights, top if wanted not in TYPED else 9.0, top_sim, first):
+        if top is not None and not _joins(c, hit, weights, top, top_sim, first, others=wanted not in TYPED):
             continue  # a typed question's figure is not followed by another speech's (光山's 185件: not 淇县's 56件)
         if top is not None and ((shape and not shape.search(fold(c.text))) or (units and not numbers(c.text, units))):
             continue  # a figure of speech after one; a number in the unit asked after one (多久: not a tally of 条)
@@ -413,15 +413,14 @@ def _piece(
 
 
 def _joins(
-    c: Candidate, hit: Hit, weights: dict[str, float], top: float, top_sim: float, first: tuple[str, int]
+    c: Candidate, hit: Hit, weights: dict[str, float], top: float, top_sim: float, first: tuple[str, int], others: bool
 ) -> bool:
     """Whether a further sentence joins the answer: its meaning about as close as the first's (not just
-    its words), and, from another speech than the first's, ranking nearly as high (ragbot eval hybrid,
-    OTHER_SPEECH_MARGIN 0.02: 28 of 363 answers lose a sentence, ROUGE-L 0.469 -> 0.479, evidence recall
-    and carried evidence unchanged)."""
+    its words), and, from another speech than the first's (when `others` may), ranking nearly as high (ragbot
+    eval hybrid, OTHER_SPEECH_MARGIN 0.02: 28 of 363 answers lose a sentence, ROUGE-L 0.469 -> 0.479)."""
     if c.similarity < top_sim - ADD_SIMILARITY:
         return False
-    return (hit.file, hit.speech) == first or rank(c, weights) >= top - OTHER_SPEECH_MARGIN
+    return (hit.file, hit.speech) == first or (others and rank(c, weights) >= top - OTHER_SPEECH_MARGIN)
 
 
 def _typed(text: str, wanted: str, units: tuple[str, ...], action: str, weights: dict[str, float]) -> tuple[int, float]:
