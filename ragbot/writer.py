@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .amounts import TITLED, numbers, states
 from .asks import TYPED, coverage, kind, title_asked
 from .cite import bigrams, source_label
-from .context import answer_after, antecedent, completed_after, continued_after, past_reference, verdict_after
+from .context import answer_after, antecedent, completed_after, continued_after, past_reference, referent, verdict_after
 from .generate import Candidate
 from .glosses import glossed
 from .meanings import definition
@@ -404,7 +404,7 @@ def _piece(
         if not piece and not before:
             return "", ""
         text = piece or before + c.text
-        piece = piece or cut(before, *how) + c.text.strip()  # the sentence that ranked stays whole
+        piece = piece or referent(before, cut(before, *how)) + c.text.strip()  # the ranked one stays whole
     piece = text.strip() if han_count(piece) < 6 and len(text) <= 60 else piece  # 严格要求，严中求快。
     piece = without_fragments(piece)  # a sentence unit may start 要快速及时。古人讲…
     if han_count(piece) < CLAUSE_MIN and han_count(text) - han_count(piece) > 6:  # a headless clause…

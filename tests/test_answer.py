@@ -267,6 +267,14 @@ def test_real_tianmen_named_before_its_party_committee_names_its_speech(real_bot
     assert "192个" in answerer.ask("天门市委办公室去年制发了多少个文件?").text
 
 
+def test_real_what_goes_to_a_body_names_no_place(real_bot: pipeline.Ragbot) -> None:
+    """想用縣政府的名義 names no place (held-out q406 read 想用 as one and answered from 篇1, which says 想用
+    somewhere): the answer is 光山's rule that a draft goes through the office first, all its steps."""
+    a = Answerer(real_bot).ask("我們局有份文件想用縣政府的名義印發,能不能直接把稿子送給分管副縣長或縣長簽發?")
+    assert "杜絕直接將文稿送到縣長或分管領導那裡" in a.text, a.text
+    assert "必須由辦公室文字把關後,由主任" in a.text, a.text  # 这个程序 said with its first step (`context.referent`)
+
+
 def test_real_another_edition_does_not_answer_the_one_asked(real_bot: pipeline.Ragbot) -> None:
     """篇7 speaks of the 第四届四川旅游发展大会 (in 宜宾): asked of the 第五届, refused (the 36th blind reader's
     near miss was answered 宜宾); asked of the 第四届, answered."""
