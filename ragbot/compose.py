@@ -35,6 +35,7 @@ from .asks import (
     category_asked,
     coverage,
     kind,
+    parts,
     points_asked,
     several_asked,
     stated_kind,
@@ -341,16 +342,19 @@ TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收
 
 
 def _tallies_aside(ev: Evidence, choices: list[Option]) -> list[Option]:
-    """For a question asking what to do (回复的时候要注意些什么), the sentences that state figures and say
-    nothing to do rank TALLY_PENALTY lower: a tally of last year's work answers no such question (一个比较普遍
-    的现象 is none: the 59th blind reader's 见到记者就发怵 lost 媒体恐惧症 so)."""
-    how = HOW_TO.search(fold(ev.question)) is not None
-    return [
-        (replace(c, similarity=c.similarity - TALLY_PENALTY), h)
-        if how and numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text))) and not says_what_to_do(c.text)
-        else (c, h)
-        for c, h in choices
-    ]
+    """For a question asking what to do (回复的时候要注意些什么), the sentences that say nothing to do rank
+    TALLY_PENALTY lower, twice that when they state figures: a tally of last year's work answers no such
+    question (一个比较普遍的现象 is none: the 59th blind reader's 见到记者就发怵 lost 媒体恐惧症 so; the 67th's
+    对回复有什么讲究 was answered 共收到网民留言5128条…). Asked more (还要注意什么？批评了什么问题？), only tallies."""
+    if HOW_TO.search(fold(ev.question)) is None:
+        return choices
+    only = len(parts(ev.question)) <= 1  # 还要注意什么？批评了什么问题？: the criticism answers too
+    out = []
+    for c, h in choices:
+        tally = numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text)))
+        off = 0.0 if says_what_to_do(c.text) else 2 * TALLY_PENALTY if tally else TALLY_PENALTY if only else 0.0
+        out.append((replace(c, similarity=c.similarity - off), h))
+    return out
 
 
 def compose(
