@@ -199,7 +199,7 @@ def unexplained(question: str, texts: Iterable[str]) -> bool:
     return False
 
 
-_NUMBERED_NAME = re.compile(r"^([一二两三四五六七八九十]|[0-9]+)[个种大项条字点类]?(.+)$")  # 八字要求: 8, 要求
+_NUMBERED_NAME = re.compile(r"^([一二两三四五六七八九十百]+|[0-9]+)[个种大项条字点类]?(.+)$")  # 八字要求: 8, 要求
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
@@ -219,6 +219,10 @@ def unspelled(index: Index, question: str) -> bool:
     [True, False, False, True]
     >>> unspelled(I, "“三零目标”是哪三个零？"), unspelled(I, "“28字要求”具体是哪28个字？")  # dev q037; the 62nd's
     (False, True)
+    >>> text = "必须把握十二个字,“情况要明、站位要高、敢于直言”。文字要准。"  # 十二, not 十 (the 68th blind reader's)
+    >>> C = type("C", (), {"folded": text, "file": "f", "speech": 1})
+    >>> unspelled(type("I", (), {"chunks": [C], "speeches": {("f", 1): type("S", (), {"text": text})}}), "“十二个字”是哪些？")
+    False
     """
     return bool(points_asked(question)) and any(_unspelled_name(index, name) for name in quoted(question))
 

@@ -206,6 +206,9 @@ def test_real_the_parts_of_a_name_the_speeches_never_spell_out_are_refused(real_
     special = bot.ask("“三个特别”是哪三个特别？")
     assert "细节决定成败" in special.text, special.text
     assert "发现问题快" in bot.ask("「四快」是哪四快？").text
+    # a number of two characters (十二个字: twelve, not ten of 二个字), spelled right after it (the 68th's)
+    twelve = bot.ask('有篇讲话说办公室当好参谋部必须把握"十二个字"，是哪十二个字？')
+    assert "情况要明、站位要高、敢于直言" in twelve.text, twelve.text
 
 
 def test_real_a_second_question_asking_a_number_no_speech_states_is_refused(real_bot: pipeline.Ragbot) -> None:
