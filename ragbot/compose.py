@@ -186,6 +186,28 @@ def _enumerations_near(
     return sorted(options, key=lambda o: -o[0])
 
 
+def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[str, float]:
+    """The question's word weights without the words that name its speech (培训开班讲话…) or any word
+    overlapping one where the question says it (光山县, 山县 for 光山), nor a year (2011年: when, which
+    `multi.in_years` weighs; the speech says 今年): what is asked of the speech, not which one (the 68th
+    blind reader's 光山县…2011年…哪几个方面再上新水平 missed the list announced 以下六个方面再上新水平).
+
+    >>> sorted(unnamed({"光山": 1.0, "山县": 1.0, "光山县": 2.0, "2011": 3.0, "水平": 1.0}, "光山县2011年的水平", {"光山"}))
+    ['水平']
+    """
+    q = fold(question)
+    spans = [(m.start(), m.end()) for n in named for m in re.finditer(re.escape(n), q)]
+    spans += [(m.start(), m.end()) for m in _YEAR.finditer(q)]
+
+    def overlaps(word: str) -> bool:
+        return any(a < e and s < b for m in re.finditer(re.escape(word), q) for a, b in [m.span()] for s, e in spans)
+
+    return {k: v for k, v in weights.items() if k not in named and not overlaps(k)}
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年)")
+
+
 def _explains(ev: Evidence) -> bool:
     """Whether a list question asks for ways of doing (有哪几条办法, 有什么窍门): bare points are explained."""
     return METHODS.search(fold(ev.question)) is not None
@@ -194,8 +216,8 @@ def _explains(ev: Evidence) -> bool:
 def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, budget: int) -> bool:
     """The points of the best enumeration near the top passages (words naming its speech weigh nothing), merged
     with equally good lists of other speeches (as many points as asked, 哪七种意识, within 0.15: alone), or False."""
-    top, named = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3], naming_words(w.index, ev.question)
-    options = _enumerations_near(w, ev, {k: v for k, v in weights.items() if k not in named}, top)  # 培训开班讲话…
+    top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
+    options = _enumerations_near(w, ev, unnamed(weights, ev.question, naming_words(w.index, ev.question)), top)
     if not options or options[0][0] < LIST_MIN:
         return False
     best, first, e = options[0]

@@ -1014,6 +1014,14 @@ def test_real_a_place_named_before_its_party_body_narrows_the_answer_to_its_spee
     assert "省内争先进,市内创品牌" in a.sentences[0].text, a.text
 
 
+def test_real_the_words_naming_the_speech_and_its_year_do_not_weigh_in_the_list(real_bot: pipeline.Ragbot) -> None:
+    """光山县 (jieba: 光山, 山县, 光山县) and 2011年 say which speech and when, not what is asked of it: the
+    six points announced 以下六个方面再上新水平 answer (the 68th blind reader got the closing slogan)."""
+    a = Answerer(real_bot).ask("光山县政府系统办公室工作会议提出，2011年办公室工作要在哪几个方面再上新水平？")
+    for point in ("督查工作", "信息工作", "文字工作", "电子政务", "协调工作", "会务工作"):
+        assert point + "要再上新水平" in a.text, a.text
+
+
 def test_real_a_matter_asked_of_takes_the_list_on_that_matter(real_bot: pipeline.Ragbot) -> None:
     """在後勤這一塊…哪幾件事 confines the question to 后勤 (`compose.aspect_asked`): the three points under
     4.在後勤保障上…, all of them, not 光山's five 重点 announced on another matter (held-out q182). A list
