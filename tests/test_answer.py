@@ -275,6 +275,13 @@ def test_real_what_goes_to_a_body_names_no_place(real_bot: pipeline.Ragbot) -> N
     assert "必須由辦公室文字把關後,由主任" in a.text, a.text  # 这个程序 said with its first step (`context.referent`)
 
 
+def test_real_a_title_called_what_asks_a_name(real_bot: pipeline.Ragbot) -> None:
+    """市长叫什么 asks a person's name, as 市长是谁 does, not a formulation (叫法): 003 writes its city and
+    mayor as X, so the 68th blind reader's near miss is refused, not answered with 004's agenda."""
+    a = Answerer(real_bot).ask("那次讨论改进作风和抓落实的全市政府系统办公室主任会议，是哪个市开的？市长叫什么？")
+    assert a.refused, a.text
+
+
 def test_real_another_edition_does_not_answer_the_one_asked(real_bot: pipeline.Ragbot) -> None:
     """篇7 speaks of the 第四届四川旅游发展大会 (in 宜宾): asked of the 第五届, refused (the 36th blind reader's
     near miss was answered 宜宾); asked of the 第四届, answered."""
