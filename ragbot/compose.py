@@ -360,6 +360,25 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
     return False
 
 
+_DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")
+
+
+def _point_first(w: Writer, choices: list[Option], weights: dict[str, float], question: str) -> None:
+    """Asked what is required (对他们的身体有没有提什么要求), when the best sentence elaborates a listed point
+    that says what to do and it does not (再其次,要保证身体健康,提高身体素质。…不关心自己的身体是不行的), the
+    point leads: the requirement, then why (the 68th blind reader got only 不关心自己的身体是不行的)."""
+    if not _DEMANDED.search(fold(question)) or not choices:
+        return
+    c, hit = max(choices, key=lambda o: rank(o[0], weights))
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    around = [i for e in lists_of(text) if e.family not in SECTIONS for i in e.items if i.start < c.position < i.end]
+    if not around or says_what_to_do(c.text):
+        return
+    point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
+    if at < c.position and says_what_to_do(point) and coverage(point, weights) > 0:
+        w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
+
+
 TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
 
 
@@ -414,7 +433,10 @@ def compose(
         wanted = "wording" if what == "fact" and saying_explained(ev.question) else wanted  # …and the saying, then
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
         weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)} if shape else weights  # 器官
-        sentences(w, _tallies_aside(ev, options(ev, w.index)), weights, wanted, share, units, action, advice, shape)
+        chosen = _tallies_aside(ev, options(ev, w.index))
+        if what in ("fact", "list"):  # a list question no list answered too
+            _point_first(w, chosen, weights, ev.question)
+        sentences(w, chosen, weights, wanted, share, units, action, advice, shape)
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)
     return w.draft(what)

@@ -1022,6 +1022,14 @@ def test_real_the_words_naming_the_speech_and_its_year_do_not_weigh_in_the_list(
         assert point + "要再上新水平" in a.text, a.text
 
 
+def test_real_a_requirement_asked_leads_with_the_point_the_best_sentence_explains(real_bot: pipeline.Ragbot) -> None:
+    """有没有提什么要求: the best sentence (不关心自己的身体是不行的) elaborates 篇10's point 再其次,要保证身体
+    健康,提高身体素质, which says what to do: the point leads (the 68th blind reader got only the first)."""
+    a = Answerer(real_bot).ask("修地方志的同事天天坐着伏案写东西，领导讲话里对他们的身体有没有提什么要求？")
+    assert a.sentences[0].text.startswith("要保证身体健康,提高身体素质"), a.text
+    assert "不关心自己的身体是不行的" in a.text, a.text
+
+
 def test_real_a_matter_asked_of_takes_the_list_on_that_matter(real_bot: pipeline.Ragbot) -> None:
     """在後勤這一塊…哪幾件事 confines the question to 后勤 (`compose.aspect_asked`): the three points under
     4.在後勤保障上…, all of them, not 光山's five 重点 announced on another matter (held-out q182). A list
