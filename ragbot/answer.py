@@ -58,6 +58,7 @@ from .structure import han_count, sentence_spans
 from .terms import (
     UNSEEN_MARGIN,
     pictured,
+    rare_terms,
     text_df,
     unknown_asked,
     unlisted_units,
@@ -164,9 +165,6 @@ def weigh(
     return best, quantity
 
 
-RARE_DF = 2  # a question word (three characters or more) that at most this many chunks hold names one thing
-
-
 def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], df: Callable[[str], int]) -> bool:
     """Whether the question's rare words (three characters or more, held by 1 to RARE_DF chunks:
     毛主席) are all in one candidate sentence. For a wording question that is the sentence asked for
@@ -175,12 +173,6 @@ def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], 
     other kinds (机要文件借阅时要登记哪些内容) answered three and one unanswerable questions."""
     rare = rare_terms(question, tokens, df)
     return bool(rare) and any(all(t in fold(c.text) for t in rare) for c in cands)
-
-
-def rare_terms(question: str, tokens: Sequence[str], df: Callable[[str], int], least: int = 3) -> list[str]:
-    """The question's words of `least` characters or more that 1 to RARE_DF chunks hold, not how it asks."""
-    skip = scaffolding(question)
-    return [t for t in dict.fromkeys(tokens) if len(t) >= least and t not in skip and 0 < df(t) <= RARE_DF]
 
 
 def _asking_words(question: str) -> list[str]:

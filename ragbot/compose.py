@@ -64,7 +64,7 @@ from .structure import (
     marker,
     sentence_spans,
 )
-from .terms import IMAGE_WEIGHT, images, term_weights
+from .terms import IMAGE_WEIGHT, images, rare_names, term_weights
 from .types import Answer, Hit
 from .who import action_asked
 from .writer import (
@@ -120,6 +120,8 @@ def _list_score(
     answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     at, topic = _topic(text, e.start)
+    if (rare := rare_names(w.index, ev.question)) and not any(t in fold(text[at : e.end]) for t in rare):
+        return 0.0  # 推行OA系统…哪些毛病: not a list that never says OA (the 68th blind reader got 光山's)
     points = [text[i.start : i.start + 60] for i in e.items]
     covers = [coverage(p, weights) for p in points]
     heads = _about(text, e)

@@ -22,7 +22,7 @@ retrieve (retrieve.py, whose BM25 weighs tokens as tokens).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .asks import LIST, QUANTITY, SCAFFOLD, kind, parts, scaffolding
@@ -356,6 +356,23 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
         if not text_df(index, word) and not used_synonyms(word, index.bm25.df):
             out.append(word)
     return out
+
+
+RARE_DF = 2  # a question word (three characters or more) that at most this many chunks hold names one thing
+
+
+def rare_terms(question: str, tokens: Sequence[str], df: Callable[[str], int], least: int = 3) -> list[str]:
+    """The question's words of `least` characters or more that 1 to RARE_DF chunks hold, not how it asks."""
+    skip = scaffolding(question)
+    return [t for t in dict.fromkeys(tokens) if len(t) >= least and t not in skip and 0 < df(t) <= RARE_DF]
+
+
+def rare_names(index: Index, question: str) -> list[str]:
+    """The question's nouns that name one thing (`rare_terms`, jieba-tagged nouns: not 打不开), and its Latin
+    words held as rarely (OA)."""
+    tokens, df = tokenize(question), index.bm25.df
+    nouns = [t for t in rare_terms(question, tokens, df) if [tag[:1] for _, tag in tagged_words(t)] == ["n"]]
+    return list(dict.fromkeys([*nouns, *(t for t in tokens if t.isascii() and t.isalpha() and 0 < df(t) <= RARE_DF)]))
 
 
 DESCRIBED_IDF = 4.5  # a word this rare (a few chunks of the seed corpus say it: 越位, 一根) names one passage

@@ -1030,6 +1030,14 @@ def test_real_a_requirement_asked_leads_with_the_point_the_best_sentence_explain
     assert "不关心自己的身体是不行的" in a.text, a.text
 
 
+def test_real_a_list_that_never_says_the_thing_named_does_not_answer(real_bot: pipeline.Ragbot) -> None:
+    """推行OA系统…还有哪些毛病 names OA, which only 篇11 says (`terms.rare_names`): 光山's and 003's lists,
+    which never say it, do not answer (the 68th blind reader got them); 篇11's passage does."""
+    a = Answerer(real_bot).ask("市政府辦公室推行OA系統辦公以後，領導覺得用起來還有哪些毛病？")
+    assert "推行OA系統辦公" in a.text, a.text
+    assert all(c.speech == 11 for c in a.citations), a.text
+
+
 def test_real_a_matter_asked_of_takes_the_list_on_that_matter(real_bot: pipeline.Ragbot) -> None:
     """在後勤這一塊…哪幾件事 confines the question to 后勤 (`compose.aspect_asked`): the three points under
     4.在後勤保障上…, all of them, not 光山's five 重点 announced on another matter (held-out q182). A list
