@@ -35,7 +35,6 @@ from .asks import (
     category_asked,
     coverage,
     kind,
-    parts,
     points_asked,
     several_asked,
     stated_kind,
@@ -120,7 +119,9 @@ def _list_score(
     answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     at, topic = _topic(text, e.start)
-    if (rare := rare_names(w.index, ev.question)) and not any(t in fold(text[at : e.end]) for t in rare):
+    if (rare := [t for t in rare_names(w.index, ev.question) if t in weights]) and not any(
+        t in fold(text[at : e.end]) for t in rare
+    ):
         return 0.0  # 推行OA系统…哪些毛病: not a list that never says OA (the 68th blind reader got 光山's)
     points = [text[i.start : i.start + 60] for i in e.items]
     covers = [coverage(p, weights) for p in points]
@@ -145,7 +146,7 @@ def _list_score(
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
 
 
-_ASPECT = re.compile(r"在([^，,。？?、；;在]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面)")
+_ASPECT = re.compile(r"(?<![存现正所实])在([^，,。？?、；;在哪几些]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面)")
 
 
 def aspect_asked(question: str) -> list[str]:
@@ -153,6 +154,8 @@ def aspect_asked(question: str) -> list[str]:
 
     >>> aspect_asked("市委辦公室系統在後勤這一塊，今年打算重點做好哪幾件事？"), aspect_asked("在协调保障方面做了什么")
     (['后勤'], ['协调', '保障'])
+    >>> aspect_asked("办公室工作存在哪几方面不足?"), aspect_asked("现在这方面有什么要求")  # 存在, 现在: no 在
+    ([], [])
     """
     m = _ASPECT.search(fold(question))
     return [t for t, _ in dict.fromkeys(tagged_words(m.group(1))) if len(t) > 1] if m else []
@@ -196,13 +199,16 @@ def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[s
 
     >>> sorted(unnamed({"光山": 1.0, "山县": 1.0, "光山县": 2.0, "2011": 3.0, "水平": 1.0}, "光山县2011年的水平", {"光山"}))
     ['水平']
+    >>> sorted(unnamed({"培训": 1.0, "办公室": 1.0, "不足": 1.0}, "办公室培训会指出办公室存在哪些不足", {"办公室培训"}))
+    ['不足', '办公室']
     """
     q = fold(question)
-    spans = [(m.start(), m.end()) for n in named for m in re.finditer(re.escape(n), q)]
+    spans = [m.span() for n in named if q.count(n) == 1 for m in re.finditer(re.escape(n), q)]  # named once
     spans += [(m.start(), m.end()) for m in _YEAR.finditer(q)]
 
-    def overlaps(word: str) -> bool:
-        return any(a < e and s < b for m in re.finditer(re.escape(word), q) for a, b in [m.span()] for s, e in spans)
+    def overlaps(word: str) -> bool:  # wherever the question says it (培训会的…办公室工作存在…: asked there)
+        said = [m.span() for m in re.finditer(re.escape(word), q)]
+        return bool(said) and all(any(a < e and s < b for s, e in spans) for a, b in said)
 
     return {k: v for k, v in weights.items() if k not in named and not overlaps(k)}
 
@@ -377,7 +383,7 @@ def _point_first(w: Writer, choices: list[Option], weights: dict[str, float], qu
     if not around or says_what_to_do(c.text):
         return
     point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
-    if at < c.position and says_what_to_do(point) and coverage(point, weights) > 0:
+    if at < c.position and "\n" not in text[at : c.position] and says_what_to_do(point) and coverage(point, weights):
         w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
 
 
@@ -385,19 +391,16 @@ TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收
 
 
 def _tallies_aside(ev: Evidence, choices: list[Option]) -> list[Option]:
-    """For a question asking what to do (回复的时候要注意些什么), the sentences that say nothing to do rank
-    TALLY_PENALTY lower, twice that when they state figures: a tally of last year's work answers no such
-    question (一个比较普遍的现象 is none: the 59th blind reader's 见到记者就发怵 lost 媒体恐惧症 so; the 67th's
-    对回复有什么讲究 was answered 共收到网民留言5128条…). Asked more (还要注意什么？批评了什么问题？), only tallies."""
-    if HOW_TO.search(fold(ev.question)) is None:
-        return choices
-    only = len(parts(ev.question)) <= 1  # 还要注意什么？批评了什么问题？: the criticism answers too
-    out = []
-    for c, h in choices:
-        tally = numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text)))
-        off = 0.0 if says_what_to_do(c.text) else 2 * TALLY_PENALTY if tally else TALLY_PENALTY if only else 0.0
-        out.append((replace(c, similarity=c.similarity - off), h))
-    return out
+    """For a question asking what to do (回复的时候要注意些什么), the sentences that state figures and say
+    nothing to do rank TALLY_PENALTY lower: a tally of last year's work answers no such question (一个比较普遍
+    的现象 is none: the 59th blind reader's 见到记者就发怵 lost 媒体恐惧症 so)."""
+    how = HOW_TO.search(fold(ev.question)) is not None
+    return [
+        (replace(c, similarity=c.similarity - TALLY_PENALTY), h)
+        if how and numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text))) and not says_what_to_do(c.text)
+        else (c, h)
+        for c, h in choices
+    ]
 
 
 def compose(

@@ -368,11 +368,11 @@ def rare_terms(question: str, tokens: Sequence[str], df: Callable[[str], int], l
 
 
 def rare_names(index: Index, question: str) -> list[str]:
-    """The question's nouns that name one thing (`rare_terms`, jieba-tagged nouns: not 打不开), and its Latin
-    words held as rarely (OA)."""
-    tokens, df = tokenize(question), index.bm25.df
-    nouns = [t for t in rare_terms(question, tokens, df) if [tag[:1] for _, tag in tagged_words(t)] == ["n"]]
-    return list(dict.fromkeys([*nouns, *(t for t in tokens if t.isascii() and t.isalpha() and 0 < df(t) <= RARE_DF)]))
+    """The question's Latin words that 1 to RARE_DF chunks hold (OA): each names one thing. (Its rare
+    nouns too cost two list answers, 讲话稿 and a small corpus's 队伍建设: they are not said where asked.)"""
+    return [
+        t for t in dict.fromkeys(tokenize(question)) if t.isascii() and t.isalpha() and 0 < index.bm25.df(t) <= RARE_DF
+    ]
 
 
 DESCRIBED_IDF = 4.5  # a word this rare (a few chunks of the seed corpus say it: 越位, 一根) names one passage
