@@ -14,8 +14,8 @@ who, when or where question leads with the clause that states that kind of thing
 say, or a second question left unanswered, is answered whole (multi.py); a wording question quotes the
 formulations (sayings.py); anything else gets the one or two sentences that answer it, cut to the clauses
 that matter. Never a title, salutation, closing, bare heading (but a listed point), fragment or sentence
-pointing back to what it does not hold. A follow-up goes deeper (its points' details, the next points, the
-passage around it), never repeating the previous answer. Template words (a lead-in, numbering) carry no
+pointing back to what it does not hold. A follow-up goes deeper (followup.py: its points' details, the
+next points, the passage around it), never repeating the previous answer. Template words (a lead-in, numbering) carry no
 claim. Not here: retrieval, refusals (answer.py), writing sentences (writer.py), checking citations (cite.py).
 """
 
@@ -42,10 +42,11 @@ from .asks import (
     why_asked,
 )
 from .chunk import Heading, find_headings, heading_path
-from .context import advice_asked, says_what_to_do
+from .context import advice_asked, after_in_paragraph, says_what_to_do
+from .followup import follow_up
 from .gaps import names_part
 from .generate import Candidate
-from .inline import inline, semicolons
+from .inline import inline, run_of, semicolons
 from .lexical import tagged_words
 from .meanings import saying_explained
 from .multi import everywhere, named_candidates, second_part, survey
@@ -284,67 +285,6 @@ def _focused(
     return True
 
 
-def _following(w: Writer, ev: Evidence, previous: Answer, reach: int = 3) -> list[Option]:
-    """The sentences that follow what `previous` said, in its speeches (the next points, the details)."""
-    out: list[Option] = []
-    for cite in previous.citations:
-        hit = next((h for h in previous.hits if h.chunk_id == cite.chunk_id), None)
-        if hit is None or (hit.file, hit.speech) not in w.index.speeches:
-            continue
-        text = w.index.speeches[(hit.file, hit.speech)].text
-        folded = folded_speech(text)
-        for i in cite.sentences:
-            claim = fold(previous.sentences[i].text.lstrip("0123456789. ")).rstrip("。")
-            at = folded.find(claim[:12]) if claim else -1
-            for a, b in [s for s in sentence_spans(text) if at >= 0 and s[0] >= at + len(claim) - 1][:reach]:
-                sim = similarity(w.index, ev, hit, a)
-                out.append((Candidate(0, text[a:b], 0.0, a, sim if sim is not None else 0.0), hit))
-    return out
-
-
-_NUMBERED = re.compile(r"^\s*[0-9]{1,2}[.、．]\s*")
-
-
-def _details(w: Writer, previous: Answer, weights: dict[str, float]) -> bool:
-    """After a list answer: each point's detail, the sentence that follows it within its item, numbered
-    as the points were. False (nothing written) when fewer than two points have one."""
-    start = w.mark()
-    w.lead("具体来说：")
-    done = 0
-    for s in [s for s in previous.sentences if _NUMBERED.match(s.text) and s.citations]:
-        cite = next((c for c in previous.citations if c.n == s.citations[0]), None)
-        hit = next((h for h in previous.hits if cite and h.chunk_id == cite.chunk_id), None)
-        if hit is None or (hit.file, hit.speech) not in w.index.speeches:
-            continue
-        text = w.index.speeches[(hit.file, hit.speech)].text
-        point = fold(_NUMBERED.sub("", s.text)).rstrip("。")
-        at = folded_speech(text).find(point[:12])
-        item = (
-            next((it for e in lists_of(text) for it in e.items if it.start <= at < it.end), None) if at >= 0 else None
-        )
-        after = [(a, b) for a, b in sentence_spans(text) if at + len(point) <= a and (item is None or b <= item.end)]
-        for a, b in after[:2]:
-            sub = marker(text[a:b])
-            a += sub.length if sub else 0  # the detail's own 一是… is not the answer's numbering
-            piece = cut(text[a:b].lstrip("，,：: "), weights, "", 80)
-            if han_count(piece) >= 6 and w.say(
-                piece, w.cite(hit.file, hit.speech, a, a + len(piece)), numbered=done + 1
-            ):
-                done += 1
-                break
-    if done < 2:
-        w.undo(start)
-    return done >= 2
-
-
-def _follow_up(w: Writer, ev: Evidence, previous: Answer, weights: dict[str, float], budget: int) -> None:
-    """Deeper than `previous`: after a list, the details of its points; otherwise the sentences that
-    follow what it said and the best ones retrieved for the conversation, whichever answer it better,
-    never what it already said."""
-    if not _details(w, previous, weights):
-        sentences(w, [*_following(w, ev, previous), *options(ev, w.index)], weights, "", budget)
-
-
 def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
     """Under which point something falls (讲话把这算作哪方面的毛病？): the point of the speech's list that
     holds one of the best sentences (the innermost; a list's last point runs to the end of its
@@ -387,6 +327,24 @@ def _point_first(w: Writer, choices: list[Option], weights: dict[str, float], qu
         w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
 
 
+_MARK = re.compile(r"\[(\d+)\]$")
+
+
+def _series_after(w: Writer) -> None:
+    """A list question answered by one sentence that sets up a series (推行OA系统…但我也在关注其运行状况。
+    then 一些地方…最先一公里…；一些领导…最后一公里…；…中间环节…): the series, the points asked for, follows."""
+    if len(w.pieces) != 1 or not (m := _MARK.search(w.pieces[0])):
+        return
+    hit = w.excerpts[int(m.group(1)) - 1]
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    said = fold(_MARK.sub("", w.pieces[0])).rstrip("。")
+    if (at := folded_speech(text).find(said)) < 0:
+        return
+    for a, b in after_in_paragraph(text, at + len(said))[:1]:
+        if (run := run_of(text, (a + b) // 2)) and run[0] >= a:
+            w.say(text[run[0] : run[1]], w.cite(hit.file, hit.speech, *run))
+
+
 TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
 
 
@@ -413,7 +371,7 @@ def compose(
     w = Writer(index, ev.hits, ev.script, said)
     weights = term_weights(index, ev.search or ev.question)  # a follow-up: the conversation's words
     if previous is not None:
-        _follow_up(w, ev, previous, weights, budget)
+        follow_up(w, ev, previous, weights, budget)
         what = "follow-up"
     elif everywhere(w, ev, weights, budget) or family(w, ev, weights) or figures(w, ev, weights):
         what = "wording"
@@ -442,6 +400,8 @@ def compose(
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape)
+        if what == "list":
+            _series_after(w)
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)
     return w.draft(what)
