@@ -49,7 +49,7 @@ from .generate import Candidate
 from .inline import inline, run_of, semicolons
 from .lexical import tagged_words
 from .meanings import saying_explained
-from .multi import everywhere, named_candidates, second_part, survey
+from .multi import YEAR, everywhere, named_candidates, second_part, survey
 from .padding import padding
 from .points import lists_of, point_of, say_points
 from .quotes import anchors, announces, figure, names_kind, quoted, sums_up
@@ -117,11 +117,13 @@ def _list_score(
     a matching heading. A list announced by one of the best sentences (我觉得有三个方面很重要。 ……; not when
     it says another number of points than found), summed up by one right after it (面临的上述四个方面的形势,
     the 30th blind reader's), or whose points name what the question asks which of (哪些制度: 一是综合考核制度…),
-    answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt."""
+    answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt.
+    Asked of a matter (`aspect_asked`), the bonus is whether the list is on it; a list that never says a
+    rare Latin word the question asks with (`terms.rare_names`: OA) does not answer at all."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     at, topic = _topic(text, e.start)
     if (rare := [t for t in rare_names(w.index, ev.question) if t in weights]) and not any(
-        t in fold(text[at : e.end]) for t in rare
+        t in fold(text[at : e.end]).lower() for t in rare
     ):
         return 0.0  # 推行OA系统…哪些毛病: not a list that never says OA (the 68th blind reader got 光山's)
     points = [text[i.start : i.start + 60] for i in e.items]
@@ -147,7 +149,9 @@ def _list_score(
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
 
 
-_ASPECT = re.compile(r"(?<![存现正所实])在([^，,。？?、；;在哪几些]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面)")
+_ASPECT = re.compile(
+    r"(?<![存现正所实潜])在(?!于)([^，,。？?、；;在哪几些]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面)"
+)
 
 
 def aspect_asked(question: str) -> list[str]:
@@ -155,8 +159,8 @@ def aspect_asked(question: str) -> list[str]:
 
     >>> aspect_asked("市委辦公室系統在後勤這一塊，今年打算重點做好哪幾件事？"), aspect_asked("在协调保障方面做了什么")
     (['后勤'], ['协调', '保障'])
-    >>> aspect_asked("办公室工作存在哪几方面不足?"), aspect_asked("现在这方面有什么要求")  # 存在, 现在: no 在
-    ([], [])
+    >>> aspect_asked("办公室工作存在哪几方面不足?"), aspect_asked("现在这方面有什么要求"), aspect_asked("关键在于队伍建设方面")
+    ([], [], [])
     """
     m = _ASPECT.search(fold(question))
     return [t for t, _ in dict.fromkeys(tagged_words(m.group(1))) if len(t) > 1] if m else []
@@ -193,10 +197,11 @@ def _enumerations_near(
 
 
 def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[str, float]:
-    """The question's word weights without the words that name its speech (培训开班讲话…) or any word
-    overlapping one where the question says it (光山县, 山县 for 光山), nor a year (2011年: when, which
-    `multi.in_years` weighs; the speech says 今年): what is asked of the speech, not which one (the 68th
-    blind reader's 光山县…2011年…哪几个方面再上新水平 missed the list announced 以下六个方面再上新水平).
+    """The question's word weights without the words that name its speech (培训开班讲话…), nor a word that,
+    wherever the question says it, overlaps a naming word said once (光山县, 山县 for 光山; 办公室 of
+    培训会…办公室工作存在 stays) or a year (2011年: when, which `multi.in_years` weighs; the speech says 今年):
+    what is asked of the speech, not which one (the 68th blind reader's 光山县…2011年…哪几个方面再上新水平
+    missed the list announced 以下六个方面再上新水平).
 
     >>> sorted(unnamed({"光山": 1.0, "山县": 1.0, "光山县": 2.0, "2011": 3.0, "水平": 1.0}, "光山县2011年的水平", {"光山"}))
     ['水平']
@@ -205,16 +210,13 @@ def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[s
     """
     q = fold(question)
     spans = [m.span() for n in named if q.count(n) == 1 for m in re.finditer(re.escape(n), q)]  # named once
-    spans += [(m.start(), m.end()) for m in _YEAR.finditer(q)]
+    spans += [m.span() for m in YEAR.finditer(q)]
 
     def overlaps(word: str) -> bool:  # wherever the question says it (培训会的…办公室工作存在…: asked there)
         said = [m.span() for m in re.finditer(re.escape(word), q)]
         return bool(said) and all(any(a < e and s < b for s, e in spans) for a, b in said)
 
     return {k: v for k, v in weights.items() if k not in named and not overlaps(k)}
-
-
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年)")
 
 
 def _explains(ev: Evidence) -> bool:
@@ -308,13 +310,14 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
     return False
 
 
-_DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")
+_DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (`gaps.DEMANDS`): 为什么…？哪些措施？ asks both
 
 
 def _point_first(w: Writer, choices: list[Option], weights: dict[str, float], question: str) -> None:
-    """Asked what is required (对他们的身体有没有提什么要求), when the best sentence elaborates a listed point
-    that says what to do and it does not (再其次,要保证身体健康,提高身体素质。…不关心自己的身体是不行的), the
-    point leads: the requirement, then why (the 68th blind reader got only 不关心自己的身体是不行的)."""
+    """Asked what is required (对他们的身体有没有提什么要求), when the best sentence, which
+    says nothing to do, elaborates a point of a list (not of a speech's sections) that says what to do,
+    holds a question word and starts in its paragraph (再其次,要保证身体健康,提高身体素质。…不关心自己的
+    身体是不行的), the point leads: the requirement, then why (the 68th blind reader got only the latter)."""
     if not _DEMANDED.search(fold(question)) or not choices:
         return
     c, hit = max(choices, key=lambda o: rank(o[0], weights))
@@ -331,8 +334,9 @@ _MARK = re.compile(r"\[(\d+)\]$")
 
 
 def _series_after(w: Writer) -> None:
-    """A list question answered by one sentence that sets up a series (推行OA系统…但我也在关注其运行状况。
-    then 一些地方…最先一公里…；一些领导…最后一公里…；…中间环节…): the series, the points asked for, follows."""
+    """A list question answered by one sentence: when the next sentence of its paragraph is a series of
+    ；-separated clauses (`inline.run_of`: 推行OA系统…但我也在关注其运行状况。 then 一些地方…最先一公里…；
+    一些领导…最后一公里…；…中间环节…), the series, the points asked for, follows."""
     if len(w.pieces) != 1 or not (m := _MARK.search(w.pieces[0])):
         return
     hit = w.excerpts[int(m.group(1)) - 1]

@@ -338,7 +338,7 @@ def named_candidates(
     return kept if kept or found else tuple(cands)
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year named (2011年)
 
 
 def years_asked(question: str) -> set[str]:
@@ -347,7 +347,7 @@ def years_asked(question: str) -> set[str]:
     >>> sorted(years_asked("2011年计划撰写多少篇？与2010年相比呢"))
     ['2010', '2011']
     """
-    return set(_YEAR.findall(question))
+    return set(YEAR.findall(question))
 
 
 def year_of(index: Index, hit: Hit, c: Candidate) -> set[str]:
@@ -355,7 +355,7 @@ def year_of(index: Index, hit: Hit, c: Candidate) -> set[str]:
     its top-level section (its opening, when it has none) up to it, else those its speech names anywhere
     (光山县2012年…表彰了哪些先进单位: the speech speaks of 2010 and 2011, the 32nd blind reader's near miss);
     none when the speech names none."""
-    said = set(_YEAR.findall(c.text))
+    said = set(YEAR.findall(c.text))
     if said:
         return said
     chunk = next((index.chunks[index.by_id[i]] for i in hit.chunk_ids), None)
@@ -366,7 +366,7 @@ def year_of(index: Index, hit: Hit, c: Candidate) -> set[str]:
     text = index.speeches[(hit.file, hit.speech)].text
     top = chunk.headings[0] if chunk is not None and chunk.headings else ""
     start = max(text.rfind(top, 0, c.position), 0) if top else 0
-    return set(_YEAR.findall(text[start : c.position])) or set(_YEAR.findall(text))
+    return set(YEAR.findall(text[start : c.position])) or set(YEAR.findall(text))
 
 
 def in_years(index: Index, question: str, hits: Sequence[Hit], cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
