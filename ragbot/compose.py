@@ -35,6 +35,7 @@ from .asks import (
     category_asked,
     coverage,
     kind,
+    parts,
     points_asked,
     several_asked,
     stated_kind,
@@ -355,14 +356,19 @@ TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收
 def _tallies_aside(ev: Evidence, choices: list[Option]) -> list[Option]:
     """For a question asking what to do (回复的时候要注意些什么), the sentences that state figures and say
     nothing to do rank TALLY_PENALTY lower: a tally of last year's work answers no such question (一个比较普遍
-    的现象 is none: the 59th blind reader's 见到记者就发怵 lost 媒体恐惧症 so)."""
-    how = HOW_TO.search(fold(ev.question)) is not None
-    return [
-        (replace(c, similarity=c.similarity - TALLY_PENALTY), h)
-        if how and numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text))) and not says_what_to_do(c.text)
-        else (c, h)
-        for c, h in choices
-    ]
+    的现象 is none: the 59th blind reader's 见到记者就发怵 lost 媒体恐惧症 so). Asked how to do a thing, not
+    what to make of a situation (`advice_asked`: 被批评了…怎么办 needs the situation), and asked nothing else,
+    every sentence saying nothing to do ranks that much lower too (对回复有什么讲究, 有什么具体提醒: the 67th's
+    and 69th's got 共收到网民留言5128条 and 回复处置工作总体平衡,但是还有不及时的)."""
+    if HOW_TO.search(fold(ev.question)) is None:
+        return choices
+    how = not advice_asked(ev.question) and len(parts(ev.question)) <= 1
+    out = []
+    for c, h in choices:
+        tally = bool(numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text))))
+        off = 0.0 if says_what_to_do(c.text) else TALLY_PENALTY * (int(tally) + int(how))
+        out.append((replace(c, similarity=c.similarity - off), h))
+    return out
 
 
 def compose(

@@ -1235,6 +1235,10 @@ def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pi
         ("网民在市委书记留言板上投诉，由我负责回复，要注意些什么？", "语气一定要谦虚", "督查销号"),
         # 有什么要注意的 asks what to do as 要注意些什么 does: no tally of 5128条 first (the 27th blind reader's)
         ('我负责回复"书记留言板"上网民的留言,有什么要注意的?', "语气一定要谦虚", "5128条"),
+        # 对回复有什么讲究 / 有什么具体提醒: how to do a thing, not a situation; no sentence saying nothing to do
+        # first (回复处置工作总体平衡,但是还有不及时的; the 67th's and 69th's)
+        ('网民在"书记留言板"上给我们单位留了言，由我来回复，讲话里对回复有什么讲究？', "语气一定要谦虚", "5128"),
+        ("我负责回复网民在书记留言板上的留言，讲话对怎么回复有什么具体提醒？", "语气一定要谦虚", "5128"),
         # a point's own sentences (四要…批示件和“市委书记专属板”留言回复的落实): not its 关于领导批示件,…
         ("回复网民在市委书记留言板上的留言，要注意些什么？", "语气一定要谦虚", "督查销号"),
     ],
