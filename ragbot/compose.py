@@ -109,7 +109,13 @@ def _topic(text: str, start: int, reach: int = 160) -> tuple[int, str]:
 
 
 def _list_score(
-    w: Writer, ev: Evidence, hit: Hit, e: Enumeration, weights: dict[str, float], top: Sequence[Candidate]
+    w: Writer,
+    ev: Evidence,
+    hit: Hit,
+    e: Enumeration,
+    weights: dict[str, float],
+    top: Sequence[Candidate],
+    rare: Sequence[str] = (),
 ) -> float:
     """How well a list answers. Its topic (what announces it: the sentence before it) and its points
     (each point's first sentence) should carry the question's words, or its meaning (the question's
@@ -120,12 +126,10 @@ def _list_score(
     the 30th blind reader's), or whose points name what the question asks which of (哪些制度: 一是综合考核制度…),
     answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt.
     Asked of a matter (`aspect_asked`), the bonus is whether the list is on it; a list that never says a
-    rare Latin word the question asks with (`terms.rare_names`: OA) does not answer at all."""
+    rare Latin word the question asks with (`rare`, from `terms.rare_names`: OA) does not answer at all."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     at, topic = _topic(text, e.start)
-    if (rare := [t for t in rare_names(w.index, ev.question) if t in weights]) and not any(
-        t in fold(text[at : e.end]).lower() for t in rare
-    ):
+    if rare and not any(t in fold(text[at : e.end]).lower() for t in rare):
         return 0.0  # 推行OA系统…哪些毛病: not a list that never says OA (the 68th blind reader got 光山's)
     points = [text[i.start : i.start + 60] for i in e.items]
     covers = [coverage(p, weights) for p in points]
@@ -155,16 +159,17 @@ _ASPECT = re.compile(
 )
 
 
-def aspect_asked(question: str) -> list[str]:
+@lru_cache(maxsize=64)
+def aspect_asked(question: str) -> tuple[str, ...]:
     """The words of the matter a question confines itself to (在X这一块, 在X方面).
 
     >>> aspect_asked("市委辦公室系統在後勤這一塊，今年打算重點做好哪幾件事？"), aspect_asked("在协调保障方面做了什么")
-    (['后勤'], ['协调', '保障'])
+    (('后勤',), ('协调', '保障'))
     >>> aspect_asked("办公室工作存在哪几方面不足?"), aspect_asked("现在这方面有什么要求"), aspect_asked("关键在于队伍建设方面")
-    ([], [], [])
+    ((), (), ())
     """
     m = _ASPECT.search(fold(question))
-    return [t for t, _ in dict.fromkeys(tagged_words(m.group(1))) if len(t) > 1] if m else []
+    return tuple(t for t, _ in dict.fromkeys(tagged_words(m.group(1))) if len(t) > 1) if m else ()
 
 
 def on_aspect(question: str, texts: Sequence[str]) -> bool:
@@ -189,11 +194,12 @@ def _enumerations_near(
 ) -> list[tuple[float, Hit, Enumeration]]:
     """Enumerations overlapping the top excerpts of the speeches answering (the one named, if any), best first."""
     options, there = [], {(ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) for c in ev.candidates}
+    rare = [t for t in rare_names(w.index, ev.question) if t in weights]  # once per question, not per list
     for hit in [h for h in ev.hits[:4] if (h.file, h.speech) in there]:  # the speech a question names
         mine = [c for c in top if (ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) == (hit.file, hit.speech)]
         for e in lists_of(w.index.speeches[(hit.file, hit.speech)].text):
             if e.family not in SECTIONS and e.start < hit.text_end + 200 and e.end > hit.text_start:
-                options.append((_list_score(w, ev, hit, e, weights, mine), hit, e))
+                options.append((_list_score(w, ev, hit, e, weights, mine, rare), hit, e))
     return sorted(options, key=lambda o: -o[0])
 
 
@@ -311,7 +317,7 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
     return False
 
 
-_DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (`gaps.DEMANDS`): 为什么…？哪些措施？ asks both
+_DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (as `gaps._DEMANDS` has): 为什么…？哪些措施？ asks both
 
 
 def _point_first(w: Writer, choices: list[Option], weights: dict[str, float], question: str) -> None:

@@ -250,7 +250,7 @@ def _unspelled_name(index: Index, name: str) -> bool:
     return seen
 
 
-DEMANDS = re.compile(r"要求|措施|做法|部署|怎么做|如何做|怎样做")  # what to do, asked
+_DEMANDS = re.compile(r"要求|措施|做法|部署|怎么做|如何做|怎样做")  # what to do, asked
 HEADING_RUN = 4  # a question names a part when it holds this many characters of its heading in a row
 
 
@@ -270,7 +270,7 @@ def behind_gap(question: str, speech: Speech, headings: Sequence[str]) -> bool:
     cut out: `Speech.gaps`) while what is left of it says nothing to do: its requirements were behind the
     paywall (the 46th blind reader's near miss was answered with the meeting's agenda)."""
     q = fold(question)
-    if not speech.gaps or not DEMANDS.search(q):
+    if not speech.gaps or not _DEMANDS.search(q):
         return False
     text = fold(speech.text)
     at = [text.find(fold(h)) for h in headings]
