@@ -317,7 +317,7 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
     return False
 
 
-_DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (as `gaps._DEMANDS` has): 为什么…？哪些措施？ asks both
+_DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (gaps._DEMANDS has it): 为什么…？哪些措施？
 
 
 def _point_first(w: Writer, choices: list[Option], weights: dict[str, float], question: str) -> None:
