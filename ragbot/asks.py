@@ -40,10 +40,10 @@ NAME = re.compile(
 )
 WHEN = re.compile(r"什么时[候间]|何时|哪一?年|几[月号]|期限|时限|(?<!没)多(?:长时间|久)|哪一?天|截止(?:日期|时间)")
 _N = "".join(CN_DIGITS)  # 一二两三…十
-# not where to start (从哪里下笔) nor where a fault or a difference lies (问题出在哪里, 差距在哪)
+# not where to start (从哪里下笔) nor where a fault, merit or difference lies (问题出在哪里, 差距在哪, 错在哪)
 _NOT_A_PLACE = "".join(
     f"(?<!{w})"
-    for w in ["从", "问题出", "问题", "差距", "原因", "症结", "不足", "区别", "毛病", "根源", "难点", "难处"]
+    for w in "从 问题出 问题 差距 原因 症结 不足 区别 不同 毛病 根源 难点 难处 错 好 妙 关键 重点 意义 价值".split()
 )
 WHERE = re.compile(
     rf"{_NOT_A_PLACE}(?:在哪(?![项个些种条方几{_N}])|[设放定]在哪|(?<!在)哪里|什么地方|(?<!如)何处(?!理)|哪[个座]?(?:地方|城市|地点)|哪[家个座间]?(?:宾馆|酒店|饭店|会场|会议室|礼堂))"
@@ -184,7 +184,7 @@ def kind(question: str) -> str:
     ['list', 'quantity', 'who', 'wording', 'fact', 'list', 'list']
     >>> [kind(q) for q in ("会议在哪里召开？", "紧急的事情应该如何处理？", "那句话用在哪项工作上？", "加班费怎么计算？")]
     ['where', 'list', 'fact', 'quantity']
-    >>> [kind(q) for q in ("从哪里下笔有什么建议？", "问题出在哪里？", "差距在哪儿？", "到哪里申领办公用品？")]
+    >>> [kind(q) for q in ("从哪里下笔有什么建议？", "问题出在哪里？", "这样做错在哪？", "到哪里申领办公用品？")]
     ['list', 'fact', 'fact', 'where']
     >>> [kind(q) for q in ("重新申报的截止日期是哪天？", "申报截止时间是？")]
     ['when', 'when']

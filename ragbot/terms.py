@@ -226,6 +226,8 @@ _WHICH = re.compile(
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
 _DUE = re.compile(r"[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关")  # 什么具体处罚: 处罚 is asked
+# what to mind or how far to go, which a speech says in any words (哪些注意事项, 什么禁忌, 拿捏什么分寸)
+_MANNER = ("注意事项", "禁忌", "忌讳", "分寸", "尺度", "火候", "讲究", "门道", "窍门", "诀窍")
 
 
 def unknown_asked(index: Index, question: str) -> str:
@@ -249,7 +251,7 @@ def unknown_asked(index: Index, question: str) -> str:
                 continue
             if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
                 break  # 有什么要求, 哪些措施: what any speech may answer in other words
-            if word in ("注意事项", "禁忌", "忌讳"):  # 哪些注意事项, 什么禁忌: what to mind, in any words (the 60th's)
+            if word in _MANNER:  # the 60th's 注意事项; 拿捏什么分寸 (a fresh paraphrase, refused before)
                 break
             if QUANTITY.search(word) or WORDING.search(word) or _NAMING.search(word):
                 break

@@ -47,6 +47,8 @@ def action_asked(question: str) -> str:
     '审批'
     >>> action_asked("会议邀请了哪位原市委副秘书长来作报告？")  # the 62nd's: 原市 refused it
     '报告'
+    >>> action_asked("印发前必须先让哪个部门把一遍关？")  # a fresh paraphrase: 遍关 refused it
+    '把关'
     >>> action_asked("会上，传达全省秘书长会议精神的是谁？"), action_asked("办公室主任是谁？")  # the 58th's
     ('传达', '')
     """
@@ -60,7 +62,10 @@ def action_asked(question: str) -> str:
         return "说"  # 哪个单位在交流发言里讲的: who said it, after where
     if m.group(1)[0] in _PREPOSITIONS or re.match(_LIGHT, m.group(1)):  # 谁来(给大家)做业务培训: 培训, at the end
         clause = re.match(r"[^，。？?！!；;]*", q[m.start(1) :])
-        return "".join(re.findall(r"[\u4e00-\u9fff]", clause.group(0) if clause else "")[-2:])
+        said = clause.group(0) if clause else ""
+        if re.match(r"把[^关]{0,3}关", said):  # 把一遍关, 把好关: 把关, the verb split by what it takes
+            return "把关"
+        return "".join(re.findall(r"[\u4e00-\u9fff]", said)[-2:])
     return "说" if _SAID.match(m.group(1)) else m.group(1)
 
 
