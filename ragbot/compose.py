@@ -49,9 +49,9 @@ from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, run_of, semicolons
 from .lexical import tagged_words
-from .meanings import saying_explained
+from .meanings import point_asked, saying_explained
 from .multi import YEAR, everywhere, named_candidates, second_part, survey
-from .padding import padding
+from .padding import padding, usable
 from .points import lists_of, point_of, say_points
 from .quotes import anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import naming_words
@@ -356,6 +356,22 @@ def _series_after(w: Writer) -> None:
             w.say(text[run[0] : run[1]], w.cite(hit.file, hit.speech, *run))
 
 
+def _point_after(w: Writer, shape: re.Pattern[str]) -> None:
+    """Asked what a figure of speech is meant to show (`meanings.point_asked`), after a first sentence holding
+    one (办公室好比一部机器,…都是这部机器上的零部件。), the next sentence of its paragraph, second: it
+    says the point (要使…这部机器…始终处于良好状态,…就必须建立一套科学的管理方式…)."""
+    if not w.pieces or not (m := _MARK.search(w.pieces[0])) or not shape.search(fold(w.pieces[0])):
+        return
+    hit = w.excerpts[int(m.group(1)) - 1]
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    said = fold(_MARK.sub("", w.pieces[0])).rstrip("。")
+    if (at := folded_speech(text).find(said)) < 0:
+        return
+    for a, b in after_in_paragraph(text, at + len(said))[:1]:
+        if usable(said := text[a:b].strip(), ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
+            w.pieces.insert(1, w.pieces.pop())
+
+
 TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
 
 
@@ -418,6 +434,8 @@ def compose(
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape)
         if what == "list":
             _series_after(w)
+        if shape and point_asked(ev.question):
+            _point_after(w, shape)
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)
     return w.draft(what)

@@ -3,6 +3,8 @@
 
   saying_explained(question)  whether it asks how a saying it quotes is explained: the sentence saying it,
                               then the one taking its words up again
+  point_asked(question)       whether it asks what a figure of speech is meant to show (比作一台机器，是想说明
+                              什么道理): the figure, then the sentence after it, which says the point
   defined_term(question)      the term a "what does X mean" question asks about (上情下达是什么意思？)
   definition(question)        the pattern of a sentence defining a term it asks the meaning of (所谓敢用,就是…;
                               …,这就是通常所说的“万金油干部”)
@@ -29,6 +31,20 @@ def saying_explained(question: str) -> bool:
     (True, False)
     """
     return any(re.search(r"[,，]", s) or len(s) >= 6 for s in quoted(question)) and bool(_EXPLAINED.search(question))
+
+
+_POINT = re.compile(r"说明什么|什么道理|想说明|要说明|为了说明|用意|意在|想表达|为什么(?:这么|这样|要这样|要这么)?比")
+
+
+def point_asked(question: str) -> bool:
+    """Whether a question asks what a figure of speech is meant to show (把办公室比作一台机器，是想说明什么道理？;
+    比成哪个器官？为什么这么比？): the figure says it in other words, the sentence after it plainly
+    (`compose._point_after`: 要使…这部机器…就必须建立一套科学的管理方式; the 69th blind reader's got the figure alone).
+
+    >>> point_asked("把办公室比作一台机器，是想说明什么道理？"), point_asked("为什么这么比？"), point_asked("比作什么？")
+    (True, True, False)
+    """
+    return bool(_POINT.search(fold(question)))
 
 
 # "what does X mean": the term asked about, quoted or not (上情下达是什么意思？, “三服务”指的是什么？)

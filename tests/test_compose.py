@@ -1422,3 +1422,14 @@ def test_real_an_announcement_of_what_the_speaker_will_say_is_no_answer(real_bot
     assert "與大家共勉" not in a.text, a.text
     b = Answerer(real_bot).ask("如果我觉得领导班子的某个决定可能有问题，作为办公室的人该不该开口？讲话怎么说？")
     assert "第二个问题" not in b.text, b.text  # 篇1's 我讲办公室工作的第二个问题。 (the 66th's third sentence)
+
+
+def test_real_asked_what_a_figure_shows_the_sentence_after_it_says_the_point(real_bot: pipeline.Ragbot) -> None:
+    """The 69th blind reader asked what 办公室好比一部机器 is meant to show and got the figure alone: the
+    next sentence of its paragraph, which says it (要使…就必须建立一套科学的管理方式), comes second now."""
+    a = Answerer(real_bot).ask("有篇讲话把办公室比作一台机器，是想说明什么道理、提出什么要求？")
+    assert "办公室好比一部机器" in a.sentences[0].text, a.text
+    assert "就必须建立一套科学的管理方式" in a.sentences[1].text, a.text
+    b = Answerer(real_bot).ask("讲话里把办公室比成人身上的哪个器官？为什么这么比？")
+    assert "就像人的大脑一样" in b.sentences[0].text, b.text
+    assert "打乱仗" in b.sentences[1].text, b.text
