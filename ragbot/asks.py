@@ -42,7 +42,7 @@ WHEN = re.compile(r"什么时[候间]|何时|哪一?年|几[月号]|期限|时�
 _N = "".join(CN_DIGITS)  # 一二两三…十
 # not where to start (从哪里下笔) nor where a fault, merit or difference lies (问题出在哪里, 差距在哪, 错在哪)
 _NOT_A_PLACE = (
-    r"(?<!问题出)(?<!问题|差距|原因|症结|不足|区别|不同|毛病|根源|难点|难处|关键|重点|意义|价值)(?<![从错好妙])"
+    r"(?<!问题出)(?<!问题|差距|原因|症结|不足|区别|不同|毛病|根源|难点|难处|关键|重点|意义|价值)(?<![从错好妙出])"
 )
 WHERE = re.compile(
     rf"{_NOT_A_PLACE}(?:在哪(?![项个些种条方几{_N}])|[设放定]在哪|(?<!在)哪里|什么地方|(?<!如)何处(?!理)|哪[个座]?(?:地方|城市|地点)|哪[家个座间]?(?:宾馆|酒店|饭店|会场|会议室|礼堂))"
@@ -125,15 +125,15 @@ def parts(question: str) -> list[str]:
     return [p for p in re.split(r"(?<=[？?])", question) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
 
 
-_WHY = re.compile(r"原因|为什么|为何|何以|怎么会")
+_WHY = re.compile(r"原因|(?<![归称视作成])为什么|为何|何以|怎么会")  # not 归为什么毛病: which fault
 
 
 def why_asked(question: str) -> bool:
     """Whether a question's first part asks why (原因是什么？, 为什么…？): its answer is the cause, which
     these speeches state before what it explains (…窃密活动不断增多…,保密工作难度进一步加大).
 
-    >>> why_asked("高校保密工作难度加大，原因是什么？提出了哪些措施？"), why_asked("有哪些措施？原因呢？")
-    (True, False)
+    >>> why_asked("保密工作难度加大，原因是什么？有哪些措施？"), why_asked("有哪些措施？原因呢？"), why_asked("归为什么毛病？")
+    (True, False, False)
     """
     asked = parts(question)
     return bool(_WHY.search(fold(asked[0] if asked else question)))
@@ -183,7 +183,7 @@ def kind(question: str) -> str:
     ['list', 'quantity', 'who', 'wording', 'fact', 'list', 'list']
     >>> [kind(q) for q in ("会议在哪里召开？", "紧急的事情应该如何处理？", "那句话用在哪项工作上？", "加班费怎么计算？")]
     ['where', 'list', 'fact', 'quantity']
-    >>> [kind(q) for q in ("从哪里下笔有什么建议？", "问题出在哪里？", "这样做错在哪？", "到哪里申领办公用品？")]
+    >>> [kind(q) for q in ("从哪里下笔有什么建议？", "出错多半出在哪里？", "这样做错在哪？", "到哪里申领办公用品？")]
     ['list', 'fact', 'fact', 'where']
     >>> [kind(q) for q in ("重新申报的截止日期是哪天？", "申报截止时间是？")]
     ['when', 'when']
