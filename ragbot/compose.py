@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .amounts import numbers, unit_asked
+from .around import around
 from .asks import (
     HOW_TO,
     METHODS,
@@ -43,15 +44,15 @@ from .asks import (
     why_asked,
 )
 from .chunk import Heading, find_headings, heading_path
-from .context import advice_asked, after_in_paragraph, says_what_to_do
+from .context import advice_asked, says_what_to_do
 from .followup import follow_up
 from .gaps import names_part
 from .generate import Candidate
-from .inline import inline, run_of, semicolons
+from .inline import inline, semicolons
 from .lexical import tagged_words
 from .meanings import point_asked, saying_explained
 from .multi import YEAR, everywhere, named_candidates, second_part, survey
-from .padding import padding, usable
+from .padding import padding
 from .points import lists_of, point_of, say_points
 from .quotes import anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import naming_words
@@ -73,7 +74,6 @@ from .writer import (
     Draft,
     Option,
     Writer,
-    folded_speech,
     options,
     rank,
     sentences,
@@ -337,41 +337,6 @@ def _point_first(w: Writer, choices: list[Option], weights: dict[str, float], qu
         w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
 
 
-_MARK = re.compile(r"\[(\d+)\]$")
-
-
-def _series_after(w: Writer) -> None:
-    """A list question answered by one sentence: when the next sentence of its paragraph is a series of
-    ；-separated clauses (`inline.run_of`: 推行OA系统…但我也在关注其运行状况。 then 一些地方…最先一公里…；
-    一些领导…最后一公里…；…中间环节…), the series, the points asked for, follows."""
-    if len(w.pieces) != 1 or not (m := _MARK.search(w.pieces[0])):
-        return
-    hit = w.excerpts[int(m.group(1)) - 1]
-    text = w.index.speeches[(hit.file, hit.speech)].text
-    said = fold(_MARK.sub("", w.pieces[0])).rstrip("。")
-    if (at := folded_speech(text).find(said)) < 0:
-        return
-    for a, b in after_in_paragraph(text, at + len(said))[:1]:
-        if (run := run_of(text, (a + b) // 2)) and run[0] >= a:
-            w.say(text[run[0] : run[1]], w.cite(hit.file, hit.speech, *run))
-
-
-def _point_after(w: Writer, shape: re.Pattern[str]) -> None:
-    """Asked what a figure of speech is meant to show (`meanings.point_asked`), after a first sentence holding
-    one (办公室好比一部机器,…都是这部机器上的零部件。), the next sentence of its paragraph, second: it
-    says the point (要使…这部机器…始终处于良好状态,…就必须建立一套科学的管理方式…)."""
-    if not w.pieces or not (m := _MARK.search(w.pieces[0])) or not shape.search(fold(w.pieces[0])):
-        return
-    hit = w.excerpts[int(m.group(1)) - 1]
-    text = w.index.speeches[(hit.file, hit.speech)].text
-    said = fold(_MARK.sub("", w.pieces[0])).rstrip("。")
-    if (at := folded_speech(text).find(said)) < 0:
-        return
-    for a, b in after_in_paragraph(text, at + len(said))[:1]:
-        if usable(said := text[a:b].strip(), ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
-            w.pieces.insert(1, w.pieces.pop())
-
-
 TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
 
 
@@ -432,10 +397,7 @@ def compose(
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape)
-        if what == "list":
-            _series_after(w)
-        if shape and point_asked(ev.question):
-            _point_after(w, shape)
+        around(w, series=what == "list", shape=shape if point_asked(ev.question) else None, why=wanted == "why")
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)
     return w.draft(what)

@@ -1433,3 +1433,11 @@ def test_real_asked_what_a_figure_shows_the_sentence_after_it_says_the_point(rea
     b = Answerer(real_bot).ask("讲话里把办公室比成人身上的哪个器官？为什么这么比？")
     assert "就像人的大脑一样" in b.sentences[0].text, b.text
     assert "打乱仗" in b.sentences[1].text, b.text
+
+
+def test_real_asked_why_a_conclusion_comes_after_the_cause_it_draws_on(real_bot: pipeline.Ragbot) -> None:
+    """The 69th blind reader asked why office staff hold small posts but carry great responsibility and got
+    可以说,办公室干部是官不大、衙门不小 alone: the sentence it concludes from (…要害部门) comes first now."""
+    a = Answerer(real_bot).ask("為什麼有人說在辦公室工作的人雖然職位不高，責任卻很大？講話是怎麼說的？")
+    assert "機密程度要求很高的要害部門" in a.sentences[0].text, a.text
+    assert "官不大、衙門不小" in a.sentences[1].text, a.text

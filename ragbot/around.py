@@ -1,0 +1,86 @@
+"""What an answer's first sentence needs from around it in its speech (compose.py calls `around` last):
+
+  series_after(w)        a list question answered by one sentence: the ；-series after it, the points asked for
+  point_after(w, shape)  asked what a figure of speech shows: the sentence after the figure, which says it
+  cause_before(w)        asked why, and answered by a conclusion (可以说…): the sentence before it, the cause
+
+Each reads the first sentence's place in its speech (`_first`) and says the speech's own sentence there, cited.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import after_in_paragraph
+from .inline import run_of
+from .padding import usable
+from .script import fold
+from .structure import sentence_spans
+from .types import Hit
+from .writer import Writer, folded_speech
+
+
+def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool) -> None:
+    """The series after a list question's one sentence (`series`), the point after a figure (`shape`: the
+    question asks what the figure shows), the cause before a conclusion (`why`)."""
+    if series:
+        series_after(w)
+    if shape is not None:
+        point_after(w, shape)
+    if why:
+        cause_before(w)
+
+
+_MARK = re.compile(r"\[(\d+)\]$")
+
+
+def _first(w: Writer) -> tuple[Hit, str, int, int] | None:
+    """The excerpt, speech text and span in it of the answer's first sentence, when it can be found."""
+    if not w.pieces or not (m := _MARK.search(w.pieces[0])):
+        return None
+    hit = w.excerpts[int(m.group(1)) - 1]
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    said = fold(_MARK.sub("", w.pieces[0])).rstrip("。")
+    at = folded_speech(text).find(said)
+    return (hit, text, at, at + len(said)) if at >= 0 else None
+
+
+def series_after(w: Writer) -> None:
+    """A list question answered by one sentence: when the next sentence of its paragraph is a series of
+    ；-separated clauses (`inline.run_of`: 推行OA系统…但我也在关注其运行状况。 then 一些地方…最先一公里…；
+    一些领导…最后一公里…；…中间环节…), the series, the points asked for, follows."""
+    if len(w.pieces) != 1 or not (first := _first(w)):
+        return
+    hit, text, _, end = first
+    for a, b in after_in_paragraph(text, end)[:1]:
+        if (run := run_of(text, (a + b) // 2)) and run[0] >= a:
+            w.say(text[run[0] : run[1]], w.cite(hit.file, hit.speech, *run))
+
+
+def point_after(w: Writer, shape: re.Pattern[str]) -> None:
+    """Asked what a figure of speech is meant to show (`meanings.point_asked`), after a first sentence holding
+    one (办公室好比一部机器,…都是这部机器上的零部件。), the next sentence of its paragraph, second: it
+    says the point (要使…这部机器…始终处于良好状态,…就必须建立一套科学的管理方式…)."""
+    if not (first := _first(w)) or not shape.search(fold(w.pieces[0])):
+        return
+    hit, text, _, end = first
+    for a, b in after_in_paragraph(text, end)[:1]:
+        if usable(said := text[a:b].strip(), ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
+            w.pieces.insert(1, w.pieces.pop())
+
+
+_CONCLUDES = re.compile(r"(?:可以说|所以说|所以|因此|因而|可见|由此可见|正因为如此|这就是说)[,，]?")
+
+
+def cause_before(w: Writer) -> None:
+    """Asked why, and answered by a sentence drawing a conclusion (可以说,办公室干部是官不大、衙门不小…), the
+    sentence before it in its paragraph, first: the cause it concludes from (办公室是一个…机密程度要求很高的要害
+    部门; the 69th blind reader got the saying alone)."""
+    if not (first := _first(w)) or not _CONCLUDES.match(fold(w.pieces[0])):
+        return
+    hit, text, at, _ = first
+    lo = text.rfind("\n", 0, at) + 1
+    spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
+    said = text[slice(*spans[-1])].strip() if spans else ""
+    if usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, *spans[-1])):
+        w.pieces.insert(0, w.pieces.pop())
