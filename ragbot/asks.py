@@ -125,7 +125,7 @@ def parts(question: str) -> list[str]:
     return [p for p in re.split(r"(?<=[？?])", question) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
 
 
-_WHY = re.compile(r"原因|(?<![归称视作成])为什么|为何|何以|怎么会")  # not 归为什么毛病: which fault
+_WHY = re.compile(r"原因|(?<![归称视])为什么|为何|何以|怎么会")  # not 归为什么毛病: which fault (工作为什么: why)
 
 
 def why_asked(question: str) -> bool:
