@@ -45,6 +45,7 @@ from .asks import (
 )
 from .chunk import Heading, find_headings, heading_path
 from .context import advice_asked, says_what_to_do
+from .cuts import cut
 from .followup import follow_up
 from .gaps import names_part
 from .generate import Candidate
@@ -61,7 +62,6 @@ from .script import fold
 from .structure import (
     SERIES,
     Enumeration,
-    cut,
     han_count,
     marker,
     sentence_spans,

@@ -23,9 +23,10 @@ import re
 from typing import TYPE_CHECKING
 
 from .amounts import numbers, states
+from .cuts import cut
 from .padding import padding, usable
 from .script import fold
-from .structure import CLAUSE, CLOSERS, cut, han_count, marker, sentence_spans
+from .structure import CLAUSE, CLOSERS, han_count, marker, sentence_spans
 from .types import Hit
 
 if TYPE_CHECKING:

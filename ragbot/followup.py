@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .cuts import cut
 from .generate import Candidate
 from .points import lists_of
 from .script import fold
-from .structure import cut, han_count, marker, sentence_spans
+from .structure import han_count, marker, sentence_spans
 from .types import Answer
 from .writer import Option, Writer, folded_speech, options, sentences, similarity
 

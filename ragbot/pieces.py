@@ -8,7 +8,7 @@
   parallel(a, b)              whether two sentences are the halves of one antithesis (言当其时…；言背其时…)
   balanced(text)              whether a sentence holds an antithesis
 
-writer.py decides which sentences an answer says and cuts them (structure.cut); this module makes the
+writer.py decides which sentences an answer says and cuts them (cuts.cut); this module makes the
 cut piece read as the speaker said it.
 """
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .context import says_what_to_do
+from .cuts import sets_up
 from .padding import padding
 from .structure import (
     CLAUSE,
@@ -26,7 +27,6 @@ from .structure import (
     han_count,
     marker,
     sentence_spans,
-    sets_up,
 )
 from .types import Hit
 from .writer import Writer

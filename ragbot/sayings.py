@@ -20,11 +20,12 @@ import re
 from typing import TYPE_CHECKING
 
 from .asks import coverage
+from .cuts import cut
 from .generate import Candidate
 from .glosses import described, glossed
 from .quotes import QUOTE, anchors, figure, wildcard
 from .script import fold
-from .structure import cut, han_count, marker, sentence_spans
+from .structure import han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images
 from .writer import (
     ANCHOR_FAMILY,

@@ -1,4 +1,4 @@
-"""The speeches' own structure, read from their text: sentences, clauses, enumerations, cuts.
+"""The speeches' own structure, read from their text: sentences, clauses, enumerations.
 
   sentence_spans(text)   sentences as (start, end) offsets (。！？；… and line breaks end one)
   clauses(sentence)      the sentence cut at clause boundaries (，；、：), punctuation kept
@@ -6,14 +6,10 @@
                          6. / 首先 … 其次 … 最后, as (family, number, length)
   enumerations(text)     runs of items whose markers count up 1, 2, 3… in one family, each item with
                          its span and its key clause (what the point says, marker cut off)
-  cut(sentence, weights) the sentence from the clause where the answer begins (see `cut`)
-  sets_up(clause)        whether a clause opens a pair or sets up the next (如果没有这一点,), ending no cut
-  parallel(a, b)         whether two sentences are the halves of one antithesis (言当其时…；言背其时…)
-  balanced(sentence)     whether a sentence holds such an antithesis (不是中心,但影响中心;不是决策,…)
 
 These speeches enumerate everything, inline (`主要表现在：一是……；二是……`) and as sections
 (`一、…` `（一）…` `1.…`). What it does not do: decide what answers a question (compose.py), or
-fold scripts (callers pass folded or original text as they need; markers are the same in both).
+fold scripts, nor cut a sentence to its answer (cuts.py; callers pass folded or original text as they need; markers are the same in both).
 """
 
 from __future__ import annotations
@@ -21,10 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .amounts import states
-from .asks import coverage
 from .quotes import cn_number
-from .script import fold
 
 CN = "一二三四五六七八九十"
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
@@ -305,146 +298,6 @@ def _series_of(text: str, max_gap: int) -> list[Enumeration]:
     return out
 
 
-# ---------------------------------------------------------------- cutting a sentence to its answer
+# clause boundaries and quotations, which cuts.py cuts at and keeps whole
 CLAUSE = re.compile(r"(?<=[，,；;：:])")
 QUOTED = re.compile(r"[“「\"][^”」\"]{2,40}[”」\"]")
-_LEANS = re.compile(
-    r"^(是|即(?!使|便)|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
-)
-_PAIRED = re.compile(r"既|不仅|不但|一方面")  # a clause holding the first half of a pair (办公室既是…,…,也是…)
-# _LEANS: a clause leaning on the one before cannot open a cut; _OPENS: one opening a pair or setting up cannot end it
-_OPENS = re.compile(
-    r"^(只有(?!.+才)|如果(?!.+就)|若|(?:虽然|尽管)(?!.+[但却])|(?:不仅|不但|既)(?!.+(?:又|也|而且))|一方面|为了"
-    r"|(?:正是|正)?因为|由于|无论|不管|凡是)|.*(?:情况下|的时候|之际)[，,；;：:]?$"  # 只有终生学习才够用一辈子 closes its own pair
-)
-
-
-def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: int = 100) -> str:
-    """`sentence` from the clause where the answer begins to its end (cut at ，；：, never inside a 、
-    list): leading clauses that hold none of the question's words are dropped, since the words that
-    answer usually follow the ones that restate the question. Too long, it loses clauses at the end,
-    never the one that states what a typed question wants. A cut never opens with a clause that leans
-    on the one before (才…, 因此…) or that a prohibition before it governs (决不能…,就…,乱发牢骚), nor ends
-    with one that opens a pair (只有…, 既…).
-
-    >>> cut("为加强管理，每车每月油耗上限为一百五十升，超出部分自行承担。", {"油耗": 1.0, "上限": 1.0}, "quantity")
-    '每车每月油耗上限为一百五十升，超出部分自行承担。'
-    >>> cut("近年来工作量很大，市直各部门接待上级领导，一定要向“两办”报告。", {"接待": 1.0, "上级": 1.0})
-    '市直各部门接待上级领导，一定要向“两办”报告。'
-    >>> cut("“甲项工作”是灵魂，“乙项工作”是前提，“丙项工作”是保障。", {"甲项": 1.0}, max_chars=16)
-    '“甲项工作”是灵魂，“乙项工作”是前提，“丙项工作”是保障。'
-    >>> cut("我们常说“上边千条线,下头一根针”,办公室承担着上传下达的任务,承接的决策很多。", {"上传下达": 1.0}, "wording", 30)
-    '我们常说“上边千条线,下头一根针”,办公室承担着上传下达的任务'
-    >>> cut("在工作中,领导性子急了,或者你哪件事没做好,批评几句。", {"没做好": 1.0})  # never from 或者
-    '在工作中,领导性子急了,或者你哪件事没做好,批评几句。'
-    >>> cut("在班子里,担任班长的人,既要加强自身建设,成为合格的一把手,又要团结好一班人。", {"一把手": 1.0})
-    '担任班长的人,既要加强自身建设,成为合格的一把手,又要团结好一班人。'
-    >>> cut("办公室既是各种事务的交汇点,领导与基层的联络点,也是各种矛盾的聚焦点。", {"领导": 1.0})  # a pair whole
-    '办公室既是各种事务的交汇点,领导与基层的联络点,也是各种矛盾的聚焦点。'
-    >>> cut("近年来,窃密活动不断增多,保密工作难度进一步加大。", {"难度": 1.0, "加大": 1.0}, "why")  # the cause
-    '近年来,窃密活动不断增多,保密工作难度进一步加大。'
-    >>> cut("多年来同志们是卓有成效的,如果没有这一点,我们很难在经济下行的情况下,保持大局的稳定。", {"成效": 1.0}, max_chars=40)
-    '多年来同志们是卓有成效的'
-    >>> cut("到了工业经济时代,读十几年书就够;到了知识经济时代,只有终生学习才够用一辈子。", {"时代": 1.0})
-    '到了工业经济时代,读十几年书就够;到了知识经济时代,只有终生学习才够用一辈子。'
-    >>> cut("决不能因为工作辛苦,就怨天忧人,乱发牢骚,必须把平凡的工作同建设联系起来。", {"乱": 1.0}, max_chars=20)
-    '决不能因为工作辛苦,就怨天忧人,乱发牢骚'
-    >>> cut("決不準因為工作辛苦,就怨天憂人,亂髮牢騷。", {"乱": 1.0})  # Traditional: read folded
-    '決不準因為工作辛苦,就怨天憂人,亂髮牢騷。'
-    >>> cut("四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。", {"聊天": 1.0, "下棋": 1.0})
-    '四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。'
-    """
-    parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
-    if len(parts) <= 1:
-        return sentence.strip().rstrip(TRIM)
-    covers = [coverage(p, weights) for p in parts]
-    typed = [i for i, p in enumerate(parts) if wanted and states(p, wanted)]
-    top = max(covers)
-    starts = [
-        i
-        for i, c in enumerate(covers)
-        if (c >= top / 2 or (wanted == "wording" and QUOTED.search(parts[i])))
-        and (i == 0 or not _LEANS.match(parts[i].lstrip()))
-    ]
-    start = min([*starts, *typed[:1]], default=0) if (top > 0 or typed) and wanted != "why" else 0
-    start -= 1 if start and _LEANS.match(parts[start].lstrip()) else 0  # 规范,就是要…: not from 就是要
-    pair = next((i for i in range(start) if _PAIRED.search(parts[i]) and not _OPENS.match(parts[i])), None)
-    if pair is not None and any(_LEANS.match(p.lstrip()) for p in parts[start + 1 :]):
-        start = pair if len("".join(parts[pair:])) <= max_chars else start  # the pair whole, or as it was
-    end = len(parts)
-    keep = max([start, *typed[:1], covers.index(top)])
-    while end > keep + 1 and (len("".join(parts[start:end])) > max_chars or _OPENS.match(parts[end - 1].lstrip())):
-        end -= 1
-    while (
-        start < keep
-        and len("".join(parts[start:end])) > max_chars
-        and not _LEANS.match(parts[start + 1].lstrip())
-        and not (wanted == "wording" and QUOTED.search(parts[start]))  # the formulation asked for stays
-    ):
-        start += 1
-    while (
-        end < len(parts)
-        and _series(parts[end - 1], parts[end])
-        and len("".join(parts[start : end + 1])) <= 2 * max_chars
-    ):
-        end += 1  # a series of quoted formulations is not cut short (“五个坚持” are five)
-    if start and _EXISTS.match(fold(parts[start]).lstrip()) and len("".join(parts[:end])) <= max_chars:
-        start = 0  # 存在迟到早退…等现象: what has them is said before (部分干部职工组织纪律性差, the 64th's)
-    return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
-
-
-def sets_up(clause: str) -> bool:
-    """Whether a clause opens a pair or sets up the next (如果没有这一点, …的情况下, 正是因为…; read folded).
-
-    >>> sets_up("如果没有这一点,"), sets_up("正是因為有好的基礎"), sets_up("在經濟下行的情況下,"), sets_up("保持稳定")
-    (True, True, True, False)
-    """
-    return _OPENS.match(fold(clause).lstrip()) is not None
-
-
-_EXISTS = re.compile(r"存在|出现")  # a clause saying that something exists, of what the sentence opened with
-
-
-_NEGATES = re.compile(r"不能|不要|不得|不可|不准|不许|切忌|严禁|禁止")  # its scope runs on past its clause
-_DIRECTS = re.compile(r"要|必须|应|还要|更要|都要|做到")  # (both read folded: 不準, 嚴禁, 必須 too)
-
-
-def _negated(parts: list[str], start: int) -> int:
-    """Where a cut opening at `start` must open so that a prohibition it continues keeps its negation (决不能因为
-    工作辛苦,…,就怨天忧人,乱发牢骚: not 乱发牢骚 alone, the 49th blind reader's): a clause up to three before,
-    unless the cut's first clause negates or directs of its own (不能满足于…, 做到…)."""
-    if _NEGATES.search(fold(parts[start])):
-        return start
-    for i in range(start - 1, max(-1, start - 4), -1):
-        if _DIRECTS.match(fold(parts[i + 1]).lstrip()):  # a directive of its own (要…) ends the scope
-            return start
-        if _NEGATES.search(fold(parts[i])):
-            return i
-    return start
-
-
-def _paired_start(parts: list[str], start: int, end: int) -> int:
-    """Where a cut opening at `start` must open instead so that a pair it holds the second half of
-    (既要…,…,又要…) keeps its first, with the short topic clause before it (担任班长的人,既要…)."""
-    leaning = any(_LEANS.match(p.lstrip()) for p in parts[start + 1 : end])
-    opener = next((i for i in range(start - 1, max(-1, start - 3), -1) if _OPENS.match(parts[i].lstrip())), None)
-    if not leaning or opener is None:
-        return start
-    return opener - 1 if opener > 0 and han_count(parts[opener - 1]) <= 8 else opener
-
-
-def _within_quotes(parts: list[str]) -> list[str]:
-    """Clauses with a quotation that spans a comma joined back into one (“上边千条线,下头一根针”)."""
-    out: list[str] = []
-    for p in parts:
-        if out and any(out[-1].count(a) > out[-1].count(b) for a, b in (("“", "”"), ("「", "」"), ("『", "』"))):
-            out[-1] += p
-        else:
-            out.append(p)
-    return out
-
-
-def _series(a: str, b: str) -> bool:
-    """Whether clauses `a` and `b` are two items of one series of quoted formulations, each opening
-    with its quote (“坚持…”是灵魂，“坚持…”是前提)."""
-    return all(QUOTED.match(x.lstrip()) for x in (a, b))

@@ -22,6 +22,7 @@ from .amounts import TITLED, numbers, states
 from .asks import TYPED, coverage, kind, title_asked
 from .cite import bigrams, source_label
 from .context import answer_after, antecedent, completed_after, continued_after, past_reference, referent, verdict_after
+from .cuts import cut
 from .generate import Candidate
 from .glosses import glossed
 from .meanings import definition
@@ -29,7 +30,7 @@ from .padding import padding, usable
 from .pieces import balanced, closed, opened, paired, quoting_clause, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
 from .script import detect_script, fold, shown, to_script
-from .structure import CLOSERS, TRIM, cut, han_count, marker, sentence_spans
+from .structure import CLOSERS, TRIM, han_count, marker, sentence_spans
 from .terms import rare_words
 from .types import Hit, Script
 from .who import acts

@@ -14,12 +14,13 @@ from ragbot.amounts import numbers
 from ragbot.answer import Answerer
 from ragbot.asks import kind
 from ragbot.config import Config
+from ragbot.cuts import cut
 from ragbot.evaluate import padding_rate
 from ragbot.padding import padding
 from ragbot.quotes import DUTIES, anchors
 from ragbot.render import render_answer
 from ragbot.script import detect_script, fold
-from ragbot.structure import cut, enumerations, han_count
+from ragbot.structure import enumerations, han_count
 from ragbot.terms import term_weights
 from ragbot.types import Answer
 from ragbot.writer import Writer

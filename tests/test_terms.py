@@ -6,7 +6,7 @@ from __future__ import annotations
 from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.asks import scaffolding
-from ragbot.structure import cut
+from ragbot.cuts import cut
 from ragbot.terms import (
     NEGATED,
     UNSEEN_MARGIN,
