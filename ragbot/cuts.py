@@ -33,7 +33,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     answer usually follow the ones that restate the question. Too long, it loses clauses at the end,
     never the one that states what a typed question wants. A cut never opens with a clause that leans
     on the one before (才…, 因此…) or that a prohibition before it governs (决不能…,就…,乱发牢骚), nor ends
-    with one that opens a pair (只有…, 既…).
+    with one that opens a pair (只有…, 既…); one from the case a sentence singles out (特别是…) is the whole
+    sentence, when it fits (the 69th blind reader's 该讲的话一定要讲 lost 敢于和善于向领导讲真话).
 
     >>> cut("为加强管理，每车每月油耗上限为一百五十升，超出部分自行承担。", {"油耗": 1.0, "上限": 1.0}, "quantity")
     '每车每月油耗上限为一百五十升，超出部分自行承担。'
@@ -61,6 +62,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '決不準因為工作辛苦,就怨天憂人,亂髮牢騷。'
     >>> cut("四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。", {"聊天": 1.0, "下棋": 1.0})
     '四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。'
+    >>> cut("我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差。", {"该讲": 1, "偏差": 1})
+    '我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差。'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:
@@ -96,8 +99,9 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         and len("".join(parts[start : end + 1])) <= 2 * max_chars
     ):
         end += 1  # a series of quoted formulations is not cut short (“五个坚持” are five)
-    if start and _EXISTS.match(fold(parts[start]).lstrip()) and len("".join(parts[:end])) <= max_chars:
-        start = 0  # 存在迟到早退…等现象: what has them is said before (部分干部职工组织纪律性差, the 64th's)
+    singled = any(_SINGLES_OUT.match(fold(p).lstrip()) for p in parts[max(0, start - 1) : start + 1])
+    if start and (singled or _EXISTS.match(fold(parts[start]).lstrip())) and len("".join(parts[:end])) <= max_chars:
+        start = 0  # 存在迟到早退…等现象: what has them is said before (部分干部职工组织纪律性差, the 64th's); 特别是…
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
 
 
@@ -111,6 +115,7 @@ def sets_up(clause: str) -> bool:
 
 
 _EXISTS = re.compile(r"存在|出现")  # a clause saying that something exists, of what the sentence opened with
+_SINGLES_OUT = re.compile(r"特别是|尤其是|特别在|尤其在")  # the case it singles out, of what the sentence said first
 
 
 _NEGATES = re.compile(r"不能|不要|不得|不可|不准|不许|切忌|严禁|禁止")  # its scope runs on past its clause

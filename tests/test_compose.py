@@ -1442,3 +1442,10 @@ def test_real_asked_why_a_conclusion_comes_after_the_cause_it_draws_on(real_bot:
     a = Answerer(real_bot).ask("為什麼有人說在辦公室工作的人雖然職位不高，責任卻很大？講話是怎麼說的？")
     assert "機密程度要求很高的要害部門" in a.sentences[0].text, a.text
     assert "官不大、衙門不小" in a.sentences[1].text, a.text
+
+
+def test_real_a_cut_from_the_case_a_sentence_singles_out_keeps_the_sentence(real_bot: pipeline.Ragbot) -> None:
+    """The 69th blind reader got 该讲的话一定要讲,不能看着决策出偏差 without what it singles out a case of:
+    敢于和善于向领导讲真话,特别是在一些重大问题上,… is said whole now."""
+    a = Answerer(real_bot).ask("如果我覺得領導的決定可能有偏差，講話裡主張辦公室的人該怎麼做？")
+    assert "敢於和善於向領導講真話,特別是在一些重大問題上" in a.sentences[0].text, a.text
