@@ -736,6 +736,8 @@ def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: 
         "有同事接到会议通知直接呈报，不和上级沟通，这样做有什么问题？",
         # 对这种做法怎么评价 asks the same (the 37th's got the situation's own sentence alone)
         "我接到上级的会议通知,一般直接转给领导,也没问清楚会议具体要求,讲话里对这种做法怎么评价?",
+        # 归到哪个问题里 too (the 69th's got three of the point's sentences, never naming it)
+        "我看到有同事收到开会通知就原样往上交，领导批的文件也只是照转、具体情况一问三不知，有篇讲话把这种表现归到哪个问题里？",
     ):
         a = Answerer(real_bot).ask(q)
         assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]"), a.text
