@@ -90,6 +90,7 @@ def _headings(text: str) -> tuple[Heading, ...]:
     return tuple(find_headings(text))
 
 
+HEADED = 0.5  # a list under a heading carrying this share of the question's words answers it
 LIST_MIN = 0.45  # a list answers when its topic and points carry this share of the question's words
 SECTIONS = ("、",)  # "一、…": a speech's top sections are its outline, not an answer's points
 
@@ -123,7 +124,8 @@ def _list_score(
     whole and on average, so a list of unrelated tasks with one matching point loses to a list under
     a matching heading. A list announced by one of the best sentences (我觉得有三个方面很重要。 ……; not when
     it says another number of points than found), summed up by one right after it (面临的上述四个方面的形势,
-    the 30th blind reader's), or whose points name what the question asks which of (哪些制度: 一是综合考核制度…),
+    the 30th blind reader's), whose points name what the question asks which of (哪些制度: 一是综合考核制度…), or
+    under a heading carrying HEADED of the question's words (检视…不足…哪几点: 二、检视工作不足, the 69th's),
     answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt.
     Asked of a matter (`aspect_asked`), the bonus is whether the list is on it; a list that never says a
     rare Latin word the question asks with (`rare`, from `terms.rare_names`: OA) does not answer at all."""
@@ -145,7 +147,10 @@ def _list_score(
     # or the details of a point a best sentence heads (三要加强协调,…; any list under one quoting the question's “不会写”)
     details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
     summed = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
-    bonus = announced or details or summed or names_kind(ev.question, points) or _held(ev, hit, e, text, weights)
+    headed = bool(heads) and coverage(heads[-1], weights) >= HEADED  # 检视…不足…哪几点: the list under 二、检视工作不足
+    bonus = (
+        announced or details or summed or headed or names_kind(ev.question, points) or _held(ev, hit, e, text, weights)
+    )
     if aspect_asked(
         ev.question
     ):  # 在后勤这一块…哪几件事: a list under 在后勤保障上, not one announced on another matter

@@ -1451,3 +1451,11 @@ def test_real_a_cut_from_the_case_a_sentence_singles_out_keeps_the_sentence(real
     敢于和善于向领导讲真话,特别是在一些重大问题上,… is said whole now."""
     a = Answerer(real_bot).ask("如果我覺得領導的決定可能有偏差，講話裡主張辦公室的人該怎麼做？")
     assert "敢於和善於向領導講真話,特別是在一些重大問題上" in a.sentences[0].text, a.text
+
+
+def test_real_a_list_under_the_heading_the_question_names_answers_it(real_bot: pipeline.Ragbot) -> None:
+    """The 69th blind reader asked which shortcomings the training speech names and got its opening and the
+    heading 二、检视工作不足 alone: the four points under that heading are the answer."""
+    a = Answerer(real_bot).ask("党政办公室业务培训会的开班讲话里，检视全县办公室工作的不足，一共指出了哪几点？")
+    for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
+        assert point in a.text, a.text
