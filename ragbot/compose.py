@@ -55,7 +55,7 @@ from .meanings import point_asked, saying_explained
 from .multi import YEAR, everywhere, named_candidates, second_part, survey
 from .padding import padding
 from .points import lists_of, point_of, say_points
-from .quotes import anchors, announces, figure, names_kind, quoted, sums_up
+from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import naming_words
 from .sayings import family, figures, wording
 from .script import fold
@@ -109,6 +109,23 @@ def _topic(text: str, start: int, reach: int = 160) -> tuple[int, str]:
     return (lo + before[-1][0], text[lo + before[-1][0] : lo + before[-1][1]]) if before else (start, "")
 
 
+_STATED_COUNT = re.compile(
+    r"(?:分了|分为|分成|讲了|提了|提出了?|归纳为|概括为|共有|有)([两二三四五六七八九十])(?:条|点|项|个方面|方面)"
+)
+COUNT_LEXICAL = 0.1  # a list of as many points as the question says it has answers it when it carries this much
+
+
+def _count_said(question: str) -> int:
+    """How many points a list question says the answer has (分了五条，分别是什么 -> 5), or 0; not 哪三条 (which ones:
+    three-point lists on another matter answered dev q017 and q046 so).
+
+    >>> _count_said("有篇講話講提高工作效率，分了五條，分別是什麼？"), _count_said("要按照哪三条主线抓落实？")
+    (5, 0)
+    """
+    m = _STATED_COUNT.search(fold(question))
+    return CN_DIGITS[m.group(1)] if m else 0
+
+
 def _list_score(
     w: Writer,
     ev: Evidence,
@@ -148,9 +165,9 @@ def _list_score(
     details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
     summed = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
     headed = bool(heads) and coverage(heads[-1], weights) >= HEADED  # 检视…不足…哪几点: the list under 二、检视工作不足
-    bonus = (
-        announced or details or summed or headed or names_kind(ev.question, points) or _held(ev, hit, e, text, weights)
-    )
+    counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it
+    bonus = announced or details or summed or headed or counts or names_kind(ev.question, points)
+    bonus = bonus or _held(ev, hit, e, text, weights)
     if aspect_asked(
         ev.question
     ):  # 在后勤这一块…哪几件事: a list under 在后勤保障上, not one announced on another matter

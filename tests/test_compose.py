@@ -1459,3 +1459,11 @@ def test_real_a_list_under_the_heading_the_question_names_answers_it(real_bot: p
     a = Answerer(real_bot).ask("党政办公室业务培训会的开班讲话里，检视全县办公室工作的不足，一共指出了哪几点？")
     for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
         assert point in a.text, a.text
+
+
+def test_real_a_list_of_as_many_points_as_the_question_says_answers_it(real_bot: pipeline.Ragbot) -> None:
+    """The 69th blind reader asked for the five points on working efficiency (分了五条，分别是什么) and got three
+    sentences on efficiency from two other speeches: 篇3's 严中求快…稳中求快 has five, under its heading on it."""
+    a = Answerer(real_bot).ask("有篇講話講提高辦公室工作效率，分了五條，分別是什麼？")
+    for point in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
+        assert point in a.text, a.text
