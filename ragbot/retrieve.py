@@ -29,7 +29,7 @@ from .script import detect_script, fold, to_script
 from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
 from .structure import han_count
-from .synonyms import expansions
+from .synonyms import abbreviations, expansions
 from .terms import images, pictured
 from .types import Chunk, Hit
 
@@ -352,6 +352,7 @@ def search(
     if settings.mode in ("hybrid", "bm25"):
         pictured = images(query) if figure(query) else []  # 比作人身上的某个器官: 大脑, 神经…; 缝衣服用的: 针, 线
         scaffold = scaffolding(query) if query else SCAFFOLD
+        pictured += list(abbreviations(query))  # 网上办公系统: OA
         lex = lexical_ranking(index, [*tokens, *pictured], settings.depth, filters, settings.synonyms, scaffold)
         rankings.append([i for i, _ in lex])
         weights.append(settings.bm25_weight)

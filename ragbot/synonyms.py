@@ -7,6 +7,8 @@ either. So a question word that at most RARE chunks hold is also searched as its
   thesaurus()          word -> its synonyms: the other words of each Cilin set of the same meaning
                        (codes ending in "=") with at most GROUP_MAX words; words of two characters or more
   expansions(tokens, df)  for each rare question word, its MOST synonyms the corpus uses most
+  abbreviations(question) the Latin abbreviations the speeches use (OA) that a question asks by their plain
+                       words (网上办公系统), searched and weighed as words of the question
 
 Only the lexical ranker takes them (`retrieve.lexical_ranking`, setting `synonyms`), each counting as
 a question word of its own. Measured on eval/questions.jsonl (hybrid, `ragbot eval --config
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .script import fold
 
 RARE = 3  # a question word held by at most this many chunks is also searched as its synonyms
 GROUP_MAX = 8  # larger sets are loose (人 士 人物 …): left out
@@ -98,3 +101,19 @@ def used_synonyms(word: str, df: Callable[[str], int], asked: Collection[str] = 
     used = [s for s in thesaurus().get(word, ()) if s not in asked and df(s) > 0]
     used.sort(key=lambda s: -df(s))  # stable: equally common ones keep the thesaurus's order
     return used[:MOST]
+
+
+# the Latin abbreviations the speeches use, and the plain words a newcomer asks them by (推行OA系统: 网上办公系统;
+# the 69th blind reader's and dev q462 found nothing on it); folded, lower-cased as tokens are
+ABBREVIATED = {"oa": ("网上办公", "办公系统", "办公自动化", "协同办公", "无纸化办公", "办公软件系统")}
+
+
+def abbreviations(question: str) -> dict[str, list[str]]:
+    """The abbreviations (`ABBREVIATED`) whose plain words the question uses, each with those words.
+
+    >>> abbreviations("推行網上辦公系統以後，哪些地方卡住了？"), abbreviations("怎么办公？")
+    ({'oa': ['网上办公', '办公系统']}, {})
+    """
+    q = fold(question)
+    said = {a: [p for p in plain if p in q] for a, plain in ABBREVIATED.items()}
+    return {a: plain for a, plain in said.items() if plain}

@@ -30,7 +30,7 @@ from .glosses import WORDING
 from .lexical import NUMBERED, idf, places, speech_names, tagged_words, tokenize
 from .quotes import QUOTE, figure
 from .script import fold
-from .synonyms import used_synonyms
+from .synonyms import abbreviations, used_synonyms
 
 if TYPE_CHECKING:
     from .generate import Candidate
@@ -65,6 +65,10 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             out[term] = _text_idf(index, term)
     for m in _POINTER.finditer(folded):  # 对这种态度怎么评价: 态度 points back at the situation told
         out.pop(m.group(1), None)
+    for abbreviation, plain in abbreviations(question).items():  # 网上办公系统 asks for OA, in its place
+        instead = [w for w in out if any(w in p for p in plain)]
+        if index.bm25.df(abbreviation) and instead:
+            out[abbreviation] = max(index.bm25.idf(abbreviation), sum(out.pop(w) for w in instead))
     return _set_aside(question, _as_said(index, out))
 
 
@@ -223,6 +227,7 @@ _WHICH = re.compile(
     r"|的([\u4e00-\u9fff]{2,10}?)(?:是什么|是哪些|有哪些|是多少|是怎么|是如何)"  # 具体的计分标准是什么: 计分; 网址是多少
     r"|有没有([\u4e00-\u9fff]{2,6})(?=[？?，,。]|$)"  # 那加班有没有加班费？: whether there is one
 )
+_DESCRIBED = re.compile(r"[^的]{1,6}的(?:地方|方面|问题|环节|情况|事情)")
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
 _DUE = re.compile(r"[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关")  # 什么具体处罚: 处罚 is asked
@@ -244,7 +249,9 @@ def unknown_asked(index: Index, question: str) -> str:
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     for m in _WHICH.finditer(fold(question)):
-        if "的话" in (phrase := m.group(1) or m.group(2) or m.group(3)):  # 有什么劝慰的话: words asked, said in others
+        # 有什么劝慰的话: words asked, said in others; 哪些卡住的地方: an aspect, in the asker's words (the 69th's)
+        phrase = m.group(1) or m.group(2) or m.group(3)
+        if "的话" in phrase or _DESCRIBED.match(phrase):
             continue
         for word, pos in tagged_words(phrase, 2):  # 哪些审批手续: 审批, then 手续
             if word in _QUALIFIERS:  # 什么具体处罚: the thing asked comes after
@@ -370,11 +377,11 @@ def rare_terms(question: str, tokens: Sequence[str], df: Callable[[str], int], l
 
 
 def rare_names(index: Index, question: str) -> list[str]:
-    """The question's Latin words that 1 to RARE_DF chunks hold (OA): each names one thing. (Its rare
-    nouns too cost two list answers, 讲话稿 and a small corpus's 队伍建设: they are not said where asked.)"""
-    return [
-        t for t in dict.fromkeys(tokenize(question)) if t.isascii() and t.isalpha() and 0 < index.bm25.df(t) <= RARE_DF
-    ]
+    """The question's Latin words that 1 to RARE_DF chunks hold (OA, or 网上办公系统 asking for it: `abbreviations`):
+    each names one thing. (Its rare nouns too cost two list answers, 讲话稿 and a small corpus's 队伍建设: they
+    are not said where asked.)"""
+    words = [*tokenize(question), *abbreviations(question)]
+    return [t for t in dict.fromkeys(words) if t.isascii() and t.isalpha() and 0 < index.bm25.df(t) <= RARE_DF]
 
 
 DESCRIBED_IDF = 4.5  # a word this rare (a few chunks of the seed corpus say it: 越位, 一根) names one passage

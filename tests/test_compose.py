@@ -1467,3 +1467,12 @@ def test_real_a_list_of_as_many_points_as_the_question_says_answers_it(real_bot:
     a = Answerer(real_bot).ask("有篇講話講提高辦公室工作效率，分了五條，分別是什麼？")
     for point in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
         assert point in a.text, a.text
+
+
+def test_real_an_abbreviation_asked_by_its_plain_words_is_found_and_answered(real_bot: pipeline.Ragbot) -> None:
+    """The 69th blind reader asked where 网上办公系统 gets stuck and was refused: 哪些卡住的地方 read 卡住 as a
+    thing no speech names, and 网上办公系统 never matched 篇11's OA系统 (`synonyms.abbreviations`)."""
+    a = Answerer(real_bot).ask("市政府辦公室推行網上辦公系統以後，講話指出用起來還有哪些卡住的地方？")
+    assert "推行OA系統辦公" in a.sentences[0].text, a.text
+    assert "最先一公里" in a.text, a.text
+    assert "中間環節" in a.text, a.text
