@@ -1476,3 +1476,10 @@ def test_real_an_abbreviation_asked_by_its_plain_words_is_found_and_answered(rea
     assert "推行OA系統辦公" in a.sentences[0].text, a.text
     assert "最先一公里" in a.text, a.text
     assert "中間環節" in a.text, a.text
+
+
+def test_real_a_quoted_description_of_ones_own_is_no_unknown_formulation(real_bot: pipeline.Ragbot) -> None:
+    """The 69th blind reader put their own words in quotes (“懂得多”和“有专长”) and was refused, since no speech
+    says 专长: what someone has (有…) is a description, not the name of a formulation (`lexical.unknown_quotes`)."""
+    a = Answerer(real_bot).ask('领导说办公室干部什么都得懂一点，这到底是夸还是批评？"懂得多"和"有专长"应该怎么结合？')
+    assert "专才" in a.text, a.text
