@@ -531,3 +531,10 @@ def test_real_who_is_asked_to_do_something_for_everyone_is_answered(real_bot: pi
     assert "杨崇龙" in a.text, a.text
     a = Answerer(real_bot).ask("云南教育系统办公室主任会议下午请了谁来做业务培训？")  # the 54th's: 做业, refused
     assert "杨崇龙" in a.text, a.text
+
+
+def test_real_a_leader_asked_of_is_no_leader_asked_about(real_bot: pipeline.Ragbot) -> None:
+    """The 70th blind reader's 讲话要求领导对办公室同志…“一眼、一分、一层”,完整说法是什么 was refused: 话要求领导 read
+    as a leader whose talk the speeches only announce (`who.unattributed`). It asks the speech's formulation."""
+    a = Answerer(real_bot).ask('民政会议讲话要求领导对办公室同志在关心和要求上"一眼、一分、一层",完整说法是什么?')
+    assert "高看一眼、厚爱一分、严管一层" in a.text, a.text
