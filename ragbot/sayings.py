@@ -24,6 +24,7 @@ from .cuts import cut
 from .generate import Candidate
 from .glosses import described, glossed
 from .quotes import QUOTE, anchors, figure, wildcard
+from .retrieve import named_speeches
 from .script import fold
 from .structure import han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images
@@ -159,6 +160,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
+    there = named_speeches(w.index, ev.question)  # 培训开班讲话…“坚强前哨”: that speech's, not 篇1's (the 70th's)
+    choices = [o for o in choices if (o[1].file, o[1].speech) in there] or choices
     sentences(w, choices, weights, "wording", 0 if one else budget)
     for side in both_sides(ev.question):  # 又苦又是幕后工作: a formulation for each, “三苦” too
         if len(w.pieces) > 1 and not any(side in fold(p) for p in w.pieces):

@@ -1483,3 +1483,11 @@ def test_real_a_quoted_description_of_ones_own_is_no_unknown_formulation(real_bo
     says 专长: what someone has (有…) is a description, not the name of a formulation (`lexical.unknown_quotes`)."""
     a = Answerer(real_bot).ask('领导说办公室干部什么都得懂一点，这到底是夸还是批评？"懂得多"和"有专长"应该怎么结合？')
     assert "专才" in a.text, a.text
+
+
+def test_real_a_formulation_asked_of_a_named_speech_is_quoted_from_it(real_bot: pipeline.Ragbot) -> None:
+    """The 70th blind reader asked what the training speech wants the office to be (one figure of the front,
+    one of the rear) and got 坚强前哨…巩固后院 quoted from 篇1, which says it too: the speech named is quoted."""
+    a = Answerer(real_bot).ask("培训开班讲话希望把办公室建成党委、政府的什么?有一个说前方、一个说后方的比喻。")
+    assert "坚强前哨" in a.text, a.text
+    assert all(c.file.startswith("001_") for c in a.citations), a.text
