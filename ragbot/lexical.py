@@ -255,12 +255,12 @@ def unknown_quotes(question: str, df: Callable[[str], int], said: Callable[[str]
     ['三审三校']
     >>> unknown_quotes("把“靠人管”和“靠制度管”作对比", {"制度": 5}.get), unknown_quotes("“靠人管”", {}.get, "靠人管人".__contains__)
     (['靠人管'], [])
-    >>> unknown_quotes('“懂得多”和“有专长”应该怎么结合？', {"懂得": 2}.get)  # the 69th's: a description, not a name
-    []
+    >>> unknown_quotes('“懂得多”和“有专长”应该怎么结合？', {"懂得": 2}.get), unknown_quotes("“有偿服务”", {}.get)  # the 69th's
+    ([], ['有偿服务'])
     """
     out = []
     for phrase in quoted(question):
-        if re.match(r"(?:没)?有[\u4e00-\u9fff]{1,3}$", fold(phrase)):  # “有专长”: what one has, the asker's words
+        if re.match(r"(?:没)?有[\u4e00-\u9fff]{1,2}$", fold(phrase)):  # “有专长”: what one has, not “有偿服务”
             continue
         words = [w for w in dict.fromkeys(tokenize(phrase)) if len(w) >= 2]
         if words and 2 * sum(not df(w) for w in words) >= len(words) and 3 * _held_share(phrase, said) < 2:

@@ -39,7 +39,7 @@ _POINT = re.compile(r"说明什么|什么道理|想说明|要说明|为了说明
 def point_asked(question: str) -> bool:
     """Whether a question asks what a figure of speech is meant to show (把办公室比作一台机器，是想说明什么道理？;
     比成哪个器官？为什么这么比？): the figure says it in other words, the sentence after it plainly
-    (`compose._point_after`: 要使…这部机器…就必须建立一套科学的管理方式; the 69th blind reader's got the figure alone).
+    (`around.point_after`: 要使…这部机器…就必须建立一套科学的管理方式; the 69th blind reader's got the figure alone).
 
     >>> point_asked("把办公室比作一台机器，是想说明什么道理？"), point_asked("为什么这么比？"), point_asked("比作什么？")
     (True, True, False)
