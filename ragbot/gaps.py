@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from .asks import kind, points_asked
 from .context import says_what_to_do
-from .lexical import tokenize
+from .lexical import ASKING, tokenize
 from .multi import unstated_part
 from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number, quoted
 from .retrieve import named_speeches
@@ -53,7 +53,8 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     if unattributed(question, texts) or unstated_part(question, texts) or masked(question, texts):
         return True
     named = named_speeches(index, question)  # 天门市去年…: what 天门's speech holds, not another's
-    labels = [p for p in quoted(question) if p[0] not in CN_DIGITS]  # not a count, 「五个中心」: said one by one
+    # not a count (「五个中心」: said one by one), nor a pattern the asker describes (“什么事怎么办”, the 71st's)
+    labels = [p for p in quoted(question) if p[0] not in CN_DIGITS and not ASKING.search(fold(p))]
     if named and any(
         all(not re.search(loose(p), folded_speech(index.speeches[k].text)) for k in named) for p in labels
     ):

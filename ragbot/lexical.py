@@ -244,6 +244,9 @@ def speech_names(text: str) -> list[str]:
     return list(dict.fromkeys(w for phrase in found for w in tokenize(phrase) if len(w) >= 2))
 
 
+ASKING = re.compile(r"什么|怎么|怎样|如何|哪|谁")  # a quoted phrase holding these is a pattern described, not said
+
+
 def unknown_quotes(question: str, df: Callable[[str], int], said: Callable[[str], bool] = lambda _: False) -> list[str]:
     """The formulations a question quotes that no speech uses: half or more of a quoted phrase's words
     (two characters or more) occur in no speech (`df` 0), and the speeches do not hold most of it
@@ -257,11 +260,13 @@ def unknown_quotes(question: str, df: Callable[[str], int], said: Callable[[str]
     (['靠人管'], [])
     >>> unknown_quotes('“懂得多”和“有专长”应该怎么结合？', {"懂得": 2}.get), unknown_quotes("“有偿服务”", {}.get)  # the 69th's
     ([], ['有偿服务'])
+    >>> unknown_quotes('用了四句"什么事怎么办"的说法,是哪四句?', {}.get)  # the 71st's: a pattern described
+    []
     """
     out = []
     for phrase in quoted(question):
-        if re.match(r"(?:没)?有[\u4e00-\u9fff]{1,2}$", fold(phrase)):  # “有专长”: what one has, not “有偿服务”
-            continue
+        if re.match(r"(?:没)?有[\u4e00-\u9fff]{1,2}$", fold(phrase)) or ASKING.search(phrase):  # “有专长”: what
+            continue  # one has, not “有偿服务”; “什么事怎么办”: a pattern the asker describes (the 71st's)
         words = [w for w in dict.fromkeys(tokenize(phrase)) if len(w) >= 2]
         if words and 2 * sum(not df(w) for w in words) >= len(words) and 3 * _held_share(phrase, said) < 2:
             out.append(phrase)

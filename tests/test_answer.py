@@ -538,3 +538,10 @@ def test_real_a_leader_asked_of_is_no_leader_asked_about(real_bot: pipeline.Ragb
     as a leader whose talk the speeches only announce (`who.unattributed`). It asks the speech's formulation."""
     a = Answerer(real_bot).ask('民政会议讲话要求领导对办公室同志在关心和要求上"一眼、一分、一层",完整说法是什么?')
     assert "高看一眼、厚爱一分、严管一层" in a.text, a.text
+
+
+def test_real_a_quoted_pattern_the_asker_describes_is_no_unknown_formulation(real_bot: pipeline.Ragbot) -> None:
+    """The 71st blind reader asked for 光山's four sayings as 四句“什么事怎么办” and was refused: a quoted phrase
+    holding question words describes the pattern (`lexical.ASKING`), it names no formulation the speech lacks."""
+    a = Answerer(real_bot).ask('光山县那篇讲话要求办公室分清轻重缓急,用了四句"什么事怎么办"的说法,是哪四句?')
+    assert "紧事先办、大事精办、要事稳办、特事特办" in a.text, a.text
