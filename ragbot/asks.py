@@ -197,8 +197,8 @@ def kind(question: str) -> str:
     ['list', 'where', 'where', 'where']
     >>> [kind(q) for q in ("需要哪位领导审批？", "讲话引用了哪位古代诗人的两句诗？", "市长叫什么？", "把办公室主任叫什么？")]
     ['who', 'fact', 'who', 'wording']
-    >>> [kind(q) for q in ("那位王县长全名叫什么？", "分管督查的副主任是谁？", "这种干部叫什么？", "起了个什么外号？")]
-    ['who', 'who', 'wording', 'wording']
+    >>> [kind(q) for q in ("那位王县长全名叫什么？", "分管督查的副主任是谁？", "这种干部叫什么？", "怎么说明为谁干事、靠谁干事？")]
+    ['who', 'who', 'wording', 'fact']
     >>> [kind(q) for q in ("增幅多大？", "拿出多大比例用于考核？", "能不能到交界处迎接？场面要搞多大？")]
     ['quantity', 'quantity', 'fact']
     >>> [kind(q) for q in ("几篇讲话对信息报告的要求是怎么说的？", "讲话里怎么说？", "一年写了几篇讲话？")]
@@ -222,7 +222,7 @@ def kind(question: str) -> str:
         return "list"
     if QUANTITY.search(_asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):
         return "quantity"
-    if WHO.search(q):
+    if WHO.search(q) and not re.search(r"谁[^，,？?、]{0,4}、[^，,？?、]{0,4}谁", q):  # 为谁干事、靠谁干事: a topic
         return "who"
     if WHEN.search(q):
         return "when"

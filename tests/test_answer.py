@@ -545,3 +545,10 @@ def test_real_a_quoted_pattern_the_asker_describes_is_no_unknown_formulation(rea
     holding question words describes the pattern (`lexical.ASKING`), it names no formulation the speech lacks."""
     a = Answerer(real_bot).ask('光山县那篇讲话要求办公室分清轻重缓急,用了四句"什么事怎么办"的说法,是哪四句?')
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.text, a.text
+
+
+def test_real_who_said_twice_in_a_series_is_a_topic_not_a_who_question(real_bot: pipeline.Ragbot) -> None:
+    """The 71st blind reader asked how 以人为本 bears on 为谁干事、靠谁干事 and was refused: read as a who-question,
+    only a sentence naming a body could answer it. Two 谁 in a 、-series name the topic (`asks.kind`)."""
+    a = Answerer(real_bot).ask('讲"以人为本"的那篇讲话里,怎么说明以人为本关系到党是为谁干事、靠谁干事?')
+    assert "以人为本既回答了为了谁的问题,又回答了依靠谁的问题" in a.text, a.text
