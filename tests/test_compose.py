@@ -1036,7 +1036,7 @@ def test_real_a_requirement_asked_leads_with_the_point_the_best_sentence_explain
 def test_real_a_list_that_never_says_the_thing_named_does_not_answer(real_bot: pipeline.Ragbot) -> None:
     """推行OA系统…还有哪些毛病 names OA, which only 篇11 says (`terms.rare_names`): 光山's and 003's lists,
     which never say it, do not answer (the 68th blind reader got them); 篇11's passage does, its sentence
-    on OA and the series of shortcomings it sets up (`compose._series_after`)."""
+    on OA and the series of shortcomings it sets up (`around.series_after`)."""
     a = Answerer(real_bot).ask("市政府辦公室推行OA系統辦公以後，領導覺得用起來還有哪些毛病？")
     assert "推行OA系統辦公" in a.text, a.text
     assert all(c.speech == 11 for c in a.citations), a.text
