@@ -13,7 +13,7 @@ import re
 
 from .context import after_in_paragraph
 from .inline import run_of
-from .padding import usable
+from .padding import padding, usable
 from .script import fold
 from .structure import sentence_spans
 from .types import Hit
@@ -72,15 +72,27 @@ def point_after(w: Writer, shape: re.Pattern[str]) -> None:
 _CONCLUDES = re.compile(r"(?:可以说|所以说|所以|因此|因而|可见|由此可见|正因为如此|这就是说)[,，]?")
 
 
+_SO_CALLED = re.compile(r"所谓[“\"「]([^”\"」]{2,12})[”\"」]")
+
+
 def cause_before(w: Writer) -> None:
     """Asked why, and answered by a sentence drawing a conclusion (可以说,办公室干部是官不大、衙门不小…), the
     sentence before it in its paragraph, first: the cause it concludes from (办公室是一个…机密程度要求很高的要害
-    部门; the 69th blind reader got the saying alone)."""
-    if not (first := _first(w)) or not _CONCLUDES.match(fold(w.pieces[0])):
+    部门; the 69th blind reader got the saying alone). So too for a sentence taking up a term the one before it
+    introduced (所谓“万金油干部”,…不是贬义,而是工作要求 after …要博览群书、博学多才,这就是通常所说的“万金油干部”:
+    the 71st's got only the former)."""
+    if not (first := _first(w)):
         return
     hit, text, at, _ = first
     lo = text.rfind("\n", 0, at) + 1
     spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
     said = text[slice(*spans[-1])].strip() if spans else ""
-    if usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, *spans[-1])):
+    term = _SO_CALLED.match(opening := fold(w.pieces[0]))
+    if not _CONCLUDES.match(opening) and not (term and term.group(1) in fold(said)):
+        return
+    sayable = usable(said, ())
+    if not sayable and padding(said, ()) == "dangling" and len(spans) > 1 and usable(text[slice(*spans[-2])], ()):
+        spans[-1], sayable = (spans[-2][0], spans[-1][1]), True  # 这一工作特点…: with the sentence it refers to
+        said = text[slice(*spans[-1])].strip()
+    if sayable and w.say(said, w.cite(hit.file, hit.speech, *spans[-1])):
         w.pieces.insert(0, w.pieces.pop())

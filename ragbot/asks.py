@@ -125,15 +125,16 @@ def parts(question: str) -> list[str]:
     return [p for p in re.split(r"(?<=[？?])", question) if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
 
 
-_WHY = re.compile(r"原因|(?<![归称视])为什么|为何|何以|怎么会")  # not 归为什么毛病: which fault (工作为什么: why)
+_WHY = re.compile(  # not 归为什么毛病: which fault (工作为什么: why); what comes of it is asked the same way
+    r"原因|(?<![归称视])为什么|为何|为啥|何以|怎么会|凭什么|用意|图的?是?什么|目的是什么|会怎么?样|后果|下场|坏处|害处|危害|会(?:出|带来|导致|造成|落到|落得)什么"
+)
 
 
 def why_asked(question: str) -> bool:
-    """Whether a question's first part asks why (原因是什么？, 为什么…？): its answer is the cause, which
-    these speeches state before what it explains (…窃密活动不断增多…,保密工作难度进一步加大).
+    """Whether a question's first part asks why (为什么, 原因, 图的是什么) or what comes of it (会怎么样): a cause, purpose or result.
 
-    >>> why_asked("保密工作难度加大，原因是什么？有哪些措施？"), why_asked("有哪些措施？原因呢？"), why_asked("归为什么毛病？")
-    (True, False, False)
+    >>> [why_asked(q) for q in ("难度加大，原因是什么？有哪些措施？", "有哪些措施？原因呢？", "归为什么毛病？", "图的是什么?", "会怎么样?")]
+    [True, False, False, True, True]
     """
     asked = parts(question)
     return bool(_WHY.search(fold(asked[0] if asked else question)))

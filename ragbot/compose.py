@@ -380,6 +380,12 @@ def _tallies_aside(ev: Evidence, choices: list[Option]) -> list[Option]:
     return out
 
 
+def _named(question: str) -> re.Pattern[str] | None:
+    """What a question quotes (借“弹钢琴”想说明什么), as a pattern, or None."""
+    said = quoted(question)
+    return re.compile("|".join(map(re.escape, said))) if said else None
+
+
 def compose(
     index: Index, ev: Evidence, previous: Answer | None = None, max_points: int = 8, budget: int = 300
 ) -> Draft:
@@ -419,7 +425,8 @@ def compose(
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape)
-        around(w, series=what == "list", shape=shape if point_asked(ev.question) else None, why=wanted == "why")
+        shown = shape or _named(ev.question)  # 借“弹钢琴”想说明…: the sentence after the one naming it
+        around(w, series=what == "list", shape=shown if point_asked(ev.question) else None, why=wanted == "why")
     if what not in ("follow-up", "wording", "survey", "category"):
         second_part(w, ev, budget)
     return w.draft(what)

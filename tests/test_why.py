@@ -1,0 +1,48 @@
+"""Why-questions and what-comes-of-it questions on the real index: the answer says the cause, purpose or
+consequence, in the speeches' words (the thirtieth session's 20 dev why-questions and the 71st blind reading)."""
+
+from __future__ import annotations
+
+from ragbot import pipeline
+from ragbot.answer import Answerer
+
+
+def test_real_asked_why_a_purpose_clause_is_kept(real_bot: pipeline.Ragbot) -> None:
+    """为啥 asks why as 为什么 does: the cut keeps 为了让各单位都有一个独立的对外政务宣传窗口, the purpose, where
+    it used to open at 我们将在县政府网站上…提供网络平台, the plan alone."""
+    a = Answerer(real_bot).ask("县里为啥要在政府网站上给各乡镇和部门都搭个平台?")
+    assert a.sentences[0].text.startswith("为了让各单位都有一个独立的对外政务宣传窗口"), a.text
+
+
+def test_real_what_comes_of_it_is_asked_in_the_askers_words(real_bot: pipeline.Ragbot) -> None:
+    """坏处 and 下场 are nowhere in the speeches, which say what comes of a thing in their own words (以致…造成
+    严重损失; 如果办公室工作做不好,任何政策…): not a kind of thing no speech names, so no refusal."""
+    a = Answerer(real_bot).ask("如果辦公室的人只會說領導愛聽的話,不敢直言,會帶來什麼壞處?")
+    assert "以致給黨和人民以及我們的事業造成嚴重損失" in a.text, a.text
+    b = Answerer(real_bot).ask("要是办公室这一环掉链子,上级出台的政策会落到什么下场?")
+    assert "都只是写在文件上、停在口头上" in b.text, b.text
+
+
+def test_real_asked_why_a_so_called_term_comes_with_the_sentences_introducing_it(real_bot: pipeline.Ragbot) -> None:
+    """The 71st blind reader asked why 万金油干部 is no slight and got 所谓“万金油干部”,…不是贬义,而是工作要求
+    alone; the sentences before it, which introduce the term, say why (综合性的工作…要博览群书、博学多才)."""
+    a = Answerer(real_bot).ask('为什么说叫办公室干部"万金油干部"并不是贬低他们?')
+    assert "办公室的工作是综合性的工作" in a.sentences[0].text, a.text
+    assert "博览群书、博学多才" in a.text, a.text
+    assert "不是贬义,而是工作要求" in a.sentences[-1].text, a.text
+
+
+def test_real_asked_what_a_quoted_method_shows_the_sentence_after_it_says_it(real_bot: pipeline.Ragbot) -> None:
+    """The 71st blind reader asked what 弹钢琴 was meant to show and got 讲配合、讲协调、讲系统 alone: the next
+    sentence, the main melody (这其实就是要抓住重点), follows."""
+    a = Answerer(real_bot).ask('那篇讲抓落实的讲话借"弹钢琴"想说明办公室该怎么干活?')
+    assert "弹钢琴" in a.sentences[0].text, a.text
+    assert "这其实就是要抓住重点" in a.sentences[1].text, a.text
+
+
+def test_real_asked_how_a_practice_is_criticised_the_verdict_follows(real_bot: pipeline.Ragbot) -> None:
+    """怎么批评 asks what the speech makes of a practice the question describes: after the sentence describing
+    it, the speech's verdict (由于作风不实,致使情况不明,最后工作被动; the 71st blind reader got the practice
+    alone)."""
+    a = Answerer(real_bot).ask("有的办公室干部收到会议通知就原样往上送、文件批示照转不问,讲话是怎么批评这种做法的?")
+    assert "由于作风不实,致使情况不明" in a.text, a.text
