@@ -8,6 +8,8 @@ bodies, times, dates, places, titles. Pure functions on text.
   numbers(text, units)    whether a text states a number, in one of `units` when given
   states(text, kind)      whether a text states a number, a body or role, a time, a date, a place or a
                           title (one the question does not name itself)
+  counts(text, question)  whether a text counts the people a question counts (几名新闻发言人: not 1名通讯员)
+  classes_asked(question), divides(text)  分为哪几种 asked; a text dividing something into kinds (分为三级)
 
 A quantity question is only answered by a sentence that states a number of the kind asked (a count
 of 件 does not answer 几个工作日): asks.kind says which questions ask for one, answer.weigh refuses
@@ -81,8 +83,33 @@ def acts(text: str, question: str) -> bool:
 
 def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
     """Whether `text` can state the amount a question asks: a number in the `unit` asked, of the rate and
-    act asked (`numbers`, `per`, `acts`)."""
-    return numbers(text, unit, question) and per(text, question) and acts(text, question)
+    act asked, counting what is asked (`numbers`, `per`, `acts`, `counts`)."""
+    return numbers(text, unit, question) and per(text, question) and acts(text, question) and counts(text, question)
+
+
+# what a question counts, named after its unit at the end of the question (配备几名新闻发言人？)
+_COUNTED_NOUN = re.compile(r"(?:几|多少)([名位])([\u4e00-\u9fff]{2,6})[？?]?$")  # people: not 多少个工作日内公开
+COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
+
+
+def counts(text: str, question: str) -> bool:
+    """Whether `text` counts what the question counts, when it names it after the unit (几名新闻发言人): next to
+    a number in that unit (1名通讯员 counts no 新闻发言人: the 72nd blind reader's near miss was answered).
+
+    >>> counts("要至少明确1名通讯员", "至少配备几名新闻发言人？"), counts("配备新闻发言人1名", "配备几名新闻发言人？")
+    (False, True)
+    >>> counts("20个工作日内予以公开", "多少个工作日内公开？"), counts("明确1名通讯员", "有多少人？")
+    (True, True)
+    """
+    m = _COUNTED_NOUN.search(fold(question).strip())
+    if not m:
+        return True
+    unit, noun, t = m.group(1), m.group(2), fold(text)
+    return any(
+        noun in t[max(0, n.start() - COUNTED_NEAR) : n.end() + len(noun) + 2]
+        for n in NUMBER.finditer(t)
+        if t[n.end() : n.end() + 1] == unit or t[n.end() - 1 : n.end()] == unit
+    )
 
 
 # a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
@@ -258,3 +285,27 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
         if not own or piece not in own:
             return True
     return False
+
+
+_CLASSES_ASKED = re.compile(r"分[为成]?(?:哪|几)[几个]?(?:种|类|级|等|档|个等级|个等次|个级别)")
+_DIVIDES = re.compile(
+    r"分[为成]|分(?:[一二三四五六七八九十两0-9]+)个?(?:种|类|级|等|档)|[一二三四五六七八九十两0-9]+(?:种类型|类|个等级|个等次|个级别)"
+)
+
+
+def classes_asked(question: str) -> bool:
+    """Whether a question asks into which kinds something is divided (保管期限分为哪几种？).
+
+    >>> classes_asked("机关档案的保管期限分为哪几种？"), classes_asked("年度考核分为哪几个等次？"), classes_asked("有哪几种说法？")
+    (True, True, False)
+    """
+    return bool(_CLASSES_ASKED.search(fold(question)))
+
+
+def divides(text: str) -> bool:
+    """Whether `text` divides something into kinds (分为…, 分三级, 三个等次).
+
+    >>> divides("舆情预警分为三级"), divides("考核分优秀、称职、基本称职、不称职四个等次"), divides("要加强档案保管")
+    (True, True, False)
+    """
+    return bool(_DIVIDES.search(fold(text)))

@@ -23,12 +23,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .amounts import TITLED, amount_said, numbers, states, unit_asked
+from .amounts import TITLED, amount_said, classes_asked, divides, numbers, states, unit_asked
 from .asks import (
     QUANTITY,
     TYPED,
-    classes_asked,
-    divides,
     kind,
     name_asked,
     scaffolding,
@@ -48,9 +46,8 @@ from .generate import (
 )
 from .glosses import WORDING, described
 from .lexical import places, tokenize, unknown_quotes
-from .meanings import defined_term
+from .meanings import defined_term, meant, told
 from .multi import in_years, named_candidates
-from .quotes import meant, told
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .store import Filters

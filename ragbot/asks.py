@@ -223,7 +223,9 @@ def kind(question: str) -> str:
         return "list"
     if QUANTITY.search(_asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):
         return "quantity"
-    if WHO.search(q) and not re.search(r"谁[^，,？?、]{0,4}、[^，,？?、]{0,4}谁", q):  # 为谁干事、靠谁干事: a topic
+    if WHO.search(_WHOEVER.sub("", q)) and not re.search(
+        r"谁[^，,？?、]{0,4}、[^，,？?、]{0,4}谁", q
+    ):  # 为谁干事、靠谁干事
         return "who"
     if WHEN.search(q):
         return "when"
@@ -234,11 +236,13 @@ def kind(question: str) -> str:
     return "fact"
 
 
+# whoever wants to (以后哪个单位想用县政府的名义发文,能不能…): a case put, the question comes after it (the 72nd's)
+_WHOEVER = re.compile(r"(?:哪个|哪些|哪一个)(?:部门|单位)(?=想|要想|打算|需要)[^，,？?]*[，,]")
 _HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理|有没有|怎么[劝看]|如何看")
 _YES_OR_NO_ASKED = re.compile(r"([\u4e00-\u9fff])不\1|吗[？?]?$")  # 够不够, 对不对, 可不可以, …吗
 # asks what to do or mind (回复的时候要注意些什么, 有什么讲究): a tally of what was done answers no such question
 HOW_TO = re.compile(
-    r"注意些?什么|要注意的|注意事项|[有要]什么(?:具体)?(?:讲究|提醒)|(?:怎么|怎样|如何)做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)"
+    r"注意些?什么|要注意的|注意事项|[有要](?:什么|哪些)(?:具体)?(?:讲究|提醒)|(?:怎么|怎样|如何)做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)"
 )
 
 
@@ -260,30 +264,6 @@ def _asking(q: str) -> str:
 
 # kinds only a sentence stating that kind of thing answers (date: a when question asking 几号, `stated_kind`)
 TYPED = ("quantity", "who", "when", "where", "date")
-
-_CLASSES_ASKED = re.compile(r"分[为成]?(?:哪|几)[几个]?(?:种|类|级|等|档|个等级|个等次|个级别)")
-_DIVIDES = re.compile(
-    r"分[为成]|分(?:[一二三四五六七八九十两0-9]+)个?(?:种|类|级|等|档)|[一二三四五六七八九十两0-9]+(?:种类型|类|个等级|个等次|个级别)"
-)
-
-
-def classes_asked(question: str) -> bool:
-    """Whether a question asks into which kinds something is divided (保管期限分为哪几种？).
-
-    >>> classes_asked("机关档案的保管期限分为哪几种？"), classes_asked("年度考核分为哪几个等次？"), classes_asked("有哪几种说法？")
-    (True, True, False)
-    """
-    return bool(_CLASSES_ASKED.search(fold(question)))
-
-
-def divides(text: str) -> bool:
-    """Whether `text` divides something into kinds (分为…, 分三级, 三个等次).
-
-    >>> divides("舆情预警分为三级"), divides("考核分优秀、称职、基本称职、不称职四个等次"), divides("要加强档案保管")
-    (True, True, False)
-    """
-    return bool(_DIVIDES.search(fold(text)))
-
 
 _COUNTED = re.compile(r"(?:哪|几)几?个?(方面|种|项|条|点|类|部分|环节|步)")
 

@@ -51,8 +51,8 @@ from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
 from .lexical import tagged_words
-from .meanings import point_asked, saying_explained
-from .multi import YEAR, everywhere, named_candidates, second_part, survey
+from .meanings import point_asked, saying_explained, story
+from .multi import YEAR, everywhere, named_candidates, remedy_asked, second_part, survey
 from .padding import padding
 from .points import lists_of, point_of, say_points
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
@@ -402,8 +402,8 @@ def compose(
         what = "wording"
     elif category_asked(ev.question) and _category(w, ev, weights, budget):
         what = "category"
-    elif what == "wording":
-        wording(w, ev, weights, budget)
+    elif what == "wording":  # the words naming the speech (讲改进作风和抓落实的那篇讲话) say nothing of the wording
+        wording(w, ev, unnamed(weights, ev.question, naming_words(index, ev.question)), budget)
     elif what != "wording" and several_asked(ev.question) and survey(w, ev, weights, budget):
         what = "survey"
     elif what == "list" and (
@@ -425,8 +425,8 @@ def compose(
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape)
-        shown = shape or _named(ev.question)  # 借“弹钢琴”想说明…: the sentence after the one naming it
+        shown = shape or _named(ev.question) or story(ev.question)  # 借“弹钢琴”想说明…; 龟兔赛跑的故事…想提醒
         around(w, series=what == "list", shape=shown if point_asked(ev.question) else None, why=wanted == "why")
-    if what not in ("follow-up", "wording", "survey", "category"):
-        second_part(w, ev, budget)
+    if what not in ("follow-up", "wording", "survey", "category") or (what == "wording" and remedy_asked(ev.question)):
+        second_part(w, ev, budget)  # 怎么形容这种情况？又要怎么解决？: the remedy after the wording (the 72nd's)
     return w.draft(what)

@@ -168,7 +168,9 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     excerpt = w.excerpts[int(cited.group(1)) - 1]
     if DETAILS.match(fold(asked[1])):  # 具体怎么体现: what the speech goes on to say about the first answer
         return _what_to_do(w, excerpt, said, first)
-    if REMEDY_ASKED.search(fold(asked[1])) and _remedies(w, excerpt, said):  # 哪些不到位？打算怎么改进？
+    if REMEDY_ASKED.search(fold(asked[1])) and (  # 哪些不到位？打算怎么改进？ / 怎么形容这种情况？又要怎么解决？
+        _remedies(w, excerpt, said) or _what_to_do(w, excerpt, said, first)
+    ):
         return True
     own = [_own(w.index, a, b) for a, b in ((first, second), (second, first))]
     if _TIME_ASKED.search(fold(asked[1])) and _TIMED.search(fold(said)):  # 上午和下午各收取两次 says when
@@ -184,6 +186,18 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
 
 
 REMEDY_ASKED = re.compile(r"(?:怎么|怎样|如何)(?:改进|改善|解决|整改|办)|(?:哪些|什么)(?:措施|对策|举措)|打算怎么")
+
+
+def remedy_asked(question: str) -> bool:
+    """Whether a two-part question's second part asks how to put it right (又要怎么解决？).
+
+    >>> remedy_asked("怎么形容这种情况？又要怎么解决？"), remedy_asked("怎么解决？"), remedy_asked("叫什么？是谁说的？")
+    (True, False, False)
+    """
+    asked = parts(question)
+    return len(asked) == 2 and bool(REMEDY_ASKED.search(fold(asked[1])))
+
+
 REMEDY_GAP = 200  # characters at most between the list answered and the measures the speech goes on with
 
 
@@ -231,7 +245,7 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     (必须加强保密管理制度建设,落实保密责任;), run on to its full stop (measures go on over ；), at most
     MEASURES_CHARS characters, when it holds some word of that question (保密 of 哪些保密措施). These
     speeches state a situation, then what to do about it."""
-    tail = said.split("[")[0].rstrip(TRIM)[-20:]  # the end of the first sentence, as the speech has it
+    tail = said.split("[")[0].rstrip(TRIM).removesuffix("」。")[-20:]  # the first sentence's end (a wording quoted)
     speech = w.index.speeches[(excerpt.file, excerpt.speech)].text
     at = folded_speech(speech).find(fold(tail), excerpt.text_start) if tail else -1
     if at < 0:

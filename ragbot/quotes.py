@@ -12,9 +12,6 @@
                           pattern of one (好比一部机器, 就像人的大脑一样, 是沟通上下的“咽喉”)
   saying(question)        for a question that asks for a common saying (俗话, 老话, 常言), the pattern of a quotation
                           the speech marks as one (我们常说“…”, 所谓“…”, 有一句话说的好,“…”, 诗云“…”)
-  told(question, texts, words)  whether it asks for a story or a poem's lines and a text tells one holding
-                          one of its rare words (像骄傲的兔子那样…; 贾岛诗云…推敲文字)
-  meant(question, texts)  whether it asks what a name it quotes stands for and a text names it (“1355”…)
   duties(question)        for a question that asks for the duties of someone (主要职责是什么, 有哪些职能), the
                           pattern of a sentence that lists them (参谋、助手、协调、服务…等主要职能)
   kinds(question)         for a question that asks which X (建立健全哪些制度), the pattern of two listed points
@@ -365,45 +362,6 @@ SAYING = re.compile(
     r"[^。！？；“”「」\"的]{0,8}?[:：,，]?[“「\"]"
     r"|(?:俗话说|常言道|古人(?:讲|说|云)|古语(?:讲|说|云))[:：,，](?=[\u4e00-\u9fff])"  # 古人讲:言当其时,一字千金
 )
-
-
-_TOLD = re.compile(r"寓言|故事|诗句|诗人|哪两句|哪句诗|典故")  # a story or a poem's lines asked for
-_AS_IF = re.compile(r"像[^。，,；;]{1,12}那样")  # 像骄傲的兔子那样与乌龟赛跑
-
-
-def told(question: str, texts: Sequence[str], words: Sequence[str]) -> bool:
-    """Whether a question asks for a story or a poem's lines (用了一个寓言故事…别骄傲, 古代诗人的句子…推敲)
-    and one of `texts` tells one (a simile, a quotation marked as a saying) holding one of `words` (the
-    question's rare ones): the passage asked for, whatever the cosine (the 42nd blind reader's two were
-    refused at 0.881 and 0.890).
-
-    >>> told("讲话用了一个寓言故事提醒大家别骄傲,是哪个?", ["如果我们像骄傲的兔子那样与乌龟赛跑"], ["骄傲"])
-    True
-    >>> told("讲话怎么提醒大家别骄傲?", ["如果我们像骄傲的兔子那样与乌龟赛跑"], ["骄傲"])
-    False
-    """
-    if not _TOLD.search(fold(question)):
-        return False
-    shown = [f for f in map(fold, texts) if SAYING.search(f) or FIGURE.search(f) or _AS_IF.search(f)]
-    return any(w in f for f in shown for w in words)
-
-
-_MEANT = re.compile(r"^[^，,。？?；;]{0,6}?(?:是?指什么|(?:是什么)?意思|具体(?:是什么|指什么|内容)|包括(?:哪些|什么))")
-
-
-def meant(question: str, texts: Sequence[str]) -> bool:
-    """Whether a question asks what a formulation it quotes stands for (“1355”发展战略具体指什么) and one of `texts`
-    says it, whatever the cosine (the 64th blind reader's was refused at 0.885; `ragbot eval`: no row moves).
-
-    >>> meant('"1355"发展战略具体指什么?', ['实现五区共建"的"1355"发展战略']), meant('"1355"战略怎么落实?', ['"1355"发展战略'])
-    (True, False)
-    """
-    q = fold(question)
-    return any(
-        _MEANT.match(q[m.end() :]) and any(m.group(1) in fold(t) for t in texts)
-        for m in QUOTE.finditer(q)
-        if len(m.group(1)) >= 2
-    )
 
 
 def saying(question: str) -> re.Pattern[str] | None:

@@ -234,22 +234,7 @@ _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相�
 # what to mind or how far to go, which a speech says in any words (哪些注意事项, 什么禁忌, 拿捏什么分寸)
 _MANNER = ("注意事项", "禁忌", "忌讳", "分寸", "尺度", "火候", "讲究", "门道", "窍门", "诀窍")
 # what comes of a thing, or why it is so: a speech says it in its own words (如果…就…, 致使…, 因为…)
-_OUTCOME = (
-    "坏处",
-    "害处",
-    "好处",
-    "益处",
-    "下场",
-    "后果",
-    "危害",
-    "代价",
-    "用处",
-    "用意",
-    "道理",
-    "理由",
-    "缘故",
-    "缘由",
-)
+_OUTCOME = re.compile(r"坏处|害处|好处|益处|下场|后果|危害|代价|用处|用意|道理|理由|缘故|缘由")
 
 
 def unknown_asked(index: Index, question: str) -> str:
@@ -275,7 +260,7 @@ def unknown_asked(index: Index, question: str) -> str:
                 continue
             if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
                 break  # 有什么要求, 哪些措施: what any speech may answer in other words
-            if word in _MANNER or word in _OUTCOME:  # the 60th's 注意事项; 拿捏什么分寸; 会落到什么下场
+            if word in _MANNER or _OUTCOME.fullmatch(word):  # the 60th's 注意事项; 拿捏什么分寸; 会落到什么下场
                 break
             if QUANTITY.search(word) or WORDING.search(word) or _NAMING.search(word):
                 break

@@ -1491,3 +1491,24 @@ def test_real_a_formulation_asked_of_a_named_speech_is_quoted_from_it(real_bot: 
     a = Answerer(real_bot).ask("培训开班讲话希望把办公室建成党委、政府的什么?有一个说前方、一个说后方的比喻。")
     assert "坚强前哨" in a.text, a.text
     assert all(c.file.startswith("001_") for c in a.citations), a.text
+
+
+def test_real_whoever_wants_to_asks_no_who(real_bot: pipeline.Ragbot) -> None:
+    """以后哪个单位想用县政府的名义发文,能不能… puts a case (`asks._WHOEVER`): the 72nd blind reader was refused
+    for want of a sentence naming a body that does it; the procedure is the answer."""
+    a = Answerer(real_bot).ask(
+        "光山县那篇讲话里说,以后哪个单位想用县政府的名义发文,能不能把稿子直接拿给县长或者分管副县长看?应该走什么流程?"
+    )
+    assert "由主任和县政府分管领导签出意见后再报县长审签" in a.text, a.text
+    assert kind("以后哪个单位想用县政府的名义发文,能不能直接送?") == "fact"
+    assert kind("哪个单位想请假，要找谁批？") == "who"
+
+
+def test_real_a_figure_asked_of_a_named_speech_is_not_its_naming_words(real_bot: pipeline.Ragbot) -> None:
+    """The 72nd blind reader asked what the 抓落实 speech likens offices to and got sentences holding 改进作风
+    and 抓落实, the words naming the speech; its 这“一根针”,其实就是各级办公室 is in the answer now."""
+    a = Answerer(real_bot).ask(
+        "讲改进作风和抓落实的那篇讲话里,讲话人拿什么东西来比喻基层各级办公室?这个比喻是什么意思?"
+    )
+    assert "其实就是各级办公室" in a.text, a.text
+    assert "主要任务是研究改进作风和抓落实问题" not in a.text, a.text

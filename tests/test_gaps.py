@@ -102,3 +102,21 @@ def test_real_what_a_question_quotes_of_the_speech_it_names_must_be_in_that_spee
     assert not bot.ask("民政局辦公室被稱為全局的哪「五個中心」？").refused
     a = bot.ask("抓落实那篇讲话里“上边千条线，下头一根针”说的是什么意思？")  # ， typed, the speech's ,
     assert "针眼" in a.text, a.text
+
+
+def test_real_a_label_misremembered_in_two_characters_is_the_speechs_own(real_bot: pipeline.Ragbot) -> None:
+    """The 72nd blind reader quoted 天门's “市委书记专属板” as “市委书记留言板” and was refused (a label the named
+    speech never says); the reply rules are the answer (回复的语气一定要谦虚…要先办后复)."""
+    a = Answerer(real_bot).ask('天门那篇讲话里,办公室回复"市委书记留言板"上网民的留言,在语气和做法上有哪些讲究?')
+    assert "回复的语气一定要谦虚" in a.text, a.text
+    assert "要先办后复" in a.text, a.text
+    assert "5128" not in a.text, a.text  # a tally of last year's messages says nothing to mind
+    b = Answerer(real_bot).ask("抓落实的讲话中,办公室作为“后勤部”应该怎么做？")
+    assert b.refused, b.text  # that speech never says 后勤部, nor anything three characters like it
+
+
+def test_real_a_count_of_other_people_answers_no_count_asked(real_bot: pipeline.Ragbot) -> None:
+    """The 72nd blind reader's near miss 每所高校至少配备几名新闻发言人 was answered from 至少明确1名通讯员: a
+    count of 通讯员, not of 新闻发言人 (`amounts.counts`)."""
+    assert Answerer(real_bot).ask("河南教育系統那篇講話要求每所高校至少配備幾名新聞發言人?").refused
+    assert "1名通讯员" in Answerer(real_bot).ask("河南教育系统那篇讲话要求各高校至少明确几名通讯员？").text

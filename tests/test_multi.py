@@ -169,3 +169,13 @@ def test_real_a_year_asked_is_answered_from_that_year_only(real_bot: pipeline.Ra
     assert "2010年度" in ask("光山县2010年度表彰了哪些先进单位？").text
     # the 35th's: 光山 names its speech, whose sentences the year all leaves out; 淇县's do not answer for it
     assert ask("光山县政府办公室2012年政务信息工作的目标是上报多少条信息？").refused
+
+
+def test_real_a_wording_then_how_to_put_it_right_gets_the_remedy_after_it(real_bot: pipeline.Ragbot) -> None:
+    """The 72nd blind reader asked how the speech describes staff who freeze before reporters and what to do:
+    after the wording (媒体恐惧症), the sentence after it that says what to do (要加强…培训,…与媒体打交道)."""
+    a = Answerer(real_bot).ask(
+        "雲南教育系統那篇講話提到,有些幹部一碰到記者就不知道怎麼開口,講話裡是怎麼形容這種情況的?又要怎麼解決?"
+    )
+    assert "媒體恐懼症" in a.sentences[0].text, a.text
+    assert "不斷提高與媒體協調溝通的能力" in a.text, a.text

@@ -46,3 +46,11 @@ def test_real_asked_how_a_practice_is_criticised_the_verdict_follows(real_bot: p
     alone)."""
     a = Answerer(real_bot).ask("有的办公室干部收到会议通知就原样往上送、文件批示照转不问,讲话是怎么批评这种做法的?")
     assert "由于作风不实,致使情况不明" in a.text, a.text
+
+
+def test_real_asked_what_a_story_is_meant_to_warn_of_the_sentence_after_it_says_it(real_bot: pipeline.Ragbot) -> None:
+    """The 72nd blind reader asked what 龟兔赛跑 was meant to warn of and got the hare alone: the sentence after
+    it says what to do (我们一定要再接再厉,马不停蹄…)."""
+    a = Answerer(real_bot).ask("地方志工作那篇講話用了龜兔賽跑的故事,是想提醒大家什麼?")
+    assert "驕傲的兔子" in a.sentences[0].text, a.text
+    assert "再接再厲" in a.sentences[1].text, a.text
