@@ -23,7 +23,7 @@ from .quotes import BOOK, CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, cn_nu
 from .script import fold
 
 QUANTITY = re.compile(
-    r"多少|(?<![好十哪])几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|(?<!哪)几位|(?<!没)多长|(?<!没)多久|第几|哪几(?!位)|百分之|比例|几成"
+    r"多少|(?<![好十哪这近])几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|(?<!哪)几位|(?<!没)多长|(?<!没)多久|第几|哪几(?!位)|百分之|比例|几成"
     r"|(?:幅|率|比重|面积|金额|数额|规模|年龄)多大|多大(?:比例|比重|幅度|面积|金额|数额|年纪)"  # not 场面要搞多大
 )
 LIMIT = re.compile(r"最多|最少|至少|不少于|不超过|不得超过|上限|下限")  # 每天最多发几条: a number, not a list
@@ -210,6 +210,8 @@ def kind(question: str) -> str:
     ('list', 'wording')
     >>> kind('服务要实现哪三个"变"？')  # three formulations, each opening with 变
     'list'
+    >>> kind("这几年审计督查说话有分量,原因是什么?"), kind("为啥要抓住几件要紧事?"), kind("近几年办了几期培训班？")
+    ('fact', 'fact', 'quantity')
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     q = _SEVERAL_SAY.sub("", q)  # 几篇讲话对…怎么说的, 各有什么说法: what several speeches say, not how many
@@ -221,6 +223,8 @@ def kind(question: str) -> str:
         return "list"
     if (POINTS.search(q) or items_asked(question)) and not (LIMIT.search(q) and QUANTITY.search(q)):
         return "list"
+    if why_asked(question):  # 为啥…抓住几件要紧事: why, not how many (nor who, when or where)
+        return "fact"
     if QUANTITY.search(_asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):
         return "quantity"
     if WHO.search(_WHOEVER.sub("", q)) and not re.search(

@@ -54,3 +54,10 @@ def test_real_asked_what_a_story_is_meant_to_warn_of_the_sentence_after_it_says_
     a = Answerer(real_bot).ask("地方志工作那篇講話用了龜兔賽跑的故事,是想提醒大家什麼?")
     assert "驕傲的兔子" in a.sentences[0].text, a.text
     assert "再接再厲" in a.sentences[1].text, a.text
+
+
+def test_real_a_why_question_counts_nothing(real_bot: pipeline.Ragbot) -> None:
+    """这几年 and 抓住几件要紧事 count nothing: a why-question is no quantity question, so a sentence stating no
+    number may answer it (dev q509 was refused; 就是因为结果运用了 ranked first)."""
+    a = Answerer(real_bot).ask("讲话提到审计督查、土地督查这几年说话有分量,原因是什么?")
+    assert "就是因为结果运用了" in a.sentences[0].text, a.text
