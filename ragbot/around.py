@@ -1,8 +1,9 @@
 """What an answer's first sentence needs from around it in its speech (compose.py calls `around` last):
 
   series_after(w)        a list question answered by one sentence: the ；-series after it, the points asked for
-  point_after(w, shape)  asked what a figure of speech shows: the sentence after the figure, which says it
-  cause_before(w)        asked why, and answered by a conclusion (可以说…): the sentence before it, the cause
+  point_after(w, shape)  asked what a figure of speech (or a story, a quoted method) shows: the sentence after it
+  cause_before(w)        asked why, and answered by a conclusion (可以说…) or a term taken up (所谓“X”): the
+                         sentence(s) before it, the cause
 
 Each reads the first sentence's place in its speech (`_first`) and says the speech's own sentence there, cited.
 """
