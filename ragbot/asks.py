@@ -130,14 +130,19 @@ _WHY = re.compile(  # not 归为什么毛病: which fault (工作为什么: why)
 )
 
 
+_WHY_AFTER = re.compile(r"[，,？?](?:这是)?(?:为什么|为啥|为何)[？?]?$")  # 算不算贬低？为什么？ (the 73rd's)
+
+
 def why_asked(question: str) -> bool:
     """Whether a question's first part asks why (为什么, 原因, 图的是什么) or what comes of it (会怎么样): a cause, purpose or result.
 
     >>> [why_asked(q) for q in ("难度加大，原因是什么？有哪些措施？", "有哪些措施？原因呢？", "归为什么毛病？", "图的是什么?", "会怎么样?")]
     [True, False, False, True, True]
+    >>> why_asked("这算不算说人坏话?为什么?")
+    True
     """
     asked = parts(question)
-    return bool(_WHY.search(fold(asked[0] if asked else question)))
+    return bool(_WHY.search(fold(asked[0] if asked else question)) or _WHY_AFTER.search(fold(question)))
 
 
 _TITLE = re.compile(r"(?:报告|讲话|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")

@@ -58,13 +58,17 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     ranked = sorted(choices, key=lambda o: -rank(o[0], weights))
     distinct = [o for k, o in enumerate(ranked) if all(o[0].text != p[0].text for p in ranked[:k])]
     top = distinct[:3]  # three sentences; one saying the counted shape asked for among RUN_REACH
+    kind = named_kind(ev.question)  # what the N things are called, when the question says (意识)
     lead = [o for o in distinct[:RUN_REACH] if any(p.search(fold(o[0].text)) for p in shapes)] or [
         o
         for o in top
         if enumerates(o[0].text, noun)
         or (includes and names_parts(o[0].text))
-        or (n and formulations(o[0].text, ev.question) >= n)
-        or (points and points in (inline_points(o[0].text), named_in_a_row(o[0].text), spelled_out(o[0].text)))
+        or (n and formulations(o[0].text, ev.question) >= n and kind in fold(o[0].text))
+        or (
+            (points and points in (inline_points(o[0].text), named_in_a_row(o[0].text), spelled_out(o[0].text)))
+            and kind in fold(o[0].text)
+        )  # 哪三种意识: not “高看一眼、厚爱一分、严管一层” (the 73rd's)
     ]
     if not lead:
         return False
@@ -76,6 +80,19 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     whole = points and spelled_out(lead[0][0].text) == points  # all the points asked: nothing after them
     sentences(w, [lifted, *rest], weights, "title" if named else "", len(lead[0][0].text) if whole else budget)
     return bool(w.pieces)
+
+
+_KIND_NAMED = re.compile(r"哪[两二三四五六七八九十]+[个种项条点]?[“「\"]?([\u4e00-\u9fff]{2,4}?)(?:[”」\"]|[？?，,]|$)")
+
+
+def named_kind(question: str) -> str:
+    """What a "which N" question says the N things are (哪三种意识 -> 意识), '' when it says no more than N.
+
+    >>> named_kind("要求在思想上加强哪三种意识?"), named_kind("「五个坚持」是哪五个？"), named_kind("哪五个坚持？")
+    ('意识', '', '坚持')
+    """
+    m = _KIND_NAMED.search(fold(question))
+    return m.group(1) if m else ""
 
 
 _SPELLED = re.compile(r"([两二三四五六七八九十])([\u4e00-\u9fff])[”」\"]?[,，:：]?即")  # “四快”,即…

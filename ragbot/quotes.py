@@ -121,12 +121,20 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     out.extend((p,) for p in counted_quotes(question))
     out.extend((re.compile(re.escape(m.group())),) for m in BOOK.finditer(fold(question)))  # 《政府工作信息》
     out.extend((p,) for p in described(question))  # 带加号的说法, 周末晚上都加班的说法: “5+2”、“白+黑”
-    chars = _CHARS.search(fold(question))
-    # 讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”); 几个字 counts none
-    count = cn_number(chars.group(1)) if chars else None
-    if count and count >= 2:
-        out.append((re.compile(rf"[“「\"](?:[、，,]?[\u4e00-\u9fff]){{{count}}}[”」\"]"),))
+    out.extend((p,) for p in [counted_chars(question)] if p)
     return out
+
+
+def counted_chars(question: str, name: bool = False) -> re.Pattern[str] | None:
+    """讲话用了哪八个字: a quoted formulation of that many characters (“团结、紧张、严肃、活泼”), or None (几个字
+    counts none); with `name`, only for a name of that many characters asked (那个四字说法: "甩手掌柜").
+
+    >>> bool(counted_chars("用了哪八个字？")), counted_chars("用了哪八个字？", name=True), bool(counted_chars("四字说法", True))
+    (True, None, True)
+    """
+    chars = (_NAME_CHARS if name else _CHARS).search(fold(question))
+    count = cn_number(chars.group(1)) if chars else None
+    return re.compile(rf"[“「\"](?:[、，,]?[\u4e00-\u9fff]){{{count}}}[”」\"]") if count and count >= 2 else None
 
 
 def counted_quotes(question: str) -> list[re.Pattern[str]]:
@@ -199,6 +207,7 @@ def cn_number(text: str) -> int | None:
 
 
 _CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个字")  # 哪八个字, 十二个字, 四个字的概括
+_NAME_CHARS = re.compile(r"([二三四五六七八九])字的?(?:说法|叫法|提法)")  # 那个四字说法: a name, quoted
 NUMBERED_QUOTE = re.compile(
     r"[“「\"『][两二三四五六七八九十][个种项条大]?[\u4e00-\u9fff]{1,4}[”」\"』]"
 )  # 「五个坚持」

@@ -23,7 +23,7 @@ from .asks import coverage
 from .cuts import cut
 from .generate import Candidate
 from .glosses import described, glossed
-from .quotes import QUOTE, anchors, figure, wildcard
+from .quotes import QUOTE, anchors, counted_chars, figure, wildcard
 from .retrieve import named_speeches
 from .script import fold
 from .structure import han_count, marker, sentence_spans
@@ -159,6 +159,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     choices = introduced(w, options(ev, w.index), weights)
     shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
+    shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
     there = named_speeches(w.index, ev.question)  # 培训开班讲话…“坚强前哨”: that speech's, not 篇1's (the 70th's)
     choices = [o for o in choices if (o[1].file, o[1].speech) in there] or choices

@@ -68,3 +68,12 @@ def test_real_which_five_is_answered_by_the_sentence_quoting_five(real_bot: pipe
     first = a.sentences[0].text
     for point in ("堅持絕對忠誠的政治品格", "堅持高度自覺的大局意識", "堅持廉潔自律的道德操守"):
         assert point in first, a.text
+
+
+def test_real_which_three_named_kinds_are_not_three_other_formulations(real_bot: pipeline.Ragbot) -> None:
+    """哪三种意识 names what the three are (`inline.named_kind`): 004's “高看一眼、厚爱一分、严管一层” is three
+    formulations but no 意识 (the 73rd blind reader got it); the three 意识 are the answer."""
+    a = Answerer(real_bot).ask("民政系統辦公室主任會議上,領導要求辦公室人員在思想上加強哪三種意識?")
+    for kind in ("政治意識", "大局意識", "責任意識"):
+        assert kind in a.text, a.text
+    assert "高看一眼" not in a.text, a.text

@@ -324,3 +324,12 @@ def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot
     e = answerer.ask("周末和晚上加班的同志有什么补贴？")  # asks no phrase: not taken to the sentence saying “5+2”
     assert "5+2" not in e.text, e.text
     assert "关心和爱护办公室的同志" not in e.text, e.text  # that sentence, cut without the phrase
+
+
+def test_real_a_four_character_name_asked_is_the_quoted_one(real_bot: pipeline.Ragbot) -> None:
+    """那个四字说法 asks for a name of four characters, which the speech quotes ("甩手掌柜"): the 73rd blind
+    reader got 对落实情况如何不闻不问 first, a sentence sharing the description's words."""
+    a = Answerer(real_bot).ask(
+        "培训开班讲话里,用来形容那种只管转手、推一下动一下、对落实情况不管不问的人的那个四字说法是什么?"
+    )
+    assert "甩手掌柜" in a.sentences[0].text, a.text

@@ -61,3 +61,11 @@ def test_real_a_why_question_counts_nothing(real_bot: pipeline.Ragbot) -> None:
     number may answer it (dev q509 was refused; 就是因为结果运用了 ranked first)."""
     a = Answerer(real_bot).ask("讲话提到审计督查、土地督查这几年说话有分量,原因是什么?")
     assert "就是因为结果运用了" in a.sentences[0].text, a.text
+
+
+def test_real_a_bare_why_after_a_question_asks_why(real_bot: pipeline.Ragbot) -> None:
+    """算不算说人坏话?为什么? asks why too (`asks._WHY_AFTER`): the 73rd blind reader got 不是贬义,而是工作要求
+    alone; the sentences introducing 万金油干部 say why."""
+    a = Answerer(real_bot).ask('说办公室干部是"万金油",这算不算说人坏话?为什么?')
+    assert "博览群书、博学多才" in a.text, a.text
+    assert "不是贬义,而是工作要求" in a.text, a.text
