@@ -316,10 +316,13 @@ def _focused(
     return True
 
 
+_FAULT = re.compile(r"不够|不强|不实|不紧|不足|不高|不到位|不力|问题|毛病|缺乏|淡薄|欠缺|滞后|薄弱")  # a fault named
+
+
 def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
     """Under which point something falls (讲话把这算作哪方面的毛病？): the point of the speech's list that
     holds one of the best sentences (the innermost; a list's last point runs to the end of its
-    paragraph), then that sentence; False (nothing written) when none of them sits in a list."""
+    paragraph) and names a fault (`_FAULT`), then that sentence; False (nothing written) when none does."""
     for c, hit in sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))[:3]:
         text = w.index.speeches[(hit.file, hit.speech)].text
         around = [
@@ -332,6 +335,8 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
             continue
         point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
         point = point.split("\n")[0]  # a section's point is its heading line
+        if not _FAULT.search(fold(point)):  # 办公室…代表着政府的形象 files no fault under it (the 74th's)
+            continue
         w.lead("讲话把它归入：")
         w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
         sentences(w, [(c, hit)], weights, "", budget, verdict=advice_asked(ev.question))  # …这是极端危险的

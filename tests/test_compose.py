@@ -1520,3 +1520,13 @@ def test_real_pointed_out_is_how_a_question_asks(real_bot: pipeline.Ragbot) -> N
     a = Answerer(real_bot).ask("县里这次党政办公室业务培训开班讲话里,领导点出了办公室工作存在的几个不足,分别是哪几条?")
     for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
         assert point in a.text, a.text
+
+
+def test_real_a_category_is_a_point_naming_a_fault(real_bot: pipeline.Ragbot) -> None:
+    """怎么评价 a practice filed under a broad point (办公室及其工作人员代表着政府的形象) gets no 讲话把它归入 lead: the
+    74th blind reader read it as a claim the speech does not make; the sentence with its verdict is the answer."""
+    a = Answerer(real_bot).ask("有的县区和部门领导批示交下去以后,催了好几次都不回个话,讲话怎么评价这种做法?")
+    assert "这首先是不守纪律、不守规矩的表现" in a.sentences[0].text, a.text
+    assert "归入" not in a.text, a.text
+    b = Answerer(real_bot).ask("有的单位开会前准备得很充分，散会后就没人管了，讲话把这归为什么毛病？")
+    assert "讲话把它归入：" in b.text and "跟踪落实还不够紧" in b.text, b.text  # a fault named: kept
