@@ -215,7 +215,7 @@ def kind(question: str) -> str:
     ('list', 'wording')
     >>> kind('服务要实现哪三个"变"？')  # three formulations, each opening with 变
     'list'
-    >>> kind("这几年审计督查说话有分量,原因是什么?"), kind("为啥要抓住几件要紧事?"), kind("近几年办了几期培训班？")
+    >>> kind("这几年办公室主要抓了什么？"), kind("为啥要抓住几件要紧事?"), kind("近几年办了几期培训班？")  # 这几年: no 几年 asked
     ('fact', 'fact', 'quantity')
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
