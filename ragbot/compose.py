@@ -44,6 +44,7 @@ from .asks import (
     why_asked,
 )
 from .chunk import Heading, find_headings, heading_path
+from .conditions import conditions_first
 from .context import advice_asked, says_what_to_do
 from .cuts import cut
 from .followup import follow_up
@@ -427,6 +428,7 @@ def compose(
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
         weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)} if shape else weights  # 器官
         chosen = _tallies_aside(ev, options(ev, w.index))
+        chosen = conditions_first(ev.question, chosen, weights) if wanted == "why" else chosen  # 要是…会怎么样
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape)

@@ -69,3 +69,15 @@ def test_real_a_bare_why_after_a_question_asks_why(real_bot: pipeline.Ragbot) ->
     a = Answerer(real_bot).ask('说办公室干部是"万金油",这算不算说人坏话?为什么?')
     assert "博览群书、博学多才" in a.text, a.text
     assert "不是贬义,而是工作要求" in a.text, a.text
+
+
+def test_real_asked_what_comes_of_a_condition_the_speechs_conditional_sentence_leads(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """要是…会怎么样 asks what follows from a condition: the speech's sentence putting that condition and
+    saying what follows (如果不时刻绷紧安全这根弦,就往往容易酿成更大的事端) leads, where 个别同志…马虎大意的毛病
+    (the question's words) and 对重大突发事件必须在第一时间…报告 (what to do) used to."""
+    a = Answerer(real_bot).ask("要是学校对安全工作马马虎虎,会怎么样?")
+    assert "如果不时刻绷紧安全这根弦,就往往容易酿成更大的事端" in a.sentences[0].text, a.text
+    b = Answerer(real_bot).ask("突发事件的信息要是没能及时报给领导,会有什么后果?")
+    assert "就可能贻误最佳处理时机" in b.sentences[0].text, b.text
