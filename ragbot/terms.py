@@ -362,6 +362,7 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
     before), false refusals unchanged."""
     out = []
     for word, pos in tagged_words(fold(question)):
+        word = re.sub(r"(?<=^.)[里内中上]$", "", word)  # 科里 is 科 and where in it: the noun is 科
         if len(word) < 2 or pos[:1] != "n" or word in SCAFFOLD or WORDING.search(word) or QUANTITY.search(word):
             continue
         if not text_df(index, word) and not used_synonyms(word, index.bm25.df):

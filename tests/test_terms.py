@@ -149,7 +149,10 @@ def test_real_a_question_on_what_no_speech_names_needs_more_evidence(real_bot: p
     # 0.0016 above the threshold and answered (the twenty-first blind reader's near miss, held-out q337)
     index = real_bot.index
     assert unseen_nouns(index, "公文正文的字體和字號有什麼規定？") == ["正文", "字体", "字号"]
-    assert unseen_nouns(index, "县里的办公室主任会议上提了哪些要求？") == ["县里"]
+    # 县里, 科里: one character and where in it, a noun every speech names (科里…我想推掉 was refused on AVX2
+    # CPUs, its evidence 0.002 above the threshold and under the margin)
+    assert unseen_nouns(index, "县里的办公室主任会议上提了哪些要求？") == []
+    assert unseen_nouns(index, "科里临时派给我一件不归我分管的活") == []
     assert unseen_nouns(index, "办公室主任会议上提了哪些要求？") == []
     answerer = Answerer(real_bot)
     a = answerer.evidence("公文正文的字體和字號有什麼規定？")
