@@ -305,6 +305,7 @@ def duties(question: str) -> re.Pattern[str] | None:
 
 # a question asking which X (哪些制度, 哪几种能力) and a point naming X soon after its marker (一是, 第二,, (三), 4.)
 _ASKS_KINDS = re.compile(r"(?:哪些|哪几[个项种条类]?)([\u4e00-\u9fff]{2,4}?)(?=[？?，,。的呢吗来去]|$)")
+_ASKS_KIND_OF = re.compile(r"(?:哪些|哪几[个项种条类]?)[\u4e00-\u9fff]{1,8}?的([\u4e00-\u9fff]{2,4})(?=[？?，,。呢吗]|$)")
 _ASKS_QUOTED = re.compile(r"(?:哪些|哪几[个项种条类]?)[“「\"]([\u4e00-\u9fff]{2,6})[”」\"](?=[？?，,。的呢吗]|$)")
 _POINT = r"(?:[一二三四五六七八九十][是要]|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|\d[.．、])"
 
@@ -338,11 +339,16 @@ _ANY_KIND = frozenset(["要求", "方面", "问题", "工作", "内容", "事情
 
 def kind_asked(question: str) -> str:
     """The kind of thing a question asks which of (建立健全哪些制度 -> 制度), or '' (哪些要求: no kind; 「业务上
-    要精」要具备哪些能力: the quoted formulation's, not any list of 能力)."""
+    要精」要具备哪些能力: the quoted formulation's, not any list of 能力).
+
+    >>> kind_asked("健全哪几项抓落实的制度？"), kind_asked("要建立健全哪些制度？"), kind_asked("有哪些方面的要求？")
+    ('制度', '制度', '')
+    """
     named = _ASKS_QUOTED.search(fold(question))  # 提出了哪几个“求快”: a kind the speech names so
     if named:
         return named.group(1)
-    m = _ASKS_KINDS.search(fold(question))
+    m = _ASKS_KIND_OF.search(fold(question))  # 哪几项抓落实的制度: 制度, not 抓落实
+    m = m if m and m.group(1) not in _ANY_KIND else _ASKS_KINDS.search(fold(question))
     return m.group(1) if m and m.group(1) not in _ANY_KIND and not QUOTE.search(question) else ""
 
 
