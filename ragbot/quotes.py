@@ -305,7 +305,9 @@ def duties(question: str) -> re.Pattern[str] | None:
 
 # a question asking which X (哪些制度, 哪几种能力) and a point naming X soon after its marker (一是, 第二,, (三), 4.)
 _ASKS_KINDS = re.compile(r"(?:哪些|哪几[个项种条类]?)([\u4e00-\u9fff]{2,4}?)(?=[？?，,。的呢吗来去]|$)")
-_ASKS_KIND_OF = re.compile(r"(?:哪些|哪几[个项种条类]?)[\u4e00-\u9fff]{1,8}?的([\u4e00-\u9fff]{2,4})(?=[？?，,。呢吗]|$)")
+_ASKS_KIND_OF = re.compile(
+    r"(?:哪些|哪几[个项种条类]?)[\u4e00-\u9fff]{1,8}?的([\u4e00-\u9fff]{2,4})(?=[？?，,。呢吗]|$)"
+)
 _ASKS_QUOTED = re.compile(r"(?:哪些|哪几[个项种条类]?)[“「\"]([\u4e00-\u9fff]{2,6})[”」\"](?=[？?，,。的呢吗]|$)")
 _POINT = r"(?:[一二三四五六七八九十][是要]|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|\d[.．、])"
 
