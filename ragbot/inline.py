@@ -66,7 +66,8 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
         or (includes and names_parts(o[0].text))
         or (n and formulations(o[0].text, ev.question) >= n and kind in fold(o[0].text))
         or (
-            (points and points in (inline_points(o[0].text), named_in_a_row(o[0].text), spelled_out(o[0].text)))
+            points
+            and points in (inline_points(t := o[0].text), named_in_a_row(t), spelled_out(t), summed_up(t))
             and kind in fold(o[0].text)
         )  # 哪三种意识: not “高看一眼、厚爱一分、严管一层” (the 73rd's)
     ]
@@ -82,7 +83,7 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     return bool(w.pieces)
 
 
-_KIND_NAMED = re.compile(r"哪[两二三四五六七八九十]+[个种项条点]?[“「\"]?([\u4e00-\u9fff]{2,4}?)(?:[”」\"]|[？?，,]|$)")
+_KIND_NAMED = re.compile(r"哪[两二三四五六七八九十]+[个种项条点]?[“「\"]?([\u4e00-\u9fff]{1,4}?)(?:[”」\"]|[？?，,]|$)")
 
 
 def named_kind(question: str) -> str:
@@ -90,9 +91,30 @@ def named_kind(question: str) -> str:
 
     >>> named_kind("要求在思想上加强哪三种意识?"), named_kind("「五个坚持」是哪五个？"), named_kind("哪五个坚持？")
     ('意识', '', '坚持')
+    >>> named_kind("是哪三种苦?")
+    '苦'
+
     """
     m = _KIND_NAMED.search(fold(question))
-    return m.group(1) if m else ""
+    return m.group(1) if m and m.group(1) not in "个种项条点" else ""  # 哪五个: no more than five
+
+
+_SUMMED = re.compile(
+    r"((?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8})的?[“「\"]([两二三四五六七八九十])[\u4e00-\u9fff]{1,3}[”」\"]"
+)
+
+
+def summed_up(text: str) -> int:
+    """How many things a sentence names in a 、-run that a numbered formulation right after it sums up
+    (辛苦、艰苦、清苦的“三苦”岗位 -> 3), else 0.
+
+    >>> summed_up("被誉为是一个辛苦、艰苦、清苦的“三苦”岗位。"), summed_up("辛苦、艰苦的“三苦”岗位")
+    (3, 0)
+    """
+    for m in _SUMMED.finditer(fold(text)):
+        if m.group(1).count("、") + 1 == CN_DIGITS[m.group(2)]:
+            return CN_DIGITS[m.group(2)]
+    return 0
 
 
 _SPELLED = re.compile(r"([两二三四五六七八九十])([\u4e00-\u9fff])[”」\"]?[,，:：]?即")  # “四快”,即…

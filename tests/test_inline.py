@@ -77,3 +77,11 @@ def test_real_which_three_named_kinds_are_not_three_other_formulations(real_bot:
     for kind in ("政治意識", "大局意識", "責任意識"):
         assert kind in a.text, a.text
     assert "高看一眼" not in a.text, a.text
+
+
+def test_real_which_three_of_a_numbered_formulation_is_the_run_it_sums_up(real_bot: pipeline.Ragbot) -> None:
+    """“三苦”岗位,是哪三种苦: the 、-run the formulation sums up (辛苦、艰苦、清苦的“三苦”岗位) answers, where
+    the 75th blind reader got the section's four headings (忠诚、奉献、能干、细致)."""
+    a = Answerer(real_bot).ask('講話說辦公室工作是"三苦"崗位,是哪三種苦?')
+    assert "辛苦、艱苦、清苦" in a.sentences[0].text, a.text
+    assert "忠誠" not in a.text, a.text
