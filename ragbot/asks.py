@@ -220,6 +220,8 @@ def kind(question: str) -> str:
     'list'
     >>> kind("这几年办公室主要抓了什么？"), kind("为啥要抓住几件要紧事?"), kind("近几年办了几期培训班？")  # 这几年: no 几年 asked
     ('fact', 'fact', 'quantity')
+    >>> kind("要是哪个单位收到公文没处理,出了事会怎么处理？")  # a case put (the 75th's), as 以后哪个单位想…
+    'fact'
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     q = _SEVERAL_SAY.sub("", q)  # 几篇讲话对…怎么说的, 各有什么说法: what several speeches say, not how many
@@ -249,7 +251,10 @@ def kind(question: str) -> str:
 
 
 # whoever wants to (以后哪个单位想用县政府的名义发文,能不能…): a case put, the question comes after it (the 72nd's)
-_WHOEVER = re.compile(r"(?:哪个|哪些|哪一个)(?:部门|单位)(?=想|要想|打算|需要)[^，,？?]*[，,]")
+_WHOEVER = re.compile(
+    r"(?:哪个|哪些|哪一个)(?:部门|单位)(?=想|要想|打算|需要)[^，,？?]*[，,]"
+    r"|(?:要是|如果|假如|万一|倘若)有?(?:哪个|哪些|哪一个)(?:部门|单位)[^，,？?]*[，,]"  # 要是哪个单位收到…,
+)
 _HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理|有没有|怎么[劝看]|如何看")
 _YES_OR_NO_ASKED = re.compile(r"([\u4e00-\u9fff])不\1|吗[？?]?$")  # 够不够, 对不对, 可不可以, …吗
 # asks what to do or mind (回复的时候要注意些什么, 有什么讲究): a tally of what was done answers no such question

@@ -905,8 +905,12 @@ def test_real_a_first_question_left_unanswered_gets_its_sentence_too(real_bot: p
 def test_real_who_answers_whom_is_answered_by_the_chain_a_speech_spells_out(real_bot: pipeline.Ragbot) -> None:
     """谁对谁负责 is answered by 科员对分管主任负责,分管主任对主任负责… (`who.chained`): asked in everyday words
     (一级一级, 一层层) it was refused at 0.885, under the threshold (the 54th and 59th blind readers, held-out
-    q329)."""
-    for q in ("民政局办公室里,谁对谁负责,是怎么一级一级规定的?", "民政局办公室讲的逐级负责，具体是一层层谁对谁负责？"):
+    q329); 谁对谁负责是怎么规定的 asks who does 负责, not 是怎 (the 75th's was refused so)."""
+    for q in (
+        "民政局办公室里,谁对谁负责,是怎么一级一级规定的?",
+        "民政局办公室讲的逐级负责，具体是一层层谁对谁负责？",
+        "民政局里从科员到局党组,谁对谁负责是怎么规定的?",
+    ):
         a = Answerer(real_bot).ask(q)
         assert "科员对分管主任负责,分管主任对主任负责" in a.sentences[0].text, a.text
 
