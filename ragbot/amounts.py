@@ -84,7 +84,29 @@ def acts(text: str, question: str) -> bool:
 def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
     """Whether `text` can state the amount a question asks: a number in the `unit` asked, of the rate and
     act asked, counting what is asked (`numbers`, `per`, `acts`, `counts`)."""
-    return numbers(text, unit, question) and per(text, question) and acts(text, question) and counts(text, question)
+    return (
+        numbers(text, unit, question)
+        and per(text, question)
+        and acts(text, question)
+        and counts(text, question)
+        and planned(text, question)
+    )
+
+
+_TARGET = re.compile(r"目标|指标|计划|任务数")  # asked what is aimed at (定的…目标是多少条)
+_AIMED = re.compile(r"要|力争|确保|目标|指标|计划|争取|达到|不少于|不低于|至少|不超过|以上|以内")
+
+
+def planned(text: str, question: str) -> bool:
+    """Whether `text` can state the target a question asks for (…目标是多少条): it says what is aimed at, not
+    only what was done (上报信息被省政府采用260条: the 75th blind reader's near miss was answered so).
+
+    >>> planned("上报信息被省政府采用260条,市政府采用262条。", "2011年定的被省市采用目标是多少条?")
+    False
+    >>> planned("力争被省政府采用300条。", "目标是多少条?"), planned("采用260条。", "采用了多少条?")
+    (True, True)
+    """
+    return not _TARGET.search(fold(question)) or bool(_AIMED.search(fold(text)))
 
 
 # what a question counts, named after its unit at the end of the question (配备几名新闻发言人？)
