@@ -73,6 +73,7 @@ def point_after(w: Writer, shape: re.Pattern[str]) -> None:
 _CONCLUDES = re.compile(r"(?:可以说|所以说|所以|因此|因而|可见|由此可见|正因为如此|这就是说)[,，]?")
 
 
+_CONCLUDES_AT_END = re.compile(r"[,，](?:这就是|这正是|这便是)[^,，。！]{2,16}[。！]?$")  # …,这就是办公室工作的特点
 _SO_CALLED = re.compile(r"所谓[“\"「]([^”\"」]{2,12})[”\"」]")
 
 
@@ -81,7 +82,8 @@ def cause_before(w: Writer) -> None:
     sentence before it in its paragraph, first: the cause it concludes from (办公室是一个…机密程度要求很高的要害
     部门; the 69th blind reader got the saying alone). So too for a sentence taking up a term the one before it
     introduced (所谓“万金油干部”,…不是贬义,而是工作要求 after …要博览群书、博学多才,这就是通常所说的“万金油干部”:
-    the 71st's got only the former)."""
+    the 71st's got only the former), and for one ending in what it shows (…竟想不起都做了些什么,这就是办公室
+    工作的特点: the 76th's got it without 任务多,担子重,工作千头万绪)."""
     if not (first := _first(w)):
         return
     hit, text, at, _ = first
@@ -89,7 +91,8 @@ def cause_before(w: Writer) -> None:
     spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
     said = text[slice(*spans[-1])].strip() if spans else ""
     term = _SO_CALLED.match(opening := fold(w.pieces[0]))
-    if not _CONCLUDES.match(opening) and not (term and term.group(1) in fold(said)):
+    concludes = _CONCLUDES.match(opening) or _CONCLUDES_AT_END.search(_MARK.sub("", opening))
+    if not concludes and not (term and term.group(1) in fold(said)):
         return
     sayable = usable(said, ())
     if not sayable and padding(said, ()) == "dangling" and len(spans) > 1 and usable(text[slice(*spans[-2])], ()):

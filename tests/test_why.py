@@ -81,3 +81,11 @@ def test_real_asked_what_comes_of_a_condition_the_speechs_conditional_sentence_l
     assert "如果不时刻绷紧安全这根弦,就往往容易酿成更大的事端" in a.sentences[0].text, a.text
     b = Answerer(real_bot).ask("突发事件的信息要是没能及时报给领导,会有什么后果?")
     assert "就可能贻误最佳处理时机" in b.sentences[0].text, b.text
+
+
+def test_real_asked_why_a_sentence_ending_in_what_it_shows_comes_after_its_cause(real_bot: pipeline.Ragbot) -> None:
+    """…竟想不起都做了些什么,这就是办公室工作的特点 ends in what it shows: asked why, the sentence before it, the
+    cause (任务多,担子重,工作千头万绪,不出纰漏就是成绩), comes first (the 76th blind reader got the former alone)."""
+    a = Answerer(real_bot).ask("为什么有人忙了一年，到年底写总结却想不起自己干了啥？")
+    assert "工作千头万绪,不出纰漏就是成绩" in a.sentences[0].text, a.text
+    assert "这就是办公室工作的特点" in a.sentences[1].text, a.text
