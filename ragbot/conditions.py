@@ -83,16 +83,14 @@ def conditions_first(question: str, choices: Sequence[Option], weights: dict[str
     asked = condition_asked(question)
     if not asked or not choices:
         return list(choices)
-    top = max(rank(c, weights) for c, _ in choices)
+    ranks = [rank(c, weights) for c, _ in choices]
+    top = max(ranks)
     words = [w for w in weights if w in asked]
-    best = None
-    for i, (c, _) in enumerate(choices):
-        said = condition_of(c.text)
-        r = rank(c, weights)
-        if said and r >= top - CONDITION_MARGIN and any(w in said for w in words):
-            best = i if best is None or r > rank(choices[best][0], weights) else best
+    near = [i for i, r in enumerate(ranks) if r >= top - CONDITION_MARGIN]  # ranked nearly as high
+    near.sort(key=lambda i: -ranks[i])
+    best = next((i for i in near if any(w in condition_of(choices[i][0].text) for w in words)), None)
     if best is None:
         return list(choices)
     c, hit = choices[best]
-    raised = replace(c, similarity=c.similarity + top - rank(c, weights) + 0.001)
+    raised = replace(c, similarity=c.similarity + top - ranks[best] + 0.001)
     return [*choices[:best], (raised, hit), *choices[best + 1 :]]
