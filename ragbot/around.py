@@ -4,6 +4,8 @@
   point_after(w, shape)  asked what a figure of speech (or a story, a quoted method) shows: the sentence after it
   cause_before(w)        asked why, and answered by a conclusion (可以说…) or a term taken up (所谓“X”): the
                          sentence(s) before it, the cause
+  reason_after(w)        asked why, and no answer sentence says why: the next sentence after one, when it does
+                         (只有…才, 由于, 否则, 导致…)
 
 Each reads the first sentence's place in its speech (`_first`) and says the speech's own sentence there, cited.
 """
@@ -30,18 +32,19 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool) ->
         point_after(w, shape)
     if why:
         cause_before(w)
+        reason_after(w)
 
 
 _MARK = re.compile(r"\[(\d+)\]$")
 
 
-def _first(w: Writer) -> tuple[Hit, str, int, int] | None:
-    """The excerpt, speech text and span in it of the answer's first sentence, when it can be found."""
-    if not w.pieces or not (m := _MARK.search(w.pieces[0])):
+def _first(w: Writer, i: int = 0) -> tuple[Hit, str, int, int] | None:
+    """The excerpt, speech text and span in it of the answer's first (or `i`th) sentence, when it can be found."""
+    if len(w.pieces) <= i or not (m := _MARK.search(w.pieces[i])):
         return None
     hit = w.excerpts[int(m.group(1)) - 1]
     text = w.index.speeches[(hit.file, hit.speech)].text
-    said = fold(_MARK.sub("", w.pieces[0])).rstrip("。")
+    said = fold(_MARK.sub("", w.pieces[i])).rstrip("。")
     at = folded_speech(text).find(said)
     return (hit, text, at, at + len(said)) if at >= 0 else None
 
@@ -100,3 +103,25 @@ def cause_before(w: Writer) -> None:
         said = text[slice(*spans[-1])].strip()
     if sayable and w.say(said, w.cite(hit.file, hit.speech, *spans[-1])):
         w.pieces.insert(0, w.pieces.pop())
+
+
+_REASON = re.compile(
+    r"只有[^。！？]{1,40}才|因为|由于|否则|不然[,，]|一旦|因其|稍有不慎|导致|之所以|就是为了|目的是|关键在"
+)
+
+
+def reason_after(w: Writer) -> None:
+    """Asked why, and no sentence of the answer gives a reason: the next sentence of the paragraph after the
+    first answer sentence that is followed by one saying why (只有…才, 由于, 否则, 导致…), right after it
+    (成绩不讲跑不了,问题不找不得了。 then …只有找准了问题存在的原因,才能够解决问题、促进工作。)."""
+    if any(_REASON.search(fold(p)) for p in w.pieces):
+        return
+    for i in range(len(w.pieces)):
+        if not (place := _first(w, i)):
+            continue
+        hit, text, _, end = place
+        for a, b in after_in_paragraph(text, end)[:1]:
+            said = text[a:b].strip()
+            if _REASON.search(fold(said)) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
+                w.pieces.insert(i + 1, w.pieces.pop())
+                return

@@ -89,3 +89,16 @@ def test_real_asked_why_a_sentence_ending_in_what_it_shows_comes_after_its_cause
     a = Answerer(real_bot).ask("为什么有人忙了一年，到年底写总结却想不起自己干了啥？")
     assert "工作千头万绪,不出纰漏就是成绩" in a.sentences[0].text, a.text
     assert "这就是办公室工作的特点" in a.sentences[1].text, a.text
+
+
+def test_real_asked_why_the_sentence_giving_the_reason_follows_the_one_restating_the_claim(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """Dev q499 and q503 got the sentences restating what was asked (成绩不讲跑不了,问题不找不得了) without the
+    one after them that says why (只有找准了问题存在的原因,才能够解决问题; 关键在人、关键在干部)."""
+    a = Answerer(real_bot).ask("讲话说光看成绩还不够,还得把毛病找出来,这是为什么?")
+    said = [s.text for s in a.sentences]
+    assert "只有找准了问题存在的原因,才能够解决问题" in a.text, a.text
+    assert said.index(next(s for s in said if "只有找准" in s)) == said.index("成绩不讲跑不了,问题不找不得了。") + 1
+    b = Answerer(real_bot).ask("为什么讲话把加强学习培训和办公室队伍建设联系在一起?")
+    assert "关键在人、关键在干部、关键在队伍" in b.text, b.text
