@@ -4,8 +4,10 @@
   point_after(w, shape)  asked what a figure of speech (or a story, a quoted method) shows: the sentence after it
   cause_before(w)        asked why, and answered by a conclusion (可以说…) or a term taken up (所谓“X”): the
                          sentence(s) before it, the cause
-  reason_after(w)        asked why, and no answer sentence says why: the next sentence after one, when it does
-                         (只有…才, 由于, 否则, 导致…)
+  defined_after(w)       asked why, and answered by a sentence whose terms the next ones define (所谓敢用,就是…):
+                         those sentences, after it
+  reason_after(w)        asked why, and no answer sentence says why: one of the two sentences after one, when it
+                         does (只有…才, 由于, 否则, 因为…)
 
 Each reads the first sentence's place in its speech (`_first`) and says the speech's own sentence there, cited.
 """
@@ -32,6 +34,7 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool) ->
         point_after(w, shape)
     if why:
         cause_before(w)
+        defined_after(w)
         reason_after(w)
 
 
@@ -110,6 +113,9 @@ _REASON = re.compile(
 )
 
 
+REASON_AFTER = 2  # sentences after an answer sentence read for its reason (…第一;目前…也比较好。但…,因为…)
+
+
 def reason_after(w: Writer) -> None:
     """Asked why, and no sentence of the answer gives a reason: the next sentence of the paragraph after the
     first answer sentence that is followed by one saying why (只有…才, 由于, 否则, 导致…), right after it
@@ -120,8 +126,29 @@ def reason_after(w: Writer) -> None:
         if not (place := _first(w, i)):
             continue
         hit, text, _, end = place
-        for a, b in after_in_paragraph(text, end)[:1]:
+        for a, b in after_in_paragraph(text, end)[:REASON_AFTER]:
             said = text[a:b].strip()
             if _REASON.search(fold(said)) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
                 w.pieces.insert(i + 1, w.pieces.pop())
                 return
+
+
+_DEFINES = re.compile(r"所谓[“\"「]?([^”\"」,，。]{2,12}?)[”\"」]?[,，]?(?:就是|是指|指的是|即)")
+
+
+def defined_after(w: Writer) -> None:
+    """Asked why, and answered by a sentence whose terms the next sentences define (既要敢用,又要慎用。 then
+    所谓敢用,就是…用出权威、用出效益。所谓慎用,就是…防止给基层增添负担。): those sentences, right after it,
+    say why (the 77th blind reader got the first alone)."""
+    if not (first := _first(w)):
+        return
+    hit, text, _, end = first
+    opening = fold(_MARK.sub("", w.pieces[0]))
+    at = 1
+    for a, b in after_in_paragraph(text, end)[:3]:
+        said = text[a:b].strip()
+        if not (m := _DEFINES.match(fold(said))) or m.group(1) not in opening:
+            return
+        if usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
+            w.pieces.insert(at, w.pieces.pop())
+            at += 1

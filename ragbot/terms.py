@@ -234,7 +234,7 @@ _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相�
 # what to mind or how far to go, which a speech says in any words (哪些注意事项, 什么禁忌, 拿捏什么分寸)
 _MANNER = ("注意事项", "禁忌", "忌讳", "分寸", "尺度", "火候", "讲究", "门道", "窍门", "诀窍")
 # what comes of a thing, or why it is so: a speech says it in its own words (如果…就…, 致使…, 因为…)
-_OUTCOME = re.compile(r"坏处|害处|好处|益处|下场|后果|危害|代价|用处|用意|道理|理由|缘故|缘由")
+_OUTCOME = re.compile(r"坏处|害处|好处|益处|下场|地步|境地|田地|后果|危害|代价|用处|用意|道理|理由|缘故|缘由")
 
 
 def unknown_asked(index: Index, question: str) -> str:

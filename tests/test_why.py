@@ -102,3 +102,18 @@ def test_real_asked_why_the_sentence_giving_the_reason_follows_the_one_restating
     assert said.index(next(s for s in said if "只有找准" in s)) == said.index("成绩不讲跑不了,问题不找不得了。") + 1
     b = Answerer(real_bot).ask("为什么讲话把加强学习培训和办公室队伍建设联系在一起?")
     assert "关键在人、关键在干部、关键在队伍" in b.text, b.text
+
+
+def test_real_the_77th_readings_why_questions_get_their_reasons(real_bot: pipeline.Ragbot) -> None:
+    """The 77th blind reader got premises without reasons and one false refusal:
+    - 会落到什么地步 asks what comes of it (as 下场 does), no kind of thing no speech names: no refusal;
+    - 既要敢用,又要慎用 comes with the sentences defining its terms (所谓敢用,就是…; 所谓慎用,就是…);
+    - 在全国拿了第一 (cut at its ；) comes with 因为全国各省都在快马加鞭, two sentences on."""
+    bot = Answerer(real_bot)
+    a = bot.ask("如果办公室工作没做好,上面的政策和决策会落到什么地步?")
+    assert not a.refused, a.text
+    assert "都只是写在文件上、停在口头上" in a.text, a.text
+    b = bot.ask("為什麼說黨委辦公室的督查權既要敢用、又要慎用?")
+    assert [s.text[:4] for s in b.sentences[1:3]] == ["所謂敢用", "所謂慎用"], b.text
+    c = bot.ask("首轮修志已经在全国拿了第一,为什么还说续修不能松劲?")
+    assert "因为全国各省都在快马加鞭" in c.text, c.text
