@@ -47,6 +47,7 @@ from .chunk import Heading, find_headings, heading_path
 from .conditions import conditions_first
 from .context import advice_asked, says_what_to_do
 from .cuts import cut
+from .elsewhere import other_figure
 from .followup import follow_up
 from .gaps import names_part
 from .generate import Candidate
@@ -432,6 +433,7 @@ def compose(
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape)
+        other_figure(w, chosen, weights, units)  # 多少件: 淇县's and 光山's, each named
         shown = shape or _named(ev.question) or story(ev.question)  # 借“弹钢琴”想说明…; 龟兔赛跑的故事…想提醒
         around(w, series=what == "list", shape=shown if point_asked(ev.question) else None, why=wanted == "why")
     if what not in ("follow-up", "wording", "survey", "category") or (what == "wording" and remedy_asked(ev.question)):

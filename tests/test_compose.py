@@ -188,6 +188,18 @@ def test_real_a_figure_asked_is_not_followed_by_another_speechs(real_bot: pipeli
     assert "56件" not in a.text, a.text
 
 
+def test_real_a_figure_two_speeches_state_comes_from_both_each_named(real_bot: pipeline.Ragbot) -> None:
+    """Asked without a year or a county, 淇县's 56件 and 89件 and 光山's 185件 rank alike: the 77th blind reader
+    got the former alone, unnamed. Now each speech's sentence under its name (template words, no claim)."""
+    a = Answerer(real_bot).ask("去年人大代表建议和政协委员提案一共办了多少件?办结率是多少?")
+    said = [s.text for s in a.sentences]
+    assert len(said) == 2, a.text
+    assert said[0].startswith("《教育系统办公室主任会议讲话 篇6》：办理人大代表建议56件"), a.text
+    assert said[1].startswith("《全县政府系统办公室工作会议讲话》：各级各有关部门"), a.text
+    assert "185件" in said[1], a.text
+    assert a.sentences[0].citations != a.sentences[1].citations, a.text
+
+
 def test_real_how_a_question_points_at_a_part_weighs_nothing(real_bot: pipeline.Ragbot) -> None:
     """其中讲“快”的那一条: 其中 and 一条 say how the question points, so 坚持以人为本,其中最重要的一条就是… (篇12, the
     66th blind reader's) does not follow the 四快."""
