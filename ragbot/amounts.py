@@ -202,6 +202,9 @@ def unit_asked(question: str) -> tuple[str, ...]:
     return ("元", "%") if _MONEY.search(q) else ()  # or a share of it: 津补贴中拿出12%
 
 
+_NO_COUNT = re.compile(r"一年到头|一年四季|一天到晚|一年半载|三天两头|一时半会")  # sayings, no amount
+
+
 def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     """Whether `text` states a number (Arabic or Chinese, with a unit), in one of `units` when given
     (a magnitude may come between: 3.5亿元 is in 元); with `besides` (the question), one it does not name
@@ -227,8 +230,10 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (True, True)
     >>> numbers("采用积分名列全省第六", ("第",)), numbers("在第一时间报送", ("第",)), numbers("排第4名", ("名",))
     (True, False, True)
+    >>> numbers("有的同志说自己一年到头忙忙碌碌", ("年", "月")), numbers("一年四季", ())  # sayings count nothing
+    (False, False)
     """
-    t, own = fold(text), re.sub(r"\s", "", fold(besides))
+    t, own = _NO_COUNT.sub("", fold(text)), re.sub(r"\s", "", fold(besides))
 
     def new(m: re.Match[str]) -> bool:  # 12% as it is, 两次 with its unit: not 一 of 一共
         piece = re.sub(r"\s", "", m.group() if m.group().endswith(("%", "％")) else t[m.start() : m.end() + 1])

@@ -50,6 +50,7 @@ from .meanings import defined_term, meant, told
 from .multi import in_years, named_candidates
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
+from .speaker import as_speaker_says, holds, speaker_asked
 from .store import Filters
 from .structure import han_count, sentence_spans
 from .terms import (
@@ -148,7 +149,7 @@ def weigh(
         pool = [c for c in pool if TITLED.search(c.text)]
     best = max([c.similarity for c in pool] + [1.0 for c in pool if chained(question, c.text)], default=0.0)
     asking = _asking_words(question) if quantity else []  # 全县有多少人民: 全县43万人民 states it in its words
-    if len(asking) >= 2 and any(all(w in fold(c.text) for w in asking) for c in pool):
+    if len(asking) >= 2 and any(holds(c.text, asking) for c in pool):
         best = max(best, 1.0)
     words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
     if (
@@ -185,7 +186,8 @@ def _asking_words(question: str) -> list[str]:
     if at is not None:
         before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip]
         tokens = before[-2 if unit_asked(question) == ("第",) else -1 :] + tokens[at:]  # not 领导 of 领导讲话多少篇
-    return [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
+    words = [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
+    return (["我"] if speaker_asked(question) else []) + words  # 作这个讲话的同志…: 我到办公室工作…
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ class Answerer:
         t0 = time.perf_counter()
         q, notice = prepare_query(question, self.config.max_query_chars)
         search_q = self._condense(q, history, self.generator) if is_follow_up(q, history) else q
+        search_q = as_speaker_says(search_q) if speaker_asked(search_q) else search_q  # 我到办公室工作…
         index = self.bot.index
         qvec = self.bot.embedder.embed_query(fold(search_q))  # also for bm25 mode: sentence scoring needs it
         tokens = tokenize(search_q)

@@ -84,12 +84,13 @@ def scaffolding(question: str) -> frozenset[str]:
     (True, False, False)
     >>> "可能" in scaffolding("领导的决定可能有问题，该不该说？")  # a hedge: 可能做得事多 answers nothing
     True
-    >>> sorted(scaffolding("是不是只说好听的就行？") - SCAFFOLD)
-    ['不是', '是不']
+    >>> sorted(scaffolding("是不是只说好听的就行？") - SCAFFOLD), sorted(scaffolding("工作多长时间了？") - SCAFFOLD)
+    (['不是', '是不'], ['时间', '长时间'])
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
-    return (SCAFFOLD | asks_yes_or_no) - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
+    how_long = {"时间", "长时间"} if "多长时间" in q else set()  # 工作多长时间了: how long, not about 时间
+    return (SCAFFOLD | asks_yes_or_no | how_long) - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
 
 # measured (`ragbot eval --config hybrid`): with these three only held-out q351 changes (it no longer opens

@@ -552,3 +552,15 @@ def test_real_who_said_twice_in_a_series_is_a_topic_not_a_who_question(real_bot:
     only a sentence naming a body could answer it. Two 谁 in a 、-series name the topic (`asks.kind`)."""
     a = Answerer(real_bot).ask('讲"以人为本"的那篇讲话里,怎么说明以人为本关系到党是为谁干事、靠谁干事?')
     assert "以人为本既回答了为了谁的问题,又回答了依靠谁的问题" in a.text, a.text
+
+
+def test_real_the_one_who_gave_the_speech_is_asked_about_as_the_speech_says_it(real_bot: pipeline.Ragbot) -> None:
+    """The 75th and 78th blind readers asked how long 作这个讲话的同志 had been at the office, and were refused:
+    the speech says 我到办公室工作三个多月了. Searched as 我…, and with 我 (not 我县) among the words the number
+    is asked in, it is found; 讲话的同志在县委办工作了几年 stays refused (that speech gives the years as *)."""
+    bot = Answerer(real_bot)
+    for q in ("作这个讲话的同志到办公室工作多长时间了?", "作这次讲话的领导到办公室工作多久了？"):
+        a = bot.ask(q)
+        assert a.sentences, a.text
+        assert a.sentences[0].text.startswith("我到办公室工作三个多月了"), a.text
+    assert bot.ask("讲话的同志在县委办工作了几年?").refused
