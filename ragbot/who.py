@@ -37,8 +37,8 @@ def action_asked(question: str) -> str:
     ('传达', '签发', '')
     >>> action_asked("逐级负责，具体是一层层谁对谁负责？"), action_asked("“没有督查就没有落实”是谁说的？")
     ('负责', '说')
-    >>> action_asked("从科员到局党组,谁对谁负责是怎么规定的?")
-    '负责'
+    >>> action_asked("从科员到局党组,谁对谁负责是怎么规定的?"), action_asked("发生了泄密,要追究谁的责任?")
+    ('负责', '追究')
 
     >>> action_asked("这句话是哪个单位在交流发言里讲的？"), action_asked("邀请了谁来给大家作报告？")
     ('说', '报告')
@@ -63,6 +63,9 @@ def action_asked(question: str) -> str:
         return words[0][0] if words and words[0][1] == "v" and len(words[0][0]) >= 2 else ""
     if m.group(1)[0] in "是的" and q[: m.start(1)].endswith("负责"):
         return "负责"  # 谁对谁负责是怎么规定的: 负责, not 是怎 (the 75th blind reader's was refused)
+    if m.group(1)[0] == "的":  # 要追究谁的责任: whose; what is done to them is the verb before (the 78th's)
+        verbs = [w for w, pos in tagged_words(re.split(r"[，,。：:；;]", q[: m.start()])[-1]) if pos[:1] == "v"]
+        return verbs[-1] if verbs and len(verbs[-1]) >= 2 else ""
     if m.group(1)[0] in _PREPOSITIONS and re.match(r"[^，。？?！!]*?[说讲提][的过了出]", q[m.start(1) :]):
         return "说"  # 哪个单位在交流发言里讲的: who said it, after where
     if m.group(1)[0] in _PREPOSITIONS or re.match(_LIGHT, m.group(1)):  # 谁来(给大家)做业务培训: 培训, at the end

@@ -564,3 +564,11 @@ def test_real_the_one_who_gave_the_speech_is_asked_about_as_the_speech_says_it(r
         assert a.sentences, a.text
         assert a.sentences[0].text.startswith("我到办公室工作三个多月了"), a.text
     assert bot.ask("讲话的同志在县委办工作了几年?").refused
+
+
+def test_real_whose_responsibility_is_asked_of_the_verb_before_and_a_post_answers(real_bot: pipeline.Ragbot) -> None:
+    """The 78th blind reader asked 要追究谁的责任 and got a sentence about a warning film: 谁的责任 asks whom
+    追究 is done to (`who.action_asked` read 的责), and 一把手 names a post (`amounts.ROLE`)."""
+    a = Answerer(real_bot).ask("在縣委辦,如果保密工作沒做好、發生了洩密,要追究誰的責任?")
+    assert a.sentences, a.text
+    assert a.sentences[0].text.startswith("保密工作做不好,發生泄密事件,就要追究一把手責任"), a.text
