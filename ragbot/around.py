@@ -2,8 +2,8 @@
 
   series_after(w)        a list question answered by one sentence: the ；-series after it, the points asked for
   point_after(w, shape)  asked what a figure of speech (or a story, a quoted method) shows: the sentence after it
-  cause_before(w)        asked why, and answered by a conclusion (可以说…) or a term taken up (所谓“X”): the
-                         sentence(s) before it, the cause
+  cause_before(w)        asked why, and answered by a conclusion (可以说…), a term taken up (所谓“X”) or a
+                         failing (但在…): the sentence(s) before it, the cause or the rule failed
   defined_after(w)       asked why, and answered by a sentence whose terms the next ones define (所谓敢用,就是…):
                          those sentences, after it
   reason_after(w)        asked why, and no answer sentence says why: one of the two sentences after one, when it
@@ -80,6 +80,7 @@ _CONCLUDES = re.compile(r"(?:可以说|所以说|所以|因此|因而|可见|由
 
 
 _CONCLUDES_AT_END = re.compile(r"[,，](?:这就是|这正是|这便是)[^,，。！]{2,16}[。！]?$")  # …,这就是办公室工作的特点
+_BUT = re.compile(r"(?:但是|但|然而|可是)[,，]?(?:在|有|却)")  # 但在具体工作中,…: against what the one before requires
 _SO_CALLED = re.compile(r"所谓[“\"「]([^”\"」]{2,12})[”\"」]")
 
 
@@ -89,7 +90,8 @@ def cause_before(w: Writer) -> None:
     部门; the 69th blind reader got the saying alone). So too for a sentence taking up a term the one before it
     introduced (所谓“万金油干部”,…不是贬义,而是工作要求 after …要博览群书、博学多才,这就是通常所说的“万金油干部”:
     the 71st's got only the former), and for one ending in what it shows (…竟想不起都做了些什么,这就是办公室
-    工作的特点: the 76th's got it without 任务多,担子重,工作千头万绪)."""
+    工作的特点: the 76th's got it without 任务多,担子重,工作千头万绪), and for one opening 但在…, against what the
+    one before requires (…顾大局始终是第一位的。但在具体工作中,…能推则推: the 78th's got the latter alone)."""
     if not (first := _first(w)):
         return
     hit, text, at, _ = first
@@ -97,7 +99,7 @@ def cause_before(w: Writer) -> None:
     spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
     said = text[slice(*spans[-1])].strip() if spans else ""
     term = _SO_CALLED.match(opening := fold(w.pieces[0]))
-    concludes = _CONCLUDES.match(opening) or _CONCLUDES_AT_END.search(_MARK.sub("", opening))
+    concludes = _CONCLUDES.match(opening) or _CONCLUDES_AT_END.search(_MARK.sub("", opening)) or _BUT.match(opening)
     if not concludes and not (term and term.group(1) in fold(said)):
         return
     sayable = usable(said, ())
@@ -109,7 +111,7 @@ def cause_before(w: Writer) -> None:
 
 
 _REASON = re.compile(
-    r"只有[^。！？]{1,40}才|因为|由于|否则|不然[,，]|一旦|因其|稍有不慎|导致|之所以|就是为了|目的是|关键在"
+    r"只有[^。！？]{1,40}才|因为|由于|以致|否则|不然[,，]|一旦|因其|稍有不慎|导致|之所以|就是为了|目的是|关键在"
 )
 
 

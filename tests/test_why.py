@@ -117,3 +117,17 @@ def test_real_the_77th_readings_why_questions_get_their_reasons(real_bot: pipeli
     assert [s.text[:4] for s in b.sentences[1:3]] == ["所謂敢用", "所謂慎用"], b.text
     c = bot.ask("首轮修志已经在全国拿了第一,为什么还说续修不能松劲?")
     assert "因为全国各省都在快马加鞭" in c.text, c.text
+
+
+def test_real_the_78th_readings_why_questions_get_their_reasons(real_bot: pipeline.Ragbot) -> None:
+    """The 78th blind reader got the practice criticised without the principle it breaks, and 切忌只对领导讲
+    好话 without its reason:
+    - a first sentence opening 但在具体工作中,… comes after the one before it, what it falls short of
+      (办公室作为党政机关的排头兵,讲政治、顾大局始终是第一位的);
+    - 以致给党和人民…造成严重损失 says why (`around._REASON`)."""
+    bot = Answerer(real_bot)
+    a = bot.ask("县里培训开班讲话批评有些同志碰到不归自己管的临时任务就往外推,为什么说这种做法问题很严重?")
+    assert "顾大局始终是第一位的" in a.sentences[0].text, a.text
+    assert a.sentences[1].text.startswith("但在具体工作中"), a.text
+    b = bot.ask("為什麼說辦公室的同志不能只揀領導愛聽的話說?")
+    assert "不能看著決策出偏差,以致給黨和人民" in b.text, b.text
