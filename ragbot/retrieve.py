@@ -305,7 +305,16 @@ _BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,16}?)(?:的|时�
 
 
 def _titled(index: Index, word: str) -> set[tuple[str, int]]:
-    return {key for key, s in index.speeches.items() if word in fold(s.title)}
+    """The speeches whose title holds `word`, or whose opening does (篇11 opens 这次会议…是…召开的第一次全市政府
+    系统办公室主任会议: 市政府 names it as much as 003's title, so it names neither; the 78th's)."""
+    return {key for key, s in index.speeches.items() if word in fold(s.title) or word in _opening(s.text)}
+
+
+OPENING = 200  # characters of a speech, after its title, that say which meeting it was given at
+
+
+def _opening(text: str) -> str:
+    return fold(text[text.find("\n") + 1 :][:OPENING])
 
 
 def title_names(index: Index, query: str, whole: bool = False) -> list[str]:

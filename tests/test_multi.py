@@ -179,3 +179,10 @@ def test_real_a_wording_then_how_to_put_it_right_gets_the_remedy_after_it(real_b
     )
     assert "媒體恐懼症" in a.sentences[0].text, a.text
     assert "不斷提高與媒體協調溝通的能力" in a.text, a.text
+
+
+def test_real_a_meeting_two_speeches_were_given_at_names_neither(real_bot: pipeline.Ragbot) -> None:
+    """市政府办公室主任会议 is in 003's title, and 篇11 opens saying it was given at the first 全市政府系统办公室主任
+    会议: the words name neither speech, so 篇11's 四种意识 answer (the 78th blind reader got 003's opening)."""
+    a = Answerer(real_bot).ask("市政府辦公室主任會議的講話要求辦公室增強哪四種意識?")
+    assert all(k in a.text for k in ("大局意識", "責任意識", "服務意識", "團結意識")), a.text
