@@ -305,9 +305,11 @@ _BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,16}?)(?:的|时�
 
 
 def _titled(index: Index, word: str) -> set[tuple[str, int]]:
-    """The speeches whose title holds `word`, or whose opening does (篇11 opens 这次会议…是…召开的第一次全市政府
-    系统办公室主任会议: 市政府 names it as much as 003's title, so it names neither; the 78th's)."""
-    return {key for key, s in index.speeches.items() if word in fold(s.title) or word in _opening(s.text)}
+    """The speeches whose title holds `word`, and when any does, those whose opening does (篇11 opens 这次会议…
+    是…召开的第一次全市政府系统办公室主任会议: 市政府 names it as much as 003's title, so it names neither; the
+    78th's). A word no title holds names none (作这个讲话的同志: 这个, which 篇2's opening holds)."""
+    titled = {key for key, s in index.speeches.items() if word in fold(s.title)}
+    return titled | {key for key, s in index.speeches.items() if word in _opening(s.text)} if titled else titled
 
 
 OPENING = 200  # characters of a speech, after its title, that say which meeting it was given at
