@@ -572,3 +572,12 @@ def test_real_whose_responsibility_is_asked_of_the_verb_before_and_a_post_answer
     a = Answerer(real_bot).ask("在縣委辦,如果保密工作沒做好、發生了洩密,要追究誰的責任?")
     assert a.sentences, a.text
     assert a.sentences[0].text.startswith("保密工作做不好,發生泄密事件,就要追究一把手責任"), a.text
+
+
+def test_real_a_rate_asked_is_stated_only_by_a_sentence_naming_it(real_bot: pipeline.Ragbot) -> None:
+    """The 79th blind reader's near miss 县长信箱来信的群众满意率 got 来信352个…办结率100%: no speech states that
+    满意率, so it is refused; 办结率 asked is still answered."""
+    bot = Answerer(real_bot)
+    assert bot.ask("2010年县长信箱来信的群众满意率是多少？").refused
+    a = bot.ask("2010年县长信箱来信的办结率是多少？")
+    assert "办结率100%" in a.text, a.text
