@@ -119,9 +119,9 @@ REASON_AFTER = 2  # sentences after an answer sentence read for its reason (…�
 
 
 def reason_after(w: Writer) -> None:
-    """Asked why, and no sentence of the answer gives a reason: the next sentence of the paragraph after the
-    first answer sentence that is followed by one saying why (只有…才, 由于, 否则, 导致…), right after it
-    (成绩不讲跑不了,问题不找不得了。 then …只有找准了问题存在的原因,才能够解决问题、促进工作。)."""
+    """Asked why, and no sentence of the answer gives a reason: of the REASON_AFTER sentences of its paragraph
+    after the first answer sentence that is followed by one saying why (只有…才, 由于, 以致, 否则, 导致…), that
+    one, right after it (成绩不讲跑不了,问题不找不得了。 then …只有找准了问题存在的原因,才能够解决问题、促进工作。)."""
     if any(_REASON.search(fold(p)) for p in w.pieces):
         return
     for i in range(len(w.pieces)):
