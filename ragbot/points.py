@@ -74,8 +74,9 @@ def _explained(text: str, at: int, end: int, point: str) -> str:
 
 
 def say_points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int, explain: bool = False) -> bool:
-    """The points of `lists` (at most `cap`), numbered, led in by the first list's own announcement or a
-    template lead-in; False (nothing written) when fewer than two points could be said."""
+    """The points of `lists` (at most `cap`), numbered, each speech's from 1 under its label (the 79th blind
+    reader read 003's five and 篇8's three, numbered on to 8, as eight points of one list), led in by the first
+    list's own announcement or a template lead-in; False (nothing written) when fewer than two points could be said."""
     start = w.mark()
     if len(lists) > 1 or not _announce(w, *lists[0]):
         w.lead("讲话对此提出：")
@@ -88,7 +89,7 @@ def say_points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int, ex
         for item in e.items[: cap - points]:  # one list's points never repeat each other (要有较强的组织能力,
             point, at = point_of(text, item, explain)  # 要有较强的文字处理能力…): only what was said before it
             cited = w.cite(hit.file, hit.speech, at, at + len(point))
-            if not w.repeats(point, upto=prior) and w.say(point, cited, numbered=points + 1, again=True):
+            if not w.repeats(point, upto=prior) and w.say(point, cited, numbered=points - had + 1, again=True):
                 points += 1
         if n and points - had < 2:  # a later speech's label over one point the cap left room for: not at all
             w.undo(before)

@@ -186,3 +186,13 @@ def test_real_a_meeting_two_speeches_were_given_at_names_neither(real_bot: pipel
     会议: the words name neither speech, so 篇11's 四种意识 answer (the 78th blind reader got 003's opening)."""
     a = Answerer(real_bot).ask("市政府辦公室主任會議的講話要求辦公室增強哪四種意識?")
     assert all(k in a.text for k in ("大局意識", "責任意識", "服務意識", "團結意識")), a.text
+
+
+def test_real_a_merged_list_numbers_each_speechs_points_from_one(real_bot: pipeline.Ragbot) -> None:
+    """The 79th blind reader read 003's five 抓落实 points and 篇8's three, numbered on to 8, as one list of
+    eight: under each speech's label its points count from 1."""
+    a = Answerer(real_bot).ask("市政府办公室抓落实要抓好哪几个方面的重点？")
+    labels = [i for i, s in enumerate(a.sentences) if s.text.strip().startswith("《")]
+    assert len(labels) == 2, a.text
+    after = a.sentences[labels[1] + 1].text.strip()
+    assert after.startswith("1. "), a.text
