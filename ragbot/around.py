@@ -41,11 +41,17 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool) ->
 _MARK = re.compile(r"\[(\d+)\]$")
 
 
-def _first(w: Writer, i: int = 0) -> tuple[Hit, str, int, int] | None:
-    """The excerpt, speech text and span in it of the answer's first (or `i`th) sentence, when it can be found."""
+def cited(w: Writer, i: int = 0) -> Hit | None:
+    """The excerpt the answer's first (or `i`th) sentence cites, when it cites one."""
     if len(w.pieces) <= i or not (m := _MARK.search(w.pieces[i])):
         return None
-    hit = w.excerpts[int(m.group(1)) - 1]
+    return w.excerpts[int(m.group(1)) - 1]
+
+
+def _first(w: Writer, i: int = 0) -> tuple[Hit, str, int, int] | None:
+    """The excerpt, speech text and span in it of the answer's first (or `i`th) sentence, when it can be found."""
+    if not (hit := cited(w, i)):
+        return None
     text = w.index.speeches[(hit.file, hit.speech)].text
     said = fold(_MARK.sub("", w.pieces[i])).rstrip("。")
     at = folded_speech(text).find(said)

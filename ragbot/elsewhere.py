@@ -7,24 +7,21 @@ compose.py calls `other_figure` after the answer to a quantity question is writt
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .amounts import numbers
+from .around import cited
 from .cuts import cut
 from .script import fold
 from .writer import OTHER_SPEECH_MARGIN, TYPED_CHARS, Option, Writer, rank
-
-_MARK = re.compile(r"\[(\d+)\]$")
 
 
 def other_figure(w: Writer, choices: Sequence[Option], weights: dict[str, float], units: tuple[str, ...]) -> None:
     """When the answer's first sentence states a number in `units` and another speech's sentence states one
     too, ranking within OTHER_SPEECH_MARGIN of the first speech's best and holding every question word the
     first holds (the same thing counted): that sentence after the answer, and each speech's name before its sentences."""
-    if not units or not w.pieces or not (m := _MARK.search(w.pieces[0])):
+    if not units or not (first := cited(w)):
         return
-    first = w.excerpts[int(m.group(1)) - 1]
     here = (first.file, first.speech)
     stated = [(rank(c, weights), c, h) for c, h in choices if numbers(c.text, units)]
     best = max(((r, c) for r, c, h in stated if (h.file, h.speech) == here), default=None, key=lambda o: o[0])
