@@ -53,17 +53,9 @@ from .script import detect_script, fold, shown, to_script
 from .speaker import as_speaker_says, holds, speaker_asked
 from .store import Filters
 from .structure import han_count, sentence_spans
-from .terms import (
-    UNSEEN_MARGIN,
-    pictured,
-    rare_terms,
-    text_df,
-    unknown_asked,
-    unlisted_units,
-    unnamed_contents,
-    unseen_nouns,
-)
+from .terms import pictured, rare_terms, text_df
 from .types import Answer, Citation, Hit, Script
+from .unnamed import UNSEEN_MARGIN, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns
 from .who import action_asked, chained, does, names
 from .writer import Draft
 
