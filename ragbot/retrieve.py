@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .asks import SCAFFOLD, scaffolding
+from .asks import SCAFFOLD, coverage, kind, scaffolding
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .glosses import described, glossed
@@ -30,7 +30,7 @@ from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
 from .structure import han_count
 from .synonyms import abbreviations, expansions
-from .terms import images, pictured
+from .terms import images, pictured, term_weights
 from .types import Chunk, Hit
 
 if TYPE_CHECKING:
@@ -250,7 +250,7 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
     (`glosses.described`) ranks once more at DESCRIBED_SHARE: 不越权也不落后的说法 found 鞍前不越位 4th,
     now 1st; no answer of the set changes (2026-12-04). It is also looked for among the chunks BM25 ranks
     for the formulation's own words (`said`): the 60th blind reader's 既不抢到领导前面… left it out of the
-    fused 50."""
+    fused 50. A list question also ranks the candidates under a heading saying what it asks about (`headed`)."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
     kind = kinds(query)
     out = [
@@ -261,8 +261,25 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
         (anchored(index, ranked, [(kind,)] if kind else []), KINDS_SHARE),
         ([i for i in ranked if (index.chunks[i].file, index.chunks[i].speech) in there], NAMED_SHARE),
         ([i for i in ranked if shape and pictured(query, [index.chunks[i].folded])], IMAGES_SHARE),
+        (headed(index, ranked, query), HEADED_SHARE),
     ]
     return [(r, share) for r, share in out if r]
+
+
+HEADED_SHARE = 0.5  # a list question's candidates under a heading that says what it asks about rank at this share
+HEADED_MIN = 0.8  # …when the heading holds this share of the question's weighed words (`asks.coverage`)
+
+
+def headed(index: Index, ranked: Sequence[int], query: str) -> list[int]:
+    """For a list question (提高工作效率，讲话提出了哪几条做法), the candidates whose own heading holds at
+    least HEADED_MIN of its weighed words (第三,要在努力提高工作效率上狠下功夫), the best-covered first: the
+    points under it are the answer, though the chunk is long and BM25 and e5 rank it 10th (the 80th
+    blind reader's)."""
+    if not query or kind(query) != "list":
+        return []
+    weights = term_weights(index, query)
+    held = {i: coverage(index.chunks[i].headings[-1], weights) for i in ranked if index.chunks[i].headings}
+    return sorted((i for i in held if held[i] >= HEADED_MIN), key=lambda i: -held[i])
 
 
 DESCRIBED_SHARE = 1.0  # …and those holding a formulation the question describes (`glosses.described`), again

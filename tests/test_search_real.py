@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from ragbot import pipeline, retrieve
+from ragbot.answer import Answerer
 from ragbot.cli import main
 from ragbot.config import Config
 from ragbot.evaluate import contains
@@ -95,6 +96,20 @@ def test_a_question_asking_which_kinds_finds_the_list_of_them(
     monkeypatch.setattr(retrieve, "KINDS_SHARE", share)
     top5 = texts(real_bot.search("工作要见实效，应建立健全哪些制度？", k=5))
     assert any(contains(t, "一是综合考核制度") for t in top5) == (share > 0)
+
+
+@pytest.mark.parametrize("share", [0.5, 0.0])
+def test_a_list_question_finds_the_section_its_words_head(
+    real_bot: pipeline.Ragbot, monkeypatch: pytest.MonkeyPatch, share: float
+) -> None:
+    """提高工作效率，讲话提出了哪几条做法 (the 80th blind reader's): 篇3's 第三,要在努力提高工作效率上狠下功夫
+    heads the five 求快 points; without the ranking by headings that long chunk is 10th, under chunks on 效率."""
+    monkeypatch.setattr(retrieve, "HEADED_SHARE", share)
+    question = "辦公室要提高工作效率，講話提出了哪幾條做法？"
+    top5 = real_bot.search(question, k=5).hits
+    assert any(contains(h.text, "一要嚴格要求,嚴中求快") for h in top5) == (share > 0)
+    assert ("穩中求快" in Answerer(real_bot).ask(question).text) == (share > 0)  # its five points are the answer
+    assert retrieve.headed(real_bot.index, range(len(real_bot.index.chunks)), "辦公室的效率為什麼要提高？") == []
 
 
 @pytest.mark.parametrize("share", [1.0, 0.0])
