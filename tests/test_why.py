@@ -131,3 +131,18 @@ def test_real_the_78th_readings_why_questions_get_their_reasons(real_bot: pipeli
     assert a.sentences[1].text.startswith("但在具体工作中"), a.text
     b = bot.ask("為什麼說辦公室的同志不能只揀領導愛聽的話說?")
     assert "不能看著決策出偏差,以致給黨和人民" in b.text, b.text
+
+
+def test_real_the_80th_readings_what_if_questions_get_what_follows(real_bot: pipeline.Ragbot) -> None:
+    """会变成什么样 asks what comes of a condition, as 会怎么样 does (`asks.why_asked`): the 80th blind reader
+    got 003's five 重点 (kind read the 做好 of 没做好 as a list asked) instead of its 如果办公室工作做不好,…"""
+    a = Answerer(real_bot).ask("如果办公室工作没做好，上面出台的政策决策会变成什么样？")
+    assert a.sentences[0].text.startswith("如果办公室工作做不好"), a.text
+
+
+def test_real_a_case_told_is_followed_by_what_the_speech_says_to_it(real_bot: pipeline.Ragbot) -> None:
+    """The 80th blind reader asked how to take being passed over and got 比如说一些同志…暂时没有得到提拔重用 and a
+    closing wish; the sentence taking that case up (对于这些同志,我要送一句话,…) is the answer (`around.answer_after`)."""
+    a = Answerer(real_bot).ask("工作很卖力但一直没得到提拔，讲话建议怎么调整心态？")
+    assert "没有得到提拔重用" in a.sentences[0].text, a.text
+    assert a.sentences[1].text.startswith("对于这些同志,我要送一句话"), a.text
