@@ -301,11 +301,13 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     of its title before 讲话 / 会上 (`title_names`: 培训开班讲话 -> 001); or by the field of a department (民政局:
     004, the 32nd blind reader's 民政局去年…采用的民政信息具体是多少条 is not answered with 光山's 100余篇); or
     by its place (`lexical.places`: 天门市去年… names 篇8, the 47th's was answered from 篇4; `lexical.before_bodies`:
-    天门市委办公室去年…, which jieba cuts 天门 | 市委, the 65th's was answered with another part's headings)."""
+    天门市委办公室去年…, which jieba cuts 天门 | 市委, the 65th's was answered with another part's headings); or
+    by a year only it tells of (2010年全县办理了多少件…提案: 光山's 185件, not 淇县's 56件, the 80th's)."""
     numbers = set(speech_numbers(query))
     out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
     out |= {key for word in title_names(index, query) for key in _titled(index, word)}
-    for word in [*speech_names(query), *_BODY.findall(fold(query)), *places(query), *before_bodies(query)]:
+    years = _YEAR.findall(fold(query))  # 2010年全县办理了多少件…: the speech that tells of 2010 (the 80th's)
+    for word in [*speech_names(query), *_BODY.findall(fold(query)), *places(query), *before_bodies(query), *years]:
         held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
         if held and len(held) < len(index.speeches):
             (speech, n), *rest = held.most_common(2)
@@ -314,6 +316,7 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     return out
 
 
+_YEAR = re.compile(r"((?:19|20)\d\d)年")  # a year a question names
 # a department named by its field (民政局, 民政系统, 民政信息)
 _BODY = re.compile(r"([\u4e00-\u9fff]{2})(?:局|系统|信息)")
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)

@@ -145,9 +145,21 @@ def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real
     }
 
 
+def test_a_year_one_speech_tells_of_names_it(real_bot: pipeline.Ragbot) -> None:
+    """2010年全县办理了多少件…提案 (the 80th blind reader's): only 光山's speech (002) says 2010, so the figure is
+    its 185件, not 淇县's 56件 and 89件 first; a year no speech says names none."""
+    question = "2010年全县办理了多少件人大代表建议和政协委员提案？办结率是多少？"
+    assert retrieve.named_speeches(real_bot.index, question) == {("002_c15c06141e4cbd25.txt", 1)}
+    assert retrieve.named_speeches(real_bot.index, "1998年办公室提了什么要求？") == set()
+    assert retrieve.named_speeches(real_bot.index, "2010年共撰写了多少篇领导讲话？") == {
+        ("002_c15c06141e4cbd25.txt", 1)
+    }
+    assert Answerer(real_bot).ask(question).sentences[0].text.startswith("各级各有关部门及时办理人大代表建议意见")
+
+
 def test_a_speech_is_named_by_words_of_its_own_title(real_bot: pipeline.Ragbot) -> None:
     """培训开班讲话: 培训 and 开班 are in 001's title alone; 领导讲话 names none (领导 is in 002's title, but
-    half the chunks say it), 2010年…领导讲话 no 篇10, and 会上 is the marker, not a name."""
+    half the chunks say it), 去年…领导讲话 no 篇10, and 会上 is the marker, not a name."""
     index = real_bot.index
     assert retrieve.title_names(index, "培训开班讲话指出了哪几方面的不足？") == ["培训", "开班"]
     assert retrieve.named_speeches(index, "培训开班讲话指出了哪几方面的不足？") == {("001_fd749822ffebb83b.txt", 1)}
@@ -156,7 +168,7 @@ def test_a_speech_is_named_by_words_of_its_own_title(real_bot: pipeline.Ragbot) 
     assert "县里" in retrieve.naming_words(index, "县里党政办公室培训会的开班讲话指出办公室工作存在哪几方面的不足？")
     for question in (
         "领导讲话稿怎么写？",
-        "2010年共撰写了多少篇领导讲话？",
+        "去年共撰写了多少篇领导讲话？",
         "会上领导讲话要记录吗？",
         "办公室主任会议讲话有哪些要求？",
     ):
