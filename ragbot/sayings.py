@@ -17,6 +17,7 @@ Each writes into the Writer (quoted, cited) and says whether it wrote; compose.p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .asks import coverage
@@ -156,7 +157,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     w.lead("讲话中的说法：")
     weights = {**weights, **dict.fromkeys([*images(ev.question), *glossed(ev.question)], IMAGE_WEIGHT)}  # kept by a cut
     one = _ONE_NAME.search(fold(ev.question)) and not _SEVERAL.search(fold(ev.question))  # 那个叫法: the best
-    choices = introduced(w, options(ev, w.index), weights)
+    choices = introduced(w, _pointing_back(ev.question, options(ev, w.index), weights), weights)
     shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
@@ -174,6 +175,29 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
 
 _BACK = re.compile(r"这(?:个|句)?[“「\"]([^”」\"]{1,8})[”」\"]")  # 我们常说的这“一根针”: a formulation said before
 BACK_CHARS = 600  # how far before a sentence pointing back at a formulation the one saying it whole may be
+
+
+BACK_MARGIN = 0.035  # asked for a figure, a sentence pointing back at one this close to a best quoting none leads
+
+
+def _pointing_back(question: str, choices: list[Option], weights: dict[str, float]) -> list[Option]:
+    """Asked for a figure (用什么比喻说明…都要靠基层办公室来落实), when the best sentence quotes nothing (不能局限于
+    了解对上级决策…) and one ranking within BACK_MARGIN of it points back at a formulation (我们常说的这“一根针”,
+    其实就是各级办公室…), that one, raised just above the best: `introduced` then leads with the formulation
+    whole (the 79th and 80th blind readers got 上边千条线,下头一根针 second or not at all)."""
+    if not choices or figure(question) is None:
+        return choices
+    ranks = [rank(c, weights) for c, _ in choices]
+    top = max(ranks)
+    if QUOTE.search(fold(choices[ranks.index(top)][0].text)):
+        return choices
+    near = sorted((i for i, r in enumerate(ranks) if r >= top - BACK_MARGIN), key=lambda i: -ranks[i])
+    back = next((i for i in near if _BACK.search(fold(choices[i][0].text))), None)
+    if back is None:
+        return choices
+    c, hit = choices[back]
+    raised = replace(c, similarity=c.similarity + top - ranks[back] + 0.001)
+    return [*choices[:back], (raised, hit), *choices[back + 1 :]]
 
 
 def introduced(w: Writer, choices: list[Option], weights: dict[str, float]) -> list[Option]:

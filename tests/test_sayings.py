@@ -333,3 +333,12 @@ def test_real_a_four_character_name_asked_is_the_quoted_one(real_bot: pipeline.R
         "培训开班讲话里,用来形容那种只管转手、推一下动一下、对落实情况不管不问的人的那个四字说法是什么?"
     )
     assert "甩手掌柜" in a.sentences[0].text, a.text
+
+
+def test_real_a_figure_asked_by_its_point_leads_with_the_saying_pointed_back_at(real_bot: pipeline.Ragbot) -> None:
+    """用什么比喻说明上级各种部署最终都要靠基层办公室来落实 (the 80th blind reader's; the 79th's too): the best
+    sentence restated the point and quoted no figure; 我们常说的这“一根针”,… ranks 0.03 below it and points back
+    at 我们常说“上边千条线,下头一根针”, which now leads (`sayings._pointing_back`)."""
+    a = Answerer(real_bot).ask("讲话用什么比喻说明上级各种部署最终都要靠基层办公室来落实？")
+    assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
+    assert "针眼" in a.text, a.text
