@@ -124,6 +124,7 @@ def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     shape = figure(ev.question)
     if shape is None or not _several_figures(ev.question):  # 拿什么来比喻这种人: the one said of it
         return False
+    weights = {**weights, **dict.fromkeys(glossed(ev.question), IMAGE_WEIGHT)}  # 不要事后才报: “马后炮” first
     found = []
     for hit in {(h.file, h.speech): h for h in ev.hits}.values():
         text = w.index.speeches[(hit.file, hit.speech)].text

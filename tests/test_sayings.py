@@ -342,3 +342,11 @@ def test_real_a_figure_asked_by_its_point_leads_with_the_saying_pointed_back_at(
     a = Answerer(real_bot).ask("讲话用什么比喻说明上级各种部署最终都要靠基层办公室来落实？")
     assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
     assert "针眼" in a.text, a.text
+
+
+def test_real_figures_asked_by_what_they_warn_against_lead_with_the_one_described(real_bot: pipeline.Ragbot) -> None:
+    """用哪些比喻说明…要及时提供信息、不要事后才报 (the 80th blind reader's): 事后 describes “马后炮” (data/glosses.txt),
+    which retrieval missed; its sentence, with “顺风耳”“千里眼”“及时雨”, is now the answer, where 幕后工作, 笔杆子
+    and 左右手 were."""
+    a = Answerer(real_bot).ask("講話用哪些比喻說明辦公室要給領導及時提供信息、不要事後才報？")
+    assert "不放“馬後炮”" in a.sentences[0].text, a.text
