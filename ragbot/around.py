@@ -8,7 +8,7 @@
                          those sentences, after it
   reason_after(w)        asked why, and no answer sentence says why: one of the two sentences after one, when it
                          does (只有…才, 由于, 否则, 因为…)
-  answer_after(w)        a first sentence telling a case (比如说一些同志…没有得到提拔重用): the next one when it
+  taken_up_after(w)      a first sentence telling a case (比如说一些同志…没有得到提拔重用): the next one when it
                          takes the case up (对于这些同志,我要送一句话,…), what the speech says to it
 
 Each reads the first sentence's place in its speech (`_first`) and says the speech's own sentence there, cited.
@@ -30,7 +30,7 @@ from .writer import Writer, folded_speech
 def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool) -> None:
     """The series after a list question's one sentence (`series`), the point after a figure (`shape`: the
     question asks what the figure shows), the cause before a conclusion (`why`), what a case is answered."""
-    answer_after(w)
+    taken_up_after(w)
     if series:
         series_after(w)
     if shape is not None:
@@ -168,7 +168,7 @@ def defined_after(w: Writer) -> None:
 _TAKES_UP = re.compile(r"(?:对于|对|面对|针对)(?:这些|这种|这类|此类|这样的)[^,，。]{0,8}[,，]|对此[,，]")
 
 
-def answer_after(w: Writer) -> None:
+def taken_up_after(w: Writer) -> None:
     """A first sentence telling a case (比如说一些同志吃苦受累比较多,…但因各种原因暂时没有得到提拔重用。) is
     followed by the next sentence of its paragraph when that one opens by taking the case up (对于这些同志,我要
     送一句话,就是既要有勇气改变可以改变的事情,…): what the speech says to it, which the question asks (the

@@ -68,7 +68,7 @@ from .structure import (
     marker,
     sentence_spans,
 )
-from .terms import IMAGE_WEIGHT, images, rare_names, term_weights
+from .terms import IMAGE_WEIGHT, images, rare_names, term_weights, text_df
 from .types import Answer, Hit
 from .who import action_asked
 from .writer import (
@@ -429,7 +429,8 @@ def compose(
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
         weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)} if shape else weights  # 器官
         chosen = _tallies_aside(ev, options(ev, w.index))
-        chosen = conditions_first(ev.question, chosen, weights) if wanted == "why" else chosen  # 要是…会怎么样
+        if wanted == "why":  # 要是…会怎么样
+            chosen = conditions_first(ev.question, chosen, weights, lambda t: text_df(w.index, t) > 0)
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape)

@@ -7,11 +7,12 @@ the best one and its condition shares a word with the question's: the consequenc
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .asks import why_asked
+from .asks import coverage, why_asked
 from .script import fold
+from .structure import sentence_spans
 from .writer import Option, rank
 
 _IF = re.compile(r"要是|如果|万一|假如|假使|倘若|一旦|若是|稍有|稍一")
@@ -76,7 +77,9 @@ def condition_of(sentence: str) -> str:
 CONDITION_MARGIN = 0.035  # a conditional sentence this much below the best one still leads
 
 
-def conditions_first(question: str, choices: Sequence[Option], weights: dict[str, float]) -> list[Option]:
+def conditions_first(
+    question: str, choices: Sequence[Option], weights: dict[str, float], held: Callable[[str], bool] = bool
+) -> list[Option]:
     """`choices` with the best sentence whose condition shares a question word with the question's
     condition (要是学校对安全问题掉以轻心: 如果不时刻绷紧安全这根弦,就…) raised just above the best one, when it
     ranks within CONDITION_MARGIN of it; unchanged for a question putting no condition."""
@@ -85,6 +88,12 @@ def conditions_first(question: str, choices: Sequence[Option], weights: dict[str
         return list(choices)
     ranks = [rank(c, weights) for c, _ in choices]
     top = max(ranks)
+    # the conduct's telling words: 转来转去 is said nowhere, 办公室工作没做好 tells no conduct (办公室, 工作, 做好)
+    said = {w: x for w, x in weights.items() if w in asked and x >= TOLD_IDF and held(w)}
+    if (told := _told_outcome(question, choices, said, ranks.index(top))) is not None:
+        c, hit = choices[told]
+        raised = replace(c, similarity=c.similarity + top - ranks[told] + 0.001)
+        return [*choices[:told], (raised, hit), *choices[told + 1 :]]
     words = [w for w in weights if w in asked]
     near = [i for i, r in enumerate(ranks) if r >= top - CONDITION_MARGIN]  # ranked nearly as high
     near.sort(key=lambda i: -ranks[i])
@@ -94,3 +103,35 @@ def conditions_first(question: str, choices: Sequence[Option], weights: dict[str
     c, hit = choices[best]
     raised = replace(c, similarity=c.similarity + top - ranks[best] + 0.001)
     return [*choices[:best], (raised, hit), *choices[best + 1 :]]
+
+
+# what a question asks comes of the conduct it describes (最后会落得什么结果), and a sentence saying what came of it
+_OUTCOME_ASKED = re.compile(r"结果|后果|下场|地步|会怎么?样|会(?:落得|落到|变成|导致|造成)")
+_CAME_OF = re.compile(r"致使|以致|以至于|导致|造成|最后|最终|结果")
+TOLD_BEFORE = 5  # sentences of its excerpt before a sentence saying what came of it that may tell the conduct
+TOLD_MIN = 0.5  # …holding at least this share of the words of the question's condition that chunks hold
+TOLD_LEAD = 0.2  # …and this much more of them than the best choice with the sentences before it
+TOLD_IDF = 2.5  # the words of a condition that tell conduct weigh this much (机械 4.7, 文件 3.2; 做好 1.4)
+
+
+def _told_outcome(question: str, choices: Sequence[Option], weights: dict[str, float], top: int) -> int | None:
+    """Asked what comes of conduct the question describes (要是不爱动脑筋、只会把文件转来转去,最后会落得什么结果),
+    the choice saying what came of it (由于作风不实,致使情况不明,最后工作被动) whose excerpt tells that conduct
+    in the TOLD_BEFORE sentences before it (不愿意多动脑筋…有的机械式转办文件批示…): with them it holds TOLD_MIN
+    of the condition's `weights` and TOLD_LEAD more than the best choice with its own. The best choice (如果办公室
+    工作做不好,…) puts a condition of its own (dev q504 and the 80th blind reader's)."""
+    if len(weights) < 2 or not _OUTCOME_ASKED.search(fold(question)):
+        return None
+    told = [_told(c.text, hit.text, weights) for c, hit in choices]
+    came = [i for i, (c, _) in enumerate(choices) if _CAME_OF.search(fold(c.text)) and told[i] >= TOLD_MIN]
+    best = max(came, key=lambda i: told[i], default=None)
+    return best if best is not None and best != top and told[best] >= told[top] + TOLD_LEAD else None
+
+
+def _told(sentence: str, excerpt: str, weights: dict[str, float]) -> float:
+    """The share of the question's words a sentence and the TOLD_BEFORE sentences before it in its excerpt hold."""
+    at = excerpt.find(sentence.strip())
+    if at < 0:
+        return coverage(sentence, weights)
+    spans = [(a, b) for a, b in sentence_spans(excerpt[:at])][-TOLD_BEFORE:]
+    return coverage(excerpt[spans[0][0] if spans else at : at + len(sentence)], weights)

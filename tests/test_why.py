@@ -142,7 +142,20 @@ def test_real_the_80th_readings_what_if_questions_get_what_follows(real_bot: pip
 
 def test_real_a_case_told_is_followed_by_what_the_speech_says_to_it(real_bot: pipeline.Ragbot) -> None:
     """The 80th blind reader asked how to take being passed over and got 比如说一些同志…暂时没有得到提拔重用 and a
-    closing wish; the sentence taking that case up (对于这些同志,我要送一句话,…) is the answer (`around.answer_after`)."""
+    closing wish; the sentence taking that case up (对于这些同志,我要送一句话,…) is the answer (`around.taken_up_after`)."""
     a = Answerer(real_bot).ask("工作很卖力但一直没得到提拔，讲话建议怎么调整心态？")
     assert "没有得到提拔重用" in a.sentences[0].text, a.text
     assert a.sentences[1].text.startswith("对于这些同志,我要送一句话"), a.text
+
+
+def test_real_asked_what_comes_of_conduct_described_the_outcome_told_after_it_leads(real_bot: pipeline.Ragbot) -> None:
+    """只是机械地转文件、不动脑子…最后会落得什么结果 (the 80th blind reader's; dev q504 asks it in Traditional): 001
+    tells that conduct (不愿意多动脑筋…机械式转办文件批示) and then 由于作风不实,致使情况不明,最后工作被动, which
+    leads; 003's 如果办公室工作做不好,… puts a condition of its own (`conditions._told_outcome`)."""
+    bot = Answerer(real_bot)
+    a = bot.ask("办公室的人如果只是机械地转文件、不动脑子，也不和上级沟通，最后会落得什么结果？")
+    assert a.sentences[0].text.startswith("由于作风不实,致使情况不明"), a.text
+    b = bot.ask("辦公室的人要是不愛動腦筋、只會把文件轉來轉去,最後會落得什麼結果?")
+    assert b.sentences[0].text.startswith("由於作風不實"), b.text
+    c = bot.ask("要是办公室这一环掉链子,上级出台的政策会落到什么下场?")  # no conduct told: the speech's own condition
+    assert c.sentences[0].text.startswith("如果办公室工作做不好"), c.text
