@@ -308,7 +308,9 @@ _ASKS_KINDS = re.compile(r"(?:哪些|哪几[个项种条类]?)([\u4e00-\u9fff]{2
 _ASKS_KIND_OF = re.compile(
     r"(?:哪些|哪几[个项种条类]?)[\u4e00-\u9fff]{1,8}?的([\u4e00-\u9fff]{2,4})(?=[？?，,。呢吗]|$)"
 )
-_ASKS_QUOTED = re.compile(r"(?:哪些|哪几[个项种条类]?)[“「\"]([\u4e00-\u9fff]{2,6})[”」\"](?=[？?，,。的呢吗]|$)")
+_ASKS_QUOTED = re.compile(
+    r"(?:哪些|哪几(?:个方面|方面|[个项种条类点])?)[“「\"]([\u4e00-\u9fff]{2,6})[”」\"](?=[？?，,。的呢吗]|$)"
+)
 _POINT = r"(?:[一二三四五六七八九十][是要]|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|\d[.．、])"
 
 
@@ -345,6 +347,8 @@ def kind_asked(question: str) -> str:
 
     >>> kind_asked("健全哪几项抓落实的制度？"), kind_asked("要建立健全哪些制度？"), kind_asked("有哪些方面的要求？")
     ('制度', '制度', '')
+    >>> kind_asked("讲话提出要从哪几方面“求快”？")  # the 81st blind reader's
+    '求快'
     """
     named = _ASKS_QUOTED.search(fold(question))  # 提出了哪几个“求快”: a kind the speech names so
     if named:

@@ -265,6 +265,6 @@ def pictured(question: str, texts: Sequence[str]) -> bool:
 
 _IMAGE_KINDS = {  # an image described by its kind, and the images of it
     r"器官|人体|人身上|身体部位": ("大脑", "神经", "心脏", "咽喉", "耳目", "眼睛", "头脑"),
-    r"缝衣|缝补|针线": ("针", "线"),
+    r"缝衣|缝补|缝纫|针线|裁缝": ("针", "线"),
     r"骑马|马背|骑手": ("鞍", "马"),
 }

@@ -350,3 +350,14 @@ def test_real_figures_asked_by_what_they_warn_against_lead_with_the_one_describe
     and 左右手 were."""
     a = Answerer(real_bot).ask("講話用哪些比喻說明辦公室要給領導及時提供信息、不要事後才報？")
     assert "不放“馬後炮”" in a.sentences[0].text, a.text
+
+
+def test_real_the_81st_readings_figure_and_counted_formulation(real_bot: pipeline.Ragbot) -> None:
+    """缝纫用的东西 names 针 and 线 as 缝衣服用的 does (`terms._IMAGE_KINDS`): the 81st blind reader got 004's
+    机器; 哪几方面“求快” asks for the points each naming 求快 as 哪几个“求快” does (`quotes.kind_asked`): the
+    81st got 为全县经济社会又好又快发展… from the question's own 又快又好."""
+    bot = Answerer(real_bot)
+    a = bot.ask("讲话拿缝纫用的东西打了个比方来说明各级办公室的作用，是怎么比的？")
+    assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
+    b = bot.ask("想让办公室工作又快又好，讲话提出要从哪几方面“求快”？")
+    assert [s.text for s in b.sentences][1:3] == ["1. 严格要求,严中求快。", "2. 求真务实,实中求快。"], b.text
