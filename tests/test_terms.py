@@ -246,3 +246,11 @@ def test_real_pay_asked_for_what_no_sentence_pays_is_refused(real_bot: pipeline.
     assert unknown_asked(index, "每位同志的津补贴拿出多少用于考核？") == ""
     assert unknown_asked(index, "年终考核结果和什么奖惩挂钩？") == ""
     assert Answerer(real_bot).ask("市政府办公室对干部加班有什么补贴标准？").refused
+
+
+def test_real_which_things_a_body_leaves_is_not_which_units(real_bot: pipeline.Ragbot) -> None:
+    """黨委督查部門有哪些事情是不去督的 (the 81st blind reader's, refused): 部门有哪些 is followed by 事情, so it
+    asks which things, not which units (`unnamed.units_asked`); 篇12's three 不督 answer it."""
+    a = Answerer(real_bot).ask("黨委督查部門有哪些事情是不去督的？")
+    assert not a.refused, a.text
+    assert "的事不督" in a.sentences[0].text, a.text
