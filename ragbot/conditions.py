@@ -2,6 +2,9 @@
 speeches' sentences that put a condition and say what follows from it (如果不时刻绷紧安全这根弦,就往往容易
 酿成更大的事端). compose.py puts such a sentence first (`conditions_first`) when it ranks nearly as high as
 the best one and its condition shares a word with the question's: the consequence the question asks for.
+Asked what comes of conduct the question describes (不爱动脑筋、只会把文件转来转去,最后会落得什么结果), the
+sentence saying what came of it (由于作风不实,致使情况不明,最后工作被动) leads when the sentences before it in
+its excerpt tell that conduct.
 """
 
 from __future__ import annotations
@@ -82,7 +85,9 @@ def conditions_first(
 ) -> list[Option]:
     """`choices` with the best sentence whose condition shares a question word with the question's
     condition (要是学校对安全问题掉以轻心: 如果不时刻绷紧安全这根弦,就…) raised just above the best one, when it
-    ranks within CONDITION_MARGIN of it; unchanged for a question putting no condition."""
+    ranks within CONDITION_MARGIN of it; first, asked what comes of conduct the question describes, the
+    sentence saying what came of it after the sentences telling that conduct (`_told_outcome`; `held`: whether
+    chunks hold a word); unchanged for a question putting no condition."""
     asked = condition_asked(question)
     if not asked or not choices:
         return list(choices)
@@ -91,18 +96,21 @@ def conditions_first(
     # the conduct's telling words: 转来转去 is said nowhere, 办公室工作没做好 tells no conduct (办公室, 工作, 做好)
     said = {w: x for w, x in weights.items() if w in asked and x >= TOLD_IDF and held(w)}
     if (told := _told_outcome(question, choices, said, ranks.index(top))) is not None:
-        c, hit = choices[told]
-        raised = replace(c, similarity=c.similarity + top - ranks[told] + 0.001)
-        return [*choices[:told], (raised, hit), *choices[told + 1 :]]
+        return lead_with(choices, told, ranks)
     words = [w for w in weights if w in asked]
     near = [i for i, r in enumerate(ranks) if r >= top - CONDITION_MARGIN]  # ranked nearly as high
     near.sort(key=lambda i: -ranks[i])
     best = next((i for i in near if any(w in condition_of(choices[i][0].text) for w in words)), None)
     if best is None:
         return list(choices)
-    c, hit = choices[best]
-    raised = replace(c, similarity=c.similarity + top - ranks[best] + 0.001)
-    return [*choices[:best], (raised, hit), *choices[best + 1 :]]
+    return lead_with(choices, best, ranks)
+
+
+def lead_with(choices: Sequence[Option], i: int, ranks: Sequence[float]) -> list[Option]:
+    """`choices` with the `i`th raised just above the best of `ranks` (`writer.rank` of each), so that it leads."""
+    c, hit = choices[i]
+    raised = replace(c, similarity=c.similarity + max(ranks) - ranks[i] + 0.001)
+    return [*choices[:i], (raised, hit), *choices[i + 1 :]]
 
 
 # what a question asks comes of the conduct it describes (最后会落得什么结果), and a sentence saying what came of it

@@ -17,10 +17,10 @@ Each writes into the Writer (quoted, cited) and says whether it wrote; compose.p
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .asks import coverage
+from .conditions import lead_with
 from .cuts import cut
 from .generate import Candidate
 from .glosses import described, glossed
@@ -196,9 +196,7 @@ def _pointing_back(question: str, choices: list[Option], weights: dict[str, floa
     back = next((i for i in near if _BACK.search(fold(choices[i][0].text))), None)
     if back is None:
         return choices
-    c, hit = choices[back]
-    raised = replace(c, similarity=c.similarity + top - ranks[back] + 0.001)
-    return [*choices[:back], (raised, hit), *choices[back + 1 :]]
+    return lead_with(choices, back, ranks)
 
 
 def introduced(w: Writer, choices: list[Option], weights: dict[str, float]) -> list[Option]:
