@@ -252,13 +252,13 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
     for the formulation's own words (`said`): the 60th blind reader's 既不抢到领导前面… left it out of the
     fused 50. A list question also ranks the candidates under a heading saying what it asks about (`headed`)."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
-    kind = kinds(query)
+    listed_kind = kinds(query)  # (not `asks.kind`, which `headed` reads)
     out = [
         (anchored(index, ranked, anchors(query)), 1.0),
         (anchored(index, list(dict.fromkeys([*ranked, *said])), [(p,) for p in described(query)]), DESCRIBED_SHARE),
         (anchored(index, ranked, [(shape,)] if shape else []), FIGURE_SHARE),
         (anchored(index, ranked, [(listed,)] if listed else []), DUTIES_SHARE),
-        (anchored(index, ranked, [(kind,)] if kind else []), KINDS_SHARE),
+        (anchored(index, ranked, [(listed_kind,)] if listed_kind else []), KINDS_SHARE),
         ([i for i in ranked if (index.chunks[i].file, index.chunks[i].speech) in there], NAMED_SHARE),
         ([i for i in ranked if shape and pictured(query, [index.chunks[i].folded])], IMAGES_SHARE),
         (headed(index, ranked, query), HEADED_SHARE),

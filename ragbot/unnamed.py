@@ -21,6 +21,7 @@ from .glosses import WORDING
 from .lexical import places, speech_names, tagged_words, tokenize
 from .quotes import figure
 from .script import fold
+from .structure import sentence_spans
 from .synonyms import used_synonyms
 from .terms import text_df
 
@@ -94,7 +95,9 @@ def paid_for(index: Index, pay: str, before: str) -> bool:
     words = [w for w, pos in tagged_words(before) if len(w) >= 2 and pos[:1] in ("n", "v") and w not in SCAFFOLD]
     if not words:
         return True
-    sentences = index.derived("sentences", lambda: [s for c in index.chunks for s in re.split(r"[。！？；]", c.folded)])
+    sentences = index.derived(
+        "sentences", lambda: [c.folded[a:b] for c in index.chunks for a, b in sentence_spans(c.folded)]
+    )
     return any(pay in s and words[-1] in s for s in sentences)
 
 
