@@ -62,6 +62,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '決不準因為工作辛苦,就怨天憂人,亂髮牢騷。'
     >>> cut("四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。", {"聊天": 1.0, "下棋": 1.0})
     '四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。'
+    >>> cut("办公室好比一部机器,档案、财务等各项工作,都是这部机器上的零部件。", {"档案": 1.0, "财务": 1.0})
+    '办公室好比一部机器,档案、财务等各项工作,都是这部机器上的零部件。'
     >>> cut("我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差。", {"该讲": 1, "偏差": 1})
     '我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差。'
     """
@@ -102,6 +104,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     singled = any(_SINGLES_OUT.match(fold(p).lstrip()) for p in parts[max(0, start - 1) : start + 1])
     if start and (singled or _EXISTS.match(fold(parts[start]).lstrip())) and len("".join(parts[:end])) <= max_chars:
         start = 0  # 存在迟到早退…等现象: what has them is said before (部分干部职工组织纪律性差, the 64th's); 特别是…
+    start = _referent(parts, start, end, max_chars)
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
 
 
@@ -144,6 +147,19 @@ def _paired_start(parts: list[str], start: int, end: int) -> int:
     if not leaning or opener is None:
         return start
     return opener - 1 if opener > 0 and han_count(parts[opener - 1]) <= 8 else opener
+
+
+_THIS = re.compile(r"这(?:部|个|台|项|种|支|座)([\u4e00-\u9fff]{2})")  # 这部机器: what a clause before named
+
+
+def _referent(parts: list[str], start: int, end: int, max_chars: int) -> int:
+    """Where a cut opening at `start` must open so that what it points back at comes with it (…,都是这部机器上
+    的零部件: from 办公室好比一部机器, the 81st blind reader's), when that fits in `max_chars`."""
+    for m in _THIS.finditer(fold("".join(parts[start:end]))):
+        named = next((i for i in range(start - 1, -1, -1) if m.group(1) in fold(parts[i])), None)
+        if named is not None and len("".join(parts[named:end])) <= max_chars:
+            start = named
+    return start
 
 
 def _within_quotes(parts: list[str]) -> list[str]:

@@ -90,6 +90,13 @@ def test_real_a_figure_said_of_what_the_question_describes_is_the_answer(real_bo
     assert "\n1. " not in a.text, a.text
 
 
+def test_real_a_clause_pointing_back_comes_with_what_it_points_at(real_bot: pipeline.Ragbot) -> None:
+    """都是这部机器上的零部件 points back at 办公室好比一部机器, a clause before it (the 81st blind reader's
+    answer began at 文稿起草…, and the reader had to guess the first half: `cuts._referent`)."""
+    a = Answerer(real_bot).ask("讲话把办公室整体比成什么东西，又把起草文稿、档案、财务这些具体工作比成什么？")
+    assert a.sentences[0].text.startswith("办公室好比一部机器"), a.text
+
+
 def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ragbot) -> None:
     """用针和线打比方: 针 and 线 weigh nothing as search words (one character each), and 办公室好比一部机器
     led (the 26th blind reader's); the saying holding both leads now, with its 一根针 sentence after it."""

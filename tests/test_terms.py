@@ -254,3 +254,15 @@ def test_real_which_things_a_body_leaves_is_not_which_units(real_bot: pipeline.R
     a = Answerer(real_bot).ask("黨委督查部門有哪些事情是不去督的？")
     assert not a.refused, a.text
     assert "的事不督" in a.sentences[0].text, a.text
+
+
+def test_real_a_four_character_word_is_held_as_its_short_form(real_bot: pipeline.Ragbot) -> None:
+    """不追究责任也不用督查结果，会怎么样 (the 81st blind reader's, answered with 篇12's 敢用): no chunk says 追究责任,
+    003 says 光督查不追责, so the word stays whole, weighed as 追责 is, and 追责 holds it (`asks.coverage`);
+    怎么样 and 却 are how the question asks."""
+    question = "如果只搞督查、却不追究责任也不用督查结果，会怎么样？"
+    weights = term_weights(real_bot.index, question)
+    assert "追究责任" in weights, weights
+    assert not {"么样", "怎么样", "却"} & set(weights), weights
+    a = Answerer(real_bot).ask(question)
+    assert "光督查不追责" in a.sentences[0].text, a.text
