@@ -29,7 +29,6 @@ from .asks import (
     TYPED,
     kind,
     name_asked,
-    scaffolding,
     stated_kind,
     title_asked,
 )
@@ -49,6 +48,7 @@ from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term, meant, told
 from .multi import in_years, named_candidates
 from .retrieve import SearchSettings, prepare_query, search
+from .scaffold import scaffolding
 from .script import detect_script, fold, shown, to_script
 from .speaker import as_speaker_says, holds, speaker_asked
 from .store import Filters

@@ -27,13 +27,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .amounts import numbers, states, unit_asked
-from .asks import QUANTITY, TYPED, coverage, kind, parts, scaffolding, several_asked, stated_kind
+from .asks import QUANTITY, TYPED, coverage, kind, parts, several_asked, stated_kind
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .cuts import cut
 from .lexical import before_bodies, counties, inside_word, places, tokenize
 from .points import lists_of, say_points
 from .quotes import anchors, wildcard
 from .retrieve import named_speeches
+from .scaffold import scaffolding
 from .script import fold
 from .structure import TRIM, sentence_spans
 from .terms import term_weights

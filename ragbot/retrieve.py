@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .asks import SCAFFOLD, coverage, kind, scaffolding
+from .asks import coverage, kind
 from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .glosses import described, glossed
@@ -25,6 +25,7 @@ from .ingest import valid_unicode
 from .lexical import before_bodies, places, speech_names, speech_numbers, tokenize
 from .quotes import anchors, duties, figure, kinds
 from .rerank import Reranker
+from .scaffold import SCAFFOLD, scaffolding
 from .script import detect_script, fold, to_script
 from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
@@ -209,9 +210,8 @@ def lexical_ranking(
 ) -> list[tuple[int, float]]:
     """Top `n` chunks by BM25 (in the store when it runs BM25 itself, else ragbot's own), with the
     synonyms of question words the corpus hardly uses (`synonyms.expansions`) when `synonyms`; not of
-    the words that only say how the question asks (`asks.SCAFFOLD`: 主张 searched 意见, 主意, 呼声;
-    held-out q179 10th instead of not found, MRR@10 0.850 -> 0.851, nothing else moves); `scaffold`: the
-    question's own (`asks.scaffolding`: 老说法 asks about 说法, and 提法 finds it)."""
+    the words that only say how the question asks (`scaffold`, by default SCAFFOLD: 主张 searched 意见, 主意,
+    呼声; held-out q179 10th instead of not found, MRR@10 0.850 -> 0.851; the question's own: 老说法 asks 说法)."""
     if synonyms:
         tokens = [*tokens, *expansions([t for t in tokens if t not in scaffold], index.bm25.df)]
     if index.store.lexical:

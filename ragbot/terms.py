@@ -21,10 +21,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .asks import SCAFFOLD, kind, parts, scaffolding
+from .asks import kind, parts
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, tokenize
 from .quotes import QUOTE
+from .scaffold import SCAFFOLD, scaffolding
 from .script import fold
 from .synonyms import abbreviations, used_synonyms
 

@@ -16,10 +16,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .asks import LIST, QUANTITY, SCAFFOLD, kind
+from .asks import LIST, QUANTITY, kind
 from .glosses import WORDING
 from .lexical import places, speech_names, tagged_words, tokenize
 from .quotes import figure
+from .scaffold import SCAFFOLD
 from .script import fold
 from .structure import sentence_spans
 from .synonyms import used_synonyms
@@ -60,6 +61,7 @@ _WHICH = re.compile(
     r"(?:(?<!没)(?<!没有)什么|哪些|哪种|哪类|何种|哪个|哪几种|哪家|哪款)(?=([\u4e00-\u9fff]{2,8}))"  # looked ahead: 哪家公司的哪款软件 asks both
     r"|的([\u4e00-\u9fff]{2,10}?)(?:是什么|是哪些|有哪些|是多少|是怎么|是如何)"  # 具体的计分标准是什么: 计分; 网址是多少
     r"|有没有([\u4e00-\u9fff]{2,6})(?=[？?，,。]|$)"  # 那加班有没有加班费？: whether there is one
+    r"|(?:^|[，,])([\u4e00-\u9fff]{2,10}?)(?:是|有|都|该|应该|应当)?(?:怎么|怎样|如何)(?:规定|定)"  # 调休或加班费是怎么规定的
 )
 _DESCRIBED = re.compile(r"[^的]{1,6}的(?:地方|方面|问题|环节|情况|事情)")
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
@@ -112,12 +114,13 @@ def unknown_asked(index: Index, question: str) -> str:
     发声: dev q007 was refused so): refusals 135 -> 136 of 143, false refusals unchanged. 哪家厂商, 哪款软件
     and 有没有加班费？ (pay or leave due, not 将来有没有出路) ask likewise (the 64th blind reader's and
     held-out q393, q394: refused, no other row moves). So does pay asked for what no sentence pays it for
-    (`paid_for`: 加班有什么补贴标准; no row moves)."""
+    (`paid_for`: 加班有什么补贴标准; no row moves), and what a clause asks how it is ruled (调休或加班费是怎么规定的:
+    the 81st blind reader's near miss, answered with 该加班就加班; no row moves)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     for m in _WHICH.finditer(fold(question)):
         # 有什么劝慰的话: words asked, said in others; 哪些卡住的地方: an aspect, in the asker's words (the 69th's)
-        phrase = m.group(1) or m.group(2) or m.group(3)
+        phrase = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         if "的话" in phrase or _DESCRIBED.match(phrase):
             continue
         for word, pos in tagged_words(phrase, 2):  # 哪些审批手续: 审批, then 手续

