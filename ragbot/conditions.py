@@ -116,6 +116,7 @@ def lead_with(choices: Sequence[Option], i: int, ranks: Sequence[float]) -> list
 # what a question asks comes of the conduct it describes (最后会落得什么结果), and a sentence saying what came of it
 _OUTCOME_ASKED = re.compile(r"结果|后果|下场|地步|会怎么?样|会(?:落得|落到|变成|导致|造成)")
 _CAME_OF = re.compile(r"致使|以致|以至于|导致|造成|最后|最终|结果")
+_CAME_AFTER = re.compile(r"致使|以致|以至于|导致|最后|最终")  # …what came of the conduct the sentences before tell
 TOLD_BEFORE = 5  # sentences of its excerpt before a sentence saying what came of it that may tell the conduct
 TOLD_MIN = 0.5  # …holding at least this share of the words of the question's condition that chunks hold
 TOLD_LEAD = 0.2  # …and this much more of them than the best choice with the sentences before it
@@ -127,13 +128,30 @@ def _told_outcome(question: str, choices: Sequence[Option], weights: dict[str, f
     the choice saying what came of it (由于作风不实,致使情况不明,最后工作被动) whose excerpt tells that conduct
     in the TOLD_BEFORE sentences before it (不愿意多动脑筋…有的机械式转办文件批示…): with them it holds TOLD_MIN
     of the condition's `weights` and TOLD_LEAD more than the best choice with its own. The best choice (如果办公室
-    工作做不好,…) puts a condition of its own (dev q504 and the 80th blind reader's)."""
+    工作做不好,…) puts a condition of its own (dev q504 and the 80th blind reader's). Or the first such choice
+    whose TOLD_BEFORE sentences hold the best choice, when it holds as much (`_tells_before`)."""
     if len(weights) < 2 or not _OUTCOME_ASKED.search(fold(question)):
         return None
     told = [_told(c.text, hit.text, weights) for c, hit in choices]
-    came = [i for i, (c, _) in enumerate(choices) if _CAME_OF.search(fold(c.text)) and told[i] >= TOLD_MIN]
-    best = max(came, key=lambda i: told[i], default=None)
-    return best if best is not None and best != top and told[best] >= told[top] + TOLD_LEAD else None
+    came = [i for i, (c, _) in enumerate(choices) if _CAME_OF.search(fold(c.text)) and i != top]
+    after = [
+        i for i in came if told[i] >= told[top] and _tells_before(choices[top], choices[i], fold(choices[i][0].text))
+    ]
+    if after:  # the best choice tells the conduct, in the sentences before what came of it
+        return after[0]
+    best = max((i for i in came if told[i] >= TOLD_MIN), key=lambda i: told[i], default=None)
+    return best if best is not None and told[best] >= told[top] + TOLD_LEAD else None
+
+
+def _tells_before(conduct: Option, outcome: Option, said: str) -> bool:
+    """Whether a choice is one of the TOLD_BEFORE sentences before a sentence saying what came of it, in
+    one excerpt: the best choice then only tells the conduct asked about (接到会议通知直接呈报,…: the 81st
+    blind reader's), and what came of it (致使情况不明,最后工作被动) answers."""
+    if not _CAME_AFTER.search(said):  # 就是因为结果运用了: 结果 is no outcome of what was told before
+        return False
+    (c, hit), (o, other) = conduct, outcome
+    at, then = hit.text.find(c.text.strip()), hit.text.find(o.text.strip())
+    return hit.text == other.text and 0 <= at < then and len(sentence_spans(hit.text[at:then])) <= TOLD_BEFORE
 
 
 def _told(sentence: str, excerpt: str, weights: dict[str, float]) -> float:

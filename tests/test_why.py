@@ -159,3 +159,7 @@ def test_real_asked_what_comes_of_conduct_described_the_outcome_told_after_it_le
     assert b.sentences[0].text.startswith("由於作風不實"), b.text
     c = bot.ask("要是办公室这一环掉链子,上级出台的政策会落到什么下场?")  # no conduct told: the speech's own condition
     assert c.sentences[0].text.startswith("如果办公室工作做不好"), c.text
+    # the best sentence tells the conduct, two before what came of it (the 81st blind reader's got only 接到会议
+    # 通知直接呈报…不掌握; the question says 往上一递 and 摸清, so it holds under TOLD_MIN of them: `_tells_before`)
+    d = bot.ask("要是办公室的人接到通知就直接往上一递、不去摸清上面和下面的情况，最后会落得什么结果？")
+    assert d.sentences[0].text.startswith("由于作风不实,致使情况不明"), d.text
