@@ -376,3 +376,11 @@ def test_real_a_figurative_saying_asked_for_is_not_about_形象(real_bot: pipeli
     a = Answerer(real_bot).ask("讲话用了哪些形象说法，要求办公室在信息上当好领导的耳目、要提前报而不是事后报？")
     assert "马后炮" in a.text, a.text
     assert "脸面" not in a.text, a.text
+
+
+def test_real_a_jingle_asked_for_is_a_wording_question(real_bot: pipeline.Ragbot) -> None:
+    """顺口溜 asks for a formulation, as 说法 does, and weighs nothing (`glosses.WORDING`, `scaffold.SCAFFOLD`):
+    without them the question was refused (no speech says 顺口溜), and dev q471 got 钉子精神."""
+    a = Answerer(real_bot).ask("事情多了要分轻重缓急，讲话里那句带四个“办”字的顺口溜是怎么说的？")
+    assert not a.refused, a.text
+    assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
