@@ -40,6 +40,7 @@ def saying_explained(question: str) -> bool:
 
 _POINT = re.compile(
     r"说明什么|什么道理|想说明|要说明|为了说明|用意|意在|想表达|想提醒|为什么(?:这么|这样|要这样|要这么)?比"
+    r"|比(?:作|成|喻成|喻为)[^，,？?]{1,12}[，,][^？?]*(?:靠什么|要靠|怎么|怎样|如何|需要什么)"  # …比作机器，要运转得好靠什么
 )
 
 
@@ -50,6 +51,8 @@ def point_asked(question: str) -> bool:
 
     >>> point_asked("把办公室比作一台机器，是想说明什么道理？"), point_asked("为什么这么比？"), point_asked("比作什么？")
     (True, True, False)
+    >>> point_asked("讲话把办公室比作一台机器，要让这台机器运转得好，需要靠什么？")  # what keeps it so: said after
+    True
     """
     return bool(_POINT.search(fold(question)))
 

@@ -1456,6 +1456,9 @@ def test_real_asked_what_a_figure_shows_the_sentence_after_it_says_the_point(rea
     b = Answerer(real_bot).ask("讲话里把办公室比成人身上的哪个器官？为什么这么比？")
     assert "就像人的大脑一样" in b.sentences[0].text, b.text
     assert "打乱仗" in b.sentences[1].text, b.text
+    # what keeps the figure so, asked after it is given (the 82nd blind reader's got the figure alone)
+    c = Answerer(real_bot).ask("民政系统那篇讲话把办公室比作一台机器，要让这台机器一直运转得好，需要靠什么？")
+    assert "就必须建立一套科学的管理方式" in c.text, c.text
 
 
 def test_real_asked_why_a_conclusion_comes_after_the_cause_it_draws_on(real_bot: pipeline.Ragbot) -> None:

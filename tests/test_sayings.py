@@ -384,3 +384,10 @@ def test_real_a_jingle_asked_for_is_a_wording_question(real_bot: pipeline.Ragbot
     a = Answerer(real_bot).ask("事情多了要分轻重缓急，讲话里那句带四个“办”字的顺口溜是怎么说的？")
     assert not a.refused, a.text
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
+
+
+def test_real_a_figure_described_by_its_images_is_quoted(real_bot: pipeline.Ragbot) -> None:
+    """身材高大和矮小 describe 思想的巨人,行动的矮子 (data/glosses.txt; the 82nd blind reader's got 篇8's
+    “不会写”, which has 不会 but no figure)."""
+    a = Answerer(real_bot).ask("講話裡用身材高大和矮小來比喻那種只會想、不會做的人，原話是怎麼說的？")
+    assert "思想的巨人,行動的矮子" in a.sentences[0].text, a.text
