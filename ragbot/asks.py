@@ -5,6 +5,8 @@
   counted / enumerates    the noun a "which N aspects" question counts in (方面, 种…); whether a text
                           names several things and counts them in it (…、…、…四个方面)
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
+  aspect_asked / on_aspect  the matter a question confines itself to (在后勤这一块, 对宣传工作提了哪些要求),
+                          and whether texts say it
   (how a question asks, the words that weigh nothing, is scaffold.py)
   (whether a text states a number, a body, a time or a place is amounts.states)
 
@@ -16,9 +18,12 @@ understand the question beyond these patterns, or find anything (retrieve.py, co
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from .amounts import COUNT_OF
 from .glosses import WORDING
+from .lexical import tagged_words
 from .quotes import BOOK, CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, QUOTE, cn_number, quoted, stands_for
 from .script import fold
 
@@ -407,3 +412,30 @@ def coverage(text: str, weights: dict[str, float]) -> float:
         if whole:
             got += weights[t] * sum(weights[p] for p in parts if p in folded) / whole
     return round(got / total, 3)
+
+
+_ASPECT = re.compile(
+    r"(?<![存现正所实潜])在(?!于)([^，,。？?、；;在哪几些]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面)"
+    r"|(?<![绝相针面])对([^，,。？?、；;对哪几些]{2,10}?)(?:工作)?(?:提了|提出了?)(?:哪些|哪几|什么)"  # 对教育宣传工作提了哪些要求
+)
+
+
+@lru_cache(maxsize=64)
+def aspect_asked(question: str) -> tuple[str, ...]:
+    """The words of the matter a question confines itself to (在X这一块, 在X方面).
+
+    >>> aspect_asked("市委辦公室系統在後勤這一塊，今年打算重點做好哪幾件事？"), aspect_asked("在协调保障方面做了什么")
+    (('后勤',), ('协调', '保障'))
+    >>> aspect_asked("那篇讲话对教育宣传工作提了哪些要求?"), aspect_asked("对办公室有什么要求")  # what is put to a matter
+    (('教育宣传',), ())
+    >>> aspect_asked("办公室工作存在哪几方面不足?"), aspect_asked("现在这方面有什么要求"), aspect_asked("关键在于队伍建设方面")
+    ((), (), ())
+    """
+    m = _ASPECT.search(fold(question))
+    return tuple(t for t, _ in dict.fromkeys(tagged_words(m.group(1) or m.group(2))) if len(t) > 1) if m else ()
+
+
+def on_aspect(question: str, texts: Sequence[str]) -> bool:
+    """Whether the question confines itself to a matter (`aspect_asked`) and `texts` say all its words."""
+    words, said = aspect_asked(question), fold(" ".join(texts))
+    return bool(words) and all(t in said for t in words)

@@ -33,9 +33,11 @@ from .asks import (
     HOW_TO,
     METHODS,
     WAYS_ASKED,
+    aspect_asked,
     category_asked,
     coverage,
     kind,
+    on_aspect,
     parts,
     points_asked,
     several_asked,
@@ -52,7 +54,6 @@ from .followup import follow_up
 from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
-from .lexical import tagged_words
 from .meanings import point_asked, saying_explained, story
 from .multi import YEAR, everywhere, named_candidates, remedy_asked, second_part, survey
 from .padding import padding
@@ -178,30 +179,6 @@ def _list_score(
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
 
 
-_ASPECT = re.compile(
-    r"(?<![存现正所实潜])在(?!于)([^，,。？?、；;在哪几些]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面)"
-)
-
-
-@lru_cache(maxsize=64)
-def aspect_asked(question: str) -> tuple[str, ...]:
-    """The words of the matter a question confines itself to (在X这一块, 在X方面).
-
-    >>> aspect_asked("市委辦公室系統在後勤這一塊，今年打算重點做好哪幾件事？"), aspect_asked("在协调保障方面做了什么")
-    (('后勤',), ('协调', '保障'))
-    >>> aspect_asked("办公室工作存在哪几方面不足?"), aspect_asked("现在这方面有什么要求"), aspect_asked("关键在于队伍建设方面")
-    ((), (), ())
-    """
-    m = _ASPECT.search(fold(question))
-    return tuple(t for t, _ in dict.fromkeys(tagged_words(m.group(1))) if len(t) > 1) if m else ()
-
-
-def on_aspect(question: str, texts: Sequence[str]) -> bool:
-    """Whether the question confines itself to a matter (`aspect_asked`) and `texts` say all its words."""
-    words, said = aspect_asked(question), fold(" ".join(texts))
-    return bool(words) and all(t in said for t in words)
-
-
 def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, float]) -> bool:
     """Asked which ways (哪些办法), whether `e` is the innermost list holding the best sentence (领受材料任务后… in
     四是要临阵磨枪: the four ways). Held-out q318 gains 细中求快; with 怎么做 too, dev q021 and held-out q145 lose."""
@@ -262,14 +239,23 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     options = _enumerations_near(w, ev, unnamed(weights, ev.question, naming_words(w.index, ev.question)), top)
     if not options or options[0][0] < LIST_MIN:
         return False
-    best, first, e = options[0]
+    best, first, e = _outer(ev.question, w, options)
     if not (n := points_asked(ev.question)) and _focused(w, ev, first, e, weights, cap, budget):
         return True
     exact = [o for o in options if len(o[2].items) == n and o[0] >= max(LIST_MIN, best - 0.15)]
-    chosen = exact[:1] or [options[0]] + [
+    chosen = exact[:1] or [(best, first, e)] + [
         o for o in options[1:] if o[0] >= best - 0.05 and (o[1].file, o[1].speech) != (first.file, first.speech)
     ]
     return say_points(w, [(hit, e) for _, hit, e in chosen[:2]], cap, _explains(ev))
+
+
+def _outer(question: str, w: Writer, options: list[tuple[float, Hit, Enumeration]]) -> tuple[float, Hit, Enumeration]:
+    """The best list, or, asked of a matter, the list on it (under 二、关于教育宣传工作: its four (一)…(四)) that
+    holds the best one in one of its points (首先…其次… under (三); the 83rd blind reader's got those two)."""
+    _, hit, e = options[0]
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    return next((o for o in options if o[1] == hit and o[2].start <= e.start and e.end <= o[2].end and o[2] != e
+                 and on_aspect(question, _about(text, o[2]))), options[0])  # fmt: skip
 
 
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other

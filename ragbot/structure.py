@@ -133,10 +133,12 @@ def key_clause(text: str) -> str:
 
     >>> key_clause("一是办文办会高标准。全县政府系统办公室严格执行公文办理制度"), key_clause("二要严，严格把关，不出差错")
     ('办文办会高标准', '严，严格把关')
+    >>> key_clause("(三)要始终重视队伍建设\\n强调,人才竞争")
+    '要始终重视队伍建设'
     """
     m = marker(text)
     body = text[m.length if m else 0 :].lstrip("，,：: ")
-    parts = clauses(body)
+    parts = clauses(body.split("\n", 1)[0] or body)  # a heading's line ends it: (三)要重视队伍建设\n强调,…
     if not parts:
         return ""
     key = parts[0]

@@ -1065,13 +1065,23 @@ def test_real_a_list_that_never_says_the_thing_named_does_not_answer(real_bot: p
 
 
 def test_real_a_matter_asked_of_takes_the_list_on_that_matter(real_bot: pipeline.Ragbot) -> None:
-    """在後勤這一塊…哪幾件事 confines the question to 后勤 (`compose.aspect_asked`): the three points under
+    """在後勤這一塊…哪幾件事 confines the question to 后勤 (`asks.aspect_asked`): the three points under
     4.在後勤保障上…, all of them, not 光山's five 重点 announced on another matter (held-out q182). A list
     whose topic sentence names the matter among others is not on it."""
     a = Answerer(real_bot).ask("市委辦公室系統在後勤這一塊，今年打算重點做好哪幾件事？")
     assert all(p in a.text for p in ("要增強後勤保障能力", "要加強機關建設管理", "要改善幹部福利待遇")), a.text
     a = Answerer(real_bot).ask("辦公室人員在廉潔方面有哪些具體要求？不能利用工作便利做什麼？")  # dev q118
     assert "決不能利用工作之便" in a.text, a.text  # not 篇3's four qualities, announced by one naming 廉潔清正
+
+
+def test_real_requirements_put_to_a_matter_are_the_points_of_its_section(real_bot: pipeline.Ragbot) -> None:
+    """对教育宣传工作提了哪些要求 asks of 二、关于教育宣传工作: its four (一)…(四), each its heading line, not the
+    首先…其次… of the one under (三) that the best sentences sit in (the 83rd blind reader's; `compose._outer`),
+    nor a heading run on into the next line's 强调 (`structure.key_clause`)."""
+    a = Answerer(real_bot).ask("雲南教育廳那篇講話對教育宣傳工作提了哪些要求?")
+    for point in ("營造良好氛圍", "樹典型、出精品", "教育宣傳幹部隊伍建設", "教育報刊主陣地作用"):
+        assert point in a.text, a.text
+    assert "強調" not in a.text, a.text
 
 
 def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_parts(real_bot: pipeline.Ragbot) -> None:
