@@ -56,10 +56,10 @@ from .generate import Candidate
 from .inline import inline, semicolons
 from .meanings import point_asked, saying_explained, story
 from .multi import YEAR, everywhere, named_candidates, remedy_asked, second_part, survey
+from .naming import naming_words
 from .padding import padding
 from .points import lists_of, point_of, say_points
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
-from .retrieve import naming_words
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (

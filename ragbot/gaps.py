@@ -35,8 +35,8 @@ from .asks import kind, points_asked
 from .context import says_what_to_do
 from .lexical import ASKING, tokenize
 from .multi import unstated_part
+from .naming import named_speeches
 from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number, quoted
-from .retrieve import named_speeches
 from .script import fold, loose
 from .structure import Marker, marker, sentence_spans
 from .types import Hit, Speech

@@ -31,9 +31,9 @@ from .asks import QUANTITY, TYPED, coverage, kind, parts, several_asked, stated_
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .cuts import cut
 from .lexical import before_bodies, counties, inside_word, places, tokenize
+from .naming import named_speeches
 from .points import lists_of, say_points
 from .quotes import anchors, wildcard
-from .retrieve import named_speeches
 from .scaffold import scaffolding
 from .script import fold
 from .structure import TRIM, sentence_spans
@@ -332,7 +332,7 @@ def named_candidates(
     index: Index, question: str, hits: Sequence[Hit], cands: Sequence[Candidate]
 ) -> tuple[Candidate, ...]:
     """A question naming a place (天门市委办…, 河南那篇讲话…, 常德市委办公室…) asks about the speech given
-    there, and one naming a speech (`retrieve.named_speeches`: 地方志那篇讲话, 篇8) about that speech:
+    there, and one naming a speech (`naming.named_speeches`: 地方志那篇讲话, 篇8) about that speech:
     only the sentences of the excerpts from those speeches answer, when any excerpt is theirs (all of
     them otherwise; none when a year asked left out all of theirs: 光山县…2012年…多少条, the 35th blind
     reader's near miss, was answered with 淇县's figures). Naming speeches so changed one answer of the

@@ -10,7 +10,6 @@ reranker reorders the fused candidates.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,14 +21,14 @@ from .config import Config, Mode
 from .errors import ConfigError, QueryError
 from .glosses import described, glossed
 from .ingest import valid_unicode
-from .lexical import before_bodies, places, speech_names, speech_numbers, tokenize
+from .lexical import tokenize
+from .naming import named_speeches
 from .quotes import anchors, duties, figure, kinds
 from .rerank import Reranker
 from .scaffold import SCAFFOLD, scaffolding
-from .script import detect_script, fold, to_script
+from .script import detect_script, to_script
 from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
-from .structure import han_count
 from .synonyms import abbreviations, expansions
 from .terms import images, pictured, term_weights
 from .types import Chunk, Hit
@@ -285,80 +284,6 @@ def headed(index: Index, ranked: Sequence[int], query: str) -> list[int]:
 DESCRIBED_SHARE = 1.0  # …and those holding a formulation the question describes (`glosses.described`), again
 IMAGES_SHARE = 1.0  # …and the chunks holding two or more of the images a figure question names or describes
 NAMED_SHARE = 1.0  # the chunks of the speech a question names rank at this share of anchor_weight
-NAMED_MOST = 0.8  # a word names the speech holding at least this share of the chunks that hold it
-NAMED_LEAD = 3  # ...or at least this many times as many as any other speech (民政: 4 chunks of 004, 1 of 3 others)
-
-
-def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
-    """The speeches the query names (`lexical.speech_names`: 地方志那篇讲话, 筹办旅游发展大会那次会议):
-    for each naming word, the speech holding NAMED_MOST of the chunks that hold it (地方志: 篇10),
-    when other speeches do not. Their chunks rank of their own in `shaped`: measured (`ragbot eval`,
-    220 answerable questions, share 1 and 2 alike) dev q084 2 -> 1 and held-out q184 from nowhere to
-    3, nothing else moves; 17 questions name a speech, 14 of them one that words locate. Naming the
-    speech by words of its opening instead (no 那篇 needed) also located 群众 (002 says 群众, the
-    Traditional file 民眾) and 区县, and moved held-out q350 2 -> 3. A question may also name a speech as
-    the citations label it (篇3讲话提出…): the speeches whose title carries that number (篇3); or by words
-    of its title before 讲话 / 会上 (`title_names`: 培训开班讲话 -> 001); or by the field of a department (民政局:
-    004, the 32nd blind reader's 民政局去年…采用的民政信息具体是多少条 is not answered with 光山's 100余篇); or
-    by its place (`lexical.places`: 天门市去年… names 篇8, the 47th's was answered from 篇4; `lexical.before_bodies`:
-    天门市委办公室去年…, which jieba cuts 天门 | 市委, the 65th's was answered with another part's headings); or
-    by a year only it tells of (2010年全县办理了多少件…提案: 光山's 185件, not 淇县's 56件, the 80th's)."""
-    numbers = set(speech_numbers(query))
-    out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
-    out |= {key for word in title_names(index, query) for key in _titled(index, word)}
-    years = _YEAR.findall(fold(query))  # 2010年全县办理了多少件…: the speech that tells of 2010 (the 80th's)
-    for word in [*speech_names(query), *_BODY.findall(fold(query)), *places(query), *before_bodies(query), *years]:
-        held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
-        if held and len(held) < len(index.speeches):
-            (speech, n), *rest = held.most_common(2)
-            if n >= NAMED_MOST * sum(held.values()) or (n >= 2 and n >= NAMED_LEAD * max(m for _, m in rest)):
-                out.add(speech)
-    return out
-
-
-_YEAR = re.compile(r"((?:19|20)\d\d)年")  # a year a question names
-# a department named by its field (民政局, 民政系统, 民政信息)
-_BODY = re.compile(r"([\u4e00-\u9fff]{2})(?:局|系统|信息)")
-TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
-_MARKS = ("会上", "会议", "讲话", "会议上")
-_BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,16}?)(?:的|时的)?(?:讲话|会议上|会上)")  # 培训开班讲话指出…
-
-
-def _titled(index: Index, word: str) -> set[tuple[str, int]]:
-    """The speeches whose title holds `word`, and when any does, those whose opening does (篇11 opens 这次会议…
-    是…召开的第一次全市政府系统办公室主任会议: 市政府 names it as much as 003's title, so it names neither; the
-    78th's). A word no title holds names none (作这个讲话的同志: 这个, which 篇2's opening holds)."""
-    titled = {key for key, s in index.speeches.items() if word in fold(s.title)}
-    return titled | {key for key, s in index.speeches.items() if word in _opening(s.text)} if titled else titled
-
-
-OPENING = 200  # characters of a speech, after its title, that say which meeting it was given at
-
-
-def _opening(text: str) -> str:
-    return fold(text[text.find("\n") + 1 :][:OPENING])
-
-
-def title_names(index: Index, query: str, whole: bool = False) -> list[str]:
-    """The words naming a speech by its title, said right before 讲话 / 会上 (培训开班讲话指出哪几方面不足:
-    在党政办公室业务工作培训会上的开班讲话), without 那篇 (`lexical.speech_names`): a word of two characters
-    or more that one speech's title holds and no other's (篇1…篇12 share a title: none of its words), held
-    by at most 1 / TITLE_DF of the chunks; `whole`: every word of a phrase holding one (业务培训 too)."""
-    out: list[str] = []
-    for m in _BEFORE_SPEECH.finditer(fold(query)):
-        words = [w for w in dict.fromkeys(tokenize(m.group(1))) if han_count(w) == len(w) > 1 and w not in _MARKS]
-        rare = [w for w in words if TITLE_DF * index.bm25.df(w) <= len(index.chunks)]  # 领导讲话稿: not 主要领导
-        unique = [w for w in rare if len({index.speeches[k].title for k in _titled(index, w)}) == 1]
-        out += (words if whole else unique) if unique else []
-    return list(dict.fromkeys(out))
-
-
-def naming_words(index: Index, query: str) -> set[str]:
-    """The words a query names its speech by (`lexical.speech_names`, `title_names`, `lexical.places`,
-    `lexical.before_bodies`): they say which speech, not what is asked of it."""
-    return (
-        set(speech_names(query)) | set(title_names(index, query, whole=True)) | {*places(query), *before_bodies(query)}
-    )
 
 
 def search(

@@ -24,8 +24,8 @@ from .conditions import lead_with
 from .cuts import cut
 from .generate import Candidate
 from .glosses import described, glossed
+from .naming import named_speeches
 from .quotes import QUOTE, anchors, counted_chars, figure, wildcard
-from .retrieve import named_speeches
 from .script import fold
 from .structure import han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images

@@ -1203,7 +1203,7 @@ def test_real_two_scaffolding_words_run_together_weigh_nothing(real_bot: pipelin
 
 
 def test_real_a_named_speech_narrows_the_answer_to_it(real_bot: pipeline.Ragbot) -> None:
-    """天门那篇讲话 names 篇8 (`retrieve.named_speeches`); the twelfth blind reader got 光山's 95件 / 97件
+    """天门那篇讲话 names 篇8 (`naming.named_speeches`); the twelfth blind reader got 光山's 95件 / 97件
     / 176件 between 篇8's two figures."""
     a = Answerer(real_bot).ask(
         "天门那篇讲话里，去年办理了多少件省市领导批示件？市委书记专属板收到多少条留言、回复了多少条？"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ragbot import pipeline, retrieve
+from ragbot import naming, pipeline, retrieve
 from ragbot.answer import Answerer
 from ragbot.cli import main
 from ragbot.config import Config
@@ -120,40 +120,48 @@ def test_the_speech_a_question_names_ranks_its_own_chunks(
     rank of their own; without that ranking the top five are other speeches' chunks on 办公室的人."""
     monkeypatch.setattr(retrieve, "NAMED_SHARE", share)
     question = "筹办旅游发展大会那次会上，讲话要办公室的人守住哪些规矩？"
-    assert retrieve.named_speeches(real_bot.index, question) == {("000_fc7b01b31694c23c.txt", 7)}
+    assert naming.named_speeches(real_bot.index, question) == {("000_fc7b01b31694c23c.txt", 7)}
     top5 = real_bot.search(question, k=5).hits
     assert any(contains(h.text, "要嚴格遵守政治紀律") for h in top5) == (share > 0)
     assert sum(h.speech == 7 for h in top5) == (4 if share else 1)
 
 
 def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real_bot: pipeline.Ragbot) -> None:
-    assert retrieve.named_speeches(real_bot.index, "办公室主任的主要职责是什么？") == set()
-    assert retrieve.named_speeches(real_bot.index, "办公室那次会议提了什么要求？") == set()
-    assert retrieve.named_speeches(real_bot.index, "移民系统那篇讲话里，办公室怎么当好参谋？") == {
+    assert naming.named_speeches(real_bot.index, "办公室主任的主要职责是什么？") == set()
+    assert naming.named_speeches(real_bot.index, "办公室那次会议提了什么要求？") == set()
+    assert naming.named_speeches(real_bot.index, "移民系统那篇讲话里，办公室怎么当好参谋？") == {
         ("000_fc7b01b31694c23c.txt", 5)
     }
-    assert retrieve.named_speeches(real_bot.index, "篇3讲话对效率提了什么要求？") == {("000_fc7b01b31694c23c.txt", 3)}
+    assert naming.named_speeches(real_bot.index, "篇3讲话对效率提了什么要求？") == {("000_fc7b01b31694c23c.txt", 3)}
     # a department named by its field names the speech only when one holds most of its chunks: 民政 does,
     # 教育 is said across the 教育 speeches and others (the seventeenth session's review)
-    assert retrieve.named_speeches(real_bot.index, "民政局办公室的职责是什么？") == {("004_92e2d7aa31a4f474.txt", 1)}
-    assert retrieve.named_speeches(real_bot.index, "教育系统办公室要做好哪些工作？") == set()
-    assert retrieve.named_speeches(real_bot.index, "教育局办公室的职责是什么？") == set()
+    assert naming.named_speeches(real_bot.index, "民政局办公室的职责是什么？") == {("004_92e2d7aa31a4f474.txt", 1)}
+    assert naming.named_speeches(real_bot.index, "教育系统办公室要做好哪些工作？") == set()
+    assert naming.named_speeches(real_bot.index, "教育局办公室的职责是什么？") == set()
     # 民政: four chunks of 004 hold it and one of each of three other speeches (half, not NAMED_MOST): it
     # leads them NAMED_LEAD times over
-    assert retrieve.named_speeches(real_bot.index, "民政那篇讲话里强化哪三种意识？") == {
-        ("004_92e2d7aa31a4f474.txt", 1)
+    assert naming.named_speeches(real_bot.index, "民政那篇讲话里强化哪三种意识？") == {("004_92e2d7aa31a4f474.txt", 1)}
+
+
+def test_a_post_only_one_speechs_speaker_holds_names_it(real_bot: pipeline.Ragbot) -> None:
+    """那位县委办主任 (the 83rd blind reader's, answered with 004's 三种意识): only 篇4 says 县委办, so its
+    seven 意识 answer; a post every speech's office has (办公室主任) names none."""
+    assert naming.named_speeches(real_bot.index, "那位縣委辦主任要求辦公室同志強化哪幾種意識?") == {
+        ("000_fc7b01b31694c23c.txt", 4)
     }
+    assert naming.named_speeches(real_bot.index, "那位办公室主任要求强化哪几种意识?") == set()
+    a = Answerer(real_bot).ask("那位縣委辦主任要求辦公室同志強化哪幾種意識?")
+    assert "七種意識" in a.text, a.text
+    assert "三種意識" not in a.text, a.text
 
 
 def test_a_year_one_speech_tells_of_names_it(real_bot: pipeline.Ragbot) -> None:
     """2010年全县办理了多少件…提案 (the 80th blind reader's): only 光山's speech (002) says 2010, so the figure is
     its 185件, not 淇县's 56件 and 89件 first; a year no speech says names none."""
     question = "2010年全县办理了多少件人大代表建议和政协委员提案？办结率是多少？"
-    assert retrieve.named_speeches(real_bot.index, question) == {("002_c15c06141e4cbd25.txt", 1)}
-    assert retrieve.named_speeches(real_bot.index, "1998年办公室提了什么要求？") == set()
-    assert retrieve.named_speeches(real_bot.index, "2010年共撰写了多少篇领导讲话？") == {
-        ("002_c15c06141e4cbd25.txt", 1)
-    }
+    assert naming.named_speeches(real_bot.index, question) == {("002_c15c06141e4cbd25.txt", 1)}
+    assert naming.named_speeches(real_bot.index, "1998年办公室提了什么要求？") == set()
+    assert naming.named_speeches(real_bot.index, "2010年共撰写了多少篇领导讲话？") == {("002_c15c06141e4cbd25.txt", 1)}
     assert Answerer(real_bot).ask(question).sentences[0].text.startswith("各级各有关部门及时办理人大代表建议意见")
 
 
@@ -161,18 +169,18 @@ def test_a_speech_is_named_by_words_of_its_own_title(real_bot: pipeline.Ragbot) 
     """培训开班讲话: 培训 and 开班 are in 001's title alone; 领导讲话 names none (领导 is in 002's title, but
     half the chunks say it), 去年…领导讲话 no 篇10, and 会上 is the marker, not a name."""
     index = real_bot.index
-    assert retrieve.title_names(index, "培训开班讲话指出了哪几方面的不足？") == ["培训", "开班"]
-    assert retrieve.named_speeches(index, "培训开班讲话指出了哪几方面的不足？") == {("001_fd749822ffebb83b.txt", 1)}
-    assert retrieve.naming_words(index, "民政那篇讲话里强化哪三种意识？") >= {"民政"}
+    assert naming.title_names(index, "培训开班讲话指出了哪几方面的不足？") == ["培训", "开班"]
+    assert naming.named_speeches(index, "培训开班讲话指出了哪几方面的不足？") == {("001_fd749822ffebb83b.txt", 1)}
+    assert naming.naming_words(index, "民政那篇讲话里强化哪三种意识？") >= {"民政"}
     # the whole phrase before 讲话 names it, up to 16 characters: 县里 too (县里党政办公室培训会的开班讲话)
-    assert "县里" in retrieve.naming_words(index, "县里党政办公室培训会的开班讲话指出办公室工作存在哪几方面的不足？")
+    assert "县里" in naming.naming_words(index, "县里党政办公室培训会的开班讲话指出办公室工作存在哪几方面的不足？")
     for question in (
         "领导讲话稿怎么写？",
         "去年共撰写了多少篇领导讲话？",
         "会上领导讲话要记录吗？",
         "办公室主任会议讲话有哪些要求？",
     ):
-        assert retrieve.named_speeches(index, question) == set(), question
+        assert naming.named_speeches(index, question) == set(), question
 
 
 @pytest.mark.parametrize("word", ["着力", "著力"])
