@@ -29,7 +29,7 @@ NAMED_LEAD = 3  # ...or at least this many times as many as any other speech (�
 def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     """The speeches the query names (`lexical.speech_names`: 地方志那篇讲话, 筹办旅游发展大会那次会议):
     for each naming word, the speech holding NAMED_MOST of the chunks that hold it (地方志: 篇10),
-    when other speeches do not. Their chunks rank of their own in `shaped`: measured (`ragbot eval`,
+    when other speeches do not. Their chunks rank of their own in `retrieve.shaped`: measured (`ragbot eval`,
     220 answerable questions, share 1 and 2 alike) dev q084 2 -> 1 and held-out q184 from nowhere to
     3, nothing else moves; 17 questions name a speech, 14 of them one that words locate. Naming the
     speech by words of its opening instead (no 那篇 needed) also located 群众 (002 says 群众, the
