@@ -254,8 +254,8 @@ def _outer(question: str, w: Writer, options: list[tuple[float, Hit, Enumeration
     holds the best one in one of its points (首先…其次… under (三); the 83rd blind reader's got those two)."""
     _, hit, e = options[0]
     text = w.index.speeches[(hit.file, hit.speech)].text
-    return next((o for o in options if o[1] == hit and o[2].start <= e.start and e.end <= o[2].end and o[2] != e
-                 and on_aspect(question, _about(text, o[2]))), options[0])  # fmt: skip
+    outer = [o for o in options if o[1] == hit and o[2] != e and o[2].start <= e.start and e.end <= o[2].end]
+    return next((o for o in outer if on_aspect(question, _about(text, o[2]))), options[0])
 
 
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other
