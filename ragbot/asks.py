@@ -428,11 +428,17 @@ def aspect_asked(question: str) -> tuple[str, ...]:
     (('后勤',), ('协调', '保障'))
     >>> aspect_asked("那篇讲话对教育宣传工作提了哪些要求?"), aspect_asked("对办公室有什么要求")  # what is put to a matter
     (('教育宣传',), ())
+    >>> aspect_asked("万书记对办公室工作提了哪些要求？")  # the speeches' own subject: no one matter of it
+    ()
     >>> aspect_asked("办公室工作存在哪几方面不足?"), aspect_asked("现在这方面有什么要求"), aspect_asked("关键在于队伍建设方面")
     ((), (), ())
     """
     m = _ASPECT.search(fold(question))
-    return tuple(t for t, _ in dict.fromkeys(tagged_words(m.group(1) or m.group(2))) if len(t) > 1) if m else ()
+    words = [t for t, _ in dict.fromkeys(tagged_words(m.group(1) or m.group(2))) if len(t) > 1] if m else []
+    return () if set(words) <= _SUBJECT else tuple(words)
+
+
+_SUBJECT = {"办公室", "办公厅", "办公"}  # what every speech is about: no matter a question confines itself to
 
 
 def on_aspect(question: str, texts: Sequence[str]) -> bool:
