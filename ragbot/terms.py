@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .asks import kind, parts
+from .asks import kind, parts, short_form
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, tokenize
 from .quotes import QUOTE
@@ -184,7 +184,7 @@ def _short_form(index: Index, token: str) -> str:
     """The usual short form a chunk holds of a four-character token no chunk holds (追究责任 said as 追责: the
     81st blind reader's 不追究责任…会怎么样 is 光督查不追责), its first and third characters, or ''. `asks.coverage`
     counts a text holding it as holding the token."""
-    short = token[0] + token[2] if len(token) == 4 else ""
+    short = short_form(token)
     whole = short and not text_df(index, token) and text_df(index, token[:2]) and text_df(index, token[2:])
     return short if whole and text_df(index, short) else ""
 
