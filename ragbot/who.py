@@ -87,7 +87,14 @@ _SAYING = "说|讲|指出|强调|提出|认为"
 
 
 def _verb(action: str) -> str:
-    return _SAYING if action == "说" else re.escape(action)
+    """The action as a text may say it: for 说 any word for saying; a two-character one also in the long
+    form it is short for, its object between the halves (追责: 追究一把手责任, the 84th blind reader's)."""
+    if action == "说":
+        return _SAYING
+    if len(action) != 2:
+        return re.escape(action)
+    a, b = map(re.escape, action)
+    return rf"{a}{b}|{a}[\u4e00-\u9fff][^，,。；;：:]{{0,4}}?{b}[\u4e00-\u9fff]"
 
 
 def does(text: str, action: str) -> bool:
@@ -95,6 +102,8 @@ def does(text: str, action: str) -> bool:
 
     >>> does("习近平总书记讲,“没有督查就没有落实”", "说"), does("会议纪要由办公室主任签发", "签发"), does("要签字", "签发")
     (True, True, False)
+    >>> does("发生泄密事件,就要追究一把手责任", "追责"), does("要追究,不负责", "追责")
+    (True, False)
     """
     return bool(re.search(_verb(action), fold(text)))
 
@@ -163,7 +172,8 @@ _SPEECH_ASKED = re.compile(
     rf"({_SPEAKER}{{1,3}})(?<![求望请让叫给对向])({_TITLE})(?:在[^，。？?]{{0,20}})?(?:(?:关于|就|对)[^，。？?]{{2,16}}?)?的?(?:重要)?"
     rf"(?:[^，。？?]{{0,4}}(?:{_TALK}))?"
     r"(?:具体|主要|都|还)?(?:讲话|发言|讲的|说的|讲了|说了|提了|提出|强调|要求)[^。？?]*?(?:什么|哪些|哪几|怎么说)"
-    rf"|([\u4e00-\u9fff]{{2,3}})()(?:同志)?在?(?:上午|下午|晚上)?(?:(?:给|为|向)(?:大家)?(?:作|做|进行)的?|(?:作|做|进行)的|(?<=同志|上午|下午|晚上)的)"
+    rf"|([\u4e00-\u9fff]{{2,3}})()(?:同志)?(?:在[^，。？?]{{0,12}}?会议?上)?在?(?:上午|下午|晚上)?"  # 朱轩堂在会上的报告
+    r"(?:(?:给|为|向)(?:大家)?(?:作|做|进行)的?|(?:作|做|进行)的|(?<=同志|上午|下午|晚上|会上)的)"
     rf"[^，。？?]{{0,6}}(?:{_TALK})"
     r"[^。？?]*?(?:什么|哪些|哪几)"
 )
@@ -200,6 +210,8 @@ def unattributed(question: str, texts: list[str]) -> bool:
     >>> unattributed("X市长的重要讲话具体讲了哪些内容？", later), unattributed("X市长强调了什么？", later[1:])
     (True, False)
     >>> unattributed("朱轩堂给大家作的报告讲了哪些内容？", ["随后,我们还将邀请原副秘书长朱轩堂给大家作报告"])
+    True
+    >>> unattributed("原副秘书长朱轩堂在会上的报告讲了哪些内容？", ["随后,我们还将邀请原副秘书长朱轩堂给大家作报告"])
     True
     >>> unattributed("何金平秘书长在秘书长和办公厅主任会议上讲的“三大短板”分别是什么？",
     ...     ["何金平秘书长在全省政府系统秘书长和办公厅(室)主任会议上分析了办公室工作中还存在的“三大短板”"])

@@ -381,7 +381,7 @@ def test_real_which_level_of_leader_approves_needs_a_sentence_saying_who_approve
 def test_real_fresh_paraphrases_are_not_refused(real_bot: pipeline.Ragbot) -> None:
     """Three questions of a fresh paraphrase set (written from the speeches, not from this code) were
     refused though their passage ranked first: 错在哪 asks what is wrong, not a place; 拿捏什么分寸 asks
-    how far to go, which no speech calls 分寸; 哪个部门把一遍关 asks who does 把关, not 遍关."""
+    how far to go, which no speech calls 分寸 (nor 顺序: the 84th blind reader's); 哪个部门把一遍关 asks who does 把关, not 遍关."""
     answerer = Answerer(real_bot)
     fault = answerer.ask("收到上面发来的开会通知，我直接报给领导就行了吗？讲话里说这样做错在哪？")
     assert "接到会议通知直接呈报" in fault.text, fault.text
@@ -389,6 +389,9 @@ def test_real_fresh_paraphrases_are_not_refused(real_bot: pipeline.Ragbot) -> No
     assert "法制办" in body.text, body.text
     manner = answerer.ask("辦公室居中協調時，對上頭的領導和對下面的單位，態度上分別要拿捏什麼分寸？")
     assert not manner.refused, manner.text
+    # 按什么顺序走 asks the order, which 002 says with 后…再 and never calls 顺序 (the 84th blind reader's)
+    order = answerer.ask("报给县长签字的稿子按什么顺序走?")
+    assert "再报县长审签" in order.text, order.text
 
 
 def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None:

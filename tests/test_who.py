@@ -52,7 +52,7 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
     answered with the announcement. The 44th's two were too: 一会儿X市长还要作重要讲话 announces a talk still to
     come (that X市长 反复强调的“说了算、定了干” elsewhere is not it), and so does 还将邀请…朱轩堂给大家作报告;
     the 45th's 杨崇龙's training (还邀请到…杨崇龙同志…进行…业务培训) too, and the 48th's X市长's talk asked
-    as given at the meeting; the 66th's 分管领导 (003: 其他分管领导分别就…讲了具体意见). What someone analysed at a meeting (何金平秘书长在…会议上分析了) still answers."""
+    as given at the meeting; the 66th's 分管领导 (003: 其他分管领导分别就…讲了具体意见); the 84th's 朱轩堂在会上的报告. What someone analysed at a meeting (何金平秘书长在…会议上分析了) still answers."""
     bot = Answerer(real_bot)
     for question in (
         "畢節那次會上，新江秘書長的講話具體提了哪些要求？",
@@ -68,6 +68,7 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         "原省教育廳廳長楊崇龍同志在下午的培訓中具體講了哪些內容?",  # the 59th's: 在下午的
         "市政府系统办公室主任会议上，分管领导关于政务中心和机关事务管理讲了哪些具体意见？",  # the 66th's: 分别就…讲了
         "云南那次会议下午请原教育厅厅长杨崇龙给大家做业务培训,他具体讲了哪些内容?",  # fresh q438: 做…培训,他
+        "商洛市委原副秘書長朱軒堂在會上的報告講了哪些內容?",  # the 84th's: 在会上的报告
     ):
         assert bot.ask(question).refused, question
     for question in ("万书记对办公室工作提了哪些要求？", "万书记具体提了哪些要求？"):
@@ -75,3 +76,10 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         assert "细节决定成败" in a.text, a.text
     a = bot.ask("何金平秘书长在秘书长和办公厅（室）主任会议上讲的“三大短板”分别是什么？")  # 在…会议上分析了: dev q006
     assert "责任心的短板" in a.text, a.text
+
+
+def test_real_who_is_held_to_account_is_said_in_the_long_form(real_bot: pipeline.Ragbot) -> None:
+    """谁被追责 asks who 追究…责任 names (篇4: 发生泄密事件,就要追究一把手责任); the 84th blind reader's was
+    refused, no sentence saying 追责 itself."""
+    a = Answerer(real_bot).ask("县委办出了泄密的事谁被追责?")
+    assert "追究一把手责任" in a.text, a.text
