@@ -325,11 +325,32 @@ def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -
         point = point.split("\n")[0]  # a section's point is its heading line
         if not _FAULT.search(fold(point)):  # 办公室…代表着政府的形象 files no fault under it (the 74th's)
             continue
+        item, told = min(around, key=lambda i: i.end - i.start), []
+        for case in _cases(ev.question):  # 接到通知原样往上一交、转文件问起情况说不上来: each case told
+            own = term_weights(w.index, case)
+            best = max(options(ev, w.index), key=lambda o: rank(o[0], own))  # the case's best, told under the point
+            if coverage(point + c.text, own) < 0.5 and best[1] == hit and item.start <= best[0].position < item.end:
+                told.append((best, own))
         w.lead("讲话把它归入：")
         w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
-        sentences(w, [(c, hit)], weights, "", budget, verdict=advice_asked(ev.question))  # …这是极端危险的
+        verdict = advice_asked(ev.question)  # …这是极端危险的: after the last case told
+        sentences(w, [(c, hit)], weights, "", budget, verdict=verdict and not told)
+        for i, (best, own) in enumerate(told):
+            sentences(w, [best], own, "", budget, verdict=verdict and i == len(told) - 1)
         return True
     return False
+
+
+def _cases(question: str) -> list[str]:
+    """The cases a question tells one after another before asking (接到开会通知原样往上一交、转文件问起情况说不上来,
+    讲话怎么评价), each four Han characters or more; [] when it tells one.
+
+    >>> _cases("接到开会通知原样往上一交、转文件问起情况说不上来,讲话怎么评价?"), _cases("推诿扯皮算哪方面的毛病?")
+    (['接到开会通知原样往上一交', '转文件问起情况说不上来'], [])
+    """
+    told = re.split(r"[，,；;。？?]", fold(question))[0]
+    cases = [c for c in told.split("、") if han_count(c) >= 4]
+    return cases if len(cases) >= 2 else []
 
 
 _DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (gaps._DEMANDS has it): 为什么…？哪些措施？

@@ -761,6 +761,11 @@ def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: 
     a = Answerer(real_bot).ask("科里临时派给我一件不归我分管的活，我想推掉，讲话里怎么评价这种做法？")
     assert a.text.startswith("讲话把它归入：全局观念还不够强。[1]"), a.text
     assert "这是极端危险的,更是极其错误的" in a.text, a.text
+    # two cases told (原样往上一交、转个文件…说不上来): each case's sentence under the point, then the verdict
+    # (the 84th blind reader got the first case alone)
+    a = Answerer(real_bot).ask("有的人接到开会通知原样往上一交、转个文件问起具体情况啥也说不上来,讲话怎么评价这种做法?")
+    assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]接到会议通知直接呈报"), a.text
+    assert a.text.index("具体情况一问三不知") < a.text.index("由于作风不实"), a.text
 
 
 def test_real_an_unnumbered_series_under_the_best_point_is_the_list(real_bot: pipeline.Ragbot) -> None:
