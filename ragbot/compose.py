@@ -32,6 +32,7 @@ from .around import around
 from .asks import (
     HOW_TO,
     METHODS,
+    TYPED,
     WAYS_ASKED,
     aspect_asked,
     category_asked,
@@ -45,6 +46,7 @@ from .asks import (
     title_asked,
     why_asked,
 )
+from .category import filed_under
 from .chunk import Heading, find_headings, heading_path
 from .conditions import conditions_first
 from .context import advice_asked, says_what_to_do
@@ -304,55 +306,6 @@ def _focused(
     return True
 
 
-_FAULT = re.compile(r"不够|不强|不实|不紧|不足|不高|不到位|不力|问题|毛病|缺乏|淡薄|欠缺|滞后|薄弱")  # a fault named
-
-
-def _category(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
-    """Under which point something falls (讲话把这算作哪方面的毛病？): the point of the speech's list that
-    holds one of the best sentences (the innermost; a list's last point runs to the end of its
-    paragraph) and names a fault (`_FAULT`), then that sentence; False (nothing written) when none does."""
-    for c, hit in sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))[:3]:
-        text = w.index.speeches[(hit.file, hit.speech)].text
-        around = [
-            i
-            for e in lists_of(text)
-            for i in e.items
-            if i.start <= c.position < (i.end if i != e.items[-1] else max(i.end, (text + "\n").find("\n", i.start)))
-        ]
-        if not around:
-            continue
-        point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
-        point = point.split("\n")[0]  # a section's point is its heading line
-        if not _FAULT.search(fold(point)):  # 办公室…代表着政府的形象 files no fault under it (the 74th's)
-            continue
-        item, told = min(around, key=lambda i: i.end - i.start), []
-        for case in _cases(ev.question):  # 接到通知原样往上一交、转文件问起情况说不上来: each case told
-            own = term_weights(w.index, case)
-            best = max(options(ev, w.index), key=lambda o: rank(o[0], own))  # the case's best, told under the point
-            if coverage(point + c.text, own) < 0.5 and best[1] == hit and item.start <= best[0].position < item.end:
-                told.append((best, own))
-        w.lead("讲话把它归入：")
-        w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
-        verdict = advice_asked(ev.question)  # …这是极端危险的: after the last case told
-        sentences(w, [(c, hit)], weights, "", budget, verdict=verdict and not told)
-        for i, (best, own) in enumerate(told):
-            sentences(w, [best], own, "", budget, verdict=verdict and i == len(told) - 1)
-        return True
-    return False
-
-
-def _cases(question: str) -> list[str]:
-    """The cases a question tells one after another before asking (接到开会通知原样往上一交、转文件问起情况说不上来,
-    讲话怎么评价), each four Han characters or more; [] when it tells one.
-
-    >>> _cases("接到开会通知原样往上一交、转文件问起情况说不上来,讲话怎么评价?"), _cases("推诿扯皮算哪方面的毛病?")
-    (['接到开会通知原样往上一交', '转文件问起情况说不上来'], [])
-    """
-    told = re.split(r"[，,；;。？?]", fold(question))[0]
-    cases = [c for c in told.split("、") if han_count(c) >= 4]
-    return cases if len(cases) >= 2 else []
-
-
 _DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (gaps._DEMANDS has it): 为什么…？哪些措施？
 
 
@@ -405,6 +358,8 @@ def compose(
 ) -> Draft:
     """The extractive answer to `ev.question` (see the module docstring)."""
     what = kind(ev.question)
+    asked = parts(ev.question)  # 恩格斯是哪一年题词的?题的是哪句话?: the sentence stating the year quotes it too
+    what = kind(asked[0]) if what == "wording" and len(asked) > 1 and kind(asked[0]) in TYPED else what
     ev = replace(ev, candidates=named_candidates(index, ev.question, ev.hits, ev.candidates))
     said = [s.text for s in previous.sentences] if previous is not None else []
     w = Writer(index, ev.hits, ev.script, said)
@@ -414,7 +369,7 @@ def compose(
         what = "follow-up"
     elif everywhere(w, ev, weights, budget) or family(w, ev, weights) or figures(w, ev, weights):
         what = "wording"
-    elif category_asked(ev.question) and _category(w, ev, weights, budget):
+    elif category_asked(ev.question) and filed_under(w, ev, weights, budget):
         what = "category"
     elif what == "wording":  # the words naming the speech (讲改进作风和抓落实的那篇讲话) say nothing of the wording
         wording(w, ev, unnamed(weights, ev.question, naming_words(index, ev.question)), budget)

@@ -196,3 +196,11 @@ def test_real_a_merged_list_numbers_each_speechs_points_from_one(real_bot: pipel
     assert len(labels) == 2, a.text
     after = a.sentences[labels[1] + 1].text.strip()
     assert after.startswith("1. "), a.text
+
+
+def test_real_a_year_asked_before_the_wording_keeps_the_year(real_bot: pipeline.Ragbot) -> None:
+    """哪一年题词的?题的是哪句话?: the sentence stating the year quotes the words too (篇9: 1894年,恩格斯…题词:“…”);
+    as a wording question alone the answer quoted the words and cut 1894年 (the 83rd blind reader's)."""
+    a = Answerer(real_bot).ask("恩格斯是哪一年给《新世纪》周刊题词的?题的是哪句话?")
+    assert a.text.startswith("1894年"), a.text
+    assert "每个人的自由发展是一切人自由发展的条件" in a.text, a.text

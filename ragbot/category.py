@@ -1,0 +1,73 @@
+"""Under which point of a speech's list something a question tells falls (讲话把这算作哪方面的毛病？).
+
+  filed_under(w, ev, weights, budget)   the point naming a fault that holds one of the best sentences, then
+                                        that sentence (and one for each further case the question tells),
+                                        then the speech's verdict when the question asks for one
+  cases(question)                       the cases a question tells one after another (…往上一交、转个文件…)
+
+compose.py decides when a question asks this (`asks.category_asked`); writer.py writes the sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .asks import coverage
+from .context import advice_asked
+from .points import lists_of, point_of
+from .script import fold
+from .structure import han_count
+from .terms import term_weights
+from .writer import Writer, options, rank, sentences
+
+if TYPE_CHECKING:
+    from .answer import Evidence
+
+_FAULT = re.compile(r"不够|不强|不实|不紧|不足|不高|不到位|不力|问题|毛病|缺乏|淡薄|欠缺|滞后|薄弱")  # a fault named
+
+
+def filed_under(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
+    """Under which point something falls (讲话把这算作哪方面的毛病？): the point of the speech's list that
+    holds one of the best sentences (the innermost; a list's last point runs to the end of its
+    paragraph) and names a fault (`_FAULT`), then that sentence; False (nothing written) when none does."""
+    for c, hit in sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))[:3]:
+        text = w.index.speeches[(hit.file, hit.speech)].text
+        around = [
+            i
+            for e in lists_of(text)
+            for i in e.items
+            if i.start <= c.position < (i.end if i != e.items[-1] else max(i.end, (text + "\n").find("\n", i.start)))
+        ]
+        if not around:
+            continue
+        point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
+        point = point.split("\n")[0]  # a section's point is its heading line
+        if not _FAULT.search(fold(point)):  # 办公室…代表着政府的形象 files no fault under it (the 74th's)
+            continue
+        item, told = min(around, key=lambda i: i.end - i.start), []
+        for case in cases(ev.question):  # 接到通知原样往上一交、转文件问起情况说不上来: each case told
+            own = term_weights(w.index, case)
+            best = max(options(ev, w.index), key=lambda o: rank(o[0], own))  # the case's best, told under the point
+            if coverage(point + c.text, own) < 0.5 and best[1] == hit and item.start <= best[0].position < item.end:
+                told.append((best, own))
+        w.lead("讲话把它归入：")
+        w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
+        verdict = advice_asked(ev.question)  # …这是极端危险的: after the last case told
+        sentences(w, [(c, hit)], weights, "", budget, verdict=verdict and not told)
+        for i, (best, own) in enumerate(told):
+            sentences(w, [best], own, "", budget, verdict=verdict and i == len(told) - 1)
+        return True
+    return False
+
+
+def cases(question: str) -> list[str]:
+    """The cases a question tells one after another before asking (接到开会通知原样往上一交、转文件问起情况说不上来,
+    讲话怎么评价), each four Han characters or more; [] when it tells one.
+
+    >>> cases("接到开会通知原样往上一交、转文件问起情况说不上来,讲话怎么评价?"), cases("推诿扯皮算哪方面的毛病?")
+    (['接到开会通知原样往上一交', '转文件问起情况说不上来'], [])
+    """
+    told = re.split(r"[，,；;。？?]", fold(question))[0]
+    cases = [c for c in told.split("、") if han_count(c) >= 4]
+    return cases if len(cases) >= 2 else []
