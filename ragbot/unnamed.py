@@ -139,6 +139,8 @@ def unknown_asked(index: Index, question: str) -> str:
         phrase = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         if "的话" in phrase or _DESCRIBED.match(phrase):
             continue
+        if kind_of_pay := _pay_of_a_kind(index, phrase):  # 交通补贴标准: the speeches name no 交通补贴
+            return kind_of_pay
         for word, pos in tagged_words(phrase, 2):  # 哪些审批手续: 审批, then 手续
             if word in _QUALIFIERS:  # 什么具体处罚: the thing asked comes after
                 continue
@@ -155,6 +157,23 @@ def unknown_asked(index: Index, question: str) -> str:
                 return word
             if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)
                 break
+    return ""
+
+
+def _pay_of_a_kind(index: Index, phrase: str) -> str:
+    """A kind of pay or leave a phrase asks about that no chunk's text names (交通补贴标准: 交通补贴, where 004 only
+    says 津补贴; the 85th blind reader's near miss was answered with its 12%), or ''."""
+    words = list(tagged_words(phrase, 2))
+    for (a, pa), (b, pb) in zip(words, words[1:]):
+        if (
+            len(a) >= 2
+            and len(b) >= 2
+            and pa[:1] == "n"
+            and pb[:1] == "n"
+            and _DUE.search(b)
+            and not text_df(index, a + b)
+        ):
+            return a + b
     return ""
 
 

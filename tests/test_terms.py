@@ -78,6 +78,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # …是多少, …是怎么设定的 (fresh q434, q435: 网址, 分值 are said nowhere); 办结率是多少 is said
     assert unknown_asked(index, "光山县政府信息公开网的网址是多少?") == "网址"
     assert unknown_asked(index, "各項考核指標的分值和權重是怎麼設定的?") == "分值"
+    # a kind of pay no speech names (004 says only 津补贴: the 85th blind reader's near miss got its 12%)
+    assert unknown_asked(index, "这些讲话里，公车改革后办公室干部的交通补贴标准是怎么定的？") == "交通补贴"
+    assert unknown_asked(index, "縣委辦那篇講話說今年要從每個人的津補貼裡拿出多少來考核？") == ""
     assert unknown_asked(index, "县长信箱来信的办结率是多少?") == ""
     # 什么劝慰的话 asks for words, which the speeches say in their own (002's 我要送一句话…; the 49th's, refused)
     assert unknown_asked(index, "活没少干却一直没被提拔,讲话里有什么劝慰的话?") == ""
