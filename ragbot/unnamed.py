@@ -131,14 +131,11 @@ def unknown_asked(index: Index, question: str) -> str:
     and 有没有加班费？ (pay or leave due, not 将来有没有出路) ask likewise (the 64th blind reader's and
     held-out q393, q394: refused, no other row moves). So does pay asked for what no sentence pays it for
     (`paid_for`: 加班有什么补贴标准; no row moves), and what a clause asks how it is ruled (调休或加班费是怎么规定的:
-    the 81st blind reader's near miss, answered with 该加班就加班; no row moves)."""
+    the 81st blind reader's near miss, answered with 该加班就加班; no row moves), and a kind of pay no chunk names
+    (交通补贴标准, the 85th's: 004 says only 津补贴; no row moves)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
-    for m in _WHICH.finditer(fold(question)):
-        # 有什么劝慰的话: words asked, said in others; 哪些卡住的地方: an aspect, in the asker's words (the 69th's)
-        phrase = m.group(1) or m.group(2) or m.group(3) or m.group(4)
-        if "的话" in phrase or _DESCRIBED.match(phrase):
-            continue
+    for m, phrase in _asked(question):
         if kind_of_pay := _pay_of_a_kind(index, phrase):  # 交通补贴标准: the speeches name no 交通补贴
             return kind_of_pay
         for word, pos in tagged_words(phrase, 2):  # 哪些审批手续: 审批, then 手续
@@ -158,6 +155,13 @@ def unknown_asked(index: Index, question: str) -> str:
             if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)
                 break
     return ""
+
+
+def _asked(question: str) -> list[tuple[re.Match[str], str]]:
+    """Each phrase a question asks which of (`_WHICH`), with its match; not words asked, which the speeches
+    say in others (有什么劝慰的话), nor an aspect in the asker's words (哪些卡住的地方: the 69th's)."""
+    found = [(m, m.group(1) or m.group(2) or m.group(3) or m.group(4)) for m in _WHICH.finditer(fold(question))]
+    return [(m, p) for m, p in found if "的话" not in p and not _DESCRIBED.match(p)]
 
 
 def _pay_of_a_kind(index: Index, phrase: str) -> str:
