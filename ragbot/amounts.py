@@ -73,12 +73,22 @@ def acts(text: str, question: str) -> bool:
     """Whether `text` says the act a question asks the amount of (被扣多少津补贴: 扣; 能借多少天: 借), when it
     asks one: 拿出12%用于考核 is not how much is deducted (the 65th blind reader's near miss).
 
+    An amount asked as taken for a use (扣出多少拿来考核) is the one the text sets aside for it (拿出12%用于考核:
+    the 85th's was refused).
+
     >>> q = "排名垫底的同志会被扣多少津补贴？"
     >>> acts("在津补贴中拿出12%用于考核", q), acts("扣除津补贴的5%", q), acts("拿出12%", "拿出多少用于考核？")
     (False, True, True)
+    >>> acts("在津补贴中拿出12%用于部门自己考核", "从每个人的津补贴里扣出多少拿来考核？")
+    True
     """
-    m = _ACT_ASKED.search(fold(question))
-    return m is None or m.group(1) in fold(text)
+    q, t = fold(question), fold(text)
+    m, use = _ACT_ASKED.search(q), _USE_ASKED.search(q)
+    return m is None or m.group(1) in t or bool(use and re.search(rf"{_USES}[^，,。；;]{{0,6}}{use.group(1)}", t))
+
+
+_USES = "(?:用于|用来|用作|拿来)"  # 用于部门自己考核
+_USE_ASKED = re.compile(r"(?:多少|几)[^，,。？?]{0,3}?(?:用于|用来|用作|拿来)([一-鿿]{2})")  # 扣出多少拿来考核
 
 
 def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
