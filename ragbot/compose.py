@@ -58,7 +58,7 @@ from .generate import Candidate
 from .inline import inline, semicolons
 from .meanings import point_asked, saying_explained, story
 from .multi import YEAR, everywhere, named_candidates, remedy_asked, second_part, survey
-from .naming import naming_words
+from .naming import naming_words, own_names
 from .padding import padding
 from .points import lists_of, point_of, say_points
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
@@ -383,6 +383,7 @@ def compose(
         pass
     else:
         units = unit_asked(ev.question) if what == "quantity" else ()
+        weights = unnamed(weights, ev.question, own_names(index, ev.question))  # 常德那篇讲话…: not 常德年鉴
         action = action_asked(ev.question) if what == "who" else ""
         share = budget if what == "list" else budget * 2 // 3
         wanted = "why" if what in ("fact", "list") and why_asked(ev.question) else stated_kind(ev.question, what)

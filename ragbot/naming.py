@@ -4,6 +4,7 @@
                              only one speech tells of, a post only one speech's speaker holds (那位县委办主任)
   title_names(index, q)      the words naming a speech by its title, said right before 讲话 / 会上
   naming_words(index, q)     all the words a question names its speech by
+  own_names(index, q)        those of them no other speech's chunks hold (常德, not 培训)
 
 retrieve.py ranks the named speech's chunks of their own (`retrieve.shaped`); compose.py, multi.py, sayings.py
 and gaps.py answer from it.
@@ -110,3 +111,15 @@ def naming_words(index: Index, query: str) -> set[str]:
     return (
         set(speech_names(query)) | set(title_names(index, query, whole=True)) | {*places(query), *before_bodies(query)}
     )
+
+
+def own_names(index: Index, query: str) -> set[str]:
+    """The words a query names its speech by that only the speeches it names hold (常德那篇讲话: 常德, which
+    says nothing of what is asked, though 篇12's 常德年鉴 holds it; not 培训 of 培训会, what 001 is about and
+    others speak of too): weighing them, the 85th blind reader's 常德…不该去督查 ended with 常德年鉴."""
+    named = named_speeches(index, query)
+    return {
+        w
+        for w in naming_words(index, query)
+        if named and all((c.file, c.speech) in named for c in index.chunks if w in c.folded)
+    }
