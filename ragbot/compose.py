@@ -172,6 +172,7 @@ def _list_score(
     headed = bool(heads) and coverage(heads[-1], weights) >= HEADED  # 检视…不足…哪几点: the list under 二、检视工作不足
     counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it
     bonus = announced or details or summed or headed or counts or names_kind(ev.question, points)
+    bonus = bonus or (_asked_in_parts(ev.question) and "方面" in topic and announces(topic, len(e.items)))
     bonus = bonus or _held(ev, hit, e, text, weights)
     if aspect_asked(
         ev.question
@@ -179,6 +180,16 @@ def _list_score(
         keys = [i.key for i in e.items]  # (its topic sentence saying 廉洁清正 among four qualities: not on 廉洁)
         bonus = on_aspect(ev.question, [*heads, *keys]) or (bonus and on_aspect(ev.question, [topic, *heads, *keys]))
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
+
+
+def _asked_in_parts(question: str) -> bool:
+    """Whether a question asks in which areas (在哪些方面提高一个台阶): a list announced as 以下六个方面 answers it in
+    any words (the 85th blind reader's got the meeting's opening and closing lines).
+
+    >>> _asked_in_parts("今年的工作要在哪些方面提高一个台阶？"), _asked_in_parts("有哪些要求？")
+    (True, False)
+    """
+    return bool(re.search(r"在(?:哪些|哪几个?|什么)方面", fold(question)))
 
 
 def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, float]) -> bool:

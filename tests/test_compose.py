@@ -1057,6 +1057,11 @@ def test_real_the_words_naming_the_speech_and_its_year_do_not_weigh_in_the_list(
     a = Answerer(real_bot).ask("光山县政府系统办公室工作会议提出，2011年办公室工作要在哪几个方面再上新水平？")
     for point in ("督查工作", "信息工作", "文字工作", "电子政务", "协调工作", "会务工作"):
         assert point + "要再上新水平" in a.text, a.text
+    # asked in other words (在哪些方面提高一个台阶), the list announced as 以下六个方面 answers (the 85th's got the
+    # meeting's opening and closing lines)
+    a = Answerer(real_bot).ask("光山县政府系统办公室工作会议上，今年的工作要在哪些方面提高一个台阶？")
+    for point in ("督查工作", "信息工作", "文字工作", "电子政务", "协调工作", "会务工作"):
+        assert point + "要再上新水平" in a.text, a.text
 
 
 def test_real_a_requirement_asked_leads_with_the_point_the_best_sentence_explains(real_bot: pipeline.Ragbot) -> None:
