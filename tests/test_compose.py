@@ -997,6 +997,11 @@ def test_real_the_verdict_is_the_word_to_the_hearers_not_an_aside_after_it(real_
     a = Answerer(real_bot).ask("挨了领导批评心里不舒服,讲话里是怎么劝大家的?")
     assert "严是爱,宽是害" in a.text, a.text
     assert "廉洁" not in a.text, a.text
+    # named by its place (光山那篇讲话), the speech's own name weighs nothing: the 85th blind reader's got 光山's
+    # closing slogan (…为实现光山又好又快发展作出新的更大的贡献!)
+    a = Answerer(real_bot).ask("被领导当面训了几句心里不舒服，光山那篇讲话是怎么开导大家的？")
+    assert "领导批评人,并不是出于恶意" in a.text, a.text
+    assert "又好又快" not in a.text, a.text
 
 
 def test_real_asked_for_advice_a_bare_point_is_explained(real_bot: pipeline.Ragbot) -> None:
