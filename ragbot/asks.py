@@ -202,7 +202,7 @@ def kind(question: str) -> str:
         return "list"
     if why_asked(question):  # 为啥…抓住几件要紧事: why, not how many (nor who, when or where)
         return "fact"
-    if QUANTITY.search(_asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):
+    if QUANTITY.search(asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):
         return "quantity"
     if WHO.search(_WHOEVER.sub("", q)) and not re.search(
         r"谁[^，,？?、]{0,4}、[^，,？?、]{0,4}谁", q
@@ -230,20 +230,27 @@ HOW_TO = re.compile(
 )
 
 
-def _asking(q: str) -> str:
+def asking(q: str) -> str:
     """The part of a one-part question that asks: its last clause when that asks what to do and the
     clauses before only describe the situation (几位领导看法不一样，我夹在中间，该怎么做？: 几位 counts
     nothing); the whole question otherwise.
 
-    >>> _asking("几位领导看法不一样，我夹在中间，该怎么做？"), _asking("有几位领导？怎么分工？")
+    >>> asking("几位领导看法不一样，我夹在中间，该怎么做？"), asking("有几位领导？怎么分工？")
     ('该怎么做？', '有几位领导？怎么分工？')
-    >>> _asking("平时统计开了几次会、派了多少人下去。这样做督查够不够？")  # yes or no asked (fresh q412)
+    >>> asking("平时统计开了几次会、派了多少人下去。这样做督查够不够？")  # yes or no asked (fresh q412)
     '这样做督查够不够？'
+    >>> asking("如果只统计开了多少会、下去了多少人，这样行不行？应该怎么做？")  # a case put (the 85th's)
+    '这样行不行？应该怎么做？'
     """
     clauses = re.split(r"[，,；;。]", q)
     if len(parts(q)) == 1 and len(clauses) > 1 and (_HOW.search(clauses[-1]) or _YES_OR_NO_ASKED.search(clauses[-1])):
         return clauses[-1]
+    if len(clauses) > 1 and _CASE_PUT.match(clauses[0]):  # 如果只统计开了多少会…，这样行不行？: a case put
+        return q[len(clauses[0]) + 1 :]
     return q
+
+
+_CASE_PUT = re.compile(r"(?:如果|要是|假如|倘若|万一)")
 
 
 # kinds only a sentence stating that kind of thing answers (date: a when question asking 几号, `stated_kind`)

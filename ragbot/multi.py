@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .amounts import numbers, states, unit_asked
-from .asks import QUANTITY, TYPED, coverage, kind, parts, several_asked, stated_kind
+from .asks import QUANTITY, TYPED, asking, coverage, kind, parts, several_asked, stated_kind
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .cuts import cut
 from .lexical import before_bodies, counties, inside_word, places, tokenize
@@ -292,6 +292,8 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     False
     >>> unstated_part("平时统计开了几次会、派了多少人下去。这样督查够不够？", ["督查不能只看开了多少会"])  # fresh q412
     False
+    >>> unstated_part("如果只统计开了多少会、下去了多少人，这样行不行？应该怎么做？", ["不能只停留在"])  # the 85th's
+    False
     >>> q = "省级文明单位要重新申报，申报材料要交哪些？截止日期是哪天？"
     >>> unstated_part(q, ["2010年度民政局等单位已公布"]), unstated_part(q, ["申报截止日期为12月20日"])
     (True, False)
@@ -299,8 +301,10 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     asked = parts(question)
     later = asked[1:]
     if asked and kind(asked[0]) != "quantity":  # 一共培训几天，安排了哪些专题课程？: a clause of the first part
-        asking = re.split(r"(?<=[。！!])", asked[0])[-1]  # …派了多少人下去。这样做督查够不够？: a statement counts
-        later += [c for c in re.split(r"(?<=[，,、])", asking) if c != asked[0] and _ENDS_ASKING.search(c)]
+        statement = re.split(r"(?<=[。！!])", asking(asked[0]))[
+            -1
+        ]  # …派了多少人下去。这样做督查够不够？: a statement counts
+        later += [c for c in re.split(r"(?<=[，,、])", statement) if c != asked[0] and _ENDS_ASKING.search(c)]
     elif len(asked) > 1 and kind(question) != "quantity":  # 一共培训几天？安排了哪些专题课程？: `weigh` reads a list
         later.insert(0, asked[0])
     skip = scaffolding(question)  # the number said of what the question speaks of (一年考几次: of 考核)

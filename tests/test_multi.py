@@ -49,6 +49,11 @@ def test_real_counts_in_a_situation_before_a_yes_or_no_question_ask_no_number(re
         "我在移民局办公室负责督查,平时主要统计下面开了几次会、发了几份文件、派了多少人下去。这样做督查够不够?"
     )
     assert not a.refused, a.text
+    # …and put as a case (如果…多少人，这样行不行？应该怎么做？): the 85th blind reader's was refused
+    a = Answerer(real_bot).ask(
+        "如果督查时只统计开了多少会、发了多少文件、下去了多少人，移民系统那篇讲话认为这样行不行？应该怎么做？"
+    )
+    assert a.text.startswith("不能只停留在掌握开了多少会"), a.text
 
 
 def test_real_what_several_speeches_say_is_labelled_with_each_speech(real_bot: pipeline.Ragbot) -> None:
