@@ -8,6 +8,9 @@
   semicolons(writer, evidence, weights, budget) a 哪些 question answered by the sentence whose clauses,
                                                separated by ；, are its points (…落实保密责任;坚持…;严格…)
   run_of(speech, at)                           that sentence around a position, when it is one
+  inline_points, named_in_a_row, formulations, enumerates, names_parts   how a sentence lists: numbered
+                                               clauses, quoted names in a row, quoted formulations, things
+                                               named then counted (…四个方面), parts it includes (包括…、…、…)
 
 compose.py decides when a question is a list question and reads the speeches' own enumerations.
 """
@@ -18,25 +21,78 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .asks import (
-    POINTS,
-    counted,
-    enumerates,
-    formulations,
-    includes_asked,
-    inline_points,
-    items_asked,
-    named_in_a_row,
-    names_parts,
-    points_asked,
-)
-from .quotes import CN_DIGITS, counted_quotes
+from .asks import POINTS, counted, includes_asked, items_asked, points_asked
+from .quotes import BOOK, CN_DIGITS, QUOTE, counted_quotes
 from .script import fold
 from .structure import han_count
 from .writer import Writer, options, rank, sentences
 
 if TYPE_CHECKING:
     from .answer import Evidence
+
+
+_COUNTED_CLAUSE = re.compile(r"(?:^|[,，;；:：])\s*([一二三四五六七八九十])(是|要|靠|抓|看|在|有|把|讲)")
+
+
+def inline_points(text: str) -> int:
+    """How many numbered clauses one sentence holds in a row (主要就是两条,一要…,二要… -> 2).
+
+    >>> inline_points("主要就是两条,一要有扎实的文字功底,二要有兢兢业业的工作作风。"), inline_points("一要学习。")
+    (2, 0)
+    """
+    found = [(CN_DIGITS[m.group(1)], m.group(2)) for m in _COUNTED_CLAUSE.finditer(fold(text))]
+    n = 0
+    for number, verb in found:
+        if number == n + 1 and (n == 0 or verb == found[0][1]):
+            n = number
+    return n if n >= 2 else 0
+
+
+def named_in_a_row(text: str) -> int:
+    """The most things `text` quotes in one row separated by 、 (“服务发展、服务决策、服务落实” -> 3).
+
+    >>> named_in_a_row("做好“服务发展、服务决策、服务落实”的三服务工作"), named_in_a_row("涵盖了政治建设、思想建设、业务建设")
+    (3, 0)
+    """
+    quoted = QUOTE.findall(fold(text))
+    return max(
+        (q.count("、") + 1 for q in quoted if re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12})+", q)),
+        default=0,
+    )
+
+
+def formulations(text: str, question: str) -> int:
+    """How many quoted formulations `text` names that the question does not quote itself.
+
+    >>> formulations("“五个坚持”，“坚持绝对忠诚”是灵魂，“坚持大局意识”是前提", "「五个坚持」是哪五个？")
+    2
+    """
+    asked = set(QUOTE.findall(fold(question)))
+    return len({m for m in QUOTE.findall(fold(text)) + BOOK.findall(fold(text)) if m not in asked})
+
+
+def enumerates(text: str, noun: str) -> bool:
+    """Whether `text` names several things in a row and counts them in `noun` (…、…、…四个方面).
+
+    >>> enumerates("查处报告应包括基本情况、反映的问题及调查情况、处理情况、见面情况四个方面", "方面")
+    True
+    >>> enumerates("要从四个方面抓好落实", "方面"), enumerates("甲、乙、丙三种", "方面")
+    (False, False)
+    >>> enumerates("要抓好五个方面的重点:一是市委、市政府的部署,包括全委会、全体会", "方面")  # announces them
+    False
+    """
+    t = fold(text)
+    m = re.search(rf"[一二三四五六七八九十两]个?{noun}", t) if noun else None
+    return m is not None and t[: m.start()].count("、") >= 2  # the things named before they are counted
+
+
+def names_parts(text: str) -> bool:
+    """Whether `text` says what something includes, naming three parts or more (包括…、…、…).
+
+    >>> names_parts("应包括基本情况、处理情况、见面情况等内容"), names_parts("包括全委会和全体会")
+    (True, False)
+    """
+    return bool(re.search(r"(?:包括|包含)[^，。；,;]*、[^，。；,;]*、", fold(text)))
 
 
 def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:

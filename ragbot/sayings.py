@@ -50,7 +50,9 @@ FIGURE_MARGIN = 0.03  # a further figure joins when it ranks this close to the b
 # the question asks for the figures said of something (比喻说法, 哪些比喻, 这类说法), not for the one
 # said of what it describes (拿什么来比喻这种人？): the wording answer's best sentences hold that one
 _SEVERAL = re.compile(r"哪些|哪几|几个|(?<![个种这那])说法|有什么|都有")  # not 有个说法: one
-_ONE_NAME = re.compile(r"[那这]个(?:叫法|称呼|外号|绰号|称号)")  # one name asked for (像常备药膏的那个叫法)
+_NAME_ASKED = re.compile(r"外号|绰号|称号|叫法|称呼")  # a name asked for: a sentence quoting a short one answers
+_A_NAME = re.compile(r"[“「\"][\u4e00-\u9fff]{2,6}[”」\"]")
+_ONE_NAME = re.compile(r"(?:[那这]个|个什么)(?:叫法|称呼|外号|绰号|称号)")  # one name asked for (像常备药膏的那个叫法)
 FIGURE_CHARS = 90  # a figure's sentence longer than this is cut to the clauses around the figure
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # a short clause after a figure that quotes one more image (,多下“及时雨”): the figures go on in it
@@ -162,6 +164,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
+    shaped += [_A_NAME] if _NAME_ASKED.search(fold(ev.question)) else []  # 起了个什么外号: “甩手掌柜”
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
     there = named_speeches(w.index, ev.question)  # 培训开班讲话…“坚强前哨”: that speech's, not 篇1's (the 70th's)
     choices = [o for o in choices if (o[1].file, o[1].speech) in there] or choices

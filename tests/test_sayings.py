@@ -162,6 +162,11 @@ def test_real_a_nickname_asked_for_is_quoted_without_another_speechs_formulation
     a = Answerer(real_bot).ask("对具体落实不闻不问、推一下才动一下的人，讲话给他们起了个什么外号？")
     assert "甩手掌柜" in a.sentences[0].text, a.text
     assert "不该讲的不讲" not in a.text, a.text
+    # described by what such a person does (原封不动转出去), the sentence quoting a short name answers, alone
+    # (dev q465 got 有的机械式转办文件批示,具体情况一问三不知, which quotes none)
+    a = Answerer(real_bot).ask("有人把批示、文件原封不動轉出去，自己對後續一概不過問，講話裡給這種人起了個什麼外號？")
+    assert "甩手掌櫃" in a.sentences[0].text, a.text
+    assert len(a.sentences) == 1, a.text
 
 
 def test_real_a_question_quoting_the_figure_asks_about_that_one(real_bot: pipeline.Ragbot) -> None:
