@@ -377,13 +377,18 @@ class Answerer:
                 pass
         return f"{history[-1][0]} {q}"[: self.config.max_query_chars]
 
-    def _section(self, h: Hit, at: int) -> tuple[str, ...]:
-        """The headings in force where the cited text begins, `at` in the excerpt (an excerpt running over
-        several points is labelled with its best chunk's: the 85th blind reader's 2小时 was cited under 二是…)."""
+    def _section(self, h: Hit, spots: list[int]) -> tuple[str, ...]:
+        """The headings in force where the cited text is, `spots` in the excerpt: those shared by every cited
+        sentence (an excerpt running over several points was labelled with its best chunk's: the 85th blind
+        reader's 2小时 was cited under 二是…; one cited by 三是… and 四是… is labelled with their section)."""
         index = self.bot.index
         heads = index.derived("headings", lambda: {k: find_headings(s.text) for k, s in index.speeches.items()})
         found = heads.get((h.file, h.speech))
-        return heading_path(found, h.text_start + at) if at >= 0 and found is not None else h.headings
+        paths = [heading_path(found, h.text_start + at) for at in spots if at >= 0] if found is not None else []
+        if not paths:
+            return h.headings
+        first = paths[0]
+        return next((first[:n] for n in range(len(first), -1, -1) if all(p[:n] == first[:n] for p in paths)), ())
 
     def _answer(
         self,

@@ -150,22 +150,21 @@ def claim(sentence: str) -> str:
     return text[m.end() :].strip() if m else text.strip()
 
 
-def cited_at(excerpt: str, sentences: Sequence[str]) -> int:
-    """Where in `excerpt` the first of the answer `sentences` citing it begins: the earliest place its
-    claim's first characters are found (folded; quotation marks the answer adds left out), or -1 when
-    none is found as it is (a generator's paraphrase). A citation's section label is read there.
+def cited_at(excerpt: str, sentences: Sequence[str]) -> list[int]:
+    """Where in `excerpt` each of the answer `sentences` citing it begins, as found: its claim's first
+    characters (folded; quotation marks the answer adds left out); none for a sentence not found as it is
+    (a generator's paraphrase). A citation's section label is read there.
 
-    >>> cited_at("一是学习。二是加强调研,多下基层。", ["1. 加強調研,多下基層。"]), cited_at("一是学习。", ["别的话语"])
-    (7, -1)
+    >>> cited_at("一是学习。二是加强调研,多下基层。", ["1. 加強調研,多下基層。", "2. 学习。"]), cited_at("一是学习。", ["别的话语"])
+    ([7, -1], [-1])
     >>> cited_at("他说“千条线,一根针”。", ["讲话中的说法：「“千条线,一根针”」。"])
-    2
+    [2]
     """
     folded, found = fold(excerpt), []
     for s in sentences:
         head = fold(claim(s)).lstrip("「『")[:CITED_HEAD]
-        if len(head) >= CITED_HEAD // 2 and (at := folded.find(head)) >= 0:
-            found.append(at)
-    return min(found, default=-1)
+        found.append(folded.find(head) if len(head) >= CITED_HEAD // 2 else -1)
+    return found
 
 
 CITED_HEAD = 8  # characters of a claim looked for in its excerpt

@@ -593,7 +593,7 @@ def test_real_a_rate_asked_is_stated_only_by_a_sentence_naming_it(real_bot: pipe
 def test_real_a_citation_is_labelled_with_the_section_of_the_text_it_cites(real_bot: pipeline.Ragbot) -> None:
     """An excerpt running over several points was labelled with its best chunk's headings: 篇8's 2小时 rule
     was cited under 二是强化值班工作责任, 001's 全局观念还不够强 under 一、提高思想认识 (the 85th blind reader's).
-    The label is now the headings where the cited sentence begins."""
+    The label is now the headings where the cited sentences are, those they share."""
     answerer = Answerer(real_bot)
     a = answerer.ask("天門那篇講話規定，出了重大突發事件，最晚要在事發後多久把信息報上去？")
     assert "2小時" in a.text, a.text
@@ -601,3 +601,10 @@ def test_real_a_citation_is_labelled_with_the_section_of_the_text_it_cites(real_
     b = answerer.ask("县党政办培训的开班讲话，点出了办公室工作现在有哪几方面的毛病？")
     assert "全局观念还不够强" in b.sentences[1].text, b.text
     assert b.citations[0].headings == ("二、检视工作不足,找准提升的方向性和紧迫性", "一是全局观念还不够强"), b.citations
+    # an excerpt cited by two points (三是…, 四是…) is labelled with the section holding both (the 86th's got 三是…)
+    c = answerer.ask("雲南教育系統辦公室當前面臨的形勢主要有哪幾個方面?")
+    shared = [
+        x for x in c.citations if len(x.sentences) > 1 and "面臨更實際的困難" in c.sentences[x.sentences[-1]].text
+    ]
+    assert shared, c.text
+    assert shared[0].headings == ("一、關於教育系統辦公室工作", "(一)面臨的形勢"), shared[0].headings
