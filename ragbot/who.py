@@ -115,8 +115,10 @@ def chained(question: str, text: str) -> bool:
 
     >>> chained("谁对谁负责？", "科员对分管主任负责,分管主任对主任负责"), chained("谁对谁负责？", "要对群众负责")
     (True, False)
+    >>> chained("一级一级是谁向谁负责?", "科员对分管主任负责,分管主任对主任负责")
+    True
     """
-    action = action_asked(question) if "谁对谁" in fold(question) else ""
+    action = action_asked(question) if re.search("谁[对向]谁", fold(question)) else ""  # 谁向谁负责 (the 86th's)
     return bool(action) and len(re.findall(f"对[^，,。；;]{{1,10}}?{re.escape(action)}", fold(text))) >= 2
 
 
