@@ -67,23 +67,13 @@ _DESCRIBED = re.compile(r"[^的]{1,6}的(?:地方|方面|问题|环节|情况|�
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
 _DUE = re.compile(r"[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关")  # 什么具体处罚: 处罚 is asked
-# what to mind, how far to go or in which order, which a speech says in any words (哪些注意事项, 什么禁忌, 拿捏
-# 什么分寸; 按什么顺序走: 由办公室把关后,…再报县长审签, the 84th blind reader's)
-_MANNER = (
-    "注意事项",
-    "禁忌",
-    "忌讳",
-    "分寸",
-    "尺度",
-    "火候",
-    "讲究",
-    "门道",
-    "窍门",
-    "诀窍",
-    "顺序",
-    "次序",
-    "先后",
-    "步骤",
+# what to mind, how far to go, in which order, or advice: a speech says it in any words (哪些注意事项, 什么禁忌, 拿捏
+# 什么分寸; 按什么顺序走: 由办公室把关后,…再报县长审签, the 84th blind reader's; 有什么劝告, the 86th's)
+_MANNER = frozenset(
+    re.findall(
+        r"\S+",
+        "注意事项 禁忌 忌讳 分寸 尺度 火候 讲究 门道 窍门 诀窍 顺序 次序 先后 步骤 劝告 忠告 告诫 嘱咐 叮嘱 寄语 劝慰",
+    )
 )
 # what comes of a thing, or why it is so: a speech says it in its own words (如果…就…, 致使…, 因为…)
 _OUTCOME = re.compile(r"坏处|害处|好处|益处|下场|地步|境地|田地|后果|危害|代价|用处|用意|道理|理由|缘故|缘由")

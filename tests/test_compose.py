@@ -985,10 +985,11 @@ def test_real_what_two_quoted_terms_mean_is_answered_by_their_definitions(real_b
 
 
 def test_real_how_the_speech_consoles_or_judges_is_its_verdict(real_bot: pipeline.Ragbot) -> None:
-    """讲话里怎么开导的, 讲话里是怎么说这种情况的 (the 30th blind reader's) ask for the speech's verdict too:
+    """讲话里怎么开导的, 讲话里是怎么说这种情况的 (the 30th blind reader's), 有什么劝告 (the 86th's) ask for the speech's verdict too:
     淡泊名利 after the situation of not being promoted, 这是极端危险的 after 能推则推."""
     ask = Answerer(real_bot).ask
     assert "淡泊名利" in ask("干了很多活却一直没提拔,心里有落差,讲话里怎么开导的?").text
+    assert "淡泊名利" in ask("有的同志吃苦受累干出了成绩,却一直没被提拔,讲话对他们有什么劝告?").text  # the 86th's: 劝告
     assert "这是极端危险的" in ask("有的同事接到不归自己管的临时活就推,讲话里是怎么说这种情况的?").text
 
 
