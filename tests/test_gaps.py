@@ -19,6 +19,7 @@ def test_real_a_label_the_speeches_never_explain_is_refused(real_bot: pipeline.R
         '天门市委办讲话说去年"办公室自身建设不断加强",具体做了哪些事?',  # the 46th's
         "天门市去年在“办公室自身建设”方面具体取得了哪些成绩？",  # the 47th's: the heading's first words
         "天門市去年在辦公室自身建設方面具體取得了哪些成績？",  # unquoted, and 篇4's 办公室自身建设 is not 天门's
+        "天门市各级党委办公室去年在加强办公室自身建设方面具体做了哪些事?",  # the 86th's: with the doing (加强)
         "天門市黨委辦公室去年在自身建設方面具體做了哪些工作?",  # the 51st's: 去年 names 一、關於去年的工作
         '"十二个字"里的"敢于直言"，讲话具体是怎么解释的？',  # the 53rd's two: words between label and ask
         '天门市党委办公室"自身建设不断加强"这一条去年具体做了哪些工作？',
