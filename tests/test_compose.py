@@ -384,6 +384,10 @@ def test_real_what_a_numbered_formulation_stands_for_is_its_list(real_bot: pipel
             f"要强化{p}意识" in fold(c.text) for p in ("政治", "学习", "大局", "责任", "创新", "规范", "效能")
         ), c.text
         assert "《" not in c.text, c.text
+    # 哪五类 asks five points as 哪五个 does (the 86th blind reader's got 篇1's 盯住关键环节 and 003's first point)
+    d = answerer.ask("抓落实的时候,各级政府办公室应该盯住哪五类重点事项?")
+    for point in ("重大决策与部署", "政府工作任务的分解与部门承诺", "临时性专项工作", "领导批示交办的事项"):
+        assert point in d.text, d.text
 
 
 def test_real_what_a_numbered_formulation_stands_for_may_be_titles_in_one_sentence(real_bot: pipeline.Ragbot) -> None:
