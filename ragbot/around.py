@@ -100,7 +100,8 @@ def cause_before(w: Writer) -> None:
     introduced (所谓“万金油干部”,…不是贬义,而是工作要求 after …要博览群书、博学多才,这就是通常所说的“万金油干部”:
     the 71st's got only the former), and for one ending in what it shows (…竟想不起都做了些什么,这就是办公室
     工作的特点: the 76th's got it without 任务多,担子重,工作千头万绪), and for one opening 但在…, against what the
-    one before requires (…顾大局始终是第一位的。但在具体工作中,…能推则推: the 78th's got the latter alone)."""
+    one before requires (…顾大局始终是第一位的。但在具体工作中,…能推则推: the 78th's got the latter alone), and
+    for any after one saying what experience or theory teaches (`_TEACHES`: 历史唯物主义告诉我们,…, the 86th's)."""
     if not (first := _first(w)):
         return
     hit, text, at, _ = first
@@ -108,7 +109,15 @@ def cause_before(w: Writer) -> None:
     spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
     said = text[slice(*spans[-1])].strip() if spans else ""
     term = _SO_CALLED.match(opening := fold(w.pieces[0]))
-    concludes = _CONCLUDES.match(opening) or _CONCLUDES_AT_END.search(_MARK.sub("", opening)) or _BUT.match(opening)
+    concludes = bool(
+        _CONCLUDES.match(opening) or _CONCLUDES_AT_END.search(_MARK.sub("", opening)) or _BUT.match(opening)
+    )
+    k = len(spans) - 1  # the sentence before, with the clauses before its ；(…告诉我们,…无从谈起;…无法实现。)
+    while k > 0 and text[spans[k - 1][1] - 1] in "；;":
+        k -= 1
+    if spans and not concludes and _TEACHES.search(fold(text[spans[k][0] : spans[-1][1]])):
+        spans[-1] = (spans[k][0], spans[-1][1])
+        said, concludes = text[slice(*spans[-1])].strip(), True
     if not concludes and not (term and term.group(1) in fold(said)):
         return
     sayable = usable(said, ())
@@ -119,6 +128,9 @@ def cause_before(w: Writer) -> None:
         w.pieces.insert(0, w.pieces.pop())
 
 
+# a sentence before the answer saying what experience or theory shows (历史唯物主义告诉我们,社会的一切发展,离开人
+# 就无从谈起…): the reason for it (the 86th blind reader's 为什么…先考虑人的因素 got the claim alone)
+_TEACHES = re.compile(r"告诉我们|(?:实践|历史|事实|经验)(?:证明|表明)")
 _REASON = re.compile(
     r"只有[^。！？]{1,40}才|因为|由于|以致|否则|不然[,，]|一旦|因其|稍有不慎|导致|之所以|就是为了|目的是|关键在"
 )

@@ -163,3 +163,11 @@ def test_real_asked_what_comes_of_conduct_described_the_outcome_told_after_it_le
     # 通知直接呈报…不掌握; the question says 往上一递 and 摸清, so it holds under TOLD_MIN of them: `_tells_before`)
     d = bot.ask("要是办公室的人接到通知就直接往上一递、不去摸清上面和下面的情况，最后会落得什么结果？")
     assert d.sentences[0].text.startswith("由于作风不实,致使情况不明"), d.text
+
+
+def test_real_asked_why_what_experience_teaches_before_the_claim_is_the_reason(real_bot: pipeline.Ragbot) -> None:
+    """为什么…先考虑人的因素: 篇9's claim comes after what theory teaches (历史唯物主义告诉我们,社会的一切发展,离开人就
+    无从谈起;…), which is the reason (`around._TEACHES`); the 86th blind reader got the claim alone."""
+    a = Answerer(real_bot).ask("为什么说不管做什么事都得先考虑人的因素?")
+    assert a.text.startswith("历史唯物主义告诉我们,社会的一切发展,离开人就无从谈起"), a.text
+    assert "首先考虑人的因素" in a.text, a.text
