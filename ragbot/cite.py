@@ -152,7 +152,7 @@ def claim(sentence: str) -> str:
 
 def cited_at(excerpt: str, sentences: Sequence[str]) -> list[int]:
     """Where in `excerpt` each of the answer `sentences` citing it begins, as found: its claim's first
-    characters (folded; quotation marks the answer adds left out); none for a sentence not found as it is
+    characters (folded; quotation marks the answer adds left out); -1 for a sentence not found as it is
     (a generator's paraphrase). A citation's section label is read there.
 
     >>> cited_at("一是学习。二是加强调研,多下基层。", ["1. 加強調研,多下基層。", "2. 学习。"]), cited_at("一是学习。", ["别的话语"])
