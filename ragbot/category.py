@@ -31,7 +31,8 @@ def filed_under(w: Writer, ev: Evidence, weights: dict[str, float], budget: int)
     """Under which point something falls (讲话把这算作哪方面的毛病？): the point of the speech's list that
     holds one of the best sentences (the innermost; a list's last point runs to the end of its
     paragraph) and names a fault (`_FAULT`), then that sentence; False (nothing written) when none does."""
-    for c, hit in sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))[:3]:
+    found = options(ev, w.index)  # the sentences retrieved, read once
+    for c, hit in sorted(found, key=lambda o: -rank(o[0], weights))[:3]:
         text = w.index.speeches[(hit.file, hit.speech)].text
         around = [
             i
@@ -41,14 +42,14 @@ def filed_under(w: Writer, ev: Evidence, weights: dict[str, float], budget: int)
         ]
         if not around:
             continue
-        point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
+        item, told = min(around, key=lambda i: i.end - i.start), []
+        point, at = point_of(text, item)
         point = point.split("\n")[0]  # a section's point is its heading line
         if not _FAULT.search(fold(point)):  # 办公室…代表着政府的形象 files no fault under it (the 74th's)
             continue
-        item, told = min(around, key=lambda i: i.end - i.start), []
         for case in cases(ev.question):  # 接到通知原样往上一交、转文件问起情况说不上来: each case told
             own = term_weights(w.index, case)
-            best = max(options(ev, w.index), key=lambda o: rank(o[0], own))  # the case's best, told under the point
+            best = max(found, key=lambda o: rank(o[0], own))  # the case's best, told under the point
             if coverage(point + c.text, own) < 0.5 and best[1] == hit and item.start <= best[0].position < item.end:
                 told.append((best, own))
         w.lead("讲话把它归入：")
