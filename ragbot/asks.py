@@ -245,12 +245,13 @@ def asking(q: str) -> str:
     clauses = re.split(r"[，,；;。]", q)
     if len(parts(q)) == 1 and len(clauses) > 1 and (_HOW.search(clauses[-1]) or _YES_OR_NO_ASKED.search(clauses[-1])):
         return clauses[-1]
-    if len(clauses) > 1 and _CASE_PUT.match(clauses[0]):  # 如果只统计开了多少会…，这样行不行？: a case put
+    if len(clauses) > 1 and IF.match(clauses[0]):  # 如果只统计开了多少会…，这样行不行？: a case put
         return q[len(clauses[0]) + 1 :]
     return q
 
 
-_CASE_PUT = re.compile(r"(?:如果|要是|假如|倘若|万一)")
+# the words putting a case (要是…会怎么样), in a question or a speech (conditions.py reads the speeches' with it)
+IF = re.compile(r"要是|如果|万一|假如|假使|倘若|一旦|若是|稍有|稍一")
 
 
 # kinds only a sentence stating that kind of thing answers (date: a when question asking 几号, `stated_kind`)

@@ -13,12 +13,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .asks import coverage, why_asked
+from .asks import IF, coverage, why_asked
 from .script import fold
 from .structure import sentence_spans
 from .writer import Option, rank
 
-_IF = re.compile(r"要是|如果|万一|假如|假使|倘若|一旦|若是|稍有|稍一")
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
 # what follows from the condition: 就…, 会…, 将…, 往往…, 难以…
 _THEN = re.compile(r"就|便|会|将|势必|必然|往往|难以|无法|不能|致使|导致")
@@ -42,7 +41,7 @@ def condition_asked(question: str) -> str:
     q = fold(question)
     if not why_asked(q):
         return ""
-    if m := _IF.search(q):
+    if m := IF.search(q):
         clause = _CLAUSE.match(q, m.end())
         return clause.group() if clause else ""
     bare = _BARE.search(q)
@@ -65,7 +64,7 @@ def condition_of(sentence: str) -> str:
     ('', '')
     """
     t = fold(sentence)
-    for m in _IF.finditer(t):
+    for m in IF.finditer(t):
         clause = next(c for c in _CLAUSE.finditer(t) if c.start() <= m.start() < c.end())
         then = _CLAUSE.search(t, clause.end())
         if re.search("就|便", t[m.end() : clause.end()]):  # 稍有不慎就会出错: in one clause
