@@ -3,7 +3,8 @@
 speech's verdict after a situation it describes.
 
   antecedent(...)      the sentence before a dangling one, when it can be said
-  past_reference(...)  a typed question's clauses after the one that refers back
+  past_reference(...)  a typed question's clauses after the one that refers back (any question's, past
+                       a clause saying only that a demand was made of it: demanded(text))
   verdict_after(...)   after a situation, the next sentence of the paragraph that says what to do
   continued_after(...) after a formulation quoting a word, the next sentence taking that word up again
   answer_after(...)    after a question the speech asks itself, the sentence answering it
@@ -23,6 +24,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .amounts import numbers, states
+from .asks import TYPED
 from .cuts import cut
 from .padding import padding, usable
 from .script import fold
@@ -289,16 +291,34 @@ def _point_details(w: Writer, hit: Hit, speech: str, end: int, titles: tuple[str
     return used
 
 
-def past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, float], str, int]) -> str:
-    """For a typed question: the clauses of `text` after the one that refers back, when they state
-    what is wanted on their own (這項工作越往上越重要,中辦六十多人,… -> 中辦六十多人,…), else ''."""
+def past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, float], str, int], first: bool) -> str:
+    """The clauses of `text` after the one that refers back, when they state on their own what a typed
+    question wants (這項工作越往上越重要,中辦六十多人,… -> 中辦六十多人,…; its `first` sentence only), or
+    anything past a clause saying only that a demand was made (`demanded`); else ''."""
+    if not ((how[1] in TYPED and first) or demanded(text)):
+        return ""
     parts = [p for p in CLAUSE.split(text) if p.strip()]
     for i in range(1, len(parts)):
         rest = "".join(parts[i:])
         if not padding(rest, titles):
             piece = cut(rest, *how)
-            return piece if not padding(piece, titles) and states(piece, how[1]) else ""
+            return piece if not padding(piece, titles) and (states(piece, how[1]) or how[1] not in TYPED) else ""
     return ""
+
+
+_DEMANDED = re.compile(
+    r"^[^，,；;。]{0,12}对(?:这|這)[项項个個些][^，,；;。]{1,6}(?:提出|作出|做出)了?[^，,；;。]{0,6}(?:要求|指示)[，,：:]"
+)
+
+
+def demanded(text: str) -> bool:
+    """Whether a sentence opens with a clause saying only that a demand was made of what it refers to:
+    the demand follows, and says on its own what is wanted (the 84th reader's 按什么顺序走).
+
+    >>> demanded("王县长对这项工作提出了明确要求,政府公文要力求规范、高质量。"), demanded("这项工作要抓紧,必须按时完成。")
+    (True, False)
+    """
+    return bool(_DEMANDED.match(text.strip()))
 
 
 SERIES_CHARS = 200  # an antecedent split at semicolons is taken whole up to this many characters

@@ -400,7 +400,7 @@ def _piece(
         piece = text.strip()
     forbids = re.match(r"(?:杜绝|严禁|禁止|不得|不准)", fold(piece))  # …按这个程序进行,杜绝直接将文稿送到县长那里
     if padding(text, titles) == "dangling" and (padding(piece, titles) or forbids):  # what it refers to, or nothing
-        piece = past_reference(text, titles, how) if how[1] in TYPED and first_one else ""
+        piece = past_reference(text, titles, how, first_one)
         before = "" if piece else antecedent(w.index, hit, c, titles)
         if not piece and not before:
             return "", ""

@@ -396,6 +396,8 @@ def test_real_fresh_paraphrases_are_not_refused(real_bot: pipeline.Ragbot) -> No
     # 按什么顺序走 asks the order, which 002 says with 后…再 and never calls 顺序 (the 84th blind reader's)
     order = answerer.ask("报给县长签字的稿子按什么顺序走?")
     assert "再报县长审签" in order.text, order.text
+    # …and leads with the order itself: past 王县长对这项工作提出了明确要求, not with what 这项工作 points back at
+    assert order.text.startswith("凡是上报县长的审签材料"), order.text
 
 
 def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None:
