@@ -19,6 +19,7 @@ from .structure import CLAUSE, QUOTED, TRIM, han_count
 _LEANS = re.compile(
     r"^(是|即(?!使|便)|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
 )
+_NAMELY = re.compile(r"即(?!使|便)")
 _PAIRED = re.compile(r"既|不仅|不但|一方面")  # a clause holding the first half of a pair (办公室既是…,…,也是…)
 # _LEANS: a clause leaning on the one before cannot open a cut; _OPENS: one opening a pair or setting up cannot end it
 _OPENS = re.compile(
@@ -32,8 +33,9 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     list): leading clauses that hold none of the question's words are dropped, since the words that
     answer usually follow the ones that restate the question. Too long, it loses clauses at the end,
     never the one that states what a typed question wants. A cut never opens with a clause that leans
-    on the one before (才…, 因此…) or that a prohibition before it governs (决不能…,就…,乱发牢骚), nor ends
-    with one that opens a pair (只有…, 既…); one from the case a sentence singles out (特别是…) is the whole
+    on the one before (才…, 因此…; one saying what that one names, 即…, opens with that one) or that a
+    prohibition before it governs (决不能…,就…,乱发牢骚), nor ends with one that opens a pair (只有…,
+    既…); one from the case a sentence singles out (特别是…) is the whole
     sentence, when it fits (the 69th blind reader's 该讲的话一定要讲 lost 敢于和善于向领导讲真话).
 
     >>> cut("为加强管理，每车每月油耗上限为一百五十升，超出部分自行承担。", {"油耗": 1.0, "上限": 1.0}, "quantity")
@@ -64,6 +66,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。'
     >>> cut("办公室好比一部机器,档案、财务等各项工作,都是这部机器上的零部件。", {"档案": 1.0, "财务": 1.0})
     '办公室好比一部机器,档案、财务等各项工作,都是这部机器上的零部件。'
+    >>> cut("在此基础上,落实逐级负责的制度,即科员对分管主任负责,主任对局长负责,全局对局党组负责。", {"科员": 2, "党组": 1.5})
+    '落实逐级负责的制度,即科员对分管主任负责,主任对局长负责,全局对局党组负责。'
     >>> cut("我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差。", {"该讲": 1, "偏差": 1})
     '我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差。'
     """
@@ -73,11 +77,11 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     covers = [coverage(p, weights) for p in parts]
     typed = [i for i, p in enumerate(parts) if wanted and states(p, wanted)]
     top = max(covers)
-    starts = [
-        i
+    starts = [  # one saying what the clause before names (落实逐级负责的制度,即科员对分管主任负责) starts with it
+        i - 1 if i and _NAMELY.match(fold(parts[i]).lstrip()) else i
         for i, c in enumerate(covers)
         if (c >= top / 2 or (wanted == "wording" and QUOTED.search(parts[i])))
-        and (i == 0 or not _LEANS.match(parts[i].lstrip()))
+        and (i == 0 or not _LEANS.match(parts[i].lstrip()) or _NAMELY.match(fold(parts[i]).lstrip()))
     ]
     start = min([*starts, *typed[:1]], default=0) if (top > 0 or typed) and wanted != "why" else 0
     start -= 1 if start and _LEANS.match(parts[start].lstrip()) else 0  # 规范,就是要…: not from 就是要
