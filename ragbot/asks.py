@@ -338,6 +338,20 @@ def short_form(word: str) -> str:
     return word[0] + word[2] if len(word) == 4 else ""
 
 
+MEASURES = frozenset("次个项条点种件年月天日位名人篇期遍回类句字级")  # 几次, 几个: how many, not a name
+
+
+def counted_as(word: str, folded: str) -> bool:
+    """Whether a folded text holds a word asking a count (几苦) as counted (辛苦、艰苦、清苦的“三苦”).
+
+    >>> counted_as("几苦", "清苦的“三苦”岗位"), counted_as("几苦", "工作很苦"), counted_as("几次", "三番五次")
+    (True, False, False)
+    """
+    if len(word) != 2 or word[0] != "几" or word[1] in MEASURES:  # 几次, 几个: a number asked (amounts.py)
+        return False
+    return bool(re.search(f"[两二三四五六七八九十]{re.escape(word[1])}", folded))
+
+
 def coverage(text: str, weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's words in `text`. jieba's search mode gives a compound and
     its parts (督查督办, 督查, 督办): the compound counts once, and a text holding some of its parts
@@ -353,7 +367,7 @@ def coverage(text: str, weights: dict[str, float]) -> float:
     total = sum(weights[t] for t in top) or 1.0
     got = 0.0
     for t in top:
-        if t in folded or ((short := short_form(t)) and short in folded):  # 调查研究 said as 调研
+        if t in folded or ((short := short_form(t)) and short in folded) or counted_as(t, folded):  # 调研; 三苦
             got += weights[t]
             continue
         parts = [p for p in weights if p != t and p in t]

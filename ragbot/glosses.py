@@ -1,6 +1,6 @@
 """Formulations a question describes instead of quoting them: by a sign they hold, or by what they mean.
 
-  signed(question)     带加号的说法, 用四个数字命名的: a quoted formulation holding that sign (“5+2”, “1355”)
+  signed(question)     带加号的说法, 用四个数字命名的: a quoted formulation holding that sign (“5+2”, “1355”, “三苦”)
   glossed(question)    周末晚上都加班的说法, 既不越位也不掉队的说法: the set phrases whose plain words the
                        question uses (data/glosses.txt: 白+黑 is described by 白天 and 晚上)
   described(question)  both, as patterns over folded text
@@ -30,21 +30,29 @@ WORDING = re.compile(
 
 def signed(question: str) -> list[re.Pattern[str]]:
     """For a formulation a question describes by a sign it holds (带加号的说法: “5+2”、“白+黑”), a quoted
-    formulation holding that sign.
+    formulation holding that sign; for 数字, also one counting in words (“三苦”).
 
     >>> [p.pattern for p in signed("帶加號的說法")], signed("加班的说法")
-    (['[“「"][^”」"。]{0,6}[+＋][^”」"。]{0,6}[”」"]'], [])
+    (['[“「"](?:[^”」"。]{0,6}[+＋][^”」"。]{0,6})[”」"]'], [])
     >>> [bool(p.search("“5+2”")) for p in signed("周末和晚上都干活的那两个数字说法")]  # the 31st blind reader's
     [True]
     >>> [bool(p.search("的“1355”发展战略")) for p in signed("用四个数字命名的发展战略叫什么？")]  # the 38th's
     [True]
+    >>> [bool(p.search("清苦的“三苦”岗位")) for p in signed("带数字的说法")]  # the 87th's
+    [True]
     """
     signs = dict.fromkeys(_SIGNS[m[:2]] for m in _SIGN.findall(fold(question)))
-    return [re.compile(f'[“「"][^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}[”」"]') for sign in signs]
+    return [
+        re.compile(
+            f'[“「"](?:[^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}{_NUMBERED if sign == _SIGNS["数字"] else ""})[”」"]'
+        )
+        for sign in signs
+    ]
 
 
 # a formulation described by its sign, and the characters of it (数字 only as 数字说法: 多少数字 asks a number)
 _SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=＝", "数字": "0-9０-９"}
+_NUMBERED = "|[两二三四五六七八九十][个种项条大]?[\u4e00-\u9fff]{1,3}"  # a number in words counts too: “三苦”
 _SIGN = re.compile("|".join(s for s in _SIGNS if s != "数字") + "|数字的?(?:说法|提法|叫法)|数字来?(?:命名|概括)")
 
 

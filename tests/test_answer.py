@@ -359,6 +359,9 @@ def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: 
     d = Answerer(real_bot).ask('"1355"发展战略具体指什么?')
     assert "聚焦一个目标、强化三大支撑、实施五大行动、实现五区共建" in d.text, d.text
     assert Answerer(real_bot).ask("“28字要求”具体指什么？").refused
+    # a number in words is a number too, and 几苦 is asked as counted (the 87th's got “5+2”)
+    e = Answerer(real_bot).ask('有篇讲话用"几苦"这种带数字的说法来概括办公室岗位，具体是哪几苦？')
+    assert e.text.startswith("讲话中的说法：「被誉为是一个辛苦、艰苦、清苦的“三苦”岗位」"), e.text
 
 
 def test_real_wording_question_naming_someone_is_answered_by_what_they_said(real_bot: pipeline.Ragbot) -> None:
