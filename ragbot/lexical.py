@@ -244,7 +244,8 @@ def speech_names(text: str) -> list[str]:
     return list(dict.fromkeys(w for phrase in found for w in tokenize(phrase) if len(w) >= 2))
 
 
-ASKING = re.compile(r"什么|怎么|怎样|如何|哪|谁")  # a quoted phrase holding these is a pattern described, not said
+# a quoted phrase holding these is a pattern described, or the asker's own words (啥: no speech's), not said
+ASKING = re.compile(r"什么|怎么|怎样|如何|哪|谁|啥|咋")
 
 
 def unknown_quotes(question: str, df: Callable[[str], int], said: Callable[[str], bool] = lambda _: False) -> list[str]:
@@ -261,6 +262,8 @@ def unknown_quotes(question: str, df: Callable[[str], int], said: Callable[[str]
     >>> unknown_quotes('“懂得多”和“有专长”应该怎么结合？', {"懂得": 2}.get), unknown_quotes("“有偿服务”", {}.get)  # the 69th's
     ([], ['有偿服务'])
     >>> unknown_quotes('用了四句"什么事怎么办"的说法,是哪四句?', {}.get)  # the 71st's: a pattern described
+    []
+    >>> unknown_quotes('为什么把办公室的人叫作"啥都懂一点的杂家"?', {"一点": 9}.get)  # the 87th's: the asker's words
     []
     """
     out = []

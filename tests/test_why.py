@@ -30,6 +30,10 @@ def test_real_asked_why_a_so_called_term_comes_with_the_sentences_introducing_it
     assert "办公室的工作是综合性的工作" in a.sentences[0].text, a.text
     assert "博览群书、博学多才" in a.text, a.text
     assert "不是贬义,而是工作要求" in a.sentences[-1].text, a.text
+    # the asker's own words quoted (啥都懂一点的杂家) name nothing a speech must say (the 87th's was refused)
+    b = Answerer(real_bot).ask('为什么讲话说把办公室的人叫作"啥都懂一点的杂家"并不是贬低人？')
+    assert "办公室的工作是综合性的工作" in b.sentences[0].text, b.text
+    assert "不是贬义,而是工作要求" in b.text, b.text
 
 
 def test_real_asked_what_a_quoted_method_shows_the_sentence_after_it_says_it(real_bot: pipeline.Ragbot) -> None:
