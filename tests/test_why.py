@@ -150,6 +150,10 @@ def test_real_a_case_told_is_followed_by_what_the_speech_says_to_it(real_bot: pi
     a = Answerer(real_bot).ask("工作很卖力但一直没得到提拔，讲话建议怎么调整心态？")
     assert "没有得到提拔重用" in a.sentences[0].text, a.text
     assert a.sentences[1].text.startswith("对于这些同志,我要送一句话"), a.text
+    # the next point of a list (其三是…存在…推卸责任) is no verdict on the case, though it holds 应 (the 87th's)
+    b = Answerer(real_bot).ask("如果一封信访件里反映了好几件事，我们单位只查了其中一件就上报了，这样行吗？应该怎么做？")
+    assert "其三" not in b.text, b.text
+    assert "要对反映的问题逐一调查,作出处理" in b.text, b.text
 
 
 def test_real_asked_what_comes_of_conduct_described_the_outcome_told_after_it_leads(real_bot: pipeline.Ragbot) -> None:
