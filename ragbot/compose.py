@@ -146,7 +146,7 @@ def _list_score(
     whole and on average, so a list of unrelated tasks with one matching point loses to a list under
     a matching heading. A list announced by one of the best sentences (我觉得有三个方面很重要。 ……; not when
     it says another number of points than found), summed up by one right after it (面临的上述四个方面的形势,
-    the 30th blind reader's), whose points name what the question asks which of (哪些制度: 一是综合考核制度…), or
+    the 30th blind reader's) or taking its points up together soon after (这些成绩的取得), whose points name what the question asks which of (哪些制度: 一是综合考核制度…), or
     under a heading carrying HEADED of the question's words (检视…不足…哪几点: 二、检视工作不足, the 69th's),
     answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt.
     Asked of a matter (`aspect_asked`), the bonus is whether the list is on it; a list that never says a
@@ -169,6 +169,7 @@ def _list_score(
     # or the details of a point a best sentence heads (三要加强协调,…; any list under one quoting the question's “不会写”)
     details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
     summed = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
+    summed = summed or any(e.end <= c.position <= e.end + SUMMED_REACH and _BACK.match(fold(c.text)) for c in top)
     headed = bool(heads) and coverage(heads[-1], weights) >= HEADED  # 检视…不足…哪几点: the list under 二、检视工作不足
     counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it
     bonus = announced or details or summed or headed or counts or names_kind(ev.question, points)
@@ -180,6 +181,10 @@ def _list_score(
         keys = [i.key for i in e.items]  # (its topic sentence saying 廉洁清正 among four qualities: not on 廉洁)
         bonus = on_aspect(ev.question, [*heads, *keys]) or (bonus and on_aspect(ev.question, [topic, *heads, *keys]))
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
+
+
+SUMMED_REACH = 160  # a best sentence this close after a list taking its points up together (这些成绩的取得)…
+_BACK = re.compile(r"(?:这些|上述|以上)")  # …sums it up: the 87th blind reader's 成绩…哪几点 got 电子政务's figures
 
 
 def _asked_in_parts(question: str) -> bool:

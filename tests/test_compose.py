@@ -265,6 +265,11 @@ def test_real_a_list_summed_up_after_it_beats_a_short_one_inside_it(real_bot: pi
     for point in ("面臨更嚴格的要求", "面臨更繁重的任務", "面臨更複雜的環境", "面臨更實際的困難"):
         assert point in a.text, a.text
     assert "文稿質量" not in a.text, a.text
+    # summed up without a count (这些成绩的取得, a best sentence just after the list): 光山's four 成绩 (the
+    # 87th blind reader got 电子政务's figures)
+    b = Answerer(real_bot).ask("光山县2010年政府系统办公室工作的成绩主要体现在哪几点？")
+    for point in ("综合协调实现新跨越", "以文辅政开创新局面", "督查督办焕发新活力", "目标监管取得新突破"):
+        assert point in b.text, b.text
 
 
 def test_real_qualities_question_gets_the_four_points(real_bot: pipeline.Ragbot) -> None:
