@@ -24,7 +24,7 @@ from functools import lru_cache
 from .amounts import COUNT_OF
 from .glosses import WORDING
 from .lexical import tagged_words
-from .quotes import CN_DIGITS, COUNTED_QUOTE, NUMBERED_QUOTE, cn_number, quoted, stands_for
+from .quotes import CN_DIGITS, COUNTED_QUOTE, MEASURES, NUMBERED_QUOTE, cn_number, quoted, stands_for
 from .script import fold
 
 QUANTITY = re.compile(
@@ -336,9 +336,6 @@ def points_asked(question: str) -> int:
 def short_form(word: str) -> str:
     """A four-character word's usual short form, its first and third characters (调查研究: 调研, 追究责任: 追责), or ''."""
     return word[0] + word[2] if len(word) == 4 else ""
-
-
-MEASURES = frozenset("次个项条点种件年月天日位名人篇期遍回类句字级")  # 几次, 几个: how many, not a name
 
 
 def counted_as(word: str, folded: str) -> bool:

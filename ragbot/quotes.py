@@ -208,6 +208,7 @@ def cn_number(text: str) -> int | None:
 
 _CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个字")  # 哪八个字, 十二个字, 四个字的概括
 _NAME_CHARS = re.compile(r"([二三四五六七八九])字的?(?:说法|叫法|提法)")  # 那个四字说法: a name, quoted
+MEASURES = frozenset("个种项条点件次年月天日位名人篇期遍回类句字级方")  # 几次, 哪三个: a count, not a name
 NUMBERED_QUOTE = re.compile(
     r"[“「\"『][两二三四五六七八九十][个种项条大]?[\u4e00-\u9fff]{1,4}[”」\"』]"
 )  # 「五个坚持」
