@@ -121,12 +121,13 @@ def _several_figures(question: str) -> bool:
 def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     """The figures of speech the question asks for, from the retrieved speeches: the sentences that hold
     one (`quotes.figure`), ranked as any answer sentence (`writer.rank`), those close to the best, each
-    quoted from its start to the clause holding its figure; False when the question asks for none or
-    no retrieved speech has one."""
+    quoted from its start to the clause holding its figure; False when the question asks for none, no
+    retrieved speech has one, or none holds an image the question names (a saying does: `wording`)."""
     shape = figure(ev.question)
     if shape is None or not _several_figures(ev.question):  # 拿什么来比喻这种人: the one said of it
         return False
-    weights = {**weights, **dict.fromkeys(glossed(ev.question), IMAGE_WEIGHT)}  # 不要事后才报: “马后炮” first
+    pictured = images(ev.question)  # 缝衣服的工具: 针, 线 (the 88th blind reader got 篇1's 产品, 大机器…)
+    weights = {**weights, **dict.fromkeys([*pictured, *glossed(ev.question)], IMAGE_WEIGHT)}  # 事后才报: “马后炮”
     found = []
     for hit in {(h.file, h.speech): h for h in ev.hits}.values():
         text = w.index.speeches[(hit.file, hit.speech)].text
@@ -137,8 +138,9 @@ def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
                 c = Candidate(0, text[a:b], 0.0, a, similarity(w.index, ev, hit, a) or 0.0)
                 found.append((rank(c, weights), lo, hi, hit))
     found.sort(key=lambda f: -f[0])
-    if not found:
-        return False
+    said = [fold(w.index.speeches[(h.file, h.speech)].text[lo:hi]) for _, lo, hi, h in found]
+    if not found or (pictured and not any(x in t for t in said for x in pictured)):
+        return False  # 缝衣服的工具: 上边千条线,下头一根针 is a saying, not a figure (`wording` finds it)
     close = [f for f in found if f[0] >= found[0][0] - FIGURE_MARGIN][:FIGURES_MAX]
     w.quote = True
     w.lead("讲话中的说法：")

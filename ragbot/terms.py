@@ -257,10 +257,13 @@ def images(question: str) -> list[str]:
 
     >>> images("有篇讲话把办公室比作人身上的某个器官,是怎么比的?")[:3]
     ['大脑', '神经', '心脏']
+    >>> images("用缝衣服的工具比喻基层办公室的说法？")  # the 88th's: not 缝衣服的工具 itself
+    ['针', '线']
     """
     q = fold(question)
-    named = [m.group(1) for m in _IMAGES.finditer(q)]
-    kinds = [x for kind, members in _IMAGE_KINDS.items() if re.search(kind, q) for x in members]
+    found = [kind for kind in _IMAGE_KINDS if re.search(kind, q)]
+    named = [m.group(1) for m in _IMAGES.finditer(q) if not any(re.search(k, m.group(1)) for k in found)]
+    kinds = [x for kind in found for x in _IMAGE_KINDS[kind]]  # 缝衣服的工具: 针, 线, not that phrase
     return [
         x for phrase in named for x in re.split(r"[、和与及]", phrase) if x and not x.startswith(("什么", "哪"))
     ] + kinds

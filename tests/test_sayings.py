@@ -51,6 +51,10 @@ def test_real_an_image_described_by_its_kind_is_searched_and_weighed_as_named(re
         "講話拿人體哪個器官打比方，說明整個機構要靠誰統一指揮四肢？",
     ):
         assert re.search("千条线|千條線|大腦", ask(question).text), question
+    # asked for 说法 (several figures) with the images described (缝衣服的工具): not 篇1's figures, which hold
+    # neither 针 nor 线 (the 88th's)
+    tool = ask("用缝衣服的工具比喻基层办公室承接上面各路任务的说法？")
+    assert "上边千条线,下头一根针" in tool.sentences[0].text, tool.text
 
 
 def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> None:
