@@ -73,7 +73,7 @@ from .structure import (
 )
 from .terms import IMAGE_WEIGHT, images, rare_names, term_weights, text_df
 from .types import Answer, Hit
-from .who import action_asked
+from .who import action_asked, chain_asked, chained
 from .writer import (
     CLAUSE_MIN,
     Draft,
@@ -183,6 +183,7 @@ def _list_score(
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
 
 
+CHAIN = 0.1  # asked who answers to whom level by level, the sentence saying it link by link ranks this much higher
 SUMMED_REACH = 160  # a best sentence this close after a list taking its points up together (这些成绩的取得)…
 _BACK = re.compile(r"(?:这些|上述|以上)")  # …sums it up: the 87th blind reader's 成绩…哪几点 got 电子政务's figures
 
@@ -408,6 +409,12 @@ def compose(
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
         weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)} if shape else weights  # 器官
         chosen = _tallies_aside(ev, options(ev, w.index))
+        if link := chain_asked(ev.question):  # 一层对一层负责: the chain said link by link ranks first, whole
+            weights = {**weights, link: IMAGE_WEIGHT}
+            chosen = [
+                (replace(c, similarity=c.similarity + CHAIN) if chained(ev.question, c.text) else c, h)
+                for c, h in chosen
+            ]
         if wanted == "why":  # 要是…会怎么样
             chosen = conditions_first(ev.question, chosen, weights, lambda t: text_df(w.index, t) > 0)
         if what in ("fact", "list"):  # a list question no list answered too

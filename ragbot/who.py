@@ -4,6 +4,7 @@
   does(text, action)      whether a text says that action (for 说, any word for saying)
   acts(text, action)      the clause in which someone named (a person with a title, a body) does it
   chained(q, text)        whether a text says who does it to whom link by link (谁对谁负责)
+  chain_asked(q)          what a question asks who does to whom link by link (一层对一层负责: 负责)
   unattributed(q, texts)  whether a question asks what a person with a title said and the texts only
                           announce that person's speech (新江秘书长还要讲话), none saying what they ask
 
@@ -117,9 +118,28 @@ def chained(question: str, text: str) -> bool:
     (True, False)
     >>> chained("一级一级是谁向谁负责?", "科员对分管主任负责,分管主任对主任负责")
     True
+    >>> chained("一层对一层负责，具体是怎么排的？", "科员对分管主任负责,分管主任对主任负责")  # the 88th's
+    True
     """
-    action = action_asked(question) if re.search("谁[对向]谁", fold(question)) else ""  # 谁向谁负责 (the 86th's)
+    action = chain_asked(question)
     return bool(action) and len(re.findall(f"对[^，,。；;]{{1,10}}?{re.escape(action)}", fold(text))) >= 2
+
+
+def chain_asked(question: str) -> str:
+    """What a question asks who does to whom, link by link (谁向谁负责, 一层对一层负责, 责任…一级一级): the
+    action, or ''.
+
+    >>> chain_asked("谁对谁负责？"), chain_asked("工作責任是怎麼一級一級往上落的？"), chain_asked("一级一级抓落实")
+    ('负责', '负责', '')
+    """
+    q = fold(question)
+    action = action_asked(question) if re.search("谁[对向]谁", q) else ""  # 谁向谁负责 (the 86th's)
+    return action or ("负责" if _LEVELS.search(q) and re.search("负责|责任", q) else "")  # 一层对一层负责
+
+
+_LEVELS = re.compile(
+    r"一级一级|一层一层|一层层|一级级|逐级|层层|一[层级][对向]一[层级]"
+)  # responsibility level by level
 
 
 def acts(text: str, action: str) -> str:
