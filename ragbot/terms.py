@@ -55,9 +55,10 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     for m in NEGATED.finditer(folded):  # 哪些事不应该去督: the speeches say 不督
         term = "不" + m.group(1)
         if term not in out and not _a_not_a(folded, m.start()) and text_df(index, term):
-            out[term] = _text_idf(index, term)
-            for modal in [w for w in out if w.startswith("不") and w != term and w in m.group()]:
-                out.pop(modal)  # 不该去督查: 不该 is how it asks, 不督 what (督查 said as 不督)
+            out[term] = NEGATED_WEIGHT * _text_idf(index, term)  # what it asks: 搞督查…不需要去督 is 不督
+            verb = m.group(1) + m.group(2)
+            for modal in [w for w in out if w not in (term, verb) and w in m.group()]:
+                out.pop(modal)  # 不该去督查: 不该 is how it asks, 不督 what (督查 said as 不督); 需要, 去督 too
             out[term] += out.pop(m.group(1) + m.group(2), 0.0) if m.group(2) else 0.0
     for m in QUOTE.finditer(fold(question)):  # a short term it quotes is a word, however jieba cuts it: 「敢用」
         term = m.group(1).strip()
@@ -151,8 +152,10 @@ def _a_not_a(text: str, at: int) -> bool:
 # a verb the question asks not to do, at the end of its clause (哪些事不应该去督？ 哪些话不该讲？): the
 # speeches list such things as 不督, 不讲, a word jieba does not cut out of the question; of a two-character
 # verb, its first (不该去督查: 不督, the 85th blind reader's got 督查权…慎用 alone)
+NEGATED_WEIGHT = 2.0  # a negated verb asked (不需要去督) weighs this many times its IDF: the question turns on it
 NEGATED = re.compile(
-    r"不(?:应该|应当|应|该|能|要|可以|得|必|需要|用)?去?([\u4e00-\u9fff])([\u4e00-\u9fff]?)(?=[的了吗呢]?(?:[？?，,。！!]|$))"
+    r"不(?:应该|应当|应|该|能|要|可以|得|必|需要|用)?去?([\u4e00-\u9fff])((?:(?![的了吗呢])[\u4e00-\u9fff])?)"
+    r"(?=[的了吗呢]?(?:[？?，,。！!]|$))"
 )
 
 
