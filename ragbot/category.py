@@ -50,8 +50,9 @@ def filed_under(w: Writer, ev: Evidence, weights: dict[str, float], budget: int)
         for case in cases(ev.question):  # 接到通知原样往上一交、转文件问起情况说不上来: each case told
             own = term_weights(w.index, case)
             best = max(found, key=lambda o: rank(o[0], own))  # the case's best, told under the point
+            said = [c.position, *(b[0].position for b, _ in told)]  # a sentence told once: the verdict follows it
             if coverage(point + c.text, own) < 0.5 and best[1] == hit and item.start <= best[0].position < item.end:
-                told.append((best, own))
+                told += [(best, own)] if best[0].position not in said else []
         w.lead("讲话把它归入：")
         w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
         verdict = advice_asked(ev.question)  # …这是极端危险的: after the last case told

@@ -1608,3 +1608,8 @@ def test_real_a_category_is_a_point_naming_a_fault(real_bot: pipeline.Ragbot) ->
     b = Answerer(real_bot).ask("有的单位开会前准备得很充分，散会后就没人管了，讲话把这归为什么毛病？")
     assert "讲话把它归入：" in b.text, b.text  # a point naming a fault is kept
     assert "跟踪落实还不够紧" in b.text, b.text
+    # asked what comes of it, the verdict follows the sentence telling the cases, though a case told found that
+    # same sentence again (the 88th's got no 后果)
+    c = Answerer(real_bot).ask("收到会议通知原样上交、批示照转、不问落实，讲话把这归为什么问题？会造成什么后果？")
+    assert "工作作风还不够实" in c.text, c.text
+    assert c.sentences[-1].text == "由于作风不实,致使情况不明,最后工作被动。", c.text
