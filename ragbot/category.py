@@ -19,7 +19,7 @@ from .points import lists_of, point_of
 from .script import fold
 from .structure import han_count
 from .terms import term_weights
-from .writer import Writer, options, rank, sentences
+from .writer import Option, Writer, options, rank, sentences
 
 if TYPE_CHECKING:
     from .answer import Evidence
@@ -42,7 +42,8 @@ def filed_under(w: Writer, ev: Evidence, weights: dict[str, float], budget: int)
         ]
         if not around:
             continue
-        item, told = min(around, key=lambda i: i.end - i.start), []
+        item = min(around, key=lambda i: i.end - i.start)
+        told: list[tuple[Option, dict[str, float]]] = []
         point, at = point_of(text, item)
         point = point.split("\n")[0]  # a section's point is its heading line
         if not _FAULT.search(fold(point)):  # 办公室…代表着政府的形象 files no fault under it (the 74th's)
