@@ -99,8 +99,8 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
 def test_real_a_vendor_or_pay_no_speech_names_is_refused(real_bot: pipeline.Ragbot) -> None:
     """哪家厂商, 哪款软件, 有没有加班费, 加班费标准…是什么: kinds of thing no chunk names (the 64th blind
     reader's and held-out q393, q394, answered with the sentence naming the equipment or 5+2); 哪家公司的
-    哪款软件 asks both, the second never said. 有没有 asks whether there is one only of a short noun ending
-    the clause: 有没有教怎么给自己的工作留余地 asks how."""
+    哪款软件 asks both, the second never said. 有没有 asks whether there is one only of a phrase of up to ten
+    characters ending the clause, led by pay or leave: 有没有教怎么给自己的工作留余地 asks how."""
     index = real_bot.index
     assert unknown_asked(index, "天门那篇讲话提到装了开视频会议的设备，用的是哪家厂商的系统？") == "厂商"
     assert unknown_asked(index, "讲话里提到市政府办公室推行OA系统办公,用的是哪家公司的哪款软件?") == "软件"
@@ -111,6 +111,8 @@ def test_real_a_vendor_or_pay_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "手上的活排满了,领导又临时丢来急事,讲话里有没有教怎么给自己的工作留余地?") == ""
     assert unknown_asked(index, "同事上班时间在电脑上聊天下棋,讲话里有没有点名批评这种现象?") == ""
     assert unknown_asked(index, "我在辦公室幹了幾年，講話裡說辦公室工作者將來有沒有出路？") == ""  # no pay or leave
+    # up to ten characters after 有没有 (加班费或补休的规定: the 88th's was answered with 该加班就加班)
+    assert unknown_asked(index, "办公室工作人员节假日值班，有没有加班费或补休的规定？") == "加班费"
     answerer = Answerer(real_bot)
     assert answerer.ask("讲话里提到市政府办公室推行OA系统办公,用的是哪家公司的哪款软件?").refused
     assert answerer.ask("講話裡老說辦公室要「5+2」「白+黑」地幹，那加班有沒有加班費？能不能調休？").refused
