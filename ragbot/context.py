@@ -142,8 +142,8 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
     dev carried evidence fell 0.862 -> 0.836 (a formulation followed by any 要-sentence after it); so
     limited, two held-out answers gain a sentence (q353: 大家对此一定理解), and two of the helper's 40
     fresh questions carry their evidence. A word to the hearers (相信大家…) is a verdict too; a sentence
-    turning to something else (在这里还要特别提醒…, or the next point: 其三是…) ends the search; another instance (有的…;甚至有的…) is
-    passed over (the 45th blind reader's 接到会议通知直接呈报 got its 由于作风不实,致使…)."""
+    turning to something else (在这里还要特别提醒…, or the next point: 其三是…) ends the search; another
+    instance (有的…;甚至有的…) is passed over (the 45th blind reader's 接到会议通知直接呈报 got its 由于作风不实,致使…)."""
     told = says_what_to_do(piece)  # after what to do (都必须认真做好), only what comes of it (做久了容易使人…)
     after = [s for s in after_in_paragraph(speech, at + len(piece)) if not _INSTANCE.match(fold(speech[s[0] : s[1]]))]
     for i, (a, b) in enumerate(after[:VERDICT_REACH]):
