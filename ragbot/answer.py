@@ -57,7 +57,7 @@ from .structure import han_count, sentence_spans
 from .terms import pictured, rare_terms, text_df
 from .types import Answer, Citation, Hit, Script
 from .unnamed import UNSEEN_MARGIN, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns
-from .who import action_asked, chained, does, names
+from .who import action_asked, chain_asked, chained, does, names
 from .writer import Draft
 
 log = logging.getLogger(__name__)
@@ -140,7 +140,8 @@ def weigh(
     titled = title_asked(question)  # 报告的题目是什么: a sentence quoting a title
     if titled:
         pool = [c for c in pool if TITLED.search(c.text)]
-    best = max([c.similarity for c in pool] + [1.0 for c in pool if chained(question, c.text)], default=0.0)
+    link = chain_asked(question)  # 谁对谁负责: a sentence saying it link by link is certain
+    best = max([c.similarity for c in pool] + [1.0 for c in pool if link and chained(c.text, link)], default=0.0)
     asking = _asking_words(question) if quantity else []  # 全县有多少人民: 全县43万人民 states it in its words
     if len(asking) >= 2 and any(holds(c.text, asking) for c in pool):
         best = max(best, 1.0)

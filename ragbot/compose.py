@@ -412,8 +412,7 @@ def compose(
         if link := chain_asked(ev.question):  # 一层对一层负责: the chain said link by link ranks first, whole
             weights = {**weights, link: IMAGE_WEIGHT}
             chosen = [
-                (replace(c, similarity=c.similarity + CHAIN) if chained(ev.question, c.text) else c, h)
-                for c, h in chosen
+                (replace(c, similarity=c.similarity + CHAIN) if chained(c.text, link) else c, h) for c, h in chosen
             ]
         if wanted == "why":  # 要是…会怎么样
             chosen = conditions_first(ev.question, chosen, weights, lambda t: text_df(w.index, t) > 0)

@@ -157,11 +157,14 @@ def meant(question: str, texts: Sequence[str]) -> bool:
     (True, False)
     """
     q = fold(question)
-    return any(
+    if any(
         _STANDS_FOR.match(q[m.end() :]) and any(m.group(1) in fold(t) for t in texts)
         for m in QUOTE.finditer(q)
         if len(m.group(1)) >= 2
-    ) or any(_quotes(t, counted_asked(q)) for t in texts)
+    ):
+        return True
+    counted = counted_asked(q)  # once, not for each text
+    return bool(counted) and any(_quotes(t, counted) for t in texts)
 
 
 _WHICH_COUNTED = re.compile(r"哪([两二三四五六七八九十])([\u4e00-\u9fff]{1,2})")
