@@ -115,6 +115,26 @@ def why_asked(question: str) -> bool:
     return bool(_WHY.search(fold(asked[0] if asked else question)) or _WHY_AFTER.search(fold(question)))
 
 
+_PURPOSE_ASKED = re.compile(
+    r"(?:为什么|为啥|为何)要|图的?是?什么|图个?啥|用意|(?:什么|啥)目的|目的(?:是|在于)?(?:什么|啥|何在)|为了什么|出发点|初衷"
+)
+PURPOSE = re.compile(
+    r"目的(?:是|在于|就是)|为的是|就是为了|旨在|用意(?:是|在于)|出发点|落脚点|初衷|以此|以便|以免"
+)  # a purpose stated
+
+
+def purpose_asked(question: str) -> bool:
+    """Whether a question asks what something is for (图的是什么, 用意, 目的是什么, 为什么要…), which a sentence
+    stating a purpose (`PURPOSE`: 目的是…, 出发点和落脚点就是为了…, 以此确保…) answers in any words.
+
+    >>> [purpose_asked(q) for q in ("办公室搞调研,到底图的是什么?", "這件事的根本用意在哪裡?", "为什么要调研?")]
+    [True, True, True]
+    >>> purpose_asked("为什么说办公室工作很重要?"), purpose_asked("调研是什么?")
+    (False, False)
+    """
+    return bool(_PURPOSE_ASKED.search(fold(question)))
+
+
 _TITLE = re.compile(r"(?:报告|讲话|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")
 
 

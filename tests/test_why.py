@@ -179,3 +179,15 @@ def test_real_asked_why_what_experience_teaches_before_the_claim_is_the_reason(r
     a = Answerer(real_bot).ask("为什么说不管做什么事都得先考虑人的因素?")
     assert a.text.startswith("历史唯物主义告诉我们,社会的一切发展,离开人就无从谈起"), a.text
     assert "首先考虑人的因素" in a.text, a.text
+
+
+def test_real_asked_what_a_thing_is_for_the_sentence_stating_its_purpose_answers(real_bot: pipeline.Ragbot) -> None:
+    """Asked what a practice is for (目的, 初衷, 为什么要), the sentence stating a purpose (目的是…, 出发点和落脚点
+    就是为了…) answers in any words: dev's 调研…图的是什么 got 调研是办公室工作的基本功底, and 督促检查's 用意
+    got a sentence on how much every link matters."""
+    a = Answerer(real_bot).ask("办公室做调查研究，究竟是为了什么目的？")
+    assert "目的是把事情的真相和全貌调查清楚" in a.sentences[0].text, a.text
+    b = Answerer(real_bot).ask("辦公室搞督促檢查的初衷是什麼？")
+    assert "出發點和落腳點就是為了決策的落實" in b.sentences[0].text, b.text
+    c = Answerer(real_bot).ask("为什么要搞督促检查？")
+    assert "出发点和落脚点就是为了决策的落实" in c.sentences[0].text, c.text
