@@ -167,7 +167,8 @@ def counts(text: str, question: str) -> bool:
 
 # a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
 # whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
-COUNT_OF = re.compile(r"([人次天篇字])数[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
+COUNT_WORD = re.compile(r"([人次天篇字])数")  # a count of people, times, days…: asked, a number answers it
+COUNT_OF = re.compile(COUNT_WORD.pattern + r"[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
 _MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?[多余]?")  # 3.5亿元, 六十多人, 十几个, 三个多月
 _COUNTED = re.compile(r"^[多余几来]*")
 _RANK = re.compile(r"排(?:名|在)?第几|名次|排名(?:多少|怎样|如何)|排多少名")  # a rank asked without 第几名

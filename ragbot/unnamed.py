@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .amounts import COUNT_WORD
 from .asks import LIST, QUANTITY, kind
 from .glosses import WORDING
 from .lexical import places, speech_names, tagged_words, tokenize
@@ -135,7 +136,7 @@ def unknown_asked(index: Index, question: str) -> str:
                 break  # 有什么要求, 哪些措施: what any speech may answer in other words
             if word in _MANNER or _OUTCOME.fullmatch(word):  # the 60th's 注意事项; 拿捏什么分寸; 会落到什么下场
                 break
-            if QUANTITY.search(word) or WORDING.search(word) or _NAMING.search(word):
+            if QUANTITY.search(word) or COUNT_WORD.fullmatch(word) or WORDING.search(word) or _NAMING.search(word):
                 break
             if m.group(3) and not _DUE.search(word):  # 将来有没有出路: an outlook asked, not what is due
                 break
@@ -264,6 +265,8 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
     for word, pos in tagged_words(fold(question)):
         word = re.sub(r"(?<=^.)[里内中上]$", "", word)  # 科里 is 科 and where in it: the noun is 科
         if len(word) < 2 or pos[:1] != "n" or word in SCAFFOLD or WORDING.search(word) or QUANTITY.search(word):
+            continue
+        if COUNT_WORD.fullmatch(word):  # 收取邮件有什么次数要求: a number of times asked, which 4次 states
             continue
         if not text_df(index, word) and not used_synonyms(word, index.bm25.df) and not shorthand(index, word, question):
             out.append(word)

@@ -404,6 +404,9 @@ def test_real_fresh_paraphrases_are_not_refused(real_bot: pipeline.Ragbot) -> No
     assert "再报县长审签" in order.text, order.text
     # …and leads with the order itself: past 王县长对这项工作提出了明确要求, not with what 这项工作 points back at
     assert order.text.startswith("凡是上报县长的审签材料"), order.text
+    # 次数 is a number of times asked, not a thing no speech names (the 89th blind reader's was refused)
+    often = answerer.ask("天门市委对机要通信收取邮件有什么次数要求?")
+    assert "每天至少收取4次" in often.text, often.text
 
 
 def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None:
