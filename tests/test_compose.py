@@ -1613,3 +1613,11 @@ def test_real_a_category_is_a_point_naming_a_fault(real_bot: pipeline.Ragbot) ->
     c = Answerer(real_bot).ask("收到会议通知原样上交、批示照转、不问落实，讲话把这归为什么问题？会造成什么后果？")
     assert "工作作风还不够实" in c.text, c.text
     assert c.sentences[-1].text == "由于作风不实,致使情况不明,最后工作被动。", c.text
+
+
+def test_real_a_tenure_named_before_a_body_narrows_to_no_speech(real_bot: pipeline.Ragbot) -> None:
+    """新任县委办主任 names who spoke, not a place: read as one (新任 before 县委), it kept only the speeches saying
+    新任, and the 89th blind reader's 哪五个方面的问题 got 篇7 instead of 篇4's five 不够."""
+    a = Answerer(real_bot).ask("新任縣委辦主任指出當前辦公室工作存在哪五個方面的問題?")
+    for point in ("工作激情不夠", "主動學習不夠", "工作效率不夠", "工作質量不夠", "責任落實不夠"):
+        assert point in a.text, a.text
