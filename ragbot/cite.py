@@ -159,11 +159,16 @@ def cited_at(excerpt: str, sentences: Sequence[str]) -> list[int]:
     ([7, -1], [-1])
     >>> cited_at("他说“千条线,一根针”。", ["讲话中的说法：「“千条线,一根针”」。"])
     [2]
+    >>> cited_at('一是学习。甚至有的当起了"甩手掌柜"。', ['1. “甚至有的当起了"甩手掌柜"”。'])  # “…” the answer's (the 89th's)
+    [5]
     """
     folded, found = fold(excerpt), []
     for s in sentences:
-        head = fold(claim(s)).lstrip("「『")[:CITED_HEAD]
-        found.append(folded.find(head) if len(head) >= CITED_HEAD // 2 else -1)
+        head = fold(claim(s)).lstrip("「『")
+        at = folded.find(head[:CITED_HEAD])
+        if at < 0 and head[:1] in '“"':  # a formulation the answer put in quotation marks
+            at = folded.find(head[1 : CITED_HEAD + 1])
+        found.append(at if len(head[:CITED_HEAD]) >= CITED_HEAD // 2 else -1)
     return found
 
 
