@@ -24,6 +24,7 @@ from .conditions import lead_with
 from .cuts import cut
 from .generate import Candidate
 from .glosses import described, glossed
+from .lexical import tokenize
 from .naming import named_speeches
 from .quotes import QUOTE, anchors, counted_chars, figure, wildcard
 from .script import fold
@@ -138,8 +139,8 @@ def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
                 c = Candidate(0, text[a:b], 0.0, a, similarity(w.index, ev, hit, a) or 0.0)
                 found.append((rank(c, weights), lo, hi, hit))
     found.sort(key=lambda f: -f[0])
-    said = (fold(w.index.speeches[(h.file, h.speech)].text[lo:hi]) for _, lo, hi, h in found if pictured)
-    if not found or (pictured and not any(x in t for t in said for x in pictured)):
+    said = (tokenize(fold(w.index.speeches[(h.file, h.speech)].text[lo:hi])) for _, lo, hi, h in found if pictured)
+    if not found or (pictured and not any(x in t for t in said for x in pictured)):  # words: 线, not 天线's
         return False  # 缝衣服的工具: 上边千条线,下头一根针 is a saying, not a figure (`wording` finds it)
     close = [f for f in found if f[0] >= found[0][0] - FIGURE_MARGIN][:FIGURES_MAX]
     w.quote = True

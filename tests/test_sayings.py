@@ -55,6 +55,13 @@ def test_real_an_image_described_by_its_kind_is_searched_and_weighed_as_named(re
     # neither 针 nor 线 (the 88th's)
     tool = ask("用缝衣服的工具比喻基层办公室承接上面各路任务的说法？")
     assert "上边千条线,下头一根针" in tool.sentences[0].text, tool.text
+    # …nor 篇1's 上接“天线”: 线 is no word of 天线 (the 89th's, asking for 缝衣针, got four other figures)
+    for question in (
+        "用缝衣服的工具比喻基层办公室的说法？",
+        "我在找一个把办公室比作缝衣针、把上面各条线的政策穿进去再扎下去落实的说法,原文是怎么讲的?",
+    ):
+        needle = ask(question)
+        assert "上边千条线,下头一根针" in needle.sentences[0].text, needle.text
 
 
 def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> None:
