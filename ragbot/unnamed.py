@@ -67,6 +67,7 @@ _WHICH = re.compile(
 _DESCRIBED = re.compile(r"[^的]{1,6}的(?:地方|方面|问题|环节|情况|事情)")
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
 _DUE = re.compile(r"[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one
+_PAY = re.compile(r"补贴|补助|津贴|奖金|工资|薪酬")  # pay of a kind (值班补贴), wherever a question names it
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关")  # 什么具体处罚: 处罚 is asked
 # what to mind, how far to go, in which order, or advice: a speech says it in any words (哪些注意事项, 什么禁忌, 拿捏
 # 什么分寸; 按什么顺序走: 由办公室把关后,…再报县长审签, the 84th blind reader's; 有什么劝告, the 86th's)
@@ -126,6 +127,11 @@ def unknown_asked(index: Index, question: str) -> str:
     (交通补贴标准, the 85th's: 004 says only 津补贴; no row moves)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
+    return _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
+
+
+def _which_unknown(index: Index, question: str) -> str:
+    """`unknown_asked`'s thing asked which of, of the phrases `_WHICH` finds."""
     for m, phrase in _asked(question):
         if kind_of_pay := _pay_of_a_kind(index, phrase):  # 交通补贴标准: the speeches name no 交通补贴
             return kind_of_pay
@@ -155,19 +161,17 @@ def _asked(question: str) -> list[tuple[re.Match[str], str]]:
     return [(m, p) for m, p in found if "的话" not in p and not _DESCRIBED.match(p)]
 
 
-def _pay_of_a_kind(index: Index, phrase: str) -> str:
+def _pay_of_a_kind(index: Index, phrase: str, pay: re.Pattern[str] | None = None) -> str:
     """A kind of pay or leave a phrase asks about that no chunk's text names (交通补贴标准: 交通补贴, where 004 only
-    says 津补贴; the 85th blind reader's near miss was answered with its 12%), or ''."""
-    words = list(tagged_words(phrase, 2))
+    says 津补贴; the 85th blind reader's near miss was answered with its 12%), or ''. With `pay`, anywhere in
+    the phrase, of any two words (值班补贴, 加班补助: verbs to jieba) the second of which is pay (`_PAY`)."""
+    words = list(tagged_words(phrase, None if pay else 2))
     for (a, pa), (b, pb) in zip(words, words[1:]):
-        if (
-            len(a) >= 2
-            and len(b) >= 2
-            and pa[:1] == "n"
-            and pb[:1] == "n"
-            and _DUE.search(b)
-            and not text_df(index, a + b)
-        ):
+        if pay is None:
+            paid = pa[:1] == "n" and pb[:1] == "n" and bool(_DUE.search(b))
+        else:  # not 津贴补贴: two kinds, which 004 says as 津补贴
+            paid = bool(pay.fullmatch(b)) and not pay.fullmatch(a)
+        if len(a) >= 2 and len(b) >= 2 and pa[:1] in "nv" and paid and not text_df(index, a + b):
             return a + b
     return ""
 

@@ -81,6 +81,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # a kind of pay no speech names (004 says only 津补贴: the 85th blind reader's near miss got its 12%)
     assert unknown_asked(index, "这些讲话里，公车改革后办公室干部的交通补贴标准是怎么定的？") == "交通补贴"
     assert unknown_asked(index, "縣委辦那篇講話說今年要從每個人的津補貼裡拿出多少來考核？") == ""
+    # …wherever the question names it, of verbs to jieba too (值班补贴, 加班补助: the 89th's got that 12%)
+    assert unknown_asked(index, "讲话中对办公室人员加班补助或值班补贴的发放标准是怎么规定的?") == "加班补助"
+    assert unknown_asked(index, "縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？") == ""  # two kinds
     assert unknown_asked(index, "县长信箱来信的办结率是多少?") == ""
     # 什么劝慰的话 asks for words, which the speeches say in their own (002's 我要送一句话…; the 49th's, refused)
     assert unknown_asked(index, "活没少干却一直没被提拔,讲话里有什么劝慰的话?") == ""
