@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 
 from .context import after_in_paragraph
+from .cuts import cut
 from .inline import run_of
 from .padding import padding, usable
+from .quotes import CN_DIGITS
 from .script import fold
 from .structure import sentence_spans
 from .types import Hit
@@ -31,6 +33,7 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool) ->
     """The series after a list question's one sentence (`series`), the point after a figure (`shape`: the
     question asks what the figure shows), the cause before a conclusion (`why`), what a case is answered."""
     taken_up_after(w)
+    points_after(w)
     if series:
         series_after(w)
     if shape is not None:
@@ -71,6 +74,24 @@ def series_after(w: Writer) -> None:
     for a, b in after_in_paragraph(text, end)[:1]:
         if (run := run_of(text, (a + b) // 2)) and run[0] >= a:
             w.say(text[run[0] : run[1]], w.cite(hit.file, hit.speech, *run))
+
+
+_ANNOUNCED_FIRST = re.compile(r"([两二三四五])个?(?:方面|点|条)[:：]?一[是要]")  # 最大的体会有两点:一是…
+
+
+def points_after(w: Writer) -> None:
+    """A first sentence announcing points and holding the first (最大的体会有两点:一是…卓有成效的, the 89th
+    blind reader's got no more): the next sentences of its paragraph that are its later points (二是…), each
+    cut to its first clauses, after it."""
+    if not (first := _first(w)) or not (m := _ANNOUNCED_FIRST.search(fold(w.pieces[0]))):
+        return
+    hit, text, _, end = first
+    later = after_in_paragraph(text, end)[: CN_DIGITS[m.group(1)] - 1]
+    for k, (a, b) in zip("二三四五", later, strict=False):
+        if fold(text[a : a + 2]) not in (f"{k}是", f"{k}要"):
+            return
+        if w.say(cut(text[a:b], {}, max_chars=60), w.cite(hit.file, hit.speech, a, b)):
+            w.pieces.insert("二三四五".index(k) + 1, w.pieces.pop())
 
 
 def point_after(w: Writer, shape: re.Pattern[str]) -> None:

@@ -1621,3 +1621,10 @@ def test_real_a_tenure_named_before_a_body_narrows_to_no_speech(real_bot: pipeli
     a = Answerer(real_bot).ask("新任縣委辦主任指出當前辦公室工作存在哪五個方面的問題?")
     for point in ("工作激情不夠", "主動學習不夠", "工作效率不夠", "工作質量不夠", "責任落實不夠"):
         assert point in a.text, a.text
+
+
+def test_real_a_sentence_announcing_points_is_followed_by_its_later_points(real_bot: pipeline.Ragbot) -> None:
+    """最大的体会有两点:一是… is one sentence and 二是… the next: the 89th blind reader got the first point alone."""
+    a = Answerer(real_bot).ask("作这次讲话的领导到办公室工作多长时间了?他说最大的体会是什么?")
+    assert "三个多月" in a.sentences[0].text, a.text
+    assert a.sentences[1].text.startswith("二是各级政府办公室都有一支高素质的干部队伍"), a.text
