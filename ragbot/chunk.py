@@ -58,8 +58,23 @@ class Heading:
     text: str
 
 
-def _heading_text(s: str) -> str:
-    """The heading's own words: its short line, or its first clause, trimmed of punctuation."""
+# where a heading that lost its line break runs on into the text: a sentence opening (二、…来推进为什么要…?因为…;
+# 一、…的重要性我曾在…; 三、…与规律要做好…), at least RUN_ON characters in
+_RUNS_ON = re.compile(r"我|为什么|为何|如何|怎样|怎么|(?<![重需主紧首只])要(?!求)")
+RUN_ON = 8
+
+
+def _heading_text(s: str, inline: bool = False) -> str:
+    """The heading's own words: its short line, or its first clause, trimmed of punctuation; `inline` (its page lost
+    its line breaks), up to where it runs on into the text.
+
+    >>> _heading_text("二、一切要围绕抓落实来推进为什么要把抓落实作为核心?因为为政之道,贵在落实。", inline=True)
+    '二、一切要围绕抓落实来推进'
+    >>> _heading_text("一、认真领会和把握办公室工作的重要性我曾在市直部门办公室工作,在县区也分管过办公室", inline=True)
+    '一、认真领会和把握办公室工作的重要性'
+    """
+    if inline and (m := _RUNS_ON.search(s, RUN_ON, 40)):
+        return s[: m.start()]
     line = s.split("\n", 1)[0].strip()
     m = re.search(r"[。！？!?:：]", line)
     if m and m.start() <= 40:
@@ -90,7 +105,8 @@ def find_headings(text: str) -> list[Heading]:
                 if level >= 3 and s != starts[0]:
                     continue  # inline, only the two outer levels are safe to recognise
                 if rx.match(text, s):
-                    out.append(Heading(s, level, _heading_text(text[s : pos + len(line)])))
+                    inline = len(line) > _INLINE_LINE
+                    out.append(Heading(s, level, _heading_text(text[s : pos + len(line)], inline)))
                     break
         pos += len(line)
     return out
