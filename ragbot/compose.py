@@ -32,7 +32,6 @@ from .around import around
 from .asks import (
     HOW_TO,
     METHODS,
-    PURPOSE,
     TYPED,
     WAYS_ASKED,
     aspect_asked,
@@ -42,8 +41,8 @@ from .asks import (
     on_aspect,
     parts,
     points_asked,
-    purpose_asked,
     several_asked,
+    stated_as_asked,
     stated_kind,
     title_asked,
     why_asked,
@@ -186,7 +185,7 @@ def _list_score(
 
 
 CHAIN = 0.1  # asked who answers to whom level by level, the sentence saying it link by link ranks this much higher
-PURPOSE_BONUS = 0.1  # asked what a thing is for, a sentence stating a purpose (目的是…) ranks this much higher
+STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (目的是…: `asks.stated_as_asked`) ranks higher
 SUMMED_REACH = 160  # a best sentence this close after a list taking its points up together (这些成绩的取得)…
 _BACK = re.compile(r"(?:这些|上述|以上)")  # …sums it up: the 87th blind reader's 成绩…哪几点 got 电子政务's figures
 
@@ -417,9 +416,9 @@ def compose(
             chosen = [
                 (replace(c, similarity=c.similarity + CHAIN) if chained(c.text, link) else c, h) for c, h in chosen
             ]
-        if purpose_asked(ev.question):  # 调研图的是什么: 调查研究…目的是把事情的真相和全貌调查清楚
+        if shaped := stated_as_asked(ev.question):  # 调研图的是什么: 调查研究…目的是把事情的真相和全貌调查清楚
             chosen = [
-                (replace(c, similarity=c.similarity + PURPOSE_BONUS), h) if PURPOSE.search(fold(c.text)) else (c, h)
+                (replace(c, similarity=c.similarity + STATED_BONUS), h) if shaped.search(fold(c.text)) else (c, h)
                 for c, h in chosen
             ]
         if wanted == "why":  # 要是…会怎么样

@@ -1628,3 +1628,9 @@ def test_real_a_sentence_announcing_points_is_followed_by_its_later_points(real_
     a = Answerer(real_bot).ask("作这次讲话的领导到办公室工作多长时间了?他说最大的体会是什么?")
     assert "三个多月" in a.sentences[0].text, a.text
     assert a.sentences[1].text.startswith("二是各级政府办公室都有一支高素质的干部队伍"), a.text
+
+
+def test_real_asked_for_the_worst_of_something_the_speechs_own_superlative_answers(real_bot: pipeline.Ragbot) -> None:
+    """最糟糕的情况 is said nowhere; 最严重的是… says it (the 90th blind reader got the other points' faults)."""
+    a = Answerer(real_bot).ask("培训讲话批评有的干部学习不够,说最糟糕的情况是什么?")
+    assert "最严重的是有的提法已经过时了,还要往文件里写" in a.text, a.text
