@@ -3,7 +3,8 @@
   unheld(index, question, hits, texts)  whether the speeches do not hold what a question asks for: what it
                                  quotes, in the speech it names; a talk announced as still to come
                                  (who.unattributed), a number a second question asks that no text found
-                                 states (multi.unstated_part), a masked place or time (`masked`), a label
+                                 states (multi.unstated_part), a company no text found names
+                                 (unnamed.unnamed_maker), a masked place or time (`masked`), a label
                                  never explained (`unexplained`), a numbered part a speech breaks off
                                  before (`missing_part`), the requirements of a part a paywall cut
                                  (`behind_gap`)
@@ -40,6 +41,7 @@ from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number, quoted
 from .script import fold, loose
 from .structure import Marker, marker, sentence_spans
 from .types import Hit, Speech
+from .unnamed import unnamed_maker
 from .who import unattributed
 from .writer import folded_speech
 
@@ -51,6 +53,8 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     """Whether the speeches do not hold what `question` asks for, given the `texts` found (see the module
     docstring); a part is looked for in the speech the question names, else in the best hit's."""
     if unattributed(question, texts) or unstated_part(question, texts) or masked(question, texts):
+        return True
+    if unnamed_maker(question, texts):  # 哪家公司开发的: no text found names one
         return True
     named = named_speeches(index, question)  # 天门市去年…: what 天门's speech holds, not another's
     # not a count (「五个中心」: said one by one), nor a pattern the asker describes (“什么事怎么办”, the 71st's)

@@ -275,3 +275,17 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
         if not text_df(index, word) and not used_synonyms(word, index.bm25.df) and not shorthand(index, word, question):
             out.append(word)
     return out
+
+
+_MAKER_ASKED = re.compile(r"(?:哪家|哪个|哪一家|什么)(公司|企业|厂商|厂家|供应商|开发商)")
+
+
+def unnamed_maker(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question asks which company or maker (哪家公司开发的, 什么厂商) and none of the `texts` found names
+    one: the 90th blind reader's OA系统是哪家公司开发的 was answered with the sentence on OA.
+
+    >>> unnamed_maker("OA系统是哪家公司开发的?", ["推行OA系统办公,效果也不错"]), unnamed_maker("哪家公司?", ["与美居佳门窗有限公司达成协定"])
+    (True, False)
+    """
+    m = _MAKER_ASKED.search(fold(question))
+    return m is not None and not any(m.group(1) in fold(t) for t in texts)

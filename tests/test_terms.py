@@ -91,6 +91,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert answerer.ask("天门市对党办信息工作进行量化考核,具体的计分标准是什么?").refused
     assert "既要有勇气改变可以改变的事情" in answerer.ask("活没少干却一直没被提拔,讲话里有什么劝慰的话?").text
     assert answerer.ask("上报的政务信息稿件，标题和正文分别要用什么字体、字号？").refused
+    # which company made it, when no text found names one (the 90th blind reader's got the sentence on OA)
+    maker = answerer.ask("畢節市政府辦公室推行的OA系統是哪家公司開發的?")
+    assert maker.refused and maker.text.startswith("語料中沒有"), maker.text
     # a shorthand the question spells out itself (参训 of 培训: the 79th's, refused) is known; alone it is not
     assert unknown_asked(index, "这次培训的参训对象有哪些人，涵盖了多少个乡镇？") == ""
     assert not unseen_nouns(index, "这次培训的参训对象有哪些人，涵盖了多少个乡镇？")
