@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .config import Config
 from .script import fold
+from .structure import TOP_HEADING, runs_on
 from .types import Chunk, Speech
 
 MIN_SIZE = 60  # shorter pieces (a lone heading line) join their neighbour
@@ -43,7 +44,7 @@ class ChunkSettings:
 
 _NUM = "一二三四五六七八九十"
 _HEADS = (
-    (1, re.compile(rf"[{_NUM}]+、")),
+    (1, TOP_HEADING),
     (2, re.compile(rf"[(（][{_NUM}]+[)）]")),
     (3, re.compile(rf"第[{_NUM}]+[,，、:：]|\d{{1,2}}[.．、](?!\d)")),
     (4, re.compile(rf"[{_NUM}](?:是|要)")),
@@ -58,12 +59,6 @@ class Heading:
     text: str
 
 
-# where a heading that lost its line break runs on into the text: a sentence opening (二、…来推进为什么要…?因为…;
-# 一、…的重要性我曾在…; 三、…与规律要做好…), at least RUN_ON characters in
-_RUNS_ON = re.compile(r"我|为什么|为何|如何|怎样|怎么|(?<![重需主紧首只])要(?!求)")
-RUN_ON = 8
-
-
 def _heading_text(s: str, inline: bool = False) -> str:
     """The heading's own words: its short line, or its first clause, trimmed of punctuation; `inline` (its page lost
     its line breaks), up to where it runs on into the text.
@@ -73,8 +68,8 @@ def _heading_text(s: str, inline: bool = False) -> str:
     >>> _heading_text("一、认真领会和把握办公室工作的重要性我曾在市直部门办公室工作,在县区也分管过办公室", inline=True)
     '一、认真领会和把握办公室工作的重要性'
     """
-    if inline and (m := _RUNS_ON.search(s, RUN_ON, 40)):
-        return s[: m.start()]
+    if inline and (at := runs_on(s)):
+        return s[:at]
     line = s.split("\n", 1)[0].strip()
     m = re.search(r"[。！？!?:：]", line)
     if m and m.start() <= 40:

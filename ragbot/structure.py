@@ -86,6 +86,32 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# where a heading that lost its line break runs on into the text: a sentence opening (二、…来推进为什么要…?因为…;
+# 一、…的重要性我曾在…; 三、…与规律要做好…), at least RUN_ON characters in
+_RUNS_ON = re.compile(r"我|为什么|为何|如何|怎样|怎么|(?<![重需主紧首只])要(?!求)")
+RUN_ON = 8
+TOP_HEADING = re.compile(r"[一二三四五六七八九十]+、")  # a speech's top-level heading opens so
+
+
+def runs_on(heading: str) -> int:
+    """Where a heading whose page lost its line breaks runs on into the text, or 0.
+
+    >>> runs_on("二、一切要围绕抓落实来推进为什么要把抓落实作为核心?"), runs_on("一、提高认识,增强做好办公室工作的责任感")
+    (13, 0)
+    """
+    return m.start() if (m := _RUNS_ON.search(heading, RUN_ON, 40)) else 0
+
+
+def unheaded(sentence: str) -> str:
+    """A sentence, stripped, without the top-level heading that runs on into it (二、…来推进为什么要…? -> 为什么要…?).
+
+    >>> unheaded("二、一切要围绕抓落实来推进为什么要把抓落实作为核心?"), unheaded("二、要加强学习。")
+    ('为什么要把抓落实作为核心?', '二、要加强学习。')
+    """
+    s = sentence.strip()
+    return s[runs_on(s) :] if TOP_HEADING.match(s) else s
+
+
 def clauses(sentence: str) -> list[str]:
     """The sentence cut after each clause boundary, punctuation kept.
 

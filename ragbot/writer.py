@@ -30,7 +30,7 @@ from .padding import padding, usable
 from .pieces import balanced, closed, opened, paired, quoting_clause, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
 from .script import detect_script, fold, shown, to_script
-from .structure import CLOSERS, TRIM, han_count, marker, sentence_spans
+from .structure import CLOSERS, TRIM, han_count, marker, sentence_spans, unheaded
 from .terms import rare_words
 from .types import Hit, Script
 from .who import acts
@@ -104,7 +104,7 @@ class Writer:
     def say(self, text: str, n: int | None, numbered: int = 0, elaborates: bool = False, again: bool = False) -> bool:
         """Add one sentence (cut text, the file's own characters) citing excerpt `n`; False if it repeats
         (unless it may say `again` what another speech said)."""
-        body = text.strip().lstrip(CLOSERS).rstrip(TRIM)
+        body = unheaded(text).lstrip(CLOSERS).rstrip(TRIM)  # 二、…来推进为什么要…?: not its run-on heading
         if not body or (not again and self.repeats(body, elaborates)):
             return False
         self.grams.append(bigrams(body))

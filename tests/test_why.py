@@ -191,3 +191,11 @@ def test_real_asked_what_a_thing_is_for_the_sentence_stating_its_purpose_answers
     assert "出發點和落腳點就是為了決策的落實" in b.sentences[0].text, b.text
     c = Answerer(real_bot).ask("为什么要搞督促检查？")
     assert "出发点和落脚点就是为了决策的落实" in c.sentences[0].text, c.text
+
+
+def test_real_a_heading_running_on_into_the_sentence_is_not_said(real_bot: pipeline.Ragbot) -> None:
+    """003 lost its line breaks: 二、一切要围绕抓落实来推进 runs on into the question the speech asks itself, which
+    the 90th blind reader got with that heading in front of it."""
+    a = Answerer(real_bot).ask("为什么要把抓落实当成办公室所有工作的核心?")
+    assert a.sentences[0].text.startswith("为什么要把抓落实作为"), a.text
+    assert "因为为政之道,贵在落实" in a.text, a.text
