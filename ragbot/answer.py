@@ -383,7 +383,7 @@ class Answerer:
         sentence (an excerpt running over several points was labelled with its best chunk's: the 85th blind
         reader's 2小时 was cited under 二是…; one cited by 三是… and 四是… is labelled with their section)."""
         index = self.bot.index
-        heads = index.derived("headings", lambda: {k: find_headings(s.text) for k, s in index.speeches.items()})
+        heads = index.derived("labels", lambda: {k: find_headings(s.text, True) for k, s in index.speeches.items()})
         found = heads.get((h.file, h.speech))
         paths = [heading_path(found, h.text_start + at) for at in spots if at >= 0] if found is not None else []
         if not paths:

@@ -98,8 +98,11 @@ def runs_on(heading: str) -> int:
 
     >>> runs_on("二、一切要围绕抓落实来推进为什么要把抓落实作为核心?"), runs_on("一、提高认识,增强做好办公室工作的责任感")
     (13, 0)
+    >>> runs_on("第二,要突出重点抓落实。毛泽东同志讲过“弹钢琴”的方法,就是要讲配合")  # a heading ends its sentence
+    0
     """
-    return m.start() if (m := _RUNS_ON.search(heading, RUN_ON, 40)) else 0
+    end = next((i for i, c in enumerate(heading[:40]) if c in "。！？!?"), 40)  # in its first sentence
+    return m.start() if (m := _RUNS_ON.search(heading, RUN_ON, end)) else 0
 
 
 def unheaded(sentence: str) -> str:

@@ -619,3 +619,6 @@ def test_real_a_citation_is_labelled_with_the_section_of_the_text_it_cites(real_
     ]
     assert shared, c.text
     assert shared[0].headings == ("一、關於教育系統辦公室工作", "(一)面臨的形勢"), shared[0].headings
+    # 003 lost its line breaks: labelled with its 第二, point, and its heading where it runs on (the 90th's)
+    d = answerer.ask("办公室为什么要讲配合、讲协调、讲系统，像弹钢琴一样？")
+    assert d.citations[0].headings == ("二、一切要围绕抓落实来推进", "第二,要突出重点抓落实"), d.citations
