@@ -61,7 +61,7 @@ from .meanings import point_asked, saying_explained, story
 from .multi import YEAR, everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names
 from .padding import padding
-from .points import lists_of, point_of, say_points
+from .points import lists_of, point_of, say_points, topic_of
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
 from .sayings import family, figures, wording
 from .script import fold
@@ -106,15 +106,6 @@ def _about(text: str, e: Enumeration) -> tuple[str, ...]:
     return tuple(heading_path(list(_headings(text)), e.start - 1))
 
 
-def _topic(text: str, start: int, reach: int = 160) -> tuple[int, str]:
-    """What a list is about, and where it starts: the sentence or heading right before it (within `reach`)."""
-    lo = max(0, start - reach)
-    before = sentence_spans(text[lo:start])
-    while len(before) > 1 and han_count(text[lo + before[-1][0] : lo + before[-1][1]]) <= 4:  # 我想，首先…
-        before.pop()
-    return (lo + before[-1][0], text[lo + before[-1][0] : lo + before[-1][1]]) if before else (start, "")
-
-
 _STATED_COUNT = re.compile(
     r"(?:分了|分为|分成|讲了|提了|提出了?|归纳为|概括为|共有|有)([两二三四五六七八九十])(?:条|点|项|个方面|方面)"
 )
@@ -153,7 +144,7 @@ def _list_score(
     Asked of a matter (`aspect_asked`), the bonus is whether the list is on it; a list that never says a
     rare Latin word the question asks with (`rare`, from `terms.rare_names`: OA) does not answer at all."""
     text = w.index.speeches[(hit.file, hit.speech)].text
-    at, topic = _topic(text, e.start)
+    at, topic = topic_of(text, e.start)
     if rare and not any(t in fold(text[at : e.end]).lower() for t in rare):
         return 0.0  # 推行OA系统…哪些毛病: not a list that never says OA (the 68th blind reader got 光山's)
     points = [text[i.start : i.start + 60] for i in e.items]
@@ -164,7 +155,7 @@ def _list_score(
     best = max((c.similarity for c in ev.candidates), default=0.0)
     sims = [x for x in (similarity(w.index, ev, hit, a) for a in (at, *(i.start for i in e.items))) if x is not None]
     semantic = max(0.0, 1.0 - (best - max(sims)) / 0.05) if sims else 0.0  # 1 at the best sentence, 0 at 0.05 below
-    lead, _ = _topic(text, at, 80)  # the sentence before the topic leads into it too (队伍是好的。如何更好呢？首先…)
+    lead, _ = topic_of(text, at, 80)  # the sentence before the topic leads into it too (队伍是好的。如何更好呢？首先…)
     announced = any(lead <= c.position < e.start for c in top) and announces(topic, len(e.items))
     heading = [c for c in top if marker(c.text) and c.position < e.start and "\n" not in text[c.position : e.start]]
     # or the details of a point a best sentence heads (三要加强协调,…; any list under one quoting the question's “不会写”)
@@ -270,6 +261,24 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     return say_points(w, [(hit, e) for _, hit, e in chosen[:2]], cap, _explains(ev))
 
 
+_REASONS = re.compile(r"意义|之所以|重要性|必要性|原因(?!.*问题)")  # a list announced as why (开展此次培训的重要意义:)
+REASONS_ON = 0.1  # …whose announcement carries this share of the question's words
+
+
+def _reasons(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, what: str) -> bool:
+    """Asked why, the points of the best list near the top passages announced as the reasons (深刻认识开展此次培训的
+    重要意义。一是…必然要求…二是…客观需要…三是有利于…: the 89th blind reader got the training's audience), or False."""
+    if what not in ("fact", "list") or not why_asked(ev.question):
+        return False
+    top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
+    lead = {(ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) for c in top[:1]}  # in the best sentence's speech
+    for score, hit, e in _enumerations_near(w, ev, weights, top)[:1]:  # on the question's matter (培训的重要意义)
+        topic = fold(topic_of(w.index.speeches[(hit.file, hit.speech)].text, e.start)[1])
+        on = (hit.file, hit.speech) in lead and (score >= LIST_MIN or coverage(topic, weights) >= REASONS_ON)
+        return on and bool(_REASONS.search(topic)) and "决定" not in topic and say_points(w, [(hit, e)], cap)
+    return False
+
+
 def _outer(question: str, w: Writer, options: list[tuple[float, Hit, Enumeration]]) -> tuple[float, Hit, Enumeration]:
     """The best list, or, asked of a matter, the list on it (under 二、关于教育宣传工作: its four (一)…(四)) that
     holds the best one in one of its points (首先…其次… under (三); the 83rd blind reader's got those two)."""
@@ -293,7 +302,7 @@ def _focused(
     characters, or the points of a list it holds (第三,要在提高效率上狠下功夫。一要…五要…); False (nothing
     written) when no point stands out or it says nothing more."""
     text = w.index.speeches[(hit.file, hit.speech)].text
-    if on_aspect(ev.question, [_topic(text, e.start)[1], *_about(text, e)]):
+    if on_aspect(ev.question, [topic_of(text, e.start)[1], *_about(text, e)]):
         return False  # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points
     covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
@@ -394,10 +403,13 @@ def compose(
         wording(w, ev, unnamed(weights, ev.question, naming_words(index, ev.question)), budget)
     elif what != "wording" and several_asked(ev.question) and survey(w, ev, weights, budget):
         what = "survey"
-    elif what == "list" and (
-        inline(w, ev, weights, budget)
-        or _list_answer(w, ev, weights, max_points, budget)
-        or semicolons(w, ev, weights, budget)
+    elif _reasons(w, ev, weights, max_points, what) or (
+        what == "list"
+        and (
+            inline(w, ev, weights, budget)
+            or _list_answer(w, ev, weights, max_points, budget)
+            or semicolons(w, ev, weights, budget)
+        )
     ):
         pass
     else:

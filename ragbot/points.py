@@ -5,6 +5,7 @@
                                   cut at clause boundaries (a bare one explained by its next sentence)
   say_points(writer, lists, cap)  the points of one list or more (labelled by speech), numbered, led in by
                                   the list's own announcement (办公室人员要…强化“三种意识”:) or a template lead-in
+  topic_of(text, start)           what a list is about: the sentence or heading right before it
 
 Used by compose.py (list answers) and multi.py (the measures after a list of problems).
 """
@@ -117,3 +118,12 @@ def _announce(w: Writer, hit: Hit, e: Enumeration) -> bool:
     if han_count(intro) < 6 or padding(intro, ()):
         return False
     return w.say(intro, w.cite(hit.file, hit.speech, a, a + len(intro)))
+
+
+def topic_of(text: str, start: int, reach: int = 160) -> tuple[int, str]:
+    """What a list is about, and where it starts: the sentence or heading right before it (within `reach`)."""
+    lo = max(0, start - reach)
+    before = sentence_spans(text[lo:start])
+    while len(before) > 1 and han_count(text[lo + before[-1][0] : lo + before[-1][1]]) <= 4:  # 我想，首先…
+        before.pop()
+    return (lo + before[-1][0], text[lo + before[-1][0] : lo + before[-1][1]]) if before else (start, "")

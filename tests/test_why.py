@@ -199,3 +199,16 @@ def test_real_a_heading_running_on_into_the_sentence_is_not_said(real_bot: pipel
     a = Answerer(real_bot).ask("为什么要把抓落实当成办公室所有工作的核心?")
     assert a.sentences[0].text.startswith("为什么要把抓落实作为"), a.text
     assert "因为为政之道,贵在落实" in a.text, a.text
+
+
+def test_real_asked_why_a_list_announced_as_the_reasons_answers(real_bot: pipeline.Ragbot) -> None:
+    """深刻认识开展此次培训的重要意义。一是…二是…三是…: asked why the training, its three points (the 89th blind
+    reader got who attends); 这种理念之所以受到推崇…: its four. Not another speech's list on 重要性 (held-out q529)."""
+    answerer = Answerer(real_bot)
+    a = answerer.ask("县里这次为什么要把各部门、各乡镇办公室的人集中起来培训?")
+    for point in ("顺应XX高质量发展的必然要求", '提升新时代"三服务"能力的客观需要', "有利于加强办公室系统干部队伍建设"):
+        assert point in a.text, a.text
+    b = answerer.ask("以人为本的理念为什么受到推崇？")
+    assert "以人为本既回答了认识论的问题,又回答了方法论的问题" in b.text, b.text
+    c = answerer.ask("為什麼辦公室任何一道環節都不能出岔子?")
+    assert "任何一個環節出了問題" in c.sentences[0].text, c.text
