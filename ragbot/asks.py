@@ -96,7 +96,7 @@ def parts(question: str) -> list[str]:
 
 
 _WHY = re.compile(  # not 归为什么毛病: which fault (工作为什么: why); what comes of it is asked the same way
-    r"原因|(?<![归称视])为什么|为何|为啥|何以|怎么会|凭什么|用意|图的?是?什么|目的是什么|会怎么?样|后果|下场|坏处|害处|危害|会(?:出|带来|导致|造成|落到|落得)什么|会(?:变成|变得|成为|沦为)(?:什么样|怎样|怎么样)"
+    r"原因|(?<![归称视])为什么|为何|为啥|(?<!是)干[嘛吗](?!的)|何以|怎么会|凭什么|用意|图的?是?什么|目的是什么|会怎么?样|后果|下场|坏处|害处|危害|会(?:出|带来|导致|造成|落到|落得)什么|会(?:变成|变得|成为|沦为)(?:什么样|怎样|怎么样)"
 )
 
 
@@ -110,6 +110,8 @@ def why_asked(question: str) -> bool:
     [True, False, False, True, True]
     >>> why_asked("这算不算说人坏话?为什么?"), why_asked("如果办公室工作没做好，上面出台的政策会变成什么样？")
     (True, True)
+    >>> why_asked("都拿了第一,干嘛还要往前赶?"), why_asked("办公室是干嘛的?")  # colloquial why; not what it does
+    (True, False)
     """
     asked = parts(question)
     return bool(_WHY.search(fold(asked[0] if asked else question)) or _WHY_AFTER.search(fold(question)))

@@ -212,3 +212,9 @@ def test_real_asked_why_a_list_announced_as_the_reasons_answers(real_bot: pipeli
     assert "以人为本既回答了认识论的问题,又回答了方法论的问题" in b.text, b.text
     c = answerer.ask("為什麼辦公室任何一道環節都不能出岔子?")
     assert "任何一個環節出了問題" in c.sentences[0].text, c.text
+
+
+def test_real_a_colloquial_why_asks_why(real_bot: pipeline.Ragbot) -> None:
+    """干嘛 asks why as 为什么 does: the reason after the claim (因为全国各省都在快马加鞭) follows it."""
+    a = Answerer(real_bot).ask("修志工作已经在全国拿了第一，干嘛还要马不停蹄往前赶？")
+    assert "因为全国各省都在快马加鞭" in a.text, a.text
