@@ -10,6 +10,8 @@
                          does (只有…才, 由于, 否则, 因为…)
   taken_up_after(w)      a first sentence telling a case (比如说一些同志…没有得到提拔重用): the next one when it
                          takes the case up (对于这些同志,我要送一句话,…), what the speech says to it
+  points_after(w)        a first sentence announcing points and holding the first (最大的体会有两点:一是…): the
+                         next sentences that are its later points (二是…), each cut to its first clauses
 
 Each reads the first sentence's place in its speech (`_first`) and says the speech's own sentence there, cited.
 """

@@ -7,6 +7,8 @@
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
   aspect_asked / on_aspect  the matter a question confines itself to (在后勤这一块, 对宣传工作提了哪些要求),
                           and whether texts say it
+  stated_as_asked(q)      the shape of sentence that answers in any words: a purpose stated (目的是…) asked
+                          what a thing is for (图的是什么, 用意), the speech's superlative (最严重的是…) asked the worst
   (how a question asks, the words that weigh nothing, is scaffold.py)
   (whether a text states a number, a body, a time or a place is amounts.states)
 

@@ -6,6 +6,7 @@
   unseen_nouns(index, q)         the question's nouns no chunk holds, nor any Cilin synonym of them (字号, 承诺书)
   units_asked(q)                 the words saying what the named units a question asks for did (哪几个乡镇)
   unlisted_units(index, q, cands)  whether no sentence found lists such units by name in a clause saying it
+  unnamed_maker(q, texts)        whether a question asks which company made a thing (哪家公司) and no text names one
 
 answer.py refuses on them (`Answerer.evidence`); terms.py owns how the question's words weigh.
 """
