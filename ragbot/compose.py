@@ -271,12 +271,15 @@ def _reasons(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, what:
     if what not in ("fact", "list") or not why_asked(ev.question):
         return False
     top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
-    lead = {(ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) for c in top[:1]}  # in the best sentence's speech
-    for score, hit, e in _enumerations_near(w, ev, weights, top)[:1]:  # on the question's matter (培训的重要意义)
-        topic = fold(topic_of(w.index.speeches[(hit.file, hit.speech)].text, e.start)[1])
-        on = (hit.file, hit.speech) in lead and (score >= LIST_MIN or coverage(topic, weights) >= REASONS_ON)
-        return on and bool(_REASONS.search(topic)) and "决定" not in topic and say_points(w, [(hit, e)], cap)
-    return False
+    if not top or not (options := _enumerations_near(w, ev, weights, top)):
+        return False
+    score, hit, e = options[0]  # the best list, in the best sentence's speech, on the question's matter
+    best = ev.hits[top[0].n - 1]
+    topic = fold(topic_of(w.index.speeches[(hit.file, hit.speech)].text, e.start)[1])
+    on = (hit.file, hit.speech) == (best.file, best.speech) and (
+        score >= LIST_MIN or coverage(topic, weights) >= REASONS_ON
+    )
+    return on and bool(_REASONS.search(topic)) and "决定" not in topic and say_points(w, [(hit, e)], cap)
 
 
 def _outer(question: str, w: Writer, options: list[tuple[float, Hit, Enumeration]]) -> tuple[float, Hit, Enumeration]:
