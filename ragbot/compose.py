@@ -51,7 +51,6 @@ from .category import filed_under
 from .chunk import Heading, find_headings, heading_path
 from .conditions import conditions_first
 from .context import advice_asked, says_what_to_do
-from .cuts import cut
 from .elsewhere import other_figure
 from .followup import follow_up
 from .gaps import names_part
@@ -60,23 +59,19 @@ from .inline import inline, semicolons
 from .meanings import point_asked, saying_explained, story
 from .multi import YEAR, everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names
-from .padding import padding
-from .points import lists_of, point_of, say_points, topic_of
+from .points import lists_of, point_of, say_point, say_points, topic_of
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import (
     SERIES,
     Enumeration,
-    han_count,
     marker,
-    sentence_spans,
 )
 from .terms import IMAGE_WEIGHT, images, rare_names, term_weights, text_df
 from .types import Answer, Hit
 from .who import action_asked, chain_asked, chained
 from .writer import (
-    CLAUSE_MIN,
     Draft,
     Option,
     Writer,
@@ -294,9 +289,6 @@ def _outer(question: str, w: Writer, options: list[tuple[float, Hit, Enumeration
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other
 
 
-_ASIDE = re.compile(r"(?:关于|对于|至于)([^，,。]{2,12})[，,]")
-
-
 def _focused(
     w: Writer, ev: Evidence, hit: Hit, e: Enumeration, weights: dict[str, float], cap: int, budget: int
 ) -> bool:
@@ -318,23 +310,23 @@ def _focused(
     inner = [i for i in lists_of(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
     if inner and say_points(w, [(hit, inner[0])], cap, _explains(ev)):  # 第三,要在提高效率上狠下功夫。一要…五要…
         return True
-    start, used = w.mark(), 0
-    for a, b in sentence_spans(text[item.start : item.end]):
-        a, b = item.start + a, item.start + b
-        sub = marker(text[a:b])
-        piece = cut(text[a + (sub.length if sub else 0) : b].lstrip("，,：: "), weights, "", 120)
-        if han_count(piece) < CLAUSE_MIN or (used and used + len(piece) > budget) or padding(piece, ()):
-            continue
-        aside = _ASIDE.match(fold(text[a:b]))  # 关于领导批示件,…: the point's other matter, not the one asked
-        if aside and not coverage(aside.group(1), weights):
-            continue
-        at = text.find(piece, a)
-        if w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
-            used += len(piece)
-    if len(w.pieces) - start[0] < 1:
-        w.undo(start)
+    return say_point(w, hit, item, weights, budget)
+
+
+_MANIFEST = re.compile(r"(?:什么|哪些|啥)表现|具体表现|表现(?:在|为)(?:哪|什么)")
+
+
+def _manifested(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
+    """Asked what a failing looks like (作风不实具体是些什么表现), the listed point holding the best sentence
+    answers with its own sentences (the 91st blind reader got 由于作风不实,致使情况不明 alone), or False."""
+    if not _MANIFEST.search(fold(ev.question)) or not ev.candidates:
         return False
-    return True
+    best = max(ev.candidates, key=lambda c: rank(c, weights))
+    hit = ev.hits[best.n - 1]
+    lists = [x for x in lists_of(w.index.speeches[(hit.file, hit.speech)].text) if x.family not in SECTIONS]
+    held = sorted((x for x in lists if x.holds(best.position)), key=lambda x: x.end - x.start)[:1]
+    item = next((i for x in held for i in x.items if i.start <= best.position < i.end), None)
+    return item is not None and say_point(w, hit, item, weights, budget)
 
 
 _DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (gaps._DEMANDS has it): 为什么…？哪些措施？
@@ -406,12 +398,16 @@ def compose(
         wording(w, ev, unnamed(weights, ev.question, naming_words(index, ev.question)), budget)
     elif what != "wording" and several_asked(ev.question) and survey(w, ev, weights, budget):
         what = "survey"
-    elif _reasons(w, ev, weights, max_points, what) or (
-        what == "list"
-        and (
-            inline(w, ev, weights, budget)
-            or _list_answer(w, ev, weights, max_points, budget)
-            or semicolons(w, ev, weights, budget)
+    elif (
+        _reasons(w, ev, weights, max_points, what)
+        or _manifested(w, ev, weights, budget)
+        or (
+            what == "list"
+            and (
+                inline(w, ev, weights, budget)
+                or _list_answer(w, ev, weights, max_points, budget)
+                or semicolons(w, ev, weights, budget)
+            )
         )
     ):
         pass

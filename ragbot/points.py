@@ -6,18 +6,22 @@
   say_points(writer, lists, cap)  the points of one list or more (labelled by speech), numbered, led in by
                                   the list's own announcement (办公室人员要…强化“三种意识”:) or a template lead-in
   topic_of(text, start)           what a list is about: the sentence or heading right before it
+  say_point(writer, hit, item)    one point's own sentences, cut to what answers
 
 Used by compose.py (list answers) and multi.py (the measures after a list of problems).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .asks import coverage
 from .context import says_what_to_do
-from .cuts import sets_up
+from .cuts import cut, sets_up
 from .padding import padding
+from .script import fold
 from .structure import (
     CLAUSE,
     LEAD_IN,
@@ -30,7 +34,7 @@ from .structure import (
     sentence_spans,
 )
 from .types import Hit
-from .writer import Writer
+from .writer import CLAUSE_MIN, Writer
 
 
 @lru_cache(maxsize=64)
@@ -127,3 +131,30 @@ def topic_of(text: str, start: int, reach: int = 160) -> tuple[int, str]:
     while len(before) > 1 and han_count(text[lo + before[-1][0] : lo + before[-1][1]]) <= 4:  # 我想，首先…
         before.pop()
     return (lo + before[-1][0], text[lo + before[-1][0] : lo + before[-1][1]]) if before else (start, "")
+
+
+_ASIDE = re.compile(r"(?:关于|对于|至于)([^，,。]{2,12})[，,]")  # 关于领导批示件,…: a point's other matter
+
+
+def say_point(w: Writer, hit: Hit, item: Item, weights: dict[str, float], budget: int) -> bool:
+    """One listed point's own sentences, in the speech's order, each cut to what answers, up to `budget`
+    characters (not fragments, padding, nor a sentence turning to another matter the question does not name);
+    False (nothing written) when it says nothing."""
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    start, used = w.mark(), 0
+    for a, b in sentence_spans(text[item.start : item.end]):
+        a, b = item.start + a, item.start + b
+        sub = marker(text[a:b])
+        piece = cut(text[a + (sub.length if sub else 0) : b].lstrip("，,：: "), weights, "", 120)
+        if han_count(piece) < CLAUSE_MIN or (used and used + len(piece) > budget) or padding(piece, ()):
+            continue
+        aside = _ASIDE.match(fold(text[a:b]))
+        if aside and not coverage(aside.group(1), weights):
+            continue
+        at = text.find(piece, a)
+        if w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
+            used += len(piece)
+    if len(w.pieces) - start[0] < 1:
+        w.undo(start)
+        return False
+    return True

@@ -1634,3 +1634,13 @@ def test_real_asked_for_the_worst_of_something_the_speechs_own_superlative_answe
     """最糟糕的情况 is said nowhere; 最严重的是… says it (the 90th blind reader got the other points' faults)."""
     a = Answerer(real_bot).ask("培训讲话批评有的干部学习不够,说最糟糕的情况是什么?")
     assert "最严重的是有的提法已经过时了,还要往文件里写" in a.text, a.text
+
+
+def test_real_asked_what_a_failing_looks_like_the_point_holding_the_best_sentence_answers(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """作风不实…具体是些什么表现: the best sentence is 二是工作作风还不够实's last, 由于作风不实,致使情况不明; its
+    point's own sentences, the behaviours, answer (the 91st blind reader got that conclusion alone)."""
+    a = Answerer(real_bot).ask("培训讲话批评办公室干部作风不实，具体是些什么表现？")
+    for said in ("甘当机械式搬运工", "接到会议通知直接呈报", "一问三不知", "甩手掌柜"):
+        assert said in a.text, a.text
