@@ -24,7 +24,7 @@ from .context import after_in_paragraph
 from .cuts import cut
 from .inline import run_of
 from .padding import padding, usable
-from .quotes import CN_DIGITS
+from .quotes import CN_DIGITS, COUNTS
 from .script import fold
 from .structure import sentence_spans
 from .types import Hit
@@ -78,7 +78,7 @@ def series_after(w: Writer) -> None:
             w.say(text[run[0] : run[1]], w.cite(hit.file, hit.speech, *run))
 
 
-_ANNOUNCED_FIRST = re.compile(r"([两二三四五])个?(?:方面|点|条)[:：]?一[是要]")  # 最大的体会有两点:一是…
+_ANNOUNCED_FIRST = re.compile(COUNTS.pattern + r"[:：]?一[是要]")  # 最大的体会有两点:一是…
 
 
 def points_after(w: Writer) -> None:

@@ -158,7 +158,7 @@ def counted_quotes(question: str) -> list[re.Pattern[str]]:
 
 
 _SUMMED = re.compile(r"(?:上述|以上|这)([两二三四五六七八九十])个?方面")
-_COUNTS = re.compile(r"(?<![第一二三四五六七八九十])([两二三四五六七八九十])个?(?:方面|点|条)")
+COUNTS = re.compile(r"(?<![第一二三四五六七八九十])([两二三四五六七八九十])个?(?:方面|点|条)")  # 三个方面, 两点
 
 
 def sums_up(text: str, count: int) -> bool:
@@ -183,7 +183,7 @@ def announces(text: str, count: int) -> bool:
     (True, False)
     """
     text = text.rstrip("。 ")
-    found = {cn_number(n) for n in _COUNTS.findall(fold(text))}
+    found = {cn_number(n) for n in COUNTS.findall(fold(text))}
     return bool(_ANNOUNCES.search(text)) and (len(found) != 1 or found == {count})
 
 
