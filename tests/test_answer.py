@@ -601,6 +601,15 @@ def test_real_a_rate_asked_is_stated_only_by_a_sentence_naming_it(real_bot: pipe
     assert "办结率100%" in a.text, a.text
 
 
+def test_real_a_share_asked_is_stated_only_by_a_sentence_naming_what_it_is_of(real_bot: pipeline.Ragbot) -> None:
+    """The 91st blind reader's near miss 优秀等次的比例 got 津补贴中拿出12%用于考核: no speech states that share, so
+    it is refused; a share named in other words (错别字的比例: 差错率) and one asked bare (多大比例) still answer."""
+    bot = Answerer(real_bot)
+    assert bot.ask("办公室工作人员年度考核评为“优秀”等次的比例是多少？").refused
+    assert "1‰" in bot.ask("县政府办以政府名义印发的材料,错别字的比例最多允许到多少?").text
+    assert "12%" in bot.ask("县委办从每位同志的津补贴里拿出多大比例用于考核？").text
+
+
 def test_real_a_citation_is_labelled_with_the_section_of_the_text_it_cites(real_bot: pipeline.Ragbot) -> None:
     """An excerpt running over several points was labelled with its best chunk's headings: 篇8's 2小时 rule
     was cited under 二是强化值班工作责任, 001's 全局观念还不够强 under 一、提高思想认识 (the 85th blind reader's).
