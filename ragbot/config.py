@@ -69,7 +69,7 @@ class Config:
     max_query_chars: int = 500
     generator: str = "extractive"  # or openai, llama-cpp, transformers
     answer_chars: int = 300  # about how long an answer may be (a list answer: as long as its points)
-    max_points: int = 8  # points of a list answer at most
+    max_points: int = 8  # points of each speech's list in an answer at most
     # best sentence similarity below this: refuse. Calibrated for e5-small-int8 on the dev split of
     # eval/questions.jsonl (`eval/calibrate.py`, 2026-12-01, 7-bit int8 weights: dev 0.836 refusals at
     # 0.033 false refusals, the 164 held-out questions 0.850 at 0.012, 5-fold CV 0.858 at 0.049);

@@ -79,9 +79,11 @@ def _explained(text: str, at: int, end: int, point: str) -> str:
 
 
 def say_points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int, explain: bool = False) -> bool:
-    """The points of `lists` (at most `cap`), numbered, each speech's from 1 under its label (the 79th blind
-    reader read 003's five and 篇8's three, numbered on to 8, as eight points of one list), led in by the first
-    list's own announcement or a template lead-in; False (nothing written) when fewer than two points could be said."""
+    """The points of `lists` (at most `cap` of each: a second speech's list is not cut short by the first's,
+    the 92nd blind reader got three of 001's four 不够 after 篇4's five), numbered, each speech's from 1 under
+    its label (the 79th read 003's five and 篇8's three, numbered on to 8, as eight points of one list), led in
+    by the first list's own announcement or a template lead-in; False (nothing written) when fewer than two
+    points could be said."""
     start = w.mark()
     if len(lists) > 1 or not _announce(w, *lists[0]):
         w.lead("讲话对此提出：")
@@ -91,12 +93,12 @@ def say_points(w: Writer, lists: Sequence[tuple[Hit, Enumeration]], cap: int, ex
         before, had, prior = w.mark(), points, len(w.grams)
         if len(lists) > 1:  # which speech says which points
             w.label(hit)
-        for item in e.items[: cap - points]:  # one list's points never repeat each other (要有较强的组织能力,
+        for item in e.items[:cap]:  # one list's points never repeat each other (要有较强的组织能力,
             point, at = point_of(text, item, explain)  # 要有较强的文字处理能力…): only what was said before it
             cited = w.cite(hit.file, hit.speech, at, at + len(point))
             if not w.repeats(point, upto=prior) and w.say(point, cited, numbered=points - had + 1, again=True):
                 points += 1
-        if n and points - had < 2:  # a later speech's label over one point the cap left room for: not at all
+        if n and points - had < 2:  # a later speech's label over one point not said before: not at all
             w.undo(before)
             points = had
     if points < 2:
