@@ -104,14 +104,17 @@ def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
     )
 
 
-# a rate or share named (满意率是多少, 优秀等次的比例是多少): the text states that one
-_NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2})(?:率|的(?:比例|占比|比重))[^，,。；;？?]{0,6}(?:多少|几)")
+# a rate, share or time limit named (满意率是多少, 优秀等次的比例是多少, 审核时限是几个工作日): the text states that one
+_NAMED_RATE = re.compile(
+    r"([\u4e00-\u9fff]{2})(率|的(?:比例|占比|比重)|的?(?:时限|期限))[^，,。；;？?]{0,6}(?:多少|几)"
+)
 
 
 def rated(text: str, question: str) -> bool:
-    """Whether `text` can state the rate or share a question asks for, when that is all it asks: it names
-    that rate (满意率: not 办结率100%, the 79th blind reader's near miss was answered so), or what the share is
-    of or a rate in its own words (优秀等次的比例: not 津补贴中拿出12%, the 91st's; 错别字的比例: 差错率). A question asking several
+    """Whether `text` can state the rate, share or time limit a question asks for, when that is all it asks:
+    it names that rate (满意率: not 办结率100%, the 79th blind reader's near miss was answered so), what the
+    share is of or a rate in its own words (优秀等次的比例: not 津补贴中拿出12%, the 91st's; 错别字的比例: 差错率), or
+    what the limit is on (审核时限: not 公开时限…20个工作日, the 92nd's). A question asking several
     amounts (多少次调查研究?…多少封来信、办结率多少?) may be answered in part: held-out q431 was refused.
 
     >>> rated("来信352个,办理答复352个,办结率100%。", "2010年县长信箱来信的群众满意率是多少？")
@@ -123,14 +126,19 @@ def rated(text: str, question: str) -> bool:
     >>> q = "年度考核评为“优秀”等次的比例是多少？"
     >>> rated("在津补贴中拿出12%用于考核", q), rated("文字差错率控制在1‰以内", "错别字的比例最多允许到多少?")
     (False, True)
+    >>> q = "政府文件送法制办审核,审核时限是几个工作日?"
+    >>> rated("在政府信息公开时限上,20个工作日内予以公开", q), rated("审核应在5个工作日内完成", q)
+    (False, True)
     """
     q = fold(question)
     m = _NAMED_RATE.search(q)
     if m is None or len(re.findall("多少|几", q)) > 1:
         return True
     t = fold(text)
-    if m.group(0)[2] == "率":
+    if m.group(2) == "率":
         return m.group(1) + "率" in t
+    if "限" in m.group(2):
+        return m.group(1) in t
     return m.group(1) in t or "率" in t  # 错别字的比例: 差错率 is that share in its own words
 
 

@@ -610,6 +610,14 @@ def test_real_a_share_asked_is_stated_only_by_a_sentence_naming_what_it_is_of(re
     assert "12%" in bot.ask("县委办从每位同志的津补贴里拿出多大比例用于考核？").text
 
 
+def test_real_a_time_limit_asked_is_stated_only_by_a_sentence_naming_what_it_limits(real_bot: pipeline.Ragbot) -> None:
+    """The 92nd blind reader's near miss 审核时限是几个工作日 got 政府信息公开时限…20个工作日: no speech states a
+    time limit on review, so it is refused; the time limit on publishing asked still answers."""
+    bot = Answerer(real_bot)
+    assert bot.ask("政府文件送法制办审核,审核时限是几个工作日?").refused
+    assert "20个工作日" in bot.ask("政府信息公开时限是几个工作日?").text
+
+
 def test_real_a_citation_is_labelled_with_the_section_of_the_text_it_cites(real_bot: pipeline.Ragbot) -> None:
     """An excerpt running over several points was labelled with its best chunk's headings: 篇8's 2小时 rule
     was cited under 二是强化值班工作责任, 001's 全局观念还不够强 under 一、提高思想认识 (the 85th blind reader's).
