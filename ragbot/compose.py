@@ -57,8 +57,8 @@ from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
 from .meanings import point_asked, saying_explained, story
-from .multi import YEAR, everywhere, named_candidates, remedy_asked, second_part, survey
-from .naming import naming_words, own_names
+from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
+from .naming import naming_words, own_names, unnamed
 from .points import lists_of, point_of, say_point, say_points, topic_of
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
 from .sayings import family, figures, wording
@@ -209,29 +209,6 @@ def _enumerations_near(
             if e.family not in SECTIONS and e.start < hit.text_end + 200 and e.end > hit.text_start:
                 options.append((_list_score(w, ev, hit, e, weights, mine, rare), hit, e))
     return sorted(options, key=lambda o: -o[0])
-
-
-def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[str, float]:
-    """The question's word weights without the words that name its speech (培训开班讲话…), nor a word that,
-    wherever the question says it, overlaps a naming word said once (光山县, 山县 for 光山; 办公室 of
-    培训会…办公室工作存在 stays) or a year (2011年: when, which `multi.in_years` weighs; the speech says 今年):
-    what is asked of the speech, not which one (the 68th blind reader's 光山县…2011年…哪几个方面再上新水平
-    missed the list announced 以下六个方面再上新水平).
-
-    >>> sorted(unnamed({"光山": 1.0, "山县": 1.0, "光山县": 2.0, "2011": 3.0, "水平": 1.0}, "光山县2011年的水平", {"光山"}))
-    ['水平']
-    >>> sorted(unnamed({"培训": 1.0, "办公室": 1.0, "不足": 1.0}, "办公室培训会指出办公室存在哪些不足", {"办公室培训"}))
-    ['不足', '办公室']
-    """
-    q = fold(question)
-    spans = [m.span() for n in named if q.count(n) == 1 for m in re.finditer(re.escape(n), q)]  # named once
-    spans += [m.span() for m in YEAR.finditer(q)]
-
-    def overlaps(word: str) -> bool:  # wherever the question says it (培训会的…办公室工作存在…: asked there)
-        said = [m.span() for m in re.finditer(re.escape(word), q)]
-        return bool(said) and all(any(a < e and s < b for s, e in spans) for a, b in said)
-
-    return {k: v for k, v in weights.items() if k not in named and not overlaps(k)}
 
 
 def _explains(ev: Evidence) -> bool:

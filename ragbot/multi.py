@@ -31,7 +31,7 @@ from .asks import QUANTITY, TYPED, asking, coverage, kind, parts, several_asked,
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .cuts import cut
 from .lexical import before_bodies, counties, inside_word, places, tokenize
-from .naming import named_speeches
+from .naming import YEAR, named_speeches
 from .points import lists_of, say_points
 from .quotes import anchors, wildcard
 from .scaffold import scaffolding
@@ -356,9 +356,6 @@ def named_candidates(
     kept = tuple(c for c in cands if (hits[c.n - 1].file, hits[c.n - 1].speech) in there)
     found = any((h.file, h.speech) in there for h in hits)  # …whose sentences `in_years` may all have left out
     return kept if kept or found else tuple(cands)
-
-
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year named (2011年)
 
 
 def years_asked(question: str) -> set[str]:

@@ -5,6 +5,7 @@
   title_names(index, q)      the words naming a speech by its title, said right before 讲话 / 会上
   naming_words(index, q)     all the words a question names its speech by
   own_names(index, q)        those of them no other speech's chunks hold (常德, not 培训)
+  unnamed(weights, q, named) the question's word weights without those naming its speech, nor a year
 
 retrieve.py ranks the named speech's chunks of their own (`retrieve.shaped`); compose.py, multi.py, sayings.py
 and gaps.py answer from it.
@@ -23,6 +24,7 @@ from .structure import han_count
 if TYPE_CHECKING:
     from .index import Index
 
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year named (2011年)
 NAMED_MOST = 0.8  # a word names the speech holding at least this share of the chunks that hold it
 NAMED_LEAD = 3  # ...or at least this many times as many as any other speech (民政: 4 chunks of 004, 1 of 3 others)
 
@@ -44,7 +46,7 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     numbers = set(speech_numbers(query))
     out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
     out |= {key for word in title_names(index, query) for key in _titled(index, word)}
-    years = _YEAR.findall(fold(query))  # 2010年全县办理了多少件…: the speech that tells of 2010 (the 80th's)
+    years = YEAR.findall(fold(query))  # 2010年全县办理了多少件…: the speech that tells of 2010 (the 80th's)
     for word in [*speech_names(query), *_BODY.findall(fold(query)), *places(query), *before_bodies(query), *years]:
         held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
         if held and len(held) < len(index.speeches):
@@ -78,7 +80,6 @@ def _post_held(index: Index, query: str) -> set[tuple[str, int]]:
     return out
 
 
-_YEAR = re.compile(r"((?:19|20)\d\d)年")  # a year a question names
 # a department named by its field (民政局, 民政系统, 民政信息)
 _BODY = re.compile(r"([\u4e00-\u9fff]{2})(?:局|系统|信息)")
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
@@ -133,3 +134,26 @@ def own_names(index: Index, query: str) -> set[str]:
         for w in naming_words(index, query)
         if named and all((c.file, c.speech) in named for c in index.chunks if w in c.folded)
     }
+
+
+def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[str, float]:
+    """The question's word weights without the words that name its speech (培训开班讲话…), nor a word that,
+    wherever the question says it, overlaps a naming word said once (光山县, 山县 for 光山; 办公室 of
+    培训会…办公室工作存在 stays) or a year (2011年: when, which `multi.in_years` weighs; the speech says 今年):
+    what is asked of the speech, not which one (the 68th blind reader's 光山县…2011年…哪几个方面再上新水平
+    missed the list announced 以下六个方面再上新水平).
+
+    >>> sorted(unnamed({"光山": 1.0, "山县": 1.0, "光山县": 2.0, "2011": 3.0, "水平": 1.0}, "光山县2011年的水平", {"光山"}))
+    ['水平']
+    >>> sorted(unnamed({"培训": 1.0, "办公室": 1.0, "不足": 1.0}, "办公室培训会指出办公室存在哪些不足", {"办公室培训"}))
+    ['不足', '办公室']
+    """
+    q = fold(question)
+    spans = [m.span() for n in named if q.count(n) == 1 for m in re.finditer(re.escape(n), q)]  # named once
+    spans += [m.span() for m in YEAR.finditer(q)]
+
+    def overlaps(word: str) -> bool:  # wherever the question says it (培训会的…办公室工作存在…: asked there)
+        said = [m.span() for m in re.finditer(re.escape(word), q)]
+        return bool(said) and all(any(a < e and s < b for s, e in spans) for a, b in said)
+
+    return {k: v for k, v in weights.items() if k not in named and not overlaps(k)}
