@@ -220,8 +220,9 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     """The points of the best enumeration near the top passages (words naming its speech weigh nothing), merged
     with equally good lists of other speeches (as many points as asked, 哪七种意识, within 0.15: alone), or False."""
     top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
-    options = _enumerations_near(w, ev, unnamed(weights, ev.question, naming_words(w.index, ev.question)), top)
-    if not options or options[0][0] < LIST_MIN:
+    asked = unnamed(weights, ev.question, naming_words(w.index, ev.question))
+    options = _enumerations_near(w, ev, asked, top)
+    if not options or options[0][0] < LIST_MIN or _outdone(w, asked, top, options[0][1:]):
         return False
     best, first, e = _outer(ev.question, w, options)
     if not (n := points_asked(ev.question)) and _focused(w, ev, first, e, weights, cap, budget):
@@ -231,6 +232,21 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
         o for o in options[1:] if o[0] >= best - 0.05 and (o[1].file, o[1].speech) != (first.file, first.speech)
     ]
     return say_points(w, [(hit, e) for _, hit, e in chosen[:2]], cap, _explains(ev))
+
+
+LEAD_ALONE = 0.8  # a best sentence carrying this share of the question's words answers alone…
+LEAD_OVER = 0.3  # …when the best list, with what announces it, carries this much less
+
+
+def _outdone(w: Writer, weights: dict[str, float], top: Sequence[Candidate], best: tuple[Hit, Enumeration]) -> bool:
+    """Whether the best sentence answers better than the best list: it says the question's words, the list
+    does not (乡镇接待市领导来调研有什么要求: 各乡镇接待市级领导的调研视察活动,一定要轻车简从…, not the list
+    under 调研工作…的基本要求, the 92nd blind reader's). The list is said with its headings and announcement."""
+    lead = coverage(top[0].text, weights) if top else 0.0
+    hit, e = best
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    said = " ".join([*_about(text, e), text[topic_of(text, e.start)[0] : e.end]])
+    return lead >= LEAD_ALONE and coverage(said, weights) < lead - LEAD_OVER
 
 
 _REASONS = re.compile(r"意义|之所以|重要性|必要性|原因(?!.*问题)")  # a list announced as why (开展此次培训的重要意义:)

@@ -1644,3 +1644,11 @@ def test_real_asked_what_a_failing_looks_like_the_point_holding_the_best_sentenc
     a = Answerer(real_bot).ask("培训讲话批评办公室干部作风不实，具体是些什么表现？")
     for said in ("甘当机械式搬运工", "接到会议通知直接呈报", "一问三不知", "甩手掌柜"):
         assert said in a.text, a.text
+
+
+def test_real_a_best_sentence_saying_what_is_asked_outdoes_a_list_that_does_not(real_bot: pipeline.Ragbot) -> None:
+    """乡镇接待市领导来调研有什么要求 (the 92nd blind reader's) got the three needs listed under 调研工作…的基本
+    要求: the sentence saying 接待市级领导的调研 answers, not a list that never says 接待."""
+    a = Answerer(real_bot).ask("鄉鎮接待市領導來調研,有什麼要求?")
+    assert a.text.startswith("各鄉鎮接待市級領導的調研視察活動,一定要輕車簡從"), a.text
+    assert "文稿服務的需要" not in a.text, a.text
