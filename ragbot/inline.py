@@ -72,17 +72,20 @@ def formulations(text: str, question: str) -> int:
 
 
 def enumerates(text: str, noun: str) -> bool:
-    """Whether `text` names several things in a row and counts them in `noun` (…、…、…四个方面).
+    """Whether `text` names several things in a row and counts them in `noun` (…、…、…四个方面); one is no
+    count of them (办文、办事、办会…任何一个环节出了问题: the 92nd blind reader's 卡在哪几个环节 got it).
 
     >>> enumerates("查处报告应包括基本情况、反映的问题及调查情况、处理情况、见面情况四个方面", "方面")
     True
     >>> enumerates("要从四个方面抓好落实", "方面"), enumerates("甲、乙、丙三种", "方面")
     (False, False)
+    >>> enumerates("不论是办文、办事、办会,还是管理、服务、协调,任何一个环节出了问题", "环节")
+    False
     >>> enumerates("要抓好五个方面的重点:一是市委、市政府的部署,包括全委会、全体会", "方面")  # announces them
     False
     """
     t = fold(text)
-    m = re.search(rf"[一二三四五六七八九十两]个?{noun}", t) if noun else None
+    m = re.search(rf"(?<![十百])[二三四五六七八九十两]个?{noun}|十[一二三四五六七八九]个?{noun}", t) if noun else None
     return m is not None and t[: m.start()].count("、") >= 2  # the things named before they are counted
 
 

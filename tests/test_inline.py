@@ -85,3 +85,11 @@ def test_real_which_three_of_a_numbered_formulation_is_the_run_it_sums_up(real_b
     a = Answerer(real_bot).ask('講話說辦公室工作是"三苦"崗位,是哪三種苦?')
     assert "辛苦、艱苦、清苦" in a.sentences[0].text, a.text
     assert "忠誠" not in a.text, a.text
+
+
+def test_real_one_of_several_is_no_count_of_them(real_bot: pipeline.Ragbot) -> None:
+    """卡在哪几个环节 (the 92nd blind reader's) got 004's 办文、办事、办会…任何一个环节出了问题 as a list counted in
+    环节: 一个 counts none. The three 一公里 clauses about OA answer."""
+    a = Answerer(real_bot).ask("单位推行网上办公(OA)系统,但用得不顺,讲话里说问题卡在哪几个环节?")
+    assert "最先一公里" in a.text, a.text
+    assert "任何一个环节" not in a.text, a.text
