@@ -113,7 +113,7 @@ _CONCLUDES = re.compile(r"(?:可以说|所以说|所以|因此|因而|可见|由
 
 _CONCLUDES_AT_END = re.compile(r"[,，](?:这就是|这正是|这便是)[^,，。！]{2,16}[。！]?$")  # …,这就是办公室工作的特点
 _BUT = re.compile(r"(?:但是|但|然而|可是)[,，]?(?:在|有|却)")  # 但在具体工作中,…: against what the one before requires
-_SO_CALLED = re.compile(r"所谓[“\"「]([^”\"」]{2,12})[”\"」]")
+SO_CALLED = re.compile(r"所谓[“\"「]([^”\"」]{2,12})[”\"」]")  # 所谓“万金油干部”,…: a term taken up
 
 
 def cause_before(w: Writer) -> None:
@@ -131,7 +131,7 @@ def cause_before(w: Writer) -> None:
     lo = text.rfind("\n", 0, at) + 1
     spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
     said = text[slice(*spans[-1])].strip() if spans else ""
-    term = _SO_CALLED.match(opening := fold(w.pieces[0]))
+    term = SO_CALLED.match(opening := fold(w.pieces[0]))
     concludes = bool(
         _CONCLUDES.match(opening) or _CONCLUDES_AT_END.search(_MARK.sub("", opening)) or _BUT.match(opening)
     )

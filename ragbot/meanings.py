@@ -29,6 +29,15 @@ from .script import fold
 _EXPLAINED = re.compile(r"怎么解释|如何解释|作何解释|怎么理解|如何理解|什么意思|指的是什么|是指什么|含义|寓意|意思是")
 
 
+def meaning_asked(question: str) -> bool:
+    """Whether a question asks what something means (这个说法是什么意思, 怎么理解).
+
+    >>> meaning_asked("这个说法是什么意思?是贬义吗?"), meaning_asked("这个说法是怎么说的?")
+    (True, False)
+    """
+    return bool(_EXPLAINED.search(question))
+
+
 def saying_explained(question: str) -> bool:
     """Whether a question asks how a saying it quotes is explained (“上边千条线，下头一根针”这句话是怎么解释的):
     the sentence saying it, then the one taking its words up again (“一根针”,其实就是各级办公室…).
@@ -36,7 +45,7 @@ def saying_explained(question: str) -> bool:
     >>> saying_explained("“上边千条线，下头一根针”是什么意思？"), saying_explained("“三服务”是什么？")
     (True, False)
     """
-    return any(re.search(r"[,，]", s) or len(s) >= 6 for s in quoted(question)) and bool(_EXPLAINED.search(question))
+    return any(re.search(r"[,，]", s) or len(s) >= 6 for s in quoted(question)) and meaning_asked(question)
 
 
 _POINT = re.compile(

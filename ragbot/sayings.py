@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .around import SO_CALLED
 from .asks import coverage
 from .conditions import lead_with
 from .cuts import cut
 from .generate import Candidate
 from .glosses import described, glossed
 from .lexical import tokenize
+from .meanings import meaning_asked
 from .naming import named_speeches
 from .quotes import QUOTE, anchors, counted_chars, figure, wildcard
 from .script import fold
@@ -171,13 +173,34 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
     there = named_speeches(w.index, ev.question)  # 培训开班讲话…“坚强前哨”: that speech's, not 篇1's (the 70th's)
     choices = [o for o in choices if (o[1].file, o[1].speech) in there] or choices
-    sentences(w, choices, weights, "wording", 0 if one else budget)
+    intro = _introducing(ev, w, choices, weights) if meaning_asked(ev.question) else None
+    if intro:  # 这个说法是什么意思: the sentence bringing the term in says what it is, whole, then the term's
+        c, hit = intro
+        w.say(c.text, w.cite(hit.file, hit.speech, c.position, c.position + len(c.text)))
+    sentences(w, choices, weights, "wording", 0 if one or intro else budget)
     for side in both_sides(ev.question):  # 又苦又是幕后工作: a formulation for each, “三苦” too
         if len(w.pieces) > 1 and not any(side in fold(p) for p in w.pieces):
             held = sorted((o for o in choices if side in fold(o[0].text)), key=lambda o: -rank(o[0], weights))
             sentences(w, held[:1], weights, "wording", budget)
     if len(w.pieces) == 1:  # nothing quoted: no lead-in either
         w.pieces.clear()
+
+
+def _introducing(ev: Evidence, w: Writer, choices: list[Option], weights: dict[str, float]) -> Option | None:
+    """When the best sentence takes up a term (所谓“万金油干部”,…不是贬义,而是工作要求), the sentence right
+    before it that brought the term in (…都要博览群书、博学多才,这就是通常所说的“万金油干部”): asked what the
+    formulation means, the 92nd blind reader got the former alone."""
+    best = max(choices, key=lambda o: rank(o[0], weights), default=None)
+    if best is None or not (m := SO_CALLED.match(fold(best[0].text))):
+        return None
+    before = (
+        o
+        for o in options(ev, w.index)
+        if (o[1].file, o[1].speech) == (best[1].file, best[1].speech)
+        and 0 <= best[0].position - (o[0].position + len(o[0].text)) <= 2
+        and m.group(1) in fold(o[0].text)
+    )
+    return next(before, None)
 
 
 _BACK = re.compile(r"这(?:个|句)?[“「\"]([^”」\"]{1,8})[”」\"]")  # 我们常说的这“一根针”: a formulation said before

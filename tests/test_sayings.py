@@ -407,3 +407,11 @@ def test_real_a_figure_described_by_its_images_is_quoted(real_bot: pipeline.Ragb
     “不会写”, which has 不会 but no figure)."""
     a = Answerer(real_bot).ask("講話裡用身材高大和矮小來比喻那種只會想、不會做的人，原話是怎麼說的？")
     assert "思想的巨人,行動的矮子" in a.sentences[0].text, a.text
+
+
+def test_real_asked_what_a_formulation_means_the_sentence_bringing_it_in_comes_first(real_bot: pipeline.Ragbot) -> None:
+    """比作…常用药,这个说法是什么意思?是贬义吗? (the 92nd blind reader's) got 所谓“万金油干部”,…不是贬义 alone: the
+    sentence before it, which brought the term in, says what it means (博览群书、博学多才), whole, first."""
+    a = Answerer(real_bot).ask("讲话里把办公室干部比作一种什么地方都能抹的常用药,这个说法是什么意思?是贬义吗?")
+    assert "博览群书、博学多才" in a.text, a.text
+    assert a.text.index("博学多才") < a.text.index("不是贬义"), a.text
