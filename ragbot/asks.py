@@ -143,19 +143,28 @@ _SUPERLATIVE_ASKED = re.compile(
     r"最(?!后|先|初|近|终|早)[\u4e00-\u9fff]{1,3}的[\u4e00-\u9fff]{0,3}?(?:是什么|是哪|在哪)"
 )
 SUPERLATIVE = re.compile(r"最(?!后|先|初|近|终|早)[\u4e00-\u9fff]{1,3}的(?:是|就是)")  # 最严重的是…
+_WORST = (
+    "(?:糟糕|坏|严重|差劲|差|要命|可怕|恶劣)"  # asked for the worst (最糟糕的情况), the worst said: not 最典型的就是
+)
+WORST = re.compile(rf"最{_WORST}[\u4e00-\u9fff]{{0,2}}的(?:是|就是)")
 
 
 def stated_as_asked(question: str) -> re.Pattern[str] | None:
     """The shape of the sentence that answers a question in any words: a purpose stated (`PURPOSE`) when it
     asks what a thing is for (`purpose_asked`); the speech's own superlative (最严重的是…) when it asks for the
-    worst or most of something (说最糟糕的情况是什么: the 90th blind reader's got the other points' faults).
+    worst or most of something (说最糟糕的情况是什么: the 90th blind reader's got the other points' faults), the
+    worst in any words when it asks for the worst (最严重的是…, not 最典型的就是…, which led: the 91st's).
 
-    >>> stated_as_asked("学习不够,说最糟糕的情况是什么?") is SUPERLATIVE, stated_as_asked("最后一项是什么?")
+    >>> stated_as_asked("学习不够,说最糟糕的情况是什么?") is WORST, stated_as_asked("最后一项是什么?")
     (True, None)
+    >>> stated_as_asked("最重要的是什么?") is SUPERLATIVE
+    True
     """
     if purpose_asked(question):
         return PURPOSE
-    return SUPERLATIVE if _SUPERLATIVE_ASKED.search(fold(question)) else None
+    if not (m := _SUPERLATIVE_ASKED.search(fold(question))):
+        return None
+    return WORST if re.match(f"最{_WORST}", m.group()) else SUPERLATIVE
 
 
 _TITLE = re.compile(r"(?:报告|讲话|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")
