@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,6 @@ import numpy as np
 from . import cite
 from .amounts import TITLED, amount_said, classes_asked, divides, numbers, states, unit_asked
 from .asks import (
-    QUANTITY,
     TYPED,
     kind,
     name_asked,
@@ -49,12 +48,11 @@ from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term, meant, told
 from .multi import in_years, named_candidates
 from .retrieve import SearchSettings, prepare_query, search
-from .scaffold import scaffolding
 from .script import detect_script, fold, shown, to_script
 from .speaker import as_speaker_says, holds, speaker_asked
 from .store import Filters
 from .structure import han_count, sentence_spans
-from .terms import pictured, rare_terms, text_df
+from .terms import asking_words, pictured, rare_held, rare_terms, text_df
 from .types import Answer, Citation, Hit, Script
 from .unnamed import UNSEEN_MARGIN, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns
 from .who import action_asked, chain_asked, chained, does, names
@@ -142,7 +140,7 @@ def weigh(
         pool = [c for c in pool if TITLED.search(c.text)]
     link = chain_asked(question)  # 谁对谁负责: a sentence saying it link by link is certain
     best = max([c.similarity for c in pool] + [1.0 for c in pool if link and chained(c.text, link)], default=0.0)
-    asking = _asking_words(question) if quantity else []  # 全县有多少人民: 全县43万人民 states it in its words
+    asking = asking_words(question) if quantity else []  # 全县有多少人民: 全县43万人民 states it in its words
     if len(asking) >= 2 and any(holds(c.text, asking) for c in pool):
         best = max(best, 1.0)
     words = [t for t in dict.fromkeys(tokens) if len(t) >= 2]
@@ -155,33 +153,6 @@ def weigh(
     ):
         best = max(best, 1.0)
     return best, quantity
-
-
-def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], df: Callable[[str], int]) -> bool:
-    """Whether the question's rare words (three characters or more, held by 1 to RARE_DF chunks:
-    毛主席) are all in one candidate sentence. For a wording question that is the sentence asked for
-    (讲话引用毛主席哪句话: 毛主席说,三天不学习,赶不上刘少奇, at cosine 0.885 under the threshold). Measured
-    over every kind of question (`ragbot eval --config hybrid`), two-character words (出差, 分为, 接听) and
-    other kinds (机要文件借阅时要登记哪些内容) answered three and one unanswerable questions."""
-    rare = rare_terms(question, tokens, df)
-    return bool(rare) and any(all(t in fold(c.text) for t in rare) for c in cands)
-
-
-def _asking_words(question: str) -> list[str]:
-    """The words (two characters or more, not scaffolding) a question asks a number in: of its last
-    clause, the word before 多少 / 几 and those after it (那篇讲打造旅游主导产业的…讲话，提到全县有多少
-    人民？ -> 全县, 人民; 光山县政府办公室2010年一共收到多少件上级机要文件 -> 收到, 上级, 机要, 文件, 机要文件:
-    not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's); for a rank,
-    the two words before (信息上报采用积分在全省排第几名 -> 积分, 全省: 名列全省第六 says no 第几名)."""
-    clause = [c for c in re.split(r"[，,；;：:。？?！!]", fold(question)) if c.strip()][-1:] or [""]
-    skip = scaffolding(question)
-    tokens = tokenize(clause[0])
-    at = next((i for i, t in enumerate(tokens) if QUANTITY.search(t)), None)
-    if at is not None:
-        before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip]
-        tokens = before[-2 if unit_asked(question) == ("第",) else -1 :] + tokens[at:]  # not 领导 of 领导讲话多少篇
-    words = [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
-    return (["我"] if speaker_asked(question) else []) + words  # 作这个讲话的同志…: 我到办公室工作…
 
 
 @dataclass(frozen=True)

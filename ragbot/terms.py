@@ -8,6 +8,8 @@
   pictured(q, texts)             whether one text holds two or more of those images (千条线…一根针)
   images(q)                      the images a figure-of-speech question names (用针和线打比方) or describes
                                  by their kind (人身上的某个器官), searched and weighed as words of their own
+  rare_terms, rare_held          the question's rare words; whether one candidate sentence holds them all
+  asking_words(q)                the words a quantity question asks its number in (收到…上级机要文件)
 
 A text holds a word when it holds its characters in a row (`asks.coverage`), so the weights say
 how much each such run of characters matters. What it does not do: rank sentences (writer.py) or
@@ -21,15 +23,18 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .asks import kind, parts, short_form
+from .amounts import unit_asked
+from .asks import QUANTITY, kind, parts, short_form
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, tokenize
 from .quotes import QUOTE
 from .scaffold import SCAFFOLD, scaffolding
 from .script import fold
+from .speaker import speaker_asked
 from .synonyms import abbreviations, used_synonyms
 
 if TYPE_CHECKING:
+    from .generate import Candidate
     from .index import Index
 
 
@@ -289,3 +294,30 @@ _IMAGE_KINDS = {  # an image described by its kind, and the images of it
     r"缝衣|缝补|缝纫|针线|裁缝": ("针", "线"),
     r"骑马|马背|骑手": ("鞍", "马"),
 }
+
+
+def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], df: Callable[[str], int]) -> bool:
+    """Whether the question's rare words (three characters or more, held by 1 to RARE_DF chunks:
+    毛主席) are all in one candidate sentence. For a wording question that is the sentence asked for
+    (讲话引用毛主席哪句话: 毛主席说,三天不学习,赶不上刘少奇, at cosine 0.885 under the threshold). Measured
+    over every kind of question (`ragbot eval --config hybrid`), two-character words (出差, 分为, 接听) and
+    other kinds (机要文件借阅时要登记哪些内容) answered three and one unanswerable questions."""
+    rare = rare_terms(question, tokens, df)
+    return bool(rare) and any(all(t in fold(c.text) for t in rare) for c in cands)
+
+
+def asking_words(question: str) -> list[str]:
+    """The words (two characters or more, not scaffolding) a question asks a number in: of its last
+    clause, the word before 多少 / 几 and those after it (那篇讲打造旅游主导产业的…讲话，提到全县有多少
+    人民？ -> 全县, 人民; 光山县政府办公室2010年一共收到多少件上级机要文件 -> 收到, 上级, 机要, 文件, 机要文件:
+    not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's); for a rank,
+    the two words before (信息上报采用积分在全省排第几名 -> 积分, 全省: 名列全省第六 says no 第几名)."""
+    clause = [c for c in re.split(r"[，,；;：:。？?！!]", fold(question)) if c.strip()][-1:] or [""]
+    skip = scaffolding(question)
+    tokens = tokenize(clause[0])
+    at = next((i for i, t in enumerate(tokens) if QUANTITY.search(t)), None)
+    if at is not None:
+        before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip]
+        tokens = before[-2 if unit_asked(question) == ("第",) else -1 :] + tokens[at:]  # not 领导 of 领导讲话多少篇
+    words = [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
+    return (["我"] if speaker_asked(question) else []) + words  # 作这个讲话的同志…: 我到办公室工作…
