@@ -9,6 +9,7 @@ bodies, times, dates, places, titles. Pure functions on text.
   states(text, kind)      whether a text states a number, a body or role, a time, a date, a place or a
                           title (one the question does not name itself)
   counts(text, question)  whether a text counts the people a question counts (几名新闻发言人: not 1名通讯员)
+  title_asked(question)   whether a question asks a title (报告的题目是什么), which only TITLED states
   classes_asked(question), divides(text)  分为哪几种 asked; a text dividing something into kinds (分为三级)
 
 A quantity question is only answered by a sentence that states a number of the kind asked (a count
@@ -386,3 +387,16 @@ def divides(text: str) -> bool:
     (True, True, False)
     """
     return bool(_DIVIDES.search(fold(text)))
+
+
+_TITLE = re.compile(r"(?:报告|讲话|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")
+
+
+def title_asked(question: str) -> bool:
+    """Whether a question asks the title of a report, speech or document (报告的题目是什么), which only a
+    sentence quoting one (`TITLED`: 《…》, “…”) answers.
+
+    >>> title_asked("朱軒堂作報告，報告的題目是什麼？"), title_asked("领导经常给办公室出题目吗？")
+    (True, False)
+    """
+    return bool(_TITLE.search(fold(question)))

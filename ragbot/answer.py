@@ -23,13 +23,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .amounts import TITLED, amount_said, classes_asked, divides, numbers, states, unit_asked
+from .amounts import TITLED, amount_said, classes_asked, divides, numbers, states, title_asked, unit_asked
 from .asks import (
     TYPED,
     kind,
     name_asked,
     stated_kind,
-    title_asked,
 )
 from .chunk import find_headings, heading_path
 from .compose import compose

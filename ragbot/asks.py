@@ -167,19 +167,6 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
     return WORST if re.match(f"最{_WORST}", m.group()) else SUPERLATIVE
 
 
-_TITLE = re.compile(r"(?:报告|讲话|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")
-
-
-def title_asked(question: str) -> bool:
-    """Whether a question asks the title of a report, speech or document (报告的题目是什么), which only a
-    sentence quoting one (`TITLED`: 《…》, “…”) answers.
-
-    >>> title_asked("朱軒堂作報告，報告的題目是什麼？"), title_asked("领导经常给办公室出题目吗？")
-    (True, False)
-    """
-    return bool(_TITLE.search(fold(question)))
-
-
 def name_asked(question: str) -> bool:
     """Whether a question asks for someone's name (全名叫什么, 办公室主任是谁), which only a sentence naming
     a person answers (`who.names`), not one naming a role.

@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .amounts import numbers, unit_asked
+from .amounts import numbers, title_asked, unit_asked
 from .around import around
 from .asks import (
     HOW_TO,
@@ -44,7 +44,6 @@ from .asks import (
     several_asked,
     stated_as_asked,
     stated_kind,
-    title_asked,
     why_asked,
 )
 from .category import filed_under

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .amounts import TITLED, numbers, states
-from .asks import TYPED, coverage, kind, title_asked
+from .amounts import TITLED, numbers, states, title_asked
+from .asks import TYPED, coverage, kind
 from .cite import bigrams, source_label
 from .context import answer_after, antecedent, completed_after, continued_after, past_reference, referent, verdict_after
 from .cuts import cut
