@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from .amounts import unit_asked
 from .asks import QUANTITY, kind, parts, short_form
 from .glosses import WORDING
-from .lexical import NUMBERED, idf, tokenize
+from .lexical import NUMBERED, idf, tagged_words, tokenize
 from .quotes import QUOTE
 from .scaffold import SCAFFOLD, scaffolding
 from .script import fold
@@ -310,14 +310,41 @@ def asking_words(question: str) -> list[str]:
     """The words (two characters or more, not scaffolding) a question asks a number in: of its last
     clause, the word before 多少 / 几 and those after it (那篇讲打造旅游主导产业的…讲话，提到全县有多少
     人民？ -> 全县, 人民; 光山县政府办公室2010年一共收到多少件上级机要文件 -> 收到, 上级, 机要, 文件, 机要文件:
-    not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's); for a rank,
-    the two words before (信息上报采用积分在全省排第几名 -> 积分, 全省: 名列全省第六 says no 第几名)."""
+    not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's); when no word
+    follows the number, those back to the verb before it (2010年县政府办公室共收到上级机要文件多少件 -> 收到, 上级,
+    机要, 文件, 机要文件: the 93rd's was refused); for a rank, the two words before (信息上报采用积分在全省排第几名
+    -> 积分, 全省: 名列全省第六 says no 第几名).
+
+    >>> asking_words("2010年县政府办公室共收到上级机要文件多少件？")
+    ['收到', '上级', '机要', '文件', '机要文件']
+    >>> asking_words("去年全县办理人大代表建议多少件？")
+    ['建议']
+    """
     clause = [c for c in re.split(r"[，,；;：:。？?！!]", fold(question)) if c.strip()][-1:] or [""]
     skip = scaffolding(question)
     tokens = tokenize(clause[0])
     at = next((i for i, t in enumerate(tokens) if QUANTITY.search(t)), None)
     if at is not None:
         before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip]
-        tokens = before[-2 if unit_asked(question) == ("第",) else -1 :] + tokens[at:]  # not 领导 of 领导讲话多少篇
+        counted = _counted_before(clause[0], tokens[at]) if all(len(t) < 2 for t in tokens[at + 1 :]) else []
+        tokens = counted or before[-2 if unit_asked(question) == ("第",) else -1 :]  # not 领导 of 领导讲话多少篇
+        tokens += tokenize(clause[0])[at:]
     words = [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
     return (["我"] if speaker_asked(question) else []) + words  # 作这个讲话的同志…: 我到办公室工作…
+
+
+def _counted_before(clause: str, asking: str) -> list[str]:
+    """The words of `clause` from its last verb before the word asking a number (`asking`) up to it: what is
+    counted, when nothing follows the number (共收到上级机要文件多少件 -> 收到, 上级, 机要, 文件, 机要文件)."""
+    end = clause.find(asking)
+    verbs = [m for m in _tagged_spans(clause[:end]) if m[1].startswith("v")]
+    return tokenize(clause[verbs[-1][0] : end]) if verbs else []
+
+
+def _tagged_spans(text: str) -> list[tuple[int, str]]:
+    """(start, part of speech) of each of `text`'s jieba words."""
+    out, at = [], 0
+    for word, pos in tagged_words(text):
+        out.append((at, pos))
+        at += len(word)
+    return out

@@ -618,6 +618,14 @@ def test_real_a_time_limit_asked_is_stated_only_by_a_sentence_naming_what_it_lim
     assert "20个工作日" in bot.ask("政府信息公开时限是几个工作日?").text
 
 
+def test_real_a_number_asked_last_is_asked_in_the_words_back_to_its_verb(real_bot: pipeline.Ragbot) -> None:
+    """2010年县政府办公室共收到上级机要文件多少件 (the 93rd blind reader's) was refused at cosine 0.9008 under the
+    quantity threshold: the sentence 共收到上级机要文件4700余件 holds every word the number is asked in, back to
+    the verb (收到上级机要文件), which makes it certain."""
+    a = Answerer(real_bot).ask("2010年县政府办公室共收到上级机要文件多少件？")
+    assert "4700余件" in a.text, a.text
+
+
 def test_real_a_citation_is_labelled_with_the_section_of_the_text_it_cites(real_bot: pipeline.Ragbot) -> None:
     """An excerpt running over several points was labelled with its best chunk's headings: 篇8's 2小时 rule
     was cited under 二是强化值班工作责任, 001's 全局观念还不够强 under 一、提高思想认识 (the 85th blind reader's).
