@@ -44,6 +44,7 @@ WHO = re.compile(
 )
 NAME = re.compile(
     r"叫什么名字|全名|姓名|名字叫什么|名字是什么|(?<![这那][种类])(?<!把)(?<!把办公室)(?:主任|书记|县长|市长|局长|厅长|处长|科长|社长|秘书长|部长|主席|负责人|发言人|联系人)(?:是谁|叫什么)|都有谁|分别是谁|都是谁|哪[两二三四五六七八九十几]位(?:同志|领导)"
+    r"|(?:先进|优秀|表彰|表扬|获奖)[^，,？?]{0,8}(?:是|有|都有|都是)哪(?:些|几位|几个)(?:人|同志)"  # honoured: by name
 )
 WHEN = re.compile(r"什么时[候间]|何时|哪一?年|几[月号]|期限|时限|(?<!没)多(?:长时间|久)|哪一?天|截止(?:日期|时间)")
 _N = "".join(CN_DIGITS)  # 一二两三…十
@@ -175,6 +176,8 @@ def name_asked(question: str) -> bool:
     (True, False, True)
     >>> name_asked("会上受表彰的先进个人都有谁？"), name_asked("请了哪几位同志来培训？")  # persons, by name
     (True, True)
+    >>> name_asked("2010年政务信息先进个人是哪些人？"), name_asked("参加培训的有哪些人？")  # the honoured, by name
+    (True, False)
     """
     return bool(NAME.search(fold(question)))
 

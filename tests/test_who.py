@@ -36,6 +36,8 @@ def test_real_a_name_the_speeches_never_give_is_refused_and_one_they_give_is_not
     # 哪几位同志 asks for persons by name, not how many (it was a count in 位, and refused: the 37th's)
     assert "陶致东" in answerer.ask("下午请了哪几位同志来做业务培训？").text
     assert answerer.ask("光山县会议上受表彰的是哪几位同志？").refused  # 先进工作者 were, unnamed
+    # the honoured asked as 是哪些人 are persons by name too: 2010年光山县政务信息先进个人 got figures (the 93rd's)
+    assert answerer.ask("2010年光山县政务信息先进个人是哪些人？").refused
 
 
 def test_real_who_said_a_saying_may_be_a_scholar(real_bot: pipeline.Ragbot) -> None:
