@@ -415,3 +415,11 @@ def test_real_asked_what_a_formulation_means_the_sentence_bringing_it_in_comes_f
     a = Answerer(real_bot).ask("讲话里把办公室干部比作一种什么地方都能抹的常用药,这个说法是什么意思?是贬义吗?")
     assert "博览群书、博学多才" in a.text, a.text
     assert a.text.index("博学多才") < a.text.index("不是贬义"), a.text
+
+
+def test_real_a_figure_named_by_its_images_is_answered_by_the_sentences_holding_them(real_bot: pipeline.Ragbot) -> None:
+    """講話用騎馬打比方 (the 93rd blind reader's) led with a sentence on 协调 before 鞍前不越位,馬後不掉隊: the
+    sentences saying the images named (鞍, 马) answer, alone."""
+    a = Answerer(real_bot).ask("講話用騎馬打比方，說辦公室人員在領導前後應該怎樣？")
+    assert "鞍前不越位,馬後不掉隊" in a.text, a.text
+    assert "協調" not in a.text, a.text
