@@ -1653,3 +1653,11 @@ def test_real_a_best_sentence_saying_what_is_asked_outdoes_a_list_that_does_not(
     a = Answerer(real_bot).ask("鄉鎮接待市領導來調研,有什麼要求?")
     assert a.text.startswith("各鄉鎮接待市級領導的調研視察活動,一定要輕車簡從"), a.text
     assert "文稿服務的需要" not in a.text, a.text
+
+
+def test_real_a_one_sentence_prohibition_is_followed_by_what_to_do_instead(real_bot: pipeline.Ragbot) -> None:
+    """是不是只要对领导说好话就行 (the 93rd blind reader's) got 切忌只对领导讲好话 alone: the next sentence says what
+    to do instead (敢于和善于向领导讲真话)."""
+    a = Answerer(real_bot).ask("辦公室的人是不是只要對領導說好話就行？")
+    assert a.text.startswith("辦公室主任、在辦公室工作的同志,切忌只對領導講好話"), a.text
+    assert "敢於和善於向領導講真話" in a.text, a.text
