@@ -171,8 +171,9 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
     shaped += [_A_NAME] if _NAME_ASKED.search(fold(ev.question)) else []  # 起了个什么外号: “甩手掌柜”
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
-    pictures = images(ev.question)  # 用骑马打比方: those saying 鞍 and 马 (the 93rd's led with another sentence)
-    choices = [o for o in choices if sum(i in fold(o[0].text) for i in pictures) >= min(2, len(pictures))] or choices
+    if pictures := images(ev.question):  # 用骑马打比方: those saying 鞍 and 马 (the 93rd's led with another sentence)
+        least = min(2, len(pictures))
+        choices = [o for o in choices if sum(i in fold(o[0].text) for i in pictures) >= least] or choices
     there = named_speeches(w.index, ev.question)  # 培训开班讲话…“坚强前哨”: that speech's, not 篇1's (the 70th's)
     choices = [o for o in choices if (o[1].file, o[1].speech) in there] or choices
     intro = _introducing(ev, w, choices, weights) if meaning_asked(ev.question) else None

@@ -327,8 +327,9 @@ def asking_words(question: str) -> list[str]:
     if at is not None:
         before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip]
         counted = _counted_before(clause[0], tokens[at]) if all(len(t) < 2 for t in tokens[at + 1 :]) else []
-        tokens = counted or before[-2 if unit_asked(question) == ("第",) else -1 :]  # not 领导 of 领导讲话多少篇
-        tokens += tokenize(clause[0])[at:]
+        tokens = (counted or before[-2 if unit_asked(question) == ("第",) else -1 :]) + tokens[
+            at:
+        ]  # not 领导 of 领导讲话多少篇
     words = [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
     return (["我"] if speaker_asked(question) else []) + words  # 作这个讲话的同志…: 我到办公室工作…
 
