@@ -192,8 +192,13 @@ def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, 
     lead = max(ev.candidates, key=lambda c: rank(c, weights), default=None) if ways else None
     if lead is None or (ev.hits[lead.n - 1].file, ev.hits[lead.n - 1].speech) != (hit.file, hit.speech):
         return False
-    holding = [x for x in lists_of(text) if x.family not in SECTIONS and x.holds(lead.position)]
-    return e == min(holding, key=lambda x: x.end - x.start, default=None)
+    return e == _innermost(text, lead.position)
+
+
+def _innermost(text: str, at: int) -> Enumeration | None:
+    """The innermost list of a speech's `text` holding position `at` (not its sections), if any."""
+    holding = (x for x in lists_of(text) if x.family not in SECTIONS and x.holds(at))
+    return min(holding, key=lambda x: x.end - x.start, default=None)
 
 
 def _enumerations_near(
@@ -315,9 +320,8 @@ def _manifested(w: Writer, ev: Evidence, weights: dict[str, float], budget: int)
         return False
     best = max(ev.candidates, key=lambda c: rank(c, weights))
     hit = ev.hits[best.n - 1]
-    lists = [x for x in lists_of(w.index.speeches[(hit.file, hit.speech)].text) if x.family not in SECTIONS]
-    held = sorted((x for x in lists if x.holds(best.position)), key=lambda x: x.end - x.start)[:1]
-    item = next((i for x in held for i in x.items if i.start <= best.position < i.end), None)
+    inner = _innermost(w.index.speeches[(hit.file, hit.speech)].text, best.position)
+    item = next((i for i in inner.items if i.start <= best.position < i.end), None) if inner else None
     return item is not None and say_point(w, hit, item, weights, budget)
 
 
