@@ -294,10 +294,16 @@ def _focused(
     characters, or the points of a list it holds (第三,要在提高效率上狠下功夫。一要…五要…); False (nothing
     written) when no point stands out or it says nothing more."""
     text = w.index.speeches[(hit.file, hit.speech)].text
-    if on_aspect(ev.question, [topic_of(text, e.start)[1], *_about(text, e)]):
+    announced = [topic_of(text, e.start)[1], *_about(text, e)]
+    if on_aspect(ev.question, announced):
         return False  # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points
     covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
+    said = fold(
+        "".join(announced)
+    )  # 政府信息工作哪些方面没做到位: 信息 of 政府信息工作存在四个不到位问题 picks no point
+    own = {t: v for t, v in weights.items() if t not in said}  # it stands out by words the list's lead does not say
+    top = top if coverage(item.key, own) > 0 and max(e.items, key=lambda i: coverage(i.key, own)) == item else 0.0
     quoted = [i for i in e.items if any(ps[0].search(fold(i.key)) for ps in anchors(ev.question))]
     named = [i for i in e.items if names_part(fold(ev.question), i.key)]  # 在督办检查工作方面: (二)督办检查工作…
     if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes

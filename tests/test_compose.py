@@ -459,6 +459,14 @@ def test_real_which_of_a_quoted_kind_is_a_list_not_a_count(real_bot: pipeline.Ra
             assert point in a.text, a.text
 
 
+def test_real_a_point_does_not_stand_out_by_words_the_list_announcement_says(real_bot: pipeline.Ragbot) -> None:
+    # 目前我县的政府信息工作存在四个不到位问题:其一是…其三是信息员培训不到位…: 信息 is the whole list's, so
+    # 其三 is not the one asked about (the 94th blind reader got 这就导致信息深度不够… alone)
+    a = Answerer(real_bot).ask("政府信息工作哪些方面没做到位？")
+    for point in ("领导认识不到位", "人员配备不到位", "信息员培训不到位", "奖惩措施不到位"):
+        assert point in a.text, a.text
+
+
 def test_real_a_quotation_spanning_a_comma_is_kept_whole(real_bot: pipeline.Ragbot) -> None:
     # 我们常说“上边千条线,下头一根针”,各级政府办公室承担着上传下达的任务…: the cut used to start after it
     a = Answerer(real_bot).ask("讲话里用了一个跟针线有关的说法来形容办公室上传下达，是怎么说的？")
