@@ -262,7 +262,8 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     return False
 
 
-_WHICH_WORD = re.compile(r"^(?:哪|什么|何)")  # 哪天, 什么时候: how a part asks
+_WHICH_WORD = re.compile(r"^(?:哪|什么|何)|^时候$")  # 哪天, 什么时候: how a part asks
+_MODAL = re.compile(r"^[要该应需须](?=[\u4e00-\u9fff]$)")  # 最晚什么时候要报: 报 (報送) is said, not 要报
 _ENDS_ASKING = re.compile(r"(?:几|多少)[\u4e00-\u9fff]{0,2}[，,、]$")  # 一共培训几天，(not 夹在几位领导中间,)
 
 
@@ -294,6 +295,9 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     False
     >>> unstated_part("如果只统计开了多少会、下去了多少人，这样行不行？应该怎么做？", ["不能只停留在"])  # the 85th's
     False
+    >>> q = "发生突发事件怎么报告？最晚什么时候要报？"  # the 95th's: 报 of 要报, not 时候, is said
+    >>> unstated_part(q, ["必须在第一时间报送信息,最迟不得超过事发后2小时"]), unstated_part(q, ["要按程序报告"])
+    (False, True)
     >>> q = "省级文明单位要重新申报，申报材料要交哪些？截止日期是哪天？"
     >>> unstated_part(q, ["2010年度民政局等单位已公布"]), unstated_part(q, ["申报截止日期为12月20日"])
     (True, False)
@@ -314,7 +318,9 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
         held = words
         if kind(part) != "quantity":  # 截止日期是哪天: a date said of 截止 (2010年度…民政局 is none)
             held = [
-                t for t in tokenize(fold(part)) if len(t) >= 2 and t not in skip and not _WHICH_WORD.search(t)
+                _MODAL.sub("", t)
+                for t in tokenize(fold(part))
+                if len(t) >= 2 and t not in skip and not _WHICH_WORD.search(t)
             ] or words
         if not any(said(t) and (not held or any(w in fold(t) for w in held)) for t in texts):
             return True

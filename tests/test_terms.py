@@ -236,6 +236,9 @@ def test_real_a_second_question_asking_a_number_no_speech_states_is_refused(real
     # a date asked after the first part needs a sentence stating one of what the part names (截止): 民政's
     # 即将届满,需要重新申报 gives none, 光山's 2010年度…民政局 is no date of 申报 (held-out q402)
     assert bot.ask("民政局的省级文明单位年底到期要重新申报，申报材料要交哪些？截止日期是哪天？").refused
+    # 最晚什麼時候要報: 時候 is how it asks and 要報 is 報 said again; 最遲不得超過事發後2小時 states it (the 95th's)
+    late = bot.ask("如果發生了重大突發事件，可是具體情況還沒弄清楚，辦公室應該怎麼報告？最晚什麼時候要報？")
+    assert "2小時" in late.text, late.text
     held = bot.ask("縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？一年考幾次？")  # 两次考核: of 考核
     assert "兩次考核" in held.text, held.text
     a = bot.ask("云南教育系统会上说，省教育厅牵头的改革任务今年有多少项？加上往年待完成的一共多少项？")
