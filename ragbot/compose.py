@@ -67,7 +67,7 @@ from .structure import (
     Enumeration,
     marker,
 )
-from .terms import IMAGE_WEIGHT, images, rare_names, term_weights, text_df
+from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df
 from .types import Answer, Hit
 from .who import action_asked, chain_asked, chained
 from .writer import (
@@ -125,6 +125,7 @@ def _list_score(
     weights: dict[str, float],
     top: Sequence[Candidate],
     rare: Sequence[str] = (),
+    described: Sequence[str] = (),
 ) -> float:
     """How well a list answers. Its topic (what announces it: the sentence before it) and its points
     (each point's first sentence) should carry the question's words, or its meaning (the question's
@@ -133,8 +134,9 @@ def _list_score(
     a matching heading. A list announced by one of the best sentences (我觉得有三个方面很重要。 ……; not when
     it says another number of points than found), summed up by one right after it (面临的上述四个方面的形势,
     the 30th blind reader's) or taking its points up together soon after (这些成绩的取得), whose points name
-    what the question asks which of (哪些制度: 一是综合考核制度…), or under a heading carrying HEADED of the question's words (检视…不足…哪几点: 二、检视工作不足, the 69th's),
-    answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt.
+    what the question asks which of (哪些制度: 一是综合考核制度…), or under a heading carrying HEADED of the
+    question's words (检视…不足…哪几点: 二、检视工作不足, the 69th's) or a word of it few passages say
+    (`described`, from `terms.rare_words`: 在检视不足时, the 95th's), answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt.
     Asked of a matter (`aspect_asked`), the bonus is whether the list is on it; a list that never says a
     rare Latin word the question asks with (`rare`, from `terms.rare_names`: OA) does not answer at all."""
     text = w.index.speeches[(hit.file, hit.speech)].text
@@ -156,7 +158,8 @@ def _list_score(
     details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
     summed = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
     summed = summed or any(e.end <= c.position <= e.end + SUMMED_REACH and _BACK.match(fold(c.text)) for c in top)
-    headed = bool(heads) and coverage(heads[-1], weights) >= HEADED  # 检视…不足…哪几点: the list under 二、检视工作不足
+    # 检视…不足…哪几点: the list under 二、检视工作不足; 在检视不足时 names it by 检视
+    headed = bool(heads) and (coverage(heads[-1], weights) >= HEADED or any(t in fold(heads[-1]) for t in described))
     counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it
     bonus = announced or details or summed or headed or counts or names_kind(ev.question, points)
     bonus = bonus or (_asked_in_parts(ev.question) and "方面" in topic and announces(topic, len(e.items)))
@@ -206,12 +209,12 @@ def _enumerations_near(
 ) -> list[tuple[float, Hit, Enumeration]]:
     """Enumerations overlapping the top excerpts of the speeches answering (the one named, if any), best first."""
     options, there = [], {(ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) for c in ev.candidates}
-    rare = [t for t in rare_names(w.index, ev.question) if t in weights]  # once per question, not per list
+    rare, described = ([t for t in f(w.index, ev.question) if t in weights] for f in (rare_names, rare_words))
     for hit in [h for h in ev.hits[:4] if (h.file, h.speech) in there]:  # the speech a question names
         mine = [c for c in top if (ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) == (hit.file, hit.speech)]
         for e in lists_of(w.index.speeches[(hit.file, hit.speech)].text):
             if e.family not in SECTIONS and e.start < hit.text_end + 200 and e.end > hit.text_start:
-                options.append((_list_score(w, ev, hit, e, weights, mine, rare), hit, e))
+                options.append((_list_score(w, ev, hit, e, weights, mine, rare, described), hit, e))
     return sorted(options, key=lambda o: -o[0])
 
 
