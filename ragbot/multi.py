@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from .amounts import numbers, states, unit_asked
 from .asks import QUANTITY, TYPED, asking, coverage, kind, parts, several_asked, stated_kind
+from .conditions import condition_of
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .cuts import cut
 from .lexical import before_bodies, counties, inside_word, places, tokenize
@@ -169,6 +170,8 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     excerpt = w.excerpts[int(cited.group(1)) - 1]
     if DETAILS.match(fold(asked[1])):  # 具体怎么体现: what the speech goes on to say about the first answer
         return _what_to_do(w, excerpt, said, first)
+    if CONSEQUENCE_ASKED.search(fold(asked[1])) and _what_follows(w, excerpt, said):  # 要是只顾自己…会怎样
+        return True
     if REMEDY_ASKED.search(fold(asked[1])) and (  # 哪些不到位？打算怎么改进？ / 怎么形容这种情况？又要怎么解决？
         _remedies(w, excerpt, said) or _what_to_do(w, excerpt, said, first)
     ):
@@ -239,6 +242,29 @@ MEASURES_REACH = 3  # the sentences after the first answer in which the speech's
 MEASURES_CHARS = 160
 
 
+CONSEQUENCE_ASKED = re.compile(r"会(?:出现|有|造成|带来|导致)?(?:什么|哪些|啥)(?:情况|后果|结果|影响)|会怎么?样|后果")
+
+
+def _what_follows(w: Writer, excerpt: Hit, said: str) -> bool:
+    """For a second question asking what comes of a failing (要是大家都只顾自己那一摊会出现什么情况？), in
+    words no speech uses: the next sentence of the first answer's paragraph that puts a condition and says
+    what follows from it (`conditions.condition_of`: 如果大局意识不强,就很容易陷入本位主义…; the 95th blind
+    reader got 一般工作人员也要考虑大局 alone), when it is one of the next two."""
+    found = _after_first(w, excerpt, said)
+    for a, b in found[1][:2] if found else []:
+        if condition_of(found[0][a:b]):
+            return w.say(found[0][a:b], w.cite(excerpt.file, excerpt.speech, a, b), elaborates=True)
+    return False
+
+
+def _after_first(w: Writer, excerpt: Hit, said: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """The excerpt's speech and the sentences of its paragraph after the first answer's first sentence."""
+    tail = said.split("[")[0].rstrip(TRIM).removesuffix("」。")[-20:]  # the first sentence's end (a wording quoted)
+    speech = w.index.speeches[(excerpt.file, excerpt.speech)].text
+    at = folded_speech(speech).find(fold(tail), excerpt.text_start) if tail else -1
+    return (speech, after_in_paragraph(speech, at + len(tail))) if at >= 0 else None
+
+
 def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> bool:
     """For a second question asking what to do (提出了哪些措施？) in words the excerpt does not use, or
     asking for the details of the first (具体怎么体现？, with the first question's words): the
@@ -246,12 +272,10 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     (必须加强保密管理制度建设,落实保密责任;), run on to its full stop (measures go on over ；), at most
     MEASURES_CHARS characters, when it holds some word of that question (保密 of 哪些保密措施). These
     speeches state a situation, then what to do about it."""
-    tail = said.split("[")[0].rstrip(TRIM).removesuffix("」。")[-20:]  # the first sentence's end (a wording quoted)
-    speech = w.index.speeches[(excerpt.file, excerpt.speech)].text
-    at = folded_speech(speech).find(fold(tail), excerpt.text_start) if tail else -1
-    if at < 0:
+    if (found := _after_first(w, excerpt, said)) is None:
         return False
-    for a, b in after_in_paragraph(speech, at + len(tail))[:MEASURES_REACH]:
+    speech = found[0]
+    for a, b in found[1][:MEASURES_REACH]:
         if says_what_to_do(speech[a:b]):
             stop = re.search(r"[。！？!?\n]", speech[a:])
             end = a + stop.end() if stop else b

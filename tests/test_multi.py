@@ -27,6 +27,16 @@ def test_real_a_second_question_asking_for_details_gets_what_the_speech_says_nex
     assert all(s.supported for s in a.sentences)
 
 
+def test_real_a_second_question_asking_what_comes_of_a_failing_gets_the_speechs_if_then(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """要是大家都只顾自己那一摊会出现什么情况 shares no word with 如果大局意识不强,就很容易陷入本位主义…, the
+    sentence after the first answer: the 95th blind reader got 一般工作人员也要考虑大局 alone."""
+    a = Answerer(real_bot).ask("民政局办公室里普通工作人员也要考虑全局吗？要是大家都只顾自己那一摊会出现什么情况？")
+    assert "一般工作人员也要考虑大局" in a.text, a.text
+    assert "很容易陷入本位主义和小团体主义" in a.text, a.text
+
+
 def test_real_what_is_done_about_a_list_of_problems_is_the_list_the_speech_goes_on_with(
     real_bot: pipeline.Ragbot,
 ) -> None:
