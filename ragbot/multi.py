@@ -250,10 +250,10 @@ def _what_follows(w: Writer, excerpt: Hit, said: str) -> bool:
     words no speech uses: the next sentence of the first answer's paragraph that puts a condition and says
     what follows from it (`conditions.condition_of`: 如果大局意识不强,就很容易陷入本位主义…; the 95th blind
     reader got 一般工作人员也要考虑大局 alone), when it is one of the next two."""
-    found = _after_first(w, excerpt, said)
-    for a, b in found[1][:2] if found else []:
-        if condition_of(found[0][a:b]):
-            return w.say(found[0][a:b], w.cite(excerpt.file, excerpt.speech, a, b), elaborates=True)
+    speech, after = _after_first(w, excerpt, said) or ("", [])
+    for a, b in after[:2]:
+        if condition_of(speech[a:b]):
+            return w.say(speech[a:b], w.cite(excerpt.file, excerpt.speech, a, b), elaborates=True)
     return False
 
 
