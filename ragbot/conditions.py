@@ -24,6 +24,7 @@ _THEN = re.compile(r"就|便|会|将|势必|必然|往往|难以|无法|不能|�
 _TO_DO = re.compile(r"可|要|应|须|必须|请|务必")  # 如果尚未掌握有关情况,可先口头报告: what to do then
 # 大局观不够,事情就办不好: a condition without an if, then its consequence
 _BARE = re.compile(r"[,，][^,，]{0,12}就")
+_FOR_THOSE = re.compile(r"(对(?:于)?[^,，;；。]{2,24}的)[,，]")  # 对出现迟报…的,将追究: of those who do so, then
 
 
 def condition_asked(question: str) -> str:
@@ -62,8 +63,12 @@ def condition_of(sentence: str) -> str:
     '稍有不慎就会出现重大失误'
     >>> condition_of("如果尚未掌握有关情况,可先口头或书面报告初步情况。"), condition_of("稍有时间,学习。")
     ('', '')
+    >>> condition_of("对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任。"), condition_of("对迟报的,要及时纠正。")
+    ('对出现迟报、漏报、瞒报的', '')
     """
     t = fold(sentence)
+    if (m := _FOR_THOSE.match(t)) and _THEN.match(t[m.end() :]):  # 对出现迟报、漏报、瞒报的,将严肃追究…
+        return m.group(1)
     for m in IF.finditer(t):
         clause = next(c for c in _CLAUSE.finditer(t) if c.start() <= m.start() < c.end())
         then = _CLAUSE.search(t, clause.end())

@@ -85,6 +85,9 @@ def test_real_asked_what_comes_of_a_condition_the_speechs_conditional_sentence_l
     assert "如果不时刻绷紧安全这根弦,就往往容易酿成更大的事端" in a.sentences[0].text, a.text
     b = Answerer(real_bot).ask("突发事件的信息要是没能及时报给领导,会有什么后果?")
     assert "就可能贻误最佳处理时机" in b.sentences[0].text, b.text
+    # 对出现迟报、漏报、瞒报的,将严肃追究…: of those who do so, what follows (the 94th's got 决不能…瞒报 alone)
+    c = Answerer(real_bot).ask("如果信息没及时报或者瞒报了会怎样？")
+    assert "对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任" in c.sentences[0].text, c.text
 
 
 def test_real_asked_why_a_sentence_ending_in_what_it_shows_comes_after_its_cause(real_bot: pipeline.Ragbot) -> None:
