@@ -45,6 +45,8 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool) ->
         cause_before(w)
         defined_after(w)
         reason_after(w)
+    elif w.pieces and SO_CALLED.match(fold(w.pieces[0])):  # 万金油干部是什么样的人: the term's introduction too
+        cause_before(w, term_only=True)
 
 
 _MARK = re.compile(r"\[(\d+)\]$")
@@ -117,7 +119,7 @@ _BUT = re.compile(r"(?:但是|但|然而|可是)[,，]?(?:在|有|却)")  # 但�
 SO_CALLED = re.compile(r"所谓[“\"「]([^”\"」]{2,12})[”\"」]")  # 所谓“万金油干部”,…: a term taken up
 
 
-def cause_before(w: Writer) -> None:
+def cause_before(w: Writer, term_only: bool = False) -> None:
     """Asked why, and answered by a sentence drawing a conclusion (可以说,办公室干部是官不大、衙门不小…), the
     sentence before it in its paragraph, first: the cause it concludes from (办公室是一个…机密程度要求很高的要害
     部门; the 69th blind reader got the saying alone). So too for a sentence taking up a term the one before it
@@ -125,7 +127,8 @@ def cause_before(w: Writer) -> None:
     the 71st's got only the former), and for one ending in what it shows (…竟想不起都做了些什么,这就是办公室
     工作的特点: the 76th's got it without 任务多,担子重,工作千头万绪), and for one opening 但在…, against what the
     one before requires (…顾大局始终是第一位的。但在具体工作中,…能推则推: the 78th's got the latter alone), and
-    for any after one saying what experience or theory teaches (`_TEACHES`: 历史唯物主义告诉我们,…, the 86th's)."""
+    for any after one saying what experience or theory teaches (`_TEACHES`: 历史唯物主义告诉我们,…, the 86th's).
+    Not asked why (`term_only`), the term's introduction alone (万金油干部是什么样的人, the 94th's)."""
     if not (first := _first(w)):
         return
     hit, text, at, _ = first
@@ -133,13 +136,13 @@ def cause_before(w: Writer) -> None:
     spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
     said = text[slice(*spans[-1])].strip() if spans else ""
     term = SO_CALLED.match(opening := fold(w.pieces[0]))
-    concludes = bool(
+    concludes = not term_only and bool(
         _CONCLUDES.match(opening) or _CONCLUDES_AT_END.search(_MARK.sub("", opening)) or _BUT.match(opening)
     )
     k = len(spans) - 1  # the sentence before, with the clauses before its ；(…告诉我们,…无从谈起;…无法实现。)
     while k > 0 and text[spans[k - 1][1] - 1] in "；;":
         k -= 1
-    if spans and not concludes and _TEACHES.search(fold(text[spans[k][0] : spans[-1][1]])):
+    if spans and not concludes and not term_only and _TEACHES.search(fold(text[spans[k][0] : spans[-1][1]])):
         spans[-1] = (spans[k][0], spans[-1][1])
         said, concludes = text[slice(*spans[-1])].strip(), True
     if not concludes and not (term and term.group(1) in fold(said)):

@@ -273,6 +273,9 @@ def test_real_what_a_quoted_name_means_asked_with_this_word_gets_its_definition(
     a = Answerer(real_bot).ask('讲话里说办公室干部要当"万金油干部"，这话到底是褒是贬、什么意思？')
     assert "不是贬义" in a.text, a.text
     assert "博览群书、博学多才" in a.text, a.text
+    # 是什么样的人 asks no meaning, yet 所谓“万金油干部”… takes up a term the sentence before brought in (the 94th's)
+    a = Answerer(real_bot).ask("讲话里说的万金油干部是什么样的人？")
+    assert "博览群书、博学多才,这就是通常所说的“万金油干部”" in a.text, a.text
 
 
 def test_real_a_story_or_a_poems_lines_described_are_told_not_refused(real_bot: pipeline.Ragbot) -> None:
