@@ -2,7 +2,8 @@
 
   SCAFFOLD                the words (讲话, 提出, 哪几, 具体做法, 说法…) and how clauses join (虽然, 因为…)
   scaffolding(question)   SCAFFOLD for this question: less a word it asks about (领导讲话, 老说法), plus the
-                          negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法
+                          negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法,
+                          一篇 of 一篇讲话
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -43,12 +44,15 @@ def scaffolding(question: str) -> frozenset[str]:
     (True, False)
     >>> sorted(scaffolding("是不是只说好听的就行？") - SCAFFOLD), sorted(scaffolding("工作多长时间了？") - SCAFFOLD)
     (['不是', '是不'], ['时间', '长时间'])
+    >>> "一篇" in scaffolding("有一篇讲话提到…？"), "一篇" in scaffolding("我被安排写一篇材料")  # the 96th's
+    (True, False)
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
     how_long = {"时间", "长时间"} if "多长时间" in q else set()  # 工作多长时间了: how long, not about 时间
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
-    asked = SCAFFOLD | asks_yes_or_no | how_long | figurative
+    one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
+    asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
 
