@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from .conditions import condition_of
 from .context import after_in_paragraph, says_what_to_do
 from .cuts import cut
 from .inline import run_of
@@ -169,8 +170,10 @@ REASON_AFTER = 2  # sentences after an answer sentence read for its reason (…�
 def reason_after(w: Writer) -> None:
     """Asked why, and no sentence of the answer gives a reason: of the REASON_AFTER sentences of its paragraph
     after the first answer sentence that is followed by one saying why (只有…才, 由于, 以致, 否则, 导致…), that
-    one, right after it (成绩不讲跑不了,问题不找不得了。 then …只有找准了问题存在的原因,才能够解决问题、促进工作。)."""
-    if any(_REASON.search(fold(p)) for p in w.pieces):
+    one, right after it (成绩不讲跑不了,问题不找不得了。 then …只有找准了问题存在的原因,才能够解决问题、促进工作。);
+    so does one putting a condition and saying what follows (`conditions.condition_of`: 一般工作人员也要考虑大局。
+    then 如果大局意识不强,就很容易陷入本位主义…; the 96th blind reader got the former alone)."""
+    if any(_gives_reason(p) for p in w.pieces):
         return
     for i in range(len(w.pieces)):
         if not (place := _first(w, i)):
@@ -178,9 +181,13 @@ def reason_after(w: Writer) -> None:
         hit, text, _, end = place
         for a, b in after_in_paragraph(text, end)[:REASON_AFTER]:
             said = text[a:b].strip()
-            if _REASON.search(fold(said)) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
+            if _gives_reason(said) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
                 w.pieces.insert(i + 1, w.pieces.pop())
                 return
+
+
+def _gives_reason(sentence: str) -> bool:
+    return bool(_REASON.search(fold(sentence)) or condition_of(_MARK.sub("", sentence)))
 
 
 _DEFINES = re.compile(r"所谓[“\"「]?([^”\"」,，。]{2,12}?)[”\"」]?[,，]?(?:就是|是指|指的是|即)")

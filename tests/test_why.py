@@ -221,3 +221,10 @@ def test_real_a_colloquial_why_asks_why(real_bot: pipeline.Ragbot) -> None:
     """干嘛 asks why as 为什么 does: the reason after the claim (因为全国各省都在快马加鞭) follows it."""
     a = Answerer(real_bot).ask("修志工作已经在全国拿了第一，干嘛还要马不停蹄往前赶？")
     assert "因为全国各省都在快马加鞭" in a.text, a.text
+
+
+def test_real_what_follows_from_failing_is_the_if_then_sentence_after_the_first(real_bot: pipeline.Ragbot) -> None:
+    """只顾自己那一摊…会有什么后果 shares no word with 如果大局意识不强,就很容易陷入本位主义…, the sentence right
+    after the best one (一般工作人员也要考虑大局): the 96th blind reader got the latter alone."""
+    a = Answerer(real_bot).ask("民政讲话里说,如果办公室的人只顾自己那一摊、不考虑全局,会有什么后果？")
+    assert "如果大局意识不强,就很容易陷入本位主义和小团体主义" in a.text, a.text
