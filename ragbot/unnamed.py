@@ -78,8 +78,9 @@ _MANNER = frozenset(
         "注意事项 禁忌 忌讳 分寸 尺度 火候 讲究 门道 窍门 诀窍 顺序 次序 先后 步骤 劝告 忠告 告诫 嘱咐 叮嘱 寄语 劝慰",
     )
 )
-# what comes of a thing, or why it is so: a speech says it in its own words (如果…就…, 致使…, 因为…)
-_OUTCOME = re.compile(r"坏处|害处|好处|益处|下场|地步|境地|田地|后果|危害|代价|用处|用意|道理|理由|缘故|缘由")
+# what comes of a thing, or why it is so: a speech says it in its own words (如果…就…, 致使…, 因为…); 会变成
+# 什么样子 (the 96th blind reader's was refused for 样子), 会是什么局面 too
+_OUTCOME = re.compile(r"坏处|害处|好处|益处|下场|地步|境地|田地|后果|危害|代价|用处|用意|道理|理由|缘故|缘由|样子|局面")
 
 
 def shorthand(index: Index, word: str, question: str) -> bool:

@@ -399,6 +399,9 @@ def test_real_fresh_paraphrases_are_not_refused(real_bot: pipeline.Ragbot) -> No
     assert "法制办" in body.text, body.text
     manner = answerer.ask("辦公室居中協調時，對上頭的領導和對下面的單位，態度上分別要拿捏什麼分寸？")
     assert not manner.refused, manner.text
+    # 会变成什么样子 asks how things turn out, which no speech calls 样子 (the 96th blind reader's was refused)
+    shape = answerer.ask("如果一个单位的办公室运转不好,整个单位会变成什么样子？")
+    assert "中枢神经" in shape.text, shape.text
     # 按什么顺序走 asks the order, which 002 says with 后…再 and never calls 顺序 (the 84th blind reader's)
     order = answerer.ask("报给县长签字的稿子按什么顺序走?")
     assert "再报县长审签" in order.text, order.text

@@ -68,6 +68,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "講話拿人體哪個器官打比方，說明整個機構要靠誰統一指揮四肢？") == ""
     assert unknown_asked(index, "信息工作有哪些要求？") == ""  # 要求: said everywhere
     assert unknown_asked(index, "回复网民的留言有哪些注意事项？") == ""  # what to mind (the 22nd blind reader's)
+    assert (
+        unknown_asked(index, "如果一个单位的办公室运转不好,整个单位会变成什么样子？") == ""
+    )  # how it turns out (96th)
     # the word after a verb that qualifies it (哪些审批手续: 审批 is said, 手续 never; the twentieth blind
     # reader's near miss was answered), not the verb after a noun (什么时候发声: 时候 is the thing asked)
     assert unknown_asked(index, "办公室主任因公出国考察需要办理哪些审批手续？") == "手续"
