@@ -134,25 +134,35 @@ def unknown_asked(index: Index, question: str) -> str:
 
 def _which_unknown(index: Index, question: str) -> str:
     """`unknown_asked`'s thing asked which of, of the phrases `_WHICH` finds."""
-    for m, phrase in _asked(question):
-        if kind_of_pay := _pay_of_a_kind(index, phrase):  # 交通补贴标准: the speeches name no 交通补贴
+    for m, whole in _asked(question):
+        if kind_of_pay := _pay_of_a_kind(index, whole):  # 交通补贴标准: the speeches name no 交通补贴
             return kind_of_pay
-        for word, pos in tagged_words(phrase, 2):  # 哪些审批手续: 审批, then 手续
-            if word in _QUALIFIERS:  # 什么具体处罚: the thing asked comes after
-                continue
-            if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
-                break  # 有什么要求, 哪些措施: what any speech may answer in other words
-            if word in _MANNER or _OUTCOME.fullmatch(word):  # the 60th's 注意事项; 拿捏什么分寸; 会落到什么下场
-                break
-            if QUANTITY.search(word) or COUNT_WORD.fullmatch(word) or WORDING.search(word) or _NAMING.search(word):
-                break
-            if m.group(3) and not _DUE.search(word):  # 将来有没有出路: an outlook asked, not what is due
-                break
-            unpaid = m.group(1) and _DUE.search(word) and not paid_for(index, word, fold(question)[: m.start()])
-            if unpaid or (not text_df(index, word) and not shorthand(index, word, question)):
-                return word
-            if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)
-                break
+        if found := next(filter(None, (_unknown_in(index, m, p, question) for p in _AND.split(whole))), ""):
+            return found  # 哪些具体条件和评分标准: each thing asked (the 96th's: 评分标准)
+    return ""
+
+
+_AND = re.compile(r"和|与|及|或|、")
+
+
+def _unknown_in(index: Index, m: re.Match[str], phrase: str, question: str) -> str:
+    """The thing a phrase asks which of when no chunk names it, or ''."""
+    for word, pos in tagged_words(phrase, 2):  # 哪些审批手续: 审批, then 手续
+        if word in _QUALIFIERS:  # 什么具体处罚: the thing asked comes after
+            continue
+        if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
+            break  # 有什么要求, 哪些措施: what any speech may answer in other words
+        if word in _MANNER or _OUTCOME.fullmatch(word):  # the 60th's 注意事项; 拿捏什么分寸; 会落到什么下场
+            break
+        if QUANTITY.search(word) or COUNT_WORD.fullmatch(word) or WORDING.search(word) or _NAMING.search(word):
+            break
+        if m.group(3) and not _DUE.search(word):  # 将来有没有出路: an outlook asked, not what is due
+            break
+        unpaid = m.group(1) and _DUE.search(word) and not paid_for(index, word, fold(question)[: m.start()])
+        if unpaid or (not text_df(index, word) and not shorthand(index, word, question)):
+            return word
+        if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)
+            break
     return ""
 
 

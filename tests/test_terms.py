@@ -74,6 +74,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # the word after a verb that qualifies it (哪些审批手续: 审批 is said, 手续 never; the twentieth blind
     # reader's near miss was answered), not the verb after a noun (什么时候发声: 时候 is the thing asked)
     assert unknown_asked(index, "办公室主任因公出国考察需要办理哪些审批手续？") == "手续"
+    # each of two things asked (哪些具体条件和评分标准: 条件 is said, 评分 never; the 96th's near miss was answered)
+    assert unknown_asked(index, "民政局重新申报省级文明单位需要满足哪些具体条件和评分标准？") == "评分"
+    assert Answerer(real_bot).ask("民政局重新申报省级文明单位需要满足哪些具体条件和评分标准？").refused
     assert unknown_asked(index, "校园里出了负面事件、在网上被炒热了，教育宣传部门应该抢在什么时候发声？") == ""
     # …and the thing asked as 的X是什么 (篇8 says only 要进行量化考核: the 49th blind reader's near miss)
     assert unknown_asked(index, "天门市对党办信息工作进行量化考核,具体的计分标准是什么?") == "计分"
