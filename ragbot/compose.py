@@ -55,7 +55,7 @@ from .followup import follow_up
 from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
-from .meanings import point_asked, saying_explained, story
+from .meanings import point_asked, saying_explained, story, why_likened
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
 from .points import lists_of, point_of, say_point, say_points, topic_of
@@ -302,9 +302,8 @@ def _focused(
         return False  # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points
     covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
-    said = fold(
-        "".join(announced)
-    )  # 政府信息工作哪些方面没做到位: 信息 of 政府信息工作存在四个不到位问题 picks no point
+    # 政府信息工作哪些方面没做到位: 信息 of 政府信息工作存在四个不到位问题 picks no point
+    said = fold("".join(announced))
     own = {t: v for t, v in weights.items() if t not in said}  # it stands out by words the list's lead does not say
     top = top if coverage(item.key, own) > 0 and max(e.items, key=lambda i: coverage(i.key, own)) == item else 0.0
     quoted = [i for i in e.items if any(ps[0].search(fold(i.key)) for ps in anchors(ev.question))]
@@ -388,6 +387,7 @@ def compose(
     what = kind(ev.question)
     asked = parts(ev.question)  # 恩格斯是哪一年题词的?题的是哪句话?: the sentence stating the year quotes it too
     what = kind(asked[0]) if what == "wording" and len(asked) > 1 and kind(asked[0]) in TYPED else what
+    what = "fact" if what == "wording" and why_likened(ev.question) else what  # what the figure shows
     ev = replace(ev, candidates=named_candidates(index, ev.question, ev.hits, ev.candidates))
     said = [s.text for s in previous.sentences] if previous is not None else []
     w = Writer(index, ev.hits, ev.script, said)

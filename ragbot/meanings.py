@@ -5,6 +5,7 @@
                               then the one taking its words up again
   point_asked(question)       whether it asks what a figure of speech is meant to show (比作一台机器，是想说明
                               什么道理): the figure, then the sentence after it, which says the point
+  why_likened(question)       whether it asks why a speech likens something (为什么拿一台机器来比喻): so too
   defined_term(question)      the term a "what does X mean" question asks about (上情下达是什么意思？)
   definition(question)        the pattern of a sentence defining a term it asks the meaning of (所谓敢用,就是…;
                               …,这就是通常所说的“万金油干部”)
@@ -48,8 +49,10 @@ def saying_explained(question: str) -> bool:
     return any(re.search(r"[,，]", s) or len(s) >= 6 for s in quoted(question)) and meaning_asked(question)
 
 
+_WHY_LIKENED = r"为什么(?:要)?(?:拿|用|把)[^，,？?]{1,12}?来?(?:比喻|比作|打比方|作比|形容)"  # 为什么拿一台机器来比喻
 _POINT = re.compile(
     r"说明什么|什么道理|想说明|要说明|为了说明|用意|意在|想表达|想提醒|为什么(?:这么|这样|要这样|要这么)?比"
+    rf"|{_WHY_LIKENED}"
     r"|比(?:作|成|喻成|喻为)[^，,？?]{1,12}[，,][^？?]*(?:靠什么|要靠|怎么|怎样|如何|需要什么)"  # …比作机器，要运转得好靠什么
 )
 
@@ -63,8 +66,20 @@ def point_asked(question: str) -> bool:
     (True, True, False)
     >>> point_asked("讲话把办公室比作一台机器，要让这台机器运转得好，需要靠什么？")  # what keeps it so: said after
     True
+    >>> point_asked("民政系统那篇讲话为什么拿一台机器来比喻办公室？")  # the 96th's
+    True
     """
     return bool(_POINT.search(fold(question)))
+
+
+def why_likened(question: str) -> bool:
+    """Whether a question asks why a speech likens something to a thing (为什么拿一台机器来比喻办公室): what the
+    figure shows, which the sentence after it says (the 96th blind reader got the figure alone), not its wording.
+
+    >>> why_likened("民政系统那篇讲话为什么拿一台机器来比喻办公室？"), why_likened("拿什么来比喻办公室？")
+    (True, False)
+    """
+    return bool(re.search(_WHY_LIKENED, fold(question)))
 
 
 # "what does X mean": the term asked about, quoted or not (上情下达是什么意思？, “三服务”指的是什么？)

@@ -228,3 +228,11 @@ def test_real_what_follows_from_failing_is_the_if_then_sentence_after_the_first(
     after the best one (一般工作人员也要考虑大局): the 96th blind reader got the latter alone."""
     a = Answerer(real_bot).ask("民政讲话里说,如果办公室的人只顾自己那一摊、不考虑全局,会有什么后果？")
     assert "如果大局意识不强,就很容易陷入本位主义和小团体主义" in a.text, a.text
+
+
+def test_real_asked_why_a_speech_likens_the_office_to_a_thing_the_point_follows(real_bot: pipeline.Ragbot) -> None:
+    """为什么拿一台机器来比喻办公室 asks what the figure shows, not its wording: the 96th blind reader got
+    办公室好比一部机器…零部件 alone; the sentence after it says the point (要使…就必须建立一套科学的管理方式)."""
+    a = Answerer(real_bot).ask("民政系统那篇讲话为什么拿一台机器来比喻办公室？")
+    assert "办公室好比一部机器" in a.text, a.text
+    assert "就必须建立一套科学的管理方式" in a.text, a.text
