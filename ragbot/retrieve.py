@@ -32,6 +32,7 @@ from .store import Filters, allowed_ids
 from .synonyms import abbreviations, expansions
 from .terms import images, pictured, term_weights
 from .types import Chunk, Hit
+from .who import LEVEL_BY_LEVEL, chain_asked
 
 if TYPE_CHECKING:
     from .index import Index
@@ -309,6 +310,7 @@ def search(
         pictured = images(query) if figure(query) else []  # 比作人身上的某个器官: 大脑, 神经…; 缝衣服用的: 针, 线
         scaffold = scaffolding(query) if query else SCAFFOLD
         pictured += list(abbreviations(query))  # 网上办公系统: OA
+        pictured += [LEVEL_BY_LEVEL] if chain_asked(query) else []  # 谁对谁负责,一级一级: 逐级负责
         lex = lexical_ranking(index, [*tokens, *pictured], settings.depth, filters, settings.synonyms, scaffold)
         rankings.append([i for i, _ in lex])
         weights.append(settings.bm25_weight)

@@ -134,6 +134,7 @@ def chain_asked(question: str) -> str:
     return action or ("负责" if _LEVELS.search(q) and re.search("负责|责任", q) else "")  # 一层对一层负责
 
 
+LEVEL_BY_LEVEL = "逐级"  # how the speeches say a chain of responsibility asked in any words (逐级负责的制度)
 _LEVELS = re.compile(
     r"一级一级|一层一层|一层层|一级级|逐级|层层|一[层级][对向]一[层级]"
 )  # responsibility level by level

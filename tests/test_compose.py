@@ -947,6 +947,7 @@ def test_real_who_answers_whom_is_answered_by_the_chain_a_speech_spells_out(real
         "民政局办公室内部,一级一级是谁向谁负责?",  # 谁向谁 (the 86th's was refused)
         "民政局办公室里，从普通科员一直到局党组，工作上是怎么一级一级负责的？",  # 即… cut off (the 87th's)
         "民政局办公室内部一层对一层负责，具体是怎么排的？",  # 严管一层 before (the 88th's)
+        "在民政局办公室里，谁对谁负责，一级一级是怎么排下来的？",  # not found: searched as 逐级 too (the 97th's)
     ):
         a = Answerer(real_bot).ask(q)
         assert "科员对分管主任负责,分管主任对主任负责" in a.sentences[0].text, a.text
