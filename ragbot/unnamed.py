@@ -124,7 +124,7 @@ def unknown_asked(index: Index, question: str) -> str:
     发声: dev q007 was refused so): refusals 135 -> 136 of 143, false refusals unchanged. 哪家厂商, 哪款软件
     and 有没有加班费？ (pay or leave due, not 将来有没有出路) ask likewise (the 64th blind reader's and
     held-out q393, q394: refused, no other row moves). So does pay asked for what no sentence pays it for
-    (`paid_for`: 加班有什么补贴标准; no row moves), and what a clause asks how it is ruled (调休或加班费是怎么规定的:
+    (`paid_for`: 加班有什么补贴标准, or 公务用车改革的补贴标准是怎么规定的, the 97th's; no row moves), and what a clause asks how it is ruled (调休或加班费是怎么规定的:
     the 81st blind reader's near miss, answered with 该加班就加班; no row moves), and a kind of pay no chunk names
     (交通补贴标准, the 85th's: 004 says only 津补贴; no row moves)."""
     if kind(question) == "wording" or figure(question) is not None:
@@ -158,7 +158,9 @@ def _unknown_in(index: Index, m: re.Match[str], phrase: str, question: str) -> s
             break
         if m.group(3) and not _DUE.search(word):  # 将来有没有出路: an outlook asked, not what is due
             break
-        unpaid = m.group(1) and _DUE.search(word) and not paid_for(index, word, fold(question)[: m.start()])
+        unpaid = (
+            (m.group(1) or m.group(2)) and _DUE.search(word) and not paid_for(index, word, fold(question)[: m.start()])
+        )
         if unpaid or (not text_df(index, word) and not shorthand(index, word, question)):
             return word
         if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)

@@ -267,6 +267,9 @@ def test_real_pay_asked_for_what_no_sentence_pays_is_refused(real_bot: pipeline.
     assert unknown_asked(index, "每位同志的津补贴拿出多少用于考核？") == ""
     assert unknown_asked(index, "年终考核结果和什么奖惩挂钩？") == ""
     assert Answerer(real_bot).ask("市政府办公室对干部加班有什么补贴标准？").refused
+    # …asked as 的补贴标准是怎么规定的 too (公务用车改革: the 97th blind reader's near miss got the 12%)
+    assert unknown_asked(index, "县委办公室主任会议对公务用车改革的补贴标准是怎么规定的？") == "补贴"
+    assert unknown_asked(index, "用于考核的津补贴是怎么规定的？") == ""
 
 
 def test_real_which_things_a_body_leaves_is_not_which_units(real_bot: pipeline.Ragbot) -> None:
