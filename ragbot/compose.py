@@ -302,10 +302,10 @@ def _focused(
         return False  # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points
     covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
-    # 政府信息工作哪些方面没做到位: 信息 of 政府信息工作存在四个不到位问题 picks no point
-    said = fold("".join(announced))
-    own = {t: v for t, v in weights.items() if t not in said}  # it stands out by words the list's lead does not say
-    top = top if coverage(item.key, own) > 0 and max(e.items, key=lambda i: coverage(i.key, own)) == item else 0.0
+    # it stands out by words the list's lead does not say (信息, of 政府信息工作存在…), in its text (求快: its own list)
+    own = {t: v for t, v in weights.items() if t not in fold("".join(announced))}
+    own_said = [coverage(text[i.start : i.end], own) for i in e.items]
+    top = top if max(own_said) > 0 and e.items[own_said.index(max(own_said))] == item else 0.0
     quoted = [i for i in e.items if any(ps[0].search(fold(i.key)) for ps in anchors(ev.question))]
     named = [i for i in e.items if names_part(fold(ev.question), i.key)]  # 在督办检查工作方面: (二)督办检查工作…
     if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes

@@ -5,6 +5,7 @@ makes each rule predictable; the seed corpus with the real model checks the same
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -465,6 +466,15 @@ def test_real_a_point_does_not_stand_out_by_words_the_list_announcement_says(rea
     a = Answerer(real_bot).ask("政府信息工作哪些方面没做到位？")
     for point in ("领导认识不到位", "人员配备不到位", "信息员培训不到位", "奖惩措施不到位"):
         assert point in a.text, a.text
+
+
+def test_real_a_point_standing_out_by_its_own_list_is_answered_with_it(real_bot: pipeline.Ragbot) -> None:
+    # 第三,要在努力提高工作效率上狠下功夫 among six: its lead (…不断提高协调能力和工作效率…) says 提高 and 工作效率
+    # too, but only its own list says 求快 (held-out q421 got all six points with vectors alone)
+    dense = pipeline.Ragbot(dataclasses.replace(real_bot.config, mode="dense"), embedder=real_bot.embedder)
+    a = Answerer(dense).ask("想提高办公室的工作效率,陕西教育系统那篇讲话提出了哪几条“求快”的办法?")
+    assert "严中求快" in a.text, a.text
+    assert "狠下功夫" not in a.text, a.text
 
 
 def test_real_a_quotation_spanning_a_comma_is_kept_whole(real_bot: pipeline.Ragbot) -> None:
