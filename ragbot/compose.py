@@ -135,8 +135,8 @@ def _list_score(
     it says another number of points than found), summed up by one right after it (面临的上述四个方面的形势,
     the 30th blind reader's) or taking its points up together soon after (这些成绩的取得), whose points name
     what the question asks which of (哪些制度: 一是综合考核制度…), or under a heading carrying HEADED of the
-    question's words (检视…不足…哪几点: 二、检视工作不足, the 69th's) or a word of it few passages say
-    (`described`, from `terms.rare_words`: 在检视不足时, the 95th's), answers whatever words it uses. The best sentences are those of the speech, not only of this excerpt.
+    question's words (检视…不足…哪几点: 二、检视工作不足, the 69th's) or a word of it few passages say (`described`,
+    `terms.rare_words`: 在检视不足时, the 95th's), answers whatever words it uses. The best sentences are the speech's.
     Asked of a matter (`aspect_asked`), the bonus is whether the list is on it; a list that never says a
     rare Latin word the question asks with (`rare`, from `terms.rare_names`: OA) does not answer at all."""
     text = w.index.speeches[(hit.file, hit.speech)].text

@@ -272,10 +272,8 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     (必须加强保密管理制度建设,落实保密责任;), run on to its full stop (measures go on over ；), at most
     MEASURES_CHARS characters, when it holds some word of that question (保密 of 哪些保密措施). These
     speeches state a situation, then what to do about it."""
-    if (found := _after_first(w, excerpt, said)) is None:
-        return False
-    speech = found[0]
-    for a, b in found[1][:MEASURES_REACH]:
+    speech, after = _after_first(w, excerpt, said) or ("", [])
+    for a, b in after[:MEASURES_REACH]:
         if says_what_to_do(speech[a:b]):
             stop = re.search(r"[。！？!?\n]", speech[a:])
             end = a + stop.end() if stop else b

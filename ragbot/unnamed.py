@@ -124,9 +124,10 @@ def unknown_asked(index: Index, question: str) -> str:
     发声: dev q007 was refused so): refusals 135 -> 136 of 143, false refusals unchanged. 哪家厂商, 哪款软件
     and 有没有加班费？ (pay or leave due, not 将来有没有出路) ask likewise (the 64th blind reader's and
     held-out q393, q394: refused, no other row moves). So does pay asked for what no sentence pays it for
-    (`paid_for`: 加班有什么补贴标准, or 公务用车改革的补贴标准是怎么规定的, the 97th's; no row moves), and what a clause asks how it is ruled (调休或加班费是怎么规定的:
-    the 81st blind reader's near miss, answered with 该加班就加班; no row moves), and a kind of pay no chunk names
-    (交通补贴标准, the 85th's: 004 says only 津补贴; no row moves)."""
+    (`paid_for`: 加班有什么补贴标准, or 公务用车改革的补贴标准是怎么规定的, the 97th's; no row moves), and what a
+    clause asks how it is ruled (调休或加班费是怎么规定的: the 81st blind reader's near miss, answered with 该加班就
+    加班; no row moves), and a kind of pay no chunk names (交通补贴标准, the 85th's: 004 says only 津补贴; no row
+    moves). Each of things asked together counts (哪些具体条件和评分标准: 评分, the 96th's; no row moves)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     return _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
