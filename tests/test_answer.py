@@ -621,6 +621,16 @@ def test_real_a_time_limit_asked_is_stated_only_by_a_sentence_naming_what_it_lim
     assert "20个工作日" in bot.ask("政府信息公开时限是几个工作日?").text
 
 
+def test_real_a_time_limit_asked_of_an_act_is_stated_only_by_a_sentence_setting_it_for_that_act(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """The 97th blind reader's near miss 收到申请后最迟多少个工作日内要答复 got 20个工作日内予以公开: that limit is on
+    publishing, not on answering, so it is refused; the limit on publishing asked so still answers."""
+    bot = Answerer(real_bot)
+    assert bot.ask("群众依申请要求公开政府信息，机关收到申请后最迟多少个工作日内要答复？").refused
+    assert "20个工作日" in bot.ask("政府信息应当在形成或变更之日起多少个工作日内公开？").text
+
+
 def test_real_a_number_asked_last_is_asked_in_the_words_back_to_its_verb(real_bot: pipeline.Ragbot) -> None:
     """2010年县政府办公室共收到上级机要文件多少件 (the 93rd blind reader's) was refused at cosine 0.9008 under the
     quantity threshold: the sentence 共收到上级机要文件4700余件 holds every word the number is asked in, back to
