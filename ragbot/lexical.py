@@ -126,9 +126,8 @@ def tokenize(text: str, folded: bool = False) -> list[str]:
 @functools.lru_cache(maxsize=8192)
 def _search_words(t: str) -> str:
     """The tokens of folded, lower-cased `t`, joined by U+001F (a token never holds a control character).
-    Cached: a rebuild (an upload in the app, an update, Milvus's text rows beside BM25's) cuts each
-    unchanged chunk once per process, where jieba's cut took a third of a Milvus build. As one string an
-    entry is about 1.4 KB, key included (seed corpus chunks), so a full cache holds about 11 MB."""
+    Cached: a rebuild (an upload, an update, Milvus's text rows beside BM25's) cuts each unchanged chunk
+    once per process, where jieba took a third of a Milvus build; a full cache holds about 11 MB."""
     return "\x1f".join(w for w in _jieba().cut_for_search(t) if _WORD.search(w) and w not in STOPWORDS)
 
 
@@ -228,19 +227,22 @@ _NAMES_BEFORE = re.compile(  # 地方志那篇讲话, 天门那个会; not …�
     r"([^，。？！,?!；;：:]{2,24}?)那(?:篇|次|场|(?:个|位)(?=讲话|会|发言|报告|培训|领导))"
 )
 _NAMES_AFTER = re.compile(r"那(?:篇|次)([^，。？！,?!；;：:]{2,16}?)(?:讲话|会议|会上|会)")  # 那次培训开班讲话
+_NAMES_AT = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:召开|举行)?的[^，。？！,?!；;]{0,16}?(?:会议|会上|大会)")
 
 
 def speech_names(text: str) -> list[str]:
     """The words a question names a speech by (地方志那篇讲话, 筹办旅游发展大会那次会议, 那次培训开班讲话):
-    what it says before 那篇 / 那次 / 那个 in the same clause, or between 那篇 / 那次 and 讲话 / 会议.
+    what it says before 那篇 / 那次 / 那个 in the same clause, between 那篇 / 那次 and 讲话 / 会议, or where it was.
 
     >>> speech_names("地方志那篇講話表彰了幾個省轄市？"), speech_names("那次培训开班讲话中提到什么？")
     (['地方', '方志', '地方志'], ['培训', '开班'])
+    >>> speech_names("在畢節的政府系統辦公室主任會議上,…狠下功夫?"), speech_names("在会上要做什么？")  # the 98th's
+    (['毕节'], [])
     >>> speech_names("办公室主任要做什么？"), speech_names("形容办公室干部样样都懂一点的那个说法是什么？")
     ([], [])
     """
     folded = fold(text)
-    found = [m.group(1) for p in (_NAMES_BEFORE, _NAMES_AFTER) for m in p.finditer(folded)]
+    found = [m.group(1) for p in (_NAMES_BEFORE, _NAMES_AFTER, _NAMES_AT) for m in p.finditer(folded)]
     return list(dict.fromkeys(w for phrase in found for w in tokenize(phrase) if len(w) >= 2))
 
 
@@ -295,8 +297,7 @@ _TAGGER: Any = None
 
 
 def _tagged(text: str) -> list[tuple[str, str]]:
-    """jieba's words of `text` with their part-of-speech tags. The tagger reads jieba's whole
-    dictionary when made (about 0.2 s), so it is made once."""
+    """jieba's words of `text` with their part-of-speech tags (the tagger, made once, takes about 0.2 s)."""
     global _TAGGER
     if _TAGGER is None:
         tokenizer = _jieba()  # outside the lock, which making the tokenizer takes

@@ -126,6 +126,17 @@ def test_the_speech_a_question_names_ranks_its_own_chunks(
     assert sum(h.speech == 7 for h in top5) == (4 if share else 1)
 
 
+def test_real_a_meeting_named_by_where_it_was_answers_from_that_speech(real_bot: pipeline.Ragbot) -> None:
+    """The 98th blind reader's 在畢節的…會議上,…哪幾個方面狠下功夫 got 篇2's three 著力: jieba tags 毕节 a noun, not
+    a place, so nothing named 篇11; where a meeting was (在X的…会议上) now names its speech."""
+    q = "在畢節的政府系統辦公室主任會議上,辦公室要在哪幾個方面狠下功夫?"
+    assert naming.named_speeches(real_bot.index, q) == {("000_fc7b01b31694c23c.txt", 11)}
+    a = Answerer(real_bot).ask(q)
+    points = [s.text for s in a.sentences if s.citations]  # not the lead-in (講話對此提出：)
+    assert len(points) == 4, a.text
+    assert all(p.endswith("狠下功夫。") for p in points), a.text
+
+
 def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real_bot: pipeline.Ragbot) -> None:
     assert naming.named_speeches(real_bot.index, "办公室主任的主要职责是什么？") == set()
     assert naming.named_speeches(real_bot.index, "办公室那次会议提了什么要求？") == set()
