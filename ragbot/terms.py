@@ -243,9 +243,9 @@ def rare_words(index: Index, question: str) -> list[str]:
 
 
 _IMAGES = re.compile(
-    r"[用拿借]了?(?:一个|一种|个)?[“「\"]?([\u4e00-\u9fff、和与及]{1,8}?)[”」\"]?的?(?:场景|场面|情景)?来?"
+    r"[用拿借]了?(?:一个|一种|个)?[“「\"]?([\u4e00-\u9fff、和与及]{1,8}?|[“「\"][^”」\"]{1,4}[”」\"](?:[、和与及][“「\"][^”」\"]{1,4}[”」\"])+)[”」\"]?的?(?:场景|场面|情景)?来?"
     r"(?:打比方|打个比方|作比|作比喻|做比喻|比喻|形容|来比)"
-)  # 用针和线打比方, 用了一个针和线的比喻, 拿“水”打比方, 借骑马的场景打比方
+)  # 用针和线打比方, 用了一个针和线的比喻, 拿“水”打比方, 借骑马的场景打比方, 用"线"和"针"来比喻
 IMAGE_WEIGHT = 8.0  # an image the question names (用针和线打比方: 针, 线) weighs as a word said nowhere else
 
 
@@ -259,6 +259,8 @@ def images(question: str) -> list[str]:
     ['针', '线']
     >>> images("有篇讲话拿“水”打比方，原话是怎么说的？"), images("讲话拿什么东西打比方？")  # the image, not what is asked
     (['水'], [])
+    >>> images('有一个用"线"和"针"来比喻上级部门多的说法,原话是怎么讲的?')  # the 98th's: each quoted
+    ['线', '针']
 
     An image described by its kind (人身上的某个器官, 缝衣服用的东西: the 30th and 31st blind readers') is
     the images of that kind.
@@ -273,7 +275,10 @@ def images(question: str) -> list[str]:
     named = [m.group(1) for m in _IMAGES.finditer(q) if not any(re.search(k, m.group(1)) for k in found)]
     kinds = [x for kind in found for x in _IMAGE_KINDS[kind]]  # 缝衣服的工具: 针, 线, not that phrase
     return [
-        x for phrase in named for x in re.split(r"[、和与及]", phrase) if x and not x.startswith(("什么", "哪"))
+        x
+        for phrase in named
+        for x in re.split(r"[、和与及]", re.sub(r"[“”「」\"]", "", phrase))
+        if x and not x.startswith(("什么", "哪"))
     ] + kinds
 
 

@@ -114,6 +114,7 @@ def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ra
     for q in (
         "讲话里用针和线打比方说明各级办公室作用的那句话是什么？",
         "有篇讲话用了一个针和线的比喻来说明办公室的作用,原话是怎么说的?",  # the 51st's: 中枢神经 led
+        '有一个用"线"和"针"来比喻上级部门多、基层只有一个办公室来承接的说法,原话是怎么讲的?',  # the 98th's: each quoted
     ):
         a = Answerer(real_bot).ask(q)
         assert "上边千条线,下头一根针" in a.sentences[0].text, a.text
@@ -410,6 +411,15 @@ def test_real_a_figure_described_by_its_images_is_quoted(real_bot: pipeline.Ragb
     “不会写”, which has 不会 but no figure)."""
     a = Answerer(real_bot).ask("講話裡用身材高大和矮小來比喻那種只會想、不會做的人，原話是怎麼說的？")
     assert "思想的巨人,行動的矮子" in a.sentences[0].text, a.text
+
+
+def test_real_a_spirit_described_by_its_image_is_quoted(real_bot: pipeline.Ragbot) -> None:
+    """衬托花朵的叶子 describes 绿叶精神 (data/glosses.txt; the 98th blind reader's got 甘做人梯、淡泊名利 and
+    甘当无名英雄, which say what it means but are not the phrase a drafter wants)."""
+    a = Answerer(real_bot).ask(
+        "想找一個形容辦公室人員像襯托花朵的葉子一樣、不講名利甘當配角的精神的說法,講話裡是怎麼寫的?"
+    )
+    assert "綠葉精神" in a.sentences[0].text, a.text
 
 
 def test_real_asked_what_a_formulation_means_the_sentence_bringing_it_in_comes_first(real_bot: pipeline.Ragbot) -> None:
