@@ -49,7 +49,9 @@ def saying_explained(question: str) -> bool:
     return any(re.search(r"[,，]", s) or len(s) >= 6 for s in quoted(question)) and meaning_asked(question)
 
 
-_WHY_LIKENED = r"为什么(?:要)?(?:拿|用|把)[^，,？?]{1,12}?来?(?:比喻|比作|打比方|作比|形容)"  # 为什么拿一台机器来比喻
+_WHY_LIKENED = (  # 为什么拿一台机器来比喻, 为什么被比作一部机器
+    r"为什么(?:要)?(?:(?:拿|用|把)[^，,？?]{1,12}?来?(?:比喻|比作|打比方|作比|形容)|被(?:比作|比成|比喻成|比喻为|比为))"
+)
 _POINT = re.compile(
     r"说明什么|什么道理|想说明|要说明|为了说明|用意|意在|想表达|想提醒|为什么(?:这么|这样|要这样|要这么)?比"
     rf"|{_WHY_LIKENED}"
@@ -78,6 +80,8 @@ def why_likened(question: str) -> bool:
 
     >>> why_likened("民政系统那篇讲话为什么拿一台机器来比喻办公室？"), why_likened("拿什么来比喻办公室？")
     (True, False)
+    >>> why_likened("民政局办公室的工作为什么被比作一部机器?")  # the 98th's
+    True
     """
     return bool(re.search(_WHY_LIKENED, fold(question)))
 

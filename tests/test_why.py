@@ -3,6 +3,8 @@ consequence, in the speeches' words (the thirtieth session's 20 dev why-question
 
 from __future__ import annotations
 
+import pytest
+
 from ragbot import pipeline
 from ragbot.answer import Answerer
 
@@ -230,9 +232,15 @@ def test_real_what_follows_from_failing_is_the_if_then_sentence_after_the_first(
     assert "如果大局意识不强,就很容易陷入本位主义和小团体主义" in a.text, a.text
 
 
-def test_real_asked_why_a_speech_likens_the_office_to_a_thing_the_point_follows(real_bot: pipeline.Ragbot) -> None:
+@pytest.mark.parametrize(
+    "question",
+    ["民政系统那篇讲话为什么拿一台机器来比喻办公室？", "民政局办公室的工作为什么被比作一部机器?"],  # the 96th's, 98th's
+)
+def test_real_asked_why_a_speech_likens_the_office_to_a_thing_the_point_follows(
+    real_bot: pipeline.Ragbot, question: str
+) -> None:
     """为什么拿一台机器来比喻办公室 asks what the figure shows, not its wording: the 96th blind reader got
     办公室好比一部机器…零部件 alone; the sentence after it says the point (要使…就必须建立一套科学的管理方式)."""
-    a = Answerer(real_bot).ask("民政系统那篇讲话为什么拿一台机器来比喻办公室？")
+    a = Answerer(real_bot).ask(question)
     assert "办公室好比一部机器" in a.text, a.text
     assert "就必须建立一套科学的管理方式" in a.text, a.text
