@@ -1,7 +1,8 @@
 """Which speech a question names, and the words it names it by (they say which speech, not what is asked).
 
   named_speeches(index, q)   the speeches a question names: 地方志那篇讲话, 篇3, 培训开班讲话, 民政局, 天门市, a year
-                             only one speech tells of, a post only one speech's speaker holds (那位县委办主任)
+                             only one speech tells of, a post only one speech's speaker holds (那位县委办主任),
+                             its meeting in its title's words (县政府系统办公室工作会议)
   title_names(index, q)      the words naming a speech by its title, said right before 讲话 / 会上
   naming_words(index, q)     all the words a question names its speech by
   own_names(index, q)        those of them no other speech's chunks hold (常德, not 培训)
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .lexical import before_bodies, places, speech_names, speech_numbers, tokenize
@@ -53,7 +55,25 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
             (speech, n), *rest = held.most_common(2)
             if n >= NAMED_MOST * sum(held.values()) or (n >= 2 and n >= NAMED_LEAD * max(m for _, m in rest)):
                 out.add(speech)
-    return out | _post_held(index, query)
+    return out | _post_held(index, query) | _meeting_named(index, query)
+
+
+TITLE_RUN, TITLE_LEAD = 8, 3  # a run of a query this long in one speech's title or opening, this much longer…
+_MEETING = re.compile(r"会议|会上|大会|培训|讲话")  # …naming its meeting (县政府系统办公室工作会议), names it
+
+
+def _meeting_named(index: Index, query: str) -> set[tuple[str, int]]:
+    """The speech whose meeting a query names in its title's or opening's own words, TITLE_RUN characters or
+    more, TITLE_LEAD more than any other speech's (在县政府系统办公室工作会议上: 002, whose words every speech says;
+    the 98th blind reader's got 篇8's 值班 after it; not 全市政府系统办公室主任会议, 003's title and 篇11's opening)."""
+    q = fold(query)
+    runs = []
+    for key, s in index.speeches.items():
+        told = fold(s.title) + "\n" + _opening(s.text)
+        m = SequenceMatcher(None, q, told, autojunk=False).find_longest_match(0, len(q), 0, len(told))
+        runs.append((m.size, q[m.a : m.a + m.size], key))
+    (size, run, key), (other, _, _) = [*sorted(runs, reverse=True), (0, "", ("", 0))][:2]
+    return {key} if size >= TITLE_RUN and size - other >= TITLE_LEAD and _MEETING.search(run) else set()
 
 
 _POSTS = "(?:主任|书记|秘书长|局长|厅长)"

@@ -137,6 +137,17 @@ def test_real_a_meeting_named_by_where_it_was_answers_from_that_speech(real_bot:
     assert all(p.endswith("狠下功夫。") for p in points), a.text
 
 
+def test_real_a_meeting_named_in_its_titles_words_answers_from_that_speech(real_bot: pipeline.Ragbot) -> None:
+    """在县政府系统办公室工作会议上 (the 98th blind reader's) names 002 in its title's words, which every speech
+    says one by one: the answer was 002's then 篇8's 值班. 全市政府系统办公室主任会议 is 003's title and 篇11's
+    opening alike: it names neither."""
+    q = "在县政府系统办公室工作会议上,讲到值班时遇到重大突发事件,如果迟报或漏报会怎么样?"
+    assert naming.named_speeches(real_bot.index, q) == {("002_c15c06141e4cbd25.txt", 1)}
+    assert naming.named_speeches(real_bot.index, "全市政府系统办公室主任会议上讲了哪些要求？") == set()
+    a = Answerer(real_bot).ask(q)
+    assert {h.file for h in a.citations} == {"002_c15c06141e4cbd25.txt"}, a.text
+
+
 def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real_bot: pipeline.Ragbot) -> None:
     assert naming.named_speeches(real_bot.index, "办公室主任的主要职责是什么？") == set()
     assert naming.named_speeches(real_bot.index, "办公室那次会议提了什么要求？") == set()
