@@ -25,6 +25,7 @@ from .context import after_in_paragraph, says_what_to_do
 from .cuts import cut
 from .inline import run_of
 from .padding import padding, usable
+from .points import lists_of, say_points
 from .quotes import CN_DIGITS, COUNTS
 from .script import fold
 from .structure import sentence_spans
@@ -32,9 +33,11 @@ from .types import Hit
 from .writer import Writer, folded_speech
 
 
-def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool) -> None:
+def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, cap: int = 8) -> None:
     """The series after a list question's one sentence (`series`), the point after a figure (`shape`: the
-    question asks what the figure shows), the cause before a conclusion (`why`), what a case is answered."""
+    question asks what the figure shows), the cause before a conclusion (`why`), what a case is answered,
+    the points a sentence takes up (at most `cap`)."""
+    listed_before(w, cap)
     taken_up_after(w)
     points_after(w)
     instead_after(w)
@@ -51,6 +54,26 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool) ->
 
 
 _MARK = re.compile(r"\[(\d+)\]$")
+_TAKES_UP_POINTS = re.compile(r"这些|上述|以上")  # 当然,教育系统面临的复杂环境远不止这些
+CLOSES = 160  # …this many characters after its last point's first sentence, in its paragraph
+
+
+def listed_before(w: Writer, cap: int) -> None:
+    """A first sentence, alone, closing a list and taking up its points (…首先,…；其次,…；第三,…。当然,教育系统
+    面临的复杂环境远不止这些,…: the 97th blind reader's 为什么…外部环境比以前难应付 got it alone): the points, first."""
+    if len(w.pieces) != 1 or not _TAKES_UP_POINTS.search(fold(w.pieces[0])) or not (first := _first(w)):
+        return
+    hit, text, at, _ = first
+    closed = [
+        e
+        for e in lists_of(text)
+        if e.family != "、" and e.items[-1].start < at <= e.end + CLOSES and "\n" not in text[e.items[-1].start : at]
+    ]
+    n = len(w.pieces)
+    if closed and say_points(w, [(hit, min(closed, key=lambda e: e.end - e.start))], cap):
+        points = w.pieces[n:]
+        del w.pieces[n:]
+        w.pieces[:0] = points
 
 
 def cited(w: Writer, i: int = 0) -> Hit | None:

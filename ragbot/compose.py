@@ -156,22 +156,21 @@ def _list_score(
     heading = [c for c in top if marker(c.text) and c.position < e.start and "\n" not in text[c.position : e.start]]
     # or the details of a point a best sentence heads (三要加强协调,…; any list under one quoting the question's “不会写”)
     details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
-    summed = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
-    summed = summed or any(e.end <= c.position <= e.end + SUMMED_REACH and _BACK.match(fold(c.text)) for c in top)
+    counted = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
+    summed = counted or any(e.end <= c.position <= e.end + SUMMED_REACH and _BACK.match(fold(c.text)) for c in top)
     # 检视…不足…哪几点: the list under 二、检视工作不足; 在检视不足时 names it by 检视
     headed = bool(heads) and (coverage(heads[-1], weights) >= HEADED or any(t in fold(heads[-1]) for t in described))
     counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it
     bonus = announced or details or summed or headed or counts or names_kind(ev.question, points)
     bonus = bonus or (_asked_in_parts(ev.question) and "方面" in topic and announces(topic, len(e.items)))
     bonus = bonus or _held(ev, hit, e, text, weights)
-    if aspect_asked(
-        ev.question
-    ):  # 在后勤这一块…哪几件事: a list under 在后勤保障上, not one announced on another matter
-        keys = [i.key for i in e.items]  # (its topic sentence saying 廉洁清正 among four qualities: not on 廉洁)
+    if aspect_asked(ev.question):  # 在后勤这一块…哪几件事: a list under 在后勤保障上, not one announced on another
+        keys = [i.key for i in e.items]  # matter (its topic sentence saying 廉洁清正 among four qualities: not on 廉洁)
         bonus = on_aspect(ev.question, [*heads, *keys]) or (bonus and on_aspect(ev.question, [topic, *heads, *keys]))
-    return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0)
+    return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0) + (COUNTED if counted else 0.0)
 
 
+COUNTED = 0.1  # a list a best sentence sums up by its count (上述四个方面) beats one it holds (主要有三个方面) by this
 CHAIN = 0.1  # asked who answers to whom level by level, the sentence saying it link by link ranks this much higher
 STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (目的是…: `asks.stated_as_asked`) ranks higher
 SUMMED_REACH = 160  # a best sentence this close after a list taking its points up together (这些成绩的取得)…
@@ -444,7 +443,7 @@ def compose(
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape)
         other_figure(w, chosen, weights, units)  # 多少件: 淇县's and 光山's, each named
         shown = shape or _named(ev.question) or story(ev.question)  # 借“弹钢琴”想说明…; 龟兔赛跑的故事…想提醒
-        around(w, series=what == "list", shape=shown if point_asked(ev.question) else None, why=wanted == "why")
+        around(w, what == "list", shown if point_asked(ev.question) else None, wanted == "why", max_points)
     if what not in ("follow-up", "wording", "survey", "category") or (what == "wording" and remedy_asked(ev.question)):
         second_part(w, ev, budget)  # 怎么形容这种情况？又要怎么解决？: the remedy after the wording (the 72nd's)
     return w.draft(what)

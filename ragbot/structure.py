@@ -184,7 +184,7 @@ LEAD_IN = re.compile(  # a speaker's opening clause before what they say (我想
 
 def _openings(text: str) -> list[tuple[int, Marker]]:
     """Every place a marker opens a sentence (after a speaker's lead-in: 我想，首先要…), a line, or a
-    clause after ：or ；."""
+    clause after ：or ；(首先 after a comma too)."""
     found = []
     for a, _ in sentence_spans(text):
         lead = LEAD_IN.match(text, a)
@@ -192,7 +192,7 @@ def _openings(text: str) -> list[tuple[int, Marker]]:
         m = marker(text[a:])
         if m:
             found.append((a, m))
-    for hit in re.finditer(r"[：:；;]\s*", text):
+    for hit in re.finditer(r"[：:；;]\s*|[，,]\s*(?=首先)", text):  # 主要分为三个方面来看,首先,…
         at = hit.end()
         m = marker(text[at:])
         if m and m.family not in ("、", "（）") and not any(a == at for a, _ in found):
@@ -230,6 +230,12 @@ def _verb_switch(m: Marker, m2: Marker, at: int, at2: int, opens: list[tuple[int
     )
 
 
+def _counted_on(text: str, m: Marker, m2: Marker, span: tuple[int, int], want: int) -> bool:
+    """首先…其次…第三: a speaker may count on from 首先 and 其次 with 第, in the paragraph (the 97th blind reader's
+    三是面临更复杂的环境。…首先,…；其次,…；第三,…: no list was found)."""
+    return m.family == "首先" and m2.family == "第" and want >= 3 and "\n" not in text[span[0] : span[1]]
+
+
 def _ends(text: str, m: Marker, m2: Marker, at: int, at2: int, first_one: dict[str, int]) -> bool:
     """Whether the list `m` opened ends before `m2`: 第二，… on a line of its own is the next point of a list around
     it; 一是… again starts a list of its own (体会有两点：一是…二是… ……重点：一是…三是…: the 65th reader's)."""
@@ -246,6 +252,8 @@ def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
     [(1, '管理欠规范'), (2, '素质跟不上'), (3, '调研欠深入')]
     >>> [i.key for i in enumerations("一要掌握情况。二要有功底。三要懂技巧。四是要临阵磨枪。")[0].items]
     ['掌握情况', '有功底', '懂技巧', '要临阵磨枪']
+    >>> [i.number for i in enumerations("主要有三个方面:首先,期望越来越高;其次,媒体发展迅猛;第三,事故时有发生。")[0].items]
+    [1, 2, 3]
     """
     opens = _openings(text)
     first_one: dict[str, int] = {}  # where each family first counts 1
@@ -265,9 +273,8 @@ def enumerations(text: str, max_gap: int = 1200) -> list[Enumeration]:
                 break
             if _ends(text, m, m2, at, at2, first_one):
                 break
-            if (m2.family == m.family or _verb_switch(m, m2, at, at2, opens)) and (
-                m2.number == want or (m.family == "首先" and m2.number == 99)
-            ):
+            switch = _verb_switch(m, m2, at, at2, opens) or _counted_on(text, m, m2, (at, at2), want)
+            if (m2.family == m.family or switch) and (m2.number == want or (m.family == "首先" and m2.number == 99)):
                 run.append((at2, m2))
                 used.add(j)
                 want += 1

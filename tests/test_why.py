@@ -244,3 +244,13 @@ def test_real_asked_why_a_speech_likens_the_office_to_a_thing_the_point_follows(
     a = Answerer(real_bot).ask(question)
     assert "办公室好比一部机器" in a.text, a.text
     assert "就必须建立一套科学的管理方式" in a.text, a.text
+
+
+def test_real_a_sentence_taking_up_the_points_before_it_comes_after_them(real_bot: pipeline.Ragbot) -> None:
+    """为什么…外部环境比以前难应付 (the 97th blind reader's) got 当然,教育系统面临的复杂环境远不止这些 alone: 这些 are
+    the three points before it (首先,…；其次,…；第三,…, counted on with 第, found as a list now), said first."""
+    a = Answerer(real_bot).ask("为什么说教育系统办公室现在碰到的外部环境比以前难应付？")
+    assert "维权意识逐步增强" in a.text, a.text
+    assert "网络媒体的迅猛发展" in a.text, a.text
+    assert "教育安全事故时有发生" in a.text, a.text
+    assert a.sentences[-1].text.startswith("当然,教育系统面临的复杂环境远不止这些"), a.text
