@@ -65,7 +65,8 @@ _WHICH = re.compile(
     r"|有没有([\u4e00-\u9fff]{2,10})(?=[？?，,。]|$)"  # 那加班有没有加班费？, 有没有加班费或补休的规定: whether there is one
     r"|(?:^|[，,])([\u4e00-\u9fff]{2,10}?)(?:是|有|都|该|应该|应当)?(?:怎么|怎样|如何)(?:规定|定)"  # 调休或加班费是怎么规定的
 )
-_DESCRIBED = re.compile(r"[^的]{1,6}的(?:地方|方面|问题|环节|情况|事情)")
+_ASPECTS = ("地方", "方面", "问题", "环节", "情况", "事情")  # what an aspect is asked as (哪个环节拖后腿: 环节)
+_DESCRIBED = re.compile(rf"[^的]{{1,6}}的(?:{'|'.join(_ASPECTS)})")
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
 _DUE = re.compile(r"[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one
 _PAY = re.compile(r"补贴|补助|津贴|奖金|工资|薪酬")  # pay of a kind (值班补贴), wherever a question names it
@@ -127,7 +128,9 @@ def unknown_asked(index: Index, question: str) -> str:
     (`paid_for`: 加班有什么补贴标准, or 公务用车改革的补贴标准是怎么规定的, the 97th's; no row moves), and what a
     clause asks how it is ruled (调休或加班费是怎么规定的: the 81st blind reader's near miss, answered with 该加班就
     加班; no row moves), and a kind of pay no chunk names (交通补贴标准, the 85th's: 004 says only 津补贴; no row
-    moves). Each of things asked together counts (哪些具体条件和评分标准: 评分, the 96th's; no row moves)."""
+    moves). Each of things asked together counts (哪些具体条件和评分标准: 评分, the 96th's; no row moves), and the
+    last of nouns naming one (什么党纪政务处分: 处分, the 98th's; held-out q157's 保密承诺书 is refused now), not
+    what follows an aspect (哪个环节拖后腿)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     return _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
@@ -148,7 +151,8 @@ _AND = re.compile(r"和|与|及|或|、")
 
 def _unknown_in(index: Index, m: re.Match[str], phrase: str, question: str) -> str:
     """The thing a phrase asks which of when no chunk names it, or ''."""
-    for word, pos in tagged_words(phrase, 2):  # 哪些审批手续: 审批, then 手续
+    words = tagged_words(phrase, 3)
+    for i, (word, pos) in enumerate(words):  # 哪些审批手续: 审批, then 手续
         if word in _QUALIFIERS:  # 什么具体处罚: the thing asked comes after
             continue
         if len(word) < 2 or pos[:1] not in ("n", "v") or word in SCAFFOLD or LIST.fullmatch(word):
@@ -164,6 +168,8 @@ def _unknown_in(index: Index, m: re.Match[str], phrase: str, question: str) -> s
         )
         if unpaid or (not text_df(index, word) and not shorthand(index, word, question)):
             return word
+        if pos[:1] == "n" and word not in _ASPECTS and words[i + 1 : i + 2] and words[i + 1][1][:1] == "n":  # 处分
+            continue
         if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)
             break
     return ""

@@ -74,6 +74,10 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # the word after a verb that qualifies it (哪些审批手续: 审批 is said, 手续 never; the twentieth blind
     # reader's near miss was answered), not the verb after a noun (什么时候发声: 时候 is the thing asked)
     assert unknown_asked(index, "办公室主任因公出国考察需要办理哪些审批手续？") == "手续"
+    # …and the last of nouns that name it (什么党纪政务处分: 党纪 is said once, 处分 never; the 98th's was answered)
+    assert unknown_asked(index, "督查问责中,对落实不力的责任人具体给予什么党纪政务处分?") == "处分"
+    assert unknown_asked(index, "要建立什么工作制度？") == ""
+    assert unknown_asked(index, "推行网上办公系统以后，负责操作的同事容易在哪个环节拖后腿？") == ""  # dev q462
     # each of two things asked (哪些具体条件和评分标准: 条件 is said, 评分 never; the 96th's near miss was answered)
     assert unknown_asked(index, "民政局重新申报省级文明单位需要满足哪些具体条件和评分标准？") == "评分"
     assert Answerer(real_bot).ask("民政局重新申报省级文明单位需要满足哪些具体条件和评分标准？").refused
