@@ -70,6 +70,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '落实逐级负责的制度,即科员对分管主任负责,主任对局长负责,全局对局党组负责。'
     >>> cut("我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差。", {"该讲": 1, "偏差": 1})
     '我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差。'
+    >>> cut("三是要把握处理标准,对反映多个问题的信访件,要对反映的问题逐一调查,作出处理。", {"逐一": 1.0})
+    '对反映多个问题的信访件,要对反映的问题逐一调查,作出处理。'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:
@@ -108,6 +110,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     singled = any(_SINGLES_OUT.match(fold(p).lstrip()) for p in parts[max(0, start - 1) : start + 1])
     if start and (singled or _EXISTS.match(fold(parts[start]).lstrip())) and len("".join(parts[:end])) <= max_chars:
         start = 0  # 存在迟到早退…等现象: what has them is said before (部分干部职工组织纪律性差, the 64th's); 特别是…
+    if start and _TOPIC.match(fold(parts[start - 1]).strip()) and len("".join(parts[start - 1 : end])) <= max_chars:
+        start -= 1  # 对反映多个问题的信访件,要…逐一调查: what the rule is for (dev q473 lost it)
     start = _referent(parts, start, end, max_chars)
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
 
@@ -121,6 +125,7 @@ def sets_up(clause: str) -> bool:
     return _OPENS.match(fold(clause).lstrip()) is not None
 
 
+_TOPIC = re.compile(r"^(?:对于?|关于)[^，,；;：:]{2,24}[，,]$")  # a clause naming what the next one is said of
 _EXISTS = re.compile(r"存在|出现")  # a clause saying that something exists, of what the sentence opened with
 _SINGLES_OUT = re.compile(r"特别是|尤其是|特别在|尤其在")  # the case it singles out, of what the sentence said first
 

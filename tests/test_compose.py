@@ -1689,3 +1689,10 @@ def test_real_a_one_sentence_prohibition_is_followed_by_what_to_do_instead(real_
     a = Answerer(real_bot).ask("辦公室的人是不是只要對領導說好話就行？")
     assert a.text.startswith("辦公室主任、在辦公室工作的同志,切忌只對領導講好話"), a.text
     assert "敢於和善於向領導講真話" in a.text, a.text
+
+
+def test_real_a_rule_keeps_the_clause_naming_what_it_is_for(real_bot: pipeline.Ragbot) -> None:
+    """对反映多个问题的信访件,要对反映的问题逐一调查: the cut began at 要…逐一调查 (dev q473, the 98th blind reader's
+    信访 question): without what it is for, the rule says less than asked."""
+    a = Answerer(real_bot).ask("群众来信同时举报了好几件事，该怎么调查？")
+    assert a.sentences[0].text.startswith("对反映多个问题的信访件,要对反映的问题逐一调查"), a.text
