@@ -1696,3 +1696,11 @@ def test_real_a_rule_keeps_the_clause_naming_what_it_is_for(real_bot: pipeline.R
     信访 question): without what it is for, the rule says less than asked."""
     a = Answerer(real_bot).ask("群众来信同时举报了好几件事，该怎么调查？")
     assert a.sentences[0].text.startswith("对反映多个问题的信访件,要对反映的问题逐一调查"), a.text
+
+
+def test_real_a_prohibition_in_a_case_singled_out_keeps_the_whole_sentence(real_bot: pipeline.Ragbot) -> None:
+    """领导的决策可能要出偏差…应该怎么做 (the 97th blind reader's) got 不能看着决策出偏差,以致… alone: the cut opened at
+    the prohibition, two clauses after 特别是在一些重大问题上; the case singled out is the whole sentence
+    (敢于和善于向领导讲真话…该讲的话一定要讲)."""
+    a = Answerer(real_bot).ask("如果办公室的人发现领导的决策可能要出偏差，讲话认为应该怎么做？")
+    assert "敢于和善于向领导讲真话" in a.sentences[0].text, a.text
