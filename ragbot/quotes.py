@@ -32,13 +32,16 @@ from .script import fold, loose
 
 QUOTE = re.compile(r"[“「『\"‘]([^”」』\"’]{2,30})[”」』\"’]")
 _WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
+_WILD_PARTS = re.compile(f"({_WILDCARD.pattern})")  # a quoted phrase's words, and the wildcards between them
+_SAYINGS = re.compile(r"([两二三四五六七八九十])(?:句|个|条)")
 ANY, ANY_PHRASE = ".{1,4}", "[^。！？；;]{1,20}?"  # what a quoted wildcard stands for: X, 某 a word; ……, … a phrase
+ANY_CHARS = "[\u4e00-\u9fff]{1,2}"  # …between single characters (“X事X办”), a character or two
 NAMED = '[“「"][^”」"]{1,6}'  # ...before two characters: a name the speech quotes (“螺丝钉”精神)
 
 
 def wildcard(pattern: re.Pattern[str]) -> bool:
     """Whether an anchor pattern stands for a family of sayings (it came from a quoted wildcard)."""
-    return ANY in pattern.pattern or ANY_PHRASE in pattern.pattern or NAMED in pattern.pattern
+    return any(w in pattern.pattern for w in (ANY, ANY_PHRASE, ANY_CHARS, NAMED))
 
 
 RUN_BEFORE = re.compile(r"(?:、|[”\"」][“\"「]|、[“\"「])$")  # …前哨后院""八字要求: one of several names in a row
@@ -86,6 +89,11 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
 
     A title in 《》 is said as it is (多少期《政府工作信息》: not 编发《光山政务督查》23期).
 
+    Wildcards between single characters (“X事X办”) are a family of sayings said in a row.
+
+    >>> [bool(ps[0].search(t)) for ps in anchors("“X事X办”的两句话") for t in ("紧事先办、大事精办", "急事办")]
+    [True, False]
+
     >>> [[p.pattern for p in ps] for ps in anchors("编发了多少期《政府工作信息》？")]
     [['《政府工作信息》']]
 
@@ -106,6 +114,10 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             tries.append(re.compile("".join(said)))
         elif _WILDCARD.fullmatch(phrase[0] + phrase[-1]) and len(fixed) == 1 and len(fixed[0]) == 2:  # “X则必X”:
             tries.append(re.compile(f"(?:{ANY}{re.escape(fixed[0])}[\u4e00-\u9fff][，,、；;]?){{2,}}"))  # said in a row
+        elif len(fixed) >= 2 and all(len(p) == 1 for p in fixed):  # “X事X办”: said in a row (紧事先办、大事精办)
+            item = "".join(p if p in fixed else ANY_CHARS for p in _WILD_PARTS.split(phrase) if p)
+            many = _SAYINGS.search(fold(question))  # “X事X办”的四句话: four of them
+            tries.append(re.compile(f"(?:{item}[，,、；;]?){{{CN_DIGITS[many.group(1)] if many else 2},}}"))
         elif _WILDCARD.match(phrase) and len(fixed) == 1 and len(fixed[0]) == 2:  # “某某精神”: a name the
             word = re.escape(fixed[0])  # speech quotes before 精神 (“螺丝钉”精神, “钉子精神”), not every 精神
             tries.append(re.compile(f'{NAMED}[”」"]{word}|{NAMED}{word}[”」"]'))

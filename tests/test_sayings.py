@@ -436,3 +436,11 @@ def test_real_a_figure_named_by_its_images_is_answered_by_the_sentences_holding_
     a = Answerer(real_bot).ask("講話用騎馬打比方，說辦公室人員在領導前後應該怎樣？")
     assert "鞍前不越位,馬後不掉隊" in a.text, a.text
     assert "協調" not in a.text, a.text
+
+
+def test_real_a_family_of_sayings_quoted_with_wildcards_between_characters(real_bot: pipeline.Ragbot) -> None:
+    """“X事X办”的四句话 (the 99th blind reader's) got 003's 临时性专项工作 and 篇11's three: wildcards between single
+    characters are sayings of that shape in a row, as many as the question counts (002's 紧事先办…特事特办)."""
+    a = Answerer(real_bot).ask("安排工作时要按紧急、重大、重要、特殊分别对待，有一组“X事X办”的四句话，原文怎么写？")
+    assert "紧事先办、大事精办、要事稳办、特事特办" in a.text, a.text
+    assert "到手即办" not in a.text, a.text
