@@ -238,15 +238,19 @@ _FORBIDS = re.compile(r"切忌|切不可|决不能|绝不能|不能只|不要只
 
 
 def instead_after(w: Writer) -> None:
-    """An answer that is one sentence forbidding something (办公室…的同志,切忌只对领导讲好话。) is followed by the
-    next sentence of its paragraph when that one says what to do instead (我们应…敢于和善于向领导讲真话…; the
-    93rd blind reader's 是不是只要对领导说好话就行 got the former alone)."""
-    if len(w.pieces) != 1 or not _FORBIDS.search(fold(_MARK.sub("", w.pieces[0]))) or not (first := _first(w)):
+    """An answer opening with a sentence forbidding something (办公室…的同志,切忌只对领导讲好话。) has the next
+    sentence of its paragraph second when that one says what to do instead (我们应…敢于和善于向领导讲真话…; the
+    93rd blind reader's 是不是只要对领导说好话就行 got the former alone, the 99th's it and 篇8's 领导身边的人)."""
+    if not w.pieces or not _FORBIDS.search(fold(_MARK.sub("", w.pieces[0]))) or not (first := _first(w)):
         return
     hit, text, _, end = first
     for a, b in after_in_paragraph(text, end)[:1]:
-        if says_what_to_do(said := text[a:b].strip()) and usable(said, ()):
-            w.say(said, w.cite(hit.file, hit.speech, a, b))
+        if (
+            says_what_to_do(said := text[a:b].strip())
+            and usable(said, ())
+            and w.say(said, w.cite(hit.file, hit.speech, a, b))
+        ):
+            w.pieces.insert(1, w.pieces.pop())
 
 
 _TAKES_UP = re.compile(r"(?:对于|对|面对|针对)(?:这些|这种|这类|此类|这样的)[^,，。]{0,8}[,，]|对此[,，]")

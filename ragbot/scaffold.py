@@ -46,16 +46,20 @@ def scaffolding(question: str) -> frozenset[str]:
     (['不是', '是不'], ['时间', '长时间'])
     >>> "一篇" in scaffolding("有一篇讲话提到…？"), "一篇" in scaffolding("我被安排写一篇材料")  # the 96th's
     (True, False)
+    >>> "只要" in scaffolding("是不是只要跟领导说好听的就行？"), "只要" in scaffolding("只要工作出色会怎样？")  # the 99th's
+    (True, False)
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
     how_long = {"时间", "长时间"} if "多长时间" in q else set()  # 工作多长时间了: how long, not about 时间
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
-    asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one
+    enough = {"只要"} if _ENOUGH.search(q) else set()  # 是不是只要…就行: whether it suffices (the 99th's)
+    asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one | enough
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
 
+_ENOUGH = re.compile(r"只要[^，,。？?]{1,12}就(?:行|可以|够|好了|成)")
 _FIGURATIVE = re.compile(r"形象(?:的|地)?(?:说法|提法|比喻|比方|说|讲|表述|语言|话)")
 
 

@@ -1683,12 +1683,19 @@ def test_real_a_best_sentence_saying_what_is_asked_outdoes_a_list_that_does_not(
     assert "文稿服務的需要" not in a.text, a.text
 
 
-def test_real_a_one_sentence_prohibition_is_followed_by_what_to_do_instead(real_bot: pipeline.Ragbot) -> None:
+@pytest.mark.parametrize(
+    "question",
+    ["辦公室的人是不是只要對領導說好話就行？", "在辦公室工作，是不是只要跟領導說好聽的就行？"],  # the 93rd's, 99th's
+)
+def test_real_a_one_sentence_prohibition_is_followed_by_what_to_do_instead(
+    real_bot: pipeline.Ragbot, question: str
+) -> None:
     """是不是只要对领导说好话就行 (the 93rd blind reader's) got 切忌只对领导讲好话 alone: the next sentence says what
-    to do instead (敢于和善于向领导讲真话)."""
-    a = Answerer(real_bot).ask("辦公室的人是不是只要對領導說好話就行？")
+    to do instead (敢于和善于向领导讲真话), second. 是不是只要…就行 asks whether it suffices: 只要 is no word of
+    what is asked (the 99th's led with 篇8's 只要真心实意为领导服务)."""
+    a = Answerer(real_bot).ask(question)
     assert a.text.startswith("辦公室主任、在辦公室工作的同志,切忌只對領導講好話"), a.text
-    assert "敢於和善於向領導講真話" in a.text, a.text
+    assert "敢於和善於向領導講真話" in a.sentences[1].text, a.text
 
 
 def test_real_a_rule_keeps_the_clause_naming_what_it_is_for(real_bot: pipeline.Ragbot) -> None:
