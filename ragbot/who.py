@@ -188,6 +188,7 @@ def names(text: str) -> list[str]:
 _TITLE = "领导|秘书长|县长|市长|书记|厅长|局长|省长|部长|主席|处长|科长|司长|院长|校长"
 _SPEAKER = "[\u4e00-\u9fffXxＸｘ×]"  # a letter stands for a masked name (X市长)
 _TALK = "讲话|报告|发言|授课|培训|辅导"
+_MANY = re.compile(r"各级|各位|各个|一些|有些|这些|那些|所有")
 _SPEECH_ASKED = re.compile(
     rf"({_SPEAKER}{{1,3}})(?<![求望请让叫给对向])({_TITLE})(?:在[^，。？?]{{0,20}})?(?:(?:关于|就|对)[^，。？?]{{2,16}}?)?的?(?:重要)?"
     rf"(?:[^，。？?]{{0,8}}(?:{_TALK})[，,]?)?"  # X市长后来所作的重要讲话，具体提出了…
@@ -253,11 +254,15 @@ def unattributed(question: str, texts: list[str]) -> bool:
     True
     >>> unattributed("讲话要求领导对办公室同志在关心和要求上“一眼、一分、一层”,完整说法是什么?", ["这是对同志的要求。"])
     False
+    >>> unattributed("讲话里要求各级领导对办公室同志既要多关心又要严格要求,用了…说法,原文怎么说?", ["各级领导要厚爱一分"])
+    False
     """
     m = _SPEECH_ASKED.search(fold(question))
     if m is None:
         return False
     name, title = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
+    if _MANY.search(name):  # 要求各级领导对办公室同志…: leaders at every level, no one person (the 100th's)
+        return False
     folded = [fold(t) for t in texts]
     titled = [name[-n:] + title for n in (3, 2, 1) if n <= len(name) and (title or n > 1)]
     for person in titled + [name[-n:] for n in (3, 2) if title and n <= len(name)]:  # 处长陶致东: title first

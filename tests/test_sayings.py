@@ -444,3 +444,12 @@ def test_real_a_family_of_sayings_quoted_with_wildcards_between_characters(real_
     a = Answerer(real_bot).ask("安排工作时要按紧急、重大、重要、特殊分别对待，有一组“X事X办”的四句话，原文怎么写？")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.text, a.text
     assert "到手即办" not in a.text, a.text
+
+
+def test_real_leaders_at_every_level_are_no_person_whose_talk_the_speeches_lack(real_bot: pipeline.Ragbot) -> None:
+    """要求各级领导对办公室同志既要多关心又要严格要求…的说法 (the 100th blind reader's) was refused: 各级领导 was read
+    as a person with a title whose talk no text holds (`who.unattributed`); it is 004's 高看一眼、厚爱一分、严管一层."""
+    a = Answerer(real_bot).ask(
+        "讲话里要求各级领导对办公室同志既要多关心又要严格要求,用了一句由三个短语组成的说法,原文怎么说?"
+    )
+    assert "高看一眼、厚爱一分、严管一层" in a.text, a.text
