@@ -1,6 +1,7 @@
 """What an answer's first sentence needs from around it in its speech (compose.py calls `around` last):
 
-  series_after(w)        a list question answered by one sentence: the ；-series after it, the points asked for
+  series_after(w)        a list question (or a why-question, no reason given) answered by one sentence: the
+                         ；-series after it, the points asked for
   point_after(w, shape)  asked what a figure of speech (or a story, a quoted method) shows: the sentence after it
   cause_before(w)        asked why, and answered by a conclusion (可以说…), a term taken up (所谓“X”) or a
                          failing (但在…): the sentence(s) before it, the cause or the rule failed
@@ -41,7 +42,7 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, ca
     taken_up_after(w)
     points_after(w)
     instead_after(w)
-    if series:
+    if series or (why and w.pieces and not _gives_reason(w.pieces[0])):  # 为什么说还有问题没有解决: the series
         series_after(w)
     if shape is not None:
         point_after(w, shape)

@@ -254,3 +254,11 @@ def test_real_a_sentence_taking_up_the_points_before_it_comes_after_them(real_bo
     assert "网络媒体的迅猛发展" in a.text, a.text
     assert "教育安全事故时有发生" in a.text, a.text
     assert a.sentences[-1].text.startswith("当然,教育系统面临的复杂环境远不止这些"), a.text
+
+
+def test_real_asked_why_a_one_sentence_answer_is_followed_by_the_series_after_it(real_bot: pipeline.Ragbot) -> None:
+    """推行OA系統辦公,為什麼說還有問題沒有解決 (the 100th blind reader's) got …但我也在關注其運行狀況 alone: the
+    ；-series after it (最先一公里…最後一公里…中間環節) is why, as a list question gets it."""
+    a = Answerer(real_bot).ask("市政府辦公室推行OA系統辦公,為什麼說還有問題沒有解決?")
+    for problem in ("最先一公里", "最後一公里", "中間環節"):
+        assert problem in a.text, a.text
