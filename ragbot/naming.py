@@ -67,10 +67,14 @@ def _meeting_named(index: Index, query: str) -> set[tuple[str, int]]:
     more, TITLE_LEAD more than any other speech's (在县政府系统办公室工作会议上: 002, whose words every speech says;
     the 98th blind reader's got 篇8's 值班 after it; not 全市政府系统办公室主任会议, 003's title and 篇11's opening)."""
     q = fold(query)
+    told = index.derived(
+        "told", lambda: {k: fold(s.title) + "\n" + _opening(s.text) for k, s in index.speeches.items()}
+    )
+    if not any(q[i : i + TITLE_RUN] in t for t in told.values() for i in range(len(q) - TITLE_RUN + 1)):
+        return set()  # no run long enough anywhere (most questions): 1.2 ms of matching saved, five times an answer
     runs = []
-    for key, s in index.speeches.items():
-        told = fold(s.title) + "\n" + _opening(s.text)
-        m = SequenceMatcher(None, q, told, autojunk=False).find_longest_match(0, len(q), 0, len(told))
+    for key, t in told.items():
+        m = SequenceMatcher(None, q, t, autojunk=False).find_longest_match(0, len(q), 0, len(t))
         runs.append((m.size, q[m.a : m.a + m.size], key))
     (size, run, key), (other, _, _) = [*sorted(runs, reverse=True), (0, "", ("", 0))][:2]
     return {key} if size >= TITLE_RUN and size - other >= TITLE_LEAD and _MEETING.search(run) else set()
