@@ -108,14 +108,14 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
         phrase = m.group(1).strip()
         tries = []
         fixed = [p for p in _WILDCARD.split(phrase) if p]
+        parts = _WILD_PARTS.split(phrase)  # its words, and the wildcards between them
         if sum(len(p) for p in fixed) >= 3:  # 「转变」 alone is any sentence
-            parts = re.split(f"({_WILDCARD.pattern})", phrase)  # its words, and the wildcards between them
             said = ((ANY_PHRASE if "…" in p else ANY) if i % 2 else loose(p) for i, p in enumerate(parts))
             tries.append(re.compile("".join(said)))
         elif _WILDCARD.fullmatch(phrase[0] + phrase[-1]) and len(fixed) == 1 and len(fixed[0]) == 2:  # “X则必X”:
             tries.append(re.compile(f"(?:{ANY}{re.escape(fixed[0])}[\u4e00-\u9fff][，,、；;]?){{2,}}"))  # said in a row
         elif len(fixed) >= 2 and all(len(p) == 1 for p in fixed):  # “X事X办”: said in a row (紧事先办、大事精办)
-            item = "".join(p if p in fixed else ANY_CHARS for p in _WILD_PARTS.split(phrase) if p)
+            item = "".join(ANY_CHARS if i % 2 else re.escape(p) for i, p in enumerate(parts))
             many = _SAYINGS.search(fold(question))  # “X事X办”的四句话: four of them
             tries.append(re.compile(f"(?:{item}[，,、；;]?){{{CN_DIGITS[many.group(1)] if many else 2},}}"))
         elif _WILDCARD.match(phrase) and len(fixed) == 1 and len(fixed[0]) == 2:  # “某某精神”: a name the
