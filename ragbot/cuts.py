@@ -114,7 +114,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         start = 0  # 存在迟到早退…等现象: what has them is said before (部分干部职工组织纪律性差, the 64th's); 特别是…
     if start and _TOPIC.match(fold(parts[start - 1]).strip()) and len("".join(parts[start - 1 : end])) <= max_chars:
         start -= 1  # 对反映多个问题的信访件,要…逐一调查: what the rule is for (dev q473 lost it)
-    elif start >= 2 and _FORBIDS.match(fold(parts[start]).lstrip()) and len("".join(parts[:end])) <= max_chars:
+    elif start >= 2 and _FORBIDDEN.match(fold(parts[start]).lstrip()) and len("".join(parts[:end])) <= max_chars:
         # 特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差: the case singled out whole (the 97th's)
         start = 0 if _SINGLES_OUT.match(fold(parts[start - 2]).lstrip()) else start
     start = _referent(parts, start, end, max_chars)
@@ -136,7 +136,7 @@ _SINGLES_OUT = re.compile(r"特别是|尤其是|特别在|尤其在")  # the cas
 
 
 _NEGATES = re.compile(r"不能|不要|不得|不可|不准|不许|切忌|严禁|禁止")  # its scope runs on past its clause
-_FORBIDS = re.compile(r"(?:决|绝|也|更|还)?(?:不能|不要|不得|不可)")  # a clause opening so, after one directing
+_FORBIDDEN = re.compile(rf"(?:决|绝|也|更|还)?(?:{_NEGATES.pattern})")  # a clause opening with a negation
 _DIRECTS = re.compile(r"要|必须|应|还要|更要|都要|做到")  # (both read folded: 不準, 嚴禁, 必須 too)
 
 
