@@ -9,6 +9,8 @@
                          those sentences, after it
   reason_after(w)        asked why, and no answer sentence says why: one of the two sentences after one, when it
                          does (只有…才, 由于, 否则, 因为…)
+  quoted_after(w)        asked why, and the reason is a maxim (因为为政之道,贵在落实。): the next sentence when it
+                         quotes an authority saying so (习近平总书记…强调,“…”)
   taken_up_after(w)      a first sentence telling a case (比如说一些同志…没有得到提拔重用): the next one when it
                          takes the case up (对于这些同志,我要送一句话,…), what the speech says to it
   points_after(w)        a first sentence announcing points and holding the first (最大的体会有两点:一是…): the
@@ -29,7 +31,7 @@ from .padding import padding, usable
 from .points import lists_of, say_points
 from .quotes import CN_DIGITS, COUNTS
 from .script import fold
-from .structure import sentence_spans
+from .structure import han_count, sentence_spans
 from .types import Hit
 from .writer import Writer, folded_speech
 
@@ -50,6 +52,7 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, ca
         cause_before(w)
         defined_after(w)
         reason_after(w)
+        quoted_after(w)
     elif w.pieces and SO_CALLED.match(fold(w.pieces[0])):  # 万金油干部是什么样的人: the term's introduction too
         cause_before(w, term_only=True)
 
@@ -212,6 +215,26 @@ def reason_after(w: Writer) -> None:
 
 def _gives_reason(sentence: str) -> bool:
     return bool(_REASON.search(fold(sentence)) or condition_of(_MARK.sub("", sentence)))
+
+
+_QUOTES = re.compile(r"(?:强调|指出|讲过|讲|说过|说|提出)[,，:：]?[“\"「]")  # …在批示中强调,“崇尚实干…”
+MAXIM = 16  # Han characters at most of a reason the next sentence may bear out by a quotation
+
+
+def quoted_after(w: Writer) -> None:
+    """Asked why, and the reason given is a maxim of at most MAXIM Han characters (因为为政之道,贵在落实。):
+    the next sentence of its paragraph, right after it, when it quotes an authority bearing it out
+    (习近平总书记在…批示中强调,“崇尚实干、狠抓落实是我反复强调的。如果…也只是镜中花、水中月”。; three blind
+    readers got the maxim alone)."""
+    for i, piece in enumerate(w.pieces):
+        if not (_gives_reason(piece) and han_count(_MARK.sub("", piece)) <= MAXIM and (place := _first(w, i))):
+            continue
+        hit, text, _, end = place
+        for a, b in after_in_paragraph(text, end)[:1]:
+            said = text[a:b].strip()
+            if _QUOTES.search(fold(said)) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
+                w.pieces.insert(i + 1, w.pieces.pop())
+        return
 
 
 _DEFINES = re.compile(r"所谓[“\"「]?([^”\"」,，。]{2,12}?)[”\"」]?[,，]?(?:就是|是指|指的是|即)")

@@ -1,6 +1,7 @@
 """The speeches' own structure, read from their text: sentences, clauses, enumerations.
 
-  sentence_spans(text)   sentences as (start, end) offsets (。！？；… and line breaks end one)
+  sentence_pieces(text)  the text cut after each sentence end (。！？；… and line breaks; not inside “…”)
+  sentence_spans(text)   the sentences as (start, end) offsets
   clauses(sentence)      the sentence cut at clause boundaries (，；、：), punctuation kept
   marker(text)           the enumeration marker a text opens with: 一是 / 二要 / 第三， / （四） / 五、 /
                          6. / 首先 … 其次 … 最后, as (family, number, length)
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 from .quotes import cn_number
 
 CN = "一二三四五六七八九十"
-SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # the index's sentence vectors split here too
+SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # where a sentence may end; the index's sentence vectors split here
+QUOTE_REACH = 160  # a quotation closing this many characters after a sentence end inside it is one sentence
 _CLAUSE_END = re.compile(r"(?<=[，,；;、：:。！？!?])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 TRIM = "，,、：:；; \n"  # what a cut clause loses at its end
@@ -66,15 +68,47 @@ def marker(text: str) -> Marker | None:
     return None
 
 
+def sentence_pieces(text: str) -> list[str]:
+    """`text` cut after each sentence end, but not inside a quotation (“…。…”, closed within QUOTE_REACH
+    characters on its line): a quoted saying of two sentences stays whole. The pieces join back to `text`.
+    The index's sentence vectors (units.py) are still cut at every SENTENCE_END: cutting them so would
+    re-embed their batches and shift every vector's int8 rounding (embed.py), moving 87 of the 531
+    evaluation answers by that noise alone (2026-12-05).
+
+    >>> sentence_pieces("他强调,“要实干。不实干,蓝图也只是镜中花”。我到办公室工作。")
+    ['他强调,“要实干。不实干,蓝图也只是镜中花”。', '我到办公室工作。']
+    >>> sentence_pieces("他说:“要实干。要落实。”我们要记住。")
+    ['他说:“要实干。要落实。', '”我们要记住。']
+    >>> sentence_pieces("要做“一根针。\\n下一段。")  # a quote not closed on its line does not hold the text
+    ['要做“一根针。', '\\n', '下一段。']
+    """
+    out: list[str] = []
+    at = 0
+    for piece in SENTENCE_END.split(text):
+        if out and out[-1].rfind("“") > out[-1].rfind("”") and _closes(text[at : at + QUOTE_REACH]):
+            out[-1] += piece
+        else:
+            out.append(piece)
+        at += len(piece)
+    return [p for p in out if p]
+
+
+def _closes(after: str) -> bool:
+    """Whether a quotation open before `after` closes in it, on its line, not at its start (a closing quote
+    right after a sentence end opens the next piece, as SENTENCE_END cuts it)."""
+    close = after.find("”")
+    return close > 0 and "\n" not in after[:close] and "“" not in after[:close]
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, blanks trimmed; empty ones dropped.
+    """(start, end) of each sentence (sentence_pieces), blanks trimmed; empty ones dropped.
 
     >>> t = "一、总体要求\\n要做好督查。信息要快；文稿要精！"
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['一、总体要求', '要做好督查。', '信息要快；', '文稿要精！']
     """
     out, at = [], 0
-    for piece in SENTENCE_END.split(text):
+    for piece in sentence_pieces(text):
         a, b = at, at + len(piece)
         at = b
         while a < b and text[a].isspace():

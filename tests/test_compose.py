@@ -1711,3 +1711,19 @@ def test_real_a_prohibition_in_a_case_singled_out_keeps_the_whole_sentence(real_
     (敢于和善于向领导讲真话…该讲的话一定要讲)."""
     a = Answerer(real_bot).ask("如果办公室的人发现领导的决策可能要出偏差，讲话认为应该怎么做？")
     assert "敢于和善于向领导讲真话" in a.sentences[0].text, a.text
+
+
+@pytest.mark.parametrize(
+    "question", ["为什么要把抓落实作为办公室一切工作的核心？", "為什麼說抓落實是辦公室工作的核心？"]
+)
+def test_real_a_maxim_given_as_the_reason_comes_with_the_quotation_bearing_it_out(
+    real_bot: pipeline.Ragbot, question: str
+) -> None:
+    """因为为政之道,贵在落实 is followed by 习近平总书记's words saying so (`around.quoted_after`); three blind readers
+    (the 93rd, 98th, 100th) got the maxim alone. The quotation holds a 。 of its own: it is one sentence
+    (`structure.sentence_pieces`), said whole, up to 镜中花、水中月”."""
+    a = Answerer(real_bot).ask(question)
+    texts = [s.text for s in a.sentences if s.citations]
+    at = next(i for i, t in enumerate(texts) if "政之道" in t)
+    assert "反覆強調的" in texts[at + 1] or "反复强调的" in texts[at + 1], a.text
+    assert "水中月”" in texts[at + 1], a.text
