@@ -1727,3 +1727,11 @@ def test_real_a_maxim_given_as_the_reason_comes_with_the_quotation_bearing_it_ou
     at = next(i for i, t in enumerate(texts) if "政之道" in t)
     assert "反覆強調的" in texts[at + 1] or "反复强调的" in texts[at + 1], a.text
     assert "水中月”" in texts[at + 1], a.text
+
+
+def test_real_a_speech_named_by_its_work_is_no_person_s_talk(real_bot: pipeline.Ragbot) -> None:
+    """修志工作的那篇讲话 read 修志工 as a person and 作的…讲话 as the talk they gave, which no text holds: the 101st
+    blind reader's question on why 修志人员 should mind their health was refused (`who.unattributed`)."""
+    a = Answerer(real_bot).ask("省里讲修志工作的那篇讲话，为什么特别提到修志人员要注意身体？")
+    assert not a.refused, a.text
+    assert "身體" in a.sentences[0].text or "身体" in a.sentences[0].text, a.text
