@@ -1735,3 +1735,11 @@ def test_real_a_speech_named_by_its_work_is_no_person_s_talk(real_bot: pipeline.
     a = Answerer(real_bot).ask("省里讲修志工作的那篇讲话，为什么特别提到修志人员要注意身体？")
     assert not a.refused, a.text
     assert "身體" in a.sentences[0].text or "身体" in a.sentences[0].text, a.text
+
+
+def test_real_a_formulation_described_by_its_meaning_is_found_among_the_five_read(real_bot: pipeline.Ragbot) -> None:
+    """既不能搶到前頭、也不能落在後頭 glosses 鞍前不越位,馬後不掉隊 (data/glosses.txt), but with 講話裡有一句話 its chunk
+    ranked 6th, out of the five the answer reads: the 101st blind reader got 三不 and 靠人管人 (`retrieve`'s
+    DESCRIBED_SHARE)."""
+    a = Answerer(real_bot).ask("講話裡有一句話，形容辦公室人員在領導身邊既不能搶到前頭、也不能落在後頭，原話是什麼？")
+    assert "鞍前不越位,馬後不掉隊" in a.sentences[0].text, a.text
