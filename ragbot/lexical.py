@@ -187,14 +187,13 @@ def before_bodies(text: str) -> list[str]:
     (['常德'], [], [])
     >>> before_bodies("天门市委办去年接待了多少次？"), before_bodies("今天市委开会"), before_bodies("新任县委办主任")  # the 38th's, 89th's
     (['天门'], [], [])
+    >>> before_bodies("研究抓落实的那次全市政府系统办公室主任会议"), before_bodies("要求各市委报送")  # the 101st's
+    ([], [])
     >>> before_bodies("文件想用縣政府的名義印發"), before_bodies("我们县政府办公室"), before_bodies("大同市委")  # held-out q406
     ([], [], ['大同'])
     """
-    return [
-        w
-        for w in _BEFORE_BODY.findall(fold(text))
-        if not _WHEN_WORD.search(w) and not _TO_BODY.search(w) and _pos(w) not in _NOT_PLACE
-    ]
+    words = [w for w in _BEFORE_BODY.findall(fold(text)) if w[-1] not in _ANY_PLACE]  # 那次全市: not 次全
+    return [w for w in words if not _WHEN_WORD.search(w) and not _TO_BODY.search(w) and _pos(w) not in _NOT_PLACE]
 
 
 def counties(text: str) -> list[str]:

@@ -2,7 +2,8 @@
 
   named_speeches(index, q)   the speeches a question names: 地方志那篇讲话, 篇3, 培训开班讲话, 民政局, 天门市, a year
                              only one speech tells of, a post only one speech's speaker holds (那位县委办主任),
-                             its meeting in its title's words (县政府系统办公室工作会议)
+                             its meeting in its title's words (县政府系统办公室工作会议), or by its topic
+                             (研究改进作风和抓落实的那次…会议)
   title_names(index, q)      the words naming a speech by its title, said right before 讲话 / 会上
   naming_words(index, q)     all the words a question names its speech by
   own_names(index, q)        those of them no other speech's chunks hold (常德, not 培训)
@@ -77,7 +78,22 @@ def _meeting_named(index: Index, query: str) -> set[tuple[str, int]]:
         m = SequenceMatcher(None, q, t, autojunk=False).find_longest_match(0, len(q), 0, len(t))
         runs.append((m.size, q[m.a : m.a + m.size], key))
     (size, run, key), (other, _, _) = [*sorted(runs, reverse=True), (0, "", ("", 0))][:2]
-    return {key} if size >= TITLE_RUN and size - other >= TITLE_LEAD and _MEETING.search(run) else set()
+    if size >= TITLE_RUN and size - other >= TITLE_LEAD and _MEETING.search(run):
+        return {key}
+    return _topic_named(index, q) if _MEETING.search(q) else set()
+
+
+def _topic_named(index: Index, q: str) -> set[tuple[str, int]]:
+    """The one speech whose title alone holds a run of `q` TITLE_RUN characters long, the meeting named by its
+    topic (研究改进作风和抓落实的那次全市政府系统办公室主任会议: 003's title, whose meeting 篇11 names too; the
+    101st blind reader's date of it was answered with the date 篇11 gives of 撤地设市)."""
+    titles = index.derived("titles", lambda: {k: fold(s.title) for k, s in index.speeches.items()})
+    out = set()
+    for i in range(len(q) - TITLE_RUN + 1):
+        held = [k for k, t in titles.items() if q[i : i + TITLE_RUN] in t]
+        if len(held) == 1:
+            out.add(held[0])
+    return out if len(out) == 1 else set()
 
 
 _POSTS = "(?:主任|书记|秘书长|局长|厅长)"

@@ -660,3 +660,14 @@ def test_real_a_citation_is_labelled_with_the_section_of_the_text_it_cites(real_
     # 003 lost its line breaks: labelled with its 第二, point, and its heading where it runs on (the 90th's)
     d = answerer.ask("办公室为什么要讲配合、讲协调、讲系统，像弹钢琴一样？")
     assert d.citations[0].headings == ("二、一切要围绕抓落实来推进", "第二,要突出重点抓落实"), d.citations
+
+
+def test_real_a_meeting_named_by_its_topic_is_answered_from_its_own_speech(real_bot: pipeline.Ragbot) -> None:
+    """研究改进作风和抓落实的那次全市政府系统办公室主任会议 names 003 by its title's topic (`naming._topic_named`), and
+    那次全市 names no place 次全 (`lexical.before_bodies`), which took in 篇11: the 101st blind reader's near miss on
+    the meeting's date got 篇11's 自20_年10月撤地设市以来召开的第一次…会议. 003 gives no date, so it is refused; its
+    own points still answer when asked so."""
+    bot = Answerer(real_bot)
+    assert bot.ask("研究改进作风和抓落实的那次全市政府系统办公室主任会议，是哪年几月几号开的？").refused
+    a = bot.ask("研究改进作风和抓落实的那次会议上，讲话要求办公室抓好哪五个方面的重点？")
+    assert "政府工作任务的分解与部门承诺" in a.text and all(c.file.startswith("003") for c in a.citations), a.text
