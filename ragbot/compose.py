@@ -58,7 +58,7 @@ from .inline import inline, semicolons
 from .meanings import point_asked, saying_explained, story, why_likened
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
-from .points import lists_of, point_of, say_point, say_points, topic_of
+from .points import held_by, lists_of, point_of, say_point, say_points, topic_of
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
 from .sayings import family, figures, wording
 from .script import fold
@@ -135,8 +135,8 @@ def _list_score(
     it says another number of points than found), summed up by one right after it (面临的上述四个方面的形势,
     the 30th blind reader's) or taking its points up together soon after (这些成绩的取得), whose points name
     what the question asks which of (哪些制度: 一是综合考核制度…), or under a heading carrying HEADED of the
-    question's words (检视…不足…哪几点: 二、检视工作不足, the 69th's) or a word of it few passages say (`described`,
-    `terms.rare_words`: 在检视不足时, the 95th's), answers whatever words it uses. The best sentences are the speech's.
+    question's words (检视…不足…哪几点: 二、检视工作不足, the 69th's), a word of it few passages say (`described`,
+    `terms.rare_words`: 在检视不足时, the 95th's) or under a point it quotes (`held_by`), answers whatever words it uses. The best sentences are the speech's.
     Asked of a matter (`aspect_asked`), the bonus is whether the list is on it; a list that never says a
     rare Latin word the question asks with (`rare`, from `terms.rare_names`: OA) does not answer at all."""
     text = w.index.speeches[(hit.file, hit.speech)].text
@@ -160,6 +160,7 @@ def _list_score(
     summed = counted or any(e.end <= c.position <= e.end + SUMMED_REACH and _BACK.match(fold(c.text)) for c in top)
     # 检视…不足…哪几点: the list under 二、检视工作不足; 在检视不足时 names it by 检视
     headed = bool(heads) and (coverage(heads[-1], weights) >= HEADED or any(t in fold(heads[-1]) for t in described))
+    headed = headed or any(p in fold(held_by(text, e)) for p in quoted(ev.question))  # 讲“健全机制抓落实”时…哪几项制度
     counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it
     bonus = announced or details or summed or headed or counts or names_kind(ev.question, points)
     bonus = bonus or (_asked_in_parts(ev.question) and "方面" in topic and announces(topic, len(e.items)))

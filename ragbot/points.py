@@ -43,6 +43,15 @@ def lists_of(text: str) -> tuple[Enumeration, ...]:
     return tuple(enumerations(text))
 
 
+def held_by(text: str, e: Enumeration) -> str:
+    """The key of the innermost point of another list that holds list `e` (第三,要健全机制抓落实。… 一是综合考核制度…
+    四是…: 要健全机制抓落实), or ''."""
+    holding = [
+        i for o in lists_of(text) if o.family != e.family for i in o.items if i.start < e.start and e.end <= i.end
+    ]
+    return max(holding, key=lambda i: i.start).key if holding else ""
+
+
 POINT_CHARS = 70
 BARE_POINT = 10  # asked for ways of doing: a point shorter than this (Han characters) comes with its next sentence
 

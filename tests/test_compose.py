@@ -1743,3 +1743,11 @@ def test_real_a_formulation_described_by_its_meaning_is_found_among_the_five_rea
     DESCRIBED_SHARE)."""
     a = Answerer(real_bot).ask("講話裡有一句話，形容辦公室人員在領導身邊既不能搶到前頭、也不能落在後頭，原話是什麼？")
     assert "鞍前不越位,馬後不掉隊" in a.sentences[0].text, a.text
+
+
+def test_real_a_list_under_the_point_a_question_quotes_answers_which_kinds(real_bot: pipeline.Ragbot) -> None:
+    """讲“健全机制抓落实”时…哪几项制度: the quote voids the kind asked (`quotes.kind_asked`), so 003's 一是综合考核制度…
+    under 第三,要健全机制抓落实 lost to 篇2's 首先…其次…再次 (the 102nd blind reader's); a list under a point the
+    question quotes now answers in any words (`points.held_by`)."""
+    a = Answerer(real_bot).ask('讲"健全机制抓落实"时,提到要建立健全哪几项制度?')
+    assert all(p in a.text for p in ("综合考核制度", "督查问责制度", "请示报告制度", "典型通报制度")), a.text
