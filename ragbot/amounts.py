@@ -348,6 +348,8 @@ _PLACE = re.compile(
 # nor 在全省…办公室 or 在教育宣传中的…主阵地 (found for that question once 云南 named 篇1)
 _YEAR_ASKED = re.compile(r"哪一?年|几几年|什么年份")
 _YEAR = re.compile(r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年")  # 去年 does not say which year
+_DAY_ASKED = re.compile(r"几号|几日|哪一?天")  # …and 6月几号, the day: not 6月份 or 10月份
+_DAY = re.compile(r"[0-9０-９〇零一二三四五六七八九十]+[日号]")
 TITLED = re.compile(r"《[^》]{2,40}》|“[^”]{4,40}”|「[^」]{4,40}」")  # what a title is written as
 
 
@@ -369,6 +371,8 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
     (False, True)
     >>> states("去年5月8日,到中办视察", "date", "是哪一年发表的？")  # the speeches are undated (the 54th's)
     False
+    >>> states("6月份党代会将召开,10月份…召开", "date", "党代会是6月几号召开?"), states("7月1日讲党课", "date", "几号讲的?")
+    (False, True)
     >>> states("会议在县委党校会议室召开", "where"), states("邀请到原省教育厅厅长杨崇龙", "where"), states("关于教育系统办公室工作", "where")
     (True, False, False)
     """
@@ -380,6 +384,7 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
         return False
     own = fold(besides)
     pattern = _YEAR if wanted == "date" and _YEAR_ASKED.search(own) else pattern  # 哪一年: not 5月底
+    pattern = _DAY if wanted == "date" and _DAY_ASKED.search(own) else pattern  # 6月几号: not 10月份
     for m in pattern.finditer(t):
         piece = m.group() if wanted == "date" else t[max(0, m.start() - 2) : m.end()]
         if not own or piece not in own:

@@ -672,3 +672,11 @@ def test_real_a_meeting_named_by_its_topic_is_answered_from_its_own_speech(real_
     a = bot.ask("研究改进作风和抓落实的那次会议上，讲话要求办公室抓好哪五个方面的重点？")
     assert "政府工作任务的分解与部门承诺" in a.text, a.text
     assert all(c.file.startswith("003") for c in a.citations), a.text
+
+
+def test_real_a_day_asked_of_a_month_named_is_stated_only_by_a_day(real_bot: pipeline.Ragbot) -> None:
+    """省第十次党代会具体是6月几号召开 (the 102nd blind reader's near miss) got 6月份省第十次党代会将召开: the month
+    the question names, and 10月份, say no day (`amounts.states`); a day said (7月1日) still answers."""
+    bot = Answerer(real_bot)
+    assert bot.ask("省第十次党代会具体是6月几号召开?").refused
+    assert "7月1日" in bot.ask("中央办公厅主任给中办副处长以上党员讲党课是几月几号？").text
