@@ -68,9 +68,7 @@ def _meeting_named(index: Index, query: str) -> set[tuple[str, int]]:
     more, TITLE_LEAD more than any other speech's (在县政府系统办公室工作会议上: 002, whose words every speech says;
     the 98th blind reader's got 篇8's 值班 after it; not 全市政府系统办公室主任会议, 003's title and 篇11's opening)."""
     q = fold(query)
-    told = index.derived(
-        "told", lambda: {k: fold(s.title) + "\n" + _opening(s.text) for k, s in index.speeches.items()}
-    )
+    told = _told(index)
     if not any(q[i : i + TITLE_RUN] in t for t in told.values() for i in range(len(q) - TITLE_RUN + 1)):
         return set()  # no run long enough anywhere (most questions): 1.2 ms of matching saved, five times an answer
     runs = []
@@ -83,15 +81,24 @@ def _meeting_named(index: Index, query: str) -> set[tuple[str, int]]:
     return _topic_named(index, q) if _MEETING.search(q) else set()
 
 
+def _told(index: Index) -> dict[tuple[str, int], str]:
+    """Each speech's title and opening, folded: what names its meeting."""
+    return index.derived(
+        "told", lambda: {k: fold(s.title) + "\n" + _opening(s.text) for k, s in index.speeches.items()}
+    )
+
+
 def _topic_named(index: Index, q: str) -> set[tuple[str, int]]:
-    """The one speech whose title alone holds a run of `q` TITLE_RUN characters long, the meeting named by its
-    topic (研究改进作风和抓落实的那次全市政府系统办公室主任会议: 003's title, whose meeting 篇11 names too; the
-    101st blind reader's date of it was answered with the date 篇11 gives of 撤地设市)."""
+    """The one speech whose title holds a run of `q` TITLE_RUN characters long that no other speech's title or
+    opening holds: the meeting named by its topic (研究改进作风和抓落实的那次全市政府系统办公室主任会议: 003's
+    title, whose meeting 篇11's opening names too; the 101st blind reader's date of it was answered with the date
+    篇11 gives of 撤地设市)."""
     titles = index.derived("titles", lambda: {k: fold(s.title) for k, s in index.speeches.items()})
+    told = _told(index)
     out = set()
-    for i in range(len(q) - TITLE_RUN + 1):
-        held = [k for k, t in titles.items() if q[i : i + TITLE_RUN] in t]
-        if len(held) == 1:
+    for run in (q[i : i + TITLE_RUN] for i in range(len(q) - TITLE_RUN + 1)):
+        held = [k for k, t in told.items() if run in t]
+        if len(held) == 1 and run in titles[held[0]]:
             out.add(held[0])
     return out if len(out) == 1 else set()
 
