@@ -248,9 +248,10 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
     (`terms.pictured`: 用缝衣服的东西打比方 -> 上边千条线,下头一根针, 9th before) at IMAGES_SHARE: no rank of
     the set moves at 0.5 or 1 (at 0.5 that chunk is 2nd). A formulation the question describes
     (`glosses.described`) ranks once more at DESCRIBED_SHARE: 不越权也不落后的说法 found 鞍前不越位 4th,
-    now 1st; no answer of the set changes (2026-12-04). At share 2 (2026-12-05) the 101st's 讲话里有一句话，形容…
-    既不能抢到前头、也不能落在后头 finds it 5th, not 6th, in the five the answer reads; held-out q391 (“白+黑”) gains
-    a second sentence saying it, ROUGE-L 0.18 -> 0.22, and no other answer changes. It is also looked for among the chunks BM25 ranks
+    now 1st; no answer of the set changes (2026-12-04). Share 2 (2026-12-05) found the 101st's 讲话里有一句话，形容…
+    既不能抢到前头、也不能落在后头 5th, not 6th, in the five the answer reads, and held-out q391 (“白+黑”) gained a
+    second sentence saying it, ROUGE-L 0.18 -> 0.22; but 既在前方又管后方 then took 篇1's long sentence holding
+    “坚强前哨”和“巩固后院”, not 001's own, so it is 1 still. It is also looked for among the chunks BM25 ranks
     for the formulation's own words (`said`): the 60th blind reader's 既不抢到领导前面… left it out of the
     fused 50. A list question also ranks the candidates under a heading saying what it asks about (`headed`)."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
@@ -284,7 +285,7 @@ def headed(index: Index, ranked: Sequence[int], query: str) -> list[int]:
     return sorted((i for i in held if held[i] >= HEADED_MIN), key=lambda i: -held[i])
 
 
-DESCRIBED_SHARE = 2.0  # …and those holding a formulation the question describes (`glosses.described`), again
+DESCRIBED_SHARE = 1.0  # …and those holding a formulation the question describes (`glosses.described`), again
 IMAGES_SHARE = 1.0  # …and the chunks holding two or more of the images a figure question names or describes
 NAMED_SHARE = 1.0  # the chunks of the speech a question names rank at this share of anchor_weight
 
