@@ -134,9 +134,9 @@ def _list_score(
     a matching heading. A list announced by one of the best sentences (我觉得有三个方面很重要。 ……; not when
     it says another number of points than found), summed up by one right after it (面临的上述四个方面的形势,
     the 30th blind reader's) or taking its points up together soon after (这些成绩的取得), whose points name
-    what the question asks which of (哪些制度: 一是综合考核制度…), or under a heading carrying HEADED of the
-    question's words (检视…不足…哪几点: 二、检视工作不足, the 69th's), a word of it few passages say (`described`,
-    `terms.rare_words`: 在检视不足时, the 95th's) or under a point it quotes (`held_by`), answers whatever words it uses. The best sentences are the speech's.
+    what the question asks which of (哪些制度: 一是综合考核制度…), under a heading with HEADED of its words (检视
+    …不足…哪几点: 二、检视工作不足, the 69th's) or a word few passages say (`described`, `terms.rare_words`: 在检视
+    不足时, the 95th's), or under a point it quotes (`held_by`), answers in any words. The best sentences are the speech's.
     Asked of a matter (`aspect_asked`), the bonus is whether the list is on it; a list that never says a
     rare Latin word the question asks with (`rare`, from `terms.rare_names`: OA) does not answer at all."""
     text = w.index.speeches[(hit.file, hit.speech)].text
