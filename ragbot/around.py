@@ -33,6 +33,7 @@ from .quotes import CN_DIGITS, COUNTS
 from .script import fold
 from .structure import han_count, sentence_spans
 from .types import Hit
+from .who import SAYING_VERBS
 from .writer import Writer, folded_speech
 
 
@@ -217,7 +218,7 @@ def _gives_reason(sentence: str) -> bool:
     return bool(_REASON.search(fold(sentence)) or condition_of(_MARK.sub("", sentence)))
 
 
-_QUOTES = re.compile(r"(?:强调|指出|讲过|讲|说过|说|提出)[,，:：]?[“\"「]")  # …在批示中强调,“崇尚实干…”
+_QUOTES = re.compile(rf"(?:{SAYING_VERBS})过?[,，:：]?[“\"「]")  # …在批示中强调,“崇尚实干…”
 MAXIM = 16  # Han characters at most of a reason the next sentence may bear out by a quotation
 
 

@@ -84,14 +84,14 @@ _LIGHT = "[做作搞]|进行|开展"  # a verb that says nothing of its own: the
 
 
 _SAID = re.compile(r"^[说讲提][的过了出]$")  # 谁说的, 谁讲过: whoever said it, in any word for saying
-_SAYING = "说|讲|指出|强调|提出|认为"
+SAYING_VERBS = "说|讲|指出|强调|提出|认为"  # the words for saying (around.py reads them too)
 
 
 def _verb(action: str) -> str:
     """The action as a text may say it: for 说 any word for saying; a two-character one also in the long
     form it is short for, its object between the halves (追责: 追究一把手责任, the 84th blind reader's)."""
     if action == "说":
-        return _SAYING
+        return SAYING_VERBS
     if len(action) != 2:
         return re.escape(action)
     a, b = map(re.escape, action)
