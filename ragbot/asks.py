@@ -269,6 +269,7 @@ _YES_OR_NO_ASKED = re.compile(r"([\u4e00-\u9fff])不\1|吗[？?]?$")  # 够不�
 # asks what to do or mind (回复的时候要注意些什么, 有什么讲究): a tally of what was done answers no such question
 HOW_TO = re.compile(
     r"注意些?什么|要注意的|注意事项|[有要](?:什么|哪些)(?:具体)?(?:讲究|提醒)|(?:怎么|怎样|如何)做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)"
+    r"|(?:要不要|该不该|需不需要|应不应该?|用不用)(?=[\u4e00-\u9fff])"  # whether to do it (信访件…要不要告诉来信人)
 )
 
 

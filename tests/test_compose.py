@@ -1337,6 +1337,8 @@ def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pi
         ("我负责回复网民在书记留言板上的留言，讲话对怎么回复有什么具体提醒？", "语气一定要谦虚", "5128"),
         # a point's own sentences (四要…批示件和“市委书记专属板”留言回复的落实): not its 关于领导批示件,…
         ("回复网民在市委书记留言板上的留言，要注意些什么？", "语气一定要谦虚", "督查销号"),
+        # 要不要告诉 asks whether to do it, as 该怎么做 asks how: no tally of 受理信访400多人次 first (the 103rd's)
+        ("信访件处理完要不要告诉来信人？", "办结后应主动向信访人反馈查处情况", "400多人次"),
     ],
 )
 def test_real_the_answer_says_what_answers_and_leaves_out_what_follows(
