@@ -313,6 +313,10 @@ def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], 
     return bool(rare) and any(all(t in fold(c.text) for t in rare) for c in cands)
 
 
+# a directional complement ending the question (公开出来, 报上去): which way the act goes, not what it is
+_COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff])[上下进出回起][来去]$")
+
+
 def asking_words(question: str) -> list[str]:
     """The words (two characters or more, not scaffolding) a question asks a number in: of its last
     clause, the word before 多少 / 几 and those after it (那篇讲打造旅游主导产业的…讲话，提到全县有多少
@@ -326,8 +330,11 @@ def asking_words(question: str) -> list[str]:
     ['收到', '上级', '机要', '文件', '机要文件']
     >>> asking_words("去年全县办理人大代表建议多少件？")
     ['建议']
+    >>> asking_words("光山县要求各单位在多长时间内把政府信息公开出来？")  # the 104th's: 出来 is how, not what
+    ['单位', '政府', '信息', '公开', '信息公开']
     """
     clause = [c for c in re.split(r"[，,；;：:。？?！!]", fold(question)) if c.strip()][-1:] or [""]
+    clause = [_COMPLEMENT.sub("", clause[0])]  # 把政府信息公开出来: 公开 (20个工作日内予以公开 says no 出来)
     skip = scaffolding(question)
     tokens = tokenize(clause[0])
     at = next((i for i, t in enumerate(tokens) if QUANTITY.search(t)), None)
