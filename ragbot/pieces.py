@@ -89,13 +89,20 @@ def closed(speech: str, at: int, piece: str, reach: int = 60, clause: bool = Fal
     closes within `reach` characters: a saying of two sentences («夫霸王之所始也，以人为本。本理则国固，
     本乱则国危。») is quoted whole, not cut at its first full stop; with `clause`, on to the end of the
     clause the closing mark is in (按照…关于"各地应…。要为…经费"的要求). A straight quote (") opens when
-    the piece holds an odd number of them."""
+    the piece holds an odd number of them. A quotation closing on a full stop ends the clause there.
+
+    >>> s = "齐国管仲就提出:“以人为本。本理则国固。”几千年来,民本思想。"
+    >>> closed(s, 0, "齐国管仲就提出:“以人为本。", clause=True)  # not on to 几千年来 (the 104th's)
+    '齐国管仲就提出:“以人为本。本理则国固。”'
+    >>> closed("关于“各地应…。要为…经费”的要求,不变。", 0, "关于“各地应…。", clause=True)
+    '关于“各地应…。要为…经费”的要求'
+    """
     for left, right in QUOTE_PAIRS:
         if opens(piece, left, right):
             end = speech.find(right, at + len(piece), at + len(piece) + reach)
             if end >= 0 and (left == right or left not in speech[at + len(piece) : end]):
                 end += 1
-                if clause:
+                if clause and speech[end - 2] not in "。！？!?":
                     stop = re.search(r"[，,；;。！？!?]", speech[end : end + reach])
                     end = end + stop.start() if stop else end
                 return speech[at:end]
