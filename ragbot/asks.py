@@ -57,7 +57,7 @@ WHERE = re.compile(
 )
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])[个条项点](?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
-    r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步|块)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪些|几(?:个)?方面|(?<!第)几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点|类)"
+    r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步|块)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪几个[？?]?$|哪些|几(?:个)?方面|(?<!第)几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点|类)"
     rf"|哪[{_N[1:]}]个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|" + _WHICH_N.pattern  # not 哪一个部门
 )
 WAYS = "办法|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
@@ -225,6 +225,8 @@ def kind(question: str) -> str:
     ['list', 'list']
     >>> kind("「五個堅持」具體是哪五個堅持？"), kind("張愛國在什麼場合誇過辦公室？誇了哪幾句？")  # which five; what was said
     ('list', 'wording')
+    >>> kind("「三大短板」是哪幾個？")  # which ones, at the end: the 104th's, not a count
+    'list'
     >>> kind('服务要实现哪三个"变"？')  # three formulations, each opening with 变
     'list'
     >>> kind("这几年办公室主要抓了什么？"), kind("为啥要抓住几件要紧事?"), kind("近几年办了几期培训班？")  # 这几年: no 几年 asked

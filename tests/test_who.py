@@ -88,6 +88,9 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         assert "细节决定成败" in a.text, a.text
     a = bot.ask("何金平秘书长在秘书长和办公厅（室）主任会议上讲的“三大短板”分别是什么？")  # 在…会议上分析了: dev q006
     assert "责任心的短板" in a.text, a.text
+    # 是哪幾個 at the end asks which ones, not how many: 這三個方面的“短板” stated a count (the 104th's)
+    a = bot.ask("何金平秘書長講的辦公室工作「三大短板」是哪幾個？")
+    assert "責任心的短板" in a.text, a.text
 
 
 def test_real_who_is_held_to_account_is_said_in_the_long_form(real_bot: pipeline.Ragbot) -> None:
