@@ -3,7 +3,7 @@
   SCAFFOLD                the words (讲话, 提出, 哪几, 具体做法, 说法…) and how clauses join (虽然, 因为…)
   scaffolding(question)   SCAFFOLD for this question: less a word it asks about (领导讲话, 老说法), plus the
                           negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法,
-                          一篇 of 一篇讲话
+                          一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -48,18 +48,23 @@ def scaffolding(question: str) -> frozenset[str]:
     (True, False)
     >>> "只要" in scaffolding("是不是只要跟领导说好听的就行？"), "只要" in scaffolding("只要工作出色会怎样？")  # the 99th's
     (True, False)
+    >>> sorted(scaffolding("在辦公室做事，是不是只要對領導說好聽的話就可以了？") - SCAFFOLD)  # the 104th's
+    ['不是', '做事', '只要', '可以', '是不']
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
     how_long = {"时间", "长时间"} if "多长时间" in q else set()  # 工作多长时间了: how long, not about 时间
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
-    enough = {"只要"} if _ENOUGH.search(q) else set()  # 是不是只要…就行: whether it suffices (the 99th's)
+    m = _ENOUGH.search(q)  # 是不是只要…就可以了: whether it suffices (the 99th's and 104th's)
+    enough = {"只要", m.group(1)} if m else set()
+    enough |= {m.group(1) for m in _WORKING_AT.finditer(q)}  # 在办公室做事: where the asker works, not 做事顾大局
     asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one | enough
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
 
-_ENOUGH = re.compile(r"只要[^，,。？?]{1,12}就(?:行|可以|够|好了|成)")
+_ENOUGH = re.compile(r"只要[^，,。？?]{1,12}就(行|可以|够|好了|成)")
+_WORKING_AT = re.compile(r"在[\u4e00-\u9fff]{1,6}?(做事|干活|上班|当差)")
 _FIGURATIVE = re.compile(r"形象(?:的|地)?(?:说法|提法|比喻|比方|说|讲|表述|语言|话)")
 
 

@@ -1231,6 +1231,9 @@ def test_real_an_a_not_a_question_does_not_weigh_its_negative_half(real_bot: pip
     a = Answerer(real_bot).ask("在领导面前是不是只说好听的就行？")  # the 48th's: not 篇4's …是不行的 first
     assert "是不行的" not in a.text, a.text
     assert "切忌只对领导讲好话" in a.text, a.text
+    # 在辦公室做事 says where the asker works and 就可以了 whether it suffices: not 篇11's 做事顧大局 first (the 104th's)
+    a = Answerer(real_bot).ask("在辦公室做事，是不是只要對領導說好聽的話就可以了？")
+    assert "切忌只對領導講好話" in a.sentences[0].text, a.text
 
 
 def test_real_a_point_holding_a_list_is_answered_by_that_lists_points(real_bot: pipeline.Ragbot) -> None:
