@@ -63,7 +63,8 @@ _WHICH = re.compile(
     r"(?:(?<!没)(?<!没有)什么|哪些|哪种|哪类|何种|哪个|哪几种|哪家|哪款)(?=([\u4e00-\u9fff]{2,8}))"  # looked ahead: 哪家公司的哪款软件 asks both
     r"|的([\u4e00-\u9fff]{2,10}?)(?:是什么|是哪些|有哪些|是多少|是怎么|是如何)"  # 具体的计分标准是什么: 计分; 网址是多少
     r"|有没有([\u4e00-\u9fff]{2,10})(?=[？?，,。]|$)"  # 那加班有没有加班费？, 有没有加班费或补休的规定: whether there is one
-    r"|(?:^|[，,])([\u4e00-\u9fff]{2,10}?)(?:是|有|都|该|应该|应当)?(?:怎么|怎样|如何)(?:规定|定)"  # 调休或加班费是怎么规定的
+    r"|(?:^|[，,])([\u4e00-\u9fff]{2,10}?)(?:(?:是|有|都|该|应该|应当)?(?:怎么|怎样|如何)(?:规定|定)"  # 调休…是怎么规定的
+    r"|是(?:怎样|怎么样|什么样)的?[？?]?$)"  # 具体评分标准是怎样的 (the 104th's)
 )
 _ASPECTS = ("地方", "方面", "问题", "环节", "情况", "事情")  # what an aspect is asked as (哪个环节拖后腿: 环节)
 _DESCRIBED = re.compile(rf"[^的]{{1,6}}的(?:{'|'.join(_ASPECTS)})")
@@ -130,7 +131,8 @@ def unknown_asked(index: Index, question: str) -> str:
     加班; no row moves), and a kind of pay no chunk names (交通补贴标准, the 85th's: 004 says only 津补贴; no row
     moves). Each of things asked together counts (哪些具体条件和评分标准: 评分, the 96th's; no row moves), and the
     last of nouns naming one (什么党纪政务处分: 处分, the 98th's; held-out q157's 保密承诺书 is refused now), not
-    what follows an aspect (哪个环节拖后腿)."""
+    what follows an aspect (哪个环节拖后腿). A clause ending 是怎样的 asks likewise (具体评分标准是怎样的: the
+    104th's near miss got 要进行量化考核; no row moves)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     return _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)

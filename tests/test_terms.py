@@ -95,6 +95,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "讲话中对办公室人员加班补助或值班补贴的发放标准是怎么规定的?") == "加班补助"
     assert unknown_asked(index, "縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？") == ""  # two kinds
     assert unknown_asked(index, "县长信箱来信的办结率是多少?") == ""
+    # …是怎样的 ending a clause asks what it is (the 104th blind reader's near miss got 要进行量化考核)
+    assert unknown_asked(index, "天门市对各单位信息工作进行量化考核，具体评分标准是怎样的？") == "评分标准"
+    assert unknown_asked(index, "辦公室的工作作風是怎樣的？") == ""
     # 什么劝慰的话 asks for words, which the speeches say in their own (002's 我要送一句话…; the 49th's, refused)
     assert unknown_asked(index, "活没少干却一直没被提拔,讲话里有什么劝慰的话?") == ""
     answerer = Answerer(real_bot)
