@@ -80,6 +80,7 @@ def test_real_a_speech_the_speeches_only_announce_is_refused(real_bot: pipeline.
         "市政府系统办公室主任会议上，分管领导关于政务中心和机关事务管理讲了哪些具体意见？",  # the 66th's: 分别就…讲了
         "云南那次会议下午请原教育厅厅长杨崇龙给大家做业务培训,他具体讲了哪些内容?",  # fresh q438: 做…培训,他
         "商洛市委原副秘書長朱軒堂在會上的報告講了哪些內容?",  # the 84th's: 在会上的报告
+        "楊崇龍同志下午給辦公室人員做的業務培訓，具體講了哪些內容？",  # the 104th's: 给办公室人员做的
         "会上X市长后来所作的重要讲话，具体提出了哪些要求？",  # the 95th's: 后来所作的…讲话，具体提出了
     ):
         assert bot.ask(question).refused, question
