@@ -313,6 +313,7 @@ def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], 
     return bool(rare) and any(all(t in fold(c.text) for t in rare) for c in cands)
 
 
+_RECEIVED = re.compile(r"^([收接领])到$")  # 收到, 接到, 领到: received, which a speech says 接收, 收取 too
 # a directional complement ending the question (公开出来, 报上去): which way the act goes, not what it is
 _COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff])[上下进出回起][来去]$")
 
@@ -323,11 +324,11 @@ def asking_words(question: str) -> list[str]:
     人民？ -> 全县, 人民; 光山县政府办公室2010年一共收到多少件上级机要文件 -> 收到, 上级, 机要, 文件, 机要文件:
     not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's); when no word
     follows the number, those back to the verb before it (2010年县政府办公室共收到上级机要文件多少件 -> 收到, 上级,
-    机要, 文件, 机要文件: the 93rd's was refused); for a rank, the two words before (信息上报采用积分在全省排第几名
+    机要, 文件, 机要文件: the 93rd's was refused), a verb of receiving by its verb (收到 -> 收); for a rank, the two words before (信息上报采用积分在全省排第几名
     -> 积分, 全省: 名列全省第六 says no 第几名).
 
-    >>> asking_words("2010年县政府办公室共收到上级机要文件多少件？")
-    ['收到', '上级', '机要', '文件', '机要文件']
+    >>> asking_words("2010年县政府办公室共收到上级机要文件多少件？")  # 收到 is said 收 in any verb (接收, 收取)
+    ['收', '上级', '机要', '文件', '机要文件']
     >>> asking_words("去年全县办理人大代表建议多少件？")
     ['建议']
     >>> asking_words("光山县要求各单位在多长时间内把政府信息公开出来？")  # the 104th's: 出来 is how, not what
@@ -345,6 +346,7 @@ def asking_words(question: str) -> list[str]:
             at:
         ]  # not 领导 of 领导讲话多少篇
     words = [w for w in dict.fromkeys(tokens) if len(w) >= 2 and w not in skip and not QUANTITY.search(w)]
+    words = [_RECEIVED.sub(r"\1", w) for w in words]  # 收到多少封来信: 共接收…来信352个 (the 105th's)
     return (["我"] if speaker_asked(question) else []) + words  # 作这个讲话的同志…: 我到办公室工作…
 
 
