@@ -58,7 +58,7 @@ from .inline import inline, semicolons
 from .meanings import point_asked, saying_explained, story, why_likened
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
-from .points import held_by, lists_of, point_of, say_point, say_points, topic_of
+from .points import defines, held_by, lists_of, point_of, say_point, say_points, topic_of
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
 from .sayings import family, figures, wording
 from .script import fold
@@ -158,7 +158,6 @@ def _list_score(
     details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
     counted = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
     summed = counted or any(e.end <= c.position <= e.end + SUMMED_REACH and _BACK.match(fold(c.text)) for c in top)
-    # 检视…不足…哪几点: the list under 二、检视工作不足; 在检视不足时 names it by 检视
     headed = bool(heads) and (coverage(heads[-1], weights) >= HEADED or any(t in fold(heads[-1]) for t in described))
     headed = headed or any(p in fold(held_by(text, e)) for p in quoted(ev.question))  # 讲“健全机制抓落实”时…哪几项制度
     counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it
@@ -229,7 +228,8 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
     asked = unnamed(weights, ev.question, naming_words(w.index, ev.question))
     options = _enumerations_near(w, ev, asked, top)
-    if not options or options[0][0] < LIST_MIN or _outdone(w, asked, top, options[0][1:]):
+    defined = bool(top) and defines(ev.question, top[0].text)  # 中心任务就是…: that sentence answers (`defines`)
+    if defined or not options or options[0][0] < LIST_MIN or _outdone(w, asked, top, options[0][1:]):
         return False
     best, first, e = _outer(ev.question, w, options)
     if not (n := points_asked(ev.question)) and _focused(w, ev, first, e, weights, cap, budget):

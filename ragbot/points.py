@@ -7,6 +7,7 @@
                                   the list's own announcement (办公室人员要…强化“三种意识”:) or a template lead-in
   topic_of(text, start)           what a list is about: the sentence or heading right before it
   say_point(writer, hit, item)    one point's own sentences, cut to what answers
+  defines(question, sentence)     whether a sentence says what the thing asked is (…的中心任务就是…): no list then
 
 Used by compose.py (list answers) and multi.py (the measures after a list of problems).
 """
@@ -169,3 +170,26 @@ def say_point(w: Writer, hit: Hit, item: Item, weights: dict[str, float], budget
         w.undo(start)
         return False
     return True
+
+
+_WHAT_IS = re.compile(r"([\u4e00-\u9fff]{4,16}?)(?:究竟|到底)?(?:是|指)(?:什么|哪些|啥)")
+DEFINED_MIN = 4  # the asked thing's last characters a sentence must say before its 是 (中心任务)
+
+
+def defines(question: str, sentence: str) -> bool:
+    """Whether `sentence` says what the thing a question asks about is, in the question's words (移民工作的中心
+    任务是什么: 移民工作的中心任務就是發展移民經濟、維護社會穩定): it answers, not the list after it (the 105th
+    blind reader's got one point of the 一是…四是 that follows, 要把擴大移民工作影響作為重要方面).
+
+    >>> defines("移民工作的中心任務是什麼?", "移民工作的中心任務就是發展移民經濟、維護社會穩定")
+    True
+    >>> defines("移民工作的中心任務是什麼?", "一是要把宣傳貫徹黨的移民方針政策作為首要任務"), defines("有哪些要求？", "要求是")
+    (False, False)
+    """
+    m = _WHAT_IS.search(fold(question))
+    if m is None:
+        return False
+    asked, said = m.group(1), fold(sentence)
+    return any(
+        re.search(re.escape(asked[-k:]) + "(?:就|便|也)?是", said) for k in range(len(asked), DEFINED_MIN - 1, -1)
+    )

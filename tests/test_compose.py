@@ -292,6 +292,16 @@ def test_real_follow_up_adds_what_the_first_answer_did_not_say(real_bot: pipelin
     assert all(s.supported for s in deeper.sentences)
 
 
+def test_real_a_sentence_saying_what_the_thing_asked_is_answers_not_the_list_after_it(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """移民工作的中心任務就是… says what was asked; the 105th blind reader got one point of the 一是…四是
+    that follows it (要把擴大移民工作影響作為重要方面)."""
+    a = Answerer(real_bot).ask("移民工作的中心任務是什麼?")
+    assert a.sentences[0].text.startswith("移民工作的中心任務就是發展移民經濟、維護社會穩定"), a.text
+    assert "擴大移民工作影響" not in a.text, a.text
+
+
 def test_real_wildcard_wording_lists_every_saying(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("讲效率的那篇讲话里，几个“X中求快”分别是什么？")
     assert not a.refused
