@@ -56,9 +56,9 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long = {"时间", "长时间"} if "多长时间" in q else set()  # 工作多长时间了: how long, not about 时间
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
-    m = _ENOUGH.search(q)  # 是不是只要…就可以了: whether it suffices (the 99th's and 104th's)
-    enough = {"只要", m.group(1)} if m else set()
-    enough |= {m.group(1) for m in _WORKING_AT.finditer(q)}  # 在办公室做事: where the asker works, not 做事顾大局
+    suffices = _ENOUGH.search(q)  # 是不是只要…就可以了: whether it suffices (the 99th's and 104th's)
+    enough = {"只要", suffices.group(1)} if suffices else set()
+    enough |= {w.group(1) for w in _WORKING_AT.finditer(q)}  # 在办公室做事: where the asker works, not 做事顾大局
     asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one | enough
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 

@@ -321,11 +321,12 @@ _COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff])[上下进出回起][来去]$")
 def asking_words(question: str) -> list[str]:
     """The words (two characters or more, not scaffolding) a question asks a number in: of its last
     clause, the word before 多少 / 几 and those after it (那篇讲打造旅游主导产业的…讲话，提到全县有多少
-    人民？ -> 全县, 人民; 光山县政府办公室2010年一共收到多少件上级机要文件 -> 收到, 上级, 机要, 文件, 机要文件:
+    人民？ -> 全县, 人民; 光山县政府办公室2010年一共收到多少件上级机要文件 -> 收, 上级, 机要, 文件, 机要文件:
     not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's); when no word
-    follows the number, those back to the verb before it (2010年县政府办公室共收到上级机要文件多少件 -> 收到, 上级,
-    机要, 文件, 机要文件: the 93rd's was refused), a verb of receiving by its verb (收到 -> 收); for a rank, the two words before (信息上报采用积分在全省排第几名
-    -> 积分, 全省: 名列全省第六 says no 第几名).
+    follows the number, those back to the verb before it (2010年县政府办公室共收到上级机要文件多少件 -> 收, 上级,
+    机要, 文件, 机要文件: the 93rd's was refused); a verb of receiving by its verb (收到 -> 收: 共接收…来信352个,
+    the 105th's); for a rank, the two words before (信息上报采用积分在全省排第几名 -> 积分, 全省: 名列全省第六 says
+    no 第几名).
 
     >>> asking_words("2010年县政府办公室共收到上级机要文件多少件？")  # 收到 is said 收 in any verb (接收, 收取)
     ['收', '上级', '机要', '文件', '机要文件']
