@@ -1241,9 +1241,6 @@ def test_real_an_a_not_a_question_does_not_weigh_its_negative_half(real_bot: pip
     a = Answerer(real_bot).ask("在领导面前是不是只说好听的就行？")  # the 48th's: not 篇4's …是不行的 first
     assert "是不行的" not in a.text, a.text
     assert "切忌只对领导讲好话" in a.text, a.text
-    # 在辦公室做事 says where the asker works and 就可以了 whether it suffices: not 篇11's 做事顧大局 first (the 104th's)
-    a = Answerer(real_bot).ask("在辦公室做事，是不是只要對領導說好聽的話就可以了？")
-    assert "切忌只對領導講好話" in a.sentences[0].text, a.text
 
 
 def test_real_a_point_holding_a_list_is_answered_by_that_lists_points(real_bot: pipeline.Ragbot) -> None:
@@ -1700,14 +1697,19 @@ def test_real_a_best_sentence_saying_what_is_asked_outdoes_a_list_that_does_not(
 
 @pytest.mark.parametrize(
     "question",
-    ["辦公室的人是不是只要對領導說好話就行？", "在辦公室工作，是不是只要跟領導說好聽的就行？"],  # the 93rd's, 99th's
+    [
+        "辦公室的人是不是只要對領導說好話就行？",  # the 93rd's
+        "在辦公室工作，是不是只要跟領導說好聽的就行？",  # the 99th's
+        "在辦公室做事，是不是只要對領導說好聽的話就可以了？",  # the 104th's
+    ],
 )
 def test_real_a_one_sentence_prohibition_is_followed_by_what_to_do_instead(
     real_bot: pipeline.Ragbot, question: str
 ) -> None:
     """是不是只要对领导说好话就行 (the 93rd blind reader's) got 切忌只对领导讲好话 alone: the next sentence says what
     to do instead (敢于和善于向领导讲真话), second. 是不是只要…就行 asks whether it suffices: 只要 is no word of
-    what is asked (the 99th's led with 篇8's 只要真心实意为领导服务)."""
+    what is asked (the 99th's led with 篇8's 只要真心实意为领导服务), nor 可以 of 就可以了, and 在辦公室做事 says where
+    the asker works, not 做事 (the 104th's led with 篇11's 做事顧大局)."""
     a = Answerer(real_bot).ask(question)
     assert a.text.startswith("辦公室主任、在辦公室工作的同志,切忌只對領導講好話"), a.text
     assert "敢於和善於向領導講真話" in a.sentences[1].text, a.text
