@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .asks import coverage
 from .context import says_what_to_do
-from .cuts import cut, sets_up
+from .cuts import CLAUSE_MIN, cut, sets_up
 from .padding import padding
 from .script import fold
 from .structure import (
@@ -35,7 +35,7 @@ from .structure import (
     sentence_spans,
 )
 from .types import Hit
-from .writer import CLAUSE_MIN, Writer
+from .writer import Writer
 
 
 @lru_cache(maxsize=64)

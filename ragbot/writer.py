@@ -22,7 +22,7 @@ from .amounts import TITLED, numbers, states, title_asked
 from .asks import TYPED, coverage, kind
 from .cite import bigrams, source_label
 from .context import answer_after, antecedent, completed_after, continued_after, past_reference, referent, verdict_after
-from .cuts import cut
+from .cuts import CLAUSE_MIN, cut
 from .generate import Candidate
 from .glosses import glossed
 from .meanings import definition
@@ -196,9 +196,6 @@ MAX_SENTENCES = 3
 # a quantity, who, when or where question: the sentence that states it and at most one more, nearly as good
 # (ragbot eval, hybrid: ROUGE-L 0.462 -> 0.471 against 0.06 and three; evidence recall and carries unchanged)
 TYPED_MARGIN, TYPED_SENTENCES = 0.03, 2
-# a clause cut from a longer sentence shorter than this (Han characters) reads as a fragment (窃取党和国家
-# 机密。): the whole sentence is used instead. A blind reader preferred that in 8 of the 8 answers it changed
-CLAUSE_MIN = 12
 # cut to at most this many characters: the first sentence, and each further one. At 100 the further ones lost
 # 努力把办公室搞成高进高出…的一池活水 (held-out q196, from the eleventh blind reading, so a seen gain); at 115
 # held-out carried evidence 0.827 -> 0.837, dev unchanged (ROUGE-L 0.541 -> 0.540), 7 answers change

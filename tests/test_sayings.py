@@ -453,3 +453,20 @@ def test_real_leaders_at_every_level_are_no_person_whose_talk_the_speeches_lack(
         "讲话里要求各级领导对办公室同志既要多关心又要严格要求,用了一句由三个短语组成的说法,原文怎么说?"
     )
     assert "高看一眼、厚爱一分、严管一层" in a.text, a.text
+
+
+def test_real_a_formulation_is_quoted_from_the_clauses_that_hold_it(real_bot: pipeline.Ragbot) -> None:
+    """Among a sentence's quoted formulations, the one in the clauses the question's words pick out is the
+    one asked for: the 106th blind reader got 三零目标 and 坚强前哨 at the end of long sentences opening with
+    “三个服务” and “五种意识”. The cut stops after it, but not at a clause setting up the next (对…来讲,) nor
+    at one too short to read alone (可以说是“5+2”、“白+黑”: nothing was said, and the answer was refused)."""
+    answerer = Answerer(real_bot)
+    a = answerer.ask("县政府办公室提出办文、办会、办事都不能出错，这个目标讲话里叫什么？")
+    assert a.sentences[0].text == "讲话中的说法：「实现办文零差错、办会零纰漏、办事零失误的“三零目标”」。", a.text
+    b = answerer.ask("讲话用什么说法来形容要把办公室建成党委、政府的前方和后方？")
+    assert b.sentences[0].text == "讲话中的说法：「努力建成教育系统党委行政的“坚强前哨”和“巩固后院”」。", b.text
+    c = answerer.ask("机关里样样都懂一些的通才型人员被人起了个外号，这种叫法有看不起人的意思吗？")
+    assert "对办公室的同志来讲,不是贬义,而是工作要求" in c.text, c.text
+    d = answerer.ask("講話裡常用兩個像算式一樣的說法，形容辦公室人員白天連著夜裡、工作日連著週末地幹，是哪兩個？")
+    assert not d.refused, d.text
+    assert "“5+2”、“白+黑”" in d.text, d.text
