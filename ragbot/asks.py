@@ -225,10 +225,8 @@ def kind(question: str) -> str:
     ['list', 'list']
     >>> kind("「五個堅持」具體是哪五個堅持？"), kind("張愛國在什麼場合誇過辦公室？誇了哪幾句？")  # which five; what was said
     ('list', 'wording')
-    >>> kind("「三大短板」是哪幾個？")  # which ones, at the end: the 104th's, not a count
-    'list'
-    >>> kind('服务要实现哪三个"变"？')  # three formulations, each opening with 变
-    'list'
+    >>> kind("「三大短板」是哪幾個？"), kind('服务要实现哪三个"变"？')  # which ones (the 104th's); three formulations
+    ('list', 'list')
     >>> kind("这几年办公室主要抓了什么？"), kind("为啥要抓住几件要紧事?"), kind("近几年办了几期培训班？")  # 这几年: no 几年 asked
     ('fact', 'fact', 'quantity')
     >>> kind("要是哪个单位收到公文没处理,出了事会怎么处理？")  # a case put (the 75th's), as 以后哪个单位想…
@@ -286,12 +284,14 @@ def asking(q: str) -> str:
     '这样做督查够不够？'
     >>> asking("如果只统计开了多少会、下去了多少人，这样行不行？应该怎么做？")  # a case put (the 85th's)
     '这样行不行？应该怎么做？'
+    >>> asking("督查时，如果只统计开了多少会，讲话认为够不够？应该怎么做？")  # after a clause (the 107th's)
+    '讲话认为够不够？应该怎么做？'
     """
     clauses = re.split(r"[，,；;。]", q)
     if len(parts(q)) == 1 and len(clauses) > 1 and (_HOW.search(clauses[-1]) or _YES_OR_NO_ASKED.search(clauses[-1])):
         return clauses[-1]
-    if len(clauses) > 1 and IF.match(clauses[0]):  # 如果只统计开了多少会…，这样行不行？: a case put
-        return q[len(clauses[0]) + 1 :]
+    if put := [i for i, c in enumerate(clauses[:-1]) if IF.match(c)]:  # 如果只统计开了多少会…，行不行？: a case put
+        return q[sum(len(c) + 1 for c in clauses[: put[-1] + 1]) :]
     return q
 
 

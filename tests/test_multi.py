@@ -64,6 +64,10 @@ def test_real_counts_in_a_situation_before_a_yes_or_no_question_ask_no_number(re
         "如果督查时只统计开了多少会、发了多少文件、下去了多少人，移民系统那篇讲话认为这样行不行？应该怎么做？"
     )
     assert a.text.startswith("不能只停留在掌握开了多少会"), a.text
+    b = Answerer(real_bot).ask(  # the case put after a clause saying when: the 107th's was refused
+        "移民系统办公室搞督促检查时，如果只统计开了多少会、发了多少文件，讲话认为够不够？应该怎么做？"
+    )
+    assert b.text.startswith("不能只停留在掌握开了多少会"), b.text
 
 
 def test_real_what_several_speeches_say_is_labelled_with_each_speech(real_bot: pipeline.Ragbot) -> None:
