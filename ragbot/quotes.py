@@ -35,13 +35,15 @@ _WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
 _WILD_PARTS = re.compile(f"({_WILDCARD.pattern})")  # a quoted phrase's words, and the wildcards between them
 _SAYINGS = re.compile(r"([两二三四五六七八九十])(?:句|个|条)")
 ANY, ANY_PHRASE = ".{1,4}", "[^。！？；;]{1,20}?"  # what a quoted wildcard stands for: X, 某 a word; ……, … a phrase
+_WHICH = re.compile(r"(?:(?:哪|几)几?[个种条句]?|哪些)[^两二三四五六七八九十]$")  # 哪几个「求快」, not 哪“三部”
+HEAD = r"[^\W一二两三四五六七八九十个种项条]{1,2}"  # …asks for the sayings ending with it: 严中求快, not “三种意识”
 ANY_CHARS = "[\u4e00-\u9fff]{1,2}"  # …between single characters (“X事X办”), a character or two
 NAMED = '[“「"][^”」"]{1,6}'  # ...before two characters: a name the speech quotes (“螺丝钉”精神)
 
 
 def wildcard(pattern: re.Pattern[str]) -> bool:
     """Whether an anchor pattern stands for a family of sayings (it came from a quoted wildcard)."""
-    return any(w in pattern.pattern for w in (ANY, ANY_PHRASE, ANY_CHARS, NAMED))
+    return any(w in pattern.pattern for w in (ANY, ANY_PHRASE, ANY_CHARS, NAMED, HEAD))
 
 
 RUN_BEFORE = re.compile(r"(?:、|[”\"」][“\"「]|、[“\"「])$")  # …前哨后院""八字要求: one of several names in a row
@@ -94,6 +96,9 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
     >>> [bool(ps[0].search(t)) for ps in anchors("“X事X办”的两句话") for t in ("紧事先办、大事精办", "急事办")]
     [True, False]
 
+    >>> [bool(ps[0].search(t)) for ps in anchors("提出了哪几个「求快」？") for t in ("严格要求,严中求快。", "要求快速反应")]
+    [True, False]
+
     >>> [[p.pattern for p in ps] for ps in anchors("编发了多少期《政府工作信息》？")]
     [['《政府工作信息》']]
 
@@ -121,6 +126,8 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
         elif _WILDCARD.match(phrase) and len(fixed) == 1 and len(fixed[0]) == 2:  # “某某精神”: a name the
             word = re.escape(fixed[0])  # speech quotes before 精神 (“螺丝钉”精神, “钉子精神”), not every 精神
             tries.append(re.compile(f'{NAMED}[”」"]{word}|{NAMED}{word}[”」"]'))
+        elif len(phrase) == 2 == len(fixed[0]) and _WHICH.search(fold(question)[: m.start()] + phrase[0]):
+            tries.append(re.compile(f"{HEAD}{re.escape(phrase)}(?=[，,。；;、！!”」])"))
         counted = _COUNTED.match(phrase)
         if counted and len(counted.group(2)) == 1:  # 哪“三部”: three names ending in 部, listed together
             item, n = f"[\u4e00-\u9fff]{{1,3}}{re.escape(counted.group(2))}", CN_DIGITS[counted.group(1)]

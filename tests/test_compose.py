@@ -303,11 +303,19 @@ def test_real_a_sentence_saying_what_the_thing_asked_is_answers_not_the_list_aft
 
 
 def test_real_wildcard_wording_lists_every_saying(real_bot: pipeline.Ragbot) -> None:
-    a = Answerer(real_bot).ask("讲效率的那篇讲话里，几个“X中求快”分别是什么？")
-    assert not a.refused
-    for saying in ("严中求快", "实中求快", "细中求快", "准中求快", "稳中求快"):
-        assert saying in a.text, a.text
-    assert all(s.supported for s in a.sentences)
+    """…and so does the word alone, quoted after 哪几个: the 105th and 107th blind readers' 哪幾個「求快」 got
+    篇3's six 要在…上狠下功夫 headings instead."""
+    answerer = Answerer(real_bot)
+    for question in (
+        "讲效率的那篇讲话里，几个“X中求快”分别是什么？",
+        "在提高辦公室工作效率方面，教育系統講話提出了哪幾個「求快」？",
+    ):
+        a = answerer.ask(question)
+        assert not a.refused
+        for saying in ("严中求快", "实中求快", "细中求快", "准中求快", "稳中求快"):
+            assert saying in fold(a.text), a.text
+        assert "狠下功夫" not in fold(a.text), a.text
+        assert all(s.supported for s in a.sentences)
 
 
 def test_real_an_ellipsis_in_a_quoted_wording_stands_for_a_phrase(real_bot: pipeline.Ragbot) -> None:
