@@ -24,7 +24,7 @@ GLOSSES = Path(__file__).parent / "data" / "glosses.txt"
 
 # a question asking for a formulation (the one owner: `asks.kind` reads it too)
 WORDING = re.compile(
-    r"(?<!情况有什么)(?<!对此有什么)(?<!对这个有什么)说法|提法|叫法|外号|绰号|称呼|表述|用语|原话|原文|原意|概括|形容|比喻|打比方|叫什么|称为|称作|哪句话|哪几句|哪几个字|几个字|口号|顺口溜|口诀|俗话|俗语"
+    r"(?<!情况有什么)(?<!对此有什么)(?<!对这个有什么)说法|提法|叫法|外号|绰号|称呼|表述|用语|原话|原文|原意|概括|形容|比喻|打比方|叫什么|称为|称作|哪一?句[^，,。？?]{0,6}?话|哪几句|哪几个字|几个字|口号|顺口溜|口诀|俗话|俗语"
 )
 
 
@@ -79,6 +79,8 @@ def glossed(question: str) -> list[str]:
     []
     >>> glossed('把办公室比作"前方哨所"和"大后方"的提法')  # the asker's own words quoted: described
     ['坚强前哨', '巩固后院']
+    >>> glossed("对办公室同志既要重视关爱又要从严要求，用的是哪句三段式的话？")  # 哪句…话 (the 107th's)
+    ['高看一眼、厚爱一分、严管一层']
     """
     q = fold(question)
     said = [fold(m) for m in re.findall(r"[“「\"]([^”」\"]{2,})[”」\"]", q)]

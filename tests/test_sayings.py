@@ -344,6 +344,8 @@ def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot
     assert '"坚强前哨"和"巩固后院"' in post.sentences[0].text, post.text  # the cut keeps the clause saying it
     f = answerer.ask("讲话里用什么说法形容对办公室同志要既关心又严格管理?")  # the 57th's, and the 58th's below
     assert "高看一眼、厚爱一分、严管一层" in f.sentences[0].text, f.text
+    f = answerer.ask("民政讲话要求领导对办公室同志既要重视关爱又要从严要求，用的是哪句三段式的话？")  # the 107th's
+    assert "高看一眼、厚爱一分、严管一层" in f.sentences[0].text, f.text  # got the 三种意识
     g = answerer.ask("講話裡用什麼說法形容辦公室的服務工作一旦出錯就會影響全局?")
     assert "牽一髮而動全身" in g.sentences[0].text, g.text
     h = answerer.ask("形容领导交办的事情必须办、办了要有结果、有了结果还要报告的那个三连短语是什么？")
