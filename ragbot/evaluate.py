@@ -235,13 +235,15 @@ def answer_sentences(answer: str) -> list[str]:
 
 def padding_rate(answer: str, titles: Sequence[str] = ()) -> float:
     """Share of an answer's claim sentences that are padding (padding.padding: titles, salutations,
-    closings, bare headings, fragments, announcements, dangling references); a listed point may be short."""
+    closings, bare headings, fragments, announcements, dangling references); a listed point may be short,
+    and a sentence pointing at points ahead (要抓好以下几点) leads them when the answer lists some."""
     from .padding import padding
 
     sentences = answer_sentences(answer)
     numbered = re.compile(r"^\s*(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)])")
     points = {s for s in split_points(answer) if numbered.match(s)}
-    bad = [s for s in sentences if padding(s, tuple(titles)) and not any(s in p for p in points)]
+    why = {s: padding(s, tuple(titles)) for s in sentences}
+    bad = [s for s in sentences if why[s] and not any(s in p for p in points) and not (why[s] == "ahead" and points)]
     return len(bad) / len(sentences) if sentences else 0.0
 
 

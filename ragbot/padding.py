@@ -2,8 +2,9 @@
 
   padding(sentence, titles)  why a sentence answers nothing on its own: a title, a salutation, a
                              closing, a bare heading, a fragment, an announcement of what the
-                             speaker will say, or a reference back to something it does not hold
-                             ('' when it may stand in an answer)
+                             speaker will say or of points ahead (以下六个方面), or a reference back
+                             to something it does not hold ('' when it may stand in an answer; one
+                             pointing ahead may lead its own points: points.py)
 
 The answer writer (writer.py) leaves these out or brings what a reference points at; the evaluation
 (evaluate.py) counts them as the padding rate. What it does not do: find the speeches' structure
@@ -39,6 +40,10 @@ _ANNOUNCEMENT = re.compile(
 )
 
 
+# a sentence pointing at the points that follow it (要在以下六个方面再上新水平): padding, but for those points
+_AHEAD = re.compile(r"[^。；;：:]*?(?:以下|如下)[几两二三四五六七八九十]*个?(?:方面|点|项|条)[^，,。；;：:]{0,10}$")
+
+
 def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     """Why `sentence` answers nothing on its own ('' when it may stand in an answer).
 
@@ -56,6 +61,8 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     'announcement'
     >>> padding("我講辦公室工作的第二個問題。"), padding("下面我讲三个问题。"), padding("我讲的第二个问题是督查要严。")
     ('announcement', 'announcement', '')
+    >>> padding("做好今年的办公室工作,就要在以下六个方面再上新水平。"), padding("要把握以下几点:第一是更新观念。")
+    ('ahead', '')
 
     """
     s = sentence.strip()
@@ -76,6 +83,8 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
         return "fragment"
     if _ANNOUNCEMENT.match(fold(bare)):
         return "announcement"
+    if _AHEAD.match(fold(bare)):
+        return "ahead"
     ref = _DANGLING.search(s)
     if ref and len(re.findall(r"[，,；;]", s[: ref.start()])) < 3:  # after three clauses it points at them
         return "dangling"

@@ -131,7 +131,7 @@ def _announce(w: Writer, hit: Hit, e: Enumeration) -> bool:
     lead = LEAD_IN.match(text, a, b)  # 我总结了一下，…: the speaker, not the claim
     a = lead.end() if lead else a
     intro = text[a:b].rstrip()
-    if han_count(intro) < 6 or padding(intro, ()):
+    if han_count(intro) < 6 or padding(intro, ()) not in ("", "ahead"):  # 要抓好以下几点: leads its own points
         return False
     return w.say(intro, w.cite(hit.file, hit.speech, a, a + len(intro)))
 

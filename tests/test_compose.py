@@ -65,6 +65,8 @@ def test_a_list_question_is_answered_with_the_speechs_own_points(small: tuple[An
     assert not a.refused
     lines = a.text.split("\n")
     assert lines[0] == "做好督查工作，要抓好以下几点。[1]"  # the speech's own sentence announcing the list, cited
+    assert padding_rate(a.text) == 0.0, a.text  # it points ahead at the points it leads (`padding`: ahead)
+    assert padding_rate(lines[0]) == 1.0  # …and alone, at none
     assert [line.split("。")[0] for line in lines[1:]] == [
         "1. 加强督查督办，对领导批示件逐项督办，做到件件有着落",
         "2. 完善督查制度，建立督查台账，定期通报进展",
@@ -1538,6 +1540,9 @@ def test_real_an_announcement_of_what_the_speaker_will_say_is_no_answer(real_bot
     assert "與大家共勉" not in a.text, a.text
     b = Answerer(real_bot).ask("如果我觉得领导班子的某个决定可能有问题，作为办公室的人该不该开口？讲话怎么说？")
     assert "第二个问题" not in b.text, b.text  # 篇1's 我讲办公室工作的第二个问题。 (the 66th's third sentence)
+    c = Answerer(real_bot).ask("要是办公室工作没做好，上面定的政策会变成什么样？")  # the 106th's second sentence:
+    assert "以下六个方面" not in c.text, c.text  # 002's 做好今年的办公室工作,就要在以下六个方面再上新水平
+    assert c.text.startswith("如果办公室工作做不好,任何政策、决策都只是写在文件上"), c.text
 
 
 def test_real_asked_what_a_figure_shows_the_sentence_after_it_says_the_point(real_bot: pipeline.Ragbot) -> None:
