@@ -318,6 +318,9 @@ def test_real_wildcard_wording_lists_every_saying(real_bot: pipeline.Ragbot) -> 
             assert saying in fold(a.text), a.text
         assert "狠下功夫" not in fold(a.text), a.text
         assert all(s.supported for s in a.sentences)
+    b = answerer.ask("新到民政局办公室，听说思想上要先立起几种“意识”，是哪几种？")  # 几种: said, not asked
+    assert b.text.startswith("办公室人员要从思想认识上,强化“三种意识”。"), b.text  # its list, not sayings (bm25:
+    assert "落实意识" not in b.text, b.text  # held-out q340 got 003's 强化落实意识 as a family of sayings)
 
 
 def test_real_an_ellipsis_in_a_quoted_wording_stands_for_a_phrase(real_bot: pipeline.Ragbot) -> None:
