@@ -36,11 +36,11 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     list): leading clauses that hold none of the question's words are dropped, since the words that
     answer usually follow the ones that restate the question. Too long, it loses clauses at the end,
     never the one that states what a typed question wants. A wording question's formulation is the
-    quoted one in the clauses its words pick out, when there is one there, said without what follows. A cut never opens with a clause that leans
-    on the one before (才…, 因此…; one saying what that one names, 即…, opens with that one) or that a
-    prohibition before it governs (决不能…,就…,乱发牢骚), nor ends with one that opens a pair (只有…,
-    既…); one from the case a sentence singles out (特别是…) is the whole sentence, when it fits (the 69th
-    blind reader's 该讲的话一定要讲 lost 敢于和善于向领导讲真话).
+    quoted one in the clauses its words pick out, when there is one there, said without what follows.
+    A cut never opens with a clause that leans on the one before (才…, 因此…; one saying what that one
+    names, 即…, opens with that one) or that a prohibition before it governs (决不能…,就…,乱发牢骚), nor
+    ends with one that opens a pair (只有…, 既…); one from the case a sentence singles out (特别是…) is
+    the whole sentence, when it fits (the 69th blind reader's 该讲的话一定要讲 lost 敢于和善于向领导讲真话).
 
     >>> cut("为加强管理，每车每月油耗上限为一百五十升，超出部分自行承担。", {"油耗": 1.0, "上限": 1.0}, "quantity")
     '每车每月油耗上限为一百五十升，超出部分自行承担。'
