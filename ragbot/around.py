@@ -3,6 +3,7 @@
   series_after(w)        a list question (or a why-question, no reason given) answered by one sentence: the
                          ；-series after it, the points asked for
   point_after(w, shape)  asked what a figure of speech (or a story, a quoted method) shows: the sentence after it
+  reason_before(w, shape)  asked why a story or figure is told: the sentence before it, when it gives a reason
   cause_before(w)        asked why, and answered by a conclusion (可以说…), a term taken up (所谓“X”) or a
                          failing (但在…): the sentence(s) before it, the cause or the rule failed
   defined_after(w)       asked why, and answered by a sentence whose terms the next ones define (所谓敢用,就是…):
@@ -49,6 +50,8 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, ca
         series_after(w)
     if shape is not None:
         point_after(w, shape)
+        if why:
+            reason_before(w, shape)
     if why:
         cause_before(w)
         defined_after(w)
@@ -138,6 +141,20 @@ def point_after(w: Writer, shape: re.Pattern[str]) -> None:
     for a, b in after_in_paragraph(text, end)[:1]:
         if usable(said := text[a:b].strip(), ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
             w.pieces.insert(1, w.pieces.pop())
+
+
+def reason_before(w: Writer, shape: re.Pattern[str]) -> None:
+    """Asked why a story or figure is told, after a first sentence telling it (如果我们像骄傲的兔子那样与乌龟赛跑,…),
+    the sentence before it in its paragraph, first, when that one gives a reason (但我们不能懈怠,…,因为全国各省都在
+    快马加鞭。): why the speech tells it (the 108th blind reader got the story alone)."""
+    if not (first := _first(w)) or not shape.search(fold(w.pieces[0])):
+        return
+    hit, text, at, _ = first
+    lo = text.rfind("\n", 0, at) + 1
+    spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
+    said = text[slice(*spans[-1])].strip() if spans else ""
+    if _REASON.search(fold(said)) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, *spans[-1])):
+        w.pieces.insert(0, w.pieces.pop())
 
 
 _CONCLUDES = re.compile(r"(?:可以说|所以说|所以|因此|因而|可见|由此可见|正因为如此|这就是说)[,，]?")

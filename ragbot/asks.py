@@ -7,9 +7,7 @@
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
   aspect_asked / on_aspect  the matter a question confines itself to (在后勤这一块, 对宣传工作提了哪些要求),
                           and whether texts say it
-  stated_as_asked(q)      the shape of sentence that answers in any words: a purpose stated (目的是…) asked
-                          what a thing is for (图的是什么, 用意), the speech's superlative (最严重的是…) asked the worst
-  (how a question asks, the words that weigh nothing, is scaffold.py)
+  (how a question asks, the words that weigh nothing, is scaffold.py; what for, meanings.stated_as_asked)
   (whether a text states a number, a body, a time or a place is amounts.states)
 
 Answer-type matching rests on these: a quantity question is only answered by a sentence that
@@ -54,6 +52,11 @@ _NOT_A_PLACE = (
 )
 WHERE = re.compile(
     rf"{_NOT_A_PLACE}(?:在哪(?![项个些种条方几{_N}])|[设放定]在哪|(?<!在)哪里|什么地方|(?<!如)何处(?!理)|哪[个座]?(?:地方|城市|地点)|哪[家个座间]?(?:宾馆|酒店|饭店|会场|会议室|礼堂))"
+)
+# nor where a weak or strong point lies (最薄弱的地方在哪里, 不足之处在哪儿, 薄弱环节在哪): the 108th reader's was refused
+_SPOT = re.compile(
+    r"(?:(?:薄弱|不足|欠缺|不够|不到位|突出|难|弱|差|好|妙|改进|加强|提高|提升|注意)的?(?:地方|之处|环节)"
+    r"|环节|之处|短板|弱项|缺点|短处|长处|优势|亮点|特点|特色|缺陷|漏洞)在哪"
 )
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])[个条项点](?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
@@ -120,54 +123,6 @@ def why_asked(question: str) -> bool:
     return bool(_WHY.search(fold(asked[0] if asked else question)) or _WHY_AFTER.search(fold(question)))
 
 
-_PURPOSE_ASKED = re.compile(
-    r"(?:为什么|为啥|为何)要|图的?是?什么|图个?啥|用意|(?:什么|啥)目的|目的(?:是|在于)?(?:什么|啥|何在)|为了什么|出发点|初衷"
-)
-PURPOSE = re.compile(
-    r"目的(?:是|在于|就是)|为的是|就是为了|旨在|用意(?:是|在于)|出发点|落脚点|初衷|以此|以便|以免"
-)  # a purpose stated
-
-
-def purpose_asked(question: str) -> bool:
-    """Whether a question asks what something is for (图的是什么, 用意, 目的是什么, 为什么要…), which a sentence
-    stating a purpose (`PURPOSE`: 目的是…, 出发点和落脚点就是为了…, 以此确保…) answers in any words.
-
-    >>> [purpose_asked(q) for q in ("办公室搞调研,到底图的是什么?", "這件事的根本用意在哪裡?", "为什么要调研?")]
-    [True, True, True]
-    >>> purpose_asked("为什么说办公室工作很重要?"), purpose_asked("调研是什么?")
-    (False, False)
-    """
-    return bool(_PURPOSE_ASKED.search(fold(question)))
-
-
-_SUPERLATIVE_ASKED = re.compile(
-    r"最(?!后|先|初|近|终|早)[\u4e00-\u9fff]{1,3}的[\u4e00-\u9fff]{0,3}?(?:是什么|是哪|在哪)"
-)
-SUPERLATIVE = re.compile(r"最(?!后|先|初|近|终|早)[\u4e00-\u9fff]{1,3}的(?:是|就是)")  # 最严重的是…
-_WORST = (
-    "(?:糟糕|坏|严重|差劲|差|要命|可怕|恶劣)"  # asked for the worst (最糟糕的情况), the worst said: not 最典型的就是
-)
-WORST = re.compile(rf"最{_WORST}[\u4e00-\u9fff]{{0,2}}的(?:是|就是)")
-
-
-def stated_as_asked(question: str) -> re.Pattern[str] | None:
-    """The shape of the sentence that answers a question in any words: a purpose stated (`PURPOSE`) when it
-    asks what a thing is for (`purpose_asked`); the speech's own superlative (最严重的是…) when it asks for the
-    worst or most of something (说最糟糕的情况是什么: the 90th blind reader's got the other points' faults), the
-    worst in any words when it asks for the worst (最严重的是…, not 最典型的就是…, which led: the 91st's).
-
-    >>> stated_as_asked("学习不够,说最糟糕的情况是什么?") is WORST, stated_as_asked("最后一项是什么?")
-    (True, None)
-    >>> stated_as_asked("最重要的是什么?") is SUPERLATIVE
-    True
-    """
-    if purpose_asked(question):
-        return PURPOSE
-    if not (m := _SUPERLATIVE_ASKED.search(fold(question))):
-        return None
-    return WORST if re.match(f"最{_WORST}", m.group()) else SUPERLATIVE
-
-
 def name_asked(question: str) -> bool:
     """Whether a question asks for someone's name (全名叫什么, 办公室主任是谁), which only a sentence naming
     a person answers (`who.names`), not one naming a role.
@@ -203,6 +158,8 @@ def kind(question: str) -> str:
     ['where', 'list', 'fact', 'quantity']
     >>> [kind(q) for q in ("从哪里下笔有什么建议？", "出错多半出在哪里？", "这样做错在哪？", "到哪里申领办公用品？")]
     ['list', 'fact', 'fact', 'where']
+    >>> [kind(q) for q in ("党委办公室最薄弱的地方在哪里？", "不足之处在哪儿？", "开会的地方在哪里？")]
+    ['fact', 'fact', 'where']
     >>> [kind(q) for q in ("重新申报的截止日期是哪天？", "申报截止时间是？")]
     ['when', 'when']
     >>> [kind(q) for q in ("每天最多发布几条信息？", "第几条规定了这一点？", "有几条要求？", "最多可以复印几份？")]
@@ -252,7 +209,7 @@ def kind(question: str) -> str:
         return "who"
     if WHEN.search(q):
         return "when"
-    if WHERE.search(q):
+    if WHERE.search(q) and not _SPOT.search(q):
         return "where"
     if LIST.search(q):
         return "list"

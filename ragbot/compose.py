@@ -42,7 +42,6 @@ from .asks import (
     parts,
     points_asked,
     several_asked,
-    stated_as_asked,
     stated_kind,
     why_asked,
 )
@@ -55,18 +54,14 @@ from .followup import follow_up
 from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
-from .meanings import point_asked, saying_explained, story, why_likened
+from .meanings import point_asked, saying_explained, stated_as_asked, story, why_likened
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
 from .points import defines, held_by, lists_of, point_of, say_point, say_points, topic_of
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
 from .sayings import family, figures, wording
 from .script import fold
-from .structure import (
-    SERIES,
-    Enumeration,
-    marker,
-)
+from .structure import SERIES, Enumeration, marker
 from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df
 from .types import Answer, Hit
 from .who import action_asked, chain_asked, chained
@@ -172,7 +167,9 @@ def _list_score(
 
 COUNTED = 0.1  # a list a best sentence sums up by its count (上述四个方面) beats one it holds (主要有三个方面) by this
 CHAIN = 0.1  # asked who answers to whom level by level, the sentence saying it link by link ranks this much higher
-STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (目的是…: `asks.stated_as_asked`) ranks higher
+STATED_BONUS = (
+    0.1  # a sentence of the shape that answers in any words (目的是…: `meanings.stated_as_asked`) ranks higher
+)
 SUMMED_REACH = 160  # a best sentence this close after a list taking its points up together (这些成绩的取得)…
 _BACK = re.compile(r"(?:这些|上述|以上)")  # …sums it up: the 87th blind reader's 成绩…哪几点 got 电子政务's figures
 
@@ -441,7 +438,8 @@ def compose(
             chosen = conditions_first(ev.question, chosen, weights, lambda t: text_df(w.index, t) > 0)
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
-        sentences(w, chosen, weights, wanted, share, units, action, advice, shape)
+        told = story(ev.question) if why_likened(ev.question) else None  # 为什么提龟兔赛跑的故事: no other sentence
+        sentences(w, chosen, weights, wanted, share, units, action, advice, shape or told)
         other_figure(w, chosen, weights, units)  # 多少件: 淇县's and 光山's, each named
         shown = shape or _named(ev.question) or story(ev.question)  # 借“弹钢琴”想说明…; 龟兔赛跑的故事…想提醒
         around(w, what == "list", shown if point_asked(ev.question) else None, wanted == "why", max_points)

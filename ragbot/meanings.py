@@ -14,6 +14,8 @@
                               one of its rare words (像骄傲的兔子那样…; 贾岛诗云…推敲文字)
   meant(question, texts)      whether it asks what a name it quotes stands for (“1355”…) or which of a counted
                               one it names (三苦是哪三苦), and a text names it
+  stated_as_asked(question)   the shape of sentence that answers in any words: a purpose stated (目的是…) asked
+                              what a thing is for (图的是什么, 用意), the speech's superlative (最严重的是…) asked the worst
 
 Pure functions on text, as quotes.py's; the writer ranks a defining sentence higher (`writer.options`), the
 answer says how the speeches use a term they do not define (`answer.term_usage`).
@@ -50,7 +52,8 @@ def saying_explained(question: str) -> bool:
 
 
 _WHY_LIKENED = (  # 为什么拿一台机器来比喻, 为什么被比作一部机器
-    r"为什么(?:要)?(?:(?:拿|用|把)[^，,？?]{1,12}?来?(?:比喻|比作|打比方|作比|形容)|被(?:比作|比成|比喻成|比喻为|比为))"
+    r"为什么(?:要)?(?:(?:拿|用|把)[^，,？?]{1,12}?来?(?:比喻|比作|打比方|作比|形容)|被(?:比作|比成|比喻成|比喻为|比为)"
+    r"|(?:提|讲|说|用|引用|举)(?:到|起)?[^，,？?]{1,12}?(?:故事|寓言|典故|例子))"  # 为什么要提龟兔赛跑的故事 (the 108th's)
 )
 _POINT = re.compile(
     r"说明什么|什么道理|想说明|要说明|为了说明|用意|意在|想表达|想提醒|为什么(?:这么|这样|要这样|要这么)?比"
@@ -80,8 +83,8 @@ def why_likened(question: str) -> bool:
 
     >>> why_likened("民政系统那篇讲话为什么拿一台机器来比喻办公室？"), why_likened("拿什么来比喻办公室？")
     (True, False)
-    >>> why_likened("民政局办公室的工作为什么被比作一部机器?")  # the 98th's
-    True
+    >>> why_likened("民政局办公室的工作为什么被比作一部机器?"), why_likened("講話為什麼要提龜兔賽跑的故事?")  # 98th, 108th
+    (True, True)
     """
     return bool(re.search(_WHY_LIKENED, fold(question)))
 
@@ -215,3 +218,53 @@ def counted_asked(question: str) -> list[str]:
 def _quotes(text: str, names: Sequence[str]) -> bool:
     """Whether `text` quotes one of `names` as a whole (被誉为…的“三苦”岗位)."""
     return any(m.group(1) in names for m in QUOTE.finditer(fold(text)))
+
+
+_PURPOSE_ASKED = re.compile(
+    r"(?:为什么|为啥|为何)要(?!提|讲|说|引|举|用|打比方|拿)|图的?是?什么|图个?啥|用意|(?:什么|啥)目的|目的(?:是|在于)?(?:什么|啥|何在)|为了什么|出发点|初衷"
+)
+PURPOSE = re.compile(
+    r"目的(?:是|在于|就是)|为的是|就是为了|旨在|用意(?:是|在于)|出发点|落脚点|初衷|以此|以便|以免"
+)  # a purpose stated
+
+
+def purpose_asked(question: str) -> bool:
+    """Whether a question asks what something is for (图的是什么, 用意, 目的是什么, 为什么要…), which a sentence
+    stating a purpose (`PURPOSE`: 目的是…, 出发点和落脚点就是为了…, 以此确保…) answers in any words.
+
+    >>> [purpose_asked(q) for q in ("办公室搞调研,到底图的是什么?", "這件事的根本用意在哪裡?", "为什么要调研?")]
+    [True, True, True]
+    >>> purpose_asked("为什么说办公室工作很重要?"), purpose_asked("调研是什么?")
+    (False, False)
+    >>> purpose_asked("讲话为什么要提龟兔赛跑的故事?")  # why the speech tells it, not what the race is for
+    False
+    """
+    return bool(_PURPOSE_ASKED.search(fold(question)))
+
+
+_SUPERLATIVE_ASKED = re.compile(
+    r"最(?!后|先|初|近|终|早)[\u4e00-\u9fff]{1,3}的[\u4e00-\u9fff]{0,3}?(?:是什么|是哪|在哪)"
+)
+SUPERLATIVE = re.compile(r"最(?!后|先|初|近|终|早)[\u4e00-\u9fff]{1,3}的(?:是|就是)")  # 最严重的是…
+_WORST = (
+    "(?:糟糕|坏|严重|差劲|差|要命|可怕|恶劣)"  # asked for the worst (最糟糕的情况), the worst said: not 最典型的就是
+)
+WORST = re.compile(rf"最{_WORST}[\u4e00-\u9fff]{{0,2}}的(?:是|就是)")
+
+
+def stated_as_asked(question: str) -> re.Pattern[str] | None:
+    """The shape of the sentence that answers a question in any words: a purpose stated (`PURPOSE`) when it
+    asks what a thing is for (`purpose_asked`); the speech's own superlative (最严重的是…) when it asks for the
+    worst or most of something (说最糟糕的情况是什么: the 90th blind reader's got the other points' faults), the
+    worst in any words when it asks for the worst (最严重的是…, not 最典型的就是…, which led: the 91st's).
+
+    >>> stated_as_asked("学习不够,说最糟糕的情况是什么?") is WORST, stated_as_asked("最后一项是什么?")
+    (True, None)
+    >>> stated_as_asked("最重要的是什么?") is SUPERLATIVE
+    True
+    """
+    if purpose_asked(question):
+        return PURPOSE
+    if not (m := _SUPERLATIVE_ASKED.search(fold(question))):
+        return None
+    return WORST if re.match(f"最{_WORST}", m.group()) else SUPERLATIVE

@@ -7,6 +7,7 @@ import pytest
 
 from ragbot import pipeline
 from ragbot.answer import Answerer
+from ragbot.script import fold
 
 
 def test_real_asked_why_a_purpose_clause_is_kept(real_bot: pipeline.Ragbot) -> None:
@@ -60,6 +61,32 @@ def test_real_asked_what_a_story_is_meant_to_warn_of_the_sentence_after_it_says_
     a = Answerer(real_bot).ask("地方志工作那篇講話用了龜兔賽跑的故事,是想提醒大家什麼?")
     assert "驕傲的兔子" in a.sentences[0].text, a.text
     assert "再接再厲" in a.sentences[1].text, a.text
+
+
+def test_real_asked_why_a_story_is_told_the_reason_before_it_and_the_point_after_it(real_bot: pipeline.Ragbot) -> None:
+    """The 108th blind reader asked why the 地方志 speech tells 龟兔赛跑 and got two sentences stating purposes
+    (以便…), no story: 为什么要提…故事 asks why the speech tells it, not what for. The sentence before the story
+    gives the reason (…因为全国各省都在快马加鞭), the one after the point, and nothing else follows."""
+    a = Answerer(real_bot).ask("地方志工作會議講話為什麼要提龜兔賽跑的故事?")
+    assert [s.text for s in a.sentences] == [
+        "但我們不能懈怠,不能滿足於過去的成績,因為全國各省都在快馬加鞭。",
+        "如果我們像驕傲的兔子那樣與烏龜賽跑,在途中睡起覺來,我們就會由先進變為落後。",
+        "我們一定要再接再厲,馬不停蹄,全面啟動並深入開展續修工作。",
+    ], a.text
+
+
+def test_real_a_weak_spot_asked_where_is_no_place(real_bot: pipeline.Ragbot) -> None:
+    """最薄弱的地方在哪里 asks what is weakest, not where: the 108th blind reader's was refused for want of a
+    sentence naming a place. The speech asks itself the question (如果说…薄弱环节在哪里?) after saying it (文稿
+    工作是…薄弱环节): the cut keeps that clause, and the answer it gives follows."""
+    for question in (
+        "天门市的讲话认为党委办公室目前最薄弱的地方在哪里?",
+        "天門的講話認為黨委辦公室最薄弱的地方在哪裡？",
+    ):
+        a = Answerer(real_bot).ask(question)
+        assert not a.refused, a.text
+        assert "文稿工作是我们现在的一个薄弱环节" in fold(a.sentences[0].text), a.text
+        assert "很少有人拿" in a.text, a.text
 
 
 def test_real_a_why_question_counts_nothing(real_bot: pipeline.Ragbot) -> None:
