@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .lexical import tokenize
 from .quotes import FIGURE, MEASURES, QUOTE, SAYING, quoted
 from .script import fold
 
@@ -252,12 +253,21 @@ _WORST = (
 WORST = re.compile(rf"最{_WORST}[\u4e00-\u9fff]{{0,2}}的(?:是|就是)")
 
 
+_GROUNDS_ASKED = re.compile(r"(?:为什么|为何|凭什么|何以|怎么)(?:说|见得|看出)|从哪里?看出")  # 凭什么说…高度重视
+CONCLUDED = re.compile(r"(?:这|此|充分|足以|由此|从中)(?:说明|表明|证明)")  # …创近年之最,这说明了…高度重视
+
+
 def stated_as_asked(question: str) -> re.Pattern[str] | None:
     """The shape of the sentence that answers a question in any words: a purpose stated (`PURPOSE`) when it
     asks what a thing is for (`purpose_asked`); the speech's own superlative (最严重的是…) when it asks for the
     worst or most of something (说最糟糕的情况是什么: the 90th blind reader's got the other points' faults), the
-    worst in any words when it asks for the worst (最严重的是…, not 最典型的就是…, which led: the 91st's).
+    worst in any words when it asks for the worst (最严重的是…, not 最典型的就是…, which led: the 91st's);
+    one concluding from what it states first (…创近年之最,这说明了…高度重视) when it asks on what grounds
+    something is said (凭什么说这次培训体现了…高度重视: the 108th's got the training's purpose).
 
+    >>> concluded = stated_as_asked("凭什么说这次培训体现了县委对办公室的高度重视?")
+    >>> bool(concluded.search("…创近年之最,这说明了县委对办公室工作的充分肯定和高度重视")), bool(concluded.search("这说明,…"))
+    (True, False)
     >>> stated_as_asked("学习不够,说最糟糕的情况是什么?") is WORST, stated_as_asked("最后一项是什么?")
     (True, None)
     >>> stated_as_asked("最重要的是什么?") is SUPERLATIVE
@@ -265,6 +275,9 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
     """
     if purpose_asked(question):
         return PURPOSE
+    if grounds := _GROUNDS_ASKED.search(fold(question)):  # concluding what is asked about: its last word
+        said = [w for w in tokenize(re.split(r"[？?，,。]", fold(question)[grounds.end() :])[0]) if len(w) >= 2]
+        return re.compile(CONCLUDED.pattern + r"[^。！？!?]{0,60}?" + re.escape(said[-1])) if said else None
     if not (m := _SUPERLATIVE_ASKED.search(fold(question))):
         return None
     return WORST if re.match(f"最{_WORST}", m.group()) else SUPERLATIVE

@@ -89,6 +89,20 @@ def test_real_a_weak_spot_asked_where_is_no_place(real_bot: pipeline.Ragbot) -> 
         assert "很少有人拿" in a.text, a.text
 
 
+def test_real_asked_on_what_grounds_a_thing_is_said_the_sentence_concluding_it_answers(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """The 108th blind reader asked 凭什么说这次培训体现了…高度重视 and got the training's purpose: the sentence
+    concluding it from what it states first (…创近年之最,这说明了…高度重视) answers. Asked without naming the
+    speech, 体现了县委 named no place (现了) and kept only the 县政府 speech's sentences."""
+    for question in (
+        "縣黨政辦公室業務培訓班的開班講話裡,憑什麼說這次培訓體現了縣委、縣政府對辦公室工作的高度重視?",
+        "凭什么说这次培训体现了县委县政府高度重视？",
+    ):
+        a = Answerer(real_bot).ask(question)
+        assert "创近年之最,这说明了县委、县政府对办公室工作的充分肯定和高度重视" in fold(a.sentences[0].text), a.text
+
+
 def test_real_a_why_question_counts_nothing(real_bot: pipeline.Ragbot) -> None:
     """这几年 and 抓住几件要紧事 count nothing: a why-question is no quantity question, so a sentence stating no
     number may answer it (dev q509 was refused; 就是因为结果运用了 ranked first)."""
