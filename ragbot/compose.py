@@ -54,7 +54,7 @@ from .followup import follow_up
 from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
-from .meanings import point_asked, saying_explained, stated_as_asked, story, why_likened
+from .meanings import point_asked, point_over_words, saying_explained, stated_as_asked, story, why_likened
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
 from .points import defines, held_by, lists_of, point_of, say_point, say_points, topic_of
@@ -384,7 +384,7 @@ def compose(
     what = kind(ev.question)
     asked = parts(ev.question)  # 恩格斯是哪一年题词的?题的是哪句话?: the sentence stating the year quotes it too
     what = kind(asked[0]) if what == "wording" and len(asked) > 1 and kind(asked[0]) in TYPED else what
-    what = "fact" if what == "wording" and why_likened(ev.question) else what  # what the figure shows
+    what = "fact" if what == "wording" and point_over_words(ev.question) else what  # what the figure shows
     ev = replace(ev, candidates=named_candidates(index, ev.question, ev.hits, ev.candidates))
     said = [s.text for s in previous.sentences] if previous is not None else []
     w = Writer(index, ev.hits, ev.script, said)

@@ -80,6 +80,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差,以致造成损失。'
     >>> cut("三是要把握处理标准,对反映多个问题的信访件,要对反映的问题逐一调查,作出处理。", {"逐一": 1.0})
     '对反映多个问题的信访件,要对反映的问题逐一调查,作出处理。'
+    >>> cut("因此,信息报送要做到“四快”,即发现问题快,采编撰写快,送阅审批快,反馈落实快。", {"发现": 1, "四快": 2}, "wording")
+    '信息报送要做到“四快”,即发现问题快,采编撰写快,送阅审批快,反馈落实快。'
     >>> cut("我感觉文稿工作是一个薄弱环节,如果说党委办公室的薄弱环节在哪里?", {"党委": 2, "薄弱": 4, "哪里": 5})
     '我感觉文稿工作是一个薄弱环节,如果说党委办公室的薄弱环节在哪里?'
     """
@@ -115,6 +117,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
             )
         ):
             end += 1  # …,即…; or a clause too short to read alone (可以说是“5+2”、“白+黑”,…)
+        end = _named_out(parts, end)  # “四快”,即发现问题快,采编撰写快,…: what it names, whole (the 109th's)
     keep = max([start, *typed[:1], covers.index(top)])
     while end > keep + 1 and (len("".join(parts[start:end])) > max_chars or _OPENS.match(parts[end - 1].lstrip())):
         end -= 1
@@ -210,6 +213,17 @@ def _within_quotes(parts: list[str]) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+def _named_out(parts: list[str], end: int) -> int:
+    """The end past the clauses of a series that a clause opening 即, the last before `end`, begins: those ending
+    in the same character as it (即发现问题快,采编撰写快,送阅审批快,反馈落实快)."""
+    if not end or not _NAMELY.match(fold(parts[end - 1]).lstrip()):
+        return end
+    last = parts[end - 1].rstrip(TRIM + "。！？!?")[-1:]
+    while end < len(parts) and parts[end].rstrip(TRIM + "。！？!?")[-1:] == last:
+        end += 1
+    return end
 
 
 def _series(a: str, b: str) -> bool:

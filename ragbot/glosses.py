@@ -4,6 +4,7 @@
   glossed(question)    周末晚上都加班的说法, 既不越位也不掉队的说法: the set phrases whose plain words the
                        question uses (data/glosses.txt: 白+黑 is described by 白天 and 晚上)
   described(question)  both, as patterns over folded text
+  heads(pattern, text, words)  whether a formulation found names one of the words right after it (“三苦”岗位)
 
 A drafter looking for precedent wording seldom knows the phrase: asked for 形容办公室同志没有周末、白天
 晚上连轴转的那个说法, retrieval finds sentences about working hard, not “5+2”、“白+黑”, which share no
@@ -15,6 +16,7 @@ a question that asks for a formulation (`WORDING`) is read so: 周末要加班�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -40,14 +42,32 @@ def signed(question: str) -> list[re.Pattern[str]]:
     [True]
     >>> [bool(p.search("清苦的“三苦”岗位")) for p in signed("带数字的说法")]  # the 87th's
     [True]
+    >>> [(bool(p.search("“三苦”")), bool(p.search("“5+2”"))) for p in signed("带数字的说法概括又累又难又穷")]  # 108th's
+    [(True, False)]
     """
     signs = dict.fromkeys(_SIGNS[m[:2]] for m in _SIGN.findall(fold(question)))
+    qualities = len(re.findall(r"又(?=[\u4e00-\u9fff])", fold(question)))  # 又累又难又穷: a number for three
+    if _SIGNS["数字"] in signs and 2 <= qualities <= 9:
+        return [
+            re.compile(
+                f'[“「"](?:{"零一二三四五六七八九"[qualities]}|{qualities})[个种项条大]?[\u4e00-\u9fff]{{1,3}}[”」"]'
+            )
+        ]
     return [
         re.compile(
             f'[“「"](?:[^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}{_NUMBERED if sign == _SIGNS["数字"] else ""})[”」"]'
         )
         for sign in signs
     ]
+
+
+def heads(pattern: re.Pattern[str], text: str, words: Sequence[str]) -> bool:
+    """Whether a formulation `pattern` finds in `text` names one of `words` right after it (“三苦”岗位).
+
+    >>> heads(signed("带数字的说法")[0], "清苦的“三苦”岗位", ["岗位"]), heads(signed("带数字的说法")[0], "“三苦”", ["岗位"])
+    (True, False)
+    """
+    return any(text.startswith(tuple(words), m.end()) for m in pattern.finditer(text))
 
 
 # a formulation described by its sign, and the characters of it (数字 only as 数字说法: 多少数字 asks a number)
@@ -91,5 +111,12 @@ def glossed(question: str) -> list[str]:
 
 
 def described(question: str) -> list[re.Pattern[str]]:
-    """Patterns (folded text) of the formulations a question describes: `signed`, then `glossed`."""
-    return signed(question) + [re.compile(loose(p)) for p in glossed(question)]
+    """Patterns (folded text) of the formulations a question describes: `signed`, then `glossed` (those bearing
+    the sign, when it names one: 带数字的说法…又累又难又穷 is “三苦”, not 重、苦、杂、难, the 108th blind reader's).
+
+    >>> [p.pattern for p in described("用一个带数字的说法概括办公室岗位又累又难又穷")][1:]
+    []
+    """
+    signs = signed(question)
+    said = [p for p in glossed(question) if not signs or any(s.search(f"“{p}”") for s in signs)]
+    return signs + [re.compile(loose(p)) for p in said]

