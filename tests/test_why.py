@@ -85,6 +85,13 @@ def test_real_asked_what_a_figure_shows_its_point_follows_it_though_asked_as_a_w
     assert "就必须建立一套科学的管理方式" in a.sentences[1].text, a.text
 
 
+def test_real_asked_why_a_saying_is_said_and_what_it_means_both_terms_are_defined(real_bot: pipeline.Ragbot) -> None:
+    """为什么说…具体是什么意思 asks for the saying explained and why: the 109th blind reader got 所谓慎用 alone
+    after 既要敢用,又要慎用 (the answer read the question as a saying explained only); 所谓敢用 comes too."""
+    a = Answerer(real_bot).ask('党委办公室的督查权为什么说"既要敢用，又要慎用"？具体是什么意思？')
+    assert [s.text[:4] for s in a.sentences] == ["党委办公", "所谓敢用", "所谓慎用"], a.text
+
+
 def test_real_a_weak_spot_asked_where_is_no_place(real_bot: pipeline.Ragbot) -> None:
     """最薄弱的地方在哪里 asks what is weakest, not where: the 108th blind reader's was refused for want of a
     sentence naming a place. The speech asks itself the question (如果说…薄弱环节在哪里?) after saying it (文稿
