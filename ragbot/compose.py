@@ -167,9 +167,7 @@ def _list_score(
 
 COUNTED = 0.1  # a list a best sentence sums up by its count (上述四个方面) beats one it holds (主要有三个方面) by this
 CHAIN = 0.1  # asked who answers to whom level by level, the sentence saying it link by link ranks this much higher
-STATED_BONUS = (
-    0.1  # a sentence of the shape that answers in any words (目的是…: `meanings.stated_as_asked`) ranks higher
-)
+STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (`meanings.stated_as_asked`) ranks higher
 SUMMED_REACH = 160  # a best sentence this close after a list taking its points up together (这些成绩的取得)…
 _BACK = re.compile(r"(?:这些|上述|以上)")  # …sums it up: the 87th blind reader's 成绩…哪几点 got 电子政务's figures
 

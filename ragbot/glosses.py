@@ -32,7 +32,8 @@ WORDING = re.compile(
 
 def signed(question: str) -> list[re.Pattern[str]]:
     """For a formulation a question describes by a sign it holds (带加号的说法: “5+2”、“白+黑”), a quoted
-    formulation holding that sign; for 数字, also one counting in words (“三苦”).
+    formulation holding that sign; for 数字, also one counting in words (“三苦”), and when the question names
+    qualities with 又 (又累又难又穷), only one counting that many.
 
     >>> [p.pattern for p in signed("帶加號的說法")], signed("加班的说法")
     (['[“「"](?:[^”」"。]{0,6}[+＋][^”」"。]{0,6})[”」"]'], [])
