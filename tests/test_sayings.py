@@ -241,6 +241,16 @@ def test_real_a_formulation_described_by_a_rare_word_is_the_one_quoting_it(real_
     assert "鞍前不越位,馬後不掉隊" in a.sentences[0].text, a.text
 
 
+def test_real_a_formulation_described_at_length_is_found_by_its_gloss(real_bot: pipeline.Ragbot) -> None:
+    """A long description (既不能搶到前面去、也不能落在後面) shares few words with 篇7's chunk, which the fused
+    ranking left out of the five: the 110th blind reader got 篇4's “三不”. Its gloss's chunk now counts once
+    for the formulation and once as the question's anchor (`retrieve.shaped`); 管得更严 is a cue of 严管一层."""
+    a = Answerer(real_bot).ask("有一句話形容辦公室人員跟在領導身邊,既不能搶到前面去、也不能落在後面,原文怎麼寫?")
+    assert "鞍前不越位,馬後不掉隊" in a.sentences[0].text, a.text
+    b = Answerer(real_bot).ask("讲话里有一个三句式的说法,讲领导对办公室的同志要更看重、更爱护,同时管得更严,原话是什么?")
+    assert "高看一眼、厚爱一分、严管一层" in b.sentences[0].text, b.text
+
+
 def test_real_one_saying_likening_the_office_to_a_needle_is_that_one(real_bot: pipeline.Ragbot) -> None:
     # 有个说法把…比作一根针: one saying (有个说法), not every figure the speeches use (办公室好比一部机器,
     # “咽喉”, …; the twenty-second blind reader's)
