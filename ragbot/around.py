@@ -31,11 +31,11 @@ from .inline import run_of
 from .padding import padding, usable
 from .points import lists_of, say_points
 from .quotes import CN_DIGITS, COUNTS
-from .script import fold
+from .script import fold, folded_speech
 from .structure import han_count, sentence_spans
 from .types import Hit
 from .who import SAYING_VERBS
-from .writer import Writer, folded_speech
+from .writer import Writer
 
 
 def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, cap: int = 8) -> None:

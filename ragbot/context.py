@@ -12,6 +12,7 @@ speech's verdict after a situation it describes.
                        a point's lead (四要认真做好…), the point's own sentences saying how; after a number
                        in the unit asked ending at a semicolon, the parallel statement of another
   after_in_paragraph(speech, end)  the sentences of a paragraph from a position on
+  lead_of_said(...)    whether a point's bare lead (三是做好…的报告。) only heads a sentence already said
   says_what_to_do(text)  whether a sentence says what to do (要, 应, 必须…)
   advice_asked(question) whether a question asks what the speeches make of a situation, or what comes of it
 
@@ -60,6 +61,17 @@ def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
     lo = speech.rfind("\n", 0, end) + 1
     spans = [(lo + a, lo + b) for a, b in sentence_spans(speech[lo : len(speech) if stop < 0 else stop + 1])]
     return [s for s in spans if s[0] >= end]
+
+
+def lead_of_said(w: Writer, speech: str, at: int, piece: str) -> bool:
+    """Whether `piece`, at `at` of `speech`, is a point's lead of one clause (三是做好重要紧急信息和突发事件的
+    报告。) whose next sentence the answer already says: it would only say that again, as a heading (the
+    110th blind reader's third sentence)."""
+    m = marker(piece)  # one naming qualities (注重人性化、人情化、人文化) says them, not a heading
+    if not m or re.search(r"[，,；;：:、]", piece[m.length :].rstrip("。")):
+        return False
+    after = after_in_paragraph(speech, at + len(piece))
+    return bool(after) and w.repeats(speech[after[0][0] : after[0][1]])
 
 
 def says_what_to_do(text: str) -> bool:

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from .cuts import cut
 from .generate import Candidate
 from .points import lists_of
-from .script import fold
+from .script import fold, folded_speech
 from .structure import han_count, marker, sentence_spans
 from .types import Answer
-from .writer import Option, Writer, folded_speech, options, sentences, similarity
+from .writer import Option, Writer, options, sentences, similarity
 
 if TYPE_CHECKING:
     from .answer import Evidence

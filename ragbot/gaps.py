@@ -38,12 +38,11 @@ from .lexical import ASKING, tokenize
 from .multi import unstated_part
 from .naming import named_speeches
 from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number, quoted
-from .script import fold, loose
+from .script import fold, folded_speech, loose
 from .structure import Marker, marker, sentence_spans
 from .types import Hit, Speech
 from .unnamed import unnamed_maker
 from .who import unattributed
-from .writer import folded_speech
 
 if TYPE_CHECKING:
     from .index import Index

@@ -36,10 +36,10 @@ from .naming import YEAR, named_speeches
 from .points import lists_of, say_points
 from .quotes import anchors, wildcard
 from .scaffold import scaffolding
-from .script import fold
+from .script import fold, folded_speech
 from .structure import TRIM, sentence_spans
 from .terms import term_weights
-from .writer import FOLLOW_MARGIN, LATER_CHARS, Option, Writer, folded_speech, options, rank, sentences
+from .writer import FOLLOW_MARGIN, LATER_CHARS, Option, Writer, options, rank, sentences
 
 if TYPE_CHECKING:
     from .answer import Evidence

@@ -29,7 +29,7 @@ from .lexical import tokenize
 from .meanings import meaning_asked
 from .naming import named_speeches
 from .quotes import QUOTE, anchors, counted_chars, figure, wildcard
-from .script import fold
+from .script import fold, folded_speech
 from .structure import han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images
 from .writer import (
@@ -38,7 +38,6 @@ from .writer import (
     Option,
     Writer,
     anchored,
-    folded_speech,
     options,
     rank,
     sentences,

@@ -55,6 +55,13 @@ def fold(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=64)
+def folded_speech(text: str) -> str:
+    """A speech's text folded (`fold`), made once per speech: folding a whole speech costs about 1.6 ms,
+    and an answer may look at five."""
+    return fold(text)
+
+
 # words where mainland text writes 著 (zhù, "notable; to write"); everywhere else folding writes 着
 _ZHU = re.compile(
     "显著|卓著|昭著|彰著|著名|著称|著作|著述|著书|著者|著录|著有|名著|原著|专著|巨著|论著|编著|合著|译著|遗著|新著|土著"

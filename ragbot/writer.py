@@ -15,13 +15,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .amounts import TITLED, numbers, states, title_asked
 from .asks import TYPED, coverage, kind
 from .cite import bigrams, source_label
-from .context import answer_after, antecedent, completed_after, continued_after, past_reference, referent, verdict_after
+from .context import (
+    answer_after,
+    antecedent,
+    completed_after,
+    continued_after,
+    lead_of_said,
+    past_reference,
+    referent,
+    verdict_after,
+)
 from .cuts import CLAUSE_MIN, cut
 from .generate import Candidate
 from .glosses import glossed
@@ -29,7 +37,7 @@ from .meanings import definition
 from .padding import padding, usable
 from .pieces import balanced, closed, opened, paired, quoting_clause, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
-from .script import detect_script, fold, shown, to_script
+from .script import detect_script, fold, folded_speech, shown, to_script
 from .structure import CLOSERS, TRIM, han_count, marker, sentence_spans, unheaded
 from .terms import rare_words
 from .types import Hit, Script
@@ -154,13 +162,6 @@ def _widen(text: str, start: int, end: int, limit: int = 240) -> tuple[int, int]
     lo = max((a for a, b in spans if a <= start), default=start)
     hi = min((b for a, b in spans if b >= end), default=end)
     return lo, min(hi, max(end, lo + limit))
-
-
-@lru_cache(maxsize=64)
-def folded_speech(text: str) -> str:
-    """A speech's text folded (`script.fold`), made once per speech: folding a whole speech costs
-    about 1.6 ms, and an answer may look at five."""
-    return fold(text)
 
 
 def _unit_rows(index: Index) -> dict[tuple[str, int], dict[int, int]]:
@@ -364,6 +365,8 @@ def sentences(
             at, piece = opened(speech, at, piece)  # and one it closes is opened
             at, piece = paired(speech, at, closed(speech, at, piece, clause=wanted != "wording"))
         mark = w.mark()
+        if top is not None and at >= 0 and lead_of_said(w, speech, at, piece):
+            continue  # the lead of a point whose sentence was said: a heading, saying it again
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             answered = answer_after(w, hit, speech, at, piece, titles)  # a question the speech asks itself
             if answered < 0:

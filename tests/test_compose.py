@@ -1776,3 +1776,14 @@ def test_real_a_list_under_the_point_a_question_quotes_answers_which_kinds(real_
     question quotes now answers in any words (`points.held_by`)."""
     a = Answerer(real_bot).ask('讲"健全机制抓落实"时,提到要建立健全哪几项制度?')
     assert all(p in a.text for p in ("综合考核制度", "督查问责制度", "请示报告制度", "典型通报制度")), a.text
+
+
+def test_real_a_point_s_lead_is_not_said_after_its_own_sentence(real_bot: pipeline.Ragbot) -> None:
+    """篇8's 三是做好重要紧急信息和突发事件的报告。 leads the point whose sentence answers first; the 110th blind
+    reader got it again as the answer's third sentence, a bare heading (`context.lead_of_said`)."""
+    a = Answerer(real_bot).ask("万一出了重大突发事件,我们报告晚了或漏报了,会怎么样?")
+    assert a.sentences[0].text.startswith("重大突发事件一旦发生"), a.text
+    assert not any(s.text.startswith("三是") for s in a.sentences), a.text
+    # a lead naming qualities says them: held-out q210 keeps 三是接待服務要注重人性化、人情化、人文化
+    b = Answerer(real_bot).ask("接待工作怎樣才算做得好？幾篇講話各有什麼說法？")
+    assert "人性化、人情化、人文化" in b.text, b.text
