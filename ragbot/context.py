@@ -49,6 +49,8 @@ _JUDGES = re.compile(
 )
 _NAMED = re.compile(r'["“「][^"“”「」]{0,8}、[^"“”「」]{0,8}["”」]')  # 停留在“等、靠、要”: words named, not advice
 _INSTANCE = re.compile(r"\s*(?:甚至|还|更)?有的")  # 有的…;有的…;甚至有的…: the same situation again, not its verdict
+# what is done to those who fail (对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任): after any sentence
+_SANCTION = re.compile(r"追究[^，,。；;]{0,10}责任|严肃(?:处理|问责)|予以处分")
 _RESULTS = re.compile(
     r"容易(?:使|让|产生|造成|导致|出现)|久而久之|势必|致使|以致|以至于"
 )  # what comes of it (做久了容易使人…)
@@ -144,7 +146,9 @@ def _say(
     return len(text) if fits and w.say(text, w.cite(hit.file, hit.speech, a, b)) else 0
 
 
-def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
+def verdict_after(
+    w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...], later: bool = False
+) -> int:
     """After a first sentence that only states a situation (比如一些同志…暂时没有得到提拔重用), the
     speech's verdict on it: the first of the next VERDICT_REACH sentences of its paragraph that says
     what to do (要, 应, 不能…), judges it or says what comes of it (这些工作做多了、做久了容易使人…, the
@@ -155,15 +159,21 @@ def verdict_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles:
     limited, two held-out answers gain a sentence (q353: 大家对此一定理解), and two of the helper's 40
     fresh questions carry their evidence. A word to the hearers (相信大家…) is a verdict too; a sentence
     turning to something else (在这里还要特别提醒…, or the next point: 其三是…) ends the search; another
-    instance (有的…;甚至有的…) is passed over (the 45th blind reader's 接到会议通知直接呈报 got its 由于作风不实,致使…)."""
+    instance (有的…;甚至有的…) is passed over (the 45th blind reader's 接到会议通知直接呈报 got its 由于作风不实,致使…).
+    After a `later` sentence, only what is done to those who fail (对出现迟报、漏报、瞒报的,将严肃追究…责任: the
+    110th's 报告晚了或漏报了会怎么样 got the duty to report and not that)."""
     told = says_what_to_do(piece)  # after what to do (都必须认真做好), only what comes of it (做久了容易使人…)
     after = [s for s in after_in_paragraph(speech, at + len(piece)) if not _INSTANCE.match(fold(speech[s[0] : s[1]]))]
     for i, (a, b) in enumerate(after[:VERDICT_REACH]):
         text = speech[a:b].strip()
         if _ASIDE.match(fold(text)) or marker(text):  # 在这里还要特别提醒…, 其三是…: it turns to something else
             return 0
-        verdict = _RESULTS.search(fold(text)) or (
-            not told and (says_what_to_do(text) or judges(text) or _TO_ALL.search(fold(text)))
+        verdict = _SANCTION.search(fold(text)) or (
+            not later
+            and (
+                _RESULTS.search(fold(text))
+                or (not told and (says_what_to_do(text) or judges(text) or _TO_ALL.search(fold(text))))
+            )
         )
         if verdict and _say(w, hit, speech, (a, b), titles, follows=i == 0):
             if han_count(text) >= VERDICT_ALONE or i + 1 >= len(after):

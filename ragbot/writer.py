@@ -373,7 +373,7 @@ def sentences(
                 w.undo(mark)
                 continue
             used += len(piece) + answered
-            judged = verdict_after(w, hit, speech, at, piece, titles) if top is None and verdict else 0
+            judged = verdict_after(w, hit, speech, at, piece, titles, later=top is not None) if verdict else 0
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
             went_on = (
                 completed_after(w, hit, speech, at, piece, titles, weights, units, verdict)

@@ -1787,3 +1787,10 @@ def test_real_a_point_s_lead_is_not_said_after_its_own_sentence(real_bot: pipeli
     # a lead naming qualities says them: held-out q210 keeps 三是接待服務要注重人性化、人情化、人文化
     b = Answerer(real_bot).ask("接待工作怎樣才算做得好？幾篇講話各有什麼說法？")
     assert "人性化、人情化、人文化" in b.text, b.text
+
+
+def test_real_what_comes_of_failing_is_said_after_the_duty(real_bot: pipeline.Ragbot) -> None:
+    """报告晚了或漏报了会怎么样: 002's duty to report is followed by what is done to those who report late or not
+    at all (对出现迟报、漏报、瞒报的,将严肃追究…), which the 110th blind reader found only in the excerpt."""
+    a = Answerer(real_bot).ask("万一出了重大突发事件,我们报告晚了或漏报了,会怎么样?")
+    assert "对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任" in a.text, a.text
