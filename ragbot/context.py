@@ -160,8 +160,9 @@ def verdict_after(
     fresh questions carry their evidence. A word to the hearers (相信大家…) is a verdict too; a sentence
     turning to something else (在这里还要特别提醒…, or the next point: 其三是…) ends the search; another
     instance (有的…;甚至有的…) is passed over (the 45th blind reader's 接到会议通知直接呈报 got its 由于作风不实,致使…).
-    After a `later` sentence, only what is done to those who fail (对出现迟报、漏报、瞒报的,将严肃追究…责任: the
-    110th's 报告晚了或漏报了会怎么样 got the duty to report and not that)."""
+    What is done to those who fail counts after any first sentence; after a `later` one, only that
+    (对出现迟报、漏报、瞒报的,将严肃追究…责任: the 110th's 报告晚了或漏报了会怎么样 got the duty to report and
+    not that)."""
     told = says_what_to_do(piece)  # after what to do (都必须认真做好), only what comes of it (做久了容易使人…)
     after = [s for s in after_in_paragraph(speech, at + len(piece)) if not _INSTANCE.match(fold(speech[s[0] : s[1]]))]
     for i, (a, b) in enumerate(after[:VERDICT_REACH]):

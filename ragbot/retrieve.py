@@ -255,7 +255,9 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
     for the formulation's own words (`said`): the 60th blind reader's 既不抢到领导前面… left it out of the
     fused 50. The question's anchors are looked for among those too, so that chunk counts twice (the 110th's
     既不能搶到前面去、也不能落在後面 left it out of the five): held-out q391 gains a second “白+黑” sentence
-    (ROUGE-L 0.19 -> 0.25), nothing else changes (2026-12-05). A list question also ranks the candidates under a heading saying what it asks about (`headed`)."""
+    (ROUGE-L 0.19 -> 0.25), no other row of the set changes, and 既在前方又管后方 now quotes 篇1's sentence before
+    001's (2026-12-05). A list question also ranks the candidates under a heading saying what it asks about
+    (`headed`)."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
     listed_kind = kinds(query)  # (not `asks.kind`, which `headed` reads)
     pool = list(dict.fromkeys([*ranked, *said]))

@@ -364,9 +364,9 @@ def sentences(
         if at >= 0:  # a quotation the piece opens is closed (a wording answer quotes it, others say its clause),
             at, piece = opened(speech, at, piece)  # and one it closes is opened
             at, piece = paired(speech, at, closed(speech, at, piece, clause=wanted != "wording"))
-        mark = w.mark()
         if top is not None and at >= 0 and lead_of_said(w, speech, at, piece):
             continue  # the lead of a point whose sentence was said: a heading, saying it again
+        mark = w.mark()
         if at >= 0 and w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece))):
             answered = answer_after(w, hit, speech, at, piece, titles)  # a question the speech asks itself
             if answered < 0:
