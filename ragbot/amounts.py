@@ -10,7 +10,6 @@ bodies, times, dates, places, titles. Pure functions on text.
                           title (one the question does not name itself)
   counts(text, question)  whether a text counts the people a question counts (几名新闻发言人: not 1名通讯员)
   title_asked(question)   whether a question asks a title (报告的题目是什么), which only TITLED states
-  classes_asked(question), divides(text)  分为哪几种 asked; a text dividing something into kinds (分为三级)
 
 A quantity question is only answered by a sentence that states a number of the kind asked (a count
 of 件 does not answer 几个工作日): asks.kind says which questions ask for one, answer.weigh refuses
@@ -114,11 +113,35 @@ _USES = "(?:用于|用来|用作|拿来)"  # 用于部门自己考核
 _USE_ASKED = re.compile(r"(?:多少|几)[^，,。？?]{0,3}?(?:用于|用来|用作|拿来)([一-鿿]{2})")  # 扣出多少拿来考核
 
 
+# a bound asked (最长不得超过多少小时, 每天至少收取几次): the text states a bound, not a number alone
+_BOUND = r"最长|最短|最多|最少|最迟|最早|至少|至多|不得?超过|不能超过|不少于|不低于|不得少于|上限|下限"
+_BOUND_ASKED = re.compile(rf"(?:{_BOUND})[^，,。；;？?]{{0,6}}?(?:多少|几|多长|多久)")
+_BOUNDS = re.compile(rf"{_BOUND}|(?:工作日|小时|分钟|[天日周月年之以])内(?![容部外地])|为限")  # 20个工作日内
+BOUND_WORD = re.compile(rf"(?:{_BOUND}|不得|不能|超过|少于|低于)")  # a word of the bound, not what it bounds
+
+
+def bounded(text: str, question: str) -> bool:
+    """Whether `text` states a bound when the question asks one: 24小时值班 is no longest shift, and 最迟不得
+    超过事发后2小时 bounds reporting, which `terms.asking_words` then wants said (the 111th blind reader's
+    near miss 值班人员连续值班最长不得超过多少小时 was answered with it).
+
+    >>> bounded("每天至少收取4次", "每天最少要去收几次件？"), bounded("24小时值班", "连续值班最长不得超过多少小时？")
+    (True, False)
+    >>> bounded("文字差错率必须控制在1‰以内", "错别字的比例最多允许到多少?"), bounded("24小时值班", "几个小时？")
+    (True, True)
+    >>> bounded("20个工作日内予以公开", "最迟要在多长时间内公开？"), bounded("20个工作日内部", "最迟多长时间？")
+    (True, False)
+    """
+    return not _BOUND_ASKED.search(fold(question)) or bool(_BOUNDS.search(fold(text)))
+
+
 def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
     """Whether `text` can state the amount a question asks: a number in the `unit` asked, of the rate and
-    act asked, counting what is asked (`numbers`, `per`, `acts`, `counts`)."""
+    act asked, counting what is asked, within the bound asked (`numbers`, `per`, `acts`, `counts`,
+    `bounded`)."""
     return (
-        numbers(text, unit, question)
+        bounded(text, question)
+        and numbers(text, unit, question)
         and per(text, question)
         and acts(text, question)
         and counts(text, question)
@@ -394,30 +417,6 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
         if not own or piece not in own:
             return True
     return False
-
-
-_CLASSES_ASKED = re.compile(r"分[为成]?(?:哪|几)[几个]?(?:种|类|级|等|档|个等级|个等次|个级别)")
-_DIVIDES = re.compile(
-    r"分[为成]|分(?:[一二三四五六七八九十两0-9]+)个?(?:种|类|级|等|档)|[一二三四五六七八九十两0-9]+(?:种类型|类|个等级|个等次|个级别)"
-)
-
-
-def classes_asked(question: str) -> bool:
-    """Whether a question asks into which kinds something is divided (保管期限分为哪几种？).
-
-    >>> classes_asked("机关档案的保管期限分为哪几种？"), classes_asked("年度考核分为哪几个等次？"), classes_asked("有哪几种说法？")
-    (True, True, False)
-    """
-    return bool(_CLASSES_ASKED.search(fold(question)))
-
-
-def divides(text: str) -> bool:
-    """Whether `text` divides something into kinds (分为…, 分三级, 三个等次).
-
-    >>> divides("舆情预警分为三级"), divides("考核分优秀、称职、基本称职、不称职四个等次"), divides("要加强档案保管")
-    (True, True, False)
-    """
-    return bool(_DIVIDES.search(fold(text)))
 
 
 _TITLE = re.compile(r"(?:报告|讲话|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")

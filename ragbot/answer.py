@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .amounts import TITLED, amount_said, classes_asked, divides, numbers, states, title_asked, unit_asked
+from .amounts import TITLED, amount_said, numbers, states, title_asked, unit_asked
 from .asks import (
     TYPED,
+    classes_asked,
+    divides,
     kind,
     name_asked,
     stated_kind,

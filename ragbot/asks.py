@@ -5,6 +5,7 @@
   counted / enumerates    the noun a "which N aspects" question counts in (方面, 种…); whether a text
                           names several things and counts them in it (…、…、…四个方面)
   coverage(text, weights) the IDF-weighted share of the question's words a text holds (compounds once)
+  classes_asked / divides  分为哪几种 asked; a text dividing something into kinds (分为三级)
   aspect_asked / on_aspect  the matter a question confines itself to (在后勤这一块, 对宣传工作提了哪些要求),
                           and whether texts say it
   (how a question asks, the words that weigh nothing, is scaffold.py; what for, meanings.stated_as_asked)
@@ -405,3 +406,27 @@ def on_aspect(question: str, texts: Sequence[str]) -> bool:
     """Whether the question confines itself to a matter (`aspect_asked`) and `texts` say all its words."""
     words, said = aspect_asked(question), fold(" ".join(texts))
     return bool(words) and all(t in said for t in words)
+
+
+_CLASSES_ASKED = re.compile(r"分[为成]?(?:哪|几)[几个]?(?:种|类|级|等|档|个等级|个等次|个级别)")
+_DIVIDES = re.compile(
+    r"分[为成]|分(?:[一二三四五六七八九十两0-9]+)个?(?:种|类|级|等|档)|[一二三四五六七八九十两0-9]+(?:种类型|类|个等级|个等次|个级别)"
+)
+
+
+def classes_asked(question: str) -> bool:
+    """Whether a question asks into which kinds something is divided (保管期限分为哪几种？).
+
+    >>> classes_asked("机关档案的保管期限分为哪几种？"), classes_asked("年度考核分为哪几个等次？"), classes_asked("有哪几种说法？")
+    (True, True, False)
+    """
+    return bool(_CLASSES_ASKED.search(fold(question)))
+
+
+def divides(text: str) -> bool:
+    """Whether `text` divides something into kinds (分为…, 分三级, 三个等次).
+
+    >>> divides("舆情预警分为三级"), divides("考核分优秀、称职、基本称职、不称职四个等次"), divides("要加强档案保管")
+    (True, True, False)
+    """
+    return bool(_DIVIDES.search(fold(text)))

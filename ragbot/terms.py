@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .amounts import unit_asked
+from .amounts import BOUND_WORD, unit_asked
 from .asks import QUANTITY, kind, parts, short_form
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, tagged_words, tokenize
@@ -326,7 +326,8 @@ def asking_words(question: str) -> list[str]:
     follows the number, those back to the verb before it (2010年县政府办公室共收到上级机要文件多少件 -> 收, 上级,
     机要, 文件, 机要文件: the 93rd's was refused); a verb of receiving by its verb (收到 -> 收: 共接收…来信352个,
     the 105th's); for a rank, the two words before (信息上报采用积分在全省排第几名 -> 积分, 全省: 名列全省第六 says
-    no 第几名).
+    no 第几名); not a word of the bound asked (连续值班最长不得超过多少小时 -> 值班, 小时: not 超过, which 最迟不得超过
+    事发后2小时 says of reporting).
 
     >>> asking_words("2010年县政府办公室共收到上级机要文件多少件？")  # 收到 is said 收 in any verb (接收, 收取)
     ['收', '上级', '机要', '文件', '机要文件']
@@ -334,6 +335,8 @@ def asking_words(question: str) -> list[str]:
     ['建议']
     >>> asking_words("光山县要求各单位在多长时间内把政府信息公开出来？")  # the 104th's: 出来 is how, not what
     ['单位', '政府', '信息', '公开', '信息公开']
+    >>> asking_words("值班人员连续值班最长不得超过多少小时？")
+    ['值班', '小时']
     """
     clause = [c for c in re.split(r"[，,；;：:。？?！!]", fold(question)) if c.strip()][-1:] or [""]
     clause = [_COMPLEMENT.sub("", clause[0])]  # 把政府信息公开出来: 公开 (20个工作日内予以公开 says no 出来)
@@ -341,7 +344,7 @@ def asking_words(question: str) -> list[str]:
     tokens = tokenize(clause[0])
     at = next((i for i, t in enumerate(tokens) if QUANTITY.search(t)), None)
     if at is not None:
-        before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip]
+        before = [t for t in tokens[:at] if len(t) >= 2 and t not in skip and not BOUND_WORD.fullmatch(t)]
         counted = _counted_before(clause[0], tokens[at]) if all(len(t) < 2 for t in tokens[at + 1 :]) else []
         tokens = (counted or before[-2 if unit_asked(question) == ("第",) else -1 :]) + tokens[
             at:

@@ -631,6 +631,16 @@ def test_real_a_time_limit_asked_of_an_act_is_stated_only_by_a_sentence_setting_
     assert "20个工作日" in bot.ask("政府信息应当在形成或变更之日起多少个工作日内公开？").text
 
 
+def test_real_a_bound_asked_is_stated_only_by_a_sentence_bounding_what_was_asked(real_bot: pipeline.Ragbot) -> None:
+    """The 111th blind reader's near miss 值班人员连续值班最长不得超过多少小时 got 最迟不得超过事发后2小时, a bound on
+    reporting; 24小时值班 is no bound either, so it is refused. Bounds the speeches set still answer."""
+    bot = Answerer(real_bot)
+    assert bot.ask("值班人员连续值班最长不得超过多少小时？").refused
+    assert bot.ask("值班人员最多连续值班几个小时？").refused
+    assert "事发后2小时" in bot.ask("重大突发事件发生后，最迟多长时间内必须报送信息？").text
+    assert "至少收取4次" in bot.ask("機要通信每天至少要收取幾次郵件？").text
+
+
 def test_real_a_number_asked_is_asked_in_the_words_before_a_complement(real_bot: pipeline.Ragbot) -> None:
     """The 104th blind reader's 在多长时间内把政府信息公开出来 was refused at cosine 0.9019 under the quantity
     threshold: 出来 says which way 公开 goes, and 20个工作日内予以公开 holds every other word the time is asked in."""
