@@ -102,13 +102,26 @@ def glossed(question: str) -> list[str]:
     ['坚强前哨', '巩固后院']
     >>> glossed("对办公室同志既要重视关爱又要从严要求，用的是哪句三段式的话？")  # 哪句…话 (the 107th's)
     ['高看一眼、厚爱一分、严管一层']
+    >>> glossed('要求领导对办公室同志多关心，用了三个"一"组成的说法，原话是什么？')  # one cue group and its count (111th's)
+    ['高看一眼、厚爱一分、严管一层']
     """
     q = fold(question)
     said = [fold(m) for m in re.findall(r"[“「\"]([^”」\"]{2,})[”」\"]", q)]
     if not WORDING.search(q) or any(m in p or p in m for m in said for p, _ in glosses()):
         return []  # “办公室工作无小事”原话怎么说: a formulation it quotes is looked for as it is
-    found = (p for p, groups in glosses() if all(any(w in q for w in g) for g in groups))
+    counted = _COUNTED.search(q)  # 三个"一"组成的说法: the formulation holds 一 three times
+
+    def fits(phrase: str, groups: tuple[tuple[str, ...], ...]) -> bool:
+        cued = [any(w in q for w in g) for g in groups]
+        times = "零一二三四五六七八九".find(counted[1]) if counted else 0
+        return all(cued) or bool(counted and any(cued) and phrase.count(counted[2] or counted[3]) == times)
+
+    found = (p for p, groups in glosses() if fits(p, groups))
     return list(dict.fromkeys(found))
+
+
+# a formulation described by how many times it holds a character: 三个"一"组成的, 四个“不”字
+_COUNTED = re.compile(r"([二三四五六七八九])个(?:[“「\"'‘]([\u4e00-\u9fff])[”」\"'’]|([\u4e00-\u9fff])字)")
 
 
 def described(question: str) -> list[re.Pattern[str]]:
