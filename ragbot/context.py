@@ -245,7 +245,9 @@ def completed_after(
     (COMPLETES_IDF) that the first does not (…多讲有利于团结的话,多做有利于团结的事。 -> 不要煽风点火,…
     宁可自己受点委屈,也要消除领导之间的误会: the question's 误会; the 24th blind reader's), or, asked
     what to make of a situation (`advice`), after one saying what to do, when it goes on saying what not
-    to do (不要…, 宁可…; not 同时要…, another matter; the 33rd's 夹在中间很为难…怎么处理): the advice goes on there; with the `units` a quantity
+    to do (不要…, 宁可…; not 同时要…, another matter; the 33rd's 夹在中间很为难…怎么处理): the advice goes on there;
+    after a denial (并不是要求"齐步走"…), the next one when it says what holds instead (但是,必须要求…, the
+    111th's); with the `units` a quantity
     question asks in, the statement parallel to it (`_parallel`); its length written, or 0."""
     if units:
         return _parallel(w, hit, speech, piece, at + len(piece), titles, weights, units)
@@ -254,14 +256,19 @@ def completed_after(
         return _point_details(w, hit, speech, at + len(piece), titles)
     rare = [t for t, v in weights.items() if v >= COMPLETES_IDF and len(t) >= 2 and t not in said]
     told = advice and says_what_to_do(piece)
-    for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare or told else []:
+    denied = _DENIES.search(said) and not _BUT.search(said)  # 并不是要求"齐步走"…: and what is required
+    for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare or told or denied else []:
         said = fold(speech[a:b])
         instead = _GOES_ON.search(fold(piece)) and says_what_to_do(said)  # 切忌只对领导讲好话。我们应…讲真话
-        if any(t in said for t in rare) or (told and (_GOES_ON.match(said.strip()) or instead)):
+        but = denied and _BUT.match(said.strip())
+        if any(t in said for t in rare) or (told and (_GOES_ON.match(said.strip()) or instead)) or but:
             return _say(w, hit, speech, (a, b), titles)
     return 0
 
 
+# a denial and what holds instead, in the next sentence (并不是要求"齐步走"… -> 但是,必须要求最慢的单位…)
+_DENIES = re.compile(r"不是|并非|不等于")
+_BUT = re.compile(r"但是?|然而|而是|可是|却")
 # the advice going on in the next sentence (…多做有利于团结的事。 -> 不要煽风点火,…宁可自己受点委屈…)
 _GOES_ON = re.compile(r"(?:不要|切忌|切不可|决不能|宁可)")  # not 同时要…: another matter (dense, dev q021)
 

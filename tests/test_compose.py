@@ -1460,6 +1460,15 @@ def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_que
         assert len(a.sentences) == 2, a.text  # and the answer: not 切忌只對領導講好話 from 篇2 after it (3e3b54c)
 
 
+def test_real_a_denial_goes_on_in_what_holds_instead(real_bot: pipeline.Ragbot) -> None:
+    # 篇10: 这并不是要求"齐步走",…不符合客观现实的。 The next sentence, 但是,必须要求最慢的单位也能…不能拖全省的
+    # 后腿, says what is required instead (the 111th blind reader's answer stopped at the denial)
+    a = Answerer(real_bot).ask("省里是不是要求大家齐步走？")
+    assert "并不是要求" in a.sentences[0].text, a.text
+    assert "不能拖全省的后腿" in a.sentences[1].text, a.text
+    assert a.sentences[1].citations == a.sentences[0].citations, a.text
+
+
 def test_real_asked_what_to_mind_the_advice_goes_on_in_what_not_to_do(real_bot: pipeline.Ragbot) -> None:
     # 篇8: 回复的语气一定要谦虚,…不要和网民辩论,… The next sentence, 不要重回复轻办理,要先办后复, says what not
     # to do: asked 要注意什么 it follows (the 34th blind reader's answer left it out). Not after a sentence
