@@ -34,6 +34,7 @@ from .asks import (
 )
 from .chunk import find_headings, heading_path
 from .compose import compose
+from .context import lead_of
 from .gaps import unheld, unspelled
 from .generate import (
     Candidate,
@@ -95,7 +96,9 @@ def candidates(index: Index, hits: Sequence[Hit], qvec: np.ndarray | None, token
                 cos = float(index.matrix[row] @ qvec) if qvec is not None else 0.0
                 folded = fold(original)
                 cover = sum(w for t, w in weights.items() if t in folded) / total
-                out.append(Candidate(n, original, cos + 0.3 * cover, index.chunks[ci].text_start + at, cos))
+                start = index.chunks[ci].text_start + at
+                lead = lead_of(index.speeches[(hit.file, hit.speech)].text, start) if folded[:1] == "这" else ""
+                out.append(Candidate(n, original, cos + 0.3 * cover, start, cos, lead))
     return out
 
 

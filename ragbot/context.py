@@ -3,6 +3,7 @@
 speech's verdict after a situation it describes.
 
   antecedent(...)      the sentence before a dangling one, when it can be said
+  lead_of(speech, at)  the bare point lead a sentence opening with 这 speaks of
   past_reference(...)  a typed question's clauses after the one that refers back (any question's, past
                        a clause saying only that a demand was made of it: demanded(text))
   verdict_after(...)   after a situation, the next sentence of the paragraph that says what to do
@@ -74,6 +75,22 @@ def lead_of_said(w: Writer, speech: str, at: int, piece: str) -> bool:
         return False
     after = after_in_paragraph(speech, at + len(piece))
     return bool(after) and w.repeats(speech[after[0][0] : after[0][1]])
+
+
+def lead_of(speech: str, at: int) -> str:
+    """The bare lead of a point right before a sentence at `at` that opens speaking of it (这就导致信息深度
+    不够… after 其三是信息员培训不到位。; 这是做好办公室工作的前提。 after 第一,要强化政治意识。): what the
+    sentence is about, which it does not name; else ''. (这里主要是… announces, it speaks of no lead.)
+
+    >>> s = "其三是信息员培训不到位。这就导致信息深度不够。"
+    >>> lead_of(s, s.index("这")), lead_of(s, 0), lead_of("这里主要是对领导的建议。", 0)
+    ('其三是信息员培训不到位。', '', '')
+    """
+    if not re.match(r"这(?!里)|這(?!裡)", speech[at : at + 2]):
+        return ""
+    before = re.split(r"(?<=[。！？!?\n])", speech[max(0, at - 40) : at].rstrip())
+    lead = before[-2] if len(before) >= 2 and not before[-1].strip() else before[-1]
+    return lead.strip() if marker(lead.strip()) and padding(lead) == "heading" else ""
 
 
 def says_what_to_do(text: str) -> bool:

@@ -52,6 +52,7 @@ class Candidate:
     score: float  # similarity plus term coverage: what the extractive generator ranks by
     position: int = 0  # order inside its excerpt
     similarity: float = 0.0  # cosine of the sentence's vector with the question's
+    lead: str = ""  # the point's bare lead it speaks of (其三是信息员培训不到位。 before 这就导致…): `context.lead_of`
 
 
 @dataclass(frozen=True)

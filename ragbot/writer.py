@@ -216,7 +216,7 @@ def rank(c: Candidate, weights: dict[str, float]) -> float:
     0.1, two dev questions apart, within the vectors' noise, because 0.1 costs ROUGE-L and the first sentence
     of fact answers. Paraphrased questions share few words with their answer, and a higher weight lets a
     sentence that shares the question's words but not its meaning lead."""
-    return c.similarity + WORDS_WEIGHT * coverage(c.text, weights)
+    return c.similarity + WORDS_WEIGHT * coverage(c.lead + c.text, weights)  # 这就导致…: of its point's lead
 
 
 Option = tuple[Candidate, Hit]  # a sentence that may answer, and the excerpt (file, speech) it comes from

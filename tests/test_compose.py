@@ -1460,6 +1460,14 @@ def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_que
         assert len(a.sentences) == 2, a.text  # and the answer: not 切忌只對領導講好話 from 篇2 after it (3e3b54c)
 
 
+def test_real_a_sentence_speaking_of_a_bare_point_lead_ranks_with_its_words(real_bot: pipeline.Ragbot) -> None:
+    # 002: 其三是信息员培训不到位。这就导致信息深度不够或利用价值不高等。 The consequence names neither 信息员 nor
+    # 培训: it ranks with its lead's words (`context.lead_of`), ahead of 其四's …导致信息员敷衍应付
+    for q in ("信息员培训不够会带来什么问题？", "資訊員培訓不到位會帶來什麼問題？"):
+        a = Answerer(real_bot).ask(q)
+        assert "导致信息深度不够" in fold(a.sentences[0].text), a.text
+
+
 def test_real_a_denial_goes_on_in_what_holds_instead(real_bot: pipeline.Ragbot) -> None:
     # 篇10: 这并不是要求"齐步走",…不符合客观现实的。 The next sentence, 但是,必须要求最慢的单位也能…不能拖全省的
     # 后腿, says what is required instead (the 111th blind reader's answer stopped at the denial)
