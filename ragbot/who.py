@@ -260,6 +260,10 @@ def unattributed(question: str, texts: list[str]) -> bool:
     False
     >>> unattributed("省里讲修志工作的那篇讲话，为什么特别提到修志人员要注意身体？", ["全省修志工作开展20多年来"])  # the 101st's
     False
+    >>> unattributed("民政局长要求各级领导对办公室同志既看重又严管，原话怎么说？", ["民政局办公室要做到", "主任对局长负责"])
+    False
+    >>> unattributed("民政局局长要求各级领导对办公室同志既看重又严管，原话怎么说？", ["民政部门的领导要", "主任对局长负责"])
+    False
     """
     m = _SPEECH_ASKED.search(fold(question))
     if m is None:
@@ -269,7 +273,9 @@ def unattributed(question: str, texts: list[str]) -> bool:
         return False
     folded = [fold(t) for t in texts]
     titled = [name[-n:] + title for n in (3, 2, 1) if n <= len(name) and (title or n > 1)]
-    for person in titled + [name[-n:] for n in (3, 2) if title and n <= len(name)]:  # 处长陶致东: title first
+    # 民政局长, 民政局局长: the head of a body, no person's name to look for alone (the 112th's)
+    body = title and (re.search(r"[局厅部委办府处科院校]$", name) or any(name + title[0] in t for t in folded))
+    for person in titled + [name[-n:] for n in (3, 2) if title and n <= len(name) and not body]:  # 处长陶致东
         if any(person in t for t in folded):
             if any(_announced(person, t) for t in folded):
                 return True

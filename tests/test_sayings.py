@@ -469,6 +469,18 @@ def test_real_leaders_at_every_level_are_no_person_whose_talk_the_speeches_lack(
     assert "高看一眼、厚爱一分、严管一层" in a.text, a.text
 
 
+def test_real_the_head_of_a_body_is_no_person_whose_talk_the_speeches_lack(real_bot: pipeline.Ragbot) -> None:
+    """民政局长要求各级领导对办公室同志既看重、爱护又严管 (the 112th blind reader's) was refused: 民政 was looked for
+    as the person's name without the title, and 民政 names no one who asks anything; 民政局长 heads 民政局."""
+    answerer = Answerer(real_bot)
+    for q in (
+        "民政局长要求各级领导对办公室同志既看重、爱护又严管，原话怎么说？",
+        "民政局局長要求各級領導對辦公室同志既看重、愛護又嚴管，原話怎麼說？",
+    ):
+        a = answerer.ask(q)
+        assert "高看一眼" in fold(a.text), a.text
+
+
 def test_real_a_formulation_is_quoted_from_the_clauses_that_hold_it(real_bot: pipeline.Ragbot) -> None:
     """Among a sentence's quoted formulations, the one in the clauses the question's words pick out is the
     one asked for: the 106th blind reader got 三零目标 and 坚强前哨 at the end of long sentences opening with
