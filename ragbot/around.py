@@ -46,7 +46,7 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, ca
     taken_up_after(w)
     points_after(w)
     instead_after(w)
-    if series or (why and w.pieces and not _gives_reason(w.pieces[0])):  # 为什么说还有问题没有解决: the series
+    if series or (why and w.pieces and not gives_reason(w.pieces[0])):  # 为什么说还有问题没有解决: the series
         series_after(w)
     if shape is not None:
         point_after(w, shape)
@@ -157,7 +157,7 @@ def reason_before(w: Writer, shape: re.Pattern[str]) -> None:
         w.pieces.insert(0, w.pieces.pop())
 
 
-_CONCLUDES = re.compile(r"(?:可以说|所以说|所以|因此|因而|可见|由此可见|正因为如此|这就是说)[,，]?")
+_CONCLUDES = re.compile(r"(?:可以说|所以说|所以|因此|因而|为此|可见|由此可见|正因为如此|这就是说)[,，]?")
 
 
 _CONCLUDES_AT_END = re.compile(r"[,，](?:这就是|这正是|这便是)[^,，。！]{2,16}[。！]?$")  # …,这就是办公室工作的特点
@@ -174,7 +174,8 @@ def cause_before(w: Writer, term_only: bool = False) -> None:
     工作的特点: the 76th's got it without 任务多,担子重,工作千头万绪), and for one opening 但在…, against what the
     one before requires (…顾大局始终是第一位的。但在具体工作中,…能推则推: the 78th's got the latter alone), and
     for any after one saying what experience or theory teaches (`_TEACHES`: 历史唯物主义告诉我们,…, the 86th's).
-    Not asked why (`term_only`), the term's introduction alone (万金油干部是什么样的人, the 94th's)."""
+    Not asked why (`term_only`), the term's introduction alone (万金油干部是什么样的人, the 94th's). 为此 concludes
+    too (为此,党委督查部门开展督查,必须归口…批准 after 所谓慎用,…防止给基层增添负担: the 112th's got it alone)."""
     if not (first := _first(w)):
         return
     hit, text, at, _ = first
@@ -218,7 +219,7 @@ def reason_after(w: Writer) -> None:
     one, right after it (成绩不讲跑不了,问题不找不得了。 then …只有找准了问题存在的原因,才能够解决问题、促进工作。);
     so does one putting a condition and saying what follows (`conditions.condition_of`: 一般工作人员也要考虑大局。
     then 如果大局意识不强,就很容易陷入本位主义…; the 96th blind reader got the former alone)."""
-    if any(_gives_reason(p) for p in w.pieces):
+    if any(gives_reason(p) for p in w.pieces):
         return
     for i in range(len(w.pieces)):
         if not (place := _first(w, i)):
@@ -226,12 +227,12 @@ def reason_after(w: Writer) -> None:
         hit, text, _, end = place
         for a, b in after_in_paragraph(text, end)[:REASON_AFTER]:
             said = text[a:b].strip()
-            if _gives_reason(said) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
+            if gives_reason(said) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
                 w.pieces.insert(i + 1, w.pieces.pop())
                 return
 
 
-def _gives_reason(sentence: str) -> bool:
+def gives_reason(sentence: str) -> bool:
     return bool(_REASON.search(fold(sentence)) or condition_of(_MARK.sub("", sentence)))
 
 
@@ -245,7 +246,7 @@ def quoted_after(w: Writer) -> None:
     (习近平总书记在…批示中强调,“崇尚实干、狠抓落实是我反复强调的。如果…也只是镜中花、水中月”。; three blind
     readers got the maxim alone)."""
     for i, piece in enumerate(w.pieces):
-        if not (_gives_reason(piece) and han_count(_MARK.sub("", piece)) <= MAXIM and (place := _first(w, i))):
+        if not (gives_reason(piece) and han_count(_MARK.sub("", piece)) <= MAXIM and (place := _first(w, i))):
             continue
         hit, text, _, end = place
         for a, b in after_in_paragraph(text, end)[:1]:

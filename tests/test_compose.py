@@ -1587,6 +1587,14 @@ def test_real_asked_why_a_conclusion_comes_after_the_cause_it_draws_on(real_bot:
     assert "官不大、衙門不小" in a.sentences[1].text, a.text
 
 
+def test_real_asked_why_a_sentence_opening_with_weici_comes_after_its_reason(real_bot: pipeline.Ragbot) -> None:
+    """The 112th blind reader asked who approves an inspection and why, and got 为此,党委督查部门开展督查,必须归口
+    …批准 alone: 为此 concludes from the sentence before (所谓慎用,…防止给基层增添负担), which comes first now."""
+    a = Answerer(real_bot).ask("党委督查部门开展督查要经过谁批准？为什么？")
+    assert "防止给基层增添负担" in a.sentences[0].text, a.text
+    assert "秘书长(办公室主任)批准" in a.sentences[1].text, a.text
+
+
 def test_real_a_cut_from_the_case_a_sentence_singles_out_keeps_the_sentence(real_bot: pipeline.Ragbot) -> None:
     """The 69th blind reader got 该讲的话一定要讲,不能看着决策出偏差 without what it singles out a case of:
     敢于和善于向领导讲真话,特别是在一些重大问题上,… is said whole now."""
