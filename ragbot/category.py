@@ -2,7 +2,8 @@
 
   filed_under(w, ev, weights, budget)   the point naming a fault that holds one of the best sentences, then
                                         that sentence (and one for each further case the question tells),
-                                        then the speech's verdict when the question asks for one
+                                        then the speech's verdict when the question asks for one, and
+                                        the point's reason when it asks why
   cases(question)                       the cases a question tells one after another (…往上一交、转个文件…)
 
 compose.py decides when a question asks this (`asks.category_asked`); writer.py writes the sentences.
@@ -13,16 +14,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .asks import coverage
+from .around import gives_reason
+from .asks import coverage, parts, why_asked
 from .context import advice_asked
+from .padding import usable
 from .points import lists_of, point_of
 from .script import fold
-from .structure import han_count
+from .structure import han_count, sentence_spans
 from .terms import term_weights
 from .writer import Option, Writer, options, rank, sentences
 
 if TYPE_CHECKING:
     from .answer import Evidence
+    from .types import Hit
 
 _FAULT = re.compile(r"不够|不强|不实|不紧|不足|不高|不到位|不力|问题|毛病|缺乏|淡薄|欠缺|滞后|薄弱")  # a fault named
 
@@ -60,8 +64,19 @@ def filed_under(w: Writer, ev: Evidence, weights: dict[str, float], budget: int)
         sentences(w, [(c, hit)], weights, "", budget, verdict=verdict and not told)
         for i, (best, own) in enumerate(told):
             sentences(w, [best], own, "", budget, verdict=verdict and i == len(told) - 1)
+        if any(why_asked(p) for p in parts(ev.question)[1:]):  # …算哪方面的问题？为什么不好？
+            _reason_in(w, hit, text, item.start, item.end)
         return True
     return False
+
+
+def _reason_in(w: Writer, hit: Hit, text: str, start: int, end: int) -> None:
+    """The first sentence of a point giving a reason (由于作风不实,致使情况不明,最后工作被动。 the 112th blind
+    reader's …为什么不好？ got the point and the case alone), when it is not said yet."""
+    for a, b in sentence_spans(text[start:end]):
+        said = text[start + a : start + b].strip()
+        if gives_reason(said) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, start + a, start + b)):
+            return
 
 
 def cases(question: str) -> list[str]:

@@ -816,6 +816,11 @@ def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: 
     a = Answerer(real_bot).ask("有的人接到开会通知原样往上一交、转个文件问起具体情况啥也说不上来,讲话怎么评价这种做法?")
     assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]接到会议通知直接呈报"), a.text
     assert a.text.index("具体情况一问三不知") < a.text.index("由于作风不实"), a.text
+    # 这算哪方面的问题？为什么不好？: the point, the case, and the point's reason (the 112th blind reader got the
+    # case alone: 算 was not read as filing it under a point, and why it is bad was not looked for)
+    a = Answerer(real_bot).ask("领导批评有人接到会议通知直接呈报、不跟上级沟通，这算哪方面的问题？为什么不好？")
+    assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]接到会议通知直接呈报"), a.text
+    assert "由于作风不实,致使情况不明,最后工作被动" in a.text, a.text
 
 
 def test_real_an_unnumbered_series_under_the_best_point_is_the_list(real_bot: pipeline.Ragbot) -> None:
