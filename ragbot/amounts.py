@@ -9,6 +9,7 @@ bodies, times, dates, places, titles. Pure functions on text.
   states(text, kind)      whether a text states a number, a body or role, a time, a date, a place or a
                           title (one the question does not name itself)
   counts(text, question)  whether a text counts the people a question counts (几名新闻发言人: not 1名通讯员)
+  bounded(text, question) whether a text states a bound when one is asked (最长不得超过多少小时: not 24小时值班)
   title_asked(question)   whether a question asks a title (报告的题目是什么), which only TITLED states
 
 A quantity question is only answered by a sentence that states a number of the kind asked (a count

@@ -264,8 +264,8 @@ def completed_after(
     what to make of a situation (`advice`), after one saying what to do, when it goes on saying what not
     to do (不要…, 宁可…; not 同时要…, another matter; the 33rd's 夹在中间很为难…怎么处理): the advice goes on there;
     after a denial (并不是要求"齐步走"…), the next one when it says what holds instead (但是,必须要求…, the
-    111th's); with the `units` a quantity
-    question asks in, the statement parallel to it (`_parallel`); its length written, or 0."""
+    111th's); with the `units` a quantity question asks in, the statement parallel to it (`_parallel`); its
+    length written, or 0."""
     if units:
         return _parallel(w, hit, speech, piece, at + len(piece), titles, weights, units)
     said = fold(piece)
