@@ -25,14 +25,14 @@ from __future__ import annotations
 import re
 
 from .conditions import condition_of
-from .context import after_in_paragraph, says_what_to_do
+from .context import after_in_paragraph, before_in_paragraph, says_what_to_do
 from .cuts import cut
 from .inline import run_of
 from .padding import padding, usable
 from .points import lists_of, say_points
 from .quotes import CN_DIGITS, COUNTS
 from .script import fold, folded_speech
-from .structure import han_count, sentence_spans
+from .structure import han_count
 from .types import Hit
 from .who import SAYING_VERBS
 from .writer import Writer
@@ -150,8 +150,7 @@ def reason_before(w: Writer, shape: re.Pattern[str]) -> None:
     if not (first := _first(w)) or not shape.search(fold(w.pieces[0])):
         return
     hit, text, at, _ = first
-    lo = text.rfind("\n", 0, at) + 1
-    spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
+    spans = before_in_paragraph(text, at)
     said = text[slice(*spans[-1])].strip() if spans else ""
     if _REASON.search(fold(said)) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, *spans[-1])):
         w.pieces.insert(0, w.pieces.pop())
@@ -179,8 +178,7 @@ def cause_before(w: Writer, term_only: bool = False) -> None:
     if not (first := _first(w)):
         return
     hit, text, at, _ = first
-    lo = text.rfind("\n", 0, at) + 1
-    spans = [(lo + a, lo + b) for a, b in sentence_spans(text[lo:at])]
+    spans = before_in_paragraph(text, at)
     said = text[slice(*spans[-1])].strip() if spans else ""
     term = SO_CALLED.match(opening := fold(w.pieces[0]))
     concludes = not term_only and bool(

@@ -13,6 +13,7 @@ speech's verdict after a situation it describes.
                        a point's lead (四要认真做好…), the point's own sentences saying how; after a number
                        in the unit asked ending at a semicolon, the parallel statement of another
   after_in_paragraph(speech, end)  the sentences of a paragraph from a position on
+  before_in_paragraph(speech, at)  …and those before a position
   lead_of_said(...)    whether a point's bare lead (三是做好…的报告。) only heads a sentence already said
   says_what_to_do(text)  whether a sentence says what to do (要, 应, 必须…)
   advice_asked(question) whether a question asks what the speeches make of a situation, or what comes of it
@@ -64,6 +65,12 @@ def after_in_paragraph(speech: str, end: int) -> list[tuple[int, int]]:
     lo = speech.rfind("\n", 0, end) + 1
     spans = [(lo + a, lo + b) for a, b in sentence_spans(speech[lo : len(speech) if stop < 0 else stop + 1])]
     return [s for s in spans if s[0] >= end]
+
+
+def before_in_paragraph(speech: str, at: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph holding speech position `at` that end by it (the text before `at` split)."""
+    lo = speech.rfind("\n", 0, at) + 1
+    return [(lo + a, lo + b) for a, b in sentence_spans(speech[lo:at])]
 
 
 def lead_of_said(w: Writer, speech: str, at: int, piece: str) -> bool:

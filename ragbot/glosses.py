@@ -88,6 +88,10 @@ def glosses() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
     return tuple(out)
 
 
+# a formulation described by how many times it holds a character: 三个"一"组成的, 四个“不”字
+_COUNTED = re.compile(r"([二三四五六七八九])个(?:[“「\"'‘]([\u4e00-\u9fff])[”」\"'’]|([\u4e00-\u9fff])字)")
+
+
 def glossed(question: str) -> list[str]:
     """The formulations a question asking for one describes in plain words: those with a line of
     data/glosses.txt of whose cue groups the question holds a word each.
@@ -110,18 +114,14 @@ def glossed(question: str) -> list[str]:
     if not WORDING.search(q) or any(m in p or p in m for m in said for p, _ in glosses()):
         return []  # “办公室工作无小事”原话怎么说: a formulation it quotes is looked for as it is
     counted = _COUNTED.search(q)  # 三个"一"组成的说法: the formulation holds 一 three times
+    char, times = (counted[2] or counted[3], "零一二三四五六七八九".find(counted[1])) if counted else ("", 0)
 
     def fits(phrase: str, groups: tuple[tuple[str, ...], ...]) -> bool:
         cued = [any(w in q for w in g) for g in groups]
-        times = "零一二三四五六七八九".find(counted[1]) if counted else 0
-        return all(cued) or bool(counted and any(cued) and phrase.count(counted[2] or counted[3]) == times)
+        return all(cued) or (bool(char) and any(cued) and phrase.count(char) == times)
 
     found = (p for p, groups in glosses() if fits(p, groups))
     return list(dict.fromkeys(found))
-
-
-# a formulation described by how many times it holds a character: 三个"一"组成的, 四个“不”字
-_COUNTED = re.compile(r"([二三四五六七八九])个(?:[“「\"'‘]([\u4e00-\u9fff])[”」\"'’]|([\u4e00-\u9fff])字)")
 
 
 def described(question: str) -> list[re.Pattern[str]]:
