@@ -47,7 +47,7 @@ from .asks import (
 )
 from .category import filed_under
 from .chunk import Heading, find_headings, heading_path
-from .conditions import conditions_first
+from .conditions import conditions_first, points_reasons
 from .context import advice_asked, says_what_to_do
 from .elsewhere import other_figure
 from .followup import follow_up
@@ -434,6 +434,7 @@ def compose(
             ]
         if wanted == "why":  # 要是…会怎么样
             chosen = conditions_first(ev.question, chosen, weights, lambda t: text_df(w.index, t) > 0)
+            chosen = points_reasons(ev.question, chosen, weights, w.index)
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
         told = story(ev.question) if why_likened(ev.question) else None  # 为什么提龟兔赛跑的故事: no other sentence

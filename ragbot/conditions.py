@@ -4,7 +4,8 @@ speeches' sentences that put a condition and say what follows from it (如果不
 the best one and its condition shares a word with the question's: the consequence the question asks for.
 Asked what comes of conduct the question describes (不爱动脑筋、只会把文件转来转去,最后会落得什么结果), the
 sentence saying what came of it (由于作风不实,致使情况不明,最后工作被动) leads when the sentences before it in
-its excerpt tell that conduct.
+its excerpt tell that conduct. Asked why of what a point says (为什么要强化政治意识), the sentence after
+the point's bare lead gives its reason (`points_reasons`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .asks import IF, coverage, why_asked
+from .context import after_in_paragraph
+from .index import Index
+from .padding import padding
 from .script import fold
-from .structure import sentence_spans
+from .structure import marker, sentence_spans
 from .writer import Option, rank
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -165,3 +169,29 @@ def _told(sentence: str, excerpt: str, weights: dict[str, float]) -> float:
         return coverage(sentence, weights)
     spans = [(a, b) for a, b in sentence_spans(excerpt[:at])][-TOLD_BEFORE:]
     return coverage(excerpt[spans[0][0] if spans else at : at + len(sentence)], weights)
+
+
+POINT_COVER = 0.99  # asked why of a point: its bare lead holds every word of the question
+
+
+def points_reasons(question: str, choices: Sequence[Option], weights: dict[str, float], index: Index) -> list[Option]:
+    """Asked why of what a point of a list says (为什么要强化政治意识), `choices` with each bare lead holding
+    every word of the question (一是要强化政治意识。) followed by the next sentence of its paragraph, which
+    gives the point's reason (没有政治上的坚定性就没有…统一性; 这是做好办公室工作的前提): that sentence ranks
+    with the lead's meaning and words. The lead itself is a heading, no answer (the 112th blind reader's
+    为什么要强化政治意识 got 概况起来就是要强化"七种意识" alone)."""
+    if not why_asked(question) or condition_asked(question):
+        return list(choices)
+    out = list(choices)
+    for c, hit in choices:
+        lead = c.text.strip()
+        if not marker(lead) or padding(lead) != "heading" or coverage(lead, weights) < POINT_COVER:
+            continue
+        speech = index.speeches[(hit.file, hit.speech)].text
+        after = after_in_paragraph(speech, c.position + len(c.text))
+        if not after or speech[c.position : c.position + len(c.text)] != c.text:
+            continue
+        x, y = after[0]
+        out = [o for o in out if o[0].text.strip() != speech[x:y].strip()]
+        out.append((replace(c, text=speech[x:y], position=x, lead=lead), hit))
+    return out

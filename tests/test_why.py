@@ -320,3 +320,24 @@ def test_real_asked_why_a_one_sentence_answer_is_followed_by_the_series_after_it
     a = Answerer(real_bot).ask("市政府辦公室推行OA系統辦公,為什麼說還有問題沒有解決?")
     for problem in ("最先一公里", "最後一公里", "中間環節"):
         assert problem in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        (
+            "为什么要强化政治意识？",
+            "没有政治上的坚定性就没有思想和行动上的统一性",
+        ),  # the 112th's, of 一是要强化政治意识。
+        ("為什麼要強化大局意識？", "是做好辦公室工作的基本要求"),
+        ("为什么要强化责任意识？", "决定了我们每个岗位、每个同志工作的责任是重大的"),
+    ],
+)
+def test_real_asked_why_of_a_point_the_sentence_after_its_bare_lead_answers(
+    real_bot: pipeline.Ragbot, question: str, reason: str
+) -> None:
+    """为什么要强化政治意识 got 概况起来就是要强化"七种意识" alone: the points' bare leads (一是要强化政治意识。)
+    hold every word of the question but are headings; the sentence after each is the point's reason."""
+    a = Answerer(real_bot).ask(question)
+    assert reason in a.text, a.text
+    assert not a.text.startswith(("概况起来", "概況起來")), a.text
