@@ -31,12 +31,13 @@ NUMBER = re.compile(
 
 # the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it
 _UNIT = re.compile(
-    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|份|级|分|元|升|人|名|位|批|期|届|倍|字|%)"
+    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|份|级|分|元|升|人|名|位|批|期|届|倍|字|%|部(?![门分署队委长])|册|卷|本(?![地级身单部人年月次届]))"
 )
 _UNIT_BEFORE = re.compile(
     r"(工作日|学时|课时|小时|分钟|公里)[^，。？?]{0,6}(?:多少|几)(?![个项条种月年天次名位点级篇分份件期批届倍])"
 )
 _DOCUMENTS = ("篇", "件", "份")  # counters of documents, used interchangeably
+_VOLUMES = ("部", "本", "册", "卷")  # counters of books (多少部志书): a 三级志书 counts none
 # a count of things in 个 (多少个文件, 几个乡镇): 192个 or 33个 states it, a date (5月底) or a share does not
 _COUNT = re.compile(r"(?:多少|几)个(?=[\u4e00-\u9fff])")
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
@@ -272,6 +273,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     ()
     >>> unit_asked("信息上报采用积分在全省排第几名？"), unit_asked("在全省排第几？")  # a rank: 名列全省第六
     (('第',), ('第',))
+    >>> unit_asked("首轮修志一共编纂出版了多少部志书？"), unit_asked("有多少部门参加？")  # the 113th's near miss
+    (('部', '本', '册', '卷'), ())
     """
     q = fold(question)
     m = _UNIT.search(q)
@@ -281,6 +284,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
         unit = m.group(1).lstrip("万亿")
         if unit in ("天", "日"):
             return ("天", "日", "工作日")  # 多少天: 20个工作日 answers it
+        if unit in _VOLUMES:
+            return _VOLUMES
         return _DOCUMENTS if unit in _DOCUMENTS else (unit,)  # 多少篇讲话: 300余件 answers it
     m = _UNIT_BEFORE.search(q) or COUNT_OF.search(q)  # 培训学时不能少于多少, 陪餐人数有什么标准
     if m:

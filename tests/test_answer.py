@@ -240,6 +240,15 @@ def test_real_a_sum_of_money_or_a_city_asked_needs_a_sentence_stating_one(real_b
     assert answerer.ask("雲南教育系統辦公室主任會議是在昆明哪家賓館召開的？").refused  # the 36th's: 哪家宾馆 asks where
 
 
+def test_real_a_count_of_books_asked_needs_one_in_a_counter_of_books(real_bot: pipeline.Ragbot) -> None:
+    """多少部志书 asks a count of volumes: the 113th blind reader's near miss was answered with 在全国率先完成了首轮
+    三级志书编纂出版任务, whose 三级 counts levels; the speeches count no 志书 in 部."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("該省首輪修志一共編纂出版了多少部志書？").refused
+    assert answerer.ask("首轮修志一共出版了几本志书？").refused
+    assert not answerer.ask("全省有多少个省辖市在修志？").refused
+
+
 def test_real_a_rank_asked_needs_an_ordinal(real_bot: pipeline.Ragbot) -> None:
     """排第几名 asks an ordinal: 篇6's 信息上报采用积分名列全省第六 states it (the 36th blind reader's question
     was refused: 第六 counts no 名, and the question's only word before 第几名 was 全省)."""
