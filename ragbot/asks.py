@@ -25,7 +25,8 @@ from functools import lru_cache
 from .amounts import COUNT_OF
 from .glosses import WORDING
 from .lexical import tagged_words
-from .quotes import CN_DIGITS, COUNTED_QUOTE, MEASURES, NUMBERED_QUOTE, cn_number, quoted, stands_for
+from .meanings import stands_for
+from .quotes import CN_DIGITS, COUNTED_QUOTE, MEASURES, NUMBERED_QUOTE, cn_number, quoted
 from .script import fold
 
 QUANTITY = re.compile(

@@ -17,6 +17,7 @@
                               one it names (三苦是哪三苦), and a text names it
   stated_as_asked(question)   the shape of sentence that answers in any words: a purpose stated (目的是…) asked
                               what a thing is for (图的是什么, 用意), the speech's superlative (最严重的是…) asked the worst
+  stands_for(question)        how many things a numbered formulation it asks about stands for (「七种意识」是什么 -> 7)
 
 Pure functions on text, as quotes.py's; the writer ranks a defining sentence higher (`writer.options`), the
 answer says how the speeches use a term they do not define (`answer.term_usage`).
@@ -28,7 +29,7 @@ import re
 from collections.abc import Sequence
 
 from .lexical import tokenize
-from .quotes import FIGURE, MEASURES, QUOTE, SAYING, quoted
+from .quotes import CN_DIGITS, FIGURE, MEASURES, QUOTE, SAYING, quoted
 from .script import fold
 
 _EXPLAINED = re.compile(r"怎么解释|如何解释|作何解释|怎么理解|如何理解|什么意思|指的是什么|是指什么|含义|寓意|意思是")
@@ -294,3 +295,30 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
     if not (m := _SUPERLATIVE_ASKED.search(fold(question))):
         return None
     return WORST if re.match(f"最{_WORST}", m.group()) else SUPERLATIVE
+
+
+_NUMBERED = re.compile(
+    r"([两二三四五六七八九十])[个种项条大]?([\u4e00-\u9fff]{1,3}?)(?:([一两二三四五六七八九十])[个种项条大]?([\u4e00-\u9fff]{1,3}?))?"
+)
+_ASKS_MEANING = re.compile(
+    r"[”」\"]?(?:具体|到底|究竟|分别|都)?(?:(?:指的?是|是指|是|指|包括|包含|有)(?:什么|哪些|啥)|(?:是|指)?什么意思|的?(?:含义|内涵|内容)(?!要求))"
+)
+_TERM_START = re.compile(r"(?:^|[，,。；;：:？?\s“「\"]|(?:所谓|讲话里的?|讲话中的?|提到的?|说的))$")
+
+
+def stands_for(question: str) -> int:
+    """How many things a question asks a numbered formulation to stand for: 「七种意识」是什么？ -> 7,
+    三严三实指的是什么 -> 6 (three and three), 两刊一报的内容 -> 3; 0 when it asks no such thing.
+
+    >>> [stands_for(q) for q in ("“七種意識”指的是什麼？", "三严三实具体指什么？", "“两刊一报”是什么？", "四个表率的内容是什么？")]
+    [7, 6, 3, 4]
+    >>> [stands_for(q) for q in ("两个工作日怎么算？", "三天之内要做什么？", "这三个方面的要求是什么？")]
+    [0, 0, 0]
+    """
+    q = fold(question)
+    for m in _ASKS_MEANING.finditer(q):
+        for start in range(max(0, m.start() - 10), m.start()):
+            t = _NUMBERED.fullmatch(q, start, m.start())
+            if t and _TERM_START.search(q[:start]):
+                return CN_DIGITS[t.group(1)] + (CN_DIGITS[t.group(3)] if t.group(3) else 0)
+    return 0

@@ -7,7 +7,6 @@
   quoted(question)        the phrases it quotes as they are (no wildcard, three characters or more), not
                           those it describes (形容…“职位小但责任大”的说法)
   cn_number(text)         the value of a Chinese numeral (三, 十二), also for asks.py and structure.py
-  stands_for(question)    how many things a numbered formulation it asks about stands for (「七种意识」是什么 -> 7)
   figure(question)        for a question that asks for a figure of speech (比喻, 打比方, 形象的说法), the
                           pattern of one (好比一部机器, 就像人的大脑一样, 是沟通上下的“咽喉”)
   saying(question)        for a question that asks for a common saying (俗话, 老话, 常言), the pattern of a quotation
@@ -19,7 +18,8 @@
                           a list's points do
 
 Pure functions on text; what a question asks for is asks.py, whether the speeches use a quoted
-phrase is lexical.unknown_quotes, what a question asks the meaning of is meanings.py.
+phrase is lexical.unknown_quotes, what a question asks the meaning of (and what a numbered formulation stands for,
+`stands_for`) is meanings.py.
 """
 
 from __future__ import annotations
@@ -150,10 +150,17 @@ def counted_chars(question: str, name: bool = False) -> re.Pattern[str] | None:
 
     >>> bool(counted_chars("用了哪八个字？")), counted_chars("用了哪八个字？", name=True), bool(counted_chars("四字说法", True))
     (True, None, True)
+    >>> [bool(counted_chars("四个单字").search(t)) for t in ("“重、苦、杂、难”", "“五个坚持”")]  # apart (the 113th's)
+    [True, False]
     """
     chars = (_NAME_CHARS if name else _CHARS).search(fold(question))
     count = cn_number(chars.group(1)) if chars else None
-    return re.compile(rf"[“「\"](?:[、，,]?[\u4e00-\u9fff]){{{count}}}[”」\"]") if count and count >= 2 else None
+    apart = "" if chars and "单字" in chars.group() else "?"  # 四个单字: each its own (重、苦、杂、难)
+    return (
+        re.compile(rf"[“「\"][\u4e00-\u9fff](?:[、，,]{apart}[\u4e00-\u9fff]){{{(count or 0) - 1}}}[”」\"]")
+        if count and count >= 2
+        else None
+    )
 
 
 def counted_quotes(question: str) -> list[re.Pattern[str]]:
@@ -225,7 +232,7 @@ def cn_number(text: str) -> int | None:
     return (CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
 
 
-_CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个字")  # 哪八个字, 十二个字, 四个字的概括
+_CHARS = re.compile(r"([二三四五六七八九]?十?[二三四五六七八九]?)个单?字")  # 哪八个字, 十二个字, 四个字的概括
 _NAME_CHARS = re.compile(r"([二三四五六七八九])字的?(?:说法|叫法|提法)")  # 那个四字说法: a name, quoted
 MEASURES = frozenset("个种项条点件次年月天日位名人篇期遍回类句字级方")  # 几次, 哪三个: a count, not a name
 NUMBERED_QUOTE = re.compile(
@@ -420,30 +427,3 @@ def saying(question: str) -> re.Pattern[str] | None:
     True
     """
     return SAYING if _ASKS_SAYING.search(fold(question)) else None
-
-
-_NUMBERED = re.compile(
-    r"([两二三四五六七八九十])[个种项条大]?([\u4e00-\u9fff]{1,3}?)(?:([一两二三四五六七八九十])[个种项条大]?([\u4e00-\u9fff]{1,3}?))?"
-)
-_ASKS_MEANING = re.compile(
-    r"[”」\"]?(?:具体|到底|究竟|分别|都)?(?:(?:指的?是|是指|是|指|包括|包含|有)(?:什么|哪些|啥)|(?:是|指)?什么意思|的?(?:含义|内涵|内容)(?!要求))"
-)
-_TERM_START = re.compile(r"(?:^|[，,。；;：:？?\s“「\"]|(?:所谓|讲话里的?|讲话中的?|提到的?|说的))$")
-
-
-def stands_for(question: str) -> int:
-    """How many things a question asks a numbered formulation to stand for: 「七种意识」是什么？ -> 7,
-    三严三实指的是什么 -> 6 (three and three), 两刊一报的内容 -> 3; 0 when it asks no such thing.
-
-    >>> [stands_for(q) for q in ("“七種意識”指的是什麼？", "三严三实具体指什么？", "“两刊一报”是什么？", "四个表率的内容是什么？")]
-    [7, 6, 3, 4]
-    >>> [stands_for(q) for q in ("两个工作日怎么算？", "三天之内要做什么？", "这三个方面的要求是什么？")]
-    [0, 0, 0]
-    """
-    q = fold(question)
-    for m in _ASKS_MEANING.finditer(q):
-        for start in range(max(0, m.start() - 10), m.start()):
-            t = _NUMBERED.fullmatch(q, start, m.start())
-            if t and _TERM_START.search(q[:start]):
-                return CN_DIGITS[t.group(1)] + (CN_DIGITS[t.group(3)] if t.group(3) else 0)
-    return 0

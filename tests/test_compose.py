@@ -789,6 +789,14 @@ def test_real_which_eight_characters_is_answered_by_a_formulation_of_eight(real_
     assert "团结、紧张、严肃、活泼" in a.sentences[0].text, a.text
 
 
+def test_real_four_single_characters_are_a_formulation_saying_four_apart(real_bot: pipeline.Ragbot) -> None:
+    """四个单字 (the 113th blind reader's) are “重、苦、杂、难”; “五个坚持” (four characters, one word) followed."""
+    for q in ("毕节那篇讲话里，概括办公室工作特点的四个单字是什么？", "畢節那篇講話用哪四個單字概括辦公室工作的特點？"):
+        a = Answerer(real_bot).ask(q)
+        assert "重、苦、" in a.text, a.text
+        assert "五个坚持" not in fold(a.text), a.text
+
+
 def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: pipeline.Ragbot) -> None:
     # 四是学习劲头还不够足。…最严重的是有的提法已经过时了,还要往文件里写。: the point, then the sentence
     a = Answerer(real_bot).ask("有的提法已经过时了还往文件里写，这属于哪方面的不足？")
