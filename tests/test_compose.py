@@ -183,6 +183,16 @@ def test_real_a_point_cut_short_does_not_end_on_a_clause_setting_up_the_next(rea
         assert unsaid not in a.text, a.text
 
 
+def test_real_how_long_alone_is_cut_before_the_points_the_sentence_goes_on_to_announce(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """Asked only how long (the 113th blind reader's), 我到办公室工作三个多月了 answers: the 体会有两点:一是…
+    after it is padding; asked the 体会 too (above, and dev q102), they stay."""
+    a = Answerer(real_bot).ask('作这次"研究改进作风和抓落实问题"讲话的领导到办公室工作多久了？')
+    assert a.text.startswith("我到办公室工作三个多月了。[1]"), a.text
+    assert "体会" not in a.text and "卓有成效" not in a.text, a.text
+
+
 def test_real_a_figure_asked_is_not_followed_by_another_speechs(real_bot: pipeline.Ragbot) -> None:
     """002 (光山, 2010) states 185件 and 办结率100%; 篇6 (淇县) states its own 56件 and 89件, which the 66th blind
     reader got second, with nothing saying they are another county's."""
