@@ -190,12 +190,14 @@ def kind(question: str) -> str:
     ('fact', 'fact', 'quantity')
     >>> kind("要是哪个单位收到公文没处理,出了事会怎么处理？")  # a case put (the 75th's), as 以后哪个单位想…
     'fact'
+    >>> kind("按那位市政府领导的说法，要是办公室工作没做好，政策会落到什么结果？"), kind("照讲话的说法是什么？")  # the 114th's
+    ('fact', 'wording')
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     q = _SEVERAL_SAY.sub("", q)  # 几篇讲话对…怎么说的, 各有什么说法: what several speeches say, not how many
     if NAME.search(q):  # 叫什么名字: a person's name, not a formulation
         return "who"
-    if WORDING.search(q):
+    if WORDING.search(_ACCORDING.sub("", q)):  # 按那位领导的说法,…会落到什么结果: according to, no wording asked
         return "wording"
     if COUNTED_QUOTE.search(fold(question)):  # 哪三个“变”: three formulations, each opening with 变
         return "list"
@@ -226,6 +228,7 @@ _WHOEVER = re.compile(
 _HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理|有没有|怎么[劝看]|如何看")
 _YES_OR_NO_ASKED = re.compile(r"([\u4e00-\u9fff])不\1|吗[？?]?$")  # 够不够, 对不对, 可不可以, …吗
 # asks what to do or mind (回复的时候要注意些什么, 有什么讲究): a tally of what was done answers no such question
+_ACCORDING = re.compile(r"(?:按照?|依照?|据|照)[^，,。？?]{1,12}的(?:说法|讲法)[，,]")  # according to someone's words
 HOW_TO = re.compile(
     r"注意些?什么|要注意的|注意事项|[有要](?:什么|哪些)(?:具体)?(?:讲究|提醒)|(?:怎么|怎样|如何)做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)"
     r"|(?:要不要|该不该|需不需要|应不应该?|用不用)(?=[\u4e00-\u9fff])"  # whether to do it (信访件…要不要告诉来信人)

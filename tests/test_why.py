@@ -341,3 +341,11 @@ def test_real_asked_why_of_a_point_the_sentence_after_its_bare_lead_answers(
     a = Answerer(real_bot).ask(question)
     assert reason in a.text, a.text
     assert not a.text.startswith(("概况起来", "概況起來")), a.text
+
+
+def test_real_according_to_someones_words_asks_no_wording(real_bot: pipeline.Ragbot) -> None:
+    """按那位市政府领导的说法,…会落到什么结果 (the 114th blind reader's) was read as asking for a formulation
+    (说法) and got two quotes without the outcome; 按…的说法 is "according to"."""
+    a = Answerer(real_bot).ask("按那位市政府领导的说法，要是各级办公室工作没做好，上面出台的政策会落到什么结果？")
+    assert not a.text.startswith("讲话中的说法"), a.text
+    assert "画了个饼" in a.text, a.text
