@@ -178,8 +178,8 @@ def points_reasons(question: str, choices: Sequence[Option], weights: dict[str, 
     """Asked why of what a point of a list says (为什么要强化政治意识), `choices` with each bare lead holding
     every word of the question (一是要强化政治意识。) followed by the next sentence of its paragraph, which
     gives the point's reason (没有政治上的坚定性就没有…统一性; 这是做好办公室工作的前提): that sentence ranks
-    with the lead's meaning and words. The lead itself is a heading, no answer (the 112th blind reader's
-    为什么要强化政治意识 got 概况起来就是要强化"七种意识" alone)."""
+    with the lead's meaning and words. The lead itself is a heading, no answer (为什么要强化政治意识, left
+    open by the forty-sixth session, got 概况起来就是要强化"七种意识" alone)."""
     if not why_asked(question) or condition_asked(question):
         return list(choices)
     out = list(choices)
