@@ -15,11 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .asks import IF, coverage, why_asked
-from .context import after_in_paragraph
+from .context import after_in_paragraph, bare_lead
 from .index import Index
-from .padding import padding
 from .script import fold
-from .structure import marker, sentence_spans
+from .structure import sentence_spans
 from .writer import Option, rank
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -185,7 +184,7 @@ def points_reasons(question: str, choices: Sequence[Option], weights: dict[str, 
     out = list(choices)
     for c, hit in choices:
         lead = c.text.strip()
-        if not marker(lead) or padding(lead) != "heading" or coverage(lead, weights) < POINT_COVER:
+        if not bare_lead(lead) or coverage(lead, weights) < POINT_COVER:
             continue
         speech = index.speeches[(hit.file, hit.speech)].text
         after = after_in_paragraph(speech, c.position + len(c.text))

@@ -3,7 +3,7 @@
 speech's verdict after a situation it describes.
 
   antecedent(...)      the sentence before a dangling one, when it can be said
-  lead_of(speech, at)  the bare point lead a sentence opening with 这 speaks of
+  lead_of(speech, at)  the bare point lead a sentence opening with 这 speaks of (bare_lead: whether one is)
   past_reference(...)  a typed question's clauses after the one that refers back (any question's, past
                        a clause saying only that a demand was made of it: demanded(text))
   verdict_after(...)   after a situation, the next sentence of the paragraph that says what to do
@@ -97,7 +97,12 @@ def lead_of(speech: str, at: int) -> str:
         return ""
     before = re.split(r"(?<=[。！？!?\n])", speech[max(0, at - 40) : at].rstrip())
     lead = before[-2] if len(before) >= 2 and not before[-1].strip() else before[-1]
-    return lead.strip() if marker(lead.strip()) and padding(lead) == "heading" else ""
+    return lead.strip() if bare_lead(lead.strip()) else ""
+
+
+def bare_lead(sentence: str) -> bool:
+    """Whether a sentence is a point's bare lead (一是要强化政治意识。): a marker and a heading, nothing more."""
+    return bool(marker(sentence)) and padding(sentence) == "heading"
 
 
 def says_what_to_do(text: str) -> bool:

@@ -49,11 +49,7 @@ def signed(question: str) -> list[re.Pattern[str]]:
     signs = dict.fromkeys(_SIGNS[m[:2]] for m in _SIGN.findall(fold(question)))
     qualities = len(re.findall(r"又(?=[\u4e00-\u9fff])", fold(question)))  # 又累又难又穷: a number for three
     if _SIGNS["数字"] in signs and 2 <= qualities <= 9:
-        return [
-            re.compile(
-                f'[“「"](?:{"零一二三四五六七八九"[qualities]}|{qualities})[个种项条大]?[\u4e00-\u9fff]{{1,3}}[”」"]'
-            )
-        ]
+        return [re.compile(f'[“「"](?:{_DIGITS[qualities]}|{qualities})[个种项条大]?[\u4e00-\u9fff]{{1,3}}[”」"]')]
     return [
         re.compile(
             f'[“「"](?:[^”」"。]{{0,6}}[{sign}][^”」"。]{{0,6}}{_NUMBERED if sign == _SIGNS["数字"] else ""})[”」"]'
@@ -71,6 +67,7 @@ def heads(pattern: re.Pattern[str], text: str, words: Sequence[str]) -> bool:
     return any(text.startswith(tuple(words), m.end()) for m in pattern.finditer(text))
 
 
+_DIGITS = "零一二三四五六七八九"  # a digit's numeral by its value (not quotes.CN_DIGITS: quotes imports this module)
 # a formulation described by its sign, and the characters of it (数字 only as 数字说法: 多少数字 asks a number)
 _SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=＝", "数字": "0-9０-９"}
 _NUMBERED = "|[两二三四五六七八九十][个种项条大]?[\u4e00-\u9fff]{1,3}"  # a number in words counts too: “三苦”
@@ -114,7 +111,7 @@ def glossed(question: str) -> list[str]:
     if not WORDING.search(q) or any(m in p or p in m for m in said for p, _ in glosses()):
         return []  # “办公室工作无小事”原话怎么说: a formulation it quotes is looked for as it is
     counted = _COUNTED.search(q)  # 三个"一"组成的说法: the formulation holds 一 three times
-    char, times = (counted[2] or counted[3], "零一二三四五六七八九".find(counted[1])) if counted else ("", 0)
+    char, times = (counted[2] or counted[3], _DIGITS.find(counted[1])) if counted else ("", 0)
 
     def fits(phrase: str, groups: tuple[tuple[str, ...], ...]) -> bool:
         cued = [any(w in q for w in g) for g in groups]
