@@ -330,8 +330,10 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (True, True, False)
     >>> numbers("我到办公室工作三个多月了", ("年", "月")), numbers("开了一个多小时", ("小时",))  # the 43rd reader's
     (True, True)
-    >>> numbers("采用积分名列全省第六", ("第",)), numbers("在第一时间报送", ("第",)), numbers("排第4名", ("名",))
+    >>> numbers("采用积分名列全省第六", ("第",)), numbers("在第一时间报送", ("第",)), numbers("排第4名", ("第",))
     (True, False, True)
+    >>> numbers("获全市目标考核第一名", ("名",)), numbers("表彰先进个人12名", ("名",))  # a rank counts no one (the 114th's)
+    (False, True)
     >>> numbers("有的同志说自己一年到头忙忙碌碌", ("年", "月")), numbers("一年四季", ())  # sayings count nothing
     (False, False)
     """
@@ -353,8 +355,15 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
         after = t[m.end() : m.end() + 8]
         skip = _COUNTED if units == ("个",) else _MAGNITUDE  # 192个, 十几个: the counter itself is the unit
         after = after[skip.match(after).end() :]  # type: ignore[union-attr]
-        dated = t[m.start() - 1 : m.start()] == "月" and after.startswith("日")  # 5月8日: a day of a month
-        if after.startswith(units) and new(m) and not (len(m.group()) == 4 and after.startswith("年")) and not dated:
+        before = t[m.start() - 1 : m.start()]
+        dated = before == "月" and after.startswith("日")  # 5月8日: a day of a month
+        ranked = before == "第"  # 第一名: a rank, no count
+        if (
+            after.startswith(units)
+            and new(m)
+            and not (len(m.group()) == 4 and after.startswith("年"))
+            and not (dated or ranked)
+        ):
             return True
     return False
 

@@ -249,6 +249,15 @@ def test_real_a_count_of_books_asked_needs_one_in_a_counter_of_books(real_bot: p
     assert not answerer.ask("全省有多少个省辖市在修志？").refused
 
 
+def test_real_a_count_of_people_asked_is_not_answered_by_a_rank(real_bot: pipeline.Ragbot) -> None:
+    """多少名 asks how many people: the 114th blind reader's near miss was answered with 002's honours, whose
+    政府信息公开工作获全市目标考核第一名 is a rank in 名; a count in 名 still answers."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("光山县这次会议一共表彰了多少名政务信息和政务督查先进个人？").refused
+    assert answerer.ask("光山縣這次會議一共表彰了多少名政務信息和政務督查先進個人？").refused
+    assert "1名" in answerer.ask("各高等学校要至少明确几名通讯员？").text
+
+
 def test_real_a_rank_asked_needs_an_ordinal(real_bot: pipeline.Ragbot) -> None:
     """排第几名 asks an ordinal: 篇6's 信息上报采用积分名列全省第六 states it (the 36th blind reader's question
     was refused: 第六 counts no 名, and the question's only word before 第几名 was 全省)."""
