@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .amounts import TITLED, amount_said, numbers, states, title_asked, unit_asked
+from .amounts import amount_said, numbers, unit_asked
 from .asks import (
     TYPED,
     classes_asked,
@@ -46,6 +46,7 @@ from .generate import (
     make_generator,
 )
 from .glosses import WORDING, described
+from .kinds import TITLED, states, title_asked
 from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term, meant, told
 from .multi import in_years, named_candidates
@@ -114,7 +115,7 @@ def weigh(
     A question asking how many / how long / which number needs a sentence that states one (in the
     unit asked about, when it names one: 几个工作日 is not answered by a count of 件), so for those
     only such sentences count as evidence (answer-type matching); likewise a who / when / where
-    question needs a sentence that names a body or role, a time (a date for 几号, 哪一天), a place (`amounts.states`), and a "who does X"
+    question needs a sentence that names a body or role, a time (a date for 几号, 哪一天), a place (`kinds.states`), and a "who does X"
     one a sentence that also says X (会议纪要由谁签发: 签发); "into which kinds is X divided" one a sentence
     that divides something (分为…, 三个等次). For these typed questions only the `named` sentences count
     when the question names a speech or place (`multi.named_candidates`): measured, narrowing every

@@ -9,7 +9,7 @@
   aspect_asked / on_aspect  the matter a question confines itself to (在后勤这一块, 对宣传工作提了哪些要求),
                           and whether texts say it
   (how a question asks, the words that weigh nothing, is scaffold.py; what for, meanings.stated_as_asked)
-  (whether a text states a number, a body, a time or a place is amounts.states)
+  (whether a text states a number, a body, a time or a place is kinds.states)
 
 Answer-type matching rests on these: a quantity question is only answered by a sentence that
 states a number of the kind asked (a count of 件 does not answer 几个工作日). What it does not do:
@@ -78,7 +78,7 @@ _DATE_ASKED = re.compile(r"几号|哪一?天|哪一?年|几月|截止(?:日期|�
 
 
 def stated_kind(question: str, asked: str) -> str:
-    """What a sentence must state to answer a question of kind `asked` (amounts.states): a date when a
+    """What a sentence must state to answer a question of kind `asked` (kinds.states): a date when a
     when-question asks 几号, 哪一天, 哪一年, 截止日期 (not 每月 or 及时); the kind otherwise.
 
     >>> stated_kind("每月几号之前要报？", "when"), stated_kind("多长时间内办结？", "when")

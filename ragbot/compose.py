@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .amounts import numbers, title_asked, unit_asked
+from .amounts import numbers, unit_asked
 from .around import around
 from .asks import (
     HOW_TO,
@@ -54,6 +54,7 @@ from .followup import follow_up
 from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
+from .kinds import title_asked
 from .meanings import point_asked, point_over_words, saying_explained, stated_as_asked, story, why_likened
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed

@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .amounts import numbers, states
+from .amounts import numbers
 from .asks import TYPED
 from .cuts import cut
+from .kinds import states
 from .padding import padding, usable
 from .script import fold
 from .structure import CLAUSE, CLOSERS, han_count, marker, sentence_spans

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .amounts import states
 from .asks import coverage
+from .kinds import states
 from .script import fold
 from .structure import CLAUSE, QUOTED, TRIM, han_count
 

@@ -26,11 +26,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .amounts import numbers, states, unit_asked
+from .amounts import numbers, unit_asked
 from .asks import QUANTITY, TYPED, asking, coverage, kind, parts, several_asked, stated_kind
 from .conditions import condition_of
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .cuts import cut
+from .kinds import states
 from .lexical import before_bodies, counties, inside_word, places, tokenize
 from .naming import YEAR, named_speeches
 from .points import lists_of, say_points
@@ -355,7 +356,7 @@ def _number_said(part: str, question: str) -> Callable[[str], bool]:
 
 
 def _kind_said(part: str, question: str) -> Callable[[str], bool]:
-    """截止日期是哪天: a text stating a date (`amounts.states`)."""
+    """截止日期是哪天: a text stating a date (`kinds.states`)."""
     wanted = stated_kind(part, kind(part))
     return lambda t: states(t, wanted, question)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .amounts import ROLE
+from .kinds import ROLE
 from .lexical import tagged_words
 from .script import fold
 

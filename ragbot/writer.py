@@ -7,8 +7,7 @@
   sentences(writer, ...) the best first (for a typed question, the best stating what is wanted), cut to the
                          clauses that answer, then those that rank nearly as high
 
-compose.py picks the kind of answer; this module writes sentences, not lists (structure.py) nor checks (cite.py).
-"""
+compose.py picks the kind of answer; this module writes sentences, not lists (structure.py) nor checks (cite.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .amounts import TITLED, numbers, states, title_asked
+from .amounts import numbers
 from .asks import TYPED, coverage, kind
 from .cite import bigrams, source_label
 from .context import (
@@ -33,6 +32,7 @@ from .context import (
 from .cuts import CLAUSE_MIN, cut
 from .generate import Candidate
 from .glosses import glossed
+from .kinds import TITLED, states, title_asked
 from .meanings import definition
 from .padding import padding, usable
 from .pieces import balanced, closed, opened, paired, quoting_clause, unlinked, without_fragments

@@ -607,7 +607,7 @@ def test_real_the_one_who_gave_the_speech_is_asked_about_as_the_speech_says_it(r
 
 def test_real_whose_responsibility_is_asked_of_the_verb_before_and_a_post_answers(real_bot: pipeline.Ragbot) -> None:
     """The 78th blind reader asked 要追究谁的责任 and got a sentence about a warning film: 谁的责任 asks whom
-    追究 is done to (`who.action_asked` read 的责), and 一把手 names a post (`amounts.ROLE`)."""
+    追究 is done to (`who.action_asked` read 的责), and 一把手 names a post (`kinds.ROLE`)."""
     a = Answerer(real_bot).ask("在縣委辦,如果保密工作沒做好、發生了洩密,要追究誰的責任?")
     assert a.sentences, a.text
     assert a.sentences[0].text.startswith("保密工作做不好,發生泄密事件,就要追究一把手責任"), a.text
@@ -714,7 +714,7 @@ def test_real_a_meeting_named_by_its_topic_is_answered_from_its_own_speech(real_
 
 def test_real_a_day_asked_of_a_month_named_is_stated_only_by_a_day(real_bot: pipeline.Ragbot) -> None:
     """省第十次党代会具体是6月几号召开 (the 102nd blind reader's near miss) got 6月份省第十次党代会将召开: the month
-    the question names, and 10月份, say no day (`amounts.states`); a day said (7月1日) still answers."""
+    the question names, and 10月份, say no day (`kinds.states`); a day said (7月1日) still answers."""
     bot = Answerer(real_bot)
     assert bot.ask("省第十次党代会具体是6月几号召开?").refused
     assert "7月1日" in bot.ask("中央办公厅主任给中办副处长以上党员讲党课是几月几号？").text
