@@ -6,7 +6,7 @@
                           length of time for 多长时间, money for 经费…多少 (or a share of it, 12%), the unit
                           of a count whose limit it asks (陪餐人数有什么标准)
   numbers(text, units)    whether a text states a number, in one of `units` when given
-  counts(text, question)  whether a text counts the people a question counts (几名新闻发言人: not 1名通讯员)
+  counts(text, question)  whether a text counts what a question counts (几名新闻发言人: not 1名通讯员)
   bounded(text, question) whether a text states a bound when one is asked (最长不得超过多少小时: not 24小时值班)
 
 A quantity question is only answered by a sentence that states a number of the kind asked (a count
@@ -206,17 +206,33 @@ def planned(text: str, question: str) -> bool:
 # what a question counts, named after its unit at the end of the question (配备几名新闻发言人？)
 _COUNTED_NOUN = re.compile(r"(?:几|多少)([名位])([\u4e00-\u9fff]{2,6})[？?]?$")  # people: not 多少个工作日内公开
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
+# what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
+_COUNTED_AS = re.compile(r"(?:几|多少)(条|件|个|项|名|位|篇|人)是([\u4e00-\u9fff]{2,12})的[？?]?$")
+COUNTED_AROUND = (
+    12  # characters either side of a number within which the text may tell that kind (反映教育问题的有30条)
+)
 
 
 def counts(text: str, question: str) -> bool:
     """Whether `text` counts what the question counts, when it names it after the unit (几名新闻发言人): next to
-    a number in that unit (1名通讯员 counts no 新闻发言人: the 72nd blind reader's near miss was answered).
+    a number in that unit (1名通讯员 counts no 新闻发言人: the 72nd blind reader's near miss was answered); or
+    when it tells a kind of it (多少条是反映教育问题的): half the kind's words near a number in that unit.
 
     >>> counts("要至少明确1名通讯员", "至少配备几名新闻发言人？"), counts("配备新闻发言人1名", "配备几名新闻发言人？")
     (False, True)
     >>> counts("20个工作日内予以公开", "多少个工作日内公开？"), counts("明确1名通讯员", "有多少人？")
     (True, True)
+    >>> asked = "5128条留言中,有多少条是反映教育问题的?"  # the 115th blind reader's near miss
+    >>> counts("共收到留言5128条,其中审批发布和回复留言1426条", asked), counts("其中反映教育问题的有300条", asked)
+    (False, True)
     """
+    if said := _COUNTED_AS.search(fold(question).strip()):  # 有多少条是反映教育问题的: half its words by the number
+        unit, words, t = said.group(1), [w for w, _ in tagged_words(said.group(2)) if len(w) >= 2], fold(text)
+        return not words or any(
+            2 * sum(w in t[max(0, n.start() - COUNTED_AROUND) : n.end() + COUNTED_AROUND] for w in words) >= len(words)
+            for n in NUMBER.finditer(t)
+            if t[n.end() : n.end() + len(unit)] == unit
+        )
     m = _COUNTED_NOUN.search(fold(question).strip())
     if not m:
         return True

@@ -258,6 +258,16 @@ def test_real_a_count_of_people_asked_is_not_answered_by_a_rank(real_bot: pipeli
     assert "1名" in answerer.ask("各高等学校要至少明确几名通讯员？").text
 
 
+def test_real_a_kind_counted_is_told_next_to_the_number(real_bot: pipeline.Ragbot) -> None:
+    """有多少条是反映教育问题的 counts a kind of message: the 115th blind reader's near miss was answered with
+    篇8's 共收到网民各方面留言5128条,其中审批发布和回复留言1426条, which tells no kind of 教育; a count
+    of 名 with the people it counts still answers."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("天门市委书记专栏的5128条留言中,有多少条是反映教育问题的?").refused
+    assert answerer.ask("天門市委書記專欄的5128條留言中，有多少條是反映教育問題的？").refused
+    assert "1426" in answerer.ask("天门市委书记专栏收到的留言中,有多少条审批发布和回复了?").text
+
+
 def test_real_a_rank_asked_needs_an_ordinal(real_bot: pipeline.Ragbot) -> None:
     """排第几名 asks an ordinal: 篇6's 信息上报采用积分名列全省第六 states it (the 36th blind reader's question
     was refused: 第六 counts no 名, and the question's only word before 第几名 was 全省)."""
