@@ -98,6 +98,10 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # …是怎样的 ending a clause asks what it is (the 104th blind reader's near miss got 要进行量化考核)
     assert unknown_asked(index, "天门市对各单位信息工作进行量化考核，具体评分标准是怎样的？") == "评分标准"
     assert unknown_asked(index, "辦公室的工作作風是怎樣的？") == ""
+    # 为什么 and 凭什么 ask why, no thing (为什么光派人督查: jieba's 光派 is no word; the 115th's was refused)
+    assert unknown_asked(index, "为什么光派人督查、不追究责任是不行的?") == ""
+    assert unknown_asked(index, "凭什么说光派人督查是不行的?") == ""
+    assert "光督查不追责" in Answerer(real_bot).ask("为什么光派人督查、不追究责任是不行的?").text
     # 什么劝慰的话 asks for words, which the speeches say in their own (002's 我要送一句话…; the 49th's, refused)
     assert unknown_asked(index, "活没少干却一直没被提拔,讲话里有什么劝慰的话?") == ""
     answerer = Answerer(real_bot)
