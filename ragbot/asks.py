@@ -48,12 +48,12 @@ NAME = re.compile(
 )
 WHEN = re.compile(r"什么时[候间]|何时|哪一?年|几[月号]|期限|时限|(?<!没)多(?:长时间|久)|哪一?天|截止(?:日期|时间)")
 _N = "".join(CN_DIGITS)  # 一二两三…十
-# not where to start (从哪里下笔) nor where a fault, merit or difference lies (问题出在哪里, 差距在哪, 错在哪)
+# not where to start (从哪里下笔) nor where a fault, merit or difference lies (问题出在哪里, 哪里出了问题, 错在哪)
 _NOT_A_PLACE = (
     r"(?<!问题出)(?<!问题|差距|原因|症结|不足|区别|不同|毛病|根源|难点|难处|关键|重点|意义|价值)(?<![从错好妙出])"
 )
 WHERE = re.compile(
-    rf"{_NOT_A_PLACE}(?:在哪(?![项个些种条方几{_N}])|[设放定]在哪|(?<!在)哪里|什么地方|(?<!如)何处(?!理)|哪[个座]?(?:地方|城市|地点)|哪[家个座间]?(?:宾馆|酒店|饭店|会场|会议室|礼堂))"
+    rf"{_NOT_A_PLACE}(?:在哪(?![项个些种条方几{_N}])|[设放定]在哪|(?<!在)哪里(?!出?了?(?:问题|毛病|差错|岔子|纰漏|偏差)|有(?:问题|毛病))|什么地方|(?<!如)何处(?!理)|哪[个座]?(?:地方|城市|地点)|哪[家个座间]?(?:宾馆|酒店|饭店|会场|会议室|礼堂))"
 )
 # nor where a weak or strong point lies (最薄弱的地方在哪里, 不足之处在哪儿, 薄弱环节在哪): the 108th reader's was refused
 _SPOT = re.compile(
@@ -161,6 +161,8 @@ def kind(question: str) -> str:
     >>> [kind(q) for q in ("从哪里下笔有什么建议？", "出错多半出在哪里？", "这样做错在哪？", "到哪里申领办公用品？")]
     ['list', 'fact', 'fact', 'where']
     >>> [kind(q) for q in ("党委办公室最薄弱的地方在哪里？", "不足之处在哪儿？", "开会的地方在哪里？")]
+    ['fact', 'fact', 'where']
+    >>> [kind(q) for q in ("办公室工作出差错、效率低,往往是哪里出了问题?", "哪里有毛病？", "哪里有会议室？")]
     ['fact', 'fact', 'where']
     >>> [kind(q) for q in ("重新申报的截止日期是哪天？", "申报截止时间是？")]
     ['when', 'when']

@@ -106,6 +106,14 @@ def test_real_a_weak_spot_asked_where_is_no_place(real_bot: pipeline.Ragbot) -> 
         assert "很少有人拿" in a.text, a.text
 
 
+def test_real_where_a_fault_lies_is_no_place(real_bot: pipeline.Ragbot) -> None:
+    """哪里出了问题 asks in what a fault lies, not where: the 115th blind reader's got 篇1's 三大短板, whose
+    在…办公厅(室)主任会议上 named a place, before 篇3's answer (…往往都是在细节上出了问题)."""
+    for question in ("办公室工作出差错、效率低,往往是哪里出了问题?", "辦公室工作出差錯、效率低，往往是哪裡出了問題？"):
+        a = Answerer(real_bot).ask(question)
+        assert "细节上出了问题" in fold(a.sentences[0].text) + fold(a.sentences[1].text), a.text
+
+
 def test_real_asked_on_what_grounds_a_thing_is_said_the_sentence_concluding_it_answers(
     real_bot: pipeline.Ragbot,
 ) -> None:
