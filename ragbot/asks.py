@@ -66,7 +66,9 @@ POINTS = re.compile(
     rf"|哪[{_N[1:]}]个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|" + _WHICH_N.pattern  # not 哪一个部门
 )
 WAYS = "办法|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
-METHODS = re.compile(r"怎么做|怎样做|如何做|" + WAYS)  # asked how: a bare point comes with its next sentence
+METHODS = re.compile(
+    r"怎么做|怎样做|如何做|先做(?:什么|哪些)|" + WAYS
+)  # asked how: a bare point comes with its next sentence
 WAYS_ASKED = re.compile(
     rf"(?:哪[些几]|几[条种个]|[有给教]了?什么|有没有)[^，,。？?]{{0,10}}(?:{WAYS}|招)"
 )  # which ways

@@ -1221,6 +1221,9 @@ def test_real_bare_points_asked_for_as_ways_of_doing_come_with_what_they_mean(re
     texts = [s.text for s in a.sentences]
     at = next(i for i, t in enumerate(texts) if "要临阵磨枪" in t)
     assert "要多到网上找一些相关材料" in "".join(texts[at + 1 :]), a.text  # said as the speech has it, on
+    # …and so does 先做什么准备, what to do first (the 115th blind reader's got the four bare points)
+    for question in ("接到写材料的任务,动笔之前应该先做什么准备?", "接到寫材料的任務，動筆之前應該先做什麼準備？"):
+        assert "熟悉了后再动笔" in fold(answerer.ask(question).text), question
     names = answerer.ask("民政系统办公室人员要从思想上强化哪“三种意识”？")
     assert "1. 要强化政治意识。[1]\n" in names.text, names.text
 
