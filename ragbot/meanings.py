@@ -236,7 +236,7 @@ def _quotes(text: str, names: Sequence[str]) -> bool:
 
 
 _PURPOSE_ASKED = re.compile(
-    r"(?:为什么|为啥|为何)要(?!提|讲|说|引|举|用|打比方|拿)|图的?是?什么|图个?啥|用意|(?:什么|啥)目的|目的(?:是|在于)?(?:什么|啥|何在)|为了什么|出发点|初衷"
+    r"(?:为什么|为啥|为何)要(?!提|讲|说|引|举|用|打比方|拿|[\u4e00-\u9fff]{1,4}的人)|图的?是?什么|图个?啥|用意|(?:什么|啥)目的|目的(?:是|在于)?(?:什么|啥|何在)|为了什么|出发点|初衷"
 )
 PURPOSE = re.compile(
     r"目的(?:是|在于|就是)|为的是|就是为了|旨在|用意(?:是|在于)|出发点|落脚点|初衷|以此|以便|以免"
@@ -252,6 +252,8 @@ def purpose_asked(question: str) -> bool:
     >>> purpose_asked("为什么说办公室工作很重要?"), purpose_asked("调研是什么?")
     (False, False)
     >>> purpose_asked("讲话为什么要提龟兔赛跑的故事?")  # why the speech tells it, not what the race is for
+    False
+    >>> purpose_asked("领导为什么要修志的人特别照顾好身体?")  # why people are asked to (the 114th's): a reason
     False
     """
     return bool(_PURPOSE_ASKED.search(fold(question)))

@@ -114,6 +114,19 @@ def test_real_where_a_fault_lies_is_no_place(real_bot: pipeline.Ragbot) -> None:
         assert "细节上出了问题" in fold(a.sentences[0].text) + fold(a.sentences[1].text), a.text
 
 
+def test_real_why_people_are_asked_to_do_a_thing_is_a_reason(real_bot: pipeline.Ragbot) -> None:
+    """为什么要修志的人…照顾好身体 asks why people are asked to, not what an act is for: the 114th blind reader's
+    got 篇10's 加强领导的第二个层面…以便获得支持和帮助 for its 以便. 在地方志工作的讲话里 names 篇10 (地方志
+    weighs nothing), so 加强领导的第一个层面 no longer leads either."""
+    for question in (
+        "在地方志工作的講話裡，領導為什麼要修志的人特別照顧好身體？",
+        "在地方志工作的讲话里，领导为什么要修志的人特别照顾好身体？",
+    ):
+        a = Answerer(real_bot).ask(question)
+        assert "不关心自己的身体是不行的" in fold(a.sentences[0].text), a.text
+        assert "身体是革命的本钱" in fold(a.text), a.text
+
+
 def test_real_asked_on_what_grounds_a_thing_is_said_the_sentence_concluding_it_answers(
     real_bot: pipeline.Ragbot,
 ) -> None:
