@@ -6,8 +6,7 @@ text, with a small user dictionary of office jargon from the speeches (ragbot/da
 三服务, 办文办会办事, 督查督办, …) so those stay whole. Punctuation, whitespace and a few function
 words are dropped. The index saves as one .npz of plain arrays (no pickle).
 
-What it does not do: stemming, synonyms, or any Traditional text (callers fold first).
-"""
+What it does not do: stemming, synonyms, or any Traditional text (callers fold first)."""
 
 from __future__ import annotations
 
