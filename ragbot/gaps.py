@@ -39,7 +39,7 @@ from .multi import unstated_part
 from .naming import named_speeches
 from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number, quoted
 from .script import fold, folded_speech, loose
-from .structure import Marker, marker, sentence_spans
+from .structure import Marker, han_count, marker, sentence_spans
 from .types import Hit, Speech
 from .unnamed import unnamed_maker
 from .who import unattributed
@@ -58,6 +58,8 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     named = named_speeches(index, question)  # 天门市去年…: what 天门's speech holds, not another's
     # not a count (「五个中心」: said one by one), nor a pattern the asker describes (“什么事怎么办”, the 71st's)
     labels = [p for p in quoted(question) if p[0] not in CN_DIGITS and not ASKING.search(fold(p))]
+    if _ORIGINAL.search(fold(question)):  # “多看重一点、多爱护一点…”,原话…: the asker's own words (the 116th's)
+        labels = [p for p in labels if han_count(p) < PARAPHRASED]
     if named and any(all(not held(p, folded_speech(index.speeches[k].text)) for k in named) for p in labels):
         return True  # 抓落实的讲话中,办公室作为“后勤部”应该怎么做: that speech never says 后勤部
     tops = index.derived("top_headings", lambda: _top_headings(index))
@@ -73,6 +75,10 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
         if missing_part(question, heads) or behind_gap(question, index.speeches[key], heads):
             return True
     return False
+
+
+_ORIGINAL = re.compile(r"原话|原文|原来的说法")  # asked for the speech's own words of what it quotes…
+PARAPHRASED = 8  # …in a quote this long (Han characters), its own rendering; a shorter one is a term (后勤部)
 
 
 MISREMEMBERED = 3  # a label this many times longer than its characters misremembered is held (7 and 2: 留言板)

@@ -103,6 +103,10 @@ def test_real_what_a_question_quotes_of_the_speech_it_names_must_be_in_that_spee
     assert not bot.ask("民政局辦公室被稱為全局的哪「五個中心」？").refused
     a = bot.ask("抓落实那篇讲话里“上边千条线，下头一根针”说的是什么意思？")  # ， typed, the speech's ,
     assert "针眼" in a.text, a.text
+    # …unless it asks for the speech's own words of what it quotes in its own (the 116th blind reader's was refused)
+    a = bot.ask('民政局讲话要求领导对办公室同志"多看重一点、多爱护一点、也管得更严一点",原话的那十二个字是什么?')
+    assert "高看一眼、厚爱一分、严管一层" in a.text, a.text
+    assert bot.ask('改进作风和抓落实的讲话中,办公室作为"后勤部"的原话是怎么说的?').refused
 
 
 def test_real_a_label_misremembered_in_two_characters_is_the_speechs_own(real_bot: pipeline.Ragbot) -> None:
