@@ -208,9 +208,8 @@ _COUNTED_NOUN = re.compile(r"(?:几|多少)([名位])([\u4e00-\u9fff]{2,6})[？?
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
 # what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
 _COUNTED_AS = re.compile(r"(?:几|多少)(条|件|个|项|名|位|篇|人)是([\u4e00-\u9fff]{2,12})的[？?]?$")
-COUNTED_AROUND = (
-    12  # characters either side of a number within which the text may tell that kind (反映教育问题的有30条)
-)
+# characters either side of a number within which the text may tell that kind (反映教育问题的有30条)
+COUNTED_AROUND = 12
 
 
 def counts(text: str, question: str) -> bool:

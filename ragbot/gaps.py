@@ -48,6 +48,10 @@ if TYPE_CHECKING:
     from .index import Index
 
 
+_ORIGINAL = re.compile(r"原话|原文|原来的说法")  # asked for the speech's own words of what it quotes…
+PARAPHRASED = 8  # …in a quote this long (Han characters), its own rendering; a shorter one is a term (后勤部)
+
+
 def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -> bool:
     """Whether the speeches do not hold what `question` asks for, given the `texts` found (see the module
     docstring); a part is looked for in the speech the question names, else in the best hit's."""
@@ -75,10 +79,6 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
         if missing_part(question, heads) or behind_gap(question, index.speeches[key], heads):
             return True
     return False
-
-
-_ORIGINAL = re.compile(r"原话|原文|原来的说法")  # asked for the speech's own words of what it quotes…
-PARAPHRASED = 8  # …in a quote this long (Han characters), its own rendering; a shorter one is a term (后勤部)
 
 
 MISREMEMBERED = 3  # a label this many times longer than its characters misremembered is held (7 and 2: 留言板)

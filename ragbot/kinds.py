@@ -1,5 +1,6 @@
-"""What a text states for a typed question besides an amount: a body or role, a time, a date, a place,
-a title (`states`), and whether a question asks a title (`title_asked`). Pure functions on text.
+"""What a text states for a typed question: a body or role, a time, a date, a place, a title, or a number
+(`amounts.NUMBER`; the units and amounts asked are amounts.py's) (`states`), and whether a question asks a
+title (`title_asked`). Pure functions on text.
 """
 
 from __future__ import annotations
