@@ -52,7 +52,7 @@ from .meanings import defined_term, meant, told
 from .multi import in_years, named_candidates
 from .retrieve import SearchSettings, prepare_query, search
 from .script import detect_script, fold, shown, to_script
-from .speaker import as_speaker_says, holds, speaker_asked
+from .speaker import as_speaker_says, holds, speaker_asked, talk_at, who_spoke_asked
 from .store import Filters
 from .structure import han_count, sentence_spans
 from .terms import asking_words, pictured, rare_held, rare_terms, text_df
@@ -135,6 +135,7 @@ def weigh(
         wanted = stated_kind(question, asked)  # 几号: 15号, not 每月
         pool = [c for c in cands if states(c.text, wanted, question) and does(c.text, action)]  # not what it names
         pool = [c for c in pool if names(c.text)] if name_asked(question) else pool  # 全名: a person
+        pool = [c for c in pool if talk_at(c.text, question)] if who_spoke_asked(question) else pool  # 讲话人
     else:
         pool = list(cands)
     classes = classes_asked(question)  # 分为哪几种: a sentence that divides something into kinds

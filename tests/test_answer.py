@@ -258,6 +258,17 @@ def test_real_a_count_of_people_asked_is_not_answered_by_a_rank(real_bot: pipeli
     assert "1名" in answerer.ask("各高等学校要至少明确几名通讯员？").text
 
 
+def test_real_who_gave_a_speech_needs_someone_named_speaking_at_that_meeting(real_bot: pipeline.Ragbot) -> None:
+    """The speakers of these speeches say 我: the 116th blind reader's near miss 篇2是哪位领导讲的话 was
+    answered with 我就…讲几点意见; 篇2 names 郭庚茂省长 speaking, at a video conference, which a question
+    naming that conference still gets; who said a saying is still answered."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("河南那次教育系统办公室主任会议(篇2)是哪位领导讲的话").refused
+    assert answerer.ask("篇2是誰講的話？").refused
+    assert "郭庚茂" in answerer.ask("5月8日全省职业教育工作电视电话会议上是谁做的重要讲话").text
+    assert "习近平" in answerer.ask("“没有督查就没有落实”是谁讲的？").text
+
+
 def test_real_a_kind_counted_is_told_next_to_the_number(real_bot: pipeline.Ragbot) -> None:
     """有多少条是反映教育问题的 counts a kind of message: the 115th blind reader's near miss was answered with
     篇8's 共收到网民各方面留言5128条,其中审批发布和回复留言1426条, which tells no kind of 教育; a count
