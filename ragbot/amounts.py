@@ -146,7 +146,26 @@ def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
         and counts(text, question)
         and planned(text, question)
         and rated(text, question)
+        and served(text, question)
     )
+
+
+_SERVED_ASKED = re.compile(
+    r"(?:在|到)([\u4e00-\u9fff]{2,12}?)(?:干|工作|任职|待|呆)(?:了|过)?(?:几|多少|多长时间|多久)"
+)
+
+
+def served(text: str, question: str) -> bool:
+    """Whether `text` can state how long someone worked where a question asks (在市直部门办公室干了几年):
+    it names that place as the question does (the 117th blind reader's near miss was answered with 003's
+    我到办公室工作三个多月了, while the speech says 我曾在市直部门办公室工作 and gives no years there).
+
+    >>> q = "讲抓落实的那位领导以前在市直部门办公室干了几年？"
+    >>> served("我到办公室工作三个多月了", q), served("我到办公室工作三个多月了", "讲话人到办公室工作多久了？")
+    (False, True)
+    """
+    m = _SERVED_ASKED.search(fold(question))
+    return m is None or m.group(1) in fold(text)
 
 
 # a rate, share or time limit named (满意率是多少, 优秀等次的比例是多少, 审核时限是几个工作日): the text states that one

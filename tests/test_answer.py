@@ -269,6 +269,15 @@ def test_real_who_gave_a_speech_needs_someone_named_speaking_at_that_meeting(rea
     assert "习近平" in answerer.ask("“没有督查就没有落实”是谁讲的？").text
 
 
+def test_real_how_long_someone_worked_somewhere_is_told_of_that_place(real_bot: pipeline.Ragbot) -> None:
+    """The 117th blind reader's near miss 以前在市直部门办公室干了几年 was answered with 003's 我到办公室工作三个
+    多月了: the speech says 我曾在市直部门办公室工作 and gives no years there; how long at 办公室 still answers."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("讲抓落实的那位领导以前在市直部门办公室干了几年？").refused
+    assert answerer.ask("講抓落實的那位領導以前在市直部門辦公室幹了幾年？").refused
+    assert "三个多月" in answerer.ask("作风和抓落实那篇讲话的讲话人到办公室工作多久了？").text
+
+
 def test_real_a_kind_counted_is_told_next_to_the_number(real_bot: pipeline.Ragbot) -> None:
     """有多少条是反映教育问题的 counts a kind of message: the 115th blind reader's near miss was answered with
     篇8's 共收到网民各方面留言5128条,其中审批发布和回复留言1426条, which tells no kind of 教育; a count
