@@ -196,12 +196,15 @@ def kind(question: str) -> str:
     'fact'
     >>> kind("按那位市政府领导的说法，要是办公室工作没做好，政策会落到什么结果？"), kind("照讲话的说法是什么？")  # the 114th's
     ('fact', 'wording')
+    >>> kind("为什么讲话说“万金油干部”这个叫法对办公室的人不是贬义？"), kind("这个叫法是什么？")  # the 117th's
+    ('fact', 'wording')
     """
     q = re.sub(r"[“”「」『』\"‘’]", "", fold(question))  # 哪“三种意识” asks as 哪三种意识 does
     q = _SEVERAL_SAY.sub("", q)  # 几篇讲话对…怎么说的, 各有什么说法: what several speeches say, not how many
     if NAME.search(q):  # 叫什么名字: a person's name, not a formulation
         return "who"
-    if WORDING.search(_ACCORDING.sub("", q)):  # 按那位领导的说法,…会落到什么结果: according to, no wording asked
+    said = _THIS_SAYING.sub("", q) if quoted(question) else q  # “万金油干部”这个叫法: the wording is given
+    if WORDING.search(_ACCORDING.sub("", said)):  # 按那位领导的说法,…会落到什么结果: according to, no wording asked
         return "wording"
     if COUNTED_QUOTE.search(fold(question)):  # 哪三个“变”: three formulations, each opening with 变
         return "list"
@@ -231,6 +234,7 @@ _WHOEVER = re.compile(
 )
 _HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理|有没有|怎么[劝看]|如何看")
 _YES_OR_NO_ASKED = re.compile(r"([\u4e00-\u9fff])不\1|吗[？?]?$")  # 够不够, 对不对, 可不可以, …吗
+_THIS_SAYING = re.compile(r"[这那该][个种一]?(?:说法|叫法|提法|表述|称呼)")  # of a formulation the question quotes
 _ACCORDING = re.compile(r"(?:按照?|依照?|据|照)[^，,。？?]{1,12}的(?:说法|讲法)[，,]")  # according to someone's words
 # asks what to do or mind (回复的时候要注意些什么, 有什么讲究): a tally of what was done answers no such question
 HOW_TO = re.compile(

@@ -289,6 +289,20 @@ def test_real_what_a_quoted_name_means_asked_with_this_word_gets_its_definition(
     assert "博览群书、博学多才,这就是通常所说的“万金油干部”" in a.text, a.text
 
 
+def test_real_why_of_a_quoted_name_called_this_name_gets_the_reason(real_bot: pipeline.Ragbot) -> None:
+    """为什么…说“万金油干部”这个叫法…不是贬义 quotes the name and asks why: the 117th blind reader got only
+    所谓“万金油干部”…不是贬义, as for a wording asked; the reason is 002's 办公室是综合办事机构…博学多才.
+    Unquoted, 这个说法是什么 still asks the wording (held-out q417)."""
+    ask = Answerer(real_bot).ask
+    for q in (
+        "为什么讲话说“万金油干部”这个叫法对办公室的人不是贬义？",
+        "為什麼講話說「萬金油幹部」這種叫法對辦公室的人不是貶義？",
+    ):
+        a = ask(q)
+        assert "博览群书" in fold(a.text), a.text
+        assert "综合" in fold(a.sentences[0].text), a.text
+
+
 def test_real_a_story_or_a_poems_lines_described_are_told_not_refused(real_bot: pipeline.Ragbot) -> None:
     """The 42nd blind reader's two, both retrieved first and refused under the threshold (the fable's 故事
     also as a thing no speech names): a sentence telling a story or quoting a poem (像…那样, 诗云“…”) that
