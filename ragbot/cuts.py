@@ -17,7 +17,7 @@ from .script import fold
 from .structure import CLAUSE, QUOTED, TRIM, han_count
 
 _LEANS = re.compile(
-    r"^(是|即(?!使|便)|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往]))"
+    r"^(是|即(?!使|便)|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往])|让(?!我们))"
 )
 # a clause cut from a longer sentence shorter than this (Han characters) reads as a fragment (窃取党和国家
 # 机密。): the whole sentence is used instead. A blind reader preferred that in 8 of the 8 answers it changed
@@ -99,12 +99,12 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         i - 1 if i and _NAMELY.match(fold(parts[i]).lstrip()) else i
         for i, c in enumerate(covers)
         if (c >= top / 2 or (wanted == "wording" and not quoted_top and QUOTED.search(parts[i])))
-        and (i == 0 or not _LEANS.match(parts[i].lstrip()) or _NAMELY.match(fold(parts[i]).lstrip()))
+        and (i == 0 or not _LEANS.match(fold(parts[i]).lstrip()) or _NAMELY.match(fold(parts[i]).lstrip()))
     ]
     start = min([*starts, *typed[:1]], default=0) if (top > 0 or typed) and wanted != "why" else 0
-    start -= 1 if start and _LEANS.match(parts[start].lstrip()) else 0  # 规范,就是要…: not from 就是要
-    pair = next((i for i in range(start) if _PAIRED.search(parts[i]) and not _OPENS.match(parts[i])), None)
-    if pair is not None and any(_LEANS.match(p.lstrip()) for p in parts[start + 1 :]):
+    start -= 1 if start and _LEANS.match(fold(parts[start]).lstrip()) else 0  # 规范,就是要…: not from 就是要
+    pair = next((i for i in range(start) if _PAIRED.search(fold(parts[i])) and not _OPENS.match(fold(parts[i]))), None)
+    if pair is not None and any(_LEANS.match(fold(p).lstrip()) for p in parts[start + 1 :]):
         start = pair if len("".join(parts[pair:])) <= max_chars else start  # the pair whole, or as it was
     end = len(parts)
     if quoted_top:  # …“三零目标”: the clauses after the formulation asked for say something else
@@ -112,8 +112,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         while (
             end < len(parts)
             and (
-                _LEANS.match(parts[end].lstrip())
-                or _OPENS.match(parts[end - 1].lstrip())
+                _LEANS.match(fold(parts[end]).lstrip())
+                or _OPENS.match(fold(parts[end - 1]).lstrip())
                 or _TOPIC.match(fold(parts[end - 1]).strip())  # 对办公室的同志来讲,不是贬义
                 or han_count("".join(parts[start:end])) < CLAUSE_MIN
             )
@@ -122,12 +122,14 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         end = _named_out(parts, end)  # “四快”,即发现问题快,采编撰写快,…: what it names, whole (the 109th's)
     end = _announced(parts, covers, typed[0], end) if typed else end
     keep = max([start, *typed[:1], covers.index(top)])
-    while end > keep + 1 and (len("".join(parts[start:end])) > max_chars or _OPENS.match(parts[end - 1].lstrip())):
+    while end > keep + 1 and (
+        len("".join(parts[start:end])) > max_chars or _OPENS.match(fold(parts[end - 1]).lstrip())
+    ):
         end -= 1
     while (
         start < keep
         and len("".join(parts[start:end])) > max_chars
-        and not _LEANS.match(parts[start + 1].lstrip())
+        and not _LEANS.match(fold(parts[start + 1]).lstrip())
         and not (wanted == "wording" and QUOTED.search(parts[start]))  # the formulation asked for stays
     ):
         start += 1
@@ -195,8 +197,8 @@ def _negated(parts: list[str], start: int) -> int:
 def _paired_start(parts: list[str], start: int, end: int) -> int:
     """Where a cut opening at `start` must open instead so that a pair it holds the second half of
     (既要…,…,又要…) keeps its first, with the short topic clause before it (担任班长的人,既要…)."""
-    leaning = any(_LEANS.match(p.lstrip()) for p in parts[start + 1 : end])
-    opener = next((i for i in range(start - 1, max(-1, start - 3), -1) if _OPENS.match(parts[i].lstrip())), None)
+    leaning = any(_LEANS.match(fold(p).lstrip()) for p in parts[start + 1 : end])
+    opener = next((i for i in range(start - 1, max(-1, start - 3), -1) if _OPENS.match(fold(parts[i]).lstrip())), None)
     if not leaning or opener is None:
         return start
     return opener - 1 if opener > 0 and han_count(parts[opener - 1]) <= 8 else opener

@@ -370,3 +370,18 @@ def test_real_according_to_someones_words_asks_no_wording(real_bot: pipeline.Rag
     a = Answerer(real_bot).ask("按那位市政府领导的说法，要是各级办公室工作没做好，上面出台的政策会落到什么结果？")
     assert not a.text.startswith("讲话中的说法"), a.text
     assert "画了个饼" in a.text, a.text
+
+
+def test_real_a_cut_in_a_traditional_sentence_keeps_the_subject_a_leaning_clause_needs(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """如果教育领域出了负面事件又被媒体报导,会引起什么后果 (the 117th blind reader's, in Traditional) was
+    answered from 讓信息傳播速度不斷加快…: the cut dropped what makes it so (網路媒體的迅猛發展), as 让 leans
+    on the clause before, and clauses of the Traditional file were read unfolded (這, 並, 從而 lean too)."""
+    for q in (
+        "如果教育領域出了一件負面事件又被媒體報導了，講話擔心會引起什麼後果？",
+        "如果教育领域出了一件负面事件又被媒体报道了,讲话担心会引起什么后果?",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "微博为代表的" in fold(a.sentences[0].text), a.text
+        assert "舆论狂欢" in fold(a.text), a.text
