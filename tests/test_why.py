@@ -385,3 +385,11 @@ def test_real_a_cut_in_a_traditional_sentence_keeps_the_subject_a_leaning_clause
         a = Answerer(real_bot).ask(q)
         assert "微博为代表的" in fold(a.sentences[0].text), a.text
         assert "舆论狂欢" in fold(a.text), a.text
+
+
+def test_real_a_cut_never_opens_with_a_passive_lacking_its_subject(real_bot: pipeline.Ragbot) -> None:
+    """为什么…天天重复的日常事务做久了反而成了问题 (the 116th blind reader's) got 篇1's 逐渐被习以为常地用来处理
+    各项事务…: what is taken for granted (许多工作方式方法…) was cut off before 被."""
+    a = Answerer(real_bot).ask("为什么办公室那些天天重复的日常事务做久了反而成了问题")
+    assert not any(fold(s.text).startswith("逐渐被") for s in a.sentences), a.text
+    assert "许多工作方式方法年复一年都不变" in a.text, a.text
