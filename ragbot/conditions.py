@@ -39,6 +39,8 @@ def condition_asked(question: str) -> str:
     '办公室这一环掉链子'
     >>> condition_asked("凭什么说办公室的人大局观不够,事情就办不好?")
     '凭什么说办公室的人大局观不够'
+    >>> condition_asked("为什么说办公室人员如果不顾全大局就干不好工作")  # the 115th blind reader's
+    '不顾全大局'
     >>> condition_asked("为什么要加强学习?"), condition_asked("如果有人打听,该怎么说?")
     ('', '')
     """
@@ -46,8 +48,8 @@ def condition_asked(question: str) -> str:
     if not why_asked(q):
         return ""
     if m := IF.search(q):
-        clause = _CLAUSE.match(q, m.end())
-        return clause.group() if clause else ""
+        clause = _CLAUSE.match(q, m.end())  # 如果不顾全大局就干不好工作: up to 就, what follows from it
+        return re.split(r"就|便", clause.group())[0] if clause else ""
     bare = _BARE.search(q)
     return q[: bare.start()] if bare else ""
 

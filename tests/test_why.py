@@ -393,3 +393,12 @@ def test_real_a_cut_never_opens_with_a_passive_lacking_its_subject(real_bot: pip
     a = Answerer(real_bot).ask("为什么办公室那些天天重复的日常事务做久了反而成了问题")
     assert not any(fold(s.text).startswith("逐渐被") for s in a.sentences), a.text
     assert "许多工作方式方法年复一年都不变" in a.text, a.text
+
+
+def test_real_the_condition_asked_ends_where_its_consequence_begins(real_bot: pipeline.Ragbot) -> None:
+    """为什么说办公室人员如果不顾全大局就干不好工作 (the 115th blind reader's) led with 003's 如果办公室工作做不好…:
+    the condition was read as 不顾全大局就干不好工作, and 工作, 不好 chose a sentence whose condition holds them.
+    The condition is 不顾全大局; 004's 如果大局意识不强,就很容易陷入本位主义… is in the answer."""
+    a = Answerer(real_bot).ask("为什么说办公室人员如果不顾全大局就干不好工作")
+    assert not a.sentences[0].text.startswith("如果办公室工作做不好"), a.text
+    assert "如果大局意识不强" in a.text, a.text
