@@ -154,12 +154,14 @@ def say_point(w: Writer, hit: Hit, item: Item, weights: dict[str, float], budget
     False (nothing written) when it says nothing."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     start, used = w.mark(), 0
-    for a, b in sentence_spans(text[item.start : item.end]):
-        a, b = item.start + a, item.start + b
+    spans = [(item.start + a, item.start + b) for a, b in sentence_spans(text[item.start : item.end])]
+    for (a, b), (_, after) in zip(spans, [*spans[1:], (item.end, item.end)]):
         sub = marker(text[a:b])
         piece = cut(text[a + (sub.length if sub else 0) : b].lstrip("，,：: "), weights, "", 120)
         if han_count(piece) < CLAUSE_MIN or (used and used + len(piece) > budget) or padding(piece, ()):
             continue
+        if not used and not coverage(piece, weights) and coverage(text[b:after], weights):
+            continue  # 我们常讲,党政机关首先是政治机关…: not before the sentence on the matter asked
         aside = _ASIDE.match(fold(text[a:b]))
         if aside and not coverage(aside.group(1), weights):
             continue

@@ -1755,6 +1755,17 @@ def test_real_asked_what_a_failing_looks_like_the_point_holding_the_best_sentenc
         assert said in a.text, a.text
 
 
+def test_real_asked_what_a_failing_looks_like_the_point_is_said_from_its_first_sentence_on_the_matter(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """单位临时安排了任务,有的同志是什么表现 (the 115th blind reader's) began with 001's 我们常讲,党政机关首先是
+    政治机关…, the point's opening, which says nothing of it; the point's sentences now start at 对于因工作需要
+    安排…临时性工作,不愿"接招"."""
+    a = Answerer(real_bot).ask("单位临时安排了任务,有的同志是什么表现")
+    assert a.text.startswith("对于因工作需要安排不属于自己分管或联系的临时性工作"), a.text
+    assert "能推则推" in a.text, a.text
+
+
 def test_real_a_best_sentence_saying_what_is_asked_outdoes_a_list_that_does_not(real_bot: pipeline.Ragbot) -> None:
     """乡镇接待市领导来调研有什么要求 (the 92nd blind reader's) got the three needs listed under 调研工作…的基本
     要求: the sentence saying 接待市级领导的调研 answers, not a list that never says 接待."""
