@@ -409,7 +409,9 @@ def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: 
     assert Answerer(real_bot).ask("“28字要求”具体指什么？").refused
     # a number in words is a number too, and 几苦 is asked as counted (the 87th's got “5+2”)
     e = Answerer(real_bot).ask('有篇讲话用"几苦"这种带数字的说法来概括办公室岗位，具体是哪几苦？')
-    assert e.text.startswith("讲话中的说法：「被誉为是一个辛苦、艰苦、清苦的“三苦”岗位」"), e.text
+    assert e.text.startswith("讲话中的说法：「办公室工作很“苦”,被誉为是一个辛苦、艰苦、清苦的“三苦”岗位」"), (
+        e.text
+    )  # 被…: with its subject
     # asked which of a counted name, unquoted: the sentence quoting it, whatever the cosine (0.883 refused it)
     f = Answerer(real_bot).ask("三苦是哪三苦？")
     assert "辛苦、艰苦、清苦" in f.text, f.text
