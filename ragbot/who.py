@@ -7,6 +7,7 @@
   chain_asked(q)          what a question asks who does to whom link by link (一层对一层负责: 负责)
   unattributed(q, texts)  whether a question asks what a person with a title said and the texts only
                           announce that person's speech (新江秘书长还要讲话), none saying what they ask
+  announced(person, text) whether a text announces a talk by that person still to come (一会儿X市长还要…讲话)
 
 A who-question is answered by a sentence naming a body or role (`asks.states`) that also says the
 action asked about (answer.weigh, writer). What it does not do: decide a question asks who (asks.kind).
@@ -203,7 +204,7 @@ _WHERE = r"(?:在[^，。；,;]{0,24}?(?:会议上|会上))"  # 何金平秘书�
 _LATER = "还要|还将|还邀请|随后|一会儿?|等一会儿?|稍后"
 
 
-def _announced(person: str, text: str) -> bool:
+def announced(person: str, text: str) -> bool:
     """Whether `text` announces a talk by `person` still to come in the meeting (一会儿X市长还要作重要讲话,
     随后还将邀请…朱轩堂给大家作报告): the speech that says so does not hold that talk."""
     p = re.escape(person)
@@ -277,7 +278,7 @@ def unattributed(question: str, texts: list[str]) -> bool:
     body = title and (re.search(r"[局厅部委办府处科院校]$", name) or any(name + title[0] in t for t in folded))
     for person in titled + [name[-n:] for n in (3, 2) if title and n <= len(name) and not body]:  # 处长陶致东
         if any(person in t for t in folded):
-            if any(_announced(person, t) for t in folded):
+            if any(announced(person, t) for t in folded):
                 return True
             return not any(re.search(rf"{person}{_WHERE}?[^，。；,;]{{0,4}}?(?:{_ATTRIBUTES})", t) for t in folded)
     return False
