@@ -23,12 +23,12 @@ from .script import fold
 
 NUMBER = re.compile(
     r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]?|[零一二三四五六七八九十百千万两]+(?:分之[零一二三四五六七八九十百]+)?"
-    r"(?=[多余几来]?(?:[个项条种件次名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍字%％]|个工作日|工作日))"
+    r"(?=[多余几来]?(?:[个项条种件次名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍字台辆%％]|个工作日|工作日))"
 )
 
 # the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it
 _UNIT = re.compile(
-    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|份|级|分|元|升|人|名|位|批|期|届|倍|字|%|部(?![门分署队委长])|册|卷|本(?![地级身单部人年月次届]))"
+    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|份|级|分|元|升|人|名|位|批|期|届|倍|字|台|辆|%|部(?![门分署队委长])|册|卷|本(?![地级身单部人年月次届]))"
 )
 _UNIT_BEFORE = re.compile(
     r"(工作日|学时|课时|小时|分钟|公里)[^，。？?]{0,6}(?:多少|几)(?![个项条种月年天次名位点级篇分份件期批届倍])"
@@ -223,7 +223,8 @@ def planned(text: str, question: str) -> bool:
 
 
 # what a question counts, named after its unit at the end of the question (配备几名新闻发言人？)
-_COUNTED_NOUN = re.compile(r"(?:几|多少)([名位])([\u4e00-\u9fff]{2,6})[？?]?$")  # people: not 多少个工作日内公开
+# people, times, machines (几名发言人, 多少次会议, 多少台微机): not 多少个工作日内公开
+_COUNTED_NOUN = re.compile(r"(?:几|多少)([名位次台辆套])([\u4e00-\u9fff]{2,6})[？?]?$")
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
 # what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
 _COUNTED_AS = re.compile(r"(?:几|多少)(条|件|个|项|名|位|篇|人)是([\u4e00-\u9fff]{2,12})的[？?]?$")
@@ -240,6 +241,9 @@ def counts(text: str, question: str) -> bool:
     (False, True)
     >>> counts("20个工作日内予以公开", "多少个工作日内公开？"), counts("明确1名通讯员", "有多少人？")
     (True, True)
+    >>> asked = "淇县政府办公室全年承办了多少次会议"  # the 118th blind reader's: not 督查活动30次
+    >>> counts("全年承办会议700多次", asked), counts("全年共组织专项督查活动30次", asked)
+    (True, False)
     >>> asked = "5128条留言中,有多少条是反映教育问题的?"  # the 115th blind reader's near miss
     >>> counts("共收到留言5128条,其中审批发布和回复留言1426条", asked), counts("其中反映教育问题的有300条", asked)
     (False, True)
@@ -258,8 +262,14 @@ def counts(text: str, question: str) -> bool:
     return any(
         noun in t[max(0, n.start() - COUNTED_NEAR) : n.end() + len(noun) + 2]
         for n in NUMBER.finditer(t)
-        if t[n.end() : n.end() + 1] == unit or t[n.end() - 1 : n.end()] == unit
+        if t[n.end() :].lstrip("多余几来").startswith(unit)  # 会议700多次
     )
+
+
+def miscounts(text: str, question: str, units: tuple[str, ...]) -> bool:
+    """Whether `text` states a number in the `units` asked that counts something else than the question
+    does (多少次会议: 全年共组织专项督查活动30次 follows no 全年承办会议700多次)."""
+    return bool(units) and numbers(text, units) and not counts(text, question)
 
 
 # a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
@@ -306,6 +316,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('第',), ('第',))
     >>> unit_asked("首轮修志一共编纂出版了多少部志书？"), unit_asked("有多少部门参加？")  # the 113th's near miss
     (('部', '本', '册', '卷'), ())
+    >>> unit_asked("给领导和各科室配备了多少台微机")  # machines: 投资20余万元 is none (the 118th's near miss)
+    ('台',)
     """
     q = fold(question)
     m = _UNIT.search(q)

@@ -27,7 +27,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .amounts import numbers, unit_asked
+from .amounts import miscounts, numbers, unit_asked
 from .around import around
 from .asks import (
     HOW_TO,
@@ -422,7 +422,7 @@ def compose(
         wanted = "wording" if what == "fact" and saying_explained(ev.question) else wanted  # …and the saying, then
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
         weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)} if shape else weights  # 器官
-        chosen = _tallies_aside(ev, options(ev, w.index))
+        chosen = [o for o in _tallies_aside(ev, options(ev, w.index)) if not miscounts(o[0].text, ev.question, units)]
         if link := chain_asked(ev.question):  # 一层对一层负责: the chain said link by link ranks first, whole
             weights = {**weights, link: IMAGE_WEIGHT}
             chosen = [

@@ -258,6 +258,18 @@ def test_real_a_count_of_people_asked_is_not_answered_by_a_rank(real_bot: pipeli
     assert "1名" in answerer.ask("各高等学校要至少明确几名通讯员？").text
 
 
+def test_real_a_count_of_times_or_machines_counts_what_was_asked(real_bot: pipeline.Ragbot) -> None:
+    """多少次会议 counts meetings: the 118th blind reader's answer followed 篇6's 全年承办会议700多次 with
+    全年共组织专项督查活动30次, a count of inspections; 多少台微机 asks a count of machines, and the
+    speech's 投资20余万元…配备了微机 gives money, none (the reader's near miss was answered with it)."""
+    answerer = Answerer(real_bot)
+    for q in ("淇县政府办公室全年承办了多少次会议", "淇縣政府辦公室全年承辦了多少次會議？"):
+        a = answerer.ask(q)
+        assert "700" in a.text and "30次" not in a.text, a.text
+    assert answerer.ask("淇县政府办公室给领导和各科室配备了多少台微机").refused
+    assert answerer.ask("淇縣政府辦公室給領導和各科室配備了多少台微機？").refused
+
+
 def test_real_who_gave_a_speech_needs_someone_named_speaking_at_that_meeting(real_bot: pipeline.Ragbot) -> None:
     """The speakers of these speeches say 我: the 116th blind reader's near miss 篇2是哪位领导讲的话 was
     answered with 我就…讲几点意见; 篇2 names 郭庚茂省长 speaking, at a video conference, which a question
