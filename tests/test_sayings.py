@@ -450,6 +450,18 @@ def test_real_a_spirit_described_by_its_image_is_quoted(real_bot: pipeline.Ragbo
     assert "綠葉精神" in a.sentences[0].text, a.text
 
 
+def test_real_two_images_described_by_what_they_do_are_quoted(real_bot: pipeline.Ragbot) -> None:
+    """听得远、看得远 describes 篇1's “顺风耳”和“千里眼” (data/glosses.txt): the 118th blind reader's question
+    shared no word with that sentence and got 篇8's 领导看得也是最清楚的 and 篇2's 切忌只对领导讲好话."""
+    for q in (
+        "講話用了哪兩個神話裡的說法，形容辦公室要替領導聽得遠、看得遠",
+        "形容办公室替领导看得远的那个说法",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "千里眼" in a.sentences[0].text, a.text
+        assert "最清楚" not in a.text, a.text
+
+
 def test_real_asked_what_a_formulation_means_the_sentence_bringing_it_in_comes_first(real_bot: pipeline.Ragbot) -> None:
     """比作…常用药,这个说法是什么意思?是贬义吗? (the 92nd blind reader's) got 所谓“万金油干部”,…不是贬义 alone: the
     sentence before it, which brought the term in, says what it means (博览群书、博学多才), whole, first."""
