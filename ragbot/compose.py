@@ -47,7 +47,7 @@ from .asks import (
 )
 from .category import filed_under
 from .chunk import Heading, find_headings, heading_path
-from .conditions import conditions_first, points_reasons
+from .conditions import conditions_first, points_reasons, states_condition
 from .context import advice_asked, says_what_to_do
 from .elsewhere import other_figure
 from .followup import follow_up
@@ -262,7 +262,9 @@ def _reasons(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, what:
     if what not in ("fact", "list") or not why_asked(ev.question):
         return False
     top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
-    if not top or not (options := _enumerations_near(w, ev, weights, top)):
+    if not top or states_condition(ev.question, top[0].text, weights):  # 如果写错一个字…: the consequence said
+        return False
+    if not (options := _enumerations_near(w, ev, weights, top)):
         return False
     score, hit, e = options[0]  # the best list, in the best sentence's speech, on the question's matter
     best = ev.hits[top[0].n - 1]

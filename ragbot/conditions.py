@@ -115,6 +115,26 @@ def conditions_first(
     return lead_with(choices, best, ranks)
 
 
+STATED_SHARE = 0.5  # a sentence states the condition asked when its own holds this share of that one's words' weight
+
+
+def states_condition(question: str, sentence: str, weights: dict[str, float]) -> bool:
+    """Whether `sentence` puts the condition the question puts (要是…错了一个字或者标点,会有什么后果: 如果写错一个
+    字、用错一个标点,大家就会说…), holding at least STATED_SHARE of the weight of its words.
+
+    >>> w = {"政府": 1.2, "文件": 3.2, "错": 3.0, "一个": 1.6, "标点": 5.6, "后果": 4.7}
+    >>> q = "要是政府发的文件里错了一个字或者标点,会有什么后果?"
+    >>> states_condition(q, "如果写错一个字、用错一个标点,大家就会说这个政府工作水平很低", w)
+    True
+    >>> states_condition(q, "每一份文件都代表的是政府", w), states_condition("文件有什么后果?", "如果写错一个字", w)
+    (False, False)
+    """
+    asked = condition_asked(question)
+    words = {w: x for w, x in weights.items() if w in asked}
+    held = sum(x for w, x in words.items() if w in condition_of(sentence))
+    return bool(words) and held >= STATED_SHARE * sum(words.values())
+
+
 def lead_with(choices: Sequence[Option], i: int, ranks: Sequence[float]) -> list[Option]:
     """`choices` with the `i`th raised just above the best of `ranks` (`writer.rank` of each), so that it leads."""
     c, hit = choices[i]

@@ -402,3 +402,16 @@ def test_real_the_condition_asked_ends_where_its_consequence_begins(real_bot: pi
     a = Answerer(real_bot).ask("为什么说办公室人员如果不顾全大局就干不好工作")
     assert not a.sentences[0].text.startswith("如果办公室工作做不好"), a.text
     assert "如果大局意识不强" in a.text, a.text
+
+
+def test_real_asked_what_comes_of_a_condition_a_sentence_putting_it_answers_before_a_list(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """要是…文件里错了一个字或者标点,会有什么后果 (the 119th blind reader's) got 003's three headings, the list near
+    the best sentence read as the reasons; that sentence puts the condition (如果写错一个字、用错一个标点) and says
+    what comes of it (`conditions.states_condition`)."""
+    answerer = Answerer(real_bot)
+    for q in ("要是政府发的文件里错了一个字或者标点,会有什么后果?", "要是政府發的文件裡錯了一個字或者標點，會有什麼後果？"):
+        a = answerer.ask(q)
+        assert "水平很低" in a.sentences[0].text, a.text
+        assert "担子和责任很重" not in a.text, a.text
