@@ -411,7 +411,21 @@ def test_real_asked_what_comes_of_a_condition_a_sentence_putting_it_answers_befo
     the best sentence read as the reasons; that sentence puts the condition (如果写错一个字、用错一个标点) and says
     what comes of it (`conditions.states_condition`)."""
     answerer = Answerer(real_bot)
-    for q in ("要是政府发的文件里错了一个字或者标点,会有什么后果?", "要是政府發的文件裡錯了一個字或者標點，會有什麼後果？"):
+    for q in (
+        "要是政府发的文件里错了一个字或者标点,会有什么后果?",
+        "要是政府發的文件裡錯了一個字或者標點，會有什麼後果？",
+    ):
         a = answerer.ask(q)
         assert "水平很低" in a.sentences[0].text, a.text
         assert "担子和责任很重" not in a.text, a.text
+
+
+def test_real_asked_why_a_sentence_under_a_heading_naming_the_matter_gives_the_reason(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """為什麼說網路媒體讓…工作環境更複雜了 (the 119th blind reader's) got 篇1's 教育宣傳工作要及時調整… and 複雜環境遠不
+    止這些: the reason, 其次,以微信、微博為代表的網路媒體的迅猛發展…“輿論狂歡”, names no 複雜環境, which its heading
+    三是面臨更複雜的環境 does (`answer.candidates`, headed)."""
+    a = Answerer(real_bot).ask("為什麼說網路媒體讓教育系統辦公室的工作環境更複雜了?")
+    assert "網路媒體的迅猛發展,讓信息傳播速度不斷加快" in a.sentences[0].text, a.text
+    assert "輿論狂歡" in a.sentences[0].text, a.text
