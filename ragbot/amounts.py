@@ -223,8 +223,8 @@ def planned(text: str, question: str) -> bool:
 
 
 # what a question counts, named after its unit at the end of the question (配备几名新闻发言人？)
-# people, times, machines (几名发言人, 多少次会议, 多少台微机): not 多少个工作日内公开
-_COUNTED_NOUN = re.compile(r"(?:几|多少)([名位次台辆套])([\u4e00-\u9fff]{2,6})[？?]?$")
+# people, times, issues, machines (几名发言人, 多少次会议, 多少期通报, 多少台微机): not 多少个工作日内公开
+_COUNTED_NOUN = re.compile(r"(?:几|多少)([名位次期台辆套])([\u4e00-\u9fff]{2,6})[？?]?$")
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
 # what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
 _COUNTED_AS = re.compile(r"(?:几|多少)(条|件|个|项|名|位|篇|人)是([\u4e00-\u9fff]{2,12})的[？?]?$")

@@ -271,6 +271,16 @@ def test_real_a_count_of_times_or_machines_counts_what_was_asked(real_bot: pipel
     assert answerer.ask("淇縣政府辦公室給領導和各科室配備了多少台微機？").refused
 
 
+def test_real_a_count_of_issues_counts_what_was_asked_and_no_cut_ends_on_a_link(real_bot: pipeline.Ragbot) -> None:
+    """多少期督查通报 counts issues of a bulletin: the 120th blind reader's near miss got 002's …进行集中督查,同时。,
+    cut before the sentence's 《政府督查通知》26期, which counts notices, and ending on the bare link 同时;
+    多少期光山政务督查 still gets its 23期."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("市政府督查室今年一共发出了多少期督查通报？").refused
+    assert answerer.ask("市政府督查室今年一共發出了多少期督查通報？").refused
+    assert "《光山政务督查》23期" in answerer.ask("光山县全年编发了多少期光山政务督查").text
+
+
 def test_real_who_gave_a_speech_needs_someone_named_speaking_at_that_meeting(real_bot: pipeline.Ragbot) -> None:
     """The speakers of these speeches say 我: the 116th blind reader's near miss 篇2是哪位领导讲的话 was
     answered with 我就…讲几点意见; 篇2 names 郭庚茂省长 speaking, at a video conference, which a question
