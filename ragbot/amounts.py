@@ -7,6 +7,7 @@
                           of a count whose limit it asks (陪餐人数有什么标准)
   numbers(text, units)    whether a text states a number, in one of `units` when given
   counts(text, question)  whether a text counts what a question counts (几名新闻发言人: not 1名通讯员)
+  miscounts(text, q, units)  whether a text counts something else in the units asked (多少次会议: not 督查活动30次)
   bounded(text, question) whether a text states a bound when one is asked (最长不得超过多少小时: not 24小时值班)
 
 A quantity question is only answered by a sentence that states a number of the kind asked (a count

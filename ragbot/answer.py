@@ -231,9 +231,8 @@ class Answerer:
         settings = SearchSettings.of(self.config, k)
         hits = search(index, qvec, tokens, settings, filters, self.bot.reranker, search_q)
         retrieved_at = time.perf_counter()
-        cands = list(
-            in_years(index, q, hits, candidates(index, hits, qvec, tokens, why_asked(q)))
-        )  # 2011年…: not 2010's
+        headed = why_asked(q)  # asked why: a sentence's heading may name what the reason under it does not
+        cands = list(in_years(index, q, hits, candidates(index, hits, qvec, tokens, headed)))  # 2011年…: not 2010's
         best, quantity = weigh(
             q, cands, hits, tokens, named_candidates(index, q, hits, cands)
         )  # calibrated: eval/calibrate.py

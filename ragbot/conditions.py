@@ -5,7 +5,8 @@ the best one and its condition shares a word with the question's: the consequenc
 Asked what comes of conduct the question describes (不爱动脑筋、只会把文件转来转去,最后会落得什么结果), the
 sentence saying what came of it (由于作风不实,致使情况不明,最后工作被动) leads when the sentences before it in
 its excerpt tell that conduct. Asked why of what a point says (为什么要强化政治意识), the sentence after
-the point's bare lead gives its reason (`points_reasons`).
+the point's bare lead gives its reason (`points_reasons`). A best sentence putting the condition asked
+(`states_condition`) answers before any list near it is read as the reasons (compose._reasons).
 """
 
 from __future__ import annotations
