@@ -462,6 +462,18 @@ def test_real_two_images_described_by_what_they_do_are_quoted(real_bot: pipeline
         assert "最清楚" not in a.text, a.text
 
 
+def test_real_a_series_described_by_its_speed_is_quoted(real_bot: pipeline.Ragbot) -> None:
+    """讲速度 describes 篇12's “四快” as well as 快 does (data/glosses.txt): the 120th blind reader's question,
+    从发现到反馈每个环节都要讲速度, got 003's 事事有结果、件件有回音."""
+    for q in (
+        "講信息報送要求從發現到反饋每個環節都要講速度,那個提法",
+        "信息报送从发现问题到反馈落实都要讲速度,讲话里的提法是什么",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "四快" in a.sentences[0].text, a.text
+        assert "事事有" not in a.text, a.text
+
+
 def test_real_asked_what_a_formulation_means_the_sentence_bringing_it_in_comes_first(real_bot: pipeline.Ragbot) -> None:
     """比作…常用药,这个说法是什么意思?是贬义吗? (the 92nd blind reader's) got 所谓“万金油干部”,…不是贬义 alone: the
     sentence before it, which brought the term in, says what it means (博览群书、博学多才), whole, first."""
