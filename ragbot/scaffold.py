@@ -3,7 +3,8 @@
   SCAFFOLD                the words (讲话, 提出, 哪几, 具体做法, 说法…) and how clauses join (虽然, 因为…)
   scaffolding(question)   SCAFFOLD for this question: less a word it asks about (领导讲话, 老说法), plus the
                           negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法,
-                          一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事
+                          一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事, 看待 and 劝
+                          of 怎么劝大家看待
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -50,6 +51,8 @@ def scaffolding(question: str) -> frozenset[str]:
     (True, False)
     >>> sorted(scaffolding("在辦公室做事，是不是只要對領導說好聽的話就可以了？") - SCAFFOLD)  # the 104th's
     ['不是', '做事', '只要', '可以', '是不']
+    >>> sorted(scaffolding("挨了批评,讲话里是怎么劝大家看待的？") - SCAFFOLD), "看待" in scaffolding("大家都把你当官员看待")
+    (['劝', '看待'], False)
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
@@ -59,10 +62,12 @@ def scaffolding(question: str) -> frozenset[str]:
     suffices = _ENOUGH.search(q)  # 是不是只要…就可以了: whether it suffices (the 99th's and 104th's)
     enough = {"只要", suffices.group(1)} if suffices else set()
     enough |= {w.group(1) for w in _WORKING_AT.finditer(q)}  # 在办公室做事: where the asker works, not 做事顾大局
-    asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one | enough
+    viewed = {w for m in _VIEWED.finditer(q) for w in m.groups() if w}  # 怎么劝大家看待: how, not about 看待
+    asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one | enough | viewed
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
 
+_VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待)")  # the 120th's 是怎么劝大家看待的
 _ENOUGH = re.compile(r"只要[^，,。？?]{1,12}就(行|可以|够|好了|成)")
 _WORKING_AT = re.compile(r"在[\u4e00-\u9fff]{1,6}?(做事|干活|上班|当差)")
 _FIGURATIVE = re.compile(r"形象(?:的|地)?(?:说法|提法|比喻|比方|说|讲|表述|语言|话)")

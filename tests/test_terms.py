@@ -7,6 +7,7 @@ from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.cuts import cut
 from ragbot.scaffold import scaffolding
+from ragbot.script import fold
 from ragbot.terms import NEGATED, _a_not_a, _set_aside, term_weights
 from ragbot.unnamed import UNSEEN_MARGIN, unknown_asked, unnamed_contents, unseen_nouns
 
@@ -147,6 +148,15 @@ def test_real_the_scene_a_question_sets_is_not_what_it_asks(real_bot: pipeline.R
     a = Answerer(real_bot).ask("面對高校竊密活動增多,講話要求從哪些方面加強保密管理?")
     assert a.text.startswith("我們當前必須加強保密管理制度建設"), a.text
     assert "堅持人防、技防相結合" in a.text, a.text
+
+
+def test_real_how_a_question_asks_one_to_view_a_thing_is_not_what_it_asks(real_bot: pipeline.Ragbot) -> None:
+    """怎么劝大家看待 asks how to view being criticised (`scaffold.scaffolding`): the 120th blind reader's
+    question weighed 看待 and got 003's 大家都把你当政府官员看待,…这沉甸甸的责任; 002's advice now leads."""
+    for q in ("办公室的同志挨了领导批评,讲话里是怎么劝大家看待的", "辦公室的同志挨了領導批評，應該怎麼看待？"):
+        a = Answerer(real_bot).ask(q)
+        assert "并不是出于恶意" in fold(a.sentences[0].text), a.text
+        assert "沉甸甸" not in a.text, a.text
 
 
 def test_real_a_situation_told_before_the_question_is_not_what_it_asks(real_bot: pipeline.Ragbot) -> None:
