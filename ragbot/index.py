@@ -53,7 +53,7 @@ from .units import EMBED_RECIPE, embed_units, recipe_name
 T = TypeVar("T")
 
 log = logging.getLogger(__name__)
-FORMAT = 3  # 3: folding writes 著 as 着 (script.fold); 2: lexical.npz replaced lexical.json
+FORMAT = 4  # 4: folding writes 網路 as 网络 (script.fold); 3: 著 as 着; 2: lexical.npz replaced lexical.json
 README = """\
 This folder holds ragbot's search index: `manifest.json` (what built it, from which files),
 `chunks.jsonl`, `speeches.jsonl`, `vectors.faiss` and `lexical.npz`.
@@ -116,9 +116,9 @@ class Index:
         units = embed_units(chunk)
         rows = range(int(self.unit_start[ci]), int(self.unit_start[ci + 1]))
         pairs = list(zip(units[1:], rows[1:])) or [(units[0], rows[0])]
-        out = []
+        out, embedded = [], units[0]
         for unit, row in pairs:
-            at = chunk.folded.find(unit)  # folding keeps positions, so the original is at the same place
+            at = embedded.find(unit)  # folding keeps positions, so the original is at the same place
             out.append((row, chunk.text[at : at + len(unit)] if at >= 0 else unit, max(at, 0)))
         return out
 

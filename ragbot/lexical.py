@@ -28,7 +28,7 @@ from .quotes import cn_number, quoted
 from .script import fold
 
 JARGON = Path(__file__).parent / "data" / "jargon.txt"
-FORMAT = 3  # 3: folding writes 著 as 着 (script.fold); 2: postings as flat arrays in an .npz
+FORMAT = 4  # 4: folding writes 網路 as 网络 (script.fold); 3: 著 as 着; 2: postings as flat arrays in an .npz
 STOPWORDS = frozenset(
     [
         "的",

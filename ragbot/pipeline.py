@@ -30,7 +30,7 @@ from .lexical import tokenize
 from .phrases import PhraseResult, counts, occurrences, similar_sentences
 from .rerank import Reranker, make_reranker
 from .retrieve import SearchSettings, prepare_query, search
-from .script import fold
+from .script import fold_chars
 from .store import Filters, spec_of
 from .tune import TUNED, ensure_tuned
 from .types import BuildReport, Chunk, Corpus, FileReport, Progress, SearchResult, Speech, Tuned
@@ -374,7 +374,7 @@ class Ragbot:
                 for ci, c in enumerate(index.chunks)
                 for row, text, _ in index.sentences(ci)
             ]
-        sims = similar_sentences(self.embedder.embed_query(fold(q)), index.matrix, self._sentence_rows, k)
+        sims = similar_sentences(self.embedder.embed_query(fold_chars(q)), index.matrix, self._sentence_rows, k)
         return PhraseResult(q, tuple(found), tuple(counts(found)), tuple(sims))
 
     def search(
@@ -384,6 +384,6 @@ class Ragbot:
         mode = mode or self.config.mode
         q, notice = prepare_query(query, self.config.max_query_chars)
         index = self.index
-        qvec = self.embedder.embed_query(fold(q)) if mode in ("hybrid", "dense") else None
+        qvec = self.embedder.embed_query(fold_chars(q)) if mode in ("hybrid", "dense") else None
         hits = search(index, qvec, tokenize(q), SearchSettings.of(self.config, k, mode), filters, self.reranker, q)
         return SearchResult(q, tuple(hits), notice, time.perf_counter() - t0)

@@ -5,6 +5,8 @@ the original text is what gets displayed. `t2s` leaves 著 as it is (a Simplifie
 folding also writes the particle and verb 著 as mainland text does, 着 (著力, 隨著, 著手 -> 着力, 随着,
 着手), except in the words that keep 著 (显著, 著名, 著作…): otherwise the Traditional speech's 52 著
 never match a Simplified question's 着, nor a Traditional question's 著 the Simplified speeches' 着.
+For the same reason it writes the Taiwan words whose mainland words have as many characters as theirs
+(程式, 網路, 軟體, 列印, 視窗) as the mainland words (程序, 网络, 软件, 打印, 窗口).
 `fold` keeps the length of its input, so a position in folded text is the same position in the
 original; when OpenCC's phrase tables would change the length, it falls back to
 character-by-character conversion. Simplified -> Traditional for answers
@@ -40,11 +42,20 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def fold(text: str) -> str:
-    """Simplified form of `text`, same length, for matching.
+    """Simplified form of `text`, same length, for matching: characters (`fold_chars`), then the Taiwan
+    words of the same length as their mainland ones (程式 -> 程序, 網路 -> 网络, 視窗 -> 窗口…).
 
     >>> fold("辦公室工作"), fold("隨著成效顯著"), fold("随着成效显著")
     ('办公室工作', '随着成效显著', '随着成效显著')
+    >>> fold("按程式辦事，面對網路輿情，形象的視窗"), fold("程式化")
+    ('按程序办事，面对网络舆情，形象的窗口', '程式化')
     """
+    out = fold_chars(text)
+    return _SAME_LENGTH.sub(lambda m: _TAIWAN_ONLY[m.group()], out) if _SAME_LENGTH.search(out) else out
+
+
+def fold_chars(text: str) -> str:
+    """Simplified form of `text` character for character (OpenCC `t2s`, and 著 as 着), same length."""
     out: str = _converter("t2s").convert(text)
     if len(out) != len(text):
         conv = _converter("t2s").convert
@@ -91,6 +102,10 @@ _TAIWAN_ONLY = {
     "软体": "软件",
     "列印": "打印",
 }
+# folding writes the ones of the same length as mainland text does, so 网络 finds the Traditional speech's 網路
+_SAME_LENGTH = re.compile(
+    "|".join(sorted((w for w, m in _TAIWAN_ONLY.items() if len(w) == len(m)), key=len, reverse=True))
+)
 # Words mainland text also uses, in another sense: replaced only where written in Traditional
 # characters (so a Simplified speech's 档案 stays). 檔案 is 文件 unless it means archives (_ARCHIVES).
 # 決定著 (which tw2s keeps, as in 决定著作) is matched in its folded form, 决定着.
@@ -112,7 +127,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("加强档案管理和网路建设")
     '加强档案管理和网络建设'
     """
-    folded = fold(text)
+    folded = fold_chars(text)  # the Taiwan words as they are written, to be found here
     archives = {m.start() + m.group().index("档案") for m in _ARCHIVES.finditer(folded)}
     parts: list[str] = []
     last = 0
@@ -146,7 +161,7 @@ def to_script(text: str, script: Script) -> str:
 
 def script_counts(text: str) -> tuple[int, int]:
     """(traditional-only characters, simplified-only characters) in `text`."""
-    to_s = fold(text)
+    to_s = fold_chars(text)
     trad = sum(1 for a, b in zip(text, to_s) if a != b)
     to_t = _converter("s2t").convert(text)
     simp = sum(1 for a, b in zip(text, to_t) if a != b) if len(to_t) == len(text) else 0

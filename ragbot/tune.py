@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from .embed import DEFAULT, TUNED_MARK, fingerprint, is_tuned
-from .script import fold
+from .script import fold_chars
 from .structure import enumerations
 from .types import Chunk, Progress, Speech, Tuned
 from .units import embed_units
@@ -48,8 +48,8 @@ from .units import embed_units
 @dataclass(frozen=True)
 class Pair:
     kind: str  # "ict" (sentence -> rest of its chunk), "heading" (-> the section's text), "point" (-> its elaboration)
-    query: str  # folded, as queries are
-    passage: str  # folded, as passages are
+    query: str  # folded character for character, as the model reads queries
+    passage: str  # so too, as the model reads passages (`units.embedded`)
 
 
 @dataclass(frozen=True)
@@ -71,13 +71,14 @@ def pairs(chunks: Sequence[Chunk], speeches: Mapping[tuple[str, int], Speech], s
     rng = random.Random(settings.seed)
     out: list[Pair] = []
     for c in chunks:
-        sentences = [u for u in embed_units(c)[1:] if len(u) >= 12]
+        units = embed_units(c)
+        sentences = [u for u in units[1:] if len(u) >= 12]
         if len(sentences) >= 3:  # the rest of the chunk must still say something
             for s in rng.sample(sentences, min(settings.sentences_per_chunk, len(sentences))):
-                out.append(Pair("ict", s, c.folded.replace(s, "")))
+                out.append(Pair("ict", s, units[0].replace(s, "")))
         if c.headings:
-            heading = fold(c.headings[-1]).rstrip("…")  # a long heading is kept shortened
-            rest = c.folded.replace(heading, "")
+            heading = fold_chars(c.headings[-1]).rstrip("…")  # a long heading is kept shortened
+            rest = units[0].replace(heading, "")
             if len(heading) >= 4 and len(rest) > 30:
                 out.append(Pair("heading", heading, rest))
     for key in sorted(speeches):
@@ -86,7 +87,7 @@ def pairs(chunks: Sequence[Chunk], speeches: Mapping[tuple[str, int], Speech], s
             for item in e.items:
                 body = text[item.start : item.end]
                 if len(item.key) >= 4 and len(body) > len(item.key) + 30:
-                    out.append(Pair("point", fold(item.key), fold(body[:400])))
+                    out.append(Pair("point", fold_chars(item.key), fold_chars(body[:400])))
     rng.shuffle(out)
     return out
 

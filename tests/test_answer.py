@@ -221,6 +221,14 @@ def test_real_traditional_question_about_a_simplified_speech(real_bot: pipeline.
     assert all(s.supported for s in a.sentences)
 
 
+def test_real_a_mainland_word_finds_the_taiwan_word_of_the_traditional_speech(real_bot: pipeline.Ragbot) -> None:
+    """按程序办事 is 篇12's 按程式辦事 (`script.fold` writes 程式 as 程序): the sentence saying it answers, its
+    own characters cited, where 003's 程序化 stood before."""
+    a = Answerer(real_bot).ask("按程序办事的要求是怎么说的")
+    assert a.sentences[0].text.startswith("要坚持按程序办事"), a.text
+    assert any("要堅持按程式辦事" in c.text for c in a.citations), a.text
+
+
 def test_real_unanswerable_question_is_refused(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("出差回来报销差旅费需要哪些票据？")
     assert a.refused

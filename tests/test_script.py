@@ -86,10 +86,14 @@ def test_to_simplified_leaves_simplified_speeches_as_they_are() -> None:
     assert to_simplified("") == ""
 
 
-def test_fold_keeps_vocabulary_that_to_simplified_rewrites() -> None:
-    text = "要堅持按程式辦事,推進檔案事業,凝聚著力量"
-    assert fold(text) == "要坚持按程式办事,推进档案事业,凝聚着力量"
+def test_fold_writes_taiwan_words_of_the_same_length_as_mainland_ones() -> None:
+    """程式 -> 程序 keeps the length; 網際網路 -> 互联网 and 檔案 -> 文件 (a word mainland text has too) are for
+    `to_simplified` only: folding keeps positions, and a Simplified speech's 档案 is archives."""
+    text = "要堅持按程式辦事,推進檔案事業,凝聚著力量,面對網路和網際網路,形象的視窗,程式化"
+    assert fold(text) == "要坚持按程序办事,推进档案事业,凝聚着力量,面对网络和网际网络,形象的窗口,程式化"
     assert len(fold(text)) == len(text)
+    assert to_simplified(text).endswith("面对网络和互联网,形象的窗口,程式化")
+    assert detect_script("网路") == "simplified"  # a Taiwan word is not a Traditional character
 
 
 @pytest.mark.parametrize(

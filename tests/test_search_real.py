@@ -214,6 +214,16 @@ def test_bm25_matches_the_traditional_zhe_to_the_simplified(real_bot: pipeline.R
     assert {"000_fc7b01b31694c23c.txt", "001_fd749822ffebb83b.txt"} <= files
 
 
+@pytest.mark.parametrize("word", ["网络", "網路", "程序"])
+def test_bm25_matches_the_taiwan_word_to_the_mainland_one(real_bot: pipeline.Ragbot, word: str) -> None:
+    """網路 and 程式 in the Traditional speech are 网络 and 程序 to BM25 (`script.fold`), as in the Simplified
+    speeches: a mainland question on 网络 finds 篇1's 網路媒體."""
+    index = real_bot.index
+    files = {index.chunks[i].file for i, _ in index.bm25.search(tokenize(word), k=len(index.chunks))}
+    assert "000_fc7b01b31694c23c.txt" in files
+    assert len(files) > 1
+
+
 def test_hits_carry_the_excerpt_and_its_place_in_the_file(real_bot: pipeline.Ragbot, originals) -> None:
     result = real_bot.search("督查督办", k=5)
     assert len(result.hits) == 5

@@ -14,8 +14,9 @@ from ragbot import pipeline
 from ragbot.config import Config
 from ragbot.e5convert import ONNX_FILE
 from ragbot.embed import TUNED_MARK, E5Int8Embedder, Embedder, is_tuned, make_embedder
-from ragbot.script import fold
+from ragbot.script import fold_chars
 from ragbot.tune import Pair, TuneSettings, pairs, train
+from ragbot.units import embedded
 
 from .helpers import KeywordEmbedder
 
@@ -36,8 +37,8 @@ def test_pairs_come_from_the_corpus_alone(seed_index: pipeline.Ragbot) -> None:
     assert got == pairs(index.chunks, index.speeches, settings)  # seeded: the same pairs every run
     kinds = {k: sum(p.kind == k for p in got) for k in ("ict", "heading", "point")}
     assert all(n >= 50 for n in kinds.values()), kinds
-    corpus = "\n".join(fold(s.text) for s in index.speeches.values())
-    chunks = {c.folded for c in index.chunks}
+    corpus = "\n".join(fold_chars(s.text) for s in index.speeches.values())  # as the model reads them
+    chunks = {embedded(c) for c in index.chunks}
     for p in got:
         assert p.query
         assert p.passage
