@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .script import fold
-from .who import _PERSON, _SURNAMES, _TITLE, announced
+from .who import PERSON, SURNAMES, TITLES, announced
 
 # the one who gave it: 作这个讲话的同志, 这次讲话的领导, 讲话人; not 讲话的内容 or 讲话精神
 _SPEAKER = re.compile(
@@ -54,7 +54,7 @@ def holds(text: str, words: list[str]) -> bool:
 _SPEAKER_ASKED = re.compile(
     r"(?:哪位|哪个|谁)[^，,。？?]{0,4}?(?:作|做|发表)?的?(?:重要)?(?:讲话|讲的话)|讲话(?:人|者|的人|的是)是?(?:谁|哪位)|谁的讲话"
 )
-_GIVER = rf"(?:{_PERSON.pattern}|[{_SURNAMES}XxＸｘ×][\u4e00-\u9fff]{{0,2}}?)(?:{_TITLE.removeprefix('领导|')}|同志)"  # 郭庚茂省长, 王书记
+_GIVER = rf"(?:{PERSON.pattern}|[{SURNAMES}XxＸｘ×][\u4e00-\u9fff]{{0,2}}?)(?:{TITLES.removeprefix('领导|')}|同志)"  # 郭庚茂省长, 王书记
 _TALK_GIVEN = re.compile(rf"{_GIVER}[^，,。；;]{{0,16}}?讲话(?!精神)")  # not 汇报王书记讲话精神: a talk referred to
 _MEETING = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:电视电话)?会议")
 

@@ -162,7 +162,7 @@ def acts(text: str, action: str) -> str:
 
 # a person named with a title (杨红琼主任, 陶致东同志): a common surname and one or two characters of a
 # given name (王县长 names no one: 王 is the whole of it); ambiguous surnames left out (党委, 和市委, 许多)
-_SURNAMES = (
+SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔"
     "钟谭陆汪范金石廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛"
     "邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹欧耿兰焦俞柳祝包宁尚舒阮柯纪梅童凌毕裴霍涂苗谷盛翁冉骆蓝游辛靳柴蒙鲍喻"
@@ -170,8 +170,8 @@ _SURNAMES = (
     "敖巩佘池麻苑迟邝"
 )
 _GIVEN = r"[^\W\d_的了和对于在是为与及等党委市县省区副正]"
-_PERSON = re.compile(
-    f"[{_SURNAMES}]{_GIVEN}{_GIVEN}?(?=同志|主任|书记|社长|秘书长|局长|厅长|省长|市长|县长|部长|处长|主席|总理|委员|副)"
+PERSON = re.compile(
+    f"[{SURNAMES}]{_GIVEN}{_GIVEN}?(?=同志|主任|书记|社长|秘书长|局长|厅长|省长|市长|县长|部长|处长|主席|总理|委员|副)"
 )
 
 
@@ -183,15 +183,16 @@ def names(text: str) -> list[str]:
     >>> names("党委办公室和市委主任")  # 党委, 和市委: no one
     []
     """
-    return [m.group(0) for m in _PERSON.finditer(fold(text))]
+    return [m.group(0) for m in PERSON.finditer(fold(text))]
 
 
-_TITLE = "领导|秘书长|县长|市长|书记|厅长|局长|省长|部长|主席|处长|科长|司长|院长|校长"
+# a title a speaker is named by (郭庚茂省长, 王书记; speaker.py reads these three too)
+TITLES = "领导|秘书长|县长|市长|书记|厅长|局长|省长|部长|主席|处长|科长|司长|院长|校长"
 _SPEAKER = "[\u4e00-\u9fffXxＸｘ×]"  # a letter stands for a masked name (X市长)
 _TALK = "讲话|报告|发言|授课|培训|辅导"
 _MANY = re.compile(r"各级|各位|各个|一些|有些|这些|那些|所有")
 _SPEECH_ASKED = re.compile(
-    rf"({_SPEAKER}{{1,3}})(?<![求望请让叫给对向])({_TITLE})(?:在[^，。？?]{{0,20}})?(?:(?:关于|就|对)[^，。？?]{{2,16}}?)?的?(?:重要)?"
+    rf"({_SPEAKER}{{1,3}})(?<![求望请让叫给对向])({TITLES})(?:在[^，。？?]{{0,20}})?(?:(?:关于|就|对)[^，。？?]{{2,16}}?)?的?(?:重要)?"
     rf"(?:[^，。？?]{{0,8}}(?:{_TALK})[，,]?)?"  # X市长后来所作的重要讲话，具体提出了…
     r"(?:具体|主要|都|还)?(?:讲话|发言|讲的|说的|讲了|说了|提了|提出|强调|要求)[^。？?]*?(?:什么|哪些|哪几|怎么说)"
     rf"|([\u4e00-\u9fff]{{2,3}})()(?:同志)?(?:在[^，。？?]{{0,12}}?会议?上)?在?(?:上午|下午|晚上)?"  # 朱轩堂在会上的报告
