@@ -474,6 +474,18 @@ def test_real_a_series_described_by_its_speed_is_quoted(real_bot: pipeline.Ragbo
         assert "事事有" not in a.text, a.text
 
 
+def test_real_a_saying_described_by_many_threads_and_one_needle_is_quoted(real_bot: pipeline.Ragbot) -> None:
+    """很多条线…一根针 describes 003's “上边千条线,下头一根针” (data/glosses.txt): the 121st blind reader's
+    question was refused, the saying first among the closest passages."""
+    for q in (
+        "有个说法讲上面有很多条线、到下面只剩一根针，原话怎么说？",
+        "有個說法講上面有很多條線、到下面只剩一根針，原話怎麼說？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert not a.refused, a.text
+        assert "千条线" in fold(a.sentences[0].text), a.text
+
+
 def test_real_asked_what_a_formulation_means_the_sentence_bringing_it_in_comes_first(real_bot: pipeline.Ragbot) -> None:
     """比作…常用药,这个说法是什么意思?是贬义吗? (the 92nd blind reader's) got 所谓“万金油干部”,…不是贬义 alone: the
     sentence before it, which brought the term in, says what it means (博览群书、博学多才), whole, first."""
