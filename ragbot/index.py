@@ -48,7 +48,7 @@ from .folder import exchange, fsync_dir, is_replaceable, stray_temp_folders, wri
 from .lexical import BM25, tokenize
 from .store import FOLDER, StoreSpec, VectorStore, backend, spec_of
 from .types import Chunk, OffsetMap, Segment, Speech
-from .units import EMBED_RECIPE, embed_units, recipe_name
+from .units import EMBED_RECIPE, recipe_name, split_units
 
 T = TypeVar("T")
 
@@ -113,12 +113,12 @@ class Index:
         """(vector row, the sentence as the file has it, its position in the chunk text) for each
         sentence unit of chunk `ci` (the whole chunk when it is a single sentence)."""
         chunk = self.chunks[ci]
-        units = embed_units(chunk)
+        units = split_units(chunk.folded)  # where `embed_units` has them: no chunk folded again per question
         rows = range(int(self.unit_start[ci]), int(self.unit_start[ci + 1]))
         pairs = list(zip(units[1:], rows[1:])) or [(units[0], rows[0])]
-        out, embedded = [], units[0]
+        out = []
         for unit, row in pairs:
-            at = embedded.find(unit)  # folding keeps positions, so the original is at the same place
+            at = chunk.folded.find(unit)  # folding keeps positions, so the original is at the same place
             out.append((row, chunk.text[at : at + len(unit)] if at >= 0 else unit, max(at, 0)))
         return out
 

@@ -1,7 +1,7 @@
 """What the dense model embeds for each chunk, and how: the units, their cache keys, the recipe.
 
   embedded(chunk)        the chunk's text as the model reads it: folded character for character
-  embed_units(chunk)     that text, then each of its sentences (>= 8 characters)
+  embed_units(chunk)     that text, then each of its sentences (>= 8 characters: `split_units`)
   unit_keys(chunk, …)    the cache key of each unit's vector (a pooled sentence's includes its chunk)
   unit_spans(chunk)      where each sentence unit sits in that text (and in the folded chunk)
   embed_recipe(mode)     the recipe an index records: sentences embedded on their own (and the chunk),
@@ -63,9 +63,17 @@ def embed_units(chunk: Chunk) -> list[str]:
     >>> embed_units(Chunk("i", "f", 1, "t", 0, 0, text, "要做好督查工作。网络工作要再上新水准。", ()))
     ['要做好督查工作。网路工作要再上新水准。', '要做好督查工作。', '网路工作要再上新水准。']
     """
+    return split_units(embedded(chunk))
+
+
+def split_units(text: str) -> list[str]:
+    """`text`, then each of its sentences when it has more than one (one under 8 characters joins the next).
+    Only the punctuation ending a sentence and white space decide where a unit ends, so the folded chunk's
+    units sit where `embedded`'s do: folding swaps words for words as long (`Index.sentences` reads them so,
+    without folding a chunk again for every question)."""
     sentences: list[str] = []
     buf = ""
-    for piece in SENTENCE_END.split(embedded(chunk)):
+    for piece in SENTENCE_END.split(text):
         buf += piece
         if len(buf.strip()) >= 8:
             sentences.append(buf.strip())
@@ -75,7 +83,7 @@ def embed_units(chunk: Chunk) -> list[str]:
             sentences[-1] += buf.rstrip()
         else:
             sentences.append(buf.strip())
-    return [embedded(chunk)] + (sentences if len(sentences) > 1 else [])
+    return [text] + (sentences if len(sentences) > 1 else [])
 
 
 def embedded(chunk: Chunk) -> str:

@@ -23,6 +23,7 @@ from ragbot.script import fold
 from ragbot.store import Filters
 from ragbot.synonyms import expansions
 from ragbot.types import SearchResult
+from ragbot.units import embed_units
 
 from .helpers import ROOT
 
@@ -222,6 +223,18 @@ def test_bm25_matches_the_taiwan_word_to_the_mainland_one(real_bot: pipeline.Rag
     files = {index.chunks[i].file for i, _ in index.bm25.search(tokenize(word), k=len(index.chunks))}
     assert "000_fc7b01b31694c23c.txt" in files
     assert len(files) > 1
+
+
+def test_sentence_rows_sit_where_the_model_read_them(real_bot: pipeline.Ragbot) -> None:
+    """`Index.sentences` splits the folded chunk, not the text the model read (`units.embedded`, with 網路 as
+    written): each sentence is at the place, and has the vector row, of the unit embedded for it."""
+    index = real_bot.index
+    for ci, chunk in enumerate(index.chunks):
+        units = embed_units(chunk)
+        read = units[1:] or units[:1]
+        start = int(index.unit_start[ci])
+        expected = [(start + (len(units) > 1) + i, units[0].find(u)) for i, u in enumerate(read)]
+        assert [(row, at) for row, _, at in index.sentences(ci)] == expected, chunk.id
 
 
 def test_hits_carry_the_excerpt_and_its_place_in_the_file(real_bot: pipeline.Ragbot, originals) -> None:
