@@ -1,5 +1,6 @@
 """What an answer's first sentence needs from around it in its speech (compose.py calls `around` last):
 
+  asked_again(w)         asked why, and the speech asks itself why before its answer: that question, dropped
   series_after(w)        a list question (or a why-question, no reason given) answered by one sentence: the
                          ；-series after it, the points asked for
   point_after(w, shape)  asked what a figure of speech (or a story, a quoted method) shows: the sentence after it
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from .asks import why_asked
 from .conditions import condition_of
 from .context import after_in_paragraph, before_in_paragraph, says_what_to_do
 from .cuts import cut
@@ -42,6 +44,8 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, ca
     """The series after a list question's one sentence (`series`), the point after a figure (`shape`: the
     question asks what the figure shows), the cause before a conclusion (`why`), what a case is answered,
     the points a sentence takes up (at most `cap`)."""
+    if why:
+        asked_again(w)
     listed_before(w, cap)
     taken_up_after(w)
     points_after(w)
@@ -228,6 +232,14 @@ def reason_after(w: Writer) -> None:
             if gives_reason(said) and usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
                 w.pieces.insert(i + 1, w.pieces.pop())
                 return
+
+
+def asked_again(w: Writer) -> None:
+    """Asked why, and the answer opens with the speech asking itself why (为什么要把抓落实作为办公室工作一切工作的
+    核心?) before its answer (因为为政之道,贵在落实。): the asker's question again, not said; the answer leads
+    (the 121st blind reader's got the reason second)."""
+    if len(w.pieces) > 1 and (opening := _MARK.sub("", w.pieces[0])).endswith(("?", "？")) and why_asked(opening):
+        del w.pieces[0]
 
 
 def gives_reason(sentence: str) -> bool:
