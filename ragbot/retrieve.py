@@ -29,7 +29,7 @@ from .scaffold import SCAFFOLD, scaffolding
 from .script import detect_script, to_script
 from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
-from .synonyms import abbreviations, expansions
+from .synonyms import expansions, speech_words
 from .terms import images, pictured, term_weights
 from .types import Chunk, Hit
 from .who import LEVEL_BY_LEVEL, chain_asked
@@ -317,7 +317,7 @@ def search(
     if settings.mode in ("hybrid", "bm25"):
         pictured = images(query) if figure(query) else []  # 比作人身上的某个器官: 大脑, 神经…; 缝衣服用的: 针, 线
         scaffold = scaffolding(query) if query else SCAFFOLD
-        pictured += list(abbreviations(query))  # 网上办公系统: OA
+        pictured += list(speech_words(query))  # 网上办公系统: OA
         pictured += [LEVEL_BY_LEVEL] if chain_asked(query) else []  # 谁对谁负责,一级一级: 逐级负责
         lex = lexical_ranking(index, [*tokens, *pictured], settings.depth, filters, settings.synonyms, scaffold)
         rankings.append([i for i, _ in lex])

@@ -7,8 +7,8 @@ either. So a question word that at most RARE chunks hold is also searched as its
   thesaurus()          word -> its synonyms: the other words of each Cilin set of the same meaning
                        (codes ending in "=") with at most GROUP_MAX words; words of two characters or more
   expansions(tokens, df)  for each rare question word, its MOST synonyms the corpus uses most
-  abbreviations(question) the Latin abbreviations the speeches use (OA) that a question asks by their plain
-                       words (网上办公系统), searched and weighed as words of the question
+  speech_words(question)  the speeches' words that a question asks by everyday words (OA: 网上办公系统;
+                       谣言: 小道消息), searched and weighed as words of the question
 
 Only the lexical ranker takes them (`retrieve.lexical_ranking`, setting `synonyms`), each counting as
 a question word of its own. Measured on eval/questions.jsonl (hybrid, `ragbot eval --config
@@ -103,17 +103,25 @@ def used_synonyms(word: str, df: Callable[[str], int], asked: Collection[str] = 
     return used[:MOST]
 
 
-# the Latin abbreviations the speeches use, and the plain words a newcomer asks them by (推行OA系统: 网上办公系统;
-# the 69th blind reader's and dev q462 found nothing on it); folded, lower-cased as tokens are
-ABBREVIATED = {"oa": ("网上办公", "办公系统", "办公自动化", "协同办公", "无纸化办公", "办公软件系统")}
+# the words the speeches use, and the everyday words a newcomer asks them by: Latin abbreviations (推行OA系统:
+# 网上办公系统; the 69th blind reader's and dev q462 found nothing on it), and plain words for a term Cilin does not
+# link (政治谣言: 小道消息, the 121st's; 切忌只对领导讲好话: 好听的话, the 119th's to the 121st's); folded, lower-cased
+# as tokens are
+SAID_AS = {
+    "oa": ("网上办公", "办公系统", "办公自动化", "协同办公", "无纸化办公", "办公软件系统"),
+    "谣言": ("小道消息", "传闻", "流言", "道听途说"),
+    "好话": ("好听的话", "爱听的话", "顺耳的话", "中听的话", "好听话", "爱听话", "奉承话", "恭维话"),
+}
 
 
-def abbreviations(question: str) -> dict[str, list[str]]:
-    """The abbreviations (`ABBREVIATED`) whose plain words the question uses, each with those words.
+def speech_words(question: str) -> dict[str, list[str]]:
+    """The speeches' words (`SAID_AS`) whose everyday words the question uses, each with those words.
 
-    >>> abbreviations("推行網上辦公系統以後，哪些地方卡住了？"), abbreviations("怎么办公？")
+    >>> speech_words("推行網上辦公系統以後，哪些地方卡住了？"), speech_words("怎么办公？")
     ({'oa': ['网上办公', '办公系统']}, {})
+    >>> speech_words("听到小道消息怎么办"), speech_words("为什么不能光说领导爱听的话")
+    ({'谣言': ['小道消息']}, {'好话': ['爱听的话']})
     """
     q = fold(question)
-    said = {a: [p for p in plain if p in q] for a, plain in ABBREVIATED.items()}
+    said = {a: [p for p in plain if p in q] for a, plain in SAID_AS.items()}
     return {a: plain for a, plain in said.items() if plain}

@@ -31,7 +31,7 @@ from .quotes import QUOTE
 from .scaffold import SCAFFOLD, scaffolding
 from .script import fold
 from .speaker import speaker_asked
-from .synonyms import abbreviations, used_synonyms
+from .synonyms import speech_words, used_synonyms
 
 if TYPE_CHECKING:
     from .generate import Candidate
@@ -71,10 +71,10 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
             out[term] = _text_idf(index, term)
     for m in _POINTER.finditer(folded):  # 对这种态度怎么评价: 态度 points back at the situation told
         out.pop(m.group(1), None)
-    for abbreviation, plain in abbreviations(question).items():  # 网上办公系统 asks for OA, in its place
+    for word, plain in speech_words(question).items():  # 网上办公系统 asks for OA, 小道消息 for 谣言, in its place
         instead = [w for w in out if any(w in p for p in plain)]
-        if index.bm25.df(abbreviation) and instead:
-            out[abbreviation] = max(index.bm25.idf(abbreviation), sum(out.pop(w) for w in instead))
+        if index.bm25.df(word) and instead:
+            out[word] = max(index.bm25.idf(word), sum(out.pop(w) for w in instead))
     return _set_aside(question, _as_said(index, out))
 
 
@@ -224,10 +224,10 @@ def rare_terms(question: str, tokens: Sequence[str], df: Callable[[str], int], l
 
 
 def rare_names(index: Index, question: str) -> list[str]:
-    """The question's Latin words that 1 to RARE_DF chunks hold (OA, or 网上办公系统 asking for it: `abbreviations`):
+    """The question's Latin words that 1 to RARE_DF chunks hold (OA, or 网上办公系统 asking for it: `speech_words`):
     each names one thing. (Its rare nouns too cost two list answers, 讲话稿 and a small corpus's 队伍建设: they
     are not said where asked.)"""
-    words = [*tokenize(question), *abbreviations(question)]
+    words = [*tokenize(question), *speech_words(question)]
     return [t for t in dict.fromkeys(words) if t.isascii() and t.isalpha() and 0 < index.bm25.df(t) <= RARE_DF]
 
 

@@ -1656,7 +1656,7 @@ def test_real_a_list_of_as_many_points_as_the_question_says_answers_it(real_bot:
 
 def test_real_an_abbreviation_asked_by_its_plain_words_is_found_and_answered(real_bot: pipeline.Ragbot) -> None:
     """The 69th blind reader asked where 网上办公系统 gets stuck and was refused: 哪些卡住的地方 read 卡住 as a
-    thing no speech names, and 网上办公系统 never matched 篇11's OA系统 (`synonyms.abbreviations`)."""
+    thing no speech names, and 网上办公系统 never matched 篇11's OA系统 (`synonyms.speech_words`)."""
     a = Answerer(real_bot).ask("市政府辦公室推行網上辦公系統以後，講話指出用起來還有哪些卡住的地方？")
     assert "推行OA系統辦公" in a.sentences[0].text, a.text
     assert "最先一公里" in a.text, a.text

@@ -9,6 +9,7 @@ from importlib import metadata
 import pytest
 
 from ragbot import pipeline, synonyms
+from ragbot.answer import Answerer
 from ragbot.errors import ConfigError
 from ragbot.lexical import tokenize
 from ragbot.retrieve import lexical_ranking
@@ -62,3 +63,22 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
     assert hits
     assert all(synonym in fold(h.text) for h in hits)
     assert lexical_ranking(real_bot.index, tokenize(word), 5, None, synonyms=False) == []  # no chunk has the word
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        ("在外面听到一些政治方面的小道消息,办公室的人应该怎么对待", "不听、不信、不传各种政治谣言"),
+        ("聽到一些政治方面的小道消息，辦公室人員應該怎麼對待？", "不听、不信、不传各种政治谣言"),
+        ("为什么办公室的人不能光跟领导说好听的话", "切忌只对领导讲好话"),
+        ("為什麼辦公室的人不能光揀領導愛聽的話說？", "切忌只对领导讲好话"),
+    ],
+)
+def test_real_everyday_words_for_a_speech_word_answer_with_it(
+    real_bot: pipeline.Ragbot, question: str, key: str
+) -> None:
+    """小道消息 is what 004 calls 政治谣言, 好听的话 what 篇2 calls 好话; Cilin links neither (`synonyms.SAID_AS`).
+    The 121st blind reader got 必须讲政治… for the former; the 119th to 121st got 切忌只对领导讲好话 third."""
+    a = Answerer(real_bot).ask(question)
+    assert key in fold(a.sentences[0].text), a.text
