@@ -39,6 +39,8 @@ _VOLUMES = ("部", "本", "册", "卷")  # counters of books (多少部志书): 
 # a count of things in 个 (多少个文件, 几个乡镇): 192个 or 33个 states it, a date (5月底) or a share does not
 _COUNT = re.compile(r"(?:多少|几)个(?=[\u4e00-\u9fff])")
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
+# a time limit of the same day, no numeral (文电运转原则上不能超过当天: 公文流转最多能压多久, the 122nd blind reader's)
+_SAME_DAY = re.compile(r"超过当[天日]|当[天日](?:之内|以内|内|办结|办完|完成|处理完)")
 _LASTS = re.compile(r"多长时间|多久|多长")
 # how often (多久上报一次, 多长时间督查一次, 隔多久): a period 每季度 / 每两周 / 每年 states it
 _HOW_OFTEN = re.compile(r"(?:多长时间|多久|隔多长|几天|几个月)[^，。？?]{0,8}一次|频率|频次|隔多久")
@@ -380,6 +382,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (False, True)
     >>> numbers("有的同志说自己一年到头忙忙碌碌", ("年", "月")), numbers("一年四季", ())  # sayings count nothing
     (False, False)
+    >>> numbers("文电运转原则上不能超过当天", _DURATION), numbers("当天的会议", _DURATION)  # a limit of the same day
+    (True, False)
     """
     t, own = _NO_COUNT.sub("", fold(text)), re.sub(r"\s", "", fold(besides))
 
@@ -394,6 +398,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     if "每" in units and _EVERY.search(t):
         return True
     if "第" in units and any(new(m) for m in _ORDINAL.finditer(t)):
+        return True
+    if "天" in units and _SAME_DAY.search(t):
         return True
     for m in NUMBER.finditer(t):
         after = t[m.end() : m.end() + 8]
