@@ -287,6 +287,7 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
 
 _WHICH_WORD = re.compile(r"^(?:哪|什么|何)|^时候$")  # 哪天, 什么时候: how a part asks
 _MODAL = re.compile(r"^[要该应需须](?=[\u4e00-\u9fff]$)")  # 最晚什么时候要报: 报 (報送) is said, not 要报
+_DIRECTED = re.compile(r"(?<=^[\u4e00-\u9fff])(?:上去|上来|下去|下来|出去|出来|上)$")  # 报上去: 报 (报送), the 122nd's
 _ENDS_ASKING = re.compile(r"(?:几|多少)[\u4e00-\u9fff]{0,2}[，,、]$")  # 一共培训几天，(not 夹在几位领导中间,)
 
 
@@ -321,6 +322,9 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     >>> q = "发生突发事件怎么报告？最晚什么时候要报？"  # the 95th's: 报 of 要报, not 时候, is said
     >>> unstated_part(q, ["必须在第一时间报送信息,最迟不得超过事发后2小时"]), unstated_part(q, ["要按程序报告"])
     (False, True)
+    >>> q = "出了突发事件,情况还没摸清楚,是先报还是等弄明白再报？最晚什么时候得报上去？"  # the 122nd's
+    >>> unstated_part(q, ["必须在第一时间报送信息,最迟不得超过事发后2小时"]), unstated_part(q, ["要按程序办"])
+    (False, True)
     >>> q = "省级文明单位要重新申报，申报材料要交哪些？截止日期是哪天？"
     >>> unstated_part(q, ["2010年度民政局等单位已公布"]), unstated_part(q, ["申报截止日期为12月20日"])
     (True, False)
@@ -341,7 +345,7 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
         held = words
         if kind(part) != "quantity":  # 截止日期是哪天: a date said of 截止 (2010年度…民政局 is none)
             held = [
-                _MODAL.sub("", t)
+                _DIRECTED.sub("", _MODAL.sub("", t))
                 for t in tokenize(fold(part))
                 if len(t) >= 2 and t not in skip and not _WHICH_WORD.search(t)
             ] or words

@@ -267,6 +267,9 @@ def test_real_a_second_question_asking_a_number_no_speech_states_is_refused(real
     # 最晚什麼時候要報: 時候 is how it asks and 要報 is 報 said again; 最遲不得超過事發後2小時 states it (the 95th's)
     late = bot.ask("如果發生了重大突發事件，可是具體情況還沒弄清楚，辦公室應該怎麼報告？最晚什麼時候要報？")
     assert "2小時" in late.text, late.text
+    # 得报上去: 报 with its direction, said as 报送 (the 122nd's was refused)
+    sent = bot.ask("要是出了大的突发事件，我这边情况还没摸清楚，是等弄明白了再报还是先报？最晚什么时候得报上去？")
+    assert "可先口头或书面报告初步情况" in sent.text, sent.text
     held = bot.ask("縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？一年考幾次？")  # 两次考核: of 考核
     assert "兩次考核" in held.text, held.text
     a = bot.ask("云南教育系统会上说，省教育厅牵头的改革任务今年有多少项？加上往年待完成的一共多少项？")
