@@ -28,6 +28,7 @@ from .lexical import tagged_words
 from .meanings import stands_for
 from .quotes import CN_DIGITS, COUNTED_QUOTE, MEASURES, NUMBERED_QUOTE, cn_number, quoted
 from .script import fold
+from .synonyms import ALIKE
 
 QUANTITY = re.compile(
     r"多少|(?<![好十哪这近])几[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|(?<!哪)几位|(?<!没)多长|(?<!没)多久|第几|哪几(?!位)|百分之|比例|几成"
@@ -370,18 +371,21 @@ def coverage(text: str, weights: dict[str, float]) -> float:
     """IDF-weighted share of the question's words in `text`. jieba's search mode gives a compound and
     its parts (督查督办, 督查, 督办): the compound counts once, and a text holding some of its parts
     gets that share of it. A four-character word is also held as its usual short form, its first and
-    third characters (调查研究 as 调研: 调研是办公室主任的“营养源”).
+    third characters (调查研究 as 调研: 调研是办公室主任的“营养源”); a word as one said alike (`synonyms.ALIKE`).
 
     >>> w = {"督查督办": 4.0, "督查": 2.0, "督办": 3.0, "做好": 1.0}
     >>> coverage("关于督办工作", w), coverage("做好督查督办", w), coverage("调研是基本功", {"调查研究": 1.0})
     (0.48, 1.0, 1.0)
+    >>> coverage("要强化“七种意识”", {"加强": 1.0, "意识": 1.0})  # 加强 said as 强化
+    1.0
     """
     folded = fold(text)
     top = [t for t in weights if not any(t != o and t in o for o in weights)]
     total = sum(weights[t] for t in top) or 1.0
     got = 0.0
     for t in top:
-        if t in folded or ((short := short_form(t)) and short in folded) or counted_as(t, folded):  # 调研; 三苦
+        short, alike = short_form(t), any(a in folded for a in ALIKE.get(t, ()))  # 调研; 面对 as 面临
+        if t in folded or alike or (short and short in folded) or counted_as(t, folded):  # 三苦
             got += weights[t]
             continue
         parts = [p for p in weights if p != t and p in t]

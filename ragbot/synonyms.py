@@ -114,6 +114,17 @@ SAID_AS = {
 }
 
 
+# words the speeches use one for another (全省教育系统办公室面临的形势 asked as 面对的形势, 强化“七种意识” as 加强的
+# 意识; the 122nd blind reader's): a text holding one holds what a question asks by another (`asks.coverage`)
+ALIKE = {
+    "面对": ("面临",),
+    "面临": ("面对",),
+    "加强": ("强化", "增强"),
+    "强化": ("加强", "增强"),
+    "增强": ("加强", "强化"),
+}
+
+
 def speech_words(question: str) -> dict[str, list[str]]:
     """The speeches' words (`SAID_AS`) whose everyday words the question uses, each with those words.
 

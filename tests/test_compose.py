@@ -1860,3 +1860,22 @@ def test_real_what_comes_of_failing_is_said_after_the_duty(real_bot: pipeline.Ra
     at all (对出现迟报、漏报、瞒报的,将严肃追究…), which the 110th blind reader found only in the excerpt."""
     a = Answerer(real_bot).ask("万一出了重大突发事件,我们报告晚了或漏报了,会怎么样?")
     assert "对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任" in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "points"),
+    [
+        ("县委办主任那篇讲话里，要大家加强的意识一共有几种，分别是什么？", ("政治意识", "学习意识", "效能意识")),
+        ("縣委辦主任那篇講話要大家加強哪幾種意識？", ("政治意识", "学习意识", "效能意识")),
+        ("雲南教育廳那篇講話說辦公室現在面對的形勢有哪幾個方面？", ("更严格的要求", "更繁重的任务", "更实际的困难")),
+        ("云南那篇讲话说办公室现在面对的形势有哪几个方面？", ("更严格的要求", "更繁重的任务", "更实际的困难")),
+    ],
+)
+def test_real_a_list_asked_in_a_word_the_speech_says_alike_is_said_point_by_point(
+    real_bot: pipeline.Ragbot, question: str, points: tuple[str, ...]
+) -> None:
+    """篇4 asks to 强化“七种意识”, 篇1 lists what the office 面临; the 122nd blind reader asked 加强 and 面对 and got
+    a sentence on 责任 and a summing-up without the four (`synonyms.ALIKE`, read by `asks.coverage`)."""
+    a = Answerer(real_bot).ask(question)
+    said = fold(a.text)
+    assert all(p in said for p in points), a.text
