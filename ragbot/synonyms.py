@@ -9,8 +9,10 @@ either. So a question word that at most RARE chunks hold is also searched as its
   expansions(tokens, df)  for each rare question word, its MOST synonyms the corpus uses most
   speech_words(question)  the speeches' words that a question asks by everyday words (OA: 网上办公系统;
                        谣言: 小道消息), searched and weighed as words of the question
+  ALIKE                words the speeches use one for another (面对/面临, 加强/强化): `asks.coverage` counts
+                       a text holding one as holding the other
 
-Only the lexical ranker takes them (`retrieve.lexical_ranking`, setting `synonyms`), each counting as
+Only the lexical ranker takes the Cilin synonyms (`retrieve.lexical_ranking`, setting `synonyms`), each counting as
 a question word of its own. Measured on eval/questions.jsonl (hybrid, `ragbot eval --config
 hybrid hybrid-nosyn`): README, How search works.
 
