@@ -384,8 +384,8 @@ def coverage(text: str, weights: dict[str, float]) -> float:
     total = sum(weights[t] for t in top) or 1.0
     got = 0.0
     for t in top:
-        short, alike = short_form(t), any(a in folded for a in ALIKE.get(t, ()))  # 调研; 面对 as 面临
-        if t in folded or alike or (short and short in folded) or counted_as(t, folded):  # 三苦
+        held = t in folded or ((short := short_form(t)) and short in folded) or counted_as(t, folded)  # 调研; 三苦
+        if held or ((alike := ALIKE.get(t)) and any(a in folded for a in alike)):  # 面对 as 面临
             got += weights[t]
             continue
         parts = [p for p in weights if p != t and p in t]
