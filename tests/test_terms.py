@@ -160,6 +160,15 @@ def test_real_how_a_question_asks_one_to_view_a_thing_is_not_what_it_asks(real_b
         assert "沉甸甸" not in a.text, a.text
 
 
+def test_real_a_thing_left_unnamed_is_not_what_it_asks(real_bot: pipeline.Ragbot) -> None:
+    """某个环节 names no thing (`scaffold.SCAFFOLD`): no chunk says 某个, and weighed as Cilin's 之一 it led with
+    教育公平问题成为最大民生问题之一 instead of 004's 任何一个环节出了问题,都会产生很大的影响."""
+    for q in ("如果某个环节出了问题会怎么样", "如果某個環節出了問題，會怎麼樣？"):
+        a = Answerer(real_bot).ask(q)
+        assert "任何一个环节出了问题" in fold(a.sentences[0].text), a.text
+        assert "之一" not in term_weights(real_bot.index, q)
+
+
 def test_real_a_situation_told_before_the_question_is_not_what_it_asks(real_bot: pipeline.Ragbot) -> None:
     # 手上的活…，领导又临时塞来新任务，…怎样给自己留余地: the advice leads, not 临时任务多,…难以胜任
     # (which held the situation's words; the twentieth blind reader found the advice third)
