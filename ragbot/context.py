@@ -43,8 +43,8 @@ if TYPE_CHECKING:
 
 _MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么")
 _NOT_MODAL = re.compile(
-    r"重要|主要|要么|(?:更|也|就)?不要说|(?:工作|的)需要|应有|相应|反应|适应|响应|效应|供应"
-)  # 因工作需要, 更不要说: a situation
+    r"重要|主要|要么|(?:更|也|就)?不要说|(?:工作|的)需要|的要求|应有|相应|反应|适应|响应|效应|供应"
+)  # 因工作需要, 更不要说: a situation; 这也是对…的要求: what is required is said around it
 # the speech's judgement of a situation just described: 这是极端危险的,更是极其错误的 / 这首先是…的表现
 _JUDGES = re.compile(
     r"^(?:这|这种|这样|此)[^，,。；;]{0,16}(?:危险|错误|要不得|不可取|不允许|不行|有害|不对|不负责任|失职|表现|问题)"
@@ -112,6 +112,8 @@ def says_what_to_do(text: str) -> bool:
     >>> says_what_to_do("要坚持立说立办"), says_what_to_do("因工作需要安排的,能推则推,更不要说是主动办")
     (True, False)
     >>> says_what_to_do('停留在"等、靠、要"的层面,要么人云亦云'), says_what_to_do("不要重回复轻办理,要先办后复")  # words named
+    (False, True)
+    >>> says_what_to_do("这也是对办公室主任的要求"), says_what_to_do("要求大家做到")  # a requirement named, not said
     (False, True)
     """
     return bool(_MODAL.search(_NOT_MODAL.sub("", _NAMED.sub("", fold(text)))))
