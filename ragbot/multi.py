@@ -4,20 +4,17 @@
                                              speaks to it, not only of the best one
   everywhere(writer, evidence, weights, budget)    哪些讲话里出现过「参谋部」: every speech of the corpus that says
                                              the phrases quoted, one sentence each, labelled
-  second_part(writer, evidence, budget)      信访件的查处报告应包括哪几个方面？实名信访件办结后要做什么？:
-                                             when the answer written so far leaves the second question's
-                                             own words out, the sentence of the first one's excerpt that
-                                             answers it
+  second_part(writer, evidence, budget)      信访件的查处报告应包括哪几个方面？实名信访件办结后要做什么？: when
+                                             the answer so far leaves the second question's own words (or a
+                                             bare 怎么说？) out, the sentence of the first one's excerpt answering it
   unstated_part(question, texts)             哪些专题课程？一共培训几天？: whether a part after the first asks how
                                              many (or by which date) of what none of the texts states (refused)
-  named_candidates(index, question, hits, cands)  the sentences of the speeches a question names (天门那篇
-                                             讲话, 篇8), when there are any
+  named_candidates(index, question, hits, cands)  the sentences of the speeches a question names (天门那篇讲话, 篇8)
   in_years(index, question, hits, cands)     for a question naming a year, the sentences that speak of it
                                              or of no year (2011年计划… is not answered with 2010's count),
                                              and none naming another edition (第五届…: not the 第四届)
 
-What it does not do: decide that a question has parts (asks.py), or write and cite sentences
-(writer.py).
+What it does not do: decide that a question has parts (asks.py), or write and cite sentences (writer.py).
 """
 
 from __future__ import annotations
@@ -92,6 +89,7 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
 
 # a second question asking for the details of what the first asked (接待服务要注重哪“三化”？具体怎么体现？)
 DETAILS = re.compile(r"具体(?:怎么|怎样|如何|是|指|有|包括|要求)")
+_HOW_AFTER = re.compile(r"[？?，,](?:那|又|该|要|应该|应当)?(?:怎么|怎样|如何)去?(?:说|讲|提|做)[？?]?$")  # …？怎么说？
 
 
 def everywhere(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
@@ -159,12 +157,15 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     办结率, a sentence repeating what the first already answered); from the same speech, q085 still took
     another excerpt's 信息公开管理系统 for 怎么管理. Only q087 changes now (ROUGE-L 0.58 -> 0.72). A part asking
     when (时间上怎么安排) is answered by an answer saying a time (上午和下午各收取两次; the 58th blind reader
-    got 控制会议活动数量、规模和时间 after it)."""
+    got 控制会议活动数量、规模和时间 after it). A bare how after one question (该不该直说？怎么说？, the 124th
+    reader's) is the excerpt's next sentence saying what to do (要讲究方式方法,注意场合); 0 of 531 rows differ."""
     asked = parts(ev.question)
     if len(asked) == 1:  # 收到了多少份请示报告、多少件上级机要文件: two amounts asked in one question
         asked = [a for a in _AMOUNTS.split(fold(asked[0]), maxsplit=1) if a]
     said = "".join(w.pieces)
     cited = re.search(r"\[(\d+)\]", said)
+    if cited is not None and len(asked) == 1 and _HOW_AFTER.search(fold(ev.question)):  # too short to be a part
+        return _what_to_do(w, w.excerpts[int(cited.group(1)) - 1], said, term_weights(w.index, asked[0]))
     if len(asked) != 2 or cited is None:
         return False
     first, second = term_weights(w.index, asked[0]), term_weights(w.index, asked[1])

@@ -8,6 +8,7 @@ import re
 from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.compose import compose
+from ragbot.script import fold
 from ragbot.writer import Writer
 
 
@@ -197,6 +198,19 @@ def test_real_a_wording_then_how_to_put_it_right_gets_the_remedy_after_it(real_b
     )
     assert "媒體恐懼症" in a.sentences[0].text, a.text
     assert "不斷提高與媒體協調溝通的能力" in a.text, a.text
+
+
+def test_real_a_bare_how_after_a_question_gets_how_to_do_it(real_bot: pipeline.Ragbot) -> None:
+    """The 124th blind reader asked whether to tell a leader a decision is wrong, and how (怎么说？, too short
+    to be a part): after 敢于和善于向领导讲真话, 篇2's 要讲究方式方法,注意场合 (not 这也是对…的要求 between)."""
+    for q in (
+        "如果觉得领导的决定可能有问题，我们办公室的人该不该直说？怎么说？",
+        "覺得領導的決定可能有問題，該不該直說？怎麼說？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "讲真话" in fold(a.sentences[0].text), a.text
+        assert "要讲究方式方法" in fold(a.text), a.text
+        assert "这也是" not in fold(a.text), a.text
 
 
 def test_real_a_meeting_two_speeches_were_given_at_names_neither(real_bot: pipeline.Ragbot) -> None:
