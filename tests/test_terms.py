@@ -169,6 +169,17 @@ def test_real_a_thing_left_unnamed_is_not_what_it_asks(real_bot: pipeline.Ragbot
         assert "之一" not in term_weights(real_bot.index, q)
 
 
+def test_real_where_to_start_is_how_one_asks(real_bot: pipeline.Ragbot) -> None:
+    """从哪儿下手 asks how to go about it (`scaffold.SCAFFOLD`; Cilin's 入手, 着手 for 下手 are scaffolding too):
+    the 124th blind reader got 篇8's 临阵磨枪 point, 写材料不是一门高深学问 and the first point only; the four
+    points of 写好文章还是那几句话 now, in order."""
+    for q in ("我不太会写材料，接到写稿任务以后该从哪儿下手？", "我不太會寫材料，接到寫稿任務以後該從哪兒下手？"):
+        a = fold(Answerer(real_bot).ask(q).text)
+        points = [a.find(p) for p in ("充分掌握基本情况", "有必要的理论功底", "掌握一定的公文写作技巧", "临阵磨枪")]
+        assert -1 < points[0] < points[1] < points[2] < points[3], a
+        assert not {"哪里", "何地", "入手", "着手", "下手"} & set(term_weights(real_bot.index, q))
+
+
 def test_real_a_situation_told_before_the_question_is_not_what_it_asks(real_bot: pipeline.Ragbot) -> None:
     # 手上的活…，领导又临时塞来新任务，…怎样给自己留余地: the advice leads, not 临时任务多,…难以胜任
     # (which held the situation's words; the twentieth blind reader found the advice third)
