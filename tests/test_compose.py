@@ -236,6 +236,7 @@ def test_kinds_numbers_and_cuts() -> None:
     assert cut("天气很冷,即使下雪,也要按时到岗。", {"下雪": 1.0}).startswith("即使")
     # a clause that opens with 是 leans on the subject before it: the cut keeps that subject
     assert cut("加强领导的第一个层面，是各级政府要把修志列入议事日程。", {"政府": 1.0}).startswith("加强领导")
+    assert cut("办公室是指挥中心,发挥着枢纽作用,担负着参与政务的职责。", {"职责": 1.0}).startswith("办公室是")  # 担负着
     # a cut continuing a prohibition keeps its negation (篇6: 決不能因為工作辛苦,…,就怨天憂人,亂髮牢騷; the 49th
     # blind reader got 亂髮牢騷,必須把自己平凡的工作… as if it were asked), not when it negates or directs itself
     six = "決不能因為工作辛苦,生活清貧、條件艱苦,就怨天憂人,亂髮牢騷,必須把自己平凡的工作同建設聯繫起來。"
@@ -873,6 +874,14 @@ def test_real_duties_question_is_answered_by_the_sentence_listing_them(
     a = Answerer(real_bot).ask(question)
     assert DUTIES.search(fold(a.sentences[0].text)), a.text
     assert "履行办公室主任职责的能力" not in a.text
+
+
+def test_real_a_clause_going_on_from_its_subject_is_not_cut_from_it(real_bot: pipeline.Ragbot) -> None:
+    """担负着参与政务校务、管理事务、综合服务的重要职责 goes on from 办公室是…,…发挥着…参谋助手…的窗口作用
+    (`cuts._LEANS`): the duties question gets the sentence whole, not its last clause without a subject."""
+    a = Answerer(real_bot).ask("办公室主任的主要职责是什么")
+    assert a.sentences[0].text.startswith("办公室是机关和学校的指挥中心"), a.text
+    assert "参谋助手" in a.sentences[0].text, a.text
 
 
 @pytest.mark.parametrize(
