@@ -112,7 +112,7 @@ def used_synonyms(word: str, df: Callable[[str], int], asked: Collection[str] = 
 SAID_AS = {
     "oa": ("网上办公", "办公系统", "办公自动化", "协同办公", "无纸化办公", "办公软件系统"),
     "谣言": ("小道消息", "传闻", "流言", "道听途说"),
-    "好话": ("好听的话", "爱听的话", "顺耳的话", "中听的话", "好听话", "爱听话", "奉承话", "恭维话"),
+    "好话": ("好听的", "爱听的", "顺耳的话", "中听的话", "好听话", "爱听话", "奉承话", "恭维话"),
     "真话": ("直说", "有话就说"),
 }
 
@@ -133,7 +133,7 @@ def speech_words(question: str) -> dict[str, list[str]]:
     >>> speech_words("推行網上辦公系統以後，哪些地方卡住了？"), speech_words("怎么办公？")
     ({'oa': ['网上办公', '办公系统']}, {})
     >>> speech_words("听到小道消息怎么办"), speech_words("为什么不能光说领导爱听的话")
-    ({'谣言': ['小道消息']}, {'好话': ['爱听的话']})
+    ({'谣言': ['小道消息']}, {'好话': ['爱听的']})
     """
     q = fold(question)
     said = {a: [p for p in plain if p in q] for a, plain in SAID_AS.items()}
