@@ -167,6 +167,8 @@ def test_real_a_thing_left_unnamed_is_not_what_it_asks(real_bot: pipeline.Ragbot
         a = Answerer(real_bot).ask(q)
         assert "任何一个环节出了问题" in fold(a.sentences[0].text), a.text
         assert "之一" not in term_weights(real_bot.index, q)
+    for q in ("中办那个24字精神是什么", "那種做法對不對"):  # 那个, 那种 point as 这个 does (Cilin: 其二)
+        assert not {"其二", "那个", "那种"} & set(term_weights(real_bot.index, q))
 
 
 def test_real_where_to_start_is_how_one_asks(real_bot: pipeline.Ragbot) -> None:
