@@ -74,6 +74,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("为什么办公室的人不能光跟领导说好听的话", "切忌只对领导讲好话"),
         ("為什麼辦公室的人不能光揀領導愛聽的話說？", "切忌只对领导讲好话"),
         ("为什么说在办公室工作不能光拣领导爱听的说？", "切忌只对领导讲好话"),
+        ("遇到一封信访件里反映了好几件事，我们写查处报告时该怎么弄？", "对反映多个问题的信访件"),
+        ("一封信訪件裡反映了好幾件事，查處報告該怎麼寫？", "对反映多个问题的信访件"),
         ("如果我觉得领导的某个决定有问题,该不该跟领导直说", "敢于和善于向领导讲真话"),
         ("如果我覺得領導的某個決定有問題，該不該跟領導直說？", "敢于和善于向领导讲真话"),
     ],
@@ -84,6 +86,6 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     """小道消息 is what 004 calls 政治谣言, 好听的话 what 篇2 calls 好话, 直说 what it calls 讲真话; Cilin links
     none (`synonyms.SAID_AS`). The 121st blind reader got 必须讲政治… for the first; the 119th to 121st got
     切忌只对领导讲好话 third, and the 125th missed it asked as 拣领导爱听的说; the 123rd got 篇6's
-    confidentiality rule for 该不该跟领导直说."""
+    confidentiality rule for 该不该跟领导直说; the 122nd and 125th got 逐一调查 for 好几件事 third or not at all."""
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
