@@ -1572,15 +1572,20 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
 ) -> None:
     """The 44th and 45th blind readers' partial answers, each the situation or rule without what the speech
     goes on to say: 切忌只对领导讲好话 is followed by what to do instead (我们应…敢于和善于向领导讲真话), and
-    nothing else (the 45th's third sentence was another speech's 要善于在大势中把握住机遇);
+    nothing from another speech (the 45th's third sentence was 要善于在大势中把握住机遇);
     长期伏案对身体健康有影响 by its judgement (…不关心自己的身体是不行的, asked 对这个有什么说法: the speech's
     word, no formulation); 接到会议通知直接呈报… by what comes of it past the other instances of the series
     (有的…;甚至有的…。由于作风不实,致使情况不明)."""
     bot = Answerer(real_bot)  # the 44th's 我觉得…该不该说: on a VNNI CPU 篇11's 要把…聚焦点 leads by 0.003
-    a = bot.ask("办公室的同志发现领导决策有问题，是该直说还是只讲好话？")
-    assert "切忌只对领导讲好话" in a.sentences[0].text, a.text
-    assert "敢于和善于向领导讲真话" in a.sentences[1].text, a.text
-    assert len(a.sentences) == 2, a.text  # the advice and where it goes on are the answer: nothing from elsewhere
+    a = bot.ask(
+        "办公室的同志发现领导决策有问题，是该直说还是只讲好话？"
+    )  # 直说 asks for 讲真话 (`SAID_AS`): it may lead
+    first_two = " ".join(s.text for s in a.sentences[:2])
+    assert "切忌只对领导讲好话" in first_two, a.text
+    assert "敢于和善于向领导讲真话" in first_two, a.text
+    assert {s.citations for s in a.sentences} == {(1,)}, (
+        a.text
+    )  # the advice and where it goes on: nothing from elsewhere
     assert "不关心自己的身体是不行的" in bot.ask("整天伏案写东西，身体越来越差，讲话里对这个有什么说法？").text
     for q in (
         "收到上级发来的会议通知，我直接转给领导就算完事了吗？",
