@@ -3,8 +3,8 @@
   SCAFFOLD                the words (讲话, 提出, 哪几, 具体做法, 说法…) and how clauses join (虽然, 因为…)
   scaffolding(question)   SCAFFOLD for this question: less a word it asks about (领导讲话, 老说法), plus the
                           negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法,
-                          一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事, 看待 and 劝
-                          of 怎么劝大家看待
+                          一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事, 作为 of
+                          作为办公室的人, 看待 and 劝 of 怎么劝大家看待
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -57,6 +57,8 @@ def scaffolding(question: str) -> frozenset[str]:
     ['不是', '做事', '只要', '可以', '是不']
     >>> sorted(scaffolding("挨了批评,讲话里是怎么劝大家看待的？") - SCAFFOLD), "看待" in scaffolding("大家都把你当官员看待")
     (['劝', '看待'], False)
+    >>> sorted(scaffolding("作为办公室的人，该不该提出来？") - SCAFFOLD), "作为" in scaffolding("办公室作为参谋部")  # the 126th's
+    (['不该', '作为'], False)
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
@@ -65,7 +67,7 @@ def scaffolding(question: str) -> frozenset[str]:
     one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
     suffices = _ENOUGH.search(q)  # 是不是只要…就可以了: whether it suffices (the 99th's and 104th's)
     enough = {"只要", suffices.group(1)} if suffices else set()
-    enough |= {w.group(1) for w in _WORKING_AT.finditer(q)}  # 在办公室做事: where the asker works, not 做事顾大局
+    enough |= {w.group(w.lastindex or 0) for w in _WORKING_AT.finditer(q)}  # 在办公室做事: where the asker works
     viewed = {w for m in _VIEWED.finditer(q) for w in m.groups() if w}  # 怎么劝大家看待: how, not about 看待
     asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one | enough | viewed
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
@@ -73,7 +75,11 @@ def scaffolding(question: str) -> frozenset[str]:
 
 _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待)")  # the 120th's 是怎么劝大家看待的
 _ENOUGH = re.compile(r"只要[^，,。？?]{1,12}就(行|可以|够|好了|成)")
-_WORKING_AT = re.compile(r"在[\u4e00-\u9fff]{1,6}?(做事|干活|上班|当差)")
+# 在办公室做事, 作为办公室的人: where the asker works (not 做事顾大局, 办公室作为参谋部: the 126th blind reader's
+# 作为办公室的人该不该提出来 got …作为办公室思考问题…的聚焦点)
+_WORKING_AT = re.compile(
+    r"在[\u4e00-\u9fff]{1,6}?(做事|干活|上班|当差)|(作为)(?:一[名个])?[\u4e00-\u9fff]{1,6}?(?:的人|的一员|人员)"
+)
 _FIGURATIVE = re.compile(r"形象(?:的|地)?(?:说法|提法|比喻|比方|说|讲|表述|语言|话)")
 
 

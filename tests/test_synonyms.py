@@ -78,6 +78,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("一封信訪件裡反映了好幾件事，查處報告該怎麼寫？", "对反映多个问题的信访件"),
         ("如果我觉得领导的某个决定有问题,该不该跟领导直说", "敢于和善于向领导讲真话"),
         ("如果我覺得領導的某個決定有問題，該不該跟領導直說？", "敢于和善于向领导讲真话"),
+        ("领导临时塞给我一件不归我管的事，想推掉行不行？讲话里怎么看这种做法？", "能推则推"),
+        ("領導臨時塞給我一件不歸我管的事，想推掉行不行？", "能推则推"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
@@ -86,6 +88,17 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     """小道消息 is what 004 calls 政治谣言, 好听的话 what 篇2 calls 好话, 直说 what it calls 讲真话; Cilin links
     none (`synonyms.SAID_AS`). The 121st blind reader got 必须讲政治… for the first; the 119th to 121st got
     切忌只对领导讲好话 third, and the 125th missed it asked as 拣领导爱听的说; the 123rd got 篇6's
-    confidentiality rule for 该不该跟领导直说; the 122nd and 125th got 逐一调查 for 好几件事 third or not at all."""
+    confidentiality rule for 该不该跟领导直说; the 122nd and 125th got 逐一调查 for 好几件事 third or not at all; the 126th got 003's 办没办、行不行 for
+    想推掉行不行 (推掉 is 001's 能推则推)."""
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
+
+
+@pytest.mark.slow
+def test_real_a_decision_asked_as_决定_is_the_speechs_决策(real_bot: pipeline.Ragbot) -> None:
+    """领导的决定可能有问题…该不该提出来 (the 126th blind reader's) got 办公室的特殊性决定了… (决定 as a verb)
+    and nothing of 篇2's 讲真话: 篇2 says 不能看着决策出偏差 (`synonyms.ALIKE`), and 觉得 and 作为办公室的人
+    are how the asker speaks (`scaffold.scaffolding`)."""
+    a = Answerer(real_bot).ask("如果我觉得领导的决定可能有问题，作为办公室的人该不该提出来？")
+    assert any("敢于和善于向领导讲真话" in fold(s.text) for s in a.sentences[:2]), a.text
+    assert "特殊性决定了" not in fold(a.text), a.text
