@@ -30,6 +30,7 @@ from .amounts import numbers
 from .asks import TYPED
 from .cuts import cut
 from .kinds import states
+from .meanings import SANCTION
 from .padding import padding, usable
 from .script import fold
 from .structure import CLAUSE, CLOSERS, han_count, marker, sentence_spans
@@ -53,7 +54,6 @@ _JUDGES = re.compile(
 _NAMED = re.compile(r'["“「][^"“”「」]{0,8}、[^"“”「」]{0,8}["”」]')  # 停留在“等、靠、要”: words named, not advice
 _INSTANCE = re.compile(r"\s*(?:甚至|还|更)?有的")  # 有的…;有的…;甚至有的…: the same situation again, not its verdict
 # what is done to those who fail (对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任): after any sentence
-_SANCTION = re.compile(r"追究[^，,。；;]{0,10}责任|严肃(?:处理|问责)|予以处分")
 _RESULTS = re.compile(
     r"容易(?:使|让|产生|造成|导致|出现)|久而久之|势必|致使|以致|以至于"
 )  # what comes of it (做久了容易使人…)
@@ -133,7 +133,7 @@ def judges(text: str) -> bool:
 _ADVICE = re.compile(
     r"怎么看|怎样看|如何看|[怎如][么样何]?评价|[怎如][么样何](?:批评|定性)|什么态度|说了什么|讲了什么|怎么劝|该不该|能不能|要不要|怎么对待|如何对待|有什么建议"
     r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]|对[^，,。？?]{0,8}[说讲](?:了|些)?什么|送给?[^，,。？?]{0,4}(?:什么|哪句)话|[怎如][么样何]解决|(?:怎么|怎样|如何)(?:说|讲|看待?)(?:这|此)"
-    r"|开导|安慰|会(?:出|有|带来|导致|造成)什么|有什么(?:后果|危害|坏处)|会怎么样|对我?(?:这种|这类|此类|这样的?)情况"
+    r"|开导|安慰|会(?:出|有|带来|导致|造成)什么|有什么(?:后果|危害|坏处)|会怎么?样|行不行|对我?(?:这种|这类|此类|这样的?)情况"
     r"|[怎如][么样何]处理|注意什么|注意(?:哪些|些什么)|对(?:此|这个?)(?:问题)?有什么说法|就(?:算|行|可以)了?[吗么]|完事了?[吗么]|(?:这样|这么)做?(?:行|可以)[吗么]"
 )  # 效果不好,怎么办; 对这种情况怎么说; 怎么说这种情况; 怎么开导; 干久了会出什么问题 (blind readers)
 
@@ -155,6 +155,8 @@ def advice_asked(question: str) -> bool:
     >>> advice_asked("一直没被提拔,讲话人想对他们说什么?"), advice_asked("对群众要说什么?")  # the 59th's
     (True, True)
     >>> advice_asked("多年没被提拔,讲话送给他们什么话?"), advice_asked("碰到记者就紧张,讲话怎么形容、怎么解决?")  # the 60th's
+    (True, True)
+    >>> advice_asked("临时的事想推掉行不行？"), advice_asked("收到后拖着没处理,出了事会怎样？")  # the 126th's
     (True, True)
     """
     return bool(_ADVICE.search(fold(question)))
@@ -201,7 +203,7 @@ def verdict_after(
         text = speech[a:b].strip()
         if _ASIDE.match(fold(text)) or marker(text):  # 在这里还要特别提醒…, 其三是…: it turns to something else
             return 0
-        verdict = _SANCTION.search(fold(text)) or (
+        verdict = SANCTION.search(fold(text)) or (
             not later
             and (
                 _RESULTS.search(fold(text))

@@ -273,24 +273,36 @@ _GROUNDS_ASKED = re.compile(r"(?:为什么|为何|凭什么|何以|怎么)(?:说
 CONCLUDED = re.compile(r"(?:这|此|充分|足以|由此|从中)(?:说明|表明|证明)")  # …创近年之最,这说明了…高度重视
 
 
+# asked what comes of a mishap to those in charge (收到后拖着没处理,出了事会怎样: the 126th blind reader's got 003's
+# 文件不能发): the sentence naming the sanction (凡接收信息后处理不及时,造成严重后果的,将追究相关责任人的责任)
+_MISHAP_ASKED = re.compile(
+    r"出了?(?:事|问题|差错|岔子|乱子|纰漏|事故)[^，,。？?]{0,4}(?:会|要)(?:怎么?样|有什么|受到?什么|被)"
+    r"|(?:会|要)(?:被|受到?)(?:什么|怎样的?)?(?:处分|处理|问责|追责)"
+)
+SANCTION = re.compile(r"追究[^，,。；;]{0,10}责任|严肃(?:处理|问责)|予以处分")
+
+
 def stated_as_asked(question: str) -> re.Pattern[str] | None:
     """The shape of the sentence that answers a question in any words: a purpose stated (`PURPOSE`) when it
     asks what a thing is for (`purpose_asked`); the speech's own superlative (最严重的是…) when it asks for the
     worst or most of something (说最糟糕的情况是什么: the 90th blind reader's got the other points' faults), the
     worst in any words when it asks for the worst (最严重的是…, not 最典型的就是…, which led: the 91st's);
     one concluding from what it states first (…创近年之最,这说明了…高度重视) when it asks on what grounds
-    something is said (凭什么说这次培训体现了…高度重视: the 108th's got the training's purpose).
+    something is said (凭什么说这次培训体现了…高度重视: the 108th's got the training's purpose); the sanction
+    named (`SANCTION`: …将追究相关责任人的责任) when it asks what comes of a mishap (出了事会怎样).
 
     >>> concluded = stated_as_asked("凭什么说这次培训体现了县委对办公室的高度重视?")
     >>> bool(concluded.search("…创近年之最,这说明了县委对办公室工作的充分肯定和高度重视")), bool(concluded.search("这说明,…"))
     (True, False)
     >>> stated_as_asked("学习不够,说最糟糕的情况是什么?") is WORST, stated_as_asked("最后一项是什么?")
     (True, None)
-    >>> stated_as_asked("最重要的是什么?") is SUPERLATIVE
-    True
+    >>> stated_as_asked("最重要的是什么?") is SUPERLATIVE, stated_as_asked("文件拖着没处理,出了事会怎样?") is SANCTION
+    (True, True)
     """
     if purpose_asked(question):
         return PURPOSE
+    if _MISHAP_ASKED.search(fold(question)):
+        return SANCTION
     if grounds := _GROUNDS_ASKED.search(fold(question)):  # concluding what is asked about: its last word
         said = [w for w in tokenize(re.split(r"[？?，,。]", fold(question)[grounds.end() :])[0]) if len(w) >= 2]
         return re.compile(CONCLUDED.pattern + r"[^。！？!?]{0,60}?" + re.escape(said[-1])) if said else None

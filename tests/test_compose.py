@@ -1087,6 +1087,7 @@ def test_real_how_the_speech_consoles_or_judges_is_its_verdict(real_bot: pipelin
     assert "淡泊名利" in ask("干了很多活却一直没提拔,心里有落差,讲话里怎么开导的?").text
     assert "淡泊名利" in ask("有的同志吃苦受累干出了成绩,却一直没被提拔,讲话对他们有什么劝告?").text  # the 86th's: 劝告
     assert "这是极端危险的" in ask("有的同事接到不归自己管的临时活就推,讲话里是怎么说这种情况的?").text
+    assert "这是极端危险的" in ask("领导临时塞给我一件不归我管的事，想推掉行不行？").text  # the 126th's: 行不行 judges
 
 
 def test_real_the_verdict_is_the_word_to_the_hearers_not_an_aside_after_it(real_bot: pipeline.Ragbot) -> None:
@@ -1874,6 +1875,20 @@ def test_real_what_comes_of_failing_is_said_after_the_duty(real_bot: pipeline.Ra
     at all (对出现迟报、漏报、瞒报的,将严肃追究…), which the 110th blind reader found only in the excerpt."""
     a = Answerer(real_bot).ask("万一出了重大突发事件,我们报告晚了或漏报了,会怎么样?")
     assert "对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任" in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "縣政府用網路發下來的文件，如果我們收到後拖著沒處理，出了事會怎樣？",
+        "县里网上传下来的文件收到后拖着没处理,出了事会怎么样?",
+    ],
+)
+def test_real_asked_what_comes_of_a_mishap_the_sanction_answers_first(real_bot: pipeline.Ragbot, question: str) -> None:
+    """出了事会怎样 asks what is done to those in charge (`meanings.stated_as_asked`): 002's 凡接收信息后处理不及时,
+    造成严重后果的,将追究相关责任人的责任 leads; the 126th blind reader got 003's 文件不能发 first and it third."""
+    a = Answerer(real_bot).ask(question)
+    assert "将追究相关责任人的责任" in fold(a.sentences[0].text), a.text
 
 
 @pytest.mark.parametrize(
