@@ -55,7 +55,7 @@ from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
 from .kinds import title_asked
-from .meanings import point_asked, point_over_words, saying_explained, stated_as_asked, story, why_likened
+from .meanings import point_asked, point_over_words, saying_explained, stated_as_asked, story, why_likened, worth_asked
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
 from .points import defines, held_by, lists_of, point_of, say_point, say_points, topic_of
@@ -259,7 +259,7 @@ REASONS_ON = 0.1  # …whose announcement carries this share of the question's w
 def _reasons(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, what: str) -> bool:
     """Asked why, the points of the best list near the top passages announced as the reasons (深刻认识开展此次培训的
     重要意义。一是…必然要求…二是…客观需要…三是有利于…: the 89th blind reader got the training's audience), or False."""
-    if what not in ("fact", "list") or not why_asked(ev.question):
+    if what not in ("fact", "list") or not (why_asked(ev.question) or worth_asked(ev.question)):  # 哪几方面的意义
         return False
     top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
     if not top or states_condition(ev.question, top[0].text, weights):  # 如果写错一个字…: the consequence said

@@ -243,6 +243,21 @@ PURPOSE = re.compile(
 )  # a purpose stated
 
 
+_WORTH_ASKED = re.compile(
+    r"(?:什么|哪些|哪几[个方面点条]{0,2}|几[个方面点条]{1,2})的?(?:重要|现实|深远)?(?:意义|必要性|重要性)"
+)
+
+
+def worth_asked(question: str) -> bool:
+    """Whether a question asks what a thing is worth (办班有哪几方面的意义: the 126th blind reader's), answered
+    as why it is done: by the list the speech announces as its 意义 (`compose._reasons`).
+
+    >>> worth_asked("讲话里说办班有哪几方面的意义？"), worth_asked("有什么重要意义?"), worth_asked("意义重大吗?")
+    (True, True, False)
+    """
+    return bool(_WORTH_ASKED.search(fold(question)))
+
+
 def purpose_asked(question: str) -> bool:
     """Whether a question asks what something is for (图的是什么, 用意, 目的是什么, 为什么要…), which a sentence
     stating a purpose (`PURPOSE`: 目的是…, 出发点和落脚点就是为了…, 以此确保…) answers in any words.

@@ -301,6 +301,9 @@ def test_real_asked_why_a_list_announced_as_the_reasons_answers(real_bot: pipeli
         assert point in a.text, a.text
     b = answerer.ask("以人为本的理念为什么受到推崇？")
     assert "以人为本既回答了认识论的问题,又回答了方法论的问题" in b.text, b.text
+    d = answerer.ask("县里办这次党政办公室培训，讲话里说办班有哪几方面的意义？")  # the 126th's: 意义 asks why too
+    for point in ("顺应XX高质量发展的必然要求", '提升新时代"三服务"能力的客观需要', "有利于加强办公室系统干部队伍建设"):
+        assert point in d.text, d.text
     c = answerer.ask("為什麼辦公室任何一道環節都不能出岔子?")
     assert "任何一個環節出了問題" in c.sentences[0].text, c.text
 
