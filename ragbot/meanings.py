@@ -286,6 +286,7 @@ WORST = re.compile(rf"最{_WORST}[\u4e00-\u9fff]{{0,2}}的(?:是|就是)")
 
 _GROUNDS_ASKED = re.compile(r"(?:为什么|为何|凭什么|何以|怎么)(?:说|见得|看出)|从哪里?看出")  # 凭什么说…高度重视
 CONCLUDED = re.compile(r"(?:这|此|充分|足以|由此|从中)(?:说明|表明|证明)")  # …创近年之最,这说明了…高度重视
+REASON = re.compile(r"(?:原因|理由)(?:是|在于|就是)|之所以")  # a reason stated: 一个重要原因是从事文字工作逼着你去学习
 
 
 # asked what comes of a mishap to those in charge (收到后拖着没处理,出了事会怎样: the 126th blind reader's got 003's
@@ -303,7 +304,8 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
     worst or most of something (说最糟糕的情况是什么: the 90th blind reader's got the other points' faults), the
     worst in any words when it asks for the worst (最严重的是…, not 最典型的就是…, which led: the 91st's);
     one concluding from what it states first (…创近年之最,这说明了…高度重视) when it asks on what grounds
-    something is said (凭什么说这次培训体现了…高度重视: the 108th's got the training's purpose); the sanction
+    something is said (凭什么说这次培训体现了…高度重视: the 108th's got the training's purpose), or one stating a
+    reason (`REASON`: 一个重要原因是…, the 126th's 为什么说…多写材料对自己成长有好处); the sanction
     named (`SANCTION`: …将追究相关责任人的责任) when it asks what comes of a mishap (出了事会怎样).
 
     >>> concluded = stated_as_asked("凭什么说这次培训体现了县委对办公室的高度重视?")
@@ -320,7 +322,8 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
         return SANCTION
     if grounds := _GROUNDS_ASKED.search(fold(question)):  # concluding what is asked about: its last word
         said = [w for w in tokenize(re.split(r"[？?，,。]", fold(question)[grounds.end() :])[0]) if len(w) >= 2]
-        return re.compile(CONCLUDED.pattern + r"[^。！？!?]{0,60}?" + re.escape(said[-1])) if said else None
+        concluded = CONCLUDED.pattern + r"[^。！？!?]{0,60}?" + re.escape(said[-1]) if said else None
+        return re.compile(f"{REASON.pattern}|{concluded}") if concluded else REASON  # or the reason stated
     if not (m := _SUPERLATIVE_ASKED.search(fold(question))):
         return None
     return WORST if re.match(f"最{_WORST}", m.group()) else SUPERLATIVE

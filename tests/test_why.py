@@ -141,6 +141,16 @@ def test_real_asked_on_what_grounds_a_thing_is_said_the_sentence_concluding_it_a
         assert "创近年之最,这说明了县委、县政府对办公室工作的充分肯定和高度重视" in fold(a.sentences[0].text), a.text
 
 
+@pytest.mark.parametrize(
+    "question", ["为什么说在办公室多写材料对自己成长有好处？", "為什麼說在辦公室多寫材料對自己成長有好處？"]
+)
+def test_real_asked_why_something_is_said_the_reason_stated_answers(real_bot: pipeline.Ragbot, question: str) -> None:
+    """The 126th blind reader asked 为什么说…多写材料对自己成长有好处 and got 文稿起草是一项繁重的脑力劳动…: 篇8's
+    过去说办公室出人才,一个重要原因是从事文字工作逼着你去学习 states the reason (`meanings.REASON`) in other words."""
+    a = Answerer(real_bot).ask(question)
+    assert "一个重要原因是从事文字工作逼着你去学习" in fold(a.sentences[0].text), a.text
+
+
 def test_real_a_why_question_counts_nothing(real_bot: pipeline.Ragbot) -> None:
     """这几年 and 抓住几件要紧事 count nothing: a why-question is no quantity question, so a sentence stating no
     number may answer it (dev q509 was refused; 就是因为结果运用了 ranked first)."""
