@@ -53,7 +53,8 @@ _JUDGES = re.compile(
 )
 _NAMED = re.compile(r'["“「][^"“”「」]{0,8}、[^"“”「」]{0,8}["”」]')  # 停留在“等、靠、要”: words named, not advice
 _INSTANCE = re.compile(r"\s*(?:甚至|还|更)?有的")  # 有的…;有的…;甚至有的…: the same situation again, not its verdict
-# what is done to those who fail (对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任): after any sentence
+# what is done to those who fail (meanings.SANCTION: 对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任) is a
+# verdict after any sentence; what comes of a situation, after a first one only
 _RESULTS = re.compile(
     r"容易(?:使|让|产生|造成|导致|出现)|久而久之|势必|致使|以致|以至于"
 )  # what comes of it (做久了容易使人…)

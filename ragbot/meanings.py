@@ -16,7 +16,10 @@
   meant(question, texts)      whether it asks what a name it quotes stands for (“1355”…) or which of a counted
                               one it names (三苦是哪三苦), and a text names it
   stated_as_asked(question)   the shape of sentence that answers in any words: a purpose stated (目的是…) asked
-                              what a thing is for (图的是什么, 用意), the speech's superlative (最严重的是…) asked the worst
+                              what a thing is for (图的是什么, 用意), the speech's superlative (最严重的是…) asked the worst,
+                              a reason or a conclusion (原因是…, 这说明…) asked why something is said, the sanction
+                              (追究…责任) asked what comes of a mishap (出了事会怎样)
+  worth_asked(question)       whether it asks what a thing is worth (有哪几方面的意义), answered as why it is done
   stands_for(question)        how many things a numbered formulation it asks about stands for (「七种意识」是什么 -> 7)
 
 Pure functions on text, as quotes.py's; the writer ranks a defining sentence higher (`writer.options`), the
