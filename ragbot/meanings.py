@@ -323,16 +323,17 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
     """
     if purpose_asked(question):
         return PURPOSE
-    if _MISHAP_ASKED.search(fold(question)):
+    q = fold(question)
+    if _MISHAP_ASKED.search(q):
         return SANCTION
-    if grounds := _GROUNDS_ASKED.search(fold(question)):  # concluding what is asked about: its last word
-        said = [w for w in tokenize(re.split(r"[？?，,。]", fold(question)[grounds.end() :])[0]) if len(w) >= 2]
+    if grounds := _GROUNDS_ASKED.search(q):  # concluding what is asked about: its last word
+        said = [w for w in tokenize(re.split(r"[？?，,。]", q[grounds.end() :])[0]) if len(w) >= 2]
         if not said:  # 讲话怎么说: how it is put, not on what grounds (held-out q202 got 一个重要原因是… in bm25)
             return None
         concluded = CONCLUDED.pattern + r"[^。！？!?]{0,60}?" + re.escape(said[-1])
         why = not grounds.group().startswith("怎么")  # 为什么说…: or the reason stated
         return re.compile(f"{REASON.pattern}|{concluded}" if why else concluded)
-    if not (m := _SUPERLATIVE_ASKED.search(fold(question))):
+    if not (m := _SUPERLATIVE_ASKED.search(q)):
         return None
     return WORST if re.match(f"最{_WORST}", m.group()) else SUPERLATIVE
 
