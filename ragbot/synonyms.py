@@ -108,8 +108,8 @@ def used_synonyms(word: str, df: Callable[[str], int], asked: Collection[str] = 
 # the words the speeches use, and the everyday words a newcomer asks them by: Latin abbreviations (推行OA系统:
 # 网上办公系统; the 69th blind reader's and dev q462 found nothing on it), and plain words for a term Cilin does not
 # link (政治谣言: 小道消息, the 121st's; 切忌只对领导讲好话: 好听的话, the 119th's to the 121st's; 向领导讲真话:
-# 直说, the 123rd's, not 直言, which 003 says; 反映多个问题的信访件: 好几件事, the 122nd's and 125th's); folded,
-# lower-cased as tokens are
+# 直说, the 123rd's, not 直言, which 003 says; 反映多个问题的信访件: 好几件事, the 122nd's and 125th's; 进入办公室工作:
+# 新人); folded, lower-cased as tokens are
 SAID_AS = {
     "oa": ("网上办公", "办公系统", "办公自动化", "协同办公", "无纸化办公", "办公软件系统"),
     "谣言": ("小道消息", "传闻", "流言", "道听途说"),
@@ -117,6 +117,9 @@ SAID_AS = {
     "真话": ("直说", "有话就说"),
     "多个": ("好几件", "好几个", "好多件"),
     "推则": ("推掉", "推出去", "推给别人", "推脱"),  # jieba's cut of 001's 能推则推
+    # 篇7's 进入办公室工作,首先要有一种勤奋好学的态度,把自己当作一个小学生: a newcomer asks as 新人, 刚来 (dev
+    # q045 and held-out q290 got 保持良好的心态 instead)
+    "进入": ("新人", "刚来", "刚调进", "刚进", "新来的", "刚到", "刚调到", "新进"),
 }
 
 
@@ -128,6 +131,7 @@ ALIKE = {
     "加强": ("强化",),  # not 增强: 窃密手段的技术性不断增强 grows, it is not strengthened
     "强化": ("加强",),
     "决定": ("决策",),
+    "心态": ("态度",),  # one-way: asked the mindset, an attitude (勤奋好学的态度) answers
 }
 
 
