@@ -101,6 +101,8 @@ def glossed(question: str) -> list[str]:
     []
     >>> glossed('把办公室比作"前方哨所"和"大后方"的提法')  # the asker's own words quoted: described
     ['坚强前哨', '巩固后院']
+    >>> glossed("「前面像哨所、后面像稳固大后方」的说法")  # 哨所 (the 127th's was declined)
+    ['坚强前哨', '巩固后院']
     >>> glossed("对办公室同志既要重视关爱又要从严要求，用的是哪句三段式的话？")  # 哪句…话 (the 107th's)
     ['高看一眼、厚爱一分、严管一层']
     >>> glossed('要求领导对办公室同志多关心，用了三个"一"组成的说法，原话是什么？')  # one cue group and its count (111th's)
