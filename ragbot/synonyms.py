@@ -108,13 +108,13 @@ def used_synonyms(word: str, df: Callable[[str], int], asked: Collection[str] = 
 # the words the speeches use, and the everyday words a newcomer asks them by: Latin abbreviations (推行OA系统:
 # 网上办公系统; the 69th blind reader's and dev q462 found nothing on it), and plain words for a term Cilin does not
 # link (政治谣言: 小道消息, the 121st's; 切忌只对领导讲好话: 好听的话, the 119th's to the 121st's; 向领导讲真话:
-# 直说, the 123rd's, not 直言, which 003 says; 反映多个问题的信访件: 好几件事, the 122nd's and 125th's; 进入办公室工作:
-# 新人); folded, lower-cased as tokens are
+# 直说, the 123rd's, not 直言, which 003 says, or 应该说出来, the 127th's; 反映多个问题的信访件: 好几件事, the
+# 122nd's and 125th's; 进入办公室工作: 新人); folded, lower-cased as tokens are
 SAID_AS = {
     "oa": ("网上办公", "办公系统", "办公自动化", "协同办公", "无纸化办公", "办公软件系统"),
     "谣言": ("小道消息", "传闻", "流言", "道听途说"),
     "好话": ("好听的", "爱听的", "顺耳的话", "中听的话", "好听话", "爱听话", "奉承话", "恭维话"),
-    "真话": ("直说", "有话就说"),
+    "真话": ("直说", "有话就说", "应该说出来", "该不该说出来", "要不要说出来"),
     "多个": ("好几件", "好几个", "好多件"),
     "推则": ("推掉", "推出去", "推给别人", "推脱"),  # jieba's cut of 001's 能推则推
     # 篇7's 进入办公室工作,首先要有一种勤奋好学的态度,把自己当作一个小学生: a newcomer asks as 新人, 刚来 (dev

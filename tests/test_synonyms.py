@@ -80,6 +80,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("如果我覺得領導的某個決定有問題，該不該跟領導直說？", "敢于和善于向领导讲真话"),
         ("领导临时塞给我一件不归我管的事，想推掉行不行？讲话里怎么看这种做法？", "能推则推"),
         ("領導臨時塞給我一件不歸我管的事，想推掉行不行？", "能推则推"),
+        ("如果我觉得领导的某个决定有问题,照办就好还是应该说出来", "敢于和善于向领导讲真话"),
+        ("领导定下来的事我觉得有问题,要不要说出来", "敢于和善于向领导讲真话"),
         ("我是新来的，进办公室要有什么样的心态", "把自己当作一个小学生"),
         ("剛到辦公室的新人應該抱著什麼心態？", "把自己当作一个小学生"),
     ],
@@ -90,7 +92,7 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     """小道消息 is what 004 calls 政治谣言, 好听的话 what 篇2 calls 好话, 直说 what it calls 讲真话; Cilin links
     none (`synonyms.SAID_AS`). The 121st blind reader got 必须讲政治… for the first; the 119th to 121st got
     切忌只对领导讲好话 third, and the 125th missed it asked as 拣领导爱听的说; the 123rd got 篇6's
-    confidentiality rule for 该不该跟领导直说; the 122nd and 125th got 逐一调查 for 好几件事 third or not at all; the 126th got 003's 办没办、行不行 for
+    confidentiality rule for 该不该跟领导直说, and the 127th's for 照办就好还是应该说出来; the 122nd and 125th got 逐一调查 for 好几件事 third or not at all; the 126th got 003's 办没办、行不行 for
     想推掉行不行 (推掉 is 001's 能推则推). A newcomer (新人, 新来的) asking what mindset (心态) to have got
     要始终保持积极进取的心态 or 以平等的心态…倾听意见: 篇7 says 进入办公室工作,首先要有一种勤奋好学的态度."""
     a = Answerer(real_bot).ask(question)
