@@ -103,6 +103,8 @@ def glossed(question: str) -> list[str]:
     ['坚强前哨', '巩固后院']
     >>> glossed("「前面像哨所、后面像稳固大后方」的说法")  # 哨所 (the 127th's was declined)
     ['坚强前哨', '巩固后院']
+    >>> glossed("办公室岗位又苦又累还清贫,讲话里怎么形容的")  # 清贫: not 淇县's 生活清贫 sentence, which led
+    ['三苦']
     >>> glossed("对办公室同志既要重视关爱又要从严要求，用的是哪句三段式的话？")  # 哪句…话 (the 107th's)
     ['高看一眼、厚爱一分、严管一层']
     >>> glossed('要求领导对办公室同志多关心，用了三个"一"组成的说法，原话是什么？')  # one cue group and its count (111th's)
@@ -127,8 +129,8 @@ def described(question: str) -> list[re.Pattern[str]]:
     """Patterns (folded text) of the formulations a question describes: `signed`, then `glossed` (those bearing
     the sign, when it names one: 带数字的说法…又累又难又穷 is “三苦”, not 重、苦、杂、难, the 108th blind reader's).
 
-    >>> [p.pattern for p in described("用一个带数字的说法概括办公室岗位又累又难又穷")][1:]
-    []
+    >>> [p.pattern for p in described("用一个带数字的说法概括办公室岗位又累又难又穷")][1:]  # 穷: 三苦's gloss
+    ['三苦']
     """
     signs = signed(question)
     said = [p for p in glossed(question) if not signs or any(s.search(f"“{p}”") for s in signs)]

@@ -565,3 +565,11 @@ def test_real_the_108th_and_109th_readings_described_formulations_are_found(real
         a = answerer.ask(question)
         assert said in fold(a.sentences[0].text), a.text
         assert all(s.supported for s in a.sentences)
+
+
+@pytest.mark.slow
+def test_real_三苦_is_found_by_what_it_glosses(real_bot: pipeline.Ragbot) -> None:
+    """又苦又累还清贫 describes 篇8's “三苦” (辛苦、艰苦、清苦; data/glosses.txt): without its gloss, 淇县's
+    sentence saying 生活清贫 led."""
+    a = Answerer(real_bot).ask("办公室岗位又苦又累还清贫,讲话里怎么形容的")
+    assert "辛苦、艰苦、清苦的“三苦”岗位" in fold(a.sentences[0].text), a.text
