@@ -88,11 +88,19 @@ _SAID = re.compile(r"^[说讲提][的过了出]$")  # 谁说的, 谁讲过: whoe
 SAYING_VERBS = "说|讲|指出|强调|提出|认为"  # the words for saying (around.py reads them too)
 
 
+# who takes part, as a text may say it: 这次培训对象涵盖了县级部门分管领导… (the 128th blind reader's 这次培训都有
+# 谁参加 was refused: no sentence said 参加)
+_TAKING_PART = "参加|参与|出席|参会|参训|(?:培训|参训|参会|学习)对象"
+
+
 def _verb(action: str) -> str:
-    """The action as a text may say it: for 说 any word for saying; a two-character one also in the long
-    form it is short for, its object between the halves (追责: 追究一把手责任, the 84th blind reader's)."""
+    """The action as a text may say it: for 说 any word for saying, for 参加 any for taking part (培训对象); a
+    two-character one also in the long form it is short for, its object between the halves (追责: 追究一把手
+    责任, the 84th blind reader's)."""
     if action == "说":
         return SAYING_VERBS
+    if action in ("参加", "参与", "出席"):
+        return _TAKING_PART
     if len(action) != 2:
         return re.escape(action)
     a, b = map(re.escape, action)
@@ -105,6 +113,8 @@ def does(text: str, action: str) -> bool:
     >>> does("习近平总书记讲,“没有督查就没有落实”", "说"), does("会议纪要由办公室主任签发", "签发"), does("要签字", "签发")
     (True, True, False)
     >>> does("发生泄密事件,就要追究一把手责任", "追责"), does("要追究,不负责", "追责")
+    (True, False)
+    >>> does("这次培训对象涵盖了县级部门分管领导和办公室主任", "参加"), does("服务对象是群众", "参加")
     (True, False)
     """
     return bool(re.search(_verb(action), fold(text)))

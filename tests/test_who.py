@@ -6,6 +6,7 @@ from __future__ import annotations
 from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.asks import kind, name_asked
+from ragbot.script import fold
 from ragbot.who import names
 
 
@@ -99,3 +100,14 @@ def test_real_who_is_held_to_account_is_said_in_the_long_form(real_bot: pipeline
     refused, no sentence saying 追责 itself."""
     a = Answerer(real_bot).ask("县委办出了泄密的事谁被追责?")
     assert "追究一把手责任" in a.text, a.text
+
+
+def test_real_who_takes_part_is_answered_by_whom_a_training_is_for(real_bot: pipeline.Ragbot) -> None:
+    """001 says who attends as 这次培训对象涵盖了县级部门分管领导和办公室主任…: 都有谁参加 (the 128th blind
+    reader's) asks for roles, not names, and 培训对象 says who takes part (`who.does`, `synonyms.SAID_AS`). The
+    first was refused; the second got 篇5's 举办行政执法人员法律知识培训4期 sentence first."""
+    answerer = Answerer(real_bot)
+    for question in ("这次培训都有谁参加", "參加這次培訓的都是哪些人？"):
+        a = answerer.ask(question)
+        assert not a.refused, a.text
+        assert "这次培训对象涵盖了" in fold(a.sentences[0].text), a.text
