@@ -138,8 +138,6 @@ def name_asked(question: str) -> bool:
     (True, True)
     >>> name_asked("2010年政务信息先进个人是哪些人？"), name_asked("参加培训的有哪些人？")  # the honoured, by name
     (True, False)
-    >>> name_asked("这次培训都有谁参加")  # who attends: by role (培训对象涵盖了…分管领导; the 128th's was refused)
-    False
     """
     return bool(NAME.search(fold(question)))
 

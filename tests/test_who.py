@@ -20,6 +20,8 @@ def test_a_question_asking_a_name_is_a_who_question() -> None:
     assert kind("光山那篇讲话里提要求的王县长，全名叫什么？") == "who"  # not 叫什么, a formulation
     assert name_asked("淇縣政府辦公室主任叫什麼名字？")
     assert not name_asked("会议纪要由谁签发？")
+    # who attends, by role (培训对象涵盖了…分管领导): the 128th blind reader's was refused
+    assert not name_asked("这次培训都有谁参加")
 
 
 def test_real_a_name_the_speeches_never_give_is_refused_and_one_they_give_is_not(real_bot: pipeline.Ragbot) -> None:
