@@ -84,6 +84,11 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("领导定下来的事我觉得有问题,要不要说出来", "敢于和善于向领导讲真话"),
         ("我是新来的，进办公室要有什么样的心态", "把自己当作一个小学生"),
         ("剛到辦公室的新人應該抱著什麼心態？", "把自己当作一个小学生"),
+        ("督查权为什么不能想用就用", "既要敢用,又要慎用"),
+        ("督查權為什麼不能隨便用？", "既要敢用,又要慎用"),
+        ("两位领导在一件事上意见拧着，我们办公室主任夹在中间该怎么处理", "维护班子的团结"),
+        ("兩位領導意見不合，辦公室主任夾在中間怎麼辦？", "维护班子的团结"),
+        ("为什么说办公室所有工作都要围着“抓落实”转", "为政之道,贵在落实"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
@@ -94,7 +99,10 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     切忌只对领导讲好话 third, and the 125th missed it asked as 拣领导爱听的说; the 123rd got 篇6's
     confidentiality rule for 该不该跟领导直说, and the 127th's for 照办就好还是应该说出来; the 122nd and 125th got 逐一调查 for 好几件事 third or not at all; the 126th got 003's 办没办、行不行 for
     想推掉行不行 (推掉 is 001's 能推则推). A newcomer (新人, 新来的) asking what mindset (心态) to have got
-    要始终保持积极进取的心态 or 以平等的心态…倾听意见: 篇7 says 进入办公室工作,首先要有一种勤奋好学的态度."""
+    要始终保持积极进取的心态 or 以平等的心态…倾听意见: 篇7 says 进入办公室工作,首先要有一种勤奋好学的态度.
+    The 129th got 篇6's ways of inspecting for 督查权…想用就用 (篇12: 既要敢用,又要慎用) and 篇4's 围绕县委决策部署
+    before 003's 为政之道,贵在落实 for 所有工作都要围着抓落实 (003: 一切要围绕抓落实, `synonyms.ALIKE`); the
+    128th got 辦公室主任既要把各位領導的指示…傳達 for 两位领导…意见拧着 (篇3: 分歧在所难免…维护班子的团结)."""
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
 
