@@ -40,7 +40,7 @@ _VOLUMES = ("部", "本", "册", "卷")  # counters of books (多少部志书): 
 _COUNT = re.compile(r"(?:多少|几)个(?=[\u4e00-\u9fff])")
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
 # a time limit of the same day, no numeral (文电运转原则上不能超过当天: 公文流转最多能压多久, the 122nd blind reader's)
-_SAME_DAY = re.compile(r"超过当[天日]|当[天日](?:之内|以内|内|办结|办完|完成|处理完)")
+SAME_DAY = re.compile(r"超过当[天日]|当[天日](?:之内|以内|内|办结|办完|完成|处理完)")
 _LASTS = re.compile(r"多长时间|多久|多长")
 # how often (多久上报一次, 多长时间督查一次, 隔多久): a period 每季度 / 每两周 / 每年 states it
 _HOW_OFTEN = re.compile(r"(?:多长时间|多久|隔多长|几天|几个月)[^，。？?]{0,8}一次|频率|频次|隔多久")
@@ -399,7 +399,7 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
         return True
     if "第" in units and any(new(m) for m in _ORDINAL.finditer(t)):
         return True
-    if "天" in units and _SAME_DAY.search(t):
+    if "天" in units and SAME_DAY.search(t):
         return True
     for m in NUMBER.finditer(t):
         after = t[m.end() : m.end() + 8]

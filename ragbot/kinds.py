@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .amounts import NUMBER
+from .amounts import NUMBER, SAME_DAY
 from .script import fold
 
 ROLE = re.compile(
@@ -59,8 +59,12 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
     (False, True, True)
     >>> states("会议在县委党校会议室召开", "where"), states("邀请到原省教育厅厅长杨崇龙", "where"), states("关于教育系统办公室工作", "where")
     (True, False, False)
+    >>> states("文电运转原则上不能超过当天", "quantity"), states("当天的会议", "quantity")  # how long: the same day
+    (True, False)
     """
     t = fold(text)
+    if wanted == "quantity" and SAME_DAY.search(t):  # 最晚要多久转出去 (the 128th blind reader's lost 不能超过当天)
+        return True
     pattern = {"quantity": NUMBER, "who": ROLE, "when": _TIME, "date": DATE, "where": _PLACE, "title": TITLED}.get(
         wanted
     )

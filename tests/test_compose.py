@@ -650,7 +650,8 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     often = answerer.ask("光山县的“双十”工程和重点工作，进展情况多久上报一次？")  # how often: 每季度 states it
     assert not often.refused, often.text  # (refused: no length of time; the 24th blind reader's)
     assert "每季度要上报一次" in often.text, often.text
-    for q in ("文电运转最多能拖几天？", "公文流轉最多可以壓多久？"):  # a limit of the same day (the 122nd's)
+    # a limit of the same day (the 122nd's); 最晚要多久转出去 cut it off (不准积压,…: the 128th's)
+    for q in ("文电运转最多能拖几天？", "公文流轉最多可以壓多久？", "收到的公文最晚要多久转出去？"):
         same_day = answerer.ask(q)
         assert "不能超过当天" in fold(same_day.sentences[0].text), same_day.text
     days = answerer.ask("政府信息公开有时限要求吗？信息形成后多少天内要公开？")  # 多少天: working days answer it
