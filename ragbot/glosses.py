@@ -4,6 +4,7 @@
   glossed(question)    周末晚上都加班的说法, 既不越位也不掉队的说法: the set phrases whose plain words the
                        question uses (data/glosses.txt: 白+黑 is described by 白天 and 晚上)
   described(question)  both, as patterns over folded text
+  cued(word, phrases)  those of `phrases` a cue word of theirs is (穷: “三苦”, not 重、苦、杂、难)
   heads(pattern, text, words)  whether a formulation found names one of the words right after it (“三苦”岗位)
 
 A drafter looking for precedent wording seldom knows the phrase: asked for 形容办公室同志没有周末、白天
@@ -135,3 +136,12 @@ def described(question: str) -> list[re.Pattern[str]]:
     signs = signed(question)
     said = [p for p in glossed(question) if not signs or any(s.search(f"“{p}”") for s in signs)]
     return signs + [re.compile(loose(p)) for p in said]
+
+
+def cued(word: str, phrases: Sequence[str]) -> list[str]:
+    """The formulations of `phrases` that `word` is a cue word of (又累又难又穷: 穷 is “三苦”'s, 难 重、苦、杂、难's).
+
+    >>> cued("穷", ["重、苦、杂、难", "三苦"]), cued("难", ["重、苦、杂、难", "三苦"])
+    (['三苦'], ['重、苦、杂、难'])
+    """
+    return [p for p in phrases if any(word in g for f, groups in glosses() if f == p for g in groups)]

@@ -24,12 +24,12 @@ from .asks import coverage
 from .conditions import lead_with
 from .cuts import cut
 from .generate import Candidate
-from .glosses import described, glossed, heads, signed
+from .glosses import cued, described, glossed, heads, signed
 from .lexical import tokenize
 from .meanings import meaning_asked
 from .naming import named_speeches
 from .quotes import QUOTE, anchors, counted_chars, figure, wildcard
-from .script import fold, folded_speech
+from .script import fold, folded_speech, loose
 from .structure import han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images
 from .writer import (
@@ -59,17 +59,19 @@ FIGURE_CHARS = 90  # a figure's sentence longer than this is cut to the clauses 
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # a short clause after a figure that quotes one more image (,多下“及时雨”): the figures go on in it
 _IMAGE_CLAUSE = re.compile(r"[，,、][\u4e00-\u9fff]{0,4}[“「\"][\u4e00-\u9fff]{2,5}[”」\"](?=[，,；;。！？!?、])")
-_BOTH = re.compile(r"又(?:是|很)?([\u4e00-\u9fff]{1,6}?)又(?:是|很)?([\u4e00-\u9fff]{1,6}?)(?:的|[，,。？?]|$)")
+_BOTH = re.compile(r"((?:又(?:是|很)?[\u4e00-\u9fff]{1,6}?){2,})(?:的|[，,。？?]|$)")
 
 
 def both_sides(question: str) -> list[str]:
-    """The two things a question describes with 又…又… (又苦又是幕后工作 -> 苦, 幕后工作).
+    """The things a question describes with 又…又… (又苦又是幕后工作 -> 苦, 幕后工作; 又累又难又穷 -> 累, 难, 穷).
 
     >>> both_sides("形容辦公室這個崗位又苦又是幕後工作的說法？"), both_sides("怎么写好材料？")
     (['苦', '幕后工作'], [])
+    >>> both_sides("把办公室说成一个又累又难又穷的岗位")
+    ['累', '难', '穷']
     """
     m = _BOTH.search(fold(question))
-    return [m.group(1), m.group(2)] if m else []
+    return [re.sub(r"^(?:是|很)", "", s) for s in m.group(1).split("又") if s] if m else []
 
 
 def family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
@@ -182,9 +184,15 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
         c, hit = intro
         w.say(c.text, w.cite(hit.file, hit.speech, c.position, c.position + len(c.text)))
     sentences(w, choices, weights, "wording", 0 if one or intro else budget)
-    for side in both_sides(ev.question):  # 又苦又是幕后工作: a formulation for each, “三苦” too
-        if len(w.pieces) > 1 and not any(side in fold(p) for p in w.pieces):
-            held = sorted((o for o in choices if side in fold(o[0].text)), key=lambda o: -rank(o[0], weights))
+    plain = glossed(ev.question)
+    for side in both_sides(ev.question):  # 又苦又是幕后工作: a formulation for each, “三苦” too; 又穷: “三苦”
+        said = [re.compile(loose(p)) for p in cued(side, plain)]
+
+        def holds(text: str, side: str = side, said: list[re.Pattern[str]] = said) -> bool:
+            return side in fold(text) or any(p.search(fold(text)) for p in said)
+
+        if len(w.pieces) > 1 and not any(holds(p) for p in w.pieces):
+            held = sorted((o for o in choices if holds(o[0].text)), key=lambda o: -rank(o[0], weights))
             sentences(w, held[:1], weights, "wording", budget)
     if len(w.pieces) == 1:  # nothing quoted: no lead-in either
         w.pieces.clear()

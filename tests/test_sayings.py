@@ -573,3 +573,12 @@ def test_real_三苦_is_found_by_what_it_glosses(real_bot: pipeline.Ragbot) -> N
     sentence saying 生活清贫 led."""
     a = Answerer(real_bot).ask("办公室岗位又苦又累还清贫,讲话里怎么形容的")
     assert "辛苦、艰苦、清苦的“三苦”岗位" in fold(a.sentences[0].text), a.text
+
+
+@pytest.mark.slow
+def test_real_three_things_described_get_a_formulation_for_each(real_bot: pipeline.Ragbot) -> None:
+    """又累又难又穷 (the 128th blind reader's 有个专门的叫法) got 重、苦、杂、难 and 繁、杂、忙, which say 累 and 难:
+    穷 is a cue word of 篇8's “三苦” alone (data/glosses.txt), so its sentence follows."""
+    a = Answerer(real_bot).ask("有篇讲话把办公室说成一个又累又难又穷的岗位,有个专门的叫法,是什么?")
+    assert "重、苦、杂、难" in a.text, a.text
+    assert "辛苦、艰苦、清苦的“三苦”岗位" in fold(a.text), a.text
