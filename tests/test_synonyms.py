@@ -89,6 +89,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("两位领导在一件事上意见拧着，我们办公室主任夹在中间该怎么处理", "维护班子的团结"),
         ("兩位領導意見不合，辦公室主任夾在中間怎麼辦？", "维护班子的团结"),
         ("为什么说办公室所有工作都要围着“抓落实”转", "为政之道,贵在落实"),
+        ("如果觉得领导的决定可能有问题,我们办公室的人该提意见还是只管照办?", "敢于和善于向领导讲真话"),
+        ("領導定了的事我覺得有問題，該提意見還是照辦？", "敢于和善于向领导讲真话"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
@@ -102,7 +104,9 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     要始终保持积极进取的心态 or 以平等的心态…倾听意见: 篇7 says 进入办公室工作,首先要有一种勤奋好学的态度.
     The 129th got 篇6's ways of inspecting for 督查权…想用就用 (篇12: 既要敢用,又要慎用) and 篇4's 围绕县委决策部署
     before 003's 为政之道,贵在落实 for 所有工作都要围着抓落实 (003: 一切要围绕抓落实, `synonyms.ALIKE`); the
-    128th got 辦公室主任既要把各位領導的指示…傳達 for 两位领导…意见拧着 (篇3: 分歧在所难免…维护班子的团结)."""
+    128th got 辦公室主任既要把各位領導的指示…傳達 for 两位领导…意见拧着 (篇3: 分歧在所难免…维护班子的团结).
+    The 130th got 要从全局的角度思考并提出拟办意见 for 该提意见还是只管照办: the speeches say 提意见 only with
+    讲真话 (敢于和善于讲真话、提意见), and 还是 asks which of two (`scaffold.SCAFFOLD`)."""
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
 
