@@ -20,6 +20,7 @@ import re
 from .kinds import ROLE
 from .lexical import tagged_words
 from .script import fold
+from .synonyms import ALIKE
 
 _WHO_DOES = re.compile(
     r"(?:谁|哪位(?:[^，。？?]{0,8}?(?:领导|同志|秘书长|书记|主任|厅长|局长|县长|市长|处长))?|哪一?级(?:领导|部门|单位)?|哪个部门|哪个单位)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?"
@@ -101,10 +102,11 @@ def _verb(action: str) -> str:
         return SAYING_VERBS
     if action in ("参加", "参与", "出席"):
         return _TAKING_PART
+    alike = "".join(f"|{re.escape(a)}" for a in ALIKE.get(action, ()))  # 谁同意: 必须归口…秘书长批准 (`synonyms.ALIKE`)
     if len(action) != 2:
-        return re.escape(action)
+        return re.escape(action) + alike
     a, b = map(re.escape, action)
-    return rf"{a}{b}|{a}[\u4e00-\u9fff][^，,。；;：:]{{0,4}}?{b}[\u4e00-\u9fff]"
+    return rf"{a}{b}|{a}[\u4e00-\u9fff][^，,。；;：:]{{0,4}}?{b}[\u4e00-\u9fff]" + alike
 
 
 def does(text: str, action: str) -> bool:
@@ -116,6 +118,8 @@ def does(text: str, action: str) -> bool:
     (True, False)
     >>> does("这次培训对象涵盖了县级部门分管领导", "参加"), does("服务对象是群众", "参加"), does("是学习对象", "参加")
     (True, False, False)
+    >>> does("开展督查,必须归口市县党委秘书长(办公室主任)批准", "同意")  # said alike (`synonyms.ALIKE`)
+    True
     """
     return bool(re.search(_verb(action), fold(text)))
 

@@ -113,3 +113,18 @@ def test_real_who_takes_part_is_answered_by_whom_a_training_is_for(real_bot: pip
         a = answerer.ask(question)
         assert not a.refused, a.text
         assert "这次培训对象涵盖了" in fold(a.sentences[0].text), a.text
+
+
+def test_real_whose_consent_is_answered_by_who_approves(real_bot: pipeline.Ragbot) -> None:
+    """要谁同意 asks who approves (篇12: 党委督查部门开展督查,必须归口市县党委秘书长(办公室主任)批准;
+    `synonyms.ALIKE`, `who.does`): the 130th blind reader's 为什么说不能想查就查?要谁同意才能去督查? left out
+    the reason (所谓慎用…防止督促检查过多过滥) once the second part found it; asked alone, it was refused."""
+    answerer = Answerer(real_bot)
+    for question in ("党委督查要谁同意才能去？", "黨委辦公室開展督查要經過誰同意？"):
+        a = answerer.ask(question)
+        assert not a.refused, a.text
+        assert "秘书长(办公室主任)批准" in fold(a.sentences[0].text), a.text
+    both = answerer.ask("党委办公室搞督查,为什么说不能想查就查?要谁同意才能去督查?")
+    assert "既要敢用,又要慎用" in fold(both.sentences[0].text), both.text
+    assert "防止督促检查过多过滥" in fold(both.text), both.text
+    assert "秘书长(办公室主任)批准" in fold(both.text), both.text
