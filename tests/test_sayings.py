@@ -576,6 +576,18 @@ def test_real_三苦_is_found_by_what_it_glosses(real_bot: pipeline.Ragbot) -> N
 
 
 @pytest.mark.slow
+def test_real_the_needle_figure_is_found_by_threading(real_bot: pipeline.Ragbot) -> None:
+    """穿针 describes 003's “上边千条线,下头一根针” and its “针眼”要把上级的各种政策…穿进去 (data/glosses.txt),
+    and 穿针的比方 asks for a figure (`glosses.WORDING`): the 130th blind reader's was answered with a list of
+    why the office matters, and asked alone it was declined."""
+    answerer = Answerer(real_bot)
+    for question in ("那个穿针的比方是怎么讲的?", "講話裡穿針的比喻是怎麼說的？"):
+        a = answerer.ask(question)
+        assert "上边千条线,下头一根针" in fold(a.sentences[0].text), a.text
+        assert "针眼" in fold(a.text), a.text
+
+
+@pytest.mark.slow
 def test_real_three_things_described_get_a_formulation_for_each(real_bot: pipeline.Ragbot) -> None:
     """又累又难又穷 (the 128th blind reader's 有个专门的叫法) got 重、苦、杂、难 and 繁、杂、忙, which say 累 and 难:
     穷 is a cue word of 篇8's “三苦” alone (data/glosses.txt), so its sentence follows."""
