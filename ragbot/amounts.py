@@ -49,7 +49,9 @@ _MONEY = re.compile(
     r"(?:经费|费用|资金|工资|奖金|补助|补贴|津贴|价值|价格|价钱|单价|定价|开支|费|钱)[^，。？?]{0,8}(?:多少|几|计算|按什么|怎么算)"
     r"|(?:多少|几)[^，。？?]{0,4}(?:钱|经费|资金|补助|补贴|津贴|工资|奖金|费)"  # 能领多少值班补贴
 )
-_SCORE = re.compile(r"打分|评分|计分|几分|多少分")
+_SCORE = re.compile(
+    r"打分|评分|计分|几分|多少分|(?:多少|几)个?积分|积分(?:是|有|为)?(?:多少|几)"
+)  # 算多少积分 (the 130th's)
 _SUM = re.compile(
     r"(?:多少|几)块?钱|多少奖金|奖金(?:是|有)?多少|奖励多少|预算[^，。？?]{0,4}多少"
 )  # 奖励多少钱, 能拿多少奖金, 经费预算是多少: a sum, not a share (是年目标的150% is no budget: the 60th's)
@@ -315,6 +317,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('个',), ('个',))
     >>> unit_asked("用了几个很形象的比方,是哪几个?")  # which ones, not how many (held-out q346)
     ()
+    >>> unit_asked("被省政府采用一条能算多少积分?")  # a score: 采用积分名列全省第六 is a rank (the 130th's near miss)
+    ('分',)
     >>> unit_asked("信息上报采用积分在全省排第几名？"), unit_asked("在全省排第几？")  # a rank: 名列全省第六
     (('第',), ('第',))
     >>> unit_asked("首轮修志一共编纂出版了多少部志书？"), unit_asked("有多少部门参加？")  # the 113th's near miss

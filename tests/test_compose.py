@@ -642,6 +642,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "给《天门年鉴》供稿，字数有什么要求？",  # a count of 字: its deadline (5月底) is no answer
         "办公室人员夜间值班一晚能领多少值班补贴？",  # money: 24小时值班 is no answer
         "领导讲话稿一般要控制在多少字以内？",  # 多少字: 材料700多篇…差错率1‰ is no answer (22nd blind reader)
+        "政务信息被省政府采用一条能算多少积分？",  # a score: 采用积分名列全省第六 is a rank (the 130th's)
     ):
         assert answerer.ask(q).refused, q
     mail = answerer.ask("机要通信每天至少要收几次邮件？")  # 至少…几次: the speech says 4次
