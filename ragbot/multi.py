@@ -240,10 +240,8 @@ def _left_out(w: Writer, ev: Evidence, excerpt: Hit, weights: dict[str, float], 
     return False
 
 
-MEASURES_REACH = 3  # the sentences after the first answer in which the speech's measures may begin
-MEASURES_CHARS = 160
-
-
+MEASURES_REACH, MEASURES_CHARS = 3, 160  # the sentences after the first answer the measures may begin in; their length
+_THEREFORE = re.compile(r"(?:因此|所以|为此|鉴于此)[,，]")  # a measure drawn from what was said before it
 CONSEQUENCE_ASKED = re.compile(r"会(?:出现|有|造成|带来|导致)?(?:什么|哪些|啥)(?:情况|后果|结果|影响)|会怎么?样|后果")
 
 
@@ -272,15 +270,16 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     asking for the details of the first (具体怎么体现？, with the first question's words): the
     first of the next MEASURES_REACH sentences of the first answer's paragraph that says what to do
     (必须加强保密管理制度建设,落实保密责任;), run on to its full stop (measures go on over ；), at most
-    MEASURES_CHARS characters, when it holds some word of that question (保密 of 哪些保密措施). These
-    speeches state a situation, then what to do about it."""
+    MEASURES_CHARS characters, when it holds some word of that question (保密 of 哪些保密措施) or is drawn
+    from what was said (因此,…还要建章立制: the 130th's OA…该怎么解决 got the problems alone)."""
     speech, after = _after_first(w, excerpt, said) or ("", [])
     for a, b in after[:MEASURES_REACH]:
         if says_what_to_do(speech[a:b]):
             stop = re.search(r"[。！？!?\n]", speech[a:])
             end = a + stop.end() if stop else b
             end = end if end - a <= MEASURES_CHARS else b
-            return coverage(speech[a:end], asked) > 0 and w.say(
+            drawn = bool(_THEREFORE.match(fold(speech[a:end]).lstrip()))
+            return (drawn or coverage(speech[a:end], asked) > 0) and w.say(
                 speech[a:end], w.cite(excerpt.file, excerpt.speech, a, end), elaborates=True
             )
     return False

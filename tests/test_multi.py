@@ -200,6 +200,19 @@ def test_real_a_wording_then_how_to_put_it_right_gets_the_remedy_after_it(real_b
     assert "不斷提高與媒體協調溝通的能力" in a.text, a.text
 
 
+def test_real_a_remedy_drawn_from_the_problems_follows_them(real_bot: pipeline.Ragbot) -> None:
+    """The 130th blind reader asked where OA gets stuck and how to fix it: 篇11 lists the problems, then
+    因此,不仅要建设新的、好的工作平台载体,还要建章立制来保障和推动使用, which shares no word with the question but
+    draws its measure from them (`multi._what_to_do`); the answer stopped at the problems."""
+    for q in (
+        "单位推了OA办公系统但用得不好,卡在了哪些地方?该怎么解决?",
+        "推行網上辦公系統以後，哪些地方卡住了？要怎麼解決？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "最先一公里" in fold(a.sentences[0].text), a.text
+        assert "还要建章立制来保障和推动使用" in fold(a.text), a.text
+
+
 def test_real_a_bare_how_after_a_question_gets_how_to_do_it(real_bot: pipeline.Ragbot) -> None:
     """The 124th blind reader asked whether to tell a leader a decision is wrong, and how (怎么说？, too short
     to be a part): after 敢于和善于向领导讲真话, 篇2's 要讲究方式方法,注意场合 (not 这也是对…的要求 between)."""
