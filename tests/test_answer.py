@@ -491,6 +491,9 @@ def test_real_fresh_paraphrases_are_not_refused(real_bot: pipeline.Ragbot) -> No
     # 次数 is a number of times asked, not a thing no speech names (the 89th blind reader's was refused)
     often = answerer.ask("天门市委对机要通信收取邮件有什么次数要求?")
     assert "每天至少收取4次" in often.text, often.text
+    # 硬指标 asks the limit set, which 篇6 says as 文字差错率必须控制在1‰以内 (the 131st blind reader's was refused)
+    limit = answerer.ask("淇县政府办对文件里的错别字有什么硬指标？差错率要控制在多少？")
+    assert "文字差错率必须控制在1‰以内" in limit.sentences[0].text, limit.text
 
 
 def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None:

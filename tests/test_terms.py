@@ -69,6 +69,7 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "講話拿人體哪個器官打比方，說明整個機構要靠誰統一指揮四肢？") == ""
     assert unknown_asked(index, "信息工作有哪些要求？") == ""  # 要求: said everywhere
     assert unknown_asked(index, "回复网民的留言有哪些注意事项？") == ""  # what to mind (the 22nd blind reader's)
+    assert unknown_asked(index, "对文件里的错别字有什么硬指标？") == ""  # a limit set (the 131st's)
     assert (
         unknown_asked(index, "如果一个单位的办公室运转不好,整个单位会变成什么样子？") == ""
     )  # how it turns out (96th)
