@@ -91,6 +91,7 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("为什么说办公室所有工作都要围着“抓落实”转", "为政之道,贵在落实"),
         ("如果觉得领导的决定可能有问题,我们办公室的人该提意见还是只管照办?", "敢于和善于向领导讲真话"),
         ("領導定了的事我覺得有問題，該提意見還是照辦？", "敢于和善于向领导讲真话"),
+        ("如果我覺得領導某個決定可能有問題，該不該直接跟領導說？要注意什麼？", "敢于和善于向领导讲真话"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
@@ -106,9 +107,21 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     before 003's 为政之道,贵在落实 for 所有工作都要围着抓落实 (003: 一切要围绕抓落实, `synonyms.ALIKE`); the
     128th got 辦公室主任既要把各位領導的指示…傳達 for 两位领导…意见拧着 (篇3: 分歧在所难免…维护班子的团结).
     The 130th got 要从全局的角度思考并提出拟办意见 for 该提意见还是只管照办: the speeches say 提意见 only with
-    讲真话 (敢于和善于讲真话、提意见), and 还是 asks which of two (`scaffold.SCAFFOLD`)."""
+    讲真话 (敢于和善于讲真话、提意见), and 还是 asks which of two (`scaffold.SCAFFOLD`); the 131st got 篇11's 決策的落地
+    生根 for 該不該直接跟領導說."""
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
+
+
+@pytest.mark.slow
+def test_real_hard_work_asked_as_苦功夫_lists_篇11s_四种功夫(real_bot: pipeline.Ragbot) -> None:
+    """篇11 says 办公室要狠下“四种功夫”。一是在以文辅政上狠下功夫…: the 131st blind reader's 下苦功夫 got 文字写作
+    是一个苦功夫 alone (`synonyms.SAID_AS`); asked of 文字写作 itself, that sentence still answers."""
+    answerer = Answerer(real_bot)
+    a = answerer.ask("毕节那篇讲话要求办公室在哪几方面下苦功夫？")
+    assert all(p in a.text for p in ("以文辅政", "综合协调", "信息服务", "督查落实")), a.text
+    writing = answerer.ask("文字写作为什么说是苦功夫")
+    assert "文字写作是一个苦功夫" in writing.sentences[0].text, writing.text
 
 
 @pytest.mark.slow
