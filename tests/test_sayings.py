@@ -579,9 +579,14 @@ def test_real_三苦_is_found_by_what_it_glosses(real_bot: pipeline.Ragbot) -> N
 def test_real_the_needle_figure_is_found_by_threading(real_bot: pipeline.Ragbot) -> None:
     """穿针 describes 003's “上边千条线,下头一根针” and its “针眼”要把上级的各种政策…穿进去 (data/glosses.txt),
     and 穿针的比方 asks for a figure (`glosses.WORDING`): the 130th blind reader's was answered with a list of
-    why the office matters, and asked alone it was declined."""
+    why the office matters, and asked alone it was declined. 好多部门…全靠办公室一个口子 describes it too: the
+    131st's got 001's 一开了事、虎头蛇尾."""
     answerer = Answerer(real_bot)
-    for question in ("那个穿针的比方是怎么讲的?", "講話裡穿針的比喻是怎麼說的？"):
+    for question in (
+        "那个穿针的比方是怎么讲的?",
+        "講話裡穿針的比喻是怎麼說的？",
+        "大意是上面好多部门布置工作、到了下面全靠办公室一个口子去落实，原话是怎么说的？",  # the 131st's
+    ):
         a = answerer.ask(question)
         assert "上边千条线,下头一根针" in fold(a.sentences[0].text), a.text
         assert "针眼" in fold(a.text), a.text
