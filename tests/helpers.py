@@ -15,8 +15,11 @@ import numpy as np
 import pytest
 from playwright.sync_api import Browser, Page
 
+from ragbot import pipeline
+from ragbot.answer import Answerer
 from ragbot.config import Config
 from ragbot.script import fold
+from ragbot.types import Answer
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -191,3 +194,15 @@ def local_page(browser: Browser, url: str, **context: object) -> Iterator[Page]:
     yield pg
     assert outside == [], f"requests left 127.0.0.1: {outside[:5]}"
     ctx.close()
+
+
+def assert_leads(bot: pipeline.Ragbot, questions: Sequence[str], first: str, *also: str) -> list[Answer]:
+    """Ask each question afresh: its answer's first sentence holds `first` and its text each of `also`
+    (all folded to Simplified); the answers, for what a test checks besides."""
+    answers = []
+    for q in questions:
+        a = Answerer(bot).ask(q)
+        assert first in fold(a.sentences[0].text), (q, a.text)
+        assert all(key in fold(a.text) for key in also), (q, a.text)
+        answers.append(a)
+    return answers

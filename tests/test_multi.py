@@ -11,6 +11,8 @@ from ragbot.compose import compose
 from ragbot.script import fold
 from ragbot.writer import Writer
 
+from .helpers import assert_leads
+
 
 def test_a_sentence_holding_a_point_said_before_repeats_it_unless_it_elaborates() -> None:
     w = Writer(None, [], "simplified", ["接待服务要注重人性化、人情化、人文化。"])  # type: ignore[arg-type]
@@ -204,25 +206,21 @@ def test_real_a_remedy_drawn_from_the_problems_follows_them(real_bot: pipeline.R
     """The 130th blind reader asked where OA gets stuck and how to fix it: 篇11 lists the problems, then
     因此,不仅要建设新的、好的工作平台载体,还要建章立制来保障和推动使用, which shares no word with the question but
     draws its measure from them (`multi._what_to_do`); the answer stopped at the problems."""
-    for q in (
+    questions = (
         "单位推了OA办公系统但用得不好,卡在了哪些地方?该怎么解决?",
         "推行網上辦公系統以後，哪些地方卡住了？要怎麼解決？",
-    ):
-        a = Answerer(real_bot).ask(q)
-        assert "最先一公里" in fold(a.sentences[0].text), a.text
-        assert "还要建章立制来保障和推动使用" in fold(a.text), a.text
+    )
+    assert_leads(real_bot, questions, "最先一公里", "还要建章立制来保障和推动使用")
 
 
 def test_real_a_bare_how_after_a_question_gets_how_to_do_it(real_bot: pipeline.Ragbot) -> None:
     """The 124th blind reader asked whether to tell a leader a decision is wrong, and how (怎么说？, too short
     to be a part): after 敢于和善于向领导讲真话, 篇2's 要讲究方式方法,注意场合 (not 这也是对…的要求 between)."""
-    for q in (
+    questions = (
         "如果觉得领导的决定可能有问题，我们办公室的人该不该直说？怎么说？",
         "覺得領導的決定可能有問題，該不該直說？怎麼說？",
-    ):
-        a = Answerer(real_bot).ask(q)
-        assert "讲真话" in fold(a.sentences[0].text), a.text
-        assert "要讲究方式方法" in fold(a.text), a.text
+    )
+    for a in assert_leads(real_bot, questions, "讲真话", "要讲究方式方法"):
         assert "这也是" not in fold(a.text), a.text
 
 

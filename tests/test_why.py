@@ -9,6 +9,8 @@ from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.script import fold
 
+from .helpers import assert_leads
+
 
 def test_real_asked_why_a_purpose_clause_is_kept(real_bot: pipeline.Ragbot) -> None:
     """为啥 asks why as 为什么 does: the cut keeps 为了让各单位都有一个独立的对外政务宣传窗口, the purpose, where
@@ -118,13 +120,11 @@ def test_real_why_people_are_asked_to_do_a_thing_is_a_reason(real_bot: pipeline.
     """为什么要修志的人…照顾好身体 asks why people are asked to, not what an act is for: the 114th blind reader's
     got 篇10's 加强领导的第二个层面…以便获得支持和帮助 for its 以便. 在地方志工作的讲话里 names 篇10 (地方志
     weighs nothing), so 加强领导的第一个层面 no longer leads either."""
-    for question in (
+    questions = (
         "在地方志工作的講話裡，領導為什麼要修志的人特別照顧好身體？",
         "在地方志工作的讲话里，领导为什么要修志的人特别照顾好身体？",
-    ):
-        a = Answerer(real_bot).ask(question)
-        assert "不关心自己的身体是不行的" in fold(a.sentences[0].text), a.text
-        assert "身体是革命的本钱" in fold(a.text), a.text
+    )
+    assert_leads(real_bot, questions, "不关心自己的身体是不行的", "身体是革命的本钱")
 
 
 def test_real_asked_on_what_grounds_a_thing_is_said_the_sentence_concluding_it_answers(
