@@ -164,7 +164,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     question's words and no such saying; the 55th's and 56th's missed “5+2”、“白+黑” and “坚强前哨”)."""
     w.quote = True
     w.lead("讲话中的说法：")
-    weights = {**weights, **dict.fromkeys([*images(ev.question), *glossed(ev.question)], IMAGE_WEIGHT)}  # kept by a cut
+    plain = glossed(ev.question)  # 又累又难又穷: “三苦”…
+    weights = {**weights, **dict.fromkeys([*images(ev.question), *plain], IMAGE_WEIGHT)}  # kept by a cut
     one = _ONE_NAME.search(fold(ev.question)) and not _SEVERAL.search(fold(ev.question))  # 那个叫法: the best
     choices = introduced(w, _pointing_back(ev.question, options(ev, w.index), weights), weights)
     shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
@@ -184,15 +185,11 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
         c, hit = intro
         w.say(c.text, w.cite(hit.file, hit.speech, c.position, c.position + len(c.text)))
     sentences(w, choices, weights, "wording", 0 if one or intro else budget)
-    plain = glossed(ev.question)
     for side in both_sides(ev.question):  # 又苦又是幕后工作: a formulation for each, “三苦” too; 又穷: “三苦”
-        said = [re.compile(loose(p)) for p in cued(side, plain)]
-
-        def holds(text: str, side: str = side, said: list[re.Pattern[str]] = said) -> bool:
-            return side in fold(text) or any(p.search(fold(text)) for p in said)
-
-        if len(w.pieces) > 1 and not any(holds(p) for p in w.pieces):
-            held = sorted((o for o in choices if holds(o[0].text)), key=lambda o: -rank(o[0], weights))
+        said = [re.compile(re.escape(side)), *(re.compile(loose(p)) for p in cued(side, plain))]
+        if len(w.pieces) > 1 and not any(p.search(fold(x)) for x in w.pieces for p in said):
+            held = [o for o in choices if any(p.search(fold(o[0].text)) for p in said)]
+            held.sort(key=lambda o: -rank(o[0], weights))
             sentences(w, held[:1], weights, "wording", budget)
     if len(w.pieces) == 1:  # nothing quoted: no lead-in either
         w.pieces.clear()
