@@ -89,13 +89,21 @@ def enumerates(text: str, noun: str) -> bool:
     return m is not None and t[: m.start()].count("、") >= 2  # the things named before they are counted
 
 
+_FIRST_POINT = re.compile(r"[:：]\s*(?:一是|一要|第一[,，、]|首先)")  # a list opening after its announcement
+
+
 def names_parts(text: str) -> bool:
-    """Whether `text` says what something includes, naming three parts or more (包括…、…、…).
+    """Whether `text` says what something includes, naming three parts or more (包括…、…、…), not inside the
+    first point of a list it opens (五个方面的重点:一是…重大决策与部署,包括全委会、全体会、“两会”…: the 131st
+    blind reader's 重点有哪几块 got that point alone).
 
     >>> names_parts("应包括基本情况、处理情况、见面情况等内容"), names_parts("包括全委会和全体会")
     (True, False)
+    >>> names_parts("抓好五个方面的重点:一是重大决策与部署,包括全委会、全体会、“两会”提出的部署")
+    False
     """
-    return bool(re.search(r"(?:包括|包含)[^，。；,;]*、[^，。；,;]*、", fold(text)))
+    m = re.search(r"(?:包括|包含)[^，。；,;]*、[^，。；,;]*、", t := fold(text))
+    return bool(m) and not _FIRST_POINT.search(t[: m.start()])
 
 
 def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:

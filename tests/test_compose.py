@@ -26,7 +26,7 @@ from ragbot.terms import term_weights
 from ragbot.types import Answer
 from ragbot.writer import Writer
 
-from .helpers import KeywordEmbedder
+from .helpers import KeywordEmbedder, assert_leads
 
 SPEECH = """在全县办公室工作会议上的讲话
 同志们：
@@ -1560,6 +1560,16 @@ def test_real_which_blocks_of_work_asks_a_list(real_bot: pipeline.Ragbot) -> Non
     a = Answerer(real_bot).ask(question)
     for area in ("督查工作要再上新水平", "电子政务要再上新水平", "会务工作要再上新水平"):
         assert area in a.text, a.text
+
+
+def test_real_which_blocks_of_a_list_whose_first_point_includes_a_run_are_all_its_points(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """003's 五个方面的重点 open with 一是重大决策与部署,包括全委会、全体会、“两会”…; 哪几块 (what it includes)
+    took that sentence for one naming the parts, and the 131st blind reader got 一是 alone. All five now."""
+    (a,) = assert_leads(real_bot, ["市里那篇讲抓落实的讲话，说政府办公室要盯住的重点有哪几块？"], "五个方面的重点")
+    for point in ("政府工作任务的分解与部门承诺", "临时性专项工作", "领导批示交办的事项"):
+        assert point in a.text, a.text
 
 
 def test_real_a_quantity_of_a_titled_publication_is_the_sentence_naming_that_title(real_bot: pipeline.Ragbot) -> None:
