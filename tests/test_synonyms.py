@@ -92,6 +92,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("如果觉得领导的决定可能有问题,我们办公室的人该提意见还是只管照办?", "敢于和善于向领导讲真话"),
         ("領導定了的事我覺得有問題，該提意見還是照辦？", "敢于和善于向领导讲真话"),
         ("如果我覺得領導某個決定可能有問題，該不該直接跟領導說？要注意什麼？", "敢于和善于向领导讲真话"),
+        ("为什么学校里出了一点负面的事，现在特别容易被放大、闹得全网都知道？", "网络媒体的迅猛发展"),
+        ("為什麼學校出了一點負面的事，現在特別容易鬧得全網都知道？", "网络媒体的迅猛发展"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
@@ -108,7 +110,8 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     128th got 辦公室主任既要把各位領導的指示…傳達 for 两位领导…意见拧着 (篇3: 分歧在所难免…维护班子的团结).
     The 130th got 要从全局的角度思考并提出拟办意见 for 该提意见还是只管照办: the speeches say 提意见 only with
     讲真话 (敢于和善于讲真话、提意见), and 还是 asks which of two (`scaffold.SCAFFOLD`); the 131st got 篇11's 決策的落地
-    生根 for 該不該直接跟領導說."""
+    生根 for 該不該直接跟領導說, and 003's 狠抓负面典型…聚集闹事 for why bad news 闹得全网都知道 (篇1: 网络媒体的
+    迅猛发展…引发网络的“舆论狂欢”)."""
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
 
