@@ -103,7 +103,7 @@ def names_parts(text: str) -> bool:
     False
     """
     m = re.search(r"(?:包括|包含)[^，。；,;]*、[^，。；,;]*、", t := fold(text))
-    return bool(m) and not _FIRST_POINT.search(t[: m.start()])
+    return m is not None and not _FIRST_POINT.search(t[: m.start()])
 
 
 def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
