@@ -376,6 +376,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (False, True)
     >>> numbers("去年5月8日作了重要讲话", ("天", "日")), numbers("会期8日", ("天", "日"))  # nor a date (the 63rd's)
     (False, True)
+    >>> numbers("自20_年10月撤地设市以来召开的第一次", ("每", "月")), numbers("用了10个月", ("月",))  # the 132nd's
+    (False, True)
     >>> numbers("共制发各类文件192个", ("个",)), numbers("与三十多个乡镇签订", ("个",)), numbers("在5月底以前完成", ("个",))
     (True, True, False)
     >>> numbers("我到办公室工作三个多月了", ("年", "月")), numbers("开了一个多小时", ("小时",))  # the 43rd reader's
@@ -410,7 +412,7 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
         skip = _COUNTED if units == ("个",) else _MAGNITUDE  # 192个, 十几个: the counter itself is the unit
         after = after[skip.match(after).end() :]  # type: ignore[union-attr]
         before = t[m.start() - 1 : m.start()]
-        dated = before == "月" and after.startswith("日")  # 5月8日: a day of a month
+        dated = after.startswith({"月": "日", "年": "月"}.get(before, "\0"))  # 5月8日, 20_年10月: a day, a month
         ranked = before == "第"  # 第一名: a rank, no count
         if (
             after.startswith(units)

@@ -47,7 +47,7 @@ from .generate import (
     make_generator,
 )
 from .glosses import WORDING, described
-from .kinds import TITLED, states, title_asked
+from .kinds import TITLED, excluded, states, title_asked
 from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term, meant, told
 from .multi import in_years, named_candidates
@@ -153,6 +153,8 @@ def weigh(
         pool = [c for c in pool if talk_at(c.text, question)] if who_spoke_asked(question) else pool  # 讲话人
     else:
         pool = list(cands)
+    if asked in TYPED or quantity:  # 不算重大的…多长时间: not the limit for the major ones
+        pool = [c for c in pool if not excluded(c.text, question)]
     classes = classes_asked(question)  # 分为哪几种: a sentence that divides something into kinds
     if classes:
         pool = [c for c in pool if divides(c.text)]
