@@ -94,6 +94,7 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("如果我覺得領導某個決定可能有問題，該不該直接跟領導說？要注意什麼？", "敢于和善于向领导讲真话"),
         ("为什么学校里出了一点负面的事，现在特别容易被放大、闹得全网都知道？", "网络媒体的迅猛发展"),
         ("為什麼學校出了一點負面的事，現在特別容易鬧得全網都知道？", "网络媒体的迅猛发展"),
+        ("为什么说上面定的政策能不能真正落到基层,关键要看办公室?", "必须要通过办公室才能到基层"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
@@ -111,7 +112,8 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     The 130th got 要从全局的角度思考并提出拟办意见 for 该提意见还是只管照办: the speeches say 提意见 only with
     讲真话 (敢于和善于讲真话、提意见), and 还是 asks which of two (`scaffold.SCAFFOLD`); the 131st got 篇11's 決策的落地
     生根 for 該不該直接跟領導說, and 003's 狠抓负面典型…聚集闹事 for why bad news 闹得全网都知道 (篇1: 网络媒体的
-    迅猛发展…引发网络的“舆论狂欢”)."""
+    迅猛发展…引发网络的“舆论狂欢”). The 132nd got 篇11's 办公室要带头深入基层 for why policies 落到基层 depend on
+    the office (003: 必须要通过办公室才能到基层…是否落地生根)."""
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
 
