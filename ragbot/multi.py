@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .amounts import numbers, unit_asked
-from .asks import QUANTITY, TYPED, asking, coverage, kind, parts, several_asked, stated_kind
+from .asks import COMPUTED, QUANTITY, TYPED, asking, coverage, kind, parts, several_asked, stated_kind
 from .conditions import condition_of
 from .context import after_in_paragraph, answer_after, says_what_to_do
 from .cuts import cut
@@ -335,7 +335,8 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
         statement = re.split(r"(?<=[。！!])", asking(asked[0]))[
             -1
         ]  # …派了多少人下去。这样做督查够不够？: a statement counts
-        later += [c for c in re.split(r"(?<=[，,、])", statement) if c != asked[0] and _ENDS_ASKING.search(c)]
+        clauses = re.split(r"(?<=[，,、])", statement)  # …具体条件、评分标准是什么: a score worked out, too
+        later += [c for c in clauses if c != asked[0] and (_ENDS_ASKING.search(c) or COMPUTED.search(fold(c)))]
     elif len(asked) > 1 and kind(question) != "quantity":  # 一共培训几天？安排了哪些专题课程？: `weigh` reads a list
         later.insert(0, asked[0])
     skip = scaffolding(question)  # the number said of what the question speaks of (一年考几次: of 考核)
