@@ -6,7 +6,8 @@
   unseen_nouns(index, q)         the question's nouns no chunk holds, nor any Cilin synonym of them (字号, 承诺书)
   units_asked(q)                 the words saying what the named units a question asks for did (哪几个乡镇)
   unlisted_units(index, q, cands)  whether no sentence found lists such units by name in a clause saying it
-  unnamed_maker(q, texts)        whether a question asks which company made a thing (哪家公司) and no text names one
+  unnamed_maker(q, texts)        whether a question asks which company made a thing (哪家公司), or which system or
+                                 software (哪个系统或软件), and no text names one
 
 answer.py refuses on them (`Answerer.evidence`); terms.py owns how the question's words weigh.
 """
@@ -303,6 +304,7 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
 
 
 _MAKER_ASKED = re.compile(r"(?:哪家|哪个|哪一家|什么)(公司|企业|厂商|厂家|供应商|开发商)")
+_TOOL_ASKED = re.compile(r"(?:哪个|哪一个|哪款|哪种|什么)((?:系统|软件|平台)(?:或|和|还是)?)+")  # not 走什么程序
 
 
 def unnamed_maker(question: str, texts: Sequence[str]) -> bool:
@@ -313,4 +315,23 @@ def unnamed_maker(question: str, texts: Sequence[str]) -> bool:
     (True, False)
     """
     m = _MAKER_ASKED.search(fold(question))
-    return m is not None and not any(m.group(1) in fold(t) for t in texts)
+    return (m is not None and not any(m.group(1) in fold(t) for t in texts)) or _unnamed_tool(question, texts)
+
+
+def _unnamed_tool(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question asks which system or software is used for something (开视频会议用的是哪个系统或软件)
+    and none of the `texts` names that noun with four characters of the question in a row (信息公开…管理系统):
+    the 131st blind reader's near miss was answered with 有些会议可能会以视频会议形式开.
+
+    >>> q = "我们开视频会议用的是哪个系统或软件？"
+    >>> _unnamed_tool(q, ["有些会议可能会以视频会议形式开", "全省教育系统"]), _unnamed_tool(q, ["视频会议系统已开通"])
+    (True, False)
+    >>> _unnamed_tool("接待上级领导应该走什么程序？", [])  # a procedure (dev q054), no software
+    False
+    """
+    q = fold(question)
+    if not (m := _TOOL_ASKED.search(q)):
+        return False
+    nouns = re.findall(r"系统|软件|平台", m.group())
+    runs = {q[i : i + 4] for i in range(m.start() - 3) if re.fullmatch(r"[\u4e00-\u9fff]{4}", q[i : i + 4])}
+    return not any(n in t and (not runs or any(r in t for r in runs)) for t in map(fold, texts) for n in nouns)

@@ -114,6 +114,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     maker = answerer.ask("畢節市政府辦公室推行的OA系統是哪家公司開發的?")
     assert maker.refused, maker.text
     assert maker.text.startswith("語料中沒有"), maker.text
+    # which system or software (the 131st's got 有些会议可能会以视频会议形式开); one the speeches name answers
+    assert answerer.ask("我们开视频会议用的是哪个系统或软件？").refused
+    assert "政府信息公开管理系统" in answerer.ask("光山县政府信息公开用的是哪个系统？").text
     # a shorthand the question spells out itself (参训 of 培训: the 79th's, refused) is known; alone it is not
     assert unknown_asked(index, "这次培训的参训对象有哪些人，涵盖了多少个乡镇？") == ""
     assert not unseen_nouns(index, "这次培训的参训对象有哪些人，涵盖了多少个乡镇？")
