@@ -502,6 +502,15 @@ def test_real_a_family_of_sayings_quoted_with_wildcards_between_characters(real_
     assert "到手即办" not in a.text, a.text
 
 
+def test_real_a_family_asked_of_a_named_speech_is_that_speechs(real_bot: pipeline.Ragbot) -> None:
+    """民政局那篇讲话说办公室是全局的哪几个“中心” (the 133rd blind reader's) got 篇7's 指挥中心、信息中心和协调服务中心
+    as a family of “…中心” sayings: 004, which 民政局 names, says 信息中心、服务中心、参谋中心、运转中心和指挥中心."""
+    for q in ('民政局那篇讲话说办公室是全局的哪几个"中心"?', "民政局那篇講話說辦公室是全局的哪幾個「中心」？"):
+        a = Answerer(real_bot).ask(q)
+        assert "信息中心、服务中心、参谋中心、运转中心和指挥中心" in fold(a.text), a.text
+        assert all(c.file.startswith("004") for c in a.citations), a.text
+
+
 def test_real_leaders_at_every_level_are_no_person_whose_talk_the_speeches_lack(real_bot: pipeline.Ragbot) -> None:
     """要求各级领导对办公室同志既要多关心又要严格要求…的说法 (the 100th blind reader's) was refused: 各级领导 was read
     as a person with a title whose talk no text holds (`who.unattributed`); it is 004's 高看一眼、厚爱一分、严管一层."""
