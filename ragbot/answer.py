@@ -134,12 +134,14 @@ def weigh(
     one a sentence that also says X (会议纪要由谁签发: 签发); "into which kinds is X divided" one a sentence
     that divides something (分为…, 三个等次). For these typed questions only the `named` sentences count
     when the question names a speech or place (`multi.named_candidates`): measured, narrowing every
-    question so cost held-out q144 (地方志那篇讲话…寓言故事) a false refusal. When one excerpt holds every word
+    question so cost held-out q144 (地方志那篇讲话…寓言故事) a false refusal. In the speech a who question
+    names, a sentence naming who does the act asked is certain (陕西…那次会议请了谁来作报告). When one excerpt holds every word
     of the question (two characters or more), the evidence is taken as certain: the speech says what
     was asked about in its own words.
     """
     asked = kind(question)
     quantity = asked == "quantity"
+    narrowed = named is not None and len(named) < len(cands)  # the question names a speech or place
     if asked in TYPED:  # 民政那篇讲话里…多少条: what that speech states, not another's number
         cands = cands if named is None else named
     if quantity:
@@ -161,8 +163,11 @@ def weigh(
     titled = title_asked(question)  # 报告的题目是什么: a sentence quoting a title
     if titled:
         pool = [c for c in pool if TITLED.search(c.text)]
-    link = chain_asked(question)  # 谁对谁负责: a sentence saying it link by link is certain
-    best = max([c.similarity for c in pool] + [1.0 for c in pool if link and chained(c.text, link)], default=0.0)
+    link = chain_asked(question)  # 谁对谁负责: a sentence saying it link by link is certain, and in the speech
+    sure = asked == "who" and narrowed and action_asked(question) != ""  # named, one naming a doer of the act asked
+    best = max(
+        [c.similarity for c in pool] + [1.0 for c in pool if sure or (link and chained(c.text, link))], default=0.0
+    )
     asking = asking_words(question) if quantity else []  # 全县有多少人民: 全县43万人民 states it in its words
     if len(asking) >= 2 and any(holds(c.text, asking) for c in pool):
         best = max(best, 1.0)
