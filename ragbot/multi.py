@@ -63,11 +63,8 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     if not ranked:
         return False
     top, words = rank(ranked[0][0], weights), coverage(ranked[0][0].text, weights)
-    chosen = [
-        g
-        for g in per_speech.values()
-        if rank(g[0][0], weights) >= top - FOLLOW_MARGIN and coverage(g[0][0].text, weights) >= words / 2
-    ][:SURVEY_SPEECHES]
+    chosen = [g for g in per_speech.values() if rank(g[0][0], weights) >= top - FOLLOW_MARGIN]
+    chosen = [g for g in chosen if coverage(g[0][0].text, weights) >= words / 2][:SURVEY_SPEECHES]
     if len(chosen) < 2:
         return False
     requires = bool(_REQUIRES.search(fold(ev.question)))
@@ -89,7 +86,9 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
 
 # a second question asking for the details of what the first asked (接待服务要注重哪“三化”？具体怎么体现？)
 DETAILS = re.compile(r"具体(?:怎么|怎样|如何|是|指|有|包括|要求)")
-_HOW_AFTER = re.compile(r"[？?，,](?:那|又|该|要|应该|应当)?(?:怎么|怎样|如何)去?(?:说|讲|提|做)[？?]?$")  # …？怎么说？
+_HOW_AFTER = re.compile(
+    r"[？?，,](?:那|又|该|要|应该|应当)?(?:怎么|怎样|如何)去?(?:说|讲|提|做)(?:比较好|才好)?[？?]?$"
+)
 
 
 def everywhere(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
@@ -157,15 +156,17 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     办结率, a sentence repeating what the first already answered); from the same speech, q085 still took
     another excerpt's 信息公开管理系统 for 怎么管理. Only q087 changes now (ROUGE-L 0.58 -> 0.72). A part asking
     when (时间上怎么安排) is answered by an answer saying a time (上午和下午各收取两次; the 58th blind reader
-    got 控制会议活动数量、规模和时间 after it). A bare how after one question (该不该直说？怎么说？, the 124th
-    reader's) is the excerpt's next sentence saying what to do (要讲究方式方法,注意场合); 0 of 531 rows differ."""
+    got 控制会议活动数量、规模和时间 after it). A bare how (该不该直说？怎么说？, the 124th's; 怎么说比较好, the 133rd's)
+    is the excerpt's next sentence saying what to do with a word of the answer (要讲究方式方法); 0 rows differ."""
     asked = parts(ev.question)
     if len(asked) == 1:  # 收到了多少份请示报告、多少件上级机要文件: two amounts asked in one question
         asked = [a for a in _AMOUNTS.split(fold(asked[0]), maxsplit=1) if a]
     said = "".join(w.pieces)
     cited = re.search(r"\[(\d+)\]", said)
-    if cited is not None and len(asked) == 1 and _HOW_AFTER.search(fold(ev.question)):  # too short to be a part
-        return _what_to_do(w, w.excerpts[int(cited.group(1)) - 1], said, term_weights(w.index, asked[0]))
+    m = _HOW_AFTER.search(fold(ev.question))  # …？怎么说？ 怎么说比较好: a bare how, too short to be a part or one
+    if cited is not None and m and (len(asked) == 1 or (len(asked) == 2 and len(m.group()) > len(fold(asked[1])))):
+        words = {**term_weights(w.index, asked[0]), **term_weights(w.index, said)}  # how to do what was said
+        return _what_to_do(w, w.excerpts[int(cited.group(1)) - 1], said, words)
     if len(asked) != 2 or cited is None:
         return False
     first, second = term_weights(w.index, asked[0]), term_weights(w.index, asked[1])
@@ -332,9 +333,8 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
     asked = parts(question)
     later = asked[1:]
     if asked and kind(asked[0]) != "quantity":  # 一共培训几天，安排了哪些专题课程？: a clause of the first part
-        statement = re.split(r"(?<=[。！!])", asking(asked[0]))[
-            -1
-        ]  # …派了多少人下去。这样做督查够不够？: a statement counts
+        # …派了多少人下去。这样做督查够不够？: a statement counts
+        statement = re.split(r"(?<=[。！!])", asking(asked[0]))[-1]
         clauses = re.split(r"(?<=[，,、])", statement)  # …具体条件、评分标准是什么: a score worked out, too
         later += [c for c in clauses if c != asked[0] and (_ENDS_ASKING.search(c) or COMPUTED.search(fold(c)))]
     elif len(asked) > 1 and kind(question) != "quantity":  # 一共培训几天？安排了哪些专题课程？: `weigh` reads a list

@@ -215,13 +215,17 @@ def test_real_a_remedy_drawn_from_the_problems_follows_them(real_bot: pipeline.R
 
 def test_real_a_bare_how_after_a_question_gets_how_to_do_it(real_bot: pipeline.Ragbot) -> None:
     """The 124th blind reader asked whether to tell a leader a decision is wrong, and how (怎么说？, too short
-    to be a part): after 敢于和善于向领导讲真话, 篇2's 要讲究方式方法,注意场合 (not 这也是对…的要求 between)."""
+    to be a part): after 敢于和善于向领导讲真话, 篇2's 要讲究方式方法,注意场合 (not 这也是对…的要求 between). The
+    133rd's 该不该说?怎么说比较好? got neither that nor a word on how, but 办公室工作比较辛苦 (`scaffold`): a bare how
+    may be a part of its own, and the sentence saying how shares a word with the answer (讲真话), not the question."""
     questions = (
         "如果觉得领导的决定可能有问题，我们办公室的人该不该直说？怎么说？",
         "覺得領導的決定可能有問題，該不該直說？怎麼說？",
+        "如果我觉得领导某个决定可能有问题,办公室的人该不该说?怎么说比较好?",  # the 133rd's: a part, and 比较
     )
     for a in assert_leads(real_bot, questions, "讲真话", "要讲究方式方法"):
         assert "这也是" not in fold(a.text), a.text
+        assert "比较辛苦" not in fold(a.text), a.text
 
 
 def test_real_a_meeting_two_speeches_were_given_at_names_neither(real_bot: pipeline.Ragbot) -> None:
