@@ -19,6 +19,14 @@ def test_real_asked_why_a_purpose_clause_is_kept(real_bot: pipeline.Ragbot) -> N
     assert a.sentences[0].text.startswith("为了让各单位都有一个独立的对外政务宣传窗口"), a.text
 
 
+def test_real_why_written_with_甚麼_asks_why(real_bot: pipeline.Ragbot) -> None:
+    """為甚麼 is Hong Kong's and Taiwan's 為什麼 (`retrieve.prepare_query`): the 133rd blind reader's 為甚麼有講話把
+    辦公室比作人的大腦 got 大腦運行好… alone, and with 甚 folded only, 004's machine first."""
+    questions = ("為甚麼有講話把辦公室比作人的大腦?", "为甚么有讲话把办公室比作人的大脑?")
+    for a in assert_leads(real_bot, questions, "办公室是一个单位运转的中枢神经,就像人的大脑一样"):
+        assert "机器" not in fold(a.text), a.text
+
+
 def test_real_what_comes_of_it_is_asked_in_the_askers_words(real_bot: pipeline.Ragbot) -> None:
     """坏处 and 下场 are nowhere in the speeches, which say what comes of a thing in their own words (以致…造成
     严重损失; 如果办公室工作做不好,任何政策…): not a kind of thing no speech names, so no refusal."""
