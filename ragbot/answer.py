@@ -135,9 +135,9 @@ def weigh(
     that divides something (分为…, 三个等次). For these typed questions only the `named` sentences count
     when the question names a speech or place (`multi.named_candidates`): measured, narrowing every
     question so cost held-out q144 (地方志那篇讲话…寓言故事) a false refusal. In the speech a who question
-    names, a sentence naming who does the act asked is certain (陕西…那次会议请了谁来作报告). When one excerpt holds every word
-    of the question (two characters or more), the evidence is taken as certain: the speech says what
-    was asked about in its own words.
+    names, a sentence naming who does the act asked is certain (陕西…那次会议请了谁来作报告). When one
+    excerpt holds every word of the question (two characters or more), the evidence is taken as certain:
+    the speech says what was asked about in its own words.
     """
     asked = kind(question)
     quantity = asked == "quantity"

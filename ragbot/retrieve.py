@@ -170,9 +170,9 @@ def _question_part(q: str, max_chars: int) -> tuple[int, int]:
 
 def prepare_query(query: str, max_chars: int) -> tuple[str, str]:
     """(query to search, notice): a clear error for an empty query; 甚麼 written as 什麼 (Hong Kong's and
-    Taiwan's variant: the 133rd blind reader's 為甚麼…比作人的大腦 was not read as asking why); for one longer than `max_chars`
-    (a pasted text), the part holding its question (`_question_part`), and a notice in the asker's
-    script saying which part was searched."""
+    Taiwan's variant: the 133rd blind reader's 為甚麼…比作人的大腦 was not read as asking why); for one
+    longer than `max_chars` (a pasted text), the part holding its question (`_question_part`), and a
+    notice in the asker's script saying which part was searched."""
     q = " ".join(valid_unicode(query).split()).replace("甚麼", "什麼").replace("甚么", "什么")  # 為甚麼: 為什麼
     if not _HAS_WORD.search(q):
         raise QueryError("the query is empty or only punctuation; type a question or a phrase to search for")
