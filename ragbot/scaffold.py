@@ -4,7 +4,8 @@
   scaffolding(question)   SCAFFOLD for this question: less a word it asks about (领导讲话, 老说法), plus the
                           negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法,
                           一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事, 作为 of
-                          作为办公室的人, 看待 and 劝 of 怎么劝大家看待, 比较 of 怎么说比较好
+                          作为办公室的人, 看待 and 劝 of 怎么劝大家看待, 比较 of 怎么说比较好, 落到 of
+                          落到什么结果
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -65,6 +66,7 @@ def scaffolding(question: str) -> frozenset[str]:
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
     how_long = {"时间", "长时间"} if "多长时间" in q else set()  # 工作多长时间了: how long, not about 时间
     how_long |= {"比较", "比较好"} if re.search(r"(?:怎么|怎样|如何)[^，,。？?]{0,4}比较好", q) else set()  # best
+    how_long |= set(re.findall(r"(落[到得])什么", q))  # 会落到什么结果: what comes of it, no 落地 (the 114th's)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
     suffices = _ENOUGH.search(q)  # 是不是只要…就可以了: whether it suffices (the 99th's and 104th's)
