@@ -1,6 +1,7 @@
 """What a text states for a typed question: a body or role, a time, a date, a place, a title, or a number
-(`amounts.NUMBER`; the units and amounts asked are amounts.py's) (`states`), and whether a question asks a
-title (`title_asked`). Pure functions on text.
+(`amounts.NUMBER`; the units and amounts asked are amounts.py's) (`states`), whether a question asks a
+title (`title_asked`), and whether a text speaks of the kind a question sets aside (`excluded`: 不算重大的…).
+Pure functions on text.
 """
 
 from __future__ import annotations
