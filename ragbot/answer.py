@@ -144,11 +144,11 @@ def weigh(
     narrowed = named is not None and len(named) < len(cands)  # the question names a speech or place
     if asked in TYPED:  # 民政那篇讲话里…多少条: what that speech states, not another's number
         cands = cands if named is None else named
+    action = action_asked(question) if asked == "who" else ""  # 由谁签发: a body or role, and 签发
     if quantity:
         unit = unit_asked(question)
         pool = [c for c in cands if amount_said(c.text, question, unit)]  # not the 12%… of 每月几条, 扣多少
     elif asked in TYPED:  # who, when, where
-        action = action_asked(question) if asked == "who" else ""  # 由谁签发: a body or role, and 签发
         wanted = stated_kind(question, asked)  # 几号: 15号, not 每月
         pool = [c for c in cands if states(c.text, wanted, question) and does(c.text, action)]  # not what it names
         pool = [c for c in pool if names(c.text)] if name_asked(question) else pool  # 全名: a person
@@ -164,7 +164,7 @@ def weigh(
     if titled:
         pool = [c for c in pool if TITLED.search(c.text)]
     link = chain_asked(question)  # 谁对谁负责: a sentence saying it link by link is certain, and in the speech
-    sure = asked == "who" and narrowed and action_asked(question) != ""  # named, one naming a doer of the act asked
+    sure = narrowed and action != ""  # in the speech named, one naming a doer of the act asked
     best = max(
         [c.similarity for c in pool] + [1.0 for c in pool if sure or (link and chained(c.text, link))], default=0.0
     )

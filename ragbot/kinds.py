@@ -111,4 +111,4 @@ def excluded(text: str, question: str) -> bool:
     if not (m := _EXCLUDED.search(q)):
         return False
     after, t = q[m.end() : m.end() + 10], fold(text)
-    return any(t[i + 2 : i + 4] in after for i in range(len(t)) if t.startswith(m.group(1), i) and t[i + 2 : i + 4])
+    return any((two := t[x.end() : x.end() + 2]) and two in after for x in re.finditer(m.group(1), t))

@@ -78,7 +78,7 @@ def family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     """Every saying of a pattern the question quotes («X中求快»: 严中求快, 实中求快, …), quoted and
     numbered in the speech's order; False (nothing written) when no speech (the one named, if any) says it twice."""
     groups = [g for p, g in anchored(ev, w.index) if wildcard(p) and len(g) >= 2]
-    there = named_speeches(w.index, ev.question)  # 民政局那篇讲话…哪几个“中心”: its own (the 133rd's got 篇7's)
+    there = named_speeches(w.index, ev.question) if groups else set()  # 民政局那篇讲话…哪几个“中心”: its own
     group = next((g for g in groups if not there or (g[0][1].file, g[0][1].speech) in there), [])
     w.quote = True
     start = w.mark()
