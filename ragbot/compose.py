@@ -166,7 +166,7 @@ def _list_score(
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0) + (COUNTED if counted else 0.0)
 
 
-COUNTED = 0.1  # a list a best sentence sums up by its count (上述四个方面) beats one it holds (主要有三个方面) by this
+COUNTED = 0.2  # a list a best sentence sums up by its count (上述四个方面) beats one it holds or announces by this
 CHAIN = 0.1  # asked who answers to whom level by level, the sentence saying it link by link ranks this much higher
 STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (`meanings.stated_as_asked`) ranks higher
 SUMMED_REACH = 160  # a best sentence this close after a list taking its points up together (这些成绩的取得)…
