@@ -97,6 +97,7 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("为什么说上面定的政策能不能真正落到基层,关键要看办公室?", "必须要通过办公室才能到基层"),
         ("单位突然出事，情况还没搞清楚，能不能先报？", "可先口头或书面报告初步情况"),
         ("單位突然出了事故，我這邊還沒弄清楚，要等搞明白了才報嗎？", "可先口头或书面报告初步情况"),
+        ("學校出了負面事件、網上開始炒作,辦公室該怎麼應對?", "第一时间发布信息"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
@@ -116,7 +117,8 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     生根 for 該不該直接跟領導說, and 003's 狠抓负面典型…聚集闹事 for why bad news 闹得全网都知道 (篇1: 网络媒体的
     迅猛发展…引发网络的“舆论狂欢”). The 132nd got 篇11's 办公室要带头深入基层 for why policies 落到基层 depend on
     the office (003: 必须要通过办公室才能到基层…是否落地生根). 突然出事…还没搞清楚…先报 got 非特殊情况不能越级上报
-    first (篇8: 重大突发事件…如果尚未掌握有关情况,可先口头或书面报告初步情况)."""
+    first (篇8: 重大突发事件…如果尚未掌握有关情况,可先口头或书面报告初步情况), and 網上開始炒作…怎麼應對 got
+    反應遲緩、協調配合差 (篇5: 搶占輿論制高點…第一時間發布信息)."""
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
 
