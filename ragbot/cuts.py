@@ -88,6 +88,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '信息报送要做到“四快”,即发现问题快,采编撰写快,送阅审批快,反馈落实快。'
     >>> cut("每季度对7项重点项目建设进行集中督查,同时,对30多项临时性重点工作进行了专项督查,定期通报工作进展情况,全年共印发《政府督查通知》26期。", {"督查": 1.0}, max_chars=24)
     '每季度对7项重点项目建设进行集中督查'
+    >>> cut("在领导身边服务的同志,要做到“三不”:不该讲的不讲、不该问的不问;还要严守纪律。", {"身边": 1, "做到": 1}, "wording")
+    '在领导身边服务的同志,要做到“三不”:不该讲的不讲、不该问的不问'
     >>> cut("我感觉文稿工作是一个薄弱环节,如果说党委办公室的薄弱环节在哪里?", {"党委": 2, "薄弱": 4, "哪里": 5})
     '我感觉文稿工作是一个薄弱环节,如果说党委办公室的薄弱环节在哪里?'
     """
@@ -120,6 +122,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
                 or _OPENS.match(fold(parts[end - 1]).lstrip())
                 or _TOPIC.match(fold(parts[end - 1]).strip())  # 对办公室的同志来讲,不是贬义
                 or han_count("".join(parts[start:end])) < CLAUSE_MIN
+                or parts[end - 1].rstrip().endswith((":", "："))  # 要做到“三不”:不该讲的不讲、…: what it announces
             )
         ):
             end += 1  # …,即…; or a clause too short to read alone (可以说是“5+2”、“白+黑”,…)

@@ -576,6 +576,23 @@ def test_real_the_108th_and_109th_readings_described_formulations_are_found(real
         assert all(s.supported for s in a.sentences)
 
 
+def test_real_a_set_phrase_asked_by_its_count_and_quoted_character_is_said_with_what_it_announces(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """三個「不」 names 篇4's “三不” (`terms.COUNTED_QUOTE`): the 135th blind reader's got 三個特別 first, on 三個
+    and 縣委. Quoted, the formulation is said with what its colon announces (要做到“三不”:不該講的不講、…), not
+    cut at “三不”; 四个“快” is 篇12's “四快”, not 四个表率 (four points)."""
+    answerer = Answerer(real_bot)
+    for question in (
+        "縣委辦主任要求在領導身邊做事的人要做到三個「不」,原話是怎麼說的?",
+        "在领导身边工作要做到“三不”,原话怎么说",
+    ):
+        a = answerer.ask(question)
+        assert "要做到“三不”:不该讲的不讲、不该问的不问、不该听的不听" in fold(a.sentences[0].text), a.text
+    b = answerer.ask("办公室的人要做到四个“快”，具体是哪四快")
+    assert "发现问题快,采编撰写快,送阅审批快,反馈落实快" in fold(b.sentences[0].text), b.text
+
+
 @pytest.mark.slow
 def test_real_三苦_is_found_by_what_it_glosses(real_bot: pipeline.Ragbot) -> None:
     """又苦又累还清贫 describes 篇8's “三苦” (辛苦、艰苦、清苦; data/glosses.txt): without its gloss, 淇县's
