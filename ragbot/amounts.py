@@ -107,10 +107,18 @@ def limited(question: str) -> list[str]:
 
     >>> limited("机关收到申请后最迟多少个工作日内要答复？"), limited("多少个工作日内公开？"), limited("几天内交整改报告？")
     (['答复'], ['公开'], [])
+
+    An act said with where it goes (报上去, 送过去) is its verb: 最迟…2小时 of 报送 limits 最晚几小时内要报上去.
+
+    >>> limited("出了重大突发事件，最晚几小时内要报上去？")
+    ['报']
     """
     m = _WITHIN.search(question)
     words = list(tagged_words(question[m.end() : m.end() + 8], 1)) if m else []
-    return [words[0][0]] if words and len(words[0][0]) >= 2 else []
+    return [_DIRECTED.sub("", words[0][0])] if words and len(words[0][0]) >= 2 else []
+
+
+_DIRECTED = re.compile(r"(?<=.)(?:上去|上来|下去|下来|出去|出来|过去|过来|回去|回来)$")  # 报上去: 报
 
 
 _USES = "(?:用于|用来|用作|拿来)"  # 用于部门自己考核

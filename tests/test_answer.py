@@ -19,7 +19,7 @@ from ragbot.config import Config
 from ragbot.errors import QueryError
 from ragbot.evaluate import contains
 from ragbot.generate import GeneratorError, OpenAIGenerator, Prompt, prompt_messages
-from ragbot.script import detect_script
+from ragbot.script import detect_script, fold
 from ragbot.testing import FakeLLM
 from ragbot.types import Answer
 
@@ -723,6 +723,15 @@ def test_real_a_bound_asked_is_stated_only_by_a_sentence_bounding_what_was_asked
     assert bot.ask("值班人员最多连续值班几个小时？").refused
     assert "事发后2小时" in bot.ask("重大突发事件发生后，最迟多长时间内必须报送信息？").text
     assert "至少收取4次" in bot.ask("機要通信每天至少要收取幾次郵件？").text
+
+
+def test_real_hours_asked_as_几小时_want_a_number_of_hours(real_bot: pipeline.Ragbot) -> None:
+    """几小时 asks how many (`asks.QUANTITY` had 几个小时 only): the 135th blind reader's near miss 涉密文件弄丟了,
+    要在幾小時內…報告 got 篇8's 確保不發生失密泄密事件, a sentence with no number. Asked of an act said with where
+    it goes (报上去: `amounts.limited`), 报送 within 2小时 still answers."""
+    bot = Answerer(real_bot)
+    assert bot.ask("如果涉密文件弄丟了,要在幾小時內向保密部門報告?").refused
+    assert "事发后2小时" in fold(bot.ask("出了重大突发事件，最晚几小时内要报上去").text)
 
 
 def test_real_a_number_asked_is_asked_in_the_words_before_a_complement(real_bot: pipeline.Ragbot) -> None:
