@@ -35,7 +35,7 @@ def without_fragments(piece: str) -> str:
     return piece[spans[0][0] : spans[-1][1]].strip() if spans else piece
 
 
-_LINK = re.compile(r"(?:其中|同时|尤其是|特别是|甚至|另外|此外|而且|并且)[，,]?")  # ties a sentence to the one before
+_LINK = re.compile(r"(?:其中|同时|尤其是|特别是|甚至|另外|此外|而且|并且|其次|再次)[，,]?")  # ties it to the one before
 
 
 def quoting_clause(piece: str) -> str:
@@ -58,6 +58,9 @@ def unlinked(piece: str) -> str:
 
     >>> unlinked("其中县政府办公室全年共接收各类请示报告1100余份"), unlinked("特別是,要快。")
     ('县政府办公室全年共接收各类请示报告1100余份', '特別是,要快。')
+    >>> unlinked("其次,以微信、微博為代表的網路媒體的迅猛發展")  # the second of points not said (the 135th's)
+    '以微信、微博為代表的網路媒體的迅猛發展'
+
     """
     m = _LINK.match(fold(piece[:5]))
     rest = piece[m.end() :] if m else piece

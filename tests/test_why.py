@@ -27,6 +27,13 @@ def test_real_why_written_with_甚麼_asks_why(real_bot: pipeline.Ragbot) -> Non
         assert "机器" not in fold(a.text), a.text
 
 
+def test_real_a_first_sentence_does_not_open_with_its_ordinal(real_bot: pipeline.Ragbot) -> None:
+    """篇1's 其次,以微信、微博為代表的網路媒體的迅猛發展… answers why online opinion matters, but 其次 ties it to a
+    首先 the answer does not say (`pieces.unlinked`; the 135th blind reader's)."""
+    a = Answerer(real_bot).ask("為什麼教育系統辦公室現在要特別留意網路上的輿論?")
+    assert a.sentences[0].text.startswith("以微信、微博為代表的網路媒體的迅猛發展"), a.text
+
+
 def test_real_what_comes_of_it_is_asked_in_the_askers_words(real_bot: pipeline.Ragbot) -> None:
     """坏处 and 下场 are nowhere in the speeches, which say what comes of a thing in their own words (以致…造成
     严重损失; 如果办公室工作做不好,任何政策…): not a kind of thing no speech names, so no refusal."""
