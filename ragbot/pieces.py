@@ -60,7 +60,6 @@ def unlinked(piece: str) -> str:
     ('县政府办公室全年共接收各类请示报告1100余份', '特別是,要快。')
     >>> unlinked("其次,以微信、微博為代表的網路媒體的迅猛發展")  # the second of points not said (the 135th's)
     '以微信、微博為代表的網路媒體的迅猛發展'
-
     """
     m = _LINK.match(fold(piece[:5]))
     rest = piece[m.end() :] if m else piece

@@ -118,7 +118,7 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     迅猛发展…引发网络的“舆论狂欢”). The 132nd got 篇11's 办公室要带头深入基层 for why policies 落到基层 depend on
     the office (003: 必须要通过办公室才能到基层…是否落地生根). 突然出事…还没搞清楚…先报 got 非特殊情况不能越级上报
     first (篇8: 重大突发事件…如果尚未掌握有关情况,可先口头或书面报告初步情况), and 網上開始炒作…怎麼應對 got
-    反應遲緩、協調配合差 (篇5: 搶占輿論制高點…第一時間發布信息)."""
+    反應遲緩、協調配合差 (篇1: 搶占輿論制高點…第一時間發布信息)."""
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
 
