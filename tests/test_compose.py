@@ -1344,6 +1344,15 @@ def test_real_two_scaffolding_words_run_together_weigh_nothing(real_bot: pipelin
     assert "反映移民搬迁安置、遗留问题处理" in a.text, a.text
 
 
+def test_real_which_of_two_asked_with_还是_weighs_no_还是(real_bot: pipeline.Ragbot) -> None:
+    """还是 asks which of two (`scaffold.SCAFFOLD`, 77c9599): weighed as a word, 是等弄明白了再报还是先报 led with
+    篇8's 写好文章还是那几句话 (found at the fifty-eighth session's review: no test failed without it)."""
+    question = "是等弄明白了再报还是先报？"
+    assert "还是" not in term_weights(real_bot.index, question)
+    a = Answerer(real_bot).ask(question)
+    assert "还是那几句话" not in fold(a.sentences[0].text), a.text
+
+
 def test_real_a_named_speech_narrows_the_answer_to_it(real_bot: pipeline.Ragbot) -> None:
     """天门那篇讲话 names 篇8 (`naming.named_speeches`); the twelfth blind reader got 光山's 95件 / 97件
     / 176件 between 篇8's two figures."""
