@@ -91,6 +91,7 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("为什么说办公室所有工作都要围着“抓落实”转", "为政之道,贵在落实"),
         ("如果觉得领导的决定可能有问题,我们办公室的人该提意见还是只管照办?", "敢于和善于向领导讲真话"),
         ("領導定了的事我覺得有問題，該提意見還是照辦？", "敢于和善于向领导讲真话"),
+        ("如果觉得领导准备拍板的事情有问题，办公室的人该不该开口提意见？", "敢于和善于向领导讲真话"),  # dev q448
         ("如果我覺得領導某個決定可能有問題，該不該直接跟領導說？要注意什麼？", "敢于和善于向领导讲真话"),
         ("为什么学校里出了一点负面的事，现在特别容易被放大、闹得全网都知道？", "网络媒体的迅猛发展"),
         ("為什麼學校出了一點負面的事，現在特別容易鬧得全網都知道？", "网络媒体的迅猛发展"),
@@ -113,8 +114,9 @@ def test_real_everyday_words_for_a_speech_word_answer_with_it(
     before 003's 为政之道,贵在落实 for 所有工作都要围着抓落实 (003: 一切要围绕抓落实, `synonyms.ALIKE`); the
     128th got 辦公室主任既要把各位領導的指示…傳達 for 两位领导…意见拧着 (篇3: 分歧在所难免…维护班子的团结).
     The 130th got 要从全局的角度思考并提出拟办意见 for 该提意见还是只管照办: the speeches say 提意见 only with
-    讲真话 (敢于和善于讲真话、提意见), and 还是 asks which of two (`scaffold.SCAFFOLD`); the 131st got 篇11's 決策的落地
-    生根 for 該不該直接跟領導說, and 003's 狠抓负面典型…聚集闹事 for why bad news 闹得全网都知道 (篇1: 网络媒体的
+    讲真话 (敢于和善于讲真话、提意见), and 还是 asks which of two (`scaffold.SCAFFOLD`); 拍板 is said 决策 (without
+    `synonyms.ALIKE`'s 拍板, no test guarded till the 58th review, dev q448 led with 办公室主任是党委的助手…敢讲真话、
+    说实话); the 131st got 篇11's 決策的落地生根 for 該不該直接跟領導說, and 003's 狠抓负面典型…聚集闹事 for why bad news 闹得全网都知道 (篇1: 网络媒体的
     迅猛发展…引发网络的“舆论狂欢”). The 132nd got 篇11's 办公室要带头深入基层 for why policies 落到基层 depend on
     the office (003: 必须要通过办公室才能到基层…是否落地生根). 突然出事…还没搞清楚…先报 got 非特殊情况不能越级上报
     first (篇8: 重大突发事件…如果尚未掌握有关情况,可先口头或书面报告初步情况), and 網上開始炒作…怎麼應對 got
