@@ -61,6 +61,8 @@ def scaffolding(question: str) -> frozenset[str]:
     (['劝', '看待'], False)
     >>> sorted(scaffolding("作为办公室的人，该不该提出来？") - SCAFFOLD), "作为" in scaffolding("办公室作为参谋部")  # the 126th's
     (['不该', '作为'], False)
+    >>> sorted(scaffolding("领导点出来的问题有哪几个？") - SCAFFOLD), sorted(scaffolding("领导交办的事找出来") - SCAFFOLD)
+    (['出来', '领导'], [])
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
@@ -73,11 +75,18 @@ def scaffolding(question: str) -> frozenset[str]:
     enough = {"只要", suffices.group(1)} if suffices else set()
     enough |= {w.group(w.lastindex or 0) for w in _WORKING_AT.finditer(q)}  # 在办公室做事: where the asker works
     viewed = {w for m in _VIEWED.finditer(q) for w in m.groups() if w}  # 怎么劝大家看待: how, not about 看待
+    viewed |= {"领导"} if _POINTED_OUT.search(q) else set()  # 领导点出来的问题: who said it, not about 领导
+    viewed |= {"出来"} if _SAID_OUT.search(q) else set()  # 点出来的: pointed out, not about 出来
     asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one | enough | viewed
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
 
 _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待)")  # the 120th's 是怎么劝大家看待的
+# 领导点出来的…问题: who said what, where jieba weighed 出来 and 领导 most (the 136th blind reader's got the
+# training's purpose, not its four 不够); 出来 of another verb stays (找出来: dev q499 lost its lead without it;
+# 说出来, 提出来: speaking up, 要不要说出来 is answered 敢于和善于向领导讲真话)
+_POINTED_OUT = re.compile(r"领导(?:点出|指出|提到|点到|列出|列举|讲到|说到)")
+_SAID_OUT = re.compile(r"[点指列]出来")
 _ENOUGH = re.compile(r"只要[^，,。？?]{1,12}就(行|可以|够|好了|成)")
 # 在办公室做事, 作为办公室的人: where the asker works (not 做事顾大局, 办公室作为参谋部: the 126th blind reader's
 # 作为办公室的人该不该提出来 got …作为办公室思考问题…的聚焦点)

@@ -1758,6 +1758,11 @@ def test_real_pointed_out_is_how_a_question_asks(real_bot: pipeline.Ragbot) -> N
     a = Answerer(real_bot).ask("县里这次党政办公室业务培训开班讲话里,领导点出了办公室工作存在的几个不足,分别是哪几条?")
     for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
         assert point in a.text, a.text
+    # 点出来的 by 领导 (who said it: `scaffold._POINTED_OUT`, `_SAID_OUT`): 出来 and 领导 weighed most of the
+    # 136th blind reader's question, and it got the training's purpose
+    b = Answerer(real_bot).ask("县里党政办公室培训会上，领导点出来的办公室工作问题有哪几个？")
+    for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
+        assert point in b.text, b.text
 
 
 def test_real_a_category_is_a_point_naming_a_fault(real_bot: pipeline.Ragbot) -> None:
