@@ -131,7 +131,10 @@ def _post_held(index: Index, query: str) -> set[tuple[str, int]]:
 _BODY = re.compile(r"([\u4e00-\u9fff]{2})(?:局|系统|信息)")
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
-_BEFORE_SPEECH = re.compile(r"([^，。？！,?!；;：:在]{2,16}?)(?:的|时的)?(?:讲话|会议上|会上)")  # 培训开班讲话指出…
+# 培训开班讲话指出…, or the meeting said by when (培训开班的时候: the 137th blind reader's got 篇4's 不足)
+_BEFORE_SPEECH = re.compile(
+    r"([^，。？！,?!；;：:在]{2,16}?)(?:(?:的|时的)?(?:讲话|会议上|会上)|(?<=开班)(?:的时候|时))"
+)
 
 
 def _titled(index: Index, word: str) -> set[tuple[str, int]]:

@@ -368,6 +368,8 @@ def test_real_a_list_asked_of_a_speech_named_by_its_title_is_that_speechs_list(r
         "县里党政办公室培训会的开班讲话指出办公室工作存在哪几方面的不足？",
         # the 38th's got the training's aims: no point says 不足, but each says what falls short (还不够强…)
         "县党政办公室业务培训开班讲话里,指出全县办公室工作存在哪几方面不足?",
+        # the meeting said by when (`naming._BEFORE_SPEECH`): the 137th's got 篇4's five 不够
+        "县里办公室业务培训开班的时候，领导说我们办公室干部现在有哪些不足？",
     ):
         a = Answerer(real_bot).ask(q)
         for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
