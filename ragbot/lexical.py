@@ -247,7 +247,7 @@ def speech_names(text: str) -> list[str]:
 
 
 # a quoted phrase holding these is a pattern described, or the asker's own words (啥: no speech's), not said
-ASKING = re.compile(r"什么|怎么|怎样|如何|哪|谁|啥|咋")
+ASKING = re.compile(r"什么|怎么|怎样|如何|哪|谁|啥|咋|几|多少")  # 「好几种苦」: the asker describes, no label
 
 
 def unknown_quotes(question: str, df: Callable[[str], int], said: Callable[[str], bool] = lambda _: False) -> list[str]:
@@ -267,10 +267,12 @@ def unknown_quotes(question: str, df: Callable[[str], int], said: Callable[[str]
     []
     >>> unknown_quotes('为什么把办公室的人叫作"啥都懂一点的杂家"?', {"一点": 9}.get)  # the 87th's: the asker's words
     []
+    >>> unknown_quotes("辦公室是個「好幾種苦」的崗位，是哪幾種苦？", {}.get)  # the 137th's: how many, asked
+    []
     """
     out = []
     for phrase in quoted(question):
-        if re.match(r"(?:没)?有[\u4e00-\u9fff]{1,2}$", fold(phrase)) or ASKING.search(phrase):  # “有专长”: what
+        if re.match(r"(?:没)?有[\u4e00-\u9fff]{1,2}$", fold(phrase)) or ASKING.search(fold(phrase)):  # “有专长”: what
             continue  # one has, not “有偿服务”; “什么事怎么办”: a pattern the asker describes (the 71st's)
         words = [w for w in dict.fromkeys(tokenize(phrase)) if len(w) >= 2]
         if words and 2 * sum(not df(w) for w in words) >= len(words) and 3 * _held_share(phrase, said) < 2:

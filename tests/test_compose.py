@@ -581,6 +581,9 @@ def test_real_a_place_no_speech_names_is_refused(real_bot: pipeline.Ragbot) -> N
     assert answerer.ask("辦公室校對公文有沒有「三審三校」的規定？具體怎麼操作？").refused
     known = answerer.ask("「五個堅持」具體是哪五個？")  # quoted and in the speeches: answered
     assert not known.refused
+    # quoted but asking how many (`lexical.ASKING`: 幾): the asker's description, no formulation (the 137th's was refused)
+    kinds = answerer.ask("有篇講話說辦公室是個「好幾種苦」的崗位，具體是哪幾種苦？")
+    assert "辛苦、艱苦、清苦" in kinds.sentences[0].text, kinds.text
 
 
 def test_real_who_question_leads_with_the_one_who_did_it(real_bot: pipeline.Ragbot) -> None:
