@@ -52,7 +52,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
     out = {}
     for t in dict.fromkeys(tokenize(question)):
         for w in _in_text(index, t) if len(t) >= 3 else (t,):
-            weight = index.bm25.idf(w) if len(w) >= 2 and w == t else _text_idf(index, w)
+            weight = index.bm25.idf(w) if len(w) >= 2 and w == t and not _miscut(index, w) else _text_idf(index, w)
             weight = _text_idf(index, short) if (short := _short_form(index, w)) else weight
             if not _scaffolding(w, scaffold) and (len(w) >= 2 or weight > RARE_IDF):
                 out[w] = weight
@@ -205,6 +205,15 @@ def _in_text(index: Index, token: str) -> list[str]:
             rare = [p for p in found if _text_idf(index, p) > RARE_IDF]
             return rare or [token]  # 一个样 -> 一个 says nothing: the token stays (and matches nothing)
     return [token]
+
+
+MISCUT_DF = 10  # a question word jieba cut as one in at most RARE_DF chunks and this many chunks' text holds…
+
+
+def _miscut(index: Index, word: str) -> bool:
+    """…weighs by its text (政府办: one chunk's word, 29 chunks' 政府办公室; 时该 of 写查处报告时该怎么处理): how rare
+    jieba's cut of it is says nothing of how rare what it says is."""
+    return index.bm25.df(word) <= RARE_DF and text_df(index, word) >= MISCUT_DF
 
 
 def _short_form(index: Index, token: str) -> str:

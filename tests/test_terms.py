@@ -343,6 +343,17 @@ def test_real_a_four_character_word_is_held_as_its_short_form(real_bot: pipeline
     assert "光督查不追责" in a.sentences[0].text, a.text
 
 
+def test_real_a_word_jieba_rarely_cuts_weighs_by_the_text_holding_it(real_bot: pipeline.Ragbot) -> None:
+    """政府办 is a word of one chunk to jieba and in 29 chunks' text (政府办公室): weighed as that rare, the 138th blind
+    reader's 淇县政府办对文字差错率有什么要求 got 篇6's nine work areas, the 差错率 sentence inside the first of them
+    outweighed by the list (`terms._miscut`)."""
+    question = "淇县政府办对文字差错率有什么要求？"
+    weights = term_weights(real_bot.index, question)
+    assert weights["政府办"] < weights["差错率"], weights
+    a = Answerer(real_bot).ask(question)
+    assert "文字差错率必须控制在1‰以内" in a.sentences[0].text, a.text
+
+
 def test_real_how_a_thing_no_speech_names_is_ruled_is_refused(real_bot: pipeline.Ragbot) -> None:
     """調休或加班費是怎麼規定的 (the 81st blind reader's near miss, answered with 該加班就加班): no speech says
     调休, so none says how it is ruled; how 请假 is ruled the speeches do say something of."""
