@@ -59,9 +59,10 @@ def unnamed_contents(index: Index, question: str) -> bool:
     return bool(things) and all(not text_df(index, "".join(w)) or not text_df(index, w[-1]) for w in things)
 
 
-# what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法)
+# what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法); not
+# whatever is said (领导说什么照办就行: the 138th blind reader's was refused for 照办, which no chunk says)
 _WHICH = re.compile(
-    r"(?:(?<!没)(?<!没有)(?<![为凭])什么|哪些|哪种|哪类|何种|哪个|哪几种|哪家|哪款)(?=([\u4e00-\u9fff]{2,8}))"  # looked ahead: 哪家公司的哪款软件 asks both
+    r"(?:(?<!没)(?<!没有)(?<![为凭说讲])什么|哪些|哪种|哪类|何种|哪个|哪几种|哪家|哪款)(?=([\u4e00-\u9fff]{2,8}))"  # looked ahead: 哪家公司的哪款软件 asks both
     r"|的([\u4e00-\u9fff]{2,10}?)(?:是什么|是哪些|有哪些|是多少|是怎么|是如何)"  # 具体的计分标准是什么: 计分; 网址是多少
     r"|有没有([\u4e00-\u9fff]{2,10})(?=[？?，,。]|$)"  # 那加班有没有加班费？, 有没有加班费或补休的规定: whether there is one
     r"|(?:^|[，,])([\u4e00-\u9fff]{2,10}?)(?:(?:是|有|都|该|应该|应当)?(?:怎么|怎样|如何)(?:规定|定)"  # 调休…是怎么规定的
@@ -72,7 +73,7 @@ _DESCRIBED = re.compile(rf"[^的]{{1,6}}的(?:{'|'.join(_ASPECTS)})")
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
 _DUE = re.compile(r"[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one
 _PAY = re.compile(r"补贴|补助|津贴|奖金|工资|薪酬")  # pay of a kind (值班补贴), wherever a question names it
-_QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关")  # 什么具体处罚: 处罚 is asked
+_QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关", "硬性")  # 什么具体处罚: 处罚 is asked
 # what to mind, how far to go, in which order, or advice: a speech says it in any words (哪些注意事项, 什么禁忌, 拿捏
 # 什么分寸; 按什么顺序走: 由办公室把关后,…再报县长审签, the 84th blind reader's; 有什么劝告, the 86th's), or a
 # limit set (有什么硬指标: 文字差错率必须控制在1‰以内, the 131st's was refused)

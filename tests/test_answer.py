@@ -494,6 +494,12 @@ def test_real_fresh_paraphrases_are_not_refused(real_bot: pipeline.Ragbot) -> No
     # 硬指标 asks the limit set, which 篇6 says as 文字差错率必须控制在1‰以内 (the 131st blind reader's was refused)
     limit = answerer.ask("淇县政府办对文件里的错别字有什么硬指标？差错率要控制在多少？")
     assert "文字差错率必须控制在1‰以内" in limit.sentences[0].text, limit.text
+    # 硬性要求 asks 要求 (`unnamed._QUALIFIERS`; the 138th's was refused for 硬性, which no chunk says)
+    hard = answerer.ask("淇县政府办对文字差错率有什么硬性要求？")
+    assert "文字差错率必须控制在1‰以内" in hard.sentences[0].text, hard.text
+    # whatever the leader says (说什么照办) asks which of nothing (`unnamed._WHICH`; the 138th's was refused)
+    said = answerer.ask("在办公室工作，是不是领导说什么照办就行？讲话对向领导提不同意见是怎么说的？")
+    assert "敢于和善于讲真话、提意见" in said.text, said.text
 
 
 def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None:

@@ -70,6 +70,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "信息工作有哪些要求？") == ""  # 要求: said everywhere
     assert unknown_asked(index, "回复网民的留言有哪些注意事项？") == ""  # what to mind (the 22nd blind reader's)
     assert unknown_asked(index, "对文件里的错别字有什么硬指标？") == ""  # a limit set (the 131st's)
+    assert unknown_asked(index, "对文字差错率有什么硬性要求？") == ""  # 硬性 qualifies 要求 (the 138th's was refused)
+    # whatever is said (领导说什么照办就行) asks which of nothing: the 138th's was refused for 照办
+    assert unknown_asked(index, "是不是领导说什么照办就行？讲话对向领导提不同意见是怎么说的？") == ""
     assert (
         unknown_asked(index, "如果一个单位的办公室运转不好,整个单位会变成什么样子？") == ""
     )  # how it turns out (96th)
