@@ -101,6 +101,7 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("情况还没搞清楚，可以先报吗？", "可先口头或书面报告初步情况"),  # 尚未 alone (the 58th review)
         ("办公室的工作都要围着什么转", "抓落实作为办公室工作一切工作的核心"),  # 围着 alone (the 58th review)
         ("學校出了負面事件、網上開始炒作,辦公室該怎麼應對?", "第一时间发布信息"),
+        ("县政府那篇讲话说，政务信息工作目前有哪些地方没做到位？", "四个不到位问题"),  # the 138th's got 政务信息公开
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
