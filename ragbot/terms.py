@@ -143,7 +143,8 @@ def _as_said(index: Index, weights: dict[str, float], scaffold: frozenset[str]) 
 
 
 SHORT_QUOTE = 4
-COUNTED_QUOTE = re.compile(r"([一二两三四五六七八九十])个?[“「『\"‘]([\u4e00-\u9fff])[”」』\"’]")  # 三个「不」
+# 三个「不」, 三个带「苦」字的词 (the 138th's got 篇7's 缺乏做艰苦工作的思想准备 first)
+COUNTED_QUOTE = re.compile(r"([一二两三四五六七八九十])个?(?:带有?|含有?)?[“「『\"‘]([\u4e00-\u9fff])[”」』\"’]")
 
 
 def _quoted(index: Index, folded: str, out: dict[str, float]) -> None:

@@ -591,6 +591,9 @@ def test_real_a_set_phrase_asked_by_its_count_and_quoted_character_is_said_with_
         assert "要做到“三不”:不该讲的不讲、不该问的不问、不该听的不听" in fold(a.sentences[0].text), a.text
     b = answerer.ask("办公室的人要做到四个“快”，具体是哪四快")
     assert "发现问题快,采编撰写快,送阅审批快,反馈落实快" in fold(b.sentences[0].text), b.text
+    # three words each with the character: 篇8's “三苦” (the 138th's got 篇7's 缺乏做艱苦工作的思想準備 first)
+    c = answerer.ask("有篇講話說辦公室是個苦差事，用了三個帶「苦」字的詞來形容，是哪三個？")
+    assert "辛苦、艰苦、清苦" in fold(c.sentences[0].text), c.text
 
 
 @pytest.mark.slow
