@@ -72,6 +72,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '决不能因为工作辛苦,就怨天忧人,乱发牢骚'
     >>> cut("決不準因為工作辛苦,就怨天憂人,亂髮牢騷。", {"乱": 1.0})  # Traditional: read folded
     '決不準因為工作辛苦,就怨天憂人,亂髮牢騷。'
+    >>> cut("必须及时分送,不准积压,对其它单位违反程序上报的公文一律退回。", {"程序": 1.0})  # a rule of its own
+    '对其它单位违反程序上报的公文一律退回。'
     >>> cut("四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。", {"聊天": 1.0, "下棋": 1.0})
     '四是部分干部纪律性差,制度执行不严,存在迟到早退、上网聊天下棋等现象。'
     >>> cut("办公室好比一部机器,档案、财务等各项工作,都是这部机器上的零部件。", {"档案": 1.0, "财务": 1.0})
@@ -185,13 +187,15 @@ _SINGLES_OUT = re.compile(r"特别是|尤其是|特别在|尤其在")  # the cas
 _NEGATES = re.compile(r"不能|不要|不得|不可|不准|不许|切忌|严禁|禁止")  # its scope runs on past its clause
 _FORBIDDEN = re.compile(rf"(?:决|绝|也|更|还)?(?:{_NEGATES.pattern})")  # a clause opening with a negation
 _DIRECTS = re.compile(r"要|必须|应|还要|更要|都要|做到")  # (both read folded: 不準, 嚴禁, 必須 too)
+_OWN_RULE = re.compile(r"(?:对于?|关于)[^，,；;]*?(?:一律|一概|必须|务必|应当)")  # 对…公文一律退回: a rule of its own
 
 
 def _negated(parts: list[str], start: int) -> int:
     """Where a cut opening at `start` must open so that a prohibition it continues keeps its negation (决不能因为
     工作辛苦,…,就怨天忧人,乱发牢骚: not 乱发牢骚 alone, the 49th blind reader's): a clause up to three before,
-    unless the cut's first clause negates or directs of its own (不能满足于…, 做到…)."""
-    if _NEGATES.search(fold(parts[start])):
+    unless the cut's first clause negates or directs of its own (不能满足于…, 做到…, 对…公文一律退回: not after 不准积压,
+    the 138th blind reader's)."""
+    if _NEGATES.search(fold(parts[start])) or _OWN_RULE.match(fold(parts[start]).lstrip()):
         return start
     for i in range(start - 1, max(-1, start - 4), -1):
         if _DIRECTS.match(fold(parts[i + 1]).lstrip()):  # a directive of its own (要…) ends the scope

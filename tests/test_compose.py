@@ -1957,3 +1957,10 @@ def test_real_a_list_asked_in_a_word_the_speech_says_alike_is_said_point_by_poin
     a = Answerer(real_bot).ask(question)
     said = fold(a.text)
     assert all(p in said for p in points), a.text
+
+
+def test_real_a_rule_of_its_own_is_not_cut_under_the_prohibition_before_it(real_bot: pipeline.Ragbot) -> None:
+    """篇6's …必须及时分送,不准积压,对其它单位违反程序上报的公文一律退回: 对…一律退回 is a rule of its own
+    (`cuts._OWN_RULE`), not in the scope of 不准积压, which the 138th blind reader's answer opened with."""
+    a = Answerer(real_bot).ask("别的单位不按程序报上来的公文，办公室该怎么处理？")
+    assert a.text.startswith("对其它单位违反程序上报的公文一律退回"), a.text
