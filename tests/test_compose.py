@@ -1554,10 +1554,6 @@ def test_real_asked_what_to_mind_the_advice_goes_on_in_what_not_to_do(real_bot: 
     a = Answerer(real_bot).ask("我负责回复网民在网上的留言，讲话里说回复的时候要注意什么？")
     assert "语气一定要谦虚" in a.sentences[0].text, a.text
     assert "要先办后复" in a.text, a.text
-    # 有什么讲究 asks what to mind as 注意什么 does (`context.advice_asked`): the 137th's got the tone alone
-    b = Answerer(real_bot).ask("给书记留言板上的网民回复时，在语气和做法上有什么讲究？")
-    assert "语气一定要谦虚" in b.sentences[0].text, b.text
-    assert "要先办后复" in b.text, b.text
 
 
 def test_real_which_quoted_kind_lists_the_points_naming_it(real_bot: pipeline.Ragbot) -> None:
