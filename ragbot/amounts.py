@@ -198,6 +198,8 @@ def rated(text: str, question: str) -> bool:
     False
     >>> rated("办结率达100%,满意率达98%。", "满意率是多少？"), rated("办理352件。", "一共办了多少件？")
     (True, True)
+    >>> rated("文字差错率必须控制在1‰以内", "错字率要求控制在多少以内？")
+    True
     >>> rated("开展调查研究100余次", "开展了多少次调查研究?县长信箱收到多少封来信、办结率多少?")
     True
     >>> q = "年度考核评为“优秀”等次的比例是多少？"
@@ -212,8 +214,8 @@ def rated(text: str, question: str) -> bool:
     if m is None or len(re.findall("多少|几", q)) > 1:
         return True
     t = fold(text)
-    if m.group(2) == "率":
-        return m.group(1) + "率" in t
+    if m.group(2) == "率":  # or a rate of a name sharing a character (错字率: 差错率; the 139th's was refused)
+        return any(set(m.group(1)) & set(r) for r in re.findall(r"([\u4e00-\u9fff]{2})率", t))
     if "限" in m.group(2):
         return m.group(1) in t
     return m.group(1) in t or "率" in t  # 错别字的比例: 差错率 is that share in its own words

@@ -497,6 +497,9 @@ def test_real_fresh_paraphrases_are_not_refused(real_bot: pipeline.Ragbot) -> No
     # 硬性要求 asks 要求 (`unnamed._QUALIFIERS`; the 138th's was refused for 硬性, which no chunk says)
     hard = answerer.ask("淇县政府办对文字差错率有什么硬性要求？")
     assert "文字差错率必须控制在1‰以内" in hard.sentences[0].text, hard.text
+    # a rate named in other words sharing a character (错字率: 差错率, `amounts.rated`; the 139th's was refused)
+    rate = answerer.ask("县政府办公室对发出去的文件，错字率要求控制在多少以内？")
+    assert "文字差错率必须控制在1‰以内" in rate.sentences[0].text, rate.text
     # whatever the leader says (说什么照办) asks which of nothing (`unnamed._WHICH`; the 138th's was refused)
     said = answerer.ask("在办公室工作，是不是领导说什么照办就行？讲话对向领导提不同意见是怎么说的？")
     assert "敢于和善于讲真话、提意见" in said.text, said.text
