@@ -596,6 +596,13 @@ def test_real_a_set_phrase_asked_by_its_count_and_quoted_character_is_said_with_
     assert "辛苦、艰苦、清苦" in fold(c.sentences[0].text), c.text
 
 
+def test_real_官不大衙门不小_is_found_by_what_it_glosses(real_bot: pipeline.Ragbot) -> None:
+    """级别不高但分量很重 describes 篇7's 官不大、衙门不小,职务不高、责任不小 (data/glosses.txt): the 139th blind reader's
+    got 002's 我要送一句话… for it."""
+    a = Answerer(real_bot).ask("有篇講話用一句話形容辦公室幹部級別不高但分量很重，原話是什麼？")
+    assert "官不大、衙门不小,职务不高、责任不小" in fold(a.sentences[0].text), a.text
+
+
 @pytest.mark.slow
 def test_real_三苦_is_found_by_what_it_glosses(real_bot: pipeline.Ragbot) -> None:
     """又苦又累还清贫 describes 篇8's “三苦” (辛苦、艰苦、清苦; data/glosses.txt): without its gloss, 淇县's
