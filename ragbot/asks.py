@@ -169,7 +169,7 @@ def kind(question: str) -> str:
     ['fact', 'fact', 'where']
     >>> [kind(q) for q in ("重新申报的截止日期是哪天？", "申报截止时间是？")]
     ['when', 'when']
-    >>> [kind(q) for q in ("每天最多发布几条信息？", "第几条规定了这一点？", "有几条要求？", "最多可以复印几份？")]
+    >>> [kind(q) for q in ("每天最多发布几条信息？", "第几条规定了这一点？", "有几条要求？", "最多能干几年，有没有规定？")]
     ['quantity', 'quantity', 'list', 'quantity']
     >>> kind("累死累活干了好几年，升职却一直轮不到我，讲话里是怎么劝的？")  # 好几年 counts nothing
     'fact'
@@ -213,7 +213,7 @@ def kind(question: str) -> str:
         return "list"
     if why_asked(question):  # 为啥…抓住几件要紧事: why, not how many (nor who, when or where)
         return "fact"
-    if QUANTITY.search(asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):
+    if QUANTITY.search(q if LIMIT.search(q) else asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):  # 最多…几年
         return "quantity"
     if WHO.search(_WHOEVER.sub("", q)) and not re.search(
         r"谁[^，,？?、]{0,4}、[^，,？?、]{0,4}谁", q

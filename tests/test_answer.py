@@ -248,6 +248,12 @@ def test_real_a_sum_of_money_or_a_city_asked_needs_a_sentence_stating_one(real_b
     assert answerer.ask("雲南教育系統辦公室主任會議是在昆明哪家賓館召開的？").refused  # the 36th's: 哪家宾馆 asks where
 
 
+def test_real_a_bound_asked_before_whether_there_is_a_rule_is_a_number_asked(real_bot: pipeline.Ragbot) -> None:
+    """最多能干几年，有没有任职年限的规定: the bound (最多…几年) is asked, not told as the situation before the
+    question (`asks.kind`); the 139th blind reader's near miss was answered with 篇3's 是当不好办公室主任的."""
+    assert Answerer(real_bot).ask("办公室主任在一个岗位上最多能干几年，有没有任职年限的规定？").refused
+
+
 def test_real_a_count_of_books_asked_needs_one_in_a_counter_of_books(real_bot: pipeline.Ragbot) -> None:
     """多少部志书 asks a count of volumes: the 113th blind reader's near miss was answered with 在全国率先完成了首轮
     三级志书编纂出版任务, whose 三级 counts levels; the speeches count no 志书 in 部."""
