@@ -63,7 +63,7 @@ from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, s
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import SERIES, Enumeration, marker
-from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df
+from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df, topical
 from .types import Answer, Hit
 from .who import action_asked, chain_asked, chained
 from .writer import (
@@ -298,7 +298,7 @@ def _focused(
     announced = [topic_of(text, e.start)[1], *_about(text, e)]
     if on_aspect(ev.question, announced):
         return False  # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points
-    covers = sorted(((coverage(i.key, weights), i) for i in e.items), key=lambda x: -x[0])
+    covers = sorted(((coverage(i.key, topical(weights)), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
     # it stands out by words the list's lead does not say (信息, of 政府信息工作存在…), in its text (求快: its own list)
     own = {t: v for t, v in weights.items() if t not in fold("".join(announced))}

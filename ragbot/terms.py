@@ -5,6 +5,7 @@
                                  its text is among the chunks' text; a word no chunk holds, as its
                                  Cilin synonyms that chunks do hold; the words only a scene-setting
                                  first clause holds (面对…, …时) at half weight
+  topical(weights)               those weights without the words asking for points (要求, 措施)
   pictured(q, texts)             whether one text holds two or more of those images (千条线…一根针)
   images(q)                      the images a figure-of-speech question names (用针和线打比方) or describes
                                  by their kind (人身上的某个器官), searched and weighed as words of their own
@@ -24,7 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .amounts import BOUND_WORD, unit_asked
-from .asks import QUANTITY, kind, parts, short_form
+from .asks import LIST, QUANTITY, kind, parts, short_form
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, tagged_words, tokenize
 from .quotes import QUOTE
@@ -215,6 +216,12 @@ def _miscut(index: Index, word: str) -> bool:
     """…weighs by its text (政府办: one chunk's word, 29 chunks' 政府办公室; 时该 of 写查处报告时该怎么处理): how rare
     jieba's cut of it is says nothing of how rare what it says is."""
     return index.bm25.df(word) <= RARE_DF and text_df(index, word) >= MISCUT_DF
+
+
+def topical(weights: dict[str, float]) -> dict[str, float]:
+    """`weights` without the words asking for points (哪几条要求: every point of a list is a 要求, so 要求 says
+    which point no more than 哪几条 does; `asks.LIST`)."""
+    return {t: v for t, v in weights.items() if not LIST.fullmatch(t)}
 
 
 def _short_form(index: Index, token: str) -> str:

@@ -1960,3 +1960,14 @@ def test_real_a_rule_of_its_own_is_not_cut_under_the_prohibition_before_it(real_
     (`cuts._OWN_RULE`), not in the scope of 不准积压, which the 138th blind reader's answer opened with."""
     a = Answerer(real_bot).ask("别的单位不按程序报上来的公文，办公室该怎么处理？")
     assert a.text.startswith("对其它单位违反程序上报的公文一律退回"), a.text
+
+
+def test_real_one_point_asked_of_among_a_speechs_points_is_said_with_its_own_list(real_bot: pipeline.Ragbot) -> None:
+    """聽說有篇講話…怎樣提高辦事效率…哪幾條要求 asks 篇3's 第三,要在努力提高工作效率上狠下功夫 (its 一要…五要 求快), one
+    of six 狠下功夫: 要求, which names what every point is, does not count as a word the other points share
+    (`terms.topical`), and 听说 is how the question asks (`scaffold.SCAFFOLD`); the 139th blind reader's got 篇2's
+    辦公室的工作要充分利用電腦…提高辦事效率."""
+    a = Answerer(real_bot).ask("聽說有篇講話專門講了辦公室怎樣提高辦事效率，具體提了哪幾條要求？")
+    for point in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
+        assert point in a.text, a.text
+    assert "狠下功夫" not in a.text, a.text
