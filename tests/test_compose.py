@@ -594,6 +594,9 @@ def test_real_who_question_leads_with_the_one_who_did_it(real_bot: pipeline.Ragb
         "云南教育系统办公室主任会议上，传达全省党委、政府系统秘书长和办公厅（室）主任会议精神的是谁？"
     )
     assert b.sentences[0].text.startswith("杨红琼主任传达了"), b.text  # the 58th's: …的是谁 asks who 传达
+    # 向哪里报告 asks which body (`asks.WHO`), not a place: the 140th's got 接待工作直接和人打交道… (影响到党委办公室)
+    c = Answerer(real_bot).ask("市直部门要接待上面副厅级以上的领导，需要先向哪里报告？")
+    assert "一定要向“两办”报告" in c.sentences[0].text, c.text
 
 
 @pytest.mark.parametrize(
