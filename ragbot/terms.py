@@ -213,8 +213,8 @@ MISCUT_DF = 10  # a question word jieba cut as one in at most RARE_DF chunks and
 
 
 def _miscut(index: Index, word: str) -> bool:
-    """…weighs by its text (政府办: one chunk's word, 29 chunks' 政府办公室; 时该 of 写查处报告时该怎么处理): how rare
-    jieba's cut of it is says nothing of how rare what it says is."""
+    """…weighs by its text (政府办: one chunk's word, 29 chunks' 政府办公室): how rare jieba's cut of it is says
+    nothing of how rare what it says is."""
     return index.bm25.df(word) <= RARE_DF and text_df(index, word) >= MISCUT_DF
 
 

@@ -348,8 +348,8 @@ def test_real_a_four_character_word_is_held_as_its_short_form(real_bot: pipeline
 
 def test_real_a_word_jieba_rarely_cuts_weighs_by_the_text_holding_it(real_bot: pipeline.Ragbot) -> None:
     """政府办 is a word of one chunk to jieba and in 29 chunks' text (政府办公室): weighed as that rare, the 138th blind
-    reader's 淇县政府办对文字差错率有什么要求 got 篇6's nine work areas, the 差错率 sentence inside the first of them
-    outweighed by the list (`terms._miscut`)."""
+    reader's 淇县政府办对文字差错率有什么硬性要求, asked without 硬性, got 篇6's nine work areas, the 差错率 sentence
+    inside the first of them outweighed by the list (`terms._miscut`)."""
     question = "淇县政府办对文字差错率有什么要求？"
     weights = term_weights(real_bot.index, question)
     assert weights["政府办"] < weights["差错率"], weights
