@@ -238,7 +238,10 @@ MEASURES = frozenset("个种项条点件次年月天日位名人篇期遍回类�
 NUMBERED_QUOTE = re.compile(
     r"[“「\"『][两二三四五六七八九十][个种项条大]?[\u4e00-\u9fff]{1,4}[”」\"』]"
 )  # 「五个坚持」
-COUNTED_QUOTE = re.compile(r"([两二三四五六七八])[个种项条]?[“「\"]([\u4e00-\u9fff]{1,4})[”」\"]")  # 哪三个“变”
+# 哪三个“变”; 三个「不」, 三个带「苦」字的词 (the 138th blind reader's)
+COUNTED_QUOTE = re.compile(
+    r"([两二三四五六七八九十])[个种项条]?(?:带有?|含有?)?[“「『\"‘]([\u4e00-\u9fff]{1,4})[”」』\"’]"
+)
 _COUNTED = re.compile(r"^([两二三四五六七八])(?:个|种|项|条|大)?([\u4e00-\u9fff]{1,3})$")  # 四个一流: 一流 four times
 
 

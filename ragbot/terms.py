@@ -28,7 +28,7 @@ from .amounts import BOUND_WORD, unit_asked
 from .asks import LIST, QUANTITY, kind, parts, short_form
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, tagged_words, tokenize
-from .quotes import QUOTE
+from .quotes import COUNTED_QUOTE, QUOTE
 from .scaffold import SCAFFOLD, scaffolding
 from .script import fold
 from .speaker import speaker_asked
@@ -144,8 +144,6 @@ def _as_said(index: Index, weights: dict[str, float], scaffold: frozenset[str]) 
 
 
 SHORT_QUOTE = 4
-# 三个「不」, 三个带「苦」字的词 (the 138th's got 篇7's 缺乏做艰苦工作的思想准备 first)
-COUNTED_QUOTE = re.compile(r"([一二两三四五六七八九十])个?(?:带有?|含有?)?[“「『\"‘]([\u4e00-\u9fff])[”」』\"’]")
 
 
 def _quoted(index: Index, folded: str, out: dict[str, float]) -> None:
@@ -156,8 +154,8 @@ def _quoted(index: Index, folded: str, out: dict[str, float]) -> None:
         term = m.group(1).strip()
         if 2 <= len(term) <= SHORT_QUOTE and term not in out and text_df(index, term):
             out[term] = _text_idf(index, term)
-    for m in COUNTED_QUOTE.finditer(folded):
-        if text_df(index, term := m.group(1) + m.group(2)):
+    for m in COUNTED_QUOTE.finditer(folded):  # one character (三个「不」, 三个带「苦」字的词: the 138th's)
+        if len(m.group(2)) == 1 and text_df(index, term := m.group(1) + m.group(2)):
             out.setdefault(term, _text_idf(index, term))
             out.pop(m.group(1) + "个", None)
 
