@@ -237,9 +237,10 @@ _HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么�
 _YES_OR_NO_ASKED = re.compile(r"([\u4e00-\u9fff])不\1|吗[？?]?$")  # 够不够, 对不对, 可不可以, …吗
 _THIS_SAYING = re.compile(r"[这那该][个种一]?(?:说法|叫法|提法|表述|称呼)")  # of a formulation the question quotes
 _ACCORDING = re.compile(r"(?:按照?|依照?|据|照)[^，,。？?]{1,12}的(?:说法|讲法)[，,]")  # according to someone's words
-# asks what to do or mind (回复的时候要注意些什么, 有什么讲究): a tally of what was done answers no such question
+# asks what to do or mind (回复的时候要注意些什么, 有什么讲究, 需要特别注意的地方: the 141st blind reader's): a tally of
+# what was done answers no such question
 HOW_TO = re.compile(
-    r"注意些?什么|要注意的|注意事项|[有要](?:什么|哪些)(?:具体)?(?:讲究|提醒)|(?:怎么|怎样|如何)做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)"
+    r"注意些?什么|要(?:特别|格外|尤其|重点)?注意的|注意事项|[有要](?:什么|哪些)(?:具体)?(?:讲究|提醒)|(?:怎么|怎样|如何)做|怎么办|该怎么|应该怎样|如何(?:处理|应对|回复|对待)"
     r"|(?:要不要|该不该|需不需要|应不应该?|用不用)(?=[\u4e00-\u9fff])"  # whether to do it (信访件…要不要告诉来信人)
 )
 

@@ -1431,6 +1431,8 @@ def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pi
         # first (回复处置工作总体平衡,但是还有不及时的; the 67th's and 69th's)
         ('网民在"书记留言板"上给我们单位留了言，由我来回复，讲话里对回复有什么讲究？', "语气一定要谦虚", "5128"),
         ("我负责回复网民在书记留言板上的留言，讲话对怎么回复有什么具体提醒？", "语气一定要谦虚", "5128"),
+        # 需要特别注意的 asks what to mind as 需要注意的 does (the 141st's got the tally 5128条 and a heading)
+        ("在市委書記留言板上回覆網友留言，有什麼需要特別注意的地方？", "語氣一定要謙虛", "5128"),
         # a point's own sentences (四要…批示件和“市委书记专属板”留言回复的落实): not its 关于领导批示件,…
         ("回复网民在市委书记留言板上的留言，要注意些什么？", "语气一定要谦虚", "督查销号"),
         # 要不要告诉 asks whether to do it, as 该怎么做 asks how: no tally of 受理信访400多人次 first (the 103rd's)
