@@ -294,7 +294,7 @@ def completed_after(
     denied = _DENIES.search(said) and not _BUT.search(said)  # 并不是要求"齐步走"…: and what is required
     for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare or told or denied else []:
         said = fold(speech[a:b])
-        instead = _GOES_ON.search(fold(piece)) and says_what_to_do(said)  # 切忌只对领导讲好话。我们应…讲真话
+        instead = _GOES_ON.search(fold(piece)) and says_what_to_do(said) and not _ANOTHER.match(said.strip())
         but = denied and _BUT.match(said.strip())
         if any(t in said for t in rare) or (told and (_GOES_ON.match(said.strip()) or instead)) or but:
             return _say(w, hit, speech, (a, b), titles)
@@ -304,6 +304,9 @@ def completed_after(
 # a denial and what holds instead, in the next sentence (并不是要求"齐步走"… -> 但是,必须要求最慢的单位…)
 _DENIES = re.compile(r"不是|并非|不等于")
 _BUT = re.compile(r"但是?|然而|而是|可是|却")
+# …切忌只对领导讲好话。我们应…讲真话: what to do instead; not a sentence naming another thing it is about (…公文一律
+# 退回,不要顾及情面。对以县政府文件印发的文字材料,要认真审核…: the 141st blind reader's, padding)
+_ANOTHER = re.compile(r"对于?|关于|至于")
 # the advice going on in the next sentence (…多做有利于团结的事。 -> 不要煽风点火,…宁可自己受点委屈…)
 _GOES_ON = re.compile(r"(?:不要|切忌|切不可|决不能|宁可)")  # not 同时要…: another matter (dense, dev q021)
 

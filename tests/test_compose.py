@@ -1965,6 +1965,11 @@ def test_real_a_rule_of_its_own_is_not_cut_under_the_prohibition_before_it(real_
     (`cuts._OWN_RULE`), not in the scope of 不准积压, which the 138th blind reader's answer opened with."""
     a = Answerer(real_bot).ask("别的单位不按程序报上来的公文，办公室该怎么处理？")
     assert a.text.startswith("对其它单位违反程序上报的公文一律退回"), a.text
+    # …不要顾及情面。 is not followed by 对以县政府文件印发的文字材料,要认真审核…, another thing it is about (the 141st's;
+    # `context._ANOTHER`)
+    a = Answerer(real_bot).ask("别的单位不按程序报上来的公文，我们收到后该怎么处理？")
+    assert a.text.startswith("对其它单位违反程序上报的公文一律退回"), a.text
+    assert "文字差错率" not in a.text, a.text
 
 
 def test_real_one_point_asked_of_among_a_speechs_points_is_said_with_its_own_list(real_bot: pipeline.Ragbot) -> None:
