@@ -1974,6 +1974,13 @@ def test_real_a_rule_of_its_own_is_not_cut_under_the_prohibition_before_it(real_
     assert "文字差错率" not in a.text, a.text
 
 
+def test_real_a_clause_saying_besides_what_stays_with_the_clause_it_adds_to(real_bot: pipeline.Ragbot) -> None:
+    """002's 今后办公室选人,除了政治上过硬以外,主要就是两条,…: 主要就是两条 counts after 除了…以外 (`cuts._BESIDES`);
+    the 140th blind reader's answer opened with 主要就是两条 and lost 政治上过硬."""
+    a = Answerer(real_bot).ask("以后办公室挑人进来，主要看重哪些条件？")
+    assert "除了政治上过硬以外,主要就是两条" in a.sentences[0].text, a.text
+
+
 def test_real_one_point_asked_of_among_a_speechs_points_is_said_with_its_own_list(real_bot: pipeline.Ragbot) -> None:
     """聽說有篇講話…怎樣提高辦事效率…哪幾條要求 asks 篇3's 第三,要在努力提高工作效率上狠下功夫 (its 一要…五要 求快), one
     of six 狠下功夫: 要求, which names what every point is, does not count as a word the other points share
