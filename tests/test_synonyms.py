@@ -102,6 +102,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("办公室的工作都要围着什么转", "抓落实作为办公室工作一切工作的核心"),  # 围着 alone (the 58th review)
         ("學校出了負面事件、網上開始炒作,辦公室該怎麼應對?", "第一时间发布信息"),
         ("县政府那篇讲话说，政务信息工作目前有哪些地方没做到位？", "四个不到位问题"),  # the 138th's got 政务信息公开
+        # 篇4's 决不能随意传播会议的初步决定: the 140th's 还没定下来的事 got the 三不 first
+        ("我在领导身边做服务工作，开会时听到一些还没定下来的事，能不能跟同事聊？", "决不能随意传播会议的初步决定"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
