@@ -153,8 +153,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     singled = any(_SINGLES_OUT.match(fold(p).lstrip()) for p in parts[max(0, start - 1) : start + 1])
     if start and (singled or _EXISTS.match(fold(parts[start]).lstrip())) and len("".join(parts[:end])) <= max_chars:
         start = 0  # 存在迟到早退…等现象: what has them is said before (部分干部职工组织纪律性差, the 64th's); 特别是…
-    if start and _BESIDES.match(fold(parts[start - 1]).strip()):  # 除了政治上过硬以外,主要就是两条: one more
-        start = 0 if len("".join(parts[:end])) <= max_chars else start - 1
+    start = _besides(parts, start, end, max_chars)
     if start and _TOPIC.match(fold(parts[start - 1]).strip()) and len("".join(parts[start - 1 : end])) <= max_chars:
         start -= 1  # 对反映多个问题的信访件,要…逐一调查: what the rule is for (dev q473 lost it)
     elif start >= 2 and _FORBIDDEN.match(fold(parts[start]).lstrip()) and len("".join(parts[:end])) <= max_chars:
@@ -171,6 +170,14 @@ def _announced(parts: list[str], covers: list[float], stated: int, end: int) -> 
     points and holds none of the question's words (我到办公室工作三个多月了,最大的体会有两点:一是…, the 113th
     blind reader's): they say something else (asked 最大的体会是什么 too, dev q102, they answer it)."""
     return next((i for i in range(stated + 1, end) if _ANNOUNCES.search(fold(parts[i])) and not covers[i]), end)
+
+
+def _besides(parts: list[str], start: int, end: int, max_chars: int) -> int:
+    """Where a cut starts when the clause before `start` says besides what (除了政治上过硬以外,主要就是两条): with
+    it, or with the whole sentence when that fits."""
+    if not start or not _BESIDES.match(fold(parts[start - 1]).strip()):
+        return start
+    return 0 if len("".join(parts[:end])) <= max_chars else start - 1
 
 
 def sets_up(clause: str) -> bool:
