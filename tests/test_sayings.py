@@ -74,6 +74,11 @@ def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> N
     assert "衙门不小" not in a.text, a.text
     a = Answerer(real_bot).ask("形容办公室干部要样样都懂一点的那个说法是什么？")  # the 54th's: 那个 named 003
     assert "万金油干部" in a.text, a.text
+    # 用一句话讲… asks for one sentence, and its 都有影响 asks for no several (`sayings._ONE_NAME`, `_SEVERAL`): the
+    # 138th's got 篇11's 围绕什么中心?… of another speech after 不是中心,但影响中心
+    a = Answerer(real_bot).ask("有篇講話用一句話講辦公室雖然自己不拍板，但對決策和中心工作都有影響，原話是怎麼說的？")
+    assert "不是中心,但影響中心" in a.text, a.text
+    assert len(a.sentences) == 1, a.text
 
 
 def test_real_figures_of_speech_question_lists_several_figures(real_bot: pipeline.Ragbot) -> None:
