@@ -254,6 +254,16 @@ def test_real_a_bound_asked_before_whether_there_is_a_rule_is_a_number_asked(rea
     assert Answerer(real_bot).ask("办公室主任在一个岗位上最多能干几年，有没有任职年限的规定？").refused
 
 
+def test_real_which_units_were_honoured_asks_their_names(real_bot: pipeline.Ragbot) -> None:
+    """表扬的…先进单位,具体是哪几家 asks the units by name (`asks.NAME`): 004 says only that they were praised (the
+    142nd blind reader's near miss was answered with …对信息宣传…先进单位和个人进行表扬); 哪几家单位…公布了 asks
+    which units did a thing, and 002 names them."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("民政系统那次会议上表扬的信息宣传先进单位，具体是哪几家？").refused
+    a = answerer.ask("光山县哪几家单位在规定时限内公布了2010年度政府信息公开工作年度报告？")
+    assert "十里镇、仙居乡" in a.text, a.text
+
+
 def test_real_a_count_of_books_asked_needs_one_in_a_counter_of_books(real_bot: pipeline.Ragbot) -> None:
     """多少部志书 asks a count of volumes: the 113th blind reader's near miss was answered with 在全国率先完成了首轮
     三级志书编纂出版任务, whose 三级 counts levels; the speeches count no 志书 in 部."""
