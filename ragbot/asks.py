@@ -267,9 +267,8 @@ def asking(q: str) -> str:
     return q
 
 
-# the words putting a case (要是…会怎么样), in a question or a speech (conditions.py reads the speeches' with it)
-IF = re.compile(r"要是|如果|万一|假如|假使|倘若|一旦|若是|稍有|稍一")
-
+# the words putting a case (要是…会怎么样; 光督查不追责 at a clause's start, not 光山县…), in a question or a speech
+IF = re.compile(r"要是|如果|万一|假如|假使|倘若|一旦|若是|稍有|稍一|(?<![\u4e00-\u9fff])光(?!山)(?=\w{1,4}不)")
 
 # kinds only a sentence stating that kind of thing answers (date: a when question asking 几号, `stated_kind`)
 TYPED = ("quantity", "who", "when", "where", "date")

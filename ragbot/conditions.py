@@ -20,6 +20,7 @@ from .context import after_in_paragraph, bare_lead
 from .index import Index
 from .script import fold
 from .structure import sentence_spans
+from .synonyms import ALIKE
 from .writer import Option, rank
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -67,6 +68,8 @@ def condition_of(sentence: str) -> str:
     '如果办公室工作做不好'
     >>> condition_of("稍有不慎就会出现重大失误。")
     '稍有不慎就会出现重大失误'
+    >>> condition_of("习近平总书记讲,“没有督查就没有落实”,光督查不追责,这个督查就是无力的。")  # only one, not the other
+    '光督查不追责'
     >>> condition_of("如果尚未掌握有关情况,可先口头或书面报告初步情况。"), condition_of("稍有时间,学习。")
     ('', '')
     >>> condition_of("对出现迟报、漏报、瞒报的,将严肃追究有关责任人员的责任。"), condition_of("对迟报的,要及时纠正。")
@@ -110,6 +113,7 @@ def conditions_first(
     words = [w for w in weights if w in asked]
     near = [i for i, r in enumerate(ranks) if r >= top - CONDITION_MARGIN]  # ranked nearly as high
     near.sort(key=lambda i: -ranks[i])
+    words += [a for w in words for a in ALIKE.get(w, ())]  # 不追究责任: 光督查不追责
     best = next((i for i in near if any(w in condition_of(choices[i][0].text) for w in words)), None)
     if best is None:
         return list(choices)

@@ -1974,6 +1974,13 @@ def test_real_a_rule_of_its_own_is_not_cut_under_the_prohibition_before_it(real_
     assert "文字差错率" not in a.text, a.text
 
 
+def test_real_what_comes_of_a_case_is_led_by_the_sentence_putting_it(real_bot: pipeline.Ragbot) -> None:
+    """如果不追究责任…会怎么样 puts the case 003 puts as 光督查不追责 (`asks.IF`; 追责 is 追究责任 said short,
+    `synonyms.ALIKE`): the 142nd blind reader's led with 篇12's 所谓敢用,…责任不追究不放过, the opposite case."""
+    a = Answerer(real_bot).ask("我们督查出了问题，如果不追究责任，讲话里认为会怎么样？为什么？")
+    assert "光督查不追责" in a.sentences[0].text, a.text
+
+
 def test_real_a_clause_saying_besides_what_stays_with_the_clause_it_adds_to(real_bot: pipeline.Ragbot) -> None:
     """002's 今后办公室选人,除了政治上过硬以外,主要就是两条,…: 主要就是两条 counts after 除了…以外 (`cuts._BESIDES`);
     the 140th blind reader's answer opened with 主要就是两条 and lost 政治上过硬."""
