@@ -79,6 +79,11 @@ def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> N
     a = Answerer(real_bot).ask("有篇講話用一句話講辦公室雖然自己不拍板，但對決策和中心工作都有影響，原話是怎麼說的？")
     assert "不是中心,但影響中心" in a.text, a.text
     assert len(a.sentences) == 1, a.text
+    # 这说法叫什么 asks one name: 万金油干部 without 篇7's 官不大、衙门不小 (the 139th's and 142nd's)
+    a = Answerer(real_bot).ask("讲话里拿一种什么病都能抹的药来形容办公室干部，这说法叫什么？是不是在批评人？")
+    assert "万金油干部" in a.text, a.text
+    assert "不是贬义" in a.text, a.text
+    assert "衙门不小" not in a.text, a.text
 
 
 def test_real_figures_of_speech_question_lists_several_figures(real_bot: pipeline.Ragbot) -> None:
