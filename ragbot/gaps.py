@@ -293,14 +293,18 @@ _DEMANDS = re.compile(r"要求|措施|做法|部署|怎么做|如何做|怎样�
 HEADING_RUN = 4  # a question names a part when it holds this many characters of its heading in a row
 
 
-def names_part(question: str, heading: str) -> bool:
-    """Whether the folded `question` names a part by HEADING_RUN characters of its `heading` in a row.
+def names_part(question: str, heading: str, besides: Sequence[str] = ()) -> bool:
+    """Whether the folded `question` names a part by HEADING_RUN characters of its `heading` in a row, which
+    none of the headings over it (`besides`) holds: 督查工作有哪些要求 names the whole of (一)督查工作要再上新水平,
+    not its point 三要突出督查工作重点 (the answer was that point alone).
 
     >>> names_part("去年在督办检查工作方面取得了哪些成绩？", "(二)督辦檢查工作成效顯著"), names_part("督办有什么要求", "督辦檢查")
     (True, False)
+    >>> names_part("督查工作有哪些要求", "突出督查工作重点", ["(一)督查工作要再上新水平"])
+    False
     """
-    h = fold(heading)
-    return any(h[j : j + HEADING_RUN] in question for j in range(len(h) - HEADING_RUN + 1))
+    h, over = fold(heading), fold("".join(besides))
+    return any((run := h[j : j + HEADING_RUN]) in question and run not in over for j in range(len(h) - HEADING_RUN + 1))
 
 
 def behind_gap(question: str, speech: Speech, headings: Sequence[str]) -> bool:

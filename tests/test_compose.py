@@ -508,6 +508,14 @@ def test_real_a_point_does_not_stand_out_by_words_the_list_announcement_says(rea
         assert point in a.text, a.text
 
 
+def test_real_a_point_is_not_named_by_words_its_lists_heading_holds(real_bot: pipeline.Ragbot) -> None:
+    # (一)督查工作要再上新水平。一要…政务督查…三要突出督查工作重点: 督查工作 names the whole list, not its third
+    # point (`gaps.names_part`'s besides); the answer was that point's 对这些重点工程…进行重点督查 alone
+    a = Answerer(real_bot).ask("督查工作有哪些要求")
+    for point in ("高度重视政务督查", "强化督办件办理", "突出督查工作重点"):
+        assert point in a.text, a.text
+
+
 def test_real_a_point_standing_out_by_its_own_list_is_answered_with_it(real_bot: pipeline.Ragbot) -> None:
     # 第三,要在努力提高工作效率上狠下功夫 among six: its lead (…不断提高协调能力和工作效率…) says 提高 and 工作效率
     # too, but only its own list says 求快 (held-out q421 got all six points with vectors alone)
