@@ -57,12 +57,15 @@ def action_asked(question: str) -> str:
     '把关'
     >>> action_asked("会上，传达全省秘书长会议精神的是谁？"), action_asked("办公室主任是谁？")  # the 58th's
     ('传达', '')
+    >>> action_asked("那次會上，負責傳達全省秘書長和辦公廳主任會議精神的是哪位？")  # the 143rd's: 负责 refused nothing
+    '传达'
     """
     q = fold(question)
     m = _WHO_DOES.search(q)
     if m is None:  # 传达…会议精神的是谁: the verb opening the clause before 的是谁
         doer = _DOER.search(q)
-        words = list(tagged_words(re.split(r"[，,。：:；;]", q[: doer.start()])[-1], 1)) if doer else []
+        words = list(tagged_words(re.split(r"[，,。：:；;]", q[: doer.start()])[-1], 2)) if doer else []
+        words = words[1:] if len(words) > 1 and words[0][0] == "负责" else words  # 负责传达…的是哪位: 传达
         return words[0][0] if words and words[0][1] == "v" and len(words[0][0]) >= 2 else ""
     if m.group(1)[0] in "是的" and q[: m.start(1)].endswith("负责"):
         return "负责"  # 谁对谁负责是怎么规定的: 负责, not 是怎 (the 75th blind reader's was refused)
