@@ -54,9 +54,9 @@ FIGURE_MARGIN = 0.03  # a further figure joins when it ranks this close to the b
 _SEVERAL = re.compile(r"哪些|哪几|几个|(?<![个种这那])说法|有什么|都有(?=哪|什么|啥)")  # not 有个说法, 都有影响: one
 _NAME_ASKED = re.compile(r"外号|绰号|称号|叫法|称呼")  # a name asked for: a sentence quoting a short one answers
 _A_NAME = re.compile(r"[“「\"][\u4e00-\u9fff]{2,6}[”」\"]")
-# one name or sentence asked for (像常备药膏的那个叫法, 这说法叫什么; 用一句话讲…, 原话是怎么说的: the 138th and 143rd
-# blind readers' got 围绕什么中心?… or 要树立强烈的效率意识 after 不是中心,但影响中心, the 142nd's 官不大 after 万金油干部)
-_ONE_NAME = re.compile(r"(?:[那这]个|个什么)(?:叫法|称呼|外号|绰号|称号)|一句话|[那这]句话|叫什么|原话")
+# one name or sentence asked for (像常备药膏的那个叫法, 这说法叫什么; 用一句话讲…原话是怎么说的: the 138th blind reader's got
+# 围绕什么中心?… of another speech after 不是中心,但影响中心, the 142nd's 官不大、衙门不小 after 万金油干部)
+_ONE_NAME = re.compile(r"(?:[那这]个|个什么)(?:叫法|称呼|外号|绰号|称号)|一句话|[那这]句话|叫什么")
 FIGURE_CHARS = 90  # a figure's sentence longer than this is cut to the clauses around the figure
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # a short clause after a figure that quotes one more image (,多下“及时雨”): the figures go on in it
