@@ -305,7 +305,7 @@ def _focused(
     own_said = [coverage(text[i.start : i.end], own) for i in e.items]
     top = top if max(own_said) > 0 and e.items[own_said.index(max(own_said))] == item else 0.0
     quoted = [i for i in e.items if any(ps[0].search(fold(i.key)) for ps in anchors(ev.question))]
-    named = [i for i in e.items if names_part(fold(ev.question), i.key, announced[1:])]  # 在督办检查工作方面: (二)督办…
+    named = [i for i in e.items if names_part(fold(ev.question), i.key, announced[1:])]  # not by its headings' words
     if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes
         item, top, rest = (quoted or named)[0], 1.0, (0.0, item)
     if top < 0.2 or top < FOCUS * rest[0]:

@@ -15,12 +15,11 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .asks import IF, coverage, why_asked
+from .asks import IF, coverage, short_form, why_asked
 from .context import after_in_paragraph, bare_lead
 from .index import Index
 from .script import fold
 from .structure import sentence_spans
-from .synonyms import ALIKE
 from .writer import Option, rank
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -113,7 +112,7 @@ def conditions_first(
     words = [w for w in weights if w in asked]
     near = [i for i, r in enumerate(ranks) if r >= top - CONDITION_MARGIN]  # ranked nearly as high
     near.sort(key=lambda i: -ranks[i])
-    words += [a for w in words for a in ALIKE.get(w, ())]  # 不追究责任: 光督查不追责
+    words += [s for w in words if (s := short_form(w))]  # 不追究责任: 光督查不追责
     best = next((i for i in near if any(w in condition_of(choices[i][0].text) for w in words)), None)
     if best is None:
         return list(choices)

@@ -1984,7 +1984,7 @@ def test_real_a_rule_of_its_own_is_not_cut_under_the_prohibition_before_it(real_
 
 def test_real_what_comes_of_a_case_is_led_by_the_sentence_putting_it(real_bot: pipeline.Ragbot) -> None:
     """如果不追究责任…会怎么样 puts the case 003 puts as 光督查不追责 (`asks.IF`; 追责 is 追究责任 said short,
-    `synonyms.ALIKE`): the 142nd blind reader's led with 篇12's 所谓敢用,…责任不追究不放过, the opposite case."""
+    `asks.short_form`): the 142nd blind reader's led with 篇12's 所谓敢用,…责任不追究不放过, the opposite case."""
     a = Answerer(real_bot).ask("我们督查出了问题，如果不追究责任，讲话里认为会怎么样？为什么？")
     assert "光督查不追责" in a.sentences[0].text, a.text
 
