@@ -104,6 +104,9 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("县政府那篇讲话说，政务信息工作目前有哪些地方没做到位？", "四个不到位问题"),  # the 138th's got 政务信息公开
         # 篇4's 决不能随意传播会议的初步决定: the 140th's 还没定下来的事 got the 三不 first
         ("我在领导身边做服务工作，开会时听到一些还没定下来的事，能不能跟同事聊？", "决不能随意传播会议的初步决定"),
+        # 002's 分清轻重缓急,做到紧事先办…: the 144th's got 篇3's 分清轻重缓急、主次先后 first, it third
+        ("手上同时压着好几件事，轻重不一，讲话里建议怎么安排先后、怎么处理？", "紧事先办"),
+        ("手上同时压着好几件事，该怎么安排先后？", "紧事先办"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
