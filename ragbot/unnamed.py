@@ -214,9 +214,29 @@ def _pay_of_a_kind(index: Index, phrase: str, pay: re.Pattern[str] | None = None
             paid = pa[:1] == "n" and pb[:1] == "n" and bool(_DUE.search(b))
         else:  # not 津贴补贴: two kinds, which 004 says as 津补贴
             paid = bool(pay.fullmatch(b)) and not pay.fullmatch(a)
-        if len(a) >= 2 and len(b) >= 2 and pa[:1] in "nv" and paid and not text_df(index, a + b):
+        unheld = not text_df(index, a + b) and not straddles(index, phrase, a + b)  # 每个人津补贴: 人津
+        if len(a) >= 2 and len(b) >= 2 and pa[:1] in "nv" and paid and unheld:
             return a + b
     return ""
+
+
+def straddles(index: Index, text: str, word: str) -> bool:
+    """Whether jieba cut `word` across two words of `text` that chunks hold: its first characters end the
+    word before (with the character before them) and the rest begin the next (每个人津补贴 -> 人津, 补贴:
+    个人, 津补贴; the 145th blind reader's 从每个人津补贴里拿出多少用来考核 was refused for 人津补贴).
+
+    >>> straddles(None, "", "人津")  # type: ignore[arg-type]
+    False
+    """
+    at = text.find(word)
+    for i in range(1, len(word)) if at > 0 else ():
+        left, right = text[at - 1 : at + i], text[at + i : at + max(len(word), i + 2)]
+        if _HAN.fullmatch(left + right) and text_df(index, left) and text_df(index, right):
+            return True
+    return False
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # which named units a question asks for (哪几个乡镇和部门, 7个省辖市分别是哪几个), and a listed one's name
@@ -316,7 +336,7 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
         if COUNT_WORD.fullmatch(word):  # 收取邮件有什么次数要求: a number of times asked, which 4次 states
             continue
         if not text_df(index, word) and not used_synonyms(word, index.bm25.df) and not shorthand(index, word, question):
-            out.append(word)
+            out.extend([] if straddles(index, fold(question), word) else [word])  # 每个人津补贴: 人津
     return out
 
 

@@ -105,6 +105,11 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # a kind of pay no speech names (004 says only 津补贴: the 85th blind reader's near miss got its 12%)
     assert unknown_asked(index, "这些讲话里，公车改革后办公室干部的交通补贴标准是怎么定的？") == "交通补贴"
     assert unknown_asked(index, "縣委辦那篇講話說今年要從每個人的津補貼裡拿出多少來考核？") == ""
+    # …not one jieba cut across two words (每个人津补贴: 人津; the 145th's was refused)
+    share = "县委办今年从每个人津补贴里拿出多少用来考核，一年考几次？"
+    assert unknown_asked(index, share) == ""
+    assert unseen_nouns(index, share) == []
+    assert "拿出12%用于部门自己考核" in Answerer(real_bot).ask(share).text
     # …wherever the question names it, of verbs to jieba too (值班补贴, 加班补助: the 89th's got that 12%)
     assert unknown_asked(index, "讲话中对办公室人员加班补助或值班补贴的发放标准是怎么规定的?") == "加班补助"
     assert unknown_asked(index, "縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？") == ""  # two kinds
