@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .amounts import COUNT_OF
+from .amounts import CLOCK_ASKED, COUNT_OF
 from .glosses import WORDING
 from .lexical import tagged_words
 from .meanings import stands_for
@@ -31,7 +31,7 @@ from .script import fold
 from .synonyms import ALIKE
 
 QUANTITY = re.compile(
-    r"多少|(?<![好十哪这近])几(?:[个项条种月年天次名位点级篇分份件期批届倍遍轮台辆本页岁周]|小时)|(?<!哪)几位|(?<!没)多长|(?<!没)多久|第几|哪几(?!位)|百分之|比例|几成"
+    r"多少|(?<![好十哪这近])几(?:[个项条种月年天次名位级篇分份件期批届倍遍轮台辆本页岁周]|小时)|(?<!哪)几位|(?<!没)多长|(?<!没)多久|第几|哪几(?!位)|百分之|比例|几成"
     r"|(?:幅|率|比重|面积|金额|数额|规模|年龄)多大|多大(?:比例|比重|幅度|面积|金额|数额|年纪)"  # not 场面要搞多大
 )
 LIMIT = re.compile(r"最多|最少|至少|不少于|不超过|不得超过|上限|下限")  # 每天最多发几条: a number, not a list
@@ -63,7 +63,7 @@ _SPOT = re.compile(
 )
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])[个条项点](?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
-    r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步|块)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪几个[？?]?$|哪些|几(?:个)?方面|(?<!第)几条|几点|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点|类)"
+    r"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步|块)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪几个[？?]?$|哪些|几(?:个)?方面|(?<!第)几条|几点(?!钟|[到开上下接交出集报结截半]|[之以]?前)|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点|类)"
     rf"|哪[{_N[1:]}]个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|" + _WHICH_N.pattern  # not 哪一个部门
 )
 WAYS = "办法|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
@@ -77,7 +77,7 @@ LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|怎么解决|要求|职责|职能|任务|做到|做好|注意|措施|途径|方面|几点|原则|素质|作用|"
     + WAYS
 )
-_DATE_ASKED = re.compile(r"几号|哪一?天|哪一?年|几月|截止(?:日期|时间)|什么日子")
+_DATE_ASKED = re.compile(r"几号|哪一?天|哪一?年|几月|截止(?:日期|时间)|什么日子|" + CLOCK_ASKED)  # a date or hour
 
 
 def stated_kind(question: str, asked: str) -> str:
@@ -219,7 +219,7 @@ def kind(question: str) -> str:
         r"谁[^，,？?、]{0,4}、[^，,？?、]{0,4}谁", q
     ):  # 为谁干事、靠谁干事
         return "who"
-    if WHEN.search(q):
+    if WHEN.search(q) or _DATE_ASKED.search(q):  # 几点接班 (`amounts.CLOCK_ASKED`)
         return "when"
     if WHERE.search(q) and not _SPOT.search(q):
         return "where"

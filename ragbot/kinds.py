@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .amounts import NUMBER, SAME_DAY
+from .amounts import CLOCK_ASKED, NUMBER, SAME_DAY
 from .script import fold
 
 ROLE = re.compile(
@@ -33,6 +33,9 @@ _YEAR_ASKED = re.compile(r"哪一?年|几几年|什么年份")
 _YEAR = re.compile(r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年")  # 去年 does not say which year
 _DAY_ASKED = re.compile(r"几号|几日|哪一?天")  # …and 6月几号, the day: not 6月份 or 10月份
 _DAY = re.compile(r"[0-9０-９〇零一二三四五六七八九十]+[日号]")
+_HOUR = re.compile(
+    r"[0-9０-９一二三四五六七八九十两]+[点时](?:[0-9０-９]+分?|半|整|钟|许|[前后以之左])|[0-9]{1,2}[:：][0-9]{2}"
+)
 TITLED = re.compile(r"《[^》]{2,40}》|“[^”]{4,40}”|「[^」]{4,40}」")  # what a title is written as
 
 
@@ -74,6 +77,7 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
     own = fold(besides)
     pattern = _YEAR if wanted == "date" and _YEAR_ASKED.search(own) else pattern  # 哪一年: not 5月底
     pattern = _DAY if wanted == "date" and _DAY_ASKED.search(own) else pattern  # 6月几号: not 10月份
+    pattern = _HOUR if wanted == "date" and re.search(CLOCK_ASKED, own) else pattern  # 几点接班: not 24小时值班
     for m in pattern.finditer(t):
         piece = m.group() if wanted == "date" else t[max(0, m.start() - 2) : m.end()]
         if not own or piece not in own:

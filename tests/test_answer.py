@@ -13,12 +13,14 @@ import pytest
 
 from ragbot import pipeline, schema
 from ragbot.answer import Answerer, is_follow_up, weigh
+from ragbot.asks import kind, stated_kind
 from ragbot.cite import claim
 from ragbot.cli import main
 from ragbot.config import Config
 from ragbot.errors import QueryError
 from ragbot.evaluate import contains
 from ragbot.generate import GeneratorError, OpenAIGenerator, Prompt, prompt_messages
+from ragbot.kinds import states
 from ragbot.script import detect_script, fold
 from ragbot.testing import FakeLLM
 from ragbot.types import Answer
@@ -818,3 +820,24 @@ def test_real_a_day_asked_of_a_month_named_is_stated_only_by_a_day(real_bot: pip
     bot = Answerer(real_bot)
     assert bot.ask("省第十次党代会具体是6月几号召开?").refused
     assert "7月1日" in bot.ask("中央办公厅主任给中办副处长以上党员讲党课是几月几号？").text
+
+
+def test_an_hour_asked_is_stated_only_by_a_time_of_day() -> None:
+    """几点接班 asks a time of day (`amounts.CLOCK_ASKED`), 几点意见 points: 24小时值班 states no hour."""
+    assert [kind(q) for q in ("夜间值班几点接班？", "几点之前要报送？", "讲话提了几点意见？", "有几点要求？")] == [
+        "when",
+        "when",
+        "list",
+        "list",
+    ]
+    assert stated_kind("夜间值班几点接班？", "when") == "date"
+    assert states("每天早上8点半交班", "date", "夜间值班几点接班？")
+    assert states("晚上九时前报送", "date", "几点之前要报送？")
+    assert not states("要继续强化24小时值班制度", "date", "夜间值班几点接班？")
+    assert not states("不因一时一事而乱", "date", "夜间值班几点接班？")
+
+
+def test_real_an_hour_no_speech_states_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """The 145th blind reader's near miss 办公室夜间值班一般几点接班、几点交班？ was read as asking points (几点) and
+    answered with 篇6's 要继续强化24小时值班制度…夜间巡逻: no speech states a time of day."""
+    assert Answerer(real_bot).ask("办公室夜间值班一般几点接班、几点交班？").refused
