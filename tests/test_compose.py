@@ -1227,6 +1227,11 @@ def test_real_a_matter_asked_of_takes_the_list_on_that_matter(real_bot: pipeline
     assert all(p in a.text for p in ("要增強後勤保障能力", "要加強機關建設管理", "要改善幹部福利待遇")), a.text
     a = Answerer(real_bot).ask("辦公室人員在廉潔方面有哪些具體要求？不能利用工作便利做什麼？")  # dev q118
     assert "決不能利用工作之便" in a.text, a.text  # not 篇3's four qualities, announced by one naming 廉潔清正
+    # 在業務能力上要… confines it as 方面 does: 篇3's 首先要長於協調…其次…再次… under (二)業務上要精, not the four
+    # headings (一)政治上要強…(四)工作上要實 (the 145th's)
+    a = Answerer(real_bot).ask("當辦公室主任，在業務能力上要具備哪些本事？")
+    assert all(p in a.text for p in ("長於協調", "組織能力", "文字處理能力")), a.text
+    assert "政治上要強" not in a.text, a.text
 
 
 def test_real_requirements_put_to_a_matter_are_the_points_of_its_section(real_bot: pipeline.Ragbot) -> None:
