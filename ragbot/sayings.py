@@ -58,8 +58,9 @@ _A_NAME = re.compile(r"[“「\"][\u4e00-\u9fff]{2,6}[”」\"]")
 # 围绕什么中心?… of another speech after 不是中心,但影响中心, the 142nd's 官不大、衙门不小 after 万金油干部)
 _ONE_NAME = re.compile(r"(?:[那这]个|个什么)(?:叫法|称呼|外号|绰号|称号)|一句话|[那这]句话|叫什么")
 # whose words a question asks for (引了一句古人的话): a sentence saying they said it (古人讲:言当其时,一字千金; the
-# 145th blind reader's 讲话里引了一句古人的话，说明信息报送要赶早 got 002's 我要送一句话)
-_SOURCE = re.compile(r"古人|前人|先贤|古语|俗话|老话|毛主席|总书记")
+# 145th blind reader's 讲话里引了一句古人的话，说明信息报送要赶早 got 002's 我要送一句话); not 俗话, which a speech
+# may bring in as 我们常说 (哪句俗话来形容…靠基层办公室来落实: 我们常说“上边千条线,下头一根针”)
+_SOURCE = re.compile(r"古人|前人|先贤|古语|毛主席|总书记")
 FIGURE_CHARS = 90  # a figure's sentence longer than this is cut to the clauses around the figure
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?]")
 # a short clause after a figure that quotes one more image (,多下“及时雨”): the figures go on in it
@@ -179,7 +180,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
     shaped += [_A_NAME] if _NAME_ASKED.search(fold(ev.question)) else []  # 起了个什么外号: “甩手掌柜”
-    shaped += [re.compile(f"{s}[^，,。]{{0,2}}?(?:讲|说|云|曰)") for s in _SOURCE.findall(fold(ev.question))]  # 古人讲:
+    shaped += [re.compile(f"{s}[^，,。]{{0,2}}?(?:讲|说|云|曰)") for s in _SOURCE.findall(fold(ev.question))]  # 古人讲
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
     named = [w for w in weights if len(w) >= 2]  # 带数字的说法…岗位: “三苦”岗位, not “三大短板” (the 108th's)
     choices = [o for o in choices if any(heads(p, fold(o[0].text), named) for p in signed(ev.question))] or choices

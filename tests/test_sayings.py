@@ -88,14 +88,10 @@ def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> N
 
 def test_real_words_asked_as_someones_are_the_sentence_saying_they_said_them(real_bot: pipeline.Ragbot) -> None:
     """引了一句古人的话 asks what 古人 said (`sayings._SOURCE`): 篇12's 古人讲:言当其时,一字千金, not 002's 我要送一句话
-    (the 145th blind reader's, for the 一句 and 句话 it holds); 哪句俗话, 俗话说,文如其人 alone, not 古人讲 after it."""
-    answerer = Answerer(real_bot)
-    a = answerer.ask("讲话里引了一句古人的话，说明信息报送要赶早，那句话原文是什么？")
+    (the 145th blind reader's, for the 一句 and 句话 it holds)."""
+    a = Answerer(real_bot).ask("讲话里引了一句古人的话，说明信息报送要赶早，那句话原文是什么？")
     assert "言当其时,一字千金" in a.sentences[0].text, a.text
     assert "送一句话" not in a.text, a.text
-    a = answerer.ask("讲话里用了哪句俗话？")
-    assert "俗话说,文如其人" in a.sentences[0].text, a.text
-    assert "古人" not in a.text, a.text
 
 
 def test_real_figures_of_speech_question_lists_several_figures(real_bot: pipeline.Ragbot) -> None:
