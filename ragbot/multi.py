@@ -159,8 +159,8 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     got 控制会议活动数量、规模和时间 after it). A bare how (该不该直说？怎么说？, the 124th's; 怎么说比较好, the 133rd's)
     is the excerpt's next sentence saying what to do with a word of the answer (要讲究方式方法); 0 rows differ."""
     asked = parts(ev.question)
-    if len(asked) == 1:  # 收到了多少份请示报告、多少件上级机要文件: two amounts asked in one question
-        asked = [a for a in _AMOUNTS.split(fold(asked[0]), maxsplit=1) if a]
+    if len(asked) == 1 and len(re.findall("多少|几", fold(asked[0]))) > 1:  # 多少份请示报告、多少件…: two
+        asked = [a for a in _AMOUNTS.split(fold(asked[0]), maxsplit=1) if a]  # (not 那次培训会，有多少个乡镇参加)
     said = "".join(w.pieces)
     cited = re.search(r"\[(\d+)\]", said)
     m = _HOW_AFTER.search(fold(ev.question))  # …？怎么说？ 怎么说比较好: a bare how, too short to be a part or one
