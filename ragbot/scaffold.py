@@ -5,7 +5,7 @@
                           negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法,
                           一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事, 作为 of
                           作为办公室的人, 看待 and 劝 of 怎么劝大家看待, 比较 of 怎么说比较好, 落到 of
-                          落到什么结果
+                          落到什么结果, 主要 of 哪些主要不足
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -69,6 +69,7 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long = {"时间", "长时间"} if "多长时间" in q else set()  # 工作多长时间了: how long, not about 时间
     how_long |= {"比较", "比较好"} if re.search(r"(?:怎么|怎样|如何)[^，,。？?]{0,4}比较好", q) else set()  # best
     how_long |= set(re.findall(r"(落[到得])什么", q))  # 会落到什么结果: what comes of it, no 落地 (the 114th's)
+    how_long |= {"主要"} if _CHIEFLY.search(q) else set()  # 存在哪些主要不足: which, not about 主要 (the 146th's)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
     suffices = _ENOUGH.search(q)  # 是不是只要…就可以了: whether it suffices (the 99th's and 104th's)
@@ -81,6 +82,7 @@ def scaffolding(question: str) -> frozenset[str]:
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
 
+_CHIEFLY = re.compile(r"(?:哪些|哪几[个条种点项]?|什么)主要|主要(?:有|是)?(?:哪些|哪几|什么)")  # 哪些主要不足
 _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待)")  # the 120th's 是怎么劝大家看待的
 # 领导点出来的…问题: who said what, where jieba weighed 出来 and 领导 most (the 136th blind reader's got the
 # training's purpose, not its four 不够); 出来 of another verb stays (找出来: dev q499 lost its lead without it;
