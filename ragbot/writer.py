@@ -351,11 +351,10 @@ def sentences(
             continue  # a typed question's figure is not followed by another speech's (光山's 185件: not 淇县's 56件)
         if top is not None and ((shape and not shape.search(fold(c.text))) or (units and not numbers(c.text, units))):
             continue  # a figure of speech after one; a number in the unit asked after one (多久: not a tally of 条)
-        how = (
-            weights,
-            wanted if top is None or wanted == "wording" else "",
-            (TYPED_CHARS if wanted in TYPED else FIRST_CHARS) if top is None else LATER_CHARS,
-        )
+        if top is not None and action not in fold(c.text):  # who gave the report: not the meeting's purpose after
+            continue
+        chars = (TYPED_CHARS if wanted in TYPED else FIRST_CHARS) if top is None else LATER_CHARS
+        how = (weights, wanted if top is None or wanted == "wording" else "", chars)
         text, piece = _piece(w, c, hit, how, titles, first_one=top is None)
         if han_count(piece) < 6 or (top is not None and used + len(piece) > budget):
             continue
@@ -428,13 +427,13 @@ def _typed(text: str, wanted: str, units: tuple[str, ...], action: str, weights:
     """Sort key of a typed question's sentences: those stating what is wanted first; among those naming
     someone doing the action, the one doing it to what was asked (杨红琼主任传达了全省…主任会议精神
     before …期间,…杨红琼主任传达了有关会议精神); for who said something, the one saying what was asked
-    (what was said follows the clause that says who)."""
+    (what was said follows the clause that says who); then those saying the act (朱轩堂给大家作报告: the 146th's)."""
     clause = acts(text, action)
     if clause:
         return (0, -coverage(text if action == "说" else clause, weights))
     if units and numbers(text, units):
         return (0, 0.0)
-    return (1, 0.0) if states(text, wanted) else (2, 0.0)
+    return (1 if action in fold(text) else 2, 0.0) if states(text, wanted) else (3, 0.0)  # then the act said
 
 
 def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:

@@ -553,6 +553,11 @@ def test_real_a_fact_answer_is_one_or_two_sentences(real_bot: pipeline.Ragbot) -
         a = Answerer(real_bot).ask(q)
         assert said in a.sentences[0].text, a.text
         assert len(a.sentences) <= 2, a.text
+    # who does an act: the sentence saying the act, and no other after it (the 146th's got the meeting's purpose,
+    # holding more of the question's words, and 朱轩堂 nowhere)
+    a = Answerer(real_bot).ask("陕西那次全省教育系统办公室主任会议，请了谁来给大家作报告？")
+    assert "朱轩堂给大家作报告" in a.sentences[0].text, a.text
+    assert len(a.sentences) == 1, a.text
 
 
 def test_real_who_does_x_needs_a_sentence_that_says_x(real_bot: pipeline.Ragbot) -> None:
