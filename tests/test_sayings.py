@@ -92,6 +92,10 @@ def test_real_words_asked_as_someones_are_the_sentence_saying_they_said_them(rea
     a = Answerer(real_bot).ask("讲话里引了一句古人的话，说明信息报送要赶早，那句话原文是什么？")
     assert "言当其时,一字千金" in a.sentences[0].text, a.text
     assert "送一句话" not in a.text, a.text
+    # 引用了…一句话 asks for the words (`glosses.WORDING`): the 146th's got them, then the 四快 and 真实 after
+    a = Answerer(real_bot).ask("讲信息报送为什么要快的时候，引用了古人一句话，是怎么说的？")
+    assert "言当其时,一字千金" in a.sentences[0].text, a.text
+    assert "四快" not in a.text, a.text
 
 
 def test_real_figures_of_speech_question_lists_several_figures(real_bot: pipeline.Ragbot) -> None:
