@@ -137,13 +137,21 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     last of nouns naming one (什么党纪政务处分: 处分, the 98th's; held-out q157's 保密承诺书 is refused now), not
     what follows an aspect (哪个环节拖后腿). A clause ending 是怎样的 asks likewise (具体评分标准是怎样的: the
     104th's near miss got 要进行量化考核; no row moves). A procedure a text of `texts` tells by its steps is
-    known though unnamed (`_steps_told`)."""
+    known though unnamed (`_steps_told`). The matter a requirement is asked on counts too, when no chunk names
+    it (有没有学历方面的硬性要求: 学历, the 147th's near miss; `_ON_MATTER`; no row moves)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
+    unseen = [m[i:] for m in _ON_MATTER.findall(fold(question)) for i in range(len(m) - 1)]  # 没有学历: 学历
+    found = found or next((m for m in unseen if m in unseen_nouns(index, question)), "")
     return "" if found in _PROCEDURE and _steps_told(index, question, found, texts) else found
 
 
+# the matter a requirement is asked on (有没有学历方面的硬性要求: the 147th blind reader's near miss got 篇3's 没有很高的
+# 思想境界…是当不好办公室主任的); a matter no chunk names (`unseen_nouns`) is one no speech requires anything on
+_ON_MATTER = re.compile(
+    r"([\u4e00-\u9fff]{2,4})(?:方面|上面)的?(?:有|提出?了?)?(?:什么|哪些)?(?:硬性|具体|明确)?(?:要求|规定|标准|条件)"
+)
 _PROCEDURE = ("手续", "流程")  # what no speech names as such, but tells by its steps
 _STEPS = re.compile(r"审批|批准|报批|备案|报告|请示")
 STEPS_COVERAGE = 0.6  # ...in a sentence holding this share of its other words (_steps_told's cases: 0.63, 0.79; 0.14)

@@ -96,6 +96,10 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # …and the last of nouns that name it (什么党纪政务处分: 党纪 is said once, 处分 never; the 98th's was answered)
     assert unknown_asked(index, "督查问责中,对落实不力的责任人具体给予什么党纪政务处分?") == "处分"
     assert unknown_asked(index, "要建立什么工作制度？") == ""
+    # …and the matter a requirement is asked on, when no chunk names it (the 147th's near miss got 篇3's 没有很高的思想境界…)
+    assert unknown_asked(index, "当办公室主任有没有学历方面的硬性要求？") == "学历"
+    assert unknown_asked(index, "办公室人员在廉洁方面有哪些具体要求？") == ""
+    assert Answerer(real_bot).ask("当办公室主任有没有学历方面的硬性要求？").refused
     assert unknown_asked(index, "推行网上办公系统以后，负责操作的同事容易在哪个环节拖后腿？") == ""  # dev q462
     # each of two things asked (哪些具体条件和评分标准: 条件 is said, 评分 never; the 96th's near miss was answered)
     assert unknown_asked(index, "民政局重新申报省级文明单位需要满足哪些具体条件和评分标准？") == "评分"
