@@ -25,7 +25,7 @@ from .lexical import places, speech_names, tagged_words, tokenize
 from .quotes import figure
 from .scaffold import SCAFFOLD
 from .script import fold
-from .structure import sentence_spans
+from .structure import han_count, sentence_spans
 from .synonyms import used_synonyms
 from .terms import term_weights, text_df
 
@@ -160,7 +160,7 @@ STEPS_COVERAGE = 0.6  # ...in a sentence holding this share of its other words (
 def _steps_told(index: Index, question: str, word: str, texts: Sequence[str]) -> bool:
     """Whether a text found tells the procedure asked by its steps: it holds an approval step (`_STEPS`) and
     most other words of the question (市直部门要接待上级副厅级以上的领导，事先要办什么手续: 篇8's 市直各部门接待
-    上级副厅级以上领导干部,一定要向“两办”报告…经“两辦”审批后…, which the 145th blind reader got refused, and the
+    上级副厅级以上领导干部,一定要向“两办”报告…经“两办”审批后…, which the 145th blind reader got refused, and the
     146th as 接待上面来的…需要走什么手续, holding 0.79 and 0.63 of them). Not 因公出国考察…哪些审批手续 (0.14) or
     借阅档案…什么手续 (held-out q159, q214, dev q261): no speech says 出国 or 借阅."""
     weights = term_weights(index, fold(question).replace(word, ""))  # not 手续 nor its synonyms (步调)
@@ -240,12 +240,9 @@ def straddles(index: Index, text: str, word: str) -> bool:
     at = text.find(word)
     for i in range(1, len(word)) if at > 0 else ():
         left, right = text[at - 1 : at + i], text[at + i : at + max(len(word), i + 2)]
-        if _HAN.fullmatch(left + right) and text_df(index, left) and text_df(index, right):
+        if han_count(left + right) == len(left + right) and text_df(index, left) and text_df(index, right):
             return True
     return False
-
-
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # which named units a question asks for (哪几个乡镇和部门, 7个省辖市分别是哪几个), and a listed one's name
