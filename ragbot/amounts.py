@@ -290,7 +290,8 @@ def miscounts(text: str, question: str, units: tuple[str, ...]) -> bool:
 # a limit on a count (陪餐人数有什么标准, 值班次数有什么限制, 供稿字数有什么要求) asks for a number of it,
 # whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
 COUNT_WORD = re.compile(r"([人次天篇字])数")  # a count of people, times, days…: asked, a number answers it
-CLOCK_ASKED = r"几点(?=钟|[到开上下接交出集报结截半]|[之以]?前)"  # 几点接班: a time of day, not 几点意见 (asks.POINTS)
+CLOCK_AFTER = r"钟|[到开上下接交出集报结截半]|[之以]?前"  # after 几点 asking a time (几点接班), not 几点意见
+CLOCK_ASKED = rf"几点(?={CLOCK_AFTER})"  # asks.kind and kinds.states read it; asks.POINTS reads 几点 not followed so
 COUNT_OF = re.compile(COUNT_WORD.pattern + r"[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
 _MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?[多余]?")  # 3.5亿元, 六十多人, 十几个, 三个多月
 _COUNTED = re.compile(r"^[多余几来]*")

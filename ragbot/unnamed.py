@@ -142,8 +142,9 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
-    unseen = [m[i:] for m in _ON_MATTER.findall(fold(question)) for i in range(len(m) - 1)]  # 没有学历: 学历
-    found = found or next((m for m in unseen if m in unseen_nouns(index, question)), "")
+    matters = [m[i:] for m in _ON_MATTER.findall(fold(question)) for i in range(len(m) - 1)]  # 没有学历: 学历
+    unseen = unseen_nouns(index, question) if matters and not found else []  # once, and only when it may decide
+    found = found or next((m for m in matters if m in unseen), "")
     return "" if found in _PROCEDURE and _steps_told(index, question, found, texts) else found
 
 
