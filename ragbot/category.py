@@ -64,7 +64,7 @@ def filed_under(w: Writer, ev: Evidence, weights: dict[str, float], budget: int)
         sentences(w, [(c, hit)], weights, "", budget, verdict=verdict and not told)
         for i, (best, own) in enumerate(told):
             sentences(w, [best], own, "", budget, verdict=verdict and i == len(told) - 1)
-        if any(why_asked(p) for p in parts(ev.question)[1:]):  # …算哪方面的问题？为什么不好？
+        if any(why_asked(p) for p in parts(ev.question)):  # …算哪方面的问题？为什么不好？ 这种做法为什么被批评？
             _reason_in(w, hit, text, item.start, item.end)
         return True
     return False
