@@ -181,6 +181,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
     shaped += [_A_NAME] if _NAME_ASKED.search(fold(ev.question)) else []  # 起了个什么外号: “甩手掌柜”
     shaped += [re.compile(f"{s}[^，,。]{{0,2}}?(?:讲|说|云|曰)") for s in _SOURCE.findall(fold(ev.question))]  # 古人讲
+    shaped += [re.compile(f"{x}(?:{_COMPARES})") for x in likened(ev.question)]  # 用什么比喻办公室: 办公室好比
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
     named = [w for w in weights if len(w) >= 2]  # 带数字的说法…岗位: “三苦”岗位, not “三大短板” (the 108th's)
     choices = [o for o in choices if any(heads(p, fold(o[0].text), named) for p in signed(ev.question))] or choices
@@ -202,6 +203,26 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
             sentences(w, held[:1], weights, "wording", budget)
     if len(w.pieces) == 1:  # nothing quoted: no lead-in either
         w.pieces.clear()
+
+
+# what a question asks a figure of (用什么比喻办公室, 把办公室比成什么): a sentence comparing it leads (民政那篇讲话
+# 用什么比喻办公室: the 147th blind reader got the speech's agenda, which holds 民政 and 办公室, not 办公室好比一部机器)
+_LIKENED = re.compile(
+    r"(?:用|拿)了?(?:什么|啥|哪个)(?:东西|样的)?(?:比喻|比方)?来?(?:比喻|比作|比成|来比|形容|描述|说明)([\u4e00-\u9fff]{2,4}?)(?=[，,。？?的]|$)"
+    r"|把([\u4e00-\u9fff]{2,4}?)(?:比喻?[成作为]|喻为)(?:了|一个|一种)?(?:什么|啥)"
+)
+_COMPARES = "好比|就像|好像|犹如|如同|恰似|比作|喻为|像"
+
+
+def likened(question: str) -> list[str]:
+    """What a question asks a figure of speech of (folded), or [].
+
+    >>> likened("民政那篇讲话用什么比喻办公室？"), likened("讲话把办公室比成了什么？"), likened("有哪些比喻？")
+    (['办公室'], ['办公室'], [])
+    >>> likened("用了什么比喻来形容办公室？"), likened("用什么来形容办公室的地位？"), likened("用什么形容？")
+    (['办公室'], ['办公室'], [])
+    """
+    return [x for m in _LIKENED.finditer(fold(question)) for x in m.groups() if x]
 
 
 def _introducing(ev: Evidence, w: Writer, choices: list[Option], weights: dict[str, float]) -> Option | None:

@@ -251,6 +251,14 @@ def test_real_a_figure_asked_for_is_not_followed_by_a_sentence_without_one(real_
     assert all(FIGURE.search(fold(s.text)) for s in a.sentences), a.text
 
 
+def test_real_the_figure_said_of_what_is_likened_leads(real_bot: pipeline.Ragbot) -> None:
+    # 用什么比喻办公室: the sentence likening 办公室 (办公室好比一部机器), not 004's agenda, which holds 民政 and
+    # 办公室 and likens nothing (the 147th blind reader's, asked two ways)
+    for q in ("民政那篇讲话用什么比喻办公室？", "民政局長的講話用了什麼比喻來形容辦公室？"):
+        a = Answerer(real_bot).ask(q)
+        assert "好比一部机器" in fold(a.sentences[0].text), a.text
+
+
 def test_real_which_parts_of_a_figure_is_answered_with_the_parts(real_bot: pipeline.Ragbot) -> None:
     # 哪些 asks which tasks (the machine's parts), not which figures: the sentence naming them, whole
     a = Answerer(real_bot).ask("讲话把办公室比作一部机器，机器上的零部件指的是哪些工作？")
