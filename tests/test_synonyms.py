@@ -109,6 +109,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("手上同时压着好几件事，该怎么安排先后？", "紧事先办"),
         # 比成 is said 好比 (`synonyms.SAID_AS`): the 147th's got 004's 高看一眼、厚爱一分、严管一层
         ("民政系统那篇讲话把办公室比成了什么东西？里面各项具体工作又比成什么？", "办公室好比一部机器"),
+        # 力气 is 篇5's 力量, 表面 its 外在: the 148th's got the same speech's 及时反映移民工作中的成绩 (dev q034 too)
+        ("移民系统的讲话里说，督查工作不能只盯着哪些表面的东西，应该把力气花在哪里？", "外在表现"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
