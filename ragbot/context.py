@@ -280,7 +280,8 @@ def completed_after(
     (COMPLETES_IDF) that the first does not (…多讲有利于团结的话,多做有利于团结的事。 -> 不要煽风点火,…
     宁可自己受点委屈,也要消除领导之间的误会: the question's 误会; the 24th blind reader's), or, asked
     what to make of a situation (`advice`), after one saying what to do, when it goes on saying what not
-    to do (不要…, 宁可…; not 同时要…, another matter; the 33rd's 夹在中间很为难…怎么处理): the advice goes on there;
+    to do (不要…, 宁可…; not 同时要…, another matter; the 33rd's 夹在中间很为难…怎么处理), or after a prohibition
+    says what to do holding a word of the question (not 要自觉抵制拜金主义…, the 148th's): the advice goes on there;
     after a denial (并不是要求"齐步走"…), the next one when it says what holds instead (但是,必须要求…, the
     111th's); with the `units` a quantity question asks in, the statement parallel to it (`_parallel`); its
     length written, or 0."""
@@ -295,6 +296,7 @@ def completed_after(
     for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare or told or denied else []:
         said = fold(speech[a:b])
         instead = _GOES_ON.search(fold(piece)) and says_what_to_do(said) and not _ANOTHER.match(said.strip())
+        instead = instead and any(t in said for t in weights if len(t) >= 2)  # not 要自觉抵制拜金主义…: another matter
         but = denied and _BUT.match(said.strip())
         if any(t in said for t in rare) or (told and (_GOES_ON.match(said.strip()) or instead)) or but:
             return _say(w, hit, speech, (a, b), titles)

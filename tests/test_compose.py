@@ -1660,6 +1660,11 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
     assert {s.citations for s in a.sentences} == {(1,)}, (
         a.text
     )  # the advice and where it goes on: nothing from elsewhere
+    # a prohibition is not followed by a next sentence holding none of the question's words: 不要因知道的事情多一些,
+    # 就到处发议论 by 要自觉抵制拜金主义…, another matter (the 148th's)
+    a = bot.ask("領導開會討論時還沒拍板的事情，我們辦公室的人能不能跟外面的人講？")
+    assert "不得传播" in fold(a.sentences[0].text), a.text
+    assert "拜金主义" not in fold(a.text), a.text
     assert "不关心自己的身体是不行的" in bot.ask("整天伏案写东西，身体越来越差，讲话里对这个有什么说法？").text
     for q in (
         "收到上级发来的会议通知，我直接转给领导就算完事了吗？",
