@@ -8,9 +8,9 @@
   semicolons(writer, evidence, weights, budget) a 哪些 question answered by the sentence whose clauses,
                                                separated by ；, are its points (…落实保密责任;坚持…;严格…)
   run_of(speech, at)                           that sentence around a position, when it is one
-  inline_points, named_in_a_row, formulations, enumerates, names_parts   how a sentence lists: numbered
-                                               clauses, quoted names in a row, quoted formulations, things
-                                               named then counted (…四个方面), parts it includes (包括…、…、…)
+  named_in_a_row, formulations, enumerates, names_parts   how a sentence lists: quoted names in a row, quoted
+                                               formulations, things named then counted (…四个方面), parts it
+                                               includes (包括…、…、…); numbered clauses: structure.inline_points
 
 compose.py decides when a question is a list question and reads the speeches' own enumerations.
 """
@@ -24,28 +24,11 @@ from typing import TYPE_CHECKING
 from .asks import POINTS, counted, includes_asked, items_asked, points_asked
 from .quotes import BOOK, CN_DIGITS, QUOTE, counted_quotes
 from .script import fold
-from .structure import han_count
+from .structure import han_count, inline_points
 from .writer import Writer, options, rank, sentences
 
 if TYPE_CHECKING:
     from .answer import Evidence
-
-
-_COUNTED_CLAUSE = re.compile(r"(?:^|[,，;；:：])\s*([一二三四五六七八九十])(是|要|靠|抓|看|在|有|把|讲)")
-
-
-def inline_points(text: str) -> int:
-    """How many numbered clauses one sentence holds in a row (主要就是两条,一要…,二要… -> 2).
-
-    >>> inline_points("主要就是两条,一要有扎实的文字功底,二要有兢兢业业的工作作风。"), inline_points("一要学习。")
-    (2, 0)
-    """
-    found = [(CN_DIGITS[m.group(1)], m.group(2)) for m in _COUNTED_CLAUSE.finditer(fold(text))]
-    n = 0
-    for number, verb in found:
-        if number == n + 1 and (n == 0 or verb == found[0][1]):
-            n = number
-    return n if n >= 2 else 0
 
 
 def named_in_a_row(text: str) -> int:

@@ -7,6 +7,8 @@
                          6. / 首先 … 其次 … 最后, as (family, number, length)
   enumerations(text)     runs of items whose markers count up 1, 2, 3… in one family, each item with
                          its span and its key clause (what the point says, marker cut off)
+  inline_points(text)    how many numbered clauses one sentence holds in a row (一要…,二要… -> 2);
+  counted_in_full(text)  …and whether they are all the points it announces (主要就是两条,一要…,二要…)
 
 These speeches enumerate everything, inline (`主要表现在：一是……；二是……`) and as sections
 (`一、…` `（一）…` `1.…`). What it does not do: decide what answers a question (compose.py), or
@@ -18,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .quotes import cn_number
+from .quotes import CN_DIGITS, cn_number
+from .script import fold
 
 CN = "一二三四五六七八九十"
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])")  # where a sentence may end; the index's sentence vectors split here
@@ -147,6 +150,37 @@ def unheaded(sentence: str) -> str:
     """
     s = sentence.strip()
     return s[runs_on(s) :] if TOP_HEADING.match(s) else s
+
+
+_COUNTED_CLAUSE = re.compile(r"(?:^|[,，;；:：])\s*([一二三四五六七八九十])(是|要|靠|抓|看|在|有|把|讲)")
+
+
+def inline_points(text: str) -> int:
+    """How many numbered clauses one sentence holds in a row (主要就是两条,一要…,二要… -> 2).
+
+    >>> inline_points("主要就是两条,一要有扎实的文字功底,二要有兢兢业业的工作作风。"), inline_points("一要学习。")
+    (2, 0)
+    """
+    found = [(CN_DIGITS[m.group(1)], m.group(2)) for m in _COUNTED_CLAUSE.finditer(fold(text))]
+    n = 0
+    for number, verb in found:
+        if number == n + 1 and (n == 0 or verb == found[0][1]):
+            n = number
+    return n if n >= 2 else 0
+
+
+_ANNOUNCED = re.compile(r"([两二三四五六七八九十])(?:条|点|个方面|项|件事)")
+
+
+def counted_in_full(text: str) -> bool:
+    """Whether a sentence announces how many points it makes and numbers them all (主要就是两条,一要…,二要…):
+    nothing need follow it (the 146th blind reader's 办公室挑人…看重哪些条件 got 篇2's 一定要做思想者 after).
+
+    >>> counted_in_full("主要就是两条,一要有扎实的文字功底,二要有兢兢业业的工作作风。"), counted_in_full("一要学,二要干。")
+    (True, False)
+    """
+    m = _ANNOUNCED.search(fold(text))
+    return m is not None and inline_points(text) == CN_DIGITS[m.group(1)]
 
 
 def clauses(sentence: str) -> list[str]:

@@ -38,7 +38,7 @@ from .padding import padding, usable
 from .pieces import balanced, closed, opened, paired, quoting_clause, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
 from .script import detect_script, fold, folded_speech, shown, to_script
-from .structure import CLOSERS, TRIM, han_count, marker, sentence_spans, unheaded
+from .structure import CLOSERS, TRIM, counted_in_full, han_count, marker, sentence_spans, unheaded
 from .terms import rare_words
 from .types import Hit, Script
 from .who import acts
@@ -340,13 +340,13 @@ def sentences(
     ranked = sorted(pool, key=lambda o: -rank(o[0], weights))
     if wanted in TYPED:
         ranked.sort(key=lambda o: _typed(o[0].text, wanted, units, action, weights))
-    top, used = None, 0
+    top, used, whole = None, 0, False
     first = ("", 0)  # the speech of the first sentence
     top_sim = 0.0
     for c, hit in ranked:
         margin, most = (TYPED_MARGIN, TYPED_SENTENCES) if wanted in TYPED else (FOLLOW_MARGIN, MAX_SENTENCES)
-        if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most):
-            break
+        if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most or whole):
+            break  # …or the first numbers all the points it announces (主要就是两条,一要…,二要…)
         if top is not None and not _joins(c, hit, weights, top, top_sim, first, others=wanted not in TYPED):
             continue  # a typed question's figure is not followed by another speech's (光山's 185件: not 淇县's 56件)
         if top is not None and ((shape and not shape.search(fold(c.text))) or (units and not numbers(c.text, units))):
@@ -384,7 +384,7 @@ def sentences(
             top_sim = c.similarity if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first
             shape = shape if top is not None or shape is None or shape.search(fold(piece)) else None  # first has it
-            top = rank(c, weights) if top is None else top
+            whole, top = (counted_in_full(piece), rank(c, weights)) if top is None else (whole, top)
 
 
 def _piece(

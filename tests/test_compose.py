@@ -2019,9 +2019,11 @@ def test_real_what_comes_of_a_case_is_led_by_the_sentence_putting_it(real_bot: p
 
 def test_real_a_clause_saying_besides_what_stays_with_the_clause_it_adds_to(real_bot: pipeline.Ragbot) -> None:
     """002's 今后办公室选人,除了政治上过硬以外,主要就是两条,…: 主要就是两条 counts after 除了…以外 (`cuts._BESIDES`);
-    the 140th blind reader's answer opened with 主要就是两条 and lost 政治上过硬."""
+    the 140th blind reader's answer opened with 主要就是两条 and lost 政治上过硬. It numbers both points it announces:
+    nothing follows (`structure.counted_in_full`; the 146th's got 篇2's 一定要做思想者 after)."""
     a = Answerer(real_bot).ask("以后办公室挑人进来，主要看重哪些条件？")
     assert "除了政治上过硬以外,主要就是两条" in a.sentences[0].text, a.text
+    assert len(a.sentences) == 1, a.text
 
 
 def test_real_one_point_asked_of_among_a_speechs_points_is_said_with_its_own_list(real_bot: pipeline.Ragbot) -> None:
