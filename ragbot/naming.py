@@ -107,14 +107,15 @@ _POSTS = "(?:主任|书记|秘书长|局长|厅长)"
 # 那位县委办主任, or the post said to speak (县委办主任要求…, the 92nd blind reader's, without 那位)
 _POST = re.compile(
     rf"那位([\u4e00-\u9fff]{{2,6}}?)(?:{_POSTS}|领导|同志)"
-    rf"|([\u4e00-\u9fff]{{2,6}}?){_POSTS}(?:要求|提出|强调|指出|讲|说|认为|提到)"
+    rf"|([\u4e00-\u9fff]{{2,6}}?){_POSTS}(?:要求|提出|强调|指出|讲|说|认为|提到|要|应|需要|必须)"
 )
 
 
 def _post_held(index: Index, query: str) -> set[tuple[str, int]]:
     """The speech a question names by its speaker's post (那位县委办主任: 篇4, whose speaker says 我任办公室主任
     and 县委办, which no other speech says; the 83rd blind reader's got 004's 三种意识), or by the post said to
-    speak (县委办主任要求…: the 92nd's, the same question without 那位): the one speech whose chunks alone hold
+    speak (县委办主任要求…: the 92nd's, the same question without 那位), or what the post should do (县委办主任要
+    增强…: the 145th's got 篇11's 增强“四种意识”, whose words it shares): the one speech whose chunks alone hold
     the post's body (the longest tail of the words before the post that a chunk holds: 我们县委办, 县委办)."""
     out = set()
     for m in _POST.finditer(fold(query)):

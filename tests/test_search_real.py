@@ -169,14 +169,20 @@ def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real
 def test_a_post_only_one_speechs_speaker_holds_names_it(real_bot: pipeline.Ragbot) -> None:
     """那位县委办主任 (the 83rd blind reader's, answered with 004's 三种意识): only 篇4 says 县委办, so its
     seven 意识 answer; so too without 那位, the post said to speak (县委办主任要求, the 92nd's); a post every
-    speech's office has (办公室主任) names none."""
-    for q in ("那位縣委辦主任要求辦公室同志強化哪幾種意識?", "縣委辦主任要求辦公室同志強化哪幾種意識?"):
+    speech's office has (办公室主任) names none. Nor need the post speak: 縣委辦主任要增強… asks what that post
+    should do, which only 篇4 tells (the 145th's got 篇11's 增強“四種意識”, whose words it shares)."""
+    for q in (
+        "那位縣委辦主任要求辦公室同志強化哪幾種意識?",
+        "縣委辦主任要求辦公室同志強化哪幾種意識?",
+        "縣委辦主任要增強哪幾方面的意識？",
+    ):
         assert naming.named_speeches(real_bot.index, q) == {("000_fc7b01b31694c23c.txt", 4)}, q
         a = Answerer(real_bot).ask(q)
         assert "七種意識" in a.text, a.text
         assert "三種意識" not in a.text, a.text
     assert naming.named_speeches(real_bot.index, "那位办公室主任要求强化哪几种意识?") == set()
     assert naming.named_speeches(real_bot.index, "办公室主任要求强化哪几种意识?") == set()
+    assert naming.named_speeches(real_bot.index, "办公室主任要增强哪几方面的意识？") == set()
 
 
 def test_a_year_one_speech_tells_of_names_it(real_bot: pipeline.Ragbot) -> None:
