@@ -35,8 +35,11 @@ _WILDCARD = re.compile(r"[XxＸ×]+|某+|……|…")
 _WILD_PARTS = re.compile(f"({_WILDCARD.pattern})")  # a quoted phrase's words, and the wildcards between them
 _SAYINGS = re.compile(r"([两二三四五六七八九十])(?:句|个|条)")
 ANY, ANY_PHRASE = ".{1,4}", "[^。！？；;]{1,20}?"  # what a quoted wildcard stands for: X, 某 a word; ……, … a phrase
-_WHICH = re.compile(r"(?:哪几?[个种条句]?|哪些)[^两二三四五六七八九十]$")  # 哪几个「求快」: not 哪“三部”, 把几种“意识”
+# 哪几个「求快」, 好几个「快」: not 哪“三部”, 把几种“意识”
+_WHICH = re.compile(r"(?:哪几?[个种条句]?|哪些|好几[个种条句])[^两二三四五六七八九十]$")
 HEAD = r"[^\W一二两三四五六七八九十个种项条]{1,2}"  # …asks for the sayings ending with it: 严中求快, not “三种意识”
+_SAID_END = "(?=[，,。；;、！!”」])"  # …where a saying ends
+_ONE_QUOTED = re.compile(r"[“「『\"‘]([\u4e00-\u9fff])[”」』\"’]")  # 「快」: one character, quoted
 ANY_CHARS = "[\u4e00-\u9fff]{1,2}"  # …between single characters (“X事X办”), a character or two
 NAMED = '[“「"][^”」"]{1,6}'  # ...before two characters: a name the speech quotes (“螺丝钉”精神)
 
@@ -98,6 +101,8 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
 
     >>> [bool(ps[0].search(t)) for ps in anchors("提出了哪几个「求快」？") for t in ("严格要求,严中求快。", "要求快速反应")]
     [True, False]
+    >>> [bool(ps[0].search(t)) for ps in anchors("讲了好几个「快」？") for t in ("严格要求,严中求快。", "要求快速反应")]
+    [True, False]
 
     >>> [[p.pattern for p in ps] for ps in anchors("编发了多少期《政府工作信息》？")]
     [['《政府工作信息》']]
@@ -127,7 +132,7 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             word = re.escape(fixed[0])  # speech quotes before 精神 (“螺丝钉”精神, “钉子精神”), not every 精神
             tries.append(re.compile(f'{NAMED}[”」"]{word}|{NAMED}{word}[”」"]'))
         elif len(phrase) == 2 == len(fixed[0]) and _WHICH.search(fold(question)[: m.start()] + phrase[0]):
-            tries.append(re.compile(f"{HEAD}{re.escape(phrase)}(?=[，,。；;、！!”」])"))
+            tries.append(re.compile(f"{HEAD}{re.escape(phrase)}{_SAID_END}"))
         counted = _COUNTED.match(phrase)
         if counted and len(counted.group(2)) == 1:  # 哪“三部”: three names ending in 部, listed together
             item, n = f"[\u4e00-\u9fff]{{1,3}}{re.escape(counted.group(2))}", CN_DIGITS[counted.group(1)]
@@ -137,6 +142,9 @@ def anchors(question: str) -> list[tuple[re.Pattern[str], ...]]:
             tries.append(re.compile(f"{word}(?:[^。！？；]{{0,16}}?{word}){{{n - 1}}}"))
         if tries:
             out.append(tuple(tries))
+    q = fold(question)  # 好几个「快」: the sayings ending with it (严中求快…; the 148th and 149th blind readers')
+    said_once = (m.group(1) for m in _ONE_QUOTED.finditer(q) if _WHICH.search(q[: m.start()] + m.group(1)))
+    out.extend((re.compile(f"{HEAD}{c}{_SAID_END}"),) for c in said_once)
     out.extend((p,) for p in counted_quotes(question))
     out.extend((re.compile(re.escape(m.group())),) for m in BOOK.finditer(fold(question)))  # 《政府工作信息》
     out.extend((p,) for p in described(question))  # 带加号的说法, 周末晚上都加班的说法: “5+2”、“白+黑”

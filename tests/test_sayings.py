@@ -251,6 +251,15 @@ def test_real_a_figure_asked_for_is_not_followed_by_a_sentence_without_one(real_
     assert all(FIGURE.search(fold(s.text)) for s in a.sentences), a.text
 
 
+def test_real_the_sayings_ending_in_a_quoted_character_are_the_family(real_bot: pipeline.Ragbot) -> None:
+    # 好几个「快」: 篇3's five 求快, numbered (the 148th and 149th blind readers got 篇11's 在讲效率的同时… and 篇2's
+    # 思想观念要创新); asked of 信息报送, the best speech's 四快, said in one sentence, not 篇3's
+    a = Answerer(real_bot).ask("講話裡提高辦公室工作效率講了好幾個「快」，具體是哪幾條？")
+    assert all(f"{c}中求快" in fold(a.text) for c in "严实细准稳"), a.text
+    a = Answerer(real_bot).ask("信息报送讲了好几个“快”，是哪几个？")
+    assert "发现问题快,采编撰写快" in fold(a.sentences[0].text), a.text
+
+
 def test_real_the_figure_said_of_what_is_likened_leads(real_bot: pipeline.Ragbot) -> None:
     # 用什么比喻办公室: the sentence likening 办公室 (办公室好比一部机器), not 004's agenda, which holds 民政 and
     # 办公室 and likens nothing (the 147th blind reader's, asked two ways)
