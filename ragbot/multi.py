@@ -87,7 +87,7 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
 # a second question asking for the details of what the first asked (接待服务要注重哪“三化”？具体怎么体现？)
 DETAILS = re.compile(r"具体(?:怎么|怎样|如何|是|指|有|包括|要求)")
 _HOW_AFTER = re.compile(
-    r"[？?，,](?:那|又|该|要|应该|应当)?(?:怎么|怎样|如何)去?(?:说|讲|提|做)(?:比较好|才好)?[？?]?$"
+    r"[？?，,](?:有[\u4e00-\u9fff]{1,4}?)?(?:那|又|该|要|应该|应当)?(?:怎么|怎样|如何)去?(?:说|讲|提|做)(?:比较好|才好)?[？?]?$"
 )
 
 
@@ -275,7 +275,7 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> 
     from what was said (因此,…还要建章立制: the 130th's OA…该怎么解决 got the problems alone)."""
     speech, after = _after_first(w, excerpt, said) or ("", [])
     for a, b in after[:MEASURES_REACH]:
-        if says_what_to_do(speech[a:b]):
+        if fold(speech[a:b].strip(TRIM)[:12]) not in fold(said) and says_what_to_do(speech[a:b]):  # not 我们应…讲真话
             stop = re.search(r"[。！？!?\n]", speech[a:])
             end = a + stop.end() if stop else b
             end = end if end - a <= MEASURES_CHARS else b

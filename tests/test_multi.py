@@ -226,6 +226,10 @@ def test_real_a_bare_how_after_a_question_gets_how_to_do_it(real_bot: pipeline.R
     for a in assert_leads(real_bot, questions, "讲真话", "要讲究方式方法"):
         assert "这也是" not in fold(a.text), a.text
         assert "比较辛苦" not in fold(a.text), a.text
+    # the 149th's: what the how is of (有意见) before it, and the sentence after the first said already (我们应…)
+    assert_leads(
+        real_bot, ["辦公室的人對領導是不是只要說好聽的就行？有意見該怎麼提？"], "切忌只对领导讲好话", "要讲究方式方法"
+    )
 
 
 def test_real_a_meeting_two_speeches_were_given_at_names_neither(real_bot: pipeline.Ragbot) -> None:
