@@ -290,7 +290,7 @@ def quoted(question: str) -> list[str]:
 # a question asking for a figure of speech, and one in the speeches: a comparison (好比, 就像…一样, 比作)
 # or a short quoted noun the sentence says something is or acts as (办公室是沟通上下的“咽喉”, 当好领导的“耳目”);
 # not a counted slogan (“三服务”) or a quoted name (高校“双一流”建设, 所谓“万金油干部”)
-_FIGURATIVE = re.compile(r"比喻|比方|比作|比成|喻为|喻成|形象|像什么|好比")
+_FIGURATIVE = re.compile(r"比喻|比方|比作|比成|喻为|喻成|形象|像什么|好比|形容[^，,。？?]{0,10}?(?:地位|位置)")
 FIGURE = re.compile(
     r"好比|就像|好像|犹如|如同|恰似|比作|喻为|誉为|称为|称作|像[^。！？；，,]{1,12}一样"
     r"|(?:是|当好|当|做|作为|称|为)[^。！？；，,“”「」\"]{0,10}[“「\"](?![一二三四五六七八九十两0-9])[\u4e00-\u9fff]{2,5}[”」\"]"
@@ -308,7 +308,8 @@ def figure(question: str) -> re.Pattern[str] | None:
     [True, True, True]
     >>> [bool(p.search(t)) for t in ("以搞好“三个服务”为核心", "高校“双一流”建设", "所谓“万金油干部”")]
     [False, False, False]
-    >>> figure("办公室的地位重要吗？")
+    >>> figure("办公室的地位重要吗？"), figure("形容办公室加班多的说法？"), bool(figure("形容办公室地位的说法？"))
+    (None, None, True)
     """
     return FIGURE if _FIGURATIVE.search(fold(question)) else None
 

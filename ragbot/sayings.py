@@ -50,8 +50,8 @@ if TYPE_CHECKING:
 FIGURES_MAX = 4  # figures of speech in one answer at most
 FIGURE_MARGIN = 0.03  # a further figure joins when it ranks this close to the best one
 # the question asks for the figures said of something (比喻说法, 哪些比喻, 这类说法), not for the one
-# said of what it describes (拿什么来比喻这种人？): the wording answer's best sentences hold that one
-_SEVERAL = re.compile(r"哪些|哪几|几个|(?<![个种这那])说法|有什么|都有(?=哪|什么|啥)")  # not 有个说法, 都有影响: one
+# said of what it describes (拿什么来比喻这种人？): the wording answer's best sentences hold that one (not 有个说法, 都有影响)
+_SEVERAL = re.compile(r"哪些|哪几|几个|(?<![个种这那])说法|有什么|都有(?=哪|什么|啥)|(?:怎么|怎样|如何)形容")
 _NAME_ASKED = re.compile(r"外号|绰号|称号|叫法|称呼")  # a name asked for: a sentence quoting a short one answers
 _A_NAME = re.compile(r"[“「\"][\u4e00-\u9fff]{2,6}[”」\"]")
 # one name or sentence asked for (像常备药膏的那个叫法, 这说法叫什么; 用一句话讲…原话是怎么说的: the 138th blind reader's got

@@ -260,6 +260,16 @@ def test_real_the_sayings_ending_in_a_quoted_character_are_the_family(real_bot: 
     assert "发现问题快,采编撰写快" in fold(a.sentences[0].text), a.text
 
 
+def test_real_the_office_s_position_described_is_answered_with_figures(real_bot: pipeline.Ragbot) -> None:
+    # 形容办公室地位的说法: the figures said of it (咽喉, 纽带, 中枢…), not 004's 给荣誉,给地位, which says 地位 and
+    # likens nothing (a figure asked as 形容 a position, the issue's example without 比喻); 怎么形容 asks for them too
+    for q in ("形容办公室地位的说法都有哪些？", "讲话里怎么形容办公室的地位？"):
+        a = Answerer(real_bot).ask(q)
+        assert "咽喉" in a.text, a.text
+        assert "给地位" not in a.text, a.text
+        assert len(a.sentences) >= 3, a.text
+
+
 def test_real_the_figure_said_of_what_is_likened_leads(real_bot: pipeline.Ragbot) -> None:
     # 用什么比喻办公室: the sentence likening 办公室 (办公室好比一部机器), not 004's agenda, which holds 民政 and
     # 办公室 and likens nothing (the 147th blind reader's, asked two ways)
