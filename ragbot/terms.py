@@ -71,7 +71,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
         out.pop(m.group(1), None)
     for word, plain in speech_words(question).items():  # 网上办公系统 asks for OA, 小道消息 for 谣言, in its place
         instead = [w for w in out if any(w in p for p in plain)]
-        if index.bm25.df(word) and instead:
+        if index.bm25.df(word):  # 该不该提出来: its words are how it asks (提出), it still asks 讲真话
             out[word] = max(index.bm25.idf(word), sum(out.pop(w) for w in instead))
     return _set_aside(question, _as_said(index, out, scaffold))
 

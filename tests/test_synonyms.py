@@ -111,6 +111,9 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("民政系统那篇讲话把办公室比成了什么东西？里面各项具体工作又比成什么？", "办公室好比一部机器"),
         # 力气 is 篇5's 力量, 表面 its 外在: the 148th's got the same speech's 及时反映移民工作中的成绩 (dev q034 too)
         ("移民系统的讲话里说，督查工作不能只盯着哪些表面的东西，应该把力气花在哪里？", "外在表现"),
+        # 该不该提出来 is said 讲真话, though its words (提出) are how a question asks (`terms.term_weights`): the
+        # 150th's got 推行OA系统…我觉得很有必要 first
+        ("领导已经定下来的事我觉得有问题，讲话里主张办公室的人该不该提出来？为什么？", "敢于和善于向领导讲真话"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
