@@ -37,7 +37,7 @@ from .context import says_what_to_do
 from .lexical import ASKING, tokenize
 from .multi import unstated_part
 from .naming import named_speeches
-from .quotes import CN_DIGITS, RUN_AFTER, RUN_BEFORE, cn_number, quoted
+from .quotes import CN_DIGITS, QUOTE, RUN_AFTER, RUN_BEFORE, cn_number, quoted
 from .script import fold, folded_speech, loose
 from .structure import Marker, han_count, marker, sentence_spans
 from .types import Hit, Speech
@@ -302,8 +302,19 @@ def names_part(question: str, heading: str, besides: Sequence[str] = ()) -> bool
     (True, False)
     >>> names_part("督查工作有哪些要求", "突出督查工作重点", ["(一)督查工作要再上新水平"])
     False
+
+    ...or by what it quotes, three characters or more, which the headings over it quote among others (材料不会写:
+    要解决“不会写”的问题 under 要著力解决好“不愿写”、“不会写”的问题; the 150th blind reader's got both points).
+
+    >>> over = ["要著力解决好“不愿写”、“不会写”的问题"]
+    >>> names_part("材料不会写，有哪几条办法？", "要解决“不会写”的问题", over), names_part("不会写怎么办", "要解决“不愿写”的问题")
+    (True, False)
     """
     h, over = fold(heading), fold("".join(besides))
+    others = [m.group(1) for m in QUOTE.finditer(over) if m.group(1) not in question]
+    quoted = [m.group(1) for m in QUOTE.finditer(h) if len(m.group(1)) >= 3 and m.group(1) in question]
+    if any(others or said not in over for said in quoted):
+        return True
     return any((run := h[j : j + HEADING_RUN]) in question and run not in over for j in range(len(h) - HEADING_RUN + 1))
 
 

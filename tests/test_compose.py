@@ -2035,3 +2035,9 @@ def test_real_one_point_asked_of_among_a_speechs_points_is_said_with_its_own_lis
     for point in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
         assert point in a.text, a.text
     assert "狠下功夫" not in a.text, a.text
+    # the point named by what it quotes (不会写, of 要著力解决好“不愿写”、“不会写”的问题), its own four ways
+    # (`gaps.names_part`; the 150th's got the 不愿写 point first and only 一要充分掌握基本情况 of the four)
+    a = Answerer(real_bot).ask("材料不会写，讲话里给了哪几条具体办法？")
+    for point in ("充分掌握基本情况", "理论功底", "公文写作技巧", "临阵磨枪"):
+        assert point in fold(a.text), a.text
+    assert "不愿写" not in fold(a.text), a.text
