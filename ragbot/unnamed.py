@@ -138,11 +138,13 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     what follows an aspect (哪个环节拖后腿). A clause ending 是怎样的 asks likewise (具体评分标准是怎样的: the
     104th's near miss got 要进行量化考核; no row moves). A procedure a text of `texts` tells by its steps is
     known though unnamed (`_steps_told`). The matter a requirement is asked on counts too, when no chunk names
-    it (有没有学历方面的硬性要求: 学历, the 147th's near miss; `_ON_MATTER`; no row moves)."""
+    it (有没有学历方面的硬性要求: 学历, the 147th's near miss; `_ON_MATTER`; no row moves), and the matter asked
+    how often (续报要求隔多长时间: 续报, the 150th's; `_TIMED_MATTER`)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
     matters = [m[i:] for m in _ON_MATTER.findall(fold(question)) for i in range(len(m) - 1)]  # 没有学历: 学历
+    matters += _TIMED_MATTER.findall(fold(question))  # 续报要求隔多长时间: 续报
     unseen = unseen_nouns(index, question) if matters and not found else []  # once, and only when it may decide
     found = found or next((m for m in matters if m in unseen), "")
     return "" if found in _PROCEDURE and _steps_told(index, question, found, texts) else found
@@ -153,6 +155,9 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
 _ON_MATTER = re.compile(
     r"([\u4e00-\u9fff]{2,4})(?:方面|上面)的?(?:有|提出?了?)?(?:什么|哪些)?(?:硬性|具体|明确)?(?:要求|规定|标准|条件)"
 )
+# …and the matter asked how often or how soon (续报要求隔多长时间报一次: the 150th blind reader's near miss got 篇8's
+# 最迟不得超过事发后2小时, the first report's limit)
+_TIMED_MATTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:要求|需要|应当|应该|要|得)?(?:每隔|间隔|隔)?(?:多长时间|多久)")
 _PROCEDURE = ("手续", "流程")  # what no speech names as such, but tells by its steps
 _STEPS = re.compile(r"审批|批准|报批|备案|报告|请示")
 STEPS_COVERAGE = 0.6  # ...in a sentence holding this share of its other words (_steps_told's cases: 0.63, 0.79; 0.14)

@@ -100,6 +100,11 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "当办公室主任有没有学历方面的硬性要求？") == "学历"
     assert unknown_asked(index, "办公室人员在廉洁方面有哪些具体要求？") == ""
     assert Answerer(real_bot).ask("当办公室主任有没有学历方面的硬性要求？").refused
+    # …and the matter asked how often (续报: the 150th's near miss got the first report's 最迟不得超过事发后2小时)
+    assert unknown_asked(index, "重大突发事件首报之后，续报要求隔多长时间报一次？") == "续报"
+    assert unknown_asked(index, "重大突发事件发生后，信息报送要求多长时间报上去？") == ""
+    assert Answerer(real_bot).ask("重大突发事件首报之后，续报要求隔多长时间报一次？").refused
+    assert not Answerer(real_bot).ask("重大突发事件发生后，最迟多长时间要报告？").refused
     assert unknown_asked(index, "推行网上办公系统以后，负责操作的同事容易在哪个环节拖后腿？") == ""  # dev q462
     # each of two things asked (哪些具体条件和评分标准: 条件 is said, 评分 never; the 96th's near miss was answered)
     assert unknown_asked(index, "民政局重新申报省级文明单位需要满足哪些具体条件和评分标准？") == "评分"
