@@ -47,6 +47,8 @@ def scaffolding(question: str) -> frozenset[str]:
     (True, False, False)
     >>> "批评" in scaffolding("讲话里点名批评了哪些做法？"), "批评" in scaffolding("挨了批评怎么办？")  # the 150th's
     (True, False)
+    >>> "列出" in scaffolding("讲话里列出了哪些需要重点盯住的工作？")
+    True
     >>> "可能" in scaffolding("领导的决定可能有问题，该不该说？")  # a hedge: 可能做得事多 answers nothing
     True
     >>> "形象" in scaffolding("用了哪些形象说法？"), "形象" in scaffolding("办公室的形象靠什么？")
@@ -80,7 +82,7 @@ def scaffolding(question: str) -> frozenset[str]:
     viewed = {w for m in _VIEWED.finditer(q) for w in m.groups() if w}  # 怎么劝大家看待: how, not about 看待
     viewed |= {"领导"} if _POINTED_OUT.search(q) else set()  # 领导点出来的问题: who said it, not about 领导
     viewed |= {"出来"} if _SAID_OUT.search(q) else set()  # 点出来的: pointed out, not about 出来
-    viewed |= {"点名", "批评"} if _CRITICISED.search(q) else set()  # 讲话里点名批评了哪些做法: what the speech did
+    viewed |= {w for m in _CRITICISED.finditer(q) for w in ("点名", m.group(1))}  # 讲话里点名批评了哪些: what it did
     asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one | enough | viewed
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
@@ -92,8 +94,8 @@ _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待
 # 说出来, 提出来: speaking up, 要不要说出来 is answered 敢于和善于向领导讲真话)
 _POINTED_OUT = re.compile(r"领导(?:点出|指出|提到|点到|列出|列举|讲到|说到)")
 _SAID_OUT = re.compile(r"[点指列]出来")
-# 讲话里点名批评了哪些不对的做法: what the speech points out, not 整改达不到要求的,要通报批评 (the 150th blind reader's)
-_CRITICISED = re.compile(r"(?:讲话|领导)[里中上]?(?:点名)?批评了?(?:哪些|什么|哪几)")
+# 讲话里点名批评了哪些不对的做法, 列出了哪些: what the speech does, not 整改达不到要求的,要通报批评 (the 150th blind reader's)
+_CRITICISED = re.compile(r"(?:讲话|领导)[里中上]?(?:点名)?(批评|列出|列举)了?(?:哪些|什么|哪几)")
 _ENOUGH = re.compile(r"只要[^，,。？?]{1,12}就(行|可以|够|好了|成)")
 # 在办公室做事, 作为办公室的人: where the asker works (not 做事顾大局, 办公室作为参谋部: the 126th blind reader's
 # 作为办公室的人该不该提出来 got …作为办公室思考问题…的聚焦点)
