@@ -881,10 +881,15 @@ def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: 
     a = Answerer(real_bot).ask("领导批评有人接到会议通知直接呈报、不跟上级沟通，这算哪方面的问题？为什么不好？")
     assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]接到会议通知直接呈报"), a.text
     assert "由于作风不实,致使情况不明,最后工作被动" in a.text, a.text
-    # 这种做法为什么被批评 asks the same, the reason included (the 147th blind reader got the case restated alone)
-    a = Answerer(real_bot).ask("接到会议通知就直接转发下去、一报了事，这种做法为什么被批评？")
-    assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]接到会议通知直接呈报"), a.text
-    assert "由于作风不实,致使情况不明,最后工作被动" in a.text, a.text
+    # 这种做法为什么被批评 asks the same, the reason included (the 147th blind reader got the case restated alone),
+    # and 怎么批评这种做法 (the 151st's got the case and the reason, never the fault it is)
+    for q in (
+        "接到会议通知就直接转发下去、一报了事，这种做法为什么被批评？",
+        "有的同志接到会议通知就原样往上报、转文件也不问具体情况，讲话里怎么批评这种做法？为什么不行？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]接到会议通知直接呈报"), a.text
+        assert "由于作风不实,致使情况不明,最后工作被动" in a.text, a.text
 
 
 def test_real_an_unnumbered_series_under_the_best_point_is_the_list(real_bot: pipeline.Ragbot) -> None:
