@@ -1966,6 +1966,10 @@ def test_real_a_point_s_lead_is_not_said_after_its_own_sentence(real_bot: pipeli
     # a lead naming qualities says them: held-out q210 keeps 三是接待服務要注重人性化、人情化、人文化
     b = Answerer(real_bot).ask("接待工作怎樣才算做得好？幾篇講話各有什麼說法？")
     assert "人性化、人情化、人文化" in b.text, b.text
+    # …unless a later sentence of its point is said: 篇6's 五是督查工作,要跟踪问效… after its 不能只靠打电话… (the 151st's)
+    c = Answerer(real_bot).ask("做督查的时候，光打个电话问问、让下面交个材料行不行？讲话怎么要求的？")
+    assert c.sentences[0].text.startswith("不能只靠打电话"), c.text
+    assert "五是督查工作" not in fold(c.text), c.text
 
 
 def test_real_what_comes_of_failing_is_said_after_the_duty(real_bot: pipeline.Ragbot) -> None:
