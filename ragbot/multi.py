@@ -166,7 +166,7 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     m = _HOW_AFTER.search(fold(ev.question))  # …？怎么说？ 怎么说比较好: a bare how, too short to be a part or one
     if cited is not None and m and (len(asked) == 1 or (len(asked) == 2 and len(m.group()) > len(fold(asked[1])))):
         words = {**term_weights(w.index, asked[0]), **term_weights(w.index, said)}  # how to do what was said
-        return _what_to_do(w, w.excerpts[int(cited.group(1)) - 1], said, words)
+        return _what_to_do(w, w.excerpts[int(cited.group(1)) - 1], said, words, past_said=True)
     if len(asked) != 2 or cited is None:
         return False
     first, second = term_weights(w.index, asked[0]), term_weights(w.index, asked[1])
@@ -266,16 +266,16 @@ def _after_first(w: Writer, excerpt: Hit, said: str) -> tuple[str, list[tuple[in
     return (speech, after_in_paragraph(speech, at + len(tail))) if at >= 0 else None
 
 
-def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float]) -> bool:
+def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float], past_said: bool = False) -> bool:
     """For a second question asking what to do (提出了哪些措施？) in words the excerpt does not use, or
     asking for the details of the first (具体怎么体现？, with the first question's words): the
     first of the next MEASURES_REACH sentences of the first answer's paragraph that says what to do
     (必须加强保密管理制度建设,落实保密责任;), run on to its full stop (measures go on over ；), at most
     MEASURES_CHARS characters, when it holds some word of that question (保密 of 哪些保密措施) or is drawn
-    from what was said (因此,…还要建章立制: the 130th's OA…该怎么解决 got the problems alone)."""
+    from what was said (因此,…还要建章立制: the 130th's OA…); for a bare how, past one said (`past_said`: the 149th's)."""
     speech, after = _after_first(w, excerpt, said) or ("", [])
     for a, b in after[:MEASURES_REACH]:
-        if fold(speech[a:b].strip(TRIM)[:12]) not in fold(said) and says_what_to_do(speech[a:b]):  # not 我们应…讲真话
+        if says_what_to_do(speech[a:b]) and not (past_said and fold(speech[a:b].strip(TRIM)[:12]) in fold(said)):
             stop = re.search(r"[。！？!?\n]", speech[a:])
             end = a + stop.end() if stop else b
             end = end if end - a <= MEASURES_CHARS else b
