@@ -87,8 +87,8 @@ def family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     groups = [g for g in found if len(g) >= 2]
     there = named_speeches(w.index, ev.question) if groups else set()  # 民政局那篇讲话…哪几个“中心”: its own
     group = next((g for g in groups if (g[0][1].file, g[0][1].speech) in there), [])
-    group = group or (found[0] if not there and found and len(found[0]) >= 2 else [])  # the best speech's: 信息报送…
-    # 好几个“快”: 篇12's 四快 said in one sentence, not 篇3's 严中求快…
+    # else the best speech's, if it says it twice (信息报送…好几个“快”: 篇12's 四快 is one sentence, not 篇3's 严中求快…)
+    group = group or (found[0] if not there and found and len(found[0]) >= 2 else [])
     w.quote = True
     start = w.mark()
     w.lead("讲话中的说法：")

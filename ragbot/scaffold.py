@@ -82,7 +82,7 @@ def scaffolding(question: str) -> frozenset[str]:
     viewed = {w for m in _VIEWED.finditer(q) for w in m.groups() if w}  # 怎么劝大家看待: how, not about 看待
     viewed |= {"领导"} if _POINTED_OUT.search(q) else set()  # 领导点出来的问题: who said it, not about 领导
     viewed |= {"出来"} if _SAID_OUT.search(q) else set()  # 点出来的: pointed out, not about 出来
-    viewed |= {w for m in _CRITICISED.finditer(q) for w in ("点名", m.group(1))}  # 讲话里点名批评了哪些: what it did
+    viewed |= {w for m in _SPEECH_ACTS.finditer(q) for w in ("点名", m.group(1))}  # 讲话里点名批评了哪些: what it did
     asked = SCAFFOLD | asks_yes_or_no | how_long | figurative | one | enough | viewed
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
@@ -95,7 +95,7 @@ _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待
 _POINTED_OUT = re.compile(r"领导(?:点出|指出|提到|点到|列出|列举|讲到|说到)")
 _SAID_OUT = re.compile(r"[点指列]出来")
 # 讲话里点名批评了哪些不对的做法, 列出了哪些: what the speech does, not 整改达不到要求的,要通报批评 (the 150th blind reader's)
-_CRITICISED = re.compile(r"(?:讲话|领导)[里中上]?(?:点名)?(批评|列出|列举)了?(?:哪些|什么|哪几)")
+_SPEECH_ACTS = re.compile(r"(?:讲话|领导)[里中上]?(?:点名)?(批评|列出|列举)了?(?:哪些|什么|哪几)")
 _ENOUGH = re.compile(r"只要[^，,。？?]{1,12}就(行|可以|够|好了|成)")
 # 在办公室做事, 作为办公室的人: where the asker works (not 做事顾大局, 办公室作为参谋部: the 126th blind reader's
 # 作为办公室的人该不该提出来 got …作为办公室思考问题…的聚焦点)

@@ -1816,7 +1816,7 @@ def test_real_pointed_out_is_how_a_question_asks(real_bot: pipeline.Ragbot) -> N
     b = Answerer(real_bot).ask("县里党政办公室培训会上，领导点出来的办公室工作问题有哪几个？")
     for point in ("全局观念还不够强", "工作作风还不够实", "跟踪落实还不够紧", "学习劲头还不够足"):
         assert point in b.text, b.text
-    # 讲话里点名批评了哪些做法: what the speech did (`scaffold._CRITICISED`), not 篇8's 整改达不到要求的,要通报批评
+    # 讲话里点名批评了哪些做法: what the speech did (`scaffold._SPEECH_ACTS`), not 篇8's 整改达不到要求的,要通报批评
     # after 002's practices (the 150th's)
     c = Answerer(real_bot).ask("往政府信息公开网上发东西，讲话里点名批评了哪些不对的做法？")
     assert "新闻性信息" in c.sentences[0].text, c.text
