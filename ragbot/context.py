@@ -77,14 +77,16 @@ def before_in_paragraph(speech: str, at: int) -> list[tuple[int, int]]:
 
 def lead_of_said(w: Writer, speech: str, at: int, piece: str) -> bool:
     """Whether `piece`, at `at` of `speech`, is a point's lead of one clause (三是做好重要紧急信息和突发事件的
-    报告。) whose next sentence the answer already says: it would only say that again, as a heading (the
-    110th blind reader's third sentence)."""
-    m = marker(piece)  # one naming qualities (注重人性化、人情化、人文化) says them, not a heading…
+    报告。) whose next sentence the answer already says, or of several whose later sentence it says (五是督查
+    工作,要跟踪问效… after its 不能只靠打电话…: the 151st's last): it would only say that again, as a heading
+    (the 110th blind reader's third sentence). A lead of several whose next sentence is said names qualities
+    (注重人性化、人情化、人文化): it says them."""
+    m = marker(piece)
     if not m:
         return False
     after = after_in_paragraph(speech, at + len(piece))
-    if re.search(r"[，,；;：:、]", piece[m.length :].rstrip("。")):  # …unless a later sentence of its point is said
-        return any(w.repeats(speech[a:b]) for a, b in after[1:])  # (五是督查工作,要跟踪问效…: the 151st's last)
+    if re.search(r"[，,；;：:、]", piece[m.length :].rstrip("。")):
+        return any(w.repeats(speech[a:b]) for a, b in after[1:])
     return bool(after) and w.repeats(speech[after[0][0] : after[0][1]])
 
 
