@@ -240,15 +240,20 @@ def straddles(index: Index, text: str, word: str) -> bool:
     word before (with the character before them) and the rest begin the next (每个人津补贴 -> 人津, 补贴:
     个人, 津补贴; the 145th blind reader's 从每个人津补贴里拿出多少用来考核 was refused for 人津补贴).
 
-    >>> straddles(None, "", "人津")  # type: ignore[arg-type]
-    False
+    """
+    return any(text_df(index, left) and text_df(index, right) for left, right in _halves(text, word))
+
+
+def _halves(text: str, word: str) -> list[tuple[str, str]]:
+    """The word before and the word after that jieba may have cut `word` of `text` across: each cut of it,
+    the character before it joined to its first part, its second part run on to two characters at least.
+
+    >>> _halves("从每个人津补贴里", "人津"), _halves("人津补贴", "人津"), _halves("每个人，津贴", "人，")
+    ([('个人', '津补')], [], [])
     """
     at = text.find(word)
-    for i in range(1, len(word)) if at > 0 else ():
-        left, right = text[at - 1 : at + i], text[at + i : at + max(len(word), i + 2)]
-        if han_count(left + right) == len(left + right) and text_df(index, left) and text_df(index, right):
-            return True
-    return False
+    cuts = [(text[at - 1 : at + i], text[at + i : at + max(len(word), i + 2)]) for i in range(1, len(word))]
+    return [(a, b) for a, b in cuts if at > 0 and han_count(a + b) == len(a + b)]
 
 
 # which named units a question asks for (哪几个乡镇和部门, 7个省辖市分别是哪几个), and a listed one's name
