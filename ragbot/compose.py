@@ -47,7 +47,7 @@ from .asks import (
 )
 from .category import filed_under
 from .chunk import Heading, find_headings, heading_path
-from .conditions import conditions_first, points_reasons, states_condition
+from .conditions import conditions_first, points_reasons, stated_first, states_condition
 from .context import advice_asked, says_what_to_do
 from .elsewhere import other_figure
 from .followup import follow_up
@@ -55,7 +55,7 @@ from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
 from .kinds import title_asked
-from .meanings import point_asked, point_over_words, saying_explained, stated_as_asked, story, why_likened, worth_asked
+from .meanings import point_asked, point_over_words, saying_explained, story, why_likened, worth_asked
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
 from .points import defines, held_by, lists_of, point_of, say_point, say_points, topic_of
@@ -168,7 +168,6 @@ def _list_score(
 
 COUNTED = 0.2  # a list a best sentence sums up by its count (上述四个方面) beats one it holds or announces by this
 CHAIN = 0.1  # asked who answers to whom level by level, the sentence saying it link by link ranks this much higher
-STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (`meanings.stated_as_asked`) ranks higher
 SUMMED_REACH = 160  # a best sentence this close after a list taking its points up together (这些成绩的取得)…
 _BACK = re.compile(r"(?:这些|上述|以上)")  # …sums it up: the 87th blind reader's 成绩…哪几点 got 电子政务's figures
 
@@ -430,11 +429,7 @@ def compose(
             chosen = [
                 (replace(c, similarity=c.similarity + CHAIN) if chained(c.text, link) else c, h) for c, h in chosen
             ]
-        if shaped := stated_as_asked(ev.question):  # 调研图的是什么: 调查研究…目的是把事情的真相和全貌调查清楚
-            chosen = [
-                (replace(c, similarity=c.similarity + STATED_BONUS), h) if shaped.search(fold(c.text)) else (c, h)
-                for c, h in chosen
-            ]
+        chosen = stated_first(ev.question, chosen, weights, w.index)  # 调研图的是什么: …目的是把事情的真相…调查清楚
         if wanted == "why":  # 要是…会怎么样
             chosen = conditions_first(ev.question, chosen, weights, lambda t: text_df(w.index, t) > 0)
             chosen = points_reasons(ev.question, chosen, weights, w.index)

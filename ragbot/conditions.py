@@ -6,7 +6,9 @@ Asked what comes of conduct the question describes (不爱动脑筋、只会把�
 sentence saying what came of it (由于作风不实,致使情况不明,最后工作被动) leads when the sentences before it in
 its excerpt tell that conduct. Asked why of what a point says (为什么要强化政治意识), the sentence after
 the point's bare lead gives its reason (`points_reasons`). A best sentence putting the condition asked
-(`states_condition`) answers before any list near it is read as the reasons (compose._reasons).
+(`states_condition`) answers before any list near it is read as the reasons (compose._reasons). A sentence of
+the shape that answers in any words (目的是…, 一个重要原因是…) ranks higher when it is of the matter asked
+(`stated_first`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import replace
 from .asks import IF, coverage, short_form, why_asked
 from .context import after_in_paragraph, bare_lead
 from .index import Index
+from .meanings import stated_as_asked
 from .script import fold
 from .structure import sentence_spans
 from .writer import Option, rank
@@ -219,4 +222,31 @@ def points_reasons(question: str, choices: Sequence[Option], weights: dict[str, 
         x, y = after[0]
         out = [o for o in out if o[0].text.strip() != speech[x:y].strip()]
         out.append((replace(c, text=speech[x:y], position=x, lead=lead), hit))
+    return out
+
+
+STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (`meanings.stated_as_asked`) ranks higher
+ABOUT_WEIGHT = 2.0  # …when its paragraph holds a question word weighing this much (not only 一个, 办公室)
+
+
+def stated_first(question: str, choices: Sequence[Option], weights: dict[str, float], index: Index) -> list[Option]:
+    """`choices` with each sentence of the shape that answers in any words (`meanings.stated_as_asked`: 调研图的是
+    什么, 调查研究…目的是把事情的真相和全貌调查清楚) STATED_BONUS higher, when the paragraphs it spans (同志们:
+    then …主要目的是…) hold a question word weighing ABOUT_WEIGHT: a reason stated of another matter answers
+    nothing (为什么说公文里写错一个字…不是小事: the 152nd blind reader's got 篇8's 一个重要原因是从事文字工作逼着
+    你去学习 second, which is of writing 材料)."""
+    shaped = stated_as_asked(question)
+    if shaped is None:
+        return list(choices)
+    weighty = {w: x for w, x in weights.items() if x >= ABOUT_WEIGHT}
+    out = []
+    for c, hit in choices:
+        speech = index.speeches[(hit.file, hit.speech)].text
+        lo, hi = speech.rfind("\n", 0, c.position) + 1, speech.find("\n", c.position + len(c.text.rstrip()))
+        about = coverage(speech[lo : len(speech) if hi < 0 else hi], weighty) > 0  # 决定: 决策 too
+        out.append(
+            (replace(c, similarity=c.similarity + STATED_BONUS), hit)
+            if about and shaped.search(fold(c.text))
+            else (c, hit)
+        )
     return out

@@ -166,6 +166,19 @@ def test_real_asked_why_something_is_said_the_reason_stated_answers(real_bot: pi
     assert "一个重要原因是从事文字工作逼着你去学习" in fold(a.sentences[0].text), a.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["为什么说公文里写错一个字、点错一个标点都不是小事？", "為什麼說公文裡寫錯一個字、點錯一個標點都不是小事？"],
+)
+def test_real_a_reason_stated_of_another_matter_does_not_join(real_bot: pipeline.Ragbot, question: str) -> None:
+    """The 152nd blind reader's 为什么说公文里写错一个字…不是小事 got 003's 如果写错一个字、用错一个标点,大家就会说…
+    then 篇8's 一个重要原因是从事文字工作逼着你去学习, a reason stated (`meanings.REASON`) of writing 材料, whose
+    paragraph holds no weighty word of the question (`conditions.stated_first`)."""
+    a = Answerer(real_bot).ask(question)
+    assert "如果写错一个字、用错一个标点" in fold(a.sentences[0].text), a.text
+    assert "一个重要原因" not in fold(a.text), a.text
+
+
 def test_real_a_why_question_counts_nothing(real_bot: pipeline.Ragbot) -> None:
     """这几年 and 抓住几件要紧事 count nothing: a why-question is no quantity question, so a sentence stating no
     number may answer it (dev q509 was refused; 就是因为结果运用了 ranked first)."""
