@@ -224,17 +224,20 @@ def semicolons(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) 
     """A list question answered by a sentence that lists its points as clauses separated by ；
     (我们当前必须加强保密管理制度建设,落实保密责任;坚持人防、技防相结合…;严格…;加强…): the
     whole sentence, when one of its clauses is among the RUN_REACH best sentences and ranks within
-    RUN_MARGIN of the best; False (nothing written) when none is."""
+    RUN_MARGIN of the best, or sits in the best's paragraph (高校…保密工作应该采取哪些措施: 近年来,高等学校已成为
+    …窃密的重要目标…难度进一步加大 ranks first, its paragraph's measures follow); False (nothing written) when
+    none is."""
     ranked = sorted(options(ev, w.index), key=lambda o: -rank(o[0], weights))
     if not ranked or not POINTS.search(fold(ev.question)):
         return False
     top, best = rank(ranked[0][0], weights), ranked[0][1]
+    speech = w.index.speeches[(best.file, best.speech)].text
+    at = ranked[0][0].position
+    lo, hi = speech.rfind("\n", 0, at) + 1, speech.find("\n", at)
     for c, hit in ranked[:RUN_REACH]:
-        if rank(c, weights) < top - RUN_MARGIN:
-            break
-        if hit != best:
+        near = lo <= c.position and (hi < 0 or c.position < hi)  # in the best's paragraph: a run the best leads to
+        if hit != best or (rank(c, weights) < top - RUN_MARGIN and not near):
             continue
-        speech = w.index.speeches[(hit.file, hit.speech)].text
         span = run_of(speech, min(len(speech) - 1, c.position + len(c.text) // 2))
         if span and span[1] - span[0] <= budget:
             a, b = span

@@ -394,3 +394,24 @@ def test_real_how_a_thing_no_speech_names_is_ruled_is_refused(real_bot: pipeline
     a = Answerer(real_bot).ask("辦公室人員加班以後，調休或加班費是怎麼規定的？")
     assert a.refused, a.text
     assert "沒有" in a.text, a.text  # in the asker's script
+
+
+def test_real_a_verb_with_its_direction_weighs_as_the_speeches_say_it(real_bot: pipeline.Ragbot) -> None:
+    """报上来 weighs as 上报 (`terms._directed`), not as its pieces 报上 and 上来, which no speech says: the 152nd
+    blind reader's 其他单位不按规定程序报上来的公文… weighed them 6.67 and 4.48. 定下来 is 定 + 下来."""
+    weights = term_weights(real_bot.index, "其他单位不按规定程序报上来的公文，我们应该怎么处理？")
+    assert "上报" in weights, weights
+    assert not {"报上", "上来", "报上来"} & set(weights), weights
+    assert "下发" in term_weights(real_bot.index, "文件发下去以后要跟踪落实吗？")
+    assert "下定" not in term_weights(real_bot.index, "领导已经定下来的事我觉得有问题，该不该提出来？")
+
+
+def test_real_a_universitys_short_name_is_held_by_its_full_one(real_bot: pipeline.Ragbot) -> None:
+    """高校 is said 高等学校 (`synonyms.ALIKE`): the 152nd blind reader's 为什么…高校的保密工作越来越难做了 got 篇3's
+    从去年到今年,…我省高校也有涉及 before its reason. Ranked first so, the reason leaves the measures' run in its
+    paragraph within reach (`inline.semicolons`): dev q020 keeps 我们当前必须加强保密管理制度建设…."""
+    a = Answerer(real_bot).ask("为什么说现在高校的保密工作越来越难做了？")
+    assert fold(a.sentences[0].text).startswith("近年来,高等学校已成为"), a.text
+    a = Answerer(real_bot).ask("高校辦公室的保密工作應該採取哪些措施？")
+    assert a.text.startswith("我們當前必須加強保密管理制度建設"), a.text
+    assert "嚴格保密載體" in a.text, a.text
