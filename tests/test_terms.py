@@ -415,3 +415,12 @@ def test_real_a_universitys_short_name_is_held_by_its_full_one(real_bot: pipelin
     a = Answerer(real_bot).ask("高校辦公室的保密工作應該採取哪些措施？")
     assert a.text.startswith("我們當前必須加強保密管理制度建設"), a.text
     assert "嚴格保密載體" in a.text, a.text
+
+
+def test_real_the_semicolon_run_in_the_best_sentences_paragraph_answers_a_list(real_bot: pipeline.Ragbot) -> None:
+    """The 152nd blind reader's 市政府办公室推行OA系统办公以后，还有哪些问题没解决好 got 篇11's 推行OA系统办公,
+    我觉得很有必要,效果也不错 first: its paragraph's run of problems (一些地方、部门还没有接通…;一些领导…) ranked
+    past RUN_MARGIN; it answers, as it sits in the best sentence's paragraph (`inline.semicolons`)."""
+    a = Answerer(real_bot).ask("市政府办公室推行OA系统办公以后，还有哪些问题没解决好？")
+    assert fold(a.sentences[0].text).startswith("一些地方、部门还没有接通"), a.text
+    assert "最后一公里" in a.text, a.text
