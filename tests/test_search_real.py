@@ -113,6 +113,16 @@ def test_a_list_question_finds_the_section_its_words_head(
     assert retrieve.headed(real_bot.index, range(len(real_bot.index.chunks)), "辦公室的效率為什麼要提高？") == []
 
 
+def test_a_list_questions_word_for_its_points_is_not_what_the_heading_must_say(real_bot: pipeline.Ragbot) -> None:
+    """哪几条办法: every point is a 办法 (`terms.topical`), the heading says of what: the 149th and 153rd blind
+    readers' 提高辦公室的工作效率，提出了哪幾條辦法 got 篇2's 创新 points, the 求快 chunk 7th (its heading held 0.61
+    of the question's weight with 办法, 0.85 without)."""
+    question = "講話裡說要提高辦公室的工作效率，提出了哪幾條辦法"
+    top5 = real_bot.search(question, k=5).hits
+    assert any(contains(h.text, "一要嚴格要求,嚴中求快") for h in top5)
+    assert "穩中求快" in Answerer(real_bot).ask(question).text
+
+
 @pytest.mark.parametrize("share", [1.0, 0.0])
 def test_the_speech_a_question_names_ranks_its_own_chunks(
     real_bot: pipeline.Ragbot, monkeypatch: pytest.MonkeyPatch, share: float
