@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .amounts import miscounts, numbers, unit_asked
@@ -46,7 +45,6 @@ from .asks import (
     why_asked,
 )
 from .category import filed_under
-from .chunk import Heading, find_headings, heading_path
 from .conditions import conditions_first, points_reasons, stated_first, states_condition
 from .context import advice_asked, says_what_to_do
 from .elsewhere import other_figure
@@ -58,7 +56,7 @@ from .kinds import title_asked
 from .meanings import point_asked, point_over_words, saying_explained, story, why_likened, worth_asked
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
-from .points import defines, held_by, lists_of, point_of, say_point, say_points, topic_of
+from .points import defines, headings_over, held_by, lists_of, outer_list, point_of, say_point, say_points, topic_of
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
 from .sayings import family, figures, wording
 from .script import fold
@@ -81,19 +79,9 @@ if TYPE_CHECKING:
     from .index import Index
 
 
-@lru_cache(maxsize=64)
-def _headings(text: str) -> tuple[Heading, ...]:
-    return tuple(find_headings(text))
-
-
 HEADED = 0.5  # a list under a heading carrying this share of the question's words answers it
 LIST_MIN = 0.45  # a list answers when its topic and points carry this share of the question's words
 SECTIONS = ("、",)  # "一、…": a speech's top sections are its outline, not an answer's points
-
-
-def _about(text: str, e: Enumeration) -> tuple[str, ...]:
-    """The headings of the sections list `e` is in (not its own first point)."""
-    return tuple(heading_path(list(_headings(text)), e.start - 1))
 
 
 _STATED_COUNT = re.compile(
@@ -141,7 +129,7 @@ def _list_score(
         return 0.0  # 推行OA系统…哪些毛病: not a list that never says OA (the 68th blind reader got 光山's)
     points = [text[i.start : i.start + 60] for i in e.items]
     covers = [coverage(p, weights) for p in points]
-    heads = _about(text, e)
+    heads = headings_over(text, e)
     about = max([coverage(topic, weights)] + [coverage(h, weights) for h in heads])  # or the section it is under
     lexical = 0.4 * about + 0.3 * coverage(" ".join(points), weights) + 0.3 * sum(covers) / len(covers)
     best = max((c.similarity for c in ev.candidates), default=0.0)
@@ -226,7 +214,7 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     defined = bool(top) and defines(ev.question, top[0].text)  # 中心任务就是…: that sentence answers (`defines`)
     if defined or not options or options[0][0] < LIST_MIN or _outdone(w, asked, top, options[0][1:]):
         return False
-    best, first, e = _outer(ev.question, w, options)
+    best, first, e = outer_list(ev.question, w, options, asked)
     if not (n := points_asked(ev.question)) and _focused(w, ev, first, e, weights, cap, budget):
         return True
     exact = [o for o in options if len(o[2].items) == n and o[0] >= max(LIST_MIN, best - 0.15)]
@@ -247,7 +235,7 @@ def _outdone(w: Writer, weights: dict[str, float], top: Sequence[Candidate], bes
     lead = coverage(top[0].text, weights) if top else 0.0
     hit, e = best
     text = w.index.speeches[(hit.file, hit.speech)].text
-    said = " ".join([*_about(text, e), text[topic_of(text, e.start)[0] : e.end]])
+    said = " ".join([*headings_over(text, e), text[topic_of(text, e.start)[0] : e.end]])
     return lead >= LEAD_ALONE and coverage(said, weights) < lead - LEAD_OVER
 
 
@@ -274,15 +262,6 @@ def _reasons(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, what:
     return on and bool(_REASONS.search(topic)) and "决定" not in topic and say_points(w, [(hit, e)], cap)
 
 
-def _outer(question: str, w: Writer, options: list[tuple[float, Hit, Enumeration]]) -> tuple[float, Hit, Enumeration]:
-    """The best list, or, asked of a matter, the list on it (under 二、关于教育宣传工作: its four (一)…(四)) that
-    holds the best one in one of its points (首先…其次… under (三); the 83rd blind reader's got those two)."""
-    _, hit, e = options[0]
-    text = w.index.speeches[(hit.file, hit.speech)].text
-    outer = [o for o in options if o[1] == hit and o[2] != e and o[2].start <= e.start and e.end <= o[2].end]
-    return next((o for o in outer if on_aspect(question, _about(text, o[2]))), options[0])
-
-
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other
 
 
@@ -294,7 +273,7 @@ def _focused(
     characters, or the points of a list it holds (第三,要在提高效率上狠下功夫。一要…五要…); False (nothing
     written) when no point stands out or it says nothing more."""
     text = w.index.speeches[(hit.file, hit.speech)].text
-    announced = [topic_of(text, e.start)[1], *_about(text, e)]
+    announced = [topic_of(text, e.start)[1], *headings_over(text, e)]
     if on_aspect(ev.question, announced):
         return False  # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points
     covers = sorted(((coverage(i.key, topical(weights)), i) for i in e.items), key=lambda x: -x[0])

@@ -8,6 +8,8 @@
   topic_of(text, start)           what a list is about: the sentence or heading right before it
   say_point(writer, hit, item)    one point's own sentences, cut to what answers
   defines(question, sentence)     whether a sentence says what the thing asked is (…的中心任务就是…): no list then
+  headings_over(text, e)          the headings of the sections a list is in
+  outer_list(question, w, options, weights)  the best list, or, asked of a matter, the list on it holding it
 
 Used by compose.py (list answers) and multi.py (the measures after a list of problems).
 """
@@ -18,7 +20,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .asks import coverage
+from .asks import aspect_asked, coverage, on_aspect
+from .chunk import Heading, find_headings, heading_path
 from .context import says_what_to_do
 from .cuts import CLAUSE_MIN, cut, sets_up
 from .padding import padding
@@ -34,6 +37,7 @@ from .structure import (
     marker,
     sentence_spans,
 )
+from .terms import topical
 from .types import Hit
 from .writer import Writer
 
@@ -195,3 +199,32 @@ def defines(question: str, sentence: str) -> bool:
     return any(
         re.search(re.escape(asked[-k:]) + "(?:就|便|也)?是", said) for k in range(len(asked), DEFINED_MIN - 1, -1)
     )
+
+
+@lru_cache(maxsize=64)
+def _headings(text: str) -> tuple[Heading, ...]:
+    return tuple(find_headings(text))
+
+
+def headings_over(text: str, e: Enumeration) -> tuple[str, ...]:
+    """The headings of the sections list `e` is in (not its own first point)."""
+    return tuple(heading_path(list(_headings(text)), e.start - 1))
+
+
+def outer_list(
+    question: str, w: Writer, options: list[tuple[float, Hit, Enumeration]], weights: dict[str, float]
+) -> tuple[float, Hit, Enumeration]:
+    """The best list, or, asked of a matter, the list on it (under 二、关于教育宣传工作: its four (一)…(四)) that
+    holds the best one in one of its points (首先…其次… under (三); the 83rd blind reader's got those two), unless
+    the best one's lead says more of what is asked beyond the matter (在抓落实方面…重点抓哪几个方面: 抓好五个方面的
+    重点, not 关于抓落实,我重点讲三个方面: the 153rd's got the three)."""
+    _, hit, e = options[0]
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    beyond = {t: v for t, v in topical(weights).items() if not any(t in a for a in aspect_asked(question))}
+    own = coverage(topic_of(text, e.start)[1], beyond)
+    outer = [o for o in options if o[1] == hit and o[2] != e and o[2].start <= e.start and e.end <= o[2].end]
+    for o in outer:
+        about = headings_over(text, o[2])
+        if on_aspect(question, about) and coverage(" ".join(about), beyond) >= own:
+            return o
+    return options[0]

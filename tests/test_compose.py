@@ -1262,6 +1262,16 @@ def test_real_requirements_put_to_a_matter_are_the_points_of_its_section(real_bo
     assert "強調" not in a.text, a.text
 
 
+def test_real_a_list_whose_lead_says_what_is_asked_beyond_the_matter_is_the_answer(real_bot: pipeline.Ragbot) -> None:
+    """在抓落实方面…重点抓哪几个方面 asks of 抓落实 (`asks.aspect_asked`), but of its 重点: 003's 各级政府系统办公室应该
+    抓好五个方面的重点 and its five points answer, not the three ways 关于抓落实,我重点讲三个方面 lists around them
+    (`points.outer_list`; the 153rd blind reader's got the three)."""
+    a = Answerer(real_bot).ask("在抓落实方面，政府系统办公室应当重点抓哪几个方面的事情？")
+    for point in ("重大决策与部署", "政府工作任务的分解与部门承诺", "领导批示交办的事项"):
+        assert point in a.text, a.text
+    assert "要围绕中心抓落实" not in a.text, a.text
+
+
 def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_parts(real_bot: pipeline.Ragbot) -> None:
     """要写哪些内容 asks what something includes, like 包括哪些: the sentence naming the report's four
     parts answers, not the list of three requirements around it (the tenth blind reader's complaint)."""
