@@ -226,7 +226,6 @@ def points_reasons(question: str, choices: Sequence[Option], weights: dict[str, 
 
 
 STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (`meanings.stated_as_asked`) ranks higher
-ONLY = re.compile(r"只有(?!如此|这样|这么)[^。；;！？!?]{1,30}?才")  # asked why: what it takes (只有团结才能…)
 ABOUT_WEIGHT = 2.0  # …when its paragraph holds a question word weighing this much (not only 一个, 办公室)
 
 
@@ -235,13 +234,8 @@ def stated_first(question: str, choices: Sequence[Option], weights: dict[str, fl
     什么, 调查研究…目的是把事情的真相和全貌调查清楚) STATED_BONUS higher, when the paragraphs it spans (同志们:
     then …主要目的是…) hold a question word weighing ABOUT_WEIGHT: a reason stated of another matter answers
     nothing (为什么说公文里写错一个字…不是小事: the 152nd blind reader's got 篇8's 一个重要原因是从事文字工作逼着
-    你去学习 second, which is of writing 材料). Asked why in other words, a sentence saying what it takes (`ONLY`:
-    只有团结才能步调一致…) is that shape, when it holds such a word itself: held-out q516 (講話把班子團結看得這麼重,
-    原因是什麼) then carries its evidence, dev q499 leads with its own; one held by the paragraph only answered
-    为什么…任何一道环节都不能出岔子 with 只有实事求是,才能少走弯路 (held-out q529 lost it)."""
+    你去学习 second, which is of writing 材料)."""
     shaped = stated_as_asked(question)
-    only = shaped is None and why_asked(question) and not condition_asked(question)  # 只有团结才能…: held there
-    shaped = ONLY if only else shaped
     if shaped is None:
         return list(choices)
     weighty = {w: x for w, x in weights.items() if x >= ABOUT_WEIGHT}
@@ -249,7 +243,7 @@ def stated_first(question: str, choices: Sequence[Option], weights: dict[str, fl
     for c, hit in choices:
         speech = index.speeches[(hit.file, hit.speech)].text
         lo, hi = speech.rfind("\n", 0, c.position) + 1, speech.find("\n", c.position + len(c.text.rstrip()))
-        about = coverage(c.text if only else speech[lo : len(speech) if hi < 0 else hi], weighty) > 0  # 决定: 决策
+        about = coverage(speech[lo : len(speech) if hi < 0 else hi], weighty) > 0  # 决定: 决策 too
         out.append(
             (replace(c, similarity=c.similarity + STATED_BONUS), hit)
             if about and shaped.search(fold(c.text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ragbot import conditions, pipeline
+from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.script import fold
 
@@ -177,15 +177,6 @@ def test_real_a_reason_stated_of_another_matter_does_not_join(real_bot: pipeline
     a = Answerer(real_bot).ask(question)
     assert "如果写错一个字、用错一个标点" in fold(a.sentences[0].text), a.text
     assert "一个重要原因" not in fold(a.text), a.text
-
-
-@pytest.mark.parametrize("question", ["领导班子为什么一定要讲团结？", "為什麼辦公室的同志要講團結？"])
-def test_real_asked_why_what_it_takes_answers(real_bot: pipeline.Ragbot, question: str) -> None:
-    """只有团结才能步调一致、行动统一,才能真正把工作搞好 says what unity takes (`conditions.ONLY`): asked why unity
-    matters, it leads (held-out q516 asked it and got 一个班子是好是坏,首先要看团结状况 alone)."""
-    a = Answerer(real_bot).ask(question)
-    assert fold(a.sentences[0].text).startswith("只有团结才能步调一致"), a.text
-    assert conditions.ONLY.search("只有如此,才会有客观公正的态度") is None  # refers back: no reason of its own
 
 
 def test_real_a_why_question_counts_nothing(real_bot: pipeline.Ragbot) -> None:
