@@ -226,13 +226,15 @@ def points_reasons(question: str, choices: Sequence[Option], weights: dict[str, 
 
 
 STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (`meanings.stated_as_asked`) ranks higher
-ABOUT_WEIGHT = 2.0  # …when its paragraph holds a question word weighing this much (not only 一个, 办公室)
+ABOUT_WEIGHT = 2.0  # …when its paragraph holds a question word weighing this much (not only 一个, 办公室),
+ABOUT_SHARE = 0.15  # …or this share of the question's words (网络, 文件, 县政府, 处理: none weighs 2)
 
 
 def stated_first(question: str, choices: Sequence[Option], weights: dict[str, float], index: Index) -> list[Option]:
     """`choices` with each sentence of the shape that answers in any words (`meanings.stated_as_asked`: 调研图的是
     什么, 调查研究…目的是把事情的真相和全貌调查清楚) STATED_BONUS higher, when the paragraphs it spans (同志们:
-    then …主要目的是…) hold a question word weighing ABOUT_WEIGHT: a reason stated of another matter answers
+    then …主要目的是…) hold a question word weighing ABOUT_WEIGHT or ABOUT_SHARE of them all (县政府用网络发下来
+    的文件…出了事会怎样: 002's 凡接收信息后处理不及时…将追究相关责任人的责任): a reason stated of another matter answers
     nothing (为什么说公文里写错一个字…不是小事: the 152nd blind reader's got 篇8's 一个重要原因是从事文字工作逼着
     你去学习 second, which is of writing 材料)."""
     shaped = stated_as_asked(question)
@@ -243,7 +245,8 @@ def stated_first(question: str, choices: Sequence[Option], weights: dict[str, fl
     for c, hit in choices:
         speech = index.speeches[(hit.file, hit.speech)].text
         lo, hi = speech.rfind("\n", 0, c.position) + 1, speech.find("\n", c.position + len(c.text.rstrip()))
-        about = coverage(speech[lo : len(speech) if hi < 0 else hi], weighty) > 0  # 决定: 决策 too
+        paragraph = speech[lo : len(speech) if hi < 0 else hi]
+        about = coverage(paragraph, weighty) > 0 or coverage(paragraph, weights) >= ABOUT_SHARE  # 决定: 决策 too
         out.append(
             (replace(c, similarity=c.similarity + STATED_BONUS), hit)
             if about and shaped.search(fold(c.text))
