@@ -21,7 +21,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .asks import POINTS, counted, includes_asked, items_asked, points_asked
+from .asks import POINTS, counted, includes_asked, items_asked, parts, points_asked
 from .quotes import BOOK, CN_DIGITS, QUOTE, counted_quotes
 from .script import fold
 from .structure import han_count, inline_points
@@ -231,11 +231,13 @@ def semicolons(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) 
     if not ranked or not POINTS.search(fold(ev.question)):
         return False
     top, best = rank(ranked[0][0], weights), ranked[0][1]
+    listed = POINTS.search(fold(parts(ev.question)[0])) is not None
     speech = w.index.speeches[(best.file, best.speech)].text
     at = ranked[0][0].position
     lo, hi = speech.rfind("\n", 0, at) + 1, speech.find("\n", at)
     for c, hit in ranked[:RUN_REACH]:
-        near = lo <= c.position and (hi < 0 or c.position < hi)  # in the best's paragraph: a run the best leads to
+        # in the best's paragraph, a run the best leads to, when points are what is asked first (not 为什么难度加大？)
+        near = listed and lo <= c.position and (hi < 0 or c.position < hi)
         if hit != best or (rank(c, weights) < top - RUN_MARGIN and not near):
             continue
         span = run_of(speech, min(len(speech) - 1, c.position + len(c.text) // 2))
