@@ -3,6 +3,8 @@ speeches' 不X, on the real index."""
 
 from __future__ import annotations
 
+import pytest
+
 from ragbot import pipeline
 from ragbot.answer import Answerer
 from ragbot.cuts import cut
@@ -424,3 +426,15 @@ def test_real_the_semicolon_run_in_the_best_sentences_paragraph_answers_a_list(r
     a = Answerer(real_bot).ask("市政府办公室推行OA系统办公以后，还有哪些问题没解决好？")
     assert fold(a.sentences[0].text).startswith("一些地方、部门还没有接通"), a.text
     assert "最后一公里" in a.text, a.text
+
+
+def test_real_the_verb_a_how_question_ends_with_weighs_half(real_bot: pipeline.Ragbot) -> None:
+    """该怎么对待 asks how to treat a thing: the answer need not say 对待 (`terms._HOW_VERB`). Weighed whole,
+    平時聽到…政治的小道消息…應該怎麼對待 (dev q487's twin) ended with 辦公室人員要從思想認識上,強化“三種意識”,
+    which says nothing of rumours."""
+    asked = term_weights(real_bot.index, "平时听到一些涉及政治的小道消息，办公室人员应该怎么对待？")
+    said = term_weights(real_bot.index, "平时听到一些涉及政治的小道消息，办公室人员对待的态度")
+    assert asked["对待"] == pytest.approx(said["对待"] / 2)
+    a = Answerer(real_bot).ask("平時聽到一些涉及政治的小道消息，辦公室人員應該怎麼對待？")
+    assert fold(a.text).startswith("不听、不信、不传各种政治谣言"), a.text
+    assert "三種意識" not in a.text, a.text
