@@ -142,7 +142,9 @@ def _list_score(
     details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
     counted = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
     summed = counted or any(e.end <= c.position <= e.end + SUMMED_REACH and _BACK.match(fold(c.text)) for c in top)
-    headed = bool(heads) and (coverage(heads[-1], weights) >= HEADED or any(t in fold(heads[-1]) for t in described))
+    headed = bool(heads) and (
+        coverage(heads[-1], topical(weights)) >= HEADED or any(t in fold(heads[-1]) for t in described)
+    )
     headed = headed or any(p in fold(held_by(text, e)) for p in quoted(ev.question))  # 讲“健全机制抓落实”时…哪几项制度
     counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it
     bonus = announced or details or summed or headed or counts or names_kind(ev.question, points)

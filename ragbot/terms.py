@@ -88,10 +88,11 @@ def _directed(index: Index, question: str, out: dict[str, float]) -> None:
     pieces (报上, 上来: 6.67 and 4.48, said by no speech), when a chunk's text holds it (the 152nd blind reader's
     其他单位不按规定程序报上来的公文; 篇6 says 对其它单位违反程序上报的公文一律退回). Not 定下来 (定 + 下来)."""
     for t in tokenize(question):
-        if (m := _DIRECTED.fullmatch(t)) and text_df(index, said := m.group(2) + m.group(1)):
+        if m := _DIRECTED.fullmatch(t):
             for w in [w for w in out if w in t and len(w) >= 2]:
-                out.pop(w)
-            out[said] = index.bm25.idf(said) if index.bm25.df(said) else _text_idf(index, said)
+                out.pop(w)  # 提上去: no speech says 提上 or 上提; what is raised is asked (效率)
+            if text_df(index, said := m.group(2) + m.group(1)):
+                out[said] = index.bm25.idf(said) if index.bm25.df(said) else _text_idf(index, said)
 
 
 # 这种态度 / 这种做法 before how it is judged points back at the situation told: no word of what is asked (the 42nd
@@ -195,7 +196,7 @@ def _a_not_a(text: str, at: int) -> bool:
 # verb, its first (不该去督查: 不督, the 85th blind reader's got 督查权…慎用 alone)
 NEGATED_WEIGHT = 2.0  # a negated verb asked (不需要去督) weighs this many times its IDF: the question turns on it
 NEGATED = re.compile(
-    r"不(?:应该|应当|应|该|能|要|可以|得|必|需要|用)?去?([\u4e00-\u9fff])((?:(?![的了吗呢])[\u4e00-\u9fff])?)"
+    r"不(?:应该|应当|应|该|能|要|可以|得|必|需要|用)?(?:由[\u4e00-\u9fff]{2,8}?)?去?([\u4e00-\u9fff])((?:(?![的了吗呢])[\u4e00-\u9fff])?)"
     r"(?=[的了吗呢]?(?:[？?，,。！!]|$))"
 )
 

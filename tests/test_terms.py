@@ -438,3 +438,23 @@ def test_real_the_verb_a_how_question_ends_with_weighs_half(real_bot: pipeline.R
     a = Answerer(real_bot).ask("平時聽到一些涉及政治的小道消息，辦公室人員應該怎麼對待？")
     assert fold(a.text).startswith("不听、不信、不传各种政治谣言"), a.text
     assert "三種意識" not in a.text, a.text
+
+
+def test_real_a_raised_thing_is_what_is_asked_not_the_direction(real_bot: pipeline.Ragbot) -> None:
+    """提上去: no speech says 提上 or 上提 (`terms._directed` drops the pieces), and 哪几条办法's 办法 is no word a
+    heading must say (`compose._list_score` weighs `terms.topical`): the 155th blind reader's 想把辦公室的工作效率
+    提上去，講話裡提了哪幾條辦法 got 篇4's 七種意識; 篇3's five 求快 answer."""
+    question = "想把辦公室的工作效率提上去，講話裡提了哪幾條辦法？"
+    assert not {"提上", "上去"} & set(term_weights(real_bot.index, question))
+    a = Answerer(real_bot).ask(question)
+    assert "嚴中求快" in a.text, a.text
+    assert "穩中求快" in a.text, a.text
+    assert "七種意識" not in a.text, a.text
+
+
+def test_real_a_verb_asked_not_to_be_done_by_someone_is_the_speechs_不x(real_bot: pipeline.Ragbot) -> None:
+    """不该由党委督查部门去督查 puts who between 不该 and 督查 (`terms.NEGATED`): the 155th blind reader's got 篇8's
+    一是要围绕党委中心工作开展督查; 篇12's three 不督 answer."""
+    assert term_weights(real_bot.index, "哪些事情不该由党委督查部门去督查？").get("不督")
+    a = Answerer(real_bot).ask("哪些事情不該由黨委督查部門去督查？")
+    assert "市縣領導沒有授權的事不督" in a.text, a.text
