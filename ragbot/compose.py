@@ -45,7 +45,7 @@ from .asks import (
     why_asked,
 )
 from .category import filed_under
-from .conditions import conditions_first, points_reasons, stated_first, states_condition
+from .conditions import POINT_COVER, conditions_first, points_reasons, stated_first, states_condition
 from .context import advice_asked, says_what_to_do
 from .elsewhere import other_figure
 from .followup import follow_up
@@ -261,6 +261,8 @@ def _reasons(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, what:
     on = (hit.file, hit.speech) == (best.file, best.speech) and (
         score >= LIST_MIN or coverage(topic, weights) >= REASONS_ON
     )
+    if any(coverage(i.key, weights) >= POINT_COVER for i in e.items):  # 为什么说办公室…代表着政府的形象: why of
+        return False  # one point (第三,办公室及其工作人员代表着政府的形象), not of the list (the 155th blind reader's)
     return on and bool(_REASONS.search(topic)) and "决定" not in topic and say_points(w, [(hit, e)], cap)
 
 

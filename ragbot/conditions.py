@@ -22,7 +22,7 @@ from .context import after_in_paragraph, bare_lead
 from .index import Index
 from .meanings import stated_as_asked
 from .script import fold
-from .structure import sentence_spans
+from .structure import han_count, marker, sentence_spans
 from .writer import Option, rank
 
 _CLAUSE = re.compile(r"[^,，;；:：。！？!?]+")
@@ -200,6 +200,7 @@ def _told(sentence: str, excerpt: str, weights: dict[str, float]) -> float:
 
 
 POINT_COVER = 0.99  # asked why of a point: its bare lead holds every word of the question
+STATED_LEAD = 25  # …or its lead stating it, of at most this many Han characters (not a point that says why too)
 
 
 def points_reasons(question: str, choices: Sequence[Option], weights: dict[str, float], index: Index) -> list[Option]:
@@ -207,20 +208,22 @@ def points_reasons(question: str, choices: Sequence[Option], weights: dict[str, 
     every word of the question (一是要强化政治意识。) followed by the next sentence of its paragraph, which
     gives the point's reason (没有政治上的坚定性就没有…统一性; 这是做好办公室工作的前提): that sentence ranks
     with the lead's meaning and words. The lead itself is a heading, no answer (为什么要强化政治意识, left
-    open by the forty-sixth session, got 概况起来就是要强化"七种意识" alone)."""
+    open by the forty-sixth session, got 概况起来就是要强化"七种意识" alone); so is a short lead stating what is
+    asked (为什么说办公室的工作人员代表着政府的形象: 第三,办公室及其工作人员代表着政府的形象。, the 155th's)."""
     if not why_asked(question) or condition_asked(question):
         return list(choices)
     out = list(choices)
     for c, hit in choices:
         lead = c.text.strip()
-        if not bare_lead(lead) or coverage(lead, weights) < POINT_COVER:
+        stated = marker(lead) and han_count(lead) <= STATED_LEAD  # 第三,办公室及其工作人员代表着政府的形象。
+        if not (bare_lead(lead) or stated) or coverage(lead, weights) < POINT_COVER:
             continue
         speech = index.speeches[(hit.file, hit.speech)].text
         after = after_in_paragraph(speech, c.position + len(c.text))
         if not after or speech[c.position : c.position + len(c.text)] != c.text:
             continue
         x, y = after[0]
-        out = [o for o in out if o[0].text.strip() != speech[x:y].strip()]
+        out = [o for o in out if o[0].text.strip() not in (speech[x:y].strip(), lead)]  # the lead says it again
         out.append((replace(c, text=speech[x:y], position=x, lead=lead), hit))
     return out
 

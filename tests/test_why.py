@@ -179,6 +179,19 @@ def test_real_a_reason_stated_of_another_matter_does_not_join(real_bot: pipeline
     assert "一个重要原因" not in fold(a.text), a.text
 
 
+@pytest.mark.parametrize(
+    "question", ["为什么说办公室的工作人员代表着政府的形象？", "為什麼說辦公室工作質量和效率關乎整體運轉？"]
+)
+def test_real_asked_why_of_one_point_its_own_sentences_answer(real_bot: pipeline.Ragbot, question: str) -> None:
+    """The question restates one point of 003's 办公室工作的重要性 (第三,办公室及其工作人员代表着政府的形象): why of
+    that point, not of the list (`compose._reasons`); its lead says it again, the sentence after it says why
+    (`conditions.points_reasons`). The 155th blind reader's got the three leads, the reasons only in an excerpt."""
+    a = Answerer(real_bot).ask(question)
+    assert not a.text.startswith(("讲话对此提出", "講話對此提出")), a.text
+    assert not fold(a.sentences[0].text).startswith(("第三", "第二")), a.text
+    assert any(s in fold(a.sentences[0].text) for s in ("代表的是政府及其部门", "中枢神经")), a.text
+
+
 def test_real_a_why_question_counts_nothing(real_bot: pipeline.Ragbot) -> None:
     """这几年 and 抓住几件要紧事 count nothing: a why-question is no quantity question, so a sentence stating no
     number may answer it (dev q509 was refused; 就是因为结果运用了 ranked first)."""
