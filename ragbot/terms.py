@@ -84,9 +84,10 @@ _DIRECTED = re.compile(r"([\u4e00-\u9fff])([上下])[来去]")  # 报上来, 发
 
 
 def _directed(index: Index, question: str, out: dict[str, float]) -> None:
-    """A verb with its direction (报上来, 发下去) weighs as the speeches say it (上报, 下发), in place of its
-    pieces (报上, 上来: 6.67 and 4.48, said by no speech), when a chunk's text holds it (the 152nd blind reader's
-    其他单位不按规定程序报上来的公文; 篇6 says 对其它单位违反程序上报的公文一律退回). Not 定下来 (定 + 下来)."""
+    """A verb with its direction (报上来, 发下去), one word to jieba, is not weighed as its pieces (报上, 上来: 6.67
+    and 4.48, said by no speech), but as the speeches say it (上报, 下发) when a chunk's text holds that (the 152nd
+    blind reader's 其他单位不按规定程序报上来的公文; 篇6 says 对其它单位违反程序上报的公文一律退回), or not at all
+    (提上去: 上提 is said nowhere; what is raised is asked, 效率, the 155th's). Not 定下来 (定 + 下来)."""
     for t in tokenize(question):
         if m := _DIRECTED.fullmatch(t):
             for w in [w for w in out if w in t and len(w) >= 2]:
