@@ -61,7 +61,7 @@ from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, s
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import SERIES, Enumeration, marker
-from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df, topical
+from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df, topical, ways_aside
 from .types import Answer, Hit
 from .who import action_asked, chain_asked, chained
 from .writer import (
@@ -143,7 +143,7 @@ def _list_score(
     counted = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
     summed = counted or any(e.end <= c.position <= e.end + SUMMED_REACH and _BACK.match(fold(c.text)) for c in top)
     headed = bool(heads) and (
-        coverage(heads[-1], topical(weights)) >= HEADED or any(t in fold(heads[-1]) for t in described)
+        coverage(heads[-1], ways_aside(weights)) >= HEADED or any(t in fold(heads[-1]) for t in described)
     )
     headed = headed or any(p in fold(held_by(text, e)) for p in quoted(ev.question))  # 讲“健全机制抓落实”时…哪几项制度
     counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it

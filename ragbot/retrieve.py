@@ -30,7 +30,7 @@ from .script import detect_script, to_script
 from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
 from .synonyms import expansions, speech_words
-from .terms import images, pictured, term_weights, topical
+from .terms import images, pictured, term_weights, ways_aside
 from .types import Chunk, Hit
 from .who import LEVEL_BY_LEVEL, chain_asked
 
@@ -286,7 +286,7 @@ def headed(index: Index, ranked: Sequence[int], query: str) -> list[int]:
     blind reader's)."""
     if not query or kind(query) != "list":
         return []
-    weights = topical(term_weights(index, query))  # 哪几条办法: every point is a 办法, the heading says of what
+    weights = ways_aside(term_weights(index, query))  # 哪几条办法: every point is a 办法, the heading says of what
     held = {i: coverage(index.chunks[i].headings[-1], weights) for i in ranked if index.chunks[i].headings}
     return sorted((i for i in held if held[i] >= HEADED_MIN), key=lambda i: -held[i])
 

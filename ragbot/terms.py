@@ -7,6 +7,7 @@
                                  first clause holds (面对…, …时) at half weight; a verb with its
                                  direction (报上来) as the speeches say it (上报)
   topical(weights)               those weights without the words asking for points (要求, 措施)
+  ways_aside(weights)            those weights without the words asking for ways of doing (办法)
   pictured(q, texts)             whether one text holds two or more of those images (千条线…一根针)
   images(q)                      the images a figure-of-speech question names (用针和线打比方) or describes
                                  by their kind (人身上的某个器官), searched and weighed as words of their own
@@ -26,7 +27,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .amounts import BOUND_WORD, unit_asked
-from .asks import LIST, QUANTITY, kind, parts, short_form
+from .asks import LIST, QUANTITY, WAYS, kind, parts, short_form
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, tagged_words, tokenize
 from .quotes import COUNTED_QUOTE, QUOTE
@@ -237,6 +238,16 @@ def _miscut(index: Index, word: str) -> bool:
     """…weighs by its text (政府办: one chunk's word, 29 chunks' 政府办公室): how rare jieba's cut of it is says
     nothing of how rare what it says is."""
     return index.bm25.df(word) <= RARE_DF and text_df(index, word) >= MISCUT_DF
+
+
+def ways_aside(weights: dict[str, float]) -> dict[str, float]:
+    """`weights` without the words asking for ways of doing (`asks.WAYS`: 哪几条办法, every point is a 办法; the
+    heading over them says of what, 提高工作效率). Not 职能 or 要求 (`topical`): a heading may say those (辦公室有哪些
+    職能 then took 003's three points on 办公室工作的重要性, headed by 办公室 alone)."""
+    return {t: v for t, v in weights.items() if not _WAYS.fullmatch(t)}
+
+
+_WAYS = re.compile(WAYS)
 
 
 def topical(weights: dict[str, float]) -> dict[str, float]:

@@ -114,7 +114,7 @@ def test_a_list_question_finds_the_section_its_words_head(
 
 
 def test_a_list_questions_word_for_its_points_is_not_what_the_heading_must_say(real_bot: pipeline.Ragbot) -> None:
-    """哪几条办法: every point is a 办法 (`terms.topical`), the heading says of what: the 149th and 153rd blind
+    """哪几条办法: every point is a 办法 (`terms.ways_aside`), the heading says of what: the 149th and 153rd blind
     readers' 提高辦公室的工作效率，提出了哪幾條辦法 got 篇2's 创新 points, the 求快 chunk 7th (its heading held 0.61
     of the question's weight with 办法, 0.85 without)."""
     question = "講話裡說要提高辦公室的工作效率，提出了哪幾條辦法"

@@ -442,7 +442,7 @@ def test_real_the_verb_a_how_question_ends_with_weighs_half(real_bot: pipeline.R
 
 def test_real_a_raised_thing_is_what_is_asked_not_the_direction(real_bot: pipeline.Ragbot) -> None:
     """提上去: no speech says 提上 or 上提 (`terms._directed` drops the pieces), and 哪几条办法's 办法 is no word a
-    heading must say (`compose._list_score` weighs `terms.topical`): the 155th blind reader's 想把辦公室的工作效率
+    heading must say (`compose._list_score` weighs `terms.ways_aside`): the 155th blind reader's 想把辦公室的工作效率
     提上去，講話裡提了哪幾條辦法 got 篇4's 七種意識; 篇3's five 求快 answer."""
     question = "想把辦公室的工作效率提上去，講話裡提了哪幾條辦法？"
     assert not {"提上", "上去"} & set(term_weights(real_bot.index, question))
