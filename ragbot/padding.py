@@ -28,6 +28,7 @@ _DANGLING = re.compile(
     r"(程序|要求|规定|規定|工作|问题|問題|方面|几点|幾點|意见|意見|精神|措施|做法|原则|原則|制度|步骤|步驟|内容|內容|情况|情況|观点|觀點|说法|說法)"
     r"|^(也|还|還|同样|同樣|另外)?(必须|必須|要)?按(照)?(这|這|此|上述)"
     r"|^(把|将|將)?它們?(作为|作為|当作|當作|当成|當成|列为|列為|放在)"  # 把它作为查办工作的重中之重来抓
+    r"|^只有(这样|這樣|如此)"  # 只有这样,才能真正提高…效率: what it takes is said before (the 156th blind reader's)
 )
 
 
@@ -51,6 +52,8 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     ['salutation', 'closing', 'title', 'heading']
     >>> padding("要可靠有用。"), padding("也必须按这个程序进行。"), padding("办公室要做好督查督办，做到件件有着落。")
     ('fragment', 'dangling', '')
+    >>> padding("只有这样,才能真正提高工作质量和工作效率。"), padding("只有团结才能步调一致。")
+    ('dangling', '')
     >>> padding("把它作为查办工作的重中之重来抓。"), padding("它们是办公室的重要职责。")
     ('dangling', '')
     >>> padding("有时候领导性子急了，或者你哪件事没做好，批评几句，这样的情况也会发生。")  # its own clauses
