@@ -229,7 +229,7 @@ def points_reasons(question: str, choices: Sequence[Option], weights: dict[str, 
 
 
 STATED_BONUS = 0.1  # a sentence of the shape that answers in any words (`meanings.stated_as_asked`) ranks higher
-ABOUT_WEIGHT = 2.0  # …when its paragraph holds a question word weighing this much (not only 一个, 办公室),
+ABOUT_WEIGHT = 2.0  # …when its paragraph holds a question word weighing this much (not only 一个, 办公室)…
 ABOUT_SHARE = 0.15  # …or this share of the question's words (网络, 文件, 县政府, 处理: none weighs 2)
 
 

@@ -5,7 +5,7 @@
                                  its text is among the chunks' text; a word no chunk holds, as its
                                  Cilin synonyms that chunks do hold; the words only a scene-setting
                                  first clause holds (面对…, …时) at half weight; a verb with its
-                                 direction (报上来) as the speeches say it (上报)
+                                 direction (报上来) as the speeches say it (上报), or not at all
   topical(weights)               those weights without the words asking for points (要求, 措施)
   ways_aside(weights)            those weights without the words asking for ways of doing (办法)
   pictured(q, texts)             whether one text holds two or more of those images (千条线…一根针)
@@ -195,7 +195,8 @@ def _a_not_a(text: str, at: int) -> bool:
 
 # a verb the question asks not to do, at the end of its clause (哪些事不应该去督？ 哪些话不该讲？): the
 # speeches list such things as 不督, 不讲, a word jieba does not cut out of the question; of a two-character
-# verb, its first (不该去督查: 不督, the 85th blind reader's got 督查权…慎用 alone)
+# verb, its first (不该去督查: 不督, the 85th blind reader's got 督查权…慎用 alone); who is not to do it may stand
+# between (不该由党委督查部门去督查: 不督, the 155th's got 一是要围绕党委中心工作开展督查)
 NEGATED_WEIGHT = 2.0  # a negated verb asked (不需要去督) weighs this many times its IDF: the question turns on it
 NEGATED = re.compile(
     r"不(?:应该|应当|应|该|能|要|可以|得|必|需要|用)?(?:由[\u4e00-\u9fff]{2,8}?)?去?([\u4e00-\u9fff])((?:(?![的了吗呢])[\u4e00-\u9fff])?)"
