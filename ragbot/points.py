@@ -220,7 +220,8 @@ def outer_list(
     重点, not 关于抓落实,我重点讲三个方面: the 153rd's got the three)."""
     _, hit, e = options[0]
     text = w.index.speeches[(hit.file, hit.speech)].text
-    beyond = {t: v for t, v in topical(weights).items() if not any(t in a for a in aspect_asked(question))}
+    matter = aspect_asked(question)
+    beyond = {t: v for t, v in topical(weights).items() if not any(t in a for a in matter)}
     own = coverage(topic_of(text, e.start)[1], beyond)
     outer = [o for o in options if o[1] == hit and o[2] != e and o[2].start <= e.start and e.end <= o[2].end]
     for o in outer:

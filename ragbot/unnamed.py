@@ -238,9 +238,7 @@ def _pay_of_a_kind(index: Index, phrase: str, pay: re.Pattern[str] | None = None
 def straddles(index: Index, text: str, word: str) -> bool:
     """Whether jieba cut `word` across two words of `text` that chunks hold: its first characters end the
     word before (with the character before them) and the rest begin the next (每个人津补贴 -> 人津, 补贴:
-    个人, 津补贴; the 145th blind reader's 从每个人津补贴里拿出多少用来考核 was refused for 人津补贴).
-
-    """
+    个人, 津补贴; the 145th blind reader's 从每个人津补贴里拿出多少用来考核 was refused for 人津补贴)."""
     return any(text_df(index, left) and text_df(index, right) for left, right in _halves(text, word))
 
 
