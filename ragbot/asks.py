@@ -66,7 +66,7 @@ POINTS = re.compile(
     rf"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步|块)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪几个[？?]?$|哪些|几(?:个)?方面|(?<!第)几条|几点(?!{CLOCK_AFTER})|分别|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点|类)"
     rf"|哪[{_N[1:]}]个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|" + _WHICH_N.pattern  # not 哪一个部门
 )
-WAYS = "办法|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
+WAYS = "办法|路子|法子|门道|招数|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
 METHODS = re.compile(
     r"怎么做|怎样做|如何做|先做(?:什么|哪些)|" + WAYS
 )  # asked how: a bare point comes with its next sentence

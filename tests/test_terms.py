@@ -452,6 +452,17 @@ def test_real_a_raised_thing_is_what_is_asked_not_the_direction(real_bot: pipeli
     assert "七種意識" not in a.text, a.text
 
 
+@pytest.mark.parametrize("way", ["路子", "法子"])
+def test_real_a_colloquial_word_for_ways_asks_for_the_points(real_bot: pipeline.Ragbot, way: str) -> None:
+    """路子 and 法子 ask for ways of doing as 办法 does (`asks.WAYS`): the 156th blind reader's 讲话里说提高办公室
+    工作效率有哪几条路子 got 篇2's 创新 sentences, led by 建言献策要提出能促进教育发展的新思路; 篇3's five 求快
+    answer."""
+    a = Answerer(real_bot).ask(f"讲话里说提高办公室工作效率有哪几条{way}")
+    assert "严中求快" in a.text, a.text
+    assert "稳中求快" in a.text, a.text
+    assert "建言献策" not in a.text, a.text
+
+
 def test_real_a_verb_asked_not_to_be_done_by_someone_is_the_speechs_不x(real_bot: pipeline.Ragbot) -> None:
     """不该由党委督查部门去督查 puts who between 不该 and 督查 (`terms.NEGATED`): the 155th blind reader's got 篇8's
     一是要围绕党委中心工作开展督查; 篇12's three 不督 answer."""
