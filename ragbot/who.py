@@ -8,6 +8,7 @@
   unattributed(q, texts)  whether a question asks what a person with a title said and the texts only
                           announce that person's speech (新江秘书长还要讲话), none saying what they ask
   announced(person, text) whether a text announces a talk by that person still to come (一会儿X市长还要…讲话)
+  other_level(text, w)    whether a text names bodies of another level than the question's (县政府, not 市政府)
 
 A who-question is answered by a sentence naming a body or role (`asks.states`) that also says the
 action asked about (answer.weigh, writer). What it does not do: decide a question asks who (asks.kind).
@@ -156,6 +157,22 @@ LEVEL_BY_LEVEL = "逐级"  # how the speeches say a chain of responsibility aske
 _LEVELS = re.compile(
     r"一级一级|一层一层|一层层|一级级|逐级|层层|一[层级][对向]一[层级]"
 )  # responsibility level by level
+
+
+_BODY_LEVEL = re.compile(r"[省市县区乡镇](?:委|政府|人大|政协)")  # a body of one level: 市政府, 县委
+
+
+def other_level(text: str, weights: dict[str, float]) -> bool:
+    """Whether `text` names bodies of another level than the one the question names (its `weights`' words),
+    and not that one: 省政府…和县政府…的进展情况,每季度要上报一次 does not say how often 市政府工作报告's
+    work is reported (the 157th blind reader's answer led with it and read 每季度; the speech says 每月).
+
+    >>> other_level("其中省政府…和县政府…,每季度要上报一次", {"市政府": 2.8}), other_level("市政府…每月", {"市政府": 2.8})
+    (True, False)
+    """
+    asked = {t for t in weights if _BODY_LEVEL.fullmatch(t)}
+    said = set(_BODY_LEVEL.findall(fold(text)))
+    return bool(asked and said) and not asked & said
 
 
 def acts(text: str, action: str) -> str:

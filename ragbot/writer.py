@@ -41,7 +41,7 @@ from .script import detect_script, fold, folded_speech, shown, to_script
 from .structure import CLOSERS, TRIM, counted_in_full, han_count, marker, sentence_spans, unheaded
 from .terms import rare_words
 from .types import Hit, Script
-from .who import acts
+from .who import acts, other_level
 
 if TYPE_CHECKING:
     from .answer import Evidence
@@ -432,7 +432,7 @@ def _typed(text: str, wanted: str, units: tuple[str, ...], action: str, weights:
     if clause:
         return (0, -coverage(text if action == "说" else clause, weights))
     if units and numbers(text, units):
-        return (0, 0.0)
+        return (0, 1.0 if other_level(text, weights) else 0.0)  # 省政府's 每季度 is not 市政府's
     return (1 if action in fold(text) else 2, 0.0) if states(text, wanted) else (3, 0.0)  # then the act said
 
 

@@ -401,6 +401,9 @@ def test_real_a_quantity_asked_of_several_gets_the_parallel_statement_after_the_
     a = Answerer(real_bot).ask("省、市、县政府工作报告里的“双十”工程和重点工作，进展情况多久上报一次？")
     assert "每季度要上报一次" in a.text, a.text
     assert "每月要上报一次" in a.text, a.text
+    # asked of 市政府's alone, 省政府's and 县政府's quarterly half does not lead (`who.other_level`; the 157th's)
+    city = Answerer(real_bot).ask("市政府工作報告裡提出的“雙十”工程和重點工作，進展情況多久要上報一次？")
+    assert city.sentences[0].text.startswith("市政府工作報告提出的“雙十”工程"), city.text
     # a tally goes on with other items after a comma, not a semicolon, and without the thing asked about
     b = Answerer(real_bot).ask("淇縣政府辦公室全年辦理了多少件領導批示件？辦結率多少？")
     assert "330件" in b.text, b.text
