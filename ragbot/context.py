@@ -140,6 +140,7 @@ _ADVICE = re.compile(
     r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]|对[^，,。？?]{0,8}[说讲](?:了|些)?什么|送给?[^，,。？?]{0,4}(?:什么|哪句)话|[怎如][么样何]解决|(?:怎么|怎样|如何)(?:说|讲|看待?)(?:这|此)"
     r"|开导|安慰|会(?:出|有|带来|导致|造成)什么|有什么(?:后果|危害|坏处)|会怎么?样|行不行|对我?(?:这种|这类|此类|这样的?)情况"
     r"|[怎如][么样何]处理|注意什么|注意(?:哪些|些什么)|对(?:此|这个?)(?:问题)?有什么说法|就(?:算|行|可以)了?[吗么]|完事了?[吗么]|(?:这样|这么)做?(?:行|可以)[吗么]"
+    r"|[我咱]们?(?:能|可以)[\u4e00-\u9fff]{1,5}[吗么]"
 )  # 效果不好,怎么办; 对这种情况怎么说; 怎么说这种情况; 怎么开导; 干久了会出什么问题 (blind readers)
 
 
@@ -163,6 +164,8 @@ def advice_asked(question: str) -> bool:
     (True, True)
     >>> advice_asked("临时的事想推掉行不行？"), advice_asked("收到后拖着没处理,出了事会怎样？")  # the 126th's
     (True, True)
+    >>> advice_asked("临时安排一件不归我管的工作，我能推掉吗？"), advice_asked("能详细说说吗？")  # the 157th's: 我能…吗
+    (True, False)
     """
     return bool(_ADVICE.search(fold(question)))
 
@@ -285,7 +288,8 @@ def completed_after(
     宁可自己受点委屈,也要消除领导之间的误会: the question's 误会; the 24th blind reader's), or, asked
     what to make of a situation (`advice`), after one saying what to do, when it goes on saying what not
     to do (不要…, 宁可…; not 同时要…, another matter; the 33rd's 夹在中间很为难…怎么处理), or after a prohibition
-    says what to do holding a word of the question (not 要自觉抵制拜金主义…, the 148th's): the advice goes on there;
+    says what to do holding a weighing word of the question (not 要自觉抵制拜金主义…, the 148th's, nor for its
+    工作上防随意性 when 工作 is asked: the 157th's): the advice goes on there;
     after a denial (并不是要求"齐步走"…), the next one when it says what holds instead (但是,必须要求…, the
     111th's); with the `units` a quantity question asks in, the statement parallel to it (`_parallel`); its
     length written, or 0."""
@@ -300,7 +304,7 @@ def completed_after(
     for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare or told or denied else []:
         said = fold(speech[a:b])
         instead = _GOES_ON.search(fold(piece)) and says_what_to_do(said) and not _ANOTHER.match(said.strip())
-        instead = instead and any(t in said for t in weights if len(t) >= 2)  # not 要自觉抵制拜金主义…: another matter
+        instead = instead and any(t in said for t, v in weights.items() if len(t) >= 2 and v >= 1)  # 工作 says none
         but = denied and _BUT.match(said.strip())
         if any(t in said for t in rare) or (told and (_GOES_ON.match(said.strip()) or instead)) or but:
             return _say(w, hit, speech, (a, b), titles)

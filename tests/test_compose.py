@@ -1141,6 +1141,8 @@ def test_real_how_the_speech_consoles_or_judges_is_its_verdict(real_bot: pipelin
     assert "淡泊名利" in ask("有的同志吃苦受累干出了成绩,却一直没被提拔,讲话对他们有什么劝告?").text  # the 86th's: 劝告
     assert "这是极端危险的" in ask("有的同事接到不归自己管的临时活就推,讲话里是怎么说这种情况的?").text
     assert "这是极端危险的" in ask("领导临时塞给我一件不归我管的事，想推掉行不行？").text  # the 126th's: 行不行 judges
+    pushed = ask("临时安排一件不归我管的工作，我能推掉吗？讲话里怎么说的？")  # the 157th's: 我能…吗 judges
+    assert "这是极端危险的" in pushed.text, pushed.text
 
 
 def test_real_the_verdict_is_the_word_to_the_hearers_not_an_aside_after_it(real_bot: pipeline.Ragbot) -> None:
@@ -1681,6 +1683,10 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
     # a prohibition is not followed by a next sentence holding none of the question's words: 不要因知道的事情多一些,
     # 就到处发议论 by 要自觉抵制拜金主义…, another matter (the 148th's)
     a = bot.ask("領導開會討論時還沒拍板的事情，我們辦公室的人能不能跟外面的人講？")
+    assert "不得传播" in fold(a.sentences[0].text), a.text
+    assert "拜金主义" not in fold(a.text), a.text
+    # …nor by one holding only a word that weighs nothing (工作上防随意性: the 157th's, asked of 工作)
+    a = bot.ask("我在领导身边做服务工作，平时听到的会议内容、领导讨论的意见，要注意些什么？")
     assert "不得传播" in fold(a.sentences[0].text), a.text
     assert "拜金主义" not in fold(a.text), a.text
     assert "不关心自己的身体是不行的" in bot.ask("整天伏案写东西，身体越来越差，讲话里对这个有什么说法？").text
