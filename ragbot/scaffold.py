@@ -65,6 +65,8 @@ def scaffolding(question: str) -> frozenset[str]:
     (['劝', '看待'], False)
     >>> sorted(scaffolding("作为办公室的人，该不该提出来？") - SCAFFOLD), "作为" in scaffolding("办公室作为参谋部")  # the 126th's
     (['不该', '作为'], False)
+    >>> sorted(scaffolding("跟领导汇报，是不是只拣好听的说比较稳妥？") - SCAFFOLD)  # the 158th's: 稳妥 is the verdict
+    ['不是', '是不', '比较', '稳妥']
     >>> sorted(scaffolding("领导点出来的问题有哪几个？") - SCAFFOLD), sorted(scaffolding("领导交办的事找出来") - SCAFFOLD)
     (['出来', '领导'], [])
     """
@@ -72,6 +74,7 @@ def scaffolding(question: str) -> frozenset[str]:
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
     how_long = {"时间", "长时间"} if "多长时间" in q else set()  # 工作多长时间了: how long, not about 时间
     how_long |= {"比较", "比较好"} if re.search(r"(?:怎么|怎样|如何)[^，,。？?]{0,4}比较好", q) else set()  # best
+    how_long |= {"比较", *_JUDGED.findall(q)} if _JUDGED.search(q) else set()  # 是不是…比较稳妥: the verdict asked
     how_long |= set(re.findall(r"(落[到得])什么", q))  # 会落到什么结果: what comes of it, no 落地 (the 114th's)
     how_long |= {"主要"} if _CHIEFLY.search(q) else set()  # 存在哪些主要不足: which, not about 主要 (the 146th's)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
@@ -87,6 +90,7 @@ def scaffolding(question: str) -> frozenset[str]:
     return asked - {m.group(m.lastindex or 0) for m in _AS_CONTENT.finditer(q)}
 
 
+_JUDGED = re.compile(r"(?:是不是|是否)[^？?]{0,16}?(?:比较|更)(稳妥|保险|合适|妥当|好)")  # the 158th's …比较稳妥
 _CHIEFLY = re.compile(r"(?:哪些|哪几[个条种点项]?|什么)主要|主要(?:有|是)?(?:哪些|哪几|什么)")  # 哪些主要不足
 _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待)")  # the 120th's 是怎么劝大家看待的
 # 领导点出来的…问题: who said what, where jieba weighed 出来 and 领导 most (the 136th blind reader's got the

@@ -1680,6 +1680,10 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
     assert {s.citations for s in a.sentences} == {(1,)}, (
         a.text
     )  # the advice and where it goes on: nothing from elsewhere
+    # 比较稳妥 is the verdict asked, not what about (`scaffold._JUDGED`): the 158th's ended with 篇3's 都要积极稳妥
+    a = bot.ask("跟領導匯報的時候，是不是只揀好聽的說比較穩妥？講話裡是怎麼要求的？")
+    assert "切忌只對領導講好話" in a.sentences[0].text, a.text
+    assert "積極穩妥" not in a.text, a.text
     # a prohibition is not followed by a next sentence holding none of the question's words: 不要因知道的事情多一些,
     # 就到处发议论 by 要自觉抵制拜金主义…, another matter (the 148th's)
     a = bot.ask("領導開會討論時還沒拍板的事情，我們辦公室的人能不能跟外面的人講？")
