@@ -96,8 +96,8 @@ def acts(text: str, question: str) -> bool:
 
 
 _WITHIN = re.compile(
-    r"(?:几|多少)个?(?:工作日|天|日|小时|分钟|周|星期|个?月)[之以]?内(?:[要须需应该当必得务]|予以|进行)*"
-)
+    r"(?:几|多少)个?(?:工作日|天|日|小时|分钟|周|星期|个?月)[之以]?内(?:[要须需应该当必得务都]|予以|进行|对外|及时|一律|全部|向社会)*"
+)  # how the act is done (对外公开, 及时答复) is not the act
 
 
 def limited(question: str) -> list[str]:
@@ -107,6 +107,8 @@ def limited(question: str) -> list[str]:
 
     >>> limited("机关收到申请后最迟多少个工作日内要答复？"), limited("多少个工作日内公开？"), limited("几天内交整改报告？")
     (['答复'], ['公开'], [])
+    >>> limited("要在多少天之内对外公开？")  # the 158th blind reader's was refused: 对外 is how, not what
+    ['公开']
 
     An act said with where it goes (报上去, 送过去) is its verb: 最迟…2小时 of 报送 limits 最晚几小时内要报上去.
 

@@ -696,6 +696,8 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     days = answerer.ask("政府信息公开有时限要求吗？信息形成后多少天内要公开？")  # 多少天: working days answer it
     assert not days.refused
     assert "20个工作日" in days.text, days.text
+    public = answerer.ask("政府信息產生或者變更以後，要在多少天之內對外公開？")  # 对外 is how (the 158th's)
+    assert "20個工作日內予以公開" in public.text, public.text
     money = answerer.ask("全省教育经费总投入是多少？")  # the speech says 1170.94亿元
     assert not money.refused
     assert "1170.94亿元" in money.text, money.text
