@@ -464,6 +464,13 @@ def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: 
     # asked which of a counted name, unquoted: the sentence quoting it, whatever the cosine (0.883 refused it)
     f = Answerer(real_bot).ask("三苦是哪三苦？")
     assert "辛苦、艰苦、清苦" in f.text, f.text
+    # described by a character each of its parts holds (the 158th's got 篇2's 一个致力于事业发展的领导…)
+    for q in (
+        "民政局那篇讲话里说领导对办公室的同志应该怎么对待，用了三个带“一”的短语，原话是什么？",
+        "講話裡用了三個帶「一」的短語說領導該怎麼對待辦公室的同志，原話是什麼？",
+    ):
+        g = Answerer(real_bot).ask(q)
+        assert "高看一眼、厚" in g.text, g.text
 
 
 def test_real_wording_question_naming_someone_is_answered_by_what_they_said(real_bot: pipeline.Ragbot) -> None:
