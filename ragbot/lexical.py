@@ -230,7 +230,7 @@ _NAMES_AT = re.compile(r"在([\u4e00-\u9fff]{2,6}?)(?:召开|举行)?的[^，。
 
 def speech_names(text: str) -> list[str]:
     """The words a question names a speech by (地方志那篇讲话, 筹办旅游发展大会那次会议, 那次培训开班讲话):
-    what it says before 那篇 / 那次 / 那个 in the same clause, between 那篇 / 那次 and 讲话 / 会议, or where it was.
+    what it says before 那篇 / 那次 / 那个 in the same clause, between 那篇 / 那次 and 讲话 / 会议 (and 会议), or where.
 
     >>> speech_names("地方志那篇講話表彰了幾個省轄市？"), speech_names("那次培训开班讲话中提到什么？")
     (['地方', '方志', '地方志'], ['培训', '开班'])
@@ -243,6 +243,7 @@ def speech_names(text: str) -> list[str]:
     """
     folded = fold(text)
     found = [m.group(1) for p in (_NAMES_BEFORE, _NAMES_AFTER, _NAMES_AT) for m in p.finditer(folded)]
+    found += [m.group(1) + "会议" for m in _NAMES_AFTER.finditer(folded) if m.group(0).endswith("会议")]  # where
     return list(dict.fromkeys(w for phrase in found for w in tokenize(phrase) if len(w) >= 2))
 
 
@@ -316,8 +317,7 @@ def _pos(word: str) -> str:
 
 
 def tagged_words(text: str, n: int | None = None) -> list[tuple[str, str]]:
-    """The words of `text` (folded by the caller; the first `n` when given), each with its part-of-speech
-    tag (jieba's precise cut).
+    """The words of `text` (folded by the caller; the first `n` when given), each with its jieba POS tag.
 
     >>> tagged_words("字体、字号", 2), tagged_words("补救措施")
     ([('字体', 'n'), ('、', 'x')], [('补救措施', 'n')])

@@ -22,7 +22,7 @@ from .errors import ConfigError, QueryError
 from .glosses import described, glossed
 from .ingest import valid_unicode
 from .lexical import tokenize
-from .naming import named_speeches
+from .naming import named_speeches, naming_words
 from .quotes import anchors, duties, figure, kinds
 from .rerank import Reranker
 from .scaffold import SCAFFOLD, scaffolding
@@ -309,6 +309,7 @@ def search(
     rankings: list[list[int]] = []
     weights: list[float] = []
     scores: dict[int, float] = {}
+    there = named_speeches(index, query) if query else set()
     if settings.mode in ("hybrid", "dense") and qvec is not None:
         dense = dense_ranking(index, qvec, settings.depth, filters)
         rankings.append([i for i, _ in dense])
@@ -320,7 +321,9 @@ def search(
         scaffold = scaffolding(query) if query else SCAFFOLD
         pictured += list(speech_words(query))  # 网上办公系统: OA
         pictured += [LEVEL_BY_LEVEL] if chain_asked(query) else []  # 谁对谁负责,一级一级: 逐级负责
-        lex = lexical_ranking(index, [*tokens, *pictured], settings.depth, filters, settings.synonyms, scaffold)
+        named = naming_words(index, query) if there else set()  # 陕西那次…会议上: which speech, not what is asked
+        asked = [t for t in tokens if t not in named]
+        lex = lexical_ranking(index, [*asked, *pictured], settings.depth, filters, settings.synonyms, scaffold)
         rankings.append([i for i, _ in lex])
         weights.append(settings.bm25_weight)
         if settings.mode == "bm25":
