@@ -27,12 +27,13 @@ from .script import fold
 # the 123rd blind reader's 该不该跟领导直说 got 篇6's confidentiality rule); 0 of 531 rows differ. 哪儿 哪里 the same day
 # (from 哪儿下手 is how to go about it; Cilin weighed 哪儿 as 哪里, 何地): 0 rows differ, the 124th's gets its list.
 # 那个 那种 the same day, pointing as 这个 这种 do (Cilin weighed 那个 as 其二; the 125th's 中办那个二十四个字的精神).
+# 形容 on 2026-12-06 (用…来形容: how a formulation is asked for; no speech says it): 0 of 531 rows differ.
 # 还是 on 2026-12-06: which of two (该提意见还是照办; the 130th's got 还是日常工作,都要积极稳妥); 0 of 531 rows differ.
 _SCAFFOLD = """讲话 讲话中 提出 提到 谈到 指出 点出 强调 主张 认为 打算 具体 具体做法 做法 哪 哪些 哪几 几条 几点 几个
     几项 方面 什么 怎么 怎样 如何 请问 分别 有没有 一下 那次 那篇 会上 这次 哪方面 着手 原话 原文 提了
     几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 的话 存在 当前 目前 说法 提法 叫法
     虽然 尽管 即使 但是 然而 不过 却 因为 所以 因此 如果 而且 并且 其中 一条 那一条 可能 怎么样 么样
-    顺口溜 顺口 口诀 俗话 俗语 那句 这句 某个 某些 某一 哪儿 哪里 那个 那种 还是 听说"""  # 虽然…但是…: how its clauses join (虽然不是中心…), not what about
+    顺口溜 顺口 口诀 俗话 俗语 那句 这句 某个 某些 某一 哪儿 哪里 那个 那种 还是 听说 形容"""  # 虽然…但是…: how its clauses join (虽然不是中心…), not what about
 SCAFFOLD = frozenset(_SCAFFOLD.split())
 _AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)|[新老旧](提法|说法)")  # 领导讲话, 老说法: what it asks about
 
@@ -67,6 +68,8 @@ def scaffolding(question: str) -> frozenset[str]:
     (['不该', '作为'], False)
     >>> sorted(scaffolding("跟领导汇报，是不是只拣好听的说比较稳妥？") - SCAFFOLD)  # the 158th's: 稳妥 is the verdict
     ['不是', '是不', '比较', '稳妥']
+    >>> sorted(scaffolding("用人身体上的部位来形容办公室") - SCAFFOLD)  # the images' kind (the 158th's): 咽喉, 大脑…
+    ['人体', '人身', '器官', '用人', '身体', '部位']
     >>> sorted(scaffolding("领导点出来的问题有哪几个？") - SCAFFOLD), sorted(scaffolding("领导交办的事找出来") - SCAFFOLD)
     (['出来', '领导'], [])
     """
@@ -78,6 +81,7 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long |= set(re.findall(r"(落[到得])什么", q))  # 会落到什么结果: what comes of it, no 落地 (the 114th's)
     how_long |= {"主要"} if _CHIEFLY.search(q) else set()  # 存在哪些主要不足: which, not about 主要 (the 146th's)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
+    figurative |= {"用人", "人身", "身体", "人体", "部位", "器官"} if BODY.search(q) else set()  # images: 咽喉
     one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
     suffices = _ENOUGH.search(q)  # 是不是只要…就可以了: whether it suffices (the 99th's and 104th's)
     enough = {"只要", suffices.group(1)} if suffices else set()
@@ -106,6 +110,8 @@ _ENOUGH = re.compile(r"只要[^，,。？?]{1,12}就(行|可以|够|好了|成)"
 _WORKING_AT = re.compile(
     r"在[\u4e00-\u9fff]{1,6}?(做事|干活|上班|当差)|(作为)(?:一[名个])?[\u4e00-\u9fff]{1,6}?(?:的人|的一员|人员)"
 )
+# a figure's image described by its kind, a part of the body (用人身体上的部位来形容…): any organ (`terms.images`)
+BODY = re.compile(r"器官|人体|人身上|身体[^，,。？?]{0,3}部位")
 _FIGURATIVE = re.compile(r"形象(?:的|地)?(?:说法|提法|比喻|比方|说|讲|表述|语言|话)")
 
 

@@ -31,7 +31,7 @@ from .asks import LIST, QUANTITY, WAYS, kind, parts, short_form
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, tagged_words, tokenize
 from .quotes import COUNTED_QUOTE, QUOTE
-from .scaffold import SCAFFOLD, scaffolding
+from .scaffold import BODY, SCAFFOLD, scaffolding
 from .script import fold
 from .speaker import speaker_asked
 from .synonyms import speech_words, used_synonyms
@@ -364,7 +364,7 @@ def pictured(question: str, texts: Sequence[str]) -> bool:
 
 
 _IMAGE_KINDS = {  # an image described by its kind, and the images of it
-    r"器官|人体|人身上|身体部位": ("大脑", "神经", "心脏", "咽喉", "耳目", "眼睛", "头脑"),
+    BODY.pattern: ("大脑", "神经", "心脏", "咽喉", "耳目", "眼睛", "头脑"),
     r"缝衣|缝补|缝纫|针线|裁缝": ("针", "线"),
     r"骑马|马背|骑手": ("鞍", "马"),
 }

@@ -44,6 +44,9 @@ def test_real_an_image_described_by_its_kind_is_searched_and_weighed_as_named(re
     ask = Answerer(real_bot).ask
     organ = ask("有篇讲话把办公室比作人身上的某个器官,是怎么比的?")
     assert "就像人的大脑一样" in organ.sentences[0].text, organ.text
+    # 身体上的部位 describes the images too (`scaffold.BODY`): the 158th's got 承上启下、沟通内外…, no image
+    body = ask("有篇講話用人身體上的部位來形容辦公室溝通上下的作用，原話是什麼？")
+    assert re.search("咽喉|大腦|神經", body.sentences[0].text), body.text  # 咽喉 is the one said of 沟通上下
     assert "上边千条线,下头一根针" in ask("把办公室比作缝衣服用的东西的那句话是什么？").text
     # two images in one sentence are the figure asked, whatever the cosine (the 41st reader's was refused at
     # 0.887), and rank that chunk of their own (9th before for 用…打比方, refused); dev q103 answered too
