@@ -58,6 +58,7 @@ from .multi import everywhere, named_candidates, remedy_asked, second_part, surv
 from .naming import naming_words, own_names, unnamed
 from .points import defines, headings_over, held_by, lists_of, outer_list, point_of, say_point, say_points, topic_of
 from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
+from .retrieve import HEADED_MIN
 from .sayings import family, figures, wording
 from .script import fold
 from .structure import SERIES, Enumeration, marker
@@ -191,10 +192,12 @@ def _innermost(text: str, at: int) -> Enumeration | None:
 def _enumerations_near(
     w: Writer, ev: Evidence, weights: dict[str, float], top: Sequence[Candidate]
 ) -> list[tuple[float, Hit, Enumeration]]:
-    """Enumerations overlapping the top excerpts of the speeches answering (the one named, if any), best first."""
+    """Enumerations overlapping the top excerpts (four, and any under a heading holding HEADED_MIN of the question's
+    words, as `retrieve.headed` ranks) of the speeches answering (the one named, if any), best first."""
     options, there = [], {(ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) for c in ev.candidates}
     rare, described = ([t for t in f(w.index, ev.question) if t in weights] for f in (rare_names, rare_words))
-    for hit in [h for h in ev.hits[:4] if (h.file, h.speech) in there]:  # the speech a question names
+    headed = [h for h in ev.hits[4:] if h.headings and coverage(h.headings[-1], ways_aside(weights)) >= HEADED_MIN]
+    for hit in [h for h in [*ev.hits[:4], *headed] if (h.file, h.speech) in there]:  # the speech a question names
         mine = [c for c in top if (ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) == (hit.file, hit.speech)]
         for e in lists_of(w.index.speeches[(hit.file, hit.speech)].text):
             if e.family not in SECTIONS and e.start < hit.text_end + 200 and e.end > hit.text_start:

@@ -121,6 +121,11 @@ def test_a_list_questions_word_for_its_points_is_not_what_the_heading_must_say(r
     top5 = real_bot.search(question, k=5).hits
     assert any(contains(h.text, "一要嚴格要求,嚴中求快") for h in top5)
     assert "穩中求快" in Answerer(real_bot).ask(question).text
+    # …and its list answers though its excerpt ranks 5th (`compose._enumerations_near` reads the top 4 and those
+    # under a heading the question names): the 159th's 要提高辦公室工作效率 got 篇2's 勤於學習, 善於協調…
+    a = Answerer(real_bot).ask("要提高辦公室工作效率，講話提出了哪幾條辦法？")
+    assert "嚴中求快" in a.text, a.text
+    assert "勤於學習" not in a.text, a.text
 
 
 def test_the_words_naming_a_speech_are_not_what_bm25_looks_for(real_bot: pipeline.Ragbot) -> None:
