@@ -49,10 +49,9 @@ NAME = re.compile(
 )  # honoured, by name (表扬的…先进单位,具体是哪几家: the 142nd blind reader's was read as how many)
 WHEN = re.compile(r"什么时[候间]|何时|哪一?年|几[月号]|期限|时限|(?<!没)多(?:长时间|久)|哪一?天|截止(?:日期|时间)")
 _N = "".join(CN_DIGITS)  # 一二两三…十
-# not where to start (从哪里下笔) nor where a fault, merit or difference lies (问题出在哪里, 哪里出了问题, 错在哪)
-_NOT_A_PLACE = (
-    r"(?<!问题出)(?<!问题|差距|原因|症结|不足|区别|不同|毛病|根源|难点|难处|关键|重点|意义|价值)(?<![从错好妙出])"
-)
+# not where to start (从哪里下笔) nor where a fault, merit or difference lies (问题出在哪里, 哪里出了问题, 错在哪),
+# nor where effort goes (功夫下在哪儿, 力气用在哪里: the 160th blind reader's was refused)
+_NOT_A_PLACE = r"(?<!问题出)(?<!问题|差距|原因|症结|不足|区别|不同|毛病|根源|难点|难处|关键|重点|意义|价值)(?<![从错好妙出下用花使])"
 WHERE = re.compile(
     rf"{_NOT_A_PLACE}(?:在哪(?![项个些种条方几{_N}])|[设放定]在哪|(?<!在)哪里(?!出?了?(?:问题|毛病|差错|岔子|纰漏|偏差)|有(?:问题|毛病))|什么地方|(?<!如)何处(?!理)|哪[个座]?(?:地方|城市|地点)|哪[家个座间]?(?:宾馆|酒店|饭店|会场|会议室|礼堂))"
 )

@@ -372,6 +372,20 @@ def test_real_what_goes_to_a_body_names_no_place(real_bot: pipeline.Ragbot) -> N
     assert "必須由辦公室文字把關後,由主任" in a.text, a.text  # 这个程序 said with its first step (`context.referent`)
 
 
+def test_real_where_effort_goes_asks_no_place(real_bot: pipeline.Ragbot) -> None:
+    """功夫下在哪儿, 力气用在哪里: where effort goes is what to do, not a place (`asks.WHERE`): the 160th blind
+    reader's 移民系统办公室搞督促检查，功夫应该下在哪儿 was refused, no sentence naming a place."""
+    assert [kind(q) for q in ("功夫要下在哪里？", "力气要用在哪里？", "会议在哪里开？", "文件放在哪里？")] == [
+        "fact",
+        "fact",
+        "where",
+        "where",
+    ]
+    a = Answerer(real_bot).ask("移民系统办公室搞督促检查，功夫应该下在哪儿，不能只盯着什么？")
+    assert not a.refused, a.text
+    assert "在落实上下功夫" in a.text, a.text
+
+
 def test_real_a_title_called_what_asks_a_name(real_bot: pipeline.Ragbot) -> None:
     """市长叫什么 asks a person's name, as 市长是谁 does, not a formulation (叫法): 003 writes its city and
     mayor as X, so the 68th blind reader's near miss is refused, not answered with 004's agenda."""
