@@ -53,7 +53,7 @@ from .gaps import names_part
 from .generate import Candidate
 from .inline import inline, semicolons
 from .kinds import title_asked
-from .meanings import point_asked, point_over_words, saying_explained, story, why_likened, worth_asked
+from .meanings import AS_IF, point_asked, point_over_words, saying_explained, story, why_likened, worth_asked
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
 from .points import defines, headings_over, held_by, lists_of, outer_list, point_of, say_point, say_points, topic_of
@@ -187,6 +187,9 @@ def _innermost(text: str, at: int) -> Enumeration | None:
     """The innermost list of a speech's `text` holding position `at` (not its sections), if any."""
     holding = (x for x in lists_of(text) if x.family not in SECTIONS and x.holds(at))
     return min(holding, key=lambda x: x.end - x.start, default=None)
+
+
+_WHICH_TALE = re.compile(r"(?:什么|哪个|哪一个|一个|个)(?:寓言)?故事|(?:什么|哪个)寓言")  # which story
 
 
 def _enumerations_near(
@@ -421,6 +424,8 @@ def compose(
             chosen = points_reasons(ev.question, chosen, weights, w.index)
         if what in ("fact", "list"):  # a list question no list answered too
             _point_first(w, chosen, weights, ev.question)
+        if _WHICH_TALE.search(fold(ev.question)):  # 讲了个什么故事: the sentences telling one (像…兔子那样)
+            chosen = [o for o in chosen if AS_IF.search(fold(o[0].text))] or chosen
         told = story(ev.question) if why_likened(ev.question) else None  # 为什么提龟兔赛跑的故事: no other sentence
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape or told)
         other_figure(w, chosen, weights, units)  # 多少件: 淇县's and 光山's, each named

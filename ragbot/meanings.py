@@ -158,7 +158,7 @@ _THIS_MEANS = re.compile(r"这(?:话|句话|个说法|个词)[^，,。？?]{0,8}
 
 
 _TOLD = re.compile(r"寓言|故事|诗句|诗人|哪两句|哪句诗|典故")  # a story or a poem's lines asked for
-_AS_IF = re.compile(r"像[^。，,；;]{1,12}那样")  # 像骄傲的兔子那样与乌龟赛跑
+AS_IF = re.compile(r"像[^。，,；;]{1,12}那样")  # 像骄傲的兔子那样与乌龟赛跑
 
 
 def story(question: str) -> re.Pattern[str] | None:
@@ -167,7 +167,7 @@ def story(question: str) -> re.Pattern[str] | None:
     >>> bool(story("用了龟兔赛跑的故事,是想提醒大家什么?")), story("有什么要求?")
     (True, None)
     """
-    return re.compile("|".join(p.pattern for p in (SAYING, FIGURE, _AS_IF))) if _TOLD.search(fold(question)) else None
+    return re.compile("|".join(p.pattern for p in (SAYING, FIGURE, AS_IF))) if _TOLD.search(fold(question)) else None
 
 
 def told(question: str, texts: Sequence[str], words: Sequence[str]) -> bool:
@@ -183,7 +183,7 @@ def told(question: str, texts: Sequence[str], words: Sequence[str]) -> bool:
     """
     if not _TOLD.search(fold(question)):
         return False
-    shown = [f for f in map(fold, texts) if SAYING.search(f) or FIGURE.search(f) or _AS_IF.search(f)]
+    shown = [f for f in map(fold, texts) if SAYING.search(f) or FIGURE.search(f) or AS_IF.search(f)]
     return any(w in f for f in shown for w in words)
 
 

@@ -364,6 +364,10 @@ def test_real_a_story_or_a_poems_lines_described_are_told_not_refused(real_bot: 
     ask = Answerer(real_bot).ask
     fable = ask("修地方志那篇讲话用了一个寓言故事提醒大家别骄傲,是哪个故事,怎么说的?")
     assert "骄傲的兔子那样与乌龟赛跑" in fable.sentences[0].text, fable.text
+    # asked which story without a word it holds (松劲, not 骄傲): the sentence telling one (`compose._WHICH_TALE`);
+    # before, 我省修志工作开展20多年来… and two other sentences
+    fable = ask("地方志那篇讲话用了哪个寓言故事，提醒大家首轮修志领先了也不能松劲？")
+    assert "骄傲的兔子那样与乌龟赛跑" in fable.sentences[0].text, fable.text
     poem = ask("有篇講話引了一位古代詩人的句子來說明寫東西要反覆推敲,引的是哪兩句?")
     assert "二句三年得,一吟雙淚流" in poem.sentences[0].text, poem.text
     for question in ("讲话里讲了哪个关于司马光的故事？", "讲话里引了李白的哪两句诗？"):
