@@ -35,7 +35,8 @@ def signed(question: str) -> list[re.Pattern[str]]:
     """For a formulation a question describes by a sign it holds (带加号的说法: “5+2”、“白+黑”), a quoted
     formulation holding that sign; for 数字, also one counting in words (“三苦”), and when the question names
     qualities with 又 (又累又难又穷), only one counting that many; described by a character its parts hold
-    (三个带“一”的短语), a quoted run of parts each holding it (“高看一眼、厚爱一分、严管一层”: the 158th's).
+    (三个带“一”的短语), a quoted run of parts each holding it (“高看一眼、厚爱一分、严管一层”: the 158th's); by how
+    many phrases run together (三句连在一起的说法, the 160th's), a quoted run of that many.
 
     >>> [p.pattern for p in signed("帶加號的說法")], signed("加班的说法")
     (['[“「"](?:[^”」"。]{0,6}[+＋][^”」"。]{0,6})[”」"]'], [])
@@ -49,11 +50,16 @@ def signed(question: str) -> list[re.Pattern[str]]:
     [(True, False)]
     >>> [bool(p.search("做到“高看一眼、厚爱一分、严管一层”")) for p in signed("用了三个带“一”的短语，原话是什么？")]
     [True]
+    >>> [(bool(p.search("“高看一眼、厚爱一分、严管一层”")), bool(p.search("“忠诚、细致、吃苦、进步”"))) for p in signed("三句连在一起的说法")]
+    [(True, False)]
     """
     held = _HELD.search(fold(question))  # 三个带“一”的短语: “高看一眼、厚爱一分、严管一层”, each part holds 一
     if held:
         part = f'[^”」"。、，,]{{0,5}}{held.group(1)}[^”」"。、，,]{{0,5}}'
         return [re.compile(f'[“「"]{part}(?:、{part})+[”」"]')]
+    if joined := _JOINED.search(fold(question)):  # 三句连在一起的说法: “高看一眼、厚爱一分、严管一层”
+        part, n = '[^”」"。、，,]{2,8}', _DIGITS.index(joined.group(1)) - 1
+        return [re.compile(f'[“「"]{part}(?:[、，,]{part}){{{n}}}[”」"]')]
     signs = dict.fromkeys(_SIGNS[m[:2]] for m in _SIGN.findall(fold(question)))
     qualities = len(re.findall(r"又(?=[\u4e00-\u9fff])", fold(question)))  # 又累又难又穷: a number for three
     if _SIGNS["数字"] in signs and 2 <= qualities <= 9:
@@ -80,6 +86,7 @@ _DIGITS = "零一二三四五六七八九"  # a digit's numeral by its value (no
 _SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=＝", "数字": "0-9０-９"}
 _NUMBERED = "|[两二三四五六七八九十][个种项条大]?[\u4e00-\u9fff]{1,3}"  # a number in words counts too: “三苦”
 _HELD = re.compile(r'(?:带|含|有)(?:个|着)?[“「"‘]([\u4e00-\u9fff])[”」"’]字?的')  # a character each part holds
+_JOINED = re.compile(r"([三四五六七八九])(?:句|个短语|个词)(?:话)?(?:连在一起|连起来|排在一起|并列|排比)")  # a run of n
 _SIGN = re.compile("|".join(s for s in _SIGNS if s != "数字") + "|数字的?(?:说法|提法|叫法)|数字来?(?:命名|概括)")
 
 

@@ -485,6 +485,9 @@ def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: 
     ):
         g = Answerer(real_bot).ask(q)
         assert "高看一眼、厚" in g.text, g.text
+    # …or by how many phrases run together (the 160th's got 办公室是反映单位综合形象的重要窗口…)
+    g = Answerer(real_bot).ask("讲话里说单位领导对办公室的同志要怎样对待，有个三句连在一起的说法，原文是什么？")
+    assert "高看一眼、厚爱一分、严管一层" in g.text, g.text
 
 
 def test_real_wording_question_naming_someone_is_answered_by_what_they_said(real_bot: pipeline.Ragbot) -> None:
