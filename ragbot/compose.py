@@ -199,7 +199,8 @@ def _enumerations_near(
     words, as `retrieve.headed` ranks) of the speeches answering (the one named, if any), best first."""
     options, there = [], {(ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) for c in ev.candidates}
     rare, described = ([t for t in f(w.index, ev.question) if t in weights] for f in (rare_names, rare_words))
-    headed = [h for h in ev.hits[4:] if h.headings and coverage(h.headings[-1], ways_aside(weights)) >= HEADED_MIN]
+    asked = ways_aside(weights)  # 哪几条办法: every point is a 办法, the heading says of what
+    headed = [h for h in ev.hits[4:] if h.headings and coverage(h.headings[-1], asked) >= HEADED_MIN]
     for hit in [h for h in [*ev.hits[:4], *headed] if (h.file, h.speech) in there]:  # the speech a question names
         mine = [c for c in top if (ev.hits[c.n - 1].file, ev.hits[c.n - 1].speech) == (hit.file, hit.speech)]
         for e in lists_of(w.index.speeches[(hit.file, hit.speech)].text):

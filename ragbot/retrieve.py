@@ -309,7 +309,6 @@ def search(
     rankings: list[list[int]] = []
     weights: list[float] = []
     scores: dict[int, float] = {}
-    there = named_speeches(index, query) if query else set()
     if settings.mode in ("hybrid", "dense") and qvec is not None:
         dense = dense_ranking(index, qvec, settings.depth, filters)
         rankings.append([i for i, _ in dense])
@@ -321,7 +320,7 @@ def search(
         scaffold = scaffolding(query) if query else SCAFFOLD
         pictured += list(speech_words(query))  # 网上办公系统: OA
         pictured += [LEVEL_BY_LEVEL] if chain_asked(query) else []  # 谁对谁负责,一级一级: 逐级负责
-        named = naming_words(index, query) if there else set()  # 陕西那次…会议上: which speech, not what is asked
+        named = naming_words(index, query) if query and named_speeches(index, query) else set()  # 陕西那次…会议上
         asked = [t for t in tokens if t not in named]
         lex = lexical_ranking(index, [*asked, *pictured], settings.depth, filters, settings.synonyms, scaffold)
         rankings.append([i for i, _ in lex])
