@@ -51,8 +51,8 @@ from .kinds import TITLED, excluded, states, title_asked
 from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term, meant, told
 from .multi import in_years, named_candidates
-from .retrieve import SearchSettings, prepare_query, search
-from .script import detect_script, fold, fold_chars, shown, to_script
+from .retrieve import SearchSettings, embedded, prepare_query, search
+from .script import detect_script, fold, shown, to_script
 from .speaker import as_speaker_says, holds, speaker_asked, talk_at, who_spoke_asked
 from .store import Filters
 from .structure import han_count, sentence_spans
@@ -233,7 +233,7 @@ class Answerer:
         search_q = self._condense(q, history, self.generator) if is_follow_up(q, history) else q
         search_q = as_speaker_says(search_q) if speaker_asked(search_q) else search_q  # 我到办公室工作…
         index = self.bot.index
-        qvec = self.bot.embedder.embed_query(fold_chars(search_q))  # also for bm25 mode: sentence scoring needs it
+        qvec = self.bot.embedder.embed_query(embedded(index, search_q))  # in bm25 mode too: sentences are scored
         tokens = tokenize(search_q)
         settings = SearchSettings.of(self.config, k)
         hits = search(index, qvec, tokens, settings, filters, self.bot.reranker, search_q)

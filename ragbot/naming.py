@@ -8,6 +8,7 @@
   naming_words(index, q)     all the words a question names its speech by
   own_names(index, q)        those of them no other speech's chunks hold (常德, not 培训)
   unnamed(weights, q, named) the question's word weights without those naming its speech, nor a year
+  meeting_aside(index, q)    the question without the words naming its meeting by its title's words, and those
 
 retrieve.py ranks the named speech's chunks of their own (`retrieve.shaped`); compose.py, multi.py, sayings.py
 and gaps.py answer from it.
@@ -208,3 +209,20 @@ def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[s
         return bool(said) and all(any(a < e and s < b for s, e in spans) for a, b in said)
 
     return {k: v for k, v in weights.items() if k not in named and not overlaps(k)}
+
+
+def meeting_aside(index: Index, query: str) -> tuple[str, set[str]]:
+    """The query without the words naming the meeting its speech was given at by its title's words
+    (教育系统办公室主任会议上讲到…: the twelve speeches titled so), and those words: they say which meeting, not
+    what is asked; embedded or searched, they find the speeches' titles and openings."""
+    q = fold(query)
+    titles = index.derived("titles", lambda: {k: fold(s.title) for k, s in index.speeches.items()})
+    spans, words = [], set()
+    for m in _BEFORE_SPEECH.finditer(q):
+        said = [w for w in dict.fromkeys(tokenize(m.group(1))) if han_count(w) == len(w) > 1 and w not in _MARKS]
+        if said and all(any(w in t for t in titles.values()) for w in said):
+            spans.append(m.span())
+            words |= set(said)
+    for s, e in reversed(spans):
+        query = query[:s] + query[e:]
+    return query, words

@@ -29,7 +29,7 @@ from .ingest import Source, find_files, load_speeches
 from .lexical import tokenize
 from .phrases import PhraseResult, counts, occurrences, similar_sentences
 from .rerank import Reranker, make_reranker
-from .retrieve import SearchSettings, prepare_query, search
+from .retrieve import SearchSettings, embedded, prepare_query, search
 from .script import fold_chars
 from .store import Filters, spec_of
 from .tune import TUNED, ensure_tuned
@@ -384,6 +384,6 @@ class Ragbot:
         mode = mode or self.config.mode
         q, notice = prepare_query(query, self.config.max_query_chars)
         index = self.index
-        qvec = self.embedder.embed_query(fold_chars(q)) if mode in ("hybrid", "dense") else None
+        qvec = self.embedder.embed_query(embedded(index, q)) if mode in ("hybrid", "dense") else None
         hits = search(index, qvec, tokenize(q), SearchSettings.of(self.config, k, mode), filters, self.reranker, q)
         return SearchResult(q, tuple(hits), notice, time.perf_counter() - t0)

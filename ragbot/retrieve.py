@@ -22,11 +22,11 @@ from .errors import ConfigError, QueryError
 from .glosses import described, glossed
 from .ingest import valid_unicode
 from .lexical import tokenize
-from .naming import named_speeches, naming_words
+from .naming import meeting_aside, named_speeches, naming_words
 from .quotes import anchors, duties, figure, kinds
 from .rerank import Reranker
 from .scaffold import SCAFFOLD, scaffolding
-from .script import detect_script, to_script
+from .script import detect_script, fold_chars, to_script
 from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
 from .synonyms import expansions, speech_words
@@ -191,6 +191,13 @@ def prepare_query(query: str, max_chars: int) -> tuple[str, str]:
     return q, ""
 
 
+def embedded(index: Index, query: str) -> str:
+    """The text of a query the model embeds: folded, without the words naming the meeting its speech was given at
+    by its title's words (`naming.meeting_aside`: 教育系统办公室主任会议上讲到…, which every 教育 speech's opening
+    says; embedded, they ranked the openings first)."""
+    return fold_chars(meeting_aside(index, query)[0])
+
+
 def dense_ranking(index: Index, qvec: np.ndarray, n: int, filters: Filters | None) -> list[tuple[int, float]]:
     """Top `n` chunks by their best unit's inner product with the query, among the filtered chunks."""
     best: dict[int, float] = {}
@@ -321,6 +328,7 @@ def search(
         pictured += list(speech_words(query))  # 网上办公系统: OA
         pictured += [LEVEL_BY_LEVEL] if chain_asked(query) else []  # 谁对谁负责,一级一级: 逐级负责
         named = naming_words(index, query) if query and named_speeches(index, query) else set()  # 陕西那次…会议上
+        named |= meeting_aside(index, query)[1] if query else set()
         asked = [t for t in tokens if t not in named]
         lex = lexical_ranking(index, [*asked, *pictured], settings.depth, filters, settings.synonyms, scaffold)
         rankings.append([i for i, _ in lex])
