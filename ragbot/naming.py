@@ -21,7 +21,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from .lexical import before_bodies, places, speech_names, speech_numbers, tokenize
+from .lexical import before_bodies, counties, places, speech_names, speech_numbers, tokenize
 from .script import fold
 from .structure import han_count
 
@@ -51,7 +51,14 @@ def named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
     out = {key for key, s in index.speeches.items() if numbers and numbers & set(speech_numbers(s.title))}
     out |= {key for word in title_names(index, query) for key in _titled(index, word)}
     years = YEAR.findall(fold(query))  # 2010年全县办理了多少件…: the speech that tells of 2010 (the 80th's)
-    for word in [*speech_names(query), *_BODY.findall(fold(query)), *places(query), *before_bodies(query), *years]:
+    for word in [
+        *speech_names(query),
+        *_BODY.findall(fold(query)),
+        *places(query),
+        *counties(query),
+        *before_bodies(query),
+        *years,
+    ]:
         held = Counter((index.chunks[i].file, index.chunks[i].speech) for i in index.bm25.scores([word]))
         if held and len(held) < len(index.speeches):
             (speech, n), *rest = held.most_common(2)
@@ -172,7 +179,9 @@ def naming_words(index: Index, query: str) -> set[str]:
     """The words a query names its speech by (`lexical.speech_names`, `title_names`, `lexical.places`,
     `lexical.before_bodies`): they say which speech, not what is asked of it."""
     return (
-        set(speech_names(query)) | set(title_names(index, query, whole=True)) | {*places(query), *before_bodies(query)}
+        set(speech_names(query))
+        | set(title_names(index, query, whole=True))
+        | {*places(query), *counties(query), *before_bodies(query)}
     )
 
 

@@ -209,6 +209,17 @@ def test_a_question_naming_no_speech_or_a_word_every_speech_says_names_none(real
     assert naming.named_speeches(real_bot.index, "民政那篇讲话里强化哪三种意识？") == {("004_92e2d7aa31a4f474.txt", 1)}
 
 
+def test_a_county_of_one_character_names_its_speech(real_bot: pipeline.Ragbot) -> None:
+    """淇县 (`lexical.counties`: jieba splits 淇 / 县政府) names 篇6, the one speech that says it: the 161st blind
+    reader's 淇县政府办公室对公文的文字差错率有什么硬性要求 led with 篇6's …≤淇县行政机关公文处理实施细则≥ (淇 weighed
+    4.48); now the sentence saying 文字差错率必须控制在1‰以内."""
+    q = "淇县政府办公室对公文的文字差错率有什么硬性要求？"
+    assert naming.named_speeches(real_bot.index, q) == {("000_fc7b01b31694c23c.txt", 6)}
+    assert "淇县" in naming.own_names(real_bot.index, q)
+    first = Answerer(real_bot).ask(q).sentences[0].text
+    assert "1‰以内" in first, first
+
+
 def test_a_post_only_one_speechs_speaker_holds_names_it(real_bot: pipeline.Ragbot) -> None:
     """那位县委办主任 (the 83rd blind reader's, answered with 004's 三种意识): only 篇4 says 县委办, so its
     seven 意识 answer; so too without 那位, the post said to speak (县委办主任要求, the 92nd's); a post every
