@@ -1,17 +1,15 @@
-"""What a sentence of an answer needs around it, from its own paragraph: what it refers back to
-(这个程序 -> the sentence before), the clauses past the reference that state what is asked, and the
-speech's verdict after a situation it describes.
+"""What a sentence of an answer needs around it, from its own paragraph: the speech's verdict after a situation it
+describes, its answer to a question it asks itself, and where the advice or figure goes on (refers.py: what a
+dangling sentence refers back to).
 
-  antecedent(...)      the sentence before a dangling one, when it can be said
   lead_of(speech, at)  the bare point lead a sentence opening with 这 speaks of (bare_lead: whether one is)
-  past_reference(...)  a typed question's clauses after the one that refers back (any question's, past
-                       a clause saying only that a demand was made of it: demanded(text))
   verdict_after(...)   after a situation, the next sentence of the paragraph that says what to do
   continued_after(...) after a formulation quoting a word, the next sentence taking that word up again
   answer_after(...)    after a question the speech asks itself, the sentence answering it
   completed_after(...) after a first sentence, the next one holding a rare question word it lacks; after
                        a point's lead (四要认真做好…), the point's own sentences saying how; after a number
-                       in the unit asked ending at a semicolon, the parallel statement of another
+                       in the unit asked ending at a semicolon, the parallel statement of another; after
+                       advice, where its paragraph takes it up again
   after_in_paragraph(speech, end)  the sentences of a paragraph from a position on
   before_in_paragraph(speech, at)  …and those before a position
   lead_of_said(...)    whether a point's bare lead (三是做好…的报告。) only heads a sentence already said
@@ -27,18 +25,13 @@ import re
 from typing import TYPE_CHECKING
 
 from .amounts import numbers
-from .asks import TYPED
-from .cuts import cut
-from .kinds import states
 from .meanings import SANCTION
 from .padding import padding, usable
 from .script import fold
-from .structure import CLAUSE, CLOSERS, han_count, marker, sentence_spans
+from .structure import CLOSERS, QUOTED, han_count, marker, sentence_spans
 from .types import Hit
 
 if TYPE_CHECKING:
-    from .generate import Candidate
-    from .index import Index
     from .writer import Writer
 
 
@@ -289,8 +282,9 @@ def completed_after(
     what to make of a situation (`advice`), after one saying what to do, when it goes on saying what not
     to do (不要…, 宁可…; not 同时要…, another matter; the 33rd's 夹在中间很为难…怎么处理), or after a prohibition
     says what to do holding a weighing word of the question (not 要自觉抵制拜金主义…, the 148th's, nor for its
-    工作上防随意性 when 工作 is asked: the 157th's): the advice goes on there;
-    after a denial (并不是要求"齐步走"…), the next one when it says what holds instead (但是,必须要求…, the
+    工作上防随意性 when 工作 is asked: the 157th's), or the sentence after that when it takes the advice up again
+    (`_taken_up`; dev q448, held-out q351 and q366 gain 敢于和善于讲真话、提意见,要讲究方式方法): the advice goes on
+    there; after a denial (并不是要求"齐步走"…), the next one when it says what holds instead (但是,必须要求…, the
     111th's); with the `units` a quantity question asks in, the statement parallel to it (`_parallel`); its
     length written, or 0."""
     if units:
@@ -301,14 +295,37 @@ def completed_after(
     rare = [t for t, v in weights.items() if v >= COMPLETES_IDF and len(t) >= 2 and t not in said]
     told = advice and says_what_to_do(piece)
     denied = _DENIES.search(said) and not _BUT.search(said)  # 并不是要求"齐步走"…: and what is required
-    for a, b in after_in_paragraph(speech, at + len(piece))[:1] if rare or told or denied else []:
+    for i, (a, b) in enumerate(after_in_paragraph(speech, at + len(piece))[: 2 if told else 1]):
         said = fold(speech[a:b])
+        if i:  # …该讲的话一定要讲…。这也是对…的要求。敢于和善于讲真话、提意见,要讲究方式方法: the advice taken up again
+            return _say(w, hit, speech, (a, b), titles) if _taken_up(fold(piece), said) else 0
+        if not (rare or told or denied):
+            return 0
         instead = _GOES_ON.search(fold(piece)) and says_what_to_do(said) and not _ANOTHER.match(said.strip())
         instead = instead and any(t in said for t, v in weights.items() if len(t) >= 2 and v >= 1)  # 工作 says none
         but = denied and _BUT.match(said.strip())
         if any(t in said for t in rare) or (told and (_GOES_ON.match(said.strip()) or instead)) or but:
             return _say(w, hit, speech, (a, b), titles)
     return 0
+
+
+TAKEN_UP = 4  # a run of this many Han characters of the advice said again
+
+
+def _taken_up(advice: str, said: str) -> bool:
+    """Whether `said` goes on with `advice` (both folded): it says what to do and repeats TAKEN_UP Han characters
+    of it in a row (敢于和善于向领导讲真话… -> 敢于和善于讲真话、提意见,要讲究方式方法: the 161st blind reader's).
+
+    >>> _taken_up("要敢于和善于向领导讲真话。", "敢于和善于讲真话、提意见,要讲究方式方法。"), _taken_up("要讲真话。", "这是要求。")
+    (True, False)
+    >>> _taken_up("要坚持“五个坚持”,是一个整体。", "“五个坚持”不仅是对中办而言,都要认真学习。")  # dev q115
+    False
+    """
+    advice, said = (QUOTED.sub("", x) for x in (advice, said))  # a formulation named again (“五个坚持”) is no advice
+    runs = [m.group() for m in re.finditer(r"[\u4e00-\u9fff]+", said)]
+    return says_what_to_do(said) and any(
+        r[i : i + TAKEN_UP] in advice for r in runs for i in range(len(r) - TAKEN_UP + 1)
+    )
 
 
 # a denial and what holds instead, in the next sentence (并不是要求"齐步走"… -> 但是,必须要求最慢的单位…)
@@ -321,6 +338,7 @@ _ANOTHER = re.compile(r"对于?|关于|至于")
 _GOES_ON = re.compile(r"(?:不要|切忌|切不可|决不能|宁可)")  # not 同时要…: another matter (dense, dev q021)
 
 
+SERIES_CHARS = 200  # an antecedent split at semicolons is taken whole up to this many characters
 _STATEMENT_END = re.compile(r"[；;。！？!?\n]")
 _FULL_STOP = re.compile(r"[。！？!?\n]")
 
@@ -367,72 +385,3 @@ def _point_details(w: Writer, hit: Hit, speech: str, end: int, titles: tuple[str
             break
         used += max(said, 0)
     return used
-
-
-def past_reference(text: str, titles: tuple[str, ...], how: tuple[dict[str, float], str, int], first: bool) -> str:
-    """The clauses of `text` after the one that refers back, when they state on their own what a typed
-    question wants (這項工作越往上越重要,中辦六十多人,… -> 中辦六十多人,…; its `first` sentence only), or
-    anything past a clause saying only that a demand was made (`demanded`); else ''."""
-    if not ((how[1] in TYPED and first) or demanded(text)):
-        return ""
-    parts = [p for p in CLAUSE.split(text) if p.strip()]
-    for i in range(1, len(parts)):
-        rest = "".join(parts[i:])
-        if not padding(rest, titles):
-            piece = cut(rest, *how)
-            return piece if not padding(piece, titles) and (states(piece, how[1]) or how[1] not in TYPED) else ""
-    return ""
-
-
-_DEMANDED = re.compile(
-    r"^[^，,；;。]{0,12}对(?:这|這)[项項个個些][^，,；;。]{1,6}(?:提出|作出|做出)了?[^，,；;。]{0,6}(?:要求|指示)[，,：:]"
-)
-
-
-def demanded(text: str) -> bool:
-    """Whether a sentence opens with a clause saying only that a demand was made of what it refers to:
-    the demand follows, and says on its own what is wanted (the 84th reader's 按什么顺序走).
-
-    >>> demanded("王县长对这项工作提出了明确要求,政府公文要力求规范、高质量。"), demanded("这项工作要抓紧,必须按时完成。")
-    (True, False)
-    """
-    return bool(_DEMANDED.match(text.strip()))
-
-
-SERIES_CHARS = 200  # an antecedent split at semicolons is taken whole up to this many characters
-
-
-def antecedent(index: Index, hit: Hit, c: Candidate, titles: tuple[str, ...]) -> str:
-    """The sentence before a dangling one (what 这个程序 refers to), when it is usable or only refers back
-    itself (王县长对这项工作提出了明确要求,…凡是上报县长的审签材料,…), else ''."""
-    text = index.speeches[(hit.file, hit.speech)].text
-    spans = [s for s in sentence_spans(text) if s[1] <= c.position]
-    if not spans:
-        return ""
-    a, b = spans[-1]
-    for x, y in reversed(spans[:-1]):  # …管用一辈子;到了工业经济时代,…;到了知识经济时代,…。这个观点: all three
-        if text[x:y].rstrip()[-1:] not in ("；", ";") or b - x > SERIES_CHARS:
-            break
-        a = x
-    before = text[a:b]
-    return before if padding(before, titles) in ("", "dangling") else ""
-
-
-REFERENT_HAN = 50  # what 这个程序 refers to: the antecedent's last clauses, up to this many Han characters
-
-
-def referent(before: str, said: str) -> str:
-    """What a dangling sentence refers to in the sentence `before` it: its clauses from the end while they
-    hold at most REFERENT_HAN Han characters, or `said` (the part of it cut to the question) when longer.
-    The steps of a procedure come last: cut to the question, 必须由办公室文字把关后 was lost (held-out q406).
-
-    >>> said = "由主任和县政府分管领导签出意见后再报县长审签。"
-    >>> referent("王县长对这项工作提出了明确要求,政府公文要力求规范、高质量,凡是上报县长的审签材料,必须由办公室文字把关后," + said, said)
-    '凡是上报县长的审签材料,必须由办公室文字把关后,由主任和县政府分管领导签出意见后再报县长审签。'
-    """
-    parts = [p for p in re.split(r"(?<=[，,；;：:])", before.strip()) if p]
-    at = len(parts) - 1
-    while at > 0 and han_count("".join(parts[at - 1 :])) <= REFERENT_HAN:
-        at -= 1
-    tail = "".join(parts[at:])
-    return tail if len(tail) > len(said) else said

@@ -19,16 +19,7 @@ from typing import TYPE_CHECKING
 from .amounts import numbers
 from .asks import TYPED, coverage, kind
 from .cite import bigrams, source_label
-from .context import (
-    answer_after,
-    antecedent,
-    completed_after,
-    continued_after,
-    lead_of_said,
-    past_reference,
-    referent,
-    verdict_after,
-)
+from .context import answer_after, completed_after, continued_after, lead_of_said, verdict_after
 from .cuts import CLAUSE_MIN, cut
 from .generate import Candidate
 from .glosses import glossed
@@ -37,6 +28,7 @@ from .meanings import definition
 from .padding import padding, usable
 from .pieces import balanced, closed, opened, paired, quoting_clause, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
+from .refers import antecedent, past_reference, referent
 from .script import detect_script, fold, folded_speech, shown, to_script
 from .structure import CLOSERS, TRIM, counted_in_full, han_count, marker, sentence_spans, unheaded
 from .terms import rare_words

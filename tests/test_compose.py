@@ -1147,6 +1147,14 @@ def test_real_how_the_speech_consoles_or_judges_is_its_verdict(real_bot: pipelin
     assert "这是极端危险的" in pushed.text, pushed.text
 
 
+def test_real_advice_goes_on_where_the_paragraph_takes_it_up_again(real_bot: pipeline.Ragbot) -> None:
+    """…该讲的话一定要讲,不能看着决策出偏差…。这也是对…的要求。敢于和善于讲真话、提意见,要讲究方式方法,注意场合…:
+    the advice goes on two sentences later (`context._taken_up`); the 161st blind reader's 如果觉得领导的决策有问题…
+    该不该说 got 篇11's 要把政府工作中的难点…作为…聚焦点 after it. Not a formulation named again (“五个坚持”, dev q115)."""
+    a = Answerer(real_bot).ask("如果觉得领导的决策有问题，办公室的人该不该说？讲话里怎么讲的？")
+    assert [s.text[:9] for s in a.sentences] == ["我们应本着对事业和", "敢于和善于讲真话、"], a.text
+
+
 def test_real_the_verdict_is_the_word_to_the_hearers_not_an_aside_after_it(real_bot: pipeline.Ragbot) -> None:
     """挨了领导批评…怎么劝大家 (the 30th blind reader's): after 领导批评人,并不是出于恶意…, the speech's word to
     its hearers (严是爱,宽是害,相信大家懂得这个道理), not 在这里还要特别提醒…廉洁关, which turns to another matter."""
