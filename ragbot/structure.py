@@ -369,6 +369,19 @@ def _opening_clause(text: str) -> str:
     return parts[0].rstrip(TRIM + "。！？!?") if parts else ""
 
 
+BARE = 7  # a sentence of at most this many characters, its one clause, is a bare point (要快速及时。)
+
+
+def _alike(f: str, g: str, sf: str, sg: str) -> bool:
+    """Whether two sentences' opening clauses `f`, `g` open a series: they begin with the same two characters,
+    end with the same one and are about as long; or both are bare points, whole sentences of at most BARE
+    characters beginning with the same one (要快速及时。…要真实准确。…要可靠有用。: the 161st blind reader's)."""
+    if g[:2] == f[:2] and g[-1:] == f[-1:] and abs(len(g) - len(f)) <= 2:
+        return True
+    bare = all(len(x) <= BARE and x == s.strip().rstrip("。！!") for x, s in ((f, sf), (g, sg)))
+    return bare and f[:1] == g[:1] and abs(len(g) - len(f)) <= 1
+
+
 def _series_of(text: str, max_gap: int) -> list[Enumeration]:
     """Unnumbered series within a paragraph: three or more sentences whose opening clauses (four Han
     characters or more, no marker) begin with the same two characters, end with the same one and are
@@ -377,6 +390,9 @@ def _series_of(text: str, max_gap: int) -> list[Enumeration]:
     >>> t = "要让日常工作顺起来,做好公文。要让重点工作统起来,合力攻坚。要让应急反应快起来,及时处置。"
     >>> [(i.number, i.key) for e in enumerations(t) for i in e.items]
     [(1, '要让日常工作顺起来'), (2, '要让重点工作统起来'), (3, '要让应急反应快起来')]
+    >>> t = "信息报送要讲求实效。要快速及时。古人讲…。要真实准确。真实主要是…。要可靠有用。我们…。"  # bare points
+    >>> [i.key for e in enumerations(t) for i in e.items]
+    ['要快速及时', '要真实准确', '要可靠有用']
     """
     spans = sentence_spans(text)
     firsts = [_opening_clause(text[a:b]) for a, b in spans]
@@ -388,7 +404,7 @@ def _series_of(text: str, max_gap: int) -> list[Enumeration]:
         j = i + 1
         while ok and j < len(spans) and j - run[-1] <= 5 and "\n" not in text[spans[run[-1]][0] : spans[j][0]]:
             g = firsts[j]
-            if g[:2] == f[:2] and g[-1:] == f[-1:] and abs(len(g) - len(f)) <= 2 and not marker(g):
+            if _alike(f, g, text[slice(*spans[i])], text[slice(*spans[j])]) and not marker(g):
                 run.append(j)
             j += 1
         if len(run) < 3 or spans[run[-1]][0] - spans[run[0]][0] > max_gap:
