@@ -350,7 +350,7 @@ _ASKS_KIND_OF = re.compile(
 _ASKS_QUOTED = re.compile(
     r"(?:哪些|哪几(?:个方面|方面|[个项种条类点])?)[“「\"]([\u4e00-\u9fff]{2,6})[”」\"](?=[？?，,。的呢吗]|$)"
 )
-_POINT = r"(?:[一二三四五六七八九十][是要]|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|\d[.．、])"
+_POINT = r"(?:其?[一二三四五六七八九十][是要]|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|\d[.．、])"
 
 
 def kinds(question: str) -> re.Pattern[str] | None:
@@ -406,6 +406,8 @@ def names_kind(question: str, points: Sequence[str]) -> bool:
     >>> names_kind("哪些制度？", ["第一,要完善工作制度。逐步", "第二,要规范运作机制。在完善原有规章制度"])
     False
     >>> names_kind("存在哪几方面不足？", ["一是全局观念还不够强。我们", "二是工作作风还不够实。最"])  # falls short
+    True
+    >>> names_kind("有哪几个方面的问题？", ["其一是领导认识不到位。有的", "其二是人员配备不到位。"])  # the 161st's
     True
     """
     point = _FALLS_SHORT if _SHORTCOMINGS.search(fold(question)) else _naming(kind_asked(question))
