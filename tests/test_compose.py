@@ -908,6 +908,31 @@ def test_real_an_unnumbered_series_under_the_best_point_is_the_list(real_bot: pi
     ], a.text
 
 
+def test_real_a_series_of_bare_points_is_a_list(real_bot: pipeline.Ragbot) -> None:
+    """三是信息报送要讲求实效。要快速及时。古人讲…要真实准确。…要可靠有用。…要喜忧兼报。…: the bare points (`structure.
+    BARE`) are a series; the 161st blind reader's 讲以人为本的那篇讲话里，对向上报送信息提了哪几条要求 got three
+    sentences, two of the four points."""
+    a = Answerer(real_bot).ask("讲以人为本的那篇讲话里，对向上报送信息提了哪几条要求？")
+    assert a.text.split("\n")[1:] == [
+        "1. 要快速及时。[1]",
+        "2. 要真实准确。[1]",
+        "3. 要可靠有用。[1]",
+        "4. 要喜忧兼报。[1]",
+    ]
+
+
+def test_real_a_list_counted_其一是_names_the_problems_asked(real_bot: pipeline.Ragbot) -> None:
+    """哪几个方面的问题: points 其一是领导认识不到位… name the shortfalls asked (`quotes.names_kind`); the 161st blind
+    reader's got 002's 一是政务信息公开要经常化、规范化 (政务信息 weighed most), not the four 不到位."""
+    a = Answerer(real_bot).ask("县政府办公室工作会议上说，全县的政务信息工作目前有哪几个方面的问题？")
+    assert [line[3:] for line in a.text.split("\n")[1:]] == [
+        "领导认识不到位。[1]",
+        "人员配备不到位。[1]",
+        "信息员培训不到位。[1]",
+        "奖惩措施不到位。[1]",
+    ], a.text
+
+
 def test_real_a_cut_keeps_what_its_reference_points_at(real_bot: pipeline.Ragbot) -> None:
     # 在工作中,有时候领导性子急了,或者你哪件事没做好,批评几句,这样的情况也会发生。: 这样的情况 points at
     # the clauses before it, so the answer does not cut them away (批评几句,这样的情况也会发生。 alone dangles)
