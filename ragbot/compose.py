@@ -57,7 +57,7 @@ from .meanings import AS_IF, point_asked, point_over_words, saying_explained, st
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
 from .points import defines, headings_over, held_by, lists_of, outer_list, point_of, say_point, say_points, topic_of
-from .quotes import CN_DIGITS, anchors, announces, figure, names_kind, quoted, sums_up
+from .quotes import CN_DIGITS, QUOTE, anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import HEADED_MIN
 from .sayings import family, figures, wording
 from .script import fold
@@ -306,13 +306,15 @@ def _focused(
 
 
 _MANIFEST = re.compile(r"(?:什么|哪些|啥)表现|具体表现|表现(?:在|为)(?:哪|什么)")
+_MEANT = re.compile(r"具体(?:是)?指(?:的是)?(?:什么|哪些|啥)")
 
 
 def _manifested(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> bool:
     """Asked what a failing looks like (作风不实具体是些什么表现), the listed point holding the best sentence
     answers with its own sentences (the 91st blind reader got 由于作风不实,致使情况不明 alone), or False."""
-    if not _MANIFEST.search(fold(ev.question)) or not ev.candidates:
-        return False
+    q = fold(ev.question)
+    if not (_MANIFEST.search(q) or (_MEANT.search(q) and not QUOTE.search(q))) or not ev.candidates:
+        return False  # 干活不实在，具体指什么 (the 161st blind reader's): what it looks like; “三不”指什么: the wording
     best = max(ev.candidates, key=lambda c: rank(c, weights))
     hit = ev.hits[best.n - 1]
     inner = _innermost(w.index.speeches[(hit.file, hit.speech)].text, best.position)

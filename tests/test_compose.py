@@ -1931,9 +1931,11 @@ def test_real_asked_what_a_failing_looks_like_the_point_holding_the_best_sentenc
 ) -> None:
     """作风不实…具体是些什么表现: the best sentence is 二是工作作风还不够实's last, 由于作风不实,致使情况不明; its
     point's own sentences, the behaviours, answer (the 91st blind reader got that conclusion alone)."""
-    a = Answerer(real_bot).ask("培训讲话批评办公室干部作风不实，具体是些什么表现？")
-    for said in ("甘当机械式搬运工", "接到会议通知直接呈报", "一问三不知", "甩手掌柜"):
-        assert said in a.text, a.text
+    for q in ("培训讲话批评办公室干部作风不实，具体是些什么表现？", "培训会讲话批评有的同志干活不实在，具体指什么？"):
+        a = Answerer(real_bot).ask(q)  # 具体指什么 too: the 161st's got 由于作风不实…
+        for said in ("甘当机械式搬运工", "接到会议通知直接呈报", "一问三不知", "甩手掌柜"):
+            assert said in a.text, a.text
+    assert "四快" in Answerer(real_bot).ask("信息报送要做到的“四快”具体指什么？").sentences[0].text  # the wording
 
 
 def test_real_asked_what_a_failing_looks_like_the_point_is_said_from_its_first_sentence_on_the_matter(
