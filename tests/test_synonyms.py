@@ -104,6 +104,11 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("县政府那篇讲话说，政务信息工作目前有哪些地方没做到位？", "四个不到位问题"),  # the 138th's got 政务信息公开
         # 篇4's 决不能随意传播会议的初步决定: the 140th's 还没定下来的事 got the 三不 first
         ("我在领导身边做服务工作，开会时听到一些还没定下来的事，能不能跟同事聊？", "决不能随意传播会议的初步决定"),
+        # …跟家里人说 is 传播, and the chunks holding it and 初步 rank of their own (`retrieve.SAID_AS_SHARE`): the
+        # 162nd's got 篇8's 你想干事、能干事… (家里, 同事 weighed most; 篇8's 奉献 ranked first)
+        ("我平时跟着领导参加一些会，会上商量但还没定下来的事，能跟同事或家里人说吗？", "决不能随意传播会议的初步决定"),
+        # one speech word alone marks no chunk (新人: 进入, which eleven chunks hold): dev q045 then got 我到办公室…
+        ("刚来这个部门的新人，应该抱着怎样的心态？", "进入办公室工作,首先要有一种勤奋好学的态度"),
         # 002's 分清轻重缓急,做到紧事先办…: the 144th's got 篇3's 分清轻重缓急、主次先后 first, it third
         ("手上同时压着好几件事，轻重不一，讲话里建议怎么安排先后、怎么处理？", "紧事先办"),
         ("手上同时压着好几件事，该怎么安排先后？", "紧事先办"),
