@@ -164,6 +164,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         start -= 1  # 如果说…薄弱环节在哪里?: a question the speech asks itself; what it says comes before it
     start = _referent(parts, start, end, max_chars)
     start = _run_start(parts, start) if wanted == "list" else start
+    start = _subjects(parts, start)
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
 
 
@@ -171,6 +172,20 @@ def _run_start(parts: list[str], start: int) -> int:
     """Where a list question's cut starts: at the first of a run of clauses saying what must be done (这就要求…
     要认真思考,站位要高,要从全局的角度思考…: the 158th blind reader's got the last alone)."""
     while start and all(_MUST.search(fold(p)) for p in parts[start - 1 : start + 1]):
+        start -= 1
+    return start
+
+
+def _subjects(parts: list[str], start: int) -> int:
+    """Where a cut starts when the clauses before `start` only name the bodies it is said of (各高等学校、省属中等
+    职业学校,厅机关各处室,厅直属各单位(学校)要至少明确1名通讯员: the 161st blind reader's got the last body alone):
+    at the first of them.
+
+    >>> parts = ["各高等学校、省属中等职业学校,", "厅机关各处室,", "厅直属各单位(学校)要至少明确1名通讯员,", "并报厅办公室。"]
+    >>> _subjects(parts, 2), _subjects(["要求高,", "厅机关各处室要明确1名通讯员。"], 1), _subjects(["为此,", "各处室要报送。"], 1)
+    (0, 1, 1)
+    """
+    while start and _BODIES.match(fold(parts[start - 1]).strip()) and _BODIES.match(fold(parts[start]).strip()):
         start -= 1
     return start
 
@@ -201,6 +216,11 @@ def sets_up(clause: str) -> bool:
 
 _MUST = re.compile(r"要(?![求点素件闻务])")  # a clause saying what must be done
 _ANNOUNCES = re.compile(r"有[一二两三四五六七八九十几\d]+(?:点|个方面|条)[^，,；;]{0,6}[：:]\s*$")  # …有两点:
+# a clause naming bodies only (各省辖市、省直管试点县(市)教育局,), or opening with them (厅直属各单位(学校)要…)
+_BODY = r"(?:局|厅|委|办|学校|高校|学院|处室|单位|部门|机关)(?:[(（][^()（）]{1,6}[)）])?"
+_BODIES = re.compile(
+    rf"^(?:[^，,；;：:。要应须]{{0,30}}{_BODY}[，,]$|(?:[^，,；;：:。要应须]{{0,30}}{_BODY})+(?:要|应|必须))"
+)
 _TOPIC = re.compile(r"^(?:对于?|关于)[^，,；;：:]{2,24}[，,]$")  # a clause naming what the next one is said of
 # besides what (除了政治上过硬以外,): what the clause after it counts goes with it (the 140th blind reader's 挑人…看重
 # 哪些条件 got 主要就是两条,… without it)

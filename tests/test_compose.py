@@ -1785,6 +1785,13 @@ def test_real_asked_why_a_sentence_opening_with_weici_comes_after_its_reason(rea
     assert "秘书长(办公室主任)批准" in a.sentences[1].text, a.text
 
 
+def test_real_a_cut_keeps_the_bodies_its_first_clause_is_said_of(real_bot: pipeline.Ragbot) -> None:
+    """各省辖市…教育局,各高等学校、省属中等职业学校,厅机关各处室,厅直属各单位(学校)要至少明确1名通讯员: the
+    161st blind reader's 各单位至少指定几名通讯员 got the last body alone (`cuts._subjects`)."""
+    a = Answerer(real_bot).ask("河南教育系统那篇讲话要求各单位至少指定几名通讯员？")
+    assert a.sentences[0].text.startswith("各省辖市、省直管试点县(市)、省重点扩权县(市)教育局,各高等学校"), a.text
+
+
 def test_real_a_cut_from_the_case_a_sentence_singles_out_keeps_the_sentence(real_bot: pipeline.Ragbot) -> None:
     """The 69th blind reader got 该讲的话一定要讲,不能看着决策出偏差 without what it singles out a case of:
     敢于和善于向领导讲真话,特别是在一些重大问题上,… is said whole now."""
