@@ -223,8 +223,12 @@ def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[s
 def meeting_aside(index: Index, query: str) -> tuple[str, set[str]]:
     """The query without the words naming the meeting its speech was given at by its title's words
     (教育系统办公室主任会议上讲到…: the twelve speeches titled so), and those words: they say which meeting, not
-    what is asked; embedded or searched, they find the speeches' titles and openings."""
+    what is asked; embedded or searched, they find the speeches' titles and openings. Not when they name one
+    speech (县党政办培训的开班讲话: its chunks rank of their own, and embedded without the words, the 85th blind
+    reader's 点出了…哪几方面的毛病 got the training's purpose)."""
     q = fold(query)
+    if named_speeches(index, query):
+        return query, set()
     titles = index.derived("titles", lambda: {k: fold(s.title) for k, s in index.speeches.items()})
     spans, words = [], set()
     for m in _BEFORE_SPEECH.finditer(q):
