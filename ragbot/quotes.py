@@ -409,12 +409,16 @@ def names_kind(question: str, points: Sequence[str]) -> bool:
     True
     >>> names_kind("有哪几个方面的问题？", ["其一是领导认识不到位。有的", "其二是人员配备不到位。"])  # the 161st's
     True
+    >>> names_kind("有哪些做得不够的地方？", ["其一是领导认识不到位。有的", "其二是人员配备不到位。"])  # the 162nd's
+    True
     """
     point = _FALLS_SHORT if _SHORTCOMINGS.search(fold(question)) else _naming(kind_asked(question))
     return bool(point) and sum(re.match(point, fold(p)) is not None for p in points) >= 2
 
 
-_SHORTCOMINGS = re.compile(r"(?:哪些|哪几)[个方面条点种类]*的?(?:不足|问题|差距|短板|缺点|毛病|薄弱环节)")
+_SHORTCOMINGS = re.compile(
+    r"(?:哪些|哪几)[个方面条点种类]*的?(?:不足|问题|差距|短板|缺点|毛病|薄弱环节|(?:做得|还)?(?:不够|不到位|欠缺)的?(?:地方|方面))"
+)  # 有哪些做得不够的地方 (the 162nd blind reader's)
 _FALLS_SHORT = _POINT + r"[^。；;：:]{0,16}?(?:不够|不足|不到位|不强|不高|欠缺|薄弱|缺乏)"  # 一是全局观念还不够强
 
 
