@@ -45,7 +45,7 @@ from .asks import (
     why_asked,
 )
 from .category import filed_under
-from .conditions import POINT_COVER, conditions_first, points_reasons, stated_first, states_condition
+from .conditions import POINT_COVER, conditions_first, fault_first, points_reasons, stated_first, states_condition
 from .context import advice_asked, says_what_to_do
 from .elsewhere import other_figure
 from .followup import follow_up
@@ -427,6 +427,7 @@ def compose(
                 (replace(c, similarity=c.similarity + CHAIN) if chained(c.text, link) else c, h) for c, h in chosen
             ]
         chosen = stated_first(ev.question, chosen, weights, w.index)  # 调研图的是什么: …目的是把事情的真相…调查清楚
+        chosen = fault_first(ev.question, chosen, weights)  # 问题一般出在哪里: the failing, then what to do
         if wanted == "why":  # 要是…会怎么样
             chosen = conditions_first(ev.question, chosen, weights, lambda t: text_df(w.index, t) > 0)
             chosen = points_reasons(ev.question, chosen, weights, w.index)

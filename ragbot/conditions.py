@@ -8,7 +8,7 @@ its excerpt tell that conduct. Asked why of what a point says (为什么要强�
 the point's bare lead gives its reason (`points_reasons`). A best sentence putting the condition asked
 (`states_condition`) answers before any list near it is read as the reasons (compose._reasons). A sentence of
 the shape that answers in any words (目的是…, 一个重要原因是…) ranks higher when it is of the matter asked
-(`stated_first`).
+(`stated_first`). Asked where a problem lies, the failing told leads over what to do about it (`fault_first`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from .asks import IF, coverage, short_form, why_asked
-from .context import after_in_paragraph, bare_lead
+from .context import after_in_paragraph, bare_lead, says_what_to_do
 from .index import Index
 from .meanings import stated_as_asked
 from .script import fold
@@ -147,6 +147,24 @@ def lead_with(choices: Sequence[Option], i: int, ranks: Sequence[float]) -> list
     c, hit = choices[i]
     raised = replace(c, similarity=c.similarity + max(ranks) - ranks[i] + 0.001)
     return [*choices[:i], (raised, hit), *choices[i + 1 :]]
+
+
+_FAULT_ASKED = re.compile(r"(?:问题|毛病|症结)[^，,。？?]{0,4}出在哪")  # 问题一般出在哪里
+
+
+def fault_first(question: str, choices: Sequence[Option], weights: dict[str, float]) -> list[Option]:
+    """Asked where a problem lies (拟办意见领导老是不采纳…问题一般出在哪里), `choices` with the best sentence telling
+    the failing (有的在处理公文的时候,提的意见太空洞…领导不易采纳,说明…) raised above a best one saying what to do
+    about it (这就要求…要从全局的角度思考并提出拟办意见: the 162nd blind reader's), when it ranks within
+    CONDITION_MARGIN of it."""
+    if not _FAULT_ASKED.search(fold(question)) or not choices:
+        return list(choices)
+    ranks = [rank(c, weights) for c, _ in choices]
+    if not says_what_to_do(choices[ranks.index(max(ranks))][0].text):
+        return list(choices)
+    near = [i for i, r in enumerate(ranks) if r >= max(ranks) - CONDITION_MARGIN]
+    told = sorted((i for i in near if not says_what_to_do(choices[i][0].text)), key=lambda i: -ranks[i])
+    return lead_with(choices, told[0], ranks) if told else list(choices)
 
 
 # what a question asks comes of the conduct it describes (最后会落得什么结果), and a sentence saying what came of it

@@ -1184,6 +1184,14 @@ def test_real_advice_goes_on_where_the_paragraph_takes_it_up_again(real_bot: pip
     assert [s.text[:9] for s in a.sentences] == ["我们应本着对事业和", "敢于和善于讲真话、"], a.text
 
 
+def test_real_asked_where_a_problem_lies_the_failing_leads(real_bot: pipeline.Ragbot) -> None:
+    """问题一般出在哪里 (the 162nd blind reader's): the sentence telling the failing (提的意见太空洞…领导不易采纳) leads,
+    not the one saying what to do about it (这就要求…要从全局的角度思考并提出拟办意见), which follows."""
+    a = Answerer(real_bot).ask("我写的拟办意见领导老是不采纳，讲话里说问题一般出在哪里？")
+    assert a.sentences[0].text.startswith("有的在处理公文的时候,提的意见太空洞"), a.text
+    assert "要从全局的角度思考并提出拟办意见" in a.text, a.text
+
+
 def test_real_the_verdict_is_the_word_to_the_hearers_not_an_aside_after_it(real_bot: pipeline.Ragbot) -> None:
     """挨了领导批评…怎么劝大家 (the 30th blind reader's): after 领导批评人,并不是出于恶意…, the speech's word to
     its hearers (严是爱,宽是害,相信大家懂得这个道理), not 在这里还要特别提醒…廉洁关, which turns to another matter."""
