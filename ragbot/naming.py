@@ -177,11 +177,12 @@ def title_names(index: Index, query: str, whole: bool = False) -> list[str]:
 
 def naming_words(index: Index, query: str) -> set[str]:
     """The words a query names its speech by (`lexical.speech_names`, `title_names`, `lexical.places`,
-    `lexical.before_bodies`): they say which speech, not what is asked of it."""
+    `lexical.before_bodies`) or its meeting by (`meeting_aside`): they say which speech, not what is asked of it."""
     return (
         set(speech_names(query))
         | set(title_names(index, query, whole=True))
         | {*places(query), *counties(query), *before_bodies(query)}
+        | meeting_aside(index, query)[1]
     )
 
 
@@ -223,19 +224,20 @@ def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[s
 def meeting_aside(index: Index, query: str) -> tuple[str, set[str]]:
     """The query without the words naming the meeting its speech was given at by its title's words
     (教育系统办公室主任会议上讲到…: the twelve speeches titled so), and those words: they say which meeting, not
-    what is asked; embedded or searched, they find the speeches' titles and openings. Not when they name one
-    speech (县党政办培训的开班讲话: its chunks rank of their own, and embedded without the words, the 85th blind
-    reader's 点出了…哪几方面的毛病 got the training's purpose)."""
+    what is asked; embedded or searched, they find the speeches' titles and openings. The query stays whole when
+    it names one speech (县党政办培训的开班讲话: its chunks rank of their own, and embedded without the words, the
+    85th blind reader's 点出了…哪几方面的毛病 got the training's purpose); BM25 still leaves the words out
+    (陝西教育系統辦公室主任會上…分了哪幾條, the 163rd's, got 篇3's six sections, not its five 求快)."""
     q = fold(query)
-    if named_speeches(index, query):
-        return query, set()
     titles = index.derived("titles", lambda: {k: fold(s.title) for k, s in index.speeches.items()})
     spans, words = [], set()
+    where = {*places(query), *counties(query)}  # 陕西教育系统…会上: the place names the speech itself
     for m in _BEFORE_SPEECH.finditer(q):
         said = [w for w in dict.fromkeys(tokenize(m.group(1))) if han_count(w) == len(w) > 1 and w not in _MARKS]
+        said = [w for w in said if w not in where]
         if said and all(any(w in t for t in titles.values()) for w in said):
             spans.append(m.span())
             words |= set(said)
-    for s, e in reversed(spans):
+    for s, e in reversed(spans if not named_speeches(index, query) else []):
         query = query[:s] + query[e:]
     return query, words

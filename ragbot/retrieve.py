@@ -338,7 +338,7 @@ def search(
         pictured += list(speech_words(query))  # 网上办公系统: OA
         pictured += [LEVEL_BY_LEVEL] if chain_asked(query) else []  # 谁对谁负责,一级一级: 逐级负责
         named = naming_words(index, query) if query and named_speeches(index, query) else set()  # 陕西那次…会议上
-        named |= meeting_aside(index, query)[1] if query else set()
+        named |= meeting_aside(index, query)[1] if query else set()  # 教育系统…会议上, naming no one speech
         asked = [t for t in tokens if t not in named]
         lex = lexical_ranking(index, [*asked, *pictured], settings.depth, filters, settings.synonyms, scaffold)
         rankings.append([i for i, _ in lex])

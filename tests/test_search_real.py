@@ -153,6 +153,10 @@ def test_the_meeting_a_question_names_by_its_titles_words_is_not_what_is_searche
     text = Answerer(real_bot).ask(question).text
     assert "穩中求快" in text, text
     assert "日趨規範" not in text, text
+    # named by its place too (陝西…會上, the 163rd's), they are no question words: it got 篇3's six sections
+    text = Answerer(real_bot).ask("陝西教育系統辦公室主任會上講到怎樣提高辦公室的工作效率，分了哪幾條？").text
+    assert "穩中求快" in text, text
+    assert "民眾路線" not in text, text
 
 
 @pytest.mark.parametrize("share", [1.0, 0.0])
