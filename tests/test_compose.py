@@ -1737,8 +1737,10 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
     assert "不得传播" in fold(a.sentences[0].text), a.text
     assert "拜金主义" not in fold(a.text), a.text
     # 我能 is how it asks (`scaffold.SCAFFOLD`; weighed 6.67, the 160th's ended with 篇8's 你想干事、能干事…)
-    a = bot.ask("开会时听到领导讨论了但还没定下来的事情，我能跟同事说吗？")
-    assert "不得传播" in fold(a.sentences[0].text), a.text
+    a = bot.ask(
+        "开会时听到领导讨论了但还没定下来的事情，我能跟同事说吗？"
+    )  # 篇4's 初步决定 leads since 跟同事说 is 传播
+    assert [s.text[:8] for s in a.sentences] == ["决不能随意传播会", "不得传播、泄露领"], a.text
     assert "能干事" not in fold(a.text), a.text
     # …nor by one holding only a word that weighs nothing (工作上防随意性: the 157th's, asked of 工作)
     a = bot.ask("我在领导身边做服务工作，平时听到的会议内容、领导讨论的意见，要注意些什么？")
