@@ -110,6 +110,11 @@ def _meeting_named(index: Index, query: str) -> set[tuple[str, int]]:
     return _topic_named(index, q) if _MEETING.search(q) else set()
 
 
+def _titles(index: Index) -> dict[tuple[str, int], str]:
+    """Each speech's title, folded."""
+    return index.derived("titles", lambda: {k: fold(s.title) for k, s in index.speeches.items()})
+
+
 def _told(index: Index) -> dict[tuple[str, int], str]:
     """Each speech's title and opening, folded: what names its meeting."""
     return index.derived(
@@ -122,7 +127,7 @@ def _topic_named(index: Index, q: str) -> set[tuple[str, int]]:
     opening holds: the meeting named by its topic (研究改进作风和抓落实的那次全市政府系统办公室主任会议: 003's
     title, whose meeting 篇11's opening names too; the 101st blind reader's date of it was answered with the date
     篇11 gives of 撤地设市)."""
-    titles = index.derived("titles", lambda: {k: fold(s.title) for k, s in index.speeches.items()})
+    titles = _titles(index)
     told = _told(index)
     out = set()
     for run in (q[i : i + TITLE_RUN] for i in range(len(q) - TITLE_RUN + 1)):
@@ -254,7 +259,7 @@ def meeting_aside(index: Index, query: str) -> tuple[str, frozenset[str]]:
 
 def _meeting_aside(index: Index, query: str) -> tuple[str, frozenset[str]]:
     q = fold(query)
-    titles = index.derived("titles", lambda: {k: fold(s.title) for k, s in index.speeches.items()})
+    titles = _titles(index)
     spans, words = [], set()
     where = {*places(query), *counties(query)}  # 陕西教育系统…会上: the place names the speech itself
     for m in _BEFORE_SPEECH.finditer(q):
