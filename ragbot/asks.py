@@ -395,7 +395,7 @@ def coverage(text: str, weights: dict[str, float]) -> float:
 
 
 _ASPECT = re.compile(
-    r"(?<![存现正所实潜])在(?!于)([^，,。？?、；;在哪几些]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面|上(?=要|应|需|得|必须))"
+    r"(?<![存现正所实潜])在(?!于)([^，,。？?、；;在哪几些]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面|(?<![会议])上(?=要|应|需|得|必须))"
     r"|(?<![绝相针面])对([^，,。？?、；;对哪几些]{2,10}?)(?:工作)?(?:提了|提出了?)(?:哪些|哪几|什么)"  # 对教育宣传工作提了哪些要求
 )
 
@@ -410,6 +410,8 @@ def aspect_asked(question: str) -> tuple[str, ...]:
     (('教育宣传',), (), ())
     >>> aspect_asked("办公室工作存在哪几方面不足?"), aspect_asked("现在这方面有什么要求"), aspect_asked("关键在于队伍建设方面")
     ((), (), ())
+    >>> aspect_asked("縣委辦主任在內部會上要大家加強哪幾種意識？")  # a meeting, no matter (the 163rd's)
+    ()
     """
     m = _ASPECT.search(fold(question))
     words = [t for t, _ in dict.fromkeys(tagged_words(m.group(1) or m.group(2))) if len(t) > 1] if m else []

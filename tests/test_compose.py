@@ -2143,3 +2143,12 @@ def test_real_one_point_asked_of_among_a_speechs_points_is_said_with_its_own_lis
     for point in ("充分掌握基本情况", "理论功底", "公文写作技巧", "临阵磨枪"):
         assert point in fold(a.text), a.text
     assert "不愿写" not in fold(a.text), a.text
+
+
+def test_real_a_meeting_asked_at_is_no_matter_the_list_must_be_on(real_bot: pipeline.Ragbot) -> None:
+    """在內部會上要大家加強哪幾種意識 (the 163rd blind reader's) names where it was said, not a matter the list must be on
+    (`asks.aspect_asked`): read as one, the seven 意識 lost their bonus and 內部機制不斷完善 led."""
+    a = Answerer(real_bot).ask("縣委辦主任在內部會上要大家加強哪幾種意識？")
+    for kind in ("政治意識", "學習意識", "大局意識", "責任意識", "創新意識", "規範意識", "效能意識"):
+        assert kind in a.text, a.text
+    assert "內部機制" not in a.text, a.text
