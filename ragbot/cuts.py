@@ -49,6 +49,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '每车每月油耗上限为一百五十升，超出部分自行承担。'
     >>> cut("我到办公室工作三个多月了,最大的体会有两点:一是同志们是卓有成效的。", {"办公室": 1.0}, "quantity")
     '我到办公室工作三个多月了'
+    >>> cut("过去一些问题,领导开个办公会就定下来了,现在所有的政府文件必须经过法制办审核把关。", {"审核": 1.0}, "who")
+    '现在所有的政府文件必须经过法制办审核把关。'
     >>> cut("近年来工作量很大，市直各部门接待上级领导，一定要向“两办”报告。", {"接待": 1.0, "上级": 1.0})
     '市直各部门接待上级领导，一定要向“两办”报告。'
     >>> cut("“甲项工作”是灵魂，“乙项工作”是前提，“丙项工作”是保障。", {"甲项": 1.0}, max_chars=16)
@@ -102,8 +104,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     if len(parts) <= 1:
         return sentence.strip().rstrip(TRIM)
     covers = [coverage(p, weights) for p in parts]
-    typed = [i for i, p in enumerate(parts) if wanted and states(p, wanted)]
     top = max(covers)
+    typed = _typed(parts, covers, wanted)
     # a formulation among the clauses the question's words pick out is the one asked for, not those before it
     quoted_top = wanted == "wording" and any(QUOTED.search(p) and c >= top / 2 > 0 for p, c in zip(parts, covers))
     starts = [  # one saying what the clause before names (落实逐级负责的制度,即科员对分管主任负责) starts with it
@@ -166,6 +168,15 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     start = _run_start(parts, start) if wanted == "list" else start
     start = _subjects(parts, start)
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
+
+
+def _typed(parts: list[str], covers: list[float], wanted: str) -> list[int]:
+    """The clauses stating what a typed question wants; asked who, those of them holding the question's words when
+    any do (哪个部门…审核把关: 所有的政府文件必须经过法制办审核把关, not 领导开个办公会 before it; a count stays
+    as it was: 我到办公室工作三个多月了 answers 多久 though 最大的体会有两点 holds more, dev q102)."""
+    typed = [i for i, p in enumerate(parts) if wanted and states(p, wanted)]
+    top = max(covers, default=0.0)
+    return [i for i in typed if covers[i] >= top / 2 > 0] or typed if wanted == "who" else typed
 
 
 def _run_start(parts: list[str], start: int) -> int:
