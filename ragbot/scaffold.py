@@ -73,6 +73,8 @@ def scaffolding(question: str) -> frozenset[str]:
     ['人体', '人身', '器官', '用人', '身体', '部位']
     >>> sorted(scaffolding("办公室怎样才能把事情办好？") - SCAFFOLD), "才能" in scaffolding("发挥才能")  # the 161st's
     (['么才能', '才能', '样才能'], False)
+    >>> sorted(scaffolding("講話裡分成了哪幾點？") - SCAFFOLD), sorted(scaffolding("公文分为哪几类？") - SCAFFOLD)
+    (['分成'], [])
     >>> sorted(scaffolding("领导点出来的问题有哪几个？") - SCAFFOLD), sorted(scaffolding("领导交办的事找出来") - SCAFFOLD)
     (['出来', '领导'], [])
     """
@@ -83,6 +85,7 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long |= {"比较", *_JUDGED.findall(q)} if _JUDGED.search(q) else set()  # 是不是…比较稳妥: the verdict asked
     how_long |= set(re.findall(r"(落[到得])什么", q))  # 会落到什么结果: what comes of it, no 落地 (the 114th's)
     how_long |= {"才能", "样才能", "么才能"} if _HOW_CAN.search(q) else set()  # 怎样才能: how, not 才能 (talent)
+    how_long |= set(_PARTED.findall(q))  # 分成了哪几点: how the speech is laid out (the 164th's), not about 分成
     how_long |= {"主要"} if _CHIEFLY.search(q) else set()  # 存在哪些主要不足: which, not about 主要 (the 146th's)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     figurative |= {"用人", "人身", "身体", "人体", "部位", "器官"} if BODY.search(q) else set()  # images: 咽喉
@@ -100,6 +103,7 @@ def scaffolding(question: str) -> frozenset[str]:
 
 _JUDGED = re.compile(r"(?:是不是|是否)[^？?]{0,16}?(?:比较|更)(稳妥|保险|合适|妥当|好)")  # the 158th's …比较稳妥
 _HOW_CAN = re.compile(r"(?:怎么|怎样|如何)才能")
+_PARTED = re.compile(r"(分[成为]?)了?(?=(?:哪|几)[几个]?(?:点|条|部分|方面|个方面|块|层))")  # not 分为哪几类
 _CHIEFLY = re.compile(r"(?:哪些|哪几[个条种点项]?|什么)主要|主要(?:有|是)?(?:哪些|哪几|什么)")  # 哪些主要不足
 _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待)")  # the 120th's 是怎么劝大家看待的
 # 领导点出来的…问题: who said what, where jieba weighed 出来 and 领导 most (the 136th blind reader's got the
