@@ -156,8 +156,8 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     办结率, a sentence repeating what the first already answered); from the same speech, q085 still took
     another excerpt's 信息公开管理系统 for 怎么管理. Only q087 changes now (ROUGE-L 0.58 -> 0.72). A part asking
     when (时间上怎么安排) is answered by an answer saying a time (上午和下午各收取两次; the 58th blind reader
-    got 控制会议活动数量、规模和时间 after it). A bare how (该不该直说？怎么说？, the 124th's; 怎么说比较好, the 133rd's)
-    is the excerpt's next sentence saying what to do with a word of the answer (要讲究方式方法); 0 rows differ."""
+    got 控制会议活动数量、规模和时间 after it). A bare how (该不该直说？怎么说？, the 124th's; 怎么说比较好, the 133rd's) is the
+    excerpt's next sentence saying what to do with a word of the answer (要讲究方式方法, 0 rows differed); a bare list, nothing."""
     asked = parts(ev.question)
     if len(asked) == 1 and len(re.findall("多少|几", fold(asked[0]))) > 1:  # 多少份请示报告、多少件…: two
         asked = [a for a in _AMOUNTS.split(fold(asked[0]), maxsplit=1) if a]  # (not 那次培训会，有多少个乡镇参加)
@@ -167,8 +167,8 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     if cited is not None and m and (len(asked) == 1 or (len(asked) == 2 and len(m.group()) > len(fold(asked[1])))):
         words = {**term_weights(w.index, asked[0]), **term_weights(w.index, said)}  # how to do what was said
         return _what_to_do(w, w.excerpts[int(cited.group(1)) - 1], said, words, past_said=True)
-    if len(asked) != 2 or cited is None:
-        return False
+    if len(asked) != 2 or cited is None or (kind(asked[1]) == "list" and not term_weights(w.index, asked[1])):
+        return False  # 怎样提高效率？讲话里分成了哪几点？: the list of the first answers both (the 164th's)
     first, second = term_weights(w.index, asked[0]), term_weights(w.index, asked[1])
     excerpt = w.excerpts[int(cited.group(1)) - 1]
     if DETAILS.match(fold(asked[1])):  # 具体怎么体现: what the speech goes on to say about the first answer
