@@ -7,7 +7,7 @@
   reason_before(w, shape)  asked why a story or figure is told: the sentence before it, when it gives a reason
   cause_before(w)        asked why, and answered by a conclusion (可以说…), a term taken up (所谓“X”) or a
                          failing (但在…): the sentence(s) before it, the cause or the rule failed
-  defined_after(w)       asked why, and answered by a sentence whose terms the next ones define (所谓敢用,就是…):
+  defined_after(w)       asked why, or answered by one sentence, whose terms the next ones define (所谓敢用,就是…):
                          those sentences, after it
   reason_after(w)        asked why, and no answer sentence says why: one of the two sentences after one, when it
                          does (只有…才, 由于, 否则, 因为…)
@@ -63,6 +63,8 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, ca
         quoted_after(w)
     elif w.pieces and SO_CALLED.match(fold(w.pieces[0])):  # 万金油干部是什么样的人: the term's introduction too
         cause_before(w, term_only=True)
+    elif len(w.pieces) == 1:  # 督查权应该怎么用 got 既要敢用,又要慎用。 alone (the 164th's): what they mean
+        defined_after(w)
 
 
 _MARK = re.compile(r"\[(\d+)\]$")
@@ -270,9 +272,9 @@ _DEFINES = re.compile(r"所谓[“\"「]?([^”\"」,，。]{2,12}?)[”\"」]?[
 
 
 def defined_after(w: Writer) -> None:
-    """Asked why, and answered by a sentence whose terms the next sentences define (既要敢用,又要慎用。 then
+    """Asked why, or answered by one sentence, whose terms the next sentences define (既要敢用,又要慎用。 then
     所谓敢用,就是…用出权威、用出效益。所谓慎用,就是…防止给基层增添负担。): those sentences, right after it,
-    say why (the 77th blind reader got the first alone)."""
+    say why or how (the 77th blind reader got the first alone, the 164th too, asked 督查权应该怎么用)."""
     if not (first := _first(w)):
         return
     hit, text, _, end = first
