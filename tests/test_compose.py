@@ -2164,3 +2164,10 @@ def test_real_a_second_part_asking_only_which_points_is_answered_by_the_first_s_
         a = Answerer(real_bot).ask(q)
         assert fold(a.text).count("中求快") == 5, a.text
         assert re.fullmatch(r"5\. \S+求快。\[\d\]", a.text.split("\n")[5]), a.text  # the last point ends it
+
+
+def test_real_a_one_sentence_answer_is_followed_by_what_defines_its_terms(real_bot: pipeline.Ragbot) -> None:
+    """督查权应该怎么用 (the 164th blind reader's) got 党委办公室的督查权…既要敢用,又要慎用。 alone: the sentences
+    right after it define both terms (所谓敢用,就是… 所谓慎用,就是…) and say how (`around.defined_after`)."""
+    a = Answerer(real_bot).ask("党委办公室手里的督查权应该怎么用，有什么讲究？")
+    assert [fold(s.text)[:7] for s in a.sentences] == ["党委办公室的督", "所谓敢用,就是", "所谓慎用,就是"], a.text

@@ -164,3 +164,12 @@ def test_real_a_decision_asked_as_决定_is_the_speechs_决策(real_bot: pipelin
     a = Answerer(real_bot).ask("如果我觉得领导的决定可能有问题，作为办公室的人该不该提出来？")
     assert any("敢于和善于向领导讲真话" in fold(s.text) for s in a.sentences[:2]), a.text
     assert "特殊性决定了" not in fold(a.text), a.text
+
+
+def test_real_superiors_and_subordinates_are_the_speechs_上下(real_bot: pipeline.Ragbot) -> None:
+    """跟上级和下级打交道 (the 164th blind reader's) is 篇2's 协调好上下关系, said 对上要…;对下要… (`synonyms.SAID_AS`,
+    `ALIKE`): it got 篇4's 只有准确理解上级指示和文件精神, the passage not even among the excerpts."""
+    a = Answerer(real_bot).ask("跟上级和下级打交道，应该持什么态度？")
+    said = fold("".join(s.text for s in a.sentences[:2]))
+    assert "对上要尊重而不盲从" in said, a.text
+    assert "对下要以礼、以诚、以情" in said, a.text
