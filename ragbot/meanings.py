@@ -287,7 +287,9 @@ _WORST = (
 WORST = re.compile(rf"最{_WORST}[\u4e00-\u9fff]{{0,2}}的(?:是|就是)")
 
 
-_GROUNDS_ASKED = re.compile(r"(?:为什么|为何|凭什么|何以|怎么)(?:说|见得|看出)|从哪里?看出")  # 凭什么说…高度重视
+_GROUNDS_ASKED = re.compile(  # 凭什么说…高度重视; 为什么人们常说… (the 163rd's)
+    r"(?:为什么|为何|凭什么|何以|怎么)(?:人们|大家|别人)?(?:常|总|都)?(?:说|见得|看出)|从哪里?看出"
+)
 CONCLUDED = re.compile(r"(?:这|此|充分|足以|由此|从中)(?:说明|表明|证明)")  # …创近年之最,这说明了…高度重视
 REASON = re.compile(r"(?:原因|理由)(?:是|在于|就是)|之所以")  # a reason stated: 一个重要原因是从事文字工作逼着你去学习
 
@@ -308,7 +310,7 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
     worst in any words when it asks for the worst (最严重的是…, not 最典型的就是…, which led: the 91st's);
     one concluding from what it states first (…创近年之最,这说明了…高度重视) when it asks on what grounds
     something is said (凭什么说这次培训体现了…高度重视: the 108th's got the training's purpose), or one stating a
-    reason (`REASON`: 一个重要原因是…, the 126th's 为什么说…多写材料对自己成长有好处); the sanction
+    reason (`REASON`: 一个重要原因是…, the 126th's 为什么说…多写材料对自己成长有好处, the 163rd's 为什么人们常说…); the sanction
     named (`SANCTION`: …将追究相关责任人的责任) when it asks what comes of a mishap (出了事会怎样).
 
     >>> concluded = stated_as_asked("凭什么说这次培训体现了县委对办公室的高度重视?")
@@ -320,6 +322,8 @@ def stated_as_asked(question: str) -> re.Pattern[str] | None:
     (True, True)
     >>> stated_as_asked("逢年过节要不要送点东西,讲话怎么说?"), bool(stated_as_asked("为什么说多写材料有好处?").search("原因是"))
     (None, True)
+    >>> bool(stated_as_asked("为什么人们常说办公室容易出人才？").search("一个重要原因是"))  # the 163rd's
+    True
     """
     if purpose_asked(question):
         return PURPOSE
