@@ -42,8 +42,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     A cut never opens with a clause that leans on the one before (才…, 因此…; one saying what that one
     names, 即…, opens with that one) or that a prohibition before it governs (决不能…,就…,乱发牢骚), nor
     ends with one that opens a pair (只有…, 既…); one from the case a sentence singles out (特别是…) is
-    the whole sentence, when it fits (the 69th blind reader's 该讲的话一定要讲 lost 敢于和善于向领导讲真话). A list
-    question's cut does not start inside a run of clauses saying what must be done (…要认真思考,站位要高,要从…).
+    the whole sentence, when it fits (the 69th blind reader's 该讲的话一定要讲 lost 敢于和善于向领导讲真话). A list or
+    untyped question's cut does not start inside a run of clauses saying what must be done (…要认真思考,站位要高,…).
 
     >>> cut("为加强管理，每车每月油耗上限为一百五十升，超出部分自行承担。", {"油耗": 1.0, "上限": 1.0}, "quantity")
     '每车每月油耗上限为一百五十升，超出部分自行承担。'
@@ -165,7 +165,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     if start and start == len(parts) - 1 and parts[start].rstrip().endswith(("？", "?")):
         start -= 1  # 如果说…薄弱环节在哪里?: a question the speech asks itself; what it says comes before it
     start = _referent(parts, start, end, max_chars)
-    start = _run_start(parts, start) if wanted == "list" else start
+    start = _run_start(parts, start) if wanted in ("list", "fact") else start
     start = _subjects(parts, start)
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
 
@@ -180,8 +180,9 @@ def _typed(parts: list[str], covers: list[float], wanted: str) -> list[int]:
 
 
 def _run_start(parts: list[str], start: int) -> int:
-    """Where a list question's cut starts: at the first of a run of clauses saying what must be done (这就要求…
-    要认真思考,站位要高,要从全局的角度思考…: the 158th blind reader's got the last alone)."""
+    """Where a list or untyped question's cut starts: at the first of a run of clauses saying what must be done
+    (这就要求…要认真思考,站位要高,要从全局的角度思考…: the 158th blind reader's got the last alone, the 163rd's too,
+    asking 拟办意见老被说太空…应该怎么改进)."""
     while start and all(_MUST.search(fold(p)) for p in parts[start - 1 : start + 1]):
         start -= 1
     return start
