@@ -105,6 +105,17 @@ def used_synonyms(word: str, df: Callable[[str], int], asked: Collection[str] = 
     return used[:MOST]
 
 
+_NOBODYS = (
+    "谁都不愿意管",
+    "谁都不想管",
+    "谁也不愿意管",
+    "谁也不想管",
+    "谁都不管",
+    "谁也不管",
+    "没人管",
+    "没人愿意管",
+    "没有人管",
+)
 # the words the speeches use, and the everyday words a newcomer asks them by: Latin abbreviations (推行OA系统:
 # 网上办公系统; the 69th blind reader's and dev q462 found nothing on it), and plain words for a term Cilin does not
 # link (政治谣言: 小道消息, the 121st's; 切忌只对领导讲好话: 好听的话, the 119th's to the 121st's; 向领导讲真话:
@@ -158,6 +169,10 @@ SAID_AS = {
     "好比": ("比成", "比喻成", "比喻为", "比为"),
     # 篇2's 首先,要协调好上下关系…对上要尊重而不盲从…: the 164th's 跟上級和下級打交道 (`ALIKE` 上级: 对上)
     "上下": ("上级和下级", "上级与下级", "上级跟下级", "上下级", "对上级和下级"),
+    # 篇1's 现在有很多新工作,在三定方案的职能中没有…谁也不想沾染;还有一些“三不管”的硬骨头,办公室得先接着、先接住:
+    # the 163rd's 碰到那种职责里没写、谁都不愿意管的活儿 was refused (碰到, 活儿 weighed most)
+    "三不管": _NOBODYS,
+    "沾染": _NOBODYS,
     "尚未": ("还没完全弄清楚", "还没弄清楚", "没弄清楚", "还没搞清楚", "还没摸清", "没摸清"),
 }
 
