@@ -112,10 +112,8 @@ _NOBODYS = (
     "谁也不想管",
     "谁都不管",
     "谁也不管",
-    "没人管",
     "没人愿意管",
-    "没有人管",
-)
+)  # not 没人管: 散会后就没人管了 is no follow-up (dev q468 lost its rank)
 # the words the speeches use, and the everyday words a newcomer asks them by: Latin abbreviations (推行OA系统:
 # 网上办公系统; the 69th blind reader's and dev q462 found nothing on it), and plain words for a term Cilin does not
 # link (政治谣言: 小道消息, the 121st's; 切忌只对领导讲好话: 好听的话, the 119th's to the 121st's; 向领导讲真话:
