@@ -56,6 +56,7 @@ from .script import detect_script, fold, shown, to_script
 from .speaker import as_speaker_says, holds, speaker_asked, talk_at, who_spoke_asked
 from .store import Filters
 from .structure import han_count, sentence_spans
+from .synonyms import said_in
 from .terms import asking_words, pictured, rare_held, rare_terms, text_df
 from .types import Answer, Citation, Hit, Script
 from .unnamed import UNSEEN_MARGIN, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns
@@ -240,29 +241,28 @@ class Answerer:
         retrieved_at = time.perf_counter()
         headed = why_asked(q)  # asked why: a sentence's heading may name what the reason under it does not
         cands = list(in_years(index, q, hits, candidates(index, hits, qvec, tokens, headed)))  # 2011年…: not 2010's
-        best, quantity = weigh(
-            q, cands, hits, tokens, named_candidates(index, q, hits, cands)
-        )  # calibrated: eval/calibrate.py
-        if any(index.bm25.df(p) == 0 for p in places(q)) or unknown_quotes(
-            q, index.bm25.df, lambda p: text_df(index, p) > 0
-        ):
+        best, quantity = weigh(q, cands, hits, tokens, named_candidates(index, q, hits, cands))  # eval/calibrate.py
+        said, df = [c.text for c in cands], index.bm25.df
+        if any(df(p) == 0 for p in places(q)) or unknown_quotes(q, df, lambda p: text_df(index, p) > 0):
             best = 0.0  # 浙江省那次会议, 「三审三校」: a place or formulation no speech names
         if (
             unnamed_contents(index, q)
-            or unknown_asked(index, q, [c.text for c in cands])
+            or unknown_asked(index, q, said)
             or unlisted_units(index, q, cands)
             or unspelled(index, q)
-            or unheld(index, q, hits, [c.text for c in cands])
+            or unheld(index, q, hits, said)
         ):  # 调研提纲应当包括哪些内容, 要用什么字体, “八字要求”是哪八个字: what no speech names or spells out
             best = 0.0
         elif kind(q) == "wording" and (
-            rare_held(q, tokens, cands, index.bm25.df)
+            rare_held(q, tokens, cands, df)
             or any(p.search(fold(c.text)) for p in described(q) for c in cands)
-            or pictured(q, [c.text for c in cands])
+            or pictured(q, said)
         ):
             best = max(best, 1.0)  # 引用毛主席哪句话, 带加号的说法, 比成缝衣服用的东西: him, “5+2”, 千条线…一根针
-        elif told(q, [c.text for c in cands], rare_terms(q, tokens, index.bm25.df, 2)) or meant(
-            q, [c.text for c in cands]
+        elif (
+            told(q, said, rare_terms(q, tokens, df, 2))
+            or meant(q, said)
+            or said_in(q, said, df)  # 想推掉行不行: 能推则推
         ):
             best = max(best, 1.0)  # 寓言故事…别骄傲: 像骄傲的兔子那样…; 古代诗人…推敲: 贾岛诗云…推敲文字
         if quantity:  # the sentence that states a number is the answer to "how many"

@@ -175,6 +175,18 @@ SAID_AS = {
 }
 
 
+def said_in(question: str, texts: Sequence[str], df: Callable[[str], int]) -> bool:
+    """Whether one of `texts` holds a speech word the question asks by everyday words (`SAID_AS`) that 1 to RARE
+    chunks hold (想推掉行不行: 001's 能推则推; 谁都不愿意管: 篇1's “三不管”): the speeches speak to what is asked,
+    whatever its sentences' cosine (the 165th blind reader's 推掉行不行 was refused 0.002 under the threshold).
+
+    >>> said_in("想推掉行不行？", ["能推则推,能拖则拖"], lambda w: 1), said_in("想推掉行不行？", ["能推则推"], lambda w: 9)
+    (True, False)
+    """
+    rare = [a for a in speech_words(question) if 0 < df(a) <= RARE]
+    return any(a in fold(t).lower() for a in rare for t in texts)
+
+
 # words the speeches use one for another (全省教育系统办公室面临的形势 asked as 面对的形势, 强化“七种意识” as 加强的
 # 意识; the 122nd blind reader's): a text holding one holds what a question asks by another (`asks.coverage`)
 ALIKE = {
