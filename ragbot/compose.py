@@ -59,7 +59,7 @@ from .naming import naming_words, own_names, unnamed
 from .points import defines, headings_over, held_by, lists_of, outer_list, point_of, say_point, say_points, topic_of
 from .quotes import CN_DIGITS, QUOTE, anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import HEADED_MIN
-from .sayings import family, figures, wording
+from .sayings import family, figures, one_asked, wording
 from .script import fold
 from .structure import SERIES, Enumeration, marker
 from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df, topical, ways_aside
@@ -129,8 +129,8 @@ def _list_score(
     if rare and not any(t in fold(text[at : e.end]).lower() for t in rare):
         return 0.0  # 推行OA系统…哪些毛病: not a list that never says OA (the 68th blind reader got 光山's)
     points = [text[i.start : i.start + 60] for i in e.items]
-    one = [a or b for a, b in _ONE_ASKED.findall(fold(ev.question))]  # 好几个“快”, 哪几个方面都快: most points say
-    if one and 2 * sum(one[0] in fold(p) for p in points) < len(points):  # it (要快速及时。要真实准确。… do not)
+    one = one_asked(ev.question)  # 好几个“快”, 哪几个方面都快: most points say it (要快速及时。要真实准确。… do not)
+    if one and 2 * sum(one[0] in fold(p) for p in points) < len(points):
         return 0.0
     covers = [coverage(p, weights) for p in points]
     heads = headings_over(text, e)
@@ -160,8 +160,6 @@ def _list_score(
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0) + (COUNTED if counted else 0.0)
 
 
-# the one character a list question asks which points say: quoted (好几个“快”), or what all are (哪几个方面都快)
-_ONE_ASKED = re.compile(r"[“「\"]([\u4e00-\u9fff])[”」\"]|(?:哪几|哪些)[个方面项条点]*都([\u4e00-\u9fff])(?=[？?]|$)")
 COUNTED = 0.2  # a list a best sentence sums up by its count (上述四个方面) beats one it holds or announces by this
 CHAIN = 0.1  # asked who answers to whom level by level, the sentence saying it link by link ranks this much higher
 SUMMED_REACH = 160  # a best sentence this close after a list taking its points up together (这些成绩的取得)…

@@ -68,6 +68,27 @@ _IMAGE_CLAUSE = re.compile(r"[，,、][\u4e00-\u9fff]{0,4}[“「\"][\u4e00-\u9f
 _BOTH = re.compile(r"((?:又(?:是|很)?[\u4e00-\u9fff]{1,6}?){2,})(?:的|[，,。？?]|$)")
 
 
+# the one character a question asks which sayings say: quoted (好几个“快”), or what all are (哪几个方面都快)
+_ONE_ASKED = re.compile(r"[“「\"]([\u4e00-\u9fff])[”」\"]|(?:哪几|哪些)[个方面项条点]*都([\u4e00-\u9fff])(?=[？?]|$)")
+
+
+def one_asked(question: str) -> list[str]:
+    """The one character a question asks which points or sayings say (概括成了几个“苦” -> 苦), or [].
+
+    >>> one_asked('概括成了几个"苦"？'), one_asked("报送信息要哪几个方面都快？"), one_asked("“三苦”是什么？")
+    (['苦'], ['快'], [])
+    """
+    return [a or b for a, b in _ONE_ASKED.findall(fold(question))]
+
+
+def _thrice(char: str) -> re.Pattern[str]:
+    """Three or more short terms in a row ending in `char` (辛苦、艰苦、清苦; 发现问题快,采编撰写快,…): which ones say
+    it, asked of that character (not 要有苦干的精神…不怕苦、不怕累)."""
+    return re.compile(
+        f"(?:[\u4e00-\u9fff]{{0,4}}{re.escape(char)}[、，,]){{2,}}[\u4e00-\u9fff]{{0,4}}{re.escape(char)}"
+    )
+
+
 def both_sides(question: str) -> list[str]:
     """The things a question describes with 又…又… (又苦又是幕后工作 -> 苦, 幕后工作; 又累又难又穷 -> 累, 难, 穷).
 
@@ -89,6 +110,9 @@ def family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     group = next((g for g in groups if (g[0][1].file, g[0][1].speech) in there), [])
     # else the best speech's, if it says it twice (信息报送…好几个“快”: 篇12's 四快 is one sentence, not 篇3's 严中求快…)
     group = group or (found[0] if not there and found and len(found[0]) >= 2 else [])
+    thrice = [_thrice(c) for c in one_asked(ev.question)]  # 哪几个“苦”: 辛苦、艰苦、清苦, not 能吃苦 (the 165th's)
+    kept = [o for o in group if thrice[0].search(fold(o[0].text))] if thrice else []
+    group = kept or group  # …alone, the one saying asked for
     w.quote = True
     start = w.mark()
     w.lead("讲话中的说法：")
@@ -96,8 +120,8 @@ def family(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
         piece = cut(c.text, weights, "wording", 80)
         piece = c.text.strip() if han_count(piece) < 6 and len(c.text) <= 60 else piece
         at = c.position + c.text.find(piece)
-        w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece)), numbered=len(w.pieces))
-    if len(w.pieces) - start[0] < 3:  # the lead-in and two sayings at least
+        w.say(piece, w.cite(hit.file, hit.speech, at, at + len(piece)), numbered=len(w.pieces) * (len(group) > 1))
+    if len(w.pieces) - start[0] < (2 if kept else 3):  # the lead-in and two sayings at least
         w.undo(start)
         w.quote = False
         return False
@@ -183,6 +207,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
     shaped += [_A_NAME] if _NAME_ASKED.search(fold(ev.question)) else []  # 起了个什么外号: “甩手掌柜”
+    shaped += [_thrice(c) for c in one_asked(ev.question)]  # 几个“苦”: 辛苦、艰苦、清苦
     shaped += [re.compile(f"{s}[^，,。]{{0,2}}?(?:讲|说|云|曰)") for s in _SOURCE.findall(fold(ev.question))]  # 古人讲
     shaped += [re.compile(f"{x}(?:{_COMPARES})") for x in likened(ev.question)]  # 用什么比喻办公室: 办公室好比
     choices = [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)] or choices
