@@ -97,6 +97,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '每季度对7项重点项目建设进行集中督查'
     >>> cut("在领导身边服务的同志,要做到“三不”:不该讲的不讲、不该问的不问;还要严守纪律。", {"身边": 1, "做到": 1}, "wording")
     '在领导身边服务的同志,要做到“三不”:不该讲的不讲、不该问的不问'
+    >>> cut("所谓“万金油干部”,对办公室的同志来讲,不是贬义,而是工作要求。", {"贬义": 1.0})  # the 165th's
+    '所谓“万金油干部”,对办公室的同志来讲,不是贬义,而是工作要求。'
     >>> cut("我感觉文稿工作是一个薄弱环节,如果说党委办公室的薄弱环节在哪里?", {"党委": 2, "薄弱": 4, "哪里": 5})
     '我感觉文稿工作是一个薄弱环节,如果说党委办公室的薄弱环节在哪里?'
     """
@@ -167,6 +169,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     start = _referent(parts, start, end, max_chars)
     start = _run_start(parts, start) if wanted in ("list", "fact") else start
     start = _subjects(parts, start)
+    start -= 1 if start and _TERM.match(fold(parts[start - 1]).strip()) else 0  # 所谓“万金油干部”,…不是贬义: its term
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
 
 
@@ -177,6 +180,9 @@ def _typed(parts: list[str], covers: list[float], wanted: str) -> list[int]:
     typed = [i for i, p in enumerate(parts) if wanted and states(p, wanted)]
     top = max(covers, default=0.0)
     return [i for i in typed if covers[i] >= top / 2 > 0] or typed if wanted == "who" else typed
+
+
+_TERM = re.compile(r"^所谓[“「\"][^”」\"]{1,12}[”」\"][，,]$")  # a clause only bringing in the term said of
 
 
 def _run_start(parts: list[str], start: int) -> int:
