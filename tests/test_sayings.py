@@ -697,3 +697,21 @@ def test_real_three_things_described_get_a_formulation_for_each(real_bot: pipeli
     a = Answerer(real_bot).ask("有篇讲话把办公室说成一个又累又难又穷的岗位,有个专门的叫法,是什么?")
     assert "重、苦、杂、难" in a.text, a.text
     assert "辛苦、艰苦、清苦的“三苦”岗位" in fold(a.text), a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        '讲话里说办公室是个吃苦的岗位，还概括成了几个"苦"，具体是哪几个？',
+        "辦公室工作有好幾種「苦」，講話裡是怎麼說的？",
+    ],
+)
+def test_real_which_sayings_say_one_character_is_the_run_of_terms_ending_in_it(
+    real_bot: pipeline.Ragbot, question: str
+) -> None:
+    """几个“苦” (the 165th blind reader's) got 篇11's “重、苦、杂、难”, and 好幾種「苦」 篇2's 能吃苦 numbered beside
+    the 三苦: 篇8's 辛苦、艰苦、清苦的“三苦”岗位 says the character in three terms in a row (`sayings._thrice`)."""
+    a = Answerer(real_bot).ask(question)
+    assert "辛苦、艰苦、清苦" in fold(a.text), a.text
+    assert "重、苦、杂、难" not in fold(a.text), a.text
+    assert "能吃苦" not in fold(a.text), a.text

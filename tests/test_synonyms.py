@@ -173,3 +173,19 @@ def test_real_superiors_and_subordinates_are_the_speechs_上下(real_bot: pipeli
     said = fold("".join(s.text for s in a.sentences[:2]))
     assert "对上要尊重而不盲从" in said, a.text
     assert "对下要以礼、以诚、以情" in said, a.text
+
+
+def test_real_a_rare_speech_word_asked_by_everyday_words_is_evidence(real_bot: pipeline.Ragbot) -> None:
+    """领导临时派给我一件不归我管的活，推掉行不行 (the 165th blind reader's) was refused 0.002 under the threshold:
+    推掉 asks 001's 能推则推, which one chunk says (`synonyms.said_in`), so the speeches speak to it."""
+    a = Answerer(real_bot).ask("领导临时派给我一件不归我管的活，推掉行不行？讲话里怎么看这种做法？")
+    assert not a.refused, a.text
+    assert "能推则推" in a.sentences[0].text, a.text
+
+
+def test_real_asked_whether_a_name_belittles_the_answer_is_the_speechs_贬义(real_bot: pipeline.Ragbot) -> None:
+    """杂家…这话是不是看不起我们 (the 165th blind reader's) is 002's 所谓“万金油干部”,…不是贬义,而是工作要求
+    (`synonyms.SAID_AS` 贬义), said with the term it is said of (`cuts.cut`: not from 对办公室的同志来讲)."""
+    a = Answerer(real_bot).ask('有人说办公室干部就是"啥都懂一点"的杂家，这话是不是看不起我们？讲话里是怎么解释的？')
+    assert "所谓“万金油干部”,对办公室的同志来讲,不是贬义,而是工作要求。" in [s.text for s in a.sentences], a.text
+    assert "党委政府的代表" not in a.text, a.text  # 篇7's, which led
