@@ -2171,3 +2171,28 @@ def test_real_a_one_sentence_answer_is_followed_by_what_defines_its_terms(real_b
     right after it define both terms (所谓敢用,就是… 所谓慎用,就是…) and say how (`around.defined_after`)."""
     a = Answerer(real_bot).ask("党委办公室手里的督查权应该怎么用，有什么讲究？")
     assert [fold(s.text)[:7] for s in a.sentences] == ["党委办公室的督", "所谓敢用,就是", "所谓慎用,就是"], a.text
+
+
+def test_real_why_people_say_it_is_answered_by_the_reason_stated(real_bot: pipeline.Ragbot) -> None:
+    """为什么人们常说办公室容易出人才 (the 163rd blind reader's) asks on what grounds, as 为什么说 does
+    (`meanings.stated_as_asked`): 篇8's 过去说办公室出人才,一个重要原因是… leads, not 002's 这些工作做多了…容易使人
+    产生思维定势, which shares 容易 and led."""
+    a = Answerer(real_bot).ask("为什么人们常说办公室容易出人才？")
+    assert fold(a.sentences[0].text).startswith("过去说办公室出人才,一个重要原因是"), a.text
+    assert "思维定势" not in fold(a.text), a.text
+
+
+def test_real_a_how_answer_keeps_the_run_of_clauses_saying_what_to_do(real_bot: pipeline.Ragbot) -> None:
+    """拟办意见老被说太空…应该怎么改进 (the 163rd blind reader's) got 要从全局的角度思考并提出拟办意见 alone: the cut
+    starts at the first of the clauses saying what must be done (`cuts._run_start`), as a list question's does."""
+    a = Answerer(real_bot).ask("我给领导呈文件时写的拟办意见老被说太空、领导不采纳，应该怎么改进？")
+    assert "要认真思考,站位要高,要从全局的角度思考并提出拟办意见" in fold(a.text), a.text
+
+
+def test_real_work_nobody_will_take_is_the_speechs_三不管(real_bot: pipeline.Ragbot) -> None:
+    """碰到职责里没写、谁都不愿意管的活儿 (the 163rd blind reader's) was refused: 谁都 made it a who question
+    (`asks.kind`), 活儿 weighed as Cilin's 生活 (`scaffold.SCAFFOLD`), and no word led to 篇1's “三不管”的硬骨头
+    (`synonyms.SAID_AS`)."""
+    a = Answerer(real_bot).ask("碰到那种职责里没写、谁都不愿意管的活儿，办公室该怎么对待？")
+    assert "三不管" in a.sentences[0].text, a.text
+    assert "先接着、先接住" in fold(a.sentences[0].text), a.text
