@@ -49,14 +49,12 @@ NAME = re.compile(
 )  # honoured, by name (表扬的…先进单位,具体是哪几家: the 142nd blind reader's was read as how many)
 WHEN = re.compile(r"什么时[候间]|何时|哪一?年|几[月号]|期限|时限|(?<!没)多(?:长时间|久)|哪一?天|截止(?:日期|时间)")
 _N = "".join(CN_DIGITS)  # 一二两三…十
-# not where to start (从哪里下笔) nor where a fault, merit or difference lies (问题出在哪里, 哪里出了问题, 错在哪),
-# nor where effort goes (功夫下在哪儿, 力气用在哪里: the 160th blind reader's was refused)
+# not where to start (从哪里下笔), a fault or merit lies (问题出在哪里, 错在哪), effort goes (功夫下在哪儿: the 160th's)
 _NOT_A_PLACE = r"(?<!问题出)(?<!问题|差距|原因|症结|不足|区别|不同|毛病|根源|难点|难处|关键|重点|意义|价值)(?<![从错好妙出下用花使])"
 WHERE = re.compile(
     rf"{_NOT_A_PLACE}(?:在哪(?![项个些种条方几{_N}])|[设放定]在哪|(?<!在)哪里(?!出?了?(?:问题|毛病|差错|岔子|纰漏|偏差)|有(?:问题|毛病))|什么地方|(?<!如)何处(?!理)|哪[个座]?(?:地方|城市|地点)|哪[家个座间]?(?:宾馆|酒店|饭店|会场|会议室|礼堂))"
 )
-# nor where a weak or strong point lies (最薄弱的地方在哪里, 不足之处在哪儿, 薄弱环节在哪): the 108th reader's was refused
-_SPOT = re.compile(
+_SPOT = re.compile(  # nor where a weak or strong point lies (最薄弱的地方在哪里, 不足之处在哪儿: the 108th's)
     r"(?:(?:薄弱|不足|欠缺|不够|不到位|突出|难|弱|差|好|妙|改进|加强|提高|提升|注意)的?(?:地方|之处|环节)"
     r"|环节|之处|短板|弱项|缺点|短处|长处|优势|亮点|特点|特色|缺陷|漏洞)在哪"
 )
