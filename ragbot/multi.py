@@ -145,19 +145,17 @@ PART_COVERAGE = 0.5  # the second question counts as answered when the answer ho
 
 
 def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
-    """Add the sentence answering a part of a two-part question that what is written leaves out: the
-    second's, when the answer holds less than PART_COVERAGE of its own words (those the first does not
-    use), else the first's, likewise (the answer began with the second's: 实名信访件办完以后还要做什么？
-    查处报告要写哪些内容？, the 28th and 29th blind readers'); words no speech uses are not counted (`_own`).
-    The sentence is the one of the excerpt the answer's first sentence cites holding
-    most of those words (at least PART_COVERAGE) and, for a quantity, who, when or where question,
-    stating that kind of thing. Only that excerpt: on `ragbot eval --config hybrid`, taking the second
-    question's best sentence from any excerpt changed 12 answers, 10 for the worse (another county's
-    办结率, a sentence repeating what the first already answered); from the same speech, q085 still took
-    another excerpt's 信息公开管理系统 for 怎么管理. Only q087 changes now (ROUGE-L 0.58 -> 0.72). A part asking
-    when (时间上怎么安排) is answered by an answer saying a time (上午和下午各收取两次; the 58th blind reader
-    got 控制会议活动数量、规模和时间 after it). A bare how (该不该直说？怎么说？, the 124th's; 怎么说比较好, the 133rd's) is the
-    excerpt's next sentence saying what to do with a word of the answer (要讲究方式方法, 0 rows differed); a bare list, nothing."""
+    """Add the sentence answering a part of a two-part question that what is written leaves out: the second's,
+    when the answer holds less than PART_COVERAGE of its own words (those the first does not use), else the
+    first's, likewise (实名信访件办完以后还要做什么？查处报告要写哪些内容？, the 28th and 29th blind readers'); words no
+    speech uses are not counted (`_own`). The sentence is the one of the excerpt the answer's first sentence cites
+    holding most of those words (at least PART_COVERAGE) and, for a quantity, who, when or where question, stating
+    that kind of thing. Only that excerpt: on `ragbot eval --config hybrid`, the second question's best sentence
+    from any excerpt changed 12 answers, 10 for the worse (another county's 办结率); from the same speech, q085 took
+    another excerpt's 信息公开管理系统 for 怎么管理. A part asking when (时间上怎么安排) is answered by an answer saying
+    a time (上午和下午各收取两次; the 58th blind reader got 控制会议活动数量、规模和时间 after it). A bare how (该不该
+    直说？怎么说？, the 124th's; 怎么说比较好, the 133rd's) is the excerpt's next sentence saying what to do with a
+    word of the answer (要讲究方式方法, 0 rows differed); a bare list (讲话里分成了哪几点, the 164th's), nothing."""
     asked = parts(ev.question)
     if len(asked) == 1 and len(re.findall("多少|几", fold(asked[0]))) > 1:  # 多少份请示报告、多少件…: two
         asked = [a for a in _AMOUNTS.split(fold(asked[0]), maxsplit=1) if a]  # (not 那次培训会，有多少个乡镇参加)
@@ -167,12 +165,14 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     if cited is not None and m and (len(asked) == 1 or (len(asked) == 2 and len(m.group()) > len(fold(asked[1])))):
         words = {**term_weights(w.index, asked[0]), **term_weights(w.index, said)}  # how to do what was said
         return _what_to_do(w, w.excerpts[int(cited.group(1)) - 1], said, words, past_said=True)
-    if len(asked) != 2 or cited is None or (kind(asked[1]) == "list" and not term_weights(w.index, asked[1])):
-        return False  # 怎样提高效率？讲话里分成了哪几点？: the list of the first answers both (the 164th's)
+    if len(asked) != 2 or cited is None:
+        return False
     first, second = term_weights(w.index, asked[0]), term_weights(w.index, asked[1])
     excerpt = w.excerpts[int(cited.group(1)) - 1]
     if DETAILS.match(fold(asked[1])):  # 具体怎么体现: what the speech goes on to say about the first answer
         return _what_to_do(w, excerpt, said, first)
+    if kind(asked[1]) == "list" and not second:  # 怎样提高效率？讲话里分成了哪几点？: the first's list answers both
+        return False
     if CONSEQUENCE_ASKED.search(fold(asked[1])) and _what_follows(w, excerpt, said):  # 要是只顾自己…会怎样
         return True
     if REMEDY_ASKED.search(fold(asked[1])) and (  # 哪些不到位？打算怎么改进？ / 怎么形容这种情况？又要怎么解决？
