@@ -76,12 +76,13 @@ _PAY = re.compile(r"补贴|补助|津贴|奖金|工资|薪酬")  # pay of a kind
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关", "硬性")  # 什么具体处罚: 处罚 is asked
 # what to mind, how far to go, in which order, or advice: a speech says it in any words (哪些注意事项, 什么禁忌, 拿捏
 # 什么分寸; 按什么顺序走: 由办公室把关后,…再报县长审签, the 84th blind reader's; 有什么劝告, the 86th's), or a
-# limit set (有什么硬指标: 文字差错率必须控制在1‰以内, the 131st's was refused)
+# limit set (有什么硬指标: 文字差错率必须控制在1‰以内, the 131st's was refused; 督查…有什么限制: 既要敢用,又要慎用…必须
+# 归口…批准, the 166th's)
 _MANNER = frozenset(
     re.findall(
         r"\S+",
         "注意事项 禁忌 忌讳 分寸 尺度 火候 讲究 门道 窍门 诀窍 顺序 次序 先后 步骤 劝告 忠告 告诫 嘱咐 叮嘱 寄语 劝慰"
-        " 指标 硬指标 硬杠杠 杠杠 红线 底线",
+        " 指标 硬指标 硬杠杠 杠杠 红线 底线 限制 约束 限度",
     )
 )
 # what comes of a thing, or why it is so: a speech says it in its own words (如果…就…, 致使…, 因为…); 会变成
