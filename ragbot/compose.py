@@ -59,7 +59,7 @@ from .naming import naming_words, own_names, unnamed
 from .points import defines, headings_over, held_by, lists_of, outer_list, point_of, say_point, say_points, topic_of
 from .quotes import CN_DIGITS, QUOTE, anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import HEADED_MIN
-from .sayings import family, figures, one_asked, wording
+from .sayings import family, figures, one_asked, runs_first, wording
 from .script import fold
 from .structure import SERIES, Enumeration, marker
 from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df, topical, ways_aside
@@ -426,6 +426,7 @@ def compose(
             ]
         chosen = stated_first(ev.question, chosen, weights, w.index)  # 调研图的是什么: …目的是把事情的真相…调查清楚
         chosen = fault_first(ev.question, chosen, weights)  # 问题一般出在哪里: the failing, then what to do
+        chosen = runs_first(ev.question, chosen)  # 哪几个环节都要快: 发现问题快,采编撰写快,…
         if wanted == "why":  # 要是…会怎么样
             chosen = conditions_first(ev.question, chosen, weights, lambda t: text_df(w.index, t) > 0)
             chosen = points_reasons(ev.question, chosen, weights, w.index)

@@ -69,7 +69,9 @@ _BOTH = re.compile(r"((?:又(?:是|很)?[\u4e00-\u9fff]{1,6}?){2,})(?:的|[，,�
 
 
 # the one character a question asks which sayings say: quoted (好几个“快”), or what all are (哪几个方面都快)
-_ONE_ASKED = re.compile(r"[“「\"]([\u4e00-\u9fff])[”」\"]|(?:哪几|哪些)[个方面项条点]*都([\u4e00-\u9fff])(?=[？?]|$)")
+_ONE_ASKED = re.compile(
+    r"[“「\"]([\u4e00-\u9fff])[”」\"]|(?:哪几|哪些)[个方面项条点环节]*都要?([\u4e00-\u9fff])(?=[？?]|$)"
+)
 
 
 def one_asked(question: str) -> list[str]:
@@ -77,8 +79,17 @@ def one_asked(question: str) -> list[str]:
 
     >>> one_asked('概括成了几个"苦"？'), one_asked("报送信息要哪几个方面都快？"), one_asked("“三苦”是什么？")
     (['苦'], ['快'], [])
+    >>> one_asked("信息报送讲究快，讲话里具体要求哪几个环节都要快？")  # the 166th's
+    ['快']
     """
     return [a or b for a, b in _ONE_ASKED.findall(fold(question))]
+
+
+def runs_first(question: str, choices: list[Option]) -> list[Option]:
+    """Asked which points say one character (哪几个环节都要快), the sentences saying it in three terms in a row (发现
+    问题快,采编撰写快,…; the 166th blind reader's got 篇6's 各个环节…缩小时间差), when there are any."""
+    one = one_asked(question)
+    return ([o for o in choices if _thrice(one[0]).search(fold(o[0].text))] or choices) if one else choices
 
 
 def _thrice(char: str) -> re.Pattern[str]:
