@@ -350,6 +350,7 @@ _ASKS_KIND_OF = re.compile(
 _ASKS_QUOTED = re.compile(
     r"(?:哪些|哪几(?:个方面|方面|[个项种条类点])?)[“「\"]([\u4e00-\u9fff]{2,6})[”」\"](?=[？?，,。的呢吗]|$)"
 )
+_ASKS_DONE_IN = re.compile(r"(?:哪些|哪几个?)方面[来去]([\u4e00-\u9fff]{2,4}?)(?=[？?，,。]|$)")  # 从哪几方面来求快
 _POINT = r"(?:其?[一二三四五六七八九十][是要]|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]、|\d[.．、])"
 
 
@@ -386,10 +387,10 @@ def kind_asked(question: str) -> str:
 
     >>> kind_asked("健全哪几项抓落实的制度？"), kind_asked("要建立健全哪些制度？"), kind_asked("有哪些方面的要求？")
     ('制度', '制度', '')
-    >>> kind_asked("讲话提出要从哪几方面“求快”？")  # the 81st blind reader's
-    '求快'
+    >>> kind_asked("讲话提出要从哪几方面“求快”？"), kind_asked("但快要有前提，具體從哪幾方面來求快？")  # the 81st's, 166th's
+    ('求快', '求快')
     """
-    named = _ASKS_QUOTED.search(fold(question))  # 提出了哪几个“求快”: a kind the speech names so
+    named = _ASKS_QUOTED.search(fold(question)) or _ASKS_DONE_IN.search(fold(question))  # 哪几个“求快”: named so
     if named:
         return named.group(1)
     m = _ASKS_KIND_OF.search(fold(question))  # 哪几项抓落实的制度: 制度, not 抓落实
