@@ -2196,3 +2196,18 @@ def test_real_work_nobody_will_take_is_the_speechs_三不管(real_bot: pipeline.
     a = Answerer(real_bot).ask("碰到那种职责里没写、谁都不愿意管的活儿，办公室该怎么对待？")
     assert "三不管" in a.sentences[0].text, a.text
     assert "先接着、先接住" in fold(a.sentences[0].text), a.text
+
+
+def test_real_which_kinds_of_matter_asked_as_几类_is_the_list_of_them(real_bot: pipeline.Ragbot) -> None:
+    """要重点盯住哪几类事情 (the 165th blind reader's) weighed 几类 6.67, which no list says (`scaffold.SCAFFOLD`):
+    003's 五个方面的重点 scored under LIST_MIN and 篇1's 要迅速干、马上干 answered."""
+    a = Answerer(real_bot).ask("政府办公室抓落实，讲话认为要重点盯住哪几类事情？")
+    for point in ("重大决策与部署", "政府工作任务的分解与部门承诺", "临时性专项工作", "领导批示交办的事项"):
+        assert point in a.text, a.text
+
+
+def test_real_in_which_ways_to_do_what_the_points_say(real_bot: pipeline.Ragbot) -> None:
+    """從哪幾方面來求快 (the 166th blind reader's) asks the points saying 求快 (`quotes.kind_asked`), as 哪几方面“求快”
+    does: it got 這是提高效率的前提 alone."""
+    a = Answerer(real_bot).ask("講話裡說辦公室要提高效率，但快要有前提，具體從哪幾方面來求快？")
+    assert fold(a.text).count("中求快") == 5, a.text

@@ -715,3 +715,10 @@ def test_real_which_sayings_say_one_character_is_the_run_of_terms_ending_in_it(
     assert "辛苦、艰苦、清苦" in fold(a.text), a.text
     assert "重、苦、杂、难" not in fold(a.text), a.text
     assert "能吃苦" not in fold(a.text), a.text
+
+
+def test_real_which_steps_all_say_one_character_is_the_run_of_them(real_bot: pipeline.Ragbot) -> None:
+    """哪几个环节都要快 (the 166th blind reader's) got 篇6's 各个环节…缩小时间差: 篇12's 发现问题快,采编撰写快,… says 快
+    in a run of terms (`sayings.runs_first`)."""
+    a = Answerer(real_bot).ask("信息报送讲究快，讲话里具体要求哪几个环节都要快？")
+    assert "发现问题快,采编撰写快,送阅审批快,反馈落实快" in fold(a.sentences[0].text), a.text

@@ -189,3 +189,17 @@ def test_real_asked_whether_a_name_belittles_the_answer_is_the_speechs_贬义(re
     a = Answerer(real_bot).ask('有人说办公室干部就是"啥都懂一点"的杂家，这话是不是看不起我们？讲话里是怎么解释的？')
     assert "所谓“万金油干部”,对办公室的同志来讲,不是贬义,而是工作要求。" in [s.text for s in a.sentences], a.text
     assert "党委政府的代表" not in a.text, a.text  # 篇7's, which led
+
+
+@pytest.mark.parametrize(
+    ("question", "key"),
+    [
+        # 想查什么 is 篇12's 慎用, and 限制 a limit set said in any words (`unnamed._MANNER`): the 166th's was refused
+        ("党委办公室的督查是不是想查什么就能查什么？有什么限制？", "既要敢用,又要慎用"),
+        # 坏消息 is 篇12's 喜忧, 压一压 its 瞒报: the 166th's got 非特殊情况不能越级上报
+        ("给领导汇报情况的时候，能不能只挑好的说、坏消息先压一压？", "瞒报"),
+    ],
+)
+def test_real_everyday_words_the_166th_reader_asked_by(real_bot: pipeline.Ragbot, question: str, key: str) -> None:
+    a = Answerer(real_bot).ask(question)
+    assert key in fold(a.sentences[0].text), a.text
