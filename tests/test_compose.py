@@ -2211,3 +2211,11 @@ def test_real_in_which_ways_to_do_what_the_points_say(real_bot: pipeline.Ragbot)
     does: it got 這是提高效率的前提 alone."""
     a = Answerer(real_bot).ask("講話裡說辦公室要提高效率，但快要有前提，具體從哪幾方面來求快？")
     assert fold(a.text).count("中求快") == 5, a.text
+
+
+def test_real_which_areas_asked_as_哪几块_is_the_list_announced_in_areas(real_bot: pipeline.Ragbot) -> None:
+    """今年要重点提升哪几块工作 (the 166th blind reader's) asks in which areas (`compose._asked_in_parts`), as 在哪些方面
+    does: 002's 就要在以下六个方面再上新水平 answers in any words; it got 2010's figures of 电子政务."""
+    a = Answerer(real_bot).ask("光山县那次政府系统办公室会议，今年要重点提升哪几块工作？")
+    for area in ("督查工作", "信息工作", "文字工作", "电子政务", "协调工作", "会务工作"):
+        assert f"{area}要再上新水平" in a.text, a.text
