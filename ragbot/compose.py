@@ -173,7 +173,7 @@ def _asked_in_parts(question: str) -> bool:
     >>> _asked_in_parts("今年的工作要在哪些方面提高一个台阶？"), _asked_in_parts("有哪些要求？"), _asked_in_parts("提升哪几块工作")
     (True, False, True)
     """
-    return bool(re.search(r"在(?:哪些|哪几个?|什么)方面|(?:哪些|哪几)块", fold(question)))  # 提升哪几块工作 (the 166th's)
+    return bool(re.search(r"在(?:哪些|哪几个?|什么)方面|(?:哪些|哪几)块", fold(question)))  # 哪几块: the 166th's
 
 
 def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, float]) -> bool:
