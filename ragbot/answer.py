@@ -262,7 +262,7 @@ class Answerer:
         elif (
             told(q, said, rare_terms(q, tokens, df, 2))
             or meant(q, said)
-            or said_in(q, said, df)  # 想推掉行不行: 能推则推
+            or (kind(q) not in TYPED and said_in(q, said, df))  # 想推掉行不行: 能推则推 (not OA's 哪一年)
         ):
             best = max(best, 1.0)  # 寓言故事…别骄傲: 像骄傲的兔子那样…; 古代诗人…推敲: 贾岛诗云…推敲文字
         if quantity:  # the sentence that states a number is the answer to "how many"

@@ -203,3 +203,9 @@ def test_real_asked_whether_a_name_belittles_the_answer_is_the_speechs_贬义(re
 def test_real_everyday_words_the_166th_reader_asked_by(real_bot: pipeline.Ragbot, question: str, key: str) -> None:
     a = Answerer(real_bot).ask(question)
     assert key in fold(a.sentences[0].text), a.text
+
+
+def test_real_a_speech_word_asked_by_everyday_words_does_not_answer_a_typed_question(real_bot: pipeline.Ragbot) -> None:
+    """OA办公系统是哪一年上线的 (the 167th blind reader's near miss) was answered with 一年来,…: 办公系统 asks 篇11's
+    rare OA, but a question asking which year needs a sentence stating one (`synonyms.said_in` is for untyped ones)."""
+    assert Answerer(real_bot).ask("市政府办公室推行的OA办公系统是哪一年上线的？").refused
