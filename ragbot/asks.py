@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from .amounts import CLOCK_AFTER, CLOCK_ASKED, COUNT_OF
 from .glosses import WORDING
+from .kinds import in_digits
 from .lexical import tagged_words
 from .meanings import stands_for
 from .quotes import CN_DIGITS, COUNTED_QUOTE, MEASURES, NUMBERED_QUOTE, cn_number, quoted
@@ -212,7 +213,7 @@ def kind(question: str) -> str:
         return "fact"
     if QUANTITY.search(q if LIMIT.search(q) else asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):  # 最多…几年
         return "quantity"
-    if WHO.search(_ANYONE.sub("", _WHOEVER.sub("", q))) and not re.search(
+    if WHO.search(_WHOEVER.sub("", q)) and not re.search(
         r"谁[^，,？?、]{0,4}、[^，,？?、]{0,4}谁", q
     ):  # 为谁干事、靠谁干事
         return "who"
@@ -225,10 +226,9 @@ def kind(question: str) -> str:
     return "fact"
 
 
-_ANYONE = re.compile(r"谁(?:都|也)|(?:无论|不管|不论)是?谁")  # 谁都不愿意管的活儿 (the 163rd's): no one, not who
-# whoever wants to (以后哪个单位想用县政府的名义发文,能不能…): a case put, the question comes after it (the 72nd's)
+# whoever wants to (以后哪个单位想用县政府的名义发文…: a case put, the 72nd's); anyone or no one (谁都不愿意管, the 163rd's)
 _WHOEVER = re.compile(
-    r"(?:哪个|哪些|哪一个)(?:部门|单位)(?=想|要想|打算|需要)[^，,？?]*[，,]"
+    r"(?:哪个|哪些|哪一个)(?:部门|单位)(?=想|要想|打算|需要)[^，,？?]*[，,]|谁[都也]|(?:无论|不管|不论)是?谁"
     r"|(?:要是|如果|假如|万一|倘若)有?(?:哪个|哪些|哪一个)(?:部门|单位)[^，,？?]*[，,]"  # 要是哪个单位收到…,
 )
 _HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理|有没有|怎么[劝看]|如何看")
@@ -355,13 +355,13 @@ def short_form(word: str) -> str:
 
 
 def counted_as(word: str, folded: str) -> bool:
-    """Whether a folded text holds a word asking a count (几苦) as counted (辛苦、艰苦、清苦的“三苦”).
+    """Whether a folded text holds a count word (几苦) as counted (“三苦”), or a numeral (二十四个) in digits (24字).
 
     >>> counted_as("几苦", "清苦的“三苦”岗位"), counted_as("几苦", "工作很苦"), counted_as("几次", "三番五次")
     (True, False, False)
     """
     if len(word) != 2 or word[0] != "几" or word[1] in MEASURES:  # 几次, 几个: a number asked (amounts.py)
-        return False
+        return in_digits(word, folded)
     return bool(re.search(f"[两二三四五六七八九十]{re.escape(word[1])}", folded))
 
 

@@ -1,7 +1,7 @@
 """What a text states for a typed question: a body or role, a time, a date, a place, a title, or a number
 (`amounts.NUMBER`; the units and amounts asked are amounts.py's) (`states`), whether a question asks a
-title (`title_asked`), and whether a text speaks of the kind a question sets aside (`excluded`: 不算重大的…).
-Pure functions on text.
+title (`title_asked`), whether a text speaks of the kind a question sets aside (`excluded`: 不算重大的…), and
+whether it says a Chinese numeral in Arabic digits (`in_digits`: 二十四个 as 24字). Pure functions on text.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .amounts import CLOCK_ASKED, NUMBER, SAME_DAY
+from .quotes import cn_number
 from .script import fold
 
 ROLE = re.compile(
@@ -116,3 +117,18 @@ def excluded(text: str, question: str) -> bool:
         return False
     after, t = q[m.end() : m.end() + 10], fold(text)
     return any((two := t[x.end() : x.end() + 2]) and two in after for x in re.finditer(m.group(1), t))
+
+
+_CN_LEAD = re.compile("[一二两三四五六七八九十]+")
+
+
+def in_digits(word: str, folded: str) -> bool:
+    """Whether `folded` says the Chinese numeral `word` opens with, ten or more, in Arabic digits (二十四个: 24字精神;
+    the 167th blind reader's 中办…二十四个字的精神 led with another sentence).
+
+    >>> in_digits("二十四个", "以中央办公厅…24字精神"), in_digits("二十", "2010年"), in_digits("三个", "3个")
+    (True, False, False)
+    """
+    m = _CN_LEAD.match(word)
+    n = cn_number(m.group()) if m else None
+    return n is not None and n >= 10 and re.search(rf"(?<!\d){n}(?!\d)", folded) is not None

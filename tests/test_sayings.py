@@ -722,3 +722,10 @@ def test_real_which_steps_all_say_one_character_is_the_run_of_them(real_bot: pip
     in a run of terms (`sayings.runs_first`)."""
     a = Answerer(real_bot).ask("信息报送讲究快，讲话里具体要求哪几个环节都要快？")
     assert "发现问题快,采编撰写快,送阅审批快,反馈落实快" in fold(a.sentences[0].text), a.text
+
+
+def test_real_a_numeral_asked_in_words_is_said_in_digits(real_bot: pipeline.Ragbot) -> None:
+    """中辦有一套二十四個字的精神，是哪二十四個字 (the 167th blind reader's) led with 篇4's 縣委十屆一次全會…精神: 二十四个
+    is the speech's 24字精神 (`kinds.in_digits`, read by `asks.coverage`)."""
+    a = Answerer(real_bot).ask("縣委辦那篇講話提到中辦有一套二十四個字的精神，是哪二十四個字？")
+    assert "忠诚为要、卓越为先、创新为源、拼搏为荣、奉献为上、自律为基" in fold(a.sentences[0].text), a.text
