@@ -284,7 +284,7 @@ def counted(question: str) -> str:
     return m.group(1) if m else ""
 
 
-_INCLUDES = re.compile(r"(?:包括|包含)哪些|哪些内容|哪几块|哪几部分|哪些部分")
+_INCLUDES = re.compile(r"(?:包括|包含)(?:哪些|哪几)|哪些内容|哪几块|哪几个?部分|哪些部分")  # 哪几个部分: 167th
 
 
 _CATEGORY = re.compile(

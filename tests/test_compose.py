@@ -2219,3 +2219,10 @@ def test_real_which_areas_asked_as_哪几块_is_the_list_announced_in_areas(real
     a = Answerer(real_bot).ask("光山县那次政府系统办公室会议，今年要重点提升哪几块工作？")
     for area in ("督查工作", "信息工作", "文字工作", "电子政务", "协调工作", "会务工作"):
         assert f"{area}要再上新水平" in a.text, a.text
+
+
+def test_real_which_parts_a_report_includes_is_the_sentence_naming_them(real_bot: pipeline.Ragbot) -> None:
+    """查处报告应该包括哪几个部分 (the 167th blind reader's) asks what it includes (`asks.includes_asked`), as 包括哪些
+    does: 信访问题的查处报告应包括基本情况、…、见面情况四个方面 leads (`inline.inline`), not 严格按照行文规范上报查处报告."""
+    a = Answerer(real_bot).ask("写信访件的查处报告，应该包括哪几个部分？")
+    assert "应包括基本情况、反映的问题及调查情况、处理情况、见面情况" in a.sentences[0].text, a.text
