@@ -361,7 +361,7 @@ def counted_as(word: str, folded: str) -> bool:
     (True, False, False)
     """
     if len(word) != 2 or word[0] != "几" or word[1] in MEASURES:  # 几次, 几个: a number asked (amounts.py)
-        return in_digits(word, folded)
+        return "十" in word[:2] and in_digits(word, folded)  # most words: no call (0.8 ms an answer)
     return bool(re.search(f"[两二三四五六七八九十]{re.escape(word[1])}", folded))
 
 

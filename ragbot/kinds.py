@@ -123,12 +123,14 @@ _CN_LEAD = re.compile("[一二两三四五六七八九十]+")
 
 
 def in_digits(word: str, folded: str) -> bool:
-    """Whether `folded` says the Chinese numeral `word` opens with, ten or more, in Arabic digits (二十四个: 24字精神;
-    the 167th blind reader's 中办…二十四个字的精神 led with another sentence).
+    """Whether `folded` says the Chinese numeral of two characters or more `word` opens with, ten or more, in Arabic
+    digits (二十四个: 24字精神; the 167th blind reader's 中办…二十四个字的精神 led with another sentence); not 十分 (very).
 
     >>> in_digits("二十四个", "以中央办公厅…24字精神"), in_digits("二十", "2010年"), in_digits("三个", "3个")
     (True, False, False)
+    >>> in_digits("十分", "10月"), in_digits("十二", "12条")
+    (False, True)
     """
     m = _CN_LEAD.match(word)
-    n = cn_number(m.group()) if m else None
+    n = cn_number(m.group()) if m and len(m.group()) >= 2 else None
     return n is not None and n >= 10 and re.search(rf"(?<!\d){n}(?!\d)", folded) is not None
