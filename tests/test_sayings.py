@@ -261,7 +261,7 @@ def test_real_the_sayings_ending_in_a_quoted_character_are_the_family(real_bot: 
     assert all(f"{c}中求快" in fold(a.text) for c in "严实细准稳"), a.text
     a = Answerer(real_bot).ask("信息报送讲了好几个“快”，是哪几个？")
     assert "发现问题快,采编撰写快" in fold(a.sentences[0].text), a.text
-    # not the points of the list beside it, 要快速及时。要真实准确。…, most of which say no 快 (`compose._ONE_ASKED`;
+    # not the points of the list beside it, 要快速及时。要真实准确。…, most of which say no 快 (`sayings.one_asked`;
     # the 162nd blind reader's 哪几个方面都快 got them)
     a = Answerer(real_bot).ask("报送信息要求速度快，具体是要哪几个方面都快？")
     assert "发现问题快,采编撰写快" in fold(a.sentences[0].text), a.text
