@@ -32,12 +32,13 @@ from .script import fold
 # 2026-12-07: the work, as 件事 (no speech says it; Cilin weighed it as 生活, 劳动, and the 163rd's 谁都不愿意管的活儿
 # got 关心干部的生活状况). 几类 the same day, as 几条 几项 (the 165th's 要重点盯住哪几类事情 weighed it 6.67 and no list
 # said it: 003's 五个方面的重点 scored under LIST_MIN). 几块 too, as 一块 (the 166th's 光山县…今年要重点提升哪几块工作).
+# 来讲 the same day (分了好几条来讲怎么做, the 167th's; 好几 only after 分了: `_SOME_PARTS`, as 好几件事 asks 多个).
 # 还是 on 2026-12-06: which of two (该提意见还是照办; the 130th's got 还是日常工作,都要积极稳妥); 0 of 531 rows differ.
 _SCAFFOLD = """讲话 讲话中 提出 提到 谈到 指出 点出 强调 主张 认为 打算 具体 具体做法 做法 哪 哪些 哪几 几条 几点 几个
     几项 方面 什么 怎么 怎样 如何 请问 分别 有没有 一下 那次 那篇 会上 这次 哪方面 着手 原话 原文 提了
     几件 件事 一块 这一块 这种 这个 谁 入手 应从 说明 来说明 道理 的话 存在 当前 目前 说法 提法 叫法
     虽然 尽管 即使 但是 然而 不过 却 因为 所以 因此 如果 而且 并且 其中 一条 那一条 可能 怎么样 么样
-    顺口溜 顺口 口诀 俗话 俗语 那句 这句 某个 某些 某一 哪儿 哪里 那个 那种 还是 听说 形容 我能 活儿 几类 几块 好几 好几条 来讲"""  # 虽然…但是…: how its clauses join (虽然不是中心…), not what about
+    顺口溜 顺口 口诀 俗话 俗语 那句 这句 某个 某些 某一 哪儿 哪里 那个 那种 还是 听说 形容 我能 活儿 几类 几块 来讲"""  # 虽然…但是…: how its clauses join (虽然不是中心…), not what about
 SCAFFOLD = frozenset(_SCAFFOLD.split())
 _AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)|[新老旧](提法|说法)")  # 领导讲话, 老说法: what it asks about
 
@@ -89,6 +90,7 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long |= set(re.findall(r"(落[到得])什么", q))  # 会落到什么结果: what comes of it, no 落地 (the 114th's)
     how_long |= {"才能", "样才能", "么才能"} if _HOW_CAN.search(q) else set()  # 怎样才能: how, not 才能 (talent)
     how_long |= set(_PARTED.findall(q))  # 分成了哪几点: how the speech is laid out (the 164th's), not about 分成
+    how_long |= {"好几", "好几条", "好几点", "好几项"} if _SOME_PARTS.search(q) else set()  # 分了好几条 (the 167th's)
     how_long |= {"主要"} if _CHIEFLY.search(q) else set()  # 存在哪些主要不足: which, not about 主要 (the 146th's)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     figurative |= {"用人", "人身", "身体", "人体", "部位", "器官"} if BODY.search(q) else set()  # images: 咽喉
@@ -106,6 +108,7 @@ def scaffolding(question: str) -> frozenset[str]:
 
 _JUDGED = re.compile(r"(?:是不是|是否)[^？?]{0,16}?(?:比较|更)(稳妥|保险|合适|妥当|好)")  # the 158th's …比较稳妥
 _HOW_CAN = re.compile(r"(?:怎么|怎样|如何)才能")
+_SOME_PARTS = re.compile(r"分[成为]?了?好几[条点项个]")  # not 反映了好几件事, which 多个 answers (`synonyms.SAID_AS`)
 _PARTED = re.compile(r"(分[成为]?)了?(?=(?:哪|几)[几个]?(?:点|条|部分|方面|个方面|块|层))")  # not 分为哪几类
 _CHIEFLY = re.compile(r"(?:哪些|哪几[个条种点项]?|什么)主要|主要(?:有|是)?(?:哪些|哪几|什么)")  # 哪些主要不足
 _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待)")  # the 120th's 是怎么劝大家看待的

@@ -2226,3 +2226,10 @@ def test_real_which_parts_a_report_includes_is_the_sentence_naming_them(real_bot
     does: 信访问题的查处报告应包括基本情况、…、见面情况四个方面 leads (`inline.inline`), not 严格按照行文规范上报查处报告."""
     a = Answerer(real_bot).ask("写信访件的查处报告，应该包括哪几个部分？")
     assert "应包括基本情况、反映的问题及调查情况、处理情况、见面情况" in a.sentences[0].text, a.text
+
+
+def test_real_a_speech_laid_out_in_several_points_asked_of_is_the_list(real_bot: pipeline.Ragbot) -> None:
+    """有篇讲话分了好几条来讲怎么做 (the 167th blind reader's) weighed 好几 and 好几条 6.67 each and got 篇6's 对我们办公室来讲
+    …: after 分了 they say how the speech is laid out (`scaffold._SOME_PARTS`; 反映了好几件事 still asks 多个)."""
+    a = Answerer(real_bot).ask("办公室想把效率提上来，有篇讲话分了好几条来讲怎么做，分别是什么？")
+    assert fold(a.text).count("中求快") == 5, a.text
