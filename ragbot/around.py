@@ -28,7 +28,7 @@ import re
 from .asks import why_asked
 from .conditions import condition_of
 from .context import after_in_paragraph, before_in_paragraph, says_what_to_do
-from .cuts import cut
+from .cuts import SO_CALLED, cut
 from .inline import run_of
 from .padding import padding, usable
 from .points import lists_of, say_points
@@ -167,7 +167,6 @@ _CONCLUDES = re.compile(r"(?:可以说|所以说|所以|因此|因而|为此|可
 
 _CONCLUDES_AT_END = re.compile(r"[,，](?:这就是|这正是|这便是)[^,，。！]{2,16}[。！]?$")  # …,这就是办公室工作的特点
 _BUT = re.compile(r"(?:但是|但|然而|可是)[,，]?(?:在|有|却)")  # 但在具体工作中,…: against what the one before requires
-SO_CALLED = re.compile(r"所谓[“\"「]([^”\"」]{2,12})[”\"」]")  # 所谓“万金油干部”,…: a term taken up
 
 
 def cause_before(w: Writer, term_only: bool = False) -> None:

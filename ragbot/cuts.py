@@ -169,7 +169,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     start = _referent(parts, start, end, max_chars)
     start = _run_start(parts, start) if wanted in ("list", "fact") else start
     start = _subjects(parts, start)
-    start -= 1 if start and _TERM.match(fold(parts[start - 1]).strip()) else 0  # 所谓“万金油干部”,…不是贬义: its term
+    start -= 1 if start and _brings_in(fold(parts[start - 1]).strip()) else 0  # 所谓“万金油干部”,…不是贬义: its term
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
 
 
@@ -182,7 +182,12 @@ def _typed(parts: list[str], covers: list[float], wanted: str) -> list[int]:
     return [i for i in typed if covers[i] >= top / 2 > 0] or typed if wanted == "who" else typed
 
 
-_TERM = re.compile(r"^所谓[“「\"][^”」\"]{1,12}[”」\"][，,]$")  # a clause only bringing in the term said of
+SO_CALLED = re.compile(r"所谓[“\"「]([^”\"」]{2,12})[”\"」]")  # 所谓“万金油干部”,…: a term taken up (around, sayings)
+
+
+def _brings_in(clause: str) -> bool:
+    """Whether a folded clause only brings in the term the next is said of (所谓“万金油干部”,)."""
+    return (m := SO_CALLED.match(clause)) is not None and clause[m.end() :] in (",", "，")
 
 
 def _run_start(parts: list[str], start: int) -> int:

@@ -19,10 +19,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .around import SO_CALLED
 from .asks import coverage
 from .conditions import lead_with
-from .cuts import cut
+from .cuts import SO_CALLED, cut
 from .generate import Candidate
 from .glosses import cued, described, glossed, heads, signed
 from .lexical import tokenize
