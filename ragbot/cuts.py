@@ -179,7 +179,9 @@ def _typed(parts: list[str], covers: list[float], wanted: str) -> list[int]:
     as it was: 我到办公室工作三个多月了 answers 多久 though 最大的体会有两点 holds more, dev q102)."""
     typed = [i for i, p in enumerate(parts) if wanted and states(p, wanted)]
     top = max(covers, default=0.0)
-    return [i for i in typed if covers[i] >= top / 2 > 0] or typed if wanted == "who" else typed
+    if wanted != "who":
+        return typed
+    return [i for i in typed if covers[i] >= top / 2 > 0] or typed
 
 
 SO_CALLED = re.compile(r"所谓[“\"「]([^”\"」]{2,12})[”\"」]")  # 所谓“万金油干部”,…: a term taken up (around, sayings)
