@@ -50,7 +50,8 @@ from .glosses import WORDING, described
 from .kinds import TITLED, excluded, states, title_asked
 from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term, meant, told
-from .multi import in_years, named_candidates
+from .multi import named_candidates
+from .naming import in_years
 from .retrieve import SearchSettings, embedded, prepare_query, search
 from .script import detect_script, fold, shown, to_script
 from .speaker import as_speaker_says, holds, speaker_asked, talk_at, who_spoke_asked

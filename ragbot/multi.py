@@ -10,9 +10,6 @@
   unstated_part(question, texts)             哪些专题课程？一共培训几天？: whether a part after the first asks how
                                              many (or by which date) of what none of the texts states (refused)
   named_candidates(index, question, hits, cands)  the sentences of the speeches a question names (天门那篇讲话, 篇8)
-  in_years(index, question, hits, cands)     for a question naming a year, the sentences that speak of it
-                                             or of no year (2011年计划… is not answered with 2010's count),
-                                             and none naming another edition (第五届…: not the 第四届)
 
 What it does not do: decide that a question has parts (asks.py), or write and cite sentences (writer.py).
 """
@@ -30,7 +27,7 @@ from .context import after_in_paragraph, answer_after, says_what_to_do
 from .cuts import cut
 from .kinds import states
 from .lexical import before_bodies, counties, inside_word, places, tokenize
-from .naming import YEAR, named_speeches
+from .naming import named_speeches
 from .points import lists_of, say_points
 from .quotes import anchors, wildcard
 from .scaffold import scaffolding
@@ -390,61 +387,3 @@ def named_candidates(
     kept = tuple(c for c in cands if (hits[c.n - 1].file, hits[c.n - 1].speech) in there)
     found = any((h.file, h.speech) in there for h in hits)  # …whose sentences `in_years` may all have left out
     return kept if kept or found else tuple(cands)
-
-
-def years_asked(question: str) -> set[str]:
-    """The years a question names (2011年计划…).
-
-    >>> sorted(years_asked("2011年计划撰写多少篇？与2010年相比呢"))
-    ['2010', '2011']
-    """
-    return set(YEAR.findall(question))
-
-
-def year_of(index: Index, hit: Hit, c: Candidate) -> set[str]:
-    """The years a sentence speaks of: those it names, else those named in its speech from the start of
-    its top-level section (its opening, when it has none) up to it, else those its speech names anywhere
-    (光山县2012年…表彰了哪些先进单位: the speech speaks of 2010 and 2011, the 32nd blind reader's near miss);
-    none when the speech names none."""
-    said = set(YEAR.findall(c.text))
-    if said:
-        return said
-    chunk = next((index.chunks[index.by_id[i]] for i in hit.chunk_ids), None)
-    for cid in hit.chunk_ids:
-        ch = index.chunks[index.by_id[cid]]
-        if ch.text_start <= c.position < ch.text_end:
-            chunk = ch
-    text = index.speeches[(hit.file, hit.speech)].text
-    top = chunk.headings[0] if chunk is not None and chunk.headings else ""
-    start = max(text.rfind(top, 0, c.position), 0) if top else 0
-    return set(YEAR.findall(text[start : c.position])) or set(YEAR.findall(text))
-
-
-def in_years(index: Index, question: str, hits: Sequence[Hit], cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
-    """For a question naming a year (2011年计划撰写领导讲话多少篇), the sentences that speak of it or of
-    no year (`year_of`): not 2010's 共撰写领导讲话300余件 (the 29th blind reader's near miss); and for any
-    question, none naming another edition than the one asked (`other_edition`)."""
-    years = years_asked(question)
-    cands = [c for c in cands if not other_edition(question, c.text)]
-    if not years:
-        return tuple(cands)
-    return tuple(c for c in cands if not (found := year_of(index, hits[c.n - 1], c)) or found & years)
-
-
-_EDITION = re.compile(r"第([0-9零一二三四五六七八九十]+)(届|次|期)")
-
-
-def other_edition(question: str, text: str) -> bool:
-    """Whether a text speaks of another edition than the one a question names (第五届…大会: not the
-    第四届; the 36th blind reader's near miss).
-
-    >>> other_edition("第五届四川旅游发展大会在哪召开？", "第四届四川旅游发展大会即将在宜宾召开")
-    True
-    >>> other_edition("第四届大会在哪召开？", "第四届大会在宜宾召开"), other_edition("大会在哪召开？", "第四届大会在宜宾")
-    (False, False)
-    >>> other_edition("第五届大会在哪召开？", "这是第一次全市政府系统办公室主任会议")  # another counter
-    False
-    """
-    asked = set(_EDITION.findall(fold(question)))
-    said = set(_EDITION.findall(fold(text))) if asked else set()  # folding every sentence costs: only when asked
-    return any(k == counter for _, counter in asked for _, k in said) and not asked & said

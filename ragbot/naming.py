@@ -9,16 +9,19 @@
   own_names(index, q)        those of them no other speech's chunks hold (常德, not 培训)
   unnamed(weights, q, named) the question's word weights without those naming its speech, nor a year
   meeting_aside(index, q)    the question without the words naming its meeting by its title's words, and those
+  in_years(index, q, hits, cands)  for a question naming a year, the sentences that speak of it or of no year
+                             (2011年计划… is not answered with 2010's count), and none naming another edition
+                             (第五届…: not the 第四届)
 
 retrieve.py ranks the named speech's chunks of their own (`retrieve.shaped`); compose.py, multi.py, sayings.py
-and gaps.py answer from it.
+and gaps.py answer from it; answer.py keeps the sentences of the year asked.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, TypeVar
 
@@ -27,7 +30,9 @@ from .script import fold
 from .structure import han_count
 
 if TYPE_CHECKING:
+    from .generate import Candidate
     from .index import Index
+    from .types import Hit
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")  # a year named (2011年)
 NAMED_MOST = 0.8  # a word names the speech holding at least this share of the chunks that hold it
@@ -227,7 +232,7 @@ def own_names(index: Index, query: str) -> set[str]:
 def unnamed(weights: dict[str, float], question: str, named: set[str]) -> dict[str, float]:
     """The question's word weights without the words that name its speech (培训开班讲话…), nor a word that,
     wherever the question says it, overlaps a naming word said once (光山县, 山县 for 光山; 办公室 of
-    培训会…办公室工作存在 stays) or a year (2011年: when, which `multi.in_years` weighs; the speech says 今年):
+    培训会…办公室工作存在 stays) or a year (2011年: when, which `in_years` weighs; the speech says 今年):
     what is asked of the speech, not which one (the 68th blind reader's 光山县…2011年…哪几个方面再上新水平
     missed the list announced 以下六个方面再上新水平).
 
@@ -271,3 +276,61 @@ def _meeting_aside(index: Index, query: str) -> tuple[str, frozenset[str]]:
     for s, e in reversed(spans if not named_speeches(index, query) else []):
         query = query[:s] + query[e:]
     return query, frozenset(words)
+
+
+def years_asked(question: str) -> set[str]:
+    """The years a question names (2011年计划…).
+
+    >>> sorted(years_asked("2011年计划撰写多少篇？与2010年相比呢"))
+    ['2010', '2011']
+    """
+    return set(YEAR.findall(question))
+
+
+def year_of(index: Index, hit: Hit, c: Candidate) -> set[str]:
+    """The years a sentence speaks of: those it names, else those named in its speech from the start of
+    its top-level section (its opening, when it has none) up to it, else those its speech names anywhere
+    (光山县2012年…表彰了哪些先进单位: the speech speaks of 2010 and 2011, the 32nd blind reader's near miss);
+    none when the speech names none."""
+    said = set(YEAR.findall(c.text))
+    if said:
+        return said
+    chunk = next((index.chunks[index.by_id[i]] for i in hit.chunk_ids), None)
+    for cid in hit.chunk_ids:
+        ch = index.chunks[index.by_id[cid]]
+        if ch.text_start <= c.position < ch.text_end:
+            chunk = ch
+    text = index.speeches[(hit.file, hit.speech)].text
+    top = chunk.headings[0] if chunk is not None and chunk.headings else ""
+    start = max(text.rfind(top, 0, c.position), 0) if top else 0
+    return set(YEAR.findall(text[start : c.position])) or set(YEAR.findall(text))
+
+
+def in_years(index: Index, question: str, hits: Sequence[Hit], cands: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """For a question naming a year (2011年计划撰写领导讲话多少篇), the sentences that speak of it or of
+    no year (`year_of`): not 2010's 共撰写领导讲话300余件 (the 29th blind reader's near miss); and for any
+    question, none naming another edition than the one asked (`other_edition`)."""
+    years = years_asked(question)
+    cands = [c for c in cands if not other_edition(question, c.text)]
+    if not years:
+        return tuple(cands)
+    return tuple(c for c in cands if not (found := year_of(index, hits[c.n - 1], c)) or found & years)
+
+
+_EDITION = re.compile(r"第([0-9零一二三四五六七八九十]+)(届|次|期)")
+
+
+def other_edition(question: str, text: str) -> bool:
+    """Whether a text speaks of another edition than the one a question names (第五届…大会: not the
+    第四届; the 36th blind reader's near miss).
+
+    >>> other_edition("第五届四川旅游发展大会在哪召开？", "第四届四川旅游发展大会即将在宜宾召开")
+    True
+    >>> other_edition("第四届大会在哪召开？", "第四届大会在宜宾召开"), other_edition("大会在哪召开？", "第四届大会在宜宾")
+    (False, False)
+    >>> other_edition("第五届大会在哪召开？", "这是第一次全市政府系统办公室主任会议")  # another counter
+    False
+    """
+    asked = set(_EDITION.findall(fold(question)))
+    said = set(_EDITION.findall(fold(text))) if asked else set()  # folding every sentence costs: only when asked
+    return any(k == counter for _, counter in asked for _, k in said) and not asked & said
