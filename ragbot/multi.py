@@ -139,6 +139,7 @@ _AMOUNTS = re.compile(r"[、，,和及](?=(?:又|还|各|共)?(?:有|是)?(?:多
 _TIME_ASKED = re.compile(r"时间上?(?:怎么|如何|怎样)安排|(?:什么|哪个)时间|几点")  # 时间上怎么安排: when, in any words
 _TIMED = re.compile(r"上午|下午|晚上|每天|每日|每周|每月|工作日|[0-9一二三四五六七八九十两]+(?:点|时|天|日|小时|周)")
 PART_COVERAGE = 0.5  # the second question counts as answered when the answer holds this share of its words
+COMMON_WEIGHT = 1.0  # a part whose own words all weigh less (办公室, said everywhere) asks nothing of its own
 
 
 def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
@@ -220,10 +221,13 @@ def _remedies(w: Writer, excerpt: Hit, said: str, cap: int = 8) -> bool:
 
 def _own(index: Index, part: dict[str, float], other: dict[str, float]) -> dict[str, float]:
     """The words of a question part the other part does not use, without those no speech uses (no sentence
-    holds 办完) unless they weigh half or more: then the part is not the speeches' (用在哪项工作上: 工作)."""
+    holds 办完) unless they weigh half or more: then the part is not the speeches' (用在哪项工作上: 工作); none when
+    all weigh under COMMON_WEIGHT (办公室里谁对谁负责？逐级负责是怎么排的？: the 168th blind reader's got 都要从
+    办公室工作的全局出发 for 办公室 after the chain)."""
     own = {t: v for t, v in part.items() if t not in other}
     seen = {t: v for t, v in own.items() if index.bm25.df(t) > 0}
-    return seen if sum(seen.values()) > sum(own.values()) / 2 else own
+    own = seen if sum(seen.values()) > sum(own.values()) / 2 else own
+    return own if max(own.values(), default=0) >= COMMON_WEIGHT else {}
 
 
 def _left_out(w: Writer, ev: Evidence, excerpt: Hit, weights: dict[str, float], part: str, budget: int) -> bool:
