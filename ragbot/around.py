@@ -40,10 +40,12 @@ from .who import SAYING_VERBS
 from .writer import Writer
 
 
-def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, cap: int = 8) -> None:
+def around(
+    w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, cap: int = 8, whether: bool = False
+) -> None:
     """The series after a list question's one sentence (`series`), the point after a figure (`shape`: the
     question asks what the figure shows), the cause before a conclusion (`why`), what a case is answered,
-    the points a sentence takes up (at most `cap`)."""
+    the points a sentence takes up (at most `cap`); asked whether (`whether_asked`), the verdict first."""
     if why:
         asked_again(w)
     listed_before(w, cap)
@@ -62,9 +64,21 @@ def around(w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, ca
         reason_after(w)
         quoted_after(w)
     elif w.pieces and SO_CALLED.match(fold(w.pieces[0])):  # 万金油干部是什么样的人: the term's introduction too
-        cause_before(w, term_only=True)
+        cause_before(w, term_only=True, verdict=whether)  # 杂家…算不算看不起我们: 不是贬义 first
     elif len(w.pieces) == 1:  # 督查权应该怎么用 got 既要敢用,又要慎用。 alone (the 164th's): what they mean
         defined_after(w)
+
+
+_WHETHER = re.compile(r"算不算|是不是|是否|对不对")  # asks for a verdict: 这算不算看不起我们
+
+
+def whether_asked(question: str) -> bool:
+    """Whether a question asks for a verdict on what it says (这算不算看不起我们？).
+
+    >>> whether_asked("人家说办公室干部是个“杂家”，这算不算看不起我们？"), whether_asked("万金油干部是什么样的人？")
+    (True, False)
+    """
+    return bool(_WHETHER.search(fold(question)))
 
 
 _MARK = re.compile(r"\[(\d+)\]$")
@@ -169,7 +183,7 @@ _CONCLUDES_AT_END = re.compile(r"[,，](?:这就是|这正是|这便是)[^,，�
 _BUT = re.compile(r"(?:但是|但|然而|可是)[,，]?(?:在|有|却)")  # 但在具体工作中,…: against what the one before requires
 
 
-def cause_before(w: Writer, term_only: bool = False) -> None:
+def cause_before(w: Writer, term_only: bool = False, verdict: bool = False) -> None:
     """Asked why, and answered by a sentence drawing a conclusion (可以说,办公室干部是官不大、衙门不小…), the
     sentence before it in its paragraph, first: the cause it concludes from (办公室是一个…机密程度要求很高的要害
     部门; the 69th blind reader got the saying alone). So too for a sentence taking up a term the one before it
@@ -178,8 +192,9 @@ def cause_before(w: Writer, term_only: bool = False) -> None:
     工作的特点: the 76th's got it without 任务多,担子重,工作千头万绪), and for one opening 但在…, against what the
     one before requires (…顾大局始终是第一位的。但在具体工作中,…能推则推: the 78th's got the latter alone), and
     for any after one saying what experience or theory teaches (`_TEACHES`: 历史唯物主义告诉我们,…, the 86th's).
-    Not asked why (`term_only`), the term's introduction alone (万金油干部是什么样的人, the 94th's). 为此 concludes
-    too (为此,党委督查部门开展督查,必须归口…批准 after 所谓慎用,…防止给基层增添负担: the 112th's got it alone)."""
+    Not asked why (`term_only`), the term's introduction alone (万金油干部是什么样的人, the 94th's), after the
+    answer when that gives the `verdict` asked for (杂家…这算不算看不起我们, the 168th's led with the introduction).
+    为此 concludes too (为此,党委督查部门开展督查,必须归口…批准 after 所谓慎用,…防止给基层增添负担: the 112th's)."""
     if not (first := _first(w)):
         return
     hit, text, at, _ = first
@@ -202,7 +217,7 @@ def cause_before(w: Writer, term_only: bool = False) -> None:
         spans[-1], sayable = (spans[-2][0], spans[-1][1]), True  # 这一工作特点…: with the sentence it refers to
         said = text[slice(*spans[-1])].strip()
     if sayable and w.say(said, w.cite(hit.file, hit.speech, *spans[-1])):
-        w.pieces.insert(0, w.pieces.pop())
+        w.pieces.insert(1 if verdict else 0, w.pieces.pop())
 
 
 # a sentence before the answer saying what experience or theory shows (历史唯物主义告诉我们,社会的一切发展,离开人
