@@ -172,7 +172,8 @@ def counted_chars(question: str, name: bool = False) -> re.Pattern[str] | None:
 
 
 def counted_quotes(question: str) -> list[re.Pattern[str]]:
-    """What a count before a quote asks for (哪三个“变”): three clauses in a row opening with 变, or three
+    """What a count before a quote asks for (哪三个“变”): three clauses in a row opening with 变 (不该讲的不讲、
+    不该问的不问…, the 169th blind reader's 三个"不"…管住嘴 got 不迁就,不得过且过,… without 、), or three
     words ending with it named together (辛苦、艰苦、清苦的“三苦”); for a longer word (哪四个“不到位”), the
     word four times in one sentence, not once (…存在四个不到位问题:其一是领导认识不到位 is not the four).
 
@@ -183,7 +184,7 @@ def counted_quotes(question: str) -> list[re.Pattern[str]]:
     for m in COUNTED_QUOTE.finditer(fold(question)):
         word, n = re.escape(m.group(2)), CN_DIGITS[m.group(1)]
         if len(m.group(2)) == 1:
-            opening = f"{word}[^。！？；;，,]{{2,14}}(?:[，,；;]{word}[^。！？；;，,]{{2,14}}){{{n - 1}}}"
+            opening = f"{word}[^。！？；;，,]{{2,14}}(?:[，,；;、]{word}[^。！？；;，,]{{2,14}}){{{n - 1}}}"
             named = f"[\u4e00-\u9fff]{{1,2}}{word}(?:、[\u4e00-\u9fff]{{1,2}}{word}){{{n - 1}}}"
             out.append(re.compile(f"{opening}|{named}"))
         else:
