@@ -140,14 +140,16 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     104th's near miss got 要进行量化考核; no row moves). A procedure a text of `texts` tells by its steps is
     known though unnamed (`_steps_told`). The matter a requirement is asked on counts too, when no chunk names
     it (有没有学历方面的硬性要求: 学历, the 147th's near miss; `_ON_MATTER`; no row moves), and the matter asked
-    how often (续报要求隔多长时间: 续报, the 150th's; `_TIMED_MATTER`)."""
+    how often or how soon (续报要求隔多长时间: 续报, the 150th's; 后续的续报最迟要在几个小时内报送, the 169th's:
+    a question word no chunk holds, though jieba cut it otherwise; `_TIMED_MATTER`)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
     matters = [m[i:] for m in _ON_MATTER.findall(fold(question)) for i in range(len(m) - 1)]  # 没有学历: 学历
-    matters += _TIMED_MATTER.findall(fold(question))  # 续报要求隔多长时间: 续报
     unseen = unseen_nouns(index, question) if matters and not found else []  # once, and only when it may decide
     found = found or next((m for m in matters if m in unseen), "")
+    timed = _TIMED_MATTER.findall(fold(question)) if not found else []  # 续报要求隔多长时间, 续报最迟几个小时: 续报
+    found = found or next((m for m in timed if m in term_weights(index, question) and _nowhere(index, m, question)), "")
     return "" if found in _PROCEDURE and _steps_told(index, question, found, texts) else found
 
 
@@ -157,8 +159,11 @@ _ON_MATTER = re.compile(
     r"([\u4e00-\u9fff]{2,4})(?:方面|上面)的?(?:有|提出?了?)?(?:什么|哪些)?(?:硬性|具体|明确)?(?:要求|规定|标准|条件)"
 )
 # …and the matter asked how often or how soon (续报要求隔多长时间报一次: the 150th blind reader's near miss got 篇8's
-# 最迟不得超过事发后2小时, the first report's limit)
-_TIMED_MATTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:要求|需要|应当|应该|要|得)?(?:每隔|间隔|隔)?(?:多长时间|多久)")
+# 最迟不得超过事发后2小时, the first report's limit; 后续的续报最迟要在几个小时内报送, the 169th's)
+_TIMED_MATTER = re.compile(
+    r"的?([\u4e00-\u9fff]{2,3}?)(?:最迟|最晚)?(?:要求|需要|应当|应该|要|得)?"
+    r"(?:(?:每隔|间隔|隔)?(?:多长时间|多久)|在?(?:几|多少)个?(?:小时|天|日|工作日))"
+)
 _PROCEDURE = ("手续", "流程")  # what no speech names as such, but tells by its steps
 _STEPS = re.compile(r"审批|批准|报批|备案|报告|请示")
 STEPS_COVERAGE = 0.6  # ...in a sentence holding this share of its other words (_steps_told's cases: 0.63, 0.79; 0.14)
@@ -351,9 +356,15 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
             continue
         if COUNT_WORD.fullmatch(word):  # 收取邮件有什么次数要求: a number of times asked, which 4次 states
             continue
-        if not text_df(index, word) and not used_synonyms(word, index.bm25.df) and not shorthand(index, word, question):
+        if _nowhere(index, word, question):
             out.extend([] if straddles(index, fold(question), word) else [word])  # 每个人津补贴: 人津
     return out
+
+
+def _nowhere(index: Index, word: str, question: str) -> bool:
+    """Whether no chunk's text holds a word of a question, nor a Cilin synonym of it, nor does it shorten
+    another word of the question (参训 for 培训)."""
+    return not text_df(index, word) and not used_synonyms(word, index.bm25.df) and not shorthand(index, word, question)
 
 
 _MAKER_ASKED = re.compile(r"(?:哪家|哪个|哪一家|什么)(公司|企业|厂商|厂家|供应商|开发商)")
