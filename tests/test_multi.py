@@ -263,3 +263,13 @@ def test_real_a_year_asked_before_the_wording_keeps_the_year(real_bot: pipeline.
     a = Answerer(real_bot).ask("恩格斯是哪一年给《新世纪》周刊题词的?题的是哪句话?")
     assert a.text.startswith("1894年"), a.text
     assert "每个人的自由发展是一切人自由发展的条件" in a.text, a.text
+
+
+def test_real_a_part_asking_only_what_the_corpus_says_everywhere_adds_nothing(real_bot: pipeline.Ragbot) -> None:
+    """办公室里谁对谁负责？逐级负责是怎么排的？ (the 168th blind reader's) got 004's chain, then 都要从办公室工作的全局出发,
+    for the first part's own word 办公室, which weighs 0.37: a part whose own words all weigh under COMMON_WEIGHT asks
+    nothing the other does not (`multi._own`)."""
+    a = Answerer(real_bot).ask("办公室里谁对谁负责？讲话里说的逐级负责是怎么排的？")
+    assert a.sentences[0].text.startswith("落实逐级负责的制度,即科员对分管主任负责"), a.text
+    assert "全局出发" not in a.text, a.text
+    assert len(a.sentences) == 1, a.text

@@ -729,3 +729,24 @@ def test_real_a_numeral_asked_in_words_is_said_in_digits(real_bot: pipeline.Ragb
     is the speech's 24字精神 (`kinds.in_digits`, read by `asks.coverage`)."""
     a = Answerer(real_bot).ask("縣委辦那篇講話提到中辦有一套二十四個字的精神，是哪二十四個字？")
     assert "忠诚为要、卓越为先、创新为源、拼搏为荣、奉献为上、自律为基" in fold(a.sentences[0].text), a.text
+
+
+def test_real_one_sentence_of_the_ancients_asked_is_that_one_alone(real_bot: pipeline.Ragbot) -> None:
+    """引用了一句古人的話…原話是什麼 (the 168th blind reader's) got 篇12's 言當其時,一字千金 and then 002's 古人讲“天道酬勤”:
+    一句古人的话 asks for one sentence, as 一句话 does (`sayings._ONE_NAME`)."""
+    a = Answerer(real_bot).ask(
+        "講信息要及時的時候，講話引用了一句古人的話，說話趕上時候和錯過時候價值差別很大，原話是什麼？"
+    )
+    assert "言當其時,一字千金;言背其時,一文不值" in a.sentences[0].text, a.text
+    assert "天道酬勤" not in a.text, a.text
+    assert len(a.sentences) == 1, a.text
+
+
+def test_real_three_clauses_opening_with_the_character_asked_may_be_joined_by_enumeration_commas(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """三个"不"的要求，管住嘴、不打听 (the 169th blind reader's) got 篇7's 不迁就,不得过且过,…: 篇4's 不该讲的不讲、不该问的
+    不问、不该听的不听 opens three clauses with 不 joined by 、 (`quotes.counted_quotes`)."""
+    a = Answerer(real_bot).ask('讲话对在领导身边工作的同志提了三个"不"的要求，管住嘴、不打听，原话是什么？')
+    assert "不该讲的不讲、不该问的不问、不该听的不听" in fold(a.sentences[0].text), a.text
+    assert "不迁就" not in fold(a.text), a.text

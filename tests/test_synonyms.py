@@ -191,6 +191,17 @@ def test_real_asked_whether_a_name_belittles_the_answer_is_the_speechs_贬义(re
     assert "党委政府的代表" not in a.text, a.text  # 篇7's, which led
 
 
+def test_real_asked_whether_the_verdict_on_a_term_leads_its_introduction(real_bot: pipeline.Ragbot) -> None:
+    """杂家…这算不算看不起我们 (the 168th blind reader's) led with 002's 办公室是综合办事机构… and …这就是通常所说的
+    “万金油干部”, the verdict third: asked whether, 不是贬义 first, the term's introduction after (`around.whether_asked`).
+    Asked what kind of people they are, the introduction still leads (the 94th's)."""
+    a = Answerer(real_bot).ask("人家说办公室干部啥都得懂一点、是个“杂家”，这算不算看不起我们？")
+    assert a.sentences[0].text.startswith("所谓“万金油干部”,对办公室的同志来讲,不是贬义"), a.text
+    assert "这就是通常所说的“万金油干部”" in a.sentences[2].text, a.text
+    b = Answerer(real_bot).ask("讲话里说的万金油干部是什么样的人？")
+    assert b.text.index("博学多才") < b.text.index("不是贬义"), b.text
+
+
 @pytest.mark.parametrize(
     ("question", "key"),
     [
