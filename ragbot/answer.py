@@ -61,7 +61,7 @@ from .synonyms import said_in
 from .terms import asking_words, pictured, rare_held, rare_terms, text_df
 from .types import Answer, Citation, Hit, Script
 from .unnamed import UNSEEN_MARGIN, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns
-from .who import action_asked, chain_asked, chained, does, names
+from .who import action_asked, chain_asked, chained, does, names, when_done
 from .writer import Draft
 
 log = logging.getLogger(__name__)
@@ -146,7 +146,7 @@ def weigh(
     narrowed = named is not None and len(named) < len(cands)  # the question names a speech or place
     if asked in TYPED:  # 民政那篇讲话里…多少条: what that speech states, not another's number
         cands = cands if named is None else named
-    action = action_asked(question) if asked == "who" else ""  # 由谁签发: a body or role, and 签发
+    action = {"who": action_asked, "when": when_done}.get(asked, str)(question)  # 由谁签发: who, and 签发
     if quantity:
         unit = unit_asked(question)
         pool = [c for c in cands if amount_said(c.text, question, unit)]  # not the 12%… of 每月几条, 扣多少
@@ -166,7 +166,7 @@ def weigh(
     if titled:
         pool = [c for c in pool if TITLED.search(c.text)]
     link = chain_asked(question)  # 谁对谁负责: a sentence saying it link by link is certain, and in the speech
-    sure = narrowed and action != ""  # in the speech named, one naming a doer of the act asked
+    sure = narrowed and asked == "who" and action != ""  # in the speech named, one naming a doer of the act asked
     best = max(
         [c.similarity for c in pool] + [1.0 for c in pool if sure or (link and chained(c.text, link))], default=0.0
     )

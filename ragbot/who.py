@@ -1,6 +1,7 @@
-"""Who-questions: who is asked to have done what, and whether a text says someone does it.
+"""Who-questions: who is asked to have done what (and when-questions, when), and whether a text says it is done.
 
   action_asked(question)  what a who-question asks who does (会议纪要由谁签发？ -> 签发; 谁说的 -> 说)
+  when_done(question)     what a when-question asks when was done (是哪一年印发的 -> 印发)
   does(text, action)      whether a text says that action (for 说, any word for saying)
   acts(text, action)      the clause in which someone named (a person with a title, a body) does it
   chained(text, action)   whether a text says who does `action` to whom link by link (谁对谁负责)
@@ -111,6 +112,26 @@ def _verb(action: str) -> str:
         return re.escape(action) + alike
     a, b = map(re.escape, action)
     return rf"{a}{b}|{a}[\u4e00-\u9fff][^，,。；;：:]{{0,4}}?{b}[\u4e00-\u9fff]" + alike
+
+
+# what a when-question asks when was done: the verb right after how it asks when, ending it (是哪一年印发的)
+_WHEN_DONE = re.compile(
+    r"(?:哪一?年|哪一?天|哪个月|几月份?|什么时候|何时|什么时间)(?:开始|正式|首次|第一次)?([\u4e00-\u9fff]{2})[的了]?[？?。]?$"
+)
+
+
+def when_done(question: str) -> str:
+    """What a when-question asks when was done (工作规则是哪一年印发的？ -> 印发), '' when it ends on no act: a
+    sentence stating a year says nothing of that act unless it says the act (the 170th blind reader's near miss
+    got 002's 2011年是建党90周年…, the 167th's OA…哪一年上线的 一年来,…).
+
+    >>> when_done("县委办公室那份工作规则是哪一年印发的？"), when_done("OA办公系统是哪一年上线的"), when_done("哪天开会？")
+    ('印发', '上线', '开会')
+    >>> when_done("什么时候发声？"), when_done("信息要什么时候报？"), when_done("最晚什么时候要报上去？")
+    ('发声', '', '')
+    """
+    m = _WHEN_DONE.search(fold(question))
+    return m.group(1) if m else ""
 
 
 def does(text: str, action: str) -> bool:
