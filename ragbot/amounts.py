@@ -35,6 +35,8 @@ _UNIT_BEFORE = re.compile(
     r"(工作日|学时|课时|小时|分钟|公里)[^，。？?]{0,6}(?:多少|几)(?![个项条种月年天次名位点级篇分份件期批届倍])"
 )
 _DOCUMENTS = ("篇", "件", "份")  # counters of documents, used interchangeably
+_STAFF = re.compile(r"(?:多少|几)个?(?:工作人员|人员|干部|职工|员工|编制|人手)")  # how many people
+_PEOPLE = ("人", "名", "位")  # counters of people
 _VOLUMES = ("部", "本", "册", "卷")  # counters of books (多少部志书): a 三级志书 counts none
 # a count of things in 个 (多少个文件, 几个乡镇): 192个 or 33个 states it, a date (5月底) or a share does not
 _COUNT = re.compile(r"(?:多少|几)个(?=[\u4e00-\u9fff])")
@@ -339,6 +341,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('部', '本', '册', '卷'), ())
     >>> unit_asked("给领导和各科室配备了多少台微机")  # machines: 投资20余万元 is none (the 118th's near miss)
     ('台',)
+    >>> unit_asked("光山县政府办公室现在有多少编制、多少工作人员？"), unit_asked("培训了几名干部？")
+    (('人', '名', '位'), ('名',))
     """
     q = fold(question)
     m = _UNIT.search(q)
@@ -351,6 +355,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
         if unit in _VOLUMES:
             return _VOLUMES
         return _DOCUMENTS if unit in _DOCUMENTS else (unit,)  # 多少篇讲话: 300余件 answers it
+    if _STAFF.search(q):  # 多少编制、多少工作人员: people (not 77个单位, the 170th blind reader's near miss)
+        return _PEOPLE
     m = _UNIT_BEFORE.search(q) or COUNT_OF.search(q)  # 培训学时不能少于多少, 陪餐人数有什么标准
     if m:
         unit = m.group(1)
