@@ -146,7 +146,7 @@ def weigh(
     narrowed = named is not None and len(named) < len(cands)  # the question names a speech or place
     if asked in TYPED:  # 民政那篇讲话里…多少条: what that speech states, not another's number
         cands = cands if named is None else named
-    action = {"who": action_asked, "when": when_done}.get(asked, str)(question)  # 由谁签发: who, and 签发
+    action = action_asked(question) if asked == "who" else when_done(question) if asked == "when" else ""  # 由谁签发
     if quantity:
         unit = unit_asked(question)
         pool = [c for c in cands if amount_said(c.text, question, unit)]  # not the 12%… of 每月几条, 扣多少
