@@ -254,6 +254,8 @@ _SPEECH_ASKED = re.compile(
     r"(?:(?:给|为|向)[^，。？?]{0,6}?(?:作|做|进行)的?|(?<!工)(?:作|做|进行)的|(?<=同志|上午|下午|晚上|会上)的)"  # 修志工作的: no 修志工
     rf"[^，。？?]{{0,6}}(?:{_TALK})"
     r"[^。？?]*?(?:什么|哪些|哪几)"
+    r"|([\u4e00-\u9fff]{2,10}?(?:大学|学院|学校|局|厅|委|镇|乡))()(?:办公室)?(?:的|在会上的?)?(?:同志)?(?:交流)?发言"
+    r"[^。？?]*?(?:什么|哪些|哪几)"  # 昆明理工大学办公室交流发言具体讲了哪些做法: a body's
 )
 _ATTRIBUTES = "提出|强调|指出|要求|说|讲到|讲过|批示|指示|明确|分析"
 _WHERE = r"(?:在[^，。；,;]{0,24}?(?:会议上|会上))"  # 何金平秘书长在全省…主任会议上分析了…
@@ -271,8 +273,8 @@ def announced(person: str, text: str) -> bool:
 
 
 def unattributed(question: str, texts: list[str]) -> bool:
-    """Whether a question asks what a person with a title said (新江秘书长的讲话具体提了哪些要求, 张县长讲话
-    提了哪些要求) and the `texts` found name that person only around a speech (新江秘书长还要讲话, 以张县长
+    """Whether a question asks what a person with a title or a body said (新江秘书长的讲话具体提了哪些要求, 张县长讲话
+    提了哪些要求, 昆明理工大学办公室交流发言讲了哪些做法) and the `texts` found name that person only around a speech (新江秘书长还要讲话, 以张县长
     讲的为准, 报张县长同意), none saying what the person asks or says (万书记要求…, 按照志刚书记的要求…), or
     announce that person's talk as still to come (一会儿X市长还要作重要讲话: what X市长 is said elsewhere to
     stress is not that talk): the speeches announce that talk but do not hold it (the 41st and 44th blind
@@ -305,6 +307,11 @@ def unattributed(question: str, texts: list[str]) -> bool:
     True
     >>> unattributed("分管领导关于政务中心讲了哪些具体意见？", ["其他分管领导分别就政务中心讲了具体意见"])  # the 66th's
     True
+    >>> spoke = ["昆明理工大学、昆明学院6家单位办公室同志围绕业务工作进行了很好的交流发言", "市人社局交流发言里有一句话说的好"]
+    >>> unattributed("云南那次会上，昆明理工大学办公室交流发言具体讲了哪些做法？", spoke)  # the 170th's near miss
+    True
+    >>> unattributed("市人社局的交流发言讲了什么？", spoke), unattributed("哪几家单位作了交流发言？", spoke)
+    (False, False)
     >>> unattributed("杨崇龙给大家做业务培训,他讲了哪些？", said), unattributed("业务工作培训,对象有哪些？", ["务工人员"])
     (True, False)
     >>> unattributed("杨崇龙同志下午的业务培训具体讲了哪些内容？", said)  # the 53rd's
@@ -325,10 +332,13 @@ def unattributed(question: str, texts: list[str]) -> bool:
     m = _SPEECH_ASKED.search(fold(question))
     if m is None:
         return False
-    name, title = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), "")
+    name, title = (m.group(1), m.group(2)) if m.group(1) else (m.group(3) or m.group(5), "")
     if _MANY.search(name):  # 要求各级领导对办公室同志…: leaders at every level, no one person (the 100th's)
         return False
     folded = [fold(t) for t in texts]
+    if m.group(5):  # a body named whole, said to say what it says within its clause (市人社局交流发言里有一句话说的好)
+        held = [t for t in folded if name in t]
+        return bool(held) and not any(re.search(rf"{name}[^，。；,;]{{0,12}}?(?:{_ATTRIBUTES})", t) for t in held)
     titled = [name[-n:] + title for n in (3, 2, 1) if n <= len(name) and (title or n > 1)]
     # 民政局长, 民政局局长: the head of a body, no person's name to look for alone (the 112th's)
     body = title and (re.search(r"[局厅部委办府处科院校]$", name) or any(name + title[0] in t for t in folded))
