@@ -116,7 +116,7 @@ def _verb(action: str) -> str:
 
 # what a when-question asks when was done: the verb right after how it asks when, ending it (是哪一年印发的)
 _WHEN_DONE = re.compile(
-    r"(?:哪一?年|哪一?天|哪个月|几月份?|什么时候|何时|什么时间)(?:开始|正式|首次|第一次)?([\u4e00-\u9fff]{2})[的了]?[？?。]?$"
+    r"(?:哪一?年|哪一?天|哪个月|几月份?|什么时候|何时|什么时间)(?:开始|正式|首次|第一次)?([\u4e00-\u9fff]{2})(?<![的了])[的了]?[？?。]?$"
 )
 
 
@@ -127,7 +127,7 @@ def when_done(question: str) -> str:
 
     >>> when_done("县委办公室那份工作规则是哪一年印发的？"), when_done("OA办公系统是哪一年上线的"), when_done("哪天开会？")
     ('印发', '上线', '开会')
-    >>> when_done("什么时候发声？"), when_done("信息要什么时候报？"), when_done("最晚什么时候要报上去？")
+    >>> when_done("什么时候发声？"), when_done("信息要什么时候报？"), when_done("这篇文章是哪一年写的？")
     ('发声', '', '')
     """
     m = _WHEN_DONE.search(fold(question))
