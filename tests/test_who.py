@@ -128,3 +128,28 @@ def test_real_whose_consent_is_answered_by_who_approves(real_bot: pipeline.Ragbo
     assert "既要敢用,又要慎用" in fold(both.sentences[0].text), both.text
     assert "防止督促检查过多过滥" in fold(both.text), both.text
     assert "秘书长(办公室主任)批准" in fold(both.text), both.text
+
+
+def test_real_a_body_that_only_spoke_at_the_meeting_is_not_said_to_have_said_anything(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """昆明理工大學辦公室交流發言具體講了哪些做法 (the 170th blind reader's near miss) got 篇1's list of the six units
+    that spoke: a body asked what it said, named only in a list of those who spoke, is refused (`who.unattributed`);
+    what 市人社局 said in its 交流发言 (003: 有一句话说的好,“靠人管人得罪人…”) and who spoke are still answered."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("雲南那次會上，昆明理工大學辦公室交流發言具體講了哪些做法？").refused
+    said = answerer.ask("市人社局在交流发言里讲了一句什么话？")
+    assert "靠人管人得罪人,靠制度管人团结人" in said.text, said.text
+    spoke = answerer.ask("云南那次会上有哪几家单位做了交流发言？")
+    assert "昆明理工大学" in fold(spoke.text), spoke.text
+
+
+def test_real_when_a_thing_was_done_needs_a_sentence_saying_it_was_done(real_bot: pipeline.Ragbot) -> None:
+    """县委办公室那份工作规则是哪一年印发的 (the 170th blind reader's near miss) got 002's 2011年是建党90周年…: 篇4 names
+    《中共*县委办公室工作规则》 but says nothing of when it was issued, and a sentence stating a year counts as
+    evidence only when it says the act asked (`who.when_done`)."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("县委办公室那份工作规则是哪一年印发的？").refused
+    assert answerer.ask("縣委辦公室的工作規則是哪一年印發的？").refused
+    written = answerer.ask("习近平那篇《秘书工作的风范》文章是哪一年撰写的？")  # 在1990年3月撰写的文章…: it says 撰写
+    assert "1990年3月撰写" in written.sentences[0].text, written.text
