@@ -40,12 +40,11 @@ from .who import SAYING_VERBS
 from .writer import Writer
 
 
-def around(
-    w: Writer, series: bool, shape: re.Pattern[str] | None, why: bool, cap: int = 8, whether: bool = False
-) -> None:
+def around(w: Writer, question: str, series: bool, shape: re.Pattern[str] | None, cap: int = 8) -> None:
     """The series after a list question's one sentence (`series`), the point after a figure (`shape`: the
-    question asks what the figure shows), the cause before a conclusion (`why`), what a case is answered,
+    question asks what the figure shows), the cause before a conclusion (asked why), what a case is answered,
     the points a sentence takes up (at most `cap`); asked whether (`whether_asked`), the verdict first."""
+    why, asked = why_asked(question), fold(question)
     if why:
         asked_again(w)
     listed_before(w, cap)
@@ -60,13 +59,13 @@ def around(
             reason_before(w, shape)
     if why:
         cause_before(w)
-        defined_after(w)
+        defined_after(w, asked)
         reason_after(w)
         quoted_after(w)
     elif w.pieces and SO_CALLED.match(fold(w.pieces[0])):  # 万金油干部是什么样的人: the term's introduction too
-        cause_before(w, term_only=True, verdict=whether)  # 杂家…算不算看不起我们: 不是贬义 first
+        cause_before(w, term_only=True, verdict=whether_asked(question))  # 杂家…算不算看不起我们: 不是贬义 first
     elif len(w.pieces) == 1:  # 督查权应该怎么用 got 既要敢用,又要慎用。 alone (the 164th's): what they mean
-        defined_after(w)
+        defined_after(w, asked)
 
 
 _WHETHER = re.compile(r"算不算|是不是|是否|对不对")  # asks for a verdict: 这算不算看不起我们
@@ -285,19 +284,25 @@ def quoted_after(w: Writer) -> None:
 _DEFINES = re.compile(r"所谓[“\"「]?([^”\"」,，。]{2,12}?)[”\"」]?[,，]?(?:就是|是指|指的是|即)")
 
 
-def defined_after(w: Writer) -> None:
+def defined_after(w: Writer, asked: str = "") -> None:
     """Asked why, or answered by one sentence, whose terms the next sentences define (既要敢用,又要慎用。 then
     所谓敢用,就是…用出权威、用出效益。所谓慎用,就是…防止给基层增添负担。): those sentences, right after it,
-    say why or how (the 77th blind reader got the first alone, the 164th too, asked 督查权应该怎么用)."""
+    say why or how (the 77th blind reader got the first alone, the 164th too, asked 督查权应该怎么用); only the
+    definitions of the terms the (folded) question `asked` names, when it names some (为什么要“慎用”？慎用具体指
+    什么: the 171st's got 所谓敢用,… before 所谓慎用,…)."""
     if not (first := _first(w)):
         return
     hit, text, _, end = first
     opening = fold(_MARK.sub("", w.pieces[0]))
-    at = 1
+    defined = []
     for a, b in after_in_paragraph(text, end)[:3]:
+        if not (m := _DEFINES.match(fold(text[a:b].strip()))) or m.group(1) not in opening:
+            break
+        defined.append((m.group(1), a, b))
+    named = [d for d in defined if d[0] in asked]
+    at = 1
+    for _, a, b in named or defined:
         said = text[a:b].strip()
-        if not (m := _DEFINES.match(fold(said))) or m.group(1) not in opening:
-            return
         if usable(said, ()) and w.say(said, w.cite(hit.file, hit.speech, a, b)):
             w.pieces.insert(at, w.pieces.pop())
             at += 1
