@@ -2171,6 +2171,9 @@ def test_real_a_one_sentence_answer_is_followed_by_what_defines_its_terms(real_b
     right after it define both terms (所谓敢用,就是… 所谓慎用,就是…) and say how (`around.defined_after`)."""
     a = Answerer(real_bot).ask("党委办公室手里的督查权应该怎么用，有什么讲究？")
     assert [fold(s.text)[:7] for s in a.sentences] == ["党委办公室的督", "所谓敢用,就是", "所谓慎用,就是"], a.text
+    # asked about one of the terms, its definition alone (the 171st's got 所谓敢用,… before 所谓慎用,…)
+    b = Answerer(real_bot).ask('党委办公室的督查权为什么要"慎用"？慎用具体指什么？')
+    assert [fold(s.text)[:7] for s in b.sentences] == ["党委办公室的督", "所谓慎用,就是"], b.text
 
 
 def test_real_why_people_say_it_is_answered_by_the_reason_stated(real_bot: pipeline.Ragbot) -> None:

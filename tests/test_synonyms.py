@@ -107,6 +107,12 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         # …跟家里人说 is 传播, and the chunks holding it and 初步 rank of their own (`retrieve.SAID_AS_SHARE`): the
         # 162nd's got 篇8's 你想干事、能干事… (家里, 同事 weighed most; 篇8's 奉献 ranked first)
         ("我平时跟着领导参加一些会，会上商量但还没定下来的事，能跟同事或家里人说吗？", "决不能随意传播会议的初步决定"),
+        # …没正式定 and 跟同事或朋友说 too: the 171st's got 篇8's 你想干事、能干事… first
+        ("我常常旁听领导开会，会上刚议了、还没正式定下来的事，能跟同事或朋友说吗？", "决不能随意传播会议的初步决定"),
+        # 决定可能有问题 is 篇2's 决策出偏差: the 171st's got 篇11's 为领导决策提供有价值、有深度的建议
+        ("如果觉得领导的某个决定可能有问题，办公室的人应该怎么做？", "敢于和善于向领导讲真话"),
+        # 成才 is 篇8's 出人才, not Cilin's 成长: the 171st's got 002's 要加快成长,…没有什么捷径可走 (dev q459 too)
+        ("为什么人们常说在办公室干过的人容易成才？", "过去说办公室出人才"),
         # one speech word alone marks no chunk (新人: 进入, which eleven chunks hold): dev q045 then got 我到办公室…
         ("刚来这个部门的新人，应该抱着怎样的心态？", "进入办公室工作,首先要有一种勤奋好学的态度"),
         # 002's 分清轻重缓急,做到紧事先办…: the 144th's got 篇3's 分清轻重缓急、主次先后 first, it third

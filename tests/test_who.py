@@ -153,3 +153,12 @@ def test_real_when_a_thing_was_done_needs_a_sentence_saying_it_was_done(real_bot
     assert answerer.ask("縣委辦公室的工作規則是哪一年印發的？").refused
     written = answerer.ask("习近平那篇《秘书工作的风范》文章是哪一年撰写的？")  # 在1990年3月撰写的文章…: it says 撰写
     assert "1990年3月撰写" in written.sentences[0].text, written.text
+
+
+def test_real_which_body_a_person_works_in_needs_a_sentence_naming_it_with_them(real_bot: pipeline.Ragbot) -> None:
+    """传达…精神的杨红琼主任，是哪个单位的办公室主任 (the 171st blind reader's near miss) got 篇1's 剛才楊紅瓊主任傳達了
+    有關會議精神: the speeches never say her body, and only a sentence naming a body right before a person
+    (督查一处处长陶致东) says where they work (`who.unit_of`, `unit_named`)."""
+    answerer = Answerer(real_bot)
+    assert answerer.ask("传达全省秘书长会议精神的杨红琼主任，是哪个单位的办公室主任？").refused
+    assert answerer.ask("傳達全省秘書長會議精神的楊紅瓊主任是哪個單位的？").refused
