@@ -56,7 +56,10 @@ _A_NAME = re.compile(r"[“「\"][\u4e00-\u9fff]{2,6}[”」\"]")
 # one name or sentence asked for (像常备药膏的那个叫法, 这说法叫什么; 用一句话讲…原话是怎么说的: the 138th blind reader's got
 # 围绕什么中心?… of another speech after 不是中心,但影响中心, the 142nd's 官不大、衙门不小 after 万金油干部; the 168th's
 # 引用了一句古人的话 got 古人讲“天道酬勤” after 言当其时,一字千金)
-_ONE_NAME = re.compile(r"(?:[那这]个|个什么)(?:叫法|称呼|外号|绰号|称号)|一句[\u4e00-\u9fff]{0,3}?话|[那这]句话|叫什么")
+_ONE_NAME = re.compile(
+    r"(?:[那这]个|个什么)(?:叫法|称呼|外号|绰号|称号)|一句[\u4e00-\u9fff]{0,3}?话|[那这]句话|叫什么"
+    r"|一个[^，,。？?]{0,8}?(?:说法|提法|叫法)"  # 用了一个三句话的说法: the 172nd's got 强化“三种意识” after it
+)
 # whose words a question asks for (引了一句古人的话): a sentence saying they said it (古人讲:言当其时,一字千金; the
 # 145th blind reader's 讲话里引了一句古人的话，说明信息报送要赶早 got 002's 我要送一句话); not 俗话, which a speech
 # may bring in as 我们常说 (哪句俗话来形容…靠基层办公室来落实: 我们常说“上边千条线,下头一根针”)
@@ -212,7 +215,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     w.lead("讲话中的说法：")
     plain = glossed(ev.question)  # 又累又难又穷: “三苦”…
     weights = {**weights, **dict.fromkeys([*images(ev.question), *plain], IMAGE_WEIGHT)}  # kept by a cut
-    one = _ONE_NAME.search(fold(ev.question)) and not _SEVERAL.search(fold(ev.question))  # 那个叫法: the best
+    one = _ONE_NAME.search(q := fold(ev.question)) and not _SEVERAL.search(_ONE_NAME.sub("", q))  # 那个叫法: the best
     choices = introduced(w, _pointing_back(ev.question, options(ev, w.index), weights), weights)
     shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
