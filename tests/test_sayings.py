@@ -750,3 +750,12 @@ def test_real_three_clauses_opening_with_the_character_asked_may_be_joined_by_en
     a = Answerer(real_bot).ask('讲话对在领导身边工作的同志提了三个"不"的要求，管住嘴、不打听，原话是什么？')
     assert "不该讲的不讲、不该问的不问、不该听的不听" in fold(a.sentences[0].text), a.text
     assert "不迁就" not in fold(a.text), a.text
+
+
+def test_real_one_formulation_asked_is_that_one_alone(real_bot: pipeline.Ragbot) -> None:
+    """用了一个三句话的说法，原话是什么 (the 172nd blind reader's) got 004's 高看一眼、厚爱一分、严管一层 and then its
+    强化“三种意识”: 一个…说法 asks for one, and 的说法 inside it asks no several (`sayings._ONE_NAME`)."""
+    a = Answerer(real_bot).ask("民政局那篇讲话要求领导怎样对待办公室的同志，用了一个三句话的说法，原话是什么？")
+    assert "高看一眼、厚爱一分、严管一层" in a.sentences[0].text, a.text
+    assert "三种意识" not in a.text, a.text
+    assert len(a.sentences) == 1, a.text

@@ -113,6 +113,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("如果觉得领导的某个决定可能有问题，办公室的人应该怎么做？", "敢于和善于向领导讲真话"),
         # 成才 is 篇8's 出人才, not Cilin's 成长: the 171st's got 002's 要加快成长,…没有什么捷径可走 (dev q459 too)
         ("为什么人们常说在办公室干过的人容易成才？", "过去说办公室出人才"),
+        # 会太多文件太多 is 002's 文山会海: the 172nd's got 王县长…审签 first, 要严把文件会议审批关 fourth
+        ("县里会太多文件太多，讲话里对开会发文提了什么要求？", "要严把文件会议审批关"),
         # one speech word alone marks no chunk (新人: 进入, which eleven chunks hold): dev q045 then got 我到办公室…
         ("刚来这个部门的新人，应该抱着怎样的心态？", "进入办公室工作,首先要有一种勤奋好学的态度"),
         # 002's 分清轻重缓急,做到紧事先办…: the 144th's got 篇3's 分清轻重缓急、主次先后 first, it third
