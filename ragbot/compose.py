@@ -243,11 +243,14 @@ LEAD_OVER = 0.3  # …when the best list, with what announces it, carries this m
 def _outdone(w: Writer, weights: dict[str, float], top: Sequence[Candidate], best: tuple[Hit, Enumeration]) -> bool:
     """Whether the best sentence answers better than the best list: it says the question's words, the list
     does not (乡镇接待市领导来调研有什么要求: 各乡镇接待市级领导的调研视察活动,一定要轻车简从…, not the list
-    under 调研工作…的基本要求, the 92nd blind reader's). The list is said with its headings and announcement."""
+    under 调研工作…的基本要求, the 92nd blind reader's). The list is said with its speech's title, headings and
+    announcement (教育系统办公室要提高工作效率…哪几条要求: the 173rd's got 不断提高协调能力和工作效率,开创全省教育系统
+    办公室工作的新局面, 教育系统 said in 篇3's title only)."""
     lead = coverage(top[0].text, weights) if top else 0.0
     hit, e = best
-    text = w.index.speeches[(hit.file, hit.speech)].text
-    said = " ".join([*headings_over(text, e), text[topic_of(text, e.start)[0] : e.end]])
+    speech = w.index.speeches[(hit.file, hit.speech)]
+    text = speech.text
+    said = " ".join([speech.title, *headings_over(text, e), text[topic_of(text, e.start)[0] : e.end]])
     return lead >= LEAD_ALONE and coverage(said, weights) < lead - LEAD_OVER
 
 
