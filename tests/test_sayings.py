@@ -755,7 +755,11 @@ def test_real_three_clauses_opening_with_the_character_asked_may_be_joined_by_en
 def test_real_one_formulation_asked_is_that_one_alone(real_bot: pipeline.Ragbot) -> None:
     """用了一个三句话的说法，原话是什么 (the 172nd blind reader's) got 004's 高看一眼、厚爱一分、严管一层 and then its
     强化“三种意识”: 一个…说法 asks for one, and 的说法 inside it asks no several (`sayings._ONE_NAME`)."""
-    a = Answerer(real_bot).ask("民政局那篇讲话要求领导怎样对待办公室的同志，用了一个三句话的说法，原话是什么？")
-    assert "高看一眼、厚爱一分、严管一层" in a.sentences[0].text, a.text
-    assert "三种意识" not in a.text, a.text
-    assert len(a.sentences) == 1, a.text
+    for q in (
+        "民政局那篇讲话要求领导怎样对待办公室的同志，用了一个三句话的说法，原话是什么？",
+        "民政系统那篇讲话结尾，要求各级领导怎么对待办公室的同志？用了三个短句，原话是什么？",  # the 173rd's
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "高看一眼、厚爱一分、严管一层" in a.sentences[0].text, a.text
+        assert "三种意识" not in a.text, a.text
+        assert len(a.sentences) == 1, a.text
