@@ -29,7 +29,6 @@ from .asks import (
     classes_asked,
     divides,
     kind,
-    name_asked,
     stated_kind,
     why_asked,
 )
@@ -61,7 +60,7 @@ from .synonyms import said_in
 from .terms import asking_words, pictured, rare_held, rare_terms, text_df
 from .types import Answer, Citation, Hit, Script
 from .unnamed import UNSEEN_MARGIN, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns
-from .who import action_asked, chain_asked, chained, does, names, unit_named, unit_of, when_done
+from .who import action_asked, chain_asked, chained, does, when_done, whom_named
 from .writer import Draft
 
 log = logging.getLogger(__name__)
@@ -153,8 +152,7 @@ def weigh(
     elif asked in TYPED:  # who, when, where
         wanted = stated_kind(question, asked)  # 几号: 15号, not 每月
         pool = [c for c in cands if states(c.text, wanted, question) and does(c.text, action)]  # not what it names
-        pool = [c for c in pool if names(c.text)] if name_asked(question) else pool  # 全名: a person
-        pool = [c for c in pool if unit_named(c.text, p)] if (p := unit_of(question)) else pool  # 杨红琼主任的单位
+        pool = [c for c in pool if whom_named(question, c.text)]  # 全名: a person; 杨红琼主任的单位: hers
         pool = [c for c in pool if talk_at(c.text, question)] if who_spoke_asked(question) else pool  # 讲话人
     else:
         pool = list(cands)

@@ -4,6 +4,7 @@
   when_done(question)     what a when-question asks when was done (是哪一年印发的 -> 印发)
   unit_of(question)       the person a question asks the body of (杨红琼主任，是哪个单位的 -> 杨红琼)
   unit_named(text, p)     whether a text names that body right before the person (督查一处处长陶致东)
+  whom_named(q, text)     whether a text names whom a who-question asks (a person by name, that person's body)
   does(text, action)      whether a text says that action (for 说, any word for saying)
   acts(text, action)      the clause in which someone named (a person with a title, a body) does it
   chained(text, action)   whether a text says who does `action` to whom link by link (谁对谁负责)
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from .asks import name_asked
 from .kinds import ROLE
 from .lexical import tagged_words
 from .script import fold
@@ -118,7 +120,7 @@ def _verb(action: str) -> str:
 
 # what a when-question asks when was done: the verb right after how it asks when, ending it (是哪一年印发的)
 _WHEN_DONE = re.compile(
-    r"(?:哪一?年|哪一?天|哪个月|几月份?|什么时候|何时|什么时间)(?:开始|正式|首次|第一次)?([\u4e00-\u9fff]{2})(?<![的了])[的了]?[？?。]?$"
+    r"(?:哪一?年|哪一?天|哪个月|几月份?|什么时候|何时|什么时间)(?:开始|正式|首次|第一次)?(?![要该应需须得能会可])([\u4e00-\u9fff]{2})(?<![的了])[的了]?[？?。]?$"
 )
 
 
@@ -131,6 +133,8 @@ def when_done(question: str) -> str:
     ('印发', '上线', '开会')
     >>> when_done("什么时候发声？"), when_done("信息要什么时候报？"), when_done("这篇文章是哪一年写的？")
     ('发声', '', '')
+    >>> when_done("办公室应该怎么报告？最晚什么时候要报？"), when_done("什么时候要报送？")  # what is due: not asked as done
+    ('', '')
     """
     m = _WHEN_DONE.search(fold(question))
     return m.group(1) if m else ""
@@ -160,6 +164,13 @@ def unit_named(text: str, person: str) -> bool:
     (True, False)
     """
     return bool(re.search(_BODY_BEFORE + re.escape(person), fold(text)))
+
+
+def whom_named(question: str, text: str) -> bool:
+    """Whether `text` names whom a who-question asks: a person, asked for a name (全名叫什么: `names`), and the
+    body a person the question names works in, asked for that (`unit_of`, `unit_named`)."""
+    person = unit_of(question)
+    return (bool(names(text)) or not name_asked(question)) and (not person or unit_named(text, person))
 
 
 def does(text: str, action: str) -> bool:
