@@ -297,15 +297,22 @@ HEADED_MIN = 0.8  # …when the heading holds this share of the question's weigh
 
 
 def headed(index: Index, ranked: Sequence[int], query: str) -> list[int]:
-    """For a list question (提高工作效率，讲话提出了哪几条做法), the candidates whose own heading holds at
-    least HEADED_MIN of its weighed words (第三,要在努力提高工作效率上狠下功夫), the best-covered first: the
+    """For a list question (提高工作效率，讲话提出了哪几条做法), the candidates whose own heading, under its speech's
+    title (`_titled`), holds at least HEADED_MIN of its weighed words (第三,要在努力提高工作效率上狠下功夫), the best first: the
     points under it are the answer, though the chunk is long and BM25 and e5 rank it 10th (the 80th
     blind reader's)."""
     if not query or kind(query) != "list":
         return []
     weights = ways_aside(term_weights(index, query))  # 哪几条办法: every point is a 办法, the heading says of what
-    held = {i: coverage(index.chunks[i].headings[-1], weights) for i in ranked if index.chunks[i].headings}
+    held = {i: coverage(_titled(index, i), weights) for i in ranked if index.chunks[i].headings}
     return sorted((i for i in held if held[i] >= HEADED_MIN), key=lambda i: -held[i])
+
+
+def _titled(index: Index, i: int) -> str:
+    """A chunk's own heading, under its speech's title (教育系统办公室主任会议讲话 篇3: 第三,要在努力提高工作效率上
+    狠下功夫; the 174th blind reader's …会议上讲到提高办公室工作效率,提出了哪几条要求 missed the five 求快)."""
+    chunk = index.chunks[i]
+    return index.speeches[(chunk.file, chunk.speech)].title + " " + chunk.headings[-1]
 
 
 DESCRIBED_SHARE = 1.0  # …and those holding a formulation the question describes (`glosses.described`), again
