@@ -2174,6 +2174,8 @@ def test_real_a_second_part_asking_only_which_points_is_answered_by_the_first_s_
         "教育系統辦公室要提高工作效率，講話提出了哪幾條要求？",
         # 又快又好 asks 效率 (`synonyms.SAID_AS`): the 161st's got 篇4's 為全縣經濟社會又好又快發展…
         "辦公室怎樣才能把事情辦得又快又好？有篇講話分了幾點講，都是哪幾點？",
+        # a heading is weighed under its speech's title (`retrieve.headed`): the 174th's got 篇2's 敢於創新
+        "教育系統辦公室主任會議上講到提高辦公室工作效率，提出了哪幾條要求？",
     ],
 )
 def test_real_the_five_ways_to_work_faster_are_listed_however_asked(real_bot: pipeline.Ragbot, question: str) -> None:
