@@ -152,7 +152,8 @@ def weigh(
     elif asked in TYPED:  # who, when, where
         wanted = stated_kind(question, asked)  # 几号: 15号, not 每月
         pool = [c for c in cands if states(c.text, wanted, question) and does(c.text, action)]  # not what it names
-        pool = [c for c in pool if whom_named(question, c.text)]  # 全名: a person; 杨红琼主任的单位: hers
+        whom = whom_named(question)  # 全名: a person; 杨红琼主任的单位: the body she works in
+        pool = [c for c in pool if whom(c.text)]
         pool = [c for c in pool if talk_at(c.text, question)] if who_spoke_asked(question) else pool  # 讲话人
     else:
         pool = list(cands)

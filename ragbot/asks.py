@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .amounts import CLOCK_AFTER, CLOCK_ASKED, COUNT_OF
 from .glosses import WORDING
-from .kinds import in_digits
+from .kinds import WHEN_AT, in_digits
 from .lexical import tagged_words
 from .meanings import stands_for
 from .quotes import CN_DIGITS, COUNTED_QUOTE, MEASURES, NUMBERED_QUOTE, cn_number, quoted
@@ -48,7 +48,7 @@ NAME = re.compile(
     r"叫什么名字|全名|姓名|名字叫什么|名字是什么|(?<![这那][种类])(?<!把)(?<!把办公室)(?:主任|书记|县长|市长|局长|厅长|处长|科长|社长|秘书长|部长|主席|负责人|发言人|联系人)(?:是谁|叫什么)|都有谁(?!来?参加|参与|出席)|分别是谁|都是谁|哪[两二三四五六七八九十几]位(?:同志|领导)"
     r"|(?:先进|优秀|表彰|表扬|获奖)(?:[^，,？?]{0,8}(?:是|有|都有|都是)哪(?:些|几位|几个)(?:人|同志)|[^？?]{0,16}哪[几些]家)"
 )  # honoured, by name (表扬的…先进单位,具体是哪几家: the 142nd blind reader's was read as how many)
-WHEN = re.compile(r"什么时[候间]|何时|哪一?年|几[月号]|期限|时限|(?<!没)多(?:长时间|久)|哪一?天|截止(?:日期|时间)")
+WHEN = re.compile(WHEN_AT + r"|几号|期限|时限|(?<!没)多(?:长时间|久)|截止(?:日期|时间)")
 _N = "".join(CN_DIGITS)  # 一二两三…十
 # not where to start (从哪里下笔), a fault or merit lies (问题出在哪里, 错在哪), effort goes (功夫下在哪儿: the 160th's)
 _NOT_A_PLACE = r"(?<!问题出)(?<!问题|差距|原因|症结|不足|区别|不同|毛病|根源|难点|难处|关键|重点|意义|价值)(?<![从错好妙出下用花使])"

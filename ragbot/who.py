@@ -4,7 +4,7 @@
   when_done(question)     what a when-question asks when was done (是哪一年印发的 -> 印发)
   unit_of(question)       the person a question asks the body of (杨红琼主任，是哪个单位的 -> 杨红琼)
   unit_named(text, p)     whether a text names that body right before the person (督查一处处长陶致东)
-  whom_named(q, text)     whether a text names whom a who-question asks (a person by name, that person's body)
+  whom_named(q)(text)     whether a text names whom a who-question asks (a person by name, that person's body)
   does(text, action)      whether a text says that action (for 说, any word for saying)
   acts(text, action)      the clause in which someone named (a person with a title, a body) does it
   chained(text, action)   whether a text says who does `action` to whom link by link (谁对谁负责)
@@ -21,9 +21,10 @@ action asked about (answer.weigh, writer). What it does not do: decide a questio
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .asks import name_asked
-from .kinds import ROLE
+from .kinds import ROLE, WHEN_AT
 from .lexical import tagged_words
 from .script import fold
 from .synonyms import ALIKE
@@ -120,7 +121,7 @@ def _verb(action: str) -> str:
 
 # what a when-question asks when was done: the verb right after how it asks when, ending it (是哪一年印发的)
 _WHEN_DONE = re.compile(
-    r"(?:哪一?年|哪一?天|哪个月|几月份?|什么时候|何时|什么时间)(?:开始|正式|首次|第一次)?(?![要该应需须得能会可])([\u4e00-\u9fff]{2})(?<![的了])[的了]?[？?。]?$"
+    rf"(?:{WHEN_AT})(?:开始|正式|首次|第一次)?(?![要该应需须得能会可])([\u4e00-\u9fff]{{2}})(?<![的了])[的了]?[？?。]?$"
 )
 
 
@@ -166,11 +167,16 @@ def unit_named(text: str, person: str) -> bool:
     return bool(re.search(_BODY_BEFORE + re.escape(person), fold(text)))
 
 
-def whom_named(question: str, text: str) -> bool:
-    """Whether `text` names whom a who-question asks: a person, asked for a name (全名叫什么: `names`), and the
-    body a person the question names works in, asked for that (`unit_of`, `unit_named`)."""
-    person = unit_of(question)
-    return (bool(names(text)) or not name_asked(question)) and (not person or unit_named(text, person))
+def whom_named(question: str) -> Callable[[str], bool]:
+    """Whether a text names whom a who-question asks: a person, asked for a name (全名叫什么: `names`), and the
+    body a person the question names works in, asked for that (`unit_of`, `unit_named`); the question is read
+    once, the texts one by one.
+
+    >>> whom_named("陶致东处长是哪个单位的？")("省政府办公厅督查一处处长陶致东同志"), whom_named("主任叫什么名字？")("由主任签发")
+    (True, False)
+    """
+    person, by_name = unit_of(question), name_asked(question)
+    return lambda text: (bool(names(text)) or not by_name) and (not person or unit_named(text, person))
 
 
 def does(text: str, action: str) -> bool:
