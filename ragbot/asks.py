@@ -65,15 +65,13 @@ POINTS = re.compile(
     rf"|哪[{_N[1:]}]个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|" + _WHICH_N.pattern  # not 哪一个部门
 )
 WAYS = "办法|路子|法子|门道|招数|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
-METHODS = re.compile(
-    r"怎么做|怎样做|如何做|先做(?:什么|哪些)|" + WAYS
-)  # asked how: a bare point comes with its next sentence
+METHODS = re.compile(r"怎么做|怎样做|如何做|先做(?:什么|哪些)|" + WAYS)  # asked how: a point, then its next sentence
 WAYS_ASKED = re.compile(
     rf"(?:哪[些几]|几[条种个]|[有给教]了?什么|有没有)[^，,。？?]{{0,10}}(?:{WAYS}|招)"
 )  # which ways
 LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|怎么解决|要求|职责|职能|任务|做到|做好|注意|措施|途径|方面|几点|原则|素质|作用|"
-    + WAYS
+    r"(?:怎么|从哪里?|从何)(?:入手|下手|着手)|" + WAYS  # 有没有教怎么入手 (the 176th blind reader's)
 )
 _DATE_ASKED = re.compile(r"几号|哪一?天|哪一?年|几月|截止(?:日期|时间)|什么日子|" + CLOCK_ASKED)  # a date or hour
 
@@ -161,6 +159,8 @@ def kind(question: str) -> str:
     ['where', 'list', 'fact', 'quantity']
     >>> [kind(q) for q in ("从哪里下笔有什么建议？", "出错多半出在哪里？", "这样做错在哪？", "到哪里申领办公用品？")]
     ['list', 'fact', 'fact', 'where']
+    >>> kind("可我不会写，讲话里有没有教怎么入手？"), kind("从哪下手？"), kind("入手的时间是哪一年？")
+    ('list', 'list', 'when')
     >>> [kind(q) for q in ("党委办公室最薄弱的地方在哪里？", "不足之处在哪儿？", "开会的地方在哪里？", "哪里有毛病？")]
     ['fact', 'fact', 'where', 'fact']
     >>> [kind(q) for q in ("办公室工作出差错、效率低,往往是哪里出了问题?", "哪里有会议室？", "谁都不愿意管的活儿该怎么对待？")]
