@@ -24,14 +24,7 @@ import numpy as np
 
 from . import cite
 from .amounts import amount_said, numbers, unit_asked
-from .asks import (
-    TYPED,
-    classes_asked,
-    divides,
-    kind,
-    stated_kind,
-    why_asked,
-)
+from .asks import TYPED, classes_asked, divides, kind, stated_kind, why_asked
 from .chunk import Heading, find_headings, heading_path
 from .compose import compose
 from .context import lead_of
@@ -52,6 +45,7 @@ from .meanings import defined_term, meant, told
 from .multi import named_candidates
 from .naming import in_years
 from .retrieve import SearchSettings, embedded, prepare_query, search
+from .scaffold import unhedged
 from .script import detect_script, fold, shown, to_script
 from .speaker import as_speaker_says, holds, speaker_asked, talk_at, who_spoke_asked
 from .store import Filters
@@ -189,7 +183,7 @@ def weigh(
 class Evidence:
     """What the speeches offer for one question, before a word of the answer is written."""
 
-    question: str  # as searched for: whitespace-normalised, cut to max_query_chars
+    question: str  # as searched for: whitespace-normalised, cut to max_query_chars, said plainly (`unhedged`)
     notice: str  # e.g. that the question was cut
     script: Script  # the asker's
     hits: tuple[Hit, ...]
@@ -201,6 +195,7 @@ class Evidence:
     retrieved_at: float  # time.perf_counter() when retrieval ended
     qvec: np.ndarray | None = field(default=None, repr=False, compare=False)  # the question's vector
     search: str = ""  # what was searched for: the question, or a follow-up with the conversation
+    asked: str = ""  # the question as asked (whitespace-normalised, cut), shown with the answer
 
     @property
     def enough(self) -> bool:
@@ -231,7 +226,8 @@ class Answerer:
     ) -> Evidence:
         """Search for the question (with the conversation when it is a follow-up) and weigh what was found."""
         t0 = time.perf_counter()
-        q, notice = prepare_query(question, self.config.max_query_chars)
+        asked, notice = prepare_query(question, self.config.max_query_chars)
+        q = unhedged(asked)  # 不太会写: as the speeches say it, 不会写
         search_q = self._condense(q, history, self.generator) if is_follow_up(q, history) else q
         search_q = as_speaker_says(search_q) if speaker_asked(search_q) else search_q  # 我到办公室工作…
         index = self.bot.index
@@ -284,6 +280,7 @@ class Answerer:
             retrieved_at,
             qvec,
             search_q,
+            asked,
         )
 
     def stream(
@@ -299,19 +296,19 @@ class Answerer:
         `previous` is the answer this question follows up (the extractive answer then goes deeper)."""
         ev = self.evidence(question, history, filters, k)
         times = [("retrieve", ev.retrieve_seconds)]
-        q, script, hits, notice = ev.question, ev.script, ev.hits, ev.notice
+        q, script, hits, notice, asked = ev.question, ev.script, ev.hits, ev.notice, ev.asked
         foreign = not _HAN.search(q) and bool(_LATIN.search(q))  # the speeches are Chinese; say so
         usage = term_usage(defined_term(q), hits, script) if not ev.enough and not foreign and defined_term(q) else ""
         if usage:  # the speeches use the term but never explain it: where they use it, not "nothing found"
             yield usage
             times.append(("generate", time.perf_counter() - ev.retrieved_at))
-            yield self._answer(q, usage, script, hits, "extractive", times, notice)
+            yield self._answer(asked, usage, script, hits, "extractive", times, notice)
             return
         if not ev.enough or foreign:
             refusal = to_script(cite.ASK_IN_CHINESE if foreign else cite.REFUSAL, script) + "。"
             yield refusal
             times.append(("generate", time.perf_counter() - ev.retrieved_at))
-            yield self._answer(q, refusal, script, hits, "extractive", times, notice, refused=True)
+            yield self._answer(asked, refusal, script, hits, "extractive", times, notice, refused=True)
             return
         follows = previous if previous is not None and is_follow_up(q, history) else None
         draft = None
@@ -336,7 +333,7 @@ class Answerer:
             yield "\n"
             yield from pieces
         times.append(("generate", time.perf_counter() - ev.retrieved_at))
-        yield self._answer(q, "".join(pieces), script, hits, used, times, notice)
+        yield self._answer(asked, "".join(pieces), script, hits, used, times, notice)
 
     def _prompt(
         self, ev: Evidence, hits: Sequence[Hit], history: Sequence[tuple[str, str]], draft: Draft | None

@@ -1606,8 +1606,13 @@ def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_b
         '我接到写讲话稿的任务,完全不知道从哪里下笔,讲话里对"不会写"有什么建议?',
         "领导交给我写个材料,我拿着笔完全不知道从哪下手,讲话里有没有支招?",  # the 34th's: 支招 asks ways
         '我刚进办公室，领导让我写个材料，我完全不知道从哪下手，讲话里有没有教怎么解决"不会写"的？',  # 35th's
+        # 不太会写 says 不会写 (`scaffold.unhedged`) and 怎么入手 asks how (`asks.LIST`): the 176th's got 篇8's
+        # 领导意图 sentences, the 175th's 篇1's five directions
+        "领导让我写一篇材料，可我不太会写，讲话里有没有教怎么入手？",
+        "我刚来办公室，写材料不太会写，讲话里有什么具体的建议？",
     ):
         a = Answerer(real_bot).ask(q)
+        assert a.question == q, a.question  # shown as asked
         for way in ("充分掌握基本情况", "有必要的理论功底", "掌握一定的公文写作技巧", "临阵磨枪"):
             assert way in a.text, a.text
 
