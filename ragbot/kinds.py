@@ -100,7 +100,7 @@ def title_asked(question: str) -> bool:
     return bool(_TITLE.search(fold(question)))
 
 
-_EXCLUDED = re.compile(r"(?:不算|不属于|算不上|(?<!是)不是|并非|(?<![是并])非)([\u4e00-\u9fff]{2})的")
+_EXCLUDED = re.compile(r"(?:不算|不属于|算不上|(?<!是)不是|并非|(?<![是并])非)([\u4e00-\u9fff]{2})(?:的|[）)])")
 
 
 def excluded(text: str, question: str) -> bool:
@@ -112,6 +112,8 @@ def excluded(text: str, question: str) -> bool:
     (True, False)
     >>> excluded("重大突发事件一旦发生", "重大的突发事件多长时间内报告？")
     False
+    >>> excluded("重大突发事件一旦发生", "一般（非重大）突发事件最迟多长时间内报送？")  # the 176th's
+    True
     """
     q = fold(question)
     if not (m := _EXCLUDED.search(q)):

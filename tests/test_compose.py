@@ -678,6 +678,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "政务信息被省政府采用一条能算多少积分？",  # a score: 采用积分名列全省第六 is a rank (the 130th's)
         "全省教育系统办公室主任会议按规定多久开一次?",  # 20_年10月…第一次 is a date, not 10 months (the 132nd's)
         "不算重大的一般突发事件,最迟多长时间内要报告?",  # the 2 hours are for 重大突发事件 (the 132nd's)
+        "按规定，一般（非重大）突发事件最迟要在事发后多长时间内报送信息？",  # set aside in brackets (the 176th's)
         "申報省級文明單位要符合哪些具體條件、評分標準是什麼?",  # a scoring standard, in a clause (the 132nd's)
         "督查工作的评分细则是怎么定的？",  # a scoring rule (`asks.COMPUTED`): 要改进督查方式方法 is none
     ):
