@@ -129,7 +129,8 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     # named in quotes or titles (《云南教育》《…》…《学生新报》), not in one clause's 、-run: cut from the first named
     named = n and formulations(t := lead[0][0].text, ev.question) >= n and not _listed(t, n)
     whole = points and spelled_out(lead[0][0].text) == points  # all the points asked: nothing after them
-    sentences(w, [lifted, *rest], weights, "title" if named else "", len(lead[0][0].text) if whole else budget)
+    chars = len(lead[0][0].text) if whole else budget
+    sentences(w, [lifted, *rest], weights, "title" if named else "", chars, lift=gap)  # the next join by its meaning
     return bool(w.pieces)
 
 

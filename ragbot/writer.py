@@ -320,12 +320,14 @@ def sentences(
     action: str = "",
     verdict: bool = False,
     shape: re.Pattern[str] | None = None,
+    lift: float = 0.0,
 ) -> None:
     """The best sentence first (for a typed question, the best one that states what is wanted: for a
     quantity in `units` when the question names them; for a who, someone named doing the `action` asked
     about: 杨红琼主任传达了… for 是谁传达了…), cut to the clauses that answer; then the next
     ones that rank nearly as high, within `budget` characters (holding the figure of speech asked
-    for, `shape`, when the first one does: 办公室好比一部机器 is not followed by 高看一眼)."""
+    for, `shape`, when the first one does: 办公室好比一部机器 is not followed by 高看一眼). `lift`: how much the
+    caller raised the first choice's similarity to put it first; the next ones join by its own."""
     titles = tuple({h.title for _, h in choices})
     cleaned = [(_unpadded(c, titles), h) for c, h in choices]
     pool = [(c, h) for c, h in cleaned if c.text and (usable(c.text, titles) or padding(c.text, titles) == "dangling")]
@@ -373,7 +375,7 @@ def sentences(
             )
             # the situation and the speech's verdict on it, or the advice and where it goes on, are the answer
             used += went_on + (budget if judged or (verdict and went_on) else 0)
-            top_sim = c.similarity if top is None else top_sim
+            top_sim = c.similarity - lift if top is None else top_sim
             first = (hit.file, hit.speech) if top is None else first
             shape = shape if top is not None or shape is None or shape.search(fold(piece)) else None  # first has it
             whole, top = (counted_in_full(piece), rank(c, weights)) if top is None else (whole, top)
