@@ -71,7 +71,7 @@ WAYS_ASKED = re.compile(
 )  # which ways
 LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|怎么解决|要求|职责|职能|任务|做到|做好|注意|措施|途径|方面|几点|原则|素质|作用|"
-    r"(?:怎么|从哪里?|从何)(?:入手|下手|着手)|" + WAYS  # 有没有教怎么入手 (the 176th blind reader's)
+    r"(?:怎么|从哪里?|从何)(?:入手|下手|着手|入门)|" + WAYS  # 怎么入手, 怎么入门 (the 176th, 177th blind readers)
 )
 _DATE_ASKED = re.compile(r"几号|哪一?天|哪一?年|几月|截止(?:日期|时间)|什么日子|" + CLOCK_ASKED)  # a date or hour
 

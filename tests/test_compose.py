@@ -1614,11 +1614,12 @@ def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_b
         # 领导意图 sentences, the 175th's 篇1's five directions
         "领导让我写一篇材料，可我不太会写，讲话里有没有教怎么入手？",
         "我刚来办公室，写材料不太会写，讲话里有什么具体的建议？",
+        "我剛到辦公室,不太會寫材料,講話裡有沒有說怎麼入門?",  # 怎么入门 (the 177th's got 寫材料是…“臉面”)
     ):
         a = Answerer(real_bot).ask(q)
         assert a.question == q, a.question  # shown as asked
         for way in ("充分掌握基本情况", "有必要的理论功底", "掌握一定的公文写作技巧", "临阵磨枪"):
-            assert way in a.text, a.text
+            assert way in fold(a.text), a.text
 
 
 def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_question(
