@@ -115,6 +115,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("为什么人们常说在办公室干过的人容易成才？", "过去说办公室出人才"),
         # 会太多文件太多 is 002's 文山会海: the 172nd's got 王县长…审签 first, 要严把文件会议审批关 fourth
         ("县里会太多文件太多，讲话里对开会发文提了什么要求？", "要严把文件会议审批关"),
+        # 绕过我的科长 is 篇4's 越级: the 177th's got 篇6's 秘书当科长使 (科长 weighed most)
+        ("有事想直接找大领导汇报,可以绕过我的科长吗?", "非特殊情况不能越级上报"),
         # one speech word alone marks no chunk (新人: 进入, which eleven chunks hold): dev q045 then got 我到办公室…
         ("刚来这个部门的新人，应该抱着怎样的心态？", "进入办公室工作,首先要有一种勤奋好学的态度"),
         # 002's 分清轻重缓急,做到紧事先办…: the 144th's got 篇3's 分清轻重缓急、主次先后 first, it third
