@@ -155,16 +155,27 @@ _SUMMED = re.compile(
 )
 
 
+_SPLIT = re.compile(
+    r"[“「\"]([两二三四五六七八九十])[\u4e00-\u9fff]{1,4}[”」\"][^。；;：:]{0,8}?分别[是为]([^。；;，,]+)"
+)
+
+
 def summed_up(text: str) -> int:
-    """How many things a sentence names in a 、-run that a numbered formulation right after it sums up
-    (辛苦、艰苦、清苦的“三苦”岗位 -> 3), else 0.
+    """How many things a sentence names in a 、-run that a numbered formulation right before or after it sums
+    up (辛苦、艰苦、清苦的“三苦”岗位 -> 3; “三大短板”,分别是能力的短板、机制的短板和责任心的短板 -> 3: the 175th blind
+    reader's 三个方面的短板，是哪三个 got the speaker's own three), else 0.
 
     >>> summed_up("被誉为是一个辛苦、艰苦、清苦的“三苦”岗位。"), summed_up("辛苦、艰苦的“三苦”岗位")
     (3, 0)
+    >>> summed_up("分析了存在的“三大短板”,分别是能力的短板、机制的短板和责任心的短板。"), summed_up("“两刊”分别是甲和乙丙")
+    (3, 2)
     """
-    for m in _SUMMED.finditer(fold(text)):
+    for m in _SUMMED.finditer(t := fold(text)):
         if m.group(1).count("、") + 1 == CN_DIGITS[m.group(2)]:
             return CN_DIGITS[m.group(2)]
+    for m in _SPLIT.finditer(t):
+        if len(re.split(r"、|和|及|以及", m.group(2))) == CN_DIGITS[m.group(1)]:
+            return CN_DIGITS[m.group(1)]
     return 0
 
 

@@ -419,6 +419,16 @@ def test_real_which_five_leads_with_the_sentence_that_quotes_all_five(real_bot: 
         assert point in first, a.text
 
 
+def test_real_which_three_leads_with_the_sentence_naming_them_after_their_formulation(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    # “三大短板”,分别是能力的短板、机制的短板和责任心的短板 (`inline.summed_up`): the 175th blind reader's got the
+    # speaker's own three (工作中还存在“短板”,主要有三个方面:首先,文稿质量还不够高…)
+    a = Answerer(real_bot).ask("省裡的秘書長會議指出辦公室工作有三個方面的短板，是哪三個?")
+    assert "能力的短板、機制的短板和責任心的短板" in a.sentences[0].text, a.text
+    assert "文稿質量" not in a.text, a.text
+
+
 def test_real_what_a_numbered_formulation_stands_for_is_its_list(real_bot: pipeline.Ragbot) -> None:
     # 「七种意识」是什么 asks for the seven as 哪七种 does; it used to be answered by the announcement alone
     # (概况起来就是要强化“七种意识”。), 「四个表率」是什么 by 办公室要做好“四个表率”。
