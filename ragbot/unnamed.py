@@ -301,6 +301,8 @@ def units_asked(question: str) -> list[str]:
     ['政务', '信息', '政务信息', '先进']
     >>> units_asked("民政系统会议上表扬的信息宣传先进单位和个人具体是哪些？")[-3:]  # the 55th's
     ['信息', '宣传', '先进']
+    >>> units_asked("民政局这次会上表扬的信息宣传先进单位都有哪些?")  # the 175th's: 民政局 lists among 23个单位
+    ['表扬', '信息', '宣传', '先进']
     >>> units_asked("地方志工作会议上被评为先进单位的7个省辖市分别是哪几个？")
     ['地方', '方志', '地方志', '工作', '会议', '评为', '先进']
     >>> units_asked("黨委督查部門有哪些事情是不去督的？")  # which things, not which units (the 81st's, refused)
@@ -313,6 +315,8 @@ def units_asked(question: str) -> list[str]:
         q = re.sub(re.escape(name) + "[省市县州]?", "，", q)
     q = _UNITS_ASKED.sub("，", q)
     words = [t for t in tokenize(q) if len(t) >= 2 and t not in SCAFFOLD and not re.fullmatch(_UNIT_KINDS + "+", t)]
+    bodies = [t for t in words if len(t) >= 3 and _NAMED.fullmatch(t)]  # 民政局这次会上: where, not what they did
+    words = [t for t in words if not any(t in b for b in bodies)]
     return list(dict.fromkeys(t for t in words if not _WHEN_WORD.fullmatch(t)))  # 2010年度: when, not what
 
 

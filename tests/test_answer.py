@@ -448,6 +448,8 @@ def test_real_which_named_units_needs_a_clause_listing_them_for_what_was_asked(r
     assert answerer.ask("光山县这次会上表彰的2010年度政务信息先进单位具体是哪几个？").refused  # the 54th's
     assert answerer.ask("光山县2010年度政务信息先进单位都有哪些").refused  # the 57th's: 23个单位…2010年度 is when
     assert answerer.ask("民政系统办公室主任会议上表扬的信息宣传先进单位和个人具体是哪些？").refused  # the 55th's
+    # …民政局 names where it was said, not what the units did (the 175th's: 光山's 23个单位 lists 民政局)
+    assert answerer.ask("民政局这次会上表扬的信息宣传先进单位都有哪些?").refused
     # how many people work there (the 170th's near miss got 002's 77个单位和部门): a count of people only
     assert answerer.ask("光山县政府办公室现在有多少编制、多少工作人员？").refused
     spoke = answerer.ask("天门那次会上,哪几个乡镇和部门的办公室主任作了交流发言?")
