@@ -122,6 +122,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         # 办完之后 asks 反馈: the 177th's got 篇4's 立说立办、常事快办、急事急办 (办完, 之后 weighed most)
         ("领导突然交给我一件很急的事,办完之后还需要做什么?讲话里对这类事情是怎么要求的?", "反馈"),
         ("领导交办的急事，办完以后还要做什么？", "快反馈,做到交必办、办必果、果必报"),
+        # 交给我…很急、很棘手的事 is 交办…急事、难事: the 178th's got 篇2's 切忌只对领导讲好话
+        ("领导突然交给我一件很急、很棘手的事，按讲话要求办公室应该怎么办、办到什么程度？", "必须快接、快办、快反馈"),
         # one speech word alone marks no chunk (新人: 进入, which eleven chunks hold): dev q045 then got 我到办公室…
         ("刚来这个部门的新人，应该抱着怎样的心态？", "进入办公室工作,首先要有一种勤奋好学的态度"),
         # 002's 分清轻重缓急,做到紧事先办…: the 144th's got 篇3's 分清轻重缓急、主次先后 first, it third
