@@ -173,6 +173,14 @@ def test_real_a_county_named_keeps_the_answer_to_its_speech(real_bot: pipeline.R
     assert "56件" not in a.text, a.text
 
 
+def test_real_where_a_body_spoke_names_no_place(real_bot: pipeline.Ragbot) -> None:
+    # 会议上省政府表彰了…: 议上 is where, not a place before 省政府 (`lexical.before_bodies`); the 178th blind reader's
+    # was refused, the sentences kept being only those of speeches saying 议上 (not 地方志's)
+    a = Answerer(real_bot).ask("地方志工作会议上省政府表彰了几个省辖市地方志办公室？全省一共有多少个省辖市？")
+    assert not a.refused, a.text
+    assert "7个省辖市地方志办公室" in a.sentences[0].text, a.text
+
+
 def test_real_a_department_named_by_its_field_names_its_speech(real_bot: pipeline.Ragbot) -> None:
     """民政局 names the 民政 speech (the 32nd blind reader's near miss): its figures are given as *条, so the
     question is refused, not answered with 光山's 采用100余篇. 我市民政信息 names it too (the 46th's)."""
