@@ -320,10 +320,12 @@ def units_asked(question: str) -> list[str]:
     return list(dict.fromkeys(t for t in words if not _WHEN_WORD.fullmatch(t)))  # 2010年度: when, not what
 
 
-def lists_units(text: str, words: list[str]) -> bool:
+def lists_units(text: str, words: list[str], negated: bool = False) -> bool:
     """Whether a clause of `text` names two units or more in a list (九真镇、天门调查队、市粮食局) and holds
     at least half of `words` (23个单位…公布2010年度…信息公开…报告 holds only 信息 of the five words of
-    表彰的2010年度政务信息先进单位: units that did something else, the 54th and 57th blind readers').
+    表彰的2010年度政务信息先进单位: units that did something else, the 54th and 57th blind readers'), and a
+    negation when the question asks which did not (哪些单位没有按时公布…: the 23 that 已公布 are not they, the
+    178th's near miss got them).
 
     >>> lists_units("岳口镇、拖市镇、教育局、公安局的办公室主任作了交流发言", ["交流", "发言"])
     True
@@ -337,10 +339,14 @@ def lists_units(text: str, words: list[str]) -> bool:
         items = [re.sub(r"(?:的|等).*$", "", i) for i in clause.split("、")]
         names = [i for i in items if _NAMED.search(i) and not _GENERIC.match(i)]
         if len(names) >= 2 and 2 * sum(w in clause for w in words) >= len(words):
-            return True
+            return not negated or bool(_NOT.search(clause))
     return False
 
 
+_NOT = re.compile(r"没有|没|未|不")
+_NOT_DONE = re.compile(
+    rf"{_UNIT_KINDS}(?:还|仍|至今)?(?:没有|没|未|不)|(?:没有|没|未)[^，,。？?]{{1,16}}的{_UNIT_KINDS}"
+)
 UNITS_DF = 4  # the words saying what the units did count when at most a quarter of the chunks hold them
 
 
@@ -352,7 +358,8 @@ def unlisted_units(index: Index, question: str, cands: Sequence[Candidate]) -> b
     if not words:
         return False
     rare = [w for w in words if UNITS_DF * index.bm25.df(w) <= len(index.chunks)] or words
-    return not any(lists_units(c.text, rare) for c in cands)
+    negated = bool(_NOT_DONE.search(fold(question)))  # 哪些单位没有按时公布
+    return not any(lists_units(c.text, rare, negated) for c in cands)
 
 
 UNSEEN_MARGIN = 0.003  # a question naming what no speech names needs evidence this much above the threshold
