@@ -56,7 +56,18 @@ from .kinds import title_asked
 from .meanings import AS_IF, point_asked, point_over_words, saying_explained, story, why_likened, worth_asked
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
 from .naming import naming_words, own_names, unnamed
-from .points import defines, headings_over, held_by, lists_of, outer_list, point_of, say_point, say_points, topic_of
+from .points import (
+    SECTIONS,
+    defines,
+    headings_over,
+    held_by,
+    lists_of,
+    outer_list,
+    point_first,
+    say_point,
+    say_points,
+    topic_of,
+)
 from .quotes import CN_DIGITS, QUOTE, anchors, announces, figure, names_kind, quoted, sums_up
 from .retrieve import HEADED_MIN
 from .sayings import family, figures, one_asked, runs_first, wording
@@ -82,7 +93,6 @@ if TYPE_CHECKING:
 
 HEADED = 0.5  # a list under a heading carrying this share of the question's words answers it
 LIST_MIN = 0.45  # a list answers when its topic and points carry this share of the question's words
-SECTIONS = ("、",)  # "一、…": a speech's top sections are its outline, not an answer's points
 
 
 _STATED_COUNT = re.compile(
@@ -328,26 +338,6 @@ def _manifested(w: Writer, ev: Evidence, weights: dict[str, float], budget: int)
     return item is not None and say_point(w, hit, item, weights, budget)
 
 
-_DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (gaps._DEMANDS has it): 为什么…？哪些措施？
-
-
-def _point_first(w: Writer, choices: list[Option], weights: dict[str, float], question: str) -> None:
-    """Asked what is required (对他们的身体有没有提什么要求), when the best sentence, which
-    says nothing to do, elaborates a point of a list (not of a speech's sections) that says what to do,
-    holds a question word and starts in its paragraph (再其次,要保证身体健康,提高身体素质。…不关心自己的
-    身体是不行的), the point leads: the requirement, then why (the 68th blind reader got only the latter)."""
-    if not _DEMANDED.search(fold(question)) or not choices:
-        return
-    c, hit = max(choices, key=lambda o: rank(o[0], weights))
-    text = w.index.speeches[(hit.file, hit.speech)].text
-    around = [i for e in lists_of(text) if e.family not in SECTIONS for i in e.items if i.start < c.position < i.end]
-    if not around or says_what_to_do(c.text):
-        return
-    point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
-    if at < c.position and "\n" not in text[at : c.position] and says_what_to_do(point) and coverage(point, weights):
-        w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))
-
-
 TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
 
 
@@ -434,7 +424,7 @@ def compose(
             chosen = conditions_first(ev.question, chosen, weights, lambda t: text_df(w.index, t) > 0)
             chosen = points_reasons(ev.question, chosen, weights, w.index)
         if what in ("fact", "list"):  # a list question no list answered too
-            _point_first(w, chosen, weights, ev.question)
+            point_first(w, chosen, weights, ev.question)
         if _WHICH_TALE.search(fold(ev.question)):  # 讲了个什么故事: the sentences telling one (像…兔子那样)
             chosen = [o for o in chosen if AS_IF.search(fold(o[0].text))] or chosen
         told = story(ev.question) if why_likened(ev.question) else None  # 为什么提龟兔赛跑的故事: no other sentence

@@ -10,6 +10,8 @@
   defines(question, sentence)     whether a sentence says what the thing asked is (…的中心任务就是…): no list then
   headings_over(text, e)          the headings of the sections a list is in
   outer_list(question, w, options, weights)  the best list, or, asked of a matter, the list on it holding it
+  point_first(writer, choices, weights, question)  asked what is required or what is wrong with a practice, the
+                                  point the best sentence elaborates, before it
 
 Used by compose.py (list answers) and multi.py (the measures after a list of problems).
 """
@@ -39,7 +41,9 @@ from .structure import (
 )
 from .terms import topical
 from .types import Hit
-from .writer import Writer
+from .writer import Option, Writer, rank
+
+SECTIONS = ("、",)  # "一、…": a speech's top sections are its outline, not an answer's points
 
 
 @lru_cache(maxsize=64)
@@ -229,3 +233,31 @@ def outer_list(
         if on_aspect(question, about) and coverage(" ".join(about), beyond) >= own:
             return o
     return options[0]
+
+
+_DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (gaps._DEMANDS has it): 为什么…？哪些措施？
+_WRONG = re.compile(
+    r"不妥|(?:什么|哪里)不对|什么不好|什么问题|错在哪|哪里错|问题在哪|什么毛病"
+)  # what is wrong with it
+
+
+def point_first(w: Writer, choices: list[Option], weights: dict[str, float], question: str) -> None:
+    """Asked what is required (对他们的身体有没有提什么要求), when the best sentence, which
+    says nothing to do, elaborates a point of a list (not of a speech's sections) that says what to do,
+    holds a question word and starts in its paragraph (再其次,要保证身体健康,提高身体素质。…不关心自己的
+    身体是不行的), the point leads: the requirement, then why (the 68th blind reader got only the latter).
+    Asked what is wrong with a practice (收到会议通知就原样转给领导,有什么不妥), the point naming the failing it
+    is told under leads in any words (二是工作作风还不够实。…接到会议通知直接呈报: the 178th's got the practice
+    alone)."""
+    demanded, wrong = _DEMANDED.search(q := fold(question)), _WRONG.search(q)
+    if not (demanded or wrong) or not choices:
+        return
+    c, hit = max(choices, key=lambda o: rank(o[0], weights))
+    text = w.index.speeches[(hit.file, hit.speech)].text
+    around = [i for e in lists_of(text) if e.family not in SECTIONS for i in e.items if i.start < c.position < i.end]
+    if not around or (demanded and says_what_to_do(c.text)):
+        return
+    point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
+    told = says_what_to_do(point) and coverage(point, weights) if demanded else not says_what_to_do(point)
+    if at < c.position and "\n" not in text[at : c.position] and told:
+        w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))

@@ -1293,6 +1293,14 @@ def test_real_a_requirement_asked_leads_with_the_point_the_best_sentence_explain
     assert "不关心自己的身体是不行的" in a.text, a.text
 
 
+def test_real_what_is_wrong_with_a_practice_leads_with_the_failing_it_is_told_under(real_bot: pipeline.Ragbot) -> None:
+    """有什么不妥: the best sentence (接到会议通知直接呈报,…) tells the practice under 001's point 二是工作作风还不够实,
+    which leads (`points.point_first`; the 178th blind reader got the practice alone)."""
+    a = Answerer(real_bot).ask("我收到上级的会议通知就原样转给领导了，这样做有什么不妥？")
+    assert a.sentences[0].text.startswith("工作作风还不够实"), a.text
+    assert "接到会议通知直接呈报" in a.text, a.text
+
+
 def test_real_a_list_that_never_says_the_thing_named_does_not_answer(real_bot: pipeline.Ragbot) -> None:
     """推行OA系统…还有哪些毛病 names OA, which only 篇11 says (`terms.rare_names`): 光山's and 003's lists,
     which never say it, do not answer (the 68th blind reader got them); 篇11's passage does, its sentence
