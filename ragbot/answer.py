@@ -53,7 +53,7 @@ from .structure import han_count, sentence_spans
 from .synonyms import said_in
 from .terms import asking_words, pictured, rare_held, rare_terms, text_df
 from .types import Answer, Citation, Hit, Script
-from .unnamed import UNSEEN_MARGIN, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns
+from .unnamed import UNSEEN_MARGIN, counts_undone, undone, unknown_asked, unlisted_units, unnamed_contents, unseen_nouns
 from .who import action_asked, chain_asked, chained, does, when_done, whom_named
 from .writer import Draft
 
@@ -143,6 +143,7 @@ def weigh(
     if quantity:
         unit = unit_asked(question)
         pool = [c for c in cands if amount_said(c.text, question, unit)]  # not the 12%… of 每月几条, 扣多少
+        pool = [c for c in pool if counts_undone(c.text)] if undone(question) else pool  # 多少个单位没有…
     elif asked in TYPED:  # who, when, where
         wanted = stated_kind(question, asked)  # 几号: 15号, not 每月
         pool = [c for c in cands if states(c.text, wanted, question) and does(c.text, action)]  # not what it names

@@ -453,6 +453,9 @@ def test_real_which_named_units_needs_a_clause_listing_them_for_what_was_asked(r
     # which did not: the 23 that 已公布 are not they (the 178th's near miss got them); which did, they are
     assert answerer.ask("光山县哪些单位没有按时公布2010年度政府信息公开工作年度报告？").refused
     assert "十里镇" in answerer.ask("光山县哪些单位按时公布了2010年度政府信息公开工作年度报告？").text
+    # …and how many did not: a count of those that did is no answer (`unnamed.counts_undone`; the 179th's)
+    assert answerer.ask("光山县2010年有多少个单位没有按时公布政府信息公开年度报告?").refused
+    assert "23个单位" in answerer.ask("光山县2010年有多少个单位按时公布了政府信息公开年度报告?").text
     # how many people work there (the 170th's near miss got 002's 77个单位和部门): a count of people only
     assert answerer.ask("光山县政府办公室现在有多少编制、多少工作人员？").refused
     spoke = answerer.ask("天门那次会上,哪几个乡镇和部门的办公室主任作了交流发言?")
