@@ -27,7 +27,7 @@ from .glosses import cued, described, glossed, heads, signed
 from .lexical import tokenize
 from .meanings import meaning_asked
 from .naming import named_speeches
-from .quotes import QUOTE, anchors, counted_chars, figure, wildcard
+from .quotes import CN_DIGITS, QUOTE, anchors, counted_chars, figure, wildcard
 from .script import fold, folded_speech, loose
 from .structure import han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images
@@ -87,6 +87,27 @@ def one_asked(question: str) -> list[str]:
     ['快']
     """
     return [a or b for a, b in _ONE_ASKED.findall(fold(question))]
+
+
+_PHRASES = re.compile(r"([两二三四五六七八九十])个(?:排比|并列|对仗)?的?(?:短语|词组|词语)")
+
+
+def phrases_asked(question: str) -> int:
+    """How many phrases in a row a question asks for (一组四个排比短语 -> 4), or 0.
+
+    >>> phrases_asked("有一组四个排比短语讲分清轻重缓急,原文是怎么写的?"), phrases_asked("有几个短语？")
+    (4, 0)
+    """
+    m = _PHRASES.search(fold(question))
+    return CN_DIGITS[m.group(1)] if m else 0
+
+
+def in_a_row(n: int) -> re.Pattern[str]:
+    """`n` short terms joined by 、, no more (紧事先办、大事精办、要事稳办、特事特办 for four: the 179th blind reader's
+    四个排比短语 got 篇1's 分清轻重缓急、主次先后,做到有的放矢、综合平衡、循序渐进)."""
+    return re.compile(
+        rf"(?<![\u4e00-\u9fff、])(?:[\u4e00-\u9fff]{{2,6}}、){{{n - 1}}}[\u4e00-\u9fff]{{2,6}}(?![\u4e00-\u9fff]*、)"
+    )
 
 
 def runs_first(question: str, choices: list[Option]) -> list[Option]:
@@ -222,6 +243,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
     shaped += [_A_NAME] if _NAME_ASKED.search(fold(ev.question)) else []  # 起了个什么外号: “甩手掌柜”
+    shaped += [in_a_row(n)] if (n := phrases_asked(ev.question)) else []  # 四个排比短语: 紧事先办、…、特事特办
     shaped += [_thrice(c) for c in one_asked(ev.question)]  # 几个“苦”: 辛苦、艰苦、清苦
     shaped += [re.compile(f"{s}[^，,。]{{0,2}}?(?:讲|说|云|曰)") for s in _SOURCE.findall(fold(ev.question))]  # 古人讲
     shaped += [re.compile(f"{x}(?:{_COMPARES})") for x in likened(ev.question)]  # 用什么比喻办公室: 办公室好比

@@ -763,3 +763,11 @@ def test_real_one_formulation_asked_is_that_one_alone(real_bot: pipeline.Ragbot)
         assert "高看一眼、厚爱一分、严管一层" in a.sentences[0].text, a.text
         assert "三种意识" not in a.text, a.text
         assert len(a.sentences) == 1, a.text
+
+
+def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline.Ragbot) -> None:
+    """一组四个排比短语 (the 179th blind reader's) got 篇1's 分清轻重缓急、主次先后,做到有的放矢、综合平衡、循序渐进: 002's
+    紧事先办、大事精办、要事稳办、特事特办 is the run of four (`sayings.in_a_row`)."""
+    a = Answerer(real_bot).ask("讲协调工作时,有一组四个排比短语讲分清轻重缓急、不同的事不同办法处理,原文是怎么写的?")
+    assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
+    assert "有的放矢" not in a.text, a.text
