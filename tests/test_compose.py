@@ -1612,6 +1612,7 @@ def test_real_what_a_speech_says_of_a_situation_comes_with_its_verdict(real_bot:
         "我在办公室干了好几年,吃苦受累也有成绩,可一直没提拔,有点泄气,领导讲话里有没有对我这种情况说的话?",
         "有的同志吃了很多苦、成绩也不错,但一直没被提拔,讲话人想对他们说什么?",  # the 59th's
         "有的同志吃苦受累多年没被提拔,讲话送给他们什么话?",  # the 60th's
+        "在办公室干了好几年、吃了不少苦,却一直没提拔,心态上该怎么调整?",  # the 179th's (`context.advice_asked`)
     ):
         a = Answerer(real_bot).ask(q)
         assert "既要有勇气改变可以改变的事情" in a.text, a.text
