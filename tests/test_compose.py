@@ -2283,3 +2283,11 @@ def test_real_a_speech_laid_out_in_several_points_asked_of_is_the_list(real_bot:
     …: after 分了 they say how the speech is laid out (`scaffold._SOME_PARTS`; 反映了好几件事 still asks 多个)."""
     a = Answerer(real_bot).ask("办公室想把效率提上来，有篇讲话分了好几条来讲怎么做，分别是什么？")
     assert fold(a.text).count("中求快") == 5, a.text
+
+
+def test_real_what_to_avoid_asked_as_taboo_is_the_three_nots(real_bot: pipeline.Ragbot) -> None:
+    """有什么忌讳 asks what not to do, as 注意什么 does (`scaffold.SCAFFOLD`): Cilin weighed 忌讳 as 切忌, and the 179th
+    blind reader's got 篇2's 切忌只对领导讲好话 before 篇4's “三不”."""
+    a = Answerer(real_bot).ask("我被安排在领导身边做服务工作,平时说话、打听事情上有什么忌讳?")
+    assert "不该讲的不讲、不该问的不问、不该听的不听" in fold(a.sentences[0].text), a.text
+    assert "好话" not in fold(a.text), a.text
