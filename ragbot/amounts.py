@@ -73,7 +73,7 @@ def per(text: str, question: str) -> bool:
     return not _RATE_ASKED.search(fold(question)) or bool(_RATE.search(fold(text)))
 
 
-_ACT_ASKED = re.compile(r"([扣罚奖补赔借欠缴])(?:了|掉|除|出)?(?:多少|几)")  # 扣多少津补贴, 最长能借多少天
+_ACT_ASKED = re.compile(r"([扣罚奖补赔借欠缴])(?:了|掉|除|出|发)?(?:多少|几)")  # 扣多少津补贴, 扣发多少, 能借多少天
 
 
 def acts(text: str, question: str) -> bool:
@@ -88,6 +88,8 @@ def acts(text: str, question: str) -> bool:
     (False, True, True)
     >>> acts("在津补贴中拿出12%用于部门自己考核", "从每个人的津补贴里扣出多少拿来考核？")
     True
+    >>> acts("在津补贴中拿出12%用于考核", "考核不合格的同志要扣发多少津补贴？")  # the 176th blind reader's near miss
+    False
 
     A time limit asked of an act (几个工作日内要答复) is one the text sets for that act (`limited`).
     """

@@ -141,8 +141,7 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     known though unnamed (`_steps_told`). The matter a requirement is asked on counts too, when no chunk names
     it (有没有学历方面的硬性要求: 学历, the 147th's near miss; `_ON_MATTER`; no row moves), and the matter asked
     how often or how soon (续报要求隔多长时间: 续报, the 150th's; 后续的续报最迟要在几个小时内报送, the 169th's:
-    a question word no chunk holds, though jieba cut it otherwise; `_TIMED_MATTER`), and the act asked how much of
-    (`_acted`: 考核不合格的同志要扣发多少津补贴, the 176th's near miss got 津补贴中拿出12%用于部门自己考核)."""
+    a question word no chunk holds, though jieba cut it otherwise; `_TIMED_MATTER`)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
@@ -151,7 +150,6 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     found = found or next((m for m in matters if m in unseen), "")
     timed = _TIMED_MATTER.findall(fold(question)) if not found else []  # 续报要求隔多长时间, 续报最迟几个小时: 续报
     found = found or next((m for m in timed if m in term_weights(index, question) and _nowhere(index, m, question)), "")
-    found = found or _acted(index, question)  # 要扣发多少津补贴: 扣发
     return "" if found in _PROCEDURE and _steps_told(index, question, found, texts) else found
 
 
@@ -166,19 +164,6 @@ _TIMED_MATTER = re.compile(
     r"的?([\u4e00-\u9fff]{2,3}?)(?:最迟|最晚)?(?:要求|需要|应当|应该|要|得)?"
     r"(?:(?:每隔|间隔|隔)?(?:多长时间|多久)|在?(?:几|多少)个?(?:小时|天|日|工作日))"
 )
-_COMPARED = ("超过", "达到", "不到", "不足")  # 不能少于多少, 超过多少: a limit asked, not an act
-
-
-def _acted(index: Index, question: str) -> str:
-    """The verb a question asks how much of (要扣发多少), when no chunk's text says it nor a synonym of it, or ''."""
-    words = tagged_words(fold(question))
-    for (word, pos), (then, _) in zip(words, words[1:]):
-        act = then == "多少" and pos == "v" and len(word) >= 2 and not word.endswith("于") and word not in _COMPARED
-        if act and _nowhere(index, word, question):
-            return word
-    return ""
-
-
 _PROCEDURE = ("手续", "流程")  # what no speech names as such, but tells by its steps
 _STEPS = re.compile(r"审批|批准|报批|备案|报告|请示")
 STEPS_COVERAGE = 0.6  # ...in a sentence holding this share of its other words (_steps_told's cases: 0.63, 0.79; 0.14)

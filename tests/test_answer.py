@@ -422,6 +422,7 @@ def test_real_an_amount_deducted_needs_a_sentence_saying_what_is_deducted(real_b
     is deducted: the 65th blind reader's near miss 被扣多少津补贴 got the 12%, which still answers 拿出百分之几 (and 扣出多少拿来考核)."""
     answerer = Answerer(real_bot)
     assert answerer.ask("县委办效能考核中,考核排名垫底的同志具体会被扣多少津补贴?").refused
+    assert answerer.ask("縣委辦效能考核中，考核不合格的同志要扣發多少津補貼？").refused  # 扣发 (the 176th's)
     assert "12%" in answerer.ask("今年县委办每位同志的津补贴要拿出百分之几用于考核？").text
     # …but an amount asked as taken for that use is the 12% (扣出多少拿来考核: the 85th blind reader's was refused)
     a = answerer.ask("縣委辦那篇講話說今年要從每個人的津補貼裡扣出多少拿來考核？一年考幾次？")

@@ -135,10 +135,6 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "讲话中对办公室人员加班补助或值班补贴的发放标准是怎么规定的?") == "加班补助"
     assert unknown_asked(index, "縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？") == ""  # two kinds
     assert unknown_asked(index, "县长信箱来信的办结率是多少?") == ""
-    # the act asked how much of, said nowhere (扣发: the 176th's near miss got 拿出12%用于部门自己考核)
-    assert unknown_asked(index, "縣委辦效能考核中，考核不合格的同志要扣發多少津補貼？") == "扣发"
-    assert Answerer(real_bot).ask("縣委辦效能考核中，考核不合格的同志要扣發多少津補貼？").refused
-    assert unknown_asked(index, "办公室人员每年的业务培训学时不能少于多少？") == ""  # a limit, not an act
     # …是怎样的 ending a clause asks what it is (the 104th blind reader's near miss got 要进行量化考核)
     assert unknown_asked(index, "天门市对各单位信息工作进行量化考核，具体评分标准是怎样的？") == "评分标准"
     assert unknown_asked(index, "辦公室的工作作風是怎樣的？") == ""
