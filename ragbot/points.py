@@ -237,7 +237,7 @@ def outer_list(
 
 _DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (gaps._DEMANDS has it): 为什么…？哪些措施？
 _WRONG = re.compile(
-    r"不妥|(?:什么|哪里)不对|什么不好|什么问题|错在哪|哪里错|问题在哪|什么毛病"
+    r"不妥|(?:什么|哪里)不对|什么不好|(?:这样|这么)做?[^，,。？?]{0,4}什么问题|错在哪|哪里错|什么毛病|就行了?[吗么]"
 )  # what is wrong with it
 
 
