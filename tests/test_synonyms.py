@@ -124,6 +124,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("领导交办的急事，办完以后还要做什么？", "快反馈,做到交必办、办必果、果必报"),
         # 交给我…很急、很棘手的事 is 交办…急事、难事: the 178th's got 篇2's 切忌只对领导讲好话
         ("领导突然交给我一件很急、很棘手的事，按讲话要求办公室应该怎么办、办到什么程度？", "必须快接、快办、快反馈"),
+        # 交代了一件 too: the 180th's got 篇8's 领导肯定会对你有交代的 (交代 said in another sense)
+        ("领导交代了一件很急的事,我应该怎么处理?", "必须快接、快办、快反馈"),
         # one speech word alone marks no chunk (新人: 进入, which eleven chunks hold): dev q045 then got 我到办公室…
         ("刚来这个部门的新人，应该抱着怎样的心态？", "进入办公室工作,首先要有一种勤奋好学的态度"),
         # 002's 分清轻重缓急,做到紧事先办…: the 144th's got 篇3's 分清轻重缓急、主次先后 first, it third
