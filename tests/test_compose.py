@@ -1642,6 +1642,7 @@ def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_b
         "我刚来办公室，写材料不太会写，讲话里有什么具体的建议？",
         "我剛到辦公室,不太會寫材料,講話裡有沒有說怎麼入門?",  # 怎么入门 (the 177th's got 寫材料是…“臉面”)
         "我刚来,领导让我写材料,但我不太会写,有什么入门的办法?",  # 入门 is how it asks (the 179th's was refused)
+        "领导老说我材料写不好,怎样才能学会写材料?",  # 怎样才能学会 asks ways (`compose._held`; the 180th's)
     ):
         a = Answerer(real_bot).ask(q)
         assert a.question == q, a.question  # shown as asked
