@@ -131,6 +131,7 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         # 002's 分清轻重缓急,做到紧事先办…: the 144th's got 篇3's 分清轻重缓急、主次先后 first, it third
         ("手上同时压着好几件事，轻重不一，讲话里建议怎么安排先后、怎么处理？", "紧事先办"),
         ("手上同时压着好几件事，该怎么安排先后？", "紧事先办"),
+        ("手头事情一多就乱,应该怎么安排先后?", "紧事先办"),  # 事情一多 is 统筹兼顾 (the 180th's found it 12th)
         # 比成 is said 好比 (`synonyms.SAID_AS`): the 147th's got 004's 高看一眼、厚爱一分、严管一层
         ("民政系统那篇讲话把办公室比成了什么东西？里面各项具体工作又比成什么？", "办公室好比一部机器"),
         # 力气 is 篇5's 力量, 表面 its 外在: the 148th's got the same speech's 及时反映移民工作中的成绩 (dev q034 too)
