@@ -201,8 +201,8 @@ def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     shape = figure(ev.question)
     if shape is None or not _several_figures(ev.question):  # 拿什么来比喻这种人: the one said of it
         return False
-    pictured = images(ev.question)  # 缝衣服的工具: 针, 线 (the 88th blind reader got 篇1's 产品, 大机器…)
-    weights = {**weights, **dict.fromkeys([*pictured, *glossed(ev.question)], IMAGE_WEIGHT)}  # 事后才报: “马后炮”
+    pictured, known = images(ev.question), glossed(ev.question)  # 缝衣服的工具: 针, 线 (the 88th got 篇1's 产品…)
+    weights = {**weights, **dict.fromkeys([*pictured, *known], IMAGE_WEIGHT)}  # 事后才报: “马后炮”
     found = []
     for hit in {(h.file, h.speech): h for h in ev.hits}.values():
         text = w.index.speeches[(hit.file, hit.speech)].text
@@ -217,6 +217,9 @@ def figures(w: Writer, ev: Evidence, weights: dict[str, float]) -> bool:
     if not found or (pictured and not any(x in t for t in said for x in pictured)):  # words: 线, not 天线's
         return False  # 缝衣服的工具: 上边千条线,下头一根针 is a saying, not a figure (`wording` finds it)
     close = [f for f in found if f[0] >= found[0][0] - FIGURE_MARGIN][:FIGURES_MAX]
+    spans = [fold(w.index.speeches[(h.file, h.speech)].text[lo:hi]) for _, lo, hi, h in close]
+    if known and not any(re.search(loose(k), t) for k in known for t in spans):  # “前方哨所”和“大后方”: 坚强前哨…, a
+        return False  # formulation described, which no figure found says (the 180th's got 笔杆子, 左右手…)
     w.quote = True
     w.lead("讲话中的说法：")
     for _, lo, hi, hit in close:

@@ -771,3 +771,11 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     a = Answerer(real_bot).ask("讲协调工作时,有一组四个排比短语讲分清轻重缓急、不同的事不同办法处理,原文是怎么写的?")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     assert "有的放矢" not in a.text, a.text
+
+
+def test_real_a_formulation_described_by_its_images_is_not_any_figure(real_bot: pipeline.Ragbot) -> None:
+    """把办公室比作…“前方哨所”和“大后方”的说法 (the 180th blind reader's) got the figures 比作 finds (笔杆子, 左右手…):
+    the glossed formulation (“坚强前哨”和“巩固后院”), which no such figure says, is looked for instead (`sayings.figures`)."""
+    a = Answerer(real_bot).ask("想找一个把办公室比作党委政府“前方哨所”和“大后方”的说法,原话怎么写?")
+    assert "“坚强前哨”和“巩固后院”" in a.sentences[0].text, a.text
+    assert "笔杆子" not in a.text, a.text
