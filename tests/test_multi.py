@@ -179,6 +179,10 @@ def test_real_where_a_body_spoke_names_no_place(real_bot: pipeline.Ragbot) -> No
     a = Answerer(real_bot).ask("地方志工作会议上省政府表彰了几个省辖市地方志办公室？全省一共有多少个省辖市？")
     assert not a.refused, a.text
     assert "7个省辖市地方志办公室" in a.sentences[0].text, a.text
+    # 县委办按县委要求: 办按 is how, no place (the 181st's was refused, only 篇8's sentences kept)
+    b = Answerer(real_bot).ask("县委办按县委要求，从每位同志的津补贴中拿出多大比例用于考核？一年考核几次？")
+    assert "拿出12%用于部门自己考核" in b.text, b.text
+    assert "两次考核" in b.text, b.text
 
 
 def test_real_a_department_named_by_its_field_names_its_speech(real_bot: pipeline.Ragbot) -> None:
