@@ -126,6 +126,12 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("领导突然交给我一件很急、很棘手的事，按讲话要求办公室应该怎么办、办到什么程度？", "必须快接、快办、快反馈"),
         # 交代了一件 too: the 180th's got 篇8's 领导肯定会对你有交代的 (交代 said in another sense)
         ("领导交代了一件很急的事,我应该怎么处理?", "必须快接、快办、快反馈"),
+        # 批了几句话 is 批示: with 交代给 (交办) the 181st's got 篇4's 积极稳妥,抓紧去办; the 176th's, asked 怎么对待
+        # (`asks.HOW_TO`: a tally of 批示件 ranks lower), led with 去年办理…批示件299件
+        ("领导在文件上批了几句话、交代给我们办的事，一般要怎么跟进处理？", "必须快接、快办、快反馈"),
+        ("领导在文件上批了一句话让我们办理，这种事情一般要怎么对待、办到什么程度？", "必须快接、快办、快反馈"),
+        # 训了几句 is 002's 批评: the 181st's got 篇3's 宁可自己受点委屈,也要消除领导之间的误会
+        ("被领导当面训了几句，心里挺委屈的，该怎么看待？", "批评几句"),
         # one speech word alone marks no chunk (新人: 进入, which eleven chunks hold): dev q045 then got 我到办公室…
         ("刚来这个部门的新人，应该抱着怎样的心态？", "进入办公室工作,首先要有一种勤奋好学的态度"),
         # 002's 分清轻重缓急,做到紧事先办…: the 144th's got 篇3's 分清轻重缓急、主次先后 first, it third
