@@ -73,6 +73,7 @@ def per(text: str, question: str) -> bool:
     return not _RATE_ASKED.search(fold(question)) or bool(_RATE.search(fold(text)))
 
 
+_DONE_ASKED = re.compile(r"完成了?(?:几|多少)")  # 已经完成了几项: how many are done
 _ACT_ASKED = re.compile(r"([扣罚奖补赔借欠缴])(?:了|掉|除|出|发)?(?:多少|几)")  # 扣多少津补贴, 扣发多少, 能借多少天
 
 
@@ -90,13 +91,16 @@ def acts(text: str, question: str) -> bool:
     True
     >>> acts("在津补贴中拿出12%用于考核", "考核不合格的同志要扣发多少津补贴？")  # the 176th blind reader's near miss
     False
+    >>> acts("任务共19项,加上待完成的12项,合计31项", "31项任务已经完成了几项？")  # the 181st's: what is done
+    False
 
     A time limit asked of an act (几个工作日内要答复) is one the text sets for that act (`limited`).
     """
     q, t = fold(question), fold(text)
     m, use = _ACT_ASKED.search(q), _USE_ASKED.search(q)
     done = m is None or m.group(1) in t or bool(use and re.search(rf"{_USES}[^，,。；;]{{0,6}}{use.group(1)}", t))
-    return done and all(act in t for act in limited(q))
+    finished = not _DONE_ASKED.search(q) or bool(re.search(r"(?<![待未没])(?<!没有)完成", t))  # not 待完成的12项
+    return done and finished and all(act in t for act in limited(q))
 
 
 _WITHIN = re.compile(
