@@ -758,6 +758,8 @@ def test_real_one_formulation_asked_is_that_one_alone(real_bot: pipeline.Ragbot)
     for q in (
         "民政局那篇讲话要求领导怎样对待办公室的同志，用了一个三句话的说法，原话是什么？",
         "民政系统那篇讲话结尾，要求各级领导怎么对待办公室的同志？用了三个短句，原话是什么？",  # the 173rd's
+        # 短语 asks for wording (`glosses.WORDING`): the 182nd's got 002's 把好廉洁关
+        "讲话要求各级领导对办公室的同志既要看重、又要关爱、还要从严管理,用的是哪三个四字短语?",
     ):
         a = Answerer(real_bot).ask(q)
         assert "高看一眼、厚爱一分、严管一层" in a.sentences[0].text, a.text
