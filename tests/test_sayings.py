@@ -781,3 +781,10 @@ def test_real_a_formulation_described_by_its_images_is_not_any_figure(real_bot: 
     a = Answerer(real_bot).ask("想找一个把办公室比作党委政府“前方哨所”和“大后方”的说法,原话怎么写?")
     assert "“坚强前哨”和“巩固后院”" in a.sentences[0].text, a.text
     assert "笔杆子" not in a.text, a.text
+
+
+def test_real_figures_described_by_rain_and_chess_are_both_quoted(real_bot: pipeline.Ragbot) -> None:
+    """分别跟下雨和下象棋有关的比喻 (the 182nd blind reader's) got 不放“马后炮” alone: 下雨 glosses 及时雨 and 象棋
+    马后炮 (data/glosses.txt), so the clause holding both is quoted."""
+    a = Answerer(real_bot).ask("講信息工作要及時、不能事後才報時,講話用了一組分別跟下雨和下象棋有關的比喻,原話是什麼?")
+    assert "多下“及時雨”,不放“馬後炮”" in a.sentences[0].text, a.text
