@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .amounts import COUNT_WORD
+from .amounts import COUNT_WORD, numbers
 from .asks import LIST, QUANTITY, coverage, kind
 from .glosses import WORDING
 from .lexical import places, speech_names, tagged_words, tokenize
@@ -353,7 +353,7 @@ def counts_undone(text: str) -> bool:
     (False, True)
     """
     clauses = re.split(r"[，,。；;：:]", fold(text))
-    return any(NOT.search(c) and re.search(r"[0-9]|[一二两三四五六七八九十百]+个", c) for c in clauses)
+    return any(NOT.search(c) and numbers(c) for c in clauses)
 
 
 UNITS_DF = 4  # the words saying what the units did count when at most a quarter of the chunks hold them
