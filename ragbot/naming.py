@@ -2,8 +2,8 @@
 
   named_speeches(index, q)   the speeches a question names: 地方志那篇讲话, 篇3, 培训开班讲话, 民政局, 天门市, a year
                              only one speech tells of, a post only one speech's speaker holds (那位县委办主任),
-                             its meeting in its title's words (县政府系统办公室工作会议), or by its topic
-                             (研究改进作风和抓落实的那次…会议)
+                             its meeting in its title's words (县政府系统办公室工作会议; 全市政府系统办公室主任会议:
+                             the two speeches holding them), or by its topic (研究改进作风和抓落实的那次…会议)
   title_names(index, q)      the words naming a speech by its title, said right before 讲话 / 会上
   naming_words(index, q)     all the words a question names its speech by
   own_names(index, q)        those of them no other speech's chunks hold (常德, not 培训)
@@ -112,7 +112,22 @@ def _meeting_named(index: Index, query: str) -> set[tuple[str, int]]:
     (size, run, key), (other, _, _) = [*sorted(runs, reverse=True), (0, "", ("", 0))][:2]
     if size >= TITLE_RUN and size - other >= TITLE_LEAD and _MEETING.search(run):
         return {key}
-    return _topic_named(index, q) if _MEETING.search(q) else set()
+    return _topic_named(index, q) or _whole_named(told, q) if _MEETING.search(q) else set()
+
+
+MEETING_TIED = 2  # a meeting's words said whole before 会议上 name the speeches (this many at most) holding them
+
+
+def _whole_named(told: dict[tuple[str, int], str], q: str) -> set[tuple[str, int]]:
+    """The speeches whose title or opening holds the words said before 会议上, 会上 or 讲话, whole, TITLE_RUN
+    characters or more, when at most MEETING_TIED do (市政府系统办公室主任会议上: 003's title and 篇11's opening,
+    the 181st blind reader's got 篇8's 抓好市委…落实 before 003's 五个方面的重点; not 教育系统办公室主任会议上,
+    the twelve speeches titled so)."""
+    out: set[tuple[str, int]] = set()
+    for said in (m.group(1) for m in _BEFORE_SPEECH.finditer(q) if len(m.group(1)) >= TITLE_RUN):
+        held = {k for k, t in told.items() if said in t}
+        out |= held if len(held) <= MEETING_TIED else set()
+    return out
 
 
 def _titles(index: Index) -> dict[tuple[str, int], str]:
@@ -171,9 +186,9 @@ def _post_held(index: Index, query: str) -> set[tuple[str, int]]:
 _BODY = re.compile(r"([\u4e00-\u9fff]{2})(?:局|系统|信息)")
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
-# 培训开班讲话指出…, or the meeting said by when (培训开班的时候: the 137th blind reader's got 篇4's 不足)
+# 培训开班讲话指出…, 会议讲… (the 180th's), or the meeting said by when (培训开班的时候: the 137th's got 篇4's 不足)
 _BEFORE_SPEECH = re.compile(
-    r"([^，。？！,?!；;：:在]{2,16}?)(?:(?:的|时的)?(?:讲话|会议上|会上)|(?<=开班)(?:的时候|时))"
+    r"([^，。？！,?!；;：:在]{2,16}?)(?:(?:的|时的)?(?:讲话|会议上|会上|会议(?=[讲说提谈]|强调|指出))|(?<=开班)(?:的时候|时))"
 )
 
 
