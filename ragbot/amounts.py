@@ -43,7 +43,7 @@ _COUNT = re.compile(r"(?:多少|几)个(?=[\u4e00-\u9fff])")
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
 # a time limit of the same day, no numeral (文电运转原则上不能超过当天: 公文流转最多能压多久, the 122nd blind reader's)
 SAME_DAY = re.compile(r"超过当[天日]|当[天日](?:之内|以内|内|办结|办完|完成|处理完)")
-_LASTS = re.compile(r"多长时间|多久|多长")
+_LASTS = re.compile(r"多长时间|多久|多长|多快(?!好)")
 # how often (多久上报一次, 多长时间督查一次, 隔多久): a period 每季度 / 每两周 / 每年 states it
 _HOW_OFTEN = re.compile(r"(?:多长时间|多久|隔多长|几天|几个月)[^，。？?]{0,8}一次|频率|频次|隔多久")
 _EVERY = re.compile(r"每(?:隔)?[一两二三四五六七八九十半]?个?(?:季度|月|年|周|星期|天|日|旬|小时|工作日)")
