@@ -8,8 +8,7 @@
   classes_asked / divides  分为哪几种 asked; a text dividing something into kinds (分为三级)
   aspect_asked / on_aspect  the matter a question confines itself to (在后勤这一块, 对宣传工作提了哪些要求),
                           and whether texts say it
-  (how a question asks, the words that weigh nothing, is scaffold.py; what for, meanings.stated_as_asked)
-  (whether a text states a number, a body, a time or a place is kinds.states)
+  (how a question asks is scaffold.py; what for, meanings.stated_as_asked; what a text states, kinds.states)
 
 Answer-type matching rests on these: a quantity question is only answered by a sentence that
 states a number of the kind asked (a count of 件 does not answer 几个工作日). What it does not do:
@@ -41,8 +40,9 @@ COMPUTED = re.compile(
     r"(?:怎么|怎样|如何)(?:计算|算|打分|评分|计分)|什么公式|(?:计算|计分|评分|打分)(?:方法|办法|公式|标准|细则)"
     r"|(?:工资|奖金|补助|补贴|津贴|费)[^，。？?]{0,6}按什么标准"  # pay; 油耗按什么标准控制 may be answered by a rule
 )
+_ANY = r"(?![^，,？?]{0,8}?[都也](?:不|没))"  # 谁都不管, 哪个部门的职责里都没写: anyone, not who (the 183rd's)
 WHO = re.compile(
-    r"谁|哪个部门|哪个单位|哪些部门|哪些单位|哪[两二三四五六七八九十几]?位(?![^，,？?]{0,4}(?:诗人|作家|学者|名人|古人|哲人))|什么人|哪个机构|由哪|哪一级|[向找跟]哪[里儿]|哪[几些]家"
+    rf"谁{_ANY}|哪个部门{_ANY}|哪个单位{_ANY}|哪些部门|哪些单位|哪[两二三四五六七八九十几]?位(?![^，,？?]{{0,4}}(?:诗人|作家|学者|名人|古人|哲人))|什么人|哪个机构|由哪|哪一级|[向找跟]哪[里儿]|哪[几些]家"
 )
 NAME = re.compile(
     r"叫什么名字|全名|姓名|名字叫什么|名字是什么|(?<![这那][种类])(?<!把)(?<!把办公室)(?:主任|书记|县长|市长|局长|厅长|处长|科长|社长|秘书长|部长|主席|负责人|发言人|联系人)(?:是谁|叫什么)|都有谁(?!来?参加|参与|出席)|分别是谁|都是谁|哪[两二三四五六七八九十几]位(?:同志|领导)"

@@ -114,6 +114,7 @@ _NOBODYS = (
     "谁也不管",
     "没人愿意管",
 )  # not 没人管: 散会后就没人管了 is no follow-up (dev q468 lost its rank)
+_UNWRITTEN = ("职责里都没写", "职责里没写", "职责里没有", "职责都没写", "职责没写", "没写进职责")
 # the words the speeches use, and the everyday words a newcomer asks them by: Latin abbreviations (推行OA系统:
 # 网上办公系统; the 69th blind reader's and dev q462 found nothing on it), and plain words for a term Cilin does not
 # link (政治谣言: 小道消息, the 121st's; 切忌只对领导讲好话: 好听的话, the 119th's to the 121st's; 向领导讲真话:
@@ -184,8 +185,11 @@ SAID_AS = {
     "上下": ("上级和下级", "上级与下级", "上级跟下级", "上下级", "对上级和下级"),
     # 篇1's 现在有很多新工作,在三定方案的职能中没有…谁也不想沾染;还有一些“三不管”的硬骨头,办公室得先接着、先接住:
     # the 163rd's 碰到那种职责里没写、谁都不愿意管的活儿 was refused (碰到, 活儿 weighed most)
-    "三不管": _NOBODYS,
+    # …and the 183rd's 新冒出来的工作,哪个部门的职责里都没写,大家互相推 got 003's 办公室有三大职能 (职责 read as who)
+    "三不管": (*_NOBODYS, *_UNWRITTEN),
     "沾染": _NOBODYS,
+    "推诿": ("互相推", "相互推", "推来推去", "踢皮球", "推给对方"),
+    "三定": _UNWRITTEN,
     # 002's 所谓“万金油干部”,对办公室的同志来讲,不是贬义,而是工作要求: the 165th's 杂家…这话是不是看不起我们 got
     # 篇7's 办公室就是党委政府的代表… first
     "贬义": ("看不起", "瞧不起", "贬低", "小看", "不是好话"),
