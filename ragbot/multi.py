@@ -190,7 +190,9 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     )
 
 
-REMEDY_ASKED = re.compile(r"(?:怎么|怎样|如何)(?:改进|改善|解决|整改|办)|(?:哪些|什么)(?:措施|对策|举措)|打算怎么")
+REMEDY_ASKED = re.compile(  # 下一步准备怎么做 (the 183rd's got the 四个不到位 alone)
+    r"(?:怎么|怎样|如何)(?:改进|改善|解决|整改|办)|(?:哪些|什么)(?:措施|对策|举措)|(?:打算|准备)(?:怎么|怎样|如何)|下一步"
+)
 
 
 def remedy_asked(question: str) -> bool:
@@ -198,6 +200,8 @@ def remedy_asked(question: str) -> bool:
 
     >>> remedy_asked("怎么形容这种情况？又要怎么解决？"), remedy_asked("怎么解决？"), remedy_asked("叫什么？是谁说的？")
     (True, False, False)
+    >>> remedy_asked("存在哪几方面的问题?下一步准备怎么做?")
+    True
     """
     asked = parts(question)
     return len(asked) == 2 and bool(REMEDY_ASKED.search(fold(asked[1])))

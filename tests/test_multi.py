@@ -44,13 +44,18 @@ def test_real_what_is_done_about_a_list_of_problems_is_the_list_the_speech_goes_
     real_bot: pipeline.Ragbot,
 ) -> None:
     """002's 四个不到位 (其一是…其四是…) and, right after, 下一步,一要…四要…: the 64th and 66th blind readers got the
-    problems alone for 哪些不到位？打算怎么改进？ The measures follow on a line of their own."""
-    a = Answerer(real_bot).ask("县里政府信息工作目前有哪些做得不到位的地方？讲话打算怎么改进？")
-    for said in ("领导认识不到位", "奖惩措施不到位", "加强信息工作领导", "合理配备信息人员", "建立奖惩机制"):
-        assert said in a.text, a.text
-    assert a.text.index("奖惩措施不到位") < a.text.index("加强信息工作领导"), a.text
-    assert "\n讲话对此提出：\n1. 加强信息工作领导" in a.text, a.text
-    assert all(s.supported for s in a.sentences)
+    problems alone for 哪些不到位？打算怎么改进？, and the 183rd's for 存在哪几方面的问题?下一步准备怎么做? The measures
+    follow on a line of their own."""
+    for q in (
+        "县里政府信息工作目前有哪些做得不到位的地方？讲话打算怎么改进？",
+        "光山县的政府信息工作存在哪几方面的问题?下一步准备怎么做?",
+    ):
+        a = Answerer(real_bot).ask(q)
+        for said in ("领导认识不到位", "奖惩措施不到位", "加强信息工作领导", "合理配备信息人员", "建立奖惩机制"):
+            assert said in a.text, a.text
+        assert a.text.index("奖惩措施不到位") < a.text.index("加强信息工作领导"), a.text
+        assert "\n讲话对此提出：\n1. 加强信息工作领导" in a.text, a.text
+        assert all(s.supported for s in a.sentences)
     problems = Answerer(real_bot).ask("县里政府信息工作目前有哪些做得不到位的地方？")
     assert "加强信息工作领导" not in problems.text, problems.text  # asked only what falls short
 
