@@ -1302,6 +1302,7 @@ def test_real_what_is_wrong_with_a_practice_leads_with_the_failing_it_is_told_un
         "我收到上级的会议通知就原样转给领导了，这样做有什么不妥？",
         "收到上级发来的开会通知,直接转给领导就行了吗?",  # the 180th's: 就行了吗
         "收到上级发来的开会通知，我原样转给领导就行了吧？",  # the 181st's: 就行了吧
+        "收到上级发来的开会通知，我直接转给领导就完事了吗？",  # the 184th's: 就完事了吗
     ):
         a = Answerer(real_bot).ask(q)
         assert a.sentences[0].text.startswith("工作作风还不够实"), a.text
