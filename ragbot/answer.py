@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from . import cite
-from .amounts import amount_said, numbers, unit_asked
+from .amounts import numbers, unit_asked
 from .asks import TYPED, classes_asked, divides, kind, stated_kind, why_asked
 from .chunk import Heading, find_headings, heading_path
 from .compose import compose
 from .context import lead_of
+from .counted import amount_said
 from .gaps import unheld, unspelled
 from .generate import (
     Candidate,

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .amounts import miscounts, numbers, unit_asked
+from .amounts import numbers, unit_asked
 from .around import around
 from .asks import (
     HOW_TO,
@@ -47,6 +47,7 @@ from .asks import (
 from .category import filed_under
 from .conditions import POINT_COVER, conditions_first, fault_first, points_reasons, stated_first, states_condition
 from .context import advice_asked, says_what_to_do
+from .counted import miscounts
 from .elsewhere import other_figure
 from .followup import follow_up
 from .gaps import names_part

@@ -553,7 +553,7 @@ def test_real_fresh_paraphrases_are_not_refused(real_bot: pipeline.Ragbot) -> No
     # 硬性要求 asks 要求 (`unnamed._QUALIFIERS`; the 138th's was refused for 硬性, which no chunk says)
     hard = answerer.ask("淇县政府办对文字差错率有什么硬性要求？")
     assert "文字差错率必须控制在1‰以内" in hard.sentences[0].text, hard.text
-    # a rate named in other words sharing a character (错字率: 差错率, `amounts.rated`; the 139th's was refused)
+    # a rate named in other words sharing a character (错字率: 差错率, `counted.rated`; the 139th's was refused)
     rate = answerer.ask("县政府办公室对发出去的文件，错字率要求控制在多少以内？")
     assert "文字差错率必须控制在1‰以内" in rate.sentences[0].text, rate.text
     # whatever the leader says (说什么照办) asks which of nothing (`unnamed._WHICH`; the 138th's was refused)
@@ -793,7 +793,7 @@ def test_real_a_bound_asked_is_stated_only_by_a_sentence_bounding_what_was_asked
 def test_real_hours_asked_as_几小时_want_a_number_of_hours(real_bot: pipeline.Ragbot) -> None:
     """几小时 asks how many (`asks.QUANTITY` had 几个小时 only): the 135th blind reader's near miss 涉密文件弄丟了,
     要在幾小時內…報告 got 篇8's 確保不發生失密泄密事件, a sentence with no number. Asked of an act said with where
-    it goes (报上去: `amounts.limited`), 报送 within 2小时 still answers."""
+    it goes (报上去: `counted.limited`), 报送 within 2小时 still answers."""
     bot = Answerer(real_bot)
     assert bot.ask("如果涉密文件弄丟了,要在幾小時內向保密部門報告?").refused
     assert "事发后2小时" in fold(bot.ask("出了重大突发事件，最晚几小时内要报上去").text)

@@ -122,14 +122,14 @@ def test_real_a_label_misremembered_in_two_characters_is_the_speechs_own(real_bo
 
 def test_real_a_count_of_other_people_answers_no_count_asked(real_bot: pipeline.Ragbot) -> None:
     """The 72nd blind reader's near miss 每所高校至少配备几名新闻发言人 was answered from 至少明确1名通讯员: a
-    count of 通讯员, not of 新闻发言人 (`amounts.counts`)."""
+    count of 通讯员, not of 新闻发言人 (`counted.counts`)."""
     assert Answerer(real_bot).ask("河南教育系統那篇講話要求每所高校至少配備幾名新聞發言人?").refused
     assert "1名通讯员" in Answerer(real_bot).ask("河南教育系统那篇讲话要求各高校至少明确几名通讯员？").text
 
 
 def test_real_a_tally_of_what_was_done_states_no_target(real_bot: pipeline.Ragbot) -> None:
     """The 75th blind reader's near miss …定的被省市采用目标是多少条 was answered from last year's tally (上报信息
-    被省政府采用260条): a target is stated by a sentence saying what is aimed at (`amounts.planned`), as
+    被省政府采用260条): a target is stated by a sentence saying what is aimed at (`counted.planned`), as
     办公室每人要至少写出一篇…调研报告 is."""
     assert Answerer(real_bot).ask("县政府办公室2011年给信息工作定的被省市采用目标是多少条?").refused
     assert "至少写出一篇" in Answerer(real_bot).ask("县委办公室给每个文秘定的调研报告任务是多少篇？").text
