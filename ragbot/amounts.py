@@ -159,7 +159,9 @@ def unit_asked(question: str) -> tuple[str, ...]:
     return ("元", "%") if _MONEY.search(q) else ()  # or a share of it: 津补贴中拿出12%
 
 
-_NO_COUNT = re.compile(r"一年到头|一年四季|一天到晚|一年半载|三天两头|一时半会")  # sayings, no amount
+_NO_COUNT = re.compile(  # sayings, no amount; nor 一项重要的工作 (the 184th's 公开承诺…多少项 got it)
+    r"一年到头|一年四季|一天到晚|一年半载|三天两头|一时半会|一[项个种件条](?=(?:很|非常|十分|极其|特别|最)?(?:重要|关键|基本))"
+)
 
 
 def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
@@ -193,6 +195,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (False, True)
     >>> numbers("有的同志说自己一年到头忙忙碌碌", ("年", "月")), numbers("一年四季", ())  # sayings count nothing
     (False, False)
+    >>> numbers("今年一项重要的工作,就是…", ("项",)), numbers("完成一项", ("项",))  # one important thing, no count
+    (False, True)
     >>> numbers("文电运转原则上不能超过当天", _DURATION), numbers("当天的会议", _DURATION)  # a limit of the same day
     (True, False)
     """

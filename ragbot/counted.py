@@ -10,7 +10,8 @@ number, and in which unit). Pure functions on text.
   served(text, question)  the place a how-long question names (在市直部门办公室干了几年)
   rated(text, question)   the rate, share or time limit named (满意率, 优秀等次的比例, 审核时限)
   planned(text, question) a target, when one is asked (…目标是多少条: what is aimed at)
-  counts(text, question)  what the question counts (几名新闻发言人: not 1名通讯员; 多少条是反映教育问题的)
+  counts(text, question)  what the question counts (几名新闻发言人: not 1名通讯员; 多少条是反映教育问题的; 领导讲话中,
+                          县长讲话有多少篇: not all of them)
   miscounts(text, q, units)  a number in the units asked counting something else (多少次会议: not 督查活动30次)
 """
 
@@ -196,6 +197,8 @@ _COUNTED_NOUN = re.compile(r"(?:几|多少)([名位次期台辆套])([\u4e00-\u9
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
 # what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
 _COUNTED_AS = re.compile(r"(?:几|多少)(条|件|个|项|名|位|篇|人)是([\u4e00-\u9fff]{2,12})的[？?]?$")
+# a part of a whole counted (撰写的领导讲话中,县长讲话有多少篇: the 184th blind reader's got all 300余件)
+_PART_OF = re.compile(r"([\u4e00-\u9fff]{2,12})(?:当中|之中|中)[，,]([\u4e00-\u9fff]{2,8}?)(?:有|占|是)?(?:多少|几)")
 # characters either side of a number within which the text may tell that kind (反映教育问题的有30条)
 COUNTED_AROUND = 12
 
@@ -215,6 +218,9 @@ def counts(text: str, question: str) -> bool:
     >>> asked = "5128条留言中,有多少条是反映教育问题的?"  # the 115th blind reader's near miss
     >>> counts("共收到留言5128条,其中审批发布和回复留言1426条", asked), counts("其中反映教育问题的有300条", asked)
     (False, True)
+    >>> asked = "光山县政府办2010年撰写的领导讲话中，县长讲话有多少篇？"  # the 184th's near miss
+    >>> counts("县政府办全年共撰写领导讲话300余件", asked), counts("其中县长讲话120篇", asked)
+    (False, True)
     """
     if said := _COUNTED_AS.search(fold(question).strip()):  # 有多少条是反映教育问题的: half its words by the number
         unit, words, t = said.group(1), [w for w, _ in tagged_words(said.group(2)) if len(w) >= 2], fold(text)
@@ -222,6 +228,13 @@ def counts(text: str, question: str) -> bool:
             2 * sum(w in t[max(0, n.start() - COUNTED_AROUND) : n.end() + COUNTED_AROUND] for w in words) >= len(words)
             for n in NUMBER.finditer(t)
             if t[n.end() : n.end() + len(unit)] == unit
+        )
+    if part := _PART_OF.search(fold(question)):  # 领导讲话中,县长讲话有多少篇: its own words by the number
+        whole, t = part.group(1), fold(text)
+        words = [w for w, _ in tagged_words(part.group(2)) if len(w) >= 2 and w not in whole]
+        return not words or any(
+            any(w in t[max(0, n.start() - COUNTED_AROUND) : n.end() + COUNTED_AROUND] for w in words)
+            for n in NUMBER.finditer(t)
         )
     m = _COUNTED_NOUN.search(fold(question).strip())
     if not m:
