@@ -239,7 +239,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     w.quote = True
     w.lead("讲话中的说法：")
     plain = glossed(ev.question)  # 又累又难又穷: “三苦”…
-    weights = {**weights, **dict.fromkeys([*images(ev.question), *plain], IMAGE_WEIGHT)}  # kept by a cut
+    named = [m.group(1) for m in QUOTE.finditer(fold(ev.question)) if len(m.group(1)) <= 2]  # 三个“留人”
+    weights = {**weights, **dict.fromkeys([*images(ev.question), *plain, *named], IMAGE_WEIGHT)}  # kept by a cut
     one = _ONE_NAME.search(q := fold(ev.question)) and not _SEVERAL.search(_ONE_NAME.sub("", q))  # 那个叫法: the best
     choices = introduced(w, _pointing_back(ev.question, options(ev, w.index), weights), weights)
     shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape

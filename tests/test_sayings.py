@@ -89,6 +89,14 @@ def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> N
     assert "衙门不小" not in a.text, a.text
 
 
+def test_real_a_word_quoted_in_a_wording_question_keeps_the_clause_saying_it(real_bot: pipeline.Ragbot) -> None:
+    """三個“留人” (the 184th blind reader's): the quoted word weighs in the cut as an image does, so the clause
+    quoting 事業留人,感情留人,適當待遇留人 is kept without the 住房、夫妻分居… clauses before it."""
+    a = Answerer(real_bot).ask("講話裡用三個“留人”來說怎樣穩住辦公室幹部隊伍，原話是什麼？")
+    assert "事業留人,感情留人,適當待遇留人" in a.text, a.text
+    assert "夫妻分居" not in a.text, a.text
+
+
 def test_real_words_asked_as_someones_are_the_sentence_saying_they_said_them(real_bot: pipeline.Ragbot) -> None:
     """引了一句古人的话 asks what 古人 said (`sayings._SOURCE`): 篇12's 古人讲:言当其时,一字千金, not 002's 我要送一句话
     (the 145th blind reader's, for the 一句 and 句话 it holds)."""
