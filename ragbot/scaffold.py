@@ -5,7 +5,7 @@
                           negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法,
                           一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事, 作为 of
                           作为办公室的人, 看待 and 劝 of 怎么劝大家看待, 比较 of 怎么说比较好, 落到 of
-                          落到什么结果, 主要 of 哪些主要不足
+                          落到什么结果, 主要 of 哪些主要不足, 五个 of 哪五个要求
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -84,6 +84,8 @@ def scaffolding(question: str) -> frozenset[str]:
     (['分成'], [])
     >>> sorted(scaffolding("领导点出来的问题有哪几个？") - SCAFFOLD), sorted(scaffolding("领导交办的事找出来") - SCAFFOLD)
     (['出来', '领导'], [])
+    >>> sorted(scaffolding("提高效率提出了哪五个要求？") - SCAFFOLD), sorted(scaffolding("“五个坚持”是哪五个？") - SCAFFOLD)
+    (['五个'], [])
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
@@ -95,6 +97,7 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long |= set(_PARTED.findall(q))  # 分成了哪几点: how the speech is laid out (the 164th's), not about 分成
     how_long |= {"好几", "好几条", "好几点", "好几项"} if _SOME_PARTS.search(q) else set()  # 分了好几条 (the 167th's)
     how_long |= {"主要"} if _CHIEFLY.search(q) else set()  # 存在哪些主要不足: which, not about 主要 (the 146th's)
+    how_long |= {n for n in _WHICH_COUNT.findall(q) if q.count(n) == 1}  # 哪五个要求 (the 185th's got 五个坚持)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     figurative |= {"用人", "人身", "身体", "人体", "部位", "器官"} if BODY.search(q) else set()  # images: 咽喉
     one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
@@ -114,6 +117,7 @@ _HOW_CAN = re.compile(r"(?:怎么|怎样|如何)才能")
 _SOME_PARTS = re.compile(r"分[成为]?了?好几[条点项个]")  # not 反映了好几件事, which 多个 answers (`synonyms.SAID_AS`)
 _PARTED = re.compile(r"(分[成为]?)了?(?=(?:哪|几)[几个]?(?:点|条|部分|方面|个方面|块|层))")  # not 分为哪几类
 _CHIEFLY = re.compile(r"(?:哪些|哪几[个条种点项]?|什么)主要|主要(?:有|是)?(?:哪些|哪几|什么)")  # 哪些主要不足
+_WHICH_COUNT = re.compile(r"哪([两二三四五六七八九十]个)")  # 哪五个要求: how many, not about 五个 (“五个坚持”)
 _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待)")  # the 120th's 是怎么劝大家看待的
 # 领导点出来的…问题: who said what, where jieba weighed 出来 and 领导 most (the 136th blind reader's got the
 # training's purpose, not its four 不够); 出来 of another verb stays (找出来: dev q499 lost its lead without it;
