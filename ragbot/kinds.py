@@ -100,6 +100,8 @@ def title_asked(question: str) -> bool:
     return bool(_TITLE.search(fold(question)))
 
 
+_ORDINARY = re.compile(r"一般(?:的|性)?([\u4e00-\u9fff]{2})")  # an ordinary kind asked: 一般突发事件
+_MAJOR = "重大|特大|重要|紧急"  # …which a major kind is not
 _EXCLUDED = re.compile(r"(?:不算|不属于|算不上|(?<!是)不是|并非|(?<![是并])非)([\u4e00-\u9fff]{2})(?:的|[）)])")
 
 
@@ -114,8 +116,14 @@ def excluded(text: str, question: str) -> bool:
     False
     >>> excluded("重大突发事件一旦发生", "一般（非重大）突发事件最迟多长时间内报送？")  # the 176th's
     True
+    >>> excluded("重大突发事件一旦发生", "对一般突发事件的书面报告,要在多少小时内报送？")  # the 185th's
+    True
     """
     q = fold(question)
+    for m in _ORDINARY.finditer(q):  # 一般突发事件: not 重大突发事件 (the 185th's)
+        said = fold(text)
+        if re.search(f"(?:{_MAJOR}){m.group(1)}", said) and f"一般{m.group(1)}" not in said:
+            return True
     if not (m := _EXCLUDED.search(q)):
         return False
     after, t = q[m.end() : m.end() + 10], fold(text)
