@@ -1788,6 +1788,11 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
     )  # 篇4's 初步决定 leads since 跟同事说 is 传播
     assert [s.text[:8] for s in a.sentences] == ["决不能随意传播会", "不得传播、泄露领"], a.text
     assert "能干事" not in fold(a.text), a.text
+    # …nor by an announcement with its disclaimer (下面我讲两点意见,…最后以张县长讲的为准: the 185th's third sentence;
+    # `padding._ANNOUNCEMENT`)
+    a = bot.ask("开会时听到领导们在讨论、还没最后定下来的事，我能跟别人讲吗？")
+    assert "不得传播" in fold(a.sentences[0].text), a.text
+    assert "为准" not in fold(a.text), a.text
     # …nor by one holding only a word that weighs nothing (工作上防随意性: the 157th's, asked of 工作)
     a = bot.ask("我在领导身边做服务工作，平时听到的会议内容、领导讨论的意见，要注意些什么？")
     assert "不得传播" in fold(a.sentences[0].text), a.text
