@@ -126,6 +126,9 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("领导突然交给我一件很急、很棘手的事，按讲话要求办公室应该怎么办、办到什么程度？", "必须快接、快办、快反馈"),
         # 交代了一件 too: the 180th's got 篇8's 领导肯定会对你有交代的 (交代 said in another sense)
         ("领导交代了一件很急的事,我应该怎么处理?", "必须快接、快办、快反馈"),
+        ("领导临时交给我一件很急的事，讲话里要求怎么去办、办完还要做什么？", "必须快接、快办、快反馈"),  # the 185th's
+        # 署了真名 is 002's 实名, 结果告诉 its 反馈: the 185th's led with the sentence before (其三是…推卸责任)
+        ("收到一封署了真名的群众来信，查完之后要不要把结果告诉写信的人？", "应主动向信访人反馈查处情况"),
         # 批了几句话 is 批示: with 交代给 (交办) the 181st's got 篇4's 积极稳妥,抓紧去办; the 176th's, asked 怎么对待
         # (`asks.HOW_TO`: a tally of 批示件 ranks lower), led with 去年办理…批示件299件
         ("领导在文件上批了几句话、交代给我们办的事，一般要怎么跟进处理？", "必须快接、快办、快反馈"),
