@@ -333,8 +333,6 @@ def items_asked(question: str) -> int:
 
 
 _WHICH_N_QUOTED = re.compile(r"哪([两二三四五六七八九十])[个条项点]([\u4e00-\u9fff]{1,3})(?=$|[？?，,。])")
-
-
 _N_POINTS = re.compile(r"哪([两二三四五六七八九十]|[0-9]+)(?:个|条|点|项|件|种|类|方面|个方面)")  # 哪28个字, 哪五类
 _N_AGAIN = re.compile(r"([两二三四五六七八九十])([\u4e00-\u9fff]).*哪\1\2")  # “四快”是哪四快
 
@@ -396,6 +394,7 @@ def coverage(text: str, weights: dict[str, float]) -> float:
 _ASPECT = re.compile(
     r"(?<![存现正所实潜])在(?!于)([^，,。？?、；;在哪几些]{2,10}?)(?:工作)?(?:这一块|这块|这方面|方面|(?<![会议])上(?=要|应|需|得|必须))"
     r"|(?<![绝相针面])对([^，,。？?、；;对哪几些]{2,10}?)(?:工作)?(?:提了|提出了?)(?:哪些|哪几|什么)"  # 对教育宣传工作提了哪些要求
+    r"|轮到我?([\u4e00-\u9fff]{2,4}?)的?(?:时候|时)"  # 轮到我值班的时候 (the 185th's got 篇7's 三个纪律)
 )
 
 
@@ -409,11 +408,11 @@ def aspect_asked(question: str) -> tuple[str, ...]:
     (('教育宣传',), (), ())
     >>> aspect_asked("办公室工作存在哪几方面不足?"), aspect_asked("现在这方面有什么要求"), aspect_asked("关键在于队伍建设方面")
     ((), (), ())
-    >>> aspect_asked("縣委辦主任在內部會上要大家加強哪幾種意識？")  # a meeting, no matter (the 163rd's)
-    ()
+    >>> aspect_asked("縣委辦主任在內部會上要大家加強哪幾種意識？"), aspect_asked("轮到我值班的时候有哪些规矩？")  # the 163rd's
+    ((), ('值班',))
     """
     m = _ASPECT.search(fold(question))
-    words = [t for t, _ in dict.fromkeys(tagged_words(m.group(1) or m.group(2))) if len(t) > 1] if m else []
+    words = [t for t, _ in dict.fromkeys(tagged_words(m.group(m.lastindex or 0))) if len(t) > 1] if m else []
     return () if set(words) <= _SUBJECT else tuple(words)
 
 
