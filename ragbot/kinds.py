@@ -120,9 +120,9 @@ def excluded(text: str, question: str) -> bool:
     True
     """
     q = fold(question)
-    for m in _ORDINARY.finditer(q):  # 一般突发事件: not 重大突发事件 (the 185th's)
+    for kind in _ORDINARY.findall(q):  # 一般突发事件: not 重大突发事件 (the 185th's)
         said = fold(text)
-        if re.search(f"(?:{_MAJOR}){m.group(1)}", said) and f"一般{m.group(1)}" not in said:
+        if re.search(f"(?:{_MAJOR}){kind}", said) and f"一般{kind}" not in said:
             return True
     if not (m := _EXCLUDED.search(q)):
         return False
