@@ -28,7 +28,7 @@ from .asks import TYPED, classes_asked, divides, kind, stated_kind, why_asked
 from .chunk import Heading, find_headings, heading_path
 from .compose import compose
 from .context import lead_of
-from .counted import amount_said
+from .counted import amount_said, amount_told
 from .gaps import unheld, unspelled
 from .generate import (
     Candidate,
@@ -262,6 +262,7 @@ class Answerer:
             told(q, said, rare_terms(q, tokens, df, 2))
             or meant(q, said)
             or (kind(q) not in TYPED and said_in(q, said, df))  # 想推掉行不行: 能推则推 (not OA's 哪一年)
+            or (quantity and amount_told(q, said, df))  # 情况还没摸清楚…多快往上报: 尚未…2小时 (the 186th's)
         ):
             best = max(best, 1.0)  # 寓言故事…别骄傲: 像骄傲的兔子那样…; 古代诗人…推敲: 贾岛诗云…推敲文字
         if quantity:  # the sentence that states a number is the answer to "how many"

@@ -2,6 +2,7 @@
 act, target, place, named rate and thing counted the question asks (amounts.py says whether a text states a
 number, and in which unit). Pure functions on text.
 
+  amount_told(q, texts, df)  whether one of them states it in a speech word the question asks in everyday words
   amount_said(text, q, units)  all of the below, a number in the units asked (`amounts.numbers`) and within the
                                bound asked (`amounts.bounded`)
   per(text, question)     the rate asked (每月至少报送几条: not 添加政府信息9361条, a total)
@@ -18,10 +19,13 @@ number, and in which unit). Pure functions on text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
-from .amounts import NUMBER, bounded, numbers
+from .amounts import NUMBER, bounded, numbers, unit_asked
+from .kinds import excluded
 from .lexical import tagged_words
 from .script import fold
+from .synonyms import said_in
 
 # a rate asked (每月至少报送几条, 每人每天多少): the sentence stating it says per what (每车每月, 月均, 一年)
 _RATE_ASKED = re.compile(r"每个?[^，。？?的]{0,4}?[月年周天日季][^，。？?]{0,12}?(?:几|多少)")
@@ -120,6 +124,15 @@ def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
 _SERVED_ASKED = re.compile(
     r"(?:在|到)([\u4e00-\u9fff]{2,12}?)(?:干|工作|任职|待|呆)(?:了|过)?(?:几|多少|多长时间|多久)"
 )
+
+
+def amount_told(question: str, texts: Sequence[str], df: Callable[[str], int]) -> bool:
+    """Whether one of `texts` states the amount asked (`amount_said`, not of a kind the question sets aside:
+    `kinds.excluded`) holding a speech word the question asks in everyday words (`synonyms.said_in`): 情况还没摸清楚
+    …应该多快往上报 (the 186th blind reader's) is 篇8's 最迟不得超过事发后2小时,如果尚未掌握有关情况…, whatever its
+    cosine (it was refused 0.001 under the threshold)."""
+    units = unit_asked(question)
+    return said_in(question, [t for t in texts if amount_said(t, question, units) and not excluded(t, question)], df)
 
 
 def served(text: str, question: str) -> bool:

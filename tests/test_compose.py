@@ -706,6 +706,10 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     assert "最迟不得超过事发后2小时" in major.sentences[0].text, major.text
     fast = answerer.ask("值班的时候碰上重大突发事件,应该怎么报、多快要报上去?")  # 多快 (the 183rd's got 值班工作)
     assert "最迟不得超过事发后2小时" in fast.sentences[0].text, fast.text
+    # 情况还没摸清楚 is 尚未 (`synonyms.SAID_AS`), said by the sentence stating the limit (`counted.amount_told`):
+    # the 186th's was refused 0.001 under the threshold
+    fast = answerer.ask("要是辖区里出了大的突发事件，值班的同志应该多快往上报、情况还没摸清楚怎么办？")
+    assert "最迟不得超过事发后2小时" in fast.sentences[0].text, fast.text
     often = answerer.ask("光山县的“双十”工程和重点工作，进展情况多久上报一次？")  # how often: 每季度 states it
     assert not often.refused, often.text  # (refused: no length of time; the 24th blind reader's)
     assert "每季度要上报一次" in often.text, often.text
