@@ -789,6 +789,10 @@ def test_real_a_formulation_described_by_its_images_is_not_any_figure(real_bot: 
     a = Answerer(real_bot).ask("想找一个把办公室比作党委政府“前方哨所”和“大后方”的说法,原话怎么写?")
     assert "“坚强前哨”和“巩固后院”" in a.sentences[0].text, a.text
     assert "笔杆子" not in a.text, a.text
+    # 哪两个词 asks for a formulation (`glosses.WORDING`): the 186th's was read as a list, and got 参谋部…
+    a = Answerer(real_bot).ask("开班讲话里把办公室比作党委、政府的前方阵地和后方保障，用的是哪两个词？")
+    assert "坚强前哨" in a.sentences[0].text, a.text
+    assert "巩固后院" in a.sentences[0].text, a.text
 
 
 def test_real_figures_described_by_rain_and_chess_are_both_quoted(real_bot: pipeline.Ragbot) -> None:
