@@ -23,8 +23,11 @@ from collections.abc import Sequence
 from .script import fold, to_simplified
 from .types import AnswerSentence
 
-REFUSAL = "语料中没有找到相关内容"
-REFUSAL_T = "語料中沒有找到相關內容"
+# the refusal: nothing found that confirms an answer (the closest passages follow, on the topic or near it; "语料中
+# 没有找到相关内容" said the speeches hold nothing related, which the 184th and 186th blind readers found overstated)
+REFUSAL = "讲话中没有找到能确认回答这个问题的内容"
+REFUSAL_T = "講話中沒有找到能確認回答這個問題的內容"
+EARLIER_REFUSAL = "语料中没有找到相关内容"  # what an older prompt told a model to say: still a refusal
 ASK_IN_CHINESE = "这些讲话都是中文的，请用中文提问"  # the reply to a question without Chinese: also a refusal
 # template words an answer may use around the speeches' own words: a lead-in, list numbering. They
 # carry no claim, so they need no excerpt (folded forms; a lead-in ends with ： or stands alone)
@@ -134,8 +137,13 @@ def support(sentence: str, excerpt: str) -> float:
 
 
 def is_refusal(sentence: str) -> bool:
+    """Whether a sentence refuses.
+
+    >>> is_refusal("讲话中没有找到能确认回答这个问题的内容。"), is_refusal("語料中沒有找到相關內容。"), is_refusal("要讲真话。")
+    (True, True, False)
+    """
     folded = fold(sentence)
-    return REFUSAL in folded or ASK_IN_CHINESE in folded
+    return REFUSAL in folded or EARLIER_REFUSAL in folded or ASK_IN_CHINESE in folded
 
 
 def claim(sentence: str) -> str:

@@ -71,7 +71,7 @@ def test_weak_evidence_is_refused_plainly(fake_bot: pipeline.Ragbot) -> None:
     strict = pipeline.Ragbot(config, embedder=fake_bot.embedder)
     a = Answerer(strict).ask("公務員的工資標準是多少？")
     assert a.refused
-    assert a.text == "語料中沒有找到相關內容。"
+    assert a.text == "講話中沒有找到能確認回答這個問題的內容。"
     assert a.citations == ()
     assert a.hits  # the closest passages are still there to show, for reference
 
@@ -155,7 +155,7 @@ def test_llm_that_refuses_gives_a_refused_answer(fake_bot: pipeline.Ragbot) -> N
         name = "openai"
 
         def generate(self, prompt: Prompt) -> Iterator[str]:
-            yield "语料中没有找到相关内容。"
+            yield "讲话中没有找到能确认回答这个问题的内容。"
 
     a = Answerer(fake_bot, generator=Refuser()).ask("办公室怎样做好督查工作？")
     assert a.refused
@@ -234,7 +234,7 @@ def test_real_a_mainland_word_finds_the_taiwan_word_of_the_traditional_speech(re
 def test_real_unanswerable_question_is_refused(real_bot: pipeline.Ragbot) -> None:
     a = Answerer(real_bot).ask("出差回来报销差旅费需要哪些票据？")
     assert a.refused
-    assert a.text == "语料中没有找到相关内容。"
+    assert a.text == "讲话中没有找到能确认回答这个问题的内容。"
 
 
 def test_real_a_sum_of_money_or_a_city_asked_needs_a_sentence_stating_one(real_bot: pipeline.Ragbot) -> None:
@@ -576,7 +576,7 @@ def test_cli_ask_json_and_stdin(real_index: Config, capsys, monkeypatch) -> None
 def test_cli_ask_text(real_index: Config, capsys) -> None:
     assert main(["ask", "出差回来报销差旅费需要哪些票据？", "--index", str(real_index.index)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("语料中没有找到相关内容。")
+    assert out.startswith("讲话中没有找到能确认回答这个问题的内容。")
     assert "最接近的段落（未能确认回答了这个问题，供参考）：" in out
 
 

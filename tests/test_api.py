@@ -259,7 +259,7 @@ def test_openai_follow_up_and_refusal(client: Any) -> None:
         model="ragbot", messages=[{"role": "user", "content": "出差回来报销差旅费需要哪些票据？"}]
     )
     text = refused.choices[0].message.content
-    assert text.startswith("语料中没有找到相关内容。")
+    assert text.startswith("讲话中没有找到能确认回答这个问题的内容。")
     assert "最接近的段落（未能确认回答了这个问题，供参考）：\n[1] " in text
     assert refused.model_extra["ragbot"]["refused"]
 

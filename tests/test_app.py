@@ -56,7 +56,7 @@ def test_cited_sentence_is_highlighted_and_unsupported_ones_marked() -> None:
 
 
 def test_refusal_looks_different_and_lists_closest_passages_as_not_matching() -> None:
-    out = render_answer(_answer("语料中没有找到相关内容。", "最接近的段落。", refused=True))
+    out = render_answer(_answer("讲话中没有找到能确认回答这个问题的内容。", "最接近的段落。", refused=True))
     assert 'class="refused"' in out
     assert "未能确认回答了这个问题" in out  # never "not matching": a passage may hold the answer
     assert "nomatch" in out

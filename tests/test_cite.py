@@ -61,7 +61,7 @@ def test_refusal_needs_no_citation() -> None:
     assert sents[0].supported
     assert sents[0].citations == ()
     assert precision == 1.0
-    sents, _ = check("語料中沒有找到相關內容。", EX, T)
+    sents, _ = check("講話中沒有找到能確認回答這個問題的內容。", EX, T)
     assert sents[0].supported
 
 

@@ -88,7 +88,7 @@ def test_score_an_answered_unanswerable_and_a_refused_answerable() -> None:
         1.0,
         answered=True,
         refused=True,
-        answer="语料中没有找到相关内容。",
+        answer="讲话中没有找到能确认回答这个问题的内容。",
     )
     s_un, s_ans = score(q_un, answered), score(q_ans, refused)
     assert s_un["refusal"] == 0.0

@@ -67,7 +67,7 @@ def _answered(corpus: Corpus, question: str = "以文辅政怎么抓？", script
 
 def _refused(corpus: Corpus) -> Answer:
     hits = tuple(_hit(i, c) for i, c in enumerate(corpus.chunks[10:14], start=1))
-    text = "语料中没有找到相关内容。"
+    text = "讲话中没有找到能确认回答这个问题的内容。"
     return Answer(
         "年终奖怎么发？", text, True, "simplified", (AnswerSentence(text, (), True),), (), hits, "extractive", 1.0
     )
@@ -106,7 +106,7 @@ def test_conversation_holds_questions_answers_and_sources_in_order(seed_corpus: 
         ("Source Line", f"[2] {taiwan.title} · {taiwan.file} · {' › '.join(taiwan.headings)}"),
         ("Excerpt", taiwan.text),  # as the file has it: Traditional, 程式 and all
         ("Heading 1", "2. 年终奖怎么发？"),
-        ("Normal", "语料中没有找到相关内容。"),
+        ("Normal", "讲话中没有找到能确认回答这个问题的内容。"),
         ("Note", CLOSEST_LABEL),
         *[
             x
@@ -137,7 +137,7 @@ def test_markers_are_superscript_unsupported_sentences_dotted_refusals_greyed(
     ]
     unsupported = next(p for p in paras if p.text.startswith("3. 年终奖")).runs[0]
     assert unsupported.font.underline == WD_UNDERLINE.DOTTED
-    refusal = next(p for p in paras if p.text == "语料中没有找到相关内容。").runs[0]
+    refusal = next(p for p in paras if p.text == "讲话中没有找到能确认回答这个问题的内容。").runs[0]
     assert refusal.italic
 
 
