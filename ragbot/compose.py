@@ -168,6 +168,8 @@ def _list_score(
     if aspect_asked(ev.question):  # 在后勤这一块…哪几件事: a list under 在后勤保障上, not one announced on another
         keys = [i.key for i in e.items]  # matter (its topic sentence saying 廉洁清正 among four qualities: not on 廉洁)
         bonus = on_aspect(ev.question, [*heads, *keys]) or (bonus and on_aspect(ev.question, [topic, *heads, *keys]))
+        lone = len(keys) > 2 and sum(on_aspect(ev.question, [*heads, k]) for k in keys) == 1  # one point of six on it
+        bonus = bonus and not (lone and not on_aspect(ev.question, heads))  # 在提高效率方面 (the 187th's)
     return 0.7 * lexical + 0.3 * semantic + (0.5 if bonus else 0.0) + (COUNTED if counted else 0.0)
 
 

@@ -1343,6 +1343,11 @@ def test_real_a_matter_asked_of_takes_the_list_on_that_matter(real_bot: pipeline
     a = Answerer(real_bot).ask("當辦公室主任，在業務能力上要具備哪些本事？")
     assert all(p in a.text for p in ("長於協調", "組織能力", "文字處理能力")), a.text
     assert "政治上要強" not in a.text, a.text
+    # 在提高办公室工作效率方面: the five 求快 under 第三,要在努力提高工作效率上狠下功夫, not the six 狠下功夫, one of
+    # which alone is on it (the 187th's)
+    a = Answerer(real_bot).ask("陝西教育系統辦公室主任會議的講話中,在提高辦公室工作效率方面提了哪幾點要求?")
+    assert "穩中求快" in a.text, a.text
+    assert "民眾路線" not in a.text, a.text
     # 轮到我值班的时候 confines it to 值班 (the 185th's got 篇7's 要严格遵守政治纪律、工作纪律、保密纪律)
     a = Answerer(real_bot).ask("轮到我值班的时候，有哪些必须遵守的规矩？")
     assert "强化值班工作责任" in a.text, a.text
