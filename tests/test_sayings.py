@@ -789,6 +789,9 @@ def test_real_a_formulation_described_by_its_images_is_not_any_figure(real_bot: 
     a = Answerer(real_bot).ask("想找一个把办公室比作党委政府“前方哨所”和“大后方”的说法,原话怎么写?")
     assert "“坚强前哨”和“巩固后院”" in a.sentences[0].text, a.text
     assert "笔杆子" not in a.text, a.text
+    # 后面的院子 glosses 巩固后院 too (data/glosses.txt): the 187th's got 办公室好比一部机器 and 前哨后院 in a list
+    a = Answerer(real_bot).ask("讲话里常把办公室比作党委、政府前面站岗的哨所和后面的院子,这个固定提法原文怎么写?")
+    assert "“坚强前哨”和“巩固后院”" in a.sentences[0].text, a.text
     # 哪两个词 asks for a formulation (`glosses.WORDING`): the 186th's was read as a list, and got 参谋部…
     a = Answerer(real_bot).ask("开班讲话里把办公室比作党委、政府的前方阵地和后方保障，用的是哪两个词？")
     assert "坚强前哨" in a.sentences[0].text, a.text
