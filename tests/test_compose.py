@@ -1578,6 +1578,8 @@ def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pi
         ("在市委書記留言板上回覆網友留言，有什麼需要特別注意的地方？", "語氣一定要謙虛", "5128"),
         # a point's own sentences (四要…批示件和“市委书记专属板”留言回复的落实): not its 关于领导批示件,…
         ("回复网民在市委书记留言板上的留言，要注意些什么？", "语气一定要谦虚", "督查销号"),
+        # …though the question says 领导, which weighs little (帮领导回复…, the 187th's)
+        ("幫領導回覆網民在書記留言板上的留言,要注意些什麼?", "語氣一定要謙虛", "督查銷號"),
         # 怎样…才不会 asks how to bring it about: no fault (能推则推) first (the 141st's; asks.HOW_TO)
         ("辦公室主任平時要怎樣安排自己的工作，才不會被臨時冒出來的事情打亂？", "留出一塊“空地”", "能推則推"),
         # 要不要告诉 asks whether to do it, as 该怎么做 asks how: no tally of 受理信访400多人次 first (the 103rd's)
