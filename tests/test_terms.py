@@ -151,7 +151,7 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # which company made it, when no text found names one (the 90th blind reader's got the sentence on OA)
     maker = answerer.ask("畢節市政府辦公室推行的OA系統是哪家公司開發的?")
     assert maker.refused, maker.text
-    assert maker.text.startswith("語料中沒有"), maker.text
+    assert maker.text.startswith("講話中沒有"), maker.text  # in the asker's script
     # which system or software (the 131st's got 有些会议可能会以视频会议形式开); one the speeches name answers
     assert answerer.ask("我们开视频会议用的是哪个系统或软件？").refused
     assert "政府信息公开管理系统" in answerer.ask("光山县政府信息公开用的是哪个系统？").text
