@@ -89,7 +89,9 @@ def one_asked(question: str) -> list[str]:
     return [a or b for a, b in _ONE_ASKED.findall(fold(question))]
 
 
-_PHRASES = re.compile(r"([两二三四五六七八九十])个(?:排比|并列|对仗)?的?(?:短语|词组|词语)")
+_PHRASES = re.compile(  # 四个排比短语, 四句排比 (the 189th's), 那组四句话
+    r"([两二三四五六七八九十])(?:个(?:排比|并列|对仗)?的?(?:短语|词组|词语)|句(?:排比|并列|对仗)|句话)"
+)
 
 
 def phrases_asked(question: str) -> int:
@@ -97,6 +99,8 @@ def phrases_asked(question: str) -> int:
 
     >>> phrases_asked("有一组四个排比短语讲分清轻重缓急,原文是怎么写的?"), phrases_asked("有几个短语？")
     (4, 0)
+    >>> phrases_asked("用一组仿古文的四句排比…原文是什么?"), phrases_asked("那组四句话原文是什么?")
+    (4, 4)
     """
     m = _PHRASES.search(fold(question))
     return CN_DIGITS[m.group(1)] if m else 0
@@ -105,8 +109,9 @@ def phrases_asked(question: str) -> int:
 def in_a_row(n: int) -> re.Pattern[str]:
     """`n` short terms joined by 、, no more (紧事先办、大事精办、要事稳办、特事特办 for four: the 179th blind reader's
     四个排比短语 got 篇1's 分清轻重缓急、主次先后,做到有的放矢、综合平衡、循序渐进)."""
-    return re.compile(
-        rf"(?<![\u4e00-\u9fff、])(?:[\u4e00-\u9fff]{{2,6}}、){{{n - 1}}}[\u4e00-\u9fff]{{2,6}}(?![\u4e00-\u9fff]*、)"
+    return re.compile(  # the first may run on from what leads into it (做到审大小而图之、…: the 189th's)
+        rf"(?<![\u4e00-\u9fff、])[\u4e00-\u9fff]{{2,10}}、(?:[\u4e00-\u9fff]{{2,6}}、){{{n - 2}}}[\u4e00-\u9fff]{{2,6}}"
+        rf"(?![\u4e00-\u9fff]*、)"
     )
 
 
