@@ -296,6 +296,7 @@ def _reasons(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, what:
 
 
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other
+NAMED_OVER = 1.5  # …or the one the question names, unless another carries this many times its words (好几个问题)
 
 
 def _focused(
@@ -317,6 +318,7 @@ def _focused(
     top = top if max(own_said) > 0 and e.items[own_said.index(max(own_said))] == item else 0.0
     quoted = [i for i in e.items if any(ps[0].search(fold(i.key)) for ps in anchors(ev.question))]
     named = [i for i in e.items if names_part(fold(ev.question), i.key, announced[1:])]  # not by its headings' words
+    named = [i for i in named if NAMED_OVER * coverage(i.key, topical(weights)) >= covers[0][0]]  # 查处报告 (189th's)
     if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes
         item, top, rest = (quoted or named)[0], 1.0, (0.0, item)
     if top < 0.2 or top < FOCUS * rest[0]:

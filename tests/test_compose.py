@@ -1380,6 +1380,10 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     parts answers, not the list of three requirements around it (the tenth blind reader's complaint)."""
     a = Answerer(real_bot).ask("信访件里一下反映了好几个问题，我们单位写查处报告要写哪些内容？")
     assert "见面情况四个方面" in a.sentences[0].text, a.text
+    # 怎么办 asks what to do: the three requirements, not the first alone because it names 查处报告 (the 180th's and
+    # 189th's got 第一,严格按照行文规范… without 第二's 逐一调查; `compose.NAMED_OVER`)
+    a = Answerer(real_bot).ask("一封信访信里反映了好几个问题,写查处报告时应该怎么办?")
+    assert "要对反映的问题逐一调查" in a.text, a.text
 
 
 def test_real_the_point_a_question_quotes_is_answered_by_what_follows_it(real_bot: pipeline.Ragbot) -> None:
