@@ -99,6 +99,10 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("单位突然出事，情况还没搞清楚，能不能先报？", "可先口头或书面报告初步情况"),
         ("單位突然出了事故，我這邊還沒弄清楚，要等搞明白了才報嗎？", "可先口头或书面报告初步情况"),
         ("情况还没搞清楚，可以先报吗？", "可先口头或书面报告初步情况"),  # 尚未 alone (the 58th review)
+        (
+            "單位突然出了大事故，情況還沒摸清楚，我是不是要等弄清楚了再往上報？",
+            "可先口头或书面报告初步情况",
+        ),  # the 190th's
         ("办公室的工作都要围着什么转", "抓落实作为办公室工作一切工作的核心"),  # 围着 alone (the 58th review)
         ("學校出了負面事件、網上開始炒作,辦公室該怎麼應對?", "第一时间发布信息"),
         ("县政府那篇讲话说，政务信息工作目前有哪些地方没做到位？", "四个不到位问题"),  # the 138th's got 政务信息公开
@@ -129,6 +133,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("领导临时交给我一件很急的事，讲话里要求怎么去办、办完还要做什么？", "必须快接、快办、快反馈"),  # the 185th's
         # 署了真名 is 002's 实名, 结果告诉 its 反馈: the 185th's led with the sentence before (其三是…推卸责任)
         ("收到一封署了真名的群众来信，查完之后要不要把结果告诉写信的人？", "应主动向信访人反馈查处情况"),
+        # 不回话 is 003's 不反馈: the 189th's got 我们的要求是“事事有结果、件件有回音” without the verdict before it
+        ("布置下去的工作,下面的单位一直不回话,讲话里怎么看待这种情况?", "不守纪律、不守规矩的表现"),
         # 批了几句话 is 批示: with 交代给 (交办) the 181st's got 篇4's 积极稳妥,抓紧去办; the 176th's, asked 怎么对待
         # (`asks.HOW_TO`: a tally of 批示件 ranks lower), led with 去年办理…批示件299件
         ("领导在文件上批了几句话、交代给我们办的事，一般要怎么跟进处理？", "必须快接、快办、快反馈"),
