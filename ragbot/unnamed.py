@@ -161,7 +161,7 @@ _ON_MATTER = re.compile(
 # …and the matter asked how often or how soon (续报要求隔多长时间报一次: the 150th blind reader's near miss got 篇8's
 # 最迟不得超过事发后2小时, the first report's limit; 后续的续报最迟要在几个小时内报送, the 169th's)
 _TIMED_MATTER = re.compile(
-    r"的?([\u4e00-\u9fff]{2,3}?)(?:最迟|最晚)?(?:要求|需要|应当|应该|要|得)?"
+    r"的?(?!最)([\u4e00-\u9fff]{2,3}?)(?:最迟|最晚)?(?:要求|需要|应当|应该|要|得)?"  # not 最晚 (the 190th's)
     r"(?:(?:每隔|间隔|隔)?(?:多长时间|多久)|在?(?:几|多少)个?(?:小时|天|日|工作日))"
 )
 _PROCEDURE = ("手续", "流程")  # what no speech names as such, but tells by its steps

@@ -723,6 +723,10 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     assert "20个工作日" in days.text, days.text
     public = answerer.ask("政府信息產生或者變更以後，要在多少天之內對外公開？")  # 对外 is how (the 158th's)
     assert "20個工作日內予以公開" in public.text, public.text
+    # 放到信息 names no body (`naming._BODY`: 放到 named 篇1), nor is 最晚 a matter timed (`unnamed._TIMED_MATTER`):
+    # the 190th's was refused
+    public = answerer.ask("我们单位有一条政府信息刚定下来，最晚要多久放到信息公开网上？")
+    assert "20个工作日内予以公开" in public.text, public.text
     money = answerer.ask("全省教育经费总投入是多少？")  # the speech says 1170.94亿元
     assert not money.refused
     assert "1170.94亿元" in money.text, money.text
