@@ -785,6 +785,11 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     a = Answerer(real_bot).ask("我在写协调工作的材料,想找讲话里按事情缓急轻重分别提出不同办法的那组四句话,原文是什么?")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     assert len(a.sentences) == 1, a.text
+    # a shape written out with blanks (“什么事怎么办”) is looked for before the formulation 统筹兼顾 glosses (弹好钢琴:
+    # the 191st's; `sayings.asked_shapes`)
+    a = Answerer(real_bot).ask("讲统筹兼顾、分清轻重缓急时，有一组“什么事怎么办”的四字排比，原文是怎么写的？")
+    assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
+    assert "弹好钢琴" not in a.text, a.text
     # …and 四句排比, whose first may run on from what leads into it (做到审大小而图之、…: the 189th's got the 24字精神)
     a = Answerer(real_bot).ask("有篇講話用一組仿古文的四句排比,講怎樣統籌處理大小、緩急、上下、內外的關係,原文是什麼?")
     assert "審大小而圖之、酌緩急而布之、連上下而通之、衡內外而施之" in a.sentences[0].text, a.text
