@@ -143,7 +143,13 @@ _FIGURATIVE = re.compile(r"形象(?:的|地)?(?:说法|提法|比喻|比方|说|
 # with 不该讲的不讲, from the eleventh blind reading, so a seen gain); adding 能不能 -> 不能 cost dev q013
 # its first sentence (…该讲的话一定要讲,不能看着决策出偏差), ROUGE-L 0.37 -> 0.16
 # its with 是不是 (是不, 不是), the 48th blind reader's 是不是只说好听的就行 no longer opens with …是不行的
-_YES_OR_NO = {"该不该": ("不该",), "要不要": ("不要",), "可不可以": ("不可",), "是不是": ("是不", "不是")}
+_YES_OR_NO = {
+    "该不该": ("不该",),
+    "要不要": ("不要",),
+    "可不可以": ("不可",),
+    "是不是": ("是不", "不是"),
+    "有没有": ("没有",),
+}
 
 
 _HEDGED = re.compile(r"不(?:太|怎么|是很|大(?=[会懂熟明清]))")  # no speech says 不太, 不怎么, 不是很

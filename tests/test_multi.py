@@ -60,6 +60,13 @@ def test_real_what_is_done_about_a_list_of_problems_is_the_list_the_speech_goes_
     assert "加强信息工作领导" not in problems.text, problems.text  # asked only what falls short
 
 
+def test_real_a_second_part_asking_a_time_limit_gets_the_sentence_stating_it(real_bot: pipeline.Ragbot) -> None:
+    """…应该怎么往上报？有没有时间要求？ (the 191st blind reader's) got 篇8's 值班 sentences alone: 没有, the negative half
+    of 有没有, weighed as a word of the second part (`scaffold.scaffolding`), so 第一时间…2小时 held too few of them."""
+    a = Answerer(real_bot).ask("我值班的时候辖区出了大事故，应该怎么往上报？有没有时间要求？")
+    assert "最迟不得超过事发后2小时" in a.text, a.text
+
+
 def test_real_counts_in_a_situation_before_a_yes_or_no_question_ask_no_number(real_bot: pipeline.Ragbot) -> None:
     """Fresh q412 was refused: 开了几次会、发了几份文件、派了多少人下去。 describes, 这样做督查够不够？ asks yes or
     no, and 篇5 answers it (不能只停留在掌握开了多少会、发了多少文件…)."""
