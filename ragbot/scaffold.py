@@ -162,5 +162,15 @@ def unhedged(question: str) -> str:
 
     >>> unhedged("可我不太会写，讲话里有没有教怎么入手？"), unhedged("不怎么懂公文"), unhedged("压力太大")
     ('可我不会写，讲话里有没有教怎么入手？', '不懂公文', '压力太大')
+
+    Not knowing where to start a text one is asked to write is not knowing how to write it (写个材料，我完全不知道从
+    哪儿下手: the 191st's got 篇1's five directions).
+
+    >>> unhedged("让我写个材料，我完全不知道从哪儿下手？"), unhedged("不知道从哪儿下手")
+    ('让我写个材料，我完全不会写？', '不知道从哪儿下手')
     """
-    return _HEDGED.sub("不", question)
+    q = _HEDGED.sub("不", question)
+    return _AT_A_LOSS.sub("不会写", q) if "写" in q else q
+
+
+_AT_A_LOSS = re.compile(r"(?:不知道?|无从)(?:从|在)?(?:哪儿?|哪里|何处|何)?(?:下手|下笔|动笔|写起|入手)")

@@ -1674,6 +1674,8 @@ def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_b
         "我剛到辦公室,不太會寫材料,講話裡有沒有說怎麼入門?",  # 怎么入门 (the 177th's got 寫材料是…“臉面”)
         "我刚来,领导让我写材料,但我不太会写,有什么入门的办法?",  # 入门 is how it asks (the 179th's was refused)
         "领导老说我材料写不好,怎样才能学会写材料?",  # 怎样才能学会 asks ways (`compose._held`; the 180th's)
+        # 不知道从哪儿下手, of a text to write, is 不会写 (`scaffold.unhedged`; the 191st's got 篇1's five directions)
+        "我刚进办公室，领导让我写个材料，我完全不知道从哪儿下手，有什么办法？",
     ):
         a = Answerer(real_bot).ask(q)
         assert a.question == q, a.question  # shown as asked
