@@ -133,7 +133,7 @@ _ADVICE = re.compile(
     r"|怎么办|怎么做|怎样做|对[^，,。？?]{0,12}(?:怎么|怎样|如何)[说讲]|对[^，,。？?]{0,8}[说讲](?:了|些)?什么|送给?[^，,。？?]{0,4}(?:什么|哪句)话|[怎如][么样何]解决|(?:怎么|怎样|如何)(?:说|讲|看待?)(?:这|此)"
     r"|开导|安慰|会(?:出|有|带来|导致|造成)什么|有什么(?:后果|危害|坏处)|会怎么?样|行不行|对我?(?:这种|这类|此类|这样的?)情况"
     r"|[怎如][么样何]处理|注意什么|注意(?:哪些|些什么)|对(?:此|这个?)(?:问题)?有什么说法|就(?:算|行|可以)了?[吗么]|完事了?[吗么]|(?:这样|这么)做?(?:行|可以)[吗么]"
-    r"|[我咱]们?(?:能|可以)[\u4e00-\u9fff]{1,5}[吗么]|(?:怎么|怎样|如何)(?:调整|调节|摆正|面对)"  # 心态上该怎么调整
+    r"|[我咱]们?(?:能|可以)[\u4e00-\u9fff]{1,5}[吗么]|(?:怎么|怎样|如何)(?:调整|调节|摆正|面对|要求)"  # 心态上该怎么调整
 )  # 效果不好,怎么办; 对这种情况怎么说; 怎么说这种情况; 怎么开导; 干久了会出什么问题 (blind readers)
 
 
@@ -296,13 +296,16 @@ def completed_after(
         return _point_details(w, hit, speech, at + len(piece), titles)
     rare = [t for t, v in weights.items() if v >= COMPLETES_IDF and len(t) >= 2 and t not in said]
     told = advice and says_what_to_do(piece)
+    told_of = advice and not told and not judges(piece)  # a situation told: what to do about it, next (the 192nd's)
     denied = _DENIES.search(said) and not _BUT.search(said)  # 并不是要求"齐步走"…: and what is required
     for i, (a, b) in enumerate(after_in_paragraph(speech, at + len(piece))[: 2 if told else 1]):
         said = fold(speech[a:b])
         if i:  # …该讲的话一定要讲…。这也是对…的要求。敢于和善于讲真话、提意见,要讲究方式方法: the advice taken up again
             return _say(w, hit, speech, (a, b), titles) if _taken_up(fold(piece), said) else 0
-        if not (rare or told or denied):
+        if not (rare or told or denied or told_of):
             return 0
+        if told_of and says_what_to_do(said) and not _ANOTHER.match(said.strip()):
+            return _say(w, hit, speech, (a, b), titles)  # …媒体恐惧症…很欠缺的。各地各校要加强…培训,…
         instead = _GOES_ON.search(fold(piece)) and says_what_to_do(said) and not _ANOTHER.match(said.strip())
         instead = instead and any(t in said for t, v in weights.items() if len(t) >= 2 and v >= 1)  # 工作 says none
         but = denied and _BUT.match(said.strip())

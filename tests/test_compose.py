@@ -1683,6 +1683,17 @@ def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_b
             assert way in fold(a.text), a.text
 
 
+def test_real_asked_what_is_required_of_a_situation_the_next_sentence_saying_what_to_do_follows(
+    real_bot: pipeline.Ragbot,
+) -> None:
+    """…一碰到記者採訪就緊張…講話裡對這個問題怎麼要求 (the 192nd blind reader's) got 篇1's 媒體恐懼症 alone, then
+    003's 事事有結果: 怎么要求 asks what the speech makes of the situation (`context.advice_asked`), and the sentence
+    after one telling a situation, when it says what to do, follows it (`context.completed_after`)."""
+    a = Answerer(real_bot).ask("很多幹部一碰到記者採訪就緊張、不知道怎麼說,講話裡對這個問題怎麼要求?")
+    assert "媒體恐懼症" in a.sentences[0].text, a.text
+    assert "敢於、樂於、善於與媒體打交道" in a.sentences[1].text, a.text
+
+
 def test_real_advice_goes_on_in_the_next_sentence_holding_a_rare_word_of_the_question(
     real_bot: pipeline.Ragbot,
 ) -> None:
