@@ -37,7 +37,7 @@ QUANTITY = re.compile(
 LIMIT = re.compile(r"最多|最少|至少|不少于|不超过|不得超过|上限|下限")  # 每天最多发几条: a number, not a list
 # how a number is worked out (怎么计算, 按什么公式, 怎么打分, 按什么标准发): answered only by a sentence stating one
 COMPUTED = re.compile(
-    r"(?:怎么|怎样|如何)(?:计算|算|打分|评分|计分)|什么公式|(?:计算|计分|评分|打分)(?:方法|办法|公式|标准|细则)"
+    r"(?:怎么|怎样|如何)(?:计算|算|打分|评分|计分|扣分)|什么公式|(?:计算|计分|评分|打分)(?:方法|办法|公式|标准|细则)"
     r"|(?:工资|奖金|补助|补贴|津贴|费)[^，。？?]{0,6}按什么标准"  # pay; 油耗按什么标准控制 may be answered by a rule
 )
 _ANY = r"(?![^，,？?]{0,8}?[都也](?:不|没))"  # 谁都不管, 哪个部门的职责里都没写: anyone, not who (the 183rd's)

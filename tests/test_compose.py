@@ -698,6 +698,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "政府系统办公室主任会议讲话中，今年各部门公开承诺的重点工作一共有多少项？",  # 一项重要的工作 counts none
         "天門市委對一般突發事件的書面報告，要求在事發後多少小時內報送？",  # 一般: not 重大突发事件 (the 185th's)
         "光山县政府办公室2010年共接待上级领导视察考察多少次?",  # 每一次接待 counts none (the 189th's)
+        "全市政府系统办公室主任会议讲话中,对抓落实不力的部门,督查问责时具体怎么扣分?",  # 扣分 (the 192nd's)
     ):
         assert answerer.ask(q).refused, q
     mail = answerer.ask("机要通信每天至少要收几次邮件？")  # 至少…几次: the speech says 4次
