@@ -797,17 +797,17 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
 
 def test_real_a_formulation_described_by_its_images_is_not_any_figure(real_bot: pipeline.Ragbot) -> None:
     """把办公室比作…“前方哨所”和“大后方”的说法 (the 180th blind reader's) got the figures 比作 finds (笔杆子, 左右手…):
-    the glossed formulation (“坚强前哨”和“巩固后院”), which no such figure says, is looked for instead (`sayings.figures`)."""
-    a = Answerer(real_bot).ask("想找一个把办公室比作党委政府“前方哨所”和“大后方”的说法,原话怎么写?")
-    assert "“坚强前哨”和“巩固后院”" in a.sentences[0].text, a.text
-    assert "笔杆子" not in a.text, a.text
-    # 后面的院子 glosses 巩固后院 too (data/glosses.txt): the 187th's got 办公室好比一部机器 and 前哨后院 in a list
-    a = Answerer(real_bot).ask("讲话里常把办公室比作党委、政府前面站岗的哨所和后面的院子,这个固定提法原文怎么写?")
-    assert "“坚强前哨”和“巩固后院”" in a.sentences[0].text, a.text
-    # 哪两个词 asks for a formulation (`glosses.WORDING`): the 186th's was read as a list, and got 参谋部…
-    a = Answerer(real_bot).ask("开班讲话里把办公室比作党委、政府的前方阵地和后方保障，用的是哪两个词？")
-    assert "坚强前哨" in a.sentences[0].text, a.text
-    assert "巩固后院" in a.sentences[0].text, a.text
+    the glossed formulation (“坚强前哨”和“巩固后院”), which no such figure says, is looked for instead (`sayings.figures`).
+    后面的院子 glosses 巩固后院 too (data/glosses.txt: the 187th's got 办公室好比一部机器 and 前哨后院 in a list), and 哪两个
+    词 asks for a formulation (`glosses.WORDING`: the 186th's was read as a list, and got 参谋部…)."""
+    for q in (
+        "想找一个把办公室比作党委政府“前方哨所”和“大后方”的说法,原话怎么写?",
+        "讲话里常把办公室比作党委、政府前面站岗的哨所和后面的院子,这个固定提法原文怎么写?",
+        "开班讲话里把办公室比作党委、政府的前方阵地和后方保障，用的是哪两个词？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert re.search(r"坚强前哨.{1,3}巩固后院", a.sentences[0].text), a.text
+        assert "笔杆子" not in a.text, a.text
 
 
 def test_real_figures_described_by_rain_and_chess_are_both_quoted(real_bot: pipeline.Ragbot) -> None:
