@@ -122,6 +122,23 @@ def runs_first(question: str, choices: list[Option]) -> list[Option]:
     return ([o for o in choices if _thrice(one[0]).search(fold(o[0].text))] or choices) if one else choices
 
 
+_SHAPE = re.compile(r"[“「\"]([^”」\"]*?(?:什么|怎么|啥)[^”」\"]*?)[”」\"]")  # a shape the asker writes out
+_BLANK = re.compile(r"什么|怎么|啥")
+
+
+def asked_shapes(question: str) -> list[re.Pattern[str]]:
+    """The shapes a question writes out with blanks (“什么事怎么办”: X事X办), as patterns of one character a blank.
+
+    >>> [bool(p.search("做到紧事先办")) for p in asked_shapes("有一组“什么事怎么办”的四字排比")], asked_shapes("“四快”是什么？")
+    ([True], [])
+    >>> [bool(p.search("什么事都要办")) for p in asked_shapes("“什么事怎么办”")]
+    [False]
+    """
+    shapes = [m.group(1) for m in _SHAPE.finditer(fold(question))]
+    kept = [s for s in shapes if re.search(r"[\u4e00-\u9fff]", _BLANK.sub("", s))]  # a character of its own
+    return [re.compile(_BLANK.sub(lambda _: "[\u4e00-\u9fff]", re.escape(s))) for s in kept]
+
+
 def _thrice(char: str) -> re.Pattern[str]:
     """Three or more short terms in a row ending in `char` (辛苦、艰苦、清苦; 发现问题快,采编撰写快,…): which ones say
     it, asked of that character (not 要有苦干的精神…不怕苦、不怕累)."""
@@ -244,12 +261,11 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     w.quote = True
     w.lead("讲话中的说法：")
     plain = glossed(ev.question)  # 又累又难又穷: “三苦”…
-    short = [m.group(1) for m in QUOTE.finditer(fold(ev.question)) if len(m.group(1)) <= 2]  # 三个“留人”
-    weights = {**weights, **dict.fromkeys([*images(ev.question), *plain, *short], IMAGE_WEIGHT)}  # kept by a cut
+    named = [m.group(1) for m in QUOTE.finditer(fold(ev.question)) if len(m.group(1)) <= 2]  # 三个“留人”
+    weights = {**weights, **dict.fromkeys([*images(ev.question), *plain, *named], IMAGE_WEIGHT)}  # kept by a cut
     one = _ONE_NAME.search(q := fold(ev.question)) and not _SEVERAL.search(_ONE_NAME.sub("", q))  # 那个叫法: the best
     choices = introduced(w, _pointing_back(ev.question, options(ev, w.index), weights), weights)
-    written = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
-    shaped = [*written]
+    shaped = [p for ps in anchors(ev.question) for p in ps if wildcard(p)]  # “X则必X”: the sayings of that shape
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
     shaped += [_A_NAME] if _NAME_ASKED.search(fold(ev.question)) else []  # 起了个什么外号: “甩手掌柜”
@@ -257,7 +273,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += [_thrice(c) for c in one_asked(ev.question)]  # 几个“苦”: 辛苦、艰苦、清苦
     shaped += [re.compile(f"{s}[^，,。]{{0,2}}?(?:讲|说|云|曰)") for s in _SOURCE.findall(fold(ev.question))]  # 古人讲
     shaped += [re.compile(f"{x}(?:{_COMPARES})") for x in likened(ev.question)]  # 用什么比喻办公室: 办公室好比
-    choices = (  # a shape written out first (“什么事怎么办”: 紧事先办, not 弹好钢琴, which 统筹兼顾 glosses; the 191st's)
+    written = asked_shapes(ev.question)  # “什么事怎么办”: 紧事先办, not 弹好钢琴, which 统筹兼顾 glosses (the 191st's)
+    choices = (
         [o for o in choices if any(p.search(fold(o[0].text)) for p in written)]
         or [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)]
         or choices
