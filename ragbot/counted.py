@@ -130,9 +130,14 @@ def amount_told(question: str, texts: Sequence[str], df: Callable[[str], int]) -
     """Whether one of `texts` states the amount asked (`amount_said`, not of a kind the question sets aside:
     `kinds.excluded`) holding a speech word the question asks in everyday words (`synonyms.said_in`): 情况还没摸清楚
     …应该多快往上报 (the 186th blind reader's) is 篇8's 最迟不得超过事发后2小时,如果尚未掌握有关情况…, whatever its
-    cosine (it was refused 0.001 under the threshold)."""
+    cosine (it was refused 0.001 under the threshold). The amount stated makes a common speech word enough
+    (TOLD_DF chunks: 晚上值班碰到突发的大事，要多快报上去 is 篇8's 重大突发事件…最迟不得超过事发后2小时)."""
     units = unit_asked(question)
-    return said_in(question, [t for t in texts if amount_said(t, question, units) and not excluded(t, question)], df)
+    stated = [t for t in texts if amount_said(t, question, units) and not excluded(t, question)]
+    return said_in(question, stated, df, TOLD_DF)
+
+
+TOLD_DF = 12  # `amount_told`: a speech word that many chunks hold still says what the amount is of
 
 
 def served(text: str, question: str) -> bool:

@@ -163,7 +163,9 @@ SAID_AS = {
         "出了大事故",
         "出了大事",
         "突然发生",
-    ),  # 出了大事故: the 190th's
+        "突发的大事",
+        "突发的事",
+    ),  # 出了大事故: the 190th's; 突发的大事: an open complaint's 晚上值班碰到突发的大事，要多快报上去 (24小时值班 first)
     "舆论": ("炒作",),  # 網上開始炒作 (the 132nd's got 反應遲緩): 篇1's 搶占輿論制高點…第一時間發布信息
     "到位": ("没做到位", "没有做到位", "没到位", "没有到位"),  # 002's 四个不到位 (jieba: 不 / 到位), the 138th's
     # 篇4's 决不能随意传播会议的初步决定: the 140th's 开会时听到一些还没定下来的事…能不能跟同事聊 got the 三不 first
@@ -250,16 +252,16 @@ SAID_AS = {
 }
 
 
-def said_in(question: str, texts: Sequence[str], df: Callable[[str], int]) -> bool:
-    """Whether one of `texts` holds a speech word the question asks by everyday words (`SAID_AS`) that 1 to RARE
+def said_in(question: str, texts: Sequence[str], df: Callable[[str], int], rare: int = RARE) -> bool:
+    """Whether one of `texts` holds a speech word the question asks by everyday words (`SAID_AS`) that 1 to `rare`
     chunks hold (想推掉行不行: 001's 能推则推; 谁都不愿意管: 篇1's “三不管”): the speeches speak to what is asked,
     whatever its sentences' cosine (the 165th blind reader's 推掉行不行 was refused 0.002 under the threshold).
 
     >>> said_in("想推掉行不行？", ["能推则推,能拖则拖"], lambda w: 1), said_in("想推掉行不行？", ["能推则推"], lambda w: 9)
     (True, False)
     """
-    rare = [a for a in speech_words(question) if 0 < df(a) <= RARE]
-    return any(a in fold(t).lower() for a in rare for t in texts)
+    held = [a for a in speech_words(question) if 0 < df(a) <= rare]
+    return any(a in fold(t).lower() for a in held for t in texts)
 
 
 # words the speeches use one for another (全省教育系统办公室面临的形势 asked as 面对的形势, 强化“七种意识” as 加强的

@@ -70,7 +70,7 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
                 out.pop(modal)  # 不该去督查: 不该 is how it asks, 不督 what (督查 said as 不督); 需要, 去督 too
             out[term] += out.pop(m.group(1) + m.group(2), 0.0) if m.group(2) else 0.0
     _quoted(index, folded, out)
-    _directed(index, tokens, out)
+    _directed(index, tokens, folded, out)
     if (how := _HOW_VERB.search(folded)) and how.group(1) in out:  # 该怎么应对: the answer need not say 应对
         out[how.group(1)] *= SETTING_WEIGHT
     for m in _POINTER.finditer(folded):  # 对这种态度怎么评价: 态度 points back at the situation told
@@ -85,15 +85,17 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
 _DIRECTED = re.compile(r"([\u4e00-\u9fff])([上下])[来去]")  # 报上来, 发下去: one word to jieba
 
 
-def _directed(index: Index, tokens: Sequence[str], out: dict[str, float]) -> None:
+def _directed(index: Index, tokens: Sequence[str], folded: str, out: dict[str, float]) -> None:
     """A verb with its direction (报上来, 发下去), one word to jieba, is not weighed as its pieces (报上, 上来: 6.67
     and 4.48, said by no speech), but as the speeches say it (上报, 下发) when a chunk's text holds that (the 152nd
     blind reader's 其他单位不按规定程序报上来的公文; 篇6 says 对其它单位违反程序上报的公文一律退回), or not at all
     (提上去: 上提 is said nowhere; what is raised is asked, 效率, the 155th's). Not 定下来 (定 + 下来). `tokens`:
-    the question's jieba tokens."""
+    the question's jieba tokens. A word jieba ran into the verb (多快报上去: 快报, 上去) goes with it; not into a
+    result (还没定下来: 没定, 下来)."""
     for t in tokens:
-        if m := _DIRECTED.fullmatch(t):
-            for w in [w for w in out if w in t and len(w) >= 2]:
+        ran = [u for u in ("上去", "上来") if len(t) >= 2 and t + u in folded]  # 多快报上去 (not 没定 下来)
+        if m := _DIRECTED.fullmatch(t) or next(filter(None, (_DIRECTED.fullmatch(t[-1] + u) for u in ran)), None):
+            for w in [w for w in out if (w in m.group() or w == t) and len(w) >= 2]:
                 out.pop(w)  # 提上去: no speech says 提上 or 上提; what is raised is asked (效率)
             if text_df(index, said := m.group(2) + m.group(1)):
                 out[said] = index.bm25.idf(said) if index.bm25.df(said) else _text_idf(index, said)

@@ -411,6 +411,12 @@ def test_real_a_verb_with_its_direction_weighs_as_the_speeches_say_it(real_bot: 
     assert not {"报上", "上来", "报上来"} & set(weights), weights
     assert "下发" in term_weights(real_bot.index, "文件发下去以后要跟踪落实吗？")
     assert "下定" not in term_weights(real_bot.index, "领导已经定下来的事我觉得有问题，该不该提出来？")
+    # …nor when jieba runs the verb into what leads to it (多快报上去: 快报, 上去; an open complaint's), but not a
+    # result (还没定下来: 没定, 下来)
+    weights = term_weights(real_bot.index, "晚上值班碰到突发的大事，要多快报上去")
+    assert "上报" in weights, weights
+    assert not {"快报", "上去"} & set(weights), weights
+    assert "下定" not in term_weights(real_bot.index, "开会时听到领导讨论了但还没定下来的事情，我能跟同事说吗？")
 
 
 def test_real_a_universitys_short_name_is_held_by_its_full_one(real_bot: pipeline.Ragbot) -> None:
