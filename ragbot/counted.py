@@ -14,6 +14,7 @@ number, and in which unit). Pure functions on text.
   counts(text, question)  what the question counts (几名新闻发言人: not 1名通讯员; 多少条是反映教育问题的; 领导讲话中,
                           县长讲话有多少篇: not all of them)
   miscounts(text, q, units)  a number in the units asked counting something else (多少次会议: not 督查活动30次)
+  apart(text, q, units)   a number for each of the things asked apart (建议和提案分别各是多少件: not their sum)
 """
 
 from __future__ import annotations
@@ -118,6 +119,7 @@ def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
         and planned(text, question)
         and rated(text, question)
         and served(text, question)
+        and apart(text, question, unit)
     )
 
 
@@ -269,3 +271,28 @@ def miscounts(text: str, question: str, units: tuple[str, ...]) -> bool:
     """Whether `text` states a number in the `units` asked that counts something else than the question
     does (多少次会议: 全年共组织专项督查活动30次 follows no 全年承办会议700多次)."""
     return bool(units) and numbers(text, units) and not counts(text, question)
+
+
+# things asked apart (人大代表建议和政协委员提案，分别各是多少件): the clause naming them, then 分别/各 and the number
+_APART = re.compile(r"([^，,。；;？?]+?)[，,]?(?:分别|各自|各)各?(?:是|有|为|办了|办理了)?(?:多少|几)")
+_AND = re.compile(r"以及|和|与|及|跟|、")
+
+
+def apart(text: str, question: str, units: tuple[str, ...] = ()) -> bool:
+    """Whether `text` can state a number for each of the things a question asks apart: as many numbers (in the
+    `units` asked) as it names things (the 194th blind reader's near miss got 办理人大代表建议意见、政协委员提案
+    185件, their sum, for 建议和提案，分别各是多少件); True when it asks nothing apart.
+
+    >>> q = "人大代表建议和政协委员提案，分别各是多少件？"
+    >>> apart("办理人大代表建议意见、政协委员提案185件,办结率100%", q, ("件",)), apart("建议56件,提案89件", q, ("件",))
+    (False, True)
+    >>> apart("办理提案185件", "全县各乡镇有多少件？", ("件",)), apart("共185件", "提案有多少件？")
+    (True, True)
+    """
+    m = _APART.search(fold(question))
+    things = [p for p in _AND.split(m.group(1)) if len(p) >= 2] if m else []
+    if len(things) < 2:
+        return True
+    t = fold(text)
+    stated = [n for n in NUMBER.finditer(t) if not units or t[n.end() :].lstrip("多余几来").startswith(units)]
+    return len(stated) >= len(things)

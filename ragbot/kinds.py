@@ -1,6 +1,6 @@
 """What a text states for a typed question: a body or role, a time, a date, a place, a title, or a number
 (`amounts.NUMBER`; the units and amounts asked are amounts.py's) (`states`), whether a question asks a
-title (`title_asked`), whether a text speaks of the kind a question sets aside (`excluded`: 不算重大的…), and
+title (`title_asked`), whether a text speaks of the kind a question sets aside (`excluded`: 不算重大的…, 周末 not 工作日), and
 whether it says a Chinese numeral in Arabic digits (`in_digits`: 二十四个 as 24字). Pure functions on text.
 """
 
@@ -102,6 +102,7 @@ def title_asked(question: str) -> bool:
 
 _ORDINARY = re.compile(r"一般(?:的|性)?([\u4e00-\u9fff]{2})")  # an ordinary kind asked: 一般突发事件
 _MAJOR = "重大|特大|重要|紧急"  # …which a major kind is not
+_OFF_DAYS = re.compile(r"周末|节假日|假日|双休日|休息日|星期[六天日]|放假|假期")  # not 工作日
 _EXCLUDED = re.compile(r"(?:不算|不属于|算不上|(?<!是)不是|并非|(?<![是并])非)([\u4e00-\u9fff]{2})(?:的|[）)])")
 
 
@@ -118,8 +119,13 @@ def excluded(text: str, question: str) -> bool:
     True
     >>> excluded("重大突发事件一旦发生", "对一般突发事件的书面报告,要在多少小时内报送？")  # the 185th's
     True
+    >>> q = "平时每天至少收4次,那周末和节假日机要邮件要收几次?"  # the 193rd's
+    >>> excluded("每天至少收取4次,即每个工作日上午和下午各收取两次", q), excluded("节假日每天收取一次", q)
+    (True, False)
     """
     q = fold(question)
+    if _OFF_DAYS.search(q) and "工作日" in fold(text) and not _OFF_DAYS.search(fold(text)):
+        return True  # 周末和节假日…收几次: 每个工作日…各收取两次 is the rule for working days (the 193rd's)
     for kind in _ORDINARY.findall(q):  # 一般突发事件: not 重大突发事件 (the 185th's)
         said = fold(text)
         if re.search(f"(?:{_MAJOR}){kind}", said) and f"一般{kind}" not in said:

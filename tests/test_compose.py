@@ -699,6 +699,9 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "天門市委對一般突發事件的書面報告，要求在事發後多少小時內報送？",  # 一般: not 重大突发事件 (the 185th's)
         "光山县政府办公室2010年共接待上级领导视察考察多少次?",  # 每一次接待 counts none (the 189th's)
         "全市政府系统办公室主任会议讲话中,对抓落实不力的部门,督查问责时具体怎么扣分?",  # 扣分 (the 192nd's)
+        "机要通信平时每天至少收4次,那周末和节假日机要邮件要收几次?",  # 每个工作日: not 周末 (the 193rd's)
+        "2010年光山县办理的人大代表建议和政协委员提案，分别各是多少件？",  # 185件 is their sum (the 194th's)
+        "县委办津补贴考核中，考核优秀的同志能多拿多少奖励？",  # a sum: not the 12% kept back (the 194th's)
     ):
         assert answerer.ask(q).refused, q
     mail = answerer.ask("机要通信每天至少要收几次邮件？")  # 至少…几次: the speech says 4次
