@@ -383,7 +383,7 @@ def compose(
     what = "fact" if what == "wording" and point_over_words(ev.question) else what  # what the figure shows
     ev = replace(ev, candidates=named_candidates(index, ev.question, ev.hits, ev.candidates))
     said = [s.text for s in previous.sentences] if previous is not None else []
-    w = Writer(index, ev.hits, ev.script, said)
+    w = Writer(index, ev.hits, ev.script, said, ev.question)
     weights = term_weights(index, ev.search or ev.question)  # a follow-up: the conversation's words
     if previous is not None:
         follow_up(w, ev, previous, weights, budget)

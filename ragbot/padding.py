@@ -5,6 +5,7 @@
                              speaker will say or of points ahead (以下六个方面), or a reference back
                              to something it does not hold ('' when it may stand in an answer; one
                              pointing ahead may lead its own points: points.py)
+  unpadded(candidate, titles)  a sentence unit without the padding sentences it carries along
 
 The answer writer (writer.py) leaves these out or brings what a reference points at; the evaluation
 (evaluate.py) counts them as the padding rate. What it does not do: find the speeches' structure
@@ -14,9 +15,14 @@ The answer writer (writer.py) leaves these out or brings what a reference points
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .script import fold
-from .structure import CN, han_count, marker
+from .structure import CN, han_count, marker, sentence_spans
+
+if TYPE_CHECKING:
+    from .generate import Candidate
 
 _SALUTATION = re.compile(r"^(同志们|各位领导|各位同志|各位同事|同志們|各位領導)[，,：:！!。]?$")
 _CLOSING = re.compile(r"(谢谢大家|謝謝大家|谢谢！|謝謝！|^谢谢|^謝謝|预祝.{0,12}圆满成功|預祝.{0,12}圓滿成功)")
@@ -99,3 +105,16 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
 
 def usable(text: str, titles: tuple[str, ...]) -> bool:
     return not padding(text, titles)
+
+
+def unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:
+    """`c` without the title, salutation, closing or heading sentences its text carries along (a
+    stored sentence unit may hold a short one next to a real one: 谢谢大家！ after the last point)."""
+    spans = sentence_spans(c.text)
+    keep = [
+        (a, b) for a, b in spans if padding(c.text[a:b], titles) not in ("title", "salutation", "closing", "heading")
+    ]
+    if not keep or len(keep) == len(spans):
+        return c if keep else replace(c, text="")
+    a, b = keep[0][0], keep[-1][1]
+    return replace(c, text=c.text[a:b], position=c.position + a)

@@ -25,12 +25,13 @@ from .generate import Candidate
 from .glosses import glossed
 from .kinds import TITLED, states, title_asked
 from .meanings import definition
-from .padding import padding, usable
+from .padding import padding, unpadded, usable
 from .pieces import balanced, closed, opened, paired, quoting_clause, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
 from .refers import antecedent, past_reference, referent
 from .script import detect_script, fold, folded_speech, shown, to_script
 from .structure import CLOSERS, TRIM, counted_in_full, han_count, marker, sentence_spans, unheaded
+from .synonyms import speech_words
 from .terms import rare_words
 from .types import Hit, Script
 from .who import acts, other_level
@@ -54,8 +55,11 @@ class Draft:
 class Writer:
     """One answer being written: the excerpts so far, the pieces, and what was already said."""
 
-    def __init__(self, index: Index, hits: Sequence[Hit], script: Script, said: Sequence[str] = ()) -> None:
+    def __init__(
+        self, index: Index, hits: Sequence[Hit], script: Script, said: Sequence[str] = (), asked: str = ""
+    ) -> None:
         self.index = index
+        self.asked_as = tuple(speech_words(re.split(r"[，,。；;？?！!]", fold(asked).strip("？?！!。 "))[-1]))
         self.excerpts = list(hits)
         self.script = script
         self.pieces: list[str] = []
@@ -329,7 +333,7 @@ def sentences(
     for, `shape`, when the first one does: 办公室好比一部机器 is not followed by 高看一眼). `lift`: how much the
     caller raised the first choice's similarity to put it first; the next ones join by its own."""
     titles = tuple({h.title for _, h in choices})
-    cleaned = [(_unpadded(c, titles), h) for c, h in choices]
+    cleaned = [(unpadded(c, titles), h) for c, h in choices]
     pool = [(c, h) for c, h in cleaned if c.text and (usable(c.text, titles) or padding(c.text, titles) == "dangling")]
     ranked = sorted(pool, key=lambda o: -rank(o[0], weights))
     if wanted in TYPED:
@@ -341,7 +345,7 @@ def sentences(
         margin, most = (TYPED_MARGIN, TYPED_SENTENCES) if wanted in TYPED else (FOLLOW_MARGIN, MAX_SENTENCES)
         if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most or whole):
             break  # …or the first numbers all the points it announces (主要就是两条,一要…,二要…)
-        if top is not None and not _joins(c, hit, weights, top, top_sim, first, others=wanted not in TYPED):
+        if top is not None and not _joins(c, hit, weights, top, top_sim, first, wanted not in TYPED, w.asked_as):
             continue  # a typed question's figure is not followed by another speech's (光山's 185件: not 淇县's 56件)
         if top is not None and ((shape and not shape.search(fold(c.text))) or (units and not numbers(c.text, units))):
             continue  # a figure of speech after one; a number in the unit asked after one (多久: not a tally of 条)
@@ -407,12 +411,21 @@ def _piece(
 
 
 def _joins(
-    c: Candidate, hit: Hit, weights: dict[str, float], top: float, top_sim: float, first: tuple[str, int], others: bool
+    c: Candidate,
+    hit: Hit,
+    weights: dict[str, float],
+    top: float,
+    top_sim: float,
+    first: tuple[str, int],
+    others: bool,
+    asked_as: Sequence[str] = (),
 ) -> bool:
     """Whether a further sentence joins the answer: its meaning about as close as the first's (not just
     its words), and, from another speech than the first's (when `others` may), ranking nearly as high (ragbot
-    eval hybrid, OTHER_SPEECH_MARGIN 0.02: 28 of 363 answers lose a sentence, ROUGE-L 0.469 -> 0.479)."""
-    if c.similarity < top_sim - ADD_SIMILARITY:
+    eval hybrid, OTHER_SPEECH_MARGIN 0.02: 28 of 363 answers lose a sentence, ROUGE-L 0.469 -> 0.479). One
+    holding the speech word the question's last clause asks in everyday words (`asked_as`: 回去能不能跟同事或朋友講,
+    傳播; not a scene set before, 交代給下面的事: 交辦) joins by its words (the 193rd's: 決不能隨意傳播…)."""
+    if c.similarity < top_sim - ADD_SIMILARITY and not any(a in fold(c.text) for a in asked_as):
         return False
     return (hit.file, hit.speech) == first or (others and rank(c, weights) >= top - OTHER_SPEECH_MARGIN)
 
@@ -428,16 +441,3 @@ def _typed(text: str, wanted: str, units: tuple[str, ...], action: str, weights:
     if units and numbers(text, units):
         return (0, 1.0 if other_level(text, weights) else 0.0)  # 省政府's 每季度 is not 市政府's
     return (1 if action in fold(text) else 2, 0.0) if states(text, wanted) else (3, 0.0)  # then the act said
-
-
-def _unpadded(c: Candidate, titles: tuple[str, ...]) -> Candidate:
-    """`c` without the title, salutation, closing or heading sentences its text carries along (a
-    stored sentence unit may hold a short one next to a real one: 谢谢大家！ after the last point)."""
-    spans = sentence_spans(c.text)
-    keep = [
-        (a, b) for a, b in spans if padding(c.text[a:b], titles) not in ("title", "salutation", "closing", "heading")
-    ]
-    if not keep or len(keep) == len(spans):
-        return c if keep else replace(c, text="")
-    a, b = keep[0][0], keep[-1][1]
-    return replace(c, text=c.text[a:b], position=c.position + a)

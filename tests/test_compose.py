@@ -1845,6 +1845,12 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
     a = bot.ask("开会时听到领导们在讨论、还没最后定下来的事，我能跟别人讲吗？")
     assert "不得传播" in fold(a.sentences[0].text), a.text
     assert "为准" not in fold(a.text), a.text
+    # 跟同事或朋友講 is 传播 too, and the sentences saying it join the 三不 by that word, their cosine lower (the last
+    # clause's speech words: `Writer.asked_as`): the 193rd's got 無條件服從領導 after the 三不
+    a = bot.ask("我在領導身邊服務,開會時聽到的內容,回去能不能跟同事或朋友講?")
+    assert "決不能隨意傳播" in a.text, a.text
+    assert "不得傳播" in a.text, a.text
+    assert "無條件服從" not in a.text, a.text
     # …nor by one holding only a word that weighs nothing (工作上防随意性: the 157th's, asked of 工作)
     a = bot.ask("我在领导身边做服务工作，平时听到的会议内容、领导讨论的意见，要注意些什么？")
     assert "不得传播" in fold(a.sentences[0].text), a.text
