@@ -189,7 +189,8 @@ def _asked_in_parts(question: str) -> bool:
     return bool(re.search(r"在(?:哪些|哪几个?|什么)方面|(?:哪些|哪几)块", fold(question)))  # 哪几块: the 166th's
 
 
-_HOW_CAN_LEARN = re.compile(r"(?:怎么|怎样|如何)才能(?:学会|学好|写好)")  # ways of learning it (the 180th's)
+# ways of learning it (the 180th's); of getting ready (动笔之前应该先做哪些准备: the 194th's got 临阵磨枪 alone)
+_HOW_CAN_LEARN = re.compile(r"(?:怎么|怎样|如何)才能(?:学会|学好|写好)|(?:哪些|什么|哪几)[^，,。？?]{0,4}准备")
 
 
 def _held(ev: Evidence, hit: Hit, e: Enumeration, text: str, weights: dict[str, float]) -> bool:
