@@ -84,7 +84,8 @@ def survey(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
 # a second question asking for the details of what the first asked (接待服务要注重哪“三化”？具体怎么体现？)
 DETAILS = re.compile(r"具体(?:怎么|怎样|如何|是|指|有|包括|要求)")
 _HOW_AFTER = re.compile(
-    r"[？?，,](?:有[\u4e00-\u9fff]{1,4}?)?(?:那|又|该|要|应该|应当)?(?:怎么|怎样|如何)去?(?:说|讲|提|做)(?:比较好|才好)?[？?]?$"
+    r"[？?，,](?:有[\u4e00-\u9fff]{1,4}?)?(?:那|又|该|要|应该|应当)?(?:(?:怎么|怎样|如何)去?(?:说|讲|提|做)(?:比较好|才好)?"
+    r"|还(?:需要|要|应该|应当|得)?做(?:些)?(?:什么|哪些|啥))[？?]?$"  # 还需要做什么 (the 193rd's got 因工作需要…)
 )
 
 
@@ -280,7 +281,9 @@ def _what_to_do(w: Writer, excerpt: Hit, said: str, asked: dict[str, float], pas
     from what was said (因此,…还要建章立制: the 130th's OA…); for a bare how, past one said (`past_said`: the 149th's)."""
     speech, after = _after_first(w, excerpt, said) or ("", [])
     for a, b in after[:MEASURES_REACH]:
-        if says_what_to_do(speech[a:b]) and not (past_said and fold(speech[a:b].strip(TRIM)[:12]) in fold(said)):
+        if says_what_to_do(speech[a:b]) and not (
+            past_said and (fold(speech[a:b].strip(TRIM)[:12]) in fold(said) or w.repeats(speech[a:b]))
+        ):  # nor one holding a sentence said (有的就事论事,接到会议通知直接呈报…: the 193rd's said it twice)
             stop = re.search(r"[。！？!?\n]", speech[a:])
             end = a + stop.end() if stop else b
             end = end if end - a <= MEASURES_CHARS else b
