@@ -90,7 +90,8 @@ def one_asked(question: str) -> list[str]:
 
 
 _PHRASES = re.compile(  # 四个排比短语, 四句排比 (the 189th's), 那组四句话
-    r"([两二三四五六七八九十])(?:个(?:排比|并列|对仗)?的?(?:短语|词组|词语)|句(?:排比|并列|对仗)|句话)"
+    r"([两二三四五六七八九十])(?:个(?:排比|并列|对仗)?的?(?:短语|词组|词语)|句(?:排比|并列|对仗)|句话"
+    r"|个(?:排比|并列|对仗)的?句)"  # 三个排比句 (the 193rd's)
 )
 
 
@@ -101,6 +102,8 @@ def phrases_asked(question: str) -> int:
     (4, 0)
     >>> phrases_asked("用一组仿古文的四句排比…原文是什么?"), phrases_asked("那组四句话原文是什么?")
     (4, 4)
+    >>> phrases_asked("有篇讲话用三个排比句分别讲形式、篇幅、语言该怎样")
+    3
     """
     m = _PHRASES.search(fold(question))
     return CN_DIGITS[m.group(1)] if m else 0
@@ -112,6 +115,20 @@ def in_a_row(n: int) -> re.Pattern[str]:
     return re.compile(  # the first may run on from what leads into it (做到审大小而图之、…: the 189th's)
         rf"(?<![\u4e00-\u9fff、])[\u4e00-\u9fff]{{2,10}}、(?:[\u4e00-\u9fff]{{2,6}}、){{{n - 2}}}[\u4e00-\u9fff]{{2,6}}"
         rf"(?![\u4e00-\u9fff]*、)"
+    )
+
+
+def alike_clauses(n: int) -> re.Pattern[str]:
+    """`n` clauses in a row opening alike, no more (用鲜活的形式反映真实的情况,用简短的篇幅涵盖丰富的内容,用朴实的
+    语言表达深刻的道理 for three: the 193rd blind reader's 三个排比句 got 篇12's two, 用简洁的语言…,用短小的篇幅…).
+
+    >>> p = alike_clauses(3)
+    >>> bool(p.search("要把好关,用鲜活的形式反映情况,用简短的篇幅涵盖内容,用朴实的语言表达道理。")), bool(p.search("用简洁的语言表达思想,用短小的篇幅承载内涵。"))
+    (True, False)
+    """
+    clause = r"[^，,。；;：:！？!?]{3,24}"
+    return re.compile(
+        rf"(?:^|(?<=[，,。；;：:]))([\u4e00-\u9fff]{{1,2}}){clause}(?:[，,；;]\1{clause}){{{n - 1}}}(?![，,；;]\1)"
     )
 
 
@@ -269,7 +286,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += described(ev.question)  # 周末白天晚上都连轴转的说法: those saying “5+2”、“白+黑” (`glosses`)
     shaped += [p for p in [counted_chars(ev.question, name=True)] if p]  # 那个四字说法: those quoting four
     shaped += [_A_NAME] if _NAME_ASKED.search(fold(ev.question)) else []  # 起了个什么外号: “甩手掌柜”
-    shaped += [in_a_row(n)] if (n := phrases_asked(ev.question)) else []  # 四个排比短语: 紧事先办、…、特事特办
+    shaped += [in_a_row(n), alike_clauses(n)] if (n := phrases_asked(ev.question)) else []  # 紧事先办、…、特事特办
     shaped += [_thrice(c) for c in one_asked(ev.question)]  # 几个“苦”: 辛苦、艰苦、清苦
     shaped += [re.compile(f"{s}[^，,。]{{0,2}}?(?:讲|说|云|曰)") for s in _SOURCE.findall(fold(ev.question))]  # 古人讲
     shaped += [re.compile(f"{x}(?:{_COMPARES})") for x in likened(ev.question)]  # 用什么比喻办公室: 办公室好比

@@ -793,6 +793,10 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     # …and 四句排比, whose first may run on from what leads into it (做到审大小而图之、…: the 189th's got the 24字精神)
     a = Answerer(real_bot).ask("有篇講話用一組仿古文的四句排比,講怎樣統籌處理大小、緩急、上下、內外的關係,原文是什麼?")
     assert "審大小而圖之、酌緩急而布之、連上下而通之、衡內外而施之" in a.sentences[0].text, a.text
+    # …and 三个排比句, clauses in a row opening alike (`sayings.alike_clauses`): the 193rd's got 篇12's two
+    a = Answerer(real_bot).ask("讲文字材料写作时,有篇讲话用三个排比句分别讲形式、篇幅、语言该怎样,原文是什么?")
+    assert "用鲜活的形式反映真实的情况,用简短的篇幅涵盖丰富的内容,用朴实的语言" in a.sentences[0].text, a.text
+    assert "短小的篇幅" not in a.text, a.text
 
 
 def test_real_a_formulation_described_by_its_images_is_not_any_figure(real_bot: pipeline.Ragbot) -> None:
