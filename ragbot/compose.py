@@ -309,8 +309,10 @@ def _focused(
     written) when no point stands out or it says nothing more."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     announced = [topic_of(text, e.start)[1], *headings_over(text, e)]
-    if on_aspect(ev.question, announced):
-        return False  # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points
+    lone = [i for i in e.items if on_aspect(ev.question, [*announced[1:], i.key])] if len(e.items) > 2 else []
+    # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points, but the one point of many on it (第三,要在
+    if on_aspect(ev.question, announced) and len(lone) != 1:  # 努力提高工作效率上…: the 195th's, 196th's)
+        return False
     covers = sorted(((coverage(i.key, topical(weights)), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
     # it stands out by words the list's lead does not say (信息, of 政府信息工作存在…), in its text (求快: its own list)
@@ -320,6 +322,7 @@ def _focused(
     quoted = [i for i in e.items if any(ps[0].search(fold(i.key)) for ps in anchors(ev.question))]
     named = [i for i in e.items if names_part(fold(ev.question), i.key, announced[1:])]  # not by its headings' words
     named = [i for i in named if NAMED_OVER * coverage(i.key, topical(weights)) >= covers[0][0]]  # 查处报告 (189th's)
+    named = lone if on_aspect(ev.question, announced) else named
     if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes
         item, top, rest = (quoted or named)[0], 1.0, (0.0, item)
     if top < 0.2 or top < FOCUS * rest[0]:

@@ -1365,6 +1365,9 @@ def test_real_a_list_that_never_says_the_thing_named_does_not_answer(real_bot: p
         # 在提高办公室工作效率方面: the five 求快 under 第三,要在努力提高工作效率上狠下功夫, not the six 狠下功夫, one of
         # which alone is on it (the 187th's)
         ("陝西教育系統辦公室主任會議的講話中,在提高辦公室工作效率方面提了哪幾點要求?", ("穩中求快",), "民眾路線"),
+        # …and asked without 方面, the one point of the six on it, though their topic sentence names 工作效率 among
+        # others (`compose._focused`: the 195th's and 196th's got the six)
+        ("陕西教育系统的讲话对提高办公室工作效率提出了哪几条要求?", ("严中求快", "稳中求快"), "民众路线"),
         # 轮到我值班的时候 confines it to 值班 (the 185th's got 篇7's 要严格遵守政治纪律、工作纪律、保密纪律)
         ("轮到我值班的时候，有哪些必须遵守的规矩？", ("强化值班工作责任",), "政治纪律"),
     ],
