@@ -47,12 +47,14 @@ def unnamed_contents(index: Index, question: str) -> bool:
     holds, alone or with the word before it (调研提纲, 调研方案, 体检项目, 借阅, 用印). On the question
     set it tells the 5 unanswerable such questions from the 6 answerable ones (查处报告, 培训对象, 报告).
 
-    A thing is its last two words when the text holds them together, else its last word."""
+    A thing is its last two words when the text holds them together, else its last word; what a clause before 的
+    says of it is no part of it (给上面交的报告该写哪几块: 报告, not 上面报告; the 195th's was refused)."""
     m = _CONTENTS.search(fold(question))
     if m is None:
         return False
     things = []
     for part in _ALTERNATIVES.split(re.sub(r"(?:时|的时候|时候|里|中)$", "", m.group(1))):
+        part = part.rsplit("的", 1)[-1] if han_count(part.rsplit("的", 1)[-1]) >= 2 else part  # 给上面交的报告: 报告
         words = [t for t in tokenize(part) if len(t) >= 2 and t not in SCAFFOLD]
         if words:
             things.append(words[-2:])
