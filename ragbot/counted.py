@@ -64,6 +64,9 @@ def acts(text: str, question: str) -> bool:
     False
     >>> acts("任务共19项,加上待完成的12项,合计31项", "31项任务已经完成了几项？")  # the 181st's: what is done
     False
+    >>> q = "上报的信息中，被省政府单独采用了多少条？"  # the 195th's: by whom
+    >>> acts("向光山县政府信息公开网添加政府信息9361条", q), acts("上报信息被省政府采用260条", q)
+    (False, True)
 
     A time limit asked of an act (几个工作日内要答复) is one the text sets for that act (`limited`).
     """
@@ -71,7 +74,11 @@ def acts(text: str, question: str) -> bool:
     m, use = _ACT_ASKED.search(q), _USE_ASKED.search(q)
     done = m is None or m.group(1) in t or bool(use and re.search(rf"{_USES}[^，,。；;]{{0,6}}{use.group(1)}", t))
     finished = not _DONE_ASKED.search(q) or bool(re.search(r"(?<![待未没])(?<!没有)完成", t))  # not 待完成的12项
-    return done and finished and all(act in t for act in limited(q))
+    by = _BY.search(q)  # 被省政府采用了多少条: not 向光山县政府信息公开网添加政府信息9361条 (the 195th's near miss)
+    return done and finished and all(act in t for act in limited(q)) and (by is None or by.group(1) in t)
+
+
+_BY = re.compile(r"被([\u4e00-\u9fff]{1,4}?(?:政府|党委|委|厅|局|部|办))")  # the body an act counted is done by
 
 
 _WITHIN = re.compile(
