@@ -19,6 +19,7 @@
                               what a thing is for (图的是什么, 用意), the speech's superlative (最严重的是…) asked the worst,
                               a reason or a conclusion (原因是…, 这说明…) asked why something is said, the sanction
                               (追究…责任) asked what comes of a mishap (出了事会怎样)
+  unpenalized(q, texts, w)    whether it asks what penalty (怎么处罚) and none of the texts on its matter names one
   worth_asked(question)       whether it asks what a thing is worth (有哪几方面的意义), answered as why it is done
   stands_for(question)        how many things a numbered formulation it asks about stands for (「七种意识」是什么 -> 7)
 
@@ -301,6 +302,30 @@ _MISHAP_ASKED = re.compile(
     r"|(?:会|要)(?:被|受到?)(?:什么|怎样的?)?(?:处分|处理|问责|追责)"
 )
 SANCTION = re.compile(r"追究[^，,。；;]{0,10}责任|严肃(?:处理|问责)|予以处分")
+# asked what penalty (值班时脱岗的人员具体怎么处罚: the 195th blind reader's near miss got 不得有不在岗或脱岗等现象); not
+# 问责 (怎么问责 is asked of any failing)
+PENALTY_ASKED = re.compile(r"(?:怎么|怎样|如何|什么|哪些|啥)(?:样的)?(处罚|惩罚|处分|惩处|罚款?)")
+PENALTY = re.compile(  # …whose answer may be what is done (督查事项结果抄送…组织人事部门,作为评定干部…的重要依据)
+    rf"{SANCTION.pattern}|处罚|处分|惩处|惩罚|罚款|扣发|扣除|扣减|扣分|通报|问责|追责|免职|撤职|诫勉|辞退|一票否决|曝光|警示"
+    r"|限期整改|抄送|作为[^，,。；;]{0,12}依据"
+)
+
+
+def unpenalized(question: str, texts: Sequence[str], weights: dict[str, float]) -> str:
+    """The penalty a question asks (怎么处罚: 处罚) when none of the three `texts` holding most of its other words
+    (`weights`) names one, or '': the speeches forbid 脱岗 (不得有不在岗或脱岗等现象) and say no penalty for it.
+
+    >>> q, w = "值班时脱岗的人员具体怎么处罚？", {"值班": 3.6, "脱岗": 5.6, "处罚": 3.3}
+    >>> unpenalized(q, ["不得有不在岗或脱岗等现象", "要加强值班"], w), unpenalized(q, ["对脱岗的,将追究其责任"], w)
+    ('处罚', '')
+    >>> unpenalized("值班时脱岗怎么办？", ["不得有不在岗或脱岗等现象"], w)
+    ''
+    """
+    if not (asked := PENALTY_ASKED.search(fold(question))):
+        return ""
+    matter = {t: v for t, v in weights.items() if not PENALTY.search(t)}
+    about = sorted(texts, key=lambda t: -sum(v for w, v in matter.items() if w in fold(t)))[:3]
+    return "" if any(PENALTY.search(fold(t)) for t in about) else asked.group(1)
 
 
 def stated_as_asked(question: str) -> re.Pattern[str] | None:

@@ -22,11 +22,12 @@ from .amounts import COUNT_WORD, numbers
 from .asks import LIST, QUANTITY, coverage, kind
 from .glosses import WORDING
 from .lexical import places, speech_names, tagged_words, tokenize
+from .meanings import unpenalized
 from .quotes import figure
 from .scaffold import SCAFFOLD
 from .script import fold
 from .structure import han_count, sentence_spans
-from .synonyms import used_synonyms
+from .synonyms import speech_words, used_synonyms
 from .terms import term_weights, text_df
 
 if TYPE_CHECKING:
@@ -146,6 +147,8 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     a question word no chunk holds, though jieba cut it otherwise; `_TIMED_MATTER`)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
+    if penalty := unpenalized(question, texts, term_weights(index, question)):  # 脱岗的人员怎么处罚 (the 195th's)
+        return penalty
     found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
     matters = [m[i:] for m in _ON_MATTER.findall(fold(question)) for i in range(len(m) - 1)]  # 没有学历: 学历
     unseen = unseen_nouns(index, question) if matters and not found else []  # once, and only when it may decide
@@ -211,8 +214,8 @@ def _unknown_in(index: Index, m: re.Match[str], phrase: str, question: str) -> s
         unpaid = (
             (m.group(1) or m.group(2)) and _DUE.search(word) and not paid_for(index, word, fold(question)[: m.start()])
         )
-        if unpaid or (not text_df(index, word) and not shorthand(index, word, question)):
-            return word
+        if (unpaid or not (text_df(index, word) or shorthand(index, word, question))) and not speech_words(word):
+            return word  # …unless the speeches say it otherwise (`synonyms.SAID_AS`: 油费 is 耗油, the 196th's)
         if pos[:1] == "n" and word not in _ASPECTS and words[i + 1 : i + 2] and words[i + 1][1][:1] == "n":  # 处分
             continue
         if pos[:1] == "n":  # 什么时候发声: a noun is the whole thing asked; a verb qualifies the next (审批手续)

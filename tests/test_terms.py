@@ -134,6 +134,14 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # …wherever the question names it, of verbs to jieba too (值班补贴, 加班补助: the 89th's got that 12%)
     assert unknown_asked(index, "讲话中对办公室人员加班补助或值班补贴的发放标准是怎么规定的?") == "加班补助"
     assert unknown_asked(index, "縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？") == ""  # two kinds
+    # …nor what the speeches say otherwise (油费 is 耗油: `synonyms.SAID_AS`; the 196th's was refused for 油费)
+    assert unknown_asked(index, "單位公車的油費和修車費用是怎麼管理的?") == ""
+    assert "耗油定量管理" in fold(Answerer(real_bot).ask("單位公車的油費和修車費用是怎麼管理的?").text)
+    # the penalty asked when no sentence on the matter names one (`meanings.unpenalized`: the 195th's near miss got
+    # 不得有不在岗或脱岗等现象); one naming what is done answers (抄送…组织人事部门,作为评定干部…的重要依据)
+    assert unknown_asked(index, "天門市委辦對值班時脫崗的人員，具體怎麼處罰？") == "处罚"
+    assert Answerer(real_bot).ask("天門市委辦對值班時脫崗的人員，具體怎麼處罰？").refused
+    assert "抄送目标管理和组织人事部门" in Answerer(real_bot).ask("督查时发现落实不力的部门，怎么处罚？").text
     assert unknown_asked(index, "县长信箱来信的办结率是多少?") == ""
     # …是怎样的 ending a clause asks what it is (the 104th blind reader's near miss got 要进行量化考核)
     assert unknown_asked(index, "天门市对各单位信息工作进行量化考核，具体评分标准是怎样的？") == "评分标准"
