@@ -315,6 +315,10 @@ def test_real_a_formulation_described_at_length_is_found_by_its_gloss(real_bot: 
     assert "鞍前不越位,馬後不掉隊" in a.sentences[0].text, a.text
     b = Answerer(real_bot).ask("讲话里有一个三句式的说法,讲领导对办公室的同志要更看重、更爱护,同时管得更严,原话是什么?")
     assert "高看一眼、厚爱一分、严管一层" in b.sentences[0].text, b.text
+    # 说话要算数、决定了就要动手、动手就要做好 (the 196th's got 参谋部…把握十二个字,“情况要明、站位要高、敢于直言”)
+    c = Answerer(real_bot).ask("有一篇講話用十二個字要求大家說話要算數、決定了就要動手、動手就要做好,原文怎麼寫?")
+    assert "說了就算、定了就乾、乾就乾好" in c.sentences[0].text, c.text
+    assert "情況要明" not in c.text, c.text
 
 
 def test_real_one_saying_likening_the_office_to_a_needle_is_that_one(real_bot: pipeline.Ragbot) -> None:
