@@ -10,6 +10,7 @@
                                  (`behind_gap`)
   unspelled(index, question)     “八字要求”是哪八个字: a numbered name the speeches only name, one of several in
                                  a row or in a speech never saying its noun otherwise, and never spell out
+  unreported(question, texts)    昆明市教育局…交流发言介绍了哪些经验: a body named only in a row of speakers
   unexplained(question, texts)   “敢于直言”具体是怎么要求的: the label held only in a row of labels
                                  (情况要明、站位要高、敢于直言) or as a heading the next one follows at once
   missing_part(question, headings)  第四个方面讲的是什么: the speech's parts are numbered (一、二、三、) and
@@ -56,6 +57,8 @@ def unheld(index: Index, question: str, hits: Sequence[Hit], texts: list[str]) -
     """Whether the speeches do not hold what `question` asks for, given the `texts` found (see the module
     docstring); a part is looked for in the speech the question names, else in the best hit's."""
     if unattributed(question, texts) or unstated_part(question, texts) or masked(question, texts):
+        return True
+    if unreported(question, texts):  # 昆明市教育局…交流发言介绍了哪些经验: named in a row of speakers only
         return True
     if unnamed_maker(question, texts):  # 哪家公司开发的: no text found names one
         return True
@@ -195,6 +198,31 @@ def part_named(question: str, headings: Sequence[str], title: str = "") -> str |
     words = {w for w in tokenize(fold(question)) if len(w) >= 2 and asked and not any(w in a for a in spoken)}
     named = {hs[0] for w in words if len(hs := [h for h in headings if w in fold(h)]) == 1}
     return named.pop() if len(named) == 1 else None
+
+
+# what a body's talk held, asked (昆明市教育局在…会议上的交流发言介绍了哪些具体经验)
+_TALK_ASKED = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?(?:局|厅|委|办|学院|大学|学校|中心|政府|单位))[^，,。？?]{0,20}?(?:发言|汇报|介绍)"
+    r"[^，,。？?]{0,4}?(?:介绍|讲|谈|说|提|汇报)?了?(?:哪些|什么|啥)"
+)
+
+
+def unreported(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question asks what a body's talk held and the `texts` found name that body only in a row of
+    bodies (昆明市教育局、永平县教育局、…6家单位办公室同志…进行了很好的交流发言): the speech says who spoke, not
+    what (the 198th blind reader's near miss got that row).
+
+    >>> q = "昆明市教育局在会议上的交流发言介绍了哪些具体经验?"
+    >>> unreported(q, ["昆明市教育局、永平县教育局、昆明学院6家单位作了交流发言"]), unreported(q, ["昆明市教育局介绍了经验"])
+    (True, False)
+    >>> unreported(q, ["要加强学习"]), unreported("会议有哪些单位发言?", ["昆明市教育局、永平县教育局"])
+    (False, False)
+    """
+    if not (m := _TALK_ASKED.search(fold(question))):
+        return False
+    body = m.group(1)
+    at = [(t, x.start()) for t in map(fold, texts) for x in re.finditer(re.escape(body), t)]
+    return bool(at) and all("、" in t[max(0, i - 1) : i] + t[i + len(body) : i + len(body) + 1] for t, i in at)
 
 
 def unexplained(question: str, texts: Iterable[str]) -> bool:

@@ -103,6 +103,8 @@ def title_asked(question: str) -> bool:
 _ORDINARY = re.compile(r"一般(?:的|性)?([\u4e00-\u9fff]{2})")  # an ordinary kind asked: 一般突发事件
 _MAJOR = "重大|特大|重要|紧急"  # …which a major kind is not
 _OFF_DAYS = re.compile(r"周末|节假日|假日|双休日|休息日|星期[六天日]|放假|假期")  # not 工作日
+_LATER = re.compile(r"详细|续报|终报|后续")  # a later report asked…
+_THEN = re.compile(r"随后|然后|之后再|再行")  # …which a text tells after its first one
 _EXCLUDED = re.compile(r"(?:不算|不属于|算不上|(?<!是)不是|并非|(?<![是并])非)([\u4e00-\u9fff]{2})(?:的|[）)])")
 
 
@@ -119,6 +121,9 @@ def excluded(text: str, question: str) -> bool:
     True
     >>> excluded("重大突发事件一旦发生", "对一般突发事件的书面报告,要在多少小时内报送？")  # the 185th's
     True
+    >>> q = "重大突发事件发生后,详细的书面报告最迟要在事发后几小时内报送?"  # the 198th's
+    >>> excluded("最迟不得超过事发后2小时,…可先口头报告初步情况,随后跟踪报送事态发展…等详细情况", q)
+    True
     >>> q = "平时每天至少收4次,那周末和节假日机要邮件要收几次?"  # the 193rd's
     >>> excluded("每天至少收取4次,即每个工作日上午和下午各收取两次", q), excluded("节假日每天收取一次", q)
     (True, False)
@@ -126,6 +131,8 @@ def excluded(text: str, question: str) -> bool:
     q = fold(question)
     if _OFF_DAYS.search(q) and "工作日" in fold(text) and not _OFF_DAYS.search(fold(text)):
         return True  # 周末和节假日…收几次: 每个工作日…各收取两次 is the rule for working days (the 193rd's)
+    if (later := _LATER.search(q)) and (then := _THEN.search(t := fold(text))) and later.group() in t[then.end() :]:
+        return not NUMBER.search(t[then.end() :])  # …2小时,…随后跟踪报送…详细情况: no limit for what comes later
     for kind in _ORDINARY.findall(q):  # 一般突发事件: not 重大突发事件 (the 185th's)
         said = fold(text)
         if re.search(f"(?:{_MAJOR}){kind}", said) and f"一般{kind}" not in said:

@@ -70,6 +70,7 @@ _WHICH = re.compile(
     r"|有没有([\u4e00-\u9fff]{2,10})(?=[？?，,。]|$)"  # 那加班有没有加班费？, 有没有加班费或补休的规定: whether there is one
     r"|(?:^|[，,])([\u4e00-\u9fff]{2,10}?)(?:(?:是|有|都|该|应该|应当)?(?:怎么|怎样|如何)(?:规定|定)"  # 调休…是怎么规定的
     r"|是(?:怎样|怎么样|什么样)的?[？?]?$)"  # 具体评分标准是怎样的 (the 104th's)
+    r"|(?:^|[，,、])([\u4e00-\u9fff]{2,10}?)(?:统一)?(?:规定|定|确定|设定)为什么[？?]?$"  # 字号统一规定为什么 (198th's)
 )
 _ASPECTS = ("地方", "方面", "问题", "环节", "情况", "事情")  # what an aspect is asked as (哪个环节拖后腿: 环节)
 _DESCRIBED = re.compile(rf"[^的]{{1,6}}的(?:{'|'.join(_ASPECTS)})")
@@ -226,7 +227,7 @@ def _unknown_in(index: Index, m: re.Match[str], phrase: str, question: str) -> s
 def _asked(question: str) -> list[tuple[re.Match[str], str]]:
     """Each phrase a question asks which of (`_WHICH`), with its match; not words asked, which the speeches
     say in others (有什么劝慰的话), nor an aspect in the asker's words (哪些卡住的地方: the 69th's)."""
-    found = [(m, m.group(1) or m.group(2) or m.group(3) or m.group(4)) for m in _WHICH.finditer(fold(question))]
+    found = [(m, next(filter(None, m.groups()), "")) for m in _WHICH.finditer(fold(question))]
     return [(m, p) for m, p in found if "的话" not in p and not _DESCRIBED.match(p)]
 
 

@@ -133,3 +133,12 @@ def test_real_a_tally_of_what_was_done_states_no_target(real_bot: pipeline.Ragbo
     办公室每人要至少写出一篇…调研报告 is."""
     assert Answerer(real_bot).ask("县政府办公室2011年给信息工作定的被省市采用目标是多少条?").refused
     assert "至少写出一篇" in Answerer(real_bot).ask("县委办公室给每个文秘定的调研报告任务是多少篇？").text
+
+
+def test_real_what_a_body_named_only_among_speakers_said_is_refused(real_bot: pipeline.Ragbot) -> None:
+    """篇1 names 昆明市教育局 only in its row of six units that spoke (`gaps.unreported`): the 198th blind reader's
+    near miss got that row; who spoke is still answered."""
+    bot = Answerer(real_bot)
+    assert bot.ask("昆明市教育局在云南教育系统办公室主任会议上的交流发言介绍了哪些具体经验?").refused
+    a = bot.ask("云南教育系统办公室主任会议上有哪些单位作了交流发言?")
+    assert "昆明市教育局、永平县教育局" in a.text, a.text

@@ -136,6 +136,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？") == ""  # two kinds
     # …nor what the speeches say otherwise (油费 is 耗油: `synonyms.SAID_AS`; the 196th's was refused for 油费)
     assert unknown_asked(index, "單位公車的油費和修車費用是怎麼管理的?") == ""
+    # 规定为什么 asks what it is set as, not why (the 198th's near miss got two sentences on the format change)
+    assert unknown_asked(index, "黨委檔案改版後,公文用紙和正文字體、字號統一規定為什麼?") == "字号"
+    assert unknown_asked(index, "为什么要统一规定公文格式?") == ""
     assert "耗油定量管理" in fold(Answerer(real_bot).ask("單位公車的油費和修車費用是怎麼管理的?").text)
     # the penalty asked when no sentence on the matter names one (`meanings.unpenalized`: the 195th's near miss got
     # 不得有不在岗或脱岗等现象); one naming what is done answers (抄送…组织人事部门,作为评定干部…的重要依据)
