@@ -48,6 +48,11 @@ _ANNOUNCEMENT = re.compile(
 )
 
 
+# a clause asking which (…还存在哪些薄弱环节,应该在哪些方面加以改进和突破: what to reflect on, cut from its sentence;
+# the 198th blind reader's second sentence)
+_WONDERED = re.compile(r"^(?:应该|应当|要|该|还)?(?:在|从|存在|有)?(?:哪些|哪几个?)[^，,。；;]{0,16}$")
+
+
 # a sentence pointing at the points that follow it (要在以下六个方面再上新水平): padding, but for those points
 _AHEAD = re.compile(r"[^。；;：:]*?(?:以下|如下)[几两二三四五六七八九十]*个?(?:方面|点|项|条)[^，,。；;：:]{0,10}$")
 
@@ -59,6 +64,8 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
     ['salutation', 'closing', 'title', 'heading']
     >>> padding("要可靠有用。"), padding("也必须按这个程序进行。"), padding("办公室要做好督查督办，做到件件有着落。")
     ('fragment', 'dangling', '')
+    >>> padding("應該在哪些方面加以改進和突破。"), padding("要思考哪些工作需要加强。")
+    ('fragment', '')
     >>> padding("只有这样,才能真正提高工作质量和工作效率。"), padding("只有团结才能步调一致。")
     ('dangling', '')
     >>> padding("把它作为查办工作的重中之重来抓。"), padding("它们是办公室的重要职责。")
@@ -91,7 +98,7 @@ def padding(sentence: str, titles: tuple[str, ...] = ()) -> str:
         return "heading"
     if not m and len(bare) <= 40 and s[-1:] not in "。！？!?；;…" and re.match(rf"[{CN}]+、|[（(][{CN}]+[）)]", s):
         return "heading"
-    if han_count(body) < 6:
+    if han_count(body) < 6 or _WONDERED.match(fold(bare)):  # 应该在哪些方面加以改进: a clause of what one asks oneself
         return "fragment"
     if _ANNOUNCEMENT.match(fold(bare)):
         return "announcement"

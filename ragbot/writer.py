@@ -354,8 +354,8 @@ def sentences(
         chars = (TYPED_CHARS if wanted in TYPED else FIRST_CHARS) if top is None else LATER_CHARS
         how = (weights, wanted if top is None or wanted == "wording" else "", chars)
         text, piece = _piece(w, c, hit, how, titles, first_one=top is None)
-        if han_count(piece) < 6 or (top is not None and used + len(piece) > budget):
-            continue
+        if padding(piece, titles) == "fragment" or (top is not None and used + len(piece) > budget):
+            continue  # under six characters, or a clause asking which (应该在哪些方面加以改进: the 198th's)
         speech = w.index.speeches[(hit.file, hit.speech)].text
         at = speech.find(piece, max(0, c.position - len(text)))
         if at >= 0:  # a quotation the piece opens is closed (a wording answer quotes it, others say its clause),

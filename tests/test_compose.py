@@ -1839,6 +1839,10 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
         a.text
     )  # the advice and where it goes on: nothing from elsewhere
     # 比较稳妥 is the verdict asked, not what about (`scaffold._JUDGED`): the 158th's ended with 篇3's 都要积极稳妥
+    # a clause asking which is no claim (…应该在哪些方面加以改进和突破: the 198th's second sentence; `padding._WONDERED`)
+    a = bot.ask("如果我覺得領導的某個決定可能有問題,作為辦公室人員應不應該提出來?")
+    assert "敢於和善於向領導講真話" in a.sentences[0].text, a.text
+    assert "哪些方面" not in a.text, a.text
     a = bot.ask("跟領導匯報的時候，是不是只揀好聽的說比較穩妥？講話裡是怎麼要求的？")
     assert "切忌只對領導講好話" in a.sentences[0].text, a.text
     assert "積極穩妥" not in a.text, a.text
