@@ -97,6 +97,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '每季度对7项重点项目建设进行集中督查'
     >>> cut("在领导身边服务的同志,要做到“三不”:不该讲的不讲、不该问的不问;还要严守纪律。", {"身边": 1, "做到": 1}, "wording")
     '在领导身边服务的同志,要做到“三不”:不该讲的不讲、不该问的不问'
+    >>> cut("大家要围绕部署,一项一项抓落实,一件一件求突破,为了工作不计得失,做到“说了就算”。", {"大家": 1, "说了就算": 4}, "wording")
+    '做到“说了就算”。'
     >>> cut("所谓“万金油干部”,对办公室的同志来讲,不是贬义,而是工作要求。", {"贬义": 1.0})  # the 165th's
     '所谓“万金油干部”,对办公室的同志来讲,不是贬义,而是工作要求。'
     >>> cut("我感觉文稿工作是一个薄弱环节,如果说党委办公室的薄弱环节在哪里?", {"党委": 2, "薄弱": 4, "哪里": 5})
@@ -118,6 +120,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     ]
     start = min([*starts, *typed[:1]], default=0) if (top > 0 or typed) and wanted != "why" else 0
     start -= 1 if start and _LEANS.match(fold(parts[start]).lstrip()) else 0  # 规范,就是要…: not from 就是要
+    at = next((i for i, c in enumerate(covers) if QUOTED.search(parts[i]) and c >= top / 2), 0) if quoted_top else 0
+    start = at if at - start > 2 and not any(covers[start + 1 : at]) else start  # 大家要…,一项一项…,…,做到“说了就算…”
     pair = next((i for i in range(start) if _PAIRED.search(fold(parts[i])) and not _OPENS.match(fold(parts[i]))), None)
     if pair is not None and any(_LEANS.match(fold(p).lstrip()) for p in parts[start + 1 :]):
         start = pair if len("".join(parts[pair:])) <= max_chars else start  # the pair whole, or as it was

@@ -319,6 +319,7 @@ def test_real_a_formulation_described_at_length_is_found_by_its_gloss(real_bot: 
     c = Answerer(real_bot).ask("有一篇講話用十二個字要求大家說話要算數、決定了就要動手、動手就要做好,原文怎麼寫?")
     assert "說了就算、定了就乾、乾就乾好" in c.sentences[0].text, c.text
     assert "情況要明" not in c.text, c.text
+    assert "一項一項" not in c.text, c.text  # from the clause quoting it (`cuts.cut`), not 大家要圍繞…的六個分句
 
 
 def test_real_one_saying_likening_the_office_to_a_needle_is_that_one(real_bot: pipeline.Ragbot) -> None:
