@@ -190,12 +190,21 @@ def _which_unknown(index: Index, question: str) -> str:
     for m, whole in _asked(question):
         if kind_of_pay := _pay_of_a_kind(index, whole):  # 交通补贴标准: the speeches name no 交通补贴
             return kind_of_pay
+        if _PAPERS.match(whole) and (act := _unsaid_act(index, fold(question)[: m.start()])):  # 提交哪些材料
+            return act
         if found := next(filter(None, (_unknown_in(index, m, p, question) for p in _AND.split(whole))), ""):
             return found  # 哪些具体条件和评分标准: each thing asked (the 96th's: 评分标准)
     return ""
 
 
 _AND = re.compile(r"和|与|及|或|、")
+_PAPERS = re.compile(r"材料|证明|表格?|资料|证件|手续|文书|附件")  # handed in (not 拿捏什么分寸: dev q449)
+
+
+def _unsaid_act(index: Index, before: str) -> str:
+    """The verb before the papers asked which of (提交哪些材料: 提交; the 197th's) no speech says in any words, or ''."""
+    verb = next((w for w, pos in tagged_words(before)[-1:] if pos[:1] == "v" and len(w) >= 2), "")
+    return verb if verb and not text_df(index, verb) and not speech_words(verb) else ""
 
 
 def _unknown_in(index: Index, m: re.Match[str], phrase: str, question: str) -> str:

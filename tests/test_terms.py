@@ -139,6 +139,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # 规定为什么 asks what it is set as, not why (the 198th's near miss got two sentences on the format change)
     assert unknown_asked(index, "黨委檔案改版後,公文用紙和正文字體、字號統一規定為什麼?") == "字号"
     assert unknown_asked(index, "为什么要统一规定公文格式?") == ""
+    # papers handed in by an act no speech says (提交: the 197th's near miss got 需要重新申报); not how one asks
+    assert unknown_asked(index, "民政局重新申報省級文明單位需要提交哪些材料？") == "提交"
+    assert unknown_asked(index, "辦公室居中協調時，對上頭的領導和對下面的單位，態度上分別要拿捏什麼分寸？") == ""
     assert "耗油定量管理" in fold(Answerer(real_bot).ask("單位公車的油費和修車費用是怎麼管理的?").text)
     # the penalty asked when no sentence on the matter names one (`meanings.unpenalized`: the 195th's near miss got
     # 不得有不在岗或脱岗等现象); one naming what is done answers (抄送…组织人事部门,作为评定干部…的重要依据)
