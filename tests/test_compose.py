@@ -1278,6 +1278,10 @@ def test_real_a_situation_asked_about_is_followed_by_the_speechs_verdict_on_it(r
     texts = [s.text for s in a.sentences]
     assert "暂时没有得到提拔重用" in texts[0], a.text
     assert "不能因一时一事不如意就心灰意冷" in texts[1], a.text
+    # 苦活累活 is 受累 (`synonyms.SAID_AS`; 吃苦受累比较多): the 200th's got 篇7's 缺乏做艰苦工作的思想准备 first
+    a = Answerer(real_bot).ask("在办公室干了很多苦活累活却一直没被提拔，讲话里是怎么劝的？")
+    assert "暂时没有得到提拔重用" in a.sentences[0].text, a.text
+    assert "不能因一时一事不如意就心灰意冷" in a.sentences[1].text, a.text
 
 
 def test_real_a_verdict_that_only_judges_comes_after_the_situation_and_closes_the_answer(
