@@ -108,7 +108,9 @@ _POINTER = re.compile(r"(?:这种|这类|此类|这样的)(?!情况)([\u4e00-\u9
 
 
 # a question's leading clause that sets the scene (面对窃密活动增多，…; 开展督查时，…): given, not asked
-_SETTING = re.compile(r"^(?:面对|针对|随着|鉴于|对于|面临)[^，,？?]{2,30}[，,]|^[^，,？?]{2,30}(?:时|的时候)[，,]")
+_SETTING = re.compile(  # not 在讲到提高办公室工作效率时: what the speech is asked on (the 199th's)
+    r"^(?:面对|针对|随着|鉴于|对于|面临)[^，,？?]{2,30}[，,]|^(?!在?(?:讲|谈|说|提)[到及起])[^，,？?]{2,30}(?:时|的时候)[，,]"
+)
 SETTING_WEIGHT = 0.5
 TOPIC_IDF = 6.0  # …the last clause names what it asks about by a word this rare (留余地), not only the situation
 

@@ -494,3 +494,12 @@ def test_real_a_verb_asked_not_to_be_done_by_someone_is_the_speechs_不x(real_bo
     assert term_weights(real_bot.index, "哪些事情不该由党委督查部门去督查？").get("不督")
     a = Answerer(real_bot).ask("哪些事情不該由黨委督查部門去督查？")
     assert "市縣領導沒有授權的事不督" in a.text, a.text
+
+
+def test_real_a_topic_the_speech_is_asked_on_is_no_scene_set(real_bot: pipeline.Ragbot) -> None:
+    """在講到提高辦公室工作效率時 names what the speech is asked on, not a scene (`terms._SETTING`): the 199th
+    blind reader's 效率 weighed half, and 楊晶's 把抓落實放在更加突出的位置 led."""
+    index = real_bot.index
+    told = term_weights(index, "在講到提高辦公室工作效率時,講話提出了哪幾點要求?")
+    assert told["效率"] == term_weights(index, "講話對提高辦公室工作效率提出了哪幾點要求?")["效率"], told
+    assert term_weights(index, "开展督查时,要注意什么?")["督查"] < term_weights(index, "督查要注意什么?")["督查"]
