@@ -320,6 +320,12 @@ def test_real_a_formulation_described_at_length_is_found_by_its_gloss(real_bot: 
     assert "說了就算、定了就乾、乾就乾好" in c.sentences[0].text, c.text
     assert "情況要明" not in c.text, c.text
     assert "一項一項" not in c.text, c.text  # from the clause quoting it (`cuts.cut`), not 大家要圍繞…的六個分句
+    # 急的、大的、要紧的、特殊的事情分别怎么办 (the 199th's got 篇4's 立说立办、常事快办、急事急办、特事特办)
+    d = Answerer(real_bot).ask(
+        "讲话里对急的、大的、要紧的、特殊的事情分别怎么办,有一句由四个短语组成的说法,原文怎么写?"
+    )
+    assert "紧事先办、大事精办、要事稳办、特事特办" in d.sentences[0].text, d.text
+    assert "立说立办" not in d.text, d.text
 
 
 def test_real_one_saying_likening_the_office_to_a_needle_is_that_one(real_bot: pipeline.Ragbot) -> None:
