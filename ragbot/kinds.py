@@ -100,7 +100,7 @@ def title_asked(question: str) -> bool:
     return bool(_TITLE.search(fold(question)))
 
 
-_ORDINARY = re.compile(r"一般(?:的|性)?([\u4e00-\u9fff]{2})")  # an ordinary kind asked: 一般突发事件
+_ORDINARY = re.compile(r"一般(?:性的|的|性)?([\u4e00-\u9fff]{2})")  # an ordinary kind asked: 一般(性的)突发事件
 _MAJOR = "重大|特大|重要|紧急"  # …which a major kind is not
 _OFF_DAYS = re.compile(r"周末|节假日|假日|双休日|休息日|星期[六天日]|放假|假期")  # not 工作日
 _LATER = re.compile(r"详细|续报|终报|后续")  # a later report asked…
@@ -120,6 +120,8 @@ def excluded(text: str, question: str) -> bool:
     >>> excluded("重大突发事件一旦发生", "一般（非重大）突发事件最迟多长时间内报送？")  # the 176th's
     True
     >>> excluded("重大突发事件一旦发生", "对一般突发事件的书面报告,要在多少小时内报送？")  # the 185th's
+    True
+    >>> excluded("重大突发事件一旦发生", "一般性的突发事件（不是重大的）最迟要在几小时内报告？")  # the 201st's
     True
     >>> q = "重大突发事件发生后,详细的书面报告最迟要在事发后几小时内报送?"  # the 198th's
     >>> excluded("最迟不得超过事发后2小时,…可先口头报告初步情况,随后跟踪报送事态发展…等详细情况", q)

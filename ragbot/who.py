@@ -174,9 +174,19 @@ def whom_named(question: str) -> Callable[[str], bool]:
 
     >>> whom_named("陶致东处长是哪个单位的？")("省政府办公厅督查一处处长陶致东同志"), whom_named("主任叫什么名字？")("由主任签发")
     (True, False)
+    >>> asked = whom_named("督办制具体由哪位副主任负责？")
+    >>> asked("有专门部门负责管的一般的事不督"), asked("由一名副主任负责督办")
+    (False, True)
     """
     person, by_name = unit_of(question), name_asked(question)
-    return lambda text: (bool(names(text)) or not by_name) and (not person or unit_named(text, person))
+    role = m.group(1) if (m := _WHICH_ROLE.search(fold(question))) else ""  # 哪位副主任: one holding that post
+    return lambda text: (
+        (bool(names(text)) or not by_name) and (not person or unit_named(text, person)) and role in fold(text)
+    )
+
+
+# the post a who-question asks which holder of (由哪位副主任负责: the 201st blind reader's near miss got 篇12's 三不督)
+_WHICH_ROLE = re.compile(r"哪一?[位个名](副?(?:主任|秘书长|书记|局长|县长|市长|科长|处长|部长|厅长))")
 
 
 def does(text: str, action: str) -> bool:

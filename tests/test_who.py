@@ -162,3 +162,9 @@ def test_real_which_body_a_person_works_in_needs_a_sentence_naming_it_with_them(
     answerer = Answerer(real_bot)
     assert answerer.ask("传达全省秘书长会议精神的杨红琼主任，是哪个单位的办公室主任？").refused
     assert answerer.ask("傳達全省秘書長會議精神的楊紅瓊主任是哪個單位的？").refused
+
+
+def test_real_which_holder_of_a_post_is_asked_of_texts_naming_it(real_bot: pipeline.Ragbot) -> None:
+    """由哪位副主任负责 asks who holds that post (`who.whom_named`): the 201st blind reader's near miss got 篇12's
+    有专门部门负责管的一般的事不督, which names a body doing 负责 and no 副主任."""
+    assert Answerer(real_bot).ask("县委办实行的县委会议决事项督办制，具体由哪位副主任负责？").refused
