@@ -727,7 +727,12 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     assert not often.refused, often.text  # (refused: no length of time; the 24th blind reader's)
     assert "每季度要上报一次" in often.text, often.text
     # a limit of the same day (the 122nd's); 最晚要多久转出去 cut it off (不准积压,…: the 128th's)
-    for q in ("文电运转最多能拖几天？", "公文流轉最多可以壓多久？", "收到的公文最晚要多久转出去？"):
+    for q in (
+        "文电运转最多能拖几天？",
+        "公文流轉最多可以壓多久？",
+        "收到的公文最晚要多久转出去？",
+        "收到的文件在办公室里最多能压多久才转出去?",  # 压多久 is 积压 (`synonyms.SAID_AS`; the 202nd's, refused)
+    ):
         same_day = answerer.ask(q)
         assert "不能超过当天" in fold(same_day.sentences[0].text), same_day.text
     days = answerer.ask("政府信息公开有时限要求吗？信息形成后多少天内要公开？")  # 多少天: working days answer it
