@@ -53,6 +53,7 @@ FIGURE_MARGIN = 0.03  # a further figure joins when it ranks this close to the b
 _SEVERAL = re.compile(r"哪些|哪几|几个|(?<![个种这那])说法|有什么|都有(?=哪|什么|啥)|(?:怎么|怎样|如何)形容")
 _NAME_ASKED = re.compile(r"外号|绰号|称号|叫法|称呼")  # a name asked for: a sentence quoting a short one answers
 _A_NAME = re.compile(r"[“「\"][\u4e00-\u9fff]{2,6}[”」\"]")
+_NAMES_ASKED = re.compile(r"([两二三四])个[^，,。？?]{0,6}?(?:称谓|叫法|称呼|名称)")  # so many names asked
 # one name or sentence asked for (像常备药膏的那个叫法, 这说法叫什么; 用一句话讲…原话是怎么说的: the 138th blind reader's got
 # 围绕什么中心?… of another speech after 不是中心,但影响中心, the 142nd's 官不大、衙门不小 after 万金油干部; the 168th's
 # 引用了一句古人的话 got 古人讲“天道酬勤” after 言当其时,一字千金)
@@ -307,7 +308,10 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     if intro:  # 这个说法是什么意思: the sentence bringing the term in says what it is, whole, then the term's
         c, hit = intro
         w.say(c.text, w.cite(hit.file, hit.speech, c.position, c.position + len(c.text)))
-    sentences(w, choices, weights, "wording", 0 if one or intro else budget)
+    names = _NAMES_ASKED.search(q)  # 两个带比喻的称谓: a sentence quoting two answers alone (the 201st's)
+    sentences(w, choices, weights, "wording", 0 if one or intro or names else budget)
+    if names and len(_A_NAME.findall(w.pieces[-1] if w.pieces else "")) < CN_DIGITS[names.group(1)]:
+        sentences(w, choices, weights, "wording", budget)
     for side in both_sides(ev.question):  # 又苦又是幕后工作: a formulation for each, “三苦” too; 又穷: “三苦”
         said = [re.compile(re.escape(side)), *(re.compile(loose(p)) for p in cued(side, plain))]
         if len(w.pieces) > 1 and not any(p.search(fold(x)) for x in w.pieces for p in said):

@@ -447,6 +447,10 @@ def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot
         '形容办公室对党委政府来说"既在前面站岗放哨、又在后面守好家"的提法,原话是怎么说的?'
     )  # the 59th's
     assert re.search('["“]坚强前哨["”]和["“]巩固后院', post.sentences[0].text), post.text  # the clause saying it
+    # 两个…称谓: the sentence quoting two answers alone (`sayings._NAMES_ASKED`; the 201st's got 排头兵 after it)
+    two = answerer.ask("培训会开班讲话希望把办公室建设成党委、政府的什么？那是两个带比喻的称谓，原话怎么写？")
+    assert re.search('["“]坚强前哨["”]和["“]巩固后院', two.sentences[0].text), two.text
+    assert len(two.sentences) == 1, two.text
     f = answerer.ask("讲话里用什么说法形容对办公室同志要既关心又严格管理?")  # the 57th's, and the 58th's below
     assert "高看一眼、厚爱一分、严管一层" in f.sentences[0].text, f.text
     f = answerer.ask("民政讲话要求领导对办公室同志既要重视关爱又要从严要求，用的是哪句三段式的话？")  # the 107th's
