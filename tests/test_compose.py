@@ -1890,6 +1890,10 @@ def test_real_the_speechs_word_on_a_situation_follows_past_a_prohibition_other_i
         a = bot.ask(q)  # the second is the 47th's
         assert "接到会议通知直接呈报" in a.sentences[0].text, a.text
         assert "由于作风不实,致使情况不明" in a.text, a.text
+    # 要注意什么 is a bare what-to-mind (`multi._HOW_AFTER`; the 201st's got 这个乡镇要注意,有的领导把会上的文件带到家…)
+    a = bot.ask("鄉鎮接待市裡領導來調研，可以到邊界去迎接嗎？要注意什麼？")
+    assert "不準在邊界迎候" in a.sentences[0].text, a.text
+    assert "帶到家" not in a.text, a.text
     # 还需要做什么 is a bare what-to-do (`multi._HOW_AFTER`), not a part asking about 需要 (the 193rd's got point 一's
     # 对于因工作需要安排…临时性工作), and what to do is not the sentence said again
     a = bot.ask("收到上面发来的开会通知,我直接转给领导就行了吧?还需要做什么?")
