@@ -162,6 +162,7 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     said = "".join(w.pieces)
     cited = re.search(r"\[(\d+)\]", said)
     m = _HOW_AFTER.search(fold(ev.question))  # …？怎么说？ 怎么说比较好: a bare how, too short to be a part or one
+    m = None if m and "注意" in m.group() and len(asked) == 1 else m  # …的意见，要注意些什么: what to mind of it
     if cited is not None and m and (len(asked) == 1 or (len(asked) == 2 and len(m.group()) > len(fold(asked[1])))):
         words = {**term_weights(w.index, asked[0]), **term_weights(w.index, said)}  # how to do what was said
         return _what_to_do(w, w.excerpts[int(cited.group(1)) - 1], said, words, past_said=True)
