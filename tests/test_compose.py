@@ -1426,6 +1426,11 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     # 189th's got 第一,严格按照行文规范… without 第二's 逐一调查; `compose.NAMED_OVER`)
     a = Answerer(real_bot).ask("一封信访信里反映了好几个问题,写查处报告时应该怎么办?")
     assert "要对反映的问题逐一调查" in a.text, a.text
+    # 应该怎么做: the four parts, then 多个 (好几个, past the first clause: `Writer.asked_as`) joins by its word (the
+    # 201st's got the four parts alone)
+    a = Answerer(real_bot).ask("收到一封信访件，里面反映了好几个问题，写查处报告时应该怎么做？")
+    assert "见面情况四个方面" in a.sentences[0].text, a.text
+    assert "要对反映的问题逐一调查" in a.text, a.text
 
 
 def test_real_the_point_a_question_quotes_is_answered_by_what_follows_it(real_bot: pipeline.Ragbot) -> None:
