@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .writer import Writer
 
 
-_MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么")
+_MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么|得先")
 _NOT_MODAL = re.compile(
     r"重要|主要|要么|(?:更|也|就)?不要说|(?:工作|的)需要|的要求|应有|相应|反应|适应|响应|效应|供应"
 )  # 因工作需要, 更不要说: a situation; 这也是对…的要求: what is required is said around it
@@ -113,6 +113,8 @@ def says_what_to_do(text: str) -> bool:
     (False, True)
     >>> says_what_to_do("这也是对办公室主任的要求"), says_what_to_do("要求大家做到")  # a requirement named, not said
     (False, True)
+    >>> says_what_to_do("还有一些“三不管”的硬骨头,办公室得先接着、先接住")  # the 203rd's
+    True
     """
     return bool(_MODAL.search(_NOT_MODAL.sub("", _NAMED.sub("", fold(text)))))
 
