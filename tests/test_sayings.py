@@ -806,6 +806,14 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     assert "弹好钢琴" not in a.text, a.text
     # …and 四句排比, whose first may run on from what leads into it (做到审大小而图之、…: the 189th's got the 24字精神)
+    # described by 轻重缓急 and 排比 (`data/glosses.txt`): the 203rd's and 204th's got 篇3's 分歧在所难免… and
+    # “精细化、更科学、上水平”
+    for q in (
+        "讲协调工作要分清轻重缓急时，有一组按事情性质分别说怎么办的四字排比，原文怎么写？",
+        "讲协调工作时,有一句按事情轻重缓急分别采取不同办法的四句排比,原话是怎么写的?",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     a = Answerer(real_bot).ask("有篇講話用一組仿古文的四句排比,講怎樣統籌處理大小、緩急、上下、內外的關係,原文是什麼?")
     assert "審大小而圖之、酌緩急而布之、連上下而通之、衡內外而施之" in a.sentences[0].text, a.text
     # …and 三个排比句, clauses in a row opening alike (`sayings.alike_clauses`): the 193rd's got 篇12's two
