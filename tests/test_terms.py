@@ -134,17 +134,20 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     # …wherever the question names it, of verbs to jieba too (值班补贴, 加班补助: the 89th's got that 12%)
     assert unknown_asked(index, "讲话中对办公室人员加班补助或值班补贴的发放标准是怎么规定的?") == "加班补助"
     assert unknown_asked(index, "縣委辦要從大家的津貼補貼裡扣出一部分來搞考核，扣的是多少比例？") == ""  # two kinds
-    # …nor what the speeches say otherwise (油费 is 耗油: `synonyms.SAID_AS`; the 196th's was refused for 油费)
-    assert unknown_asked(index, "單位公車的油費和修車費用是怎麼管理的?") == ""
-    # 规定为什么 asks what it is set as, not why (the 198th's near miss got two sentences on the format change)
-    assert unknown_asked(index, "黨委檔案改版後,公文用紙和正文字體、字號統一規定為什麼?") == "字号"
-    assert unknown_asked(index, "为什么要统一规定公文格式?") == ""
-    # papers handed in by an act no speech says (提交: the 197th's near miss got 需要重新申报); not how one asks
-    assert unknown_asked(index, "民政局重新申報省級文明單位需要提交哪些材料？") == "提交"
-    # 劝导 asks for words, as 劝慰 does (the 199th's was refused); 在学历上 names a matter, as 学历方面 does
-    assert unknown_asked(index, "我辛苦干了很多年一直没被提拔,讲话里对这种情况有什么劝导?") == ""
-    assert unknown_asked(index, "今后办公室选人在学历上有什么要求?") == "学历"
-    assert unknown_asked(index, "辦公室居中協調時，對上頭的領導和對下面的單位，態度上分別要拿捏什麼分寸？") == ""
+    for question, thing in (
+        # …nor what the speeches say otherwise (油费 is 耗油: `synonyms.SAID_AS`; the 196th's was refused for 油费)
+        ("單位公車的油費和修車費用是怎麼管理的?", ""),
+        # 规定为什么 asks what it is set as, not why (the 198th's near miss got two sentences on the format change)
+        ("黨委檔案改版後,公文用紙和正文字體、字號統一規定為什麼?", "字号"),
+        ("为什么要统一规定公文格式?", ""),
+        # papers handed in by an act no speech says (提交: the 197th's near miss got 需要重新申报); not how one asks
+        ("民政局重新申報省級文明單位需要提交哪些材料？", "提交"),
+        ("辦公室居中協調時，對上頭的領導和對下面的單位，態度上分別要拿捏什麼分寸？", ""),
+        # 劝导 asks for words, as 劝慰 does (the 199th's was refused); 在学历上 names a matter, as 学历方面 does
+        ("我辛苦干了很多年一直没被提拔,讲话里对这种情况有什么劝导?", ""),
+        ("今后办公室选人在学历上有什么要求?", "学历"),
+    ):
+        assert unknown_asked(index, question) == thing, question
     assert "耗油定量管理" in fold(Answerer(real_bot).ask("單位公車的油費和修車費用是怎麼管理的?").text)
     # the penalty asked when no sentence on the matter names one (`meanings.unpenalized`: the 195th's near miss got
     # 不得有不在岗或脱岗等现象); one naming what is done answers (抄送…组织人事部门,作为评定干部…的重要依据)
