@@ -19,7 +19,7 @@
                               what a thing is for (图的是什么, 用意), the speech's superlative (最严重的是…) asked the worst,
                               a reason or a conclusion (原因是…, 这说明…) asked why something is said, the sanction
                               (追究…责任) asked what comes of a mishap (出了事会怎样)
-  unpenalized(q, texts, w)    whether it asks what penalty (怎么处罚) and none of the texts on its matter names one
+  unpenalized(q, texts, w)    the penalty it asks (怎么处罚: 处罚) when none of the texts on its matter names one, or ''
   worth_asked(question)       whether it asks what a thing is worth (有哪几方面的意义), answered as why it is done
   stands_for(question)        how many things a numbered formulation it asks about stands for (「七种意识」是什么 -> 7)
 
