@@ -56,7 +56,7 @@ from .inline import inline, semicolons
 from .kinds import title_asked
 from .meanings import AS_IF, point_asked, point_over_words, saying_explained, story, why_likened, worth_asked
 from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
-from .naming import naming_words, own_names, unnamed
+from .naming import departments, naming_words, own_names, unnamed
 from .points import (
     SECTIONS,
     defines,
@@ -238,7 +238,7 @@ def _list_answer(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, b
     """The points of the best enumeration near the top passages (words naming its speech weigh nothing), merged
     with equally good lists of other speeches (as many points as asked, 哪七种意识, within 0.15: alone), or False."""
     top = sorted(ev.candidates, key=lambda c: -rank(c, weights))[:3]
-    asked = unnamed(weights, ev.question, naming_words(w.index, ev.question))
+    asked = unnamed(weights, ev.question, naming_words(w.index, ev.question) | departments(w.index, ev.question))
     options = _enumerations_near(w, ev, asked, top)
     defined = bool(top) and defines(ev.question, top[0].text)  # 中心任务就是…: that sentence answers (`defines`)
     if defined or not options or options[0][0] < LIST_MIN or _outdone(w, asked, top, options[0][1:]):
