@@ -374,8 +374,10 @@ def coverage(text: str, weights: dict[str, float]) -> float:
     (0.48, 1.0, 1.0)
     >>> coverage("要强化“七种意识”", {"加强": 1.0, "意识": 1.0})  # 加强 said as 强化
     1.0
+    >>> coverage("推行OA系统办公", {"oa": 1.0, "很多": 1.0})  # the question's words are lowercased, as tokens are
+    0.5
     """
-    folded = fold(text)
+    folded = fold(text).lower()  # the question's words are lowercased (`lexical.tokenize`: OA is oa)
     top = [t for t in weights if not any(t != o and t in o for o in weights)]
     total = sum(weights[t] for t in top) or 1.0
     got = 0.0

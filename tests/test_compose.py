@@ -2015,6 +2015,16 @@ def test_real_an_abbreviation_asked_by_its_plain_words_is_found_and_answered(rea
     assert "中間環節" in a.text, a.text
 
 
+def test_real_the_speechs_view_asked_of_a_sentence_setting_up_a_series_is_the_series(real_bot: pipeline.Ragbot) -> None:
+    """怎么看这个问题 asks the speech's view (`context.advice_asked`): after 推行OA系统…但我也在关注其运行状况, the
+    series it sets up (最先一公里…最后一公里…中间环节), as for a list question (`around.series_after`). The 205th blind
+    reader's got a sentence on 拟办意见: OA, lowercased as a token, never counted as said (`asks.coverage`)."""
+    a = Answerer(real_bot).ask("单位上了OA系统，大家用得不好，讲话里怎么看？")
+    assert "推行OA系统办公" in a.sentences[0].text, a.text
+    for clause in ("最先一公里", "最后一公里", "中间环节"):
+        assert clause in a.text, a.text
+
+
 def test_real_a_quoted_description_of_ones_own_is_no_unknown_formulation(real_bot: pipeline.Ragbot) -> None:
     """The 69th blind reader put their own words in quotes (“懂得多”和“有专长”) and was refused, since no speech
     says 专长: what someone has (有…) is a description, not the name of a formulation (`lexical.unknown_quotes`)."""
