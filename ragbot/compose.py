@@ -443,7 +443,8 @@ def compose(
         sentences(w, chosen, weights, wanted, share, units, action, advice, shape or told)
         other_figure(w, chosen, weights, units)  # 多少件: 淇县's and 光山's, each named
         shown = shape or _named(ev.question) or story(ev.question)  # 借“弹钢琴”想说明…; 龟兔赛跑的故事…想提醒
-        around(w, ev.question, what == "list", shown if point_asked(ev.question) else None, max_points)
+        series = what == "list" or advice  # 上了OA…很多人不用…怎么看这个问题: the 一公里 series after 推行OA系统
+        around(w, ev.question, series, shown if point_asked(ev.question) else None, max_points)
     if what not in ("follow-up", "wording", "survey", "category") or (what == "wording" and remedy_asked(ev.question)):
         second_part(w, ev, budget)  # 怎么形容这种情况？又要怎么解决？: the remedy after the wording (the 72nd's)
     return w.draft(what)
