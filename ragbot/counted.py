@@ -224,8 +224,11 @@ _COUNTED_NOUN = re.compile(r"(?:几|多少)([名位次期台辆套])([\u4e00-\u9
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
 # what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
 _COUNTED_AS = re.compile(r"(?:几|多少)(条|件|个|项|名|位|篇|人)是([\u4e00-\u9fff]{2,12})的[？?]?$")
-# a part of a whole counted (撰写的领导讲话中,县长讲话有多少篇: the 184th blind reader's got all 300余件)
-_PART_OF = re.compile(r"([\u4e00-\u9fff]{2,12})(?:当中|之中|中)[，,]([\u4e00-\u9fff]{2,8}?)(?:有|占|是)?(?:多少|几)")
+# a part of a whole counted (撰写的领导讲话中,县长讲话有多少篇: the 184th blind reader's got all 300余件); not a
+# rank (在全市民政信息工作中，这个市排名第几: the 205th's was refused)
+_PART_OF = re.compile(
+    r"([\u4e00-\u9fff]{2,12})(?:当中|之中|中)[，,]([\u4e00-\u9fff]{2,8}?)(?:有|占|是)?(?<!第)(?:多少|几)"
+)
 # characters either side of a number within which the text may tell that kind (反映教育问题的有30条)
 COUNTED_AROUND = 12
 
@@ -248,6 +251,8 @@ def counts(text: str, question: str) -> bool:
     >>> asked = "光山县政府办2010年撰写的领导讲话中，县长讲话有多少篇？"  # the 184th's near miss
     >>> counts("县政府办全年共撰写领导讲话300余件", asked), counts("其中县长讲话120篇", asked)
     (False, True)
+    >>> counts("在全市*个地市民政信息工作中,我市名列第4名。", "在全市民政信息工作中，这个市排名第几？")  # a rank
+    True
     """
     if said := _COUNTED_AS.search(fold(question).strip()):  # 有多少条是反映教育问题的: half its words by the number
         unit, words, t = said.group(1), [w for w, _ in tagged_words(said.group(2)) if len(w) >= 2], fold(text)
