@@ -164,6 +164,7 @@ def unit_asked(question: str) -> tuple[str, ...]:
 _NO_COUNT = re.compile(  # sayings, no amount; nor 一项重要的工作 (the 184th's 公开承诺…多少项 got it)
     r"一年到头|一年四季|一天到晚|一年半载|三天两头|一时半会|一[项个种件条](?=(?:很|非常|十分|极其|特别|最)?(?:重要|关键|基本))"
     r"|每一[次个项件条位篇份]"  # every one (认真对待每一次接待工作: the 189th's near miss 接待…多少次 got it)
+    r"|(?<![零一二三四五六七八九十百千万两])十分(?!钟)(?=[\u4e00-\u9fff])"  # very (十分注重: 信息工作拿了多少分 got it)
 )
 
 
@@ -202,6 +203,8 @@ def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
     (False, True)
     >>> numbers("认真对待每一次接待工作", ("次",)), numbers("每年考核一次", ("次",))
     (False, True)
+    >>> numbers("各级民政部门十分注重信息宣传工作", ("分",)), numbers("得了九十分", ("分",)), numbers("开十分钟", ())
+    (False, True, True)
     >>> numbers("文电运转原则上不能超过当天", _DURATION), numbers("当天的会议", _DURATION)  # a limit of the same day
     (True, False)
     """
