@@ -1,6 +1,7 @@
 """What an answer's first sentence needs from around it in its speech (compose.py calls `around` last):
 
   asked_again(w)         asked why, and the speech asks itself why before its answer: that question, dropped
+  doubts_before(w, q)    not asked why, and the answer follows questions the speech voices on it: those, first
   series_after(w)        a list question (or a why-question, no reason given) answered by one sentence: the
                          ；-series after it, the points asked for
   point_after(w, shape)  asked what a figure of speech (or a story, a quoted method) shows: the sentence after it
@@ -30,6 +31,7 @@ from .conditions import condition_of
 from .context import after_in_paragraph, before_in_paragraph, says_what_to_do
 from .cuts import SO_CALLED, cut
 from .inline import run_of
+from .lexical import tokenize
 from .padding import padding, usable
 from .points import lists_of, say_points
 from .quotes import CN_DIGITS, COUNTS
@@ -47,6 +49,8 @@ def around(w: Writer, question: str, series: bool, shape: re.Pattern[str] | None
     why, asked = why_asked(question), fold(question)
     if why:
         asked_again(w)
+    else:
+        doubts_before(w, question)
     listed_before(w, cap)
     taken_up_after(w)
     points_after(w)
@@ -255,6 +259,26 @@ def asked_again(w: Writer) -> None:
     (the 121st blind reader's got the reason second)."""
     if len(w.pieces) > 1 and (opening := _MARK.sub("", w.pieces[0])).endswith(("?", "？")) and why_asked(opening):
         del w.pieces[0]
+
+
+DOUBTS = 3  # questions a speech voices at most, right before the answer it gives them
+
+
+def doubts_before(w: Writer, question: str) -> None:
+    """An answer opening right after questions the speech voices on what is asked (现在有些同志…还在纠结,送不送礼
+    啊?拜不拜年啊? before 还有什么可纠结的,新常态下大家都要适应。): those questions first, what it answers (the
+    187th's and 199th's 要不要给领导拜年 got the answer alone, 拜不拜年啊? a fragment on its own)."""
+    if not (first := _first(w)) or _MARK.sub("", w.pieces[0]).endswith(("?", "？")):
+        return
+    hit, text, at, _ = first
+    spans = before_in_paragraph(text, at)
+    k = len(spans)
+    while k > max(0, len(spans) - DOUBTS) and text[slice(*spans[k - 1])].strip().endswith(("?", "？")):
+        k -= 1
+    said = text[spans[k][0] : spans[-1][1]].strip() if k < len(spans) else ""
+    asked = [t for t in tokenize(fold(question)) if han_count(t) >= 2]
+    if any(t in fold(said) for t in asked) and w.say(said, w.cite(hit.file, hit.speech, spans[k][0], spans[-1][1])):
+        w.pieces.insert(0, w.pieces.pop())
 
 
 def gives_reason(sentence: str) -> bool:

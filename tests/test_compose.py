@@ -2442,3 +2442,11 @@ def test_real_what_to_avoid_asked_as_taboo_is_the_three_nots(real_bot: pipeline.
     a = Answerer(real_bot).ask("我被安排在领导身边做服务工作,平时说话、打听事情上有什么忌讳?")
     assert "不该讲的不讲、不该问的不问、不该听的不听" in fold(a.sentences[0].text), a.text
     assert "好话" not in fold(a.text), a.text
+
+
+def test_real_an_answer_to_questions_the_speech_voices_follows_them(real_bot: pipeline.Ragbot) -> None:
+    """要不要给领导拜年 got 还有什么可纠结的,新常态下大家都要适应。 alone (the 187th and 199th blind readers'): the
+    questions the speech voices before it (送不送礼啊?拜不拜年啊?) say what it answers (`around.doubts_before`)."""
+    a = Answerer(real_bot).ask("过年要不要给领导拜年？讲话里怎么说的？")
+    assert "拜不拜年啊" in a.text, a.text
+    assert a.text.index("拜不拜年啊") < a.text.index("还有什么可纠结的"), a.text
