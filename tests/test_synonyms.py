@@ -265,3 +265,11 @@ def test_real_a_speech_word_asked_by_everyday_words_does_not_answer_a_typed_ques
     """OA办公系统是哪一年上线的 (the 167th blind reader's near miss) was answered with 一年来,…: 办公系统 asks 篇11's
     rare OA, but a question asking which year needs a sentence stating one (`synonyms.said_in` is for untyped ones)."""
     assert Answerer(real_bot).ask("市政府办公室推行的OA办公系统是哪一年上线的？").refused
+
+
+def test_real_face_asked_is_the_speechs_情面_not_cilins_surface(real_bot: pipeline.Ragbot) -> None:
+    """看在熟人面子上 (the 205th blind reader's): no speech says 面子, and Cilin's 表面, 脸面, 面上 weighed as
+    much as 情面 would; 篇6's 一律退回,不要顾及情面 was followed by 002's sentences on 审签 (`synonyms.SAID_AS`)."""
+    a = Answerer(real_bot).ask("别的单位报上来的公文没按程序走，看在熟人面子上能不能先收下来办？")
+    assert "不要顾及情面" in a.sentences[0].text, a.text
+    assert "审签" not in a.text, a.text
