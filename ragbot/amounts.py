@@ -21,12 +21,12 @@ from .script import fold
 
 NUMBER = re.compile(
     r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]?|[零一二三四五六七八九十百千万两]+(?:分之[零一二三四五六七八九十百]+)?"
-    r"(?=[多余几来]?(?:[个项条种件次名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍字台辆%％]|个工作日|工作日))"
+    r"(?=[多余几来]?(?:[个项条种件次场名年月日天位点级篇分元升公里小时周期人批类套份届轮成倍字台辆%％]|个工作日|工作日))"
 )
 
 # the unit a quantity question asks about (几个工作日, 多少升, 几级, 哪一年): evidence must state a number in it
 _UNIT = re.compile(
-    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|项|条|件|篇|份|级|分|元|升|人|名|位|批|期|届|倍|字|台|辆|%|部(?![门分署队委长])|册|卷|本(?![地级身单部人年月次届]))"
+    r"(?:多少|几|哪一|第几)(?:个)?(工作日|学时|课时|小时|分钟|公里|万元|亿元|年|月|日|天|周|次|场|项|条|件|篇|份|级|分|元|升|人|名|位|批|期|届|倍|字|台|辆|%|部(?![门分署队委长])|册|卷|本(?![地级身单部人年月次届]))"
 )
 _UNIT_BEFORE = re.compile(
     r"(工作日|学时|课时|小时|分钟|公里)[^，。？?]{0,6}(?:多少|几)(?![个项条种月年天次名位点级篇分份件期批届倍])"
@@ -38,6 +38,9 @@ _VOLUMES = ("部", "本", "册", "卷")  # counters of books (多少部志书): 
 # a count of things in 个 (多少个文件, 几个乡镇): 192个 or 33个 states it, a date (5月底) or a share does not
 _COUNT = re.compile(r"(?:多少|几)个(?=[\u4e00-\u9fff])")
 _DURATION = ("工作日", "小时", "分钟", "年", "月", "日", "天", "周")
+_DAYS = ("天", "日", "工作日")  # 多少天: 20个工作日 answers it
+# the units a unit asked is answered in (多少篇讲话: 300余件; 多少场会议: 承办会议700多次)
+_ALIKE_UNITS = {"天": _DAYS, "日": _DAYS, **{u: g for g in (_DOCUMENTS, _VOLUMES) for u in g}, "场": ("场", "次")}
 # a time limit of the same day, no numeral (文电运转原则上不能超过当天: 公文流转最多能压多久, the 122nd blind reader's)
 SAME_DAY = re.compile(r"超过当[天日]|当[天日](?:之内|以内|内|办结|办完|完成|处理完)")
 _LASTS = re.compile(r"多长时间|多久|多长|多快(?!好)")
@@ -128,6 +131,8 @@ def unit_asked(question: str) -> tuple[str, ...]:
     (('部', '本', '册', '卷'), ())
     >>> unit_asked("给领导和各科室配备了多少台微机")  # machines: 投资20余万元 is none (the 118th's near miss)
     ('台',)
+    >>> unit_asked("2010年一共组织承办了多少场会议?")  # events: not 电话数千个 (the 207th's near miss)
+    ('场', '次')
     >>> unit_asked("光山县政府办公室现在有多少编制、多少工作人员？"), unit_asked("培训了几名干部？")
     (('人', '名', '位'), ('名',))
     """
@@ -137,17 +142,12 @@ def unit_asked(question: str) -> tuple[str, ...]:
         return ("第",)  # 排第几名, 第几届: an ordinal (名列全省第六)
     if m:
         unit = m.group(1).lstrip("万亿")
-        if unit in ("天", "日"):
-            return ("天", "日", "工作日")  # 多少天: 20个工作日 answers it
-        if unit in _VOLUMES:
-            return _VOLUMES
-        return _DOCUMENTS if unit in _DOCUMENTS else (unit,)  # 多少篇讲话: 300余件 answers it
+        return _ALIKE_UNITS.get(unit, (unit,))
     if _STAFF.search(q):  # 多少编制、多少工作人员: people (not 77个单位, the 170th blind reader's near miss)
         return _PEOPLE
     m = _UNIT_BEFORE.search(q) or COUNT_OF.search(q)  # 培训学时不能少于多少, 陪餐人数有什么标准
     if m:
-        unit = m.group(1)
-        return ("天", "日", "工作日") if unit == "天" else _DOCUMENTS if unit in _DOCUMENTS else (unit,)
+        return _ALIKE_UNITS.get(m.group(1), (m.group(1),))
     if _COUNT.search(q) and not _HOW_OFTEN.search(q) and "哪" not in q:  # 用了几个比方,是哪几个: which ones
         return ("个",)
     if _HOW_OFTEN.search(q):

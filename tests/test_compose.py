@@ -717,12 +717,15 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "光山县政府办公室2010年上报的信息中，被省政府单独采用了多少条？",
         "重大突发事件发生后,详细的书面报告最迟要在事发后几小时内报送?",  # 随后…详细情况: no limit (the 198th's)
         "民政局去年信息工作拿了多少分？",  # 十分注重 is very (`amounts._NO_COUNT`), no 10 points
+        "光山县政府办公室2010年一共组织承办了多少场会议?",  # 场: not 电话数千个 (the 207th's)
     ):
         assert answerer.ask(q).refused, q
     # a rank asked after what it is in (…工作中，这个市排名第几) is no part of a whole counted (`counted._PART_OF`):
     # the 205th's was refused
     rank = answerer.ask("在全市民政信息工作中，这个市排名第几？")
     assert "我市名列第4名" in rank.sentences[0].text, rank.text
+    meetings = answerer.ask("淇县政府办公室全年承办了多少场会议?")  # 场 is counted as 次 too
+    assert "全年承办会议700多次" in meetings.sentences[0].text, meetings.text
     mail = answerer.ask("机要通信每天至少要收几次邮件？")  # 至少…几次: the speech says 4次
     assert not mail.refused
     assert "至少收取4次" in mail.sentences[0].text, mail.text
