@@ -96,14 +96,18 @@ def limited(question: str) -> list[str]:
     >>> limited("要在多少天之内对外公开？")  # the 158th blind reader's was refused: 对外 is how, not what
     ['公开']
 
-    An act said with where it goes (报上去, 送过去) is its verb: 最迟…2小时 of 报送 limits 最晚几小时内要报上去.
+    An act said with where it goes (报上去, 送过去) is its verb: 最迟…2小时 of 报送 limits 最晚几小时内要报上去;
+    said with the place it goes to (挂到信息公开网上), none: the place says it (20个工作日内予以公开).
 
     >>> limited("出了重大突发事件，最晚几小时内要报上去？")
     ['报']
+    >>> limited("新出了一个政府信息,最晚多少天内要挂到信息公开网上?")  # where it goes: 予以公开 (the 208th's)
+    []
     """
     m = _WITHIN.search(question)
     words = list(tagged_words(question[m.end() : m.end() + 8], 1)) if m else []
-    return [_DIRECTED.sub("", words[0][0])] if words and len(words[0][0]) >= 2 else []
+    to = words and words[0][0].endswith("到")  # 挂到…网上, 放到, 发到
+    return [_DIRECTED.sub("", words[0][0])] if words and len(words[0][0]) >= 2 and not to else []
 
 
 _DIRECTED = re.compile(r"(?<=.)(?:上去|上来|下去|下来|出去|出来|过去|过来|回去|回来)$")  # 报上去: 报

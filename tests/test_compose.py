@@ -762,6 +762,8 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     # the 190th's was refused
     public = answerer.ask("我们单位有一条政府信息刚定下来，最晚要多久放到信息公开网上？")
     assert "20个工作日内予以公开" in public.text, public.text
+    public = answerer.ask("我们单位新出了一个政府信息,最晚多少天内要挂到信息公开网上?")  # 挂到: where (the 208th's)
+    assert "20个工作日内予以公开" in public.text, public.text
     money = answerer.ask("全省教育经费总投入是多少？")  # the speech says 1170.94亿元
     assert not money.refused
     assert "1170.94亿元" in money.text, money.text
