@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, TypeVar
 
-from .lexical import before_bodies, counties, places, speech_names, speech_numbers, tokenize
+from .lexical import before_bodies, counties, places, speech_names, speech_numbers, tagged_words, tokenize
 from .script import fold
 from .structure import han_count
 
@@ -189,10 +189,9 @@ def _post_held(index: Index, query: str) -> set[tuple[str, int]]:
     return out
 
 
-# a department named by its field (民政局, 民政系统, 民政信息, 民政部门)
-_BODY = re.compile(
-    r"([\u4e00-\u9fff](?![到在给把向对为的了是和与及上])[\u4e00-\u9fff])(?:局|系统|信息|部门)"
-)  # not 放到
+# a department named by its field (民政局, 民政系统, 民政信息)
+_BODY = re.compile(r"([\u4e00-\u9fff](?![到在给把向对为的了是和与及上])[\u4e00-\u9fff])(?:局|系统|信息)")  # not 放到
+_DEPARTMENT = re.compile(r"([\u4e00-\u9fff](?![到在给把向对为的了是和与及上])[\u4e00-\u9fff])(?:局|部门)")  # 民政部门
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
 # 培训开班讲话指出…, 会议讲… (the 180th's), or the meeting said by when (培训开班的时候: the 137th's got 篇4's 不足)
@@ -246,8 +245,8 @@ def departments(index: Index, query: str) -> set[str]:
     管理有哪几条措施 asks for is under 二、完善规范管理; a blind reader got 高看一眼), when one speech holds
     its field; not a 系统 (移民系统…首要任务: 移民 is what the list says), nor for retrieval (民政局…逐级负责 ranks
     lower without 民政局: held-out q329, q381)."""
-    bodies = [m for m in _BODY.finditer(fold(query)) if m[0].endswith(("局", "部门"))]
-    return {w for m in bodies if _held_by_one(index, m[1]) for w in m.group(0, 1)}
+    bodies = [m for m in _DEPARTMENT.finditer(fold(query)) if tagged_words(m[1])[0][1] not in ("f", "r")]
+    return {w for m in bodies if _held_by_one(index, m[1]) for w in m.group(0, 1)}  # not 上面部门, 其他部门
 
 
 def own_names(index: Index, query: str) -> set[str]:

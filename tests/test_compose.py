@@ -18,6 +18,7 @@ from ragbot.asks import kind
 from ragbot.config import Config
 from ragbot.cuts import cut
 from ragbot.evaluate import padding_rate
+from ragbot.naming import departments
 from ragbot.padding import padding
 from ragbot.quotes import DUTIES, anchors
 from ragbot.render import render_answer
@@ -386,6 +387,14 @@ def test_real_a_list_asked_of_a_department_does_not_need_the_departments_name(re
         for point in ("要完善工作制度", "要规范运作机制", "要理顺工作关系"):
             assert point in a.text, a.text
         assert "高看一眼" not in a.text, a.text
+    # 上面部门 names no department (a word of place: `naming.departments`, never in `naming.named_speeches`): the
+    # 208th's 拿缝衣服打比方…上面部门很多 was answered from 篇8, which 上面 named, with 笔杆子
+    a = Answerer(real_bot).ask(
+        "有篇讲话拿缝衣服打比方,说上面部门很多、到基层只有办公室一个口子去承接,那句比喻原话怎么写?"
+    )
+    assert "上边千条线,下头一根针" in a.text, a.text
+    assert departments(real_bot.index, "上面部门很多，基层办公室有哪几条要求？") == set()  # 上面 is 篇8's most
+    assert departments(real_bot.index, "民政部门有哪几条措施？") == {"民政部门", "民政"}
 
 
 def test_real_which_kinds_of_a_thing_are_the_list_whose_points_name_it(real_bot: pipeline.Ragbot) -> None:
