@@ -61,6 +61,7 @@ _ONE_NAME = re.compile(
     r"(?:[那这]个|个什么)(?:叫法|称呼|外号|绰号|称号)|一句[\u4e00-\u9fff]{0,3}?话|[那这]句话|叫什么"
     r"|一个[^，,。？?]{0,8}?(?:说法|提法|叫法)"  # 用了一个三句话的说法: the 172nd's got 强化“三种意识” after it
     r"|用了[两二三四五六七八九]个短句"  # …用了三个短句，原话是什么: one saying of three (the 173rd's, likewise)
+    r"|定了一个[^，,。？?]{0,24}?(?:目标|口号)"  # 给办公室定了一个…都要一点差错都没有的目标: “三零目标” (the 208th's)
 )
 # whose words a question asks for (引了一句古人的话): a sentence saying they said it (古人讲:言当其时,一字千金; the
 # 145th blind reader's 讲话里引了一句古人的话，说明信息报送要赶早 got 002's 我要送一句话); not 俗话, which a speech

@@ -855,3 +855,11 @@ def test_real_figures_described_by_rain_and_chess_are_both_quoted(real_bot: pipe
     马后炮 (data/glosses.txt), so the clause holding both is quoted."""
     a = Answerer(real_bot).ask("講信息工作要及時、不能事後才報時,講話用了一組分別跟下雨和下象棋有關的比喻,原話是什麼?")
     assert "多下“及時雨”,不放“馬後炮”" in a.sentences[0].text, a.text
+
+
+def test_real_one_goal_set_is_that_formulation_alone(real_bot: pipeline.Ragbot) -> None:
+    """定了一个…的目标 asks for one formulation (`sayings._ONE_NAME`): the 208th blind reader's got 篇6's “三零目标”,
+    then 篇1's “差错漏误迟” (its 办文办会办事 and 差错)."""
+    a = Answerer(real_bot).ask("有篇講話給辦公室定了一個辦文、辦會、辦事都要一點差錯都沒有的目標,原文怎麼表述?")
+    assert "辦文零差錯、辦會零紕漏、辦事零失誤" in a.sentences[0].text, a.text
+    assert len(a.sentences) == 1, a.text
