@@ -1293,6 +1293,10 @@ def test_real_asked_for_advice_a_bare_point_is_explained(real_bot: pipeline.Ragb
     # 先做哪些准备 asks for ways too (`compose._held`): the 194th's got 领受材料任务后… alone
     a = Answerer(real_bot).ask("接到一个写材料的任务，动笔之前应该先做哪些准备？")
     assert [p in a.text for p in ("充分掌握基本情况", "理论功底", "公文写作技巧", "临阵磨枪")] == [True] * 4, a.text
+    # 该怎么准备 asks how (`asks.METHODS`): the points explained (the 207th's got them bare)
+    a = Answerer(real_bot).ask("我不太会写材料,接到写稿任务以后该怎么准备?")
+    assert "临阵磨枪" in a.text, a.text
+    assert "多到网上找一些相关材料" in a.text, a.text
 
 
 def test_real_what_comes_of_a_situation_follows_it(real_bot: pipeline.Ragbot) -> None:
