@@ -833,6 +833,11 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     a = Answerer(real_bot).ask("讲文字材料写作时,有篇讲话用三个排比句分别讲形式、篇幅、语言该怎样,原文是什么?")
     assert "用鲜活的形式反映真实的情况,用简短的篇幅涵盖丰富的内容,用朴实的语言" in a.sentences[0].text, a.text
     assert "短小的篇幅" not in a.text, a.text
+    # 排比 asks for wording (`glosses.WORDING`), though 讲话要求 reads as a list asked: the 207th's got 制度化、规范化、
+    # 程序化、精细化 after it
+    a = Answerer(real_bot).ask("讲话要求协调工作要分清轻重缓急,用了一组“X事X办”的四句排比,具体怎么说的?")
+    assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
+    assert len(a.sentences) == 1, a.text
 
 
 def test_real_a_formulation_described_by_its_images_is_not_any_figure(real_bot: pipeline.Ragbot) -> None:
