@@ -242,7 +242,7 @@ def naming_words(index: Index, query: str) -> set[str]:
 
 def departments(index: Index, query: str) -> set[str]:
     """The words a query names its speech's department by, with 局 or 部门 (民政部门, 民政局: a list 民政部门加强…规范化
-    管理有哪几条措施 asks for is under 二、完善规范管理; a blind reader got 高看一眼), when one speech holds
+    管理有哪几条措施 asks for is under 二、完善规范管理; the 199th blind reader got 高看一眼), when one speech holds
     its field; not a 系统 (移民系统…首要任务: 移民 is what the list says), nor for retrieval (民政局…逐级负责 ranks
     lower without 民政局: held-out q329, q381)."""
     bodies = [m for m in _DEPARTMENT.finditer(fold(query)) if tagged_words(m[1])[0][1] not in ("f", "r")]

@@ -381,7 +381,7 @@ def test_real_a_list_asked_of_a_speech_named_by_its_title_is_that_speechs_list(r
 
 def test_real_a_list_asked_of_a_department_does_not_need_the_departments_name(real_bot: pipeline.Ragbot) -> None:
     # 民政部门 names 004 (`naming.departments`), not what is asked of it: the three points under 二、完善规范管理,
-    # which never say 民政 (a blind reader got 高看一眼 and the bare heading)
+    # which never say 民政 (the 199th blind reader got 高看一眼 and the bare heading)
     for q in ("民政部门加强办公室规范化管理有哪几条措施", "民政局加强办公室规范化管理有哪几条措施"):
         a = Answerer(real_bot).ask(q)
         for point in ("要完善工作制度", "要规范运作机制", "要理顺工作关系"):
