@@ -87,6 +87,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差。'
     >>> cut("我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差,以致造成损失。", {"决策": 1, "偏差": 1})
     '我们应敢于和善于向领导讲真话,特别是在一些重大问题上,该讲的话一定要讲,不能看着决策出偏差,以致造成损失。'
+    >>> cut("有的就事论事,接到会议通知直接呈报,不与上级部门主动沟通。", {"通知": 1.0, "直接": 1.0})  # who does it
+    '有的就事论事,接到会议通知直接呈报,不与上级部门主动沟通。'
     >>> cut("三是要把握处理标准,对反映多个问题的信访件,要对反映的问题逐一调查,作出处理。", {"逐一": 1.0})
     '对反映多个问题的信访件,要对反映的问题逐一调查,作出处理。'
     >>> cut("因此,信息报送要做到“四快”,即发现问题快,采编撰写快,送阅审批快,反馈落实快。", {"发现": 1, "四快": 2}, "wording")
@@ -173,6 +175,7 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     start = _referent(parts, start, end, max_chars)
     start = _run_start(parts, start) if wanted in ("list", "fact") else start
     start = _subjects(parts, start)
+    start -= 1 if start and _SOME.match(fold(parts[start - 1]).strip()) else 0  # 有的就事论事,接到会议通知直接呈报
     start -= 1 if start and _brings_in(fold(parts[start - 1]).strip()) else 0  # 所谓“万金油干部”,…不是贬义: its term
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
 
@@ -253,6 +256,9 @@ _BODIES = re.compile(
 _TOPIC = re.compile(r"^(?:对于?|关于)[^，,；;：:]{2,24}[，,]$")  # a clause naming what the next one is said of
 # besides what (除了政治上过硬以外,): what the clause after it counts goes with it (the 140th blind reader's 挑人…看重
 # 哪些条件 got 主要就是两条,… without it)
+# who of them does it (有的就事论事,接到会议通知直接呈报,…): the cut says it, or the fault reads as what to do (the
+# 203rd blind reader's 开会通知直接转给领导就可以了吗 got 接到会议通知直接呈报,不与上级部门主动沟通 alone)
+_SOME = re.compile(r"^有的[\u4e00-\u9fff]{1,8}[，,]$")
 _BESIDES = re.compile(r"^除了?[^，,；;]{1,20}(?:以外|之外|而外)[，,]$")
 _EXISTS = re.compile(r"存在|出现")  # a clause saying that something exists, of what the sentence opened with
 _SINGLES_OUT = re.compile(r"特别是|尤其是|特别在|尤其在")  # the case it singles out, of what the sentence said first
