@@ -868,3 +868,11 @@ def test_real_one_goal_set_is_that_formulation_alone(real_bot: pipeline.Ragbot) 
     a = Answerer(real_bot).ask("有篇講話給辦公室定了一個辦文、辦會、辦事都要一點差錯都沒有的目標,原文怎麼表述?")
     assert "辦文零差錯、辦會零紕漏、辦事零失誤" in a.sentences[0].text, a.text
     assert len(a.sentences) == 1, a.text
+
+
+def test_real_a_count_before_a_quote_said_that_many_times_answers(real_bot: pipeline.Ragbot) -> None:
+    """三个“留人”的原话是什么 was refused at cosine 0.877 (an open complaint): a sentence saying 留人 three times says it
+    (`meanings.meant`, `quotes.counted_quotes`), and its cut does not end on 在…的同时 (`cuts._OPENS`)."""
+    a = Answerer(real_bot).ask("三个“留人”的原话是什么？")
+    assert "事业留人,感情留人,适当待遇留人" in a.sentences[0].text, a.text
+    assert not a.text.rstrip("。」[]1").endswith("的同时"), a.text
