@@ -27,6 +27,7 @@ from .glosses import cued, described, glossed, heads, signed
 from .lexical import tokenize
 from .meanings import meaning_asked
 from .naming import named_speeches
+from .points import lists_of, point_of, say_points
 from .quotes import CN_DIGITS, QUOTE, anchors, counted_chars, figure, wildcard
 from .script import fold, folded_speech, loose
 from .structure import han_count, marker, sentence_spans
@@ -109,6 +110,31 @@ def phrases_asked(question: str) -> int:
     """
     m = _PHRASES.search(fold(question))
     return CN_DIGITS[m.group(1)] if m else 0
+
+
+# so many phrases asked (五个都以「快」结尾的四字短语, 五个结构相同的四字短语)
+_COUNTED_PHRASES = re.compile(r"([两二三四五六七八九十])个[^，,。？?]{0,12}?(?:短语|词组|词语)")
+_PHRASE_CHARS = re.compile(r"([两二三四五六七八九十])字")  # …of so many characters (四字短语)
+
+
+def listed_phrases(w: Writer, ev: Evidence) -> bool:
+    """Asked for so many phrases (五个都以「快」结尾的四字短语), the points of a list of that many in a speech found
+    whose first sentences end in phrases alike, of the length asked (严格要求,严中求快。…把握节奏,稳中求快。), in the
+    character asked when one is, then in any speech: no sentence holds them in a row (the 209th and 210th blind
+    readers got “五个坚持”); or False."""
+    if not (m := _COUNTED_PHRASES.search(q := fold(ev.question))):
+        return False
+    ending, size = "".join(one_asked(ev.question)[:1]), _PHRASE_CHARS.search(q)
+    sizes = [CN_DIGITS[size.group(1)]] if size else range(2, 7)
+    found = {(h.file, h.speech): h for h in ev.hits}
+    for key in dict.fromkeys([*found, *(w.index.speeches if ending else ())]):  # 以「快」结尾: any speech's
+        text = w.index.speeches[key].text
+        for e in [e for e in lists_of(text) if len(e.items) == CN_DIGITS[m.group(1)]]:
+            ends = [re.split(r"[，,]", fold(point_of(text, i)[0]).rstrip("。；;！!"))[-1] for i in e.items]  # 严中求快…
+            if len({x[-1:] for x in ends}) == 1 and ends[0].endswith(ending) and all(len(x) in sizes for x in ends):
+                hit = found.get(key) or w.excerpts[w.cite(key[0], key[1], e.start, e.end) - 1]  # 篇3 unfound
+                return say_points(w, [(hit, e)], len(e.items))
+    return False
 
 
 def in_a_row(n: int) -> re.Pattern[str]:
@@ -277,6 +303,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     its 三苦 sentence 0.03 lower). A quoted shape (“X则必X”), or a formulation described (`glosses.described`),
     keeps the sentences saying one, when there are any (the 45th's led with a sentence holding the
     question's words and no such saying; the 55th's and 56th's missed “5+2”、“白+黑” and “坚强前哨”)."""
+    if listed_phrases(w, ev):  # 五个都以「快」结尾的四字短语: 严中求快…稳中求快, a list's points
+        return
     w.quote = True
     w.lead("讲话中的说法：")
     plain = glossed(ev.question)  # 又累又难又穷: “三苦”…

@@ -876,3 +876,20 @@ def test_real_a_count_before_a_quote_said_that_many_times_answers(real_bot: pipe
     a = Answerer(real_bot).ask("三个“留人”的原话是什么？")
     assert "事业留人,感情留人,适当待遇留人" in a.sentences[0].text, a.text
     assert not a.text.rstrip("。」[]1").endswith("的同时"), a.text
+
+
+def test_real_so_many_phrases_no_sentence_holds_are_a_lists_points(real_bot: pipeline.Ragbot) -> None:
+    """五个都以「快」结尾的四字短语 (the 209th and 210th blind readers') got “五个坚持”: 篇3's five 求快 end its five
+    points (一要严格要求,严中求快。…五要把握节奏,稳中求快。), said in no one sentence (`sayings.listed_phrases`); the
+    length asked counts (四字: not 篇4's five 不够, 工作激情不够…)."""
+    for q in (
+        "有篇講話談提高辦公室工作效率時,用了一組五個都以「快」結尾的四字短語,具體怎麼表述?",
+        "有篇講話談提高辦公室工作效率，用了五個結構相同的四字短語（意思是在嚴格、務實、細緻、準確、穩妥之中求得速度），原話怎麼寫？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        for phrase in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
+            assert phrase in a.text, a.text
+        assert "五個堅持" not in a.text, a.text
+    # …and no list of five whose phrases are longer (篇4's 工作激情不够…, six characters each)
+    a = Answerer(real_bot).ask("讲话说当前办公室工作存在不足，用了五个格式相同的四字短语来概括，原话是什么？")
+    assert "2. 主动学习不够" not in a.text, a.text
