@@ -16,6 +16,7 @@ when no sentence states it (`counted.amount_said`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .script import fold
 
@@ -165,7 +166,21 @@ _NO_COUNT = re.compile(  # sayings, no amount; nor 一项重要的工作 (the 18
     r"一年到头|一年四季|一天到晚|一年半载|三天两头|一时半会|一[项个种件条](?=(?:很|非常|十分|极其|特别|最)?(?:重要|关键|基本))"
     r"|每一[次个项件条位篇份]"  # every one (认真对待每一次接待工作: the 189th's near miss 接待…多少次 got it)
     r"|(?<![零一二三四五六七八九十百千万两])十分(?!钟)(?=[\u4e00-\u9fff])"  # very (十分注重: 信息工作拿了多少分 got it)
+    r"|[一二三四五六七八九]分[\u4e00-\u9fff]{2}[，,、][一二三四五六七八九]分[\u4e00-\u9fff]{2}"  # 一分部署,九分落实
 )
+_SCORE_ASKED = re.compile(r"(?:多少|几)分(?![钟之析别工配])|分值")  # 各占多少分
+
+
+def unscored(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question asks a score (考核哪些指标、各占多少分: the 210th blind reader's near miss got 004's 逐级负责)
+    that none of `texts` states in 分.
+
+    >>> unscored("考核哪些指标、各占多少分?", ["一分部署,九分落实。", "各单位十分重视。"]), unscored("几分?", ["得95分"])
+    (True, False)
+    >>> unscored("考核哪些指标?", []), unscored("几分钟内到？", [])
+    (False, False)
+    """
+    return bool(_SCORE_ASKED.search(fold(question))) and not any(numbers(t, ("分",)) for t in texts)
 
 
 def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:
