@@ -237,6 +237,8 @@ def outer_list(
 
 
 _DEMANDED = re.compile(r"要求|怎么做|该怎么|如何做|怎样做")  # not 措施 (gaps._DEMANDS has it): 为什么…？哪些措施？
+# a point naming a failing (工作作风还不够实), not a task (精益求精地做好拟文办会工作: the 209th's 自己安排接待就行了吗 led with it)
+_FAILING = re.compile(r"不够|不足|不强|不实|不高|不严|不到位|欠|差|缺|弱|偏|问题|毛病|短板|现象")
 _WRONG = re.compile(
     r"不妥|(?:什么|哪里)不对|什么不好|(?:这样|这么)做?[^，,。？?]{0,4}什么问题|错在哪|哪里错|什么毛病|就(?:行|完事)了?[吗么吧]"
 )  # what is wrong with it
@@ -259,6 +261,6 @@ def point_first(w: Writer, choices: list[Option], weights: dict[str, float], que
     if not around or (demanded and says_what_to_do(c.text)):
         return
     point, at = point_of(text, min(around, key=lambda i: i.end - i.start))
-    told = says_what_to_do(point) and coverage(point, weights) if demanded else not says_what_to_do(point)
+    told = says_what_to_do(point) and coverage(point, weights) if demanded else bool(_FAILING.search(fold(point)))
     if at < c.position and "\n" not in text[at : c.position] and told:
         w.say(point, w.cite(hit.file, hit.speech, at, at + len(point)))

@@ -1381,6 +1381,9 @@ def test_real_what_is_wrong_with_a_practice_leads_with_the_failing_it_is_told_un
         a = Answerer(real_bot).ask(q)
         assert a.sentences[0].text.startswith("工作作风还不够实"), a.text
         assert "接到会议通知直接呈报" in a.text, a.text
+    # a point naming a task is no failing (`points._FAILING`): the 209th's led with 精益求精地做好拟文办会工作
+    c = Answerer(real_bot).ask("上級有副廳級領導要來我們部門考察，我們自己安排接待就行了嗎？")
+    assert "一定要向“兩辦”報告" in c.sentences[0].text, c.text
     # 会带来什么问题 asks what follows, not what is wrong (其三是信息员培训不到位。这就导致…: the consequence leads)
     b = Answerer(real_bot).ask("信息员培训不够会带来什么问题？")
     assert "导致信息深度不够" in fold(b.sentences[0].text), b.text
