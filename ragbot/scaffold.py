@@ -167,10 +167,13 @@ def unhedged(question: str) -> str:
     哪儿下手: the 191st's got 篇1's five directions).
 
     >>> unhedged("让我写个材料，我完全不知道从哪儿下手？"), unhedged("不知道从哪儿下手")
-    ('让我写个材料，我完全不会写？', '不知道从哪儿下手')
+    ('让我写个材料，我完全不会写，从哪下手？', '不知道从哪儿下手')
+
+    …and still asks how to start (从哪下手: a list of ways; the 210th's 不知道从哪下手,讲话里有没有教怎么写 got 要着力解决好
+    “不愿写”、“不会写”的问题 alone).
     """
     q = _HEDGED.sub("不", question)
-    return _AT_A_LOSS.sub("不会写", q) if "写" in q else q
+    return _AT_A_LOSS.sub("不会写，从哪下手", q) if "写" in q else q
 
 
 _AT_A_LOSS = re.compile(r"(?:不知道?|无从)(?:从|在)?(?:哪儿?|哪里|何处|何)?(?:下手|下笔|动笔|写起|入手)")

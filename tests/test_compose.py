@@ -1756,6 +1756,7 @@ def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_b
         "领导老说我材料写不好,怎样才能学会写材料?",  # 怎样才能学会 asks ways (`compose._held`; the 180th's)
         # 不知道从哪儿下手, of a text to write, is 不会写 (`scaffold.unhedged`; the 191st's got 篇1's five directions)
         "我刚进办公室，领导让我写个材料，我完全不知道从哪儿下手，有什么办法？",
+        "领导让我写材料,我总是不知道从哪下手,讲话里有没有教怎么写?",  # …and still asks how to start (the 210th's)
     ):
         a = Answerer(real_bot).ask(q)
         assert a.question == q, a.question  # shown as asked
