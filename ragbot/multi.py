@@ -144,6 +144,13 @@ PART_COVERAGE = 0.5  # the second question counts as answered when the answer ho
 COMMON_WEIGHT = 1.0  # a part whose own words all weigh less (办公室, said everywhere) asks nothing of its own
 
 
+# a part asking only the speech's view of the situation the question tells (讲话里对这种情况怎么看？)
+_VIEW_OF_IT = re.compile(
+    r"^(?:那么?)?(?:讲话|文中|领导)?[里中]?对(?:这种|这类|此类|这样的?|这个)?(?:情况|事情?|问题|做法)是?(?:怎么|怎样|如何)"
+    r"(?:看待?|说|评价)的?[？?]?$"
+)
+
+
 def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     """Add the sentence answering a part of a two-part question that what is written leaves out: the second's,
     when the answer holds less than PART_COVERAGE of its own words (those the first does not use), else the
@@ -181,7 +188,9 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     ):
         return True
     own = [_own(w.index, a, b) for a, b in ((first, second), (second, first))]
-    if _TIME_ASKED.search(fold(asked[1])) and _TIMED.search(fold(said)):  # 上午和下午各收取两次 says when
+    # 上午和下午各收取两次 says when; 讲话里对这种情况怎么看 asks what the answer says of the first (the 209th's got
+    # 有的干脆当起了"甩手掌柜" for its 情况 after 这是极端危险的)
+    if (_TIME_ASKED.search(fold(asked[1])) and _TIMED.search(fold(said))) or _VIEW_OF_IT.match(fold(asked[1])):
         own[1] = {}
     if own[1] and coverage(said, own[1]) < PART_COVERAGE:
         if _left_out(w, ev, excerpt, own[1], asked[1], budget):

@@ -1254,6 +1254,11 @@ def test_real_how_the_speech_consoles_or_judges_is_its_verdict(real_bot: pipelin
     assert "这是极端危险的" in ask("领导临时塞给我一件不归我管的事，想推掉行不行？").text  # the 126th's: 行不行 judges
     pushed = ask("临时安排一件不归我管的工作，我能推掉吗？讲话里怎么说的？")  # the 157th's: 我能…吗 judges
     assert "这是极端危险的" in pushed.text, pushed.text
+    # 讲话里对这种情况怎么看 asks the verdict on the first part, no part of its own (`multi._VIEW_OF_IT`): the 209th's
+    # got 有的干脆当起了"甩手掌柜" after it, for its 情况
+    pushed = ask("领导临时派给我一件不归我分管的活，我能不能推掉？讲话里对这种情况怎么看？")
+    assert "这是极端危险的" in pushed.text, pushed.text
+    assert "甩手掌柜" not in pushed.text, pushed.text
 
 
 def test_real_advice_goes_on_where_the_paragraph_takes_it_up_again(real_bot: pipeline.Ragbot) -> None:
