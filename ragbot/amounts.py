@@ -171,16 +171,17 @@ _NO_COUNT = re.compile(  # sayings, no amount; nor 一项重要的工作 (the 18
 _SCORE_ASKED = re.compile(r"(?:多少|几)分(?![钟之析别工配])|分值")  # 各占多少分
 
 
-def unscored(question: str, texts: Sequence[str]) -> bool:
-    """Whether a question asks a score (考核哪些指标、各占多少分: the 210th blind reader's near miss got 004's 逐级负责)
-    that none of `texts` states in 分.
+def unscored(question: str, texts: Sequence[str]) -> str:
+    """The score a question asks (考核哪些指标、各占多少分: the 210th blind reader's near miss got 004's 逐级负责) when
+    none of `texts` states one in 分, or ''.
 
     >>> unscored("考核哪些指标、各占多少分?", ["一分部署,九分落实。", "各单位十分重视。"]), unscored("几分?", ["得95分"])
-    (True, False)
-    >>> unscored("考核哪些指标?", []), unscored("几分钟内到？", [])
-    (False, False)
+    ('多少分', '')
+    >>> unscored("考核哪些指标?", []), unscored("几分钟内到？", []), unscored("每条的分值是多少?", [])
+    ('', '', '分值')
     """
-    return bool(_SCORE_ASKED.search(fold(question))) and not any(numbers(t, ("分",)) for t in texts)
+    m = _SCORE_ASKED.search(fold(question))
+    return m.group() if m and not any(numbers(t, ("分",)) for t in texts) else ""
 
 
 def numbers(text: str, units: tuple[str, ...] = (), besides: str = "") -> bool:

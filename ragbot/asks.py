@@ -65,9 +65,7 @@ POINTS = re.compile(
     rf"|哪[{_N[1:]}]个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|" + _WHICH_N.pattern  # not 哪一个部门
 )
 WAYS = "办法|路子|法子|门道|招数|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
-METHODS = re.compile(  # asked how: a point, then its next sentence (怎么准备: the 207th's got bare 要临阵磨枪)
-    r"怎么做|怎样做|如何做|先做(?:什么|哪些)|(?:怎么|怎样|如何)准备|" + WAYS
-)
+METHODS = re.compile(r"怎么做|怎样做|如何做|先做(?:什么|哪些)|(?:怎么|怎样|如何)准备|" + WAYS)  # how: a point explained
 WAYS_ASKED = re.compile(
     rf"(?:哪[些几]|几[条种个]|[有给教]了?什么|有没有)[^，,。？?]{{0,10}}(?:{WAYS}|招)"
 )  # which ways
@@ -374,10 +372,8 @@ def coverage(text: str, weights: dict[str, float]) -> float:
     >>> w = {"督查督办": 4.0, "督查": 2.0, "督办": 3.0, "做好": 1.0}
     >>> coverage("关于督办工作", w), coverage("做好督查督办", w), coverage("调研是基本功", {"调查研究": 1.0})
     (0.48, 1.0, 1.0)
-    >>> coverage("要强化“七种意识”", {"加强": 1.0, "意识": 1.0})  # 加强 said as 强化
-    1.0
-    >>> coverage("推行OA系统办公", {"oa": 1.0, "很多": 1.0})  # the question's words are lowercased, as tokens are
-    0.5
+    >>> coverage("要强化“七种意识”", {"加强": 1.0, "意识": 1.0}), coverage("推行OA系统", {"oa": 1, "很多": 1})  # 强化; oa
+    (1.0, 0.5)
     """
     folded = fold(text).lower()  # the question's words are lowercased (`lexical.tokenize`: OA is oa)
     top = [t for t in weights if not any(t != o and t in o for o in weights)]

@@ -148,7 +148,7 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     a question word no chunk holds, though jieba cut it otherwise; `_TIMED_MATTER`)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
-    if penalty := unpenalized(question, texts, term_weights(index, question)) or "分" * unscored(question, texts):
+    if penalty := unpenalized(question, texts, term_weights(index, question)) or unscored(question, texts):
         return penalty  # 脱岗的人员怎么处罚 (the 195th's), 各占多少分 (the 210th's)
     found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
     matters = [m[i:] for m in _ON_MATTER.findall(fold(question)) for i in range(len(m) - 1)]  # 没有学历: 学历

@@ -956,15 +956,15 @@ def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: 
     a = Answerer(real_bot).ask("科里临时派给我一件不归我分管的活，我想推掉，讲话里怎么评价这种做法？")
     assert a.text.startswith("讲话把它归入：全局观念还不够强。[1]"), a.text
     assert "这是极端危险的,更是极其错误的" in a.text, a.text
-    # two cases told (原样往上一交、转个文件…说不上来): each case's sentence under the point, then the verdict
-    # (the 84th blind reader got the first case alone)
+    # two cases told (原样往上一交、转个文件…说不上来): each case's sentence under the point, who of them does it
+    # (`cuts._SOME`), then the verdict (the 84th blind reader got the first case alone)
     a = Answerer(real_bot).ask("有的人接到开会通知原样往上一交、转个文件问起具体情况啥也说不上来,讲话怎么评价这种做法?")
-    assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]接到会议通知直接呈报"), a.text
+    assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]有的就事论事,接到会议通知直接呈报"), a.text
     assert a.text.index("具体情况一问三不知") < a.text.index("由于作风不实"), a.text
     # 这算哪方面的问题？为什么不好？: the point, the case, and the point's reason (the 112th blind reader got the
     # case alone: 算 was not read as filing it under a point, and why it is bad was not looked for)
     a = Answerer(real_bot).ask("领导批评有人接到会议通知直接呈报、不跟上级沟通，这算哪方面的问题？为什么不好？")
-    assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]接到会议通知直接呈报"), a.text
+    assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]有的就事论事,接到会议通知直接呈报"), a.text
     assert "由于作风不实,致使情况不明,最后工作被动" in a.text, a.text
     # 这种做法为什么被批评 asks the same, the reason included (the 147th blind reader got the case restated alone),
     # and 怎么批评这种做法 (the 151st's got the case and the reason, never the fault it is)
@@ -973,7 +973,7 @@ def test_real_which_heading_it_falls_under_is_answered_with_the_point(real_bot: 
         "有的同志接到会议通知就原样往上报、转文件也不问具体情况，讲话里怎么批评这种做法？为什么不行？",
     ):
         a = Answerer(real_bot).ask(q)
-        assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]接到会议通知直接呈报"), a.text
+        assert a.text.startswith("讲话把它归入：工作作风还不够实。[1]有的就事论事,接到会议通知直接呈报"), a.text
         assert "由于作风不实,致使情况不明,最后工作被动" in a.text, a.text
 
 
