@@ -176,4 +176,4 @@ def unhedged(question: str) -> str:
     return _AT_A_LOSS.sub("不会写，从哪下手", q) if "写" in q else q
 
 
-_AT_A_LOSS = re.compile(r"(?:不知道?|无从)(?:从|在)?(?:哪儿?|哪里|何处|何)?(?:下手|下笔|动笔|写起|入手)")
+_AT_A_LOSS = re.compile(r"(?:不知道?|无从)(?:从|在)?(?:哪儿?|哪里|何处|何|怎么|如何)?(?:下手|下笔|动笔|写起|入手)")

@@ -1382,6 +1382,7 @@ def test_real_what_is_wrong_with_a_practice_leads_with_the_failing_it_is_told_un
         "收到上级发来的开会通知,直接转给领导就行了吗?",  # the 180th's: 就行了吗
         "收到上级发来的开会通知，我原样转给领导就行了吧？",  # the 181st's: 就行了吧
         "收到上级发来的开会通知，我直接转给领导就完事了吗？",  # the 184th's: 就完事了吗
+        "收到上级发来的开会通知,我直接转给领导是不是就可以了?",  # the 212th's: 是不是就可以了
     ):
         a = Answerer(real_bot).ask(q)
         assert a.sentences[0].text.startswith("工作作风还不够实"), a.text
@@ -1762,6 +1763,7 @@ def test_real_which_ways_are_the_innermost_list_holding_the_best_sentence(real_b
         # 不知道从哪儿下手, of a text to write, is 不会写 (`scaffold.unhedged`; the 191st's got 篇1's five directions)
         "我刚进办公室，领导让我写个材料，我完全不知道从哪儿下手，有什么办法？",
         "领导让我写材料,我总是不知道从哪下手,讲话里有没有教怎么写?",  # …and still asks how to start (the 210th's)
+        "领导让我写一份材料,我不知道怎么下笔,讲话里有什么具体办法?",  # 不知道怎么下笔 too (the 212th's)
     ):
         a = Answerer(real_bot).ask(q)
         assert a.question == q, a.question  # shown as asked
