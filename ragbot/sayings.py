@@ -115,6 +115,7 @@ def phrases_asked(question: str) -> int:
 # so many phrases asked (五个都以「快」结尾的四字短语, 五个结构相同的四字短语)
 _COUNTED_PHRASES = re.compile(r"([两二三四五六七八九十])个[^，,。？?]{0,12}?(?:短语|词组|词语)")
 _PHRASE_CHARS = re.compile(r"([两二三四五六七八九十])字")  # …of so many characters (四字短语)
+_OPENING = re.compile(r"以([\u4e00-\u9fff](?:[、，,和][\u4e00-\u9fff])+)(?:开头|打头|起头)")  # 以严、实…开头
 
 
 def listed_phrases(w: Writer, ev: Evidence) -> bool:
@@ -124,14 +125,16 @@ def listed_phrases(w: Writer, ev: Evidence) -> bool:
     readers got “五个坚持”); or False."""
     if not (m := _COUNTED_PHRASES.search(q := fold(ev.question))):
         return False
-    ending, size = "".join(one_asked(ev.question)[:1]), _PHRASE_CHARS.search(q)
+    ending, size, opens = "".join(one_asked(ev.question)[:1]), _PHRASE_CHARS.search(q), _OPENING.search(q)
     sizes = [CN_DIGITS[size.group(1)]] if size else range(2, 7)
+    firsts = re.findall(r"[\u4e00-\u9fff]", opens.group(1)) if opens else []  # 分别以严、实、细、准、稳开头
     found = {(h.file, h.speech): h for h in ev.hits}
-    for key in dict.fromkeys([*found, *(w.index.speeches if ending else ())]):  # 以「快」结尾: any speech's
+    for key in dict.fromkeys([*found, *(w.index.speeches if ending or firsts else ())]):  # 以「快」结尾: any speech's
         text = w.index.speeches[key].text
         for e in [e for e in lists_of(text) if len(e.items) == CN_DIGITS[m.group(1)]]:
             ends = [re.split(r"[，,]", fold(point_of(text, i)[0]).rstrip("。；;！!"))[-1] for i in e.items]  # 严中求快…
-            if len({x[-1:] for x in ends}) == 1 and ends[0].endswith(ending) and all(len(x) in sizes for x in ends):
+            alike = len({x[-1:] for x in ends}) == 1 and ends[0].endswith(ending) and all(len(x) in sizes for x in ends)
+            if alike and (not firsts or [x[:1] for x in ends] == firsts):
                 hit = found.get(key) or w.excerpts[w.cite(key[0], key[1], e.start, e.end) - 1]  # 篇3 unfound
                 return say_points(w, [(hit, e)], len(e.items))
     return False

@@ -885,6 +885,8 @@ def test_real_so_many_phrases_no_sentence_holds_are_a_lists_points(real_bot: pip
     for q in (
         "有篇講話談提高辦公室工作效率時,用了一組五個都以「快」結尾的四字短語,具體怎麼表述?",
         "有篇講話談提高辦公室工作效率，用了五個結構相同的四字短語（意思是在嚴格、務實、細緻、準確、穩妥之中求得速度），原話怎麼寫？",
+        # their first characters said (the 212th's got 篇4's five 不够)
+        "有篇講話用五個結構相同的短語(分別以嚴、實、細、準、穩開頭)說明怎樣提高辦公室工作效率,原文怎麼表述?",
     ):
         a = Answerer(real_bot).ask(q)
         for phrase in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
@@ -893,3 +895,7 @@ def test_real_so_many_phrases_no_sentence_holds_are_a_lists_points(real_bot: pip
     # …and no list of five whose phrases are longer (篇4's 工作激情不够…, six characters each)
     a = Answerer(real_bot).ask("讲话说当前办公室工作存在不足，用了五个格式相同的四字短语来概括，原话是什么？")
     assert "2. 主动学习不够" not in a.text, a.text
+    # …and what they open with (分别以严、实…开头: the 212th's got 篇4's 工作激情不够…), though no other speech is
+    # found; not asked so, the list found whose phrases end alike (讲不足的五个短语: 篇4's 不够)
+    b = Answerer(real_bot).ask("有篇讲话谈办公室存在的不足，用了五个结构相同的短语，原文怎么表述？")
+    assert "2. 主动学习不够" in b.text, b.text
