@@ -87,7 +87,8 @@ def _named_speeches(index: Index, query: str) -> set[tuple[str, int]]:
         *years,
     ]:
         out |= _held_by_one(index, word)
-    return out | _post_held(index, query) | _meeting_named(index, query)
+    out, meeting = out | _post_held(index, query), _meeting_named(index, query)
+    return (out & meeting) or out | meeting  # 全省教育系统办公室主任会议上(提到“三个陕西”那篇): 篇3 of 篇2, 篇3
 
 
 def _held_by_one(index: Index, word: str) -> set[tuple[str, int]]:

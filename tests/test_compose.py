@@ -1428,6 +1428,13 @@ def test_real_a_list_that_never_says_the_thing_named_does_not_answer(real_bot: p
         # …and asked without 方面, the one point of the six on it, though their topic sentence names 工作效率 among
         # others (`compose._focused`: the 195th's and 196th's got the six)
         ("陕西教育系统的讲话对提高办公室工作效率提出了哪几条要求?", ("严中求快", "稳中求快"), "民众路线"),
+        # the meeting named by words two speeches' openings share, and the speech by what it says (“三个陕西”): that
+        # one of the two (`naming._named_speeches`; the 211th's got 篇2's 几层意思)
+        (
+            "在全省教育系統辦公室主任會議上（提到“三個陝西”那篇），提高辦公室工作效率的五條要求是什麼？",
+            ("穩中求快",),
+            "幾層意思",
+        ),
         # 轮到我值班的时候 confines it to 值班 (the 185th's got 篇7's 要严格遵守政治纪律、工作纪律、保密纪律)
         ("轮到我值班的时候，有哪些必须遵守的规矩？", ("强化值班工作责任",), "政治纪律"),
     ],
