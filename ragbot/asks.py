@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .amounts import CLOCK_AFTER, CLOCK_ASKED, COUNT_OF
+from .amounts import CLOCK_AFTER, CLOCK_ASKED, CLOCK_BEFORE, COUNT_OF
 from .glosses import WORDING
 from .kinds import WHEN_AT, in_digits
 from .lexical import tagged_words
@@ -61,7 +61,7 @@ _SPOT = re.compile(  # nor where a weak or strong point lies (最薄弱的地方
 )
 _WHICH_N = re.compile(r"哪([两二三四五六七八九十])[个条项点](?=$|[？?，,。])")  # 「五个坚持」是哪五个？
 POINTS = re.compile(
-    rf"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步|块)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪几个[？?]?$|哪些|几(?:个)?方面|(?<!第)几条|几点(?!{CLOCK_AFTER})|分别(?!各?(?:是|有|为)?(?:多少|几))|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点|类)"
+    rf"哪几(?:个)?(?:方面|条|点|项|件|种|类|层|步|块)|哪几个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|哪几个[？?]?$|哪些|几(?:个)?方面|(?<!第)几条|{CLOCK_BEFORE}几点(?!{CLOCK_AFTER})|分别(?!各?(?:是|有|为)?(?:多少|几))|哪[两二三四五六七八九十]个?(?:方面|种|项|条|点|类)"
     rf"|哪[{_N[1:]}]个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|" + _WHICH_N.pattern  # not 哪一个部门
 )
 WAYS = "办法|路子|法子|门道|招数|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)

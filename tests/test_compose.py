@@ -728,6 +728,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "民政局去年信息工作拿了多少分？",  # 十分注重 is very (`amounts._NO_COUNT`), no 10 points
         "光山县政府办公室2010年一共组织承办了多少场会议?",  # 场: not 电话数千个 (the 207th's)
         "抓落实的综合考核制度具体考核哪些指标、各占多少分?",  # a score, stated nowhere (`amounts.unscored`; the 210th's)
+        "機要通信每天收取郵件的具體時間是幾點?",  # 时间是几点: an hour (`amounts.CLOCK_ASKED`), not points (the 212th's)
     ):
         assert answerer.ask(q).refused, q
     # a rank asked after what it is in (…工作中，这个市排名第几) is no part of a whole counted (`counted._PART_OF`):
