@@ -2435,6 +2435,9 @@ def test_real_work_nobody_will_take_is_the_speechs_三不管(real_bot: pipeline.
     a = Answerer(real_bot).ask("有些新工作哪个部门都不愿意管、推来推去，最后落到办公室，我们该怎么对待？")
     assert "先接着、先接住" in a.text, a.text
     assert "三大職能" not in a.text, a.text
+    # 几个部门 tells the situation, 该怎么对待 asks (`asks.asking`): the 212th's was refused as a count of 部门
+    a = Answerer(real_bot).ask("有件新工作几个部门都不愿意管、互相推,办公室该怎么对待?")
+    assert "先接着、先接住" in a.text, a.text
 
 
 def test_real_which_kinds_of_matter_asked_as_几类_is_the_list_of_them(real_bot: pipeline.Ragbot) -> None:
