@@ -123,15 +123,18 @@ def listed_phrases(w: Writer, ev: Evidence) -> bool:
     whose first sentences end in phrases alike, of the length asked (严格要求,严中求快。…把握节奏,稳中求快。), in the
     character asked when one is, then in any speech: no sentence holds them in a row (the 209th and 210th blind
     readers got “五个坚持”); or False."""
-    if not (m := _COUNTED_PHRASES.search(q := fold(ev.question))):
+    ending, size, opens = "".join(one_asked(q := fold(ev.question))[:1]), _PHRASE_CHARS.search(q), _OPENING.search(q)
+    m = _COUNTED_PHRASES.search(
+        q
+    )  # 五个…短语; 五句排比 only with what they end or open with (四句排比: one sentence's)
+    if not (n := CN_DIGITS[m.group(1)] if m else phrases_asked(q) if ending or opens else 0):
         return False
-    ending, size, opens = "".join(one_asked(ev.question)[:1]), _PHRASE_CHARS.search(q), _OPENING.search(q)
     sizes = [CN_DIGITS[size.group(1)]] if size else range(2, 7)
     firsts = re.findall(r"[\u4e00-\u9fff]", opens.group(1)) if opens else []  # 分别以严、实、细、准、稳开头
     found = {(h.file, h.speech): h for h in ev.hits}
     for key in dict.fromkeys([*found, *(w.index.speeches if ending or firsts else ())]):  # 以「快」结尾: any speech's
         text = w.index.speeches[key].text
-        for e in [e for e in lists_of(text) if len(e.items) == CN_DIGITS[m.group(1)]]:
+        for e in [e for e in lists_of(text) if len(e.items) == n]:
             ends = [re.split(r"[，,]", fold(point_of(text, i)[0]).rstrip("。；;！!"))[-1] for i in e.items]  # 严中求快…
             alike = len({x[-1:] for x in ends}) == 1 and ends[0].endswith(ending) and all(len(x) in sizes for x in ends)
             if alike and (not firsts or [x[:1] for x in ends] == firsts):

@@ -891,6 +891,8 @@ def test_real_so_many_phrases_no_sentence_holds_are_a_lists_points(real_bot: pip
         "有篇講話談提高辦公室工作效率，用了五個結構相同的四字短語（意思是在嚴格、務實、細緻、準確、穩妥之中求得速度），原話怎麼寫？",
         # their first characters said (the 212th's got 篇4's five 不够)
         "有篇講話用五個結構相同的短語(分別以嚴、實、細、準、穩開頭)說明怎樣提高辦公室工作效率,原文怎麼表述?",
+        # …or 五句排比 with what they end with (the 214th's)
+        "有一篇講話談提高辦公室工作效率,把嚴格、務實、注重細節、準確、把握節奏五個方面各自和「快」連在一起,組成五句排比,原文是怎麼說的?",
     ):
         a = Answerer(real_bot).ask(q)
         for phrase in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
