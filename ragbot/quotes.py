@@ -374,8 +374,9 @@ def kinds(question: str) -> re.Pattern[str] | None:
 
 
 def _naming(kind: str) -> str:
-    """The pattern of a point naming `kind` in its first clause, soon after its marker ('' for no kind)."""
-    return _POINT + r"[^。；;：:]{0,24}?" + re.escape(kind) if kind else ""
+    """The pattern of a point naming `kind` (of two, 制度机制: either) in its first clause, soon after its marker."""
+    alike = [kind, *(h for h in (kind[:2], kind[2:]) if len(kind) == 4 and h not in _ANY_KIND)]
+    return _POINT + r"[^。；;：:]{0,24}?(?:" + "|".join(map(re.escape, alike)) + ")" if kind else ""
 
 
 # 哪些要求, 哪几方面: what is asked, no kind of thing
