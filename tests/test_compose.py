@@ -1386,6 +1386,7 @@ def test_real_what_is_wrong_with_a_practice_leads_with_the_failing_it_is_told_un
         "收到上级发来的开会通知，我原样转给领导就行了吧？",  # the 181st's: 就行了吧
         "收到上级发来的开会通知，我直接转给领导就完事了吗？",  # the 184th's: 就完事了吗
         "收到上级发来的开会通知,我直接转给领导是不是就可以了?",  # the 212th's: 是不是就可以了
+        "接到上级发来的开会通知,是不是直接转呈给领导就可以了?",  # the 214th's: 是不是…就可以了
     ):
         a = Answerer(real_bot).ask(q)
         assert a.sentences[0].text.startswith("工作作风还不够实"), a.text
