@@ -7,6 +7,7 @@
                           of a count whose limit it asks (陪餐人数有什么标准)
   numbers(text, units)    whether a text states a number, in one of `units` when given
   bounded(text, question) whether a text states a bound when one is asked (最长不得超过多少小时: not 24小时值班)
+  unscored(question, texts)  the score a question asks (各占多少分) when none of `texts` states one in 分
 
 A quantity question is only answered by a sentence that states a number of the kind asked (a count
 of 件 does not answer 几个工作日): asks.kind says which questions ask for one, answer.weigh refuses

@@ -9,7 +9,8 @@
                                     those holding the images a question names (用针和线打比方) first; the
                                     best for each of two things it describes (又苦又是幕后工作: `both_sides`);
                                     a sentence pointing back at a formulation (这“一根针”) after the one
-                                    quoting it whole (`introduced`)
+                                    quoting it whole (`introduced`); so many phrases no sentence holds
+                                    (五个以「快」结尾的四字短语), a list's points (`listed_phrases`)
 
 Each writes into the Writer (quoted, cited) and says whether it wrote; compose.py picks which one.
 """
