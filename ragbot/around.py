@@ -275,7 +275,9 @@ def doubts_before(w: Writer, question: str) -> None:
     k = len(spans)
     while k > max(0, len(spans) - DOUBTS) and text[slice(*spans[k - 1])].strip().endswith(("?", "？")):
         k -= 1
-    said = text[spans[k][0] : spans[-1][1]].strip() if k < len(spans) else ""
+    if k == len(spans):  # no question voiced right before (most answers): the question's words are not read
+        return
+    said = text[spans[k][0] : spans[-1][1]].strip()
     asked = [t for t in tokenize(fold(question)) if han_count(t) >= 2]
     if any(t in fold(said) for t in asked) and w.say(said, w.cite(hit.file, hit.speech, spans[k][0], spans[-1][1])):
         w.pieces.insert(0, w.pieces.pop())

@@ -190,9 +190,9 @@ def _post_held(index: Index, query: str) -> set[tuple[str, int]]:
     return out
 
 
-# a department named by its field (民政局, 民政系统, 民政信息)
-_BODY = re.compile(r"([\u4e00-\u9fff](?![到在给把向对为的了是和与及上])[\u4e00-\u9fff])(?:局|系统|信息)")  # not 放到
-_DEPARTMENT = re.compile(r"([\u4e00-\u9fff](?![到在给把向对为的了是和与及上])[\u4e00-\u9fff])(?:局|部门)")  # 民政部门
+# a department named by its field (民政局, 民政系统, 民政信息; 民政部门 in `departments` only)
+_FIELD = r"([\u4e00-\u9fff](?![到在给把向对为的了是和与及上])[\u4e00-\u9fff])"  # not 放到
+_BODY, _DEPARTMENT = re.compile(_FIELD + "(?:局|系统|信息)"), re.compile(_FIELD + "(?:局|部门)")
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
 # 培训开班讲话指出…, 会议讲… (the 180th's), or the meeting said by when (培训开班的时候: the 137th's got 篇4's 不足)

@@ -125,9 +125,7 @@ def listed_phrases(w: Writer, ev: Evidence) -> bool:
     character asked when one is, then in any speech: no sentence holds them in a row (the 209th and 210th blind
     readers got “五个坚持”); or False."""
     ending, size, opens = "".join(one_asked(q := fold(ev.question))[:1]), _PHRASE_CHARS.search(q), _OPENING.search(q)
-    m = _COUNTED_PHRASES.search(
-        q
-    )  # 五个…短语; 五句排比 only with what they end or open with (四句排比: one sentence's)
+    m = _COUNTED_PHRASES.search(q)  # 五个…短语; 五句排比 only with what they end or open with (四句排比: one's)
     if not (n := CN_DIGITS[m.group(1)] if m else phrases_asked(q) if ending or opens else 0):
         return False
     sizes = [CN_DIGITS[size.group(1)]] if size else range(2, 7)
