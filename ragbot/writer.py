@@ -52,6 +52,9 @@ class Draft:
     kind: str
 
 
+_BACK = re.compile(r"(?:这种|这类|此类|这样的?)(?:情况|事|现象|做法)|对此")
+
+
 class Writer:
     """One answer being written: the excerpts so far, the pieces, and what was already said."""
 
@@ -59,8 +62,9 @@ class Writer:
         self, index: Index, hits: Sequence[Hit], script: Script, said: Sequence[str] = (), asked: str = ""
     ) -> None:
         self.index = index
-        clauses = re.split(r"[，,。；;？?！!]", fold(asked).strip("？?！!。 "))  # not the first: a scene set
-        self.asked_as = tuple(speech_words("，".join(clauses[1:] or clauses)))
+        clauses = re.split(r"[，,。；;？?！!]", fold(asked).strip("？?！!。 "))  # not the first: a scene set…
+        scene = any(_BACK.search(c) for c in clauses[1:])  # …that what is asked points back to (对这种情况怎么说)
+        self.asked_as = tuple(speech_words("，".join(clauses[1:] if scene else clauses)))
         self.excerpts = list(hits)
         self.script = script
         self.pieces: list[str] = []
@@ -424,9 +428,10 @@ def _joins(
     """Whether a further sentence joins the answer: its meaning about as close as the first's (not just
     its words), and, from another speech than the first's (when `others` may), ranking nearly as high (ragbot
     eval hybrid, OTHER_SPEECH_MARGIN 0.02: 28 of 363 answers lose a sentence, ROUGE-L 0.469 -> 0.479). One
-    holding a speech word the question asks in everyday words past its first clause (`asked_as`: 回去能不能跟同事或
-    朋友講, 傳播; 里面反映了好几个问题, 多个; not a scene set first, 交代給下面的事: 交辦) joins by its words (the 193rd's
-    got 無條件服從領導 for 決不能隨意傳播…, the 201st's nothing for 对反映多个问题的信访件,…逐一调查)."""
+    holding a speech word the question asks in everyday words (`asked_as`: 回去能不能跟同事或朋友講, 傳播; 信访件里反映了
+    好几个问题, 多个; not in a scene set first that the question points back to, 交代給下面的事…領導對這種情況怎麼說: 交辦)
+    joins by its words (the 193rd's got 無條件服從領導 for 決不能隨意傳播…, the 201st's and 217th's nothing for
+    对反映多个问题的信访件,…逐一调查)."""
     if c.similarity < top_sim - ADD_SIMILARITY and not any(a in fold(c.text) for a in asked_as):
         return False
     return (hit.file, hit.speech) == first or (others and rank(c, weights) >= top - OTHER_SPEECH_MARGIN)

@@ -382,7 +382,12 @@ def test_real_a_list_asked_of_a_speech_named_by_its_title_is_that_speechs_list(r
 def test_real_a_list_asked_of_a_department_does_not_need_the_departments_name(real_bot: pipeline.Ragbot) -> None:
     # 民政部门 names 004 (`naming.departments`), not what is asked of it: the three points under 二、完善规范管理,
     # which never say 民政 (the 199th blind reader got 高看一眼 and the bare heading)
-    for q in ("民政部门加强办公室规范化管理有哪几条措施", "民政局加强办公室规范化管理有哪几条措施"):
+    # 民政系统讲…: a 系统 that speaks names it too (the 218th's got 高看一眼)
+    for q in (
+        "民政部门加强办公室规范化管理有哪几条措施",
+        "民政局加强办公室规范化管理有哪几条措施",
+        "民政系统讲加强办公室规范化管理，具体提了哪几条？",
+    ):
         a = Answerer(real_bot).ask(q)
         for point in ("要完善工作制度", "要规范运作机制", "要理顺工作关系"):
             assert point in a.text, a.text
@@ -1485,6 +1490,13 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     a = Answerer(real_bot).ask("收到一封信访件，里面反映了好几个问题，写查处报告时应该怎么做？")
     assert "见面情况四个方面" in a.sentences[0].text, a.text
     assert "要对反映的问题逐一调查" in a.text, a.text
+    # …in its first clause too, when no later one points back to it as a scene (the 217th's got the four parts alone)
+    a = Answerer(real_bot).ask("一件信访件里反映了好几个问题，写查处报告要注意什么？")
+    assert "要对反映的问题逐一调查" in a.text, a.text
+    # a scene pointed back to (領導對這種情況怎麼說): 交代給下面的事 asks no 交辦 (held-out q350 got a sentence on 通報)
+    a = Answerer(real_bot).ask("交代給下面的事,有的區縣一直沒消息,打電話追了好幾回也不回個話,領導對這種情況怎麼說?")
+    assert "三番五次催問情況" in a.sentences[0].text, a.text
+    assert "及時通報" not in a.text, a.text
 
 
 def test_real_the_point_a_question_quotes_is_answered_by_what_follows_it(real_bot: pipeline.Ragbot) -> None:
