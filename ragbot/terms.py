@@ -79,6 +79,8 @@ def term_weights(index: Index, question: str) -> dict[str, float]:
         instead = [w for w in out if any(w in p for p in plain)]
         if index.bm25.df(word):  # 该不该提出来: its words are how it asks (提出), it still asks 讲真话
             out[word] = max(index.bm25.idf(word), sum(out.pop(w) for w in instead))
+        elif text_df(index, word):  # no jieba word (…的事不督: 不 / 督), weighed by the chunks holding its text
+            out[word] = max(_text_idf(index, word), sum(out.pop(w) for w in instead))
     return _set_aside(question, _as_said(index, out, scaffold))
 
 
