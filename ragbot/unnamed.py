@@ -162,13 +162,14 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
 # the matter a requirement is asked on (有没有学历方面的硬性要求, 在学历上有什么要求: the 147th's and 199th's near misses
 # got 篇3's 没有很高的思想境界…); a matter no chunk names (`unseen_nouns`) is one no speech requires anything on
 _ON_MATTER = re.compile(
-    r"([\u4e00-\u9fff]{2,4})(?:方面|上面|上)的?(?:有|提出?了?)?(?:什么|哪些)?(?:硬性|具体|明确)?(?:要求|规定|标准|条件)"
+    r"([\u4e00-\u9fff]{2,4})(?:(?:方面|上面|上)的?(?:有|提出?了?)?(?:什么|哪些)?(?:硬性|具体|明确)?"
+    r"|有(?:什么|哪些)(?:硬性|具体|明确))(?:要求|规定|标准|条件)"  # 培训的学时有什么具体规定 (the 217th's)
 )
 # …and the matter asked how often or how soon (续报要求隔多长时间报一次: the 150th blind reader's near miss got 篇8's
 # 最迟不得超过事发后2小时, the first report's limit; 后续的续报最迟要在几个小时内报送, the 169th's)
 _TIMED_MATTER = re.compile(
     r"的?(?!最)([\u4e00-\u9fff]{2,3}?)(?:最迟|最晚)?(?:要求|需要|应当|应该|要|得)?"  # not 最晚 (the 190th's)
-    r"(?:(?:每隔|间隔|隔)?(?:多长时间|多久)|在?(?:几|多少)个?(?:小时|天|日|工作日))"
+    r"(?:(?:每隔|间隔|隔|在)?(?:多长时间|多久)|在?(?:几|多少)个?(?:小时|天|日|工作日))"  # 续报要在多长时间内 (219th)
 )
 _PROCEDURE = ("手续", "流程")  # what no speech names as such, but tells by its steps
 _STEPS = re.compile(r"审批|批准|报批|备案|报告|请示")
@@ -272,7 +273,7 @@ def _halves(text: str, word: str) -> list[tuple[str, str]]:
     """
     at = text.find(word)
     cuts = [(text[at - 1 : at + i], text[at + i : at + max(len(word), i + 2)]) for i in range(1, len(word))]
-    return [(a, b) for a, b in cuts if at > 0 and han_count(a + b) == len(a + b)]
+    return [(a, b) for a, b in cuts if at > 0 and han_count(a + b) == len(a + b) and a[0] not in "的地得了"]
 
 
 # which named units a question asks for (哪几个乡镇和部门, 7个省辖市分别是哪几个), and a listed one's name
@@ -401,9 +402,8 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
     out = []
     for word, pos in tagged_words(fold(question)):
         word = re.sub(r"(?<=^.)[里内中上]$", "", word)  # 科里 is 科 and where in it: the noun is 科
-        if len(word) < 2 or pos[:1] != "n" or word in SCAFFOLD or WORDING.search(word) or QUANTITY.search(word):
-            continue
-        if COUNT_WORD.fullmatch(word):  # 收取邮件有什么次数要求: a number of times asked, which 4次 states
+        skip = len(word) < 2 or pos[:1] != "n" or word in SCAFFOLD or WORDING.search(word) or QUANTITY.search(word)
+        if skip or COUNT_WORD.fullmatch(word):  # 收取邮件有什么次数要求: a number of times asked, which 4次 states
             continue
         if _nowhere(index, word, question):
             out.extend([] if straddles(index, fold(question), word) else [word])  # 每个人津补贴: 人津

@@ -413,6 +413,8 @@ def test_real_a_budget_or_a_rate_needs_a_sentence_stating_one(real_bot: pipeline
     budget), 每个信息员每月至少报送几条 with a total of 9361条 (no rate); a rate said per day still answers."""
     answerer = Answerer(real_bot)
     assert answerer.ask("淇县政府办公室一年的办公经费预算是多少?").refused
+    # a sum saved: 全年共组织专项督查活动30次,是年目标的150% is none (the 217th's)
+    assert answerer.ask("淇县政府办公室实行车辆耗油定额管理后，一年节约了多少油费？").refused
     assert answerer.ask("光山县要求每个信息员每月至少报送几条信息?").refused
     assert "每天至少收取4次" in answerer.ask("機要郵件每天至少要去收幾次？").text
 

@@ -102,10 +102,16 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "当办公室主任有没有学历方面的硬性要求？") == "学历"
     assert unknown_asked(index, "办公室人员在廉洁方面有哪些具体要求？") == ""
     assert Answerer(real_bot).ask("当办公室主任有没有学历方面的硬性要求？").refused
+    # …asked as what has a rule of its own (的学时有什么具体规定; 的学 is no word jieba cut across, `_halves`): the
+    # 217th's got 要加强文字写作能力的学习和培训
+    assert unknown_asked(index, "讲话对办公室文字骨干每年参加业务培训的学时有什么具体规定？") == "学时"
+    assert unknown_asked(index, "公文处理有什么具体规定？") == ""
     # …and the matter asked how often (续报: the 150th's near miss got the first report's 最迟不得超过事发后2小时)
     assert unknown_asked(index, "重大突发事件首报之后，续报要求隔多长时间报一次？") == "续报"
     assert unknown_asked(index, "重大突发事件发生后，信息报送要求多长时间报上去？") == ""
     assert Answerer(real_bot).ask("重大突发事件首报之后，续报要求隔多长时间报一次？").refused
+    # …and how soon (续报要在多长时间内: the 219th's got the first report's 2小时)
+    assert unknown_asked(index, "重大突发事件首报之后,续报要在多长时间内报上去?") == "续报"
     assert not Answerer(real_bot).ask("重大突发事件发生后，最迟多长时间要报告？").refused
     # …or how soon, though jieba cuts 后续的续报 as 后续/的续/报 (the 169th's near miss got the first report's 2小时)
     assert unknown_asked(index, "突发事件首次报告之后，后续的续报最迟要在几个小时内报送？") == "续报"
