@@ -95,8 +95,8 @@ def one_asked(question: str) -> list[str]:
 
 _PHRASES = re.compile(  # 四个排比短语, 四句排比 (the 189th's), 那组四句话
     r"([两二三四五六七八九十])(?:个(?:排比|并列|对仗)?的?(?:短语|词组|词语)|句(?:排比|并列|对仗)|句话"
-    r"|个[^，,。？?]{0,20}?(?:排比|并列|对仗)的?句)"  # 三个排比句 (the 193rd's), 三个以“用”开头…的排比句 (the 211th's)
-)
+    r"|个[^，,。？?]{0,20}?(?:排比|并列|对仗)的?句|句[^，,。？?]{0,20}?的(?:排比|并列|对仗))"  # 三个排比句 (the 193rd's),
+)  # 三个以“用”开头…的排比句 (the 211th's), 五句“在某种前提下求速度”的排比 (the 217th's)
 
 
 def phrases_asked(question: str) -> int:
@@ -117,16 +117,20 @@ def phrases_asked(question: str) -> int:
 _COUNTED_PHRASES = re.compile(r"([两二三四五六七八九十])个[^，,。？?]{0,12}?(?:短语|词组|词语)")
 _PHRASE_CHARS = re.compile(r"([两二三四五六七八九十])字")  # …of so many characters (四字短语)
 _OPENING = re.compile(r"以([\u4e00-\u9fff](?:[、，,和][\u4e00-\u9fff])+)(?:开头|打头|起头)")  # 以严、实…开头
+_TOLD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+")  # …or each on what (依次落在严格、务实…上)
 
 
 def listed_phrases(w: Writer, ev: Evidence) -> bool:
     """Asked for so many phrases (五个都以「快」结尾的四字短语), the points of a list of that many in a speech found
     whose first sentences end in phrases alike, of the length asked (严格要求,严中求快。…把握节奏,稳中求快。), in the
     character asked when one is, then in any speech: no sentence holds them in a row (the 209th and 210th blind
-    readers got “五个坚持”); or False."""
+    readers got “五个坚持”); with what they are on when the question lists it (依次落在严格、务实、细节、准确、节奏上:
+    the 217th's got 时时讲效率); or False."""
     ending, size, opens = "".join(one_asked(q := fold(ev.question))[:1]), _PHRASE_CHARS.search(q), _OPENING.search(q)
-    m = _COUNTED_PHRASES.search(q)  # 五个…短语; 五句排比 only with what they end or open with (四句排比: one's)
-    if not (n := CN_DIGITS[m.group(1)] if m else phrases_asked(q) if ending or opens else 0):
+    m = _COUNTED_PHRASES.search(q)  # 五个…短语; 五句排比 only with what they end, open with or are on (四句: one's)
+    run = "" if m or ending or opens else (_TOLD.search(q) or [""])[0]  # what each is on, when that is all it says
+    told = [re.findall("(?=(..))", t) for t in run.split("、")]  # each one's pairs of characters
+    if not (n := CN_DIGITS[m.group(1)] if m else phrases_asked(q) if ending or opens or len(told) > 1 else 0):
         return False
     sizes = [CN_DIGITS[size.group(1)]] if size else range(2, 7)
     firsts = re.findall(r"[\u4e00-\u9fff]", opens.group(1)) if opens else []  # 分别以严、实、细、准、稳开头
@@ -136,7 +140,9 @@ def listed_phrases(w: Writer, ev: Evidence) -> bool:
         for e in [e for e in lists_of(text) if len(e.items) == n]:
             ends = [re.split(r"[，,]", fold(point_of(text, i)[0]).rstrip("。；;！!"))[-1] for i in e.items]  # 严中求快…
             alike = len({x[-1:] for x in ends}) == 1 and ends[0].endswith(ending) and all(len(x) in sizes for x in ends)
-            if alike and (not firsts or [x[:1] for x in ends] == firsts):
+            on = [any(p in fold(point_of(text, i)[0]) for p in t) for t, i in zip(told, e.items)]  # 严格要求…
+            alike = alike and (len(told) < 2 or on == [True] * n) and (not firsts or [x[:1] for x in ends] == firsts)
+            if alike:
                 hit = found.get(key) or w.excerpts[w.cite(key[0], key[1], e.start, e.end) - 1]  # 篇3 unfound
                 return say_points(w, [(hit, e)], len(e.items))
     return False

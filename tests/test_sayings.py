@@ -893,11 +893,13 @@ def test_real_so_many_phrases_no_sentence_holds_are_a_lists_points(real_bot: pip
         "有篇講話用五個結構相同的短語(分別以嚴、實、細、準、穩開頭)說明怎樣提高辦公室工作效率,原文怎麼表述?",
         # …or 五句排比 with what they end with (the 214th's)
         "有一篇講話談提高辦公室工作效率,把嚴格、務實、注重細節、準確、把握節奏五個方面各自和「快」連在一起,組成五句排比,原文是怎麼說的?",
+        # …or with what each is on, in order (依次落在严格、务实…上: the 217th's got 篇11's 时时讲效率)
+        "有篇讲话谈提高办公室工作效率，用了五句“在某种前提下求速度”的排比（依次落在严格、务实、细节、准确、节奏上），原话是怎么说的？",
     ):
         a = Answerer(real_bot).ask(q)
-        for phrase in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
-            assert phrase in a.text, a.text
-        assert "五個堅持" not in a.text, a.text
+        for phrase in ("严中求快", "实中求快", "细中求快", "准中求快", "稳中求快"):
+            assert phrase in fold(a.text), a.text
+        assert "五个坚持" not in fold(a.text), a.text
     # …and no list of five whose phrases are longer (篇4's 工作激情不够…, six characters each)
     a = Answerer(real_bot).ask("讲话说当前办公室工作存在不足，用了五个格式相同的四字短语来概括，原话是什么？")
     assert "2. 主动学习不够" not in a.text, a.text
