@@ -25,6 +25,7 @@ Each reads the first sentence's place in its speech (`_first`) and says the spee
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from .asks import why_asked
 from .conditions import condition_of
@@ -267,8 +268,17 @@ DOUBTS = 3  # questions a speech voices at most, right before the answer it give
 def doubts_before(w: Writer, question: str) -> None:
     """An answer opening right after questions the speech voices on what is asked (现在有些同志…还在纠结,送不送礼
     啊?拜不拜年啊? before 还有什么可纠结的,新常态下大家都要适应。): those questions first, what it answers (the
-    187th's and 199th's 要不要给领导拜年 got the answer alone, 拜不拜年啊? a fragment on its own)."""
-    if not (first := _first(w)) or _MARK.sub("", w.pieces[0]).endswith(("?", "？")):
+    187th's and 199th's 要不要给领导拜年 got the answer alone, 拜不拜年啊? a fragment on its own); an answer opening
+    with such a question, the ones right after it too (the 220th's got 送不送礼啊? without 拜不拜年啊?)."""
+    if not (first := _first(w)):
+        return
+    if _MARK.sub("", w.pieces[0]).endswith(("?", "？")):  # …送不送礼啊?拜不拜年啊?: one piece, no fragment
+        hit, text, at, end = first
+        after = after_in_paragraph(text, end)[:DOUBTS]
+        asks = list(takewhile(lambda s: text[slice(*s)].strip().endswith(("?", "？")), after))
+        b = asks[-1][1] if asks else 0
+        if asks and w.say(text[at:b].strip(), w.cite(hit.file, hit.speech, at, b), again=True):
+            w.pieces[0] = w.pieces.pop()
         return
     hit, text, at, _ = first
     spans = before_in_paragraph(text, at)

@@ -26,10 +26,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .amounts import numbers, unit_asked
+from .amounts import unit_asked
 from .around import around
 from .asks import (
-    HOW_TO,
     METHODS,
     TYPED,
     WAYS_ASKED,
@@ -46,7 +45,7 @@ from .asks import (
 )
 from .category import filed_under
 from .conditions import POINT_COVER, conditions_first, fault_first, points_reasons, stated_first, states_condition
-from .context import advice_asked, says_what_to_do
+from .context import advice_asked, tallies_aside
 from .counted import miscounts
 from .elsewhere import other_figure
 from .followup import follow_up
@@ -59,6 +58,7 @@ from .multi import everywhere, named_candidates, remedy_asked, second_part, surv
 from .naming import departments, naming_words, own_names, unnamed
 from .points import (
     SECTIONS,
+    counted_asked,
     defines,
     headings_over,
     held_by,
@@ -79,7 +79,6 @@ from .types import Answer, Hit
 from .who import action_asked, chain_asked, chained
 from .writer import (
     Draft,
-    Option,
     Writer,
     options,
     rank,
@@ -311,7 +310,8 @@ def _focused(
     announced = [topic_of(text, e.start)[1], *headings_over(text, e)]
     lone = [i for i in e.items if on_aspect(ev.question, [*announced[1:], i.key])] if len(e.items) > 2 else []
     # 在后勤这一块…哪几件事, of a list under 在后勤保障上…: all its points, but the one point of many on it (第三,要在
-    if on_aspect(ev.question, announced) and len(lone) != 1:  # 努力提高工作效率上…: the 195th's, 196th's)
+    # 努力提高工作效率上…: the 195th's, 196th's); 提了哪几点要求 of 提三点要求: all of them (`counted_asked`)
+    if (on_aspect(ev.question, announced) and len(lone) != 1) or counted_asked(ev.question, announced[0]):
         return False
     covers = sorted(((coverage(i.key, topical(weights)), i) for i in e.items), key=lambda x: -x[0])
     (top, item), rest = covers[0], covers[1]
@@ -348,27 +348,6 @@ def _manifested(w: Writer, ev: Evidence, weights: dict[str, float], budget: int)
     inner = _innermost(w.index.speeches[(hit.file, hit.speech)].text, best.position)
     item = next((i for i in inner.items if i.start <= best.position < i.end), None) if inner else None
     return item is not None and say_point(w, hit, item, weights, budget)
-
-
-TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
-
-
-def _tallies_aside(ev: Evidence, choices: list[Option]) -> list[Option]:
-    """For a question asking what to do (回复的时候要注意些什么), the sentences that state figures and say
-    nothing to do rank TALLY_PENALTY lower: a tally of last year's work answers no such question (一个比较普遍
-    的现象 is none: the 59th blind reader's 见到记者就发怵 lost 媒体恐惧症 so). Asked how to do a thing, not
-    what to make of a situation (`advice_asked`: 被批评了…怎么办 needs the situation), and asked nothing else,
-    every sentence saying nothing to do ranks that much lower too (对回复有什么讲究, 有什么具体提醒: the 67th's
-    and 69th's got 共收到网民留言5128条 and 回复处置工作总体平衡,但是还有不及时的)."""
-    if HOW_TO.search(fold(ev.question)) is None:
-        return choices
-    how = not advice_asked(ev.question) and len(parts(ev.question)) <= 1
-    out = []
-    for c, h in choices:
-        tally = bool(numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text))))
-        off = 0.0 if says_what_to_do(c.text) else TALLY_PENALTY * (int(tally) + int(how))
-        out.append((replace(c, similarity=c.similarity - off), h))
-    return out
 
 
 def _named(question: str) -> re.Pattern[str] | None:
@@ -423,7 +402,9 @@ def compose(
         wanted = "wording" if what == "fact" and saying_explained(ev.question) else wanted  # …and the saying, then
         advice, shape = advice_asked(ev.question), figure(ev.question)  # 把办公室比作什么: figures follow a figure
         weights = {**weights, **dict.fromkeys(images(ev.question), IMAGE_WEIGHT)} if shape else weights  # 器官
-        chosen = [o for o in _tallies_aside(ev, options(ev, w.index)) if not miscounts(o[0].text, ev.question, units)]
+        chosen = [
+            o for o in tallies_aside(ev.question, options(ev, w.index)) if not miscounts(o[0].text, ev.question, units)
+        ]
         if link := chain_asked(ev.question):  # 一层对一层负责: the chain said link by link ranks first, whole
             weights = {**weights, link: IMAGE_WEIGHT}
             chosen = [

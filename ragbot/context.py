@@ -15,6 +15,8 @@ dangling sentence refers back to).
   lead_of_said(...)    whether a point's bare lead (三是做好…的报告。) only heads a sentence already said
   says_what_to_do(text)  whether a sentence says what to do (要, 应, 必须…)
   advice_asked(question) whether a question asks what the speeches make of a situation, or what comes of it
+  tallies_aside(question, choices)  asked what to do, sentences tallying what was done (and saying nothing to
+                       do) rank lower
 
 writer.py decides which sentences answer; this module only reads what is next to them.
 """
@@ -22,9 +24,11 @@ writer.py decides which sentences answer; this module only reads what is next to
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .amounts import numbers
+from .asks import HOW_TO, parts
 from .meanings import SANCTION
 from .padding import padding, usable
 from .script import fold
@@ -32,7 +36,7 @@ from .structure import CLOSERS, QUOTED, han_count, marker, sentence_spans
 from .types import Hit
 
 if TYPE_CHECKING:
-    from .writer import Writer
+    from .writer import Option, Writer
 
 
 _MODAL = re.compile(r"要|应|必须|不能|不得|不该|切忌|务必|一定|需要|可以|不可|做到|坚持|严禁|禁止|还有什么|得先")
@@ -392,3 +396,24 @@ def _point_details(w: Writer, hit: Hit, speech: str, end: int, titles: tuple[str
             break
         used += max(said, 0)
     return used
+
+
+TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
+
+
+def tallies_aside(question: str, choices: list[Option]) -> list[Option]:
+    """For a question asking what to do (回复的时候要注意些什么), the sentences that state figures and say
+    nothing to do rank TALLY_PENALTY lower: a tally of last year's work answers no such question (一个比较普遍
+    的现象 is none: the 59th blind reader's 见到记者就发怵 lost 媒体恐惧症 so). Asked how to do a thing, not
+    what to make of a situation (`advice_asked`: 被批评了…怎么办 needs the situation), and asked nothing else,
+    every sentence saying nothing to do ranks that much lower too (对回复有什么讲究, 有什么具体提醒: the 67th's
+    and 69th's got 共收到网民留言5128条 and 回复处置工作总体平衡,但是还有不及时的)."""
+    if HOW_TO.search(fold(question)) is None:
+        return choices
+    how = not advice_asked(question) and len(parts(question)) <= 1
+    out = []
+    for c, h in choices:
+        tally = bool(numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text))))
+        off = 0.0 if says_what_to_do(c.text) else TALLY_PENALTY * (int(tally) + int(how))
+        out.append((replace(c, similarity=c.similarity - off), h))
+    return out

@@ -183,6 +183,20 @@ def say_point(w: Writer, hit: Hit, item: Item, weights: dict[str, float], budget
     return True
 
 
+_WHICH_POINTS = re.compile(r"哪(?:几|些)([点条项])")
+
+
+def counted_asked(question: str, announcement: str) -> bool:
+    """Whether a question asks which points (提了哪几点要求) a list announces by their count (我在这里提三点要求:):
+    all of them, not the one that names what is asked (第一,严格按照行文规范上报查处报告…: the 220th blind reader's).
+
+    >>> counted_asked("对查处报告提了哪几点要求？", "我在这里提三点要求:"), counted_asked("有哪几点？", "有三个方面:")
+    (True, False)
+    """
+    m = _WHICH_POINTS.search(fold(question))
+    return bool(m and re.search(f"[两二三四五六七八九十]{m[1]}", fold(announcement)))
+
+
 _WHAT_IS = re.compile(r"([\u4e00-\u9fff]{4,16}?)(?:究竟|到底)?(?:是|指)(?:什么|哪些|啥)")
 DEFINED_MIN = 4  # the asked thing's last characters a sentence must say before its 是 (中心任务)
 

@@ -5,7 +5,7 @@
                           negative half of an A-not-A question (该不该) and 时间 of 多长时间, 形象 of 形象说法,
                           一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事, 作为 of
                           作为办公室的人, 看待 and 劝 of 怎么劝大家看待, 比较 of 怎么说比较好, 落到 of
-                          落到什么结果, 主要 of 哪些主要不足, 五个 of 哪五个要求
+                          落到什么结果, 主要 of 哪些主要不足, 五个 of 哪五个要求, 讲究 of 有什么讲究
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -99,6 +99,7 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long |= set(_PARTED.findall(q))  # 分成了哪几点: how the speech is laid out (the 164th's), not about 分成
     how_long |= {"好几", "好几条", "好几点", "好几项"} if _SOME_PARTS.search(q) else set()  # 分了好几条 (the 167th's)
     how_long |= {"主要"} if _CHIEFLY.search(q) else set()  # 存在哪些主要不足: which, not about 主要 (the 146th's)
+    how_long |= {"讲究"} if _MINDED.search(q) else set()  # 有什么讲究: what to mind, as 要求 (the 222nd's)
     how_long |= {n for n in _WHICH_COUNT.findall(q) if q.count(n) == 1}  # 哪五个要求 (the 185th's got 五个坚持)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     figurative |= {"用人", "人身", "身体", "人体", "部位", "器官"} if BODY.search(q) else set()  # images: 咽喉
@@ -116,6 +117,7 @@ def scaffolding(question: str) -> frozenset[str]:
 
 _JUDGED = re.compile(r"(?:是不是|是否)[^？?]{0,16}?(?:比较|更)(稳妥|保险|合适|妥当|好)")  # the 158th's …比较稳妥
 _HOW_CAN = re.compile(r"(?:怎么|怎样|如何)才能")
+_MINDED = re.compile(r"(?:有|是)(?:什么|哪些|啥)讲究|讲究(?:些)?(?:什么|哪些|啥)")  # 乡镇接待市领导有什么讲究
 _SOME_PARTS = re.compile(r"分[成为]?了?好几[条点项个]")  # not 反映了好几件事, which 多个 answers (`synonyms.SAID_AS`)
 _PARTED = re.compile(r"(分[成为]?)了?(?=(?:哪|几)[几个]?(?:点|条|部分|方面|个方面|块|层))")  # not 分为哪几类
 _CHIEFLY = re.compile(r"(?:哪些|哪几[个条种点项]?|什么)主要|主要(?:有|是)?(?:哪些|哪几|什么)")  # 哪些主要不足

@@ -67,6 +67,14 @@ def test_real_a_second_part_asking_a_time_limit_gets_the_sentence_stating_it(rea
     assert "最迟不得超过事发后2小时" in a.text, a.text
 
 
+def test_real_a_second_part_asking_what_to_mind_is_answered_by_its_matter(real_bot: pipeline.Ragbot) -> None:
+    """有什么讲究 asks what to mind, as 要求 does (`scaffold.scaffolding`): 讲究 weighs nothing, so the second part's
+    own word (乡镇) picks its sentence, not 讲究地方特色 (the 222nd blind reader got 总而言之,接待工作要注重从简)."""
+    a = Answerer(real_bot).ask("市直部门要接待上级来的厅级领导，需要走什么程序？乡镇接待市领导有什么讲究？")
+    assert "一定要向“两办”报告" in a.sentences[0].text, a.text
+    assert "不准在边界迎候" in a.text, a.text
+
+
 def test_real_counts_in_a_situation_before_a_yes_or_no_question_ask_no_number(real_bot: pipeline.Ragbot) -> None:
     """Fresh q412 was refused: 开了几次会、发了几份文件、派了多少人下去。 describes, 这样做督查够不够？ asks yes or
     no, and 篇5 answers it (不能只停留在掌握开了多少会、发了多少文件…)."""
