@@ -86,8 +86,8 @@ def bounded(text: str, question: str) -> bool:
 # whatever the rest says (字 and 要求 added for the fifteenth blind reader's 《天门年鉴》供稿字数 near miss)
 COUNT_WORD = re.compile(r"([人次天篇字])数")  # a count of people, times, days…: asked, a number answers it
 CLOCK_AFTER = r"钟|[到开上下接交出集报结截半]|[之以]?前"  # after 几点 asking a time (几点接班), not 几点意见
-CLOCK_BEFORE = r"(?<!时间)(?<!时间是)(?<!时候)(?<!时候是)(?<!每天)"  # 收取邮件的具体时间是几点: a time (the 212th's)
-CLOCK_ASKED = rf"几点(?={CLOCK_AFTER})|(?:时间|时候)是?几点|每天几点"  # asks.kind and kinds.states read it;
+CLOCK_BEFORE = r"(?<!时间)(?<!时间是)(?<!时间点是)(?<!时候)(?<!时候是)(?<!每天)"  # 时间是几点: 212th, 222nd
+CLOCK_ASKED = rf"几点(?={CLOCK_AFTER})|(?:时间点?|时候)是?几点|每天几点"  # asks.kind and kinds.states read it;
 # asks.POINTS reads 几点 not so
 COUNT_OF = re.compile(COUNT_WORD.pattern + r"[^，。？?]{0,6}(?:标准|限制|限额|规定|上限|下限|要求)")
 _MAGNITUDE = re.compile(r"^[多余几来万亿千百]*个?[多余]?")  # 3.5亿元, 六十多人, 十几个, 三个多月

@@ -36,7 +36,8 @@ def signed(question: str) -> list[re.Pattern[str]]:
     formulation holding that sign; for 数字, also one counting in words (“三苦”), and when the question names
     qualities with 又 (又累又难又穷), only one counting that many; described by a character its parts hold
     (三个带“一”的短语), a quoted run of parts each holding it (“高看一眼、厚爱一分、严管一层”: the 158th's); by how
-    many phrases run together (三句连在一起的说法, the 160th's), a quoted run of that many.
+    many phrases run together (三句连在一起的说法, the 160th's), a quoted run of that many; described as linked (一环扣一环:
+    the 222nd's), clauses each opening with the character the one before ends with (批则必查,查则必清,…).
 
     >>> [p.pattern for p in signed("帶加號的說法")], signed("加班的说法")
     (['[“「"](?:[^”」"。]{0,6}[+＋][^”」"。]{0,6})[”」"]'], [])
@@ -52,7 +53,11 @@ def signed(question: str) -> list[re.Pattern[str]]:
     [True]
     >>> [(bool(p.search("“高看一眼、厚爱一分、严管一层”")), bool(p.search("“忠诚、细致、吃苦、进步”"))) for p in signed("三句连在一起的说法")]
     [(True, False)]
+    >>> [(bool(p.search("做到批则必查,查则必清,清则必办,办则必果。")), bool(p.search("批则必查、查则必果"))) for p in signed("一环扣一环的那句怎么表述")]
+    [(True, False)]
     """
+    if _CHAINED.search(fold(question)):  # 一环扣一环的那句: 批则必查,查则必清,…, each clause opening as the last ends
+        return [re.compile(r"(?:[\u4e00-\u9fff]{1,6}?([\u4e00-\u9fff])[，,、；;](?=\1)){2,}")]
     held = _HELD.search(fold(question))  # 三个带“一”的短语: “高看一眼、厚爱一分、严管一层”, each part holds 一
     if held:
         part = f'[^”」"。、，,]{{0,5}}{held.group(1)}[^”」"。、，,]{{0,5}}'
@@ -87,6 +92,7 @@ _SIGNS = {"加号": "+＋", "减号": "\\-－", "乘号": "×＊*", "等号": "=
 _NUMBERED = "|[两二三四五六七八九十][个种项条大]?[\u4e00-\u9fff]{1,3}"  # a number in words counts too: “三苦”
 _HELD = re.compile(r'(?:带|含|有)(?:个|着)?[“「"‘]([\u4e00-\u9fff])[”」"’]字?的')  # a character each part holds
 _JOINED = re.compile(r"([三四五六七八九])(?:句|个短语|个词)(?:话)?(?:连在一起|连起来|排在一起|并列|排比)")  # a run of n
+_CHAINED = re.compile(r"一环扣一环|环环相扣|环环紧扣|一环接一环|首尾相[接连衔]|顶真|顶针")  # clause by clause
 _SIGN = re.compile("|".join(s for s in _SIGNS if s != "数字") + "|数字的?(?:说法|提法|叫法)|数字来?(?:命名|概括)")
 
 

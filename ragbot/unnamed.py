@@ -75,7 +75,7 @@ _WHICH = re.compile(
 _ASPECTS = ("地方", "方面", "问题", "环节", "情况", "事情")  # what an aspect is asked as (哪个环节拖后腿: 环节)
 _DESCRIBED = re.compile(rf"[^的]{{1,6}}的(?:{'|'.join(_ASPECTS)})")
 _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|诗句")  # 哪个故事: told, not named
-_DUE = re.compile(r"[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one
+_DUE = re.compile(r"(?<!经)[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one (not 经费)
 _PAY = re.compile(r"补贴|补助|津贴|奖金|工资|薪酬")  # pay of a kind (值班补贴), wherever a question names it
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关", "硬性")  # 什么具体处罚: 处罚 is asked
 # what to mind, how far to go, in which order, or advice: a speech says it in any words (哪些注意事项, 什么禁忌, 拿捏

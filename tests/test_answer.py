@@ -478,6 +478,9 @@ def test_real_a_formulation_described_by_its_sign_is_found_and_quoted(real_bot: 
     b = Answerer(real_bot).ask("形容办公室加班多、周末和晚上都在干活的那两个数字说法是什么?")  # the 31st's
     assert "“5+2”、“白+黑”" in b.text, b.text
     assert Answerer(real_bot).ask("讲话里带等号的说法是什么？").refused  # no speech quotes one
+    # described as linked clause by clause (一环扣一环: the 222nd's got 篇5's 重要查办事项办结后,要举一反三)
+    g = Answerer(real_bot).ask("移民系统讲话里，对领导交办事项查办工作要求一环扣一环、直到有结果的那句四连句怎么表述？")
+    assert "批则必查,查则必清,清则必办,办则必果" in g.sentences[0].text, g.text
     # a formulation named with digits (用四个数字命名): the sentence quoting “1355” (the 38th's was refused)
     c = Answerer(real_bot).ask("县委全会提出了一个用四个数字命名的五年发展战略,它叫什么?具体内容是什么?")
     assert "1355" in c.text, c.text

@@ -736,6 +736,8 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "光山县政府办公室2010年一共组织承办了多少场会议?",  # 场: not 电话数千个 (the 207th's)
         "抓落实的综合考核制度具体考核哪些指标、各占多少分?",  # a score, stated nowhere (`amounts.unscored`; the 210th's)
         "機要通信每天收取郵件的具體時間是幾點?",  # 时间是几点: an hour (`amounts.CLOCK_ASKED`), not points (the 212th's)
+        "机要通信每天收取邮件的具体时间点是几点？",  # 时间点是几点 (the 222nd's)
+        "光山县教体局2010年在政府信息公开网上添加了多少条信息?",  # not the county's 9361条 (`counted.of_body`, 221st)
     ):
         assert answerer.ask(q).refused, q
     # a rank asked after what it is in (…工作中，这个市排名第几) is no part of a whole counted (`counted._PART_OF`):

@@ -385,6 +385,9 @@ def test_real_pay_asked_for_what_no_sentence_pays_is_refused(real_bot: pipeline.
     # …asked as 的补贴标准是怎么规定的 too (公务用车改革: the 97th blind reader's near miss got the 12%)
     assert unknown_asked(index, "县委办公室主任会议对公务用车改革的补贴标准是怎么规定的？") == "补贴"
     assert unknown_asked(index, "用于考核的津补贴是怎么规定的？") == ""
+    # 经费 is funds, no pay due to anyone (the 222nd's 全省教育经费总投入是多少 was refused for 教育经费)
+    assert unknown_asked(index, "河南教育系统讲话提到的全省教育经费总投入是多少，增长了多少？") == ""
+    assert "1170.94亿元" in Answerer(real_bot).ask("河南教育系统讲话提到的全省教育经费总投入是多少，增长了多少？").text
 
 
 def test_real_which_things_a_body_leaves_is_not_which_units(real_bot: pipeline.Ragbot) -> None:
