@@ -54,7 +54,7 @@ from .generate import Candidate
 from .inline import inline, semicolons
 from .kinds import title_asked
 from .meanings import AS_IF, point_asked, point_over_words, saying_explained, story, why_likened, worth_asked
-from .multi import everywhere, named_candidates, remedy_asked, second_part, survey
+from .multi import everywhere, lists_apart, named_candidates, remedy_asked, second_part, survey
 from .naming import departments, naming_words, own_names, unnamed
 from .points import (
     SECTIONS,
@@ -385,7 +385,8 @@ def compose(
         or (
             what == "list"
             and (
-                inline(w, ev, weights, budget)
+                lists_apart(w, ev, lambda e, ws: inline(w, e, ws, budget) or _list_answer(w, e, ws, max_points, budget))
+                or inline(w, ev, weights, budget)
                 or _list_answer(w, ev, weights, max_points, budget)
                 or semicolons(w, ev, weights, budget)
             )

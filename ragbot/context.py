@@ -344,7 +344,7 @@ _DENIES = re.compile(r"不是|并非|不等于")
 _BUT = re.compile(r"但是?|然而|而是|可是|却")
 # …切忌只对领导讲好话。我们应…讲真话: what to do instead; not a sentence naming another thing it is about (…公文一律
 # 退回,不要顾及情面。对以县政府文件印发的文字材料,要认真审核…: the 141st blind reader's, padding)
-_ANOTHER = re.compile(r"对于?|关于|至于")
+_ANOTHER = re.compile(r"对于?|关于|至于|其[二三四五六七八九十]")  # …or the next failing of a list (其三是…存在…)
 # the advice going on in the next sentence (…多做有利于团结的事。 -> 不要煽风点火,…宁可自己受点委屈…)
 _GOES_ON = re.compile(r"(?:不要|切忌|切不可|决不能|宁可)")  # not 同时要…: another matter (dense, dev q021)
 

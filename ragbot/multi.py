@@ -7,6 +7,8 @@
   second_part(writer, evidence, budget)      信访件的查处报告应包括哪几个方面？实名信访件办结后要做什么？: when
                                              the answer so far leaves the second question's own words (or a
                                              bare 怎么说？) out, the sentence of the first one's excerpt answering it
+  lists_apart(writer, evidence, answer)      对查处报告提了哪几点要求？查处报告应包括哪些方面？: each part's list
+                                             (`answer`, compose.py's), when each asks by words of its own
   unstated_part(question, texts)             哪些专题课程？一共培训几天？: whether a part after the first asks how
                                              many (or by which date) of what none of the texts states (refused)
   named_candidates(index, question, hits, cands)  the sentences of the speeches a question names (天门那篇讲话, 篇8)
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .amounts import numbers, unit_asked
@@ -409,3 +412,25 @@ def named_candidates(
     kept = tuple(c for c in cands if (hits[c.n - 1].file, hits[c.n - 1].speech) in there)
     found = any((h.file, h.speech) in there for h in hits)  # …whose sentences `in_years` may all have left out
     return kept if kept or found else tuple(cands)
+
+
+def lists_apart(w: Writer, ev: Evidence, answer: Callable[[Evidence, dict[str, float]], bool]) -> bool:
+    """Two lists asked apart, each by words of its own (对查处报告提了哪几点要求？查处报告应包括哪些方面？): each
+    part's, as `answer` writes a list question's, in the order asked, the second led in on a line of its own (the
+    220th blind reader got the four parts alone); or False (nothing written)."""
+    asked = parts(ev.question)
+    if len(asked) != 2 or not all(kind(a) == "list" for a in asked):
+        return False
+    weights = [term_weights(w.index, a) for a in asked]
+    if not all(any(v >= 1 and t not in other for t, v in mine.items()) for mine, other in (weights, weights[::-1])):
+        return False  # 还有哪些要求: the first's list answers both (`second_part`)
+    mark = w.mark()
+    for a, mine in zip(asked, weights):
+        at = len(w.pieces)
+        if not answer(replace(ev, question=a), mine):
+            w.undo(mark)
+            return False
+        if at and not w.pieces[at].rstrip().endswith(("：", ":")):  # the second on a line of its own, led in
+            w.lead("讲话中提到：")
+            w.pieces.insert(at, w.pieces.pop() + "\n")  # a sentence of its own (`cite.split_sentences`)
+    return True

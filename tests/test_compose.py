@@ -1492,6 +1492,11 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     a = Answerer(real_bot).ask("收到一封信访件，里面反映了好几个问题，写查处报告时应该怎么做？")
     assert "见面情况四个方面" in a.sentences[0].text, a.text
     assert "要对反映的问题逐一调查" in a.text, a.text
+    # asked 行不行 after the situation, the next failing of the list (其三是…存在…应作出的处理意见…) is no advice on
+    # it (`context._ANOTHER`: the 223rd's got it after 避重就轻,…只字未提, and no 逐一调查)
+    a = Answerer(real_bot).ask("一封信访件里反映了好几个问题，查处报告里只写最主要的那个问题行不行？")
+    assert "要对反映的问题逐一调查" in a.text, a.text
+    assert "其三" not in a.text, a.text
     # 提了哪几点要求 asks all the points 我在这里提三点要求 announces, not the one naming 查处报告 (`points.counted_asked`:
     # the 220th's got 第一,严格按照行文规范… alone)
     a = Answerer(real_bot).ask("对上报信访件查处报告提了哪几点要求？")

@@ -75,6 +75,16 @@ def test_real_a_second_part_asking_what_to_mind_is_answered_by_its_matter(real_b
     assert "不准在边界迎候" in a.text, a.text
 
 
+def test_real_two_lists_asked_apart_get_each_part_s_list(real_bot: pipeline.Ragbot) -> None:
+    """提了哪几点要求？…应包括哪些方面？ asks two lists by words of their own (`multi.lists_apart`): the three
+    requirements, then, led in on a line of its own, the four parts (the 220th blind reader got the four alone)."""
+    a = Answerer(real_bot).ask("光山县那次会上，对上报信访件查处报告提了哪几点要求？查处报告应包括哪些方面？")
+    for point in ("严格按照行文规范上报查处报告", "要对反映的问题逐一调查", "要站在全局的高度"):
+        assert point in a.text, a.text
+    assert "\n讲话中提到：信访问题的查处报告应包括基本情况" in a.text, a.text
+    assert a.text.index("逐一调查") < a.text.index("见面情况四个方面"), a.text
+
+
 def test_real_counts_in_a_situation_before_a_yes_or_no_question_ask_no_number(real_bot: pipeline.Ragbot) -> None:
     """Fresh q412 was refused: 开了几次会、发了几份文件、派了多少人下去。 describes, 这样做督查够不够？ asks yes or
     no, and 篇5 answers it (不能只停留在掌握开了多少会、发了多少文件…)."""
