@@ -149,6 +149,10 @@ SAID_AS = {
     # …能拖则拖, no jieba word (weighed by the chunks holding it): the 220th's 临时任务总是推来推去、能拖就拖 got 篇4's
     # 不拖、不压 first (推来推去 is 篇1's “三不管” too: 哪个部门都不愿意管、推来推去)
     "能拖则拖": ("能拖就拖",),
+    # 篇1's 部分干部同志“面对媒体不知该怎么说”,有的干部还患有“媒体恐惧症”: the 221st's and 226th's 一见到记者就紧张
+    # got 003's 事事有结果 and 篇6's confidentiality rule (no speech says 记者)
+    "媒体": ("记者", "采访"),
+    "恐惧症": ("紧张", "发怵", "害怕", "发慌"),
     # 篇7's 进入办公室工作,首先要有一种勤奋好学的态度,把自己当作一个小学生: a newcomer asks as 新人, 新来的 (dev
     # q045 and held-out q290 got 保持良好的心态 instead); not 刚来, 刚到: 我刚来办公室没多久… tells when, and 进入状态慢 led
     "进入": ("新人", "新来的", "刚调进", "刚调到", "新进"),

@@ -30,7 +30,7 @@ from .amounts import BOUND_WORD, unit_asked
 from .asks import LIST, QUANTITY, WAYS, kind, parts, short_form
 from .glosses import WORDING
 from .lexical import NUMBERED, idf, tagged_words, tokenize
-from .quotes import COUNTED_QUOTE, QUOTE
+from .quotes import COUNTED_QUOTE, QUOTE, quoted
 from .scaffold import BODY, SCAFFOLD, scaffolding
 from .script import fold
 from .speaker import speaker_asked
@@ -373,7 +373,12 @@ _IMAGE_KINDS = {  # an image described by its kind, and the images of it
     BODY.pattern: ("大脑", "神经", "心脏", "咽喉", "耳目", "眼睛", "头脑"),
     r"缝衣|缝补|缝纫|针线|裁缝": ("针", "线"),
     r"骑马|马背|骑手": ("鞍", "马"),
+    r"天气|气象|下雨": ("雨",),  # 天气和打仗的比喻 (the 225th's got 不放“马后炮” alone): 多下“及时雨”
+    r"打仗|作战|战争|战场": ("炮", "枪"),
 }
+
+
+HELD_QUOTE = 4  # a phrase the question quotes this long, held as it is, names the sentence asked for
 
 
 def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], df: Callable[[str], int]) -> bool:
@@ -381,9 +386,10 @@ def rare_held(question: str, tokens: Sequence[str], cands: Sequence[Candidate], 
     毛主席) are all in one candidate sentence. For a wording question that is the sentence asked for
     (讲话引用毛主席哪句话: 毛主席说,三天不学习,赶不上刘少奇, at cosine 0.885 under the threshold). Measured
     over every kind of question (`ragbot eval --config hybrid`), two-character words (出差, 分为, 接听) and
-    other kinds (机要文件借阅时要登记哪些内容) answered three and one unanswerable questions."""
-    rare = rare_terms(question, tokens, df)
-    return bool(rare) and any(all(t in fold(c.text) for t in rare) for c in cands)
+    other kinds (机要文件借阅时要登记哪些内容) answered three and one unanswerable questions. Without such words, a
+    phrase it quotes, held as it is (“一池活水”的说法是怎么说的: no jieba word, refused at 0.878)."""
+    words = rare_terms(question, tokens, df) or [p for p in quoted(question) if len(p) >= HELD_QUOTE]  # “一池活水”
+    return bool(words) and any(all(t in fold(c.text) for t in words) for c in cands)
 
 
 _RECEIVED = re.compile(r"^([收接领])到$")  # 收到, 接到, 领到: received, which a speech says 接收, 收取 too

@@ -366,6 +366,20 @@ def test_real_a_formulation_pointed_back_at_leads_with_the_sentence_saying_it(re
     assert "“针眼”要把上级的各种政策" in a.text, a.text  # what the question describes still follows
 
 
+def test_real_images_of_a_kind_and_a_quoted_phrase_find_the_wording(real_bot: pipeline.Ragbot) -> None:
+    """天气和打仗的比喻 names images by their kinds (`terms.images`: 雨, 炮): 多下“及时雨”,不放“马后炮” both (the 225th got
+    不放“马后炮” alone); a phrase quoted as it is said, no jieba word, is the sentence asked for (`terms.rare_held`:
+    “一池活水”的说法 was refused at 0.878); 讲话里有没有说法 asks whether it speaks of it, no wording (the 226th's
+    送礼拜年 got 送不送礼啊 quoted, 拜不拜年啊 dropped)."""
+    a = Answerer(real_bot).ask("有篇講話用天氣和打仗的比喻,說信息工作要及時、不要事後才報,原話是怎麼寫的?")
+    assert "多下“及時雨”,不放“馬後炮”" in a.sentences[0].text, a.text
+    b = Answerer(real_bot).ask("“一池活水”的说法是怎么说的？")
+    assert "高进高出、高进快出、高进多出的一池活水" in b.text, b.text
+    c = Answerer(real_bot).ask("逢年过节要不要给领导送礼、去拜年?讲话里有没有说法?")
+    assert "拜不拜年啊" in c.text, c.text
+    assert not c.text.startswith("讲话中的说法"), c.text
+
+
 def test_real_a_formulation_described_by_two_things_gets_one_for_each(real_bot: pipeline.Ragbot) -> None:
     """又苦又是幕后工作 (the 41st blind reader's): 篇8's “幕后工作” sentence and, 0.03 lower, its “三苦”
     sentence of the same paragraph, which the answer left out."""

@@ -132,6 +132,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("在网上给群众留言写回复的时候,措辞和做法要注意些什么?", "回复的语气一定要谦虚"),
         # 能拖就拖 is 001's 能拖则拖: the 220th's got 篇4's 不拖、不压、不误、不漏 first
         ("有同事对不归自己管的临时任务总是推来推去、能拖就拖，讲话里怎么看？", "不属于自己分管或联系的临时性工作"),
+        # 记者 is 篇1's 媒体, 紧张 its 媒体恐惧症: the 221st's and 226th's got 003's 事事有结果 and 篇6's confidentiality rule
+        ("有同事一見到記者就緊張、不知道該怎麼說,講話裡怎麼要求的?", "面对媒体不知该怎么说"),
         # 放几天 is 积压 (篇6's 文电运转原则上不能超过当天,…不准积压): the 219th's was refused
         ("收到的文件可以在手裡放幾天再轉出去嗎?別的單位不按程式報上來的公文怎麼處理?", "文电运转原则上不能超过当天"),
         # 又急又难 is 急事、难事 (003's 领导批示交办的事项,往往是…: the 218th's got 说了就算、定了就干; the cut keeps
