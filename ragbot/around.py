@@ -2,6 +2,7 @@
 
   asked_again(w)         asked why, and the speech asks itself why before its answer: that question, dropped
   doubts_before(w, q)    not asked why, and the answer follows questions the speech voices on it: those, first
+  other_half_before(w, q)  asked what to do and what not, and answered by what not: what to, first
   series_after(w)        a list question (or a why-question, no reason given) answered by one sentence: the
                          ；-series after it, the points asked for
   point_after(w, shape)  asked what a figure of speech (or a story, a quoted method) shows: the sentence after it
@@ -52,6 +53,7 @@ def around(w: Writer, question: str, series: bool, shape: re.Pattern[str] | None
         asked_again(w)
     else:
         doubts_before(w, question)
+        other_half_before(w, question)
     listed_before(w, cap)
     taken_up_after(w)
     points_after(w)
@@ -291,6 +293,23 @@ def doubts_before(w: Writer, question: str) -> None:
     asked = [t for t in tokenize(fold(question)) if han_count(t) >= 2]
     if any(t in fold(said) for t in asked) and w.say(said, w.cite(hit.file, hit.speech, spans[k][0], spans[-1][1])):
         w.pieces.insert(0, w.pieces.pop())
+
+
+_HALVES = re.compile(r"[要该]([\u4e00-\u9fff])[^？?]{0,12}?不\1|不([\u4e00-\u9fff])[^？?]{0,12}?[要该]\2")  # 要督…不督
+
+
+def other_half_before(w: Writer, question: str) -> None:
+    """Asked both what to do and what not (哪些事要督、哪些事不督) and answered by what not (…的事不督): the sentence
+    right before it in its paragraph, first, when it says what to (就是要督那些关乎全局的大事,…: the 217th, 223rd and
+    227th blind readers got the 不督 alone)."""
+    m = _HALVES.search(fold(question))
+    if not m or not (first := _first(w)) or "不" + (verb := m[1] or m[2]) not in fold(w.pieces[0]):
+        return
+    hit, text, at, _ = first
+    for a, b in before_in_paragraph(text, at)[-1:]:
+        said = fold(text[a:b])
+        if re.search(f"(?<!不){verb}", said) and w.say(text[a:b].strip(), w.cite(hit.file, hit.speech, a, b)):
+            w.pieces.insert(0, w.pieces.pop())
 
 
 def gives_reason(sentence: str) -> bool:

@@ -6,6 +6,8 @@
                           一篇 of 一篇讲话, 只要…可以 of 只要…就可以了, 做事 of 在办公室做事, 作为 of
                           作为办公室的人, 看待 and 劝 of 怎么劝大家看待, 比较 of 怎么说比较好, 落到 of
                           落到什么结果, 主要 of 哪些主要不足, 五个 of 哪五个要求, 讲究 of 有什么讲究
+  asked_as(question)      the speech words it asks in everyday words, not in a scene it points back to
+  yes_or_no(question)     whether it asks yes or no (能不能…, …吗), and not what or how
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .script import fold
+from .synonyms import speech_words
 
 # the question's own scaffolding (how it asks, not what about): no weight when a text is matched to it. 原话 原文
 # 提了 几件 件事 一块 这一块 这种 这个 谁 on 2026-12-01 (`ragbot eval --config hybrid`: dev evidence recall 0.914 ->
@@ -100,6 +103,7 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long |= {"好几", "好几条", "好几点", "好几项"} if _SOME_PARTS.search(q) else set()  # 分了好几条 (the 167th's)
     how_long |= {"主要"} if _CHIEFLY.search(q) else set()  # 存在哪些主要不足: which, not about 主要 (the 146th's)
     how_long |= {"讲究"} if _MINDED.search(q) else set()  # 有什么讲究: what to mind, as 要求 (the 222nd's)
+    how_long |= {"事要"} if re.search(r"(?:哪些|什么|哪件|啥)事要", q) else set()  # 哪些事要督: jieba's 事要
     how_long |= {n for n in _WHICH_COUNT.findall(q) if q.count(n) == 1}  # 哪五个要求 (the 185th's got 五个坚持)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     figurative |= {"用人", "人身", "身体", "人体", "部位", "器官"} if BODY.search(q) else set()  # images: 咽喉
@@ -179,3 +183,35 @@ def unhedged(question: str) -> str:
 
 
 _AT_A_LOSS = re.compile(r"(?:不知道?|无从)(?:从|在)?(?:哪儿?|哪里|何处|何|怎么|如何)?(?:下手|下笔|动笔|写起|入手)")
+
+
+_BACK = re.compile(r"(?:这种|这类|此类|这样的?)(?:情况|事|现象|做法)|对此")  # a scene pointed back to
+
+
+def asked_as(question: str) -> tuple[str, ...]:
+    """The speeches' words a question asks in everyday words (`synonyms.speech_words`), not in a first clause
+    setting a scene that what is asked points back to (交代給下面的事…領導對這種情況怎麼說: no 交辦; 一件信访件里
+    反映了好几个问题，写查处报告要注意什么: 多个).
+
+    >>> asked_as("一件信访件里反映了好几个问题，写查处报告要注意什么？"), asked_as("交代給下面的事，領導對這種情況怎麼說？")
+    (('多个',), ())
+    """
+    clauses = re.split(r"[，,。；;？?！!]", fold(question).strip("？?！!。 "))
+    scene = any(_BACK.search(c) for c in clauses[1:])
+    return tuple(speech_words("，".join(clauses[1:] if scene else clauses)))
+
+
+_WH = re.compile(r"怎|什么|哪|如何|为何|凭")
+_YES_NO = re.compile(r"([\u4e00-\u9fff])不\1|吗$")  # 能不能…, 可以…吗
+
+
+def yes_or_no(question: str) -> bool:
+    """Whether a question's last clause asks yes or no, and nothing in it asks what or how (能不能搁到明后天再转:
+    the speech's rule answers, not another speech's sentence after it, the 222nd to 224th blind readers'; not
+    怎么判断一篇稿子写得好不好).
+
+    >>> yes_or_no("手头忙，能不能搁到明后天再转？"), yes_or_no("怎么判断一篇稿子写得好不好？"), yes_or_no("可以跳过科长吗？")
+    (True, False, True)
+    """
+    q = fold(question).strip("？?！!。 ")
+    return bool(_YES_NO.search(re.split(r"[，,。；;？?！!]", q)[-1])) and not _WH.search(q)

@@ -2512,6 +2512,31 @@ def test_real_what_to_avoid_asked_as_taboo_is_the_three_nots(real_bot: pipeline.
     assert "好话" not in fold(a.text), a.text
 
 
+def test_real_what_to_do_and_what_not_are_both_said(real_bot: pipeline.Ragbot) -> None:
+    """哪些事要督、哪些事不督 asks both halves (`around.other_half_before`): 篇12's 就是要督那些…大事 first, then its
+    three 不督 (the 217th, 223rd and 227th blind readers got the 不督 alone; 事要, jieba's cut, weighs nothing:
+    `scaffold.scaffolding`, not 到毕节工作这段时间…有很多事要做)."""
+    a = Answerer(real_bot).ask("黨委辦公室開展督查時,哪些事要督、哪些事不督?")
+    assert a.sentences[0].text.startswith("就是要督那些關乎全局的大事"), a.text
+    assert "的事不督" in a.text, a.text
+    assert "有很多事要做" not in a.text, a.text
+
+
+def test_real_a_failing_of_a_few_keeps_who_fails(real_bot: pipeline.Ragbot) -> None:
+    """个别同志把办公室的工作看得非常简单,…,对交办的工作,不能按时完成…: cut, its last clauses read as a rule (the
+    227th blind reader's 交办一件很急的事…怎么处理); said, it keeps who fails (`cuts._FEW`)."""
+    a = Answerer(real_bot).ask("领导突然交办一件很急的事,我们办公室应该怎么处理?")
+    assert not any(s.text.startswith("对交办的工作") for s in a.sentences), a.text
+
+
+def test_real_a_yes_or_no_question_is_answered_by_one_speech(real_bot: pipeline.Ragbot) -> None:
+    """能不能搁到明后天再转 asks yes or no (`scaffold.yes_or_no`): 篇6's rule answers, and no sentence of another speech
+    ranking nearly as high follows it (the 223rd got 001's 有的机械式转办文件批示,具体情况一问三不知 after it)."""
+    a = Answerer(real_bot).ask("收到一份要發給基層單位的文件，手頭忙，能不能擱到明後天再轉？")
+    assert "文電運轉原則上不能超過當天" in a.sentences[0].text, a.text
+    assert "一問三不知" not in a.text, a.text
+
+
 def test_real_an_answer_to_questions_the_speech_voices_follows_them(real_bot: pipeline.Ragbot) -> None:
     """要不要给领导拜年 got 还有什么可纠结的,新常态下大家都要适应。 alone (the 187th and 199th blind readers'): the
     questions the speech voices before it (送不送礼啊?拜不拜年啊?) say what it answers (`around.doubts_before`)."""
