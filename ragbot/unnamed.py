@@ -168,7 +168,7 @@ _ON_MATTER = re.compile(
 # …and the matter asked how often or how soon (续报要求隔多长时间报一次: the 150th blind reader's near miss got 篇8's
 # 最迟不得超过事发后2小时, the first report's limit; 后续的续报最迟要在几个小时内报送, the 169th's)
 _TIMED_MATTER = re.compile(
-    r"的?(?!最)([\u4e00-\u9fff]{2,3}?)(?:最迟|最晚)?(?:要求|需要|应当|应该|要|得)?"  # not 最晚 (the 190th's)
+    r"的?(?!最)([\u4e00-\u9fff]{2,3}?)(?:最迟|最晚)?(?:要求|需要|应当|应该|必须|要|得)?"  # not 最晚 (the 190th's)
     r"(?:(?:每隔|间隔|隔|在)?(?:多长时间|多久)|在?(?:几|多少)个?(?:小时|天|日|工作日))"  # 续报要在多长时间内 (219th)
     r"|(?:多长时间|多久)内?[^，,。？?]{0,8}?([\u4e00-\u9fff]{2})[？?]?$"  # 多长时间内必须报送书面续报 (224th)
 )
@@ -351,14 +351,14 @@ _NOT_DONE = re.compile(
 
 
 def undone(question: str) -> bool:
-    """Whether a question asks of units that did not do something (哪些单位没有按时公布, 多少个单位没有…): a
-    sentence listing or counting units answers it only when it says a negation (`NOT`; the 178th and 179th blind
-    readers' near misses got the 23 that 已公布).
+    """Whether a question asks of units that did not do something (哪些单位没有按时公布, 多少个单位没有…; not 别的
+    单位不按程序报上来的公文, the 228th's): a sentence listing or counting units answers it only when it says a
+    negation (`NOT`; the 178th and 179th blind readers' near misses got the 23 that 已公布).
 
     >>> undone("光山县2010年有多少个单位没有按时公布年度报告?"), undone("有多少个单位按时公布了?")
     (True, False)
     """
-    return bool(_NOT_DONE.search(fold(question)))
+    return bool(_NOT_DONE.search(q := fold(question)) and re.search(rf"(?:多少|几|哪)[些几]?个?{_UNIT_KINDS}", q))
 
 
 def counts_undone(text: str) -> bool:

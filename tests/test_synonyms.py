@@ -136,6 +136,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("有同事一見到記者就緊張、不知道該怎麼說,講話裡怎麼要求的?", "面对媒体不知该怎么说"),
         # 放几天 is 积压 (篇6's 文电运转原则上不能超过当天,…不准积压): the 219th's was refused
         ("收到的文件可以在手裡放幾天再轉出去嗎?別的單位不按程式報上來的公文怎麼處理?", "文电运转原则上不能超过当天"),
+        # …最迟要多久: 别的单位不按程序 counts no units left undone (`unnamed.undone`: the 228th's was refused)
+        ("收到的文件和電報,最遲要多久轉出去?別的單位不按程式報上來的公文怎麼處理?", "文电运转原则上不能超过当天"),
         # 又急又难 is 急事、难事 (003's 领导批示交办的事项,往往是…: the 218th's got 说了就算、定了就干; the cut keeps
         # what 往往是 says it of, `cuts._LEANS`)
         ("领导批下来一件又急又难的事，我们办公室应该怎么处理才算到位？", "领导批示交办的事项,往往是一些急事、难事"),
