@@ -295,6 +295,7 @@ def _reasons(w: Writer, ev: Evidence, weights: dict[str, float], cap: int, what:
     return on and bool(_REASONS.search(topic)) and "决定" not in topic and say_points(w, [(hit, e)], cap)
 
 
+_MINDING = re.compile(r"注意(?:什么|哪些|些什么|啥)")  # 写报告要注意什么: all it requires, not the point on its case
 FOCUS = 3.0  # one point of a list answers alone when it carries this many times the question's words of any other
 NAMED_OVER = 1.5  # …or the one the question names, unless another carries this many times its words (好几个问题)
 
@@ -305,7 +306,8 @@ def _focused(
     """When one point of the list is what the question is about (值班工作要做到哪些要求？ and 二是强化值班工作
     责任 among 信息、报告、机关管理), its own sentences answer, in the speech's order, up to `budget`
     characters, or the points of a list it holds (第三,要在提高效率上狠下功夫。一要…五要…); False (nothing
-    written) when no point stands out or it says nothing more."""
+    written) when no point stands out, or it says nothing more, or what to mind is asked (写调查处理的报告要注意什么:
+    all it requires; the 229th and 230th blind readers got 逐一调查 alone)."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     announced = [topic_of(text, e.start)[1], *headings_over(text, e)]
     lone = [i for i in e.items if on_aspect(ev.question, [*announced[1:], i.key])] if len(e.items) > 2 else []
@@ -325,7 +327,7 @@ def _focused(
     named = lone if on_aspect(ev.question, announced) else named
     if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes
         item, top, rest = (quoted or named)[0], 1.0, (0.0, item)
-    if top < 0.2 or top < FOCUS * rest[0]:
+    if top < 0.2 or top < FOCUS * rest[0] or (not quoted and _MINDING.search(fold(ev.question))):
         return False
     inner = [i for i in lists_of(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
     if inner and say_points(w, [(hit, inner[0])], cap, _explains(ev)):  # 第三,要在提高效率上狠下功夫。一要…五要…

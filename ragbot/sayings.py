@@ -64,6 +64,7 @@ _ONE_NAME = re.compile(
     r"|一个[^，,。？?]{0,8}?(?:说法|提法|叫法)"  # 用了一个三句话的说法: the 172nd's got 强化“三种意识” after it
     r"|用了[两二三四五六七八九]个短句"  # …用了三个短句，原话是什么: one saying of three (the 173rd's, likewise)
     r"|定了一个[^，,。？?]{0,24}?(?:目标|口号)"  # 给办公室定了一个…都要一点差错都没有的目标: “三零目标” (the 208th's)
+    r"|[一那这]组|的[两二三四五六七八九十]句(?:排比|并列|对仗)"  # …的四句排比,原文是什么: one run (the 228th's got two)
 )
 # whose words a question asks for (引了一句古人的话): a sentence saying they said it (古人讲:言当其时,一字千金; the
 # 145th blind reader's 讲话里引了一句古人的话，说明信息报送要赶早 got 002's 我要送一句话); not 俗话, which a speech
@@ -313,7 +314,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     by two things (又苦又是幕后工作) gets the best sentence holding each (the 41st reader got 幕后工作 alone,
     its 三苦 sentence 0.03 lower). A quoted shape (“X则必X”), or a formulation described (`glosses.described`),
     keeps the sentences saying one, when there are any (the 45th's led with a sentence holding the
-    question's words and no such saying; the 55th's and 56th's missed “5+2”、“白+黑” and “坚强前哨”)."""
+    question's words and no such saying; the 55th's and 56th's missed “5+2”、“白+黑” and “坚强前哨”): its own shape
+    first, then a glossed formulation, then any run of as many (the 229th's got “一个办法、一个通知、一个规定”)."""
     if listed_phrases(w, ev):  # 五个都以「快」结尾的四字短语: 严中求快…稳中求快, a list's points
         return
     w.quote = True
@@ -332,11 +334,11 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += [re.compile(f"{s}[^，,。]{{0,2}}?(?:讲|说|云|曰)") for s in _SOURCE.findall(fold(ev.question))]  # 古人讲
     shaped += [re.compile(f"{x}(?:{_COMPARES})") for x in likened(ev.question)]  # 用什么比喻办公室: 办公室好比
     written = asked_shapes(ev.question)  # “什么事怎么办”: 紧事先办, not 弹好钢琴, which 统筹兼顾 glosses (the 191st's)
-    choices = (
-        [o for o in choices if any(p.search(fold(o[0].text)) for p in written)]
-        or [o for o in choices if any(p.search(fold(o[0].text)) for p in shaped)]
-        or choices
-    )
+    glosses = [re.compile(loose(p)) for p in plain]  # a gloss before any run of as many (the 229th's 一个办法…)
+    for ps in (written, [p for p in shaped if wildcard(p)], glosses, shaped):  # the question's own shape first
+        if kept := [o for o in choices if any(p.search(fold(o[0].text)) for p in ps)]:
+            choices = kept
+            break
     named = [w for w in weights if len(w) >= 2]  # 带数字的说法…岗位: “三苦”岗位, not “三大短板” (the 108th's)
     choices = [o for o in choices if any(heads(p, fold(o[0].text), named) for p in signed(ev.question))] or choices
     if pictures := images(ev.question):  # 用骑马打比方: those saying 鞍 and 马 (the 93rd's led with another sentence)

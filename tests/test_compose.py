@@ -1497,6 +1497,11 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     a = Answerer(real_bot).ask("一封信访件里反映了好几个问题，查处报告里只写最主要的那个问题行不行？")
     assert "要对反映的问题逐一调查" in a.text, a.text
     assert "其三" not in a.text, a.text
+    # 要注意什么 asks all it requires, not the point on the case told (`compose._focused`: the 229th's and 230th's
+    # 一封群众来信里反映了好几件事 got 逐一调查 alone)
+    a = Answerer(real_bot).ask("一封群众来信里反映了好几件事,我们写调查处理的报告要注意什么?")
+    for point in ("严格按照行文规范上报查处报告", "要对反映的问题逐一调查", "要站在全局的高度"):
+        assert point in a.text, a.text
     # 提了哪几点要求 asks all the points 我在这里提三点要求 announces, not the one naming 查处报告 (`points.counted_asked`:
     # the 220th's got 第一,严格按照行文规范… alone)
     a = Answerer(real_bot).ask("对上报信访件查处报告提了哪几点要求？")

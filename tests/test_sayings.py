@@ -862,6 +862,18 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     a = Answerer(real_bot).ask("讲话要求协调工作要分清轻重缓急,用了一组“X事X办”的四句排比,具体怎么说的?")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     assert len(a.sentences) == 1, a.text
+    # a run glossed before any run of as many (the 229th's and 230th's 既要重视、又要关爱、还要严格管理…三句排比 got 篇4's
+    # “一个办法、一个通知、一个规定”)
+    a = Answerer(real_bot).ask(
+        "讲话里要求领导对办公室同志既要重视、又要关爱、还要严格管理,那个三句排比的提法原文是什么?"
+    )
+    assert "高看一眼、厚爱一分、严管一层" in a.sentences[0].text, a.text
+    # …的四句排比,原文是什么 asks one run (`sayings._ONE_NAME`): the 228th's got 制度化、规范化、程序化、精细化 after it
+    a = Answerer(real_bot).ask(
+        "讲话中按事情紧急、重大、重要、特殊的不同性质,分别提出不同办理方式的四句排比,原文是什么?"
+    )
+    assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
+    assert "制度化" not in a.text, a.text
 
 
 def test_real_a_formulation_described_by_its_images_is_not_any_figure(real_bot: pipeline.Ragbot) -> None:
