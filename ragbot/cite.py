@@ -71,6 +71,7 @@ _NUMBERING = re.compile(r"^\s*(?:[0-9]{1,2}[.、．]|[（(][0-9]{1,2}[）)])\s*"
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SPLIT = re.compile(r"(.+?(?:[。！？!?；;…]+[”’」』\"')）]*|\n|$)(?:\s*(?:\[\d{1,3}\])+)?)", re.S)
 _KEEP = re.compile(r"[\w\u4e00-\u9fff]")
+_ASKED_TOO = re.compile(r"[\u4e00-\u9fff]{1,7}[?？](?:\[\d{1,3}\])*$")  # 拜不拜年啊? after 送不送礼啊? (no marker)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -82,12 +83,16 @@ def split_sentences(text: str) -> list[str]:
     ['管仲提出：“夫霸王之所始也，以人为本。本理则国固。”[1]', '谢谢。']
     >>> split_sentences('按照关于"各地应列入议事日程。要提供经费"的要求。[1]')
     ['按照关于"各地应列入议事日程。要提供经费"的要求。[1]']
+    >>> split_sentences("还在纠结,送不送礼啊?拜不拜年啊?[1]还有什么可纠结的。[1]")  # questions voiced in a row, cited once
+    ['还在纠结,送不送礼啊?拜不拜年啊?[1]', '还有什么可纠结的。[1]']
     """
     out: list[str] = []
     for m in _SPLIT.finditer(text):
         s = m.group(1).strip()
         if s and out and _open_quote(out[-1]) and "\n" not in m.group(1) and not _MARKER.search(out[-1]):
             out[-1] += s  # inside a quotation that has not closed yet
+        elif s and out and out[-1].endswith(("?", "？")) and _ASKED_TOO.match(s):
+            out[-1] += s  # a short question right after one, in one piece: one sentence, no fragment
         elif s and _KEEP.search(_MARKER.sub("", s)):
             out.append(s)
         elif s and out and _MARKER.fullmatch(s.replace(" ", "")):
