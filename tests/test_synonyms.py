@@ -134,6 +134,11 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("有同事对不归自己管的临时任务总是推来推去、能拖就拖，讲话里怎么看？", "不属于自己分管或联系的临时性工作"),
         # 记者 is 篇1's 媒体, 紧张 its 媒体恐惧症: the 221st's and 226th's got 003's 事事有结果 and 篇6's confidentiality rule
         ("有同事一見到記者就緊張、不知道該怎麼說,講話裡怎麼要求的?", "面对媒体不知该怎么说"),
+        # 提不同意见 is 讲真话 (the 232nd's got 分歧在所难免…维护班子的团结), 告诉他 反馈 (the 231st's got 要站在全局的高度 first)
+        ("我觉得领导的某个决定可能有问题,办公室的人能直接跟领导提不同意见吗?", "敢于和善于向领导讲真话"),
+        ("有群众实名反映问题，我们查完处理完了，还需要告诉他本人结果吗？", "应主动向信访人反馈查处情况"),
+        # 想不通 is 002's 心灰意冷, and 怎么劝的 how it asks (`scaffold.scaffolding`): the 231st's got 竟想不起都做了些什么
+        ("在办公室干了好几年，活没少干却一直没提拔，心里有点想不通，讲话里怎么劝的？", "心灰意冷"),
         # 放几天 is 积压 (篇6's 文电运转原则上不能超过当天,…不准积压): the 219th's was refused
         ("收到的文件可以在手裡放幾天再轉出去嗎?別的單位不按程式報上來的公文怎麼處理?", "文电运转原则上不能超过当天"),
         # …最迟要多久: 别的单位不按程序 counts no units left undone (`unnamed.undone`: the 228th's was refused)
