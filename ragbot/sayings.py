@@ -314,8 +314,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     by two things (又苦又是幕后工作) gets the best sentence holding each (the 41st reader got 幕后工作 alone,
     its 三苦 sentence 0.03 lower). A quoted shape (“X则必X”), or a formulation described (`glosses.described`),
     keeps the sentences saying one, when there are any (the 45th's led with a sentence holding the
-    question's words and no such saying; the 55th's and 56th's missed “5+2”、“白+黑” and “坚强前哨”): its own shape
-    first, then a glossed formulation, then any run of as many (the 229th's got “一个办法、一个通知、一个规定”)."""
+    question's words and no such saying; the 55th's and 56th's missed “5+2”、“白+黑” and “坚强前哨”): a glossed
+    formulation holding what the question quotes before its quoted shape or any run of as many."""
     if listed_phrases(w, ev):  # 五个都以「快」结尾的四字短语: 严中求快…稳中求快, a list's points
         return
     w.quote = True
@@ -334,10 +334,11 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     shaped += [re.compile(f"{s}[^，,。]{{0,2}}?(?:讲|说|云|曰)") for s in _SOURCE.findall(fold(ev.question))]  # 古人讲
     shaped += [re.compile(f"{x}(?:{_COMPARES})") for x in likened(ev.question)]  # 用什么比喻办公室: 办公室好比
     written = asked_shapes(ev.question)  # “什么事怎么办”: 紧事先办, not 弹好钢琴, which 统筹兼顾 glosses (the 191st's)
-    glosses = [re.compile(loose(p)) for p in plain]  # a gloss before any run of as many (the 229th's 一个办法…)
-    for ps in (written, [p for p in shaped if wildcard(p)], glosses, shaped):  # the question's own shape first
-        if kept := [o for o in choices if any(p.search(fold(o[0].text)) for p in ps)]:
-            choices = kept
+    bits = [b for m in QUOTE.finditer(q) for b in re.split(r"[….XＸ]+", m.group(1)) if b]  # 鞍前……马后……: 鞍前, 马后
+    glosses = [re.compile(loose(p)) for p in plain if all(b in p for b in bits)]  # not 马后炮 for 鞍前……马后……
+    for ps in (written, glosses, [p for p in shaped if wildcard(p)], shaped):  # a gloss before any run of as many
+        if kept := [o for o in choices if any(p.search(fold(o[0].text)) for p in ps)]:  # (the 229th's, 233rd's
+            choices = kept  # got “一个办法、一个通知、一个规定”)
             break
     named = [w for w in weights if len(w) >= 2]  # 带数字的说法…岗位: “三苦”岗位, not “三大短板” (the 108th's)
     choices = [o for o in choices if any(heads(p, fold(o[0].text), named) for p in signed(ev.question))] or choices

@@ -868,6 +868,14 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
         "讲话里要求领导对办公室同志既要重视、又要关爱、还要严格管理,那个三句排比的提法原文是什么?"
     )
     assert "高看一眼、厚爱一分、严管一层" in a.sentences[0].text, a.text
+    # …holding what it quotes (三個「一」: the 233rd's got the same), though its shape finds three parts opening with 一
+    a = Answerer(real_bot).ask(
+        "有篇講話講領導對辦公室同志要更重視、更關愛、也要更嚴格管理,用了三個「一」的說法,原文是怎麼寫的?"
+    )
+    assert "高看一眼、厚愛一分、嚴管一層" in a.sentences[0].text, a.text
+    # …not a gloss missing what it quotes (鞍前……马后……: not 马后炮, glossed by 马后; dev q043 got it in a first version)
+    a = Answerer(real_bot).ask("说办公室人员要“鞍前……马后……”的原话是什么？")
+    assert "鞍前不越位,马后不掉队" in a.sentences[0].text, a.text
     # …的四句排比,原文是什么 asks one run (`sayings._ONE_NAME`): the 228th's got 制度化、规范化、程序化、精细化 after it
     a = Answerer(real_bot).ask(
         "讲话中按事情紧急、重大、重要、特殊的不同性质,分别提出不同办理方式的四句排比,原文是什么?"
