@@ -8,6 +8,7 @@
   topic_of(text, start)           what a list is about: the sentence or heading right before it
   say_point(writer, hit, item)    one point's own sentences, cut to what answers
   defines(question, sentence)     whether a sentence says what the thing asked is (…的中心任务就是…): no list then
+  counted_asked(question, lead)   whether a question asks which points a list announces by their count (哪几点要求)
   headings_over(text, e)          the headings of the sections a list is in
   outer_list(question, w, options, weights)  the best list, or, asked of a matter, the list on it holding it
   point_first(writer, choices, weights, question)  asked what is required or what is wrong with a practice, the
