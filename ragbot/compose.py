@@ -74,6 +74,7 @@ from .retrieve import HEADED_MIN
 from .sayings import family, figures, one_asked, runs_first, wording
 from .script import fold
 from .structure import SERIES, Enumeration, marker
+from .synonyms import speech_words
 from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df, topical, ways_aside
 from .types import Answer, Hit
 from .who import action_asked, chain_asked, chained
@@ -306,8 +307,9 @@ def _focused(
     """When one point of the list is what the question is about (值班工作要做到哪些要求？ and 二是强化值班工作
     责任 among 信息、报告、机关管理), its own sentences answer, in the speech's order, up to `budget`
     characters, or the points of a list it holds (第三,要在提高效率上狠下功夫。一要…五要…); False (nothing
-    written) when no point stands out, or it says nothing more, or what to mind is asked (写调查处理的报告要注意什么:
-    all it requires; the 229th and 230th blind readers got 逐一调查 alone)."""
+    written) when no point stands out, or it says nothing more, or what to mind is asked and the point stands out by
+    the case the question tells in everyday words (好几件事…写调查处理的报告要注意什么: all it requires; the 229th
+    and 230th blind readers got 逐一调查 alone)."""
     text = w.index.speeches[(hit.file, hit.speech)].text
     announced = [topic_of(text, e.start)[1], *headings_over(text, e)]
     lone = [i for i in e.items if on_aspect(ev.question, [*announced[1:], i.key])] if len(e.items) > 2 else []
@@ -327,7 +329,8 @@ def _focused(
     named = lone if on_aspect(ev.question, announced) else named
     if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes
         item, top, rest = (quoted or named)[0], 1.0, (0.0, item)
-    if top < 0.2 or top < FOCUS * rest[0] or (not quoted and _MINDING.search(fold(ev.question))):
+    asked_as = [w for w in speech_words(ev.question) if w in fold(item.key)]  # 好几件事: 多个, the case told
+    if top < 0.2 or top < FOCUS * rest[0] or (not quoted and asked_as and _MINDING.search(fold(ev.question))):
         return False
     inner = [i for i in lists_of(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
     if inner and say_points(w, [(hit, inner[0])], cap, _explains(ev)):  # 第三,要在提高效率上狠下功夫。一要…五要…

@@ -315,7 +315,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     its 三苦 sentence 0.03 lower). A quoted shape (“X则必X”), or a formulation described (`glosses.described`),
     keeps the sentences saying one, when there are any (the 45th's led with a sentence holding the
     question's words and no such saying; the 55th's and 56th's missed “5+2”、“白+黑” and “坚强前哨”): a glossed
-    formulation holding what the question quotes before its quoted shape or any run of as many."""
+    formulation holding what the question quotes before any shape or run of as many."""
     if listed_phrases(w, ev):  # 五个都以「快」结尾的四字短语: 严中求快…稳中求快, a list's points
         return
     w.quote = True
@@ -336,7 +336,7 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     written = asked_shapes(ev.question)  # “什么事怎么办”: 紧事先办, not 弹好钢琴, which 统筹兼顾 glosses (the 191st's)
     bits = [b for m in QUOTE.finditer(q) for b in re.split(r"[….XＸ]+", m.group(1)) if b]  # 鞍前……马后……: 鞍前, 马后
     glosses = [re.compile(loose(p)) for p in plain if all(b in p for b in bits)]  # not 马后炮 for 鞍前……马后……
-    for ps in (written, glosses, [p for p in shaped if wildcard(p)], shaped):  # a gloss before any run of as many
+    for ps in (written, glosses, shaped):  # a gloss before any run of as many
         if kept := [o for o in choices if any(p.search(fold(o[0].text)) for p in ps)]:  # (the 229th's, 233rd's
             choices = kept  # got “一个办法、一个通知、一个规定”)
             break

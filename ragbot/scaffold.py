@@ -7,7 +7,6 @@
                           作为办公室的人, 看待 and 劝 of 怎么劝大家看待, 比较 of 怎么说比较好, 落到 of
                           落到什么结果, 主要 of 哪些主要不足, 五个 of 哪五个要求, 讲究 of 有什么讲究
   asked_as(question)      the speech words it asks in everyday words, not in a scene it points back to
-  yes_or_no(question)     whether it asks yes or no (能不能…, …吗), and not what or how
 
 terms.py weighs the rest of the question's words; retrieve.py and unnamed.py skip these too.
 """
@@ -199,19 +198,3 @@ def asked_as(question: str) -> tuple[str, ...]:
     clauses = re.split(r"[，,。；;？?！!]", fold(question).strip("？?！!。 "))
     scene = any(_BACK.search(c) for c in clauses[1:])
     return tuple(speech_words("，".join(clauses[1:] if scene else clauses)))
-
-
-_WH = re.compile(r"怎|什么|哪|如何|为何|凭")
-_YES_NO = re.compile(r"([\u4e00-\u9fff])不\1|吗$")  # 能不能…, 可以…吗
-
-
-def yes_or_no(question: str) -> bool:
-    """Whether a question's last clause asks yes or no, and nothing in it asks what or how (能不能搁到明后天再转:
-    the speech's rule answers, not another speech's sentence after it, the 222nd to 224th blind readers'; not
-    怎么判断一篇稿子写得好不好).
-
-    >>> yes_or_no("手头忙，能不能搁到明后天再转？"), yes_or_no("怎么判断一篇稿子写得好不好？"), yes_or_no("可以跳过科长吗？")
-    (True, False, True)
-    """
-    q = fold(question).strip("？?！!。 ")
-    return bool(_YES_NO.search(re.split(r"[，,。；;？?！!]", q)[-1])) and not _WH.search(q)

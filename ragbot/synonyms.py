@@ -140,8 +140,6 @@ SAID_AS = {
         "直接跟领导说",
         "直接和领导说",
         "直接向领导说",
-        "提不同意见",  # 能直接跟领导提不同意见吗 (the 232nd's got 分歧在所难免…维护班子的团结)
-        "提反对意见",
     ),
     # 001's 这次培训对象涵盖了…: who takes part (held-out q321 led with the training's purpose; the 128th's 参加这次
     # 培训的都是哪些人 got 篇5's 法律知识培训4期)

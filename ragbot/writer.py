@@ -29,7 +29,7 @@ from .padding import padding, unpadded, usable
 from .pieces import balanced, closed, opened, paired, quoting_clause, unlinked, without_fragments
 from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
 from .refers import antecedent, past_reference, referent
-from .scaffold import asked_as, yes_or_no
+from .scaffold import asked_as
 from .script import detect_script, fold, folded_speech, shown, to_script
 from .structure import CLOSERS, TRIM, counted_in_full, han_count, marker, sentence_spans, unheaded
 from .terms import rare_words
@@ -59,7 +59,7 @@ class Writer:
         self, index: Index, hits: Sequence[Hit], script: Script, said: Sequence[str] = (), asked: str = ""
     ) -> None:
         self.index = index
-        self.asked_as, self.one_speech = asked_as(asked), yes_or_no(asked)  # 能不能…？: one speech's answer
+        self.asked_as = asked_as(asked)
         self.excerpts = list(hits)
         self.script = script
         self.pieces: list[str] = []
@@ -345,8 +345,7 @@ def sentences(
         margin, most = (TYPED_MARGIN, TYPED_SENTENCES) if wanted in TYPED else (FOLLOW_MARGIN, MAX_SENTENCES)
         if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most or whole):
             break  # …or the first numbers all the points it announces (主要就是两条,一要…,二要…)
-        others = wanted not in TYPED and not w.one_speech
-        if top is not None and not _joins(c, hit, weights, top, top_sim, first, others, w.asked_as):
+        if top is not None and not _joins(c, hit, weights, top, top_sim, first, wanted not in TYPED, w.asked_as):
             continue  # a typed question's figure is not followed by another speech's (光山's 185件: not 淇县's 56件)
         if top is not None and ((shape and not shape.search(fold(c.text))) or (units and not numbers(c.text, units))):
             continue  # a figure of speech after one; a number in the unit asked after one (多久: not a tally of 条)
@@ -427,7 +426,7 @@ def _joins(
     holding a speech word the question asks in everyday words (`asked_as`: 回去能不能跟同事或朋友講, 傳播; 信访件里反映了
     好几个问题, 多个; not in a scene set first that the question points back to, 交代給下面的事…領導對這種情況怎麼說: 交辦)
     joins by its words (the 193rd's got 無條件服從領導 for 決不能隨意傳播…, the 201st's and 217th's nothing for
-    对反映多个问题的信访件,…逐一调查). Asked yes or no (`scaffold.yes_or_no`), none of another speech joins."""
+    对反映多个问题的信访件,…逐一调查)."""
     if c.similarity < top_sim - ADD_SIMILARITY and not any(a in fold(c.text) for a in asked_as):
         return False
     return (hit.file, hit.speech) == first or (others and rank(c, weights) >= top - OTHER_SPEECH_MARGIN)

@@ -2534,14 +2534,6 @@ def test_real_a_failing_of_a_few_keeps_who_fails(real_bot: pipeline.Ragbot) -> N
     assert not any(s.text.startswith("对交办的工作") for s in a.sentences), a.text
 
 
-def test_real_a_yes_or_no_question_is_answered_by_one_speech(real_bot: pipeline.Ragbot) -> None:
-    """能不能搁到明后天再转 asks yes or no (`scaffold.yes_or_no`): 篇6's rule answers, and no sentence of another speech
-    ranking nearly as high follows it (the 223rd got 001's 有的机械式转办文件批示,具体情况一问三不知 after it)."""
-    a = Answerer(real_bot).ask("收到一份要發給基層單位的文件，手頭忙，能不能擱到明後天再轉？")
-    assert "文電運轉原則上不能超過當天" in a.sentences[0].text, a.text
-    assert "一問三不知" not in a.text, a.text
-
-
 def test_real_an_answer_to_questions_the_speech_voices_follows_them(real_bot: pipeline.Ragbot) -> None:
     """要不要给领导拜年 got 还有什么可纠结的,新常态下大家都要适应。 alone (the 187th and 199th blind readers'): the
     questions the speech voices before it (送不送礼啊?拜不拜年啊?) say what it answers (`around.doubts_before`)."""
