@@ -74,7 +74,6 @@ from .retrieve import HEADED_MIN
 from .sayings import family, figures, one_asked, runs_first, wording
 from .script import fold
 from .structure import SERIES, Enumeration, marker
-from .synonyms import speech_words
 from .terms import IMAGE_WEIGHT, images, rare_names, rare_words, term_weights, text_df, topical, ways_aside
 from .types import Answer, Hit
 from .who import action_asked, chain_asked, chained
@@ -329,8 +328,8 @@ def _focused(
     named = lone if on_aspect(ev.question, announced) else named
     if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes
         item, top, rest = (quoted or named)[0], 1.0, (0.0, item)
-    asked_as = [w for w in speech_words(ev.question) if w in fold(item.key)]  # 好几件事: 多个, the case told
-    if top < 0.2 or top < FOCUS * rest[0] or (not quoted and asked_as and _MINDING.search(fold(ev.question))):
+    told = not quoted and _MINDING.search(fold(ev.question)) and any(a in fold(item.key) for a in w.asked_as)  # 多个
+    if top < 0.2 or top < FOCUS * rest[0] or told:
         return False
     inner = [i for i in lists_of(text) if item.start < i.start and i.end <= item.end and i.family != e.family]
     if inner and say_points(w, [(hit, inner[0])], cap, _explains(ev)):  # 第三,要在提高效率上狠下功夫。一要…五要…

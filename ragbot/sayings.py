@@ -139,9 +139,10 @@ def listed_phrases(w: Writer, ev: Evidence) -> bool:
     for key in dict.fromkeys([*found, *(w.index.speeches if ending or firsts else ())]):  # 以「快」结尾: any speech's
         text = w.index.speeches[key].text
         for e in [e for e in lists_of(text) if len(e.items) == n]:
-            ends = [re.split(r"[，,]", fold(point_of(text, i)[0]).rstrip("。；;！!"))[-1] for i in e.items]  # 严中求快…
+            said = [fold(point_of(text, i)[0]) for i in e.items]  # each point's first sentence, read once
+            ends = [re.split(r"[，,]", s.rstrip("。；;！!"))[-1] for s in said]  # 严中求快…
             alike = len({x[-1:] for x in ends}) == 1 and ends[0].endswith(ending) and all(len(x) in sizes for x in ends)
-            on = [any(p in fold(point_of(text, i)[0]) for p in t) for t, i in zip(told, e.items)]  # 严格要求…
+            on = [any(p in s for p in t) for t, s in zip(told, said)]  # 严格要求…
             alike = alike and (len(told) < 2 or on == [True] * n) and (not firsts or [x[:1] for x in ends] == firsts)
             if alike:
                 hit = found.get(key) or w.excerpts[w.cite(key[0], key[1], e.start, e.end) - 1]  # 篇3 unfound
@@ -336,10 +337,8 @@ def wording(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> 
     written = asked_shapes(ev.question)  # “什么事怎么办”: 紧事先办, not 弹好钢琴, which 统筹兼顾 glosses (the 191st's)
     bits = [b for m in QUOTE.finditer(q) for b in re.split(r"[….XＸ]+", m.group(1)) if b]  # 鞍前……马后……: 鞍前, 马后
     glosses = [re.compile(loose(p)) for p in plain if all(b in p for b in bits)]  # not 马后炮 for 鞍前……马后……
-    for ps in (written, glosses, shaped):  # a gloss before any run of as many
-        if kept := [o for o in choices if any(p.search(fold(o[0].text)) for p in ps)]:  # (the 229th's, 233rd's
-            choices = kept  # got “一个办法、一个通知、一个规定”)
-            break
+    kept = ([o for o in choices if any(p.search(fold(o[0].text)) for p in ps)] for ps in (written, glosses, shaped))
+    choices = next(filter(None, kept), choices)  # a gloss before any run of as many (the 229th's: “一个办法…”)
     named = [w for w in weights if len(w) >= 2]  # 带数字的说法…岗位: “三苦”岗位, not “三大短板” (the 108th's)
     choices = [o for o in choices if any(heads(p, fold(o[0].text), named) for p in signed(ev.question))] or choices
     if pictures := images(ev.question):  # 用骑马打比方: those saying 鞍 and 马 (the 93rd's led with another sentence)
