@@ -33,17 +33,7 @@ from .quotes import CN_DIGITS, QUOTE, anchors, counted_chars, figure, wildcard
 from .script import fold, folded_speech, loose
 from .structure import han_count, marker, sentence_spans
 from .terms import IMAGE_WEIGHT, images
-from .writer import (
-    ANCHOR_FAMILY,
-    WORDS_WEIGHT,
-    Option,
-    Writer,
-    anchored,
-    options,
-    rank,
-    sentences,
-    similarity,
-)
+from .writer import ANCHOR_FAMILY, WORDS_WEIGHT, Option, Writer, anchored, options, rank, sentences, similarity
 
 if TYPE_CHECKING:
     from .answer import Evidence
@@ -114,8 +104,9 @@ def phrases_asked(question: str) -> int:
     return CN_DIGITS[m.group(1)] if m else 0
 
 
-# so many phrases asked (五个都以「快」结尾的四字短语, 五个结构相同的四字短语)
+# so many phrases asked (五个都以「快」结尾的四字短语, 五个结构相同的四字短语), or by what they end with (五个「……求快」)
 _COUNTED_PHRASES = re.compile(r"([两二三四五六七八九十])个[^，,。？?]{0,12}?(?:短语|词组|词语)")
+_COUNTED_TAILS = re.compile(r"([两二三四五六七八九十])[个句条][“「『\"](?:…|\.|X|Ｘ)+([\u4e00-\u9fff]{1,3})[”」』\"]")
 _PHRASE_CHARS = re.compile(r"([两二三四五六七八九十])字")  # …of so many characters (四字短语)
 _OPENING = re.compile(r"以([\u4e00-\u9fff](?:[、，,和][\u4e00-\u9fff])+)(?:开头|打头|起头)")  # 以严、实…开头
 _TOLD = re.compile(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+")  # …or each on what (依次落在严格、务实…上)
@@ -128,7 +119,9 @@ def listed_phrases(w: Writer, ev: Evidence) -> bool:
     readers got “五个坚持”); with what they are on when the question lists it (依次落在严格、务实、细节、准确、节奏上:
     the 217th's got 时时讲效率); or False."""
     ending, size, opens = "".join(one_asked(q := fold(ev.question))[:1]), _PHRASE_CHARS.search(q), _OPENING.search(q)
-    m = _COUNTED_PHRASES.search(q)  # 五个…短语; 五句排比 only with what they end, open with or are on (四句: one's)
+    tail = _COUNTED_TAILS.search(q)  # 五个「……求快」: five ending in 求快 (the 236th blind reader's got 时时讲效率)
+    m = _COUNTED_PHRASES.search(q) or tail  # 五个…短语; 五句排比 only with what they end, open with or are on
+    ending = ending or (tail.group(2) if tail else "")
     run = "" if m or ending or opens else (_TOLD.search(q) or [""])[0]  # what each is on, when that is all it says
     told = [re.findall("(?=(..))", t) for t in run.split("、")]  # each one's pairs of characters
     if not (n := CN_DIGITS[m.group(1)] if m else phrases_asked(q) if ending or opens or len(told) > 1 else 0):

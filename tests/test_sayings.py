@@ -935,6 +935,9 @@ def test_real_so_many_phrases_no_sentence_holds_are_a_lists_points(real_bot: pip
         "有一篇講話談提高辦公室工作效率,把嚴格、務實、注重細節、準確、把握節奏五個方面各自和「快」連在一起,組成五句排比,原文是怎麼說的?",
         # …or with what each is on, in order (依次落在严格、务实…上: the 217th's got 篇11's 时时讲效率)
         "有篇讲话谈提高办公室工作效率，用了五句“在某种前提下求速度”的排比（依次落在严格、务实、细节、准确、节奏上），原话是怎么说的？",
+        # …or quoted by what they end with (五個「……求快」: the 236th's got 篇11's 时时讲效率), 哪五句 asking wording
+        "有篇講話談提高辦公室工作效率，用了五個「……求快」的排比，具體是哪五句？",
+        "五個『……求快』是哪五句",
     ):
         a = Answerer(real_bot).ask(q)
         for phrase in ("严中求快", "实中求快", "细中求快", "准中求快", "稳中求快"):
