@@ -40,7 +40,7 @@ from .generate import (
     make_generator,
 )
 from .glosses import WORDING, described
-from .kinds import TITLED, excluded, states, title_asked
+from .kinds import excluded, states, title_asked, titled
 from .lexical import places, tokenize, unknown_quotes
 from .meanings import defined_term, meant, told
 from .multi import named_candidates
@@ -158,9 +158,8 @@ def weigh(
     classes = classes_asked(question)  # 分为哪几种: a sentence that divides something into kinds
     if classes:
         pool = [c for c in pool if divides(c.text)]
-    titled = title_asked(question)  # 报告的题目是什么: a sentence quoting a title
-    if titled:
-        pool = [c for c in pool if TITLED.search(c.text)]
+    if title_asked(question):  # 报告的题目是什么: a sentence quoting a title
+        pool = [c for c in pool if titled(c.text)]
     link = chain_asked(question)  # 谁对谁负责: a sentence saying it link by link is certain, and in the speech
     sure = narrowed and asked == "who" and action != ""  # in the speech named, one naming a doer of the act asked
     best = max(
@@ -174,7 +173,7 @@ def weigh(
         words
         and asked not in TYPED
         and not classes
-        and not titled
+        and not title_asked(question)
         and any(all(w in fold(h.text) for w in words) for h in hits)
     ):
         best = max(best, 1.0)

@@ -191,8 +191,8 @@ def kind(question: str) -> str:
     ('list', 'list')
     >>> kind("这几年办公室主要抓了什么？"), kind("为啥要抓住几件要紧事?"), kind("近几年办了几期培训班？")  # 这几年: no 几年 asked
     ('fact', 'fact', 'quantity')
-    >>> kind("要是哪个单位收到公文没处理,出了事会怎么处理？")  # a case put (the 75th's), as 以后哪个单位想…
-    'fact'
+    >>> kind("要是哪个单位收到公文没处理,出了事会怎么处理？"), kind("两个副局长意见不一致，我该听谁的？")  # a case put
+    ('fact', 'fact')
     >>> kind("按那位市政府领导的说法，要是办公室工作没做好，政策会落到什么结果？"), kind("照讲话的说法是什么？")  # the 114th's
     ('fact', 'wording')
     >>> kind("为什么讲话说“万金油干部”这个叫法对办公室的人不是贬义？"), kind("这个叫法是什么？")  # the 117th's
@@ -226,9 +226,10 @@ def kind(question: str) -> str:
     return "fact"
 
 
-# whoever wants to (以后哪个单位想用县政府的名义发文…: a case put, the 72nd's); anyone or no one (谁都不愿意管, the 163rd's)
+# whoever wants to (以后哪个单位想用县政府的名义发文…: a case put, the 72nd's); anyone or no one (谁都不愿意管, the 163rd's);
+# whose word to follow (意见不一致，我该听谁的: advice, not a name)
 _WHOEVER = re.compile(
-    r"(?:哪个|哪些|哪一个)(?:部门|单位)(?=想|要想|打算|需要)[^，,？?]*[，,]|谁[都也]|(?:无论|不管|不论)是?谁"
+    r"(?:哪个|哪些|哪一个)(?:部门|单位)(?=想|要想|打算|需要)[^，,？?]*[，,]|谁[都也]|(?:无论|不管|不论)是?谁|听谁的"
     r"|(?:要是|如果|假如|万一|倘若)有?(?:哪个|哪些|哪一个)(?:部门|单位)[^，,？?]*[，,]"  # 要是哪个单位收到…,
 )
 _HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理|有没有|怎么[劝看]|如何看|(?:怎么|怎样|如何)对待")

@@ -156,9 +156,14 @@ def _list_score(
     details = any(e.family == SERIES or any(p in fold(c.text) for p in quoted(ev.question)) for c in heading)
     counted = any(e.end <= c.position <= e.end + 2 and sums_up(c.text, len(e.items)) for c in top)  # 上述四个方面
     summed = counted or any(e.end <= c.position <= e.end + SUMMED_REACH and _BACK.match(fold(c.text)) for c in top)
-    headed = bool(heads) and (
-        coverage(heads[-1], ways_aside(weights)) >= HEADED or any(t in fold(heads[-1]) for t in described)
-    )
+    headed = (
+        bool(heads)
+        and (
+            coverage(heads[-1], ways_aside(weights)) >= HEADED
+            or any(t in fold(heads[-1]) for t in described)
+            or any(t in fold(heads[-1]) for t in w.asked_as)
+        )
+    )  # …or a word asked in everyday words (写不好: 第二,要着力解决好“不愿写”、“不会写”的问题; the 238th's got 四个表率)
     headed = headed or any(p in fold(held_by(text, e)) for p in quoted(ev.question))  # 讲“健全机制抓落实”时…哪几项制度
     counts = len(e.items) == _count_said(ev.question) and lexical >= COUNT_LEXICAL  # 分了五条: a list of five on it
     bonus = announced or details or summed or headed or counts or names_kind(ev.question, points)
@@ -326,9 +331,12 @@ def _focused(
     named = [i for i in e.items if names_part(fold(ev.question), i.key, announced[1:])]  # not by its headings' words
     named = [i for i in named if NAMED_OVER * coverage(i.key, topical(weights)) >= covers[0][0]]  # 查处报告 (189th's)
     named = lone if on_aspect(ev.question, announced) else named
-    if len(quoted) == 1 or (not quoted and len(named) == 1):  # 解决“不会写”的问题有什么建议: the one it quotes
-        item, top, rest = (quoted or named)[0], 1.0, (0.0, item)
-    told = not quoted and _MINDING.search(fold(ev.question)) and any(a in fold(item.key) for a in w.asked_as)  # 多个
+    minding = _MINDING.search(fold(ev.question))  # 注意什么
+    spoken = [i for i in e.items if not minding and any(a in fold(i.key) for a in w.asked_as)]  # 写不好: “不会写”
+    if len(quoted) == 1 or (not quoted and len(named) == 1) or (not quoted + named and len(spoken) == 1):
+        item, top, rest = (quoted or named or spoken)[0], 1.0, (0.0, item)  # 解决“不会写”的问题有什么建议: the one it
+        # quotes, or says as asked in everyday words (材料总是写不好: the 238th's got 002's 四个表率)
+    told = not quoted and minding and any(a in fold(item.key) for a in w.asked_as)  # 多个
     if top < 0.2 or top < FOCUS * rest[0] or told:
         return False
     inner = [i for i in lists_of(text) if item.start < i.start and i.end <= item.end and i.family != e.family]

@@ -136,7 +136,8 @@ def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
     )
 
 
-_BODY_ASKED = re.compile(r"[\u4e00-\u9fff]{2}(?:局|办事处)(?=[^，,。？?]{0,24}(?:多少|几))")  # 光山县教体局…多少条
+# 光山县教体局…多少条; 《常德年鉴》…几月底 (篇8's 5月底 is 《天门年鉴》's: the 235th blind reader's near miss)
+_BODY_ASKED = re.compile(r"(?:[\u4e00-\u9fff]{2}(?:局|办事处)|《[^》]{2,12}》)(?=[^，,。？?]{0,24}(?:多少|几))")
 
 
 def of_body(text: str, question: str) -> bool:
@@ -146,6 +147,8 @@ def of_body(text: str, question: str) -> bool:
     >>> asked = "光山县教体局2010年在政府信息公开网上添加了多少条信息?"
     >>> of_body("已向光山县政府信息公开网添加政府信息9361条", asked), of_body("教体局添加信息30条", asked)
     (False, True)
+    >>> of_body("要在5月底以前完成《天门年鉴》的供稿任务", "《常德年鉴》几月底前完成供稿？")
+    False
     """
     m = _BODY_ASKED.search(fold(question))
     return m is None or m.group() in fold(text)
@@ -241,7 +244,9 @@ def planned(text: str, question: str) -> bool:
 
 # what a question counts, named after its unit at the end of the question (配备几名新闻发言人？)
 # people, times, issues, machines (几名发言人, 多少次会议, 多少期通报, 多少台微机): not 多少个工作日内公开
-_COUNTED_NOUN = re.compile(r"(?:几|多少)([名位次期台辆套])([\u4e00-\u9fff]{2,6})[？?]?$")
+_COUNTED_NOUN = re.compile(r"(?:几|多少)([名位次期台辆套])(?!有什么|有何|是什么)([\u4e00-\u9fff]{2,6})[？?]?$")
+# what a question counts in 个, told before (政务信息先进单位一共有多少个: the 237th's near miss got 77个单位和部门)
+_COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:一共|总共|共)?有?(?:多少|几)个[？?]?$")
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
 # what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
 _COUNTED_AS = re.compile(r"(?:几|多少)(条|件|个|项|名|位|篇|人)是([\u4e00-\u9fff]{2,12})的[？?]?$")
@@ -274,6 +279,12 @@ def counts(text: str, question: str) -> bool:
     (False, True)
     >>> counts("在全市*个地市民政信息工作中,我市名列第4名。", "在全市民政信息工作中，这个市排名第几？")  # a rank
     True
+    >>> asked = "受表彰的政务信息先进单位一共有多少个？"  # the 237th's near miss: not 77个单位和部门
+    >>> counts("在纳入系统的77个单位和部门中", asked), counts("表彰政务信息先进单位15个", asked)
+    (False, True)
+    >>> asked = "去年办理的领导批示件中，省领导批示有多少件？"  # the 237th's near miss: 299件 is 省市's
+    >>> counts("去年办理省市领导批示件299件", asked), counts("每天至少收取4次", "每天至少收取几次有什么要求？")
+    (False, True)
     """
     if said := _COUNTED_AS.search(fold(question).strip()):  # 有多少条是反映教育问题的: half its words by the number
         unit, words, t = said.group(1), [w for w, _ in tagged_words(said.group(2)) if len(w) >= 2], fold(text)
@@ -285,8 +296,15 @@ def counts(text: str, question: str) -> bool:
     if part := _PART_OF.search(fold(question)):  # 领导讲话中,县长讲话有多少篇: its own words by the number
         whole, t = part.group(1), fold(text)
         words = [w for w, _ in tagged_words(part.group(2)) if len(w) >= 2 and w not in whole]
+        words = words or [p for p in [part.group(2)] if p not in whole]  # 领导批示件中,省领导批示: said whole
         return not words or any(
             any(w in t[max(0, n.start() - COUNTED_AROUND) : n.end() + COUNTED_AROUND] for w in words)
+            for n in NUMBER.finditer(t)
+        )
+    if before := _COUNTED_BEFORE.search(fold(question).strip()):  # 先进单位一共有多少个: its words by the number
+        words, t = [w for w, _ in tagged_words(before.group(1)) if len(w) >= 2], fold(text)
+        return any(
+            all(w in t[max(0, n.start() - COUNTED_AROUND) : n.end() + COUNTED_AROUND] for w in words)
             for n in NUMBER.finditer(t)
         )
     m = _COUNTED_NOUN.search(fold(question).strip())

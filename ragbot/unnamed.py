@@ -279,7 +279,7 @@ def _halves(text: str, word: str) -> list[tuple[str, str]]:
 # which named units a question asks for (哪几个乡镇和部门, 7个省辖市分别是哪几个), and a listed one's name
 _UNIT_KINDS = r"(?:乡镇|部门|单位|省辖市|地市|城市|县区|县市|市县|学校|高校|市|县|区|镇|乡)"
 _UNITS_ASKED = re.compile(
-    rf"(?:哪几个|哪些|哪[两二三四五六七八九十]个){_UNIT_KINDS}"
+    rf"(?:哪几[个所家]|哪些|哪[两二三四五六七八九十][个所家]){_UNIT_KINDS}"  # 调研了哪几所高校 (the 236th's)
     rf"|(?:[0-9]+|[两二三四五六七八九十]+)个{_UNIT_KINDS}[^，,。？?]{{0,6}}(?:分别)?是哪(?:几|[两二三四五六七八九十])?个?"
     rf"|{_UNIT_KINDS}(?:和个人)?(?:具体|分别|都)?(?:是|有)(?:哪几个|哪些|哪[两二三四五六七八九十]个)(?![\u4e00-\u9fff])"  # 先进单位具体是哪几个, not 督查部门有哪些事情
 )

@@ -451,6 +451,7 @@ def test_real_which_named_units_needs_a_clause_listing_them_for_what_was_asked(r
     answerer = Answerer(real_bot)
     assert answerer.ask("地方志工作会议上被评为先进单位的7个省辖市分别是哪几个？").refused
     assert answerer.ask("天門市被評為黨辦先進單位的有哪幾個鄉鎮和部門?").refused
+    assert answerer.ask("盧展工書記去年年底調研了哪幾所高校？").refused  # 到部分高校 names none (the 236th's)
     assert answerer.ask("光山县这次会上表彰的2010年度政务信息先进单位具体是哪几个？").refused  # the 54th's
     assert answerer.ask("光山县2010年度政务信息先进单位都有哪些").refused  # the 57th's: 23个单位…2010年度 is when
     assert answerer.ask("民政系统办公室主任会议上表扬的信息宣传先进单位和个人具体是哪些？").refused  # the 55th's

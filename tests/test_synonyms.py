@@ -136,8 +136,14 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("有同事一見到記者就緊張、不知道該怎麼說,講話裡怎麼要求的?", "面对媒体不知该怎么说"),
         # 告诉他 is 反馈 (the 231st's got 要站在全局的高度 first)
         ("有群众实名反映问题，我们查完处理完了，还需要告诉他本人结果吗？", "应主动向信访人反馈查处情况"),
+        # 看法不一样 is 篇3's 分歧, said by one chunk alone (`retrieve.SAID_AS_SHARE`): refused, a complaint left open;
+        # 听谁的 asks advice, not a name (`asks.kind`: the cut kept …每当遇到这类情况 alone)
+        ("两位领导看法不一样，夹在中间怎么办？", "要从维护班子的团结出发"),
+        ("两个副局长意见不一致，我该听谁的？", "要从维护班子的团结出发"),
         # 想不通 is 002's 心灰意冷: the 231st's got 竟想不起都做了些什么
         ("在办公室干了好几年，活没少干却一直没提拔，心里有点想不通，讲话里怎么劝的？", "心灰意冷"),
+        # …the saying it ends, whole (`cuts._saying_start`: the 235th's got 不能因一时一事不如意就心灰意冷 alone)
+        ("我干得很辛苦，可一直没被提拔，心里有点想不通，讲话里是怎么开导的？", "就是既要有勇气改变可以改变的事情"),
         # 放几天 is 积压 (篇6's 文电运转原则上不能超过当天,…不准积压): the 219th's was refused
         ("收到的文件可以在手里放几天再转出去吗?", "文电运转原则上不能超过当天"),
         ("收到的文件可以在手裡放幾天再轉出去嗎?別的單位不按程式報上來的公文怎麼處理?", "文电运转原则上不能超过当天"),
@@ -164,6 +170,7 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("县里会太多文件太多，讲话里对开会发文提了什么要求？", "要严把文件会议审批关"),
         # 绕过我的科长 is 篇4's 越级: the 177th's got 篇6's 秘书当科长使 (科长 weighed most)
         ("有事想直接找大领导汇报,可以绕过我的科长吗?", "非特殊情况不能越级上报"),
+        ("有事要汇报,我可以绕开科室负责人直接找上面的领导吗?", "非特殊情况不能越级上报"),  # the 238th's: 绕开矛盾
         # 办完之后 asks 反馈: the 177th's got 篇4's 立说立办、常事快办、急事急办 (办完, 之后 weighed most)
         ("领导突然交给我一件很急的事,办完之后还需要做什么?讲话里对这类事情是怎么要求的?", "反馈"),
         ("领导交办的急事，办完以后还要做什么？", "快反馈,做到交必办、办必果、果必报"),
