@@ -65,7 +65,7 @@ POINTS = re.compile(
     rf"|哪[{_N[1:]}]个(?!工作日|小时|月|年|天)(?=[\u4e00-\u9fff])|" + _WHICH_N.pattern  # not 哪一个部门
 )
 WAYS = "办法|路子|法子|门道|招数|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
-METHODS = re.compile(r"怎么做|怎样做|如何做|先做(?:什么|哪些)|(?:怎么|怎样|如何)准备|" + WAYS)  # how: a point explained
+METHODS = re.compile(r"(?:怎么|怎样|如何)(?:做|准备)|先做(?:什么|哪些)|教我?(?:怎么|怎样|如何)|" + WAYS)  # how
 WAYS_ASKED = re.compile(
     rf"(?:哪[些几]|几[条种个]|[有给教]了?什么|有没有)[^，,。？?]{{0,10}}(?:{WAYS}|招)"
 )  # which ways

@@ -197,8 +197,8 @@ _DEPARTMENT = re.compile(_FIELD + "(?:局|部门|系统(?=的?(?:讲话|会议|�
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
 # 培训开班讲话指出…, 会议讲… (the 180th's), or the meeting said by when (培训开班的时候: the 137th's got 篇4's 不足)
-_BEFORE_SPEECH = re.compile(
-    r"([^，。？！,?!；;：:在]{2,16}?)(?:(?:的|时的)?(?:讲话|会议上|会上|会议(?=[讲说提谈]|强调|指出))|(?<=开班)(?:的时候|时))"
+_BEFORE_SPEECH = re.compile(  # not 有一篇, how it is asked (有一篇教育系统…会议讲话要求…: the 240th's)
+    r"(?:有一?篇)?([^，。？！,?!；;：:在]{2,16}?)(?:(?:的|时的)?(?:讲话|会议上|会上|会议(?=[讲说提谈]|强调|指出))|(?<=开班)(?:的时候|时))"
 )
 
 

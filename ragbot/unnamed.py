@@ -82,13 +82,9 @@ _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相�
 # 什么分寸; 按什么顺序走: 由办公室把关后,…再报县长审签, the 84th blind reader's; 有什么劝告, the 86th's), or a
 # limit set (有什么硬指标: 文字差错率必须控制在1‰以内, the 131st's was refused; 督查…有什么限制: 既要敢用,又要慎用…必须
 # 归口…批准, the 166th's)
-_MANNER = frozenset(
-    re.findall(
-        r"\S+",
-        "注意事项 禁忌 忌讳 分寸 尺度 火候 讲究 门道 窍门 诀窍 顺序 次序 先后 步骤 劝告 忠告 告诫 嘱咐 叮嘱 寄语 劝慰 劝导 开导 宽慰 安慰 勉励"
-        " 指标 硬指标 硬杠杠 杠杠 红线 底线 限制 约束 限度",
-    )
-)
+_MANNERS = """注意事项 禁忌 忌讳 分寸 尺度 火候 讲究 门道 窍门 诀窍 顺序 次序 先后 步骤 劝告 忠告 告诫 嘱咐 叮嘱 寄语 劝慰 劝导
+    开导 宽慰 安慰 勉励 指标 硬指标 硬杠杠 杠杠 红线 底线 限制 约束 限度"""
+_MANNER = frozenset(_MANNERS.split())
 # what comes of a thing, or why it is so: a speech says it in its own words (如果…就…, 致使…, 因为…); 会变成
 # 什么样子 (the 96th blind reader's was refused for 样子), 会是什么局面 too
 _OUTCOME = re.compile(r"坏处|害处|好处|益处|下场|地步|境地|田地|后果|危害|代价|用处|用意|道理|理由|缘故|缘由|样子|局面")
@@ -150,7 +146,7 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
         return ""
     if penalty := unpenalized(question, texts, term_weights(index, question)) or unscored(question, texts):
         return penalty  # 脱岗的人员怎么处罚 (the 195th's), 各占多少分 (the 210th's)
-    found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question)  # 值班补贴 (the 89th's)
+    found = _pay_of_a_kind(index, fold(question), _PAY) or _which_unknown(index, question, texts)  # 值班补贴 (89th's)
     matters = [m[i:] for m in _ON_MATTER.findall(fold(question)) for i in range(len(m) - 1)]  # 没有学历: 学历
     unseen = unseen_nouns(index, question) if matters and not found else []  # once, and only when it may decide
     found = found or next((m for m in matters if m in unseen), "")
@@ -186,13 +182,13 @@ def _steps_told(index: Index, question: str, word: str, texts: Sequence[str]) ->
     return any(_STEPS.search(fold(t)) and coverage(t, weights) >= STEPS_COVERAGE for t in texts)
 
 
-def _which_unknown(index: Index, question: str) -> str:
+def _which_unknown(index: Index, question: str, texts: Sequence[str] = ()) -> str:
     """`unknown_asked`'s thing asked which of, of the phrases `_WHICH` finds."""
     for m, whole in _asked(question):
         if kind_of_pay := _pay_of_a_kind(index, whole):  # 交通补贴标准: the speeches name no 交通补贴
             return kind_of_pay
-        if _PAPERS.match(whole) and (act := _unsaid_act(index, fold(question)[: m.start()])):  # 提交哪些材料
-            return act
+        if _PAPERS.match(whole) and (act := _unpapered(index, fold(question)[: m.start()], whole, texts)):
+            return act  # 提交哪些材料
         if found := next(filter(None, (_unknown_in(index, m, p, question) for p in _AND.split(whole))), ""):
             return found  # 哪些具体条件和评分标准: each thing asked (the 96th's: 评分标准)
     return ""
@@ -202,10 +198,14 @@ _AND = re.compile(r"和|与|及|或|、")
 _PAPERS = re.compile(r"材料|证明|表格?|资料|证件|手续|文书|附件")  # handed in (not 拿捏什么分寸: dev q449)
 
 
-def _unsaid_act(index: Index, before: str) -> str:
-    """The verb before the papers asked which of (提交哪些材料: 提交; the 197th's) no speech says in any words, or ''."""
+def _unpapered(index: Index, before: str, papers: str, texts: Sequence[str]) -> str:
+    """The verb before the papers asked (提交哪些材料: 提交, the 197th's) no speech says, or the papers when no text of
+    `texts` holding the rarest word before them names any (重新申报,需要准备哪些材料: the 238th's got 需要重新申报)."""
     verb = next((w for w, pos in tagged_words(before)[-1:] if pos[:1] == "v" and len(w) >= 2), "")
-    return verb if verb and not text_df(index, verb) and not speech_words(verb) else ""
+    words = [w for w, _ in tagged_words(before) if len(w) >= 2 and w not in SCAFFOLD and text_df(index, w)]
+    on = [t for t in texts if words and min(words, key=lambda w: text_df(index, w)) in fold(t)]
+    unsaid = on and not any(_PAPERS.search(fold(t)) for t in on)
+    return verb if verb and not text_df(index, verb) and not speech_words(verb) else papers if unsaid else ""
 
 
 def _unknown_in(index: Index, m: re.Match[str], phrase: str, question: str) -> str:

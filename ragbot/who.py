@@ -52,6 +52,8 @@ def action_asked(question: str) -> str:
 
     >>> action_asked("这句话是哪个单位在交流发言里讲的？"), action_asked("邀请了谁来给大家作报告？")
     ('说', '报告')
+    >>> action_asked("这句话，讲话人说是引自谁的发言？")  # quoted: whoever said it (the 240th's was refused)
+    '说'
     >>> action_asked("下午请了谁来给大家做业务培训？")  # the twelfth blind reader's: 给大 refused it
     '培训'
     >>> action_asked("云南教育系统办公室主任会议下午请了谁来做业务培训？")  # the 54th's: 做业 refused it
@@ -78,7 +80,8 @@ def action_asked(question: str) -> str:
         return "负责"  # 谁对谁负责是怎么规定的: 负责, not 是怎 (the 75th blind reader's was refused)
     if m.group(1)[0] == "的":  # 要追究谁的责任: whose; what is done to them is the verb before (the 78th's)
         verbs = [w for w, pos in tagged_words(re.split(r"[，,。：:；;]", q[: m.start()])[-1]) if pos[:1] == "v"]
-        return verbs[-1] if verbs and len(verbs[-1]) >= 2 else ""
+        verb = verbs[-1] if verbs and len(verbs[-1]) >= 2 else ""
+        return "说" if verb in ("引自", "出自", "源自", "来自", "引用") else verb  # 引自谁的发言: who said it
     if m.group(1)[0] in _PREPOSITIONS and re.match(r"[^，。？?！!]*?[说讲提][的过了出]", q[m.start(1) :]):
         return "说"  # 哪个单位在交流发言里讲的: who said it, after where
     if m.group(1)[0] in _PREPOSITIONS or re.match(_LIGHT, m.group(1)):  # 谁来(给大家)做业务培训: 培训, at the end

@@ -161,6 +161,10 @@ def test_the_meeting_a_question_names_by_its_titles_words_is_not_what_is_searche
     text = Answerer(real_bot).ask("教育系统办公室主任会议讲提高工作效率,具体提了哪几条").text
     assert "稳中求快" in text, text
     assert "几层意思" not in text, text
+    # …after 有一篇 (the 240th's got 篇2's 工作效率和工作质量明显提高)
+    text = Answerer(real_bot).ask("有一篇教育系统办公室主任会议讲话要求在提高工作效率上下功夫，具体提了哪几条？").text
+    assert "稳中求快" in text, text
+    assert "明显提高" not in text, text
     # 哪五个要求 asks how many, not about 五个 (`scaffold._WHICH_COUNT`; the 185th's got 篇1's “五个坚持”的要求)
     text = Answerer(real_bot).ask("教育系統辦公室主任會議講話中，講到努力提高辦公室工作效率時提出了哪五個要求？").text
     assert "穩中求快" in text, text

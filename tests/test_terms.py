@@ -156,6 +156,8 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
         ("今后办公室选人在学历上有什么要求?", "学历"),
     ):
         assert unknown_asked(index, question) == thing, question
+    # …or by an act said, when no sentence found on it names papers (申报 is said only as 需要重新申报: the 238th's)
+    assert Answerer(real_bot).ask("民政局省级文明单位到期重新申报,需要准备哪些材料?").refused
     assert "耗油定量管理" in fold(Answerer(real_bot).ask("單位公車的油費和修車費用是怎麼管理的?").text)
     # the penalty asked when no sentence on the matter names one (`meanings.unpenalized`: the 195th's near miss got
     # 不得有不在岗或脱岗等现象); one naming what is done answers (抄送…组织人事部门,作为评定干部…的重要依据)
