@@ -401,6 +401,10 @@ def _point_details(w: Writer, hit: Hit, speech: str, end: int, titles: tuple[str
 TALLY_PENALTY = 0.05  # asked what to do, a sentence tallying what was done (收到留言5128条…回复率100%) ranks lower
 
 
+# work done and praised (…等单位…回复及时,处置妥当,得到了民众的认可: the 242nd blind reader's 回覆留言要注意什麼 led with it)
+_PRAISED = re.compile(r"(?:得到了?|受到了?|赢得了?)[^，,。]{0,8}(?:认可|好评|肯定|表扬|赞扬|称赞|赞誉)")
+
+
 def tallies_aside(question: str, choices: list[Option]) -> list[Option]:
     """For a question asking what to do (回复的时候要注意些什么), the sentences that state figures and say
     nothing to do rank TALLY_PENALTY lower: a tally of last year's work answers no such question (一个比较普遍
@@ -413,7 +417,7 @@ def tallies_aside(question: str, choices: list[Option]) -> list[Option]:
     how = not advice_asked(question) and len(parts(question)) <= 1
     out = []
     for c, h in choices:
-        tally = bool(numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text))))
+        tally = bool(numbers(re.sub("一(?=[个种项次件位条])", "", fold(c.text)))) or bool(_PRAISED.search(fold(c.text)))
         off = 0.0 if says_what_to_do(c.text) else TALLY_PENALTY * (int(tally) + int(how))
         out.append((replace(c, similarity=c.similarity - off), h))
     return out

@@ -291,7 +291,8 @@ _EXISTS = re.compile(r"存在|出现")  # a clause saying that something exists,
 _SINGLES_OUT = re.compile(r"特别是|尤其是|特别在|尤其在")  # the case it singles out, of what the sentence said first
 
 
-_NEGATES = re.compile(r"不能|不要|不得|不可|不准|不许|切忌|严禁|禁止")  # its scope runs on past its clause
+# its scope runs on past its clause (not 不可控性: the 241st blind reader's 不缺位…不失语 came with 要充分认识…不可控性)
+_NEGATES = re.compile(r"不能|不要|不得|不可(?![控逆能分少缺替估])|不准|不许|切忌|严禁|禁止")
 _FORBIDDEN = re.compile(rf"(?:决|绝|也|更|还)?(?:{_NEGATES.pattern})")  # a clause opening with a negation
 _DIRECTS = re.compile(r"要|必须|应|还要|更要|都要|做到")  # (both read folded: 不準, 嚴禁, 必須 too)
 _OWN_RULE = re.compile(r"(?:对于?|关于)[^，,；;]*?(?:一律|一概|必须|务必|应当)")  # 对…公文一律退回: a rule of its own

@@ -1774,6 +1774,10 @@ def test_real_asked_what_to_do_a_tally_of_work_done_does_not_answer(real_bot: pi
     a = Answerer(real_bot).ask("网民在书记留言板上发牢骚、说话很冲，我们回复的时候要注意些什么？")
     assert "5128" not in a.text, a.text
     assert "回复的语气一定要谦虚" in a.text, a.text
+    # …nor does praise of work done (…等单位…回复及时,处置妥当,得到了民众的认可: the 242nd's led with it)
+    a = Answerer(real_bot).ask("在網上回覆群眾的留言要注意什麼?")
+    assert "認可" not in a.text, a.text
+    assert "回復的語氣一定要謙虛" in a.text, a.text
     # …but 一个比较普遍的现象 is no tally: 媒体恐惧症 and what to do about it (the 59th's got three other lines)
     b = Answerer(real_bot).ask("有些幹部一見到記者就發怵、不知道怎麼說,講話裡認為該怎麼辦?")
     assert "媒體恐懼症" in b.sentences[0].text, b.text

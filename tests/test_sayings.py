@@ -159,6 +159,10 @@ def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ra
     assert "一池活水" in water.sentences[0].text, water.text
     saddle = Answerer(real_bot).ask("有篇講話借騎馬的場景打比方，講辦公室幹部在領導前後該守的分寸，原句是什麼？")
     assert "鞍前不越位,馬後不掉隊" in saddle.sentences[0].text, saddle.text
+    # 不能缺席…不能沉默: the cut opens at 在重大问题上不缺位, not at 要充分认识…不可控性 before it, which
+    # negates nothing (`cuts._NEGATES`; the 241st's got the whole sentence)
+    q = "講教育輿情應對時，有一句強調重大問題上不能缺席、關鍵時刻不能沉默的說法，原文怎麼寫？"
+    assert "“在重大問題上不缺位,在關鍵時刻不失語" in Answerer(real_bot).ask(q).text
 
 
 def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech_has(real_bot: pipeline.Ragbot) -> None:
