@@ -103,6 +103,7 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long |= {"主要"} if _CHIEFLY.search(q) else set()  # 存在哪些主要不足: which, not about 主要 (the 146th's)
     how_long |= {"讲究"} if _MINDED.search(q) else set()  # 有什么讲究: what to mind, as 要求 (the 222nd's)
     how_long |= {"事要"} if re.search(r"(?:哪些|什么|哪件|啥)事要", q) else set()  # 哪些事要督: jieba's 事要
+    how_long |= set(re.findall(r"(特别|格外|尤其|重点)注意", q))  # 要特别注意: how much (the 236th's: 特别重大)
     how_long |= {n for n in _WHICH_COUNT.findall(q) if q.count(n) == 1}  # 哪五个要求 (the 185th's got 五个坚持)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     figurative |= {"用人", "人身", "身体", "人体", "部位", "器官"} if BODY.search(q) else set()  # images: 咽喉

@@ -2543,6 +2543,9 @@ def test_real_what_to_avoid_asked_as_taboo_is_the_three_nots(real_bot: pipeline.
     a = Answerer(real_bot).ask("我被安排在领导身边做服务工作,平时说话、打听事情上有什么忌讳?")
     assert "不该讲的不讲、不该问的不问、不该听的不听" in fold(a.sentences[0].text), a.text
     assert "好话" not in fold(a.text), a.text
+    # 要特别注意: 特别 says how much (`scaffold.scaffolding`; the 236th's got 篇7's 责任特别重大…不该做的事坚决不做 first)
+    a = Answerer(real_bot).ask("我被安排在領導身邊服務，有哪些事情要特別注意、不能做？")
+    assert "不該講的不講、不該問的不問、不該聽的不聽" in a.sentences[0].text, a.text
 
 
 def test_real_what_to_do_and_what_not_are_both_said(real_bot: pipeline.Ragbot) -> None:
