@@ -163,6 +163,9 @@ def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ra
     # negates nothing (`cuts._NEGATES`; the 241st's got the whole sentence)
     q = "講教育輿情應對時，有一句強調重大問題上不能缺席、關鍵時刻不能沉默的說法，原文怎麼寫？"
     assert "“在重大問題上不缺位,在關鍵時刻不失語" in Answerer(real_bot).ask(q).text
+    # 都不出错 describes 篇6's “三零目标” (`data/glosses.txt`; the 243rd's got two unrelated quotes)
+    q = "有篇講話給辦公室定了辦文、辦會、辦事都不出錯的目標,用了一個帶數字的簡稱,原話是怎麼說的?"
+    assert "辦事零失誤的“三零目標”" in Answerer(real_bot).ask(q).sentences[0].text
 
 
 def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech_has(real_bot: pipeline.Ragbot) -> None:
