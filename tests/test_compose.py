@@ -742,6 +742,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "天門市委辦去年辦理的領導批示件中，省領導批示有多少件？",  # 299件 is 省市's (`counted.counts`, the 237th's)
         "2010年度光山县受表彰的政务信息先进单位一共有多少个？",  # not 77个单位和部门 (the 237th's)
         "淇縣政府辦公室那一年的辦公經費總共是多少?",  # a sum: not 是年目标的150% (`amounts._SUM`, the 238th's)
+        "光山縣對考評優秀的信息員,獎勵金額是多少?",  # 金额: a sum, not 9361条 (the 246th's)
     ):
         assert answerer.ask(q).refused, q
     # a rank asked after what it is in (…工作中，这个市排名第几) is no part of a whole counted (`counted._PART_OF`):

@@ -166,6 +166,9 @@ def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ra
     # 都不出错 describes 篇6's “三零目标” (`data/glosses.txt`; the 243rd's got two unrelated quotes)
     q = "有篇講話給辦公室定了辦文、辦會、辦事都不出錯的目標,用了一個帶數字的簡稱,原話是怎麼說的?"
     assert "辦事零失誤的“三零目標”" in Answerer(real_bot).ask(q).sentences[0].text
+    # 不是工作核心…却会左右核心工作 describes 篇11's 不是中心,但影响中心 (the 246th's got 003's 画了个饼)
+    q = "有一句話說辦公室本身不是工作核心、也不拍板做決定,卻會左右核心工作和決定,原話是怎麼寫的?"
+    assert "不是中心,但影響中心;不是決策,但影響決策" in Answerer(real_bot).ask(q).sentences[0].text
 
 
 def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech_has(real_bot: pipeline.Ragbot) -> None:
