@@ -1,7 +1,8 @@
 """What a text states for a typed question: a body or role, a time, a date, a place, a title, or a number
 (`amounts.NUMBER`; the units and amounts asked are amounts.py's) (`states`), whether a question asks a
-title (`title_asked`), whether a text speaks of the kind a question sets aside (`excluded`: 不算重大的…, 周末 not 工作日), and
-whether it says a Chinese numeral in Arabic digits (`in_digits`: 二十四个 as 24字). Pure functions on text.
+title (`title_asked`) and whether a text quotes one, not a saying (`titled`), whether a text speaks of the kind
+a question sets aside (`excluded`: 不算重大的…, 周末 not 工作日), and whether it says a Chinese numeral in Arabic
+digits (`in_digits`: 二十四个 as 24字). Pure functions on text.
 """
 
 from __future__ import annotations
