@@ -58,9 +58,9 @@ _SCORE = re.compile(
 )  # 算多少积分 (the 130th's)
 _SUM = re.compile(
     r"(?:多少|几)块?钱|多少奖[金励]|奖金(?:是|有)?多少|奖励多少|预算[^，。？?]{0,4}多少|(?:节约|节省|省)[了下]?多少"
-    r"|经费(?:一共|总共|共|总额)|金额"
+    r"|经费(?:一共|总共|共|总额)|金额|多[拿得发领]多少"
 )  # 奖励多少钱, 能拿多少奖金, 经费预算是多少, 节约了多少油费, 经费总共是多少: a sum, not a share (是年目标的150% is none:
-# the 60th's, the 217th's, the 238th's); 奖励金额是多少 (the 246th's got 9361条)
+# the 60th's, the 217th's, the 238th's); 奖励金额是多少 (the 246th's got 9361条); 多拿多少津补贴 (the 247th's got the 12%)
 # a bound asked (最长不得超过多少小时, 每天至少收取几次): the text states a bound, not a number alone
 _BOUND = r"最长|最短|最多|最少|最迟|最早|至少|至多|不得?超过|不能超过|不少于|不低于|不得少于|上限|下限"
 _BOUND_ASKED = re.compile(rf"(?:{_BOUND})[^，,。；;？?]{{0,6}}?(?:多少|几|多长|多久)")

@@ -192,8 +192,8 @@ def _post_held(index: Index, query: str) -> set[tuple[str, int]]:
 
 # a department named by its field (民政局, 民政系统, 民政信息; 民政部门 in `departments` only)
 _FIELD = r"([\u4e00-\u9fff](?![到在给把向对为的了是和与及上])[\u4e00-\u9fff])"  # not 放到
-_BODY = re.compile(_FIELD + "(?:局|系统|信息)")
-_DEPARTMENT = re.compile(_FIELD + "(?:局|部门|系统(?=的?(?:讲话|会议|讲|提|说|谈)))")  # 民政系统讲…: its speaker
+_BODY = re.compile(_FIELD + "(?:局(?!长)|系统|信息)")  # not 或者局长 (the 248th's got 003, which says 或者)
+_DEPARTMENT = re.compile(_FIELD + "(?:局(?!长)|部门|系统(?=的?(?:讲话|会议|讲|提|说|谈)))")  # 民政系统讲…: its speaker
 TITLE_DF = 10  # a title word names its speech when at most 1 / TITLE_DF of the chunks hold it (领导 names none)
 _MARKS = ("会上", "会议", "讲话", "会议上")
 # 培训开班讲话指出…, 会议讲… (the 180th's), or the meeting said by when (培训开班的时候: the 137th's got 篇4's 不足)

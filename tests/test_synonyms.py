@@ -171,6 +171,9 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         # 绕过我的科长 is 篇4's 越级: the 177th's got 篇6's 秘书当科长使 (科长 weighed most)
         ("有事想直接找大领导汇报,可以绕过我的科长吗?", "非特殊情况不能越级上报"),
         ("有事要汇报,我可以绕开科室负责人直接找上面的领导吗?", "非特殊情况不能越级上报"),  # the 238th's: 绕开矛盾
+        # …或者局长 names no bureau (`naming._BODY`: the 248th's got 003, the one speech saying 或者)
+        ("有事情的时候,我能不能绕过科长直接找主任或者局长汇报?", "非特殊情况不能越级上报"),
+        ("学校出了事,网上负面消息一下子传开了,宣传口该怎么应对?", "第一时间发布信息"),  # 负面消息 (the 248th's)
         ("有事想匯報,可以直接越過自己的科室負責人去找大領導嗎?", "非特殊情况不能越级上报"),  # the 243rd's
         # 打听 is the 三不's 不该问 (the 244th's got the 传播 rules alone)
         ("在领导身边工作,哪些事情不能打听、不能往外说?", "不该讲的不讲、不该问的不问、不该听的不听"),
