@@ -160,8 +160,7 @@ def _list_score(
         bool(heads)
         and (
             coverage(heads[-1], ways_aside(weights)) >= HEADED
-            or any(t in fold(heads[-1]) for t in described)
-            or any(t in fold(heads[-1]) for t in w.asked_as)
+            or any(t in fold(heads[-1]) for t in [*described, *w.asked_as])
         )
     )  # …or a word asked in everyday words (写不好: 第二,要着力解决好“不愿写”、“不会写”的问题; the 238th's got 四个表率)
     headed = headed or any(p in fold(held_by(text, e)) for p in quoted(ev.question))  # 讲“健全机制抓落实”时…哪几项制度

@@ -275,8 +275,9 @@ def shaped(index: Index, ranked: Sequence[int], query: str, said: Sequence[int] 
     shape, listed, there = figure(query), duties(query), named_speeches(index, query)
     listed_kind = kinds(query)  # (not `asks.kind`, which `headed` reads)
     pool = list(dict.fromkeys([*ranked, *said]))
-    spoken = [re.compile(re.escape(w), re.I) for w in speech_words(query)]  # 还没定下来…跟家里人说: 初步, 传播
-    lone = [text_df(index, w) for w, said in speech_words(query).items() if not set(w) & set("".join(said))] == [1]
+    asked = speech_words(query)  # 还没定下来…跟家里人说: 初步, 传播
+    spoken = [re.compile(re.escape(w), re.I) for w in asked]
+    lone = [text_df(index, w) for w, said in asked.items() if not set(w) & set("".join(said))] == [1]
     out = [
         (anchored(index, pool, anchors(query)), 1.0),
         (anchored(index, pool, [(p,) for p in described(query)]), DESCRIBED_SHARE),

@@ -203,7 +203,7 @@ def _unpapered(index: Index, before: str, papers: str, texts: Sequence[str]) -> 
     `texts` holding the rarest word before them names any (重新申报,需要准备哪些材料: the 238th's got 需要重新申报)."""
     verb = next((w for w, pos in tagged_words(before)[-1:] if pos[:1] == "v" and len(w) >= 2), "")
     words = [w for w, _ in tagged_words(before) if len(w) >= 2 and w not in SCAFFOLD and text_df(index, w)]
-    on = [t for t in texts if words and min(words, key=lambda w: text_df(index, w)) in fold(t)]
+    on = [t for rare in sorted(words, key=lambda w: text_df(index, w))[:1] for t in texts if rare in fold(t)]
     unsaid = on and not any(_PAPERS.search(fold(t)) for t in on)
     return verb if verb and not text_df(index, verb) and not speech_words(verb) else papers if unsaid else ""
 
