@@ -60,11 +60,14 @@ from .points import (
     SECTIONS,
     counted_asked,
     defines,
+    failings,
     headings_over,
     held_by,
     lists_of,
     outer_list,
     point_first,
+    remedies_asked,
+    remedy,
     say_point,
     say_points,
     topic_of,
@@ -168,6 +171,10 @@ def _list_score(
     bonus = announced or details or summed or headed or counts or names_kind(ev.question, points)
     bonus = bonus or (_asked_in_parts(ev.question) and "方面" in topic and announces(topic, len(e.items)))
     bonus = bonus or _held(ev, hit, e, text, weights)
+    if remedies_asked(ev.question):  # 针对信息工作存在的问题…哪几条改进措施: the measures, not the failings
+        if failings(text, e):
+            return 0.0
+        bonus = bonus or remedy(text, e)
     if aspect_asked(ev.question):  # 在后勤这一块…哪几件事: a list under 在后勤保障上, not one announced on another
         keys = [i.key for i in e.items]  # matter (its topic sentence saying 廉洁清正 among four qualities: not on 廉洁)
         bonus = on_aspect(ev.question, [*heads, *keys]) or (bonus and on_aspect(ev.question, [topic, *heads, *keys]))

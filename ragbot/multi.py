@@ -31,7 +31,7 @@ from .cuts import cut
 from .kinds import states
 from .lexical import before_bodies, counties, inside_word, places, tokenize
 from .naming import named_speeches
-from .points import lists_of, say_points
+from .points import REMEDY_ASKED, REMEDY_GAP, lists_of, say_points
 from .quotes import anchors, wildcard
 from .scaffold import scaffolding
 from .script import fold, folded_speech
@@ -205,11 +205,6 @@ def second_part(w: Writer, ev: Evidence, budget: int) -> bool:
     )
 
 
-REMEDY_ASKED = re.compile(  # 下一步准备怎么做 (the 183rd's got the 四个不到位 alone)
-    r"(?:怎么|怎样|如何)(?:改进|改善|解决|整改|办)|(?:哪些|什么)(?:措施|对策|举措)|(?:打算|准备)(?:怎么|怎样|如何)|下一步"
-)
-
-
 def remedy_asked(question: str) -> bool:
     """Whether a two-part question's second part asks how to put it right (又要怎么解决？).
 
@@ -220,9 +215,6 @@ def remedy_asked(question: str) -> bool:
     """
     asked = parts(question)
     return len(asked) == 2 and bool(REMEDY_ASKED.search(fold(asked[1])))
-
-
-REMEDY_GAP = 200  # characters at most between the list answered and the measures the speech goes on with
 
 
 def _remedies(w: Writer, excerpt: Hit, said: str, cap: int = 8) -> bool:

@@ -10,6 +10,8 @@
   defines(question, sentence)     whether a sentence says what the thing asked is (…的中心任务就是…): no list then
   counted_asked(question, lead)   whether a question asks which points a list announces by their count (哪几点要求)
   headings_over(text, e)          the headings of the sections a list is in
+  remedies_asked(question)        whether a question asks what is done about failings (哪几条改进措施), not for them
+  failings(text, e), remedy(text, e)  whether a list is announced as failings; whether it goes on from such a list
   outer_list(question, w, options, weights)  the best list, or, asked of a matter, the list on it holding it
   point_first(writer, choices, weights, question)  asked what is required or what is wrong with a practice, the
                                   point the best sentence elaborates, before it
@@ -229,6 +231,44 @@ def _headings(text: str) -> tuple[Heading, ...]:
 def headings_over(text: str, e: Enumeration) -> tuple[str, ...]:
     """The headings of the sections list `e` is in (not its own first point)."""
     return tuple(heading_path(list(_headings(text)), e.start - 1))
+
+
+REMEDY_ASKED = re.compile(  # 下一步准备怎么做 (the 183rd's got the 四个不到位 alone); 哪几条改进措施 (the 245th's)
+    r"(?:怎么|怎样|如何)(?:改进|改善|解决|整改|办)|(?:哪些|什么|哪几条?)[^，,。？?]{0,4}(?:措施|对策|举措)|"
+    r"(?:打算|准备)(?:怎么|怎样|如何)|下一步"
+)
+_FAILINGS_ASKED = re.compile(r"(?:哪些|哪几|什么|啥)[^，,。？?]{0,6}(?:问题|不到位|不足|差距|毛病)")
+_FAILINGS = re.compile(r"存在[^。]{0,30}(?:问题|不足|差距)|问题比较突出|突出问题|不到位")  # a list announced so
+REMEDY_GAP = 200  # characters at most between a list of failings and the measures the speech goes on with
+
+
+def remedies_asked(question: str) -> bool:
+    """Whether a question asks what is done about failings, and not which they are.
+
+    >>> remedies_asked("针对信息工作存在的问题,讲话提出了哪几条改进措施?"), remedies_asked("存在哪些问题?怎么解决?")
+    (True, False)
+    """
+    return bool(REMEDY_ASKED.search(q := fold(question))) and not _FAILINGS_ASKED.search(q)
+
+
+def failings(text: str, e: Enumeration) -> bool:
+    """Whether list `e` of a speech's `text` is announced as failings (存在四个不到位问题: 其一是…; …还存在着一些不容
+    忽视的突出问题…。主要表现在: 一是…)."""
+    at, _ = topic_of(text, e.start)
+    return e.intro is not None and bool(_FAILINGS.search(text[topic_of(text, at, 80)[0] : e.start]))
+
+
+def remedy(text: str, e: Enumeration) -> bool:
+    """Whether list `e` goes on from a list of failings in the same section, within REMEDY_GAP of it (…其四是奖惩措施
+    不到位。…下一步,一要加强信息工作领导…: the 245th and 248th blind readers' 哪几条改进措施 got the failings)."""
+    heads = headings_over(text, e)
+    return any(
+        f.family != e.family
+        and f.items[-1].start < e.start <= f.end + REMEDY_GAP
+        and failings(text, f)
+        and headings_over(text, f) == heads
+        for f in lists_of(text)
+    )
 
 
 def outer_list(

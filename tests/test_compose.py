@@ -1589,6 +1589,25 @@ def test_real_why_and_what_to_do_are_answered_by_the_cause_and_the_measures(real
     assert "做到警钟长鸣" in a.text, a.text
 
 
+def test_real_measures_asked_are_the_list_after_the_failings(real_bot: pipeline.Ragbot) -> None:
+    """针对信息工作存在的问题…哪几条改进措施 asks for 002's measures (下一步,一要加强信息工作领导…四要建立奖惩机制), not for
+    the failings they follow (存在四个不到位问题: 其一是…) nor the ones of another section (主要表现在:); the 245th and
+    248th blind readers got those (`points.remedy`, `points.failings`)."""
+    for q in (
+        "针对信息工作存在的问题，县政府系统办公室工作会议讲话提出了哪几条改进措施？",
+        "光山县讲话针对政府信息工作存在的问题,下一步提出了哪些措施?",
+        "我们单位的信息工作老是上不去，讲话里提了哪些改进措施？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        for point in ("加强信息工作领导", "合理配备信息人员", "加强信息调研", "建立奖惩机制"):
+            assert point in a.text, (q, a.text)
+        assert "不到位" not in a.text, (q, a.text)
+        assert "欠规范" not in a.text, (q, a.text)
+    # asked which failings, the failings answer
+    a = Answerer(real_bot).ask("光山县政府信息工作存在哪几个不到位的问题？")
+    assert "领导认识不到位" in a.text, a.text
+
+
 def test_real_a_second_question_whose_measures_share_no_word_with_it_gets_nothing_more(
     real_bot: pipeline.Ragbot,
 ) -> None:
