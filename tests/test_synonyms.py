@@ -262,6 +262,17 @@ def test_real_superiors_and_subordinates_are_the_speechs_上下(real_bot: pipeli
     said = fold("".join(s.text for s in a.sentences[:2]))
     assert "对上要尊重而不盲从" in said, a.text
     assert "对下要以礼、以诚、以情" in said, a.text
+    # …and asked for the wording in everyday words (盲目跟从 is 盲从, 摆架子 盛气凌人): the 250th's got the first half
+    # and 搞好上下级之间…的团结
+    for q in (
+        "講話中有一句講辦公室人員處理上下級關係的話:對上級要尊重但不盲目跟從,對下級要客氣不擺架子,原文怎麼表述?",
+        "对下级不能摆架子的说法原话是什么",
+        "对上级不能盲目跟从的说法是怎么讲的",
+    ):
+        said = fold(Answerer(real_bot).ask(q).text)
+        assert ("对上要尊重而不盲从" in said) == ("上级" in fold(q)), (q, said)
+        assert ("对下要以礼、以诚、以情" in said) == ("下级" in fold(q)), (q, said)
+        assert "团结" not in said, (q, said)
 
 
 def test_real_a_rare_speech_word_asked_by_everyday_words_is_evidence(real_bot: pipeline.Ragbot) -> None:
