@@ -88,7 +88,10 @@ def states(text: str, wanted: str, besides: str = "") -> bool:
     return False
 
 
-_TITLE = re.compile(r"(?:报告|讲话|发言|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)")
+_TITLE = re.compile(  # …or which courses by name (哪几个专题课程: the 250th's got 开展一系列…专题培训)
+    r"(?:报告|讲话|发言|文章|文件|书|材料|课|专题)的?(?:题目|标题|名称)|(?:题目|标题)(?:是|叫)"
+    r"|(?:哪几[个门堂节]|哪些|什么)(?:专题)?(?:课程|课|讲座)"
+)
 _SAYS = re.compile(r"(?:说|讲|道)[^，,。]{0,3}[,，:：]?$")  # a quote after 说的好, is a saying, no title
 
 
@@ -107,6 +110,8 @@ def title_asked(question: str) -> bool:
     sentence quoting one (`TITLED`: 《…》, “…”) answers.
 
     >>> title_asked("朱軒堂作報告，報告的題目是什麼？"), title_asked("领导经常给办公室出题目吗？")
+    (True, False)
+    >>> title_asked("这次培训具体安排了哪几个专题课程？"), title_asked("培训有什么意义？")
     (True, False)
     """
     return bool(_TITLE.search(fold(question)))

@@ -1785,6 +1785,9 @@ def test_real_a_title_asked_for_needs_a_quoted_title(real_bot: pipeline.Ragbot) 
     assert answerer.ask("朱轩堂来给教育系统办公室主任作报告，报告的题目是什么？").refused
     # 有一句话说的好,“靠人管人得罪人…” quotes a saying, no title (`kinds.titled`: the 238th's near miss got it)
     assert answerer.ask("全市政府系统办公室主任会议上,市人社局交流发言的题目是什么?").refused
+    # 001 says 将开展一系列主题鲜明、内容丰富的专题培训, naming no course (`kinds._TITLE`: the 250th's near miss got it)
+    for q in ("党政办公室业务培训开班讲话中,这次培训具体安排了哪几个专题课程、由谁授课?", "这次培训安排了哪些专题课？"):
+        assert answerer.ask(q).refused, q
     # 规范,就是要严格执行中办下发的《中国共产党机关公文处理条例》…: the clause with the title leads, from 规范
     a = answerer.ask("规范文电管理要严格执行中办下发的哪个文件？文件的名称是什么？")
     assert a.text.startswith("规范,就是要严格执行中办下发的《中国共产党机关公文处理条例》"), a.text
