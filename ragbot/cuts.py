@@ -19,7 +19,7 @@ from .structure import CLAUSE, QUOTED, TRIM, han_count
 # 担负着…, 发挥着…: going on from the subject before (办公室是…,…发挥着…作用,担负着…职责), as 是… and 往往… do
 # (领导批示交办的事项,往往是一些急事、难事: the 218th's got 往往是… without what is)
 _LEANS = re.compile(
-    r"^(是|即(?!使|便)|往往|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往])|让(?!我们)|(?:逐渐|渐渐|慢慢|逐步)?被(?!动)|(?:担负|承担|肩负|发挥|起|扮演|承载|履行)着"
+    r"^(是|即(?!使|便)|往往|总(?=[是放在要把会爱拿])|才|就|也|又|而|但|却|并|或|甚至|乃至|以致|以至|从而|进而|因此|所以|否则|使|以便|以免|决定了|说明|这|那|其|此|来(?![自到了往])|让(?!我们)|(?:逐渐|渐渐|慢慢|逐步)?被(?!动)|(?:担负|承担|肩负|发挥|起|扮演|承载|履行)着"
     r"|(?:直接|将|会|都)?(?:影响|关系|关乎|决定)(?:到|着))"  # 其政治素质的高低,直接影响到…: what does (the 211th's)
 )
 # a clause cut from a longer sentence shorter than this (Han characters) reads as a fragment (窃取党和国家
@@ -111,6 +111,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
     '所谓“万金油干部”,对办公室的同志来讲,不是贬义,而是工作要求。'
     >>> cut("我感觉文稿工作是一个薄弱环节,如果说党委办公室的薄弱环节在哪里?", {"党委": 2, "薄弱": 4, "哪里": 5})
     '我感觉文稿工作是一个薄弱环节,如果说党委办公室的薄弱环节在哪里?'
+    >>> cut("一些同志处理不及时,总放在“待办”上,问题没有解决。", {"处理": 2, "待办": 5})  # whoever 总 leans on
+    '一些同志处理不及时,总放在“待办”上,问题没有解决。'
     """
     parts = _within_quotes([c for c in CLAUSE.split(sentence.strip()) if c.strip()])
     if len(parts) <= 1:

@@ -175,6 +175,9 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("有事情的时候,我能不能绕过科长直接找主任或者局长汇报?", "非特殊情况不能越级上报"),
         ("学校出了事,网上负面消息一下子传开了,宣传口该怎么应对?", "第一时间发布信息"),  # 负面消息 (the 248th's)
         ("有事想匯報,可以直接越過自己的科室負責人去找大領導嗎?", "非特殊情况不能越级上报"),  # the 243rd's
+        # 挂着 is 篇11's “待办” (the 250th's got its 最后一公里 clause alone), said from who leaves it there (总放在
+        # leans on them: `cuts._LEANS`)
+        ("单位上了网上办公系统,可很多人不用、文件一直挂着不处理,讲话里是怎么说的?", "一些具体经办的同志签收、处理"),
         # 打听 is the 三不's 不该问 (the 244th's got the 传播 rules alone)
         ("在领导身边工作,哪些事情不能打听、不能往外说?", "不该讲的不讲、不该问的不问、不该听的不听"),
         # 办完之后 asks 反馈: the 177th's got 篇4's 立说立办、常事快办、急事急办 (办完, 之后 weighed most)
