@@ -772,6 +772,11 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
     # the common speech word enough (`counted.TOLD_DF`): an open complaint got 24小时值班制度 first
     fast = answerer.ask("晚上值班碰到突发的大事，要多快报上去")
     assert "最迟不得超过事发后2小时" in fast.sentences[0].text, fast.text
+    # 怎么往上报 asks how it is reported: 报送, 报告 say 上报 (`synonyms.ALIKE`; the 249th's and 251st's got 防汛…及时上报
+    # and 各地各校要高度重视突发事件…迅速上报)
+    for q in ("单位里出了突发的大事，办公室应该怎么往上报？", "辖区里突然出了大事,办公室怎么往上报?"):
+        how = answerer.ask(q)
+        assert "第一时间" in how.sentences[0].text, (q, how.text)
     often = answerer.ask("光山县的“双十”工程和重点工作，进展情况多久上报一次？")  # how often: 每季度 states it
     assert not often.refused, often.text  # (refused: no length of time; the 24th blind reader's)
     assert "每季度要上报一次" in often.text, often.text
