@@ -66,9 +66,7 @@ POINTS = re.compile(
 )
 WAYS = "办法|路子|法子|门道|招数|窍门|诀窍|技巧|方法|建议|支招|出招|高招|妙招"  # words asking for ways of doing (有没有支招)
 METHODS = re.compile(r"(?:怎么|怎样|如何)(?:做|准备)|先做(?:什么|哪些)|教我?(?:怎么|怎样|如何)|" + WAYS)  # how
-WAYS_ASKED = re.compile(
-    rf"(?:哪[些几]|几[条种个]|[有给教]了?什么|有没有)[^，,。？?]{{0,10}}(?:{WAYS}|招)"
-)  # which ways
+WAYS_ASKED = re.compile(rf"(?:哪[些几]|几[条种个]|[有给教]了?什么|有没有)[^，,。？?]{{0,10}}(?:{WAYS}|招)")
 LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|怎么解决|要求|职责|职能|任务|做到|做好|注意|措施|途径|方面|几点|原则|素质|作用|"
     r"(?:怎么|从哪里?|从何)(?:入手|下手|着手|入门)|" + WAYS  # 怎么入手, 怎么入门 (the 176th, 177th blind readers)
@@ -235,7 +233,9 @@ _WHOEVER = re.compile(
 _HOW = re.compile(r"怎么做|怎么办|怎样做|如何做|如何处理|怎么处理|有没有|怎么[劝看]|如何看|(?:怎么|怎样|如何)对待")
 _YES_OR_NO_ASKED = re.compile(r"([\u4e00-\u9fff])不\1|吗[？?]?$")  # 够不够, 对不对, 可不可以, …吗
 _THIS_SAYING = re.compile(r"[这那该][个种一]?(?:说法|叫法|提法|表述|称呼)")  # of a formulation the question quotes
-_ACCORDING = re.compile(r"(?:按照?|依照?|据|照)[^，,。？?]{1,12}的(?:说法|讲法)[，,]")  # according to someone's words
+_ACCORDING = re.compile(  # according to someone's words; 对控制开会有什么说法: what is said of it (the 251st's)
+    r"(?:按照?|依照?|据|照)[^，,。？?]{1,12}的(?:说法|讲法)[，,]|对[^，,。？?“”「」]{2,12}有(?:什么|啥)说法"
+)
 # asks what to do or mind (要注意些什么, 有什么讲究, 需要特别注意的地方): a tally of what was done answers none
 HOW_TO = re.compile(
     r"注意些?什么|要(?:特别|格外|尤其|重点)?注意的|注意事项|[有要](?:什么|哪些)(?:具体)?(?:讲究|提醒)|(?:怎么|怎样|如何)做|怎么办|该怎么|应该怎样|(?:如何|怎么|怎样)(?:处理|应对|回复|对待)"

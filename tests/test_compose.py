@@ -1784,6 +1784,16 @@ def test_real_a_deadline_asked_for_needs_a_date(real_bot: pipeline.Ragbot) -> No
     assert a.refused, a.text
 
 
+def test_real_what_a_speech_says_of_a_matter_is_no_wording_asked(real_bot: pipeline.Ragbot) -> None:
+    """对控制开会有什么说法 asks what the speeches say of it, not for a formulation (`asks._ACCORDING`): the 251st
+    blind reader got 篇11's 是市政府办公室带头“少开会”的具体体现 quoted; a formulation described still asks one."""
+    assert kind("现在会开得太多了,讲话里对控制开会有什么说法?") == "fact"
+    assert kind("形容办公室地位重要有什么说法？") == "wording"
+    a = Answerer(real_bot).ask("现在会开得太多了,讲话里对控制开会有什么说法?")
+    assert "控制会议活动数量" in fold(a.text), a.text
+    assert "少开会" not in fold(a.text), a.text
+
+
 def test_real_a_title_asked_for_needs_a_quoted_title(real_bot: pipeline.Ragbot) -> None:
     answerer = Answerer(real_bot)
     # 篇3 says 朱轩堂 will give a report, never its title (the seventeenth blind reader's near miss)
