@@ -71,15 +71,17 @@ LIST = re.compile(
     r"哪些|哪几|怎么做|怎样做|怎么办|如何|怎样|怎么抓|怎么解决|要求|职责|职能|任务|做到|做好|注意|措施|途径|方面|几点|原则|素质|作用|"
     r"(?:怎么|从哪里?|从何)(?:入手|下手|着手|入门)|" + WAYS  # 怎么入手, 怎么入门 (the 176th, 177th blind readers)
 )
-_DATE_ASKED = re.compile(r"几号|哪一?天|哪一?年|几月|截止(?:日期|时间)|什么日子|" + CLOCK_ASKED)  # a date or hour
+_DATE_ASKED = re.compile(  # a date or hour; 什么时间之前, a deadline (the 252nd's got 及时反映…)
+    r"几号|哪一?天|哪一?年|几月|截止(?:日期|时间)|什么日子|(?:什么时[候间]|何时)[以之]?前|" + CLOCK_ASKED
+)
 
 
 def stated_kind(question: str, asked: str) -> str:
     """What a sentence must state to answer a question of kind `asked` (kinds.states): a date when a
     when-question asks 几号, 哪一天, 哪一年, 截止日期 (not 每月 or 及时); the kind otherwise.
 
-    >>> stated_kind("每月几号之前要报？", "when"), stated_kind("多长时间内办结？", "when")
-    ('date', 'when')
+    >>> stated_kind("每月几号之前要报？", "when"), stated_kind("多长时间内办结？", "when"), stated_kind("何时之前报？", "when")
+    ('date', 'when', 'date')
     """
     return "date" if asked == "when" and _DATE_ASKED.search(fold(question)) else asked
 
@@ -91,8 +93,7 @@ _SEVERAL_SAY = re.compile(f"(?:{SEVERAL.pattern})" + r"(?:[^，。？?]{0,6}?(?:
 
 
 def parts(question: str) -> list[str]:
-    """The questions a question holds, each ending at its ？ (a part of fewer than 4 Han characters
-    is none: 是吗？).
+    """The questions a question holds, each ending at its ？ (one of fewer than 4 Han characters is none: 是吗？).
 
     >>> parts("查处报告包括哪几个方面？实名信访件办结后要做什么？"), parts("有哪些要求？是吗？")
     (['查处报告包括哪几个方面？', '实名信访件办结后要做什么？'], ['有哪些要求？'])
@@ -224,8 +225,7 @@ def kind(question: str) -> str:
     return "fact"
 
 
-# whoever wants to (以后哪个单位想用县政府的名义发文…: a case put, the 72nd's); anyone or no one (谁都不愿意管, the 163rd's);
-# whose word to follow (意见不一致，我该听谁的: advice, not a name)
+# whoever wants to (哪个单位想用县政府的名义发文, the 72nd's), anyone (谁都不愿意管, the 163rd's), whose word (听谁的): no name
 _WHOEVER = re.compile(
     r"(?:哪个|哪些|哪一个)(?:部门|单位)(?=想|要想|打算|需要)[^，,？?]*[，,]|谁[都也]|(?:无论|不管|不论)是?谁|听谁的"
     r"|(?:要是|如果|假如|万一|倘若)有?(?:哪个|哪些|哪一个)(?:部门|单位)[^，,？?]*[，,]"  # 要是哪个单位收到…,

@@ -1782,6 +1782,10 @@ def test_real_a_deadline_asked_for_needs_a_date(real_bot: pipeline.Ragbot) -> No
     # 截止日期是哪天 asks when: 004's 即将届满,需要重新申报 states none (the fifteenth blind reader's near miss)
     a = Answerer(real_bot).ask("省级文明单位重新申报的截止日期是哪天？")
     assert a.refused, a.text
+    # 什么时间之前 asks a deadline, a date (`asks.stated_kind`): 篇2's 将通讯员基本信息报省教育厅办公室 states none,
+    # and the 252nd blind reader's near miss got 信息报送要…及时反映 (及时 says no time)
+    a = Answerer(real_bot).ask("河南省教育廳要求各單位把通訊員基本信息在什麼時間之前報送?")
+    assert a.refused, a.text
 
 
 def test_real_what_a_speech_says_of_a_matter_is_no_wording_asked(real_bot: pipeline.Ragbot) -> None:
