@@ -35,6 +35,7 @@ _DANGLING = re.compile(
     r"|^(也|还|還|同样|同樣|另外)?(必须|必須|要)?按(照)?(这|這|此|上述)"
     r"|^(把|将|將)?它們?(作为|作為|当作|當作|当成|當成|列为|列為|放在)"  # 把它作为查办工作的重中之重来抓
     r"|^只有(这样|這樣|如此)"  # 只有这样,才能真正提高…效率: what it takes is said before (the 156th blind reader's)
+    r"|^(这|這)(就|也)?(要求|说明|說明)"  # 这就要求…: what calls for it is said before (the 252nd's, 拟办意见 not 采纳)
 )
 
 

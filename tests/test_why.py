@@ -490,3 +490,12 @@ def test_real_asked_why_a_sentence_under_a_heading_naming_the_matter_gives_the_r
     a = Answerer(real_bot).ask("為什麼說網路媒體讓教育系統辦公室的工作環境更複雜了?")
     assert "網路媒體的迅猛發展,讓信息傳播速度不斷加快" in a.sentences[0].text, a.text
     assert "輿論狂歡" in a.sentences[0].text, a.text
+
+
+def test_real_what_calls_for_a_demand_comes_before_it(real_bot: pipeline.Ragbot) -> None:
+    """这就要求办公室同志…站位要高 points back to what calls for it (`padding._DANGLING`): 篇11's 有的…提的意见太空洞、
+    泛泛而谈,领导不易采纳. The 252nd blind reader asked why 拟办意见 are not taken and got the demand alone."""
+    for q in ("我给文件写的拟办意见,领导老是不采纳,讲话里有没有说原因和该怎么写?", "拟办意见领导不采纳，原因是什么？"):
+        said = fold(Answerer(real_bot).ask(q).text)
+        assert "提的意见太空洞、泛泛而谈" in said, (q, said)
+        assert said.index("泛泛而谈") < said.index("这就要求"), (q, said)
