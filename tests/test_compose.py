@@ -2118,9 +2118,11 @@ def test_real_a_cut_from_the_case_a_sentence_singles_out_keeps_the_sentence(real
     敢于和善于向领导讲真话,特别是在一些重大问题上,… is said whole now."""
     a = Answerer(real_bot).ask("如果我覺得領導的決定可能有偏差，講話裡主張辦公室的人該怎麼做？")
     assert "敢於和善於向領導講真話,特別是在一些重大問題上" in a.sentences[0].text, a.text
-    # what to heed is a run of requirements (要认真思考,站位要高,要从全局的角度…): the 158th's got the last alone
+    # what to heed is a run of requirements (要认真思考,站位要高,要从全局的角度…): the 158th's got the last alone; its
+    # 这就要求 comes after the failing that calls for it (意见太空洞, which dev q069's reference answer leads with)
     b = Answerer(real_bot).ask("幫領導處理公文、寫擬辦意見的時候，要注意些什麼？")
-    assert "要認真思考,站位要高,要從全局的角度思考並提出擬辦意見" in b.sentences[0].text, b.text
+    assert "要認真思考,站位要高,要從全局的角度思考並提出擬辦意見" in b.sentences[1].text, b.text
+    assert "提的意見太空洞" in b.sentences[0].text, b.text
 
 
 def test_real_a_list_under_the_heading_the_question_names_answers_it(real_bot: pipeline.Ragbot) -> None:
