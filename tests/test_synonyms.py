@@ -331,3 +331,12 @@ def test_real_face_asked_is_the_speechs_情面_not_cilins_surface(real_bot: pipe
     a = Answerer(real_bot).ask("别的单位报上来的公文没按程序走，看在熟人面子上能不能先收下来办？")
     assert "不要顾及情面" in a.sentences[0].text, a.text
     assert "审签" not in a.text, a.text
+
+
+def test_real_a_full_schedule_asks_for_the_room_left_free(real_bot: pipeline.Ragbot) -> None:
+    """排满 asks about 篇7's 要时时给自己留出一块“空地”,时刻准备接受领导新的工作安排 (`synonyms.SAID_AS`): the 253rd blind
+    reader's 手上活已经排满了，领导又突然派新任务 got only 篇8's 督查 sentence saying 轻重缓急."""
+    a = Answerer(real_bot).ask("手上活已经排满了，领导又突然派新任务，讲话里建议怎么安排先后轻重？")
+    assert "留出一块“空地”" in fold(a.text), a.text
+    b = Answerer(real_bot).ask("我的日程都排满了，领导又加了新任务怎么办")
+    assert "留出一块“空地”" in fold(b.sentences[0].text), b.text
