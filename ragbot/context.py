@@ -4,6 +4,7 @@ dangling sentence refers back to).
 
   lead_of(speech, at)  the bare point lead a sentence opening with 这 speaks of (bare_lead: whether one is)
   verdict_after(...)   after a situation, the next sentence of the paragraph that says what to do
+  judged_after(...)    after a later sentence stating a failing, the judgement of it right after
   continued_after(...) after a formulation quoting a word, the next sentence taking that word up again
   answer_after(...)    after a question the speech asks itself, the sentence answering it
   completed_after(...) after a first sentence, the next one holding a rare question word it lacks; after
@@ -224,6 +225,14 @@ def verdict_after(
                 return len(text)
             return len(text) + _say(w, hit, speech, after[i + 1], titles)  # 大家对此一定理解。 and its reason
     return 0
+
+
+def judged_after(w: Writer, hit: Hit, speech: str, at: int, piece: str, titles: tuple[str, ...]) -> int:
+    """After a later sentence that only states a failing (有同志…不愿“接招”,能推则推…), the judgement of it right after
+    (这是极端危险的,更是极其错误的), said: alone, a failing may read as advice (the 253rd blind reader's 领导临时丢给我
+    一件很急的活 got 001's 能推则推 without it); its length, or 0."""
+    after = [] if says_what_to_do(piece) else after_in_paragraph(speech, at + len(piece))[:1]
+    return _say(w, hit, speech, after[0], titles, follows=True) if after and judges(speech[slice(*after[0])]) else 0
 
 
 QUESTIONS_IN_A_ROW = 3  # a speech may ask this many questions before it answers them

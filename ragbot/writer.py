@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from .amounts import numbers
 from .asks import TYPED, coverage, kind
 from .cite import bigrams, source_label
-from .context import answer_after, completed_after, continued_after, lead_of_said, verdict_after
+from .context import answer_after, completed_after, continued_after, judged_after, lead_of_said, verdict_after
 from .cuts import CLAUSE_MIN, cut
 from .generate import Candidate
 from .glosses import glossed
@@ -338,12 +338,12 @@ def sentences(
     ranked = sorted(pool, key=lambda o: -rank(o[0], weights))
     if wanted in TYPED:
         ranked.sort(key=lambda o: _typed(o[0].text, wanted, units, action, weights))
-    top, used, whole = None, 0, False
+    top, used, whole, judging = None, 0, False, 0  # judging: judgements said after failings (not counted in `most`)
     first = ("", 0)  # the speech of the first sentence
     top_sim = 0.0
     for c, hit in ranked:
         margin, most = (TYPED_MARGIN, TYPED_SENTENCES) if wanted in TYPED else (FOLLOW_MARGIN, MAX_SENTENCES)
-        if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most or whole):
+        if top is not None and (rank(c, weights) < top - margin or len(w.pieces) >= most + judging or whole):
             break  # …or the first numbers all the points it announces (主要就是两条,一要…,二要…)
         if top is not None and not _joins(c, hit, weights, top, top_sim, first, wanted not in TYPED, w.asked_as):
             continue  # a typed question's figure is not followed by another speech's (光山's 185件: not 淇县's 56件)
@@ -371,6 +371,8 @@ def sentences(
                 continue
             used += len(piece) + answered
             judged = verdict_after(w, hit, speech, at, piece, titles, later=top is not None) if verdict else 0
+            j = judged_after(w, hit, speech, at, piece, titles) if top is not None and not verdict else 0
+            used, judging = used + j, judging + bool(j)  # a failing and its judgement (能推则推…这是极端危险的)
             used += continued_after(w, hit, speech, at, piece, titles) if top is None and wanted == "wording" else 0
             went_on = (
                 completed_after(w, hit, speech, at, piece, titles, weights, units, verdict)

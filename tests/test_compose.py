@@ -2623,3 +2623,14 @@ def test_real_an_answer_to_questions_the_speech_voices_follows_them(real_bot: pi
     # …in one sentence, no fragment of its own (`cite.split_sentences`; held-out q202 and q369 counted 拜不拜年啊? as
     # padding)
     assert any(s.text.endswith("送不送礼啊?拜不拜年啊?") for s in a.sentences), a.sentences
+
+
+def test_real_a_failing_said_later_comes_with_its_judgement(real_bot: pipeline.Ragbot) -> None:
+    """001's 有同志…不愿"接招",能推则推,能拖则拖… is followed by 这是极端危险的,更是极其错误的 (`context.judged_after`):
+    the 253rd blind reader's 领导临时丢给我一件很急的活 got the failing alone between two requirements, and read it
+    as advice. The judgement does not take the place of the answer's next requirement."""
+    a = Answerer(real_bot).ask("领导临时丢给我一件很急的活，我该按什么要求去办？")
+    texts = [s.text for s in a.sentences]
+    at = next(i for i, t in enumerate(texts) if "能推则推" in t)
+    assert texts[at + 1] == "这是极端危险的,更是极其错误的。", a.text
+    assert "交必办、办必果、果必报" in a.text, a.text
