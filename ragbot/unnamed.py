@@ -159,7 +159,7 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
 # got 篇3's 没有很高的思想境界…); a matter no chunk names (`unseen_nouns`) is one no speech requires anything on
 _ON_MATTER = re.compile(
     r"([\u4e00-\u9fff]{2,4})(?:(?:方面|上面|上)的?(?:有|提出?了?)?(?:什么|哪些)?(?:硬性|具体|明确)?"
-    r"|有(?:什么|哪些)(?:硬性|具体|明确))(?:要求|规定|标准|条件)"  # 培训的学时有什么具体规定 (the 217th's)
+    r"|有(?:什么|哪些)(?:硬性|具体|明确)?)(?:要求|规定|标准|条件)"  # 学时有什么具体规定, 对学历有什么要求 (the 254th's)
 )
 # …and the matter asked how often or how soon (续报要求隔多长时间报一次: the 150th blind reader's near miss got 篇8's
 # 最迟不得超过事发后2小时, the first report's limit; 后续的续报最迟要在几个小时内报送, the 169th's)

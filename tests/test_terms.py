@@ -154,6 +154,8 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
         # 劝导 asks for words, as 劝慰 does (the 199th's was refused); 在学历上 names a matter, as 学历方面 does
         ("我辛苦干了很多年一直没被提拔,讲话里对这种情况有什么劝导?", ""),
         ("今后办公室选人在学历上有什么要求?", "学历"),
+        ("光山县讲话说今后办公室选人,对学历有什么要求?", "学历"),  # 对学历 (the 254th's got the two 条件)
+        ("今后办公室选人有什么要求？", ""),
     ):
         assert unknown_asked(index, question) == thing, question
     # …or by an act said, when no sentence found on it names papers (申报 is said only as 需要重新申报: the 238th's)
