@@ -6,8 +6,7 @@
   unseen_nouns(index, q)         the question's nouns no chunk holds, nor any Cilin synonym of them (字号, 承诺书)
   units_asked(q)                 the words saying what the named units a question asks for did (哪几个乡镇)
   unlisted_units(index, q, cands)  whether no sentence found lists such units by name in a clause saying it
-  unnamed_maker(q, texts)        whether a question asks which company made a thing (哪家公司), or which system or
-                                 software (哪个系统或软件), and no text names one
+  unnamed_maker(q, texts)        whether a question asks which company (哪家公司) or system (哪个软件), no text naming one
 
 answer.py refuses on them (`Answerer.evidence`); terms.py owns how the question's words weigh.
 """
@@ -78,15 +77,13 @@ _NAMING = re.compile(r"外号|叫法|称呼|绰号|名称|名字|故事|典故|�
 _DUE = re.compile(r"(?<!经)[费金资贴补奖酬薪假休]$")  # 有没有加班费, 能不能调休: pay or leave due to one (not 经费)
 _PAY = re.compile(r"补贴|补助|津贴|奖金|工资|薪酬")  # pay of a kind (值班补贴), wherever a question names it
 _QUALIFIERS = ("具体", "主要", "明确", "专门", "特别", "相应", "相关", "硬性")  # 什么具体处罚: 处罚 is asked
-# what to mind, how far to go, in which order, or advice: a speech says it in any words (哪些注意事项, 什么禁忌, 拿捏
-# 什么分寸; 按什么顺序走: 由办公室把关后,…再报县长审签, the 84th blind reader's; 有什么劝告, the 86th's), or a
-# limit set (有什么硬指标: 文字差错率必须控制在1‰以内, the 131st's was refused; 督查…有什么限制: 既要敢用,又要慎用…必须
-# 归口…批准, the 166th's)
+# what to mind, how far to go, in which order, advice: any words say it (注意事项, 禁忌, 拿捏什么分寸; 按什么顺序走: 由办公室
+# 把关后,…再报县长审签, the 84th's; 有什么劝告, the 86th's), or a limit set (有什么硬指标: 文字差错率必须控制在1‰以内,
+# the 131st's was refused; 督查…有什么限制: 既要敢用,又要慎用…必须归口…批准, the 166th's)
 _MANNERS = """注意事项 禁忌 忌讳 分寸 尺度 火候 讲究 门道 窍门 诀窍 顺序 次序 先后 步骤 劝告 忠告 告诫 嘱咐 叮嘱 寄语 劝慰 劝导
     开导 宽慰 安慰 勉励 指标 硬指标 硬杠杠 杠杠 红线 底线 限制 约束 限度"""
 _MANNER = frozenset(_MANNERS.split())
-# what comes of a thing, or why it is so: a speech says it in its own words (如果…就…, 致使…, 因为…); 会变成
-# 什么样子 (the 96th blind reader's was refused for 样子), 会是什么局面 too
+# what comes of a thing, or why: a speech says it in its own words (如果…就…, 致使…, 因为…); 会变成什么样子 (the 96th's)
 _OUTCOME = re.compile(r"坏处|害处|好处|益处|下场|地步|境地|田地|后果|危害|代价|用处|用意|道理|理由|缘故|缘由|样子|局面")
 
 
@@ -187,8 +184,9 @@ def _which_unknown(index: Index, question: str, texts: Sequence[str] = ()) -> st
     for m, whole in _asked(question):
         if kind_of_pay := _pay_of_a_kind(index, whole):  # 交通补贴标准: the speeches name no 交通补贴
             return kind_of_pay
-        if _PAPERS.match(whole) and (act := _unpapered(index, fold(question)[: m.start()], whole, texts)):
-            return act  # 提交哪些材料
+        said = _PAPERS if _PAPERS.match(whole) else _MET if _CONDITIONS.match(whole) else None  # papers, conditions
+        if said and (act := _unpapered(index, fold(question)[: m.start()], whole, texts, said)):
+            return act  # 提交哪些材料, 重新申报…需要满足哪些硬性条件 (the 254th's got 需要重新申报)
         if found := next(filter(None, (_unknown_in(index, m, p, question) for p in _AND.split(whole))), ""):
             return found  # 哪些具体条件和评分标准: each thing asked (the 96th's: 评分标准)
     return ""
@@ -196,15 +194,17 @@ def _which_unknown(index: Index, question: str, texts: Sequence[str] = ()) -> st
 
 _AND = re.compile(r"和|与|及|或|、")
 _PAPERS = re.compile(r"材料|证明|表格?|资料|证件|手续|文书|附件")  # handed in (not 拿捏什么分寸: dev q449)
+_CONDITIONS = re.compile(r"(?:硬性|基本|具体)?条件")  # met, said as such or as points (主要就是两条,一要…)
+_MET = re.compile(r"条件|资格|标准|[一两二三四五六]条|一要|一是|第一")
 
 
-def _unpapered(index: Index, before: str, papers: str, texts: Sequence[str]) -> str:
+def _unpapered(index: Index, before: str, papers: str, texts: Sequence[str], said: re.Pattern[str] = _PAPERS) -> str:
     """The verb before the papers asked (提交哪些材料: 提交, the 197th's) no speech says, or the papers when no text of
-    `texts` holding the rarest word before them names any (重新申报,需要准备哪些材料: the 238th's got 需要重新申报)."""
+    `texts` holding the rarest word before them names any (`said`; 重新申报,需要准备哪些材料: the 238th's got 需要重新申报)."""
     verb = next((w for w, pos in tagged_words(before)[-1:] if pos[:1] == "v" and len(w) >= 2), "")
     words = [w for w, _ in tagged_words(before) if len(w) >= 2 and w not in SCAFFOLD and text_df(index, w)]
     on = [t for rare in sorted(words, key=lambda w: text_df(index, w))[:1] for t in texts if rare in fold(t)]
-    unsaid = on and not any(_PAPERS.search(fold(t)) for t in on)
+    unsaid = on and not any(said.search(fold(t)) for t in on)
     return verb if verb and not text_df(index, verb) and not speech_words(verb) else papers if unsaid else ""
 
 
