@@ -2634,3 +2634,6 @@ def test_real_a_failing_said_later_comes_with_its_judgement(real_bot: pipeline.R
     at = next(i for i, t in enumerate(texts) if "能推则推" in t)
     assert texts[at + 1] == "这是极端危险的,更是极其错误的。", a.text
     assert "交必办、办必果、果必报" in a.text, a.text
+    # asked whether one may (…，可以推掉吗: `context.advice_asked`), the failing said first comes with it too (the 255th's)
+    b = Answerer(real_bot).ask("别的科室的临时活派到我头上，不是我分管的，可以推掉吗？")
+    assert "这是极端危险的,更是极其错误的" in b.text, b.text
