@@ -58,7 +58,7 @@ _SCORE = re.compile(
 )  # 算多少积分 (the 130th's)
 _SUM = re.compile(
     r"(?:多少|几)块?钱|多少奖[金励]|奖金(?:是|有)?多少|奖励多少|预算[^，。？?]{0,4}多少|(?:节约|节省|省)[了下]?多少"
-    r"|经费(?:一共|总共|共|总额)|金额|多[拿得发领]多少"
+    r"|经费(?:一共|总共|共|总额)|金额|多[拿得发领]多少|多少(?:经费|资金|费用)"  # 共花了多少经费 (the 256th's got 352个)
 )  # 奖励多少钱, 能拿多少奖金, 经费预算是多少, 节约了多少油费, 经费总共是多少: a sum, not a share (是年目标的150% is none:
 # the 60th's, the 217th's, the 238th's); 奖励金额是多少 (the 246th's got 9361条); 多拿多少津补贴 (the 247th's got the 12%)
 # a bound asked (最长不得超过多少小时, 每天至少收取几次): the text states a bound, not a number alone

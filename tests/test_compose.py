@@ -744,6 +744,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "淇縣政府辦公室那一年的辦公經費總共是多少?",  # a sum: not 是年目标的150% (`amounts._SUM`, the 238th's)
         "光山縣對考評優秀的信息員,獎勵金額是多少?",  # 金额: a sum, not 9361条 (the 246th's)
         "縣委辦效能考核中，考核優秀的同志能多拿多少津補貼？",  # 多拿多少: a sum, not the 12% kept back (the 247th's)
+        "光山县政府网站改版升级共花了多少经费？",  # 多少经费: a sum, not 来信352个 (the 256th's)
     ):
         assert answerer.ask(q).refused, q
     # a rank asked after what it is in (…工作中，这个市排名第几) is no part of a whole counted (`counted._PART_OF`):
