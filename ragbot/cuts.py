@@ -137,7 +137,8 @@ def cut(sentence: str, weights: dict[str, float], wanted: str = "", max_chars: i
         start = pair if len("".join(parts[pair:])) <= max_chars else start  # the pair whole, or as it was
     end = len(parts)
     if quoted_top:  # …“三零目标”: the clauses after the formulation asked for say something else
-        end = max(i for i, c in enumerate(covers) if c >= top / 2) + 1
+        # …unless quoted and a third as asked for (做好领导的“顺风耳”和“千里眼”,多下“及时雨”,不放“马后炮”: the 256th's)
+        end = max(i for i, c in enumerate(covers) if c >= top / 2 or (QUOTED.search(parts[i]) and c >= top / 3)) + 1
         while (
             end < len(parts)
             and (

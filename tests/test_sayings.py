@@ -169,6 +169,10 @@ def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ra
     # 不是工作核心…却会左右核心工作 describes 篇11's 不是中心,但影响中心 (the 246th's got 003's 画了个饼)
     q = "有一句話說辦公室本身不是工作核心、也不拍板做決定,卻會左右核心工作和決定,原話是怎麼寫的?"
     assert "不是中心,但影響中心;不是決策,但影響決策" in Answerer(real_bot).ask(q).sentences[0].text
+    # 及时提供而不是事后才报 describes 篇1's 多下“及时雨”,不放“马后炮”, said after the 顺风耳 and 千里眼 the question
+    # also describes (`data/glosses.txt`, `cuts.cut`: the 256th's got the first alone)
+    q = "講話裡形容辦公室收集信息要當領導的耳朵和眼睛、信息要及時提供而不是事後才報的說法，原文是怎麼寫的？"
+    assert "做好領導的“順風耳”和“千里眼”,多下“及時雨”,不放“馬後炮”" in Answerer(real_bot).ask(q).sentences[0].text
 
 
 def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech_has(real_bot: pipeline.Ragbot) -> None:
