@@ -184,9 +184,8 @@ def _which_unknown(index: Index, question: str, texts: Sequence[str] = ()) -> st
     for m, whole in _asked(question):
         if kind_of_pay := _pay_of_a_kind(index, whole):  # 交通补贴标准: the speeches name no 交通补贴
             return kind_of_pay
-        said = _PAPERS if _PAPERS.match(whole) else _MET if _CONDITIONS.match(whole) else None  # papers, conditions
-        if said and (act := _unpapered(index, fold(question)[: m.start()], whole, texts, said)):
-            return act  # 提交哪些材料, 重新申报…需要满足哪些硬性条件 (the 254th's got 需要重新申报)
+        if _PAPERS.match(whole) and (act := _unpapered(index, fold(question)[: m.start()], whole, texts)):
+            return act  # 提交哪些材料
         if found := next(filter(None, (_unknown_in(index, m, p, question) for p in _AND.split(whole))), ""):
             return found  # 哪些具体条件和评分标准: each thing asked (the 96th's: 评分标准)
     return ""
@@ -194,17 +193,15 @@ def _which_unknown(index: Index, question: str, texts: Sequence[str] = ()) -> st
 
 _AND = re.compile(r"和|与|及|或|、")
 _PAPERS = re.compile(r"材料|证明|表格?|资料|证件|手续|文书|附件")  # handed in (not 拿捏什么分寸: dev q449)
-_CONDITIONS = re.compile(r"(?:硬性|基本|具体)?条件")  # met, said as such or as points (主要就是两条,一要…)
-_MET = re.compile(r"条件|资格|标准|[一两二三四五六]条|一要|一是|第一")
 
 
-def _unpapered(index: Index, before: str, papers: str, texts: Sequence[str], said: re.Pattern[str] = _PAPERS) -> str:
+def _unpapered(index: Index, before: str, papers: str, texts: Sequence[str]) -> str:
     """The verb before the papers asked (提交哪些材料: 提交, the 197th's) no speech says, or the papers when no text of
-    `texts` holding the rarest word before them names any (`said`; 重新申报,需要准备哪些材料: the 238th's got 需要重新申报)."""
+    `texts` holding the rarest word before them names any (重新申报,需要准备哪些材料: the 238th's got 需要重新申报)."""
     verb = next((w for w, pos in tagged_words(before)[-1:] if pos[:1] == "v" and len(w) >= 2), "")
     words = [w for w, _ in tagged_words(before) if len(w) >= 2 and w not in SCAFFOLD and text_df(index, w)]
     on = [t for rare in sorted(words, key=lambda w: text_df(index, w))[:1] for t in texts if rare in fold(t)]
-    unsaid = on and not any(said.search(fold(t)) for t in on)
+    unsaid = on and not any(_PAPERS.search(fold(t)) for t in on)
     return verb if verb and not text_df(index, verb) and not speech_words(verb) else papers if unsaid else ""
 
 
