@@ -1546,6 +1546,7 @@ def test_real_the_point_a_question_quotes_is_answered_by_what_follows_it(real_bo
         # 238th's, whose 总是 weighed most, got 002's 四个表率)
         "我写材料总是写不好,讲话里有没有教怎么提高写作的办法?",
         "第一次接到写材料的任务,心里没底,讲话里建议怎么准备、怎么下笔?",  # 怎么下笔 (the 243rd's got 临阵磨枪 alone)
+        "我是新来的，材料老是写不好，讲话里有没有教怎么写的？",  # 教怎么写 asks for a list (`asks.LIST`, the 257th's)
     ):
         a = Answerer(real_bot).ask(q)
         for point in ("充分掌握基本情况", "有必要的理论功底", "掌握一定的公文写作技巧", "要临阵磨枪"):
