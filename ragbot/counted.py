@@ -46,7 +46,7 @@ def per(text: str, question: str) -> bool:
 
 
 _DONE_ASKED = re.compile(r"完成了?(?:几|多少)")  # 已经完成了几项: how many are done
-_ACT_ASKED = re.compile(r"([扣罚奖补赔借欠缴])(?:了|掉|除|出|发)?(?:多少|几)")  # 扣多少津补贴, 扣发多少, 能借多少天
+_ACT_ASKED = re.compile(r"(印发|下发|制发|起草|[扣罚奖补赔借欠缴])(?:了|掉|除|出|发)?(?:多少|几)")  # 扣多少, 能借多少天
 
 
 def acts(text: str, question: str) -> bool:
@@ -68,6 +68,8 @@ def acts(text: str, question: str) -> bool:
     >>> q = "上报的信息中，被省政府单独采用了多少条？"  # the 195th's: by whom
     >>> acts("向光山县政府信息公开网添加政府信息9361条", q), acts("上报信息被省政府采用260条", q)
     (False, True)
+    >>> acts("全年共接收各类请示报告1100余份", "一共印发了多少份正式文件？")  # the 259th's: received, not issued
+    False
 
     A time limit asked of an act (几个工作日内要答复) is one the text sets for that act (`limited`).
     """
