@@ -64,7 +64,7 @@ def unnamed_contents(index: Index, question: str) -> bool:
 # what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法); not
 # whatever is said (领导说什么照办就行: the 138th blind reader's was refused for 照办, which no chunk says)
 _WHICH = re.compile(
-    r"(?:(?<!没)(?<!没有)(?<![为凭说讲])什么|哪些|哪种|哪类|何种|哪个|哪几种|哪家|哪款)(?=([\u4e00-\u9fff]{2,8}))"  # looked ahead: 哪家公司的哪款软件 asks both
+    r"(?:(?<!没)(?<!没有)(?<![为凭说讲])什么|怎样的|怎么样的|哪些|哪种|哪类|何种|哪个|哪几种|哪家|哪款)(?=([\u4e00-\u9fff]{2,8}))"  # looked ahead: 哪家公司的哪款软件 asks both
     r"|的([\u4e00-\u9fff]{2,10}?)(?:是什么|是哪些|有哪些|是多少|是怎么|是如何)"  # 具体的计分标准是什么: 计分; 网址是多少
     r"|有没有([\u4e00-\u9fff]{2,10})(?=[？?，,。]|$)"  # 那加班有没有加班费？, 有没有加班费或补休的规定: whether there is one
     r"|(?:^|[，,])([\u4e00-\u9fff]{2,10}?)(?:(?:是|有|都|该|应该|应当)?(?:怎么|怎样|如何)(?:规定|定)"  # 调休…是怎么规定的

@@ -155,6 +155,9 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
         ("我辛苦干了很多年一直没被提拔,讲话里对这种情况有什么劝导?", ""),
         ("今后办公室选人在学历上有什么要求?", "学历"),
         ("光山县讲话说今后办公室选人,对学历有什么要求?", "学历"),  # 对学历 (the 254th's got the two 条件)
+        # 怎样的 asks which, as 什么 does (the 261st's near miss got 003's agenda); not of what any speech says
+        ("“研究改进作风和抓落实”讲话对不按时反馈领导批示办理情况的单位,规定了怎样的具体扣分或处分标准?", "扣分"),
+        ("讲话提出了怎样的要求？", ""),
         ("今后办公室选人有什么要求？", ""),
     ):
         assert unknown_asked(index, question) == thing, question
