@@ -321,6 +321,7 @@ SAID_AS = {
         "告诉他",  # 查完处理完了，还需要告诉他本人结果吗 (the 231st's got 要站在全局的高度… first)
         "告诉本人",
         "不回话",
+        "回个话",  # 领导交代的事我办完了,还需要专门回个话吗 (the 264th's got 领导肯定会对你有交代的)
     ),
     # 002's 对于实名信访件,办结后应主动向信访人反馈查处情况: the 185th's 署了真名的群众来信…要不要把结果告诉写信的人
     # led with the sentence before it (其三是…推卸责任), none of its words weighed
