@@ -171,6 +171,11 @@ def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ra
     assert "不是中心,但影響中心;不是決策,但影響決策" in Answerer(real_bot).ask(q).sentences[0].text
     # 及时提供而不是事后才报 describes 篇1's 多下“及时雨”,不放“马后炮”, said after the 顺风耳 and 千里眼 the question
     # also describes (`data/glosses.txt`, `cuts.cut`: the 256th's got the first alone)
+    # 留住 asks 篇12's “事业留人,感情留人,适当待遇留人” (`synonyms.SAID_AS`: the 264th's got 万金油干部)
+    assert (
+        "事業留人,感情留人,適當待遇留人"
+        in Answerer(real_bot).ask("講話中談到靠哪幾樣東西留住辦公室幹部的那句三段式說法,原文是什麼?").sentences[0].text
+    )
     q = "講話裡形容辦公室收集信息要當領導的耳朵和眼睛、信息要及時提供而不是事後才報的說法，原文是怎麼寫的？"
     assert "做好領導的“順風耳”和“千里眼”,多下“及時雨”,不放“馬後炮”" in Answerer(real_bot).ask(q).sentences[0].text
 
