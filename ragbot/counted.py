@@ -251,7 +251,9 @@ _COUNTED_NOUN = re.compile(r"(?:几|多少)([名位次期台辆套])(?!有什么
 _COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:一共|总共|共)?有?(?:多少|几)个[？?]?$")
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
 # what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
-_COUNTED_AS = re.compile(r"(?:几|多少)(条|件|个|项|名|位|篇|人)是([\u4e00-\u9fff]{2,12})的[？?]?$")
+_COUNTED_AS = re.compile(  # …or done to (有几篇得到了县领导批示: the 263rd's near miss got 调研材料30余篇)
+    r"(?:几|多少)(条|件|个|项|名|位|篇|人)(?:是([\u4e00-\u9fff]{2,12})的|(?:得到了?|获得了?|受到了?)([\u4e00-\u9fff]{2,12}))[？?]?$"
+)
 # a part of a whole counted (撰写的领导讲话中,县长讲话有多少篇: the 184th blind reader's got all 300余件); not a
 # rank (在全市民政信息工作中，这个市排名第几: the 205th's was refused)
 _PART_OF = re.compile(
@@ -289,7 +291,8 @@ def counts(text: str, question: str) -> bool:
     (False, True)
     """
     if said := _COUNTED_AS.search(fold(question).strip()):  # 有多少条是反映教育问题的: half its words by the number
-        unit, words, t = said.group(1), [w for w, _ in tagged_words(said.group(2)) if len(w) >= 2], fold(text)
+        kind = said.group(2) or said.group(3)
+        unit, words, t = said.group(1), [w for w, _ in tagged_words(kind) if len(w) >= 2], fold(text)
         return not words or any(
             2 * sum(w in t[max(0, n.start() - COUNTED_AROUND) : n.end() + COUNTED_AROUND] for w in words) >= len(words)
             for n in NUMBER.finditer(t)

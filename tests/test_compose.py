@@ -746,6 +746,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "縣委辦效能考核中，考核優秀的同志能多拿多少津補貼？",  # 多拿多少: a sum, not the 12% kept back (the 247th's)
         "光山县政府网站改版升级共花了多少经费？",  # 多少经费: a sum, not 来信352个 (the 256th's)
         "2010年县政府办公室全年一共印发了多少份正式文件?",  # 印发: not 接收…请示报告1100余份 (`counted.acts`, 259th's)
+        "光山县政府办公室2010年写的30余篇调研材料中,有几篇得到了县领导批示?",  # not 30余篇 (`counted.counts`, 263rd's)
     ):
         assert answerer.ask(q).refused, q
     # a rank asked after what it is in (…工作中，这个市排名第几) is no part of a whole counted (`counted._PART_OF`):
