@@ -31,7 +31,7 @@ from .cuts import cut
 from .kinds import states
 from .lexical import before_bodies, counties, inside_word, places, tokenize
 from .naming import named_speeches
-from .points import REMEDY_ASKED, REMEDY_GAP, lists_of, say_points
+from .points import REMEDY_ASKED, goes_on_from, lists_of, say_points
 from .quotes import anchors, wildcard
 from .scaffold import scaffolding
 from .script import fold, folded_speech
@@ -225,8 +225,7 @@ def _remedies(w: Writer, excerpt: Hit, said: str, cap: int = 8) -> bool:
     speech = w.index.speeches[(excerpt.file, excerpt.speech)].text
     lists, folded = [e for e in lists_of(speech) if e.family not in ("、", "（）")], fold(said)  # not the outline
     given = next((e for e in lists if sum(fold(i.key) in folded for i in e.items) >= 2), None)
-    last = given.items[-1].start if given else len(speech)  # a last point may run on over the measures
-    after = [e for e in lists if given and last < e.start <= given.end + REMEDY_GAP and e.family != given.family]
+    after = [e for e in lists if given and goes_on_from(given, e)]
     return bool(after) and say_points(w, [(excerpt, after[0])], cap)
 
 

@@ -12,6 +12,7 @@
   headings_over(text, e)          the headings of the sections a list is in
   remedies_asked(question)        whether a question asks what is done about failings (哪几条改进措施), not for them
   failings(text, e), remedy(text, e)  whether a list is announced as failings; whether it goes on from such a list
+  goes_on_from(f, e)              whether list e is the one a speech goes on with after list f
   outer_list(question, w, options, weights)  the best list, or, asked of a matter, the list on it holding it
   point_first(writer, choices, weights, question)  asked what is required or what is wrong with a practice, the
                                   point the best sentence elaborates, before it
@@ -258,17 +259,17 @@ def failings(text: str, e: Enumeration) -> bool:
     return e.intro is not None and bool(_FAILINGS.search(text[topic_of(text, at, 80)[0] : e.start]))
 
 
+def goes_on_from(f: Enumeration, e: Enumeration) -> bool:
+    """Whether list `e` is the one a speech goes on with after list `f`: of another kind, opening after `f`'s last
+    point opens (a last point may run on over it) and within REMEDY_GAP of `f`'s end."""
+    return f.family != e.family and f.items[-1].start < e.start <= f.end + REMEDY_GAP
+
+
 def remedy(text: str, e: Enumeration) -> bool:
-    """Whether list `e` goes on from a list of failings in the same section, within REMEDY_GAP of it (…其四是奖惩措施
-    不到位。…下一步,一要加强信息工作领导…: the 245th and 248th blind readers' 哪几条改进措施 got the failings)."""
+    """Whether list `e` goes on from a list of failings in the same section (…其四是奖惩措施不到位。…下一步,一要加强
+    信息工作领导…: the 245th and 248th blind readers' 哪几条改进措施 got the failings)."""
     heads = headings_over(text, e)
-    return any(
-        f.family != e.family
-        and f.items[-1].start < e.start <= f.end + REMEDY_GAP
-        and failings(text, f)
-        and headings_over(text, f) == heads
-        for f in lists_of(text)
-    )
+    return any(goes_on_from(f, e) and failings(text, f) and headings_over(text, f) == heads for f in lists_of(text))
 
 
 def outer_list(
