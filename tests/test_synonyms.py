@@ -212,6 +212,14 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         # 该不该提出来 is said 讲真话, though its words (提出) are how a question asks (`terms.term_weights`): the
         # 150th's got 推行OA系统…我觉得很有必要 first
         ("领导已经定下来的事我觉得有问题，讲话里主张办公室的人该不该提出来？为什么？", "敢于和善于向领导讲真话"),
+        # 话题 is 篇4's 不该讲 (the 265th's was refused: no speech says 话题, `unnamed.unknown_asked`)
+        ("在領導身邊做事，有哪些話題是我應該避開的？", "不该讲的不讲"),
+        # 让我们办 is 交办 (the 267th's got 篇12's …的事不督)
+        ("领导批下来让我们办的事,一般要怎么对待、办到什么程度?", "交必办、办必果、果必报"),
+        # 文件电报 is 篇6's 文电, 流转 its 运转 (the 267th's was refused)
+        ("收到的文件电报,最晚要在多长时间内流转出去?", "文电运转原则上不能超过当天"),
+        # 穿着打扮 is 篇6's 衣着 (the 269th's got its 待人接物 half alone)
+        ("在县政府办上班，穿着打扮和待人接物有什么讲究？", "衣着要整洁,朴素大方"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
