@@ -28,7 +28,7 @@ from .asks import TYPED, classes_asked, divides, kind, stated_kind, why_asked
 from .chunk import Heading, find_headings, heading_path
 from .compose import compose
 from .context import lead_of
-from .counted import amount_said, amount_told
+from .counted import amount_said, amount_told, of_body
 from .gaps import unheld, unspelled
 from .generate import (
     Candidate,
@@ -149,7 +149,7 @@ def weigh(
         wanted = stated_kind(question, asked)  # 几号: 15号, not 每月
         pool = [c for c in cands if states(c.text, wanted, question) and does(c.text, action)]  # not what it names
         whom = whom_named(question)  # 全名: a person; 杨红琼主任的单位: the body she works in
-        pool = [c for c in pool if whom(c.text)]
+        pool = [c for c in pool if whom(c.text) and of_body(c.text, question)]  # 《常德年鉴》几月底前: its date
         pool = [c for c in pool if talk_at(c.text, question)] if who_spoke_asked(question) else pool  # 讲话人
     else:
         pool = list(cands)

@@ -61,6 +61,8 @@ def acts(text: str, question: str) -> bool:
     (False, True, True)
     >>> acts("在津补贴中拿出12%用于部门自己考核", "从每个人的津补贴里扣出多少拿来考核？")
     True
+    >>> acts("在津补贴中拿出12%用于考核", "优秀的同志能额外拿到津补贴的百分之几作为奖励？")  # the 274th's near miss
+    False
     >>> acts("在津补贴中拿出12%用于考核", "考核不合格的同志要扣发多少津补贴？")  # the 176th blind reader's near miss
     False
     >>> acts("任务共19项,加上待完成的12项,合计31项", "31项任务已经完成了几项？")  # the 181st's: what is done
@@ -75,7 +77,8 @@ def acts(text: str, question: str) -> bool:
     """
     q, t = fold(question), fold(text)
     m, use = _ACT_ASKED.search(q), _USE_ASKED.search(q)
-    done = m is None or m.group(1) in t or bool(use and re.search(rf"{_USES}[^，,。；;]{{0,6}}{use.group(1)}", t))
+    used = bool(use and re.search(rf"{_USES}[^，,。；;]{{0,6}}{use.group(1)}", t))
+    done = (m is None or m.group(1) in t or used) and (use is None or used or not re.search(_USES, t))
     finished = not _DONE_ASKED.search(q) or bool(re.search(r"(?<![待未没])(?<!没有)完成", t))  # not 待完成的12项
     by = _BY.search(q)  # 被省政府采用了多少条: not 向光山县政府信息公开网添加政府信息9361条 (the 195th's near miss)
     return done and finished and all(act in t for act in limited(q)) and (by is None or by.group(1) in t)
@@ -116,8 +119,8 @@ def limited(question: str) -> list[str]:
 _DIRECTED = re.compile(r"(?<=.)(?:上去|上来|下去|下来|出去|出来|过去|过来|回去|回来)$")  # 报上去: 报
 
 
-_USES = "(?:用于|用来|用作|拿来)"  # 用于部门自己考核
-_USE_ASKED = re.compile(r"(?:多少|几)[^，,。？?]{0,3}?(?:用于|用来|用作|拿来)([一-鿿]{2})")  # 扣出多少拿来考核
+_USES = "(?:用于|用来|用作|拿来|作为)"  # 用于部门自己考核
+_USE_ASKED = re.compile(rf"(?:多少|几)[^，,。？?]{{0,3}}?{_USES}([一-鿿]{{2}})")  # 扣出多少拿来考核, 百分之几作为奖励
 
 
 def amount_said(text: str, question: str, unit: tuple[str, ...]) -> bool:
@@ -252,8 +255,9 @@ _COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:一共|总共|共)?有?
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
 # what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
 _COUNTED_AS = re.compile(  # …or done to (有几篇得到了县领导批示: the 263rd's near miss got 调研材料30余篇)
-    r"(?:几|多少)(条|件|个|项|名|位|篇|人)(?:是([\u4e00-\u9fff]{2,12})的|(?:得到了?|获得了?|受到了?)([\u4e00-\u9fff]{2,12}))[？?]?$"
-)
+    r"(?:几|多少)(条|件|个|项|名|位|篇|人)(?:是([\u4e00-\u9fff]{2,12})的|(?:得到了?|获得了?|受到了?|转为|转成|转化为|列为|列入)"
+    r"([\u4e00-\u9fff]{2,12}))[？?]?$"
+)  # …made into (有多少条转为督办件交给部门办理: the 268th's got 留言5128条…1426条)
 # a part of a whole counted (撰写的领导讲话中,县长讲话有多少篇: the 184th blind reader's got all 300余件); not a
 # rank (在全市民政信息工作中，这个市排名第几: the 205th's was refused)
 _PART_OF = re.compile(

@@ -120,22 +120,26 @@ def _meeting_named(index: Index, query: str) -> set[tuple[str, int]]:
     (size, run, key), (other, _, _) = [*sorted(runs, reverse=True), (0, "", ("", 0))][:2]
     if size >= TITLE_RUN and size - other >= TITLE_LEAD and _MEETING.search(run):
         return {key}
-    return _topic_named(index, q) or _whole_named(told, q) if _MEETING.search(q) else set()
+    return _topic_named(index, q) or _whole_named(index, told, q) if _MEETING.search(q) else set()
 
 
 MEETING_TIED = 2  # a meeting's words said whole before 会议上 name the speeches (this many at most) holding them
 
 
-def _whole_named(told: dict[tuple[str, int], str], q: str) -> set[tuple[str, int]]:
+def _whole_named(index: Index, told: dict[tuple[str, int], str], q: str) -> set[tuple[str, int]]:
     """The speeches whose title or opening holds the words said before 会议上, 会上 or 讲话, whole, TITLE_RUN
     characters or more, when at most MEETING_TIED do (市政府系统办公室主任会议上: 003's title and 篇11's opening,
     the 181st blind reader's got 篇8's 抓好市委…落实 before 003's 五个方面的重点; not 教育系统办公室主任会议上,
     the twelve speeches titled so)."""
     out: set[tuple[str, int]] = set()
-    for said in (m.group(1) for m in _BEFORE_SPEECH.finditer(q) if len(m.group(1)) >= TITLE_RUN):
-        held = {k for k, t in told.items() if said in t}
-        out |= held if len(held) <= MEETING_TIED else set()
+    for topic, _, said in (["", "", *_THAT.split(m.group(1))][-3:] for m in _BEFORE_SPEECH.finditer(q)):
+        held = {k for k, t in told.items() if said in t} if len(said) >= TITLE_RUN else set()
+        titled = {k for k in held for w in tokenize(topic) if len(w) >= 2 and w in _titles(index)[k]}  # 抓落实的
+        out |= (titled if len(titled) == 1 else held) if len(held) <= MEETING_TIED else set()
     return out
+
+
+_THAT = re.compile(r"(那次|那场|那个|那篇)")  # 讲抓落实的那次全市政府系统办公室主任会议上: 003, not 篇11 (the 268th's)
 
 
 def _titles(index: Index) -> dict[tuple[str, int], str]:

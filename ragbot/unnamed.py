@@ -148,6 +148,7 @@ def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str
     unseen = unseen_nouns(index, question) if matters and not found else []  # once, and only when it may decide
     found = found or next((m for m in matters if m in unseen), "")
     timed = [a or b for a, b in _TIMED_MATTER.findall(fold(question))] if not found else []  # 续报要求隔多长时间
+    timed += _LIMITED.findall(fold(question)) if not found else []  # …最迟要在事发后几小时内
     found = found or next((m for m in timed if m in term_weights(index, question) and _nowhere(index, m, question)), "")
     return "" if found in _PROCEDURE and _steps_told(index, question, found, texts) else found
 
@@ -164,7 +165,8 @@ _TIMED_MATTER = re.compile(
     r"的?(?!最)([\u4e00-\u9fff]{2,3}?)(?:最迟|最晚)?(?:要求|需要|应当|应该|必须|要|得)?"  # not 最晚 (the 190th's)
     r"(?:(?:每隔|间隔|隔|在)?(?:多长时间|多久)|在?(?:几|多少)个?(?:小时|天|日|工作日))"  # 续报要在多长时间内 (219th)
     r"|(?:多长时间|多久)内?[^，,。？?]{0,8}?([\u4e00-\u9fff]{2})[？?]?$"  # 多长时间内必须报送书面续报 (224th)
-)
+)  # …then its limit said apart (续报详细情况的时限是事发后几小时, …最迟要在事发后几小时内: the 267th's, 272nd's)
+_LIMITED = re.compile(r"([一-鿿]{2,3}?)[^，,？?]{0,6}?(?:的?[时期]限是?|最[迟晚])[^，,？?]{0,6}?(?:几|多少)个?[小天日]")
 _PROCEDURE, _STEPS = ("手续", "流程", "报备"), re.compile(r"审批|批准|报批|备案|报告|请示")  # told by steps
 STEPS_COVERAGE = 0.6  # ...in a sentence holding this share of its other words (_steps_told's cases: 0.63, 0.79; 0.14)
 

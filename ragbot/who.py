@@ -30,7 +30,7 @@ from .script import fold
 from .synonyms import ALIKE
 
 _WHO_DOES = re.compile(
-    r"(?:谁|哪位(?:[^，。？?]{0,8}?(?:领导|同志|秘书长|书记|主任|厅长|局长|县长|市长|处长))?|哪一?级(?:领导|部门|单位)?|哪个部门|哪个单位)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?"
+    r"(?:谁|哪位(?:[^，。？?]{0,8}?(?:领导|同志|秘书长|书记|主任|厅长|局长|县长|市长|处长))?|哪一?级(?:领导|部门|单位)?|哪个部门|哪个单位|(?:什么|哪种)(?:职务|职位|级别|身份)的(?:领导|干部|人员|同志)?)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?"
     r"([\u4e00-\u9fff]{2})"
 )  # 谁对谁负责: 负责
 _NAMED = (
@@ -60,6 +60,8 @@ def action_asked(question: str) -> str:
     '培训'
     >>> action_asked("复印时应由哪一级领导审批签字？")  # a fresh near miss answered with 批示件…登记 before
     '审批'
+    >>> action_asked("新闻发言人由什么职务的领导担任？")  # a post asked (the 271st's near miss got 明确新闻发言人)
+    '担任'
     >>> action_asked("会议邀请了哪位原市委副秘书长来作报告？")  # the 62nd's: 原市 refused it
     '报告'
     >>> action_asked("印发前必须先让哪个部门把一遍关？")  # a fresh paraphrase: 遍关 refused it
@@ -124,7 +126,7 @@ def _verb(action: str) -> str:
 
 # what a when-question asks when was done: the verb right after how it asks when, ending it (是哪一年印发的)
 _WHEN_DONE = re.compile(
-    rf"(?:{WHEN_AT})(?:开始|正式|首次|第一次)?(?![要该应需须得能会可])([\u4e00-\u9fff]{{2}})(?<![的了])[的了]?[？?。]?$"
+    rf"(?:{WHEN_AT})(?:开始|正式|首次|第一次)?(?![要该应需须得能会可]|几[号日])([\u4e00-\u9fff]{{2}})(?<![的了])[的了]?[？?。]?$"
 )
 
 
@@ -139,6 +141,8 @@ def when_done(question: str) -> str:
     ('发声', '', '')
     >>> when_done("办公室应该怎么报告？最晚什么时候要报？"), when_done("什么时候要报送？")  # what is due: not asked as done
     ('', '')
+    >>> when_done("讲党课是几月几号？")  # 几号 is the day asked, no act
+    ''
     """
     m = _WHEN_DONE.search(fold(question))
     return m.group(1) if m else ""

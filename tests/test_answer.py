@@ -21,6 +21,7 @@ from ragbot.errors import QueryError
 from ragbot.evaluate import contains
 from ragbot.generate import GeneratorError, OpenAIGenerator, Prompt, prompt_messages
 from ragbot.kinds import states
+from ragbot.naming import named_speeches
 from ragbot.script import detect_script, fold
 from ragbot.testing import FakeLLM
 from ragbot.types import Answer
@@ -856,6 +857,13 @@ def test_real_a_meeting_named_by_its_topic_is_answered_from_its_own_speech(real_
     a = bot.ask("研究改进作风和抓落实的那次会议上，讲话要求办公室抓好哪五个方面的重点？")
     assert "政府工作任务的分解与部门承诺" in a.text, a.text
     assert all(c.file.startswith("003") for c in a.citations), a.text
+    # …or by a word of its topic before 那次, of the two speeches holding the meeting's words (`naming._whole_named`:
+    # 003's title and 篇11's opening); 哪年几月 asks a date, not how many months (`asks.QUANTITY`): the
+    # session's start code answered 我到办公室工作三个多月了
+    assert bot.ask("讲抓落实的那次全市政府系统办公室主任会议是哪年几月开的?").refused
+    assert named_speeches(real_bot.index, "讲抓落实的那次全市政府系统办公室主任会议上有什么要求?") == {
+        ("003_8c6fb7f0a0f8db51.txt", 1)
+    }
 
 
 def test_real_a_day_asked_of_a_month_named_is_stated_only_by_a_day(real_bot: pipeline.Ragbot) -> None:
@@ -864,6 +872,12 @@ def test_real_a_day_asked_of_a_month_named_is_stated_only_by_a_day(real_bot: pip
     bot = Answerer(real_bot)
     assert bot.ask("省第十次党代会具体是6月几号召开?").refused
     assert "7月1日" in bot.ask("中央办公厅主任给中办副处长以上党员讲党课是几月几号？").text
+
+
+def test_which_month_asked_is_a_date_not_how_many_months() -> None:
+    """几月 asks which month (哪年几月开的, 几月几号), 几个月 how many (`asks.QUANTITY`): the start code answered
+    讲抓落实的那次…会议是哪年几月开的 with 我到办公室工作三个多月了."""
+    assert [kind(q) for q in ("会议是哪年几月开的？", "是几月几号？", "干了几个月？")] == ["when", "when", "quantity"]
 
 
 def test_an_hour_asked_is_stated_only_by_a_time_of_day() -> None:

@@ -124,6 +124,11 @@ def test_real_which_of_a_kind_no_speech_names_is_refused(real_bot: pipeline.Ragb
     assert unknown_asked(index, "突发事件首次报告之后，后续的续报最迟要在几个小时内报送？") == "续报"
     assert unknown_asked(index, "突发事件发生后，信息最迟要在几小时内报上去？") == ""
     assert Answerer(real_bot).ask("突发事件首次报告之后，后续的续报最迟要在几个小时内报送？").refused
+    # …or what its time limit is (续报…的时限是事发后几小时: the 267th's got the first report's 2小时)
+    assert unknown_asked(index, "重大突发事件报了初步情况以后,续报详细情况的时限是事发后几小时?") == "续报"
+    assert unknown_asked(index, "重大突发事件首报之后，续报详细情况最迟要在事发后几小时内报送？") == "续报"  # 272nd's
+    assert unknown_asked(index, "重大突发事件报送的时限是事发后几小时?") == ""
+    assert unknown_asked(index, "重大突发事件发生后,信息最迟要在事发后几小时内报送?") == ""
     assert not Answerer(real_bot).ask("重大突发事件发生后，最迟几个小时内要报告？").refused
     assert unknown_asked(index, "推行网上办公系统以后，负责操作的同事容易在哪个环节拖后腿？") == ""  # dev q462
     # each of two things asked (哪些具体条件和评分标准: 条件 is said, 评分 never; the 96th's near miss was answered)

@@ -29,6 +29,8 @@ def test_real_a_name_the_speeches_never_give_is_refused_and_one_they_give_is_not
     assert answerer.ask("光山那篇讲话里提要求的王县长，全名叫什么？").refused  # 王县长 only
     assert answerer.ask("光山县政府办公室分管督查工作的副主任是谁？").refused
     assert answerer.ask("河南省教育厅的新闻发言人是谁?").refused  # the 34th blind reader's: the media named
+    # a post asked (由什么职务的领导担任: `who.action_asked`): the 271st's got 明確新聞發言人和聯絡員
+    assert answerer.ask("河南教育系統要求新聞發言人由什麼職務的領導擔任？").refused
     assert answerer.ask("光山县政府系统办公室工作会议上受表彰的先进个人都有谁？").refused  # the 35th's: none named
     assert "杨崇龙" in answerer.ask("云南那次会议请来做业务培训的都有谁?").text  # two named
     invited = answerer.ask("有一次教育系统办公室主任会议，邀请了哪位原市委副秘书长来作报告？")  # the 62nd's: 原市
