@@ -140,7 +140,7 @@ def _says(folded: str, a: int, b: int, phrase: re.Pattern[str]) -> bool:
     return any(not inside_word(folded, m.start()) for m in phrase.finditer(folded, a, b))
 
 
-_AMOUNTS = re.compile(r"[、，,和及](?=(?:又|还|各|共)?(?:有|是)?(?:多少|几))")  # …多少份请示报告、多少件…
+_AMOUNTS = re.compile(r"[、，,和及](?=[\u4e00-\u9fff]{0,3}?(?:多少|几))")  # 多少份请示报告、(收到)多少件… (the 267th's)
 _TIME_ASKED = re.compile(r"时间上?(?:怎么|如何|怎样)安排|(?:什么|哪个)时间|几点")  # 时间上怎么安排: when, in any words
 _TIMED = re.compile(r"上午|下午|晚上|每天|每日|每周|每月|工作日|[0-9一二三四五六七八九十两]+(?:点|时|天|日|小时|周)")
 PART_COVERAGE = 0.5  # the second question counts as answered when the answer holds this share of its words

@@ -1237,6 +1237,9 @@ def test_real_two_amounts_asked_in_one_question_get_both_numbers(real_bot: pipel
     assert "上级机要文件4700余件" in a.text, a.text
     b = Answerer(real_bot).ask("光山縣政府辦公室2010年一年裡收到了多少份請示報告、幾件上級機要文件？")  # 幾: folded
     assert "上級機要文件4700餘件" in b.text, b.text
+    # …the second with its own verb (、收到多少件: `multi._AMOUNTS`; the 267th's got 1100余份 alone)
+    e = Answerer(real_bot).ask("2010年县政府办公室全年接收了多少份请示报告、收到多少件上级机要文件?")
+    assert "上级机要文件4700余件" in e.text, e.text
     # one amount after the scene: the sentence stating it alone (the 144th's got 33个乡镇 and then the training's aim)
     c = Answerer(real_bot).ask("县里那次党政办公室业务培训会，有多少个乡镇参加？")
     assert "全县33个乡镇" in c.text, c.text
