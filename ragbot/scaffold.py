@@ -188,6 +188,9 @@ _AT_A_LOSS = re.compile(r"(?:不知道?|无从)(?:从|在)?(?:哪儿?|哪里|何
 _BACK = re.compile(r"(?:这种|这类|此类|这样的?)(?:情况|事|现象|做法)|对此")  # a scene pointed back to
 
 
+_ASKER = re.compile(r"我(?:刚|是|在|们?单位|们?办公室)")  # a first clause telling who asks sets the scene
+
+
 def asked_as(question: str) -> tuple[str, ...]:
     """The speeches' words a question asks in everyday words (`synonyms.speech_words`), not in a first clause
     setting a scene that what is asked points back to (交代給下面的事…領導對這種情況怎麼說: no 交辦; 一件信访件里
@@ -195,7 +198,9 @@ def asked_as(question: str) -> tuple[str, ...]:
 
     >>> asked_as("一件信访件里反映了好几个问题，写查处报告要注意什么？"), asked_as("交代給下面的事，領導對這種情況怎麼說？")
     (('多个',), ())
+    >>> asked_as("我剛調到領導身邊當秘書,平時哪些事不能打聽?")  # the asker's own situation (the 268th's): not 进入
+    ('不该问',)
     """
     clauses = re.split(r"[，,。；;？?！!]", fold(question).strip("？?！!。 "))
-    scene = any(_BACK.search(c) for c in clauses[1:])
+    scene = any(_BACK.search(c) for c in clauses[1:]) or (len(clauses) > 1 and _ASKER.match(clauses[0]) is not None)
     return tuple(speech_words("，".join(clauses[1:] if scene else clauses)))

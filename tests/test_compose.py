@@ -2604,6 +2604,11 @@ def test_real_what_to_avoid_asked_as_taboo_is_the_three_nots(real_bot: pipeline.
     # 要特别注意: 特别 says how much (`scaffold.scaffolding`; the 236th's got 篇7's 责任特别重大…不该做的事坚决不做 first)
     a = Answerer(real_bot).ask("我被安排在領導身邊服務，有哪些事情要特別注意、不能做？")
     assert "不該講的不講、不該問的不問、不該聽的不聽" in a.sentences[0].text, a.text
+    # 剛調到 (`synonyms.SAID_AS`: 进入) tells who asks (`scaffold.asked_as`), so 進入狀態慢 does not join by that word
+    # (the 268th's got 要堅決克服“進入狀態慢…” after the 三不)
+    a = Answerer(real_bot).ask("我剛調到領導身邊當秘書,平時哪些話不能說、哪些事不能打聽?")
+    assert "不該講的不講、不該問的不問、不該聽的不聽" in a.sentences[0].text, a.text
+    assert "進入狀態慢" not in a.text, a.text
 
 
 def test_real_what_to_do_and_what_not_are_both_said(real_bot: pipeline.Ragbot) -> None:
