@@ -92,7 +92,8 @@ def condition_of(sentence: str) -> str:
     return ""
 
 
-CONDITION_MARGIN = 0.035  # a conditional sentence this much below the best one still leads
+# 0.035 until 2026-12-07, when 要是 became scaffolding: dev q506 (要是没第一时间…,后果是什么) then had its gold at 0.035
+CONDITION_MARGIN = 0.04  # a conditional sentence this much below the best one still leads
 
 
 def conditions_first(

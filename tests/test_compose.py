@@ -328,6 +328,7 @@ def test_real_wildcard_wording_lists_every_saying(real_bot: pipeline.Ragbot) -> 
     for question in (
         "讲效率的那篇讲话里，几个“X中求快”分别是什么？",
         "在提高辦公室工作效率方面，教育系統講話提出了哪幾個「求快」？",
+        "講話中說提高辦公室工作效率要做到幾個“求快”，分別是什麼？",  # 中说: jieba's cut (the 269th's got 篇11)
     ):
         a = answerer.ask(question)
         assert not a.refused

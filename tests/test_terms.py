@@ -541,3 +541,11 @@ def test_real_a_topic_the_speech_is_asked_on_is_no_scene_set(real_bot: pipeline.
     told = term_weights(index, "在講到提高辦公室工作效率時,講話提出了哪幾點要求?")
     assert told["效率"] == term_weights(index, "講話對提高辦公室工作效率提出了哪幾點要求?")["效率"], told
     assert term_weights(index, "开展督查时,要注意什么?")["督查"] < term_weights(index, "督查要注意什么?")["督查"]
+
+
+@pytest.mark.slow
+def test_real_if_asked_as_要是_is_no_term(real_bot: pipeline.Ragbot) -> None:
+    """要是 asks if (`scaffold.SCAFFOLD`, as 如果): weighed as a term it matched 主要是, and the 267th blind reader's
+    要是發現領導的決策可能出偏差 got 我們的工作主要是貫徹執行領導班子的各項決策和要求 first."""
+    a = Answerer(real_bot).ask("要是發現領導的決策可能出偏差,辦公室的人應該怎麼做?")
+    assert "該講的話一定要講,不能看著決策出偏差" in a.sentences[0].text, a.text
