@@ -92,6 +92,8 @@ def scaffolding(question: str) -> frozenset[str]:
     (['五个'], [])
     >>> sorted(scaffolding("存在哪五个方面的问题？") - SCAFFOLD)  # a speech announces 五个方面 in those words
     []
+    >>> sorted(scaffolding("「努力的方向」一部分提出了哪幾點要求？") - SCAFFOLD), "部分" in scaffolding("一部分同志还不够实")
+    (['一部', '一部分', '部分'], False)
     """
     q = fold(question)
     asks_yes_or_no = {half for whole, halves in _YES_OR_NO.items() if whole in q for half in halves}
@@ -107,6 +109,7 @@ def scaffolding(question: str) -> frozenset[str]:
     how_long |= {"事要"} if re.search(r"(?:哪些|什么|哪件|啥)事要", q) else set()  # 哪些事要督: jieba's 事要
     how_long |= set(re.findall(r"(特别|格外|尤其|重点)注意", q))  # 要特别注意: how much (the 236th's: 特别重大)
     how_long |= {n for n in _WHICH_COUNT.findall(q) if q.count(n) == 1}  # 哪五个要求 (the 185th's got 五个坚持)
+    how_long |= {"一部", "部分", "一部分"} if _A_PART.search(q) else set()  # 「努力的方向」一部分: where (the 271st's)
     figurative = {"形象"} if _FIGURATIVE.search(q) else set()  # 哪些形象说法: how it is said, not about 形象
     figurative |= {"用人", "人身", "身体", "人体", "部位", "器官"} if BODY.search(q) else set()  # images: 咽喉
     one = {"一篇"} if "一篇讲话" in q else set()  # 有一篇讲话提到…: which speech (写一篇材料: what about)
@@ -127,6 +130,7 @@ _MINDED = re.compile(r"(?:有|是)(?:什么|哪些|啥)讲究|讲究(?:些)?(?:�
 _SOME_PARTS = re.compile(r"分[成为]?了?好几[条点项个]")  # not 反映了好几件事, which 多个 answers (`synonyms.SAID_AS`)
 _PARTED = re.compile(r"(分[成为]?)了?(?=(?:哪|几)[几个]?(?:点|条|部分|方面|个方面|块|层))")  # not 分为哪几类
 _CHIEFLY = re.compile(r"(?:哪些|哪几[个条种点项]?|什么)主要|主要(?:有|是)?(?:哪些|哪几|什么)")  # 哪些主要不足
+_A_PART = re.compile(r"[」”』\"](?:这|那)?一?部分|(?:这|那)一?部分(?:里|中|讲|提|说)")  # a part of a speech, named
 _WHICH_COUNT = re.compile(r"哪([两二三四五六七八九十]个)(?!方面)")  # 哪五个要求: how many, not about 五个 (“五个坚持”)
 _VIEWED = re.compile(r"(?:怎么|怎样|如何)(劝)?[^，,。？?]{0,4}?(看待)")  # the 120th's 是怎么劝大家看待的
 # 领导点出来的…问题: who said what, where jieba weighed 出来 and 领导 most (the 136th blind reader's got the

@@ -361,6 +361,14 @@ def test_real_which_three_question_gets_the_list(real_bot: pipeline.Ragbot) -> N
     assert [x for x in ("政治意识", "大局意识", "责任意识") if x in a.text] == ["政治意识", "大局意识", "责任意识"]
 
 
+def test_real_a_part_named_by_its_heading_is_its_list(real_bot: pipeline.Ragbot) -> None:
+    """「努力的方向」一部分 names a part by its heading: 一部分 says where, not what (`scaffold.scaffolding`; weighed,
+    the 271st blind reader's got 篇1's 這次會議的主要任務是…)."""
+    a = Answerer(real_bot).ask("雲南教育系統辦公室主任會議講話中，「努力的方向」一部分提出了哪幾點要求？")
+    for point in ("摸清家底", "寫好材料", "加強協調", "補齊短板", "強化督查"):
+        assert point in a.text, a.text
+
+
 def test_real_a_list_asked_of_a_speech_named_by_its_title_is_that_speechs_list(real_bot: pipeline.Ragbot) -> None:
     # two blind readers in a row got 篇4's five 不够 (工作激情不够…) for 001's four under 二、检视工作不足: the
     # title words (培训, 开班) outweighed 不足 in scoring the lists, and lists of other speeches competed
