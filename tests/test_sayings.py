@@ -840,6 +840,14 @@ def test_real_one_formulation_asked_is_that_one_alone(real_bot: pipeline.Ragbot)
         assert "高看一眼、厚爱一分、严管一层" in a.sentences[0].text, a.text
         assert "三种意识" not in a.text, a.text
         assert len(a.sentences) == 1, a.text
+    # 由六个短句组成, 那段…精神 ask for that one too (the 271st's got 培養辦公室幹部…的精神 after it)
+    for q in (
+        "有篇講話引用了中央辦公廳對辦公室幹部的那段二十四字精神，由六個短句組成，原文怎麼寫？",
+        "有篇講話引用了中央辦公廳對辦公室幹部的那段二十四字精神，原文怎麼寫？",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "忠誠為要、卓越為先、創新為源、拼搏為榮、奉獻為上、自律為基" in a.sentences[0].text, a.text
+        assert len(a.sentences) == 1, a.text
 
 
 def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline.Ragbot) -> None:
