@@ -178,6 +178,9 @@ def test_real_the_images_a_question_names_lead_the_figures(real_bot: pipeline.Ra
     )
     q = "講話裡形容辦公室收集信息要當領導的耳朵和眼睛、信息要及時提供而不是事後才報的說法，原文是怎麼寫的？"
     assert "做好領導的“順風耳”和“千里眼”,多下“及時雨”,不放“馬後炮”" in Answerer(real_bot).ask(q).sentences[0].text
+    # 耳聪目明 describes the 顺风耳 and 千里眼, 放炮 the “马后炮” (the 273rd's got 多下“及时雨”,不放“马后炮” alone)
+    q = "有篇讲话说办公室要当领导的耳目,用了两个神话里耳聪目明的说法,还用下雨和放炮作比喻,原文怎么写?"
+    assert "做好领导的“顺风耳”和“千里眼”,多下“及时雨”,不放“马后炮”" in Answerer(real_bot).ask(q).sentences[0].text
 
 
 def test_real_a_phrase_the_question_describes_in_quotes_is_not_a_quote_no_speech_has(real_bot: pipeline.Ragbot) -> None:
