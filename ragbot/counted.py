@@ -255,7 +255,7 @@ _COUNTED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:一共|总共|共)?有?
 COUNTED_NEAR = 8  # characters before a number within which the text may name what it counts (工作人员12名)
 # what a question counts, told after the unit (5128条留言中,有多少条是反映教育问题的): a kind of what is counted
 _COUNTED_AS = re.compile(  # …or done to (有几篇得到了县领导批示: the 263rd's near miss got 调研材料30余篇)
-    r"(?:几|多少)(条|件|个|项|名|位|篇|人)(?:是([\u4e00-\u9fff]{2,12})的|(?:得到了?|获得了?|受到了?|转为|转成|转化为|列为|列入)"
+    r"(?:几|多少)(条|件|个|项|名|位|篇|人)(?:是([\u4e00-\u9fff]{2,12}?)的?|(?:得到了?|获得了?|受到了?|转为|转成|转化为|列为|列入)"
     r"([\u4e00-\u9fff]{2,12}))[？?]?$"
 )  # …made into (有多少条转为督办件交给部门办理: the 268th's got 留言5128条…1426条)
 # a part of a whole counted (撰写的领导讲话中,县长讲话有多少篇: the 184th blind reader's got all 300余件); not a

@@ -758,6 +758,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         "光山县政府办公室2010年写的30余篇调研材料中,有几篇得到了县领导批示?",  # not 30余篇 (`counted.counts`, 263rd's)
         "天門市委書記專屬板去年收到的留言中,有多少條轉為督辦件交給部門辦理?",  # not 留言5128條 (the 268th's)
         "县委办效能考核中被评为优秀的同志，能额外拿到津补贴的百分之几作为奖励？",  # 12% is for 考核 (the 274th's)
+        "县政府办公室2010年受理的信访中,有多少件是网上信访?",  # 是网上信访, no 的 (the 276th's got 信访400多人次)
         # 讲抓落实的那次…会议 names 003 of the two holding 全市政府系统办公室主任 (`naming._whole_named`): 003 gives no
         # count of 督查事项 (the 268th's got 光山's 95件)
         "讲抓落实的那次全市政府系统办公室主任会议上,市政府督查室去年一共办理了多少件督查事项?",
