@@ -207,6 +207,14 @@ _TALK_ASKED = re.compile(
 )
 
 
+# …or a person's report (朱轩堂作报告具体讲了哪些内容: the 276th blind reader's near miss got 篇3's 我们还将邀请…朱轩堂给
+# 大家作报告), told only when a text has them say something
+_REPORT_ASKED = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?)(?:同志)?(?:给大家)?[作做]报告[^，,。？?]{0,6}?(?:讲|谈|说|介绍|提)了?(?:哪些|什么|啥)"
+)
+_SAYS = re.compile(r"[^。；;]{0,30}?(?:指出|强调|讲到|谈到|说|提出|认为|介绍|要求)")
+
+
 def unreported(question: str, texts: Sequence[str]) -> bool:
     """Whether a question asks what a body's talk held and the `texts` found name that body only in a row of
     bodies (昆明市教育局、永平县教育局、…6家单位办公室同志…进行了很好的交流发言): the speech says who spoke, not
@@ -217,7 +225,13 @@ def unreported(question: str, texts: Sequence[str]) -> bool:
     (True, False)
     >>> unreported(q, ["要加强学习"]), unreported("会议有哪些单位发言?", ["昆明市教育局、永平县教育局"])
     (False, False)
+    >>> q = "朱轩堂作报告具体讲了哪些内容?"
+    >>> unreported(q, ["还将邀请朱轩堂给大家作报告,并举办信息工作培训"]), unreported(q, ["朱轩堂在报告中指出,要…"])
+    (True, False)
     """
+    if m := _REPORT_ASKED.search(fold(question)):  # 朱轩堂作报告具体讲了哪些内容: said to be coming, never told
+        after = [t[x.end() :] for t in map(fold, texts) for x in re.finditer(re.escape(m.group(1)), t)]
+        return bool(after) and not any(_SAYS.match(a) for a in after)
     if not (m := _TALK_ASKED.search(fold(question))):
         return False
     body = m.group(1)

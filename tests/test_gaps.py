@@ -142,3 +142,6 @@ def test_real_what_a_body_named_only_among_speakers_said_is_refused(real_bot: pi
     assert bot.ask("昆明市教育局在云南教育系统办公室主任会议上的交流发言介绍了哪些具体经验?").refused
     a = bot.ask("云南教育系统办公室主任会议上有哪些单位作了交流发言?")
     assert "昆明市教育局、永平县教育局" in a.text, a.text
+    # …nor a person's report said to be coming (篇3's 还将邀请…朱轩堂给大家作报告: the 276th's got that sentence)
+    assert bot.ask("陝西教育系統辦公室主任會議上,朱軒堂作報告具體講了哪些內容?").refused
+    assert "朱軒堂" in bot.ask("有一次教育系統辦公室主任會議，邀請了哪位原市委副秘書長來作報告？").text
