@@ -851,6 +851,10 @@ def test_real_one_formulation_asked_is_that_one_alone(real_bot: pipeline.Ragbot)
         a = Answerer(real_bot).ask(q)
         assert "忠誠為要、卓越為先、創新為源、拼搏為榮、奉獻為上、自律為基" in a.sentences[0].text, a.text
         assert len(a.sentences) == 1, a.text
+    # 这四个字是什么 asks for one too (the 278th's got “五个坚持”…概括 after 重、苦、杂、难)
+    a = Answerer(real_bot).ask("有篇講話引用了對辦公室工作特點的四個字概括,這四個字是什麼?")
+    assert "重、苦、雜、難" in a.sentences[0].text, a.text
+    assert len(a.sentences) == 1, a.text
 
 
 def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline.Ragbot) -> None:
