@@ -156,7 +156,23 @@ def described(question: str) -> list[re.Pattern[str]]:
     """
     signs = signed(question)
     said = [p for p in glossed(question) if not signs or any(s.search(f"“{p}”") for s in signs)]
-    return signs + [re.compile(loose(p)) for p in said]
+    return signs + [re.compile(loose(p)) for p in said] + _runs_told(question)
+
+
+_RUN_ASKED = re.compile(r"排比|对仗|并列")
+_TOLD = re.compile(r"[\u4e00-\u9fff]{2}(?:、[\u4e00-\u9fff]{2}){2,}")  # 按大小、缓急、上下、内外来谋划
+
+
+def _runs_told(question: str) -> list[re.Pattern[str]]:
+    """A run of parallel phrases asked by the words each holds, in order (四句文言排比,讲如何按大小、缓急、上下、内外
+    来谋划: 审大小而图之、酌缓急而布之、连上下而通之、衡内外而施之; the 277th blind reader's was refused).
+
+    >>> [p.pattern for p in _runs_told("用四句排比讲按大小、缓急、上下、内外来谋划")], _runs_told("按大小、缓急、上下来谋划")
+    (['大小[^。；;]{0,8}?缓急[^。；;]{0,8}?上下[^。；;]{0,8}?内外'], [])
+    """
+    q = fold(question)
+    told = [m.group().split("、") for m in _TOLD.finditer(q)] if _RUN_ASKED.search(q) else []
+    return [re.compile("[^。；;]{0,8}?".join(words)) for words in told]
 
 
 def cued(word: str, phrases: Sequence[str]) -> list[str]:

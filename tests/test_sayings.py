@@ -863,6 +863,12 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     a = Answerer(real_bot).ask("讲协调工作时,有一组四个排比短语讲分清轻重缓急、不同的事不同办法处理,原文是怎么写的?")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     assert "有的放矢" not in a.text, a.text
+    # 三个“用……”的排比, no 句 (`sayings._PHRASES`): the 277th's got 篇12's two 用简洁的语言…,用短小的篇幅…
+    a = Answerer(real_bot).ask("有篇讲话谈文字工作时用了三个“用……”的排比,分别讲形式、篇幅、语言,原话是什么?")
+    assert "用鲜活的形式反映真实的情况,用简短的篇幅涵盖丰富的内容,用朴实的语言" in a.sentences[0].text, a.text
+    # 四句文言排比 described by the words each holds (`glosses._runs_told`): the 277th's was refused
+    a = Answerer(real_bot).ask("有篇講話用四句文言排比,講如何按大小、緩急、上下、內外來謀劃布局工作,原句是怎麼寫的?")
+    assert "審大小而圖之、酌緩急而布之、連上下而通之、衡內外而施之" in a.sentences[0].text, a.text
     # 那组四句话 asks so many in a row too (the 189th's got 篇8's 工作中还要注重轻重缓急 first)
     a = Answerer(real_bot).ask("我在写协调工作的材料,想找讲话里按事情缓急轻重分别提出不同办法的那组四句话,原文是什么?")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
