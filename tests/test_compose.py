@@ -473,7 +473,11 @@ def test_real_what_a_numbered_formulation_stands_for_is_its_list(real_bot: pipel
     b = answerer.ask("「四個表率」指的是什麼？")
     assert all(f"做{p}的表率" in b.text for p in ("學習", "調研", "實幹", "廉潔")), b.text
     # 哪七种意识: the one list of seven, not three points of one speech merged with two of another
-    for q in ("办公室人员要强化哪七种意识？", "縣委辦主任提出辦公室人員要強化的「七種意識」分別是哪些?"):  # …分别是
+    for q in (
+        "办公室人员要强化哪七种意识？",
+        "縣委辦主任提出辦公室人員要強化的「七種意識」分別是哪些?",  # …分别是
+        "縣委辦那篇講話要求辦公室人員強化哪「七種意識」?",  # 哪「七…: the 279th's got 004's “三种意识” (`asks.points_asked`)
+    ):
         c = answerer.ask(q)  # 哪些 asks it too (the 25th blind reader's got 004's three and two of 篇4's)
         assert all(
             f"要强化{p}意识" in fold(c.text) for p in ("政治", "学习", "大局", "责任", "创新", "规范", "效能")
