@@ -113,6 +113,7 @@ _NOBODYS = (
     "谁都不管",
     "谁也不管",
     "没人愿意管",
+    "都不愿意管",  # 幾個部門都不願意管、互相推的活兒 (the 280th's got 001's 甘当机械式搬运工)
 )  # not 没人管: 散会后就没人管了 is no follow-up (dev q468 lost its rank)
 _UNWRITTEN = ("职责里都没写", "职责里没写", "职责里没有", "职责都没写", "职责没写", "没写进职责")
 # the words the speeches use, and the everyday words a newcomer asks them by: Latin abbreviations (推行OA系统:

@@ -2567,6 +2567,9 @@ def test_real_work_nobody_will_take_is_the_speechs_三不管(real_bot: pipeline.
     # 哪个部门的职责里都没写 asks no body, 互相推 is 推诿 (the 183rd's got 003's 办公室有三大职能)
     a = Answerer(real_bot).ask("有些新冒出來的工作,哪個部門的職責裡都沒寫,大家互相推,辦公室該拿什麼態度?")
     assert "先接著、先接住" in a.text, a.text
+    # 都不愿意管 without 谁 (the 280th's got 001's 甘当机械式搬运工)
+    a = Answerer(real_bot).ask("遇到幾個部門都不願意管、互相推的活兒,辦公室應該怎麼辦?")
+    assert "先接著、先接住" in a.text, a.text
     # 办公室得先接着 says what to do (`context._MODAL`): the 203rd's got 部门相互推诿扯皮,谁也不想沾染 alone
     a = Answerer(real_bot).ask("有些新工作哪个部门都不愿意管、推来推去，最后落到办公室，我们该怎么对待？")
     assert "先接着、先接住" in a.text, a.text
