@@ -1509,6 +1509,10 @@ def test_real_requirements_put_to_a_matter_are_the_points_of_its_section(real_bo
     for point in ("營造良好氛圍", "樹典型、出精品", "教育宣傳幹部隊伍建設", "教育報刊主陣地作用"):
         assert point in a.text, a.text
     assert "強調" not in a.text, a.text
+    # 具体措施 asks what 措施 does (`scaffold.SCAFFOLD`; no speech says it, and the 280th's got a heading and the opening)
+    a = Answerer(real_bot).ask("民政系统办公室主任会议讲话中,加强办公室规范管理提出了哪几条具体措施?")
+    for point in ("要完善工作制度", "要规范运作机制", "要理顺工作关系"):
+        assert point in a.text, a.text
 
 
 def test_real_a_list_whose_lead_says_what_is_asked_beyond_the_matter_is_the_answer(real_bot: pipeline.Ragbot) -> None:
