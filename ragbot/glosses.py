@@ -27,7 +27,7 @@ GLOSSES = Path(__file__).parent / "data" / "glosses.txt"
 
 # a question asking for a formulation (the one owner: `asks.kind` reads it too)
 WORDING = re.compile(
-    r"(?<!情况有什么)(?<!对此有什么)(?<!对这个有什么)(?<!有没有)(?<!有没有什么)说法|提法|叫法|外号|绰号|称呼|表述|用语|原话|原文|原意|概括|形容|比喻|打比方|的比方|叫什么|称为|称作|哪一?句[^，,。？?]{0,6}?话|引[用了]了?[^，,。？?]{0,6}?一句|哪[几两二三四五六七八九十]句|哪几个字|几个字|口号|排比|顺口溜|口诀|俗话|俗语|短语|四字词|词组|哪[两二三四五六七八九十几]?个词|(?:什么|啥)词(?!典)"
+    r"(?<!情况有什么)(?<!对此有什么)(?<!对这个有什么)(?<!有没有)(?<!有没有什么)说法|提法|叫法|外号|绰号|称呼|表述|用语|原话|原文|原意|概括|形容|比喻|打比方|的比方|叫什么|称为|称作|哪一?句[^，,。？?]{0,6}?话|引[用了]了?[^，,。？?]{0,6}?一句|哪[几两二三四五六七八九十]句|[那这][两二三四五六七八九十]句话|哪几个字|几个字|口号|排比|顺口溜|口诀|俗话|俗语|短语|四字词|词组|哪[两二三四五六七八九十几]?个词|(?:什么|啥)词(?!典)"
 )
 
 
@@ -159,20 +159,24 @@ def described(question: str) -> list[re.Pattern[str]]:
     return signs + [re.compile(loose(p)) for p in said] + _runs_told(question)
 
 
-_RUN_ASKED = re.compile(r"排比|对仗|并列")
+_RUN_ASKED = re.compile(r"排比|对仗|并列|句式")
 _TOLD = re.compile(r"[\u4e00-\u9fff]{2}(?:、[\u4e00-\u9fff]{2}){2,}")  # 按大小、缓急、上下、内外来谋划
 
 
 def _runs_told(question: str) -> list[re.Pattern[str]]:
     """A run of parallel phrases asked by the words each holds, in order (四句文言排比,讲如何按大小、缓急、上下、内外
-    来谋划: 审大小而图之、酌缓急而布之、连上下而通之、衡内外而施之; the 277th blind reader's was refused).
+    来谋划: 审大小而图之、酌缓急而布之、连上下而通之、衡内外而施之; the 277th blind reader's was refused), of four or more
+    all but one (“……而……之”的句式讲轻重、大小、上下、内外: the 282nd's, 轻重 said 缓急).
 
-    >>> [p.pattern for p in _runs_told("用四句排比讲按大小、缓急、上下、内外来谋划")], _runs_told("按大小、缓急、上下来谋划")
-    (['大小[^。；;]{0,8}?缓急[^。；;]{0,8}?上下[^。；;]{0,8}?内外'], [])
+    >>> [p.pattern for p in _runs_told("用四句排比讲按大小、缓急、上下、内外来谋划")][:2], _runs_told("按大小、缓急、上下来谋划")
+    (['大小[^。；;]{0,8}?缓急[^。；;]{0,8}?上下[^。；;]{0,8}?内外', '缓急[^。；;]{0,20}?上下[^。；;]{0,20}?内外'], [])
     """
     q = fold(question)
     told = [m.group().split("、") for m in _TOLD.finditer(q)] if _RUN_ASKED.search(q) else []
-    return [re.compile("[^。；;]{0,8}?".join(words)) for words in told]
+    runs = [re.compile("[^。；;]{0,8}?".join(words)) for words in told]
+    return runs + [
+        re.compile("[^。；;]{0,20}?".join(w[:i] + w[i + 1 :])) for w in told if len(w) >= 4 for i in range(len(w))
+    ]
 
 
 def cued(word: str, phrases: Sequence[str]) -> list[str]:

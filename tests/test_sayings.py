@@ -869,9 +869,16 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     # 四句文言排比 described by the words each holds (`glosses._runs_told`): the 277th's was refused
     a = Answerer(real_bot).ask("有篇講話用四句文言排比,講如何按大小、緩急、上下、內外來謀劃布局工作,原句是怎麼寫的?")
     assert "審大小而圖之、酌緩急而布之、連上下而通之、衡內外而施之" in a.sentences[0].text, a.text
+    # …by all but one of four (句式…轻重、大小、上下、内外: the 282nd's was refused; 轻重 is the asker's, for 缓急)
+    a = Answerer(real_bot).ask("有一處講統籌全局,用四個「……而……之」的古文句式講輕重、大小、上下、內外,原文是怎麼寫的?")
+    assert "審大小而圖之、酌緩急而布之、連上下而通之、衡內外而施之" in a.sentences[0].text, a.text
     # 那组四句话 asks so many in a row too (the 189th's got 篇8's 工作中还要注重轻重缓急 first)
     a = Answerer(real_bot).ask("我在写协调工作的材料,想找讲话里按事情缓急轻重分别提出不同办法的那组四句话,原文是什么?")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
+    assert len(a.sentences) == 1, a.text
+    # 那四句话是怎么说的 asks the wording (`glosses.WORDING`; read as a list for its 分别, the 280th's got three sentences)
+    a = Answerer(real_bot).ask("講話中按照事情的緩急、大小、輕重和特殊程度分別提出辦理方式的那四句話是怎麼說的?")
+    assert "緊事先辦、大事精辦、要事穩辦、特事特辦" in a.sentences[0].text, a.text
     assert len(a.sentences) == 1, a.text
     # a shape written out with blanks (“什么事怎么办”) is looked for before the formulation 统筹兼顾 glosses (弹好钢琴:
     # the 191st's; `sayings.asked_shapes`)
