@@ -220,6 +220,10 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("收到的文件电报,最晚要在多长时间内流转出去?", "文电运转原则上不能超过当天"),
         # 穿着打扮 is 篇6's 衣着 (the 269th's got its 待人接物 half alone)
         ("在县政府办上班，穿着打扮和待人接物有什么讲究？", "衣着要整洁,朴素大方"),
+        # 说得轻 is 篇7's 缩小 (the 281st's got 非特殊情况不能越级上报)
+        ("给领导汇报工作时,不太好的情况能不能说得轻一点?", "不夸大也不缩小"),
+        # 放着不处理 is 篇11's “待办” (the 281st's got 003's 不闻不问 and 篇11's 推行OA系统…我觉得很有必要)
+        ("单位上了网上办公系统,可很多人收到文件老是放着不处理,讲话里对这种情况怎么说?", "总放在“待办”上"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
