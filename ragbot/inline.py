@@ -134,7 +134,9 @@ def inline(w: Writer, ev: Evidence, weights: dict[str, float], budget: int) -> b
     return bool(w.pieces)
 
 
-_KIND_NAMED = re.compile(r"哪[两二三四五六七八九十]+[个种项条点]?[“「\"]?([\u4e00-\u9fff]{1,4}?)(?:[”」\"]|[？?，,]|$)")
+_KIND_NAMED = re.compile(
+    r"哪[“「\"]?[两二三四五六七八九十]+[个种项条点]?[“「\"]?([\u4e00-\u9fff]{1,4}?)(?:[”」\"]|[？?，,]|$)"
+)
 
 
 def named_kind(question: str) -> str:
@@ -142,8 +144,8 @@ def named_kind(question: str) -> str:
 
     >>> named_kind("要求在思想上加强哪三种意识?"), named_kind("「五个坚持」是哪五个？"), named_kind("哪五个坚持？")
     ('意识', '', '坚持')
-    >>> named_kind("是哪三种苦?")
-    '苦'
+    >>> named_kind("是哪三种苦?"), named_kind("要强化哪“三种意识”？")  # quoted after 哪 (`asks.points_asked` reads it)
+    ('苦', '意识')
 
     """
     m = _KIND_NAMED.search(fold(question))
