@@ -1792,8 +1792,6 @@ def test_real_which_five_naming_the_quoted_kind_leads_with_the_five(real_bot: pi
         ("在市委書記留言板上回覆網友留言，有什麼需要特別注意的地方？", "語氣一定要謙虛", "5128"),
         # 注意哪些 asks what to mind as 注意什么 does (`asks.HOW_TO`: the 273rd's got the tally 5128条 first)
         ("网友在书记留言板上留了言,我们回复时要注意哪些地方?", "语气一定要谦虚", "5128"),
-        # 怎么对待 asks how, not about 对待 (`scaffold.scaffolding`: the 277th's got …要让各级各部门都认真对待 third)
-        ("领导突然交给我一件很急的事,按讲话的要求我该怎么对待?", "快接、快办、快反馈", "督查室"),
         # a point's own sentences (四要…批示件和“市委书记专属板”留言回复的落实): not its 关于领导批示件,…
         ("回复网民在市委书记留言板上的留言，要注意些什么？", "语气一定要谦虚", "督查销号"),
         # …though the question says 领导, which weighs little (帮领导回复…, the 187th's)
