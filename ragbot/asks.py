@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .amounts import CLOCK_AFTER, CLOCK_ASKED, CLOCK_BEFORE, COUNT_OF
 from .glosses import WORDING
-from .kinds import WHEN_AT, in_digits
+from .kinds import POST_ASKED, WHEN_AT, in_digits
 from .lexical import tagged_words
 from .meanings import stands_for
 from .quotes import CN_DIGITS, COUNTED_QUOTE, MEASURES, NUMBERED_QUOTE, cn_number, quoted
@@ -42,7 +42,7 @@ COMPUTED = re.compile(
 )
 _ANY = r"(?![^，,？?]{0,8}?[都也](?:不|没))"  # 谁都不管, 哪个部门的职责里都没写: anyone, not who (the 183rd's)
 WHO = re.compile(
-    rf"谁{_ANY}|哪个部门{_ANY}|哪个单位{_ANY}|哪些部门|哪些单位|哪[两二三四五六七八九十几]?位(?![^，,？?]{{0,4}}(?:诗人|作家|学者|名人|古人|哲人))|什么人|(?:什么|哪种)(?:职务|职位|级别|身份)的|哪个机构|由哪|哪一级|[向找跟]哪[里儿]|哪[几些]家"
+    rf"谁{_ANY}|哪个部门{_ANY}|哪个单位{_ANY}|哪些部门|哪些单位|哪[两二三四五六七八九十几]?位(?![^，,？?]{{0,4}}(?:诗人|作家|学者|名人|古人|哲人))|什么人|{POST_ASKED}|哪个机构|由哪|哪一级|[向找跟]哪[里儿]|哪[几些]家"
 )
 NAME = re.compile(
     r"叫什么名字|全名|姓名|名字叫什么|名字是什么|(?<![这那][种类])(?<!把)(?<!把办公室)(?:主任|书记|县长|市长|局长|厅长|处长|科长|社长|秘书长|部长|主席|负责人|发言人|联系人)(?:是谁|叫什么)|都有谁(?!来?参加|参与|出席)|分别是谁|都是谁|哪[两二三四五六七八九十几]位(?:同志|领导)"

@@ -32,6 +32,7 @@ _PLACE = re.compile(
 )  # not 在这里召开…系统, 邀请到原省教育厅厅长 nor 关于…办公室 (the 35th blind reader's 在哪个城市、哪家酒店召开),
 # nor 在全省…办公室 or 在教育宣传中的…主阵地 (found for that question once 云南 named 篇1)
 WHEN_AT = r"什么时[候间]|何时|哪一?年|哪一?天|几月份?"  # asks at what time (`asks.WHEN`; 哪一年印发的: `who.when_done`)
+POST_ASKED = r"(?:什么|哪种)(?:职务|职位|级别|身份)的"  # a post asked (由什么职务的领导担任: `who.action_asked`)
 _YEAR_ASKED = re.compile(r"哪一?年|几几年|什么年份")
 _YEAR = re.compile(r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})年")  # 去年 does not say which year
 _DAY_ASKED = re.compile(r"几号|几日|哪一?天")  # …and 6月几号, the day: not 6月份 or 10月份

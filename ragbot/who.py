@@ -24,13 +24,14 @@ import re
 from collections.abc import Callable
 
 from .asks import name_asked
-from .kinds import ROLE, WHEN_AT
+from .kinds import POST_ASKED, ROLE, WHEN_AT
 from .lexical import tagged_words
 from .script import fold
 from .synonyms import ALIKE
 
 _WHO_DOES = re.compile(
-    r"(?:谁|哪位(?:[^，。？?]{0,8}?(?:领导|同志|秘书长|书记|主任|厅长|局长|县长|市长|处长))?|哪一?级(?:领导|部门|单位)?|哪个部门|哪个单位|(?:什么|哪种)(?:职务|职位|级别|身份)的(?:领导|干部|人员|同志)?)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?"
+    r"(?:谁|哪位(?:[^，。？?]{0,8}?(?:领导|同志|秘书长|书记|主任|厅长|局长|县长|市长|处长))?|哪一?级(?:领导|部门|单位)?|哪个部门|哪个单位|"
+    rf"{POST_ASKED}(?:领导|干部|人员|同志)?)(?:[对向给跟与为替]谁)?(?:来|负责|亲自)?"
     r"([\u4e00-\u9fff]{2})"
 )  # 谁对谁负责: 负责
 _NAMED = (
