@@ -3,8 +3,8 @@
   unheld(index, question, hits, texts)  whether the speeches do not hold what a question asks for: what it
                                  quotes, in the speech it names; a talk announced as still to come
                                  (who.unattributed), a number a second question asks that no text found
-                                 states (multi.unstated_part), a company no text found names
-                                 (unnamed.unnamed_maker), a masked place or time (`masked`), a label
+                                 states (multi.unstated_part), a company or system no text found names
+                                 (`unnamed_maker`), a masked place or time (`masked`), a label
                                  never explained (`unexplained`), a numbered part a speech breaks off
                                  before (`missing_part`), the requirements of a part a paywall cut
                                  (`behind_gap`)
@@ -42,7 +42,6 @@ from .quotes import CN_DIGITS, QUOTE, RUN_AFTER, RUN_BEFORE, cn_number, quoted
 from .script import fold, folded_speech, loose
 from .structure import Marker, han_count, marker, sentence_spans
 from .types import Hit, Speech
-from .unnamed import unnamed_maker
 from .who import unattributed
 
 if TYPE_CHECKING:
@@ -399,3 +398,37 @@ def masked(question: str, texts: Sequence[str]) -> bool:
     return any(
         re.search(rf"{re.escape(w)}[^，。；,;]{{0,3}}?(?:在|于|为){_MASK}", fold(t)) for w in words for t in texts
     )
+
+
+_MAKER_ASKED = re.compile(r"(?:哪家|哪个|哪一家|什么)(公司|企业|厂商|厂家|供应商|开发商)")
+_TOOL_ASKED = re.compile(r"(?:哪个|哪一个|哪款|哪种|什么)((?:系统|软件|平台)(?:或|和|还是)?)+")  # not 走什么程序
+
+
+def unnamed_maker(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question asks which company or maker (哪家公司开发的, 什么厂商) and none of the `texts` found names
+    one: the 90th blind reader's OA系统是哪家公司开发的 was answered with the sentence on OA.
+
+    >>> unnamed_maker("OA系统是哪家公司开发的?", ["推行OA系统办公,效果也不错"]), unnamed_maker("哪家公司?", ["与美居佳门窗有限公司达成协定"])
+    (True, False)
+    """
+    m = _MAKER_ASKED.search(fold(question))
+    return (m is not None and not any(m.group(1) in fold(t) for t in texts)) or _unnamed_tool(question, texts)
+
+
+def _unnamed_tool(question: str, texts: Sequence[str]) -> bool:
+    """Whether a question asks which system or software is used for something (开视频会议用的是哪个系统或软件) and
+    none of the `texts` names that noun with four characters of the question in a row (信息公开…管理系统): the 131st
+    blind reader's near miss was answered with 有些会议可能会以视频会议形式开.
+
+    >>> q = "我们开视频会议用的是哪个系统或软件？"
+    >>> _unnamed_tool(q, ["有些会议可能会以视频会议形式开", "全省教育系统"]), _unnamed_tool(q, ["视频会议系统已开通"])
+    (True, False)
+    >>> _unnamed_tool("接待上级领导应该走什么程序？", [])  # a procedure (dev q054), no software
+    False
+    """
+    q = fold(question)
+    if not (m := _TOOL_ASKED.search(q)):
+        return False
+    nouns = re.findall(r"系统|软件|平台", m.group())
+    runs = {q[i : i + 4] for i in range(m.start() - 3) if re.fullmatch(r"[\u4e00-\u9fff]{4}", q[i : i + 4])}
+    return not any(n in t and (not runs or any(r in t for r in runs)) for t in map(fold, texts) for n in nouns)

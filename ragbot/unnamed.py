@@ -6,7 +6,6 @@
   unseen_nouns(index, q)         the question's nouns no chunk holds, nor any Cilin synonym of them (字号, 承诺书)
   units_asked(q)                 the words saying what the named units a question asks for did (哪几个乡镇)
   unlisted_units(index, q, cands)  whether no sentence found lists such units by name in a clause saying it
-  unnamed_maker(q, texts)        whether a question asks which company (哪家公司) or system (哪个软件), no text naming one
 
 answer.py refuses on them (`Answerer.evidence`); terms.py owns how the question's words weigh.
 """
@@ -42,13 +41,13 @@ _ALTERNATIVES = re.compile(r"或者|或|和|与|及")
 
 
 def unnamed_contents(index: Index, question: str) -> bool:
-    """Whether a question asks what something includes (what must be written or registered) that no
-    speech names: every thing it names before 包括哪些 / 登记哪些… ends in a word no chunk's text
-    holds, alone or with the word before it (调研提纲, 调研方案, 体检项目, 借阅, 用印). On the question
-    set it tells the 5 unanswerable such questions from the 6 answerable ones (查处报告, 培训对象, 报告).
-
-    A thing is its last two words when the text holds them together, else its last word; what a clause before 的
-    says of it is no part of it (给上面交的报告该写哪几块: 报告, not 上面报告; the 195th's was refused)."""
+    """Whether a question asks what something includes (what must be written or registered) that no speech names:
+    every thing it names before 包括哪些 / 登记哪些… ends in a word no chunk's text holds, alone or with the word
+    before it (调研提纲, 调研方案, 体检项目, 借阅, 用印). On the question set it tells the 5 unanswerable such
+    questions from the 6 answerable ones (查处报告, 培训对象, 报告), and a thing named only as a sentence ends states
+    none (电子政务保密管理基本制度包括哪几项, a blind reader's). A thing is its last two words when the text holds
+    them together, else its last word; what a clause before 的 says of it is no part of it (给上面交的报告该写哪几块:
+    报告, not 上面报告; the 195th's was refused)."""
     m = _CONTENTS.search(fold(question))
     if m is None:
         return False
@@ -58,7 +57,15 @@ def unnamed_contents(index: Index, question: str) -> bool:
         words = [t for t in tokenize(part) if len(t) >= 2 and t not in SCAFFOLD]
         if words:
             things.append(words[-2:])
-    return bool(things) and all(not text_df(index, "".join(w)) or not text_df(index, w[-1]) for w in things)
+    return bool(things) and all(_unnamed(index, w) for w in things)
+
+
+def _unnamed(index: Index, words: list[str]) -> bool:
+    """Whether no chunk's text names a thing, or names it only as a sentence ends (严格遵守…保密管理的基本制度。)."""
+    if not text_df(index, thing := "".join(words)) or not text_df(index, words[-1]):
+        return True
+    ends = [c.folded[m.end() : m.end() + 1] for c in index.chunks for m in re.finditer(re.escape(thing), c.folded)]
+    return all(e and e in "。；;！!" for e in ends)
 
 
 # what a question asks which of (什么字体, 哪些补救措施, 什么处分), and words naming a way of saying (外号, 叫法); not
@@ -88,11 +95,10 @@ _OUTCOME = re.compile(r"坏处|害处|好处|益处|下场|地步|境地|田地|
 
 
 def shorthand(index: Index, word: str, question: str) -> bool:
-    """Whether a word no chunk holds shortens an activity the same question names and chunks hold,
-    ending as it ends (这次培训的参训对象: 参训 is 参加培训; the 79th blind reader's, refused). The
-    question spells it out itself, so the speeches speak of it; asked alone (参训对象有哪些) it stays
-    unknown, and a kind of a thing is no shorthand (公文正文: 正文 is a part of a 公文, which no speech names).
-    """
+    """Whether a word no chunk holds shortens an activity the same question names and chunks hold, ending as it ends
+    (这次培训的参训对象: 参训 is 参加培训; the 79th blind reader's, refused). The question spells it out itself, so
+    the speeches speak of it; asked alone (参训对象有哪些) it stays unknown, and a kind of a thing is no shorthand
+    (公文正文: 正文 is a part of a 公文, which no speech names)."""
     return any(
         len(other) >= 2 and other != word and other[-1] == word[-1] and pos[:1] == "v" and text_df(index, other)
         for other, pos in tagged_words(fold(question))
@@ -100,10 +106,9 @@ def shorthand(index: Index, word: str, question: str) -> bool:
 
 
 def paid_for(index: Index, pay: str, before: str) -> bool:
-    """Whether some sentence of the speeches says the pay or leave a question asks which of (补贴, 奖金, 假)
-    together with what the question asks it for, its last word before asking (干部加班有什么补贴标准: 加班;
-    the 80th blind reader's near miss was answered with 津补贴中拿出12%用于部门自己考核); true when it names
-    nothing it is for.
+    """Whether some sentence of the speeches says the pay or leave a question asks which of (补贴, 奖金, 假) together
+    with what the question asks it for, its last word before asking (干部加班有什么补贴标准: 加班; the 80th blind
+    reader's near miss was answered with 津补贴中拿出12%用于部门自己考核); true when it names nothing it is for.
 
     >>> paid_for(None, "补贴", "，")  # type: ignore[arg-type]
     True
@@ -118,27 +123,26 @@ def paid_for(index: Index, pay: str, before: str) -> bool:
 
 
 def unknown_asked(index: Index, question: str, texts: Sequence[str] = ()) -> str:
-    """The kind of thing a question asks which of (标题和正文分别要用什么字体 -> 字体), when no chunk's
-    text holds it: no speech names one, so none says which. Not for a question asking how something is
-    said or likened (外号, 叫法, 寓言故事, 器官 in 拿人体哪个器官打比方: the speeches do not name their own
-    figures), nor for an amount (比例), nor for what is asked of anything (要求, 措施). Measured on the
-    question set (`ragbot eval --config hybrid`): refusals 130 -> 135 of 143 (公式, 补救措施, 手续, 字体,
-    处分), no answerable question refused. The word after a verb qualifying it counts too (哪些审批手续: 手续;
-    the twentieth blind reader's near miss, held-out q159, was answered), not a verb after a noun (什么时候
-    发声: dev q007 was refused so): refusals 135 -> 136 of 143, false refusals unchanged. 哪家厂商, 哪款软件
-    and 有没有加班费？ (pay or leave due, not 将来有没有出路) ask likewise (the 64th blind reader's and
-    held-out q393, q394: refused, no other row moves). So does pay asked for what no sentence pays it for
-    (`paid_for`: 加班有什么补贴标准, or 公务用车改革的补贴标准是怎么规定的, the 97th's; no row moves), and what a
-    clause asks how it is ruled (调休或加班费是怎么规定的: the 81st blind reader's near miss, answered with 该加班就
-    加班; no row moves), and a kind of pay no chunk names (交通补贴标准, the 85th's: 004 says only 津补贴; no row
-    moves). Each of things asked together counts (哪些具体条件和评分标准: 评分, the 96th's; no row moves), and the
-    last of nouns naming one (什么党纪政务处分: 处分, the 98th's; held-out q157's 保密承诺书 is refused now), not
-    what follows an aspect (哪个环节拖后腿). A clause ending 是怎样的 asks likewise (具体评分标准是怎样的: the
-    104th's near miss got 要进行量化考核; no row moves). A procedure a text of `texts` tells by its steps is
-    known though unnamed (`_steps_told`). The matter a requirement is asked on counts too, when no chunk names
-    it (有没有学历方面的硬性要求: 学历, the 147th's near miss; `_ON_MATTER`; no row moves), and the matter asked
-    how often or how soon (续报要求隔多长时间: 续报, the 150th's; 后续的续报最迟要在几个小时内报送, the 169th's:
-    a question word no chunk holds, though jieba cut it otherwise; `_TIMED_MATTER`)."""
+    """The kind of thing a question asks which of (标题和正文分别要用什么字体 -> 字体), when no chunk's text holds it:
+    no speech names one, so none says which. Not for a question asking how something is said or likened (外号, 叫法,
+    寓言故事, 器官 in 拿人体哪个器官打比方: the speeches do not name their own figures), nor for an amount (比例), nor
+    for what is asked of anything (要求, 措施). Measured on the question set (`ragbot eval --config hybrid`): refusals
+    130 -> 135 of 143 (公式, 补救措施, 手续, 字体, 处分), no answerable question refused. The word after a verb
+    qualifying it counts too (哪些审批手续: 手续; the twentieth blind reader's near miss, held-out q159, was
+    answered), not a verb after a noun (什么时候 发声: dev q007 was refused so): refusals 135 -> 136 of 143, false
+    refusals unchanged. 哪家厂商, 哪款软件 and 有没有加班费？ (pay or leave due, not 将来有没有出路) ask likewise (the
+    64th blind reader's and held-out q393, q394: refused, no other row moves). So does pay asked for what no sentence
+    pays it for (`paid_for`: 加班有什么补贴标准, or 公务用车改革的补贴标准是怎么规定的, the 97th's; no row moves), and
+    what a clause asks how it is ruled (调休或加班费是怎么规定的: the 81st blind reader's near miss, answered with
+    该加班就 加班; no row moves), and a kind of pay no chunk names (交通补贴标准, the 85th's: 004 says only 津补贴; no
+    row moves). Each of things asked together counts (哪些具体条件和评分标准: 评分, the 96th's; no row moves), and the
+    last of nouns naming one (什么党纪政务处分: 处分, the 98th's; held-out q157's 保密承诺书 is refused now), not what
+    follows an aspect (哪个环节拖后腿). A clause ending 是怎样的 asks likewise (具体评分标准是怎样的: the 104th's near
+    miss got 要进行量化考核; no row moves). A procedure a text of `texts` tells by its steps is known though unnamed
+    (`_steps_told`). The matter a requirement is asked on counts too, when no chunk names it
+    (有没有学历方面的硬性要求: 学历, the 147th's near miss; `_ON_MATTER`; no row moves), and the matter asked how
+    often or how soon (续报要求隔多长时间: 续报, the 150th's; 后续的续报最迟要在几个小时内报送, the 169th's: a
+    question word no chunk holds, though jieba cut it otherwise; `_TIMED_MATTER`)."""
     if kind(question) == "wording" or figure(question) is not None:
         return ""
     if penalty := unpenalized(question, texts, term_weights(index, question)) or unscored(question, texts):
@@ -172,10 +176,10 @@ STEPS_COVERAGE = 0.6  # ...in a sentence holding this share of its other words (
 
 
 def _steps_told(index: Index, question: str, word: str, texts: Sequence[str]) -> bool:
-    """Whether a text found tells the procedure asked by its steps: it holds an approval step (`_STEPS`) and
-    most other words of the question (市直部门要接待上级副厅级以上的领导，事先要办什么手续: 篇8's 市直各部门接待
-    上级副厅级以上领导干部,一定要向“两办”报告…经“两办”审批后…, which the 145th blind reader got refused, and the
-    146th as 接待上面来的…需要走什么手续, holding 0.79 and 0.63 of them). Not 因公出国考察…哪些审批手续 (0.14) or
+    """Whether a text found tells the procedure asked by its steps: it holds an approval step (`_STEPS`) and most
+    other words of the question (市直部门要接待上级副厅级以上的领导，事先要办什么手续: 篇8's 市直各部门接待
+    上级副厅级以上领导干部,一定要向“两办”报告…经“两办”审批后…, which the 145th blind reader got refused, and the 146th
+    as 接待上面来的…需要走什么手续, holding 0.79 and 0.63 of them). Not 因公出国考察…哪些审批手续 (0.14) or
     借阅档案…什么手续 (held-out q159, q214, dev q261): no speech says 出国 or 借阅."""
     weights = term_weights(index, fold(question).replace(word, ""))  # not 手续 nor its synonyms (步调)
     return any(_STEPS.search(fold(t)) and coverage(t, weights) >= STEPS_COVERAGE for t in texts)
@@ -234,16 +238,16 @@ def _unknown_in(index: Index, m: re.Match[str], phrase: str, question: str) -> s
 
 
 def _asked(question: str) -> list[tuple[re.Match[str], str]]:
-    """Each phrase a question asks which of (`_WHICH`), with its match; not words asked, which the speeches
-    say in others (有什么劝慰的话), nor an aspect in the asker's words (哪些卡住的地方: the 69th's)."""
+    """Each phrase a question asks which of (`_WHICH`), with its match; not words asked, which the speeches say in
+    others (有什么劝慰的话), nor an aspect in the asker's words (哪些卡住的地方: the 69th's)."""
     found = [(m, next(filter(None, m.groups()), "")) for m in _WHICH.finditer(fold(question))]
     return [(m, p) for m, p in found if "的话" not in p and not _DESCRIBED.match(p)]
 
 
 def _pay_of_a_kind(index: Index, phrase: str, pay: re.Pattern[str] | None = None) -> str:
     """A kind of pay or leave a phrase asks about that no chunk's text names (交通补贴标准: 交通补贴, where 004 only
-    says 津补贴; the 85th blind reader's near miss was answered with its 12%), or ''. With `pay`, anywhere in
-    the phrase, of any two words (值班补贴, 加班补助: verbs to jieba) the second of which is pay (`_PAY`)."""
+    says 津补贴; the 85th blind reader's near miss was answered with its 12%), or ''. With `pay`, anywhere in the
+    phrase, of any two words (值班补贴, 加班补助: verbs to jieba) the second of which is pay (`_PAY`)."""
     words = list(tagged_words(phrase, None if pay else 2))
     for (a, pa), (b, pb) in zip(words, words[1:]):
         if pay is None:
@@ -257,15 +261,15 @@ def _pay_of_a_kind(index: Index, phrase: str, pay: re.Pattern[str] | None = None
 
 
 def straddles(index: Index, text: str, word: str) -> bool:
-    """Whether jieba cut `word` across two words of `text` that chunks hold: its first characters end the
-    word before (with the character before them) and the rest begin the next (每个人津补贴 -> 人津, 补贴:
-    个人, 津补贴; the 145th blind reader's 从每个人津补贴里拿出多少用来考核 was refused for 人津补贴)."""
+    """Whether jieba cut `word` across two words of `text` that chunks hold: its first characters end the word before
+    (with the character before them) and the rest begin the next (每个人津补贴 -> 人津, 补贴: 个人, 津补贴; the 145th
+    blind reader's 从每个人津补贴里拿出多少用来考核 was refused for 人津补贴)."""
     return any(text_df(index, left) and text_df(index, right) for left, right in _halves(text, word))
 
 
 def _halves(text: str, word: str) -> list[tuple[str, str]]:
-    """The word before and the word after that jieba may have cut `word` of `text` across: each cut of it,
-    the character before it joined to its first part, its second part run on to two characters at least.
+    """The word before and the word after that jieba may have cut `word` of `text` across: each cut of it, the
+    character before it joined to its first part, its second part run on to two characters at least.
 
     >>> _halves("从每个人津补贴里", "人津"), _halves("人津补贴", "人津"), _halves("每个人，津贴", "人，")
     ([('个人', '津补')], [], [])
@@ -288,10 +292,10 @@ _GENERIC = re.compile(r"^(?:全|各|本|该|我|你|其他|有关|相关|一些|
 
 
 def units_asked(question: str) -> list[str]:
-    """When a question asks which named units (乡镇, 部门, 城市…) did something, the words saying what they
-    did, not when (天门市被评为党办先进单位的有哪几个乡镇和部门 -> 评为, 党办, 先进): the speech must list such
-    units by name in a clause holding them (`lists_units`); [] when it asks no such thing. The 32nd blind
-    reader's near misses: the 7 省辖市 the 地方志 speech commends, 天门's 党办先进单位.
+    """When a question asks which named units (乡镇, 部门, 城市…) did something, the words saying what they did, not
+    when (天门市被评为党办先进单位的有哪几个乡镇和部门 -> 评为, 党办, 先进): the speech must list such units by name
+    in a clause holding them (`lists_units`); [] when it asks no such thing. The 32nd blind reader's near misses: the
+    7 省辖市 the 地方志 speech commends, 天门's 党办先进单位.
 
     >>> units_asked("天門市被評為黨辦先進單位的有哪幾個鄉鎮和部門?"), units_asked("有哪些要求？")
     (['评为', '党办', '先进'], [])
@@ -321,11 +325,11 @@ def units_asked(question: str) -> list[str]:
 
 
 def lists_units(text: str, words: list[str], negated: bool = False) -> bool:
-    """Whether a clause of `text` names two units or more in a list (九真镇、天门调查队、市粮食局) and holds
-    at least half of `words` (23个单位…公布2010年度…信息公开…报告 holds only 信息 of the five words of
-    表彰的2010年度政务信息先进单位: units that did something else, the 54th and 57th blind readers'), and a
-    negation when the question asks which did not (哪些单位没有按时公布…: the 23 that 已公布 are not they, the
-    178th's near miss got them).
+    """Whether a clause of `text` names two units or more in a list (九真镇、天门调查队、市粮食局) and holds at least
+    half of `words` (23个单位…公布2010年度…信息公开…报告 holds only 信息 of the five words of
+    表彰的2010年度政务信息先进单位: units that did something else, the 54th and 57th blind readers'), and a negation
+    when the question asks which did not (哪些单位没有按时公布…: the 23 that 已公布 are not they, the 178th's near
+    miss got them).
 
     >>> lists_units("岳口镇、拖市镇、教育局、公安局的办公室主任作了交流发言", ["交流", "发言"])
     True
@@ -361,8 +365,8 @@ def undone(question: str) -> bool:
 
 
 def counts_undone(text: str) -> bool:
-    """Whether a clause of `text` counts units and says a negation (8个单位未公布), not a count of those that did
-    with a negation of others after it (有23个单位…已公布…,个别单位至今未启动).
+    """Whether a clause of `text` counts units and says a negation (8个单位未公布), not a count of those that did with
+    a negation of others after it (有23个单位…已公布…,个别单位至今未启动).
 
     >>> counts_undone("有23个单位已公布年度报告,但个别单位至今未启动"), counts_undone("还有8个单位未公布")
     (False, True)
@@ -375,9 +379,9 @@ UNITS_DF = 4  # the words saying what the units did count when at most a quarter
 
 
 def unlisted_units(index: Index, question: str, cands: Sequence[Candidate]) -> bool:
-    """Whether a question asks which named units did something (`units_asked`) and no sentence found
-    lists such units in a clause saying it (its words held by at most 1 / UNITS_DF of the chunks: 先进,
-    not 工作): the speeches do not name them."""
+    """Whether a question asks which named units did something (`units_asked`) and no sentence found lists such units
+    in a clause saying it (its words held by at most 1 / UNITS_DF of the chunks: 先进, not 工作): the speeches do not
+    name them."""
     words = units_asked(question)
     if not words:
         return False
@@ -389,15 +393,14 @@ UNSEEN_MARGIN = 0.003  # a question naming what no speech names needs evidence t
 
 
 def unseen_nouns(index: Index, question: str) -> list[str]:
-    """The nouns of a question (two characters or more, not how it asks) that no chunk's text holds and
-    that have no Cilin synonym a chunk holds (公文正文的字体和字号: 字体, 字号; 上岗前要签什么承诺书:
-    承诺书): a question about them asks what no speech speaks of. An answer then needs evidence
-    UNSEEN_MARGIN above the refusal threshold (answer.py). On the question set 90 of 143 unanswerable and
-    33 of 220 answerable questions hold one; among those answered, the unanswerable lie 0.001 to 0.015
-    above the threshold and the answerable 0.0045 and more, so the margin was chosen on dev between its
-    unanswerable q263 (+0.001) and its answerable q016 (+0.0045, 头儿). Measured (`ragbot eval --config
-    hybrid`): dev refusals 0.945 -> 0.964 (q263), held-out 0.943 -> 0.966 (q337 and q157, both read
-    before), false refusals unchanged."""
+    """The nouns of a question (two characters or more, not how it asks) that no chunk's text holds and that have no
+    Cilin synonym a chunk holds (公文正文的字体和字号: 字体, 字号; 上岗前要签什么承诺书: 承诺书): a question about
+    them asks what no speech speaks of. An answer then needs evidence UNSEEN_MARGIN above the refusal threshold
+    (answer.py). On the question set 90 of 143 unanswerable and 33 of 220 answerable questions hold one; among those
+    answered, the unanswerable lie 0.001 to 0.015 above the threshold and the answerable 0.0045 and more, so the
+    margin was chosen on dev between its unanswerable q263 (+0.001) and its answerable q016 (+0.0045, 头儿). Measured
+    (`ragbot eval --config hybrid`): dev refusals 0.945 -> 0.964 (q263), held-out 0.943 -> 0.966 (q337 and q157, both
+    read before), false refusals unchanged."""
     out = []
     for word, pos in tagged_words(fold(question)):
         word = re.sub(r"(?<=^.)[里内中上]$", "", word)  # 科里 is 科 and where in it: the noun is 科
@@ -410,40 +413,6 @@ def unseen_nouns(index: Index, question: str) -> list[str]:
 
 
 def _nowhere(index: Index, word: str, question: str) -> bool:
-    """Whether no chunk's text holds a word of a question, nor a Cilin synonym of it, nor does it shorten
-    another word of the question (参训 for 培训)."""
+    """Whether no chunk's text holds a word of a question, nor a Cilin synonym of it, nor does it shorten another word
+    of the question (参训 for 培训)."""
     return not text_df(index, word) and not used_synonyms(word, index.bm25.df) and not shorthand(index, word, question)
-
-
-_MAKER_ASKED = re.compile(r"(?:哪家|哪个|哪一家|什么)(公司|企业|厂商|厂家|供应商|开发商)")
-_TOOL_ASKED = re.compile(r"(?:哪个|哪一个|哪款|哪种|什么)((?:系统|软件|平台)(?:或|和|还是)?)+")  # not 走什么程序
-
-
-def unnamed_maker(question: str, texts: Sequence[str]) -> bool:
-    """Whether a question asks which company or maker (哪家公司开发的, 什么厂商) and none of the `texts` found names
-    one: the 90th blind reader's OA系统是哪家公司开发的 was answered with the sentence on OA.
-
-    >>> unnamed_maker("OA系统是哪家公司开发的?", ["推行OA系统办公,效果也不错"]), unnamed_maker("哪家公司?", ["与美居佳门窗有限公司达成协定"])
-    (True, False)
-    """
-    m = _MAKER_ASKED.search(fold(question))
-    return (m is not None and not any(m.group(1) in fold(t) for t in texts)) or _unnamed_tool(question, texts)
-
-
-def _unnamed_tool(question: str, texts: Sequence[str]) -> bool:
-    """Whether a question asks which system or software is used for something (开视频会议用的是哪个系统或软件)
-    and none of the `texts` names that noun with four characters of the question in a row (信息公开…管理系统):
-    the 131st blind reader's near miss was answered with 有些会议可能会以视频会议形式开.
-
-    >>> q = "我们开视频会议用的是哪个系统或软件？"
-    >>> _unnamed_tool(q, ["有些会议可能会以视频会议形式开", "全省教育系统"]), _unnamed_tool(q, ["视频会议系统已开通"])
-    (True, False)
-    >>> _unnamed_tool("接待上级领导应该走什么程序？", [])  # a procedure (dev q054), no software
-    False
-    """
-    q = fold(question)
-    if not (m := _TOOL_ASKED.search(q)):
-        return False
-    nouns = re.findall(r"系统|软件|平台", m.group())
-    runs = {q[i : i + 4] for i in range(m.start() - 3) if re.fullmatch(r"[\u4e00-\u9fff]{4}", q[i : i + 4])}
-    return not any(n in t and (not runs or any(r in t for r in runs)) for t in map(fold, texts) for n in nouns)

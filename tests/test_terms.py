@@ -56,8 +56,11 @@ def test_real_what_a_thing_no_speech_names_includes_is_refused(real_bot: pipelin
     assert not unnamed_contents(
         index, "查處報告有哪些要求?報告本身應包括哪幾部分?"
     )  # fresh q423: 本身 and 应 say no thing
+    # named only as a sentence ends (严格遵守电子政务保密管理的基本制度。): no speech says what it includes
+    assert unnamed_contents(index, "电子政务保密管理基本制度具体包括哪几项")
     answerer = Answerer(real_bot)
     assert answerer.ask("开展专题调研之前，调研提纲应当包括哪些内容？").refused
+    assert answerer.ask("电子政务保密管理基本制度具体包括哪几项").refused
     assert not answerer.ask("上报信访件的查处报告应该包括哪些内容？").refused
 
 
