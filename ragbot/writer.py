@@ -254,7 +254,8 @@ def anchored(
                 sim = similarity(index, ev, hit, a)
                 m = marker(text[a:b])
                 a += m.length if m else 0
-                bonus = ANCHOR_BONUS * (2 if shape and shape.search(folded[a:b]) else 1)  # and defines it (所谓…就是)
+                twice = (shape and shape.search(folded[a:b])) or p is not tries[0]  # and defines it (所谓…就是), or
+                bonus = ANCHOR_BONUS * (2 if twice else 1)  # says the quote's word as often as it counts (三个第一时间)
                 group.append((Candidate(0, text[a:b], 0.0, a, (sim or 0.8) + bonus), hit))
             out.append((p, group))
     return out

@@ -1161,6 +1161,16 @@ def test_real_which_three_names_ending_in_one_character_are_found_where_they_are
     assert '"参谋部""指挥部""后勤部"' in a.sentences[0].text, a.text
 
 
+def test_real_a_counted_phrase_of_four_characters_is_found_said_that_many_times(real_bot: pipeline.Ragbot) -> None:
+    """“三个第一时间”, said by no speech as such, is 000's 第一時間發布信息、第一時間回應關切、第一時間闡釋政策
+    (`quotes._COUNTED` takes a word of four characters): it answers and leads (`writer.anchored` ranks a sentence
+    saying the word as often as the quote counts above one merely holding 三个 and 第一时间: 办公室必须第一时间调整
+    跟进,我觉得有三个方面很重要), where the question was refused."""
+    for q in ("“三个第一时间”具体是怎么说的？", "“三个第一时间”的原话是什么？"):
+        a = Answerer(real_bot).ask(q)
+        assert "第一时间发布信息、第一时间回应关切、第一时间阐释政策" in a.sentences[0].text, a.text
+
+
 def test_real_a_quoted_phrase_typed_with_a_full_width_comma_anchors_and_its_explanation_leads(
     real_bot: pipeline.Ragbot,
 ) -> None:
