@@ -224,6 +224,10 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("给领导汇报工作时,不太好的情况能不能说得轻一点?", "不夸大也不缩小"),
         # 放着不处理 is 篇11's “待办” (the 281st's got 003's 不闻不问 and 篇11's 推行OA系统…我觉得很有必要)
         ("单位上了网上办公系统,可很多人收到文件老是放着不处理,讲话里对这种情况怎么说?", "总放在“待办”上"),
+        # 让办公室去办 is 交办 too (the 284th's got 003's 事事有结果、件件有回音)
+        ("领导在文件上批了字让办公室去办的事,办理上有什么节奏要求？", "必须快接、快办、快反馈"),
+        # 刚进 is 篇7's 进入 (a variant of the 284th's got 该加班就加班)
+        ("刚进办公室的人该怎么做？", "首先要有一种勤奋好学的态度"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
