@@ -738,9 +738,13 @@ def test_real_a_set_phrase_asked_by_its_count_and_quoted_character_is_said_with_
 
 def test_real_官不大衙门不小_is_found_by_what_it_glosses(real_bot: pipeline.Ragbot) -> None:
     """级别不高但分量很重 describes 篇7's 官不大、衙门不小,职务不高、责任不小 (data/glosses.txt): the 139th blind reader's
-    got 002's 我要送一句话… for it."""
-    a = Answerer(real_bot).ask("有篇講話用一句話形容辦公室幹部級別不高但分量很重，原話是什麼？")
-    assert "官不大、衙门不小,职务不高、责任不小" in fold(a.sentences[0].text), a.text
+    got 002's 我要送一句话… for it; the 283rd's 地位和責任很大 got 篇12's 要帶著對辦公室幹部的深厚感情…"""
+    for q in (
+        "有篇講話用一句話形容辦公室幹部級別不高但分量很重，原話是什麼？",
+        "有篇講話形容辦公室幹部級別不高但地位和責任很大,用了一句對仗的俏皮話,原話是什麼?",
+    ):
+        a = Answerer(real_bot).ask(q)
+        assert "官不大、衙门不小,职务不高、责任不小" in fold(a.sentences[0].text), a.text
 
 
 @pytest.mark.slow
