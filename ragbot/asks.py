@@ -32,7 +32,7 @@ from .synonyms import ALIKE
 
 QUANTITY = re.compile(
     r"多少|(?<![好十哪这近])几(?:[个项条种年天次名位级篇分份件期批届倍遍轮台辆本页岁周]|小时)|(?<!哪)几位|(?<!没)多长|(?<!没)多久|(?<!没)多快(?!好)|第几|哪几(?!位|篇讲|篇的讲)|百分之|比例|几成"
-    r"|(?:幅|率|比重|面积|金额|数额|规模|年龄)多大|多大(?:比例|比重|幅度|面积|金额|数额|年纪)"  # not 场面要搞多大
+    r"|(?:幅|率|比重|权重|面积|金额|数额|规模|年龄)多大|多大(?:比例|比重|权重|幅度|面积|金额|数额|年纪)"  # not 场面要搞多大
 )
 LIMIT = re.compile(r"最多|最少|至少|不少于|不超过|不得超过|上限|下限")  # 每天最多发几条: a number, not a list
 # how a number is worked out (怎么计算, 按什么公式, 怎么打分, 按什么标准发): answered only by a sentence stating one
@@ -178,8 +178,8 @@ def kind(question: str) -> str:
     ['who', 'fact', 'who', 'wording']
     >>> [kind(q) for q in ("那位王县长全名叫什么？", "分管督查的副主任是谁？", "这种干部叫什么？", "怎么说明为谁干事、靠谁干事？")]
     ['who', 'who', 'wording', 'fact']
-    >>> [kind(q) for q in ("增幅多大？", "拿出多大比例用于考核？", "能不能到交界处迎接？场面要搞多大？")]
-    ['quantity', 'quantity', 'fact']
+    >>> [kind(q) for q in ("增幅多大？", "拿出多大比例用于考核？", "能不能到交界处迎接？场面要搞多大？", "占多大权重？")]
+    ['quantity', 'quantity', 'fact', 'quantity']
     >>> [kind(q) for q in ("几篇讲话对信息报告的要求是怎么说的？", "讲话里怎么说？", "一年写了几篇讲话？")]
     ['list', 'fact', 'quantity']
     >>> [kind(q) for q in ("接待工作怎样才算做得好？几篇讲话各有什么说法？", "下笔之前有什么准备的窍门？")]

@@ -766,6 +766,7 @@ def test_real_quantity_needs_a_number_of_the_kind_asked(real_bot: pipeline.Ragbo
         # 讲抓落实的那次…会议 names 003 of the two holding 全市政府系统办公室主任 (`naming._whole_named`): 003 gives no
         # count of 督查事项 (the 268th's got 光山's 95件)
         "讲抓落实的那次全市政府系统办公室主任会议上,市政府督查室去年一共办理了多少件督查事项?",
+        "抓落实的综合考核制度中,考核结果在干部年度考核里占多大权重?",  # 多大权重 asks a number (the 283rd's)
     ):
         assert answerer.ask(q).refused, q
     # a rank asked after what it is in (…工作中，这个市排名第几) is no part of a whole counted (`counted._PART_OF`):
