@@ -5,6 +5,7 @@
   clauses(sentence)      the sentence cut at clause boundaries (，；、：), punctuation kept
   marker(text)           the enumeration marker a text opens with: 一是 / 二要 / 第三， / （四） / 五、 /
                          6. / 首先 … 其次 … 最后, as (family, number, length)
+  unmarked(sentence, before)  the sentence without its 五是 / 第二, when the answer before shows no other point
   enumerations(text)     runs of items whose markers count up 1, 2, 3… in one family, each item with
                          its span and its key clause (what the point says, marker cut off)
   inline_points(text)    how many numbered clauses one sentence holds in a row (一要…,二要… -> 2);
@@ -150,6 +151,25 @@ def unheaded(sentence: str) -> str:
     """
     s = sentence.strip()
     return s[runs_on(s) :] if TOP_HEADING.match(s) else s
+
+
+def unmarked(sentence: str, before: str = "") -> str:
+    """A sentence without the marker of its point (一是, 第二,) when the answer `before` it shows no other point of
+    its list; a marker 要 keeps its 要, and a saying (一是一,二是二) is no marker.
+
+    >>> unmarked("五是领导批示交办的事项"), unmarked("四要认真做好落实"), unmarked("一是一,二是二"), unmarked("(一)会务")
+    ('领导批示交办的事项', '要认真做好落实', '一是一,二是二', '(一)会务')
+    >>> unmarked("二是各级政府办公室都有一支高素质的干部队伍", "最大的体会有两点:一是多年来…")  # its list is shown
+    '二是各级政府办公室都有一支高素质的干部队伍'
+    """
+    m = marker(sentence)
+    if not m or m.family not in ("是", "第", "要") or sentence[m.length :][:1] in CN_DIGITS:
+        return sentence
+    if re.search(
+        f"第[{''.join(CN_DIGITS)}][,，、]" if m.family == "第" else f"[{''.join(CN_DIGITS)}]{m.family}", before
+    ):
+        return sentence
+    return sentence[m.length - (m.family == "要") :]
 
 
 _COUNTED_CLAUSE = re.compile(r"(?:^|[,，;；:：])\s*([一二三四五六七八九十])(是|要|靠|抓|看|在|有|把|讲)")

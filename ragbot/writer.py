@@ -31,7 +31,7 @@ from .quotes import ANTITHESIS, anchors, duties, quotes_any, saying, wildcard
 from .refers import antecedent, past_reference, referent
 from .scaffold import asked_as
 from .script import detect_script, fold, folded_speech, shown, to_script
-from .structure import CLOSERS, TRIM, counted_in_full, han_count, marker, sentence_spans, unheaded
+from .structure import CLOSERS, TRIM, counted_in_full, han_count, marker, sentence_spans, unheaded, unmarked
 from .terms import rare_words
 from .types import Hit, Script
 from .who import acts, other_level
@@ -109,6 +109,7 @@ class Writer:
         """Add one sentence (cut text, the file's own characters) citing excerpt `n`; False if it repeats
         (unless it may say `again` what another speech said)."""
         body = unheaded(text).lstrip(CLOSERS).rstrip(TRIM)  # 二、…来推进为什么要…?: not its run-on heading
+        body = body if numbered else unmarked(body, "".join(self.pieces))  # 五是领导批示…: no list around it
         if not body or (not again and self.repeats(body, elaborates)):
             return False
         self.grams.append(bigrams(body))

@@ -2299,6 +2299,13 @@ def test_real_a_tenure_named_before_a_body_narrows_to_no_speech(real_bot: pipeli
         assert point in a.text, a.text
 
 
+def test_real_a_points_marker_is_left_out_where_its_list_is_not_shown(real_bot: pipeline.Ragbot) -> None:
+    """五是领导批示交办的事项… answered alone leads without its 五是 (`structure.unmarked`; the 283rd blind reader: a
+    leftover list marker reads awkwardly); 二是… after the sentence saying 一是 keeps it (the next test)."""
+    a = Answerer(real_bot).ask("领导临时交给我一件特别急的事,按讲话的要求我应该怎么处理、办完后要做什么?")
+    assert a.sentences[0].text.startswith("领导批示交办的事项,往往是一些急事、难事"), a.text
+
+
 def test_real_a_sentence_announcing_points_is_followed_by_its_later_points(real_bot: pipeline.Ragbot) -> None:
     """最大的体会有两点:一是… is one sentence and 二是… the next: the 89th blind reader got the first point alone."""
     a = Answerer(real_bot).ask("作这次讲话的领导到办公室工作多长时间了?他说最大的体会是什么?")
