@@ -42,14 +42,13 @@ if TYPE_CHECKING:
 
 
 def term_weights(index: Index, question: str) -> dict[str, float]:
-    """The question's words by IDF, without its scaffolding (讲话提出了哪几条: how it asks, not what about).
-    A text holds a word when it holds its characters in a row, so a single character weighs as rare
-    as it is among the chunks' characters, not as a word of its own (这样行吗: 行 is in 执行, 进行…),
-    and only when that rare (idf > 3). Measured (`ragbot eval --config hybrid`, 363 q): held-out
-    evidence recall 0.878 -> 0.888, carried evidence 0.796 -> 0.806, ROUGE-L 0.444 -> 0.448; dev
-    evidence recall 0.914 -> 0.905 (one question), ROUGE-L 0.511 -> 0.518; 40 answers change. A word
-    no chunk holds weighs by its rare pieces (`_in_text`): dev carried evidence 0.853 -> 0.862 (q073,
-    在什么情况下不督), held-out unchanged, 4 answers change."""
+    """The question's words by IDF, without its scaffolding (讲话提出了哪几条: how it asks, not what about). A text
+    holds a word when it holds its characters in a row, so a single character weighs as rare as it is among the chunks'
+    characters, not as a word of its own (这样行吗: 行 is in 执行, 进行…), and only when that rare (idf > 3). Measured
+    (`ragbot eval --config hybrid`, 363 q): held-out evidence recall 0.878 -> 0.888, carried evidence 0.796 -> 0.806,
+    ROUGE-L 0.444 -> 0.448; dev evidence recall 0.914 -> 0.905 (one question), ROUGE-L 0.511 -> 0.518; 40 answers
+    change. A word no chunk holds weighs by its rare pieces (`_in_text`): dev carried evidence 0.853 -> 0.862 (q073, 在
+    什么情况下不督), held-out unchanged, 4 answers change."""
     scaffold = scaffolding(question)
     question = NUMBERED.sub("", question)  # 篇3讲话 names where, not what about
     out = {}
@@ -118,19 +117,18 @@ TOPIC_IDF = 6.0  # …the last clause names what it asks about by a word this ra
 
 
 def _set_aside(question: str, weights: dict[str, float]) -> dict[str, float]:
-    """`weights` with the words only a scene-setting first clause holds weighing SETTING_WEIGHT as much:
-    the answer is what the rest asks (面對高校竊密活動增多,講話要求從哪些方面加強保密管理: the measures,
-    not the sentence saying 窃密活动不断增多). Measured (`ragbot eval --config hybrid`; 13 questions
-    open so, 5 answers change): dev ROUGE-L 0.557 -> 0.558 (q014 drops an unrelated sentence), held-out
-    0.483 -> 0.490 (q138 and q285 lead with their lists, 0.57 -> 0.89 each); evidence unchanged; 0.3
-    alike. So do a situation's clauses told before a last one asking how (手上的活已经排得满满当当，领导又
-    临时塞来新任务，讲话建议平时怎样给自己留余地: 留出一块“空地” leads, not 临时任务多…难以胜任), when
-    they are two or more and the last clause names what it asks about by a rare word of its own
-    (TOPIC_IDF: 留余地). With one clause (上司们之间看法不一…，该怎么做) dev q021 lost its evidence; without
-    the rare word 两位领导…闹了点别扭，我们办公室夹在中间该怎么做 lost 维护领导之间的团结 for 该加班就加班
-    (q350 and q351 then led with their gold, at ROUGE-L 0.45 -> 0.42, 0.38 -> 0.31). Measured: no answer of
-    the set changes (ragbot eval --config hybrid). Not for a wording question: its clauses say what the
-    formulation is about (不是中心、也不拍板决策，但作用很大，原话的提法是怎么说的).
+    """`weights` with the words only a scene-setting first clause holds weighing SETTING_WEIGHT as much: the answer is
+    what the rest asks (面對高校竊密活動增多,講話要求從哪些方面加強保密管理: the measures, not the sentence saying 窃
+    密活动不断增多). Measured (`ragbot eval --config hybrid`; 13 questions open so, 5 answers change): dev ROUGE-L
+    0.557 -> 0.558 (q014 drops an unrelated sentence), held-out 0.483 -> 0.490 (q138 and q285 lead with their lists,
+    0.57 -> 0.89 each); evidence unchanged; 0.3 alike. So do a situation's clauses told before a last one asking how
+    (手上的活已经排得满满当当，领导又临时塞来新任务，讲话建议平时怎样给自己留余地: 留出一块“空地” leads, not 临时任务多
+    …难以胜任), when they are two or more and the last clause names what it asks about by a rare word of its own
+    (TOPIC_IDF: 留余地). With one clause (上司们之间看法不一…，该怎么做) dev q021 lost its evidence; without the rare
+    word 两位领导…闹了点别扭，我们办公室夹在中间该怎么做 lost 维护领导之间的团结 for 该加班就加班 (q350 and q351 then
+    led with their gold, at ROUGE-L 0.45 -> 0.42, 0.38 -> 0.31). Measured: no answer of the set changes (ragbot eval
+    --config hybrid). Not for a wording question: its clauses say what the formulation is about (不是中心、也不拍板决
+    策，但作用很大，原话的提法是怎么说的).
 
     >>> _set_aside("开展督查时，哪些事情不督？", {"督查": 2.0, "事情": 1.0, "不督": 3.0})
     {'督查': 1.0, '事情': 1.0, '不督': 3.0}
@@ -321,6 +319,7 @@ _IMAGES = re.compile(
     r"[”」\"]?的?(?:场景|场面|情景)?来?"
     r"(?:打比方|打个比方|作比|作比喻|做比喻|比喻|形容|来比)"
 )  # 用针和线打比方, 用了一个针和线的比喻, 拿“水”打比方, 借骑马的场景打比方, 用"线"和"针"来比喻
+_LIKENED = re.compile(r"([“「\"]?)([一-鿿]{2,4}?)[”」\"]?(?:的|这个|这一)?(?:比喻|比方)")  # 耳目的比喻, quoted or known
 IMAGE_WEIGHT = 8.0  # an image the question names (用针和线打比方: 针, 线) weighs as a word said nowhere else
 
 
@@ -344,29 +343,29 @@ def images(question: str) -> list[str]:
     ['大脑', '神经', '心脏']
     >>> images("用缝衣服的工具比喻基层办公室的说法？")  # the 88th's: not 缝衣服的工具 itself
     ['针', '线']
+    >>> images("耳目的比喻是怎么说的？"), images("“顺风耳”这个比喻？"), images("办公室的比喻？")  # known or quoted
+    (['耳目'], ['顺风耳'], [])
     """
     q = fold(question)
     found = [kind for kind in _IMAGE_KINDS if re.search(kind, q)]
     named = [m.group(1) for m in _IMAGES.finditer(q) if not any(re.search(k, m.group(1)) for k in found)]
     kinds = [x for kind in found for x in _IMAGE_KINDS[kind]]  # 缝衣服的工具: 针, 线, not that phrase
-    return [
-        x
-        for phrase in named
-        for x in re.split(r"[、和与及]", re.sub(r"[“”「」\"]", "", phrase))
-        if x and not x.startswith(("什么", "哪"))
-    ] + kinds
+    named += [m[2] for m in _LIKENED.finditer(q) if m[1] or any(m[2] in xs for xs in _IMAGE_KINDS.values())]
+    parts = [x for phrase in named for x in re.split(r"[、和与及]", re.sub(r"[“”「」\"]", "", phrase))]
+    return [x for x in parts if x and not x.startswith(("什么", "哪"))] + kinds
 
 
 def pictured(question: str, texts: Sequence[str]) -> bool:
-    """Whether one of `texts` holds two or more of the images a figure-of-speech question names or
-    describes (缝衣服用的东西: 上边千条线,下头一根针): the figure asked, whatever the cosine says (the 41st
-    blind reader's 把各级办公室比成缝衣服用的一样东西 was refused at 0.887 under the threshold).
+    """Whether one of `texts` holds two or more of the images a figure-of-speech question names or describes (缝衣服
+    用的东西: 上边千条线,下头一根针), or the one of two characters or more it names (耳目的比喻: 当好领导的“耳目”, refused at
+    0.877): the figure asked, whatever the cosine says (the 41st blind reader's 把各级办公室比成缝衣服用的一样东西 was
+    refused at 0.887 under the threshold).
 
     >>> pictured("把办公室比成缝衣服用的东西？", ["上边千条线,下头一根针"]), pictured("用针打比方？", ["一根针"])
     (True, False)
     """
     shown = images(question)
-    return any(sum(x in fold(t) for x in shown) >= 2 for t in texts)
+    return bool(shown) and any(sum(x in fold(t) for x in shown) >= 2 - (len(shown) == 1 < len(shown[0])) for t in texts)
 
 
 _IMAGE_KINDS = {  # an image described by its kind, and the images of it
@@ -398,15 +397,14 @@ _COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff])[上下进出回起][来去]$")
 
 
 def asking_words(question: str) -> list[str]:
-    """The words (two characters or more, not scaffolding) a question asks a number in: of its last
-    clause, the word before 多少 / 几 and those after it (那篇讲打造旅游主导产业的…讲话，提到全县有多少
-    人民？ -> 全县, 人民; 光山县政府办公室2010年一共收到多少件上级机要文件 -> 收, 上级, 机要, 文件, 机要文件:
-    not 光山县 and 2010, which the sentence stating it need not repeat; the 25th blind reader's); when no word
-    follows the number, those back to the verb before it (2010年县政府办公室共收到上级机要文件多少件 -> 收, 上级,
-    机要, 文件, 机要文件: the 93rd's was refused); a verb of receiving by its verb (收到 -> 收: 共接收…来信352个,
-    the 105th's); for a rank, the two words before (信息上报采用积分在全省排第几名 -> 积分, 全省: 名列全省第六 says
-    no 第几名); not a word of the bound asked (连续值班最长不得超过多少小时 -> 值班, 小时: not 超过, which 最迟不得超过
-    事发后2小时 says of reporting).
+    """The words (two characters or more, not scaffolding) a question asks a number in: of its last clause, the word
+    before 多少 / 几 and those after it (那篇讲打造旅游主导产业的…讲话，提到全县有多少人民？ -> 全县, 人民; 光山县政府
+    办公室2010年一共收到多少件上级机要文件 -> 收, 上级, 机要, 文件, 机要文件: not 光山县 and 2010, which the sentence
+    stating it need not repeat; the 25th blind reader's); when no word follows the number, those back to the verb
+    before it (2010年县政府办公室共收到上级机要文件多少件 -> 收, 上级, 机要, 文件, 机要文件: the 93rd's was refused); a
+    verb of receiving by its verb (收到 -> 收: 共接收…来信352个, the 105th's); for a rank, the two words before (信息
+    上报采用积分在全省排第几名 -> 积分, 全省: 名列全省第六 says no 第几名); not a word of the bound asked (连续值班最
+    长不得超过多少小时 -> 值班, 小时: not 超过, which 最迟不得超过事发后2小时 says of reporting).
 
     >>> asking_words("2010年县政府办公室共收到上级机要文件多少件？")  # 收到 is said 收 in any verb (接收, 收取)
     ['收', '上级', '机要', '文件', '机要文件']

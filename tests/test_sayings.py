@@ -67,6 +67,10 @@ def test_real_an_image_described_by_its_kind_is_searched_and_weighed_as_named(re
     ):
         needle = ask(question)
         assert "上边千条线,下头一根针" in needle.sentences[0].text, needle.text
+    # one image of two characters, known (`terms._IMAGE_KINDS`) or quoted, named before 的比喻: a sentence holding it
+    # is the figure asked (`terms.pictured`; 耳目的比喻是怎么说的 was refused at 0.877)
+    eyes = ask("耳目的比喻是怎么说的？")
+    assert "当好领导的“耳目”" in eyes.sentences[0].text, eyes.text
 
 
 def test_real_one_name_asked_for_is_quoted_alone(real_bot: pipeline.Ragbot) -> None:
