@@ -159,20 +159,23 @@ def described(question: str) -> list[re.Pattern[str]]:
     return signs + [re.compile(loose(p)) for p in said] + _runs_told(question)
 
 
-_RUN_ASKED = re.compile(r"排比|对仗|并列|句式")
+_RUN_ASKED = re.compile(r"排比|对仗|并列|句式|短句")
 _TOLD = re.compile(r"[\u4e00-\u9fff]{2}(?:、[\u4e00-\u9fff]{2}){2,}")  # 按大小、缓急、上下、内外来谋划
+_CHARS_TOLD = re.compile(r"(?:[“「\"][一-鿿][”」\"][、和与及]?){3,}")  # 分别讲“看”“爱”“管”
 
 
 def _runs_told(question: str) -> list[re.Pattern[str]]:
     """A run of parallel phrases asked by the words each holds, in order (四句文言排比,讲如何按大小、缓急、上下、内外
     来谋划: 审大小而图之、酌缓急而布之、连上下而通之、衡内外而施之; the 277th blind reader's was refused), of four or more
-    all but one (“……而……之”的句式讲轻重、大小、上下、内外: the 282nd's, 轻重 said 缓急).
+    all but one (“……而……之”的句式讲轻重、大小、上下、内外: the 282nd's, 轻重 said 缓急), or by a character each holds
+    (三个短句,分别讲“看”“爱”“管”都要多一点: 高看一眼、厚爱一分、严管一层; the 285th's got 002's “5+2”、“白+黑”).
 
     >>> [p.pattern for p in _runs_told("用四句排比讲按大小、缓急、上下、内外来谋划")][:2], _runs_told("按大小、缓急、上下来谋划")
     (['大小[^。；;]{0,8}?缓急[^。；;]{0,8}?上下[^。；;]{0,8}?内外', '缓急[^。；;]{0,20}?上下[^。；;]{0,20}?内外'], [])
     """
     q = fold(question)
     told = [m.group().split("、") for m in _TOLD.finditer(q)] if _RUN_ASKED.search(q) else []
+    told += [re.findall("[一-鿿]", m.group()) for m in _CHARS_TOLD.finditer(q)] if _RUN_ASKED.search(q) else []
     runs = [re.compile("[^。；;]{0,8}?".join(words)) for words in told]
     return runs + [
         re.compile("[^。；;]{0,20}?".join(w[:i] + w[i + 1 :])) for w in told if len(w) >= 4 for i in range(len(w))

@@ -880,6 +880,11 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     # …by all but one of four (句式…轻重、大小、上下、内外: the 282nd's was refused; 轻重 is the asker's, for 缓急)
     a = Answerer(real_bot).ask("有一處講統籌全局,用四個「……而……之」的古文句式講輕重、大小、上下、內外,原文是怎麼寫的?")
     assert "審大小而圖之、酌緩急而布之、連上下而通之、衡內外而施之" in a.sentences[0].text, a.text
+    # …by a character each holds, quoted (三个短句…“看”“爱”“管”: the 285th's got 002's “5+2”、“白+黑”)
+    a = Answerer(real_bot).ask(
+        "有篇讲话讲各级领导要怎样对待办公室的同志,用了三个短句,分别讲“看”“爱”“管”都要多一点,原话怎么说?"
+    )
+    assert "高看一眼、厚爱一分、严管一层" in a.sentences[0].text, a.text
     # 那组四句话 asks so many in a row too (the 189th's got 篇8's 工作中还要注重轻重缓急 first)
     a = Answerer(real_bot).ask("我在写协调工作的材料,想找讲话里按事情缓急轻重分别提出不同办法的那组四句话,原文是什么?")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
