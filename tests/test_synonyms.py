@@ -228,6 +228,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("领导在文件上批了字让办公室去办的事,办理上有什么节奏要求？", "必须快接、快办、快反馈"),
         # 刚进 is 篇7's 进入 (a variant of the 284th's got 该加班就加班)
         ("刚进办公室的人该怎么做？", "首先要有一种勤奋好学的态度"),
+        # 市里领导 is 篇8's 市级领导 (the 287th's got its 调研工作和文稿服务 list)
+        ("市里领导下乡镇调研,乡镇接待上有什么要求?", "一定要轻车简从"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
