@@ -871,6 +871,9 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     a = Answerer(real_bot).ask("讲协调工作时,有一组四个排比短语讲分清轻重缓急、不同的事不同办法处理,原文是怎么写的?")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     assert "有的放矢" not in a.text, a.text
+    # 有一句 says there is one (`scaffold.SCAFFOLD`): 一句 weighed 4.7, and the 288th's got 002's 我要送一句话 first
+    a = Answerer(real_bot).ask("讲话里有一句按照事情的急缓、大小、轻重、特殊程度分别怎么办的四个四字短语，原话怎么说？")
+    assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     # 三个“用……”的排比, no 句 (`sayings._PHRASES`): the 277th's got 篇12's two 用简洁的语言…,用短小的篇幅…
     a = Answerer(real_bot).ask("有篇讲话谈文字工作时用了三个“用……”的排比,分别讲形式、篇幅、语言,原话是什么?")
     assert "用鲜活的形式反映真实的情况,用简短的篇幅涵盖丰富的内容,用朴实的语言" in a.sentences[0].text, a.text
