@@ -188,6 +188,7 @@ def say_point(w: Writer, hit: Hit, item: Item, weights: dict[str, float], budget
 
 
 _WHICH_POINTS = re.compile(r"哪(?:几|些)([点条项])")
+_NOUN_ASKED = re.compile(r"(?:什么|哪些)(要求|措施|建议|意见)")
 
 
 def counted_asked(question: str, announcement: str) -> bool:
@@ -196,9 +197,14 @@ def counted_asked(question: str, announcement: str) -> bool:
 
     >>> counted_asked("对查处报告提了哪几点要求？", "我在这里提三点要求:"), counted_asked("有哪几点？", "有三个方面:")
     (True, False)
+    >>> counted_asked("写调查处理报告有什么要求？", "我在这里提三点要求:"), counted_asked("有什么要求？", "要求如下:")
+    (True, False)
     """
     m = _WHICH_POINTS.search(fold(question))
-    return bool(m and re.search(f"[两二三四五六七八九十]{m[1]}", fold(announcement)))
+    if m and re.search(f"[两二三四五六七八九十]{m[1]}", fold(announcement)):
+        return True
+    n = _NOUN_ASKED.search(fold(question))  # 有什么要求 of 提三点要求 (the 288th's got 第二,…逐一调查 alone)
+    return bool(n and re.search(f"[两二三四五六七八九十][点条项个]{n[1]}", fold(announcement)))
 
 
 _WHAT_IS = re.compile(r"([\u4e00-\u9fff]{4,16}?)(?:究竟|到底)?(?:是|指)(?:什么|哪些|啥)")

@@ -1569,6 +1569,12 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     a = Answerer(real_bot).ask("对上报信访件查处报告提了哪几点要求？")
     for point in ("严格按照行文规范上报查处报告", "要对反映的问题逐一调查", "要站在全局的高度"):
         assert point in a.text, a.text
+    # …and 有什么要求 does too, in the noun it announces (the 288th's, 群众来信 said 信访 (`synonyms.SAID_AS`), got two
+    # sentences, then 逐一调查 alone)
+    for q in ("处理群众来信，单位写调查处理报告有什么要求？", "信访件的查处报告有什么要求？"):
+        a = Answerer(real_bot).ask(q)
+        for point in ("严格按照行文规范上报查处报告", "要对反映的问题逐一调查", "要站在全局的高度"):
+            assert point in a.text, a.text
     # …in its first clause too, when no later one points back to it as a scene (the 217th's got the four parts alone)
     a = Answerer(real_bot).ask("一件信访件里反映了好几个问题，写查处报告要注意什么？")
     assert "要对反映的问题逐一调查" in a.text, a.text
