@@ -36,6 +36,7 @@ from .quotes import anchors, wildcard
 from .scaffold import scaffolding
 from .script import fold, folded_speech
 from .structure import TRIM, sentence_spans
+from .synonyms import speech_words
 from .terms import term_weights
 from .writer import FOLLOW_MARGIN, LATER_CHARS, Option, Writer, options, rank, sentences
 
@@ -354,6 +355,7 @@ def unstated_part(question: str, texts: Sequence[str]) -> bool:
         later.insert(0, asked[0])
     skip = scaffolding(question)  # the number said of what the question speaks of (一年考几次: of 考核)
     words = [t for t in tokenize(fold(question)) if len(t) >= 2 and t not in skip and not QUANTITY.search(t)]
+    words += list(speech_words(question))  # 能压几天: 积压, as the speeches say it (the 290th's was refused)
     for part in (p for p in later if kind(p) in ("quantity", "when")):
         said = _number_said(part, question) if kind(part) == "quantity" else _kind_said(part, question)
         held = words

@@ -230,6 +230,11 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("刚进办公室的人该怎么做？", "首先要有一种勤奋好学的态度"),
         # 市里领导 is 篇8's 市级领导 (the 287th's got its 调研工作和文稿服务 list)
         ("市里领导下乡镇调研,乡镇接待上有什么要求?", "一定要轻车简从"),
+        # 不需要…去督 is 篇12's 不督 (the 291st's got 要围绕党委中心工作开展督查)
+        ("什么样的事情不需要党委督查部门去督？", "有专门部门负责管的一般的事不督"),
+        # 能压几天 is 篇6's 积压: the second part's number is said of it (`multi.unstated_part` reads the speech words
+        # too: the 290th's was refused)
+        ("收到的文件一般要多快转出去?能压几天吗?", "文电运转原则上不能超过当天"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
