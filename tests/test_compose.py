@@ -1578,6 +1578,11 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     # …in its first clause too, when no later one points back to it as a scene (the 217th's got the four parts alone)
     a = Answerer(real_bot).ask("一件信访件里反映了好几个问题，写查处报告要注意什么？")
     assert "要对反映的问题逐一调查" in a.text, a.text
+    # 一件 counts one, and 时要 is jieba's cut of …时要注意 (`scaffold.SCAFFOLD`): weighed 4.1 and 3, they held the
+    # list of three under its floor (the 291st's got the four parts and 逐一调查)
+    a = Answerer(real_bot).ask("一件信访件反映了好几个问题，上报查处报告时要注意什么？")
+    for point in ("严格按照行文规范上报查处报告", "要对反映的问题逐一调查", "要站在全局的高度"):
+        assert point in a.text, a.text
     # a scene pointed back to (領導對這種情況怎麼說): 交代給下面的事 asks no 交辦 (held-out q350 got a sentence on 通報)
     a = Answerer(real_bot).ask("交代給下面的事,有的區縣一直沒消息,打電話追了好幾回也不回個話,領導對這種情況怎麼說?")
     assert "三番五次催問情況" in a.sentences[0].text, a.text

@@ -516,6 +516,8 @@ def test_real_a_set_phrase_described_in_plain_words_is_found_and_quoted(real_bot
     assert "高看一眼、厚爱一分、严管一层" in f.sentences[0].text, f.text  # got the 三种意识
     f = answerer.ask('讲话要求各级民政部门领导对办公室同志多关心，用了三个"一"组成的说法，原话是什么？')  # 111th's
     assert "高看一眼、厚爱一分、严管一层" in f.sentences[0].text, f.text  # one cue group and three 一: got 讲真话
+    f = answerer.ask("領導對辦公室同志要看得重、愛得多、管得嚴，原文怎麼說？")  # 看得重 (the 291st's got 篇11's)
+    assert "高看一眼、厚愛一分、嚴管一層" in f.sentences[0].text, f.text
     g = answerer.ask("講話裡用什麼說法形容辦公室的服務工作一旦出錯就會影響全局?")
     assert "牽一髮而動全身" in g.sentences[0].text, g.text
     h = answerer.ask("形容领导交办的事情必须办、办了要有结果、有了结果还要报告的那个三连短语是什么？")
