@@ -235,6 +235,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         # 能压几天 is 篇6's 积压: the second part's number is said of it (`multi.unstated_part` reads the speech words
         # too: the 290th's was refused)
         ("收到的文件一般要多快转出去?能压几天吗?", "文电运转原则上不能超过当天"),
+        # 写信反映问题的人 is 002's 信访人 (the 290th's led with 逐一调查)
+        ("信访件查完了,要不要告诉写信反映问题的人结果?", "办结后应主动向信访人反馈查处情况"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
