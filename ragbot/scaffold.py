@@ -43,13 +43,14 @@ from .synonyms import speech_words
 # 具体措施 the same day, as 具体做法 (no speech says it; the 280th's …哪几条具体措施 got a heading and the opening).
 # 关于 on 2026-12-08: what a topic is (關於提高辦公室工作效率提出了哪幾條要求: the 283rd's got 篇2's 三要敢於創新).
 # 一句 the same day: there is one (有一句…四个四字短语，原话怎么说: the 288th's got 002's 我要送一句话 first).
-# 一件 and 时要 the same day: one counted, jieba's cut of …时要注意 (上报查处报告时要注意什么: the 291st's lost a list).
+# 时要 the same day: jieba's cut of …时要注意 (上报查处报告时要注意什么: the 291st's lost a list; 一件 unweighed too
+# led 领导临时丢给我一件很急的活 with the failing 能推则推, so it weighs).
 # 还是 on 2026-12-06: which of two (该提意见还是照办; the 130th's got 还是日常工作,都要积极稳妥); 0 of 531 rows differ.
 _SCAFFOLD = """讲话 讲话中 提出 提到 谈到 中说 指出 点出 强调 主张 认为 打算 具体 具体做法 具体措施 做法 哪 哪些 哪几 几条 几点 几个
     几项 方面 什么 怎么 怎样 如何 请问 分别 有没有 一下 那次 那篇 会上 这次 哪方面 着手 原话 原文 提了
     几件 件事 一块 这一块 这种 这个 谁 入手 入门 下手 忌讳 应从 说明 来说明 道理 的话 存在 当前 目前 说法 提法 叫法
     虽然 尽管 即使 但是 然而 不过 却 因为 所以 因此 如果 要是 假如 而且 并且 其中 一条 那一条 可能 怎么样 么样
-    顺口溜 顺口 口诀 俗话 俗语 那句 这句 某个 某些 某一 哪儿 哪里 那个 那种 还是 听说 形容 我能 活儿 几类 几块 来讲 关于 一句 一件 时要"""  # 虽然…但是…: how its clauses join (虽然不是中心…), not what about
+    顺口溜 顺口 口诀 俗话 俗语 那句 这句 某个 某些 某一 哪儿 哪里 那个 那种 还是 听说 形容 我能 活儿 几类 几块 来讲 关于 一句 时要"""  # 虽然…但是…: how its clauses join (虽然不是中心…), not what about
 SCAFFOLD = frozenset(_SCAFFOLD.split())
 _AS_CONTENT = re.compile(r"(?:领导|重要)(讲话)|[新老旧](提法|说法)")  # 领导讲话, 老说法: what it asks about
 

@@ -1578,8 +1578,8 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     # …in its first clause too, when no later one points back to it as a scene (the 217th's got the four parts alone)
     a = Answerer(real_bot).ask("一件信访件里反映了好几个问题，写查处报告要注意什么？")
     assert "要对反映的问题逐一调查" in a.text, a.text
-    # 一件 counts one, and 时要 is jieba's cut of …时要注意 (`scaffold.SCAFFOLD`): weighed 4.1 and 3, they held the
-    # list of three under its floor (the 291st's got the four parts and 逐一调查)
+    # 时要 is jieba's cut of …时要注意 (`scaffold.SCAFFOLD`): weighed 3, it held the list of three under its floor
+    # (the 291st's got the four parts and 逐一调查)
     a = Answerer(real_bot).ask("一件信访件反映了好几个问题，上报查处报告时要注意什么？")
     for point in ("严格按照行文规范上报查处报告", "要对反映的问题逐一调查", "要站在全局的高度"):
         assert point in a.text, a.text
