@@ -1524,6 +1524,10 @@ def test_real_requirements_put_to_a_matter_are_the_points_of_its_section(real_bo
     a = Answerer(real_bot).ask("民政系统办公室主任会议讲话中,加强办公室规范管理提出了哪几条具体措施?")
     for point in ("要完善工作制度", "要规范运作机制", "要理顺工作关系"):
         assert point in a.text, a.text
+    # 规范化 is said 规范 (`synonyms.ALIKE`: the 293rd's …实现规范化管理…哪几条具体做法 got the meeting's agenda)
+    a = Answerer(real_bot).ask("民政局办公室要实现规范化管理,讲话提了哪几条具体做法?")
+    for point in ("要完善工作制度", "要规范运作机制", "要理顺工作关系"):
+        assert point in a.text, a.text
     # 关于 says what a topic is (`scaffold.SCAFFOLD`): it weighed 3.1, as headings say it (the 283rd's got 篇2's 三要敢於創新)
     a = Answerer(real_bot).ask("教育系統辦公室主任會議上,關於提高辦公室工作效率提出了哪幾條要求?")
     for point in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
