@@ -426,7 +426,7 @@ def on_aspect(question: str, texts: Sequence[str]) -> bool:
     return bool(words) and all(t in said for t in words)
 
 
-_CLASSES_ASKED = re.compile(r"分[为成]?(?:哪|几)[几个]?(?:种|类|级|等|档|个等级|个等次|个级别)")
+_CLASSES_ASKED = re.compile(r"分[为成]?(?:哪|几)[几个]?(?:种|类|级|等|档|个等级|个等次|个级别|个档次?)")
 _DIVIDES = re.compile(
     r"分[为成]|分(?:[一二三四五六七八九十两0-9]+)个?(?:种|类|级|等|档)|[一二三四五六七八九十两0-9]+(?:种类型|类|个等级|个等次|个级别)"
 )
@@ -437,6 +437,8 @@ def classes_asked(question: str) -> bool:
 
     >>> classes_asked("机关档案的保管期限分为哪几种？"), classes_asked("年度考核分为哪几个等次？"), classes_asked("有哪几种说法？")
     (True, True, False)
+    >>> classes_asked("问责处分具体分哪几个档次？")  # the 292nd's near miss got 及时警示,严肃追责
+    True
     """
     return bool(_CLASSES_ASKED.search(fold(question)))
 

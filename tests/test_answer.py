@@ -251,6 +251,13 @@ def test_real_a_sum_of_money_or_a_city_asked_needs_a_sentence_stating_one(real_b
     assert answerer.ask("雲南教育系統辦公室主任會議是在昆明哪家賓館召開的？").refused  # the 36th's: 哪家宾馆 asks where
 
 
+def test_real_which_grades_a_thing_falls_into_needs_a_sentence_dividing_it(real_bot: pipeline.Ragbot) -> None:
+    """分哪几个档次 asks into which grades something is divided (`asks.classes_asked`): the 292nd blind reader's near
+    miss on 003's 问责 got 及时警示,严肃追责, which divides nothing."""
+    q = "市政府办公室主任会议讲改进作风抓落实时,对督查发现落实不力的,问责处分具体分哪几个档次(比如警告、记过)?"
+    assert Answerer(real_bot).ask(q).refused
+
+
 def test_real_a_bound_asked_before_whether_there_is_a_rule_is_a_number_asked(real_bot: pipeline.Ragbot) -> None:
     """最多能干几年，有没有任职年限的规定: the bound (最多…几年) is asked, not told as the situation before the
     question (`asks.kind`); the 139th blind reader's near miss was answered with 篇3's 是当不好办公室主任的."""
