@@ -10,9 +10,8 @@
                           and whether texts say it
   (how a question asks is scaffold.py; what for, meanings.stated_as_asked; what a text states, kinds.states)
 
-Answer-type matching rests on these: a quantity question is only answered by a sentence that
-states a number of the kind asked (a count of 件 does not answer 几个工作日). What it does not do:
-understand the question beyond these patterns, or find anything (retrieve.py, compose.py).
+Answer-type matching rests on these: a quantity question needs a sentence stating a number of the kind asked (件
+does not answer 几个工作日). Not here: reading beyond these patterns, or finding anything (retrieve.py, compose.py).
 """
 
 from __future__ import annotations
@@ -212,9 +211,7 @@ def kind(question: str) -> str:
         return "fact"
     if QUANTITY.search(q if LIMIT.search(q) else asking(q)) or COMPUTED.search(q) or COUNT_OF.search(q):  # 最多…几年
         return "quantity"
-    if WHO.search(_WHOEVER.sub("", q)) and not re.search(
-        r"谁[^，,？?、]{0,4}、[^，,？?、]{0,4}谁", q
-    ):  # 为谁干事、靠谁干事
+    if WHO.search(_WHOEVER.sub("", q)) and not _WHO_AND_WHO.search(q):  # 为谁干事、靠谁干事
         return "who"
     if WHEN.search(q) or _DATE_ASKED.search(q):  # 几点接班 (`amounts.CLOCK_ASKED`)
         return "when"
@@ -225,6 +222,7 @@ def kind(question: str) -> str:
     return "fact"
 
 
+_WHO_AND_WHO = re.compile(r"谁[^，,？?、]{0,4}、[^，,？?、]{0,4}谁")
 # whoever wants to (哪个单位想用县政府的名义发文, the 72nd's), anyone (谁都不愿意管, the 163rd's), whose word (听谁的): no name
 _WHOEVER = re.compile(
     r"(?:哪个|哪些|哪一个)(?:部门|单位)(?=想|要想|打算|需要)[^，,？?]*[，,]|谁[都也]|(?:无论|不管|不论)是?谁|听谁的"
@@ -435,9 +433,9 @@ _DIVIDES = re.compile(
 def classes_asked(question: str) -> bool:
     """Whether a question asks into which kinds something is divided (保管期限分为哪几种？).
 
-    >>> classes_asked("机关档案的保管期限分为哪几种？"), classes_asked("年度考核分为哪几个等次？"), classes_asked("有哪几种说法？")
+    >>> classes_asked("保管期限分为哪几种？"), classes_asked("年度考核分为哪几个等次？"), classes_asked("有哪几种说法？")
     (True, True, False)
-    >>> classes_asked("问责处分具体分哪几个档次？")  # the 292nd's near miss got 及时警示,严肃追责
+    >>> classes_asked("问责处分分哪几个档次？")  # the 292nd's near miss got 及时警示,严肃追责
     True
     """
     return bool(_CLASSES_ASKED.search(fold(question)))
