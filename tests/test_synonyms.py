@@ -237,6 +237,8 @@ def test_an_everyday_word_finds_the_speeches_word(real_bot: pipeline.Ragbot, wor
         ("收到的文件一般要多快转出去?能压几天吗?", "文电运转原则上不能超过当天"),
         # 写信反映问题的人 is 002's 信访人 (the 290th's led with 逐一调查)
         ("信访件查完了,要不要告诉写信反映问题的人结果?", "办结后应主动向信访人反馈查处情况"),
+        # 普通科员 is 004's 一般工作人员 (the 293rd's got it third, after 科员对分管主任负责)
+        ("我只是普通科员,顾全大局是不是主任的事?", "同时一般工作人员也要考虑大局"),
     ],
 )
 def test_real_everyday_words_for_a_speech_word_answer_with_it(
