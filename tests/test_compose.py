@@ -2700,6 +2700,10 @@ def test_real_an_answer_to_questions_the_speech_voices_follows_them(real_bot: pi
     # …in one sentence, no fragment of its own (`cite.split_sentences`; held-out q202 and q369 counted 拜不拜年啊? as
     # padding)
     assert any(s.text.endswith("送不送礼啊?拜不拜年啊?") for s in a.sentences), a.sentences
+    # 讲话里有说法吗 asks whether the speech says anything, no wording (`glosses.WORDING`: the 295th's was quoted as
+    # “…送不送礼啊”？ without 拜不拜年啊)
+    a = Answerer(real_bot).ask("逢年过节要不要给领导送礼、上门拜年？讲话里有说法吗？")
+    assert a.text.index("送不送礼啊") < a.text.index("拜不拜年啊") < a.text.index("还有什么可纠结的"), a.text
 
 
 def test_real_a_failing_said_later_comes_with_its_judgement(real_bot: pipeline.Ragbot) -> None:
