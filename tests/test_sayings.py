@@ -873,6 +873,10 @@ def test_real_so_many_phrases_in_a_row_are_a_run_of_that_many(real_bot: pipeline
     a = Answerer(real_bot).ask("讲协调工作时,有一组四个排比短语讲分清轻重缓急、不同的事不同办法处理,原文是怎么写的?")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     assert "有的放矢" not in a.text, a.text
+    # …的四句话 asks the wording too (`glosses.WORDING`: read as a list for its 分别, the 294th's “某事某办”的四句话 got
+    # 对上多联系…;同级之间…;对下…)
+    a = Answerer(real_bot).ask("讲统筹兼顾、分清轻重缓急时，有一组“某事某办”的四句话，分别怎么说？")
+    assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
     # 有一句 says there is one (`scaffold.SCAFFOLD`): 一句 weighed 4.7, and the 288th's got 002's 我要送一句话 first
     a = Answerer(real_bot).ask("讲话里有一句按照事情的急缓、大小、轻重、特殊程度分别怎么办的四个四字短语，原话怎么说？")
     assert "紧事先办、大事精办、要事稳办、特事特办" in a.sentences[0].text, a.text
