@@ -384,6 +384,7 @@ def behind_gap(question: str, speech: Speech, headings: Sequence[str]) -> bool:
 
 _MASK = r"\s*[_＿*＊×XxＸ]"  # how these scrapes mask a name or a number (主会场在_, 信息*条)
 _PLACE_ASKED = re.compile(r"哪个[省市县区][？?]?$")
+_MASKED_PLACE = re.compile(rf"(?:我们|全){_MASK}|{_MASK}的?发展")  # 这些都是X发展的核心产业: the city, masked
 
 
 def masked(question: str, texts: Sequence[str]) -> bool:
@@ -399,8 +400,7 @@ def masked(question: str, texts: Sequence[str]) -> bool:
     >>> masked("把生态作为“立市之本”的是哪个市？", ["这些都是X发展的核心产业"]), masked("是哪个县？", ["淇县的发展"])
     (True, False)
     """
-    place = _PLACE_ASKED.search(fold(question))
-    if place and any(re.search(rf"(?:我们|全){_MASK}|{_MASK}的?发展", fold(t)) for t in texts):
+    if _PLACE_ASKED.search(fold(question)) and any(_MASKED_PLACE.search(fold(t)) for t in texts):
         return True
     if kind(question) not in ("where", "when"):
         return False

@@ -200,11 +200,11 @@ def counted_asked(question: str, announcement: str) -> bool:
     >>> counted_asked("写调查处理报告有什么要求？", "我在这里提三点要求:"), counted_asked("有什么要求？", "要求如下:")
     (True, False)
     """
-    m = _WHICH_POINTS.search(fold(question))
-    if m and re.search(f"[两二三四五六七八九十]{m[1]}", fold(announcement)):
+    q, said = fold(question), fold(announcement)
+    if (m := _WHICH_POINTS.search(q)) and re.search(f"[两二三四五六七八九十]{m[1]}", said):
         return True
-    n = _NOUN_ASKED.search(fold(question))  # 有什么要求 of 提三点要求 (the 288th's got 第二,…逐一调查 alone)
-    return bool(n and re.search(f"[两二三四五六七八九十][点条项个]{n[1]}", fold(announcement)))
+    n = _NOUN_ASKED.search(q)  # 有什么要求 of 提三点要求 (the 288th's got 第二,…逐一调查 alone)
+    return bool(n and re.search(f"[两二三四五六七八九十][点条项个]{n[1]}", said))
 
 
 _WHAT_IS = re.compile(r"([\u4e00-\u9fff]{4,16}?)(?:究竟|到底)?(?:是|指)(?:什么|哪些|啥)")

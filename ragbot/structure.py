@@ -163,13 +163,17 @@ def unmarked(sentence: str, before: str = "") -> str:
     '二是各级政府办公室都有一支高素质的干部队伍'
     """
     m = marker(sentence)
-    if not m or m.family not in ("是", "第", "要") or sentence[m.length :][:1] in CN_DIGITS:
+    if not m or m.family not in _OTHER_POINT or sentence[m.length :][:1] in CN_DIGITS:
         return sentence
-    if re.search(
-        f"第[{''.join(CN_DIGITS)}][,，、]" if m.family == "第" else f"[{''.join(CN_DIGITS)}]{m.family}", before
-    ):
-        return sentence
-    return sentence[m.length - (m.family == "要") :]
+    return sentence if _OTHER_POINT[m.family].search(before) else sentence[m.length - (m.family == "要") :]
+
+
+_NUMERAL = f"[{''.join(CN_DIGITS)}]"
+_OTHER_POINT = {
+    "是": re.compile(f"{_NUMERAL}是"),
+    "要": re.compile(f"{_NUMERAL}要"),
+    "第": re.compile(f"第{_NUMERAL}[,，、]"),
+}
 
 
 _COUNTED_CLAUSE = re.compile(r"(?:^|[,，;；:：])\s*([一二三四五六七八九十])(是|要|靠|抓|看|在|有|把|讲)")

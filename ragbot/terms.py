@@ -365,7 +365,8 @@ def pictured(question: str, texts: Sequence[str]) -> bool:
     (True, False)
     """
     shown = images(question)
-    return bool(shown) and any(sum(x in fold(t) for x in shown) >= 2 - (len(shown) == 1 < len(shown[0])) for t in texts)
+    need = 1 if len(shown) == 1 and len(shown[0]) >= 2 else 2  # 耳目 alone, or two of 针, 线
+    return any(sum(x in fold(t) for x in shown) >= need for t in texts)
 
 
 _IMAGE_KINDS = {  # an image described by its kind, and the images of it

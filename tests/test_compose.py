@@ -1520,14 +1520,15 @@ def test_real_requirements_put_to_a_matter_are_the_points_of_its_section(real_bo
     for point in ("營造良好氛圍", "樹典型、出精品", "教育宣傳幹部隊伍建設", "教育報刊主陣地作用"):
         assert point in a.text, a.text
     assert "強調" not in a.text, a.text
-    # 具体措施 asks what 措施 does (`scaffold.SCAFFOLD`; no speech says it, and the 280th's got a heading and the opening)
-    a = Answerer(real_bot).ask("民政系统办公室主任会议讲话中,加强办公室规范管理提出了哪几条具体措施?")
-    for point in ("要完善工作制度", "要规范运作机制", "要理顺工作关系"):
-        assert point in a.text, a.text
-    # 规范化 is said 规范 (`synonyms.ALIKE`: the 293rd's …实现规范化管理…哪几条具体做法 got the meeting's agenda)
-    a = Answerer(real_bot).ask("民政局办公室要实现规范化管理,讲话提了哪几条具体做法?")
-    for point in ("要完善工作制度", "要规范运作机制", "要理顺工作关系"):
-        assert point in a.text, a.text
+    for q in (
+        # 具体措施 asks what 措施 does (`scaffold.SCAFFOLD`; no speech says it: the 280th's got a heading and the opening)
+        "民政系统办公室主任会议讲话中,加强办公室规范管理提出了哪几条具体措施?",
+        # 规范化 is said 规范 (`synonyms.ALIKE`: the 293rd's got the meeting's agenda)
+        "民政局办公室要实现规范化管理,讲话提了哪几条具体做法?",
+    ):
+        a = Answerer(real_bot).ask(q)
+        for point in ("要完善工作制度", "要规范运作机制", "要理顺工作关系"):
+            assert point in a.text, a.text
     # 关于 says what a topic is (`scaffold.SCAFFOLD`): it weighed 3.1, as headings say it (the 283rd's got 篇2's 三要敢於創新)
     a = Answerer(real_bot).ask("教育系統辦公室主任會議上,關於提高辦公室工作效率提出了哪幾條要求?")
     for point in ("嚴中求快", "實中求快", "細中求快", "準中求快", "穩中求快"):
@@ -1563,19 +1564,17 @@ def test_real_what_a_report_must_hold_is_answered_by_the_sentence_naming_its_par
     a = Answerer(real_bot).ask("一封信访件里反映了好几个问题，查处报告里只写最主要的那个问题行不行？")
     assert "要对反映的问题逐一调查" in a.text, a.text
     assert "其三" not in a.text, a.text
-    # 要注意什么 asks all it requires, not the point on the case told (`compose._focused`: the 229th's and 230th's
-    # 一封群众来信里反映了好几件事 got 逐一调查 alone)
-    a = Answerer(real_bot).ask("一封群众来信里反映了好几件事,我们写调查处理的报告要注意什么?")
-    for point in ("严格按照行文规范上报查处报告", "要对反映的问题逐一调查", "要站在全局的高度"):
-        assert point in a.text, a.text
-    # 提了哪几点要求 asks all the points 我在这里提三点要求 announces, not the one naming 查处报告 (`points.counted_asked`:
-    # the 220th's got 第一,严格按照行文规范… alone)
-    a = Answerer(real_bot).ask("对上报信访件查处报告提了哪几点要求？")
-    for point in ("严格按照行文规范上报查处报告", "要对反映的问题逐一调查", "要站在全局的高度"):
-        assert point in a.text, a.text
-    # …and 有什么要求 does too, in the noun it announces (the 288th's, 群众来信 said 信访 (`synonyms.SAID_AS`), got two
-    # sentences, then 逐一调查 alone)
-    for q in ("处理群众来信，单位写调查处理报告有什么要求？", "信访件的查处报告有什么要求？"):
+    # all three requirements (我在这里提三点要求:), not the point on the case told or the one naming 查处报告
+    for q in (
+        # 要注意什么 asks all it requires (`compose._focused`: the 229th's and 230th's got 逐一调查 alone)
+        "一封群众来信里反映了好几件事,我们写调查处理的报告要注意什么?",
+        # 提了哪几点要求 asks all the points announced (`points.counted_asked`: the 220th's got 第一,… alone)
+        "对上报信访件查处报告提了哪几点要求？",
+        # …and 有什么要求, in the noun announced (the 288th's, 群众来信 said 信访 (`synonyms.SAID_AS`), got two sentences,
+        # then 逐一调查 alone)
+        "处理群众来信，单位写调查处理报告有什么要求？",
+        "信访件的查处报告有什么要求？",
+    ):
         a = Answerer(real_bot).ask(q)
         for point in ("严格按照行文规范上报查处报告", "要对反映的问题逐一调查", "要站在全局的高度"):
             assert point in a.text, a.text
